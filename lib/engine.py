@@ -1,0 +1,130 @@
+"""Evaluate registries for one workload (with components and flags) or for many at once.
+
+Both paths call the same registry modules. The vectorised path groups workloads by their
+categorical fields (region, plans, modes), so inside a group every `if` in a registry module
+sees one plain value and every numeric field is a numpy array.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+
+from . import registries
+from .components import Component, Flag, Prices, quantities
+from .errors import InputError
+from .pricebook import PriceBook
+from .workload import CATEGORICAL, NUMERIC, SPECS, Workload
+
+
+@dataclass(frozen=True)
+class RegistryEstimate:
+    id: str
+    name: str
+    components: list[Component]
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def monthly_cost(self) -> float:
+        return float(sum(c.monthly_cost for c in self.components))
+
+    def by_category(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for c in self.components:
+            out[c.category] = out.get(c.category, 0.0) + c.monthly_cost
+        return out
+
+    def component(self, name_start: str) -> Component:
+        for c in self.components:
+            if c.name.startswith(name_start):
+                return c
+        raise KeyError(f"{self.id} has no component starting {name_start!r}")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    workload: Workload
+    registries: list[RegistryEstimate]
+    price_book_version: str
+
+    def __getitem__(self, registry_id: str) -> RegistryEstimate:
+        for r in self.registries:
+            if r.id == registry_id:
+                return r
+        raise KeyError(registry_id)
+
+    def totals(self) -> dict[str, float]:
+        return {r.id: r.monthly_cost for r in self.registries}
+
+    def ranked(self) -> list[RegistryEstimate]:
+        return sorted(self.registries, key=lambda r: (r.monthly_cost, r.id))
+
+
+def check_region(region: str, book: PriceBook):
+    if region not in book.regions:
+        raise InputError(f"region: '{region}' is not in the price book (has: {', '.join(book.regions)})")
+
+
+def estimate(w: Workload, book: PriceBook, ids=registries.IDS) -> Estimate:
+    check_region(w.region, book)
+    q = quantities(w)
+    p = Prices(book, w.region)
+    out = []
+    for rid in ids:
+        mod = registries.BY_ID[rid]
+        comps = []
+        for line in mod.lines(w, q, p):
+            qty, price = float(line.quantity), float(line.price)
+            if line.hide_if_zero and qty == 0:
+                continue
+            comps.append(Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key))
+        out.append(RegistryEstimate(rid, mod.NAME, comps, mod.flags(w, q, p)))
+    return Estimate(w, out, book.version)
+
+
+def totals_for(w: Workload, book: PriceBook, ids=registries.IDS) -> dict[str, float]:
+    """The per-workload path without components' bookkeeping: what a plain loop would do."""
+    return estimate(w, book, ids).totals()
+
+
+def workloads_frame(workloads) -> pd.DataFrame:
+    """A DataFrame with one column per workload field, from Workloads or dicts of fields."""
+    if isinstance(workloads, pd.DataFrame):
+        df = workloads
+    else:
+        df = pd.DataFrame([w.to_dict() if not isinstance(w, dict) else w for w in workloads])
+    missing = [k for k in SPECS if k not in df.columns]
+    for k in missing:
+        df = df.assign(**{k: SPECS[k].default})
+    return df
+
+
+def estimate_many(workloads, book: PriceBook, ids=registries.IDS, components: bool = False) -> pd.DataFrame:
+    """Monthly totals for many workloads: one row per workload, one column per registry.
+
+    With components=True, also one column per (registry, component) named "id:component".
+    Workloads are assumed valid (sweeps build them from a validated base).
+    """
+    df = workloads_frame(workloads)
+    n = len(df)
+    totals = {rid: np.zeros(n) for rid in ids}
+    parts: dict[str, np.ndarray] = {}
+    numeric = {k: df[k].to_numpy(dtype=float) for k in NUMERIC}
+    for key, idx in df.groupby(list(CATEGORICAL), sort=False).indices.items():
+        cats = dict(zip(CATEGORICAL, key))
+        check_region(cats["region"], book)
+        w = SimpleNamespace(**cats, **{k: v[idx] for k, v in numeric.items()})
+        q = quantities(w)
+        p = Prices(book, cats["region"])
+        for rid in ids:
+            for line in registries.BY_ID[rid].lines(w, q, p):
+                cost = np.broadcast_to(np.asarray(line.cost, dtype=float), idx.shape)
+                totals[rid][idx] += cost
+                if components:
+                    parts.setdefault(f"{rid}:{line.name}", np.zeros(n))[idx] += cost
+    out = pd.DataFrame(totals, index=df.index)
+    if components:
+        out = pd.concat([out, pd.DataFrame(parts, index=df.index)], axis=1)
+    return out

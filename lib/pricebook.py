@@ -1,0 +1,140 @@
+"""Load and validate the price book (data/prices.yaml).
+
+An entry's value is a number, or a map keyed by region, or (with `by: FIELD`) a map keyed by a
+choice such as a plan. Validation names the file, the entry and the field at fault, because a
+price file is edited by hand and a typo must not surface later as a wrong total.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import PriceBookError
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "prices.yaml"
+REQUIRED = ("value", "unit", "source", "as_of")
+
+
+@dataclass(frozen=True)
+class Price:
+    key: str
+    value: object  # float, or dict of key -> float
+    unit: str
+    source: str
+    as_of: str
+    by: str | None = None  # None: scalar or keyed by region
+    note: str = ""
+
+    def resolve(self, region: str, choice: str | None = None) -> float:
+        v = self.value
+        if not isinstance(v, dict):
+            return float(v)
+        k = choice if self.by else region
+        if k not in v:
+            dim = self.by or "region"
+            raise PriceBookError(f"price '{self.key}' has no value for {dim} '{k}' (has: {', '.join(v)})")
+        return float(v[k])
+
+
+@dataclass(frozen=True)
+class PriceBook:
+    version: str
+    currency: str
+    hours_per_month: float
+    regions: dict
+    prices: dict = field(repr=False)
+    path: str = ""
+
+    @property
+    def days_per_month(self) -> float:
+        return self.hours_per_month / 24.0
+
+    def price(self, key: str) -> Price:
+        try:
+            return self.prices[key]
+        except KeyError:
+            raise PriceBookError(f"{self.path or 'price book'}: no price '{key}'") from None
+
+    def get(self, key: str, region: str, choice: str | None = None) -> float:
+        return self.price(key).resolve(region, choice)
+
+    def as_of_dates(self) -> list[str]:
+        return sorted({p.as_of for p in self.prices.values()})
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _check_date(text, where):
+    try:
+        _dt.date.fromisoformat(str(text))
+    except ValueError:
+        raise PriceBookError(f"{where}: 'as_of' must be a date YYYY-MM-DD, got {text!r}") from None
+
+
+def parse(doc, path: str = "price book") -> PriceBook:
+    if not isinstance(doc, dict):
+        raise PriceBookError(f"{path}: expected a mapping at the top, got {type(doc).__name__}")
+    for top in ("version", "regions", "prices", "hours_per_month"):
+        if top not in doc:
+            raise PriceBookError(f"{path}: missing top-level field '{top}'")
+    regions = doc["regions"]
+    if not isinstance(regions, dict) or not regions:
+        raise PriceBookError(f"{path}: 'regions' must map region ids to names")
+    hpm = doc["hours_per_month"]
+    if not _is_number(hpm) or hpm <= 0:
+        raise PriceBookError(f"{path}: 'hours_per_month' must be a positive number, got {hpm!r}")
+    if not isinstance(doc["prices"], dict):
+        raise PriceBookError(f"{path}: 'prices' must be a mapping of entries")
+    prices = {}
+    for key, entry in doc["prices"].items():
+        where = f"{path}: price '{key}'"
+        if not isinstance(entry, dict):
+            raise PriceBookError(f"{where}: expected a mapping with {', '.join(REQUIRED)}")
+        missing = [f for f in REQUIRED if f not in entry]
+        if missing:
+            raise PriceBookError(f"{where}: missing field(s) {', '.join(missing)}")
+        unknown = set(entry) - set(REQUIRED) - {"by", "note"}
+        if unknown:
+            raise PriceBookError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        value, by = entry["value"], entry.get("by")
+        if isinstance(value, dict):
+            if not value:
+                raise PriceBookError(f"{where}: 'value' map is empty")
+            for k, v in value.items():
+                if not _is_number(v) or v < 0:
+                    raise PriceBookError(f"{where}: 'value' for '{k}' must be a number >= 0, got {v!r}")
+            if by is None:
+                missing_r = [r for r in regions if r not in value]
+                if missing_r:
+                    raise PriceBookError(f"{where}: 'value' has no price for region(s) {', '.join(missing_r)}")
+        elif not _is_number(value) or value < 0:
+            raise PriceBookError(f"{where}: 'value' must be a number >= 0, got {value!r}")
+        source = str(entry["source"])
+        if not source.startswith(("https://", "http://")):
+            raise PriceBookError(f"{where}: 'source' must be a URL, got {source!r}")
+        _check_date(entry["as_of"], where)
+        prices[key] = Price(key=key, value=value, unit=str(entry["unit"]), source=source,
+                            as_of=str(entry["as_of"]), by=by, note=str(entry.get("note", "")))
+    return PriceBook(version=str(doc["version"]), currency=str(doc.get("currency", "USD")),
+                     hours_per_month=float(hpm), regions=dict(regions), prices=prices, path=path)
+
+
+def load(path: str | Path = DEFAULT_PATH) -> PriceBook:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise PriceBookError(f"{path}: cannot read the price file ({e.strerror})") from None
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise PriceBookError(f"{path}: not valid YAML{at}: {getattr(e, 'problem', e)}") from None
+    return parse(doc, str(path))

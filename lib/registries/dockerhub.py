@@ -1,0 +1,65 @@
+"""Docker Hub: plan and seats; pull rate limits for free use; NAT from private subnets."""
+import numpy as np
+
+from ..components import Flag, Line, external_network
+
+ID, NAME = "dockerhub", "Docker Hub"
+PER_USER = {"personal": False, "pro": False, "team": True, "business": True}
+
+
+def plan_for(w) -> str:
+    if w.dockerhub_plan != "auto":
+        return w.dockerhub_plan
+    if w.visibility == "public":
+        return "personal"
+    return "personal_or_paid"  # resolved per workload below: depends on seats and repositories
+
+
+def lines(w, q, p):
+    plan = plan_for(w)
+    if plan == "personal_or_paid":
+        # auto for private images: one user with one repository fits Personal; one user, Pro; else Team per seat.
+        one_user = w.team_seats <= 1
+        price = np.where(one_user, np.where(w.repositories <= 1, p("dockerhub.plan_monthly", "personal"),
+                                            p("dockerhub.plan_monthly", "pro")), p("dockerhub.plan_monthly", "team"))
+        qty = np.where(one_user, 1, w.team_seats)
+        out = [Line("Plan (auto: Personal, Pro or Team per seat)", "plan", "seat-month", qty, price, "dockerhub.plan_monthly")]
+    else:
+        qty = w.team_seats if PER_USER[plan] else 1
+        out = [Line(f"Plan: {plan.title()}", "plan", "seat-month" if PER_USER[plan] else "account-month",
+                    qty, p("dockerhub.plan_monthly", plan), "dockerhub.plan_monthly")]
+    out.append(Line("Transfer (no egress charge)", "transfer", "GB", q.pulled_gb, 0.0))
+    return out + external_network(w, q, p)
+
+
+def resolved_plan(w) -> str:
+    plan = plan_for(w)
+    if plan != "personal_or_paid":
+        return plan
+    if w.team_seats <= 1:
+        return "personal" if w.repositories <= 1 else "pro"
+    return "team"
+
+
+def flags(w, q, p):
+    out = []
+    plan = resolved_plan(w)
+    per_hour = w.pulls_per_month / p.hours  # an average: deploy bursts run far above it
+    if plan == "personal":
+        anon = p("dockerhub.pull_limit_per_hour", "anonymous")
+        personal = p("dockerhub.pull_limit_per_hour", "personal")
+        ips = w.nat_gateways if w.network != "public" else 1
+        if per_hour / ips > anon:
+            out.append(Flag("rate_limit_anonymous", "warning",
+                            f"{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
+                            f"({'behind ' + str(ips) + ' NAT IP(s)' if w.network != 'public' else 'from one IP'}): authenticate pulls or buy a paid plan."))
+        if per_hour > personal:
+            out.append(Flag("rate_limit_personal", "blocker",
+                            f"{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: a paid plan is needed."))
+    if w.visibility == "private" and plan == "personal" and w.repositories > 1:
+        out.append(Flag("personal_private_repos", "blocker", "Personal allows one private repository."))
+    if w.scanning == "enhanced":
+        out.append(Flag("scout_separate", "info", "Docker Scout scanning depends on the plan and is not priced here."))
+    if w.network != "public":
+        out.append(Flag("no_private_endpoint", "warning", "No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway."))
+    return out

@@ -1,0 +1,21 @@
+"""Harbor, self-hosted on AWS: compute, disks, S3 storage, in-VPC transfer and operations time.
+Trivy scanning and Notary/cosign signing are built in."""
+from ..components import Flag, Line, aws_internet_egress
+from ._selfhosted import infrastructure, operations
+
+ID, NAME = "harbor", "Harbor (self-hosted)"
+
+
+def lines(w, q, p):
+    out = infrastructure(w, q, p, "Harbor")
+    out += aws_internet_egress(q.internet_gb, p, w.egress_free_tier)
+    if w.scanning != "none":
+        out.append(Line("Scanning (Trivy, built in)", "scanning", "image", w.pushes_per_month, 0.0))
+    return out + operations(w)
+
+
+def flags(w, q, p):
+    out = []
+    if w.selfhosted_nodes < 2:
+        out.append(Flag("single_node", "info", "One node: no high availability (HA needs more nodes, HA Postgres/Redis, shared storage)."))
+    return out

@@ -1,0 +1,29 @@
+"""Sonatype Nexus Repository, self-hosted: infrastructure like Harbor; Community Edition is free
+within its caps, Pro is priced by quote (a user input, never an invented number)."""
+from ..components import Flag, Line, aws_internet_egress
+from ._selfhosted import infrastructure, operations
+
+ID, NAME = "nexus", "Sonatype Nexus (self-hosted)"
+
+
+def lines(w, q, p):
+    out = infrastructure(w, q, p, "Nexus")
+    out += aws_internet_egress(q.internet_gb, p, w.egress_free_tier)
+    out.append(Line("Nexus Pro licence (your quote; 0 = Community Edition)", "plan", "month", 1, w.nexus_licence_monthly))
+    return out + operations(w)
+
+
+def flags(w, q, p):
+    out = []
+    if w.nexus_licence_monthly == 0:
+        per_day = w.pulls_per_month / p.days
+        cap = p("nexus.ce_requests_per_day")
+        if per_day > cap:
+            out.append(Flag("nexus_ce_requests", "blocker",
+                            f"{per_day:,.0f} pulls/day exceed Community Edition's {cap:,.0f} requests/day (each pull is several requests)."))
+        if q.images_stored > p("nexus.ce_components"):
+            out.append(Flag("nexus_ce_components", "blocker",
+                            f"{q.images_stored:,.0f} stored images exceed Community Edition's {p('nexus.ce_components'):,.0f} components."))
+        if w.scanning != "none":
+            out.append(Flag("nexus_ce_scanning", "warning", "Community Edition has no vulnerability scanning."))
+    return out

@@ -1,0 +1,52 @@
+"""Plain renderings of an estimate: JSON-ready dicts, CSV rows and a text table."""
+from __future__ import annotations
+
+import csv
+import io
+
+from .engine import Estimate
+
+
+def to_dict(e: Estimate) -> dict:
+    return {
+        "price_book": e.price_book_version,
+        "region": e.workload.region,
+        "workload": e.workload.to_dict(),
+        "registries": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "monthly_cost": round(r.monthly_cost, 6),
+                "components": [
+                    {"name": c.name, "category": c.category, "unit": c.unit, "quantity": c.quantity,
+                     "price": c.price, "monthly_cost": round(c.monthly_cost, 6)}
+                    for c in r.components
+                ],
+                "flags": [{"code": f.code, "severity": f.severity, "message": f.message} for f in r.flags],
+            }
+            for r in e.registries
+        ],
+    }
+
+
+def to_csv(e: Estimate) -> str:
+    buf = io.StringIO()
+    out = csv.writer(buf)
+    out.writerow(["registry_id", "registry", "component", "category", "quantity", "unit", "price", "monthly_cost"])
+    for r in e.registries:
+        for c in r.components:
+            out.writerow([r.id, r.name, c.name, c.category, f"{c.quantity:.6g}", c.unit, f"{c.price:.6g}", f"{c.monthly_cost:.6f}"])
+        out.writerow([r.id, r.name, "TOTAL", "", "", "", "", f"{r.monthly_cost:.6f}"])
+    return buf.getvalue()
+
+
+def to_text(e: Estimate) -> str:
+    lines = [f"Monthly cost by registry (USD, price book {e.price_book_version}, region {e.workload.region})", ""]
+    for r in e.ranked():
+        lines.append(f"{r.name:<40} ${r.monthly_cost:>12,.2f}")
+        for c in r.components:
+            lines.append(f"    {c.name:<52} {c.quantity:>12,.4g} {c.unit:<14} x ${c.price:<10,.4g} = ${c.monthly_cost:>10,.2f}")
+        for f in r.flags:
+            lines.append(f"    [{f.severity}] {f.message}")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,180 @@
+"""The workload a user describes: field names, defaults, bounds and validation.
+
+Field names are a contract: scenario files and share links use them as they are. Defaults are
+the source document's scenario (one 500 MB image, 10 versions, 1,000 pulls a month).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, make_dataclass
+
+from .errors import InputError
+
+SHARE_FIELDS = ("same_region_share", "cross_region_share", "internet_share")
+SHARE_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one field is typed, bounded and shown. `max` is a sanity bound, not a price fact."""
+    kind: str  # "float", "int", "choice", "bool"
+    default: object
+    label: str
+    help: str = ""
+    min: float | None = None
+    max: float | None = None
+    choices: tuple = ()
+    unit: str = ""
+    group: str = "workload"
+
+
+SPECS: dict[str, Spec] = {
+    # ---- what is stored and pulled
+    "image_size_mb": Spec("float", 500.0, "Image size", "Compressed size of one image version.", 0.001, 1_000_000, unit="MB"),
+    "repositories": Spec("int", 1, "Repositories", "Distinct images.", 1, 1_000_000),
+    "versions_kept": Spec("int", 10, "Versions kept", "Versions retained per image after lifecycle clean-up.", 1, 1_000_000),
+    "shared_layer_fraction": Spec("float", 0.0, "Shared layers", "Share of an image's bytes in layers unchanged between versions (base OS, dependencies).", 0, 1),
+    "pulls_per_month": Spec("float", 1000.0, "Pulls a month", "Image pulls by all consumers.", 0, 1e12),
+    "layer_cache_hit": Spec("float", 0.0, "Layer cache hit", "Share of pulled bytes already on the pulling node.", 0, 1),
+    # ---- where pulls come from (sum to 1)
+    "same_region_share": Spec("float", 1.0, "Same-region pulls", "Pulls from the registry's own region.", 0, 1, group="origin"),
+    "cross_region_share": Spec("float", 0.0, "Cross-region pulls", "Pulls from another region of the same cloud.", 0, 1, group="origin"),
+    "internet_share": Spec("float", 0.0, "Internet pulls", "Pulls from outside the cloud (other clouds, laptops, customers).", 0, 1, group="origin"),
+    # ---- network and account
+    "visibility": Spec("choice", "private", "Visibility", "Public or private images.", choices=("private", "public"), group="network"),
+    "network": Spec("choice", "public", "Network path", "public: no NAT; nat: private subnets through a NAT gateway; endpoints: ECR through interface endpoints, external registries still through NAT.", choices=("public", "nat", "endpoints"), group="network"),
+    "availability_zones": Spec("int", 2, "Availability zones", "AZs that need an interface endpoint; also spreads in-VPC pulls across AZs.", 1, 6, group="network"),
+    "nat_gateways": Spec("int", 1, "NAT gateways", "NAT gateways on the pull path (the document counts one).", 1, 6, group="network"),
+    "team_seats": Spec("int", 10, "Team seats", "Users needing registry accounts (per-seat plans).", 1, 1_000_000, group="network"),
+    "region": Spec("choice", "us-east-1", "Region", "Price region.", choices=("us-east-1", "ap-northeast-2"), group="network"),
+    # ---- plans and billing modes
+    "ghcr_billing": Spec("choice", "free", "GHCR billing", "free: GitHub's policy today; storage: storage billed at the Packages price (the document's assumption); full: storage and transfer at list price.", choices=("free", "storage", "full"), group="plans"),
+    "github_plan": Spec("choice", "free", "GitHub plan", "Sets GHCR's included storage and transfer when billed.", choices=("free", "pro", "team", "enterprise"), group="plans"),
+    "dockerhub_plan": Spec("choice", "auto", "Docker Hub plan", "auto: Personal for public images, Pro for one private user, Team per seat otherwise.", choices=("auto", "personal", "pro", "team", "business"), group="plans"),
+    "acr_tier": Spec("choice", "auto", "ACR tier", "auto: Premium when a private endpoint is needed, else Basic.", choices=("auto", "basic", "standard", "premium"), group="plans"),
+    "scanning": Spec("choice", "none", "Vulnerability scanning", "none, basic (free where offered) or enhanced (paid per image).", choices=("none", "basic", "enhanced"), group="plans"),
+    "pushes_per_month": Spec("float", 10.0, "Pushes a month", "New image versions pushed (each is scanned once).", 0, 1e9, group="plans"),
+    "rescans_per_month": Spec("float", 0.0, "Rescans a month", "Enhanced-scanning rescans of stored images.", 0, 1e9, group="plans"),
+    "ecr_free_tier": Spec("bool", False, "ECR free tier", "500 MB-month of private storage for new accounts.", group="plans"),
+    "egress_free_tier": Spec("bool", False, "Egress free tier", "First 100 GB a month of internet egress free (AWS, Azure; account-wide).", group="plans"),
+    # ---- self-hosted (Harbor, Nexus) and the S3 baseline
+    "selfhosted_nodes": Spec("int", 1, "Self-hosted nodes", "Instances of 4 vCPU / 8 GB (Harbor's recommended size).", 1, 100, group="selfhosted"),
+    "node_disk_gb": Spec("float", 160.0, "Node disk", "Block storage per node (Harbor recommends 160 GB).", 0, 100_000, unit="GB", group="selfhosted"),
+    "ops_hours_per_month": Spec("float", 4.0, "Operations hours a month", "Upgrades, backups, certificates, on-call for a self-hosted registry.", 0, 100_000, group="selfhosted"),
+    "engineer_hourly_rate": Spec("float", 75.0, "Engineer hourly rate", "Loaded cost of an engineer hour (an assumption: set your own).", 0, 10_000, unit="USD/h", group="selfhosted"),
+    "nexus_licence_monthly": Spec("float", 0.0, "Nexus Pro licence", "Your quoted Nexus Pro price a month; 0 means Community Edition.", 0, 10_000_000, unit="USD/month", group="selfhosted"),
+    "s3_manual_hours_per_month": Spec("float", 0.0, "S3 manual hours a month", "docker save / aws s3 cp / docker load by hand.", 0, 100_000, group="selfhosted"),
+}
+
+NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int"))
+CATEGORICAL = tuple(k for k, s in SPECS.items() if s.kind in ("choice", "bool"))
+
+
+_PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool}
+
+
+def _to_dict(self, only_changed: bool = False) -> dict:
+    d = asdict(self)
+    if only_changed:
+        d = {k: v for k, v in d.items() if v != SPECS[k].default}
+    return d
+
+
+def _replace(self, **changes):
+    return from_dict({**asdict(self), **changes})
+
+
+# Generated from SPECS so a field's name, type and default are written once.
+Workload = make_dataclass(
+    "Workload",
+    [(name, _PY_TYPES[s.kind], field(default=s.default)) for name, s in SPECS.items()],
+    frozen=True,
+    namespace={"to_dict": _to_dict, "replace": _replace,
+               "__doc__": "A validated workload; build it with from_dict()."},
+)
+
+
+def _coerce(name: str, value, spec: Spec):
+    """Return (value, problem). Accepts what YAML gives; strings are for link parameters."""
+    if spec.kind == "bool":
+        if isinstance(value, bool):
+            return value, None
+        if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
+            return value.lower() in ("true", "1", "yes"), None
+        return None, f"{name}: must be true or false, got {value!r}"
+    if spec.kind == "choice":
+        if isinstance(value, str) and value in spec.choices:
+            return value, None
+        return None, f"{name}: must be one of {', '.join(spec.choices)}, got {value!r}"
+    # numbers
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None, f"{name}: must be a number, got {value!r}"
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return None, f"{name}: must be a number, got {value!r}"
+    value = float(value)
+    if math.isnan(value) or math.isinf(value):
+        return None, f"{name}: must be a finite number, got {value!r}"
+    if spec.kind == "int":
+        if value != int(value):
+            return None, f"{name}: must be a whole number, got {value!r}"
+        value = int(value)
+    if spec.min is not None and value < spec.min:
+        what = "negative" if value < 0 else "too small"
+        return None, f"{name}: {value:g} is {what} (must be at least {spec.min:g}{' ' + spec.unit if spec.unit else ''})"
+    if spec.max is not None and value > spec.max:
+        return None, f"{name}: {value:g} is too large (at most {spec.max:g}{' ' + spec.unit if spec.unit else ''})"
+    return value, None
+
+
+def coerce_fields(data: dict, *, strict: bool = True) -> tuple[dict, list[str]]:
+    """Check each field on its own. Returns (good values, problems); never raises.
+
+    Unknown fields are problems when strict. Callers that must keep every valid input (a link
+    with one bad parameter) use the good values and show the problems.
+    """
+    good, problems = {}, []
+    for name, value in data.items():
+        spec = SPECS.get(name)
+        if spec is None:
+            if strict:
+                problems.append(f"{name}: unknown field (known fields: see `python -m lib fields`)")
+            continue
+        v, problem = _coerce(name, value, spec)
+        if problem:
+            problems.append(problem)
+        else:
+            good[name] = v
+    return good, problems
+
+
+def check_shares(values: dict) -> str | None:
+    shares = [values[k] for k in SHARE_FIELDS]
+    total = sum(shares)
+    if abs(total - 1.0) > SHARE_TOLERANCE:
+        parts = " + ".join(f"{k} {values[k]:g}" for k in SHARE_FIELDS)
+        return f"pull mix: {parts} = {total:g}; the three shares must sum to 1"
+    return None
+
+
+def from_dict(data: dict | None) -> "Workload":
+    """Build a validated workload; a missing field takes its default, anything wrong raises
+    InputError listing every problem found."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"a scenario must be a mapping of field: value, got {type(data).__name__}")
+    good, problems = coerce_fields(data)
+    values = {**{k: s.default for k, s in SPECS.items()}, **good}
+    if not problems:
+        share_problem = check_shares(values)
+        if share_problem:
+            problems.append(share_problem)
+    if problems:
+        raise InputError(problems)
+    return Workload(**values)
+
+
+DEFAULT = Workload()
