@@ -1,0 +1,82 @@
+"""The source document's worked example, to the cent (cost-model.md section 4)."""
+import pytest
+
+from lib import engine, scenario
+from lib.workload import DEFAULT, from_dict
+
+PRESET = "data/presets/worked-example.yaml"
+
+
+def test_preset_is_the_documents_scenario():
+    w, meta = scenario.load(PRESET)
+    assert (w.image_size_mb, w.versions_kept, w.pulls_per_month) == (500, 10, 1000)
+    assert w == DEFAULT
+
+
+def test_ecr_storage_is_fifty_cents(book):
+    ecr = engine.estimate(DEFAULT, book)["ecr"]
+    storage = ecr.component("Storage")
+    assert storage.quantity == pytest.approx(5.0)
+    assert storage.monthly_cost == pytest.approx(0.50, abs=0.005)
+
+
+def test_ecr_same_region_transfer_is_free(book):
+    ecr = engine.estimate(DEFAULT, book)["ecr"]
+    assert ecr.component("Same-region transfer").quantity == pytest.approx(500.0)
+    assert ecr.component("Same-region transfer").monthly_cost == 0.0
+    assert ecr.monthly_cost == pytest.approx(0.50, abs=0.005)
+
+
+def test_ecr_cross_region_ten_dollars_total_ten_fifty(book):
+    w = DEFAULT.replace(same_region_share=0.0, cross_region_share=1.0)
+    ecr = engine.estimate(w, book)["ecr"]
+    cross = ecr.component("Cross-region transfer")
+    assert cross.quantity == pytest.approx(500.0)
+    assert cross.monthly_cost == pytest.approx(10.00, abs=0.005)
+    assert ecr.monthly_cost == pytest.approx(10.50, abs=0.005)
+
+
+@pytest.mark.parametrize("billing", ["free", "storage", "full"])
+def test_ghcr_public_is_free_in_every_billing_mode(book, billing):
+    w = DEFAULT.replace(visibility="public", ghcr_billing=billing, pulls_per_month=1e6)
+    assert engine.estimate(w, book)["ghcr"].monthly_cost == 0.0
+
+
+def test_ghcr_private_storage_billed_is_1_125(book):
+    w = DEFAULT.replace(ghcr_billing="storage")
+    ghcr = engine.estimate(w, book)["ghcr"]
+    assert ghcr.component("Storage").quantity == pytest.approx(4.5)
+    assert ghcr.monthly_cost == pytest.approx(1.125, abs=1e-9)
+
+
+def test_nat_gateway_hourly_is_32_85(book):
+    w = DEFAULT.replace(network="nat")
+    ghcr = engine.estimate(w, book)["ghcr"]
+    hours = ghcr.component("NAT gateway hours")
+    assert hours.quantity == 730
+    assert hours.price == 0.045
+    assert hours.monthly_cost == pytest.approx(32.85, abs=0.005)
+
+
+def test_seoul_nat_uses_seoul_price(book):
+    w = DEFAULT.replace(network="nat", region="ap-northeast-2")
+    hours = engine.estimate(w, book)["ghcr"].component("NAT gateway hours")
+    assert hours.monthly_cost == pytest.approx(730 * 0.059)
+
+
+def test_endpoints_replace_nat_for_ecr_only(book):
+    w = DEFAULT.replace(network="endpoints", availability_zones=3)
+    e = engine.estimate(w, book)
+    ep = e["ecr"].component("Interface endpoints")
+    assert ep.quantity == 2 * 3 * 730
+    with pytest.raises(KeyError):
+        e["ecr"].component("NAT gateway hours")
+    assert e["ghcr"].component("NAT gateway hours").monthly_cost > 0
+
+
+def test_component_cost_is_quantity_times_price(book):
+    w = from_dict({"network": "nat", "internet_share": 0.5, "same_region_share": 0.5,
+                   "scanning": "enhanced", "ghcr_billing": "full", "pulls_per_month": 50000})
+    for r in engine.estimate(w, book).registries:
+        for c in r.components:
+            assert c.monthly_cost == pytest.approx(c.quantity * c.price)
