@@ -30,9 +30,9 @@ class Spec:
 
 SPECS: dict[str, Spec] = {
     # ---- what is stored and pulled
-    "image_size_mb": Spec("float", 500.0, "Image size", "Compressed size of one image version.", 0.001, 1_000_000, unit="MB"),
+    "image_size_mb": Spec("float", 500.0, "Image size", "Compressed size of one image version.", 1, 20_000, unit="MB"),
     "repositories": Spec("int", 1, "Repositories", "Distinct images.", 1, 1_000_000),
-    "versions_kept": Spec("int", 10, "Versions kept", "Versions retained per image after lifecycle clean-up.", 1, 1_000_000),
+    "versions_kept": Spec("int", 10, "Versions kept", "Versions retained per image after lifecycle clean-up.", 1, 1_000),
     "shared_layer_fraction": Spec("float", 0.0, "Shared layers", "Share of an image's bytes in layers unchanged between versions (base OS, dependencies).", 0, 1),
     "pulls_per_month": Spec("float", 1000.0, "Pulls a month", "Image pulls by all consumers.", 0, 1e12),
     "layer_cache_hit": Spec("float", 0.0, "Layer cache hit", "Share of pulled bytes already on the pulling node.", 0, 1),

@@ -1,0 +1,40 @@
+"""Tables built from an estimate, shared by the pages and the exports."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .components import CATEGORIES
+from .engine import Estimate, RegistryEstimate
+from .pricebook import PriceBook
+
+SEVERITY_MARK = {"blocker": "⛔", "warning": "⚠️", "info": "ℹ️"}
+
+
+def totals_table(e: Estimate) -> pd.DataFrame:
+    """One row per registry, cheapest first, with the largest cost driver and the flags."""
+    rows = []
+    for rank, r in enumerate(e.ranked(), start=1):
+        cats = r.by_category()
+        driver = max(cats, key=cats.get) if r.monthly_cost > 0 else "-"
+        rows.append({
+            "rank": rank, "id": r.id, "registry": r.name, "monthly_cost": r.monthly_cost,
+            "largest_part": driver,
+            "flags": " ".join(f"{SEVERITY_MARK[f.severity]} {f.message}" for f in r.flags if f.severity != "info"),
+            "notes": " ".join(f.message for f in r.flags if f.severity == "info"),
+        })
+    return pd.DataFrame(rows)
+
+
+def category_matrix(e: Estimate) -> pd.DataFrame:
+    """Registries (cheapest first) x cost categories, for stacked charts."""
+    data = {r.name: r.by_category() for r in e.ranked()}
+    return pd.DataFrame(data).T.reindex(columns=list(CATEGORIES)).fillna(0.0)
+
+
+def components_table(r: RegistryEstimate, book: PriceBook) -> pd.DataFrame:
+    rows = []
+    for c in r.components:
+        src = book.prices[c.price_key].source if c.price_key in book.prices else "your input"
+        rows.append({"component": c.name, "category": c.category, "quantity": c.quantity, "unit": c.unit,
+                     "unit_price": c.price, "monthly_cost": c.monthly_cost, "source": src})
+    return pd.DataFrame(rows)

@@ -1,0 +1,43 @@
+"""The overview page, run by AppTest."""
+import pytest
+
+from lib import engine
+from lib.workload import DEFAULT
+from tests.apphelpers import bar_value, figure, open_app
+
+ECR = "Amazon ECR"
+
+
+def test_page_renders_without_exceptions():
+    at = open_app()
+    assert not at.exception
+    assert at.title[0].value == "Container registry cost"
+
+
+def test_image_size_slider_moves_ecr_storage_by_the_library_amount(book):
+    at = open_app()
+    before = bar_value(figure(at), "storage", ECR)
+    at.slider(key="wl_image_size_mb").set_value(800.0).run()
+    assert not at.exception
+    after = bar_value(figure(at), "storage", ECR)
+
+    lib_before = engine.estimate(DEFAULT, book)["ecr"].by_category()["storage"]
+    lib_after = engine.estimate(DEFAULT.replace(image_size_mb=800.0), book)["ecr"].by_category()["storage"]
+    assert before == pytest.approx(lib_before)
+    assert after == pytest.approx(lib_after)
+    assert after - before == pytest.approx(lib_after - lib_before)
+    assert after - before == pytest.approx(0.30)  # 10 versions x 300 MB more at $0.10/GB-month
+
+
+def test_totals_table_is_sorted_cheapest_first(book):
+    at = open_app()
+    df = at.dataframe[0].value
+    assert list(df["monthly_cost"]) == sorted(df["monthly_cost"])
+    assert df.iloc[0]["monthly_cost"] == pytest.approx(min(engine.estimate(DEFAULT, book).totals().values()))
+
+
+def test_flags_are_shown_next_to_registries():
+    at = open_app()
+    df = at.dataframe[0].value
+    s3_row = df[df["registry"].str.startswith("S3")].iloc[0]
+    assert "Not a registry" in s3_row["flags"]

@@ -1,0 +1,1 @@
+"""Streamlit components. Each owns its session-state keys; computing stays in lib/."""

@@ -1,0 +1,19 @@
+"""Things loaded once per process."""
+import streamlit as st
+
+from lib import pricebook
+from lib.errors import PriceBookError
+
+
+@st.cache_resource(show_spinner=False)
+def _load_book():
+    return pricebook.load()
+
+
+def price_book():
+    """The price book, or a clear message and a stop: nothing can be priced without it."""
+    try:
+        return _load_book()
+    except PriceBookError as e:
+        st.error(f"The price book cannot be used: {e}")
+        st.stop()

@@ -1,0 +1,90 @@
+"""Sidebar inputs for the workload. Owns the session-state keys `wl_<field>` and `wl_pull_mix`."""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.errors import InputError
+from lib.workload import DEFAULT, SPECS, Workload, from_dict
+
+PREFIX = "wl_"
+MIX_KEY = PREFIX + "pull_mix"
+SLIDERS = {  # fields shown as sliders: (step, format)
+    "image_size_mb": (1.0, "%.0f MB"),
+    "versions_kept": (1, "%d"),
+    "shared_layer_fraction": (0.05, "%.2f"),
+    "layer_cache_hit": (0.05, "%.2f"),
+    "availability_zones": (1, "%d"),
+    "nat_gateways": (1, "%d"),
+}
+NUMBER_FORMAT = {"float": "%.2f", "int": "%d"}
+SECTIONS = [
+    ("Workload", ["image_size_mb", "versions_kept", "repositories", "pulls_per_month", "shared_layer_fraction", "layer_cache_hit"], True),
+    ("Network and account", ["visibility", "region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
+    ("Plans and billing", ["ghcr_billing", "github_plan", "dockerhub_plan", "acr_tier", "scanning", "pushes_per_month",
+                           "rescans_per_month", "ecr_free_tier", "egress_free_tier"], False),
+    ("Self-hosted and baseline", ["selfhosted_nodes", "node_disk_gb", "ops_hours_per_month", "engineer_hourly_rate",
+                                  "nexus_licence_monthly", "s3_manual_hours_per_month"], False),
+]
+
+
+def key(name: str) -> str:
+    return PREFIX + name
+
+
+def set_workload(w: Workload) -> None:
+    """Put a workload into the widgets (a preset, an uploaded file, a link)."""
+    for name in SPECS:
+        if name not in ("same_region_share", "cross_region_share", "internet_share"):
+            st.session_state[key(name)] = getattr(w, name)
+    st.session_state[MIX_KEY] = (w.same_region_share, w.same_region_share + w.cross_region_share)
+
+
+def _ensure_initialised() -> None:
+    if MIX_KEY not in st.session_state:
+        set_workload(DEFAULT)
+
+
+def _widget(name: str, box) -> None:
+    s = SPECS[name]
+    label = f"{s.label} ({s.unit})" if s.unit and name not in SLIDERS else s.label
+    k = key(name)
+    if s.kind == "bool":
+        box.checkbox(label, key=k, help=s.help)
+    elif s.kind == "choice":
+        box.selectbox(label, s.choices, key=k, help=s.help)
+    elif name in SLIDERS:
+        step, fmt = SLIDERS[name]
+        cast = int if s.kind == "int" else float
+        box.slider(label, cast(s.min), cast(s.max), step=step, format=fmt, key=k, help=s.help)
+    else:
+        cast = int if s.kind == "int" else float
+        box.number_input(label, min_value=cast(s.min), max_value=cast(s.max), step=cast(1 if s.kind == "int" else 1),
+                         format=NUMBER_FORMAT[s.kind], key=k, help=s.help)
+
+
+def render() -> Workload:
+    """Draw the inputs in the sidebar and return the workload they describe."""
+    _ensure_initialised()
+    sb = st.sidebar
+    for title, names, expanded in SECTIONS:
+        box = sb.expander(title, expanded=expanded)
+        for name in names:
+            _widget(name, box)
+        if title == "Workload":
+            box.slider("Where pulls come from", 0.0, 1.0, step=0.01, key=MIX_KEY,
+                       help="Left handle: share from the registry's region; between the handles: other regions; "
+                            "right of the right handle: the internet.")
+            a, b = st.session_state[MIX_KEY]
+            box.caption(f"same region {a:.0%} · cross region {b - a:.0%} · internet {1 - b:.0%}")
+    return current()
+
+
+def current() -> Workload:
+    values = {name: st.session_state[key(name)] for name in SPECS if key(name) in st.session_state}
+    a, b = st.session_state[MIX_KEY]
+    values.update(same_region_share=round(a, 6), cross_region_share=round(b - a, 6), internet_share=round(1 - b, 6))
+    try:
+        return from_dict(values)
+    except InputError as e:
+        st.sidebar.error("Some inputs are not usable, defaults are used for them: " + "; ".join(e.problems))
+        return DEFAULT
