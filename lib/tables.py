@@ -7,7 +7,7 @@ from .components import CATEGORIES
 from .engine import Estimate, RegistryEstimate
 from .pricebook import PriceBook
 
-SEVERITY_MARK = {"blocker": "⛔", "warning": "⚠️", "info": "ℹ️"}
+SEVERITY_MARK = {"blocker": "⛔ blocker:", "warning": "⚠️ warning:", "info": "ℹ️"}
 
 
 def totals_table(e: Estimate) -> pd.DataFrame:

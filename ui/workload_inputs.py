@@ -17,6 +17,7 @@ SLIDERS = {  # fields shown as sliders: (step, format)
     "nat_gateways": (1, "%d"),
 }
 NUMBER_FORMAT = {"float": "%.2f", "int": "%d"}
+WHOLE_FLOATS = {"pulls_per_month", "pushes_per_month", "rescans_per_month", "node_disk_gb"}  # shown without decimals
 SECTIONS = [
     ("Workload", ["image_size_mb", "versions_kept", "repositories", "pulls_per_month", "shared_layer_fraction", "layer_cache_hit"], True),
     ("Network and account", ["visibility", "region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
@@ -59,7 +60,7 @@ def _widget(name: str, box) -> None:
     else:
         cast = int if s.kind == "int" else float
         box.number_input(label, min_value=cast(s.min), max_value=cast(s.max), step=cast(1 if s.kind == "int" else 1),
-                         format=NUMBER_FORMAT[s.kind], key=k, help=s.help)
+                         format="%.0f" if name in WHOLE_FLOATS else NUMBER_FORMAT[s.kind], key=k, help=s.help)
 
 
 def render() -> Workload:
