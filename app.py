@@ -1,14 +1,61 @@
-"""Registry Decision Dashboard: entry point. Draws the shared sidebar and runs the page."""
+"""Registry Decision Dashboard, entry point and Overview page: every registry's monthly cost side by side, broken into its parts."""
 import streamlit as st
 
-from ui import workload_inputs
+from lib import charts, engine, tables
+from ui import recommendation_line, shell
+from ui.resources import price_book
 
-st.set_page_config(page_title="Registry Decision Dashboard", page_icon="📦", layout="wide")
+w = shell.start("Overview")
+book = price_book()
+e = engine.estimate(w, book)
 
-PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon="📊", default=True, url_path="overview"),
-]
+st.title("Container registry cost")
+st.caption(f"Monthly cost of every registry for this workload · price book {book.version} · {book.regions[w.region]}")
+recommendation_line.show(w, book)
 
-nav = st.navigation(PAGES)
-workload_inputs.render()
-nav.run()
+fig = charts.cost_breakdown(e)
+st.plotly_chart(fig, width="stretch", key="overview_cost_chart",
+                config={"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": "registry-cost"}})
+
+st.subheader("Totals, cheapest first")
+st.dataframe(
+    tables.totals_table(e).drop(columns=["id"]),
+    hide_index=True, width="stretch",
+    column_config={
+        "rank": st.column_config.NumberColumn("#", width="small"),
+        "registry": "Registry",
+        "monthly_cost": st.column_config.NumberColumn("Monthly cost", format="$%.2f"),
+        "largest_part": "Largest part",
+        "flags": st.column_config.TextColumn("Flags", width="large"),
+        "notes": "Notes",
+    },
+)
+
+st.subheader("The arithmetic")
+for r in e.ranked():
+    with st.expander(f"{r.name}: ${r.monthly_cost:,.2f}/month"):
+        for f in r.flags:
+            {"blocker": st.error, "warning": st.warning, "info": st.info}[f.severity](f.message)
+        st.dataframe(
+            tables.components_table(r, book), hide_index=True, width="stretch",
+            column_config={
+                "quantity": st.column_config.NumberColumn("Quantity", format="%.4g"),
+                "unit_price": st.column_config.NumberColumn("Unit price", format="$%.4g"),
+                "monthly_cost": st.column_config.NumberColumn("Monthly cost", format="$%.2f"),
+                "source": st.column_config.LinkColumn("Source"),
+            },
+        )
+
+with st.expander("Assumptions"):
+    st.markdown(f"""
+- **Month**: {book.hours_per_month:g} hours ({book.days_per_month:.2f} days); 1 GB = 1,000 MB, as the source document counts.
+- **Prices**: {book.currency} on-demand list prices before tax, region **{w.region}** ({book.regions[w.region]}).
+  Price as-of dates: {", ".join(book.as_of_dates())}. Every figure and its source is in `data/prices.yaml`.
+- **GHCR billing mode**: **{w.ghcr_billing}** (free: GitHub's policy today; storage: the Packages list price the source
+  document assumes; full: storage and transfer at list price).
+- **Pull origin** is relative to each registry's own region. Google Artifact Registry and ACR are priced as if the
+  workloads ran on their cloud; NAT gateways apply to AWS private subnets reaching registries outside the VPC.
+- **Self-hosted** (Harbor, Nexus): {w.selfhosted_nodes} node(s) of 4 vCPU / 8 GB, {w.ops_hours_per_month:g} engineer hours a month
+  at ${w.engineer_hourly_rate:g}/h: these are assumptions, set your own under *Self-hosted and baseline*.
+- Stored bytes are layer-aware for registries (shared layers stored once) and naive for the S3 baseline.
+""")

@@ -1,18 +1,17 @@
-"""`python -m lib estimate SCENARIO.yaml [--format table|json|csv]` and `python -m lib fields`."""
+"""`python -m lib estimate|recommend SCENARIO.yaml [--format ...]` and `python -m lib fields`."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 
-from . import engine, pricebook, report, scenario
+from . import decision, engine, pricebook, report, scenario
 from .errors import InputError, PriceBookError
 from .workload import SPECS
 
 
 def _estimate(args) -> int:
-    book = pricebook.load(args.prices) if args.prices else pricebook.load()
-    w, _meta = scenario.load(args.scenario) if args.scenario != "-" else scenario.loads(sys.stdin.read(), "stdin")
+    w, book = _read(args)
     e = engine.estimate(w, book)
     if args.format == "json":
         print(json.dumps(report.to_dict(e), indent=2))
@@ -20,6 +19,34 @@ def _estimate(args) -> int:
         sys.stdout.write(report.to_csv(e))
     else:
         print(report.to_text(e))
+    return 0
+
+
+def _read(args):
+    book = pricebook.load(args.prices) if args.prices else pricebook.load()
+    w, _meta = scenario.load(args.scenario) if args.scenario != "-" else scenario.loads(sys.stdin.read(), "stdin")
+    return w, book
+
+
+def _recommend(args) -> int:
+    w, book = _read(args)
+    r = decision.recommend(w, book)
+    if args.format == "json":
+        print(json.dumps(r.to_dict(), indent=2))
+        return 0
+    names = engine.registries.NAMES
+    print(f"Recommended: {names[r.recommended]} (${r.costs[r.recommended]:,.2f}/month)")
+    print(f"  {r.summary}")
+    if r.runner_up:
+        print(f"Runner-up:   {names[r.runner_up]} (${r.costs[r.runner_up]:,.2f}/month)")
+    print("\nWhy:")
+    for i, step in enumerate(r.path, 1):
+        print(f"  {i}. {step.question}\n     -> {step.answer}: {' '.join(step.reasons)}")
+    if r.cost_note:
+        print(f"  {r.cost_note}")
+    print("\nThe others:")
+    for x in r.rejected:
+        print(f"  {x.name:<36} {x.why}")
     return 0
 
 
@@ -39,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--format", choices=("table", "json", "csv"), default="table")
     est.add_argument("--prices", help="a price book YAML (default: data/prices.yaml)")
     est.set_defaults(func=_estimate)
+    rec = sub.add_parser("recommend", help="the decision tree's recommendation, with its reasons")
+    rec.add_argument("scenario", help="scenario YAML file ('-' for standard input)")
+    rec.add_argument("--format", choices=("text", "json"), default="text")
+    rec.add_argument("--prices", help="a price book YAML (default: data/prices.yaml)")
+    rec.set_defaults(func=_recommend)
     f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
     f.set_defaults(func=_fields)
     return ap
@@ -48,6 +80,6 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (InputError, PriceBookError) as e:
+    except (InputError, PriceBookError, decision.DecisionTreeError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

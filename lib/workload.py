@@ -17,7 +17,7 @@ SHARE_TOLERANCE = 1e-6
 @dataclass(frozen=True)
 class Spec:
     """How one field is typed, bounded and shown. `max` is a sanity bound, not a price fact."""
-    kind: str  # "float", "int", "choice", "bool"
+    kind: str  # "float", "int", "choice", "bool", "set" (a subset of choices)
     default: object
     label: str
     help: str = ""
@@ -29,6 +29,20 @@ class Spec:
 
 
 SPECS: dict[str, Spec] = {
+    # ---- the situation: answers to the decision tree's questions (they do not change costs)
+    "runs_on": Spec("choice", "aws", "Where workloads run", "The platform the consumers of the images run on.",
+                    choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"), group="decision"),
+    "ci": Spec("choice", "github_actions", "CI system", "What builds and pushes the images.",
+               choices=("github_actions", "gitlab", "jenkins", "other"), group="decision"),
+    "lifetime": Spec("choice", "production", "How long it lives", "demo: a few days; production: long-term.",
+                     choices=("demo", "production"), group="decision"),
+    "priority": Spec("choice", "auto", "What comes first", "cost: lowest cost and fastest setup; integration: cloud integration and security; auto: cost for a demo, integration in production.",
+                     choices=("auto", "cost", "integration"), group="decision"),
+    "private_network_only": Spec("bool", False, "Access only from a private network", "Images may be pulled only from inside the VPC / private network.", group="decision"),
+    "aws_only": Spec("bool", False, "AWS-only environment", "Builds, deploys and consumers all stay inside AWS.", group="decision"),
+    "avoid_cloud_iam": Spec("bool", False, "Avoid cloud IAM setup", "Speed of setup first: no IAM roles or policies to write.", group="decision"),
+    "compliance": Spec("set", (), "Compliance needs", "What policy makes mandatory.",
+                       choices=("audit_logs", "signing", "scanning", "no_external_services", "team_isolation"), group="decision"),
     # ---- what is stored and pulled
     "image_size_mb": Spec("float", 500.0, "Image size", "Compressed size of one image version.", 1, 20_000, unit="MB"),
     "repositories": Spec("int", 1, "Repositories", "Distinct images.", 1, 1_000_000),
@@ -67,17 +81,23 @@ SPECS: dict[str, Spec] = {
 }
 
 NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int"))
-CATEGORICAL = tuple(k for k, s in SPECS.items() if s.kind in ("choice", "bool"))
+# categorical fields that change a price; the decision answers do not, so sweeps ignore them
+CATEGORICAL = tuple(k for k, s in SPECS.items() if s.kind in ("choice", "bool") and s.group != "decision")
+DECISION = tuple(k for k, s in SPECS.items() if s.group == "decision") + ("visibility",)
 
 
-_PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool}
+_PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool, "set": tuple}
 
 
 def _to_dict(self, only_changed: bool = False) -> dict:
-    d = asdict(self)
+    d = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
     if only_changed:
         d = {k: v for k, v in d.items() if v != SPECS[k].default}
     return d
+
+
+def _plain(v):
+    return list(v) if isinstance(v, tuple) else v
 
 
 def _replace(self, **changes):
@@ -102,6 +122,15 @@ def _coerce(name: str, value, spec: Spec):
         if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
             return value.lower() in ("true", "1", "yes"), None
         return None, f"{name}: must be true or false, got {value!r}"
+    if spec.kind == "set":
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)):
+            return None, f"{name}: must be a list of {', '.join(spec.choices)}, got {value!r}"
+        items = [i.strip() if isinstance(i, str) else i for i in items if i != ""]
+        bad = [i for i in items if i not in spec.choices]
+        if bad:
+            return None, f"{name}: unknown item(s) {', '.join(map(repr, bad))} (choose from {', '.join(spec.choices)})"
+        return tuple(c for c in spec.choices if c in items), None
     if spec.kind == "choice":
         if isinstance(value, str) and value in spec.choices:
             return value, None

@@ -36,6 +36,8 @@ def workloads(draw):
             d[name] = draw(st.sampled_from(spec.choices))
         elif spec.kind == "bool":
             d[name] = draw(st.booleans())
+        elif spec.kind == "set":
+            d[name] = draw(st.lists(st.sampled_from(spec.choices), unique=True))
     return from_dict(d)
 
 

@@ -19,8 +19,10 @@ SLIDERS = {  # fields shown as sliders: (step, format)
 NUMBER_FORMAT = {"float": "%.2f", "int": "%d"}
 WHOLE_FLOATS = {"pulls_per_month", "pushes_per_month", "rescans_per_month", "node_disk_gb"}  # shown without decimals
 SECTIONS = [
+    ("Your situation", ["runs_on", "ci", "visibility", "lifetime", "priority", "private_network_only", "aws_only",
+                        "avoid_cloud_iam", "compliance"], False),
     ("Workload", ["image_size_mb", "versions_kept", "repositories", "pulls_per_month", "shared_layer_fraction", "layer_cache_hit"], True),
-    ("Network and account", ["visibility", "region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
+    ("Network and account", ["region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
     ("Plans and billing", ["ghcr_billing", "github_plan", "dockerhub_plan", "acr_tier", "scanning", "pushes_per_month",
                            "rescans_per_month", "ecr_free_tier", "egress_free_tier"], False),
     ("Self-hosted and baseline", ["selfhosted_nodes", "node_disk_gb", "ops_hours_per_month", "engineer_hourly_rate",
@@ -36,7 +38,8 @@ def set_workload(w: Workload) -> None:
     """Put a workload into the widgets (a preset, an uploaded file, a link)."""
     for name in SPECS:
         if name not in ("same_region_share", "cross_region_share", "internet_share"):
-            st.session_state[key(name)] = getattr(w, name)
+            v = getattr(w, name)
+            st.session_state[key(name)] = list(v) if isinstance(v, tuple) else v
     st.session_state[MIX_KEY] = (w.same_region_share, w.same_region_share + w.cross_region_share)
 
 
@@ -51,8 +54,10 @@ def _widget(name: str, box) -> None:
     k = key(name)
     if s.kind == "bool":
         box.checkbox(label, key=k, help=s.help)
+    elif s.kind == "set":
+        box.multiselect(label, s.choices, key=k, help=s.help, format_func=lambda c: c.replace("_", " "))
     elif s.kind == "choice":
-        box.selectbox(label, s.choices, key=k, help=s.help)
+        box.selectbox(label, s.choices, key=k, help=s.help, format_func=lambda c: c.replace("_", " "))
     elif name in SLIDERS:
         step, fmt = SLIDERS[name]
         cast = int if s.kind == "int" else float
@@ -63,12 +68,12 @@ def _widget(name: str, box) -> None:
                          format="%.0f" if name in WHOLE_FLOATS else NUMBER_FORMAT[s.kind], key=k, help=s.help)
 
 
-def render() -> Workload:
+def render(open_section: str | None = None) -> Workload:
     """Draw the inputs in the sidebar and return the workload they describe."""
     _ensure_initialised()
     sb = st.sidebar
     for title, names, expanded in SECTIONS:
-        box = sb.expander(title, expanded=expanded)
+        box = sb.expander(title, expanded=expanded or title == open_section)
         for name in names:
             _widget(name, box)
         if title == "Workload":

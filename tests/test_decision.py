@@ -1,0 +1,202 @@
+"""Every rule and case of the source document, reproduced by the decision tree."""
+import itertools
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from lib import decision, scenario
+from lib.workload import SPECS, from_dict
+
+TREE = decision.load()
+
+
+def rec(book, **answers):
+    return decision.recommend(from_dict(answers), book)
+
+
+def preset(book, name):
+    return decision.recommend(scenario.load(f"data/presets/{name}.yaml")[0], book)
+
+
+def text(r):
+    return " ".join(r.reasons()).lower()
+
+
+# ---- the document's "depends on the situation" table ---------------------------------
+
+def test_learning_demo_open_source_with_github_actions_is_ghcr(book):
+    r = rec(book, runs_on="aws", ci="github_actions", visibility="public", lifetime="demo")
+    assert r.recommended == "ghcr" and "strength 1 of 3" in r.summary
+
+
+def test_aws_production_is_ecr(book):
+    r = rec(book, runs_on="aws", lifetime="production", ci="jenkins")
+    assert r.recommended == "ecr" and "aws production" in text(r)
+
+
+def test_multi_cloud_is_harbor(book):
+    r = rec(book, runs_on="multi_cloud")
+    assert r.recommended == "harbor" and "multi-cloud" in text(r)
+
+
+def test_finance_security_critical_is_harbor_with_a_scanner(book):
+    r = rec(book, runs_on="aws", compliance=["audit_logs", "signing", "team_isolation"])
+    assert r.recommended == "harbor" and r.leaf == "harbor_scanner"
+    assert "scanner" in r.title.lower()
+
+
+# ---- the document's own project and its five "would have used ECR" conditions -------
+
+def test_documents_project_is_ghcr_with_its_reasons(book):
+    r = preset(book, "doc-project")
+    assert r.recommended == "ghcr"
+    t = text(r)
+    for reason in ("github actions", "only a few days", "cost-sensitive", "avoids aws iam", "setup"):
+        assert reason in t, reason
+
+
+@pytest.mark.parametrize("flip", [
+    {"lifetime": "production"},             # long-term production
+    {"aws_only": True},                     # AWS-only environment
+    {"private_network_only": True},         # access only from inside the VPC
+    {"compliance": ["audit_logs"]},         # security compliance
+    {"compliance": ["scanning"]},           # mandatory image scanning
+], ids=["production", "aws-only", "vpc-only", "compliance", "scanning"])
+def test_each_ecr_condition_flips_the_project_to_ecr(book, flip):
+    base, _ = scenario.load("data/presets/doc-project.yaml")
+    assert decision.recommend(base, book).recommended == "ghcr"
+    r = decision.recommend(base.replace(**flip), book)
+    assert r.recommended == "ecr", (flip, [s.answer for s in r.path])
+
+
+# ---- the three company cases --------------------------------------------------------
+
+def test_startup_a_is_ghcr_saving_about_20_dollars(book):
+    r = preset(book, "startup-a")
+    assert r.recommended == "ghcr" and r.runner_up == "ecr"
+    t = text(r)
+    assert "saves the initial cost" in t and "github actions" in t and "5 minutes" in t
+    ecr = next(x for x in r.rejected if x.id == "ecr")
+    assert ecr.kind == "cost" and r.costs["ecr"] - r.costs["ghcr"] == pytest.approx(20.0, abs=2.0)
+
+
+def test_midsize_b_is_ecr_with_all_four_reasons(book):
+    r = preset(book, "midsize-b")
+    assert r.recommended == "ecr"
+    t = text(r)
+    for reason in ("eks integration", "vpc interface endpoints", "iam-role access control", "scans on push"):
+        assert reason in t, reason
+    assert r.costs["ecr"] == pytest.approx(50, abs=10)  # "about $50/month (accepted)"
+
+
+def test_financial_c_is_harbor_with_its_reasons(book):
+    r = preset(book, "financial-c")
+    assert r.recommended == "harbor"
+    t = text(r)
+    for reason in ("external services are forbidden", "audit logs", "signing", "per-team isolation"):
+        assert reason in t, reason
+    assert {x.id for x in r.rejected if x.kind == "constraint"} >= {"ecr", "ghcr", "dockerhub", "gar", "acr", "s3"}
+
+
+# ---- other clouds -------------------------------------------------------------------
+
+def test_gcp_only_is_artifact_registry(book):
+    assert rec(book, runs_on="gcp").recommended == "gar"
+
+
+def test_azure_only_is_acr(book):
+    assert rec(book, runs_on="azure").recommended == "acr"
+
+
+# ---- the explanation -----------------------------------------------------------------
+
+def test_every_other_registry_gets_a_reason(book):
+    for name in ("worked-example", "doc-project", "startup-a", "midsize-b", "financial-c"):
+        r = preset(book, name)
+        assert {x.id for x in r.rejected} | {r.recommended} == set(r.costs)
+        assert all(x.why for x in r.rejected)
+
+
+def test_cost_rejections_quote_the_library_difference(book):
+    r = preset(book, "worked-example")
+    harbor = next(x for x in r.rejected if x.id == "harbor")
+    gap = r.costs["harbor"] - r.costs["ecr"]
+    assert harbor.kind == "cost" and f"${gap:,.2f}/month more" in harbor.why
+
+
+def test_when_two_registries_pass_cost_decides_and_says_so(book):
+    # Nexus with a licence costs more than Harbor: both pass, so cost picks Harbor and says why.
+    r = rec(book, runs_on="multi_cloud", nexus_licence_monthly=500)
+    assert r.recommended == "harbor" and r.runner_up == "nexus"
+    assert "cost decides" in r.cost_note and "$500.00/month cheaper" in r.cost_note
+    # with Community Edition they cost the same: the note says so and the document's order decides
+    tie = rec(book, runs_on="multi_cloud", nexus_licence_monthly=0)
+    assert tie.recommended == "harbor" and "cost the same" in tie.cost_note
+
+
+def test_a_constraint_rejects_the_cheaper_registry(book):
+    r = rec(book, runs_on="aws", private_network_only=True)
+    ghcr = next(x for x in r.rejected if x.id == "ghcr")
+    assert r.costs["ghcr"] < r.costs["ecr"] and ghcr.kind == "constraint" and "private" in ghcr.why
+
+
+# ---- coverage of the tree itself ----------------------------------------------------
+
+def _all_answers():
+    choices = {k: SPECS[k].choices for k in ("runs_on", "ci", "lifetime", "priority", "visibility")}
+    bools = ("private_network_only", "aws_only", "avoid_cloud_iam")
+    comp = SPECS["compliance"].choices
+    subsets = [c for n in range(len(comp) + 1) for c in itertools.combinations(comp, n)]
+    for values in itertools.product(*choices.values(), *[(False, True)] * len(bools), subsets):
+        d = dict(zip([*choices, *bools, "compliance"], values))
+        yield from_dict(d)
+
+
+def test_every_leaf_is_reachable_and_every_branch_is_taken():
+    leaves, branches = set(), set()
+    for w in _all_answers():
+        _path, leaf, taken = decision.walk(w, TREE)
+        leaves.add(leaf)
+        branches.update(taken)
+    assert leaves == set(TREE["leaves"])
+    expected = {(nid, i) for nid, n in TREE["nodes"].items() for i, b in enumerate(n["branches"]) if "note" not in b}
+    assert branches == expected
+
+
+def test_every_question_is_asked_on_some_path():
+    asked = set()
+    for w in _all_answers():
+        asked.update(s.node for s in decision.walk(w, TREE)[0])
+    assert asked == set(TREE["nodes"])
+
+
+# ---- the tree file is validated ------------------------------------------------------
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda t: t["nodes"]["platform"]["branches"][0].update(leaf="nowhere"), "leaf 'nowhere' is not defined"),
+    (lambda t: t["nodes"]["ci"]["branches"][0]["when"].update(field="colour"), "unknown field 'colour'"),
+    (lambda t: t["nodes"]["platform"]["branches"][0]["when"].update({"is": "mars"}), "runs_on has no value 'mars'"),
+    (lambda t: t["nodes"]["ci"]["branches"].pop(), "last deciding branch must be 'else: true'"),
+    (lambda t: t["leaves"]["gar"].update(registries=["quay"]), "leaf 'gar' must name known registries"),
+])
+def test_broken_tree_names_the_problem(mutate, message):
+    doc = yaml.safe_load(open(decision.DEFAULT_PATH))
+    mutate(doc)
+    with pytest.raises(decision.DecisionTreeError, match=message):
+        decision.parse(doc, "tree.yaml")
+
+
+# ---- the command line ---------------------------------------------------------------
+
+def test_cli_recommend_json(book):
+    out = subprocess.run([sys.executable, "-m", "lib", "recommend", "data/presets/startup-a.yaml", "--format", "json"],
+                         capture_output=True, text=True, check=True).stdout
+    got = json.loads(out)
+    r = preset(book, "startup-a")
+    assert got["recommended"] == r.recommended == "ghcr" and got["runner_up"] == r.runner_up
+    assert [p["question"] for p in got["path"]] == [s.question for s in r.path]
+    assert all({"question", "answer", "reason"} <= set(p) for p in got["path"])
+    assert {x["id"] for x in got["rejected"]} == {x.id for x in r.rejected}

@@ -1,0 +1,12 @@
+"""One line with the current recommendation, linking to the Recommendation page."""
+import streamlit as st
+
+from lib import decision
+from lib.registries import NAMES
+
+
+def show(w, book) -> None:
+    r = decision.recommend(w, book)
+    cols = st.columns([5, 1])
+    cols[0].success(f"**Recommended: {NAMES[r.recommended]}** (${r.costs[r.recommended]:,.2f}/month) — {r.summary}")
+    cols[1].page_link("pages/recommendation.py", label="Why?", icon="🧭")
