@@ -3,10 +3,8 @@ import streamlit as st
 
 from lib import charts, engine, tables
 from ui import recommendation_line, shell
-from ui.resources import price_book
 
-w = shell.start("Overview")
-book = price_book()
+w, book = shell.start("Overview")
 e = engine.estimate(w, book)
 
 st.title("Container registry cost")

@@ -16,6 +16,7 @@ import yaml
 from .errors import PriceBookError
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "prices.yaml"
+HISTORY_DIR = DEFAULT_PATH.parent / "price_history"
 REQUIRED = ("value", "unit", "source", "as_of")
 
 
@@ -138,3 +139,11 @@ def load(path: str | Path = DEFAULT_PATH) -> PriceBook:
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise PriceBookError(f"{path}: not valid YAML{at}: {getattr(e, 'problem', e)}") from None
     return parse(doc, str(path))
+
+
+def archived(version: str, history_dir: str | Path | None = None) -> PriceBook | None:
+    """A superseded price book by its version, or None when it was not kept."""
+    if not version or "/" in version or "\\" in version or version.startswith("."):
+        return None  # a version comes from a link: never let it name another path
+    path = Path(history_dir or HISTORY_DIR) / f"{version}.yaml"
+    return load(path) if path.is_file() else None

@@ -89,15 +89,16 @@ DECISION = tuple(k for k, s in SPECS.items() if s.group == "decision") + ("visib
 _PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool, "set": tuple}
 
 
-def _to_dict(self, only_changed: bool = False) -> dict:
-    d = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
-    if only_changed:
-        d = {k: v for k, v in d.items() if v != SPECS[k].default}
-    return d
-
-
 def _plain(v):
+    """Sets are tuples inside a Workload and lists in files and dicts."""
     return list(v) if isinstance(v, tuple) else v
+
+
+def _to_dict(self, only_changed: bool = False) -> dict:
+    d = {k: _plain(v) for k, v in asdict(self).items()}
+    if only_changed:
+        d = {k: v for k, v in d.items() if v != _plain(SPECS[k].default)}
+    return d
 
 
 def _replace(self, **changes):
@@ -204,6 +205,35 @@ def from_dict(data: dict | None) -> "Workload":
     if problems:
         raise InputError(problems)
     return Workload(**values)
+
+
+def _fill_shares(values: dict, given: set) -> None:
+    """Only some shares given (a hand-written link): the remainder goes to the first one missing."""
+    missing = [k for k in SHARE_FIELDS if k not in given]
+    if not missing or len(missing) == len(SHARE_FIELDS):
+        return
+    rest = 1.0 - sum(values[k] for k in SHARE_FIELDS if k in given)
+    if 0.0 <= rest <= 1.0:
+        for i, k in enumerate(missing):
+            values[k] = rest if i == 0 else 0.0
+
+
+def lenient(raw: dict, base=None, label: str = "") -> tuple["Workload", list[str]]:
+    """Apply what is valid in `raw` on top of `base`; name every problem instead of raising.
+
+    For untrusted, partly wrong input (a hand-edited link, an uploaded file): one bad field
+    must not lose the others. A pull mix that does not sum to 1 is dropped as a whole.
+    """
+    base = base or DEFAULT
+    good, problems = coerce_fields(raw)
+    problems = [f"{label}{p}" for p in problems]
+    values = {**base.to_dict(), **good}
+    _fill_shares(values, {k for k in good if k in SHARE_FIELDS})
+    bad_mix = check_shares(values)
+    if bad_mix:
+        problems.append(f"{label}{bad_mix}; that pull mix was not used")
+        values.update({k: getattr(base, k) for k in SHARE_FIELDS})
+    return from_dict(values), problems
 
 
 DEFAULT = Workload()

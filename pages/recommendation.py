@@ -5,10 +5,8 @@ import streamlit as st
 from lib import decision
 from lib.registries import NAMES
 from ui import shell
-from ui.resources import price_book
 
-w = shell.start("Recommendation", open_section="Your situation")
-book = price_book()
+w, book = shell.start("Recommendation", open_section="Your situation")
 tree = decision.load()
 r = decision.recommend(w, book, tree)
 

@@ -8,37 +8,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lib import engine, registries
 from lib.components import quantities
 from lib.workload import SPECS, from_dict
+from tests.strategies import workloads
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@st.composite
-def workloads(draw):
-    d = {
-        "image_size_mb": draw(st.floats(1, 20_000)),
-        "repositories": draw(st.integers(1, 200)),
-        "versions_kept": draw(st.integers(1, 500)),
-        "shared_layer_fraction": draw(st.floats(0, 1)),
-        "pulls_per_month": draw(st.floats(0, 5e7)),
-        "layer_cache_hit": draw(st.floats(0, 1)),
-        "availability_zones": draw(st.integers(1, 6)),
-        "nat_gateways": draw(st.integers(1, 3)),
-        "team_seats": draw(st.integers(1, 500)),
-        "pushes_per_month": draw(st.floats(0, 10_000)),
-        "rescans_per_month": draw(st.floats(0, 10_000)),
-        "ops_hours_per_month": draw(st.floats(0, 500)),
-        "nexus_licence_monthly": draw(st.floats(0, 10_000)),
-    }
-    a, b = sorted(draw(st.tuples(st.floats(0, 1), st.floats(0, 1))))
-    d.update(same_region_share=a, cross_region_share=b - a, internet_share=1.0 - b)
-    for name, spec in SPECS.items():
-        if spec.kind == "choice":
-            d[name] = draw(st.sampled_from(spec.choices))
-        elif spec.kind == "bool":
-            d[name] = draw(st.booleans())
-        elif spec.kind == "set":
-            d[name] = draw(st.lists(st.sampled_from(spec.choices), unique=True))
-    return from_dict(d)
 
 
 @SETTINGS

@@ -4,9 +4,11 @@ import streamlit as st
 from lib import decision
 from lib.registries import NAMES
 
+from . import share
+
 
 def show(w, book) -> None:
     r = decision.recommend(w, book)
     cols = st.columns([5, 1])
     cols[0].success(f"**Recommended: {NAMES[r.recommended]}** (${r.costs[r.recommended]:,.2f}/month) — {r.summary}")
-    cols[1].page_link("pages/recommendation.py", label="Why?", icon="🧭")
+    cols[1].page_link("pages/recommendation.py", label="Why?", icon="🧭", query_params=share.current_query())

@@ -1,4 +1,4 @@
-"""What every page starts with: page config, navigation links, the shared sidebar inputs.
+"""What every page starts with: page config, the shared link, navigation and sidebar inputs.
 
 Pages are Streamlit's `pages/` folder (app.py is the Overview). Its built-in navigation is
 hidden (.streamlit/config.toml) because it drops the query string; these links keep it.
@@ -7,22 +7,29 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import workload_inputs
+from . import share, workload_inputs
+from .resources import price_book
 
 PAGES = [  # (script, label, icon)
     ("app.py", "Overview", "📊"),
     ("pages/recommendation.py", "Recommendation", "🧭"),
+    ("pages/compare.py", "Compare", "⚖️"),
 ]
 
 
-def navigation(current: str) -> None:
-    cols = st.columns(len(PAGES) + 2)
-    for col, (script, label, icon) in zip(cols, PAGES):
-        col.page_link(script, label=label, icon=icon, disabled=label == current)
-
-
 def start(title: str, open_section: str | None = None):
-    """Set up a page and return the workload the sidebar describes."""
+    """Set up a page; return (workload, price book)."""
     st.set_page_config(page_title=f"{title} · Registry Decision Dashboard", page_icon="📦", layout="wide")
-    navigation(title)
-    return workload_inputs.render(open_section=open_section)
+    book = price_book()
+    share.apply_incoming()  # before any widget: a new link sets the widgets
+    top = st.container()
+    w = workload_inputs.render(title, open_section=open_section)
+    q = share.publish(w, book)
+    with top:
+        cols = st.columns([1] * len(PAGES) + [1.4])
+        for col, (script, label, icon) in zip(cols, PAGES):
+            col.page_link(script, label=label, icon=icon, disabled=label == title, query_params=q)
+        with cols[-1]:
+            share.controls(w, book, q)
+        share.notices(w, book)
+    return w, book

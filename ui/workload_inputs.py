@@ -4,10 +4,12 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.errors import InputError
-from lib.workload import DEFAULT, SPECS, Workload, from_dict
+from lib.workload import DEFAULT, SHARE_FIELDS as SHARES, SPECS, Workload, from_dict
 
 PREFIX = "wl_"
 MIX_KEY = PREFIX + "pull_mix"
+CANONICAL = PREFIX + "_canonical"  # not a widget key: survives page switches, restores the widgets
+PAGE = PREFIX + "_page"  # the page the widgets were last drawn on
 SLIDERS = {  # fields shown as sliders: (step, format)
     "image_size_mb": (1.0, "%.0f MB"),
     "versions_kept": (1, "%d"),
@@ -36,16 +38,20 @@ def key(name: str) -> str:
 
 def set_workload(w: Workload) -> None:
     """Put a workload into the widgets (a preset, an uploaded file, a link)."""
+    st.session_state[CANONICAL] = w
     for name in SPECS:
-        if name not in ("same_region_share", "cross_region_share", "internet_share"):
+        if name not in SHARES:
             v = getattr(w, name)
             st.session_state[key(name)] = list(v) if isinstance(v, tuple) else v
     st.session_state[MIX_KEY] = (w.same_region_share, w.same_region_share + w.cross_region_share)
 
 
-def _ensure_initialised() -> None:
-    if MIX_KEY not in st.session_state:
-        set_workload(DEFAULT)
+def _ensure_initialised(page: str) -> None:
+    """A widget's identity includes its page, so on another page the same key starts afresh:
+    re-seed every input from the last workload whenever the page changes (or on first run)."""
+    if st.session_state.get(PAGE) != page or MIX_KEY not in st.session_state:
+        set_workload(st.session_state.get(CANONICAL, DEFAULT))
+        st.session_state[PAGE] = page
 
 
 def _widget(name: str, box) -> None:
@@ -68,9 +74,9 @@ def _widget(name: str, box) -> None:
                          format="%.0f" if name in WHOLE_FLOATS else NUMBER_FORMAT[s.kind], key=k, help=s.help)
 
 
-def render(open_section: str | None = None) -> Workload:
+def render(page: str, open_section: str | None = None) -> Workload:
     """Draw the inputs in the sidebar and return the workload they describe."""
-    _ensure_initialised()
+    _ensure_initialised(page)
     sb = st.sidebar
     for title, names, expanded in SECTIONS:
         box = sb.expander(title, expanded=expanded or title == open_section)
@@ -90,7 +96,9 @@ def current() -> Workload:
     a, b = st.session_state[MIX_KEY]
     values.update(same_region_share=round(a, 6), cross_region_share=round(b - a, 6), internet_share=round(1 - b, 6))
     try:
-        return from_dict(values)
+        w = from_dict(values)
     except InputError as e:
-        st.sidebar.error("Some inputs are not usable, defaults are used for them: " + "; ".join(e.problems))
-        return DEFAULT
+        st.sidebar.error("Some inputs are not usable; the last good scenario is used: " + "; ".join(e.problems))
+        w = st.session_state.get(CANONICAL, DEFAULT)
+    st.session_state[CANONICAL] = w
+    return w

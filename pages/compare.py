@@ -1,0 +1,84 @@
+"""Compare: the current scenario (A) against a variant (B), per registry."""
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib import compare, presets
+from lib.workload import SPECS, lenient
+from ui import share, shell
+
+w, book = shell.start("Compare")
+
+st.title("Compare two scenarios")
+st.caption("**A** is the scenario in the sidebar. **B** is A with the changes below (for example 10 against 30 "
+           "versions kept, or us-east-1 against Seoul). Both travel in the share link.")
+
+B_FIELDS = ["versions_kept", "image_size_mb", "pulls_per_month", "repositories", "shared_layer_fraction",
+            "layer_cache_hit", "region", "network", "visibility", "ghcr_billing", "team_seats"]
+PREFIX = "cmp_"
+
+
+def _on_change(name):
+    overrides = dict(share.b_overrides())
+    value = st.session_state[PREFIX + name]
+    a_value = getattr(w, name)
+    if value == a_value:
+        overrides.pop(name, None)
+    else:
+        overrides[name] = value
+    st.session_state[share.B_OVERRIDES] = overrides
+
+
+def _from_preset():
+    pid = st.session_state.get("cmp_preset")
+    if pid:
+        pw, _ = presets.load(pid)
+        st.session_state[share.B_OVERRIDES] = {k: v for k, v in pw.to_dict().items() if v != w.to_dict()[k]}
+
+
+def _reset():
+    st.session_state[share.B_OVERRIDES] = {}
+
+
+b, problems = lenient(share.b_overrides(), w, "B: ")
+for p in problems:
+    st.warning(p)
+
+with st.expander("Scenario B: what differs from A", expanded=True):
+    cols = st.columns(3)
+    for i, name in enumerate(B_FIELDS):
+        s = SPECS[name]
+        k = PREFIX + name
+        st.session_state[k] = getattr(b, name)  # B follows A except where it overrides
+        box = cols[i % 3]
+        if s.kind == "choice":
+            box.selectbox(s.label, s.choices, key=k, on_change=_on_change, args=(name,))
+        else:
+            cast = int if s.kind == "int" else float
+            box.number_input(s.label + (f" ({s.unit})" if s.unit else ""), min_value=cast(s.min), max_value=cast(s.max),
+                             key=k, on_change=_on_change, args=(name,), format="%d" if s.kind == "int" else "%g")
+    opts = presets.available()
+    c1, c2 = st.columns([3, 1])
+    c1.selectbox("Or make B a preset", [""] + list(opts), key="cmp_preset", on_change=_from_preset,
+                 format_func=lambda i: opts.get(i, "choose a preset..."))
+    c2.button("Reset B to A", on_click=_reset, width="stretch")
+    changed = {k: v for k, v in b.to_dict().items() if v != w.to_dict()[k]}
+    st.caption("B changes: " + (", ".join(f"{k} = {v}" for k, v in changed.items()) if changed else "nothing yet"))
+
+table = compare.side_by_side(w, b, book)
+fig = go.Figure()
+fig.add_bar(name="A (sidebar)", x=table["registry"], y=table["A"], marker_color="#4C78A8")
+fig.add_bar(name="B (variant)", x=table["registry"], y=table["B"], marker_color="#F58518")
+fig.update_layout(barmode="group", template="plotly_white", yaxis_title="USD / month",
+                  title="Monthly cost per registry: A against B")
+st.plotly_chart(fig, width="stretch", key="compare_chart")
+
+st.dataframe(table.drop(columns=["id"]), hide_index=True, width="stretch", column_config={
+    "registry": "Registry",
+    "A": st.column_config.NumberColumn("A", format="$%.2f"),
+    "B": st.column_config.NumberColumn("B", format="$%.2f"),
+    "difference": st.column_config.NumberColumn("B − A", format="$%+.2f"),
+    "change_pct": st.column_config.NumberColumn("Change", format="%+.1f%%"),
+})
+cheapest_a = table.loc[table["A"].idxmin(), "registry"]
+cheapest_b = table.loc[table["B"].idxmin(), "registry"]
+st.write(f"Cheapest under A: **{cheapest_a}**; under B: **{cheapest_b}**.")

@@ -1,0 +1,146 @@
+"""Sharing a scenario: the URL, scenario files, presets and price-book changes.
+
+Owns the session-state keys `share_*`. The URL is the source of truth when it changes from
+outside (a pasted link, a hand edit); otherwise the widgets are, and each run writes them back.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib import compare, links, pricebook, presets, scenario
+from lib.errors import InputError, PriceBookError
+from lib.workload import lenient
+
+from . import workload_inputs
+
+LAST = "share_last_query"        # the query string this session last wrote
+PROBLEMS = "share_problems"      # messages about the last link or file applied
+LINK_BOOK = "share_link_book"    # the price book a link or file was made with
+B_OVERRIDES = "share_b_overrides"  # the comparison scenario: fields that differ from A
+UPLOAD = "share_upload"
+PRESET = "share_preset"
+
+
+def _incoming() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def apply_incoming() -> None:
+    """Before any widget exists: apply the URL if it is new to this session."""
+    incoming = _incoming()
+    last = st.session_state.get(LAST)
+    if last is not None and (not incoming or incoming == {k: [v] for k, v in last.items()}):
+        return  # our own URL, or a navigation that dropped it: keep the session's inputs
+    parsed = links.from_query(incoming)
+    workload_inputs.set_workload(parsed.workload)  # also makes it the workload every page re-seeds from
+    st.session_state[B_OVERRIDES] = parsed.b_overrides
+    st.session_state[PROBLEMS] = [f"Link: {p}" for p in parsed.problems]
+    st.session_state[LINK_BOOK] = parsed.price_book
+
+
+def current_query() -> dict[str, str]:
+    return st.session_state.get(LAST, {})
+
+
+def b_overrides() -> dict:
+    return st.session_state.get(B_OVERRIDES, {})
+
+
+def publish(w, book) -> dict[str, str]:
+    """Write the scenario into the URL; return the query for links that must keep it."""
+    b = None
+    if b_overrides():
+        b, _ = lenient(b_overrides(), w)
+    q = links.to_query(w, book.version, b=b)
+    if st.session_state.get(LAST) != q:
+        st.query_params.from_dict(q)
+        st.session_state[LAST] = q
+    return q
+
+
+# ---- callbacks: they run before the next script run, so they may set widget state -------
+
+def _on_upload() -> None:
+    f = st.session_state.get(UPLOAD)
+    if f is None:
+        return
+    try:
+        fields, meta = scenario.split_meta(scenario.parse_yaml(f.getvalue(), f.name))
+    except InputError as e:
+        st.session_state[PROBLEMS] = [f"Upload: {p} — nothing was changed" for p in e.problems]
+        return
+    w, problems = lenient(fields, label=f"{f.name}: ")
+    workload_inputs.set_workload(w)
+    st.session_state[PROBLEMS] = [f"Upload: {p}" for p in problems]
+    st.session_state[LINK_BOOK] = str(meta["price_book"]) if meta.get("price_book") else None
+    st.toast(f"Loaded {f.name}" + (" (some fields were not used)" if problems else ""))
+
+
+def _on_preset() -> None:
+    pid = st.session_state.get(PRESET)
+    if not pid:
+        return
+    w, meta = presets.load(pid)
+    workload_inputs.set_workload(w)
+    st.session_state[PROBLEMS] = []
+    st.toast(f"Loaded preset: {meta.get('name', pid)}")
+
+
+def _dismiss() -> None:
+    st.session_state[PROBLEMS] = []
+    st.session_state[LINK_BOOK] = None
+
+
+# ---- what the user sees --------------------------------------------------------------
+
+def share_url(q: dict) -> str:
+    base = st.context.url or "http://localhost:8501/"
+    return f"{base}?{links.query_string(q)}" if q else base
+
+
+def controls(w, book, q: dict) -> None:
+    """The "Share" popover: copy link, download / upload a scenario file, presets."""
+    with st.popover("🔗 Copy share link", width="stretch"):
+        st.caption("This link reopens every input on this page (copy button on the right):")
+        st.code(share_url(q), language=None, wrap_lines=True)
+        st.download_button("⬇️ Download scenario (YAML)", key="share_download",
+                           data=scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
+                           file_name="registry-scenario.yaml", mime="application/x-yaml", width="stretch")
+        st.file_uploader("Upload a scenario file", type=["yaml", "yml"], key=UPLOAD, on_change=_on_upload,
+                         help="The same file works with `python -m lib estimate FILE`.")
+        opts = presets.available()
+        st.selectbox("Load a preset", [""] + list(opts), key=PRESET, on_change=_on_preset,
+                     format_func=lambda i: opts.get(i, "choose a preset..."))
+
+
+def notices(w, book) -> None:
+    """Problems with the last link or file, and price changes since a link was made."""
+    problems = st.session_state.get(PROBLEMS) or []
+    link_book = st.session_state.get(LINK_BOOK)
+    if problems:
+        st.warning("Some inputs could not be used; everything else was applied:\n\n"
+                   + "\n".join(f"- {p}" for p in problems))
+    if link_book and link_book != book.version:
+        try:
+            old = pricebook.archived(link_book)
+        except PriceBookError as e:
+            old, why = None, str(e)
+        else:
+            why = "that price book is not kept in data/price_history/"
+        if old is None:
+            st.info(f"This scenario was made with price book **{link_book}**; the figures use the current one "
+                    f"(**{book.version}**). The old totals cannot be shown: {why}.")
+        else:
+            diff = compare.side_by_side(w, w, old, book, labels=(link_book, book.version))
+            st.info(f"Prices have changed since this link was made (price book **{link_book}** → "
+                    f"**{book.version}**). The figures use the current prices; the totals moved like this:")
+            changed = diff[diff["difference"].abs() > 0.005].drop(columns=["id"])
+            st.dataframe(changed if len(changed) else pd.DataFrame({"registry": ["no total changed"]}),
+                         hide_index=True, column_config={
+                             link_book: st.column_config.NumberColumn(format="$%.2f"),
+                             book.version: st.column_config.NumberColumn(format="$%.2f"),
+                             "difference": st.column_config.NumberColumn(format="$%+.2f"),
+                             "change_pct": st.column_config.NumberColumn("change", format="%+.1f%%")})
+    if problems or (link_book and link_book != book.version):
+        st.button("Dismiss", on_click=_dismiss, key="share_dismiss")
