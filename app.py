@@ -1,7 +1,7 @@
 """Registry Decision Dashboard, entry point and Overview page: every registry's monthly cost side by side, broken into its parts."""
 import streamlit as st
 
-from lib import charts, engine, tables
+from lib import charts, engine, features, tables
 from ui import recommendation_line, shell
 
 w, book = shell.start("Overview")
@@ -11,9 +11,14 @@ st.title("Container registry cost")
 st.caption(f"Monthly cost of every registry for this workload · price book {book.version} · {book.regions[w.region]}")
 recommendation_line.show(w, book)
 
-fig = charts.cost_breakdown(e)
+lacking = features.missing(w.required_features)
+fig = charts.cost_breakdown(e, lacking=lacking)
 st.plotly_chart(fig, width="stretch", key="overview_cost_chart",
                 config={"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": "registry-cost"}})
+
+if any(lacking.values()):
+    st.caption("Faded bars marked ✗ lack a feature you require (Features page): "
+               + "; ".join(f"{e[r].name}: {', '.join(v)}" for r, v in lacking.items() if v))
 
 st.subheader("Totals, cheapest first")
 st.dataframe(

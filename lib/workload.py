@@ -6,6 +6,7 @@ the source document's scenario (one 500 MB image, 10 versions, 1,000 pulls a mon
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass, field, make_dataclass
 
 from .errors import InputError
@@ -17,7 +18,7 @@ SHARE_TOLERANCE = 1e-6
 @dataclass(frozen=True)
 class Spec:
     """How one field is typed, bounded and shown. `max` is a sanity bound, not a price fact."""
-    kind: str  # "float", "int", "choice", "bool", "set" (a subset of choices)
+    kind: str  # "float", "int", "choice", "bool", "set" (a subset of choices), "text" (matches pattern)
     default: object
     label: str
     help: str = ""
@@ -26,6 +27,7 @@ class Spec:
     choices: tuple = ()
     unit: str = ""
     group: str = "workload"
+    pattern: str = ""  # for text fields: a full-match regular expression
 
 
 SPECS: dict[str, Spec] = {
@@ -78,15 +80,32 @@ SPECS: dict[str, Spec] = {
     "engineer_hourly_rate": Spec("float", 75.0, "Engineer hourly rate", "Loaded cost of an engineer hour (an assumption: set your own).", 0, 10_000, unit="USD/h", group="selfhosted"),
     "nexus_licence_monthly": Spec("float", 0.0, "Nexus Pro licence", "Your quoted Nexus Pro price a month; 0 means Community Edition.", 0, 10_000_000, unit="USD/month", group="selfhosted"),
     "s3_manual_hours_per_month": Spec("float", 0.0, "S3 manual hours a month", "docker save / aws s3 cp / docker load by hand.", 0, 100_000, group="selfhosted"),
+    # ---- analysis pages (they do not change this month's costs)
+    "sweep_field": Spec("choice", "pulls_per_month", "Input to sweep", "The input the sensitivity chart varies.",
+                        choices=("pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"), group="analysis"),
+    "horizon_months": Spec("int", 12, "Horizon", "Months of cost over time.", 1, 60, unit="months", group="analysis"),
+    "monthly_growth": Spec("float", 0.0, "Monthly growth", "Growth per month of pulls and stored versions (0.05 = 5 %).", 0, 1, group="analysis"),
+    "required_features": Spec("set", (), "Required features", "Features a registry must have (feature matrix); registries without them are marked.",
+                              choices=("iam_oidc", "private_endpoint", "scanning", "signing", "lifecycle", "replication", "rbac",
+                                       "audit_logs", "pull_through_cache", "no_pull_rate_limit", "oci_artifacts"), group="analysis"),
+    "migrate_from": Spec("choice", "ghcr", "Migrate from", "The registry images are in today.",
+                         choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"), group="analysis"),
+    "migrate_to": Spec("choice", "ecr", "Migrate to", "The registry to move to.",
+                       choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"), group="analysis"),
+    "aws_account": Spec("text", "123456789012", "AWS account ID", "Used to fill in the migration commands.", group="analysis", pattern=r"[0-9]{12}"),
+    "owner": Spec("text", "my-org", "Owner / organisation / project", "GitHub owner, Docker Hub namespace, GCP project or Harbor project.",
+                  group="analysis", pattern=r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}"),
+    "repository_name": Spec("text", "simple-api", "Repository name", "The image repository to migrate.",
+                            group="analysis", pattern=r"[a-z0-9][a-z0-9._/-]{0,127}"),
 }
 
-NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int"))
-# categorical fields that change a price; the decision answers do not, so sweeps ignore them
-CATEGORICAL = tuple(k for k, s in SPECS.items() if s.kind in ("choice", "bool") and s.group != "decision")
+NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int") and s.group != "analysis")
+# categorical fields that change a price; decision answers and analysis settings do not, so sweeps ignore them
+CATEGORICAL = tuple(k for k, s in SPECS.items() if s.kind in ("choice", "bool") and s.group not in ("decision", "analysis"))
 DECISION = tuple(k for k, s in SPECS.items() if s.group == "decision") + ("visibility",)
 
 
-_PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool, "set": tuple}
+_PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool, "set": tuple, "text": str}
 
 
 def _plain(v):
@@ -123,6 +142,12 @@ def _coerce(name: str, value, spec: Spec):
         if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
             return value.lower() in ("true", "1", "yes"), None
         return None, f"{name}: must be true or false, got {value!r}"
+    if spec.kind == "text":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # YAML reads an account ID as a number
+        if not isinstance(value, str) or not re.fullmatch(spec.pattern, value):
+            return None, f"{name}: {value!r} is not a valid {spec.label.lower()} (expected {spec.pattern})"
+        return value, None
     if spec.kind == "set":
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)):

@@ -14,6 +14,11 @@ PAGES = [  # (script, label, icon)
     ("app.py", "Overview", "📊"),
     ("pages/recommendation.py", "Recommendation", "🧭"),
     ("pages/compare.py", "Compare", "⚖️"),
+    ("pages/break_even.py", "Break-even", "📈"),
+    ("pages/cost_over_time.py", "Over time", "⏳"),
+    ("pages/network_path.py", "Network path", "🔌"),
+    ("pages/features.py", "Features", "✅"),
+    ("pages/migration.py", "Migration", "🚚"),
 ]
 
 
@@ -26,7 +31,7 @@ def start(title: str, open_section: str | None = None):
     w = workload_inputs.render(title, open_section=open_section)
     q = share.publish(w, book)
     with top:
-        cols = st.columns([1] * len(PAGES) + [1.4])
+        cols = st.columns([1] * len(PAGES) + [1.6])
         for col, (script, label, icon) in zip(cols, PAGES):
             col.page_link(script, label=label, icon=icon, disabled=label == title, query_params=q)
         with cols[-1]:

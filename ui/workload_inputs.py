@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.errors import InputError
+from lib.registries import NAMES
 from lib.workload import DEFAULT, SHARE_FIELDS as SHARES, SPECS, Workload, from_dict
 
 PREFIX = "wl_"
@@ -54,16 +55,24 @@ def _ensure_initialised(page: str) -> None:
         st.session_state[PAGE] = page
 
 
+def field(name: str, box=st) -> None:
+    """A widget for one scenario field, for pages that show their own inputs (analysis fields)."""
+    _widget(name, box)
+
+
 def _widget(name: str, box) -> None:
     s = SPECS[name]
     label = f"{s.label} ({s.unit})" if s.unit and name not in SLIDERS else s.label
     k = key(name)
     if s.kind == "bool":
         box.checkbox(label, key=k, help=s.help)
+    elif s.kind == "text":
+        box.text_input(label, key=k, help=s.help, max_chars=128)
     elif s.kind == "set":
         box.multiselect(label, s.choices, key=k, help=s.help, format_func=lambda c: c.replace("_", " "))
     elif s.kind == "choice":
-        box.selectbox(label, s.choices, key=k, help=s.help, format_func=lambda c: c.replace("_", " "))
+        fmt = (lambda c: NAMES[c]) if set(s.choices) <= set(NAMES) else (lambda c: c.replace("_", " "))
+        box.selectbox(label, s.choices, key=k, help=s.help, format_func=fmt)
     elif name in SLIDERS:
         step, fmt = SLIDERS[name]
         cast = int if s.kind == "int" else float

@@ -1,0 +1,103 @@
+"""Plan a move between two registries: steps with the user's names filled in, the one-time
+effort and transfer cost, the change in monthly cost, and the months until it pays back."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import engine, registries
+from .components import Prices, quantities
+from .errors import InputError
+from .pricebook import PriceBook
+from .timeline import onetime
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "migrations.yaml"
+AWS_HOSTED = {"ecr", "harbor", "nexus", "s3"}  # self-hosted ones are assumed to run on AWS here
+# what leaving each registry costs per GB (price-book key), when the bytes leave its cloud
+EGRESS_KEY = {"ecr": "aws.internet_egress_tier1_gb", "harbor": "aws.internet_egress_tier1_gb",
+              "nexus": "aws.internet_egress_tier1_gb", "s3": "aws.internet_egress_tier1_gb",
+              "gar": "gar.internet_egress_gb", "acr": "acr.internet_egress_gb"}
+
+
+@lru_cache(maxsize=2)
+def data(path: str | Path = DATA) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Plan:
+    source: str
+    target: str
+    steps: list[tuple[str, str]]
+    steps_source: str
+    effort_hours: float
+    effort_cost: float
+    transfer_gb: float
+    transfer_price: float
+    setup_hours: float
+    monthly_before: float
+    monthly_after: float
+
+    @property
+    def transfer_cost(self) -> float:
+        return self.transfer_gb * self.transfer_price
+
+    @property
+    def one_time_cost(self) -> float:
+        return self.effort_cost + self.transfer_cost
+
+    @property
+    def monthly_delta(self) -> float:
+        return self.monthly_after - self.monthly_before
+
+    @property
+    def payback_months(self) -> float | None:
+        """Months until the saving repays the one-time cost; None when it never does."""
+        if self.monthly_delta >= 0:
+            return None
+        return self.one_time_cost / -self.monthly_delta
+
+
+def names(w) -> dict:
+    d = data()
+    return {"account": w.aws_account, "region": w.region, "owner": w.owner, "repository": w.repository_name,
+            "tag": "latest", "gcp_location": d["gcp_location"].get(w.region, "us-east4")}
+
+
+def address(rid: str, w) -> str:
+    return data()["addresses"][rid].format(**names(w))
+
+
+def steps(source: str, target: str, w) -> tuple[list[tuple[str, str]], str]:
+    d, n = data(), names(w)
+    pair = d["pairs"].get(f"{source}->{target}")
+    if pair:
+        return [(t, c.format(**n)) for t, c in pair["steps"]], pair["source"]
+    fill = {**n, "src": address(source, w), "dst": address(target, w),
+            "create": d["create"][target].format(**n), "login_src": d["login"][source].format(**n),
+            "login_dst": d["login"][target].format(**n)}
+    out = [(t, c.format(**fill)) for t, c in d["generic"]]
+    if "s3" in (source, target):
+        out.insert(3, ("S3 holds tarballs, not images", "docker save {0}:{1} | aws s3 cp - {2}.tar   # or: aws s3 cp {2}.tar - | docker load".format(
+            address(source if source != "s3" else target, w), n["tag"], address("s3", w))))
+    return out, "generic plan (skopeo copies every layer and tag between registries)"
+
+
+def plan(w, book: PriceBook, source: str | None = None, target: str | None = None) -> Plan:
+    source, target = source or w.migrate_from, target or w.migrate_to
+    if source == target:
+        raise InputError(f"migration: from and to are the same registry ({registries.NAMES[source]})")
+    ot = onetime()["migration"]
+    hours = ot["base_hours"] + ot["per_extra_repository_hours"] * (w.repositories - 1)
+    setup = onetime()["setup_hours"][target]["hours"] if target in ("harbor", "nexus") else 0.0
+    q = quantities(w)
+    stays_in_aws = source in AWS_HOSTED and target in AWS_HOSTED
+    key = EGRESS_KEY.get(source)
+    price = 0.0 if (key is None or stays_in_aws) else Prices(book, w.region)(key)
+    totals = engine.estimate(w, book, ids=(source, target)).totals()
+    step_list, step_source = steps(source, target, w)
+    return Plan(source, target, step_list, step_source, hours + setup, (hours + setup) * w.engineer_hourly_rate,
+                q.stored_gb, price, setup, totals[source], totals[target])

@@ -1,0 +1,116 @@
+"""Sweep one input across its range and find where registries change places.
+
+Uses the vectorised engine: a sweep of 400 points x 8 registries is one call. Break-even
+points are found where the cost difference of two registries changes sign between grid
+points, then refined by bisection (to the whole unit for whole-number inputs).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import engine, registries
+from .pricebook import PriceBook
+from .workload import SPECS
+
+# (low, high, log axis) for each input the page can sweep
+RANGES = {
+    "pulls_per_month": (10.0, 1e8, True),
+    "image_size_mb": (10.0, 20_000.0, True),
+    "versions_kept": (1, 1000, True),
+    "team_seats": (1, 10_000, True),
+    "cross_region_share": (0.0, 1.0, False),
+}
+UNITS = {"pulls_per_month": "pulls a month", "image_size_mb": "MB", "versions_kept": "versions",
+         "team_seats": "seats", "cross_region_share": "cross-region share"}
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    x: float
+    cheaper_above: str
+    cheaper_below: str
+    cost: float
+
+    def sentence(self, field: str) -> str:
+        names = registries.NAMES
+        x = f"{self.x:.0%}" if field == "cross_region_share" else f"{self.x:,.0f}"
+        return (f"{names[self.cheaper_above]} becomes cheaper than {names[self.cheaper_below]} "
+                f"above {x} {UNITS[field]} (about ${self.cost:,.2f}/month at that point).")
+
+
+def is_integer(field: str) -> bool:
+    return SPECS[field].kind == "int"
+
+
+def bounds(w, field: str) -> tuple[float, float]:
+    lo, hi, _log = RANGES[field]
+    if field == "cross_region_share":
+        hi = 1.0 - w.internet_share
+    return float(lo), float(hi)
+
+
+def grid(w, field: str, n: int = 400) -> np.ndarray:
+    lo, hi = bounds(w, field)
+    xs = np.geomspace(lo, hi, n) if RANGES[field][2] else np.linspace(lo, hi, n)
+    if is_integer(field):
+        xs = np.unique(np.round(xs))
+    return xs
+
+
+def frame(w, field: str, xs) -> pd.DataFrame:
+    """Workloads equal to w except for `field` = each x (the pull mix kept summing to 1)."""
+    xs = np.asarray(xs, dtype=float)
+    df = pd.DataFrame([w.to_dict()] * len(xs))
+    df[field] = xs
+    if field == "cross_region_share":
+        df["same_region_share"] = 1.0 - w.internet_share - xs
+    return df
+
+
+def sweep(w, field: str, book: PriceBook, xs=None, ids=registries.IDS) -> pd.DataFrame:
+    """Monthly cost per registry (columns) for each value of the field (index)."""
+    xs = grid(w, field) if xs is None else np.asarray(xs, dtype=float)
+    out = engine.estimate_many(frame(w, field, xs), book, ids)
+    out.index = pd.Index(xs, name=field)
+    return out
+
+
+def _refine(w, field, book, a, b, lo, hi, sign_lo) -> float:
+    """Bisection on [lo, hi] for the point where cost_a - cost_b changes sign."""
+    integer = is_integer(field)
+    for _ in range(60):
+        if (hi - lo) <= (1.0 if integer else max(1e-9, 1e-9 * abs(hi))):
+            break
+        mid = np.floor((lo + hi) / 2) if integer else (lo + hi) / 2
+        if integer and mid <= lo:
+            mid = lo + 1
+        t = sweep(w, field, book, [mid], ids=(a, b))
+        d = t[a].iloc[0] - t[b].iloc[0]
+        if np.sign(d) == sign_lo:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+def break_evens(w, field: str, book: PriceBook, ids=registries.IDS, table: pd.DataFrame | None = None,
+                tol: float = 1e-9) -> list[BreakEven]:
+    """Every point in the range where two registries swap places, in order of x."""
+    table = sweep(w, field, book, ids=ids) if table is None else table
+    xs = table.index.to_numpy(dtype=float)
+    found = []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            d = table[a].to_numpy() - table[b].to_numpy()
+            s = np.where(np.abs(d) <= tol * np.maximum(1.0, np.abs(table[a].to_numpy())), 0, np.sign(d))
+            nz = np.flatnonzero(s)
+            for j, k in zip(nz[:-1], nz[1:]):
+                if s[j] != s[k]:
+                    x = _refine(w, field, book, a, b, xs[j], xs[k], s[j])
+                    at = sweep(w, field, book, [x], ids=(a, b))
+                    above, below = (a, b) if s[k] < 0 else (b, a)
+                    found.append(BreakEven(float(x), above, below, float(at[above].iloc[0])))
+    return sorted(found, key=lambda be: (be.x, be.cheaper_above, be.cheaper_below))

@@ -1,0 +1,34 @@
+"""Cost over time: cumulative cost of ownership with growth and one-time setup."""
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib import charts, timeline
+from lib.registries import NAMES
+from ui import shell, workload_inputs
+
+w, book = shell.start("Over time")
+st.title("Cost over time")
+c1, c2 = st.columns(2)
+workload_inputs.field("horizon_months", c1)
+workload_inputs.field("monthly_growth", c2)
+
+cumulative, monthly = timeline.cost_over_time(w, book)
+fig = go.Figure()
+for rid in cumulative.columns:
+    fig.add_scatter(x=cumulative.index, y=cumulative[rid], mode="lines+markers", name=NAMES[rid],
+                    line=dict(color=charts.REGISTRY_COLOURS[rid]))
+fig.update_layout(template="plotly_white", xaxis_title="month", yaxis_title="cumulative USD",
+                  title=f"Total cost of ownership over {w.horizon_months} months, "
+                        f"{w.monthly_growth:.0%} monthly growth of pulls and versions")
+st.plotly_chart(fig, width="stretch", key="timeline_chart")
+
+final = cumulative.iloc[-1].sort_values()
+setup = timeline.setup_costs(w)
+notes = timeline.onetime()["setup_hours"]
+st.dataframe(
+    [{"registry": NAMES[r], "total": final[r], "one-time setup": setup[r], "first month": monthly[r].iloc[0],
+      "last month": monthly[r].iloc[-1], "setup assumption": notes[r]["note"]} for r in final.index],
+    hide_index=True, width="stretch",
+    column_config={k: st.column_config.NumberColumn(format="$%.2f") for k in ("total", "one-time setup", "first month", "last month")})
+st.caption(f"Setup hours are priced at ${w.engineer_hourly_rate:g}/h (sidebar: Self-hosted and baseline); "
+           "the hours are assumptions kept in data/onetime.yaml.")

@@ -1,0 +1,65 @@
+"""Each analysis page shows a figure the library computes."""
+import pytest
+
+from lib import features, migration, network, sensitivity, timeline
+from lib.workload import from_dict
+from tests.apphelpers import figure, open_app, _array
+
+
+def test_break_even_page_lists_the_librarys_points(book):
+    q = {"same_region_share": "0.5", "cross_region_share": "0.5"}
+    at = open_app(q, page="pages/break_even.py")
+    assert not at.exception
+    points = sensitivity.break_evens(from_dict(q), "pulls_per_month", book)
+    table = at.dataframe[0].value
+    assert list(table["statement"]) == [p.sentence("pulls_per_month") for p in points]
+    fig = figure(at)
+    assert fig["layout"]["xaxis"]["type"] == "log"
+
+
+def test_break_even_page_sweeps_the_chosen_input(book):
+    at = open_app({"sweep_field": "versions_kept", "ghcr_billing": "storage"}, page="pages/break_even.py")
+    assert not at.exception
+    xs = _array(figure(at)["data"][0]["x"])
+    assert xs[0] == 1 and xs[-1] == 1000
+
+
+def test_cost_over_time_page_shows_the_cumulative_totals(book):
+    q = {"horizon_months": "24", "monthly_growth": "0.1"}
+    at = open_app(q, page="pages/cost_over_time.py")
+    assert not at.exception
+    cum, _ = timeline.cost_over_time(from_dict(q), book)
+    table = at.dataframe[0].value.set_index("registry")
+    assert table.loc["Amazon ECR", "total"] == pytest.approx(cum["ecr"].iloc[-1])
+
+
+def test_network_page_shows_nat_and_break_even(book):
+    at = open_app({"availability_zones": "3"}, page="pages/network_path.py")
+    assert not at.exception
+    costs = network.path_costs(book, "us-east-1", 3)
+    assert f"{costs.break_even_gb():,.0f} GB a month" in at.info[0].value
+    assert at.metric[0].value == f"${float(costs.nat(500)):,.2f}/month"  # the default workload pulls 500 GB
+
+
+def test_features_page_marks_registries_lacking_a_requirement(book):
+    at = open_app({"required_features": "private_endpoint"}, page="pages/features.py")
+    assert not at.exception
+    lacking = features.missing(["private_endpoint"])
+    text = " ".join(m.value for m in at.markdown)
+    for rid, missing in lacking.items():
+        assert (f"✗ {features.registries.NAMES[rid]}" in text) == bool(missing)
+
+
+def test_overview_fades_registries_lacking_a_requirement():
+    at = open_app({"required_features": "private_endpoint"})
+    names = _array(figure(at)["data"][0]["x"])
+    assert "GitHub Container Registry ✗" in names and "Amazon ECR" in names
+
+
+def test_migration_page_shows_the_librarys_delta(book):
+    q = {"same_region_share": "0", "cross_region_share": "1"}
+    at = open_app(q, page="pages/migration.py")
+    assert not at.exception
+    p = migration.plan(from_dict(q), book)
+    assert at.metric[0].value == f"${p.monthly_delta:+,.2f}"
+    assert len(at.code) == 7 + 1  # seven steps, plus the share link
