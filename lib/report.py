@@ -50,3 +50,8 @@ def to_text(e: Estimate) -> str:
             lines.append(f"    [{f.severity}] {f.message}")
         lines.append("")
     return "\n".join(lines)
+
+
+def signed_money(x: float) -> str:
+    """+$10.50 / −$3.20: a change in cost, sign first."""
+    return f"{'+' if x >= 0 else '−'}${abs(x):,.2f}"

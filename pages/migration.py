@@ -2,6 +2,7 @@
 import streamlit as st
 
 from lib import migration
+from lib.report import signed_money
 from lib.errors import InputError
 from lib.registries import NAMES
 from ui import shell, workload_inputs
@@ -23,14 +24,14 @@ except InputError as e:
     st.stop()
 
 a, b, c, d = st.columns(4)
-a.metric("Change in monthly cost", f"${plan.monthly_delta:+,.2f}",
+a.metric("Change in monthly cost", signed_money(plan.monthly_delta),
          help=f"{NAMES[plan.target]} ${plan.monthly_after:,.2f} − {NAMES[plan.source]} ${plan.monthly_before:,.2f}")
 b.metric("One-time effort", f"{plan.effort_hours:g} h = ${plan.effort_cost:,.2f}",
          help=f"at ${w.engineer_hourly_rate:g}/h" + (f"; includes {plan.setup_hours:g} h to set up {NAMES[plan.target]}" if plan.setup_hours else ""))
 c.metric("Transfer of stored images", f"${plan.transfer_cost:,.2f}", help=f"{plan.transfer_gb:,.2f} GB x ${plan.transfer_price}/GB")
 d.metric("Pays back in", f"{plan.payback_months:,.1f} months" if plan.payback_months is not None else "never (on cost)")
 if plan.payback_months is None:
-    st.info(f"Moving to {NAMES[plan.target]} costs ${plan.monthly_delta:+,.2f}/month more: the reasons to move are "
+    st.info(f"Moving to {NAMES[plan.target]} costs {signed_money(plan.monthly_delta)}/month more: the reasons to move are "
             "not cost (see the Recommendation page), as in the document's GHCR → ECR move for production.")
 
 st.subheader(f"Steps: {NAMES[plan.source]} → {NAMES[plan.target]}")

@@ -2,6 +2,7 @@
 import pytest
 
 from lib import features, migration, network, sensitivity, timeline
+from lib.report import signed_money
 from lib.workload import from_dict
 from tests.apphelpers import figure, open_app, _array
 
@@ -61,5 +62,5 @@ def test_migration_page_shows_the_librarys_delta(book):
     at = open_app(q, page="pages/migration.py")
     assert not at.exception
     p = migration.plan(from_dict(q), book)
-    assert at.metric[0].value == f"${p.monthly_delta:+,.2f}"
+    assert at.metric[0].value == signed_money(p.monthly_delta) == "+$10.50"
     assert len(at.code) == 7 + 1  # seven steps, plus the share link

@@ -27,14 +27,16 @@ def start(title: str, open_section: str | None = None):
     st.set_page_config(page_title=f"{title} · Registry Decision Dashboard", page_icon="📦", layout="wide")
     book = price_book()
     share.apply_incoming()  # before any widget: a new link sets the widgets
-    top = st.container()
+    nav, top = st.sidebar.container(), st.container()
     w = workload_inputs.render(title, open_section=open_section)
     q = share.publish(w, book)
+    with nav:
+        for script, label, icon in PAGES:
+            st.page_link(script, label=label, icon=icon, disabled=label == title, query_params=q)
+        st.divider()
     with top:
-        cols = st.columns([1] * len(PAGES) + [1.6])
-        for col, (script, label, icon) in zip(cols, PAGES):
-            col.page_link(script, label=label, icon=icon, disabled=label == title, query_params=q)
-        with cols[-1]:
+        _, right = st.columns([3, 1])
+        with right:
             share.controls(w, book, q)
         share.notices(w, book)
     return w, book
