@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import InputError
-from .workload import DEFAULT, SPECS, Workload, from_dict, lenient
+from .workload import DEFAULT, SHARE_FIELDS, SPECS, Workload, from_dict, lenient
 
 PRICE_BOOK = "price_book"
 B_PREFIX = "b_"
@@ -32,7 +32,11 @@ def format_value(v) -> str:
 
 
 def _changed(w: Workload, base: Workload) -> dict:
-    return {k: getattr(w, k) for k in SPECS if getattr(w, k) != getattr(base, k)}
+    out = {k: getattr(w, k) for k in SPECS if getattr(w, k) != getattr(base, k)}
+    if any(k in out for k in SHARE_FIELDS):
+        # all three, so the mix is read back exactly (a missing share would be 1 - the others)
+        out.update({k: getattr(w, k) for k in SHARE_FIELDS})
+    return out
 
 
 def to_query(w: Workload, price_book: str | None = None, b: Workload | None = None) -> dict[str, str]:
