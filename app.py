@@ -2,7 +2,7 @@
 import streamlit as st
 
 from lib import charts, engine, features, tables
-from ui import recommendation_line, shell
+from ui import chart, recommendation_line, shell
 
 w, book = shell.start("Overview")
 e = engine.estimate(w, book)
@@ -13,8 +13,7 @@ recommendation_line.show(w, book)
 
 lacking = features.missing(w.required_features)
 fig = charts.cost_breakdown(e, lacking=lacking)
-st.plotly_chart(fig, width="stretch", key="overview_cost_chart",
-                config={"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": "registry-cost"}})
+chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
 
 if any(lacking.values()):
     st.caption("Faded bars marked ✗ lack a feature you require (Features page): "

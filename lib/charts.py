@@ -47,3 +47,59 @@ def cost_breakdown(e: Estimate, registry_ids=None, lacking: dict | None = None) 
                       yaxis_title="USD / month", xaxis_title=None, legend_title="component",
                       template="plotly_white", margin=dict(t=80))
     return fig
+
+
+def break_even(table, points, field: str, unit: str, log: bool, lacking: dict | None = None) -> go.Figure:
+    """Cost of every registry as one input sweeps its range, break-even points marked."""
+    from .registries import NAMES
+    lacking = lacking or {}
+    fig = go.Figure()
+    for rid in table.columns:
+        fig.add_scatter(x=table.index, y=table[rid], mode="lines", name=NAMES[rid] + (" ✗" if lacking.get(rid) else ""),
+                        line=dict(color=REGISTRY_COLOURS[rid], dash="dot" if lacking.get(rid) else "solid"))
+    if points:
+        fig.add_scatter(x=[p.x for p in points], y=[p.cost for p in points], mode="markers", name="break-even",
+                        marker=dict(size=10, color="black", symbol="x"),
+                        hovertext=[p.sentence(field) for p in points], hoverinfo="text")
+    fig.update_layout(template="plotly_white", xaxis_type="log" if log else "linear", yaxis_type="log" if log else "linear",
+                      xaxis_title=f"{field} ({unit})", yaxis_title="USD / month",
+                      title=f"Monthly cost as {field} varies (other inputs fixed)")
+    return fig
+
+
+def cost_over_time(cumulative, horizon: int, growth: float) -> go.Figure:
+    from .registries import NAMES
+    fig = go.Figure()
+    for rid in cumulative.columns:
+        fig.add_scatter(x=cumulative.index, y=cumulative[rid], mode="lines+markers", name=NAMES[rid],
+                        line=dict(color=REGISTRY_COLOURS[rid]))
+    fig.update_layout(template="plotly_white", xaxis_title="month", yaxis_title="cumulative USD",
+                      title=f"Total cost of ownership over {horizon} months, {growth:.0%} monthly growth of pulls and versions")
+    return fig
+
+
+def compare_bars(table) -> go.Figure:
+    fig = go.Figure()
+    fig.add_bar(name="A (sidebar)", x=table["registry"], y=table["A"], marker_color="#4C78A8")
+    fig.add_bar(name="B (variant)", x=table["registry"], y=table["B"], marker_color="#F58518")
+    fig.update_layout(barmode="group", template="plotly_white", yaxis_title="USD / month",
+                      title="Monthly cost per registry: A against B")
+    return fig
+
+
+def network_paths(costs, gb_now: float, region: str) -> go.Figure:
+    import numpy as np
+    be = costs.break_even_gb()
+    top = max(gb_now * 3, be * 3 if np.isfinite(be) else 0, 1000)
+    gb = np.linspace(0, top, 200)
+    fig = go.Figure()
+    fig.add_scatter(x=gb, y=costs.nat(gb), name="NAT gateway (GHCR, Docker Hub, or ECR without endpoints)", mode="lines")
+    fig.add_scatter(x=gb, y=costs.endpoints(gb), name="ECR through interface endpoints", mode="lines")
+    fig.add_scatter(x=gb, y=costs.public(gb), name="public subnets", mode="lines", line=dict(dash="dot"))
+    if 0 < be < top:
+        fig.add_scatter(x=[be], y=[float(costs.nat(be))], mode="markers+text", text=[f"break-even {be:,.0f} GB"],
+                        textposition="top left", name="break-even", marker=dict(size=12, color="black"))
+    fig.add_vline(x=gb_now, line_dash="dash", annotation_text="this workload")
+    fig.update_layout(template="plotly_white", xaxis_title="GB pulled into the VPC per month", yaxis_title="USD / month",
+                      title=f"Network path cost per month, {region}")
+    return fig

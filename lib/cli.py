@@ -50,6 +50,41 @@ def _recommend(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    from . import adr, deck, export
+    w, book = _read(args)
+    e = engine.estimate(w, book)
+    wanted = {k: getattr(args, k) for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg") if getattr(args, k)}
+    if not wanted:
+        print("error: name at least one output, e.g. --pptx out.pptx", file=sys.stderr)
+        return 2
+    for kind, path in wanted.items():
+        if kind == "pptx":
+            data, missing = deck.build(w, book, args.link)
+            for m in missing:
+                print(f"note: picture missing in the deck: {m}", file=sys.stderr)
+        elif kind == "xlsx":
+            data = export.xlsx_table(e, book)
+        elif kind == "csv":
+            data = export.csv_table(e)
+        elif kind == "json":
+            data = export.full_json(e, book, args.link)
+        elif kind == "adr":
+            data = adr.adr(w, book, args.link)
+        else:
+            from . import charts
+            fig = export.slide_figure(charts.cost_breakdown(e), charts.scenario_title(e))
+            try:
+                data = export.image(fig, kind)
+            except export.ImageExportError as err:
+                print(f"error: {err}", file=sys.stderr)
+                return 3
+        with open(path, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        print(f"wrote {path}")
+    return 0
+
+
 def _fields(args) -> int:
     for name, s in SPECS.items():
         rng = f"{', '.join(map(str, s.choices))}" if s.choices else (
@@ -71,6 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--format", choices=("text", "json"), default="text")
     rec.add_argument("--prices", help="a price book YAML (default: data/prices.yaml)")
     rec.set_defaults(func=_recommend)
+    ex = sub.add_parser("export", help="slides, tables, JSON, an ADR and pictures for a scenario")
+    ex.add_argument("scenario", help="scenario YAML file ('-' for standard input)")
+    ex.add_argument("--prices", help="a price book YAML (default: data/prices.yaml)")
+    for kind, what in (("pptx", "PowerPoint deck"), ("xlsx", "cost table (Excel)"), ("csv", "cost table (CSV)"),
+                       ("json", "full result (JSON)"), ("adr", "architecture decision record (Markdown)"),
+                       ("png", "cost chart, 1920x1080 PNG"), ("svg", "cost chart, SVG")):
+        ex.add_argument(f"--{kind}", metavar="FILE", help=what)
+    ex.add_argument("--link", default="", help="the share link to print in the deck, JSON and ADR")
+    ex.set_defaults(func=_export)
     f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
     f.set_defaults(func=_fields)
     return ap

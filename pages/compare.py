@@ -1,10 +1,9 @@
 """Compare: the current scenario (A) against a variant (B), per registry."""
-import plotly.graph_objects as go
 import streamlit as st
 
-from lib import compare, presets
+from lib import charts, compare, presets
 from lib.workload import SPECS, lenient
-from ui import share, shell
+from ui import chart, share, shell
 
 w, book = shell.start("Compare")
 
@@ -65,12 +64,8 @@ with st.expander("Scenario B: what differs from A", expanded=True):
     st.caption("B changes: " + (", ".join(f"{k} = {v}" for k, v in changed.items()) if changed else "nothing yet"))
 
 table = compare.side_by_side(w, b, book)
-fig = go.Figure()
-fig.add_bar(name="A (sidebar)", x=table["registry"], y=table["A"], marker_color="#4C78A8")
-fig.add_bar(name="B (variant)", x=table["registry"], y=table["B"], marker_color="#F58518")
-fig.update_layout(barmode="group", template="plotly_white", yaxis_title="USD / month",
-                  title="Monthly cost per registry: A against B")
-st.plotly_chart(fig, width="stretch", key="compare_chart")
+fig = charts.compare_bars(table)
+chart.show(fig, "compare_chart", "scenario A against B")
 
 st.dataframe(table.drop(columns=["id"]), hide_index=True, width="stretch", column_config={
     "registry": "Registry",

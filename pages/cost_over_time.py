@@ -1,10 +1,9 @@
 """Cost over time: cumulative cost of ownership with growth and one-time setup."""
-import plotly.graph_objects as go
 import streamlit as st
 
 from lib import charts, timeline
 from lib.registries import NAMES
-from ui import shell, workload_inputs
+from ui import chart, shell, workload_inputs
 
 w, book = shell.start("Over time")
 st.title("Cost over time")
@@ -13,14 +12,8 @@ workload_inputs.field("horizon_months", c1)
 workload_inputs.field("monthly_growth", c2)
 
 cumulative, monthly = timeline.cost_over_time(w, book)
-fig = go.Figure()
-for rid in cumulative.columns:
-    fig.add_scatter(x=cumulative.index, y=cumulative[rid], mode="lines+markers", name=NAMES[rid],
-                    line=dict(color=charts.REGISTRY_COLOURS[rid]))
-fig.update_layout(template="plotly_white", xaxis_title="month", yaxis_title="cumulative USD",
-                  title=f"Total cost of ownership over {w.horizon_months} months, "
-                        f"{w.monthly_growth:.0%} monthly growth of pulls and versions")
-st.plotly_chart(fig, width="stretch", key="timeline_chart")
+fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth)
+chart.show(fig, "timeline_chart", "cost over time")
 
 final = cumulative.iloc[-1].sort_values()
 setup = timeline.setup_costs(w)

@@ -1,11 +1,9 @@
 """Network path: NAT gateway against interface endpoints against public pulls."""
-import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 
-from lib import network
+from lib import charts, network
 from lib.components import quantities
-from ui import shell
+from ui import chart, shell
 
 w, book = shell.start("Network path", open_section="Network and account")
 costs = network.path_costs(book, w.region, w.availability_zones, w.nat_gateways)
@@ -31,19 +29,8 @@ else:
     st.info(f"Interface endpoints pay for themselves above **{be:,.0f} GB a month** of pulls "
             f"(this workload pulls {gb_now:,.0f} GB into the VPC).")
 
-top = max(gb_now * 3, be * 3 if np.isfinite(be) else 0, 1000)
-gb = np.linspace(0, top, 200)
-fig = go.Figure()
-fig.add_scatter(x=gb, y=costs.nat(gb), name="NAT gateway (GHCR, Docker Hub, or ECR without endpoints)", mode="lines")
-fig.add_scatter(x=gb, y=costs.endpoints(gb), name="ECR through interface endpoints", mode="lines")
-fig.add_scatter(x=gb, y=costs.public(gb), name="public subnets", mode="lines", line=dict(dash="dot"))
-if 0 < be < top:
-    fig.add_scatter(x=[be], y=[float(costs.nat(be))], mode="markers+text", text=[f"break-even {be:,.0f} GB"],
-                    textposition="top left", name="break-even", marker=dict(size=12, color="black"))
-fig.add_vline(x=gb_now, line_dash="dash", annotation_text="this workload")
-fig.update_layout(template="plotly_white", xaxis_title="GB pulled into the VPC per month", yaxis_title="USD / month",
-                  title=f"Network path cost per month, {w.region}")
-st.plotly_chart(fig, width="stretch", key="network_chart")
+fig = charts.network_paths(costs, gb_now, w.region)
+chart.show(fig, "network_chart", "network path cost")
 
 st.markdown(f"""
 The source document's argument: from a private subnet GHCR needs a NAT gateway and the public internet

@@ -6,3 +6,22 @@ from lib import pricebook
 @pytest.fixture(scope="session")
 def book():
     return pricebook.load()
+
+
+import os
+import shutil
+
+REQUIRE_TOOLS = os.environ.get("REQUIRE_TOOLS") == "1"
+
+
+def need(*commands: str) -> str:
+    """The first of these commands on PATH; otherwise skip with the reason, or fail under
+    REQUIRE_TOOLS=1 (CI installs them, so there a missing tool is a broken install step)."""
+    for c in commands:
+        path = shutil.which(c)
+        if path:
+            return path
+    msg = f"needs {' or '.join(commands)} (Debian: apt-get install {commands[0]})"
+    if REQUIRE_TOOLS:
+        pytest.fail(msg + "; REQUIRE_TOOLS=1 makes a missing tool a failure")
+    pytest.skip(msg)

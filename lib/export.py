@@ -1,0 +1,98 @@
+"""Files to take away: slide-ready PNG/SVG charts, CSV/XLSX tables, the full result as JSON.
+
+Images are rendered on the server by kaleido 1.x, which drives a Chromium. Its export server
+is started once per process, so only the first picture pays Chromium's start-up.
+"""
+from __future__ import annotations
+
+import copy
+import io
+import json
+import threading
+import warnings
+
+import pandas as pd
+
+from . import decision, report, tables
+from .engine import Estimate
+
+SLIDE = {"width": 1920, "height": 1080}
+_server_lock = threading.Lock()
+_server_started = False
+
+
+class ImageExportError(RuntimeError):
+    """No picture could be rendered (typically: no Chromium on this machine)."""
+
+
+def slide_figure(fig, subtitle: str = ""):
+    """A copy styled for a slide: 1920x1080, large fonts, white background, title with the scenario."""
+    f = copy.deepcopy(fig)
+    title = (f.layout.title.text or "").split("<br>")[0]
+    if subtitle:
+        title = f"{title}<br><sup>{subtitle}</sup>"
+    f.update_layout(template="plotly_white", paper_bgcolor="white", plot_bgcolor="white",
+                    font=dict(size=24), title=dict(text=title, font=dict(size=40), x=0.02),
+                    legend=dict(font=dict(size=22)), margin=dict(l=120, r=60, t=160, b=160), **SLIDE)
+    f.update_annotations(font_size=22)
+    return f
+
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
+def renderer_available() -> bool:
+    """Whether a Chromium for kaleido is on this machine (Debian's package is found by itself)."""
+    import shutil
+    return any(shutil.which(b) for b in BROWSERS)
+
+
+def _ensure_server() -> None:
+    global _server_started
+    with _server_lock:
+        if not _server_started:
+            import kaleido
+            kaleido.start_sync_server(silence_warnings=True)
+            _server_started = True
+
+
+def image(fig, fmt: str = "png", width: int = SLIDE["width"], height: int = SLIDE["height"]) -> bytes:
+    """Render a figure to PNG or SVG bytes; raises ImageExportError with the reason."""
+    if not renderer_available():
+        raise ImageExportError(f"could not render the {fmt.upper()} picture: no Chromium on this machine "
+                               "(Debian: apt-get install chromium)")
+    try:
+        _ensure_server()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # plotly warns that kopts are ignored with a server
+            return fig.to_image(format=fmt, width=width, height=height)
+    except Exception as e:  # kaleido raises several kinds; the caller needs one with a reason
+        raise ImageExportError(f"could not render the {fmt.upper()} picture: {e}") from e
+
+
+# ---- tables ----------------------------------------------------------------------------
+
+def csv_table(e: Estimate) -> str:
+    return report.to_csv(e)
+
+
+def xlsx_table(e: Estimate, book) -> bytes:
+    buf = io.BytesIO()
+    totals = tables.totals_table(e).drop(columns=["id"])
+    components = pd.concat([tables.components_table(r, book).assign(registry=r.name) for r in e.ranked()],
+                           ignore_index=True)
+    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
+        totals.to_excel(xl, sheet_name="Totals", index=False)
+        components.to_excel(xl, sheet_name="Components", index=False)
+        pd.DataFrame({"field": list(e.workload.to_dict()), "value": [str(v) for v in e.workload.to_dict().values()]}) \
+            .to_excel(xl, sheet_name="Scenario", index=False)
+    return buf.getvalue()
+
+
+def full_json(e: Estimate, book, link: str = "") -> str:
+    """The command line's estimate JSON, plus the recommendation and the share link."""
+    doc = report.to_dict(e)
+    doc["recommendation"] = decision.recommend(e.workload, book).to_dict()
+    if link:
+        doc["share_link"] = link
+    return json.dumps(doc, indent=2)
