@@ -1,0 +1,161 @@
+"""The app as people use it: a real Streamlit server and Debian's Chromium via Playwright."""
+import csv
+import io
+import struct
+
+import pytest
+from pptx import Presentation
+
+from lib import engine, pricebook, scenario
+from lib.workload import from_dict
+
+CHARTED = {"Overview", "Compare", "Break-even", "Over time", "Network path"}
+PAGES = [("/", "Overview"), ("/recommendation", "Recommendation"), ("/compare", "Compare"),
+         ("/break_even", "Break-even"), ("/cost_over_time", "Over time"), ("/network_path", "Network path"),
+         ("/features", "Features"), ("/migration", "Migration"), ("/export", "Export")]
+CHART_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd =>
+    gd.data.map(t => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || [])})))"""
+BOOK = pricebook.load()
+
+
+def slider(page, label):
+    return page.get_by_test_id("stSlider").filter(has_text=label).get_by_role("slider")
+
+
+def slider_value(page, label) -> str:
+    return page.get_by_test_id("stSlider").filter(has_text=label).get_by_test_id("stSliderThumbValue").first.inner_text()
+
+
+def charts(tab, expect=True):
+    if expect:
+        tab.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    return tab.page.evaluate(CHART_JS)
+
+
+def bar(tab, trace, x):
+    for tr in charts(tab)[0]:
+        if tr["name"] == trace:
+            return tr["y"][tr["x"].index(x)]
+    raise KeyError(trace)
+
+
+def share_link(tab) -> str:
+    tab.page.get_by_text("Copy share link").click()
+    code = tab.page.get_by_test_id("stPopoverBody").locator("code").first
+    code.wait_for()
+    link = code.inner_text().strip()
+    tab.page.keyboard.press("Escape")
+    return link
+
+
+def go(tab, label):
+    tab.page.get_by_test_id("stSidebar").get_by_role("link", name=label).click()
+    tab.page.wait_for_timeout(500)
+    tab.wait()
+
+
+@pytest.mark.parametrize("path, label", PAGES, ids=[label for _, label in PAGES])
+def test_every_page_loads_without_an_error(tab, path, label):
+    tab.open(path)
+    assert tab.page.get_by_test_id("stException").count() == 0
+    assert tab.errors == []
+    tab.shot(f"page-{label.lower().replace(' ', '-')}")
+
+
+def test_a_slider_moved_with_the_keyboard_changes_chart_and_totals(tab):
+    tab.open("/")
+    before = bar(tab, "storage", "Amazon ECR")
+    thumb = slider(tab.page, "Versions kept")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    thumb.press("ArrowRight")
+    tab.page.wait_for_timeout(800)
+    tab.wait()
+    assert slider_value(tab.page, "Versions kept") == "12"
+    expected = engine.estimate(from_dict({"versions_kept": 12}), BOOK)["ecr"]
+    assert before == pytest.approx(0.5)
+    assert bar(tab, "storage", "Amazon ECR") == pytest.approx(expected.by_category()["storage"])
+    assert f"Recommended: Amazon ECR (${expected.monthly_cost:,.2f}/month)" in tab.page.inner_text("body")
+    assert "versions_kept=12" in tab.page.url
+    assert tab.errors == []
+
+
+def test_a_share_link_reopens_every_input_and_figure_on_every_page(browser, server):
+    from tests.browser.conftest import Page
+    author = Page(browser, server).open("/", "image_size_mb=800&region=ap-northeast-2&same_region_share=0.5"
+                                             "&cross_region_share=0.5&internet_share=0&runs_on=gcp")
+    thumb = slider(author.page, "Versions kept")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    author.page.wait_for_timeout(800)
+    author.wait()
+    link = share_link(author)
+    assert "versions_kept=11" in link and "image_size_mb=800" in link
+    reader = Page(browser, server)
+    reader.page.goto(link)
+    reader.wait()
+    try:
+        for _path, label in PAGES:
+            if label != "Overview":
+                go(author, label)
+                go(reader, label)
+            assert reader.page.url.split("?")[1] == author.page.url.split("?")[1], label
+            assert charts(reader, label in CHARTED) == charts(author, label in CHARTED), label
+            for name in ("Image size", "Versions kept"):
+                assert slider_value(reader.page, name) == slider_value(author.page, name), (label, name)
+            assert reader.page.get_by_test_id("stMain").inner_text() == author.page.get_by_test_id("stMain").inner_text(), label
+        assert reader.errors == [] and author.errors == []
+    finally:
+        author.close()
+        reader.close()
+
+
+def test_downloads_arrive_and_open(tab, tmp_path):
+    tab.open("/")
+    with tab.page.expect_download(timeout=60_000) as d:
+        tab.page.get_by_role("button", name="PNG 1920×1080").first.click()
+    png = open(d.value.path(), "rb").read()
+    assert struct.unpack(">II", png[16:24]) == (1920, 1080)
+
+    tab.page.get_by_text("Copy share link").click()
+    with tab.page.expect_download() as d:
+        tab.page.get_by_role("button", name="Download scenario (YAML)").click()
+    w, meta = scenario.loads(open(d.value.path(), "rb").read())
+    assert w == from_dict({}) and meta["price_book"] == BOOK.version
+    tab.page.keyboard.press("Escape")
+
+    go(tab, "Export")
+    with tab.page.expect_download(timeout=60_000) as d:
+        tab.page.get_by_role("button", name="PowerPoint deck (.pptx)").click()
+    prs = Presentation(d.value.path())
+    assert len(prs.slides) == 7
+    with tab.page.expect_download() as d:
+        tab.page.get_by_role("button", name="Cost table (.csv)").click()
+    rows = list(csv.DictReader(io.StringIO(open(d.value.path()).read())))
+    totals = {r["registry_id"]: float(r["monthly_cost"]) for r in rows if r["component"] == "TOTAL"}
+    assert totals == pytest.approx(engine.estimate(from_dict({}), BOOK).totals())
+    assert tab.errors == []
+
+
+def test_a_bad_link_shows_a_clear_message_and_keeps_the_rest(tab):
+    tab.open("/", "image_size_mb=abc&versions_kept=30&colour=red&pulls_per_month=nan")
+    alert = tab.page.get_by_test_id("stAlert").filter(has_text="could not be used").inner_text()
+    assert "image_size_mb: must be a number, got 'abc'" in alert
+    assert "colour: unknown parameter" in alert and "pulls_per_month: must be a finite number" in alert
+    assert slider_value(tab.page, "Versions kept") == "30"
+    assert tab.page.get_by_test_id("stException").count() == 0
+    tab.shot("bad-link")
+
+
+def test_a_bad_upload_shows_a_clear_message(tab, tmp_path):
+    tab.open("/", "versions_kept=30")
+    evil = tmp_path / "evil.yaml"
+    evil.write_text("image_size_mb: !!python/object/apply:os.system ['echo pwned']\n")
+    tab.page.get_by_text("Copy share link").click()
+    tab.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(evil))
+    tab.page.wait_for_timeout(1000)
+    tab.wait()
+    alert = tab.page.get_by_test_id("stAlert").filter(has_text="could not be used").inner_text()
+    assert "evil.yaml: unsupported YAML tag" in alert and "nothing was changed" in alert
+    assert slider_value(tab.page, "Versions kept") == "30"
+    tab.shot("bad-upload")
