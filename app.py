@@ -34,19 +34,17 @@ st.dataframe(
 )
 
 st.subheader("The arithmetic")
-for r in e.ranked():
-    with st.expander(f"{r.name}: ${r.monthly_cost:,.2f}/month"):
-        for f in r.flags:
-            {"blocker": st.error, "warning": st.warning, "info": st.info}[f.severity](f.message)
-        st.dataframe(
-            tables.components_table(r, book), hide_index=True, width="stretch",
-            column_config={
-                "quantity": st.column_config.NumberColumn("Quantity", format="%.4g"),
-                "unit_price": st.column_config.NumberColumn("Unit price", format="$%.4g"),
-                "monthly_cost": st.column_config.NumberColumn("Monthly cost", format="$%.2f"),
-                "source": st.column_config.LinkColumn("Source"),
-            },
-        )
+st.caption("Every component is quantity x unit price; the source of each price is linked.")
+st.dataframe(
+    tables.all_components_table(e, book), hide_index=True, width="stretch",
+    column_config={
+        "registry": "Registry",
+        "quantity": st.column_config.NumberColumn("Quantity", format="%.4g"),
+        "unit_price": st.column_config.NumberColumn("Unit price", format="$%.4g"),
+        "monthly_cost": st.column_config.NumberColumn("Monthly cost", format="$%.2f"),
+        "source": st.column_config.LinkColumn("Source"),
+    },
+)
 
 with st.expander("Assumptions"):
     st.markdown(f"""

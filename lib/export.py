@@ -35,6 +35,7 @@ def slide_figure(fig, subtitle: str = ""):
                     font=dict(size=24), title=dict(text=title, font=dict(size=40), x=0.02),
                     legend=dict(font=dict(size=22)), margin=dict(l=120, r=60, t=160, b=160), **SLIDE)
     f.update_annotations(font_size=22)
+    f.update_traces(textfont_size=22, selector=dict(mode="text"))
     return f
 
 
@@ -79,8 +80,7 @@ def csv_table(e: Estimate) -> str:
 def xlsx_table(e: Estimate, book) -> bytes:
     buf = io.BytesIO()
     totals = tables.totals_table(e).drop(columns=["id"])
-    components = pd.concat([tables.components_table(r, book).assign(registry=r.name) for r in e.ranked()],
-                           ignore_index=True)
+    components = tables.all_components_table(e, book)
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
         totals.to_excel(xl, sheet_name="Totals", index=False)
         components.to_excel(xl, sheet_name="Components", index=False)

@@ -1,6 +1,7 @@
 """Preset scenarios: the scenario files in data/presets/."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from . import scenario
@@ -9,6 +10,7 @@ PRESET_DIR = Path(__file__).resolve().parent.parent / "data" / "presets"
 ORDER = ["worked-example", "doc-project", "startup-a", "midsize-b", "financial-c", "small", "medium", "large"]
 
 
+@lru_cache(maxsize=1)
 def available() -> dict[str, str]:
     """id -> display name, in the document's order first."""
     ids = sorted((p.stem for p in PRESET_DIR.glob("*.yaml")), key=lambda i: (ORDER.index(i) if i in ORDER else 99, i))

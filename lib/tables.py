@@ -38,3 +38,12 @@ def components_table(r: RegistryEstimate, book: PriceBook) -> pd.DataFrame:
         rows.append({"component": c.name, "category": c.category, "quantity": c.quantity, "unit": c.unit,
                      "unit_price": c.price, "monthly_cost": c.monthly_cost, "source": src})
     return pd.DataFrame(rows)
+
+
+def all_components_table(e: Estimate, book: PriceBook) -> pd.DataFrame:
+    """Every registry's components in one table, cheapest registry first."""
+    rows = [{"registry": r.name, "component": c.name, "category": c.category, "quantity": c.quantity, "unit": c.unit,
+             "unit_price": c.price, "monthly_cost": c.monthly_cost,
+             "source": book.prices[c.price_key].source if c.price_key in book.prices else "your input"}
+            for r in e.ranked() for c in r.components]
+    return pd.DataFrame(rows)

@@ -4,14 +4,16 @@ import streamlit as st
 
 from lib import decision
 from lib.registries import NAMES
-from ui import shell
+from ui import shell, workload_inputs
 
-w, book = shell.start("Recommendation", open_section="Your situation")
+w, book = shell.start("Recommendation")
 tree = decision.load()
 r = decision.recommend(w, book, tree)
 
 st.title("Recommendation")
-st.caption("Answer the questions under **Your situation** in the sidebar; the workload inputs set the costs.")
+with st.expander("Your situation", expanded=True):
+    workload_inputs.situation()
+st.caption("The workload inputs in the sidebar set the costs.")
 
 st.success(f"### {r.title}\n{r.summary}  \nMonthly cost for this workload: **${r.costs[r.recommended]:,.2f}**")
 if r.runner_up:

@@ -17,11 +17,10 @@ def show(fig, key: str, name: str, subtitle: str = "") -> None:
     filename = _slug(name)
     st.plotly_chart(fig, width="stretch", key=key, config={
         "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}})
-    slide = export.slide_figure(fig, subtitle)
     ok = export.renderer_available()
     why = None if ok else "Needs Chromium on the server (apt-get install chromium)."
     c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button("⬇️ PNG 1920×1080", data=lambda: export.image(slide, "png"), file_name=f"{filename}.png",
+    c1.download_button("⬇️ PNG 1920×1080", data=lambda: export.image(export.slide_figure(fig, subtitle), "png"), file_name=f"{filename}.png",
                        mime="image/png", key=f"{key}_png", disabled=not ok, help=why, on_click="ignore")
-    c2.download_button("⬇️ SVG", data=lambda: export.image(slide, "svg"), file_name=f"{filename}.svg",
+    c2.download_button("⬇️ SVG", data=lambda: export.image(export.slide_figure(fig, subtitle), "svg"), file_name=f"{filename}.svg",
                        mime="image/svg+xml", key=f"{key}_svg", disabled=not ok, help=why, on_click="ignore")

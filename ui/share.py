@@ -105,7 +105,8 @@ def controls(w, book, q: dict) -> None:
         st.caption("This link reopens every input on this page (copy button on the right):")
         st.code(share_url(q), language=None, wrap_lines=True)
         st.download_button("⬇️ Download scenario (YAML)", key="share_download",
-                           data=scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
+                           data=lambda: scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
+                           on_click="ignore",
                            file_name="registry-scenario.yaml", mime="application/x-yaml", width="stretch")
         st.file_uploader("Upload a scenario file", type=["yaml", "yml"], key=UPLOAD, on_change=_on_upload,
                          help="The same file works with `python -m lib estimate FILE`.")

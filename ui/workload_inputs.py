@@ -21,9 +21,11 @@ SLIDERS = {  # fields shown as sliders: (step, format)
 }
 NUMBER_FORMAT = {"float": "%.2f", "int": "%d"}
 WHOLE_FLOATS = {"pulls_per_month", "pushes_per_month", "rescans_per_month", "node_disk_gb"}  # shown without decimals
+SITUATION = ["runs_on", "ci", "visibility", "lifetime", "priority", "private_network_only", "aws_only",
+             "avoid_cloud_iam", "compliance"]  # drawn by the Recommendation page, in its main area
+MORE_KEY = PREFIX + "_more"
+ADVANCED = ("Plans and billing", "Self-hosted and baseline")  # drawn only when "More inputs" is on
 SECTIONS = [
-    ("Your situation", ["runs_on", "ci", "visibility", "lifetime", "priority", "private_network_only", "aws_only",
-                        "avoid_cloud_iam", "compliance"], False),
     ("Workload", ["image_size_mb", "versions_kept", "repositories", "pulls_per_month", "shared_layer_fraction", "layer_cache_hit"], True),
     ("Network and account", ["region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
     ("Plans and billing", ["ghcr_billing", "github_plan", "dockerhub_plan", "acr_tier", "scanning", "pushes_per_month",
@@ -84,10 +86,18 @@ def _widget(name: str, box) -> None:
 
 
 def render(page: str, open_section: str | None = None) -> Workload:
-    """Draw the inputs in the sidebar and return the workload they describe."""
+    """Draw the inputs in the sidebar and return the workload they describe.
+
+    Inputs that are not drawn on this run (the advanced sections, the situation questions
+    off their page) keep their values: current() takes them from the last workload."""
     _ensure_initialised(page)
     sb = st.sidebar
+    more = sb.toggle("More inputs: plans, billing, self-hosting", key=MORE_KEY,
+                     value=st.session_state.get(MORE_KEY + "_saved", False) or open_section in ADVANCED)
+    st.session_state[MORE_KEY + "_saved"] = more  # a toggle's own state does not survive a page switch
     for title, names, expanded in SECTIONS:
+        if title in ADVANCED and not more:
+            continue
         box = sb.expander(title, expanded=expanded or title == open_section)
         for name in names:
             _widget(name, box)
@@ -100,14 +110,28 @@ def render(page: str, open_section: str | None = None) -> Workload:
     return current()
 
 
+def _plain(v):
+    return list(v) if isinstance(v, tuple) else v
+
+
+def situation(box=st) -> None:
+    """The decision questions, for the page that asks them."""
+    cols = box.columns(3)
+    for i, name in enumerate(SITUATION):
+        _widget(name, cols[i % 3])
+
+
 def current() -> Workload:
-    values = {name: st.session_state[key(name)] for name in SPECS if key(name) in st.session_state}
-    a, b = st.session_state[MIX_KEY]
+    # one snapshot: every `in` / [] on st.session_state copies the whole state
+    state = st.session_state.to_dict()
+    saved = state.get(CANONICAL, DEFAULT)
+    values = {name: state.get(key(name), _plain(getattr(saved, name))) for name in SPECS}
+    a, b = state[MIX_KEY]
     values.update(same_region_share=round(a, 6), cross_region_share=round(b - a, 6), internet_share=round(1 - b, 6))
     try:
         w = from_dict(values)
     except InputError as e:
         st.sidebar.error("Some inputs are not usable; the last good scenario is used: " + "; ".join(e.problems))
-        w = st.session_state.get(CANONICAL, DEFAULT)
+        w = state.get(CANONICAL, DEFAULT)
     st.session_state[CANONICAL] = w
     return w
