@@ -14,7 +14,7 @@ from lib.workload import lenient
 
 from . import workload_inputs
 
-LAST = "share_last_query"        # the query string this session last wrote
+LAST = "share_last_query"        # the query string this session last wrote (absent before its first run)
 PROBLEMS = "share_problems"      # messages about the last link or file applied
 LINK_BOOK = "share_link_book"    # the price book a link or file was made with
 B_OVERRIDES = "share_b_overrides"  # the comparison scenario: fields that differ from A
@@ -27,16 +27,19 @@ def _incoming() -> dict[str, list[str]]:
 
 
 def apply_incoming() -> None:
-    """Before any widget exists: apply the URL if it is new to this session."""
-    incoming = _incoming()
-    last = st.session_state.get(LAST)
-    if last is not None and (not incoming or incoming == {k: [v] for k, v in last.items()}):
-        return  # our own URL, or a navigation that dropped it: keep the session's inputs
-    parsed = links.from_query(incoming)
+    """Before any widget exists: on a session's first run, apply the link it was opened with.
+
+    Only then: a pasted or hand-edited link loads the page, which starts a new session. Later
+    runs must not re-read the URL, because the browser's copy can lag one rerun behind the
+    query this session wrote, and re-applying it would undo the user's newest input."""
+    if LAST in st.session_state:
+        return
+    parsed = links.from_query(_incoming())
     workload_inputs.set_workload(parsed.workload)  # also makes it the workload every page re-seeds from
     st.session_state[B_OVERRIDES] = parsed.b_overrides
     st.session_state[PROBLEMS] = [f"Link: {p}" for p in parsed.problems]
     st.session_state[LINK_BOOK] = parsed.price_book
+    st.session_state[LAST] = {}
 
 
 def current_query() -> dict[str, str]:
