@@ -5,7 +5,7 @@ import datetime as dt
 
 from . import decision, engine, registries
 from .pricebook import PriceBook
-from .workload import DEFAULT, SPECS
+from .workload import SPECS
 
 
 def _value(v) -> str:
@@ -61,5 +61,3 @@ def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str
     lines.append(f"- Prices: data/prices.yaml, price book {book.version}; each price has its source URL.")
     return "\n".join(lines) + "\n"
 
-
-__all__ = ["adr", "DEFAULT"]

@@ -13,7 +13,6 @@ from pathlib import Path
 import yaml
 
 from . import engine, registries
-from .errors import InputError
 from .pricebook import PriceBook
 from .workload import SPECS
 
@@ -266,13 +265,6 @@ def recommend(w, book: PriceBook, tree: dict | None = None) -> Recommendation:
     runner_up = alternatives[0] if alternatives else None
     return Recommendation(rec, runner_up, leaf_id, leaf["title"], leaf["summary"], path, rejected, costs, fails,
                           cost_note, taken)
-
-
-def check_answers(w) -> None:
-    """Raise InputError when a field the tree reads is missing (a stale object, not a user input)."""
-    missing = [k for k in ("runs_on", "ci", "lifetime", "compliance") if not hasattr(w, k)]
-    if missing:
-        raise InputError(f"missing decision answers: {', '.join(missing)}")
 
 
 # ---- drawing ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
-from .workload import SPECS, Workload, from_dict
+from .workload import Workload, from_dict
 
 MAX_BYTES = 1_000_000
 META_FIELDS = ("name", "description", "price_book")  # informational; not workload inputs
@@ -72,5 +72,3 @@ def dumps(w: Workload, meta: dict | None = None, only_changed: bool = False) -> 
     doc = {**(meta or {}), **w.to_dict(only_changed=only_changed)}
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
 
-
-__all__ = ["load", "loads", "dumps", "parse_yaml", "MAX_BYTES", "SPECS"]

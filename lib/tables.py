@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .components import CATEGORIES
 from .engine import Estimate, RegistryEstimate
 from .pricebook import PriceBook
 
@@ -23,12 +22,6 @@ def totals_table(e: Estimate) -> pd.DataFrame:
             "notes": " ".join(f.message for f in r.flags if f.severity == "info"),
         })
     return pd.DataFrame(rows)
-
-
-def category_matrix(e: Estimate) -> pd.DataFrame:
-    """Registries (cheapest first) x cost categories, for stacked charts."""
-    data = {r.name: r.by_category() for r in e.ranked()}
-    return pd.DataFrame(data).T.reindex(columns=list(CATEGORIES)).fillna(0.0)
 
 
 def components_table(r: RegistryEstimate, book: PriceBook) -> pd.DataFrame:

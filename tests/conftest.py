@@ -25,3 +25,13 @@ def need(*commands: str) -> str:
     if REQUIRE_TOOLS:
         pytest.fail(msg + "; REQUIRE_TOOLS=1 makes a missing tool a failure")
     pytest.skip(msg)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """CI's output says how many browser tests ran, so a run that skipped them is visible."""
+    counts = {}
+    for outcome in ("passed", "failed", "skipped", "error"):
+        counts[outcome] = sum(1 for r in terminalreporter.stats.get(outcome, [])
+                              if getattr(r, "nodeid", "").startswith("tests/browser/"))
+    if any(counts.values()):
+        terminalreporter.write_line("browser tests: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
