@@ -72,6 +72,8 @@ def quantities(w) -> SimpleNamespace:
         # bytes pulled by our own cloud compute (what crosses a NAT gateway or endpoint)
         vpc_gb=pulled * (w.same_region_share + w.cross_region_share),
         images_stored=w.repositories * w.versions_kept,
+        # bytes each push adds: only the layers that changed (shared layers are already there)
+        pushed_gb=w.pushes_per_month * w.image_size_mb * (1.0 - s) / 1000.0,
     )
 
 
@@ -125,6 +127,18 @@ def nat_path(w, q, p: Prices):
     return [
         Line("NAT gateway hours", "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly"),
         Line("NAT data processed", "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb"),
+    ]
+
+
+def replication(w, p: Prices, storage_key: str, storage_gb, pushed_gb, label: str):
+    """Copies in other regions: their storage, and every push's bytes sent across regions."""
+    if not w.replica_regions:  # a scalar in both paths: the engine groups on it
+        return []
+    return [
+        Line(f"Replica storage ({label}, {w.replica_regions} region(s))", "storage", "GB-month",
+             storage_gb * w.replica_regions, p(storage_key), storage_key),
+        Line("Replication transfer (pushed bytes x replicas)", "transfer", "GB", pushed_gb * w.replica_regions,
+             p("aws.inter_region_gb"), "aws.inter_region_gb"),
     ]
 
 

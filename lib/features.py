@@ -64,9 +64,13 @@ def document_table(matrix: dict | None = None) -> pd.DataFrame:
 
 
 def feature_table(matrix: dict | None = None) -> pd.DataFrame:
-    """Registries x features, each cell 'yes' / 'partial' / 'no' with its note."""
+    """Registries x features, each cell 'yes: ...' / 'partial: ...' / 'no: ...' with its note
+    (words, not symbols: they read the same with any font, in a screen reader and in a CSV)."""
     m = matrix or load()
-    mark = {"yes": "✅", "partial": "🟡", "no": "❌"}
-    data = {m["features"][f]: [f"{mark[m['registries'][r][f]['value']]} {m['registries'][r][f]['note']}"
+    data = {m["features"][f]: [f"{m['registries'][r][f]['value']}: {m['registries'][r][f]['note']}"
                                for r in registries.IDS] for f in m["features"]}
     return pd.DataFrame(data, index=[registries.NAMES[r] for r in registries.IDS])
+
+
+def label(feature_id: str) -> str:
+    return load()["features"].get(feature_id, feature_id)

@@ -28,6 +28,7 @@ class Spec:
     unit: str = ""
     group: str = "workload"
     pattern: str = ""  # for text fields: a full-match regular expression
+    discrete: bool = False  # a whole number that changes which components exist: grouped on, like a choice
 
 
 SPECS: dict[str, Spec] = {
@@ -71,6 +72,7 @@ SPECS: dict[str, Spec] = {
     "scanning": Spec("choice", "none", "Vulnerability scanning", "none, basic (free where offered) or enhanced (paid per image).", choices=("none", "basic", "enhanced"), group="plans"),
     "pushes_per_month": Spec("float", 10.0, "Pushes a month", "New image versions pushed (each is scanned once).", 0, 1e9, group="plans"),
     "rescans_per_month": Spec("float", 0.0, "Rescans a month", "Enhanced-scanning rescans of stored images.", 0, 1e9, group="plans"),
+    "replica_regions": Spec("int", 0, "Replica regions", "Extra regions every image is replicated to (ECR replication, ACR geo-replication, Harbor/Nexus replicas).", 0, 10, group="plans", discrete=True),
     "ecr_free_tier": Spec("bool", False, "ECR free tier", "500 MB-month of private storage for new accounts.", group="plans"),
     "egress_free_tier": Spec("bool", False, "Egress free tier", "First 100 GB a month of internet egress free (AWS, Azure; account-wide).", group="plans"),
     # ---- self-hosted (Harbor, Nexus) and the S3 baseline
@@ -99,9 +101,10 @@ SPECS: dict[str, Spec] = {
                             group="analysis", pattern=r"[a-z0-9][a-z0-9._/-]{0,127}"),
 }
 
-NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int") and s.group != "analysis")
+NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int") and s.group != "analysis" and not s.discrete)
 # categorical fields that change a price; decision answers and analysis settings do not, so sweeps ignore them
-CATEGORICAL = tuple(k for k, s in SPECS.items() if s.kind in ("choice", "bool") and s.group not in ("decision", "analysis"))
+CATEGORICAL = tuple(k for k, s in SPECS.items()
+                    if (s.kind in ("choice", "bool") or s.discrete) and s.group not in ("decision", "analysis"))
 DECISION = tuple(k for k, s in SPECS.items() if s.group == "decision") + ("visibility",)
 
 

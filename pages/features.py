@@ -25,7 +25,9 @@ if w.required_features:
             st.write(f"✗ {NAMES[r]}: lacks {', '.join(lacking[r])}")
     st.caption("Registries that lack a requirement are also marked on the Overview and Break-even charts.")
 
-st.subheader("Features (✅ yes · 🟡 partial: not by default · ❌ no)")
+st.subheader("Features")
+st.caption("yes · partial: not by default (a tier, an add-on or a workaround, said in the note) · no. "
+           "Only yes meets a requirement.")
 table = features.feature_table(m)
 if w.required_features:
     table = table[[m["features"][f] for f in w.required_features]]

@@ -20,6 +20,7 @@ def workloads(draw):
         "rescans_per_month": draw(st.floats(0, 10_000)),
         "ops_hours_per_month": draw(st.floats(0, 500)),
         "nexus_licence_monthly": draw(st.floats(0, 10_000)),
+        "replica_regions": draw(st.integers(0, 3)),
     }
     a, b = sorted(draw(st.tuples(st.floats(0, 1), st.floats(0, 1))))
     d.update(same_region_share=a, cross_region_share=b - a, internet_share=1.0 - b)

@@ -80,3 +80,22 @@ def test_component_cost_is_quantity_times_price(book):
     for r in engine.estimate(w, book).registries:
         for c in r.components:
             assert c.monthly_cost == pytest.approx(c.quantity * c.price)
+
+
+def test_ecr_replication_adds_storage_and_pushed_bytes(book):
+    w = DEFAULT.replace(replica_regions=2, pushes_per_month=20, shared_layer_fraction=0.8)
+    ecr = engine.estimate(w, book)["ecr"]
+    replica = ecr.component("Replica storage")
+    stored = 500 * (0.8 + 0.2 * 10) / 1000  # layer-aware: 1.4 GB
+    assert replica.quantity == pytest.approx(2 * stored) and replica.price == 0.10
+    transfer = ecr.component("Replication transfer")
+    assert transfer.quantity == pytest.approx(2 * 20 * 0.5 * 0.2)  # only changed layers travel
+    assert transfer.price == book.get("aws.inter_region_gb", "us-east-1")
+
+
+def test_acr_geo_replication_needs_premium_and_bills_it_per_region(book):
+    acr = engine.estimate(DEFAULT.replace(replica_regions=2), book)["acr"]
+    assert acr.component("Premium tier").monthly_cost == pytest.approx(book.days_per_month * 1.667)
+    assert acr.component("Geo-replicas").quantity == pytest.approx(2 * book.days_per_month)
+    basic = engine.estimate(DEFAULT.replace(replica_regions=1, acr_tier="basic"), book)["acr"]
+    assert any(f.code == "acr_geo_replication" and f.severity == "blocker" for f in basic.flags)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib import features
 from lib.errors import InputError
 from lib.registries import NAMES
 from lib.workload import DEFAULT, SHARE_FIELDS as SHARES, SPECS, Workload, from_dict
@@ -29,7 +30,7 @@ SECTIONS = [
     ("Workload", ["image_size_mb", "versions_kept", "repositories", "pulls_per_month", "shared_layer_fraction", "layer_cache_hit"], True),
     ("Network and account", ["region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
     ("Plans and billing", ["ghcr_billing", "github_plan", "dockerhub_plan", "acr_tier", "scanning", "pushes_per_month",
-                           "rescans_per_month", "ecr_free_tier", "egress_free_tier"], False),
+                           "rescans_per_month", "replica_regions", "ecr_free_tier", "egress_free_tier"], False),
     ("Self-hosted and baseline", ["selfhosted_nodes", "node_disk_gb", "ops_hours_per_month", "engineer_hourly_rate",
                                   "nexus_licence_monthly", "s3_manual_hours_per_month"], False),
 ]
@@ -71,7 +72,8 @@ def _widget(name: str, box) -> None:
     elif s.kind == "text":
         box.text_input(label, key=k, help=s.help, max_chars=128)
     elif s.kind == "set":
-        box.multiselect(label, s.choices, key=k, help=s.help, format_func=lambda c: c.replace("_", " "))
+        fmt = features.label if name == "required_features" else (lambda c: c.replace("_", " "))
+        box.multiselect(label, s.choices, key=k, help=s.help, format_func=fmt)
     elif s.kind == "choice":
         fmt = (lambda c: NAMES[c]) if set(s.choices) <= set(NAMES) else (lambda c: c.replace("_", " "))
         box.selectbox(label, s.choices, key=k, help=s.help, format_func=fmt)

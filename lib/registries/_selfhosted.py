@@ -3,17 +3,26 @@ from ..components import Line
 
 
 def infrastructure(w, q, p, product: str):
+    """One installation per site: the main region plus each replica region (replication
+    targets are other installations of the same product)."""
     az = w.availability_zones
-    return [
-        Line(f"{product} nodes (4 vCPU / 8 GB)", "compute", "instance-hour", w.selfhosted_nodes * p.hours,
+    sites = 1 + w.replica_regions
+    where = f" x {sites} sites" if w.replica_regions else ""
+    out = [
+        Line(f"{product} nodes (4 vCPU / 8 GB){where}", "compute", "instance-hour", sites * w.selfhosted_nodes * p.hours,
              p("aws.ec2_4vcpu_8gb_hourly"), "aws.ec2_4vcpu_8gb_hourly"),
-        Line("Node disks (gp3)", "storage", "GB-month", w.selfhosted_nodes * w.node_disk_gb, p("aws.ebs_gp3_gb_month"), "aws.ebs_gp3_gb_month"),
-        Line("Image storage on S3", "storage", "GB-month", q.stored_gb, p("aws.s3_storage_gb_month"), "aws.s3_storage_gb_month"),
+        Line(f"Node disks (gp3){where}", "storage", "GB-month", sites * w.selfhosted_nodes * w.node_disk_gb,
+             p("aws.ebs_gp3_gb_month"), "aws.ebs_gp3_gb_month"),
+        Line(f"Image storage on S3{where}", "storage", "GB-month", sites * q.stored_gb, p("aws.s3_storage_gb_month"), "aws.s3_storage_gb_month"),
         # pulls spread evenly over AZs: the share from other AZs pays cross-AZ in both directions
         Line("Cross-AZ pulls inside the VPC", "transfer", "GB", q.same_gb * (az - 1) / az,
              2 * p("aws.cross_az_gb"), "aws.cross_az_gb"),
         Line("Cross-region transfer", "transfer", "GB", q.cross_gb, p("aws.inter_region_gb"), "aws.inter_region_gb"),
     ]
+    if w.replica_regions:
+        out.append(Line("Replication transfer (pushed bytes x replicas)", "transfer", "GB", q.pushed_gb * w.replica_regions,
+                        p("aws.inter_region_gb"), "aws.inter_region_gb"))
+    return out
 
 
 def operations(w, name="Operations (upgrades, backups, on-call)"):

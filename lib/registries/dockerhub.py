@@ -43,6 +43,8 @@ def resolved_plan(w) -> str:
 
 def flags(w, q, p):
     out = []
+    if w.replica_regions:
+        out.append(Flag("global_service", "info", "One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby)."))
     plan = resolved_plan(w)
     per_hour = w.pulls_per_month / p.hours  # an average: deploy bursts run far above it
     if plan == "personal":

@@ -1,6 +1,6 @@
 """Amazon ECR: storage per GB-month, free same-region pulls, priced cross-region and internet
 egress, NAT or interface endpoints from private subnets, Inspector enhanced scanning."""
-from ..components import Flag, Line, aws_internet_egress, aws_transfer, nat_path, positive
+from ..components import Flag, Line, aws_internet_egress, aws_transfer, nat_path, positive, replication
 
 ID, NAME = "ecr", "Amazon ECR"
 
@@ -19,7 +19,8 @@ def lines(w, q, p):
         free = p("ecr.free_storage_gb") if w.ecr_free_tier else 0.0
         label = "Storage" if not w.ecr_free_tier else "Storage (over 0.5 GB free tier)"
         out = [Line(label, "storage", "GB-month", positive(q.stored_gb - free), p("ecr.storage_gb_month"), "ecr.storage_gb_month"),
-               *aws_transfer(w, q, p)]
+               *aws_transfer(w, q, p),
+               *replication(w, p, "ecr.storage_gb_month", q.stored_gb, q.pushed_gb, "ECR replication")]
     if w.network == "nat":
         out += nat_path(w, q, p)
     elif w.network == "endpoints":
@@ -41,6 +42,8 @@ def flags(w, q, p):
     out = []
     if w.visibility == "public":
         out.append(Flag("ecr_public", "info", "Public images are priced as ECR Public (served from us-east-1)."))
+        if w.replica_regions:
+            out.append(Flag("ecr_public_global", "info", "ECR Public is one global registry: replica regions do not apply."))
     if w.network == "public" and w.cross_region_share == 0 and w.internet_share == 0:
         out.append(Flag("ecr_same_region", "info", "All pulls stay in the region: transfer is free."))
     return out

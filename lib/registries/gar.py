@@ -19,4 +19,8 @@ def lines(w, q, p):
 
 
 def flags(w, q, p):
-    return [Flag("other_cloud", "info", "Priced as if the workloads ran on GCP; pulling from AWS adds internet egress and NAT.")]
+    out = [Flag("other_cloud", "info", "Priced as if the workloads ran on GCP; pulling from AWS adds internet egress and NAT.")]
+    if w.replica_regions:
+        out.append(Flag("gar_multi_region", "info", "Replicas are not modelled: Artifact Registry uses multi-region locations "
+                                                    "(priced per location) instead of copies."))
+    return out

@@ -25,6 +25,8 @@ def lines(w, q, p):
 
 def flags(w, q, p):
     out = []
+    if w.replica_regions:
+        out.append(Flag("global_service", "info", "One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby)."))
     if w.visibility == "private" and w.ghcr_billing == "free":
         out.append(Flag("ghcr_policy", "info", "Private container storage and bandwidth are free today; GitHub promises one month's notice before charging."))
     if w.network != "public":

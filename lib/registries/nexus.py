@@ -15,6 +15,8 @@ def lines(w, q, p):
 
 def flags(w, q, p):
     out = []
+    if w.nexus_licence_monthly == 0 and w.replica_regions:
+        out.append(Flag("nexus_ce_replication", "blocker", "Replication needs Nexus Pro."))
     if w.nexus_licence_monthly == 0:
         per_day = w.pulls_per_month / p.days
         cap = p("nexus.ce_requests_per_day")
