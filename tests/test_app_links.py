@@ -74,3 +74,18 @@ def test_a_link_from_an_unknown_price_book_says_so(book):
     at = open_app({"price_book": "1999-01-01"})
     assert not at.exception
     assert "1999-01-01" in at.info[0].value and "cannot be shown" in at.info[0].value
+
+
+def test_inputs_not_drawn_keep_their_values(book):
+    # scanning and replicas sit behind "More inputs" (off): a rerun must not reset them to defaults
+    at = open_app({"scanning": "enhanced", "replica_regions": "2"})
+    assert not at.exception
+    assert at.toggle(key="wl__more").value is False
+    at.slider(key="wl_versions_kept").set_value(20).run()
+    assert at.query_params["scanning"] == "enhanced" and at.query_params["replica_regions"] == "2"
+    w = from_dict({"scanning": "enhanced", "replica_regions": 2, "versions_kept": 20})
+    expected = engine.estimate(w, book)["ecr"].by_category()["storage"]
+    assert bar_value(figure(at), "storage", "Amazon ECR") == pytest.approx(expected)
+    at.toggle(key="wl__more").set_value(True).run()
+    assert at.selectbox(key="wl_scanning").value == "enhanced"
+    assert at.number_input(key="wl_replica_regions").value == 2
