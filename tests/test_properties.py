@@ -1,5 +1,6 @@
 """Property tests: costs are finite and non-negative, monotone in what grows, and the
 vectorised path agrees with the per-workload path."""
+import os
 import math
 
 import numpy as np
@@ -10,7 +11,8 @@ from lib.components import quantities
 from lib.workload import SPECS, from_dict
 from tests.strategies import workloads
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# HYPOTHESIS_EXAMPLES=1000 for a longer hunt than CI's
+SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 60)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

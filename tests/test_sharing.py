@@ -1,4 +1,5 @@
 """Share links and scenario files: round trips, and every kind of bad input."""
+import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -7,7 +8,8 @@ from lib.errors import InputError
 from lib.workload import DEFAULT, from_dict, lenient
 from tests.strategies import workloads
 
-SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# HYPOTHESIS_EXAMPLES=1000 for a longer hunt than CI's
+SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 80)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def as_params(q: dict) -> dict:
