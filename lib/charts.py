@@ -18,8 +18,9 @@ REGISTRY_COLOURS = {
 }
 
 
-def scenario_title(e: Estimate) -> str:
-    w = e.workload
+def scenario_title(e) -> str:
+    """One line naming the scenario, for chart and slide titles (an Estimate or a Workload)."""
+    w = getattr(e, "workload", e)
     return (f"{w.repositories:,} x {w.image_size_mb:,.0f} MB image, {w.versions_kept} versions, "
             f"{w.pulls_per_month:,.0f} pulls/month, {w.visibility}, {w.region}")
 

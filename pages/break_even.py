@@ -17,7 +17,7 @@ with st.spinner("Sweeping..."):
 
 lacking = features.missing(w.required_features)
 fig = charts.break_even(table, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2], lacking)
-chart.show(fig, "break_even_chart", f"cost as {field} varies")
+chart.show(fig, "break_even_chart", f"cost as {field} varies", charts.scenario_title(w))
 if any(lacking.values()):
     st.caption("Dotted lines (✗): registries without a required feature (see the Features page).")
 

@@ -65,7 +65,7 @@ with st.expander("Scenario B: what differs from A", expanded=True):
 
 table = compare.side_by_side(w, b, book)
 fig = charts.compare_bars(table)
-chart.show(fig, "compare_chart", "scenario A against B")
+chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
 
 st.dataframe(table.drop(columns=["id"]), hide_index=True, width="stretch", column_config={
     "registry": "Registry",

@@ -13,7 +13,7 @@ workload_inputs.field("monthly_growth", c2)
 
 cumulative, monthly = timeline.cost_over_time(w, book)
 fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth)
-chart.show(fig, "timeline_chart", "cost over time")
+chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w))
 
 final = cumulative.iloc[-1].sort_values()
 setup = timeline.setup_costs(w)

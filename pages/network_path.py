@@ -30,7 +30,7 @@ else:
             f"(this workload pulls {gb_now:,.0f} GB into the VPC).")
 
 fig = charts.network_paths(costs, gb_now, w.region)
-chart.show(fig, "network_chart", "network path cost")
+chart.show(fig, "network_chart", "network path cost", charts.scenario_title(w))
 
 st.markdown(f"""
 The source document's argument: from a private subnet GHCR needs a NAT gateway and the public internet
