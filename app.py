@@ -9,7 +9,7 @@ e = engine.estimate(w, book)
 
 st.title("Container registry cost")
 st.caption(f"Monthly cost of every registry for this workload · price book {book.version} · {book.regions[w.region]}")
-recommendation_line.show(w, book)
+recommendation_line.show(w, book, e.totals())
 
 lacking = features.missing(w.required_features)
 fig = charts.cost_breakdown(e, lacking=lacking)

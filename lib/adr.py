@@ -14,7 +14,7 @@ def _value(v) -> str:
 
 def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str:
     e = engine.estimate(w, book)
-    r = decision.recommend(w, book)
+    r = decision.recommend(w, book, costs=e.totals())
     names = registries.NAMES
     today = today or dt.date.today()
     lines = [

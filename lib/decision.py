@@ -211,11 +211,13 @@ def _money(x: float) -> str:
     return f"${x:,.2f}"
 
 
-def recommend(w, book: PriceBook, tree: dict | None = None) -> Recommendation:
+def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None = None) -> Recommendation:
+    """`costs`: the workload's monthly totals when the caller has them already (a page that
+    priced it), so the workload is not priced twice."""
     tree = tree or load()
     path, leaf_id, taken = walk(w, tree)
     leaf = tree["leaves"][leaf_id]
-    costs = engine.estimate(w, book).totals()
+    costs = costs or engine.estimate(w, book).totals()
     names = registries.NAMES
     fails = failures(w, tree)
 

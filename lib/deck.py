@@ -51,7 +51,7 @@ def _chart(slide, kind, data, legend=True):
 def build(w, book: PriceBook, link: str = "", pictures: bool = True) -> tuple[bytes, list[str]]:
     """The deck as bytes, and the list of pictures that could not be made (with why)."""
     e = engine.estimate(w, book)
-    r = decision.recommend(w, book)
+    r = decision.recommend(w, book, costs=e.totals())
     ranked = e.ranked()
     names = [x.name for x in ranked]
     missing: list[str] = []

@@ -92,7 +92,7 @@ def xlsx_table(e: Estimate, book) -> bytes:
 def full_json(e: Estimate, book, link: str = "") -> str:
     """The command line's estimate JSON, plus the recommendation and the share link."""
     doc = report.to_dict(e)
-    doc["recommendation"] = decision.recommend(e.workload, book).to_dict()
+    doc["recommendation"] = decision.recommend(e.workload, book, costs=e.totals()).to_dict()
     if link:
         doc["share_link"] = link
     return json.dumps(doc, indent=2)

@@ -2,8 +2,8 @@
 import streamlit as st
 
 from lib import charts, compare, presets
-from lib.workload import SPECS, lenient
-from ui import chart, share, shell
+from lib.workload import lenient
+from ui import chart, share, shell, workload_inputs
 
 w, book = shell.start("Compare")
 
@@ -45,16 +45,9 @@ for p in problems:
 with st.expander("Scenario B: what differs from A", expanded=True):
     cols = st.columns(3)
     for i, name in enumerate(B_FIELDS):
-        s = SPECS[name]
-        k = PREFIX + name
-        st.session_state[k] = getattr(b, name)  # B follows A except where it overrides
-        box = cols[i % 3]
-        if s.kind == "choice":
-            box.selectbox(s.label, s.choices, key=k, on_change=_on_change, args=(name,))
-        else:
-            cast = int if s.kind == "int" else float
-            box.number_input(s.label + (f" ({s.unit})" if s.unit else ""), min_value=cast(s.min), max_value=cast(s.max),
-                             key=k, on_change=_on_change, args=(name,), format="%d" if s.kind == "int" else "%g")
+        st.session_state[PREFIX + name] = getattr(b, name)  # B follows A except where it overrides
+        workload_inputs.field(name, cols[i % 3], widget_key=PREFIX + name, on_change=_on_change, args=(name,),
+                              sliders=False)
     opts = presets.available()
     c1, c2 = st.columns([3, 1])
     c1.selectbox("Or make B a preset", [""] + list(opts), key="cmp_preset", on_change=_from_preset,

@@ -18,7 +18,7 @@ def open_app(query_params: dict | None = None, page: str | None = None) -> AppTe
     return at.run()
 
 
-def _array(v):
+def array(v):
     if isinstance(v, dict) and "bdata" in v:  # plotly 7 packs number arrays as typed base64
         return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).tolist()
     return list(v)
@@ -31,6 +31,6 @@ def figure(at: AppTest, i: int = 0) -> dict:
 def bar_value(fig: dict, trace_name: str, x: str) -> float:
     for tr in fig["data"]:
         if tr.get("name") == trace_name:
-            xs, ys = _array(tr["x"]), _array(tr["y"])
+            xs, ys = array(tr["x"]), array(tr["y"])
             return float(ys[xs.index(x)])
     raise KeyError(f"no trace {trace_name!r}")

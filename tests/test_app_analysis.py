@@ -4,7 +4,7 @@ import pytest
 from lib import features, migration, network, sensitivity, timeline
 from lib.report import signed_money
 from lib.workload import from_dict
-from tests.apphelpers import figure, open_app, _array
+from tests.apphelpers import figure, open_app, array
 
 
 def test_break_even_page_lists_the_librarys_points(book):
@@ -21,7 +21,7 @@ def test_break_even_page_lists_the_librarys_points(book):
 def test_break_even_page_sweeps_the_chosen_input(book):
     at = open_app({"sweep_field": "versions_kept", "ghcr_billing": "storage"}, page="pages/break_even.py")
     assert not at.exception
-    xs = _array(figure(at)["data"][0]["x"])
+    xs = array(figure(at)["data"][0]["x"])
     assert xs[0] == 1 and xs[-1] == 1000
 
 
@@ -53,7 +53,7 @@ def test_features_page_marks_registries_lacking_a_requirement(book):
 
 def test_overview_fades_registries_lacking_a_requirement():
     at = open_app({"required_features": "private_endpoint"})
-    names = _array(figure(at)["data"][0]["x"])
+    names = array(figure(at)["data"][0]["x"])
     assert "GitHub Container Registry ✗" in names and "Amazon ECR" in names
 
 

@@ -43,10 +43,9 @@ def key(name: str) -> str:
 def set_workload(w: Workload) -> None:
     """Put a workload into the widgets (a preset, an uploaded file, a link)."""
     st.session_state[CANONICAL] = w
-    for name in SPECS:
+    for name, v in w.to_dict().items():  # to_dict gives sets as lists, as multiselects hold them
         if name not in SHARES:
-            v = getattr(w, name)
-            st.session_state[key(name)] = list(v) if isinstance(v, tuple) else v
+            st.session_state[key(name)] = v
     st.session_state[MIX_KEY] = (w.same_region_share, w.same_region_share + w.cross_region_share)
 
 
@@ -58,33 +57,31 @@ def _ensure_initialised(page: str) -> None:
         st.session_state[PAGE] = page
 
 
-def field(name: str, box=st) -> None:
-    """A widget for one scenario field, for pages that show their own inputs (analysis fields)."""
-    _widget(name, box)
-
-
-def _widget(name: str, box) -> None:
+def field(name: str, box=st, widget_key: str | None = None, on_change=None, args=(), sliders: bool = True) -> None:
+    """The widget for one scenario field: the sidebar's, a page's own inputs (analysis fields,
+    the situation questions), or another scenario's copy under `widget_key` (the Compare page)."""
     s = SPECS[name]
-    label = f"{s.label} ({s.unit})" if s.unit and name not in SLIDERS else s.label
-    k = key(name)
+    slider = sliders and name in SLIDERS
+    label = f"{s.label} ({s.unit})" if s.unit and not slider else s.label
+    common = dict(key=widget_key or key(name), help=s.help, on_change=on_change, args=args)
     if s.kind == "bool":
-        box.checkbox(label, key=k, help=s.help)
+        box.checkbox(label, **common)
     elif s.kind == "text":
-        box.text_input(label, key=k, help=s.help, max_chars=128)
+        box.text_input(label, max_chars=128, **common)
     elif s.kind == "set":
         fmt = features.label if name == "required_features" else (lambda c: c.replace("_", " "))
-        box.multiselect(label, s.choices, key=k, help=s.help, format_func=fmt)
+        box.multiselect(label, s.choices, format_func=fmt, **common)
     elif s.kind == "choice":
         fmt = (lambda c: NAMES[c]) if set(s.choices) <= set(NAMES) else (lambda c: c.replace("_", " "))
-        box.selectbox(label, s.choices, key=k, help=s.help, format_func=fmt)
-    elif name in SLIDERS:
-        step, fmt = SLIDERS[name]
-        cast = int if s.kind == "int" else float
-        box.slider(label, cast(s.min), cast(s.max), step=step, format=fmt, key=k, help=s.help)
+        box.selectbox(label, s.choices, format_func=fmt, **common)
     else:
         cast = int if s.kind == "int" else float
-        box.number_input(label, min_value=cast(s.min), max_value=cast(s.max), step=cast(1 if s.kind == "int" else 1),
-                         format="%.0f" if name in WHOLE_FLOATS else NUMBER_FORMAT[s.kind], key=k, help=s.help)
+        if slider:
+            step, fmt = SLIDERS[name]
+            box.slider(label, cast(s.min), cast(s.max), step=step, format=fmt, **common)
+        else:
+            fmt = "%.0f" if name in WHOLE_FLOATS else NUMBER_FORMAT[s.kind]
+            box.number_input(label, min_value=cast(s.min), max_value=cast(s.max), step=cast(1), format=fmt, **common)
 
 
 def render(page: str, open_section: str | None = None) -> Workload:
@@ -102,7 +99,7 @@ def render(page: str, open_section: str | None = None) -> Workload:
             continue
         box = sb.expander(title, expanded=expanded or title == open_section)
         for name in names:
-            _widget(name, box)
+            field(name, box)
         if title == "Workload":
             box.slider("Where pulls come from", 0.0, 1.0, step=0.01, key=MIX_KEY,
                        help="Left handle: share from the registry's region; between the handles: other regions; "
@@ -112,22 +109,18 @@ def render(page: str, open_section: str | None = None) -> Workload:
     return current()
 
 
-def _plain(v):
-    return list(v) if isinstance(v, tuple) else v
-
-
 def situation(box=st) -> None:
     """The decision questions, for the page that asks them."""
     cols = box.columns(3)
     for i, name in enumerate(SITUATION):
-        _widget(name, cols[i % 3])
+        field(name, cols[i % 3])
 
 
 def current() -> Workload:
     # one snapshot: every `in` / [] on st.session_state copies the whole state
     state = st.session_state.to_dict()
-    saved = state.get(CANONICAL, DEFAULT)
-    values = {name: state.get(key(name), _plain(getattr(saved, name))) for name in SPECS}
+    saved = state.get(CANONICAL, DEFAULT).to_dict()
+    values = {name: state.get(key(name), saved[name]) for name in SPECS}
     a, b = state[MIX_KEY]
     values.update(same_region_share=round(a, 6), cross_region_share=round(b - a, 6), internet_share=round(1 - b, 6))
     try:
