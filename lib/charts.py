@@ -5,17 +5,9 @@ import plotly.graph_objects as go
 
 from .components import CATEGORIES
 from .engine import Estimate
+from .palette import CATEGORY_COLOURS, REGISTRY_COLOURS
 
-COLOURS = {
-    "storage": "#4C78A8", "transfer": "#F58518", "network": "#E45756", "plan": "#72B7B2",
-    "scanning": "#54A24B", "compute": "#B279A2", "operations": "#9D755D",
-}
-
-
-REGISTRY_COLOURS = {
-    "ecr": "#FF9900", "ghcr": "#24292F", "dockerhub": "#1D63ED", "harbor": "#60B932", "gar": "#4285F4",
-    "acr": "#0078D4", "nexus": "#1B9E77", "s3": "#A0A0A0",
-}
+COLOURS = CATEGORY_COLOURS
 
 
 def scenario_title(e) -> str:
