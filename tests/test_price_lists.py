@@ -390,3 +390,14 @@ def test_nearest_regions_of_the_other_clouds(book):
     assert regions.other_clouds_note("us-east-1") == (
         "Azure is priced at East US (eastus) and Google Cloud at Northern Virginia (us-east4), "
         "the nearest regions of those clouds to US East (N. Virginia).")
+
+
+def test_the_sidebar_names_the_region_and_the_other_clouds_regions():
+    from apphelpers import open_app
+    at = open_app({"region": "ap-northeast-2"})
+    sel = next(s for s in at.sidebar.selectbox if s.label == "Region")
+    assert sel.value == "ap-northeast-2" and list(sel.options) == ["US East (N. Virginia) · us-east-1",
+                                                                   "Asia Pacific (Seoul) · ap-northeast-2"]
+    captions = [c.value for c in at.sidebar.caption]
+    assert ("Azure is priced at Korea Central (koreacentral) and Google Cloud at Seoul (asia-northeast3), "
+            "the nearest regions of those clouds to Asia Pacific (Seoul).") in captions
