@@ -140,10 +140,10 @@ class AzureRule:
 
 AZURE_SERVICES = {"container-registry": "Container Registry", "bandwidth": "Bandwidth"}
 AZURE_RULES: tuple[AzureRule, ...] = (
-    AzureRule("acr.tier_daily", "container-registry", (("productName", "Container Registry"),),
+    AzureRule("acr.tier_daily", "container-registry", (("serviceName", "Container Registry"),),
               ("1/Day",), "day", "https://azure.microsoft.com/en-us/pricing/details/container-registry/",
               by_choice=(("basic", "Basic"), ("standard", "Standard"), ("premium", "Premium"))),
-    AzureRule("acr.extra_storage_gb_day", "container-registry", (("productName", "Container Registry"), ("meterName", "Data Stored")),
+    AzureRule("acr.extra_storage_gb_day", "container-registry", (("serviceName", "Container Registry"), ("meterName", "Data Stored")),
               ("1 GB/Month",), "GB-day", "https://azure.microsoft.com/en-us/pricing/details/container-registry/"),
     AzureRule("acr.internet_egress_gb", "bandwidth",
               (("productName", "Rtn Preference: MGN"), ("skuName", "Standard"), ("meterName", "Standard Data Transfer Out")),
@@ -414,7 +414,7 @@ def missing_in(found: dict, region: str, keys=None) -> list[str]:
 # ---- Azure Retail Prices pages ---------------------------------------------------------------
 
 AZURE_ITEM_FIELDS = ("retailPrice", "unitPrice", "unitOfMeasure", "armRegionName", "meterName", "productName",
-                     "skuName", "tierMinimumUnits", "currencyCode")
+                     "skuName", "serviceName", "tierMinimumUnits", "currencyCode")
 
 
 def azure_url(service: str) -> str:
