@@ -77,7 +77,8 @@ def _source_of(founds) -> str:
 def _note(founds, old_note: str, vendor: str) -> str:
     f = founds[0]
     dates = sorted({x.as_of for x in founds})
-    auto = f"Read from the {vendor} price list (published {dates[-1]}; page {f.page})."
+    when = "published" if vendor == "AWS" else "read"  # Retail Prices pages carry no publication date
+    auto = f"Read from the {vendor} price list ({when} {dates[-1]}; page {f.page})."
     human = AUTO_NOTE.sub("", old_note or "").strip()
     return f"{auto} {human}".strip()
 
@@ -124,10 +125,10 @@ def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, t
             if missing:
                 raise PriceListError(f"no price for {k} ({p.by} {', '.join(missing)}) in the files read")
             used = [found[k][c] for c in p.value]
-            value = {c: found[k][c].value for c in p.value}
+            value = {c: round(found[k][c].value, 10) for c in p.value}  # lists carry 10 decimals
         else:
             used = [found[k][r] for r in final]
-            vals = {r: found[k][r].value for r in final}
+            vals = {r: round(found[k][r].value, 10) for r in final}
             scalar = not isinstance(p.value, dict) and len({round(v, 12) for v in vals.values()}) == 1
             value = next(iter(vals.values())) if scalar else vals
         vendor = "Azure" if "azure" in used[0].source else "AWS"
@@ -152,7 +153,8 @@ def _scalar(v) -> str:
         return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
     if isinstance(v, str):  # YAML's own choice: plain where safe, quoted where needed
         text = yaml.safe_dump(v, default_flow_style=True, width=1 << 20, allow_unicode=True)
-        return text[:-5] if text.endswith("\n...\n") else text.rstrip("\n")
+        text = text[:-5] if text.endswith("\n...\n") else text.rstrip("\n")
+        return json.dumps(v, ensure_ascii=False) if text[:1] in "'\"" else text  # the book quotes with "
     if isinstance(v, dict):
         return "{" + ", ".join(f"{_key(k)}: {_scalar(x)}" for k, x in v.items()) + "}"
     return json.dumps(v, ensure_ascii=False)
@@ -182,6 +184,58 @@ def render(doc: dict, header: str) -> str:
             out.append(yaml.safe_dump({top: v}, sort_keys=False, allow_unicode=True).rstrip("\n"))
         else:
             out.append(f"{_key(top)}: {_scalar(v)}")
+    return "\n".join(out) + "\n"
+
+
+def render_keeping_layout(old_text: str, old_doc: dict, doc: dict, header: str) -> str | None:
+    """The new book as an edit of the old file: section comments, order and untouched entries
+    stay byte for byte; only the version, the regions and changed entries are rewritten.
+    None when the old file's layout is not the one this understands (then render() is used)."""
+    lines = old_text.splitlines()
+    body = [i for i, l in enumerate(lines) if not l.startswith("#")]
+    if not body:
+        return None
+    out = header.rstrip("\n").splitlines()
+    i, n = body[0], len(lines)
+    in_prices = False
+    while i < n:
+        line = lines[i]
+        top = re.match(r"^([A-Za-z_][\w.-]*):(.*)$", line)
+        if top:
+            key = top.group(1)
+            in_prices = key == "prices"
+            if key == "version":
+                out.append(f"version: {json.dumps(doc['version'])}")
+                i += 1
+                continue
+            if key == "regions":
+                out.append("regions:")
+                out += [f"  {_key(r)}: {json.dumps(name, ensure_ascii=False)}" for r, name in doc["regions"].items()]
+                i += 1
+                while i < n and (lines[i].startswith("  ") and not lines[i].lstrip().startswith("#")):
+                    i += 1
+                continue
+            out.append(line)
+            i += 1
+            continue
+        entry = re.match(r"^  ([^\s#][^:]*):\s*$", line) if in_prices else None
+        if entry:
+            k = str(yaml.safe_load(entry.group(1)))
+            j = i + 1
+            while j < n and (lines[j].startswith("    ") or (not lines[j].strip() and j + 1 < n
+                                                              and lines[j + 1].startswith("    "))):
+                j += 1
+            if k not in doc["prices"]:
+                return None
+            if doc["prices"][k] == old_doc["prices"].get(k):
+                out += lines[i:j]
+            else:
+                out.append(f"  {_key(k)}:")
+                out += [f"    {_key(f)}: {_scalar(x)}" for f, x in doc["prices"][k].items()]
+            i = j
+            continue
+        out.append(line)
+        i += 1
     return "\n".join(out) + "\n"
 
 
@@ -235,7 +289,9 @@ def update(src, book_path=None, history_dir=None, today: str | None = None, do_f
             n += 1
         new_version = f"{today}-{n}"
     doc, added, left_out = build(old_doc, old, found, offered, new_version, names)
-    text = render(doc, _header(old_text, today))
+    text = render_keeping_layout(old_text, old_doc, doc, _header(old_text, today))
+    if text is None or yaml.safe_load(text) != doc:  # an unfamiliar layout: write the whole book anew
+        text = render(doc, _header(old_text, today))
     if yaml.safe_load(text) != doc:
         raise PriceListError("internal: the written book does not read back as built; nothing written")
     tmp = _write_atomic(book_path, text)

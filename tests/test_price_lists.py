@@ -401,3 +401,22 @@ def test_the_sidebar_names_the_region_and_the_other_clouds_regions():
     captions = [c.value for c in at.sidebar.caption]
     assert ("Azure is priced at Korea Central (koreacentral) and Google Cloud at Seoul (asia-northeast3), "
             "the nearest regions of those clouds to Asia Pacific (Seoul).") in captions
+
+
+def test_the_update_edits_the_book_in_place_keeping_comments_and_hand_kept_entries(tmp_path):
+    book = book_copy(tmp_path)
+    old_lines = book.read_text().splitlines()
+    pu.update(FIX, book, tmp_path / "hist", today="2026-11-30")
+    new_text = book.read_text()
+    new_lines = new_text.splitlines()
+    for line in old_lines:  # section comments and every line of a hand-kept entry survive as they were
+        if line.startswith("  # ----") or line.startswith("  ghcr.") or "docs.docker.com" in line:
+            assert line in new_lines, line
+    start = old_lines.index("  dockerhub.plan_monthly:")
+    block = old_lines[start:start + 6]
+    i = new_lines.index("  dockerhub.plan_monthly:")
+    assert new_lines[i:i + 6] == block
+    assert '    value: {basic: 0.1666, standard: 0.6666, premium: 1.6666}' in new_lines
+    assert "    value: 0.0032876712" in new_lines  # 0.10 / (730/24), to the lists' 10 decimals
+    assert 'version: "2026-11-30"' in new_lines
+    assert "(read 2026-11-30; page https://azure.microsoft.com/en-us/pricing/details/container-registry/)" in new_text
