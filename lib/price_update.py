@@ -259,7 +259,7 @@ def _write_atomic(path: Path, text: str) -> Path:
 
 
 def update(src, book_path=None, history_dir=None, today: str | None = None, do_fetch: bool = False,
-           progress=None, dry_run: bool = False) -> Result:
+           progress=None, dry_run: bool = False, fetch_regions=None) -> Result:
     book_path = Path(book_path or pricebook.DEFAULT_PATH)
     history_dir = Path(history_dir or (book_path.parent / "price_history"))
     today = today or _dt.date.today().isoformat()
@@ -269,7 +269,7 @@ def update(src, book_path=None, history_dir=None, today: str | None = None, do_f
     old_doc = yaml.safe_load(old_text)
     rmap = regionmap.load()
     if do_fetch:
-        pl.fetch(src, sorted(rmap), progress=progress)
+        pl.fetch(src, fetch_regions or sorted(rmap), progress=progress)
     if not src.is_dir():
         raise PriceListError(f"{src}: no such folder (download the files `python -m lib prices urls` lists into it)")
     aws_found, aws_regions, notes = pl.read_aws(src, old.hours_per_month, progress)
@@ -338,10 +338,23 @@ def update(src, book_path=None, history_dir=None, today: str | None = None, do_f
 
 # ---- command line ------------------------------------------------------------------------------
 
+def _regions_arg(args) -> list[str]:
+    """--regions a,b: only these regions' AmazonEC2 files (each is hundreds of MB); default: all mapped."""
+    known = sorted(regionmap.load())
+    if not getattr(args, "regions", None):
+        return known
+    wanted = [r.strip() for r in args.regions.split(",") if r.strip()]
+    bad = [r for r in wanted if r not in known]
+    if bad:
+        raise PriceListError(f"--regions: unknown region(s) {', '.join(bad)} (known: {', '.join(known)})")
+    return wanted
+
+
 def _urls(args) -> int:
+    wanted = _regions_arg(args)
     print("# AWS Price List Bulk API offer files (public, no credentials). Save each at the path shown under DIR.")
     print("# AmazonEC2 is read per region; its region_index.json lists each region's current file.")
-    for url, rel in pl.download_plan(sorted(regionmap.load())):
+    for url, rel in pl.download_plan(wanted):
         if rel.startswith("azure/"):
             continue
         print(f"{url}  ->  {rel}")
@@ -360,7 +373,8 @@ def _update(args) -> int:
     def progress(msg):
         print(msg, file=sys.stderr, flush=True)
 
-    r = update(args.src, args.prices, args.history, do_fetch=args.fetch, progress=progress, dry_run=args.dry_run)
+    r = update(args.src, args.prices, args.history, do_fetch=args.fetch, progress=progress, dry_run=args.dry_run,
+               fetch_regions=_regions_arg(args))
     print(r.report)
     if args.dry_run:
         print("(dry run: nothing written)")
@@ -374,10 +388,12 @@ def add_cli(sub) -> None:
     pr = sub.add_parser("prices", help="rebuild the price book from the vendors' price lists")
     psub = pr.add_subparsers(dest="prices_command", required=True)
     u = psub.add_parser("urls", help="print every file the update reads, with where to save it")
+    u.add_argument("--regions", metavar="A,B", help="only these regions' AmazonEC2 files (default: every mapped region)")
     u.set_defaults(func=_urls)
     up = psub.add_parser("update", help="write a new dated price book from downloaded price lists")
     up.add_argument("--from", dest="src", required=True, metavar="DIR", help="folder holding the downloaded files")
     up.add_argument("--fetch", action="store_true", help="download the files into DIR first (needs the vendors' hosts)")
+    up.add_argument("--regions", metavar="A,B", help="with --fetch: only these regions' AmazonEC2 files")
     up.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
     up.add_argument("--prices", default=None, help="the price book to update (default: data/prices.yaml)")
     up.add_argument("--history", default=None, help="where superseded books go (default: data/price_history/)")

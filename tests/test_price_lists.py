@@ -420,3 +420,14 @@ def test_the_update_edits_the_book_in_place_keeping_comments_and_hand_kept_entri
     assert "    value: 0.0032876712" in new_lines  # 0.10 / (730/24), to the lists' 10 decimals
     assert 'version: "2026-11-30"' in new_lines
     assert "(read 2026-11-30; page https://azure.microsoft.com/en-us/pricing/details/container-registry/)" in new_text
+
+
+def test_urls_can_be_limited_to_some_regions(capsys):
+    assert cli.main(["prices", "urls", "--regions", "eu-central-1"]) == 0
+    out = capsys.readouterr().out
+    ec2 = [line for line in out.splitlines() if "/AmazonEC2/current/" in line and "region_index" not in line]
+    assert ec2 == ["https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-central-1/index.json"
+                   "  ->  aws/AmazonEC2/eu-central-1.json"]
+    assert cli.main(["prices", "urls", "--regions", "mars-1"]) == 2
+    err = capsys.readouterr()
+    assert "unknown region(s) mars-1" in err.err and err.out == ""
