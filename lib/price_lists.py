@@ -357,7 +357,7 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
     files = aws_files(src)
     notes = []
     for code in AWS_OFFERS:
-        if not files[code] and code not in ("AmazonVPC",):
+        if not files[code]:
             raise PriceListError(f"{src / 'aws' / (code + '.json')}: missing (see `python -m lib prices urls`)")
     found: dict = defaultdict(dict)
     regions: dict = {}
@@ -404,11 +404,6 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
                         raise PriceListError(f"{path}: {rule.key} in {region} is {value:g}, another file says {prev.value:g}")
                     found[rule.key][region] = Found(value, url, rule.page, as_of, detail)
     return dict(found), regions, notes
-
-
-def missing_in(found: dict, region: str, keys=None) -> list[str]:
-    keys = keys or sorted({r.key for r in AWS_RULES})
-    return [k for k in keys if region not in found.get(k, {})]
 
 
 # ---- Azure Retail Prices pages ---------------------------------------------------------------
