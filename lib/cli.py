@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=_export)
     f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
     f.set_defaults(func=_fields)
+    from .price_update import add_cli as _prices_cli
+    _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
     return ap
 
 

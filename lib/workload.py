@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field, make_dataclass
 
 from .errors import InputError
+from .regions import book_regions
 
 SHARE_FIELDS = ("same_region_share", "cross_region_share", "internet_share")
 SHARE_TOLERANCE = 1e-6
@@ -63,7 +64,8 @@ SPECS: dict[str, Spec] = {
     "availability_zones": Spec("int", 2, "Availability zones", "AZs that need an interface endpoint; also spreads in-VPC pulls across AZs.", 1, 6, group="network"),
     "nat_gateways": Spec("int", 1, "NAT gateways", "NAT gateways on the pull path (the document counts one).", 1, 6, group="network"),
     "team_seats": Spec("int", 10, "Team seats", "Users needing registry accounts (per-seat plans).", 1, 1_000_000, group="network"),
-    "region": Spec("choice", "us-east-1", "Region", "Price region.", choices=("us-east-1", "ap-northeast-2"), group="network"),
+    "region": Spec("choice", "us-east-1", "Region", "AWS region whose prices apply; Azure and Google Cloud use their nearest region.",
+                   choices=book_regions(), group="network"),  # the price book's regions (data/prices.yaml)
     # ---- plans and billing modes
     "ghcr_billing": Spec("choice", "free", "GHCR billing", "free: GitHub's policy today; storage: storage billed at the Packages price (the document's assumption); full: storage and transfer at list price.", choices=("free", "storage", "full"), group="plans"),
     "github_plan": Spec("choice", "free", "GitHub plan", "Sets GHCR's included storage and transfer when billed.", choices=("free", "pro", "team", "enterprise"), group="plans"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import features
+from lib import features, regions
 from lib.errors import InputError
 from lib.registries import NAMES
 from lib.workload import DEFAULT, SHARE_FIELDS as SHARES, SPECS, Workload, from_dict
@@ -73,7 +73,9 @@ def field(name: str, box=st, widget_key: str | None = None, on_change=None, args
         box.multiselect(label, s.choices, format_func=fmt, **common)
     elif s.kind == "choice":
         fmt = (lambda c: NAMES[c]) if set(s.choices) <= set(NAMES) else (lambda c: c.replace("_", " "))
-        box.selectbox(label, s.choices, format_func=fmt, **common)
+        box.selectbox(label, s.choices, format_func=regions.label if name == "region" else fmt, **common)
+        if name == "region":  # say where the other clouds' prices come from
+            box.caption(regions.other_clouds_note(st.session_state.get(common["key"], s.default)))
     else:
         cast = int if s.kind == "int" else float
         if slider:

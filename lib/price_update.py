@@ -1,0 +1,400 @@
+"""`python -m lib prices update --from DIR`: a new dated price book from the vendors' price lists.
+
+Entries the lists price (AWS offer files, Azure Retail Prices pages) get new values, their
+source URL and as-of date; every other entry (GitHub, Docker Hub, Google Cloud, Nexus caps,
+assumptions, anything added by hand later) is carried forward unchanged. A region is offered
+only when every region-keyed entry, sourced or hand-kept, has a price for it.
+
+The new book is written to a temporary file, loaded back and validated, and only then renamed
+over data/prices.yaml; the previous book is kept in data/price_history/<its version>.yaml so
+old share links still explain what changed. Any error leaves the current book untouched.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import price_lists as pl
+from . import pricebook, regions as regionmap
+from .price_lists import PriceListError
+
+AUTO_NOTE = re.compile(r"^Read from the [^()]*\([^()]*\)\.\s*")
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+
+
+@dataclass(frozen=True)
+class Result:
+    changed: bool
+    old_version: str
+    new_version: str
+    report: str
+    regions_added: tuple
+    regions_left_out: tuple  # (region, reason)
+
+
+def _flat(book: pricebook.PriceBook) -> dict:
+    out = {}
+    for k, p in book.prices.items():
+        if isinstance(p.value, dict):
+            for d, v in p.value.items():
+                out[(k, str(d))] = (float(v), p.unit)
+        else:
+            out[(k, None)] = (float(p.value), p.unit)
+    return out
+
+
+def diff(old: pricebook.PriceBook, new: pricebook.PriceBook) -> list[str]:
+    """One line per price that differs, was added or was removed."""
+    a, b = _flat(old), _flat(new)
+    lines = []
+    for key in sorted(set(a) | set(b), key=lambda t: (t[0], t[1] or "")):
+        name = key[0] + (f" [{key[1]}]" if key[1] else "")
+        if key not in b:
+            lines.append(f"  removed  {name}: was {a[key][0]:g} {a[key][1]}")
+        elif key not in a:
+            lines.append(f"  added    {name}: {b[key][0]:g} {b[key][1]}")
+        elif abs(a[key][0] - b[key][0]) > 1e-12 or a[key][1] != b[key][1]:
+            pct = f" ({(b[key][0] / a[key][0] - 1):+.1%})" if a[key][0] else ""
+            lines.append(f"  changed  {name}: {a[key][0]:g} -> {b[key][0]:g} {b[key][1]}{pct}")
+    return lines
+
+
+def _source_of(founds) -> str:
+    srcs = sorted({f.source for f in founds})
+    if len(srcs) == 1:
+        return srcs[0]
+    # regional files (EC2): the region index lists each region's file
+    return re.sub(r"/current/[^/]+/index\.json$", "/current/region_index.json", srcs[0])
+
+
+def _note(founds, old_note: str, vendor: str) -> str:
+    f = founds[0]
+    dates = sorted({x.as_of for x in founds})
+    when = "published" if vendor == "AWS" else "read"  # Retail Prices pages carry no publication date
+    auto = f"Read from the {vendor} price list ({when} {dates[-1]}; page {f.page})."
+    human = AUTO_NOTE.sub("", old_note or "").strip()
+    return f"{auto} {human}".strip()
+
+
+def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, today: str,
+          region_names: dict) -> tuple[dict, tuple, tuple]:
+    """The new book's document, the regions added and the regions left out (with why)."""
+    sourced = {k for k in found if k in old.prices}
+    region_keyed_hand = [k for k, p in old.prices.items()
+                         if k not in sourced and p.by is None and isinstance(p.value, dict)]
+    # old regions must stay fully priced: a file without them is a partial update
+    for r in old.regions:
+        for k in sorted(sourced):
+            if old.prices[k].by is None and r not in found[k]:
+                raise PriceListError(f"no price for {k} in {r} (a region of the current book) in the files read; "
+                                     "the update is partial, so the current book stays")
+    added, left_out = [], []
+    for r in offered:
+        if r in old.regions:
+            continue
+        gaps = [k for k in sorted(sourced) if old.prices[k].by is None and r not in found[k]]
+        hand = [k for k in region_keyed_hand if r not in old.prices[k].value]
+        if gaps or hand:
+            why = []
+            if gaps:
+                why.append("no price in the lists for " + ", ".join(gaps))
+            if hand:
+                why.append("no hand-kept price for " + ", ".join(hand))
+            left_out.append((r, "; ".join(why)))
+        else:
+            added.append(r)
+    final = list(old.regions) + added
+    doc = {k: v for k, v in old_doc.items()}
+    doc["version"] = today
+    doc["regions"] = {**{r: old.regions[r] for r in old.regions}, **{r: region_names[r] for r in added}}
+    prices = {}
+    for k, entry in old_doc["prices"].items():
+        p = old.prices[k]
+        if k not in sourced:
+            prices[k] = entry
+            continue
+        if p.by is not None:
+            missing = [c for c in p.value if c not in found[k]]
+            if missing:
+                raise PriceListError(f"no price for {k} ({p.by} {', '.join(missing)}) in the files read")
+            used = [found[k][c] for c in p.value]
+            value = {c: round(found[k][c].value, 10) for c in p.value}  # lists carry 10 decimals
+        else:
+            used = [found[k][r] for r in final]
+            vals = {r: round(found[k][r].value, 10) for r in final}
+            scalar = not isinstance(p.value, dict) and len({round(v, 12) for v in vals.values()}) == 1
+            value = next(iter(vals.values())) if scalar else vals
+        vendor = "Azure" if "azure" in used[0].source else "AWS"
+        new = {"value": value, "unit": entry["unit"], "source": _source_of(used),
+               "as_of": max(f.as_of for f in used)}
+        if "by" in entry:
+            new = {"value": value, "by": entry["by"], **{f: new[f] for f in ("unit", "source", "as_of")}}
+        new["note"] = _note(used, entry.get("note", ""), vendor)
+        prices[k] = new
+    doc["prices"] = prices
+    return doc, tuple(added), tuple(left_out)
+
+
+# ---- writing YAML in the book's own layout ---------------------------------------------------
+
+def _scalar(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+    if isinstance(v, str):  # YAML's own choice: plain where safe, quoted where needed
+        text = yaml.safe_dump(v, default_flow_style=True, width=1 << 20, allow_unicode=True)
+        text = text[:-5] if text.endswith("\n...\n") else text.rstrip("\n")
+        return json.dumps(v, ensure_ascii=False) if text[:1] in "'\"" else text  # the book quotes with "
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{_key(k)}: {_scalar(x)}" for k, x in v.items()) + "}"
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _key(k) -> str:
+    k = str(k)
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", k) and k.lower() not in _YAML_WORDS:
+        return k
+    return json.dumps(k, ensure_ascii=False)
+
+
+def render(doc: dict, header: str) -> str:
+    out = [header.rstrip("\n")] if header else []
+    for top, v in doc.items():
+        if top == "prices":
+            out.append("")
+            out.append("prices:")
+            for k, entry in v.items():
+                out.append(f"  {_key(k)}:")
+                for f, x in entry.items():
+                    out.append(f"    {_key(f)}: {_scalar(x)}")
+        elif top == "regions":
+            out.append("regions:")
+            out += [f"  {_key(r)}: {_scalar(n)}" for r, n in v.items()]
+        elif isinstance(v, (dict, list)):
+            out.append(yaml.safe_dump({top: v}, sort_keys=False, allow_unicode=True).rstrip("\n"))
+        else:
+            out.append(f"{_key(top)}: {_scalar(v)}")
+    return "\n".join(out) + "\n"
+
+
+def render_keeping_layout(old_text: str, old_doc: dict, doc: dict, header: str) -> str | None:
+    """The new book as an edit of the old file: section comments, order and untouched entries
+    stay byte for byte; only the version, the regions and changed entries are rewritten.
+    None when the old file's layout is not the one this understands (then render() is used)."""
+    lines = old_text.splitlines()
+    body = [i for i, l in enumerate(lines) if not l.startswith("#")]
+    if not body:
+        return None
+    out = header.rstrip("\n").splitlines()
+    i, n = body[0], len(lines)
+    in_prices = False
+    while i < n:
+        line = lines[i]
+        top = re.match(r"^([A-Za-z_][\w.-]*):(.*)$", line)
+        if top:
+            key = top.group(1)
+            in_prices = key == "prices"
+            if key == "version":
+                out.append(f"version: {json.dumps(doc['version'])}")
+                i += 1
+                continue
+            if key == "regions":
+                out.append("regions:")
+                out += [f"  {_key(r)}: {json.dumps(name, ensure_ascii=False)}" for r, name in doc["regions"].items()]
+                i += 1
+                while i < n and (lines[i].startswith("  ") and not lines[i].lstrip().startswith("#")):
+                    i += 1
+                continue
+            out.append(line)
+            i += 1
+            continue
+        entry = re.match(r"^  ([^\s#][^:]*):\s*$", line) if in_prices else None
+        if entry:
+            k = str(yaml.safe_load(entry.group(1)))
+            j = i + 1
+            while j < n and (lines[j].startswith("    ") or (not lines[j].strip() and j + 1 < n
+                                                              and lines[j + 1].startswith("    "))):
+                j += 1
+            if k not in doc["prices"]:
+                return None
+            if doc["prices"][k] == old_doc["prices"].get(k):
+                out += lines[i:j]
+            else:
+                out.append(f"  {_key(k)}:")
+                out += [f"    {_key(f)}: {_scalar(x)}" for f, x in doc["prices"][k].items()]
+            i = j
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+def _header(old_text: str, today: str) -> str:
+    lines = []
+    for line in old_text.splitlines():
+        if not line.startswith("#"):
+            break
+        if not line.startswith("# Updated by"):
+            lines.append(line)
+    lines.append(f"# Updated by `python -m lib prices update` on {today} from the vendors' price lists;")
+    lines.append("# entries without a list (GitHub, Docker Hub, Google Cloud, caps, assumptions) are kept by hand.")
+    return "\n".join(lines)
+
+
+def _write_atomic(path: Path, text: str) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    return Path(tmp)
+
+
+def update(src, book_path=None, history_dir=None, today: str | None = None, do_fetch: bool = False,
+           progress=None, dry_run: bool = False, fetch_regions=None) -> Result:
+    book_path = Path(book_path or pricebook.DEFAULT_PATH)
+    history_dir = Path(history_dir or (book_path.parent / "price_history"))
+    today = today or _dt.date.today().isoformat()
+    src = Path(src)
+    old_text = book_path.read_text(encoding="utf-8")
+    old = pricebook.load(book_path)
+    old_doc = yaml.safe_load(old_text)
+    rmap = regionmap.load()
+    if do_fetch:
+        pl.fetch(src, fetch_regions or sorted(rmap), progress=progress)
+    if not src.is_dir():
+        raise PriceListError(f"{src}: no such folder (download the files `python -m lib prices urls` lists into it)")
+    aws_found, aws_regions, notes = pl.read_aws(src, old.hours_per_month, progress)
+    for r in old.regions:
+        if r not in aws_regions:
+            raise PriceListError(f"{src / 'aws' / 'AmazonECR.json'}: no ECR product in {r}, a region of the current book")
+    offered = {r: aws_regions[r] for r in aws_regions if r in rmap}
+    unmapped = sorted(set(aws_regions) - set(rmap))
+    ref = next(iter(old.regions))
+    az_found, az_notes = pl.read_azure(src, offered, rmap, ref, old.hours_per_month, today)
+    found = {**aws_found, **az_found}
+    names = {r: rmap[r].name for r in offered}
+    new_version = today if today > old.version else None
+    if new_version is None:  # a second update on one day: keep versions unique and ordered
+        n = 2
+        while f"{today}-{n}" <= old.version or (history_dir / f"{today}-{n}.yaml").exists():
+            n += 1
+        new_version = f"{today}-{n}"
+    doc, added, left_out = build(old_doc, old, found, offered, new_version, names)
+    text = render_keeping_layout(old_text, old_doc, doc, _header(old_text, today))
+    if text is None or yaml.safe_load(text) != doc:  # an unfamiliar layout: write the whole book anew
+        text = render(doc, _header(old_text, today))
+    if yaml.safe_load(text) != doc:
+        raise PriceListError("internal: the written book does not read back as built; nothing written")
+    tmp = _write_atomic(book_path, text)
+    try:
+        new = pricebook.load(tmp)
+        for r in new.regions:  # every entry resolves in every region
+            for p in new.prices.values():
+                if p.by is None:
+                    p.resolve(r)
+        changes = diff(old, new)
+        left = sorted(set(old.prices) - set(found))
+        report = [f"Price book {old.version} -> {new_version}",
+                  f"Changed prices ({len(changes)}):" if changes else "No price changed."] + changes
+        if added:
+            report.append("Regions added: " + ", ".join(f"{r} ({names[r]})" for r in added))
+        for r, why in left_out:
+            report.append(f"Region left out: {r} ({names[r]}): {why}")
+        if unmapped:
+            report.append("Regions in the ECR list but not in data/region_map.yaml (left out): " + ", ".join(unmapped))
+        report += [f"Note: {n}" for n in notes + az_notes]
+        report.append("Kept by hand (no list read for them): " + ", ".join(left))
+        changed = bool(changes)
+        if not changed or dry_run:
+            if not changed:
+                report.append("The current book stays as it is.")
+            tmp.unlink()
+            return Result(False if dry_run else changed, old.version, new_version, "\n".join(report), added, left_out)
+        history_dir.mkdir(parents=True, exist_ok=True)
+        kept = history_dir / f"{old.version}.yaml"
+        if kept.exists() and kept.read_text(encoding="utf-8") != old_text:
+            raise PriceListError(f"{kept}: already holds a different book {old.version}; nothing written")
+        if not kept.exists():
+            htmp = _write_atomic(kept, old_text)
+            os.replace(htmp, kept)
+        report.append(f"Previous book kept as {kept}")
+        (history_dir / f"{new_version}.changes.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
+        os.replace(tmp, book_path)
+    except BaseException:
+        if tmp.exists():
+            tmp.unlink()
+        raise
+    return Result(True, old.version, new_version, "\n".join(report), added, left_out)
+
+
+# ---- command line ------------------------------------------------------------------------------
+
+def _regions_arg(args) -> list[str]:
+    """--regions a,b: only these regions' AmazonEC2 files (each is hundreds of MB); default: all mapped."""
+    known = sorted(regionmap.load())
+    if not getattr(args, "regions", None):
+        return known
+    wanted = [r.strip() for r in args.regions.split(",") if r.strip()]
+    bad = [r for r in wanted if r not in known]
+    if bad:
+        raise PriceListError(f"--regions: unknown region(s) {', '.join(bad)} (known: {', '.join(known)})")
+    return wanted
+
+
+def _urls(args) -> int:
+    wanted = _regions_arg(args)
+    print("# AWS Price List Bulk API offer files (public, no credentials). Save each at the path shown under DIR.")
+    print("# AmazonEC2 is read per region; its region_index.json lists each region's current file.")
+    for url, rel in pl.download_plan(wanted):
+        if rel.startswith("azure/"):
+            continue
+        print(f"{url}  ->  {rel}")
+    print("# Azure Retail Prices API (public, no credentials): save the first page as <name>-1.json, then follow")
+    print("# each page's NextPageLink, saving page n as <name>-n.json, until NextPageLink is null.")
+    for url, rel in pl.download_plan([]):
+        if rel.startswith("azure/"):
+            print(f"{url}  ->  {rel}")
+    print("# Google Cloud: no price list without credentials covers Artifact Registry; its entries stay hand-kept.")
+    return 0
+
+
+def _update(args) -> int:
+    import sys
+
+    def progress(msg):
+        print(msg, file=sys.stderr, flush=True)
+
+    r = update(args.src, args.prices, args.history, do_fetch=args.fetch, progress=progress, dry_run=args.dry_run,
+               fetch_regions=_regions_arg(args))
+    print(r.report)
+    if args.dry_run:
+        print("(dry run: nothing written)")
+    elif r.changed:
+        print(f"Wrote price book {r.new_version}.")
+    return 0
+
+
+def add_cli(sub) -> None:
+    """`python -m lib prices urls|update`: registered by lib/cli.py."""
+    pr = sub.add_parser("prices", help="rebuild the price book from the vendors' price lists")
+    psub = pr.add_subparsers(dest="prices_command", required=True)
+    u = psub.add_parser("urls", help="print every file the update reads, with where to save it")
+    u.add_argument("--regions", metavar="A,B", help="only these regions' AmazonEC2 files (default: every mapped region)")
+    u.set_defaults(func=_urls)
+    up = psub.add_parser("update", help="write a new dated price book from downloaded price lists")
+    up.add_argument("--from", dest="src", required=True, metavar="DIR", help="folder holding the downloaded files")
+    up.add_argument("--fetch", action="store_true", help="download the files into DIR first (needs the vendors' hosts)")
+    up.add_argument("--regions", metavar="A,B", help="with --fetch: only these regions' AmazonEC2 files")
+    up.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
+    up.add_argument("--prices", default=None, help="the price book to update (default: data/prices.yaml)")
+    up.add_argument("--history", default=None, help="where superseded books go (default: data/price_history/)")
+    up.set_defaults(func=_update)
