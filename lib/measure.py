@@ -233,7 +233,7 @@ def detect(doc) -> str | None:
                 not doc["results"] or any(isinstance(t, dict) and ("full_size" in t or "images" in t)
                                           for t in doc["results"][:50])):
             return "dockerhub"
-        mt = doc.get("mediaType")
+        mt = _str(doc.get("mediaType"))
         if mt in SCHEMA1_TYPES or (doc.get("schemaVersion") == 1 and "fsLayers" in doc):
             return "schema1"
         if mt in INDEX_TYPES or (doc.get("schemaVersion") == 2 and "manifests" in doc and "layers" not in doc):
@@ -310,6 +310,11 @@ def _text(v, where: str, probs: list, required: bool = True) -> str | None:
     return v
 
 
+def _str(v) -> str | None:
+    """A string field, or None: a hostile file may put a list where a media type belongs."""
+    return v if isinstance(v, str) else None
+
+
 def _show(v) -> str:
     s = json.dumps(v) if isinstance(v, (str, int, float, bool, type(None))) else type(v).__name__
     return s if len(s) <= 60 else s[:57] + "..."
@@ -372,7 +377,7 @@ def _parse_ecr(doc: dict, src: Source, inv: _Inventory, probs: list):
         digest = _text(d.get("imageDigest"), f"{w}.imageDigest", probs, required=False) or f"{src.name}#{i}"
         size = _size(d.get("imageSizeInBytes"), f"{w}.imageSizeInBytes", probs)
         pushed = _when(d.get("imagePushedAt"), f"{w}.imagePushedAt", probs)
-        mt = d.get("imageManifestMediaType")
+        mt = _str(d.get("imageManifestMediaType"))
         if repo is None:
             continue
         v = inv.version(repo, digest, "ecr")
@@ -435,7 +440,7 @@ def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: 
             probs.append(f"layers[{i}].size: missing (a descriptor must give its size)")
         if dg is None or size is None:
             continue
-        lmt = layer.get("mediaType") or ""
+        lmt = _str(layer.get("mediaType")) or ""
         if layer.get("urls") or "foreign" in lmt or "nondistributable" in lmt:
             inv.foreign_layers += 1  # pulled from elsewhere (e.g. Windows base layers): not stored by the registry
             continue
