@@ -695,7 +695,7 @@ class Result:
         return f"Measured from {n} {_plural(n, 'file', 'files')} ({', '.join(fmts)}) by python -m lib measure"
 
 
-def _fmt(name: str, v) -> str:
+def format_value(name: str, v) -> str:
     if name == "image_size_mb":
         return f"{v:,.2f} MB"
     if name == "shared_layer_fraction":
@@ -717,9 +717,9 @@ def half_up(x: float) -> int:
 def _sources(inv: _Inventory, fmts: set) -> str:
     files = [f for f, k in inv.files.items() if k in fmts or (k == "mixed")]
     words = ", ".join(FORMAT_WORDS[f] for f in sorted(fmts) if f in FORMAT_WORDS)
-    shown = ", ".join(PurePosixPath(f.replace(":", "/")).name for f in files[:3])
-    more = f" and {len(files) - 3} more" if len(files) > 3 else ""
-    return f"{words} ({shown}{more})" if files else words
+    if not files:
+        return words
+    return f"{words} ({_stem(files[0].replace(':', '/'))}.json)" if len(files) == 1 else f"{words} ({len(files):,} files)"
 
 
 def _clamp(name: str, value, notes: list):
@@ -901,11 +901,15 @@ def dumps(result: Result, fmt: str = "yaml") -> str:
 def report_lines(result: Result) -> list[str]:
     out = ["Measured:"]
     for m in result.measured:
-        out.append(f"  {m.field:<24} {_fmt(m.field, m.value):<14} from {m.source}: {m.how}")
+        out.append(f"  {m.field:<24} {format_value(m.field, m.value):<14} from {m.source}: {m.how}")
     out.append("Not measured (defaults kept):")
     for name, why in result.not_measured:
         out.append(f"  {name:<24} {SPECS[name].default!s:<14} {why}")
     out.append("  every other input (pulls, where pulls come from, plans, ...) keeps its default")
+    out.append("Files read:")
+    out += [f"  {f}  ({what})" for f, what in result.files[:20]]
+    if len(result.files) > 20:
+        out.append(f"  ... and {len(result.files) - 20:,} more")
     if result.notes:
         out.append("Notes:")
         out += [f"  - {n}" for n in result.notes]

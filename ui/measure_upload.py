@@ -101,13 +101,19 @@ def show(w, book) -> None:
              "In the scenario now": _value(m.field, getattr(w, m.field)), "From": m.source, "How": m.how}
             for m in result.measured]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                 column_config={"How": st.column_config.TextColumn(width="large")})
+                 column_config={"Input": st.column_config.TextColumn(width="medium"),
+                                "Measured": st.column_config.TextColumn(width="small"),
+                                "In the scenario now": st.column_config.TextColumn(width="small"),
+                                "From": st.column_config.TextColumn(width="large"),
+                                "How": st.column_config.TextColumn(width="large")})
     if result.not_measured:
         st.caption("Not measured, kept as they are: " + "; ".join(
             plain(f"{measure.FIELD_WORDS[n].lower()} ({why})") for n, why in result.not_measured)
             + ". Pulls, where pulls come from and plans are never in an inventory: set them in the sidebar.")
     for note in result.notes:
         st.caption(":material/info: " + plain(note))
+    with st.expander(f"Files read ({len(result.files)})", icon=":material/description:"):
+        st.dataframe(pd.DataFrame(result.files, columns=["File", "Read as"]), hide_index=True, width="stretch")
 
     applied = st.session_state.get(APPLIED) == sig and all(getattr(w, k) == v for k, v in values.items())
     c1, c2 = st.columns([1, 3])
@@ -126,8 +132,8 @@ def _lifecycle(mw, book) -> None:
     default = max(1, min(10, kept - 1)) if kept > 1 else 1
     if KEEP not in st.session_state:
         st.session_state[KEEP] = default
-    keep = st.number_input("Keep this many versions per repository", min_value=1, max_value=int(SPECS["versions_kept"].max),
-                           step=1, key=KEEP)
+    keep = st.columns([1, 3])[0].number_input("Keep this many versions per repository", min_value=1,
+                                              max_value=int(SPECS["versions_kept"].max), step=1, key=KEEP)
     if keep >= kept:
         st.write(f"These repositories keep {kept} version(s) each: a rule keeping {keep} would delete nothing.")
         return
