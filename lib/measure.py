@@ -47,6 +47,7 @@ DAYS_PER_MONTH = 30  # "pushes a month" = versions pushed per 30 days
 MAX_FILE_BYTES = 512 * MB  # one export of a very large registry is ~400 bytes per image detail
 MAX_TOTAL_BYTES = 2_000 * MB
 MAX_FILES = 200_000
+MAX_VALUES = 5_000_000  # JSON values per file (~400,000 image details): bounds the memory json.loads takes
 MAX_DOCS_PER_FILE = 10_000  # `gh api --paginate` prints one JSON array per page, back to back
 MAX_ZIP_ENTRIES = 200_000
 MAX_BYTES_VALUE = 10 ** 15  # a size above 1 PB is not a container image
@@ -174,13 +175,13 @@ def sources_from_zip(name: str, data: bytes) -> list[Source]:
     return out
 
 
-def sources_from_uploads(files) -> list[Source]:
+def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source]:
     """(name, bytes) pairs from an upload widget; zips are opened. A plain upload has no folder."""
     out, total = [], 0
     for name, data in files:
         total += len(data)
-        if total > MAX_TOTAL_BYTES:
-            raise InputError(f"{name}: the uploads add up to more than {MAX_TOTAL_BYTES // MB:,} MB")
+        if total > max_total:
+            raise InputError(f"{name}: the uploads add up to more than {max_total // MB:,} MB")
         if name.lower().endswith(".zip"):
             out.extend(sources_from_zip(name, data))
         else:
@@ -206,6 +207,12 @@ def _json_docs(src: Source) -> list:
         raise _FileProblems(["not a text file (it is not UTF-8); expected JSON"]) from None
     if not text.strip():
         raise _FileProblems(["the file is empty; expected JSON"])
+    # a small file of many tiny values ([0,0,0,...]) would take ~50 bytes of memory per byte: count
+    # the separators first (a fast byte count) and refuse before parsing
+    values = src.data.count(b",")
+    if values > MAX_VALUES:
+        raise _FileProblems([f"{values:,} JSON values is more than one inventory file holds (at most {MAX_VALUES:,}); "
+                             "split the export"])
     try:
         return [json.loads(text)]
     except RecursionError:

@@ -218,6 +218,12 @@ def test_oversized_files_and_zips_are_refused(monkeypatch, tmp_path):
         measure.sources_from_uploads([("bomb.zip", buf.getvalue())])
 
 
+def test_files_of_too_many_values_are_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(measure, "MAX_VALUES", 1000)
+    problems = bad("zeros.json", "[" + ",".join("0" * 2000) + "]")
+    assert "2,000 JSON values" in problems[0] or "1,999 JSON values" in problems[0]
+
+
 def test_zip_problems_are_named():
     with pytest.raises(InputError, match="x.zip: not a readable zip"):
         measure.sources_from_uploads([("x.zip", b"PK\x03\x04 not really")])

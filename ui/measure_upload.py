@@ -1,6 +1,6 @@
 """Fill the scenario from a registry inventory: upload, see what was measured and from where, apply.
 
-Owns the session-state keys `ms_*`. Only the measured values are kept after a run (never the
+Owns the session-state keys `ms_*`. It keeps the measured result between runs (never the
 files' contents), and applying them goes the way a scenario file does (lenient() on top of the
 current workload, then workload_inputs.set_workload), so the share link carries the values.
 """
@@ -22,7 +22,7 @@ FILES = PREFIX + "files"
 RESULT = PREFIX + "result"      # (signature of the uploads, Result or None, problems)
 APPLIED = PREFIX + "applied"    # signature of the uploads last applied
 KEEP = PREFIX + "keep"
-MAX_UPLOAD_MB = 200  # the app's own limit is 1 MB (scenario files); inventories are bigger
+MAX_UPLOAD_MB = 100  # per file, as the server's cap (.streamlit/config.toml); scenario files stay at 1 MB
 
 HOW_TO = """\
 # Amazon ECR: one file per repository (or all of them, one after the other)
@@ -58,7 +58,8 @@ def _measure(files):
         return cached
     with st.spinner(f"Measuring {len(files)} file(s)..."):
         try:
-            result, problems = measure.measure(measure.sources_from_uploads((f.name, f.getvalue()) for f in files)), []
+            result, problems = measure.measure(measure.sources_from_uploads(
+                ((f.name, f.getvalue()) for f in files), max_total=4 * MAX_UPLOAD_MB * measure.MB)), []
         except InputError as e:
             result, problems = None, e.problems
     st.session_state[RESULT] = (sig, result, problems)
