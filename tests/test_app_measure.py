@@ -30,7 +30,7 @@ def test_upload_shows_the_measured_values_then_apply_changes_the_workload():
     assert table.loc["Versions kept per repository", "Measured"] == "3"
     assert table.loc["Image size (compressed, MB)", "Measured"] == "80.00 MB"
     assert table.loc["Pushes a month", "Measured"] == "6.0"
-    assert table.loc["Image size (compressed, MB)", "In the scenario now"] == "500.00 MB"  # the default, before applying
+    assert table.loc["Image size (compressed, MB)", "Now"] == "500.00 MB"  # the default, before applying
     assert "AWS CLI describe-images (describe-images.json)" in table.loc["Image size (compressed, MB)", "From"]
     assert at.slider(key="wl_image_size_mb").value == 500  # nothing applied yet
 
@@ -49,7 +49,7 @@ def test_lifecycle_saving_on_the_measured_scenario():
     at.number_input(key="ms_keep").set_value(1).run()
     m = at.metric[0]
     # 2 repositories x 80 MB x (3 - 1) versions = 320 MB = 0.32 GB less, at $0.10 per GB-month: $0.032
-    assert m.label == "Keeping 1 version instead of 3 in Amazon ECR"
+    assert m.label == "Keeping 1 version instead of 3 in Amazon ECR saves"
     assert m.value == "$0.03 a month" and m.delta == "0.32 GB less stored"
 
 

@@ -99,12 +99,12 @@ def show(w, book) -> None:
     values = result.values()
     st.subheader("What your registry says")
     rows = [{"Input": measure.FIELD_WORDS[m.field], "Measured": _value(m.field, m.value),
-             "In the scenario now": _value(m.field, getattr(w, m.field)), "From": m.source, "How": m.how}
+             "Now": _value(m.field, getattr(w, m.field)), "From": m.source, "How": m.how}
             for m in result.measured]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
                  column_config={"Input": st.column_config.TextColumn(width="medium"),
                                 "Measured": st.column_config.TextColumn(width="small"),
-                                "In the scenario now": st.column_config.TextColumn(width="small"),
+                                "Now": st.column_config.TextColumn(width="small", help="In the scenario now"),
                                 "From": st.column_config.TextColumn(width="large"),
                                 "How": st.column_config.TextColumn(width="large")})
     if result.not_measured:
@@ -139,8 +139,9 @@ def _lifecycle(mw, book) -> None:
         st.write(f"These repositories keep {kept} version(s) each: a rule keeping {keep} would delete nothing.")
         return
     s = measure.lifecycle_saving(mw, keep, book, "ecr")
-    st.metric(f"Keeping {keep} version{'' if keep == 1 else 's'} instead of {kept} in {s.registry}",
-              f"${s.dollars:,.2f} a month", delta=f"{s.gb:,.2f} GB less stored", delta_color="off")
+    saved = f"${s.dollars:,.2f} a month" if s.dollars >= 0.005 else "under $0.01 a month"
+    st.metric(f"Keeping {keep} version{'' if keep == 1 else 's'} instead of {kept} in {s.registry} saves",
+              saved, delta=f"{s.gb:,.2f} GB less stored", delta_color="off", delta_arrow="off")
     st.caption(f"Priced by the same engine as every other figure, on the measured scenario "
                f"({mw.repositories} repositories of {mw.image_size_mb:,.2f} MB images, "
                f"{mw.shared_layer_fraction:.0%} shared layers) at {book.regions[mw.region]} prices.")
