@@ -56,6 +56,13 @@ def test_ecr_cli_v1_epoch_seconds():
     assert v["pushes_per_month"] == pytest.approx(2 / 15 * 30)
 
 
+def test_ecr_listings_one_after_the_other_in_one_file():
+    # what `for r in ...; do aws ecr describe-images --repository-name "$r"; done > all.json` writes
+    data = (FIX / "ecr-v1" / "billing.json").read_bytes() + b"\n" + (FIX / "ecr" / "describe-images.json").read_bytes()
+    v = measure.measure([Source("all.json", data)]).values()
+    assert v["repositories"] == 3 and v["versions_kept"] == round((2 + 6) / 3)  # 8 images / 3 = 2.67 -> 3
+
+
 def test_timestamps_with_offsets_are_instants():
     probs = []
     assert measure._when("2025-01-10T16:00:00-08:00", "t", probs) == datetime(2025, 1, 11, tzinfo=timezone.utc).timestamp()

@@ -25,8 +25,9 @@ KEEP = PREFIX + "keep"
 MAX_UPLOAD_MB = 100  # per file, as the server's cap (.streamlit/config.toml); scenario files stay at 1 MB
 
 HOW_TO = """\
-# Amazon ECR: one file per repository (or all of them, one after the other)
-aws ecr describe-images --repository-name NAME --output json > NAME.json
+# Amazon ECR: every repository's images, one listing after the other in one file
+for r in $(aws ecr describe-repositories --query 'repositories[].repositoryName' --output text); do
+  aws ecr describe-images --repository-name "$r" --output json; done > ecr-images.json
 
 # Any registry: raw manifests in a REPOSITORY/TAG.json tree, zipped
 crane manifest REGISTRY/REPOSITORY:TAG > REPOSITORY/TAG.json   # or: skopeo inspect --raw docker://...
