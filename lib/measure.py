@@ -209,7 +209,8 @@ def _json_docs(src: Source) -> list:
         raise _FileProblems(["the file is empty; expected JSON"])
     # a small file of many tiny values ([0,0,0,...]) would take ~50 bytes of memory per byte: count
     # the separators first (a fast byte count) and refuse before parsing
-    values = src.data.count(b",")
+    # (every value takes at least two bytes, so a smaller file cannot hold too many)
+    values = src.data.count(b",") if len(src.data) > 2 * MAX_VALUES else 0
     if values > MAX_VALUES:
         raise _FileProblems([f"{values:,} JSON values is more than one inventory file holds (at most {MAX_VALUES:,}); "
                              "split the export"])
@@ -398,6 +399,7 @@ def _parse_ecr(doc: dict, src: Source, inv: _Inventory, probs: list):
     if not isinstance(details, list):
         probs.append(f"imageDetails: expected a list of images, got {_show(details)}")
         return
+    repos = inv.repos
     for i, d in enumerate(details):
         if len(probs) >= MAX_PROBLEMS:
             return
@@ -420,12 +422,20 @@ def _parse_ecr(doc: dict, src: Source, inv: _Inventory, probs: list):
         mt = _str(d.get("imageManifestMediaType"))
         if repo is None:
             continue
-        v = inv.version(repo, digest, "ecr")
+        versions = repos.get(repo)
+        if versions is None:
+            versions = repos[repo] = {}
+        v = versions.get(digest)
+        if v is None:  # the usual case, inline: a new image
+            v = versions[digest] = _Version("ecr")
+            v.size, v.size_fmt, v.pushed, v.pushed_fmt = size, "ecr" if size is not None else None, pushed, "ecr" if pushed is not None else None
+        else:
+            v = inv.version(repo, digest, "ecr")
+            _add(v, "ecr", size=size, pushed=pushed)
         if mt in INDEX_TYPES:
             # AWS reports an index's size as its largest child's; the children are listed as images of
             # their own, so the index is set aside (and used only if no child is in the file)
             v.index_entry = True
-        _add(v, "ecr", size=size, pushed=pushed)
 
 
 def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: str):
