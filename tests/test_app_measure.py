@@ -79,3 +79,10 @@ def test_a_bad_file_is_named_and_nothing_is_applied():
 def test_file_text_is_shown_as_text(text, shown):
     from ui.measure_upload import plain
     assert plain(text) == shown
+
+
+def test_hostile_uploads_are_refused_without_a_traceback():
+    at = upload(open_app(page=PAGE), ("deep.json", b"[" * 100_000), ("types.json", b'{"imageDetails": [{"repositoryName": []}]}'))
+    assert not at.exception
+    problems = at.code[-1].value
+    assert "deep.json: JSON nested too deeply" in problems and "types.json: imageDetails[0].repositoryName" in problems

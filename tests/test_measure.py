@@ -290,6 +290,16 @@ def test_cli_prints_a_scenario_the_other_commands_load():
     assert est.returncode == 0, est.stderr
 
 
+def test_cli_reads_a_zipped_manifest_tree(tmp_path):
+    z = tmp_path / "manifests.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        for f in (FIX / "manifests").rglob("*.json"):
+            zf.write(f, "manifests/" + f.relative_to(FIX / "manifests").as_posix())
+    r = cli("measure", str(z), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["shared_layer_fraction"] == pytest.approx((3 - 144 / 89.6) / 2, abs=5e-5)
+
+
 def test_cli_json_format():
     r = cli("measure", str(FIX / "dockerhub"), "--format", "json")
     assert r.returncode == 0, r.stderr
