@@ -111,7 +111,7 @@ def controls(w, book, q: dict) -> None:
                            data=lambda: scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
                            on_click="ignore",
                            file_name="registry-scenario.yaml", mime="application/x-yaml", width="stretch")
-        st.file_uploader("Upload a scenario file", type=["yaml", "yml"], key=UPLOAD, on_change=_on_upload,
+        st.file_uploader("Upload a scenario file", type=["yaml", "yml"], key=UPLOAD, on_change=_on_upload, max_upload_size=1,
                          help="The same file works with `python -m lib estimate FILE`.")
         opts = presets.available()
         st.selectbox("Load a preset", [""] + list(opts), key=PRESET, on_change=_on_preset,

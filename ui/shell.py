@@ -19,6 +19,7 @@ PAGES = [  # (script, label, icon)
     ("pages/network_path.py", "Network path", "🔌"),
     ("pages/features.py", "Features", "✅"),
     ("pages/migration.py", "Migration", "🚚"),
+    ("pages/measure.py", "Measure my registry", ":material/straighten:"),
     ("pages/export.py", "Export", "📤"),
 ]
 

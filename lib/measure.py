@@ -1,0 +1,957 @@
+"""Measure a scenario from a real registry inventory instead of guessing it.
+
+Reads what a team can export in a minute, each format as its vendor documents it:
+
+- `aws ecr describe-images` (AWS CLI JSON): `imageDetails[]` with `repositoryName`, `imageDigest`,
+  `imageSizeInBytes` (compressed; for a manifest list, AWS reports the largest child's size),
+  `imagePushedAt` (ISO 8601 from CLI v2, epoch seconds from CLI v1), `imageManifestMediaType`;
+- raw image manifests (OCI image manifest / index, Docker v2 schema 2 manifest / manifest list, as
+  `crane manifest`, `skopeo inspect --raw` or `docker buildx imagetools inspect --raw` print them) in a
+  folder tree `REPOSITORY/TAG.json`; a platform manifest referenced by an index may be saved under its
+  digest (`REPOSITORY/sha256:<hex>.json`); its digest is otherwise the sha256 of the file's bytes, as a
+  registry computes it;
+- Docker Hub's tags API (`/v2/namespaces/NS/repositories/REPO/tags`): `results[]` with `full_size`,
+  `last_updated`, `images[]` (per platform: `digest`, `size`, `last_pushed`);
+- GitHub's "List package versions for a package owned by an organization" (`gh api
+  /orgs/ORG/packages/container/NAME/versions`): versions named by manifest digest, `created_at`;
+  it carries no sizes: those come from manifests of the same repository when given.
+
+A version is one stored image manifest (one platform of a multi-platform image counts once, as
+ECR lists it); tags pointing to the same digest are one version. Index / manifest-list entries hold
+no layers of their own: their platform manifests are the versions.
+
+Everything read is untrusted: sizes, nesting and types are checked, and a file that is not one of
+these formats is refused with its name and what is wrong (InputError), never a traceback.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import zipfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from .errors import InputError
+from .workload import DEFAULT, SPECS, Workload, from_dict
+
+MB = 1_000_000  # 1 MB = 1,000,000 bytes, as the cost model counts
+DAYS_PER_MONTH = 30  # "pushes a month" = versions pushed per 30 days
+MAX_FILE_BYTES = 512 * MB  # one export of a very large registry is ~400 bytes per image detail
+MAX_TOTAL_BYTES = 2_000 * MB
+MAX_FILES = 200_000
+MAX_VALUES = 5_000_000  # JSON values per file (~400,000 image details): bounds the memory json.loads takes
+MAX_DOCS_PER_FILE = 10_000  # `gh api --paginate` prints one JSON array per page, back to back
+MAX_ZIP_ENTRIES = 200_000
+MAX_BYTES_VALUE = 10 ** 15  # a size above 1 PB is not a container image
+MAX_PROBLEMS = 20  # per file: enough to fix the file, not a wall of text
+MAX_NAME = 512
+TIME_MIN, TIME_MAX = 946_684_800, 4_102_444_800  # 2000-01-01 .. 2100-01-01, seconds
+
+FORMAT_WORDS = {
+    "ecr": "AWS CLI describe-images",
+    "manifest": "image manifests",
+    "dockerhub": "Docker Hub tags API",
+    "github": "GitHub package versions API",
+}
+FIELD_WORDS = {
+    "repositories": "Repositories",
+    "versions_kept": "Versions kept per repository",
+    "image_size_mb": "Image size (compressed, MB)",
+    "shared_layer_fraction": "Shared layers",
+    "pushes_per_month": "Pushes a month",
+}
+MEASURED_FIELDS = tuple(FIELD_WORDS)
+
+IMAGE_TYPES = {"application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"}
+INDEX_TYPES = {"application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"}
+SCHEMA1_TYPES = {"application/vnd.docker.distribution.manifest.v1+json",
+                 "application/vnd.docker.distribution.manifest.v1+prettyjws"}
+DIGEST_RE = re.compile(r"^(sha256|sha512)[:-]([0-9a-f]{32,128})$")
+HUB_URL_RE = re.compile(r"/v2/(?:namespaces/([^/?#]+)/repositories|repositories/([^/?#]+))/([^/?#]+)/tags")
+GH_URL_RE = re.compile(r"/packages/container/(?:package/)?([^/?#]+)")
+ATTESTATION = "attestation-manifest"  # buildx's provenance/SBOM entries in an index: not an image
+
+
+# ---- inputs ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Source:
+    """One input file: `name` is how messages name it; `repo` is the manifest tree's folder
+    (REPOSITORY in REPOSITORY/TAG.json), or None when the file came without one."""
+    name: str
+    data: bytes
+    repo: str | None = None
+
+
+def _repo_of(rel: PurePosixPath) -> str | None:
+    parent = str(rel.parent)
+    return None if parent in ("", ".") else parent
+
+
+def sources_from_paths(paths) -> list[Source]:
+    """Files as given, and every *.json under a folder (REPOSITORY/TAG.json relative to it)."""
+    out: list[Source] = []
+    total = 0
+    for p in map(Path, paths):
+        if p.is_dir():
+            # os.walk and plain strings: pathlib costs more than reading 10,000 small manifests
+            top, own = str(p), p.resolve().name
+            pairs = []
+            for d, dirs, names in os.walk(top):
+                dirs.sort()
+                rel_dir = os.path.relpath(d, top).replace(os.sep, "/")
+                repo = own if rel_dir == "." else rel_dir  # a manifest directly in the folder given: the folder is its repository
+                pairs += [(os.path.join(d, n), repo) for n in sorted(names) if n.lower().endswith((".json", ".zip"))]
+                if len(pairs) > MAX_FILES:
+                    raise InputError(f"{p}: more than {MAX_FILES:,} files; measure a part of the registry at a time")
+            if not pairs:
+                raise InputError(f"{p}: no .json files in this folder")
+        elif p.is_file():
+            pairs = [(str(p), p.resolve().parent.name)]
+        else:
+            raise InputError(f"{p}: no such file or folder")
+        for f, repo in pairs:
+            if len(out) >= MAX_FILES:
+                raise InputError(f"{p}: more than {MAX_FILES:,} files; measure a part of the registry at a time")
+            try:
+                with open(f, "rb") as fh:
+                    data = fh.read(MAX_FILE_BYTES + 1)
+            except OSError as e:
+                raise InputError(f"{f}: cannot read it ({e.strerror})") from None
+            if len(data) > MAX_FILE_BYTES:
+                raise InputError(f"{f}: larger than the {MAX_FILE_BYTES // MB:,} MB limit for one file")
+            total += len(data)
+            if total > MAX_TOTAL_BYTES:
+                raise InputError(f"{f}: the inputs add up to more than {MAX_TOTAL_BYTES // MB:,} MB")
+            if f.lower().endswith(".zip"):
+                out.extend(sources_from_zip(f, data))
+            else:
+                out.append(Source(f, data, repo or None))
+    return out
+
+
+def sources_from_zip(name: str, data: bytes) -> list[Source]:
+    """A zip of a manifest tree (how a folder is uploaded to the app). Entry counts and sizes are
+    checked before anything is decompressed: a small zip may claim to expand to terabytes."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise InputError(f"{name}: not a readable zip file ({e})") from None
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise InputError(f"{name}: {len(infos):,} files in the zip; at most {MAX_ZIP_ENTRIES:,}")
+    infos = [i for i in infos if i.filename.lower().endswith(".json") and "__MACOSX" not in i.filename]
+    if not infos:
+        raise InputError(f"{name}: the zip holds no .json files")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_BYTES or any(i.file_size > MAX_FILE_BYTES for i in infos):
+        raise InputError(f"{name}: the zip expands to {total:,} bytes; at most {MAX_TOTAL_BYTES // MB:,} MB")
+    rels = [PurePosixPath(i.filename.replace("\\", "/").lstrip("/")) for i in infos]
+    # `zip -r manifests.zip manifests/` puts the tree under one top folder: drop it when
+    # every entry is REPOSITORY/TAG.json below it
+    tops = {r.parts[0] for r in rels}
+    if len(tops) == 1 and all(len(r.parts) >= 3 for r in rels):
+        rels = [PurePosixPath(*r.parts[1:]) for r in rels]
+    out = []
+    for info, rel in zip(infos, rels):
+        if ".." in rel.parts:
+            raise InputError(f"{name}: entry {info.filename!r} points outside the archive")
+        try:
+            with zf.open(info) as fh:
+                blob = fh.read(MAX_FILE_BYTES + 1)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError) as e:
+            raise InputError(f"{name}: cannot read {info.filename!r} ({e})") from None
+        if len(blob) > info.file_size or len(blob) > MAX_FILE_BYTES:
+            raise InputError(f"{name}: {info.filename!r} is larger than the zip says")
+        out.append(Source(f"{name}:{rel}", blob, _repo_of(rel)))
+    return out
+
+
+def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source]:
+    """(name, bytes) pairs from an upload widget; zips are opened. A plain upload has no folder."""
+    out, total = [], 0
+    for name, data in files:
+        total += len(data)
+        if total > max_total:
+            raise InputError(f"{name}: the uploads add up to more than {max_total // MB:,} MB")
+        if name.lower().endswith(".zip"):
+            out.extend(sources_from_zip(name, data))
+        else:
+            rel = PurePosixPath(name.replace("\\", "/"))
+            out.append(Source(name, data, _repo_of(rel)))
+    return out
+
+
+# ---- reading JSON safely ---------------------------------------------------------------
+
+class _FileProblems(Exception):
+    def __init__(self, problems):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _json_docs(src: Source) -> list:
+    if len(src.data) > MAX_FILE_BYTES:
+        raise _FileProblems([f"{len(src.data):,} bytes is larger than the {MAX_FILE_BYTES // MB:,} MB limit for one file"])
+    try:
+        text = src.data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _FileProblems(["not a text file (it is not UTF-8); expected JSON"]) from None
+    if not text.strip():
+        raise _FileProblems(["the file is empty; expected JSON"])
+    # a small file of many tiny values ([0,0,0,...]) would take ~50 bytes of memory per byte: count
+    # the separators first (a fast byte count) and refuse before parsing
+    # (every value takes at least two bytes, so a smaller file cannot hold too many)
+    values = src.data.count(b",") if len(src.data) > 2 * MAX_VALUES else 0
+    if values > MAX_VALUES:
+        raise _FileProblems([f"{values:,} JSON values is more than one inventory file holds (at most {MAX_VALUES:,}); "
+                             "split the export"])
+    try:
+        return [json.loads(text)]
+    except RecursionError:
+        raise _FileProblems(["JSON nested too deeply to be an inventory"]) from None
+    except json.JSONDecodeError as e:
+        if e.msg != "Extra data":
+            raise _FileProblems([f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]) from None
+    # several JSON documents back to back: `gh api --paginate` prints one array per page
+    dec, docs, pos, n = json.JSONDecoder(), [], 0, len(text)
+    try:
+        while pos < n:
+            while pos < n and text[pos].isspace():
+                pos += 1
+            if pos >= n:
+                break
+            if len(docs) >= MAX_DOCS_PER_FILE:
+                raise _FileProblems([f"more than {MAX_DOCS_PER_FILE:,} JSON documents in one file"])
+            doc, pos = dec.raw_decode(text, pos)
+            docs.append(doc)
+    except RecursionError:
+        raise _FileProblems(["JSON nested too deeply to be an inventory"]) from None
+    except json.JSONDecodeError as e:
+        raise _FileProblems([f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]) from None
+    return docs
+
+
+def detect(doc) -> str | None:
+    """The format of one parsed JSON document, from its documented shape; None if foreign."""
+    if isinstance(doc, dict):
+        if "imageDetails" in doc:
+            return "ecr"
+        if "results" in doc and isinstance(doc["results"], list) and (
+                not doc["results"] or any(isinstance(t, dict) and ("full_size" in t or "images" in t)
+                                          for t in doc["results"][:50])):
+            return "dockerhub"
+        mt = _str(doc.get("mediaType"))
+        if mt in SCHEMA1_TYPES or (doc.get("schemaVersion") == 1 and "fsLayers" in doc):
+            return "schema1"
+        if mt in INDEX_TYPES or (doc.get("schemaVersion") == 2 and "manifests" in doc and "layers" not in doc):
+            return "index"
+        if mt in IMAGE_TYPES or (doc.get("schemaVersion") == 2 and "layers" in doc):
+            return "manifest"
+        return None
+    if isinstance(doc, list) and doc and all(isinstance(v, dict) for v in doc[:50]):
+        if any(isinstance(v.get("metadata"), dict) and v["metadata"].get("package_type") in ("container", "docker")
+               for v in doc[:50]):
+            return "github"
+        if any("full_size" in v and "name" in v for v in doc[:50]):
+            return "dockerhub_list"  # `jq '.results'` of a tags page
+    return None
+
+
+def _describe(doc) -> str:
+    if isinstance(doc, dict):
+        keys = [str(k)[:40] for k in list(doc)[:6]]
+        return "a JSON object with keys " + ", ".join(repr(k) for k in keys) + (" ..." if len(doc) > 6 else "") \
+            if keys else "an empty JSON object"
+    if isinstance(doc, list):
+        return f"a JSON list of {len(doc):,} item(s)" + (f" ({type(doc[0]).__name__}s)" if doc else "")
+    return f"a single JSON {type(doc).__name__}"
+
+
+FOREIGN = ("not a registry inventory: expected AWS CLI `ecr describe-images` output (imageDetails), an OCI or "
+           "Docker v2 image manifest or index, a Docker Hub tags page (results) or GitHub package versions; found ")
+
+
+# ---- field checks ----------------------------------------------------------------------
+
+def _size(v, where: str, probs: list) -> int | None:
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or (isinstance(v, float) and not v.is_integer()):
+        probs.append(f"{where}: expected a whole number of bytes, got {_show(v)}")
+        return None
+    if v < 0 or v > MAX_BYTES_VALUE:
+        probs.append(f"{where}: {v:,} bytes is not a plausible image size")
+        return None
+    return int(v)
+
+
+def _when(v, where: str, probs: list) -> float | None:
+    """ISO 8601 (with offset or Z; naive means UTC) or seconds since 1970."""
+    if v is None or v == "":
+        return None
+    if type(v) is str and len(v) <= 64:
+        try:
+            d = datetime.fromisoformat(v)
+        except ValueError:
+            d = None
+        if d is not None:
+            t = (d if d.tzinfo else d.replace(tzinfo=timezone.utc)).timestamp()
+            if TIME_MIN <= t <= TIME_MAX:
+                return t
+    if isinstance(v, bool):
+        t = None
+    elif isinstance(v, (int, float)):
+        t = float(v) if math.isfinite(v) else None
+    elif isinstance(v, str) and len(v) <= 64:
+        try:
+            d = datetime.fromisoformat(v.strip())
+        except ValueError:
+            t = None
+        else:
+            t = (d if d.tzinfo else d.replace(tzinfo=timezone.utc)).timestamp()
+    else:
+        t = None
+    if t is None or not (TIME_MIN <= t <= TIME_MAX):
+        probs.append(f"{where}: expected a date and time (ISO 8601 or seconds since 1970, 2000-2100), got {_show(v)}")
+        return None
+    return t
+
+
+def _text(v, where: str, probs: list, required: bool = True) -> str | None:
+    if v is None and not required:
+        return None
+    if not isinstance(v, str) or not v or len(v) > MAX_NAME:
+        probs.append(f"{where}: expected a name, got {_show(v)}")
+        return None
+    return v
+
+
+def _stem(name: str) -> str:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return base[:-5] if base.lower().endswith(".json") else base
+
+
+def _str(v) -> str | None:
+    """A string field, or None: a hostile file may put a list where a media type belongs."""
+    return v if isinstance(v, str) else None
+
+
+def _show(v) -> str:
+    s = json.dumps(v) if isinstance(v, (str, int, float, bool, type(None))) else type(v).__name__
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+# ---- the inventory -----------------------------------------------------------------------
+
+class _Version:
+    __slots__ = ("size", "size_fmt", "pushed", "pushed_fmt", "layers", "fmts", "index_entry", "skip")
+
+    def __init__(self, fmt: str):
+        self.size = self.size_fmt = self.pushed = self.pushed_fmt = self.layers = None
+        self.fmts = (fmt,)  # formats that listed it (a tuple: a set per image costs time at 100,000 images)
+        self.index_entry = False  # a manifest list / index as its registry lists it: no layers of its own
+        self.skip = False
+
+
+class _Inventory:
+    def __init__(self):
+        self.repos: dict[str, dict[str, _Version]] = {}
+        self.files: dict[str, str] = {}  # file name -> format key
+        self.notes: list[str] = []
+        self.indexes: list[tuple[str, str, list]] = []  # (file, repo, [(digest, platform words, attestation)])
+        self.aliases: dict[str, dict[str, str]] = {}  # repo -> any digest a manifest is known by -> its version key
+        self.index_digests: dict[str, set] = {}
+        self.foreign_layers = 0
+        self.unfoldered = 0
+
+    def version(self, repo: str, digest: str, fmt: str) -> _Version:
+        r = self.repos.get(repo)
+        if r is None:
+            r = self.repos[repo] = {}
+        v = r.get(digest)
+        if v is None:
+            v = r[digest] = _Version(fmt)
+        elif fmt not in v.fmts:
+            v.fmts += (fmt,)
+        return v
+
+
+def _add(v: _Version, fmt: str, size=None, pushed=None, layers=None):
+    if layers is not None:  # layer sizes are the most exact size there is
+        v.layers, v.size, v.size_fmt = layers, sum(s for _, s in layers), fmt
+    elif size is not None and v.layers is None and v.size is None:
+        v.size, v.size_fmt = size, fmt
+    if pushed is not None and (v.pushed is None or pushed < v.pushed):
+        v.pushed, v.pushed_fmt = pushed, fmt
+
+
+def _parse_ecr(doc: dict, src: Source, inv: _Inventory, probs: list):
+    details = doc.get("imageDetails")
+    if not isinstance(details, list):
+        probs.append(f"imageDetails: expected a list of images, got {_show(details)}")
+        return
+    repos = inv.repos
+    for i, d in enumerate(details):
+        if len(probs) >= MAX_PROBLEMS:
+            return
+        w = f"imageDetails[{i}]"
+        if not isinstance(d, dict):
+            probs.append(f"{w}: expected an object, got {_show(d)}")
+            continue
+        # the common, well-formed case is checked inline (100,000 images in well under a second);
+        # anything else goes through the checks that name the problem
+        repo = d.get("repositoryName")
+        if type(repo) is not str or not repo or len(repo) > MAX_NAME:
+            repo = _text(repo, f"{w}.repositoryName", probs)
+        digest = d.get("imageDigest")
+        if type(digest) is not str or not digest or len(digest) > MAX_NAME:
+            digest = _text(digest, f"{w}.imageDigest", probs, required=False) or f"{src.name}#{i}"
+        size = d.get("imageSizeInBytes")
+        if type(size) is not int or not 0 <= size <= MAX_BYTES_VALUE:
+            size = _size(size, f"{w}.imageSizeInBytes", probs)
+        pushed = _when(d.get("imagePushedAt"), f"{w}.imagePushedAt", probs)
+        mt = _str(d.get("imageManifestMediaType"))
+        if repo is None:
+            continue
+        versions = repos.get(repo)
+        if versions is None:
+            versions = repos[repo] = {}
+        v = versions.get(digest)
+        if v is None:  # the usual case, inline: a new image
+            v = versions[digest] = _Version("ecr")
+            v.size, v.size_fmt, v.pushed, v.pushed_fmt = size, "ecr" if size is not None else None, pushed, "ecr" if pushed is not None else None
+        else:
+            v = inv.version(repo, digest, "ecr")
+            _add(v, "ecr", size=size, pushed=pushed)
+        if mt in INDEX_TYPES:
+            # AWS reports an index's size as its largest child's; the children are listed as images of
+            # their own, so the index is set aside (and used only if no child is in the file)
+            v.index_entry = True
+
+
+def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: str):
+    repo = src.repo
+    if repo is None:
+        repo = "(manifests without a folder)"
+        inv.unfoldered += 1
+    # a platform manifest saved under its digest (sha256:<hex>.json or sha256-<hex>.json) is known by
+    # that name even if it was re-indented; otherwise by the sha256 of its bytes, as a registry computes it
+    m = DIGEST_RE.match(_stem(src.name))
+    content = "sha256:" + hashlib.sha256(src.data).hexdigest()
+    key = f"{m.group(1)}:{m.group(2)}" if m else content
+    aliases = inv.aliases.setdefault(repo, {})
+    aliases.setdefault(key, key)
+    aliases.setdefault(content, key)
+    if src.data.endswith((b"\n", b"\r")):  # saved with a newline the registry's bytes do not have
+        aliases.setdefault("sha256:" + hashlib.sha256(src.data.rstrip(b"\r\n")).hexdigest(), key)
+    if kind == "index":
+        children = doc.get("manifests")
+        if not isinstance(children, list):
+            probs.append(f"manifests: expected a list of platform manifests, got {_show(children)}")
+            return
+        kids = []
+        for i, c in enumerate(children):
+            if len(probs) >= MAX_PROBLEMS:
+                return
+            if not isinstance(c, dict):
+                probs.append(f"manifests[{i}]: expected a descriptor object, got {_show(c)}")
+                continue
+            dg = _text(c.get("digest"), f"manifests[{i}].digest", probs)
+            plat = c.get("platform") if isinstance(c.get("platform"), dict) else {}
+            ann = c.get("annotations") if isinstance(c.get("annotations"), dict) else {}
+            words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k)) or "a platform"
+            att = ann.get("vnd.docker.reference.type") == ATTESTATION or plat.get("os") == "unknown"
+            if dg:
+                kids.append((dg, words, att))
+        inv.indexes.append((src.name, repo, kids))
+        inv.index_digests.setdefault(repo, set()).update({key, content})
+        return
+    layers = doc.get("layers")
+    if not isinstance(layers, list):
+        probs.append(f"layers: expected a list of layer descriptors, got {_show(layers)}")
+        return
+    out = []
+    for i, layer in enumerate(layers):
+        if len(probs) >= MAX_PROBLEMS:
+            return
+        if not isinstance(layer, dict):
+            probs.append(f"layers[{i}]: expected a descriptor object, got {_show(layer)}")
+            continue
+        dg, size = layer.get("digest"), layer.get("size")
+        if type(dg) is not str or not dg or len(dg) > MAX_NAME:
+            dg = _text(dg, f"layers[{i}].digest", probs)
+        if type(size) is not int or not 0 <= size <= MAX_BYTES_VALUE:
+            if size is None:
+                probs.append(f"layers[{i}].size: missing (a descriptor must give its size)")
+            size = _size(size, f"layers[{i}].size", probs)
+        if dg is None or size is None:
+            continue
+        lmt = layer.get("mediaType")
+        if layer.get("urls") or (type(lmt) is str and ("foreign" in lmt or "nondistributable" in lmt)):
+            inv.foreign_layers += 1  # pulled from elsewhere (e.g. Windows base layers): not stored by the registry
+            continue
+        out.append((dg, size))
+    ann = doc.get("annotations") if isinstance(doc.get("annotations"), dict) else {}
+    created = ann.get("org.opencontainers.image.created")
+    scratch: list = []
+    pushed = _when(created, "annotations", scratch) if isinstance(created, str) else None
+    v = inv.version(repo, key, "manifest")
+    _add(v, "manifest", layers=tuple(out), pushed=pushed)
+
+
+def _hub_repo(doc: dict, src: Source, results: list) -> str:
+    for k in ("next", "previous"):
+        u = doc.get(k)
+        if isinstance(u, str):
+            m = HUB_URL_RE.search(u)
+            if m:
+                return f"{unquote(m.group(1) or m.group(2))}/{unquote(m.group(3))}"
+    ids = {t.get("repository") for t in results if isinstance(t, dict)}
+    ids.discard(None)
+    if len(ids) == 1:
+        rid = ids.pop()
+        if isinstance(rid, int) and not isinstance(rid, bool):
+            return f"Docker Hub repository {rid}"
+    return PurePosixPath(src.name).stem
+
+
+def _parse_dockerhub(results, doc: dict, src: Source, inv: _Inventory, probs: list):
+    repo = _hub_repo(doc, src, results)
+    for i, t in enumerate(results):
+        if len(probs) >= MAX_PROBLEMS:
+            return
+        w = f"results[{i}]"
+        if not isinstance(t, dict):
+            probs.append(f"{w}: expected a tag object, got {_show(t)}")
+            continue
+        tag_time = _when(t.get("tag_last_pushed") or t.get("last_updated"), f"{w}.last_updated", probs)
+        images = t.get("images")
+        if images is None:
+            images = []
+        if not isinstance(images, list):
+            probs.append(f"{w}.images: expected a list, got {_show(images)}")
+            continue
+        if not images:  # no per-platform detail: the tag itself, with its full size
+            dg = t.get("digest") if isinstance(t.get("digest"), str) and t.get("digest") else f"tag:{t.get('name')}"
+            v = inv.version(repo, dg, "dockerhub")
+            _add(v, "dockerhub", size=_size(t.get("full_size"), f"{w}.full_size", probs), pushed=tag_time)
+            continue
+        for j, im in enumerate(images):
+            wi = f"{w}.images[{j}]"
+            if not isinstance(im, dict):
+                probs.append(f"{wi}: expected an object, got {_show(im)}")
+                continue
+            dg = _text(im.get("digest"), f"{wi}.digest", probs)
+            size = _size(im.get("size"), f"{wi}.size", probs)
+            pushed = _when(im.get("last_pushed"), f"{wi}.last_pushed", probs) or tag_time
+            if dg:
+                _add(inv.version(repo, dg, "dockerhub"), "dockerhub", size=size, pushed=pushed)
+
+
+def _gh_repo(v: dict, src: Source) -> str:
+    for k in ("url", "package_html_url", "html_url"):
+        u = v.get(k)
+        if isinstance(u, str):
+            m = GH_URL_RE.search(u)
+            if m and m.group(1) != "package":
+                return unquote(m.group(1))
+    return PurePosixPath(src.name).stem
+
+
+def _parse_github(doc: list, src: Source, inv: _Inventory, probs: list):
+    for i, v in enumerate(doc):
+        if len(probs) >= MAX_PROBLEMS:
+            return
+        w = f"[{i}]"
+        if not isinstance(v, dict):
+            probs.append(f"{w}: expected a package version object, got {_show(v)}")
+            continue
+        if v.get("deleted_at"):
+            continue  # listed with ?state=deleted: no longer stored
+        meta = v.get("metadata")
+        if not isinstance(meta, dict) or meta.get("package_type") not in ("container", "docker"):
+            probs.append(f"{w}.metadata.package_type: expected 'container', got {_show(meta.get('package_type') if isinstance(meta, dict) else meta)}")
+            continue
+        digest = _text(v.get("name"), f"{w}.name", probs)
+        created = _when(v.get("created_at"), f"{w}.created_at", probs)
+        if digest:
+            _add(inv.version(_gh_repo(v, src), digest, "github"), "github", pushed=created)
+
+
+def _read(sources: list[Source]) -> _Inventory:
+    inv = _Inventory()
+    problems: list[str] = []
+    for src in sources:
+        probs: list[str] = []
+        try:
+            docs = _json_docs(src)
+        except _FileProblems as e:
+            problems += [f"{src.name}: {p}" for p in e.problems]
+            continue
+        kinds = set()
+        for doc in docs:
+            kind = detect(doc)
+            if kind is None:
+                probs.append(FOREIGN + _describe(doc))
+                break
+            if kind == "schema1":
+                probs.append("a Docker v2 schema 1 manifest: it carries no layer sizes; save the manifest with "
+                             "`crane manifest` or `skopeo inspect --raw` from a registry that serves schema 2 or OCI")
+                break
+            kinds.add(kind)
+            if kind == "ecr":
+                _parse_ecr(doc, src, inv, probs)
+            elif kind in ("manifest", "index"):
+                _parse_manifest(doc, src, inv, probs, kind)
+            elif kind == "dockerhub":
+                _parse_dockerhub(doc["results"], doc, src, inv, probs)
+            elif kind == "dockerhub_list":
+                _parse_dockerhub(doc, {}, src, inv, probs)
+            else:
+                _parse_github(doc, src, inv, probs)
+            if len(probs) >= MAX_PROBLEMS:
+                probs.append("(further problems in this file not listed)")
+                break
+        if probs:
+            problems += [f"{src.name}: {p}" for p in probs]
+        else:
+            fmt = kinds.pop() if len(kinds) == 1 else "mixed"
+            inv.files[src.name] = {"index": "manifest", "dockerhub_list": "dockerhub"}.get(fmt, fmt)
+    if problems:
+        raise InputError(problems)
+    if not sources:
+        raise InputError("no inputs: name at least one file or folder")
+    _resolve(inv)
+    return inv
+
+
+def _resolve(inv: _Inventory):
+    """Follow indexes to the platform manifests they list; set aside what is not an image."""
+    missing = []
+    for fname, repo, kids in inv.indexes:
+        aliases = inv.aliases.get(repo, {})
+        repo_versions = inv.repos.get(repo, {})
+        for dg, words, att in kids:
+            key = aliases.get(dg, dg)
+            if att:  # provenance / SBOM attached by buildx: stored, but not an image version
+                if key in repo_versions:
+                    repo_versions[key].skip = True
+                continue
+            if key not in repo_versions and key not in inv.index_digests.get(repo, set()):
+                missing.append(f"{fname}: the {words} manifest ({dg[:19]}...) is not among the files, so that "
+                               "platform is not counted")
+    if missing:
+        inv.notes += missing[:10] + ([f"... and {len(missing) - 10} more platform manifests missing"] if len(missing) > 10 else [])
+    # GitHub lists an index as a version of its own: drop it when its manifest is known to be an index
+    dropped = 0
+    for repo, digests in inv.index_digests.items():
+        for d in digests:
+            v = inv.repos.get(repo, {}).get(d)
+            if v is not None and v.layers is None:
+                v.skip = True
+                dropped += 1
+    # ECR lists an index as an image whose size is its largest child's: set it aside when the
+    # children are there (they are listed as images of their own)
+    set_aside = 0
+    for repo, versions in inv.repos.items():
+        idx = [v for v in versions.values() if v.index_entry]
+        if idx and len(idx) < len(versions):
+            for v in idx:
+                v.skip = True
+            set_aside += len(idx)
+    if set_aside:
+        inv.notes.append(f"{set_aside} multi-platform image index(es) in the ECR listing were set aside: their "
+                         "platform images are listed (and counted) as images of their own")
+    if dropped:
+        inv.notes.append(f"{dropped} GitHub version(s) are multi-platform indexes (their manifests say so); their "
+                         "platform manifests are counted instead")
+    if inv.foreign_layers:
+        inv.notes.append(f"{inv.foreign_layers} foreign (non-distributable) layer(s) were left out: the registry "
+                         "does not store them")
+    if inv.unfoldered:
+        inv.notes.append(f"{inv.unfoldered} manifest(s) came without a REPOSITORY folder and were counted as one "
+                         "repository (upload a zip of the REPOSITORY/TAG.json tree to keep repositories apart)")
+
+
+# ---- measurement -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Measured:
+    field: str
+    value: float
+    source: str  # which inputs, in words
+    how: str     # how it was worked out, in words
+
+
+@dataclass(frozen=True)
+class Result:
+    measured: tuple[Measured, ...]
+    not_measured: tuple[tuple[str, str], ...]  # (field, why)
+    notes: tuple[str, ...]
+    files: tuple[tuple[str, str], ...]  # (file, format in words)
+    stats: dict = field(default_factory=dict)
+
+    def values(self) -> dict:
+        return {m.field: m.value for m in self.measured}
+
+    def workload(self, base: Workload = DEFAULT) -> Workload:
+        return from_dict({**base.to_dict(), **self.values()})
+
+    def description(self) -> str:
+        fmts = sorted({f for _, f in self.files})
+        n = len(self.files)
+        return f"Measured from {n} {_plural(n, 'file', 'files')} ({', '.join(fmts)}) by python -m lib measure"
+
+
+def format_value(name: str, v) -> str:
+    if name == "image_size_mb":
+        return f"{v:,.2f} MB"
+    if name == "shared_layer_fraction":
+        return f"{v:.1%}"
+    if name == "pushes_per_month":
+        return f"{v:,.1f}"
+    return f"{v:,}"
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def half_up(x: float) -> int:
+    """Rounding as people do it (2.5 -> 3), not Python's round-half-to-even."""
+    return int(math.floor(x + 0.5))
+
+
+def _sources(inv: _Inventory, fmts: set) -> str:
+    files = [f for f, k in inv.files.items() if k in fmts or (k == "mixed")]
+    words = ", ".join(FORMAT_WORDS[f] for f in sorted(fmts) if f in FORMAT_WORDS)
+    if not files:
+        return words
+    return f"{words} ({_stem(files[0].replace(':', '/'))}.json)" if len(files) == 1 else f"{words} ({len(files):,} files)"
+
+
+def _clamp(name: str, value, notes: list):
+    s = SPECS[name]
+    if s.min is not None and value < s.min:
+        notes.append(f"{FIELD_WORDS[name]}: measured {value:g}, below the smallest value the calculator takes; "
+                     f"{s.min:g} is used")
+        return type(value)(s.min)
+    if s.max is not None and value > s.max:
+        notes.append(f"{FIELD_WORDS[name]}: measured {value:g}, above the largest value the calculator takes; "
+                     f"{s.max:g} is used")
+        return type(value)(s.max)
+    return value
+
+
+@contextmanager
+def _no_gc():
+    """Parsing creates millions of small objects and no cycles: the cyclic collector would walk
+    them again and again (a third of the time at 100,000 images). Restored afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def measure(sources: list[Source]) -> Result:
+    """Read the inputs and measure the five inventory fields; raises InputError naming every bad file."""
+    with _no_gc():
+        return _measure(sources)
+
+
+def _measure(sources: list[Source]) -> Result:
+    inv = _read(sources)
+    notes = list(inv.notes)
+    repos = {r: [v for v in vs.values() if not v.skip] for r, vs in inv.repos.items()}
+    repos = {r: vs for r, vs in repos.items() if vs}
+    measured: list[Measured] = []
+    not_measured: list[tuple[str, str]] = []
+    stats: dict = {}
+    if not repos:
+        raise InputError([f"{', '.join(list(inv.files)[:3])}: no images in these files (empty listings)"])
+
+    all_versions = [v for vs in repos.values() for v in vs]
+    n, r = len(all_versions), len(repos)
+    fmts_all = {f for v in all_versions for f in v.fmts}
+    measured.append(Measured("repositories", _clamp("repositories", r, notes), _sources(inv, fmts_all),
+                             f"{r:,} {_plural(r, 'repository', 'repositories')} with at least one image"))
+    v_mean = n / r
+    versions_kept = _clamp("versions_kept", max(1, half_up(v_mean)), notes)
+    measured.append(Measured("versions_kept", versions_kept, _sources(inv, fmts_all),
+                             f"{n:,} stored images / {r:,} repositories = {v_mean:,.2f}, rounded"))
+    stats.update(versions=n, repositories=r)
+
+    sized = [v for v in all_versions if v.size is not None]
+    size_mb = None
+    if sized:
+        total = sum(v.size for v in sized)
+        mean = total / len(sized) / MB
+        size_mb = _clamp("image_size_mb", round(mean, 2), notes)
+        measured.append(Measured("image_size_mb", size_mb, _sources(inv, {v.size_fmt for v in sized}),
+                                 f"{total / MB:,.1f} MB over {len(sized):,} images (compressed; 1 MB = 1,000,000 bytes)"))
+        if len(sized) < n:
+            notes.append(f"Image size: {n - len(sized):,} of {n:,} images have no size in these files "
+                         "(GitHub's API gives none: add their manifests)")
+        stats["total_bytes"] = total
+    else:
+        not_measured.append(("image_size_mb", "no sizes in these files (GitHub's API gives none: add manifests)"))
+
+    _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_measured, notes, stats)
+    _pushes(all_versions, inv, measured, not_measured)
+
+    measured_names = {m.field for m in measured}
+    for name in MEASURED_FIELDS:
+        if name not in measured_names and name not in {f for f, _ in not_measured}:
+            not_measured.append((name, "not in these files"))
+    files = tuple((f, FORMAT_WORDS.get(k, "several formats")) for f, k in inv.files.items())
+    return Result(tuple(measured), tuple(not_measured), tuple(notes), files, stats)
+
+
+def _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_measured, notes, stats):
+    layered = {repo: [v for v in vs if v.layers is not None] for repo, vs in repos.items()}
+    layered = {repo: vs for repo, vs in layered.items() if vs}
+    if not layered:
+        not_measured.append(("shared_layer_fraction", "needs layer lists: add image manifests"))
+        return
+    # unique layer bytes within each repository (a repository stores a layer once however many
+    # images use it); a layer in two repositories counts twice, as ECR bills each repository's storage
+    unique = 0
+    everywhere: dict[str, int] = {}
+    for vs in layered.values():
+        seen: dict[str, int] = {}
+        for v in vs:
+            for dg, size in v.layers:
+                seen[dg] = size
+        unique += sum(seen.values())
+        everywhere.update(seen)
+    unique_global = sum(everywhere.values())
+    n_l = sum(len(vs) for vs in layered.values())
+    r_l = len(layered)
+    total_l = sum(v.size for vs in layered.values() for v in vs)
+    stats.update(unique_bytes=unique, unique_bytes_across_repositories=unique_global)
+    if n_l == len(all_versions) and size_mb is not None:
+        # every image has its layers: solve with the scenario's own (rounded) inputs, so the
+        # model's stored bytes equal the measured unique bytes exactly
+        R, S, V = r, size_mb * MB, versions_kept
+        basis = "this scenario's repositories, image size and versions kept"
+    else:
+        R, S, V = r_l, (total_l / n_l if n_l else 0.0), n_l / r_l
+        basis = f"the {n_l:,} images that have layer lists"
+        notes.append(f"Shared layers: measured on {n_l:,} of {len(all_versions):,} images (those with manifests)")
+    if S <= 0:
+        not_measured.append(("shared_layer_fraction", "the images with layer lists have no layers"))
+        return
+    if V <= 1:
+        not_measured.append(("shared_layer_fraction", "one version per repository: nothing is shared between versions"))
+        return
+    # stored = R * S * (s + (1 - s) * V)  =>  s = (V - k) / (V - 1), k = unique / (R * S)
+    k = unique / (R * S)
+    s = (V - k) / (V - 1)
+    if s < 0 or s > 1:
+        notes.append(f"Shared layers: the solution {s:.3f} is outside 0..1 (rounding of versions kept); "
+                     f"{min(max(s, 0.0), 1.0):g} is used")
+        s = min(max(s, 0.0), 1.0)
+    s = round(s, 4)
+    cross = unique - unique_global
+    measured.append(Measured(
+        "shared_layer_fraction", s, FORMAT_WORDS["manifest"] + f" ({len(layered):,} {_plural(len(layered), 'repository', 'repositories')})",
+        f"unique layer bytes per repository {unique / MB:,.1f} MB, solved so the model stores exactly that "
+        f"(from {basis}); layers shared across repositories are counted once per repository"))
+    if cross > 0:
+        notes.append(f"Layers shared across repositories: {cross / MB:,.1f} MB is counted in each repository that "
+                     f"uses it (ECR bills storage per repository); a registry that de-duplicates across "
+                     f"repositories would store {unique_global / MB:,.1f} MB instead of {unique / MB:,.1f} MB")
+
+
+def _pushes(all_versions, inv, measured, not_measured):
+    times = [v.pushed for v in all_versions if v.pushed is not None]
+    if len(times) < 2:
+        not_measured.append(("pushes_per_month", "needs push or creation times of at least two images"))
+        return
+    span = max(times) - min(times)
+    if span < 86_400:
+        not_measured.append(("pushes_per_month", "the images were all pushed within one day: too short to tell a monthly rate"))
+        return
+    days = span / 86_400
+    rate = len(times) / days * DAYS_PER_MONTH
+    rate = _clamp("pushes_per_month", round(rate, 2), [])
+    first = datetime.fromtimestamp(min(times), timezone.utc).date()
+    last = datetime.fromtimestamp(max(times), timezone.utc).date()
+    measured.append(Measured(
+        "pushes_per_month", rate, _sources(inv, {v.pushed_fmt for v in all_versions if v.pushed is not None}),
+        f"{len(times):,} images pushed over {days:,.1f} days ({first} to {last}), per 30 days; deleted images "
+        "are not listed, so this is a lower bound"))
+
+
+def measure_paths(paths) -> Result:
+    with _no_gc():
+        return _measure(sources_from_paths(paths))
+
+
+# ---- output -------------------------------------------------------------------------------
+
+def scenario_doc(result: Result) -> dict:
+    """What `python -m lib measure` prints: a scenario file every other command loads."""
+    return {"name": "Measured registry", "description": result.description(), **result.values()}
+
+
+def dumps(result: Result, fmt: str = "yaml") -> str:
+    doc = scenario_doc(result)
+    if fmt == "json":
+        return json.dumps(doc, indent=2)
+    import yaml
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def report_lines(result: Result) -> list[str]:
+    out = ["Measured:"]
+    for m in result.measured:
+        out.append(f"  {m.field:<24} {format_value(m.field, m.value):<14} from {m.source}: {m.how}")
+    out.append("Not measured (defaults kept):")
+    for name, why in result.not_measured:
+        out.append(f"  {name:<24} {SPECS[name].default!s:<14} {why}")
+    out.append("  every other input (pulls, where pulls come from, plans, ...) keeps its default")
+    out.append("Files read:")
+    out += [f"  {f}  ({what})" for f, what in result.files[:20]]
+    if len(result.files) > 20:
+        out.append(f"  ... and {len(result.files) - 20:,} more")
+    if result.notes:
+        out.append("Notes:")
+        out += [f"  - {n}" for n in result.notes]
+    return out
+
+
+# ---- what a lifecycle rule would save -----------------------------------------------------
+
+@dataclass(frozen=True)
+class Saving:
+    registry: str
+    keep: int
+    kept: int
+    gb: float       # stored GB-month saved (every storage component, replicas included)
+    dollars: float  # monthly total saved
+
+
+def lifecycle_saving(w: Workload, keep: int, book, registry: str = "ecr") -> Saving:
+    """Keeping `keep` versions instead of w.versions_kept, priced by the engine (no second formula)."""
+    from . import engine
+    keep = int(keep)
+    now = engine.estimate(w, book, ids=(registry,))[registry]
+    later = engine.estimate(w.replace(versions_kept=keep), book, ids=(registry,))[registry]
+
+    def stored(e):
+        return sum(c.quantity for c in e.components if c.category == "storage" and c.unit == "GB-month")
+
+    return Saving(now.name, keep, w.versions_kept, stored(now) - stored(later), now.monthly_cost - later.monthly_cost)

@@ -1,0 +1,12 @@
+"""Measure my registry: fill the scenario from what the registry already knows, instead of guesses."""
+import streamlit as st
+
+from ui import measure_upload, shell
+
+w, book = shell.start("Measure my registry")
+
+st.title("Measure my registry")
+st.caption("Repositories, versions kept, image size, shared layers and pushes a month are the inputs people guess "
+           "worst, and the ones a registry already knows. Upload its inventory: the values and where each came "
+           "from are shown before anything is applied.")
+measure_upload.show(w, book)

@@ -1,0 +1,88 @@
+"""The "Measure my registry" page: upload -> table of measured values and sources -> apply -> the
+workload (sidebar, link) changed; bad files change nothing."""
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.apphelpers import open_app
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "inventory"
+PAGE = "pages/measure.py"
+
+
+def upload(at, *files):
+    fu = at.file_uploader(key="ms_files")
+    for name, data in files:
+        fu.upload(name, data, "application/json")
+    return fu.run()
+
+
+def test_upload_shows_the_measured_values_then_apply_changes_the_workload():
+    at = open_app(page=PAGE)
+    assert not at.exception
+    at = upload(at, ("describe-images.json", (FIX / "ecr" / "describe-images.json").read_bytes()))
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value.set_index("Input")
+    # 2 repositories, 6 images: 3 each; (100 + 120 + 110 + 50 + 60 + 40) / 6 = 80 MB; 6 pushes in 30 days
+    assert table.loc["Repositories", "Measured"] == "2"
+    assert table.loc["Versions kept per repository", "Measured"] == "3"
+    assert table.loc["Image size (compressed, MB)", "Measured"] == "80.00 MB"
+    assert table.loc["Pushes a month", "Measured"] == "6.0"
+    assert table.loc["Image size (compressed, MB)", "Now"] == "500.00 MB"  # the default, before applying
+    assert "AWS CLI describe-images (describe-images.json)" in table.loc["Image size (compressed, MB)", "From"]
+    assert at.slider(key="wl_image_size_mb").value == 500  # nothing applied yet
+
+    at.button(key="ms_apply").click().run()
+    assert not at.exception
+    assert at.slider(key="wl_image_size_mb").value == 80
+    assert at.slider(key="wl_versions_kept").value == 3
+    assert at.number_input(key="wl_repositories").value == 2
+    assert at.query_params["image_size_mb"] == "80" and at.query_params["pushes_per_month"] == "6"
+    assert not any("describe-images" in str(v) for v in at.query_params.values())  # values, never the files
+    assert at.button(key="ms_apply").disabled
+
+
+def test_lifecycle_saving_on_the_measured_scenario():
+    at = upload(open_app(page=PAGE), ("describe-images.json", (FIX / "ecr" / "describe-images.json").read_bytes()))
+    at.number_input(key="ms_keep").set_value(1).run()
+    m = at.metric[0]
+    # 2 repositories x 80 MB x (3 - 1) versions = 320 MB = 0.32 GB less, at $0.10 per GB-month: $0.032
+    assert m.label == "Keeping 1 version instead of 3 in Amazon ECR saves"
+    assert m.value == "$0.03 a month" and m.delta == "0.32 GB less stored"
+
+
+def test_a_zipped_manifest_tree_measures_shared_layers():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for f in (FIX / "manifests").rglob("*.json"):
+            z.write(f, "manifests/" + f.relative_to(FIX / "manifests").as_posix())
+    at = upload(open_app(page=PAGE), ("manifests.zip", buf.getvalue()))
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value.set_index("Input")
+    assert table.loc["Shared layers", "Measured"] == "69.6%"  # (3 - 144 / 89.6) / 2, see test_measure
+    assert "Layers shared across repositories" in " ".join(c.value for c in at.caption)
+
+
+def test_a_bad_file_is_named_and_nothing_is_applied():
+    at = upload(open_app(page=PAGE), ("deployment.json", b'{"kind": "Deployment"}'),
+                ("describe-images.json", (FIX / "ecr" / "describe-images.json").read_bytes()))
+    assert not at.exception
+    assert "nothing was measured or applied" in at.error[0].value
+    assert "deployment.json: not a registry inventory" in at.code[-1].value
+    assert all(b.key != "ms_apply" for b in at.button)
+    assert at.slider(key="wl_image_size_mb").value == 500
+
+
+@pytest.mark.parametrize("text, shown", [("a_b*c*[x](y)", r"a\_b\*c\*\[x\]\(y\)")])
+def test_file_text_is_shown_as_text(text, shown):
+    from ui.measure_upload import plain
+    assert plain(text) == shown
+
+
+def test_hostile_uploads_are_refused_without_a_traceback():
+    at = upload(open_app(page=PAGE), ("deep.json", b"[" * 100_000), ("types.json", b'{"imageDetails": [{"repositoryName": []}]}'))
+    assert not at.exception
+    problems = at.code[-1].value
+    assert "deep.json: JSON nested too deeply" in problems and "types.json: imageDetails[0].repositoryName" in problems

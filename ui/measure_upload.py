@@ -1,0 +1,148 @@
+"""Fill the scenario from a registry inventory: upload, see what was measured and from where, apply.
+
+Owns the session-state keys `ms_*`. It keeps the measured result between runs (never the
+files' contents), and applying them goes the way a scenario file does (lenient() on top of the
+current workload, then workload_inputs.set_workload), so the share link carries the values.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from lib import measure
+from lib.errors import InputError
+from lib.workload import DEFAULT, SPECS, lenient
+
+from . import share, workload_inputs
+
+PREFIX = "ms_"
+FILES = PREFIX + "files"
+RESULT = PREFIX + "result"      # (signature of the uploads, Result or None, problems)
+APPLIED = PREFIX + "applied"    # signature of the uploads last applied
+KEEP = PREFIX + "keep"
+MAX_UPLOAD_MB = 100  # per file, as the server's cap (.streamlit/config.toml); scenario files stay at 1 MB
+
+HOW_TO = """\
+# Amazon ECR: every repository's images, one listing after the other in one file
+for r in $(aws ecr describe-repositories --query 'repositories[].repositoryName' --output text); do
+  aws ecr describe-images --repository-name "$r" --output json; done > ecr-images.json
+
+# Any registry: raw manifests in a REPOSITORY/TAG.json tree, zipped
+crane manifest REGISTRY/REPOSITORY:TAG > REPOSITORY/TAG.json   # or: skopeo inspect --raw docker://...
+zip -r manifests.zip REPOSITORY/
+
+# Docker Hub: the tags pages of a repository
+curl -s "https://hub.docker.com/v2/namespaces/NS/repositories/REPO/tags?page_size=100" > REPO-tags.json
+
+# GitHub Container Registry: the versions of a package (sizes come from its manifests, if added)
+gh api --paginate /orgs/ORG/packages/container/NAME/versions > NAME.json
+"""
+
+_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def plain(text: str) -> str:
+    """File names and messages from the user's files, shown as text: Markdown characters escaped."""
+    return _MD.sub(r"\\\1", text)
+
+
+def _signature(files) -> tuple:
+    return tuple((f.file_id, f.name, f.size) for f in files or ())
+
+
+def _measure(files):
+    sig = _signature(files)
+    cached = st.session_state.get(RESULT)
+    if cached and cached[0] == sig:
+        return cached
+    with st.spinner(f"Measuring {len(files)} file(s)..."):
+        try:
+            result, problems = measure.measure(measure.sources_from_uploads(
+                ((f.name, f.getvalue()) for f in files), max_total=4 * MAX_UPLOAD_MB * measure.MB)), []
+        except InputError as e:
+            result, problems = None, e.problems
+    st.session_state[RESULT] = (sig, result, problems)
+    return st.session_state[RESULT]
+
+
+def _apply(values: dict, sig: tuple) -> None:
+    """Callback: before the next run, like share._on_upload, so the widgets may be set."""
+    base = st.session_state.get(workload_inputs.CANONICAL, DEFAULT)
+    w, problems = lenient(values, base, label="Measured: ")
+    workload_inputs.set_workload(w)
+    st.session_state[share.PROBLEMS] = problems
+    st.session_state[APPLIED] = sig
+    st.toast("Applied the measured values to the scenario")
+
+
+def _value(name: str, v) -> str:
+    return measure.format_value(name, v)
+
+
+def show(w, book) -> None:
+    files = st.file_uploader(
+        "Inventory files", type=["json", "zip"], accept_multiple_files=True, key=FILES, max_upload_size=MAX_UPLOAD_MB,
+        help="AWS CLI describe-images output, a zip of REPOSITORY/TAG.json manifests, Docker Hub tags pages, "
+             "GitHub package versions. Several at once are combined.")
+    if not files:
+        st.caption("Export what your registry already knows (a minute per registry), then upload the files:")
+        st.code(HOW_TO, language="bash")
+        return
+    sig, result, problems = _measure(files)
+    if problems:
+        st.error(f"These files could not be used, so nothing was measured or applied ({len(problems)} problem(s)):",
+                 icon=":material/error:")
+        st.code("\n".join(problems), language=None, wrap_lines=True)
+        return
+
+    values = result.values()
+    st.subheader("What your registry says")
+    rows = [{"Input": measure.FIELD_WORDS[m.field], "Measured": _value(m.field, m.value),
+             "Now": _value(m.field, getattr(w, m.field)), "From": m.source, "How": m.how}
+            for m in result.measured]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                 column_config={"Input": st.column_config.TextColumn(width="medium"),
+                                "Measured": st.column_config.TextColumn(width="small"),
+                                "Now": st.column_config.TextColumn(width="small", help="In the scenario now"),
+                                "From": st.column_config.TextColumn(width="large"),
+                                "How": st.column_config.TextColumn(width="large")})
+    if result.not_measured:
+        st.caption("Not measured, kept as they are: " + "; ".join(
+            plain(f"{measure.FIELD_WORDS[n].lower()} ({why})") for n, why in result.not_measured)
+            + ". Pulls, where pulls come from and plans are never in an inventory: set them in the sidebar.")
+    for note in result.notes:
+        st.caption(":material/info: " + plain(note))
+    with st.expander(f"Files read ({len(result.files)})", icon=":material/description:"):
+        st.dataframe(pd.DataFrame(result.files, columns=["File", "Read as"]), hide_index=True, width="stretch")
+
+    applied = st.session_state.get(APPLIED) == sig and all(getattr(w, k) == v for k, v in values.items())
+    c1, c2 = st.columns([1, 3])
+    c1.button("Apply to the scenario", type="primary", icon=":material/check:", key=PREFIX + "apply",
+              on_click=_apply, args=(values, sig), disabled=applied, width="stretch")
+    c2.caption("Applied: the sidebar, every page and the share link now use these values (the link carries the "
+               "values, never the files)." if applied else
+               "Applying sets these inputs in the sidebar; everything else stays as it is.")
+
+    _lifecycle(result.workload(w), book)
+
+
+def _lifecycle(mw, book) -> None:
+    st.subheader("What a lifecycle rule would save")
+    kept = mw.versions_kept
+    default = max(1, min(10, kept - 1)) if kept > 1 else 1
+    if KEEP not in st.session_state:
+        st.session_state[KEEP] = default
+    keep = st.columns([1, 3])[0].number_input("Keep this many versions per repository", min_value=1,
+                                              max_value=int(SPECS["versions_kept"].max), step=1, key=KEEP)
+    if keep >= kept:
+        st.write(f"These repositories keep {kept} version(s) each: a rule keeping {keep} would delete nothing.")
+        return
+    s = measure.lifecycle_saving(mw, keep, book, "ecr")
+    saved = f"${s.dollars:,.2f} a month" if s.dollars >= 0.005 else "under $0.01 a month"
+    st.metric(f"Keeping {keep} version{'' if keep == 1 else 's'} instead of {kept} in {s.registry} saves",
+              saved, delta=f"{s.gb:,.2f} GB less stored", delta_color="off", delta_arrow="off")
+    st.caption(f"Priced by the same engine as every other figure, on the measured scenario "
+               f"({mw.repositories} repositories of {mw.image_size_mb:,.2f} MB images, "
+               f"{mw.shared_layer_fraction:.0%} shared layers) at {book.regions[mw.region]} prices.")
