@@ -24,7 +24,7 @@ REQUIRED = ("value", "unit", "source", "as_of")
 # from links and uploaded files and names a file in HISTORY_DIR, so it is checked before any path is built
 VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}", re.ASCII)
 VERSION_RULE = "a date such as 2026-11-29, or up to 40 letters, digits, '.', '_' or '-'"
-MAX_TOKENS = 100_000  # a price file is larger than a scenario; still about a second of PyYAML at most
+MAX_TOKENS = 20_000  # data/prices.yaml has about 620; a --prices file far larger is refused, not parsed for seconds
 
 
 def valid_version(version) -> bool:

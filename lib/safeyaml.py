@@ -18,7 +18,7 @@ import yaml
 from .errors import DashboardError, quote
 
 MAX_DEPTH = 32          # nesting levels (flow brackets, or block indentation); a scenario needs 2
-MAX_TOKENS = 20_000     # about 0.2 s of PyYAML; a full scenario file has a few hundred
+MAX_TOKENS = 2_000      # about 0.05 s of PyYAML; a full scenario file has about 110
 
 
 class Refused(DashboardError, yaml.YAMLError):
@@ -39,7 +39,7 @@ def prescan(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS)
 
     Deliberately conservative (brackets inside quoted strings count too): a real scenario or
     price file is shallow, so over-counting refuses nothing real and is never fooled by quotes.
-    Linear and in C where it matters: a 1 MB bomb is refused in milliseconds."""
+    Linear and mostly in C: a bomb is refused in milliseconds."""
     depth = 0
     for m in itertools.islice(_FLOW.finditer(text), max_tokens):  # bounded: the token check follows
         depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)

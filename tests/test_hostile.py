@@ -30,8 +30,8 @@ BAD_FILES = {
     "flow-nesting-100k": "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
     "flow-nesting-1000": "a: " + "[" * 1_000 + "]" * 1_000 + "\n",
     "block-nesting": "a:\n" + "- " * 30_000 + "x\n",
-    "indent-nesting": "".join(" " * i + f"k{i}:\n" for i in range(1_200)),
-    "too-many-tokens": "a: [" + ",".join(["1"] * 200_000) + "]\n",
+    "indent-nesting": "".join(" " * i + f"k{i}:\n" for i in range(300)),
+    "too-many-tokens": "a: [" + ",".join(["1"] * 20_000) + "]\n",  # 40 KB
     "huge-int": "pulls_per_month: " + "9" * 5_000 + "\n",
     "huge-int-400-zeros": "repositories: 1" + "0" * 400 + "\n",
     "sexagesimal": "pulls_per_month: 1:20\n",
@@ -104,11 +104,35 @@ def test_an_uploaded_file_with_a_long_price_book_is_named_not_a_crash():
 def test_nesting_and_token_bombs_are_refused_in_well_under_a_second(case):
     text = BAD_FILES[case]
     t0 = time.perf_counter()
-    with pytest.raises(InputError, match="nested|too many") as e:
+    with pytest.raises(InputError, match="nested|too many|larger than the 100 KB limit") as e:
         scenario.parse_yaml(text.encode(), "bomb.yaml")
     elapsed = time.perf_counter() - t0
     assert elapsed < 0.5, f"{case}: {elapsed:.2f} s"
     assert "bomb.yaml" in str(e.value)
+
+
+@pytest.mark.parametrize("case", ["flow-nesting-100k", "block-nesting", "indent-nesting"])
+def test_the_yaml_reader_refuses_nesting_itself_whatever_the_size(case):
+    # the price book reader has no 100 KB cap: the nesting check must hold on its own
+    from lib import safeyaml
+    t0 = time.perf_counter()
+    with pytest.raises(safeyaml.Refused, match="nested"):
+        safeyaml.load(BAD_FILES[case], max_tokens=10**9)
+    assert time.perf_counter() - t0 < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "description: " + "x" * 99_000 + "\n",
+    "# " + "x" * 99_000 + "\nversions_kept: 3\n",
+    "a: [" + ",".join(["1"] * 1_900) + "]\n",
+], ids=["long-value", "long-comment", "tokens-under-limit"])
+def test_the_worst_file_under_every_limit_is_read_quickly(text):
+    t0 = time.perf_counter()
+    try:
+        scenario.loads(text.encode())
+    except InputError:
+        pass  # unknown fields: refused after parsing, which is what is timed
+    assert time.perf_counter() - t0 < 1.0
 
 
 def test_a_real_scenario_and_the_price_book_still_read():
@@ -320,15 +344,19 @@ def test_the_cli_refuses_every_bad_file_with_one_line(tmp_path, capsys, case, co
     assert not (tmp_path / "out.csv").exists()
 
 
-def test_the_cli_process_refuses_a_100000_level_file_quickly_without_a_traceback(tmp_path):
+@pytest.mark.parametrize("prices", [False, True], ids=["scenario", "price-book"])
+def test_the_cli_process_refuses_a_100000_level_file_quickly_without_a_traceback(tmp_path, prices):
     path = tmp_path / "deep.yaml"
     path.write_text(BAD_FILES["flow-nesting-100k"])
+    good = tmp_path / "s.yaml"
+    good.write_text("versions_kept: 3\n")
+    argv = ["estimate", str(good), "--prices", str(path)] if prices else ["estimate", str(path)]
     t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "lib", "estimate", str(path)], capture_output=True, text=True,
-                       cwd=ROOT, timeout=120)
+    r = subprocess.run([sys.executable, "-m", "lib", *argv], capture_output=True, text=True, cwd=ROOT, timeout=120)
     elapsed = time.perf_counter() - t0
     assert r.returncode == 2 and "Traceback" not in r.stderr
-    assert len(r.stderr.strip().splitlines()) == 1 and "nested" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert ("nested" if prices else "larger than the 100 KB limit") in r.stderr, r.stderr
     assert elapsed < 10, f"{elapsed:.1f} s, including starting Python"
 
 

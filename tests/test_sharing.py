@@ -134,7 +134,7 @@ def test_upload_billion_laughs_is_refused_quickly():
 
 def test_upload_larger_than_one_megabyte():
     big = b"# " + b"x" * 1_000_001 + b"\nimage_size_mb: 800\n"
-    with pytest.raises(InputError, match="larger than the 1 MB limit"):
+    with pytest.raises(InputError, match="larger than the 100 KB limit"):
         scenario.parse_yaml(big, "big.yaml")
 
 
