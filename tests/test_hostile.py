@@ -209,6 +209,12 @@ def test_a_10000_character_name_is_truncated():
     assert "n" * 59 + "…" in warnings(at) and len(warnings(at)) < 400
 
 
+def test_thousands_of_unknown_parameters_are_counted_not_listed():
+    at = open_app({f"p{i}": "1" for i in range(500)})
+    assert not at.exception
+    assert "and 480 more" in warnings(at) and warnings(at).count("unknown parameter") == 20
+
+
 def test_given_n_times_truncates_the_values():
     parsed = links.from_query({"versions_kept": ["9" * 5000, EVIL_LINK]})
     msg = parsed.problems[0]

@@ -18,6 +18,7 @@ LAST = "share_last_query"        # the query string this session last wrote (abs
 PROBLEMS = "share_problems"      # messages about the last link or file applied
 PROBLEMS_NOTE = "share_problems_note"  # what happened to everything else (a link and a file differ)
 LINK_NOTE = "Some inputs could not be used; everything else was applied:"
+MAX_SHOWN = 20  # a link can carry thousands of made-up parameters: name the first ones, count the rest
 LINK_BOOK = "share_link_book"    # the price book a link or file was made with
 B_OVERRIDES = "share_b_overrides"  # the comparison scenario: fields that differ from A
 UPLOAD = "share_upload"
@@ -138,8 +139,9 @@ def notices(w, book) -> None:
     problems = st.session_state.get(PROBLEMS) or []
     link_book = st.session_state.get(LINK_BOOK)
     if problems:
+        shown = problems[:MAX_SHOWN] + ([f"and {len(problems) - MAX_SHOWN:,} more"] if len(problems) > MAX_SHOWN else [])
         st.warning((st.session_state.get(PROBLEMS_NOTE) or LINK_NOTE) + "\n\n"
-                   + "\n".join(f"- {p}" for p in problems))
+                   + "\n".join(f"- {p}" for p in shown))
     if link_book and link_book != book.version:
         try:
             old = pricebook.archived(link_book)
