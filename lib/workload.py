@@ -9,7 +9,8 @@ import math
 import re
 from dataclasses import asdict, dataclass, field, make_dataclass
 
-from .errors import InputError, quote
+from .errors import quote  # every user value in a problem goes through it
+from .errors import InputError
 
 SHARE_FIELDS = ("same_region_share", "cross_region_share", "internet_share")
 SHARE_TOLERANCE = 1e-6
