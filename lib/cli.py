@@ -6,7 +6,9 @@ import json
 import sys
 
 from . import decision, engine, pricebook, report, scenario
-from .errors import InputError, PriceBookError
+import yaml
+
+from .errors import DashboardError
 from .workload import SPECS
 
 
@@ -136,10 +138,22 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _one_line(text: str, limit: int | None = None) -> str:
+    text = " ".join(str(text).split())
+    return text[: limit - 1] + "…" if limit and len(text) > limit else text
+
+
 def main(argv=None) -> int:
+    """Every failure is one line on stderr and exit status 2, never a traceback."""
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (InputError, PriceBookError, decision.DecisionTreeError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+    except DashboardError as e:  # every project error: its message is written for a person
+        print(f"error: {_one_line(e)}", file=sys.stderr)
+    except OSError as e:  # reading a file, or writing an output
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"error: {_one_line(where + (e.strerror or str(e)), 300)}", file=sys.stderr)
+    except (yaml.YAMLError, RecursionError, MemoryError, ValueError, ArithmeticError) as e:
+        # the readers turn these into messages; this is the net under them
+        print(f"error: the input cannot be used ({type(e).__name__}: {_one_line(e, 200)})", file=sys.stderr)
+    return 2

@@ -13,13 +13,14 @@ from pathlib import Path
 import yaml
 
 from . import engine, registries
+from .errors import DashboardError
 from .pricebook import PriceBook
 from .workload import SPECS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "decision_tree.yaml"
 
 
-class DecisionTreeError(ValueError):
+class DecisionTreeError(DashboardError, ValueError):
     """The tree file is unusable; the message names the file, the node and the problem."""
 
 

@@ -15,13 +15,14 @@ import pandas as pd
 
 from . import decision, report, tables
 from .engine import Estimate
+from .errors import DashboardError
 
 SLIDE = {"width": 1920, "height": 1080}
 _server_lock = threading.Lock()
 _server_started = False
 
 
-class ImageExportError(RuntimeError):
+class ImageExportError(DashboardError, RuntimeError):
     """No picture could be rendered (typically: no Chromium on this machine)."""
 
 

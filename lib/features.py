@@ -8,13 +8,14 @@ import pandas as pd
 import yaml
 
 from . import registries
+from .errors import DashboardError
 from .workload import SPECS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "features.yaml"
 VALUES = ("yes", "partial", "no")
 
 
-class FeatureMatrixError(ValueError):
+class FeatureMatrixError(DashboardError, ValueError):
     pass
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import InputError
+from . import pricebook
+from .errors import InputError, quote
 from .workload import DEFAULT, SHARE_FIELDS, SPECS, Workload, from_dict, lenient
 
 PRICE_BOOK = "price_book"
 B_PREFIX = "b_"
-MAX_VALUE_CHARS = 200
+MAX_VALUE_BYTES = 200  # in UTF-8 bytes, not characters: 84 x "€" is 252 bytes, too long for a file name
 IGNORED = {"embed", "embed_options"}  # Streamlit's own parameters
 
 
@@ -73,21 +74,28 @@ def from_query(params: dict[str, list[str]]) -> Parsed:
         values = list(values) if isinstance(values, (list, tuple)) else [values]
         if name in IGNORED:
             continue
+        ours = name in SPECS or name == PRICE_BOOK or name.removeprefix(B_PREFIX) in SPECS
+        shown = name if ours else quote(name)  # anything else came from whoever wrote the link: shown as text
         if len(values) != 1:
-            problems.append(f"{name}: given {len(values)} times in the link ({', '.join(map(str, values[:3]))}); none was used")
+            problems.append(f"{shown}: given {len(values)} times in the link "
+                            f"({', '.join(quote(str(v), 20) for v in values[:3])}); none was used")
             continue
         value = str(values[0])
-        if len(value) > MAX_VALUE_CHARS:
-            problems.append(f"{name}: value longer than {MAX_VALUE_CHARS} characters; not used")
+        if len(value.encode("utf-8", "surrogatepass")) > MAX_VALUE_BYTES:
+            problems.append(f"{shown}: value longer than {MAX_VALUE_BYTES} bytes; not used")
             continue
         if name == PRICE_BOOK:
+            if not pricebook.valid_version(value):
+                problems.append(f"{shown}: {quote(value)} is not a price book version "
+                                f"({pricebook.VERSION_RULE}); not used")
+                continue
             book = value
         elif name.startswith(B_PREFIX) and name[len(B_PREFIX):] in SPECS:
             b_raw[name[len(B_PREFIX):]] = value
         elif name in SPECS:
             a_raw[name] = value
         else:
-            problems.append(f"{name}: unknown parameter; ignored (parameters are scenario field names)")
+            problems.append(f"{shown}: unknown parameter; ignored (parameters are scenario field names)")
     a, a_problems = lenient(a_raw)
     b_values = {}
     if b_raw:

@@ -8,16 +8,27 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from . import safeyaml
 from .errors import PriceBookError
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "prices.yaml"
 HISTORY_DIR = DEFAULT_PATH.parent / "price_history"
 REQUIRED = ("value", "unit", "source", "as_of")
+# what a price book's version may look like (a date such as 2026-11-29, or a short name): it comes
+# from links and uploaded files and names a file in HISTORY_DIR, so it is checked before any path is built
+VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}", re.ASCII)
+VERSION_RULE = "a date such as 2026-11-29, or up to 40 letters, digits, '.', '_' or '-'"
+MAX_TOKENS = 20_000  # data/prices.yaml has about 620; a --prices file far larger is refused, not parsed for seconds
+
+
+def valid_version(version) -> bool:
+    return isinstance(version, str) and VERSION.fullmatch(version) is not None
 
 
 @dataclass(frozen=True)
@@ -133,7 +144,12 @@ def load(path: str | Path = DEFAULT_PATH) -> PriceBook:
     except OSError as e:
         raise PriceBookError(f"{path}: cannot read the price file ({e.strerror})") from None
     try:
-        doc = yaml.safe_load(text)
+        # the same reader as scenario files: a --prices file comes from a user too
+        doc = safeyaml.load(text, max_tokens=MAX_TOKENS)
+    except safeyaml.Refused as e:
+        raise PriceBookError(f"{path}: {e}") from None
+    except (RecursionError, MemoryError, ValueError) as e:
+        raise PriceBookError(f"{path}: cannot be read ({type(e).__name__})") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -143,7 +159,11 @@ def load(path: str | Path = DEFAULT_PATH) -> PriceBook:
 
 def archived(version: str, history_dir: str | Path | None = None) -> PriceBook | None:
     """A superseded price book by its version, or None when it was not kept."""
-    if not version or "/" in version or "\\" in version or version.startswith("."):
-        return None  # a version comes from a link: never let it name another path
+    if not valid_version(version):
+        return None  # a version comes from a link: never let it name another path, or a name too long
     path = Path(history_dir or HISTORY_DIR) / f"{version}.yaml"
-    return load(path) if path.is_file() else None
+    try:
+        kept = path.is_file()
+    except OSError:  # name too long, permissions, ...: for the user, that price book was not kept
+        return None
+    return load(path) if kept else None

@@ -9,6 +9,7 @@ import math
 import re
 from dataclasses import asdict, dataclass, field, make_dataclass
 
+from .errors import quote  # every user value in a problem goes through it
 from .errors import InputError
 from .regions import book_regions
 
@@ -139,47 +140,61 @@ Workload = make_dataclass(
 )
 
 
+# a number as a person writes it in a link or file: ASCII digits only (float() would also take
+# "１２３" and "٣"), an optional point and exponent, `_` between digits as in `1_000_000`
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:_[0-9]+)*(?:\.(?:[0-9]+(?:_[0-9]+)*)?)?|\.[0-9]+(?:_[0-9]+)*)(?:[eE][-+]?[0-9]+)?")
+
+
+def _range(spec: Spec) -> str:
+    unit = f" {spec.unit}" if spec.unit else ""
+    return f"from {spec.min:g} to {spec.max:g}{unit}"
+
+
 def _coerce(name: str, value, spec: Spec):
-    """Return (value, problem). Accepts what YAML gives; strings are for link parameters."""
+    """Return (value, problem). Accepts what YAML gives; strings are for link parameters.
+    A user's value is repeated in a problem only through quote(): as text, truncated."""
     if spec.kind == "bool":
         if isinstance(value, bool):
             return value, None
         if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
             return value.lower() in ("true", "1", "yes"), None
-        return None, f"{name}: must be true or false, got {value!r}"
+        return None, f"{name}: must be true or false, got {quote(value)}"
     if spec.kind == "text":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)  # YAML reads an account ID as a number
         if not isinstance(value, str) or not re.fullmatch(spec.pattern, value):
-            return None, f"{name}: {value!r} is not a valid {spec.label.lower()} (expected {spec.pattern})"
+            return None, f"{name}: {quote(value)} is not a valid {spec.label.lower()} (expected {quote(spec.pattern)})"
         return value, None
     if spec.kind == "set":
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)):
-            return None, f"{name}: must be a list of {', '.join(spec.choices)}, got {value!r}"
+            return None, f"{name}: must be a list of {', '.join(spec.choices)}, got {quote(value)}"
         items = [i.strip() if isinstance(i, str) else i for i in items if i != ""]
         bad = [i for i in items if i not in spec.choices]
         if bad:
-            return None, f"{name}: unknown item(s) {', '.join(map(repr, bad))} (choose from {', '.join(spec.choices)})"
+            return None, f"{name}: unknown item(s) {', '.join(quote(b, 30) for b in bad[:5])} (choose from {', '.join(spec.choices)})"
         return tuple(c for c in spec.choices if c in items), None
     if spec.kind == "choice":
         if isinstance(value, str) and value in spec.choices:
             return value, None
-        return None, f"{name}: must be one of {', '.join(spec.choices)}, got {value!r}"
+        return None, f"{name}: must be one of {', '.join(spec.choices)}, got {quote(value)}"
     # numbers
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return None, f"{name}: must be a number, got {value!r}"
+        return None, f"{name}: must be a number, got {quote(value)}"
     if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            return None, f"{name}: must be a number, got {value!r}"
+        if not _DECIMAL.fullmatch(value.strip()):
+            return None, f"{name}: must be a number written in digits 0-9, got {quote(value)}"
+        value = float(value.strip())  # inf when too large for a float: named as too large below
+    if isinstance(value, int) and not -1e300 < value < 1e300:
+        value = math.inf if value > 0 else -math.inf  # float() would raise OverflowError on an int this big
     value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        return None, f"{name}: must be a finite number, got {value!r}"
+    if math.isnan(value):
+        return None, f"{name}: must be a number, got {quote(value)}"
+    if math.isinf(value):
+        return None, f"{name}: the number is too {'large' if value > 0 else 'small'} (must be {_range(spec)})"
     if spec.kind == "int":
         if value != int(value):
-            return None, f"{name}: must be a whole number, got {value!r}"
+            return None, f"{name}: must be a whole number, got {quote(value)}"
         value = int(value)
     if spec.min is not None and value < spec.min:
         what = "negative" if value < 0 else "too small"
@@ -200,7 +215,7 @@ def coerce_fields(data: dict, *, strict: bool = True) -> tuple[dict, list[str]]:
         spec = SPECS.get(name)
         if spec is None:
             if strict:
-                problems.append(f"{name}: unknown field (known fields: see `python -m lib fields`)")
+                problems.append(f"{quote(name)}: unknown field (known fields: see `python -m lib fields`)")
             continue
         v, problem = _coerce(name, value, spec)
         if problem:

@@ -40,6 +40,7 @@ with c2:
 
 st.subheader("Architecture decision record")
 record = adr.adr(w, book, link)
-st.download_button("⬇️ ADR (.md)", data=record, file_name="adr-container-registry.md", mime="text/markdown", key="export_adr")
+st.download_button("⬇️ ADR (.md)", data=record, file_name="adr-container-registry.md", mime="text/markdown", key="export_adr",
+                   on_click="ignore")  # a rerun would drop another download still being fetched
 with st.expander("Preview (copy it from the box below)", expanded=True):
     st.code(record, language="markdown", wrap_lines=True)

@@ -53,7 +53,7 @@ def test_price_file_that_is_not_yaml_names_the_line(tmp_path):
 
 
 def test_unknown_field_is_named():
-    with pytest.raises(InputError, match="image_sise_mb: unknown field"):
+    with pytest.raises(InputError, match="`image_sise_mb`: unknown field"):
         from_dict({"image_sise_mb": 800})
 
 
@@ -86,7 +86,7 @@ def test_scenario_file_errors_name_the_file(tmp_path):
     with pytest.raises(InputError) as e:
         scenario.load(path)
     assert all(str(path) in p for p in e.value.problems)
-    assert any("foo: unknown field" in p for p in e.value.problems)
+    assert any("`foo`: unknown field" in p for p in e.value.problems)
 
 
 def test_cli_reports_errors_without_a_traceback(tmp_path):

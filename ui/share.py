@@ -9,13 +9,16 @@ import pandas as pd
 import streamlit as st
 
 from lib import compare, links, pricebook, presets, scenario
-from lib.errors import InputError, PriceBookError
-from lib.workload import lenient
+from lib.errors import InputError, PriceBookError, quote
+from lib.workload import DEFAULT, coerce_fields, lenient
 
 from . import workload_inputs
 
 LAST = "share_last_query"        # the query string this session last wrote (absent before its first run)
 PROBLEMS = "share_problems"      # messages about the last link or file applied
+PROBLEMS_NOTE = "share_problems_note"  # what happened to everything else (a link and a file differ)
+LINK_NOTE = "Some inputs could not be used; everything else was applied:"
+MAX_SHOWN = 20  # a link can carry thousands of made-up parameters: name the first ones, count the rest
 LINK_BOOK = "share_link_book"    # the price book a link or file was made with
 B_OVERRIDES = "share_b_overrides"  # the comparison scenario: fields that differ from A
 UPLOAD = "share_upload"
@@ -38,6 +41,7 @@ def apply_incoming() -> None:
     workload_inputs.set_workload(parsed.workload)  # also makes it the workload every page re-seeds from
     st.session_state[B_OVERRIDES] = parsed.b_overrides
     st.session_state[PROBLEMS] = [f"Link: {p}" for p in parsed.problems]
+    st.session_state[PROBLEMS_NOTE] = LINK_NOTE
     st.session_state[LINK_BOOK] = parsed.price_book
     st.session_state[LAST] = {}
 
@@ -68,16 +72,27 @@ def _on_upload() -> None:
     f = st.session_state.get(UPLOAD)
     if f is None:
         return
+    name = quote(f.name)  # the file's name is the uploader's text too
     try:
-        fields, meta = scenario.split_meta(scenario.parse_yaml(f.getvalue(), f.name))
+        fields, meta = scenario.split_meta(scenario.parse_yaml(f.getvalue(), name))
     except InputError as e:
         st.session_state[PROBLEMS] = [f"Upload: {p} — nothing was changed" for p in e.problems]
+        st.session_state[PROBLEMS_NOTE] = "The uploaded file could not be used:"
         return
-    w, problems = lenient(fields, label=f"{f.name}: ")
+    # A file sets the fields it names; every other input keeps its current value (a hand-written
+    # file with one field must not reset the rest of the scenario to the defaults).
+    now = st.session_state.get(workload_inputs.CANONICAL, DEFAULT)
+    w, problems = lenient(fields, now, label=f"{name}: ")
+    book_problems = scenario.meta_problems(meta)
+    applied = len(coerce_fields(fields)[0])
     workload_inputs.set_workload(w)
-    st.session_state[PROBLEMS] = [f"Upload: {p}" for p in problems]
-    st.session_state[LINK_BOOK] = str(meta["price_book"]) if meta.get("price_book") else None
-    st.toast(f"Loaded {f.name}" + (" (some fields were not used)" if problems else ""))
+    st.session_state[PROBLEMS] = [f"Upload: {name}: {p}" for p in book_problems] + [f"Upload: {p}" for p in problems]
+    st.session_state[PROBLEMS_NOTE] = (
+        f"Some fields of the uploaded file could not be used. {applied} field(s) from it were applied; "
+        "the inputs it does not set, or sets wrongly, keep their current values:")
+    st.session_state[LINK_BOOK] = str(meta["price_book"]) if meta.get("price_book") and not book_problems else None
+    st.toast(f"Loaded {name}: {applied} field(s) applied, the other inputs keep their current values"
+             + (" (some fields were not used)" if problems or book_problems else ""))
 
 
 def _on_preset() -> None:
@@ -92,6 +107,7 @@ def _on_preset() -> None:
 
 def _dismiss() -> None:
     st.session_state[PROBLEMS] = []
+    st.session_state[PROBLEMS_NOTE] = None
     st.session_state[LINK_BOOK] = None
 
 
@@ -123,8 +139,9 @@ def notices(w, book) -> None:
     problems = st.session_state.get(PROBLEMS) or []
     link_book = st.session_state.get(LINK_BOOK)
     if problems:
-        st.warning("Some inputs could not be used; everything else was applied:\n\n"
-                   + "\n".join(f"- {p}" for p in problems))
+        shown = problems[:MAX_SHOWN] + ([f"and {len(problems) - MAX_SHOWN:,} more"] if len(problems) > MAX_SHOWN else [])
+        st.warning((st.session_state.get(PROBLEMS_NOTE) or LINK_NOTE) + "\n\n"
+                   + "\n".join(f"- {p}" for p in shown))
     if link_book and link_book != book.version:
         try:
             old = pricebook.archived(link_book)
@@ -133,11 +150,11 @@ def notices(w, book) -> None:
         else:
             why = "that price book is not kept in data/price_history/"
         if old is None:
-            st.info(f"This scenario was made with price book **{link_book}**; the figures use the current one "
+            st.info(f"This scenario was made with price book {quote(link_book)}; the figures use the current one "
                     f"(**{book.version}**). The old totals cannot be shown: {why}.")
         else:
             diff = compare.side_by_side(w, w, old, book, labels=(link_book, book.version))
-            st.info(f"Prices have changed since this link was made (price book **{link_book}** → "
+            st.info(f"Prices have changed since this link was made (price book {quote(link_book)} → "
                     f"**{book.version}**). The figures use the current prices; the totals moved like this:")
             changed = diff[diff["difference"].abs() > 0.005].drop(columns=["id"])
             st.dataframe(changed if len(changed) else pd.DataFrame({"registry": ["no total changed"]}),
