@@ -39,7 +39,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from .errors import InputError
+from .errors import DashboardError, InputError
 from .workload import DEFAULT, SPECS, Workload, from_dict
 
 MB = 1_000_000  # 1 MB = 1,000,000 bytes, as the cost model counts
@@ -192,7 +192,8 @@ def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source
 
 # ---- reading JSON safely ---------------------------------------------------------------
 
-class _FileProblems(Exception):
+class _FileProblems(DashboardError):
+    """A file-level refusal, collected into the InputError that names every file."""
     def __init__(self, problems):
         super().__init__("; ".join(problems))
         self.problems = problems
