@@ -338,7 +338,7 @@ def why_bullets(d: Deck, limit: int = 3) -> list[str]:
     """At most three plain reasons, the most specific first: the decision steps that said
     something (not the "no" / "none of these" answers), then the cost note."""
     steps = [s for s in reversed(d.r.path) if not s.answer.lower().startswith(("no", "none"))]
-    out = [wording.reason(s.reasons[0]) for s in steps]
+    out = [wording.reason(s.reasons[0]) for s in steps[:2]]  # earlier steps are too general to say why
     if d.r.cost_note:
         out.insert(1, d.r.cost_note)
     seen, plain = set(), []

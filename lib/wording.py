@@ -143,7 +143,7 @@ def reason(text: str) -> str:
     head, tail = (s.strip() for s in text.split("->", 1))
     rest = tail.split(":", 1)[1].strip() if ":" in tail else tail
     rest = re.sub(r"\s*->\s*", ": ", rest)
-    return f"{head}: {rest[:1].upper()}{rest[1:]}" if rest else head
+    return f"{head}: {rest}" if rest else head
 
 
 # cost component categories as legends and series names show them
