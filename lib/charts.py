@@ -92,9 +92,16 @@ def cost_over_time(cumulative, horizon: int, growth: float) -> go.Figure:
     return fig
 
 
+def tint(colour: str, amount: float = 0.55) -> str:
+    """The colour mixed with white: scenario B's bars keep their registry's hue, lighter."""
+    c = colour.lstrip("#")
+    rgb = [int(c[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(v + (255 - v) * amount):02X}" for v in rgb)
+
+
 def compare_bars(table, a=None, b=None) -> go.Figure:
-    """Monthly cost per registry under scenario A and B: each registry in its own colour, B
-    hatched. With the two workloads, the legend says what B changes ("B: interface endpoints
+    """Monthly cost per registry under scenario A and B: each registry in its own colour, B in
+    its lighter tint, outlined (as in the deck). With the two workloads, the legend says what B changes ("B: interface endpoints
     instead of NAT") instead of a bare "B"."""
     t = table.sort_values("A", kind="stable")
     colours = [REGISTRY_COLOURS.get(i, "#777777") for i in t["id"]]
@@ -104,20 +111,22 @@ def compare_bars(table, a=None, b=None) -> go.Figure:
     if a is None or b is None:
         name_a, name_b = "A", "B"
     fig = go.Figure()
-    for name, col, pattern in ((name_a, "A", ""), (name_b, "B", "/")):
+    for name, col, light in ((name_a, "A", False), (name_b, "B", True)):
+        fill = [tint(c) for c in colours] if light else colours
         fig.add_bar(name=name, x=ticks, y=t[col], offsetgroup=col, showlegend=False,
-                    marker=dict(color=colours, pattern=dict(shape=pattern, fgcolor="white")),
+                    marker=dict(color=fill, line=dict(color=colours, width=1.5 if light else 0)),
                     text=[f"${v:,.0f}" for v in t[col]], textposition="outside", cliponaxis=False,
                     textfont=dict(size=18, color=TEXT),
                     hovertemplate="<b>%{x}</b><br>" + name + ": $%{y:,.2f}<extra></extra>")
         # the legend's swatch in neutral grey: the bars' colours are the registries', the legend tells A from B
         fig.add_bar(name=name, x=ticks[:1], y=[None], offsetgroup=col, hoverinfo="skip",
-                    marker=dict(color="#777777", pattern=dict(shape=pattern, fgcolor="white")))
+                    marker=dict(color=tint("#777777") if light else "#777777", line=dict(color="#777777", width=1.5 if light else 0)))
     fig.update_yaxes(tickprefix="$", tickformat=",.0f")
     fig.update_xaxes(tickangle=0)
     fig.update_layout(barmode="group", bargap=0.18, bargroupgap=0.06, yaxis_title="USD a month", uniformtext=dict(mode="hide", minsize=9),
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
-                      title="Monthly cost per registry, scenario A against B" + (f"<br><sup>B: {what}</sup>" if what else ""))
+                      # in the title's first line, so the exported picture (which swaps the subtitle) keeps it
+                      title="Monthly cost per registry, A against " + (f"B: {what}" if what else "B"))
     return fig
 
 

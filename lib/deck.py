@@ -279,18 +279,11 @@ def compare_chart(slide, a_totals: dict, b_totals: dict, label_a: str, label_b: 
     return ch, ids
 
 
-def tint(colour: str, amount: float = 0.55) -> str:
-    """The colour mixed with white: scenario B's bars keep their registry's hue."""
-    c = colour.lstrip("#")
-    rgb = [int(c[i:i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(v + (255 - v) * amount):02X}" for v in rgb)
-
-
 def _fill(fmt, colour: str, light: bool):
     """A's bars in the registry's colour; B's in its tint, outlined in the colour (a pattern
     fill renders too faint in LibreOffice to tell B apart)."""
     fmt.fill.solid()
-    fmt.fill.fore_color.rgb = _rgb(tint(colour) if light else colour)
+    fmt.fill.fore_color.rgb = _rgb(charts.tint(colour) if light else colour)
     if light:
         fmt.line.color.rgb = _rgb(colour)
         fmt.line.width = Pt(1.25)
@@ -611,32 +604,34 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
 
     # 1: the question and the answer
     s = prs.slides.add_slide(prs.slide_layouts[6])
-    tf = _box(s, MARGIN, 0.7, CONTENT_W, 0.45, "Kicker").text_frame
+    tf = _box(s, MARGIN, 0.8, CONTENT_W, 0.45, "Kicker").text_frame
     _para(tf, "Container registry decision", BODY_PT, colour=MUTED_TEXT, first=True, space_after=0)
-    tf = _box(s, MARGIN, 1.2, CONTENT_W, 0.8, "Question").text_frame
+    tf = _box(s, MARGIN, 1.3, CONTENT_W, 0.8, "Question").text_frame
     _para(tf, "Which container registry should we use?", 36, bold=True, first=True, space_after=0)
     context = f"For {wording.drivers(w)}; {_situation(w)}."
-    tf = _box(s, MARGIN, 2.1, CONTENT_W, 1.0, "Context").text_frame
+    tf = _box(s, MARGIN, 2.25, CONTENT_W, 1.0, "Context").text_frame
     _para(tf, context, BODY_PT if lines_needed(context, BODY_PT, CONTENT_W) <= 2 else 14, colour=MUTED_TEXT,
           first=True, space_after=0)
-    panel = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN), Inches(3.3), Inches(CONTENT_W), Inches(2.0))
+    panel = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN), Inches(3.55), Inches(CONTENT_W), Inches(2.2))
     panel.name = "Answer panel"
     panel.fill.solid()
     panel.fill.fore_color.rgb = _rgb("#F2F2F2")
     panel.line.fill.background()
     panel.shadow.inherit = False
-    bar = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN), Inches(3.3), Inches(0.15), Inches(2.0))
+    bar = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN), Inches(3.55), Inches(0.15), Inches(2.2))
     bar.name = "Answer mark"
     bar.fill.solid()
     bar.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[r.recommended])
     bar.line.fill.background()
     bar.shadow.inherit = False
     answer = answer_words(d)
-    tf = _box(s, MARGIN + 0.4, 3.45, CONTENT_W - 0.6, 1.75, "Answer").text_frame
+    tf = _box(s, MARGIN + 0.4, 3.7, CONTENT_W - 0.6, 1.95, "Answer").text_frame
     _para(tf, "Answer", 14, colour=MUTED_TEXT, first=True, space_after=2)
     _para(tf, answer, 32 if lines_needed(answer, 32, CONTENT_W - 0.6) == 1 else 24, bold=True, space_after=4)
-    _para(tf, f"{_money(d.cost)} a month for this workload", 24)
-    tf = _box(s, MARGIN, 5.7, CONTENT_W, 1.3, "Details").text_frame
+    as_described = r.costs[r.recommended]
+    _para(tf, f"{_money(d.cost)} a month for this workload"
+              + (f" ({_money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > 0.005 else ""), 24)
+    tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
     _para(tf, f"{today:%d %B %Y} · price book {book.version} (prices as of {', '.join(book.as_of_dates())}) · "
               f"{book.currency} list prices before tax", 14, colour=MUTED_TEXT, first=True, space_after=6)
     if link:
@@ -743,6 +738,9 @@ def sweep_picture(table, points, w) -> bytes:
                     font=dict(size=20), legend=dict(font=dict(size=20)))
     f.update_xaxes(title=f"{SPECS[field].label} ({sensitivity.UNITS[field]})")
     f.update_yaxes(title="USD a month", tickprefix="$", tickformat=",.0f")
+    for axis in (f.layout.xaxis, f.layout.yaxis):
+        if axis.type == "log":
+            axis.dtick = 1  # 10, 100, 1,000: the 2 and 5 ticks between crowd each other at slide size
     return export.image(f, "png", width=SWEEP_SIZE[0], height=SWEEP_SIZE[1], scale=1.5)
 
 

@@ -359,6 +359,8 @@ def test_picture_colours_match_the_deck(book):
     a = next(t for t in fig.data if t.name.startswith("A") and t.showlegend is False)
     ordered = table.sort_values("A", kind="stable")["id"].tolist()
     assert list(a.marker.color) == [REGISTRY_COLOURS[i] for i in ordered]
+    b_bars = next(t for t in fig.data if t.name.startswith("B") and t.showlegend is False)
+    assert list(b_bars.marker.line.color) == [REGISTRY_COLOURS[i] for i in ordered]  # same hue, lighter fill
     assert "B: interface endpoints instead of NAT" in fig.layout.title.text
 
 
@@ -428,3 +430,19 @@ def test_cli_export_writes_every_format(tmp_path):
     r = subprocess.run([sys.executable, "-m", "lib", "export", str(path), *args], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert all(p.stat().st_size > 0 for p in outs.values())
+
+
+def test_title_slide_names_a_recommended_setup(book, monkeypatch):
+    """When the recommendation carries a setup (field changes) and its cost, slide 1 says both."""
+    real = decision.recommend
+
+    def with_setup(*a, **k):
+        r = real(*a, **k)
+        r.recommended_setup, r.recommended_cost = {"network": "endpoints"}, ECR_ENDPOINTS
+        return r
+
+    monkeypatch.setattr(decision, "recommend", with_setup)
+    data, _ = deck.build(W, book, LINK, pictures=False)
+    text = slide_text(Presentation(io.BytesIO(data)).slides[0])
+    assert "Amazon ECR with VPC interface endpoints" in text
+    assert f"${ECR_ENDPOINTS:,.2f} a month for this workload (${ECR_NAT:,.2f} as described)" in text
