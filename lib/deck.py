@@ -173,7 +173,8 @@ def _money_axis(axis, title="USD a month"):
     axis.tick_labels.number_format = '"$"#,##0'
     axis.tick_labels.number_format_is_linked = False
     axis.minimum_scale = 0
-    _axis_title(axis, title)
+    if title:
+        _axis_title(axis, title)
 
 
 def cost_chart(slide, d: Deck):
@@ -289,22 +290,94 @@ def _fill(fmt, colour: str, light: bool):
         fmt.line.width = Pt(1.25)
 
 
+# the plot's inner area as shares of the chart frame, fixed so labels can be placed beside lines
+PLOT = {"x": 0.10, "y": 0.04, "w": 0.87, "h": 0.82}
+LABEL_W = 3.3  # inches to the right of the chart for the direct labels
+
+
+def _fix_plot_area(ch):
+    """Pin the plot's inner rectangle (PowerPoint and LibreOffice both honour a manual layout)."""
+    from pptx.oxml.ns import qn
+    from lxml import etree
+    plot_area = ch._chartSpace.chart.plotArea
+    for old in plot_area.findall(qn("c:layout")):
+        plot_area.remove(old)
+    layout = etree.SubElement(plot_area, qn("c:layout"))
+    plot_area.remove(layout)
+    plot_area.insert(0, layout)
+    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    etree.SubElement(manual, qn("c:layoutTarget")).set("val", "inner")
+    for mode in ("c:xMode", "c:yMode"):
+        etree.SubElement(manual, qn(mode)).set("val", "edge")
+    for k in ("x", "y", "w", "h"):
+        etree.SubElement(manual, qn(f"c:{k}")).set("val", str(PLOT[k]))
+
+
 def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
+    """Cumulative cost lines in the registries' colours, each named at its end (no legend to
+    match colours against); names of lines that end close together stack in order."""
     cumulative, _monthly = timeline.cost_over_time(w, book)
-    order = sorted(cumulative.columns, key=lambda rid: -cumulative[rid].iloc[-1])  # legend top-down = lines top-down
+    order = sorted(cumulative.columns, key=lambda rid: -cumulative[rid].iloc[-1])
     data = CategoryChartData(number_format='"$"#,##0')
     data.categories = [str(m) for m in cumulative.index]
     for rid in order:
         data.add_series(registries.NAMES[rid], [round(v, 2) for v in cumulative[rid]])
-    ch = _chart(slide, XL_CHART_TYPE.LINE, data, top=top, height=BODY_BOTTOM - top, legend=XL_LEGEND_POSITION.RIGHT)
-    _money_axis(ch.value_axis, "Cumulative USD")
-    _axis_title(ch.category_axis, "Month")
+    height = BODY_BOTTOM - top
+    gf = slide.shapes.add_chart(XL_CHART_TYPE.LINE, Inches(MARGIN), Inches(top), Inches(CONTENT_W - LABEL_W),
+                                Inches(height), data)
+    gf.name = "Chart"
+    ch = gf.chart
+    ch.font.size, ch.font.name = Pt(SMALL_PT), FONT
+    ch.has_legend = False
+    ch.value_axis.tick_labels.font.size = Pt(SMALL_PT)
     ch.category_axis.tick_labels.font.size = Pt(SMALL_PT)
+    ch.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
+    _money_axis(ch.value_axis, "")  # no axis title: the subtitle says "cumulative cost", dollars are on the ticks
+    _axis_title(ch.category_axis, "Month")
+    top_value = _nice_ceiling(max(float(cumulative.iloc[-1].max()), 1.0) * 1.05)
+    ch.value_axis.maximum_scale = top_value
+    _fix_plot_area(ch)
     for s, rid in zip(ch.plots[0].series, order):
         s.smooth = False
         s.marker.style = XL_MARKER_STYLE.NONE
         s.format.line.color.rgb = _rgb(REGISTRY_COLOURS[rid])
         s.format.line.width = Pt(4.5 if rid == d.r.recommended else 2.25)
+    # direct labels: one per distinct end value, beside the plot at the line's height
+    groups: list[list[str]] = []
+    for rid in order:
+        end = cumulative[rid].iloc[-1]
+        if groups and abs(cumulative[groups[-1][0]].iloc[-1] - end) <= 0.005 * top_value:
+            groups[-1].append(rid)
+        else:
+            groups.append([rid])
+    plot_top = top + PLOT["y"] * height
+    plot_h = PLOT["h"] * height
+    line_h = SMALL_PT * LINE / 72
+    ys = [plot_top + plot_h * (1 - cumulative[g[0]].iloc[-1] / top_value) - line_h / 2 for g in groups]
+    heights = [line_h * len(g) for g in groups]
+    placed = []
+    for i, y in enumerate(ys):  # like spread(), with label heights that differ
+        y = max(y, placed[-1] + heights[i - 1] + 0.04) if placed else max(y, top)
+        placed.append(y)
+    overflow = placed[-1] + heights[-1] - (top + height) if placed else 0
+    if overflow > 0:
+        placed[-1] -= overflow
+        for i in range(len(placed) - 2, -1, -1):
+            placed[i] = min(placed[i], placed[i + 1] - heights[i] - 0.04)
+    left = MARGIN + CONTENT_W - LABEL_W + 0.05
+    for g, y, h in zip(groups, placed, heights):
+        for j, rid in enumerate(g):
+            yy = y + j * line_h
+            key = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(left), Inches(yy + line_h / 2 - 0.03),
+                                         Inches(0.25), Inches(0.06))
+            key.name = "Line key"
+            key.fill.solid()
+            key.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[rid])
+            key.line.fill.background()
+            key.shadow.inherit = False
+            tf = _box(slide, left + 0.3, yy - 0.02, LABEL_W - 0.35, line_h + 0.04, "Line label").text_frame
+            tf.margin_top = tf.margin_bottom = 0
+            _para(tf, registries.NAMES[rid], SMALL_PT, bold=rid == d.r.recommended, first=True, space_after=0)
     return ch, cumulative, order
 
 

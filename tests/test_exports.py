@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from pptx import Presentation
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
 from lib import adr, charts, compare, deck, decision, engine, export, registries, scenario, timeline, wording
 from lib.components import CATEGORIES
@@ -446,3 +446,14 @@ def test_title_slide_names_a_recommended_setup(book, monkeypatch):
     text = slide_text(Presentation(io.BytesIO(data)).slides[0])
     assert "Amazon ECR with VPC interface endpoints" in text
     assert f"${ECR_ENDPOINTS:,.2f} a month for this workload (${ECR_NAT:,.2f} as described)" in text
+
+
+def test_cost_over_time_lines_are_named_at_their_ends(built):
+    prs, _, _ = built
+    s = slide_with(prs, "Cost over 12 months")
+    labels = [sh for sh in s.shapes if sh.name == "Line label"]
+    assert sorted(sh.text_frame.text for sh in labels) == sorted(registries.NAMES.values())
+    chart = next(sh.chart for sh in s.shapes if sh.has_chart)
+    assert not chart.has_legend
+    tops = sorted(sh.top for sh in labels)
+    assert all(b - a >= Pt(14) for a, b in zip(tops, tops[1:]))  # 12 pt lines: labels never overlap
