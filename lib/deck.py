@@ -124,15 +124,20 @@ def _runs(tf, parts, pt: float, first=False, space_after=6):
 
 
 def _slide(prs, title: str, subtitle: str = ""):
-    """A blank slide with its title (and an optional one- or two-line subtitle) in own boxes."""
+    """A blank slide with its title (28 pt on one line, else 22 pt on two) and an optional
+    subtitle below it, both sized so they end above the body (BODY_TOP)."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: no 4:3 placeholders
-    tf = _box(slide, MARGIN, 0.4, CONTENT_W, 0.75, "Title").text_frame
+    pt = 28 if lines_needed(title, 28, CONTENT_W) == 1 else 22
+    title_h = lines_needed(title, pt, CONTENT_W) * pt * LINE / 72 + 0.12
+    tf = _box(slide, MARGIN, 0.4, CONTENT_W, title_h, "Title").text_frame
     tf.vertical_anchor = MSO_ANCHOR.TOP
-    _para(tf, title, 28 if lines_needed(title, 28, CONTENT_W) == 1 else 22, bold=True, first=True, space_after=0)
+    _para(tf, title, pt, bold=True, first=True, space_after=0)
     if subtitle:
-        tf = _box(slide, MARGIN, 1.15, CONTENT_W, 0.7, "Subtitle").text_frame
-        _para(tf, subtitle, 14 if lines_needed(subtitle, 14, CONTENT_W) <= 2 else 12, colour=MUTED_TEXT,
-              first=True, space_after=0)
+        top = 0.4 + title_h + 0.02
+        room = BODY_TOP - 0.05 - top
+        sub_pt = next((p for p in (14, 13, 12) if height_needed([(subtitle, p)], CONTENT_W, 0) <= room), 12)
+        tf = _box(slide, MARGIN, top, CONTENT_W, max(room, 0.3), "Subtitle").text_frame
+        _para(tf, subtitle, sub_pt, colour=MUTED_TEXT, first=True, space_after=0)
     return slide
 
 
@@ -252,17 +257,18 @@ def compare_chart(slide, a_totals: dict, b_totals: dict, label_a: str, label_b: 
     data.add_series(label_b, [round(b_totals[rid], 2) for rid in ids])
     # the legend is drawn as shapes above the chart: renderers list a bar chart's series in
     # opposite orders, and "B above A" misleads
-    legend_top = BODY_TOP
-    for i, (label, hatched) in enumerate(((label_a, False), (label_b, True))):
-        y = legend_top + i * 0.32
+    y = BODY_TOP
+    for label, hatched in ((label_a, False), (label_b, True)):
+        h = lines_needed(label, 14, CONTENT_W - 0.7) * 14 * LINE / 72 + 0.1
         key = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN + 0.1), Inches(y + 0.05), Inches(0.4), Inches(0.2))
         key.name = "Legend key"
         _fill(key, "#777777", hatched)
         key.line.color.rgb = _rgb("#777777")
         key.shadow.inherit = False
-        tf = _box(slide, MARGIN + 0.6, y, CONTENT_W - 0.7, 0.3, "Legend").text_frame
+        tf = _box(slide, MARGIN + 0.6, y, CONTENT_W - 0.7, h, "Legend").text_frame
         _para(tf, label, 14, first=True, space_after=0)
-    ch = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, top=BODY_TOP + 0.7, height=BODY_BOTTOM - BODY_TOP - 0.7)
+        y += h + 0.02
+    ch = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, top=y + 0.08, height=BODY_BOTTOM - y - 0.08)
     ch.category_axis.reverse_order = True
     _money_axis(ch.value_axis)
     plot = ch.plots[0]
@@ -749,8 +755,10 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     if b is not None:
         what = wording.changes(w, b) or "nothing"
         tb = engine.estimate(b, book).totals()
-        s = _slide(prs, f"Scenario B: {what}",
-                   f"A: as described, {wording.drivers(w)}. B: the same, {what}.")
+        title = f"Scenario B: {what}"
+        if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
+            title = f"Scenario B: {what.count('; ') + 1} changes against A"
+        s = _slide(prs, title, f"A: as described, {wording.drivers(w)}.")
         compare_chart(s, e.totals(), tb, "A: as described", f"B: {what}")
         footer(s)
 

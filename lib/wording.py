@@ -93,6 +93,8 @@ def setup(changes: dict) -> str:
 def change(field: str, a, b) -> str:
     """One field changed from A to B: "interface endpoints instead of NAT", "30 versions kept
     instead of 10"."""
+    if field == "region":
+        return f"{_REGIONS.get(b, b).split(' (')[0]} region instead of {_REGIONS.get(a, a).split(' (')[0]}"
     short = _SHORT.get(field)
     if short:
         return f"{short.get(b, value(field, b))} instead of {short.get(a, value(field, a))}"
