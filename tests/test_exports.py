@@ -513,3 +513,10 @@ def test_cost_over_time_lines_are_named_at_their_ends(built):
     assert not chart.has_legend
     tops = sorted(sh.top for sh in labels)
     assert all(b - a >= Pt(14) for a, b in zip(tops, tops[1:]))  # 12 pt lines: labels never overlap
+
+
+def test_adr_speaks_in_words(book):
+    text = adr.adr(W, book, LINK)
+    assert "->" not in text
+    assert "network path: private subnets behind a NAT gateway" in text and "CI GitHub Actions" in text
+    assert f"mostly NAT data processed ({NAT_SHARE})" in text
