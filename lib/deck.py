@@ -632,13 +632,18 @@ def source_slides(prs, w, book, footer):
     room = BODY_BOTTOM - 1.3
     heights = [max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
                for k, c, pt in blocks]
-    pages, page, used = [], [], 0.0
+    pages, page, used, vendor = [], [], 0.0, None
     for i, (kind, content, pt) in enumerate(blocks):
         # a vendor's heading goes to the next slide with its first page, never alone at the bottom
         need = heights[i] + (heights[i + 1] if kind == "vendor" and i + 1 < len(blocks) else 0.0)
         if page and used + need > room - 0.15:
             pages.append(page)
             page, used = [], 0.0
+            if kind == "page" and vendor:  # the vendor's list goes on: say whose pages these are
+                page.append(("vendor", f"{vendor} (continued)", 14))
+                used += heights[i - 1] if blocks[i - 1][0] == "vendor" else 0.3
+        if kind == "vendor":
+            vendor = content
         page.append((kind, content, pt))
         used += heights[i]
     if page:

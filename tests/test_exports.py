@@ -219,7 +219,7 @@ def test_sources_grouped_by_vendor_with_pages_and_dates(built, book):
                                            for sh in s.shapes)]
     text = "\n".join(slide_text(s) for s in slides)
     for vendor in ("Amazon Web Services", "GitHub", "Docker", "Google Cloud", "Microsoft Azure", "Sonatype"):
-        assert re.search(rf"^{vendor}$", text, re.M), vendor
+        assert re.search(rf"^{vendor}( \(continued\))?$", text, re.M), vendor
     e = engine.estimate(W, book)
     used = {c.price_key for r in e.registries for c in r.components if c.price_key}
     linked = {r.hyperlink.address for s in slides for sh in s.shapes if sh.has_text_frame
@@ -520,3 +520,17 @@ def test_adr_speaks_in_words(book):
     assert "->" not in text
     assert "network path: private subnets behind a NAT gateway" in text and "CI GitHub Actions" in text
     assert f"mostly NAT data processed ({NAT_SHARE})" in text
+
+
+def test_a_vendor_split_across_slides_is_named_again(book):
+    """Each sources slide starts with a vendor's name, so no page is listed without its vendor."""
+    from lib import presets
+    w, _ = presets.load("doc-project")
+    data, _ = deck.build(w, book, "", pictures=False)
+    prs = Presentation(io.BytesIO(data))
+    boxes = [sh for s in prs.slides for sh in s.shapes if sh.name == "Sources"]
+    assert len(boxes) >= 2
+    vendors = set(deck.VENDORS.values())
+    for box in boxes[1:]:
+        first = box.text_frame.paragraphs[0].runs[0]
+        assert first.font.bold and first.text.replace(" (continued)", "") in vendors
