@@ -1,7 +1,7 @@
 """Registry Decision Dashboard, entry point and Overview page: every registry's monthly cost side by side, broken into its parts."""
 import streamlit as st
 
-from lib import charts, engine, features, tables
+from lib import charts, decision, engine, features, tables
 from ui import chart, recommendation_line, shell
 
 w, book = shell.start("Overview")
@@ -12,7 +12,8 @@ st.caption(f"Monthly cost of every registry for this workload · price book {boo
 recommendation_line.show(w, book, e.totals())
 
 lacking = features.missing(w.required_features)
-fig = charts.cost_breakdown(e, lacking=lacking)
+rec = decision.recommend(w, book, costs=e.totals()).recommended  # no pricing: the costs are given
+fig = charts.cost_breakdown(e, lacking=lacking, recommended=rec)
 chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
 
 if any(lacking.values()):

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import decision, engine, registries
+from . import decision, engine, registries, wording
 from .pricebook import PriceBook
 from .workload import SPECS
-
-
-def _value(v) -> str:
-    return ", ".join(v) if isinstance(v, (list, tuple)) else f"{v:,g}" if isinstance(v, float) else str(v)
 
 
 def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str:
@@ -26,31 +22,32 @@ def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str
         "",
         "## Context",
         "",
-        f"Workload: {w.repositories:,} image(s) of {w.image_size_mb:,g} MB, {w.versions_kept} versions kept, "
-        f"{w.pulls_per_month:,.0f} pulls a month ({w.same_region_share:.0%} same region, {w.cross_region_share:.0%} "
-        f"cross region, {w.internet_share:.0%} internet), {w.visibility} images, network path: {w.network}.",
-        f"Situation: workloads on {w.runs_on}, CI {w.ci}, {w.lifetime}"
-        + (f", compliance: {', '.join(w.compliance)}" if w.compliance else "")
+        f"Workload: {wording.workload(w)}, {wording.value('visibility', w.visibility)}; network path: "
+        f"{wording.value('network', w.network)}; region {wording.region(w.region)}.",
+        f"Situation: workloads on {wording.value('runs_on', w.runs_on)}, CI {wording.value('ci', w.ci)}, "
+        f"{wording.value('lifetime', w.lifetime)}"
+        + (f", compliance: {wording.value('compliance', w.compliance)}" if w.compliance else "")
         + (", access only from a private network" if w.private_network_only else "") + ".",
     ]
     changed = {k: v for k, v in w.to_dict(only_changed=True).items() if SPECS[k].group not in ("analysis",)}
     if changed:
         lines += ["", "Inputs that differ from the defaults: "
-                  + "; ".join(f"{SPECS[k].label.lower()} {_value(v)}" for k, v in changed.items()) + "."]
+                  + "; ".join(f"{SPECS[k].label.lower()} {wording.value(k, v)}" for k, v in changed.items()) + "."]
     lines += ["", "## Options considered", "", "| Registry | Monthly cost (USD) | Outcome |", "|---|---:|---|"]
     why = {x.id: x.why for x in r.rejected}
     for reg in e.ranked():
         outcome = "**chosen**" if reg.id == r.recommended else ("runner-up: " if reg.id == r.runner_up else "") + why[reg.id]
-        lines.append(f"| {reg.name} | {reg.monthly_cost:,.2f} | {outcome.replace('|', '/')} |")
+        lines.append(f"| {reg.name} | {reg.monthly_cost:,.2f} | {wording.reason(outcome).replace('|', '/')} |")
     lines += ["", "## Decision", "", f"We will use **{names[r.recommended]}** "
-              f"(${r.costs[r.recommended]:,.2f}/month for this workload). {r.summary}", ""]
+              f"(${r.costs[r.recommended]:,.2f}/month for this workload). {wording.reason(r.summary)}", ""]
     for i, s in enumerate(r.path, 1):
-        lines.append(f"{i}. {s.question} **{s.answer}**: {' '.join(s.reasons)}")
+        lines.append(f"{i}. {s.question} **{s.answer}**: {' '.join(wording.reason(x) for x in s.reasons)}")
     if r.cost_note:
         lines += ["", r.cost_note]
     rec = e[r.recommended]
+    top = max(rec.components, key=lambda c: c.monthly_cost, default=None)
     lines += ["", "## Consequences", "",
-              f"- Monthly cost: ${rec.monthly_cost:,.2f}, mostly {max(rec.by_category(), key=rec.by_category().get)}."
+              f"- Monthly cost: ${rec.monthly_cost:,.2f}, mostly {top.name} ({top.monthly_cost / rec.monthly_cost:.0%})."
               if rec.monthly_cost > 0 else "- Monthly cost: $0.00 under current prices."]
     lines += [f"- {f.message}" for f in rec.flags]
     if r.runner_up:

@@ -75,7 +75,8 @@ def _export(args) -> int:
             data = adr.adr(w, book, args.link)
         else:
             from . import charts
-            fig = export.slide_figure(charts.cost_breakdown(e), charts.scenario_title(e))
+            rec = decision.recommend(w, book, costs=e.totals()).recommended
+            fig = export.slide_figure(charts.cost_breakdown(e, recommended=rec), charts.scenario_title(e))
             try:
                 data = export.image(fig, kind)
             except export.ImageExportError as err:

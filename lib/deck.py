@@ -1,133 +1,834 @@
-"""A PowerPoint deck of the current scenario. Charts are native, editable PowerPoint charts
-(no browser needed); the one picture (the break-even chart) is rendered by kaleido when a
-Chromium is present, and the slide says so when it is not."""
+"""A PowerPoint deck of the current scenario, made for a 16:9 architecture review.
+
+Every slide uses the blank layout with its own text boxes placed for 13.333 x 7.5 in, so nothing
+depends on the template's 4:3 placeholders. Charts are native, editable PowerPoint charts in the
+product's palette (lib/palette.py: one colour per registry, one per cost component); the one
+picture (the sensitivity sweep) is rendered by kaleido when a Chromium is present, and the slide
+says so when it is not. Text never shows field names or price keys: lib/wording.py gives the words.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import io
+import math
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlparse
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from . import charts, decision, engine, export, registries, sensitivity, timeline
+from . import charts, decision, engine, export, links, registries, sensitivity, timeline, wording
 from .components import CATEGORIES
+from .palette import CATEGORY_COLOURS, MUTED_TEXT, REGISTRY_COLOURS, TEXT
 from .pricebook import PriceBook
+from .workload import SPECS, lenient
 
-WIDE = (Inches(13.333), Inches(7.5))
+SLIDE_W, SLIDE_H = 13.333, 7.5  # inches: PowerPoint's 16:9
+MARGIN = 0.6
+CONTENT_W = SLIDE_W - 2 * MARGIN
+BODY_TOP, BODY_BOTTOM = 1.95, 6.85
+FONT = "Arial"  # in every PowerPoint; LibreOffice substitutes a metric-compatible or wider face
+BODY_PT, SMALL_PT, FOOT_PT = 16, 12, 10
+# Average glyph width as a share of the font size, for DejaVu Sans (the widest face a renderer
+# may substitute): text is laid out for it, so a narrower font only leaves more room.
+CHAR_EM = 0.58
+LINE = 1.2  # line height as a multiple of the font size
 
 
-def _title(prs, text: str):
-    slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
-    title = slide.shapes.title
-    title.left, title.top, title.width, title.height = Inches(0.5), Inches(0.3), Inches(12.3), Inches(1.0)
-    title.text = text
-    title.text_frame.paragraphs[0].font.size = Pt(30)
+@dataclass(frozen=True)
+class Deck:
+    """What build() needs beyond the workload, gathered once."""
+    e: engine.Estimate
+    r: decision.Recommendation
+    setup: dict
+    cost: float
+
+
+# ---- colours and text ----------------------------------------------------------------
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def _money(x: float) -> str:
+    return f"${x:,.2f}"
+
+
+def lines_needed(text: str, pt: float, width_in: float) -> int:
+    """Wrapped lines a paragraph takes at `pt` in a box `width_in` wide (word wrap, estimated)."""
+    per_line = max(10, int(width_in * 72 / (pt * CHAR_EM)))
+    n, line = 1, 0
+    for word in text.split():
+        if line and line + 1 + len(word) > per_line:
+            n, line = n + 1, len(word)
+        else:
+            line += (1 if line else 0) + len(word)
+    return n
+
+
+def height_needed(paragraphs, width_in: float, space_pt: float = 6) -> float:
+    """Inches a list of (text, pt) paragraphs takes, with `space_pt` after each."""
+    return sum(lines_needed(t, pt, width_in) * pt * LINE / 72 + space_pt / 72 for t, pt in paragraphs) + 0.15
+
+
+def _box(slide, left, top, width, height, name="Text"):
+    shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    shape.name = name
+    tf = shape.text_frame
+    tf.word_wrap = True
+    tf.auto_size = None
+    for side in ("left", "right"):
+        setattr(tf, f"margin_{side}", Inches(0.05))
+    tf.margin_top = tf.margin_bottom = Inches(0.03)
+    return shape
+
+
+def _para(tf, text: str, pt: float, bold=False, colour=TEXT, first=False, space_after=6, link: str = "",
+          align=None):
+    p = tf.paragraphs[0] if first else tf.add_paragraph()
+    run = p.add_run()
+    run.text = text
+    f = run.font
+    f.size, f.bold, f.name = Pt(pt), bold, FONT
+    f.color.rgb = _rgb(colour)
+    if link:
+        run.hyperlink.address = link
+        f.color.rgb = _rgb("#0B5CAD")
+        f.underline = True
+    p.space_after = Pt(space_after)
+    p.line_spacing = 1.0
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def _runs(tf, parts, pt: float, first=False, space_after=6):
+    """One paragraph of (text, bold, link) runs."""
+    p = tf.paragraphs[0] if first else tf.add_paragraph()
+    for text, bold, link in parts:
+        run = p.add_run()
+        run.text = text
+        f = run.font
+        f.size, f.bold, f.name = Pt(pt), bold, FONT
+        f.color.rgb = _rgb("#0B5CAD" if link else TEXT)
+        if link:
+            run.hyperlink.address = link
+            f.underline = True
+    p.space_after = Pt(space_after)
+    return p
+
+
+def _slide(prs, title: str, subtitle: str = ""):
+    """A blank slide with its title (28 pt on one line, else 22 pt on two) and an optional
+    subtitle below it, both sized so they end above the body (BODY_TOP)."""
+    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: no 4:3 placeholders
+    pt = 28 if lines_needed(title, 28, CONTENT_W) == 1 else 22
+    title_h = lines_needed(title, pt, CONTENT_W) * pt * LINE / 72 + 0.12
+    tf = _box(slide, MARGIN, 0.4, CONTENT_W, title_h, "Title").text_frame
+    tf.vertical_anchor = MSO_ANCHOR.TOP
+    _para(tf, title, pt, bold=True, first=True, space_after=0)
+    if subtitle:
+        top = 0.4 + title_h + 0.02
+        room = BODY_TOP - 0.05 - top
+        sub_pt = next((p for p in (14, 13, 12) if height_needed([(subtitle, p)], CONTENT_W, 0) <= room), 12)
+        tf = _box(slide, MARGIN, top, CONTENT_W, max(room, 0.3), "Subtitle").text_frame
+        _para(tf, subtitle, sub_pt, colour=MUTED_TEXT, first=True, space_after=0)
     return slide
 
 
-def _bullets(slide, items, top=Inches(1.5), size=16):
-    box = slide.shapes.add_textbox(Inches(0.6), top, Inches(12.1), Inches(5.6)).text_frame
-    box.word_wrap = True
-    for i, text in enumerate(items):
-        p = box.paragraphs[0] if i == 0 else box.add_paragraph()
-        p.text = text
-        p.font.size = Pt(size)
-    return box
+def _footer(slide, text: str):
+    tf = _box(slide, MARGIN, 7.02, CONTENT_W, 0.3, "Footnote").text_frame
+    _para(tf, text, FOOT_PT, colour=MUTED_TEXT, first=True, space_after=0)
 
 
-def _chart(slide, kind, data, legend=True):
-    gf = slide.shapes.add_chart(kind, Inches(0.5), Inches(1.4), Inches(12.3), Inches(5.8), data)
+# ---- charts ----------------------------------------------------------------------------
+
+def _chart(slide, kind, data, top=BODY_TOP, height=BODY_BOTTOM - BODY_TOP, legend=None):
+    gf = slide.shapes.add_chart(kind, Inches(MARGIN), Inches(top), Inches(CONTENT_W), Inches(height), data)
+    gf.name = "Chart"
     ch = gf.chart
-    ch.has_legend = legend
-    if legend:
-        ch.legend.position = XL_LEGEND_POSITION.BOTTOM
+    ch.font.size, ch.font.name = Pt(SMALL_PT), FONT
+    ch.font.color.rgb = _rgb(TEXT)
+    ch.has_legend = legend is not None
+    if legend is not None:
+        ch.legend.position = legend
         ch.legend.include_in_layout = False
-    ch.value_axis.tick_labels.font.size = Pt(12)
-    ch.category_axis.tick_labels.font.size = Pt(12)
+        ch.legend.font.size = Pt(SMALL_PT)
+    ch.value_axis.tick_labels.font.size = Pt(SMALL_PT)
+    ch.category_axis.tick_labels.font.size = Pt(14)
+    ch.value_axis.has_major_gridlines = True
+    ch.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
+    ch.value_axis.format.line.fill.background()
     return ch
 
 
-def build(w, book: PriceBook, link: str = "", pictures: bool = True) -> tuple[bytes, list[str]]:
-    """The deck as bytes, and the list of pictures that could not be made (with why)."""
-    e = engine.estimate(w, book)
-    r = decision.recommend(w, book, costs=e.totals())
-    ranked = e.ranked()
-    names = [x.name for x in ranked]
-    missing: list[str] = []
+def _axis_title(axis, text: str):
+    axis.has_title = True
+    axis.axis_title.text_frame.text = text
+    run = axis.axis_title.text_frame.paragraphs[0].runs[0]
+    run.font.size, run.font.bold, run.font.name = Pt(SMALL_PT), False, FONT
 
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(WIDE[0]), Emu(WIDE[1])
 
-    s = prs.slides.add_slide(prs.slide_layouts[0])
-    s.shapes.title.text = "Container registry decision"
-    s.placeholders[1].text = (f"{charts.scenario_title(e)}\nRecommended: {registries.NAMES[r.recommended]} "
-                              f"(${r.costs[r.recommended]:,.2f}/month) · price book {book.version}"
-                              + (f"\n{link}" if link else ""))
+def _money_axis(axis, title="USD a month"):
+    axis.tick_labels.number_format = '"$"#,##0'
+    axis.tick_labels.number_format_is_linked = False
+    axis.minimum_scale = 0
+    if title:
+        _axis_title(axis, title)
 
-    s = _title(prs, "Monthly cost by registry")
-    data = CategoryChartData()
-    data.categories = names
-    data.add_series("Monthly cost (USD)", [round(x.monthly_cost, 2) for x in ranked])
-    ch = _chart(s, XL_CHART_TYPE.COLUMN_CLUSTERED, data, legend=False)
-    ch.plots[0].has_data_labels = True
-    ch.plots[0].data_labels.number_format = '"$"#,##0.00'
-    ch.plots[0].data_labels.number_format_is_linked = False
 
-    s = _title(prs, "Where the money goes")
-    data = CategoryChartData()
-    data.categories = names
+def cost_chart(slide, d: Deck):
+    """Horizontal bars, cheapest on top, each registry in its colour; the recommended one
+    outlined and named as such; totals with thousands separators at the bar ends."""
+    ranked = d.e.ranked()
+    data = CategoryChartData(number_format='"$"#,##0.00')
+    data.categories = [x.name + (" (recommended)" if x.id == d.r.recommended else "") for x in ranked]
+    data.add_series("Monthly cost", [round(x.monthly_cost, 2) for x in ranked])
+    ch = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data)
+    ch.category_axis.reverse_order = True  # cheapest first, read top-down
+    _money_axis(ch.value_axis)
+    ch.has_title = False
+    plot = ch.plots[0]
+    plot.gap_width = 45
+    plot.vary_by_categories = True
+    series = plot.series[0]
+    top = max(x.monthly_cost for x in ranked) or 1.0
+    ch.value_axis.maximum_scale = _nice_ceiling(top * 1.18)  # room for the label after the longest bar
+    for i, x in enumerate(ranked):
+        point = series.points[i]
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[x.id])
+        if x.id == d.r.recommended:
+            point.format.line.color.rgb = _rgb(TEXT)
+            point.format.line.width = Pt(3)
+            point.data_label.font.bold = True
+            point.data_label.font.size = Pt(14)
+            point.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
+    # series-level labels after the point's: touching a point's label writes a series-level
+    # block that hides every other value unless shown again here
+    labels = series.data_labels
+    labels.show_value = True
+    labels.number_format, labels.number_format_is_linked = '"$"#,##0.00', False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    labels.font.size, labels.font.name = Pt(14), FONT
+    return ch
+
+
+def _nice_ceiling(x: float) -> float:
+    """The next round number above x (1, 2 or 5 times a power of ten), for an axis end."""
+    if x <= 0:
+        return 1.0
+    p = 10 ** math.floor(math.log10(x))
+    return next(m * p for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * p >= x)
+
+
+def breakdown_chart(slide, d: Deck):
+    ranked = d.e.ranked()
+    data = CategoryChartData(number_format='"$"#,##0.00')
+    data.categories = [x.name for x in ranked]
+    used = []
     for cat in CATEGORIES:
         values = [round(x.by_category().get(cat, 0.0), 2) for x in ranked]
         if any(values):
-            data.add_series(cat, values)
-    _chart(s, XL_CHART_TYPE.COLUMN_STACKED, data)
+            data.add_series(wording.CATEGORY_LABELS[cat], values)
+            used.append(cat)
+    ch = _chart(slide, XL_CHART_TYPE.BAR_STACKED, data, legend=XL_LEGEND_POSITION.TOP)
+    ch.category_axis.reverse_order = True
+    _money_axis(ch.value_axis)
+    ch.plots[0].gap_width = 45
+    ch.plots[0].overlap = 100
+    for series, cat in zip(ch.plots[0].series, used):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = _rgb(CATEGORY_COLOURS[cat])
+    return ch, used
 
-    s = _title(prs, f"Recommendation: {r.title}")
-    items = [r.summary] + [f"{st.answer}: {' '.join(st.reasons)}" for st in r.path[-2:]]
-    if r.cost_note:
-        items.append(r.cost_note)
-    if r.runner_up:
-        items.append(f"Runner-up: {registries.NAMES[r.runner_up]} (${r.costs[r.runner_up]:,.2f}/month)")
-    items += [f"Not {x.name}: {x.why}" for x in r.rejected if x.kind == "constraint"][:3]
-    _bullets(s, items, size=18)
 
+def compare_chart(slide, a_totals: dict, b_totals: dict, label_a: str, label_b: str):
+    """Each registry's A and B side by side in the registry's colour, B lighter."""
+    ids = sorted(registries.IDS, key=lambda rid: (a_totals[rid], rid))
+    data = CategoryChartData(number_format='"$"#,##0')
+    data.categories = [registries.NAMES[rid] for rid in ids]
+    data.add_series(label_a, [round(a_totals[rid], 2) for rid in ids])
+    data.add_series(label_b, [round(b_totals[rid], 2) for rid in ids])
+    # the legend is drawn as shapes above the chart: renderers list a bar chart's series in
+    # opposite orders, and "B above A" misleads
+    y = BODY_TOP
+    for label, hatched in ((label_a, False), (label_b, True)):
+        h = lines_needed(label, 14, CONTENT_W - 0.7) * 14 * LINE / 72 + 0.1
+        key = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN + 0.1), Inches(y + 0.05), Inches(0.4), Inches(0.2))
+        key.name = "Legend key"
+        _fill(key, "#777777", hatched)
+        key.line.color.rgb = _rgb("#777777")
+        key.shadow.inherit = False
+        tf = _box(slide, MARGIN + 0.6, y, CONTENT_W - 0.7, h, "Legend").text_frame
+        _para(tf, label, 14, first=True, space_after=0)
+        y += h + 0.02
+    ch = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, top=y + 0.08, height=BODY_BOTTOM - y - 0.08)
+    ch.category_axis.reverse_order = True
+    _money_axis(ch.value_axis)
+    plot = ch.plots[0]
+    plot.gap_width, plot.overlap = 40, 0
+    plot.has_data_labels = True
+    plot.data_labels.number_format, plot.data_labels.number_format_is_linked = '"$"#,##0', False
+    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    plot.data_labels.font.size = Pt(SMALL_PT)
+    top = max(list(a_totals.values()) + list(b_totals.values()) + [1.0])
+    ch.value_axis.maximum_scale = _nice_ceiling(top * 1.15)
+    for s, hatched in zip(plot.series, (False, True)):
+        _fill(s.format, "#777777", hatched)  # the series' own colour: grey, darker for A, lighter for B
+        for i, rid in enumerate(ids):
+            _fill(s.points[i].format, REGISTRY_COLOURS[rid], hatched)
+    return ch, ids
+
+
+def _fill(fmt, colour: str, light: bool):
+    """A's bars in the registry's colour; B's in its tint, outlined in the colour (a pattern
+    fill renders too faint in LibreOffice to tell B apart)."""
+    fmt.fill.solid()
+    fmt.fill.fore_color.rgb = _rgb(charts.tint(colour) if light else colour)
+    if light:
+        fmt.line.color.rgb = _rgb(colour)
+        fmt.line.width = Pt(1.25)
+
+
+# the plot's inner area as shares of the chart frame, fixed so labels can be placed beside lines
+PLOT = {"x": 0.10, "y": 0.04, "w": 0.87, "h": 0.82}
+LABEL_W = 3.3  # inches to the right of the chart for the direct labels
+
+
+def _fix_plot_area(ch):
+    """Pin the plot's inner rectangle (PowerPoint and LibreOffice both honour a manual layout)."""
+    from pptx.oxml.ns import qn
+    from lxml import etree
+    plot_area = ch._chartSpace.chart.plotArea
+    for old in plot_area.findall(qn("c:layout")):
+        plot_area.remove(old)
+    layout = etree.SubElement(plot_area, qn("c:layout"))
+    plot_area.remove(layout)
+    plot_area.insert(0, layout)
+    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    etree.SubElement(manual, qn("c:layoutTarget")).set("val", "inner")
+    for mode in ("c:xMode", "c:yMode"):
+        etree.SubElement(manual, qn(mode)).set("val", "edge")
+    for k in ("x", "y", "w", "h"):
+        etree.SubElement(manual, qn(f"c:{k}")).set("val", str(PLOT[k]))
+
+
+def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
+    """Cumulative cost lines in the registries' colours, each named at its end (no legend to
+    match colours against); names of lines that end close together stack in order."""
     cumulative, _monthly = timeline.cost_over_time(w, book)
-    s = _title(prs, f"Cost over {w.horizon_months} months (cumulative, setup included)")
-    data = CategoryChartData()
+    order = sorted(cumulative.columns, key=lambda rid: -cumulative[rid].iloc[-1])
+    data = CategoryChartData(number_format='"$"#,##0')
     data.categories = [str(m) for m in cumulative.index]
-    for rid in cumulative.columns:
+    for rid in order:
         data.add_series(registries.NAMES[rid], [round(v, 2) for v in cumulative[rid]])
-    _chart(s, XL_CHART_TYPE.LINE, data)
+    height = BODY_BOTTOM - top
+    gf = slide.shapes.add_chart(XL_CHART_TYPE.LINE, Inches(MARGIN), Inches(top), Inches(CONTENT_W - LABEL_W),
+                                Inches(height), data)
+    gf.name = "Chart"
+    ch = gf.chart
+    ch.font.size, ch.font.name = Pt(SMALL_PT), FONT
+    ch.has_legend = False
+    ch.value_axis.tick_labels.font.size = Pt(SMALL_PT)
+    ch.category_axis.tick_labels.font.size = Pt(SMALL_PT)
+    ch.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
+    _money_axis(ch.value_axis, "")  # no axis title: the subtitle says "cumulative cost", dollars are on the ticks
+    _axis_title(ch.category_axis, "Month")
+    top_value = _nice_ceiling(max(float(cumulative.iloc[-1].max()), 1.0) * 1.05)
+    ch.value_axis.maximum_scale = top_value
+    _fix_plot_area(ch)
+    for s, rid in zip(ch.plots[0].series, order):
+        s.smooth = False
+        s.marker.style = XL_MARKER_STYLE.NONE
+        s.format.line.color.rgb = _rgb(REGISTRY_COLOURS[rid])
+        s.format.line.width = Pt(4.5 if rid == d.r.recommended else 2.25)
+    # direct labels: one per distinct end value, beside the plot at the line's height
+    groups: list[list[str]] = []
+    for rid in order:
+        end = cumulative[rid].iloc[-1]
+        if groups and abs(cumulative[groups[-1][0]].iloc[-1] - end) <= 0.005 * top_value:
+            groups[-1].append(rid)
+        else:
+            groups.append([rid])
+    plot_top = top + PLOT["y"] * height
+    plot_h = PLOT["h"] * height
+    line_h = SMALL_PT * LINE / 72
+    ys = [plot_top + plot_h * (1 - cumulative[g[0]].iloc[-1] / top_value) - line_h / 2 for g in groups]
+    heights = [line_h * len(g) for g in groups]
+    placed = []
+    for i, y in enumerate(ys):  # like spread(), with label heights that differ
+        y = max(y, placed[-1] + heights[i - 1] + 0.04) if placed else max(y, top)
+        placed.append(y)
+    overflow = placed[-1] + heights[-1] - (top + height) if placed else 0
+    if overflow > 0:
+        placed[-1] -= overflow
+        for i in range(len(placed) - 2, -1, -1):
+            placed[i] = min(placed[i], placed[i + 1] - heights[i] - 0.04)
+    left = MARGIN + CONTENT_W - LABEL_W + 0.05
+    for g, y, h in zip(groups, placed, heights):
+        for j, rid in enumerate(g):
+            yy = y + j * line_h
+            key = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(left), Inches(yy + line_h / 2 - 0.03),
+                                         Inches(0.25), Inches(0.06))
+            key.name = "Line key"
+            key.fill.solid()
+            key.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[rid])
+            key.line.fill.background()
+            key.shadow.inherit = False
+            tf = _box(slide, left + 0.3, yy - 0.02, LABEL_W - 0.35, line_h + 0.04, "Line label").text_frame
+            tf.margin_top = tf.margin_bottom = 0
+            _para(tf, registries.NAMES[rid], SMALL_PT, bold=rid == d.r.recommended, first=True, space_after=0)
+    return ch, cumulative, order
 
-    s = _title(prs, f"Sensitivity: cost as {w.sweep_field} varies")
+
+# ---- what the slides say ---------------------------------------------------------------
+
+def _gather(w, book: PriceBook) -> Deck:
+    e = engine.estimate(w, book)
+    r = decision.recommend(w, book, costs=e.totals())
+    # the recommended setup and its cost, when the recommendation carries them (a setup is a
+    # dict of field changes such as {"network": "endpoints"}; empty means as described)
+    setup = dict(getattr(r, "recommended_setup", None) or {})
+    cost = getattr(r, "recommended_cost", None)
+    return Deck(e, r, setup, r.costs[r.recommended] if cost is None else float(cost))
+
+
+def answer_words(d: Deck) -> str:
+    """ "Amazon ECR with VPC interface endpoints" / "Amazon ECR, as described"."""
+    name = registries.NAMES[d.r.recommended]
+    words = wording.setup(d.setup)
+    return f"{name}, {words}" if not d.setup else f"{name} {words}"
+
+
+def why_bullets(d: Deck, limit: int = 3) -> list[str]:
+    """At most three plain reasons, the most specific first: the decision steps that said
+    something (not the "no" / "none of these" answers), then the cost note."""
+    steps = [s for s in reversed(d.r.path) if not s.answer.lower().startswith(("no", "none"))]
+    out = [wording.reason(s.reasons[0]) for s in steps[:2]]  # earlier steps are too general to say why
+    if d.r.cost_note:
+        out.insert(1, d.r.cost_note)
+    seen, plain = set(), []
+    for text in out:
+        if text not in seen:
+            seen.add(text)
+            plain.append(text)
+    return plain[:limit]
+
+
+def _misfit(w, rid: str) -> bool:
+    home = decision.load().get("home_cloud", {})
+    return rid in home and w.runs_on in home.values() and home[rid] != w.runs_on
+
+
+def cheapest_alternative(w, d: Deck) -> tuple[str, float] | None:
+    """The cheapest other registry that meets every hard requirement and belongs where the
+    workloads run (another cloud's registry would add cross-cloud pulls it is not priced for)."""
+    alts = [(rid, c) for rid, c in d.r.candidates if rid != d.r.recommended and not _misfit(w, rid)]
+    return alts[0] if alts else None
+
+
+def alternative_sentence(w, d: Deck) -> str:
+    alt = cheapest_alternative(w, d)
+    rec = registries.NAMES[d.r.recommended]
+    if alt is None:
+        return "None: no other registry meets every requirement here."
+    rid, cost = alt
+    gap = cost - d.cost
+    diff = (f"{_money(-gap)} a month less than {rec}" if gap < -0.005 else
+            f"{_money(gap)} a month more than {rec}" if gap > 0.005 else f"the same as {rec}")
+    text = f"{registries.NAMES[rid]}: {_money(cost)} a month, {diff}."
+    ops = d.e[rid].by_category().get("operations", 0.0)
+    if ops:
+        text += (f" That includes {w.ops_hours_per_month:g} engineer hours a month at ${w.engineer_hourly_rate:g} "
+                 "an hour, an assumption.")
+    if gap < -0.005:
+        text += f" It is set aside because the situation points to {rec} (see why above)."
+    return text
+
+
+def main_risk(w, d: Deck) -> str:
+    """One sentence: a failed requirement, else the worst flag, else where the cost is
+    concentrated, else the first note."""
+    rec = d.r.recommended
+    if d.r.failures.get(rec):
+        return f"{registries.NAMES[rec]} fails a requirement: {'; '.join(d.r.failures[rec])}."
+    flags = d.e[rec].flags
+    for severity in ("blocker", "warning"):
+        for f in flags:
+            if f.severity == severity:
+                return f.message
+    comps = sorted(d.e[rec].components, key=lambda c: -c.monthly_cost)
+    total = d.e[rec].monthly_cost
+    if comps and total > 0 and comps[0].monthly_cost / total >= 0.5:
+        c = comps[0]
+        grows = {"network": "with every gigabyte pulled", "transfer": "with every gigabyte pulled",
+                 "storage": "with every version kept", "operations": "with engineer time",
+                 "compute": "with every node", "plan": "with seats or tier", "scanning": "with every image scanned"}
+        return (f"The cost is concentrated: {c.name} is {c.monthly_cost / total:.0%} of the monthly "
+                f"cost ({_money(c.monthly_cost)}) and grows {grows.get(c.category, 'with use')}.")
+    return flags[0].message if flags else "No flags for this workload."
+
+
+def _situation(w) -> str:
+    parts = [f"workloads on {wording.value('runs_on', w.runs_on)}", f"built with {wording.value('ci', w.ci)}",
+             wording.value("lifetime", w.lifetime), wording.value("visibility", w.visibility)]
+    if w.compliance:
+        parts.append("must have " + wording.value("compliance", w.compliance))
+    return ", ".join(parts)
+
+
+def _short_link(link: str) -> str:
+    host = urlparse(link).netloc
+    return f"Open this scenario in the dashboard ({host})" if host else "Open this scenario in the dashboard"
+
+
+def _b_from_link(w, link: str):
+    """Scenario B when the share link carries one (parameters prefixed b_), else None."""
+    if not link:
+        return None
+    params = parse_qs(urlparse(link).query)
+    overrides = {k[len(links.B_PREFIX):]: v for k, v in params.items()
+                 if k.startswith(links.B_PREFIX) and k[len(links.B_PREFIX):] in SPECS}
+    if not overrides:
+        return None
+    b, problems = lenient({k: v[0] for k, v in overrides.items()}, w)
+    return None if problems or b == w else b
+
+
+# ---- sources ---------------------------------------------------------------------------
+
+VENDORS = {
+    "aws.amazon.com": "Amazon Web Services",
+    "docs.github.com": "GitHub",
+    "github.com": "GitHub",
+    "www.docker.com": "Docker",
+    "docs.docker.com": "Docker",
+    "cloud.google.com": "Google Cloud",
+    "azure.microsoft.com": "Microsoft Azure",
+    "learn.microsoft.com": "Microsoft Azure",
+    "goharbor.io": "Harbor (CNCF)",
+    "help.sonatype.com": "Sonatype",
+}
+
+
+class _Recorder:
+    """A price book that notes every price looked up (flags and allowances included), so the
+    sources list every price used, not only those with a cost line."""
+
+    def __init__(self, book: PriceBook):
+        self._book, self.used = book, {}
+
+    def __getattr__(self, name):
+        return getattr(self._book, name)
+
+    def get(self, key, region, choice=None):
+        v = self._book.get(key, region, choice)
+        self.used.setdefault(key, {})[choice] = v
+        return v
+
+
+def page_words(url: str) -> str:
+    """A source page as short text: host and path, the section after # in words."""
+    u = urlparse(url)
+    text = (u.netloc + u.path).rstrip("/")
+    if len(text) > 60:
+        text = u.netloc + "/…/" + u.path.rstrip("/").rsplit("/", 1)[-1]
+    if u.fragment:
+        text += f" ({u.fragment.replace('_', ' ')})"
+    return text
+
+
+def _number(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.4f}".rstrip("0").rstrip(".")
+
+
+def _price_words(value: float, unit: str) -> str:
+    if unit.startswith("USD/"):
+        return f"${_number(value)}/{unit[4:]}"
+    if unit.startswith("USD "):
+        return f"${_number(value)} {unit[4:]}"
+    return f"{_number(value)} {unit}"
+
+
+def sources(w, book: PriceBook) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
+    """[(vendor, [(page text, url, as-of, [price in words...])...])...] for every price the
+    estimate used, vendors and pages in a stable order."""
+    rec = _Recorder(book)
+    e = engine.estimate(w, rec)
+    names: dict[str, list[str]] = {}
+    for r in e.registries:
+        for c in r.components:
+            if c.price_key and c.name not in names.setdefault(c.price_key, []):
+                names[c.price_key].append(c.name)
+    pages: dict[str, dict[str, list[str]]] = {}
+    for key in sorted(rec.used):
+        price = book.price(key)
+        for choice, v in rec.used[key].items():
+            unit = price.unit
+            label = ", ".join(names.get(key, [])[:3])
+            if choice is not None:
+                label = wording.value(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()
+            words = _price_words(v, unit)
+            item = f"{label}: {words}" if label else words
+            pages.setdefault(price.source, {}).setdefault(price.as_of, [])
+            if item not in pages[price.source][price.as_of]:
+                pages[price.source][price.as_of].append(item)
+    # prices of zero with no price-book entry (GHCR free today, free same-region pulls): their
+    # vendor's page is the source, so the vendor is not missing from the list
+    for r in e.registries:
+        home = next((k for k in book.prices if k.startswith(r.id + ".")), None)
+        if home is None:
+            continue
+        price = book.price(home)
+        for c in r.components:
+            if not c.price_key and c.price == 0 and c.category in ("storage", "transfer", "network", "scanning"):
+                items = pages.setdefault(price.source, {}).setdefault(price.as_of, [])
+                if f"{c.name}: $0" not in items:
+                    items.append(f"{c.name}: $0")
+    by_vendor: dict[str, list] = {}
+    for url in sorted(pages):
+        vendor = VENDORS.get(urlparse(url).netloc, urlparse(url).netloc)
+        for as_of, items in sorted(pages[url].items()):
+            by_vendor.setdefault(vendor, []).append((page_words(url), url, as_of, items))
+    order = list(dict.fromkeys(VENDORS.values()))
+    return sorted(by_vendor.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0]))
+
+
+def assumption_lines(w, book: PriceBook) -> list[str]:
+    return [
+        f"{book.hours_per_month:g}-hour month; 1 GB = 1,000 MB; {book.currency} on-demand list prices before tax; "
+        f"region {wording.region(w.region)}; price book {book.version}.",
+        f"GitHub Container Registry billing: {wording.value('ghcr_billing', w.ghcr_billing)}. Self-hosted: "
+        f"{w.selfhosted_nodes} node(s), {w.ops_hours_per_month:g} engineer hours a month at "
+        f"${w.engineer_hourly_rate:g} an hour, and one-time setup hours per registry: assumptions, not prices.",
+    ]
+
+
+def _source_blocks(w, book):
+    """Paragraph blocks for the sources slides: (kind, text-or-runs, pt)."""
+    blocks = [("assumption", x, SMALL_PT) for x in assumption_lines(w, book)]
+    for vendor, pages in sources(w, book):
+        blocks.append(("vendor", vendor, 14))
+        for text, url, as_of, items in pages:
+            blocks.append(("page", (text, url, as_of, "; ".join(items)), SMALL_PT))
+    return blocks
+
+
+def _block_text(kind, content) -> str:
+    if kind == "page":
+        text, _url, as_of, items = content
+        return f"{text}, as of {as_of}: {items}"
+    return content
+
+
+def source_slides(prs, w, book, footer):
+    blocks = _source_blocks(w, book)
+    room = BODY_BOTTOM - 1.3
+    heights = [max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
+               for k, c, pt in blocks]
+    pages, page, used, vendor = [], [], 0.0, None
+    for i, (kind, content, pt) in enumerate(blocks):
+        # a vendor's heading goes to the next slide with its first page, never alone at the bottom
+        need = heights[i] + (heights[i + 1] if kind == "vendor" and i + 1 < len(blocks) else 0.0)
+        if page and used + need > room - 0.15:
+            pages.append(page)
+            page, used = [], 0.0
+            if kind == "page" and vendor:  # the vendor's list goes on: say whose pages these are
+                page.append(("vendor", f"{vendor} (continued)", 14))
+                used += heights[i - 1] if blocks[i - 1][0] == "vendor" else 0.3
+        if kind == "vendor":
+            vendor = content
+        page.append((kind, content, pt))
+        used += heights[i]
+    if page:
+        pages.append(page)
+    for i, page in enumerate(pages, 1):
+        title = "Assumptions and sources" + (f" ({i} of {len(pages)})" if len(pages) > 1 else "")
+        s = _slide(prs, title)
+        tf = _box(s, MARGIN, 1.3, CONTENT_W, room, "Sources").text_frame
+        for j, (kind, content, pt) in enumerate(page):
+            if kind == "vendor":
+                _para(tf, content, pt, bold=True, first=j == 0, space_after=2)
+            elif kind == "page":
+                text, url, as_of, items = content
+                _runs(tf, [(text, False, url), (f", as of {as_of}: ", False, ""), (items, False, "")], pt,
+                      first=j == 0, space_after=4)
+            else:
+                _para(tf, content, pt, first=j == 0, space_after=4)
+        footer(s)
+    return len(pages)
+
+
+# ---- the deck --------------------------------------------------------------------------
+
+def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
+          today: dt.date | None = None) -> tuple[bytes, list[str]]:
+    """The deck as bytes, and the list of pictures that could not be made (with why).
+
+    `b`: a second scenario to compare against (by default, the one the share link carries)."""
+    d = _gather(w, book)
+    e, r = d.e, d.r
+    today = today or dt.date.today()
+    b = b if b is not None else _b_from_link(w, link)
+    missing: list[str] = []
+    rec_name = registries.NAMES[r.recommended]
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(Inches(SLIDE_W)), Emu(Inches(SLIDE_H))
+    footer_text = f"Container registry decision · {today:%d %B %Y} · price book {book.version}"
+
+    def footer(slide):
+        _footer(slide, f"{footer_text} · {len(prs.slides)}")
+
+    # 1: the question and the answer
+    s = prs.slides.add_slide(prs.slide_layouts[6])
+    tf = _box(s, MARGIN, 0.8, CONTENT_W, 0.45, "Kicker").text_frame
+    _para(tf, "Container registry decision", BODY_PT, colour=MUTED_TEXT, first=True, space_after=0)
+    tf = _box(s, MARGIN, 1.3, CONTENT_W, 0.8, "Question").text_frame
+    _para(tf, "Which container registry should we use?", 36, bold=True, first=True, space_after=0)
+    context = f"For {wording.drivers(w)}; {_situation(w)}."
+    tf = _box(s, MARGIN, 2.25, CONTENT_W, 1.0, "Context").text_frame
+    _para(tf, context, BODY_PT if lines_needed(context, BODY_PT, CONTENT_W) <= 2 else 14, colour=MUTED_TEXT,
+          first=True, space_after=0)
+    panel = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN), Inches(3.55), Inches(CONTENT_W), Inches(2.2))
+    panel.name = "Answer panel"
+    panel.fill.solid()
+    panel.fill.fore_color.rgb = _rgb("#F2F2F2")
+    panel.line.fill.background()
+    panel.shadow.inherit = False
+    bar = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN), Inches(3.55), Inches(0.15), Inches(2.2))
+    bar.name = "Answer mark"
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[r.recommended])
+    bar.line.fill.background()
+    bar.shadow.inherit = False
+    answer = answer_words(d)
+    tf = _box(s, MARGIN + 0.4, 3.7, CONTENT_W - 0.6, 1.95, "Answer").text_frame
+    _para(tf, "Answer", 14, colour=MUTED_TEXT, first=True, space_after=2)
+    _para(tf, answer, 32 if lines_needed(answer, 32, CONTENT_W - 0.6) == 1 else 24, bold=True, space_after=4)
+    as_described = r.costs[r.recommended]
+    _para(tf, f"{_money(d.cost)} a month for this workload"
+              + (f" ({_money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > 0.005 else ""), 24)
+    tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
+    _para(tf, f"{today:%d %B %Y} · price book {book.version} (prices as of {', '.join(book.as_of_dates())}) · "
+              f"{book.currency} list prices before tax", 14, colour=MUTED_TEXT, first=True, space_after=6)
+    if link:
+        _para(tf, _short_link(link), 14, link=link, space_after=0)
+
+    # 2: the summary
+    s = _slide(prs, f"Recommendation: {answer}")
+    bullets = why_bullets(d)
+    alt = alternative_sentence(w, d)
+    risk = main_risk(w, d)
+    pt = 20
+    while pt > 12 and height_needed([("Why", pt)] + [(x, pt) for x in bullets] + [("Cheapest", pt), (alt, pt),
+                                                                                    ("Main risk", pt), (risk, pt)],
+                                    CONTENT_W - 0.3) > BODY_BOTTOM - 1.3:
+        pt -= 1
+    tf = _box(s, MARGIN, 1.3, CONTENT_W, BODY_BOTTOM - 1.3, "Summary").text_frame
+    _para(tf, "Why", pt, bold=True, first=True, space_after=4)
+    for x in bullets:
+        p = _para(tf, f"•  {x}", pt, space_after=6)
+        p.level = 0
+    _para(tf, "Cheapest alternative that meets the requirements", pt, bold=True, space_after=4).space_before = Pt(10)
+    _para(tf, alt, pt, space_after=6)
+    _para(tf, "Main risk", pt, bold=True, space_after=4).space_before = Pt(10)
+    _para(tf, risk, pt, space_after=0)
+    footer(s)
+
+    # 3: monthly cost by registry
+    rec_est = e[r.recommended]
+    top_comp = max(rec_est.components, key=lambda c: c.monthly_cost, default=None)
+    share = (f" · {top_comp.name} is {top_comp.monthly_cost / rec_est.monthly_cost:.0%} of {rec_name}'s cost"
+             if top_comp is not None and rec_est.monthly_cost > 0 else "")
+    s = _slide(prs, "Monthly cost by registry, cheapest first", wording.drivers(w) + share)
+    cost_chart(s, d)
+    footer(s)
+
+    # 4: where the money goes
+    s = _slide(prs, "Where the money goes", "Monthly cost by component · " + wording.drivers(w))
+    breakdown_chart(s, d)
+    footer(s)
+
+    # 5 (with a scenario B): what B changes
+    if b is not None:
+        what = wording.changes(w, b) or "nothing"
+        tb = engine.estimate(b, book).totals()
+        title = f"Scenario B: {what}"
+        if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
+            title = f"Scenario B: {what.count('; ') + 1} changes against A"
+        s = _slide(prs, title, f"A: as described, {wording.drivers(w)}.")
+        compare_chart(s, e.totals(), tb, "A: as described", f"B: {what}")
+        footer(s)
+
+    # cost over time
+    s = _slide(prs, f"Cost over {w.horizon_months} months, one-time setup included",
+               f"Cumulative cost; pulls and versions grow {w.monthly_growth:.0%} a month · {wording.drivers(w)}")
+    timeline_chart(s, w, book, d)
+    footer(s)
+
+    # sensitivity: one input swept across its range (the picture from the Break-even page)
+    label = SPECS[w.sweep_field].label
     table = sensitivity.sweep(w, w.sweep_field, book)
     points = sensitivity.break_evens(w, w.sweep_field, book, table=table)
+    here = wording.value(w.sweep_field, getattr(w, w.sweep_field))
+    s = _slide(prs, f"Sensitivity to {label.lower()}",
+               f"Monthly cost of every registry as {label.lower()} varies, everything else as described "
+               f"(now: {here})")
     png = None
     if pictures:
         try:
-            fig = charts.break_even(table, points, w.sweep_field, sensitivity.UNITS[w.sweep_field],
-                                    sensitivity.RANGES[w.sweep_field][2])
-            png = export.image(export.slide_figure(fig, charts.scenario_title(e)))
+            png = sweep_picture(table, points, w)
         except export.ImageExportError as err:
             missing.append(f"sensitivity chart: {err}")
     else:
         missing.append("sensitivity chart: pictures were not requested")
     if png:
-        s.shapes.add_picture(io.BytesIO(png), Inches(0.9), Inches(1.3), height=Inches(6.0))
+        height = BODY_BOTTOM - BODY_TOP
+        pic = s.shapes.add_picture(io.BytesIO(png), Inches(MARGIN), Inches(BODY_TOP), Inches(CONTENT_W), Inches(height))
+        pic.name = "Sensitivity chart"
     else:
-        _bullets(s, ["Picture missing: the sensitivity chart needs Chromium to render "
-                     "(install it, or open the Break-even page)."] + [p.sentence(w.sweep_field) for p in points[:6]])
+        tf = _box(s, MARGIN, BODY_TOP, CONTENT_W, BODY_BOTTOM - BODY_TOP, "Sensitivity").text_frame
+        _para(tf, "Picture missing: the sensitivity chart needs Chromium to render "
+                  "(install it, or open the Break-even page).", BODY_PT, first=True)
+        for p in points[:6]:
+            _para(tf, f"•  {_plain_break_even(p, w.sweep_field)}", BODY_PT)
+    footer(s)
 
-    s = _title(prs, "Assumptions and sources")
-    used = sorted({c.price_key for x in ranked for c in x.components if c.price_key})
-    _bullets(s, [f"{book.hours_per_month:g}-hour month; 1 GB = 1,000 MB; {book.currency} on-demand list prices before tax; "
-                 f"region {w.region}.",
-                 f"Price book {book.version}; prices as of {', '.join(book.as_of_dates())}.",
-                 f"GHCR billing mode: {w.ghcr_billing}. Self-hosted: {w.selfhosted_nodes} node(s), "
-                 f"{w.ops_hours_per_month:g} h/month at ${w.engineer_hourly_rate:g}/h (assumptions)."]
-             + [f"{k}: {book.prices[k].source}" for k in used[:12]], size=12)
+    # sources: as many slides as the prices need
+    source_slides(prs, w, book, footer)
 
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue(), missing
+
+
+# the picture box's aspect (12.13 x 4.9 in), so it is not letterboxed; drawn at 1,400 px and
+# scaled 1.5x, so 20 px text lands at about 13 pt on the slide, crisp
+SWEEP_SIZE = (1400, 566)
+
+
+def sweep_picture(table, points, w) -> bytes:
+    """The Break-even page's figure, styled for the slide: the slide carries the title, so the
+    picture has none; the axis names the input in words."""
+    field = w.sweep_field
+    fig = charts.break_even(table, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2])
+    f = export.slide_figure(fig)
+    f.update_layout(title=None, margin=dict(l=110, r=30, t=30, b=90), width=SWEEP_SIZE[0], height=SWEEP_SIZE[1],
+                    font=dict(size=20), legend=dict(font=dict(size=20)))
+    f.update_xaxes(title=f"{SPECS[field].label} ({sensitivity.UNITS[field]})")
+    f.update_yaxes(title="USD a month", tickprefix="$", tickformat=",.0f")
+    for axis in (f.layout.xaxis, f.layout.yaxis):
+        if axis.type == "log":
+            axis.dtick = 1  # 10, 100, 1,000: the 2 and 5 ticks between crowd each other at slide size
+    return export.image(f, "png", width=SWEEP_SIZE[0], height=SWEEP_SIZE[1], scale=1.5)
+
+
+def _plain_break_even(p, field: str) -> str:
+    return p.sentence(field)

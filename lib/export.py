@@ -16,6 +16,7 @@ import pandas as pd
 from . import decision, report, tables
 from .engine import Estimate
 from .errors import DashboardError
+from .palette import MUTED_TEXT, TEXT
 
 SLIDE = {"width": 1920, "height": 1080}
 _server_lock = threading.Lock()
@@ -26,15 +27,34 @@ class ImageExportError(DashboardError, RuntimeError):
     """No picture could be rendered (typically: no Chromium on this machine)."""
 
 
+def wrap(text: str, width: int = 95, sep: str = " · ") -> list[str]:
+    """Split a subtitle into lines of at most about `width` characters, at its separators."""
+    lines, line = [], ""
+    for part in text.split(sep):
+        if line and len(line) + len(sep) + len(part) > width:
+            lines.append(line)
+            line = part
+        else:
+            line = f"{line}{sep}{part}" if line else part
+    return lines + [line] if line else lines
+
+
 def slide_figure(fig, subtitle: str = ""):
-    """A copy styled for a slide: 1920x1080, large fonts, white background, title with the scenario."""
+    """A copy styled for a slide: 1920x1080, large fonts, white background, the title with the
+    scenario on at most two lines below it (a long subtitle ran off the picture's edge)."""
     f = copy.deepcopy(fig)
-    title = (f.layout.title.text or "").split("<br>")[0]
-    if subtitle:
-        title = f"{title}<br><sup>{subtitle}</sup>"
+    parts = (f.layout.title.text or "").split("<br>")
+    title = parts[0]
+    subtitle = subtitle or " ".join(p.replace("<sup>", "").replace("</sup>", "") for p in parts[1:])
+    lines = wrap(subtitle) if subtitle else []
+    if lines:
+        title += "<br>" + "<br>".join(f"<span style='font-size:26px;color:{MUTED_TEXT}'>{x}</span>" for x in lines)
     f.update_layout(template="plotly_white", paper_bgcolor="white", plot_bgcolor="white",
-                    font=dict(size=24), title=dict(text=title, font=dict(size=40), x=0.02),
-                    legend=dict(font=dict(size=22)), margin=dict(l=120, r=60, t=160, b=160), **SLIDE)
+                    font=dict(size=22, color=TEXT), title=dict(text=title, font=dict(size=40, color=TEXT), x=0.02,
+                                                               y=1 - 40 / SLIDE["height"], yanchor="top", pad=dict(t=40),
+                                                               yref="container"),
+                    legend=dict(font=dict(size=22)),
+                    margin=dict(l=130, r=60, t=190 + 40 * len(lines), b=130), **SLIDE)
     f.update_annotations(font_size=22)
     f.update_traces(textfont_size=22, selector=dict(mode="text"))
     return f
@@ -58,7 +78,7 @@ def _ensure_server() -> None:
             _server_started = True
 
 
-def image(fig, fmt: str = "png", width: int = SLIDE["width"], height: int = SLIDE["height"]) -> bytes:
+def image(fig, fmt: str = "png", width: int = SLIDE["width"], height: int = SLIDE["height"], scale: float = 1) -> bytes:
     """Render a figure to PNG or SVG bytes; raises ImageExportError with the reason."""
     if not renderer_available():
         raise ImageExportError(f"could not render the {fmt.upper()} picture: no Chromium on this machine "
@@ -67,7 +87,7 @@ def image(fig, fmt: str = "png", width: int = SLIDE["width"], height: int = SLID
         _ensure_server()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # plotly warns that kopts are ignored with a server
-            return fig.to_image(format=fmt, width=width, height=height)
+            return fig.to_image(format=fmt, width=width, height=height, scale=scale)
     except Exception as e:  # kaleido raises several kinds; the caller needs one with a reason
         raise ImageExportError(f"could not render the {fmt.upper()} picture: {e}") from e
 

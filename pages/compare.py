@@ -57,7 +57,7 @@ with st.expander("Scenario B: what differs from A", expanded=True):
     st.caption("B changes: " + (", ".join(f"{k} = {v}" for k, v in changed.items()) if changed else "nothing yet"))
 
 table = compare.side_by_side(w, b, book)
-fig = charts.compare_bars(table)
+fig = charts.compare_bars(table, w, b)  # the legend says what B changes
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
 
 st.dataframe(table.drop(columns=["id"]), hide_index=True, width="stretch", column_config={

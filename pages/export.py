@@ -24,8 +24,9 @@ with c1:
     st.download_button("⬇️ PowerPoint deck (.pptx)", data=build_deck, file_name="registry-decision.pptx",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="export_pptx", on_click="ignore", width="stretch")
-    st.caption("Title with the share link, cost comparison and breakdown as editable PowerPoint charts, the "
-               "recommendation, cost over time, the sensitivity chart and the assumptions.")
+    st.caption("16:9 slides: the question and the answer with the share link, a one-slide summary, cost by "
+               "registry and by component as editable PowerPoint charts, scenario B against A when you compare, "
+               "cost over time, the sensitivity chart, and every price's source grouped by vendor.")
     if not export.renderer_available():
         st.info("No Chromium on this server: the deck is still built, and its sensitivity slide says the picture is missing.")
 with c2:

@@ -18,7 +18,7 @@ def test_overview_from_a_link(book):
     assert at.slider(key="wl_versions_kept").value == 30
     assert at.selectbox(key="wl_region").value == "ap-northeast-2"
     expected = engine.estimate(W, book)["ecr"].by_category()["storage"]
-    assert bar_value(figure(at), "storage", "Amazon ECR") == pytest.approx(expected) == pytest.approx(2.4)
+    assert bar_value(figure(at), "Storage", "Amazon ECR") == pytest.approx(expected) == pytest.approx(2.4)
 
 
 def test_recommendation_from_a_link(book):
@@ -85,7 +85,7 @@ def test_inputs_not_drawn_keep_their_values(book):
     assert at.query_params["scanning"] == "enhanced" and at.query_params["replica_regions"] == "2"
     w = from_dict({"scanning": "enhanced", "replica_regions": 2, "versions_kept": 20})
     expected = engine.estimate(w, book)["ecr"].by_category()["storage"]
-    assert bar_value(figure(at), "storage", "Amazon ECR") == pytest.approx(expected)
+    assert bar_value(figure(at), "Storage", "Amazon ECR") == pytest.approx(expected)
     at.toggle(key="wl__more").set_value(True).run()
     assert at.selectbox(key="wl_scanning").value == "enhanced"
     assert at.number_input(key="wl_replica_regions").value == 2

@@ -16,10 +16,10 @@ def test_page_renders_without_exceptions():
 
 def test_image_size_slider_moves_ecr_storage_by_the_library_amount(book):
     at = open_app()
-    before = bar_value(figure(at), "storage", ECR)
+    before = bar_value(figure(at), "Storage", ECR)
     at.slider(key="wl_image_size_mb").set_value(800.0).run()
     assert not at.exception
-    after = bar_value(figure(at), "storage", ECR)
+    after = bar_value(figure(at), "Storage", ECR)
 
     lib_before = engine.estimate(DEFAULT, book)["ecr"].by_category()["storage"]
     lib_after = engine.estimate(DEFAULT.replace(image_size_mb=800.0), book)["ecr"].by_category()["storage"]

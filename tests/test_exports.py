@@ -1,5 +1,11 @@
-"""Open each produced file and check its content against the library."""
+"""Open each produced file and check its content against the library and against hand arithmetic.
+
+The deck is checked the way a reviewer would see it: LibreOffice renders it to PDF and PNG
+pages, and a contact sheet of the pages is written to tests/artifacts/ for a person to look at.
+"""
 import csv
+import datetime as dt
+import html
 import io
 import json
 import re
@@ -7,24 +13,45 @@ import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import openpyxl
 import pytest
 from pptx import Presentation
+from pptx.util import Emu, Pt
 
-from lib import adr, charts, deck, decision, engine, export, scenario, timeline
+from lib import adr, charts, compare, deck, decision, engine, export, registries, scenario, timeline, wording
 from lib.components import CATEGORIES
-from lib.workload import from_dict
+from lib.palette import CATEGORY_COLOURS, REGISTRY_COLOURS
+from lib.workload import SPECS, from_dict
 from tests.conftest import need
 
-W = from_dict({"same_region_share": 0.5, "cross_region_share": 0.5, "versions_kept": 20})
-LINK = "http://localhost:8501/?versions_kept=20"
+# The issue's reviewer: an EKS team in private subnets behind one NAT gateway, GitHub Actions,
+# long-term production. B (carried by the share link) swaps NAT for interface endpoints.
+EKS = {"runs_on": "aws", "ci": "github_actions", "lifetime": "production", "network": "nat",
+       "repositories": 40, "image_size_mb": 1200, "versions_kept": 30, "pulls_per_month": 50_000}
+W = from_dict(EKS)
+B = W.replace(network="endpoints")
+LINK = ("http://localhost:8501/?runs_on=aws&network=nat&repositories=40&image_size_mb=1200&versions_kept=30"
+        "&pulls_per_month=50000&b_network=endpoints")
+TODAY = dt.date(2026, 11, 29)
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+# Hand arithmetic (us-east-1, price book 2026-11-29), independent of the engine:
+#   stored = 40 images x 1.2 GB x 30 versions = 1,440 GB; pulled = 50,000 x 1.2 GB = 60,000 GB
+#   ECR behind NAT: 1,440 x $0.10 + 730 h x $0.045 + 60,000 GB x $0.045 = 144 + 32.85 + 2,700 = 2,876.85
+#   ECR with endpoints: 144 + 2 endpoints x 2 AZs x 730 h x $0.01 + 60,000 x $0.01 = 144 + 29.20 + 600 = 773.20
+#   Harbor: node 730 x $0.17 = 124.10, disk 160 x $0.08 = 12.80, S3 1,440 x $0.023 = 33.12,
+#     cross-AZ 60,000 x 1/2 x 2 x $0.01 = 600, 4 h x $75 = 300: 1,070.02 (the cheapest that meets
+#     the requirements and runs on AWS; 2,876.85 - 1,070.02 = 1,806.83 less)
+ECR_NAT, ECR_ENDPOINTS, HARBOR = 2876.85, 773.20, 1070.02
+NAT_SHARE = "94%"  # 2,700 / 2,876.85 = 93.9 %
 
 
 @pytest.fixture(scope="module")
 def built(book):
     need("chromium", "chromium-browser", "google-chrome")
-    data, missing = deck.build(W, book, LINK)
+    data, missing = deck.build(W, book, LINK, today=TODAY)
     return Presentation(io.BytesIO(data)), missing, data
 
 
@@ -32,36 +59,308 @@ def charts_in(prs):
     return [sh.chart for slide in prs.slides for sh in slide.shapes if sh.has_chart]
 
 
-def test_deck_cost_chart_equals_the_library(built, book):
+def slide_with(prs, title_start):
+    for slide in prs.slides:
+        for sh in slide.shapes:
+            if sh.name == "Title" and sh.text_frame.text.startswith(title_start):
+                return slide
+    raise AssertionError(f"no slide titled {title_start!r}")
+
+
+def slide_text(slide) -> str:
+    return "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+
+
+def every_text(prs) -> list[str]:
+    """What a reviewer can read: text boxes, table cells, and every chart's title, axis titles,
+    categories and series names."""
+    out = []
+    for slide in prs.slides:
+        for sh in slide.shapes:
+            if sh.has_text_frame:
+                out.append(sh.text_frame.text)
+            if sh.has_table:
+                out += [c.text for row in sh.table.rows for c in row.cells]
+            if sh.has_chart:
+                ch = sh.chart
+                if ch.has_title:
+                    out.append(ch.chart_title.text_frame.text)
+                for axis in (ch.category_axis, ch.value_axis):
+                    if axis.has_title:
+                        out.append(axis.axis_title.text_frame.text)
+                for plot in ch.plots:
+                    out += [str(c) for c in plot.categories]
+                    out += [s.name for s in plot.series]
+    return out
+
+
+FIELD_NAMES = [k for k in SPECS if "_" in k]  # one-word names ("region") are plain English
+CODES = sorted({c for s in SPECS.values() for c in s.choices if isinstance(c, str) and "_" in c} - set(FIELD_NAMES))
+
+
+def code_words(text: str, book) -> list[str]:
+    """Field names, choice codes, price keys and "->" arrows found in a text."""
+    found = [k for k in FIELD_NAMES + CODES if re.search(rf"\b{re.escape(k)}\b", text)]
+    found += [k for k in book.prices if k in text]
+    if "->" in text:
+        found.append("->")
+    return found
+
+
+def test_the_text_check_finds_what_it_looks_for(book):
+    assert code_words("Sensitivity: cost as pulls_per_month varies", book) == ["pulls_per_month"]
+    assert code_words("aws.nat_gb: https://aws.amazon.com/vpc/pricing/", book) == ["aws.nat_gb"]
+    assert code_words("AWS production -> ECR", book) == ["->"]
+    assert code_words("runs on on_prem", book) == ["on_prem"]
+    assert code_words("Pulls a month, private subnets behind a NAT gateway", book) == []
+
+
+def test_no_field_names_price_keys_or_arrows_anywhere(built, book):
+    prs, _, _ = built
+    texts = every_text(prs)
+    assert len(texts) > 50
+    bad = {t[:80]: code_words(t, book) for t in texts if code_words(t, book)}
+    assert bad == {}
+
+
+def test_title_slide_asks_and_answers(built, book):
+    prs, _, _ = built
+    s = prs.slides[0]
+    text = slide_text(s)
+    assert "Which container registry should we use?" in text
+    assert "Amazon ECR, as described" in text and f"${ECR_NAT:,.2f} a month" in text
+    assert "29 November 2026" in text and f"price book {book.version}" in text
+    # the share link: short clickable text, the full address behind it
+    runs = [r for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs]
+    linked = [r for r in runs if r.hyperlink.address]
+    assert [r.hyperlink.address for r in linked] == [LINK]
+    assert LINK not in text and len(linked[0].text) < 60
+    # the scenario in words, cost drivers included
+    assert "private subnets behind a NAT gateway" in text and "50,000 pulls a month" in text
+
+
+def test_summary_slide(built):
+    prs, _, _ = built
+    text = slide_text(slide_with(prs, "Recommendation: Amazon ECR"))
+    why = text.split("Why", 1)[1].split("Cheapest alternative", 1)[0]
+    bullets = [x for x in why.splitlines() if x.startswith("•")]
+    assert 1 <= len(bullets) <= 3
+    assert f"Harbor (self-hosted): ${HARBOR:,.2f} a month, ${ECR_NAT - HARBOR:,.2f} a month less than Amazon ECR" in text
+    assert "Main risk" in text and f"NAT data processed is {NAT_SHARE} of the monthly cost" in text
+    assert "none of these" not in text.lower() and "Nothing here requires" not in text
+
+
+def test_deck_cost_chart_equals_the_estimate(built, book):
     prs, missing, _ = built
     assert missing == []
     e = engine.estimate(W, book)
     cost = charts_in(prs)[0]
-    assert list(cost.plots[0].categories) == [r.name for r in e.ranked()]
-    assert list(cost.plots[0].series[0].values) == pytest.approx([round(r.monthly_cost, 2) for r in e.ranked()])
+    cats = [c.replace(" (recommended)", "") for c in cost.plots[0].categories]
+    assert cats == [r.name for r in e.ranked()]
+    assert "Amazon ECR (recommended)" in list(cost.plots[0].categories)
+    values = list(cost.plots[0].series[0].values)
+    assert values == pytest.approx([round(r.monthly_cost, 2) for r in e.ranked()])
+    assert values[cats.index("Amazon ECR")] == pytest.approx(ECR_NAT)
+    assert values[cats.index("Harbor (self-hosted)")] == pytest.approx(HARBOR)
+    # one colour per registry, the palette's; the recommended bar outlined
+    series = cost.plots[0].series[0]
+    ids = [r.id for r in e.ranked()]
+    assert [str(series.points[i].format.fill.fore_color.rgb) for i in range(len(ids))] == \
+        [REGISTRY_COLOURS[i].lstrip("#").upper() for i in ids]
+    assert series.points[ids.index("ecr")].format.line.width > 0
+    assert series.data_labels.number_format == '"$"#,##0.00' and series.data_labels.show_value
 
 
-def test_deck_breakdown_chart_equals_the_library(built, book):
+def test_deck_breakdown_chart_equals_the_estimate(built, book):
     prs, _, _ = built
     e = engine.estimate(W, book)
     stacked = charts_in(prs)[1]
+    label_to_cat = {v: k for k, v in wording.CATEGORY_LABELS.items()}
+    names = [s.name for s in stacked.plots[0].series]
+    assert "Network path (NAT, endpoints)" in names
     for series in stacked.plots[0].series:
-        assert series.name in CATEGORIES
-        assert list(series.values) == pytest.approx([round(r.by_category().get(series.name, 0), 2) for r in e.ranked()])
+        cat = label_to_cat[series.name]
+        assert cat in CATEGORIES
+        assert str(series.format.fill.fore_color.rgb) == CATEGORY_COLOURS[cat].lstrip("#").upper()
+        assert list(series.values) == pytest.approx([round(r.by_category().get(cat, 0), 2) for r in e.ranked()])
+    ecr = [r.name for r in e.ranked()].index("Amazon ECR")
+    nat = next(s for s in stacked.plots[0].series if s.name.startswith("Network"))
+    assert nat.values[ecr] == pytest.approx(32.85 + 2700.0)
 
 
-def test_deck_timeline_and_text(built, book):
+def test_compare_slide_says_what_b_changes(built, book):
+    prs, _, _ = built
+    s = slide_with(prs, "Scenario B: interface endpoints instead of NAT")
+    ch = next(sh.chart for sh in s.shapes if sh.has_chart)
+    assert [x.name for x in ch.plots[0].series] == ["A: as described", "B: interface endpoints instead of NAT"]
+    assert "B: interface endpoints instead of NAT" in slide_text(s)  # the drawn legend
+    cats = list(ch.plots[0].categories)
+    a, b = (list(x.values) for x in ch.plots[0].series)
+    ta, tb = engine.estimate(W, book).totals(), engine.estimate(B, book).totals()
+    ids = [next(i for i, n in registries.NAMES.items() if n == c) for c in cats]
+    assert a == pytest.approx([round(ta[i], 2) for i in ids]) and b == pytest.approx([round(tb[i], 2) for i in ids])
+    assert b[ids.index("ecr")] == pytest.approx(ECR_ENDPOINTS)
+
+
+def test_deck_timeline_and_sensitivity(built, book):
     prs, _, _ = built
     cum, _ = timeline.cost_over_time(W, book)
-    line = charts_in(prs)[2]
+    line = charts_in(prs)[3]
     ecr = next(s for s in line.plots[0].series if s.name == "Amazon ECR")
     assert list(ecr.values) == pytest.approx([round(v, 2) for v in cum["ecr"]])
-    text = " ".join(sh.text_frame.text for slide in prs.slides for sh in slide.shapes if sh.has_text_frame)
-    r = decision.recommend(W, book)
-    assert LINK in text and f"Recommendation: {r.title}" in text and book.version in text
-    assert len(prs.slides) == 7
-    pictures = [sh for slide in prs.slides for sh in slide.shapes if sh.shape_type == 13]
-    assert len(pictures) == 1
+    assert str(ecr.format.line.color.rgb) == REGISTRY_COLOURS["ecr"].lstrip("#").upper()
+    s = slide_with(prs, "Sensitivity to pulls a month")
+    assert [sh.shape_type for sh in s.shapes].count(13) == 1  # the picture
+
+
+def test_sources_grouped_by_vendor_with_pages_and_dates(built, book):
+    prs, _, _ = built
+    slides = [s for s in prs.slides if any(sh.name == "Title" and sh.text_frame.text.startswith("Assumptions and sources")
+                                           for sh in s.shapes)]
+    text = "\n".join(slide_text(s) for s in slides)
+    for vendor in ("Amazon Web Services", "GitHub", "Docker", "Google Cloud", "Microsoft Azure", "Sonatype"):
+        assert re.search(rf"^{vendor}( \(continued\))?$", text, re.M), vendor
+    e = engine.estimate(W, book)
+    used = {c.price_key for r in e.registries for c in r.components if c.price_key}
+    linked = {r.hyperlink.address for s in slides for sh in s.shapes if sh.has_text_frame
+              for p in sh.text_frame.paragraphs for r in p.runs if r.hyperlink.address}
+    assert {book.prices[k].source for k in used} <= linked  # every price used, no cap
+    assert "NAT data processed: $0.045/GB" in text and "as of 2026-11-29" in text
+    assert "Storage (free under GitHub's current policy): $0" in text
+
+
+def _sizes(xml: bytes) -> list[int]:
+    return [int(x) for x in re.findall(rb'\bsz="(\d+)"', xml)]
+
+
+def test_shapes_inside_the_slide_and_fonts_large_enough(built):
+    prs, _, _ = built
+    W_, H_ = prs.slide_width, prs.slide_height
+    assert (Emu(W_).inches, Emu(H_).inches) == pytest.approx((13.333, 7.5), abs=0.01)
+    for n, slide in enumerate(prs.slides, 1):
+        assert slide.slide_layout.name == "Blank"
+        for sh in slide.shapes:
+            assert sh.left >= 0 and sh.top >= 0, (n, sh.name)
+            assert sh.left + sh.width <= W_ and sh.top + sh.height <= H_, (n, sh.name)
+            if sh.has_text_frame and sh.text_frame.text.strip():
+                floor = 1000 if sh.name == "Footnote" else 1200
+                sizes = [r.font.size for p in sh.text_frame.paragraphs for r in p.runs if r.text.strip()]
+                assert sizes and all(s is not None and s.centipoints >= floor for s in sizes), (n, sh.name)
+            if sh.has_chart:
+                sizes = _sizes(sh.chart.part.blob)
+                assert sizes and min(sizes) >= 1200, (n, sh.name)
+
+
+def _words(pdf: Path):
+    """Pages of (xMin, yMin, xMax, yMax, word) from poppler's pdftotext -bbox, in points."""
+    out = subprocess.run([need("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True, timeout=120).stdout
+    pages = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", out, re.S):
+        pages.append([(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in
+                      re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page)])
+    return pages
+
+
+def _contact_sheet(pngs: list[Path], path: Path):
+    from PIL import Image
+    ims = [Image.open(p).convert("RGB") for p in pngs]
+    w, h = ims[0].size
+    cols, gap = 3, 12
+    rows = -(-len(ims) // cols)
+    sheet = Image.new("RGB", (cols * w + (cols + 1) * gap, rows * h + (rows + 1) * gap), "#7F7F7F")
+    for i, im in enumerate(ims):
+        sheet.paste(im, (gap + (i % cols) * (w + gap), gap + (i // cols) * (h + gap)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sheet.save(path)
+
+
+def _render_and_check(prs, data: bytes, tmp_path: Path, sheet_name: str) -> int:
+    """Render with LibreOffice; check every word on every page lies inside the page and inside
+    a shape's box (a box that overflows puts words below it, outside every shape); write PNG
+    pages and a contact sheet. Returns the page count."""
+    soffice = need("soffice", "libreoffice")
+    (tmp_path / "deck.pptx").write_bytes(data)
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "deck.pptx")],
+                   check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "deck.pdf"
+    pages = _words(pdf)
+    assert len(pages) == len(prs.slides)
+    pt = 12700  # EMU per point
+    tol = 3.0
+    for n, (slide, words) in enumerate(zip(prs.slides, pages), 1):
+        boxes = [(sh.left / pt, sh.top / pt, (sh.left + sh.width) / pt, (sh.top + sh.height) / pt) for sh in slide.shapes]
+        assert words, f"slide {n} rendered no text"
+        for x0, y0, x1, y1, word in words:
+            assert 0 <= x0 and x1 <= prs.slide_width / pt and 0 <= y0 and y1 <= prs.slide_height / pt, (n, word)
+            inside = any(bx0 - tol <= x0 and x1 <= bx1 + tol and by0 - tol <= y0 and y1 <= by1 + tol
+                         for bx0, by0, bx1, by1 in boxes)
+            assert inside, f"slide {n}: {word!r} at ({x0:.0f}, {y0:.0f})-({x1:.0f}, {y1:.0f}) lies outside every box"
+        # each text box's last word is drawn inside that box: text that overflows its box ends
+        # below it (possibly inside the next box, which the check above would allow)
+        for sh in slide.shapes:
+            if sh.has_text_frame and sh.text_frame.text.split():
+                last = sh.text_frame.text.split()[-1]
+                bx0, by0, bx1, by1 = sh.left / pt, sh.top / pt, (sh.left + sh.width) / pt, (sh.top + sh.height) / pt
+                spots = [(x0, y0, x1, y1) for x0, y0, x1, y1, word in words if word == last]
+                assert any(bx0 - tol <= x0 and x1 <= bx1 + tol and by0 - tol <= y0 and y1 <= by1 + tol
+                           for x0, y0, x1, y1 in spots), f"slide {n}: {sh.name} ends outside its box ({last!r})"
+        # text boxes do not overlap one another (a title running into its subtitle)
+        texts = [sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.strip()
+                 and sh.name in ("Title", "Subtitle", "Legend", "Summary", "Sources", "Footnote")]
+        for i, a in enumerate(texts):
+            for b in texts[i + 1:]:
+                apart = (a.top + a.height <= b.top or b.top + b.height <= a.top or
+                         a.left + a.width <= b.left or b.left + b.width <= a.left)
+                assert apart, (n, a.name, b.name)
+    # PNG pages and a contact sheet for a person to look at (tests/artifacts is git-ignored)
+    subprocess.run([need("pdftoppm"), "-r", "48", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=180)
+    pngs = sorted(tmp_path.glob("page-*.png"))
+    assert len(pngs) == len(pages)
+    _contact_sheet(pngs, ARTIFACTS / sheet_name)
+    assert (ARTIFACTS / sheet_name).stat().st_size > 10_000
+    return len(pages)
+
+
+def test_deck_renders_in_libreoffice_and_nothing_spills(built, tmp_path):
+    prs, _, data = built
+    n_sources = sum(1 for s in prs.slides for sh in s.shapes
+                    if sh.name == "Title" and sh.text_frame.text.startswith("Assumptions and sources"))
+    pages = _render_and_check(prs, data, tmp_path, "deck-contact-sheet.png")
+    # title, summary, cost, breakdown, compare, cost over time, sensitivity, then the sources
+    assert pages == 7 + n_sources and n_sources >= 1
+
+
+def test_a_long_scenario_b_still_fits(book, tmp_path):
+    """Seoul, public images, a demo (GHCR recommended), and a B that changes four things."""
+    need("chromium", "chromium-browser", "google-chrome")
+    from lib import presets
+    w, _ = presets.load("doc-project")
+    link = "http://localhost:8501/?b_region=us-east-1&b_versions_kept=30&b_image_size_mb=800&b_network=nat"
+    data, missing = deck.build(w, book, link, today=TODAY)
+    prs = Presentation(io.BytesIO(data))
+    assert missing == []
+    assert _render_and_check(prs, data, tmp_path, "deck-contact-sheet-long-b.png") == len(prs.slides)
+    legend = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.name == "Legend"]
+    assert legend[1] == ("B: image size 800 MB instead of 500 MB; versions kept 30 instead of 10; "
+                         "NAT instead of public subnets; N. Virginia region instead of Seoul")
+    assert [code_words(t, book) for t in every_text(prs) if code_words(t, book)] == []
+
+
+@pytest.mark.parametrize("preset", ["worked-example", "startup-a", "midsize-b", "financial-c", "large"])
+def test_every_preset_deck_keeps_the_rules(book, preset):
+    """Without rendering: human words, shapes inside the slide, at most three reasons why."""
+    from lib import presets
+    w, _ = presets.load(preset)
+    data, _ = deck.build(w, book, "http://localhost:8501/", pictures=False, today=TODAY)
+    prs = Presentation(io.BytesIO(data))
+    assert [code_words(t, book) for t in every_text(prs) if code_words(t, book)] == []
+    for slide in prs.slides:
+        for sh in slide.shapes:
+            assert 0 <= sh.left and sh.left + sh.width <= prs.slide_width, (preset, sh.name)
+            assert 0 <= sh.top and sh.top + sh.height <= prs.slide_height, (preset, sh.name)
+    summary = slide_text(prs.slides[1])
+    assert 1 <= summary.split("Cheapest alternative")[0].count("•") <= 3
 
 
 def test_deck_without_chromium_says_which_picture_is_missing(book, monkeypatch):
@@ -73,15 +372,74 @@ def test_deck_without_chromium_says_which_picture_is_missing(book, monkeypatch):
     assert "Picture missing: the sensitivity chart" in text
 
 
-def test_deck_renders_in_libreoffice_with_seven_pages(built, tmp_path):
-    soffice = need("soffice", "libreoffice")
-    _, _, data = built
-    (tmp_path / "deck.pptx").write_bytes(data)
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "deck.pptx")],
-                   check=True, capture_output=True, timeout=180)
-    pdf = (tmp_path / "deck.pdf").read_bytes()
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 7
+def test_deck_without_a_scenario_b_has_no_compare_slide(book):
+    data, _ = deck.build(W, book, "http://localhost:8501/?network=nat", pictures=False)
+    prs = Presentation(io.BytesIO(data))
+    assert not any(sh.name == "Title" and sh.text_frame.text.startswith("Scenario B") for s in prs.slides for sh in s.shapes)
 
+
+# ---- words -------------------------------------------------------------------------------
+
+def test_setup_and_change_words():
+    assert wording.setup({}) == "as described"
+    assert wording.setup({"network": "endpoints"}) == "with VPC interface endpoints"
+    assert wording.changes(W, B) == "interface endpoints instead of NAT"
+    assert wording.changes(W, W.replace(versions_kept=10)) == "versions kept 10 instead of 30"
+    assert wording.changes(W, W) == ""
+    assert wording.reason("AWS production -> ECR (strength 3 of 3): IAM roles, scanning.") == \
+        "AWS production: IAM roles, scanning."
+
+
+def test_subtitle_names_the_cost_drivers():
+    text = charts.scenario_title(W)
+    for part in ("40 images of 1,200 MB", "30 versions kept", "50,000 pulls a month", "all from the same region",
+                 "private subnets behind a NAT gateway", "N. Virginia"):
+        assert part in text
+    mixed = charts.scenario_title(W.replace(same_region_share=0.7, cross_region_share=0.2, internet_share=0.1))
+    assert "70% same region, 20% other regions, 10% the internet" in mixed
+
+
+# ---- pictures ----------------------------------------------------------------------------
+
+def test_picture_colours_match_the_deck(book):
+    e = engine.estimate(W, book)
+    fig = charts.cost_breakdown(e, recommended="ecr")
+    bars = [t for t in fig.data if t.type == "bar"]
+    label_to_cat = {v: k for k, v in wording.CATEGORY_LABELS.items()}
+    assert all(t.marker.color == CATEGORY_COLOURS[label_to_cat[t.name]] for t in bars)
+    assert any("recommended" in t for t in fig.layout.xaxis.ticktext)
+    table = compare.side_by_side(W, B, book)
+    fig = charts.compare_bars(table, W, B)
+    names = {t.name for t in fig.data}
+    assert names == {"A: as described", "B: interface endpoints instead of NAT"}
+    a = next(t for t in fig.data if t.name.startswith("A") and t.showlegend is False)
+    ordered = table.sort_values("A", kind="stable")["id"].tolist()
+    assert list(a.marker.color) == [REGISTRY_COLOURS[i] for i in ordered]
+    b_bars = next(t for t in fig.data if t.name.startswith("B") and t.showlegend is False)
+    assert list(b_bars.marker.line.color) == [REGISTRY_COLOURS[i] for i in ordered]  # same hue, lighter fill
+    assert "B: interface endpoints instead of NAT" in fig.layout.title.text
+
+
+def test_png_has_the_requested_size(book):
+    need("chromium", "chromium-browser", "google-chrome")
+    e = engine.estimate(W, book)
+    png = export.image(export.slide_figure(charts.cost_breakdown(e), "subtitle"), "png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1920, 1080)
+
+
+def test_svg_parses_and_carries_the_words(book):
+    need("chromium", "chromium-browser", "google-chrome")
+    e = engine.estimate(W, book)
+    svg = export.image(export.slide_figure(charts.cost_breakdown(e, recommended="ecr"), charts.scenario_title(e)), "svg")
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg") and root.get("width") == "1920"
+    text = " ".join(t for t in root.itertext())
+    assert "$2,876.85" in text and "NAT gateway" in text and "recommended" in text
+    assert code_words(text, book) == []
+
+
+# ---- tables, JSON, ADR, command line ----------------------------------------------------
 
 def test_xlsx_totals_equal_the_library(book):
     e = engine.estimate(W, book)
@@ -98,6 +456,7 @@ def test_csv_totals_equal_the_library(book):
     rows = list(csv.DictReader(io.StringIO(export.csv_table(e))))
     got = {r["registry_id"]: float(r["monthly_cost"]) for r in rows if r["component"] == "TOTAL"}
     assert got == pytest.approx(e.totals())
+    assert got["ecr"] == pytest.approx(ECR_NAT)
 
 
 def test_json_has_the_cli_schema_and_the_recommendation(book):
@@ -106,21 +465,6 @@ def test_json_has_the_cli_schema_and_the_recommendation(book):
     assert {r["id"]: r["monthly_cost"] for r in doc["registries"]} == pytest.approx(e.totals())
     assert doc["recommendation"]["recommended"] == decision.recommend(W, book).recommended
     assert doc["share_link"] == LINK
-
-
-def test_png_has_the_requested_size(book):
-    need("chromium", "chromium-browser", "google-chrome")
-    e = engine.estimate(W, book)
-    png = export.image(export.slide_figure(charts.cost_breakdown(e), "subtitle"), "png")
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", png[16:24]) == (1920, 1080)
-
-
-def test_svg_parses(book):
-    need("chromium", "chromium-browser", "google-chrome")
-    e = engine.estimate(W, book)
-    root = ET.fromstring(export.image(charts.cost_breakdown(e), "svg"))
-    assert root.tag.endswith("svg") and root.get("width") == "1920"
 
 
 def test_adr_names_the_decision_and_the_totals(book):
@@ -142,3 +486,51 @@ def test_cli_export_writes_every_format(tmp_path):
     r = subprocess.run([sys.executable, "-m", "lib", "export", str(path), *args], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert all(p.stat().st_size > 0 for p in outs.values())
+
+
+def test_title_slide_names_a_recommended_setup(book, monkeypatch):
+    """When the recommendation carries a setup (field changes) and its cost, slide 1 says both."""
+    real = decision.recommend
+
+    def with_setup(*a, **k):
+        r = real(*a, **k)
+        r.recommended_setup, r.recommended_cost = {"network": "endpoints"}, ECR_ENDPOINTS
+        return r
+
+    monkeypatch.setattr(decision, "recommend", with_setup)
+    data, _ = deck.build(W, book, LINK, pictures=False)
+    text = slide_text(Presentation(io.BytesIO(data)).slides[0])
+    assert "Amazon ECR with VPC interface endpoints" in text
+    assert f"${ECR_ENDPOINTS:,.2f} a month for this workload (${ECR_NAT:,.2f} as described)" in text
+
+
+def test_cost_over_time_lines_are_named_at_their_ends(built):
+    prs, _, _ = built
+    s = slide_with(prs, "Cost over 12 months")
+    labels = [sh for sh in s.shapes if sh.name == "Line label"]
+    assert sorted(sh.text_frame.text for sh in labels) == sorted(registries.NAMES.values())
+    chart = next(sh.chart for sh in s.shapes if sh.has_chart)
+    assert not chart.has_legend
+    tops = sorted(sh.top for sh in labels)
+    assert all(b - a >= Pt(14) for a, b in zip(tops, tops[1:]))  # 12 pt lines: labels never overlap
+
+
+def test_adr_speaks_in_words(book):
+    text = adr.adr(W, book, LINK)
+    assert "->" not in text
+    assert "network path: private subnets behind a NAT gateway" in text and "CI GitHub Actions" in text
+    assert f"mostly NAT data processed ({NAT_SHARE})" in text
+
+
+def test_a_vendor_split_across_slides_is_named_again(book):
+    """Each sources slide starts with a vendor's name, so no page is listed without its vendor."""
+    from lib import presets
+    w, _ = presets.load("doc-project")
+    data, _ = deck.build(w, book, "", pictures=False)
+    prs = Presentation(io.BytesIO(data))
+    boxes = [sh for s in prs.slides for sh in s.shapes if sh.name == "Sources"]
+    assert len(boxes) >= 2
+    vendors = set(deck.VENDORS.values())
+    for box in boxes[1:]:
+        first = box.text_frame.paragraphs[0].runs[0]
+        assert first.font.bold and first.text.replace(" (continued)", "") in vendors

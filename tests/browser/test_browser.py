@@ -68,7 +68,7 @@ def test_every_page_loads_without_an_error(tab, path, label):
 
 def test_a_slider_moved_with_the_keyboard_changes_chart_and_totals(tab):
     tab.open("/")
-    before = bar(tab, "storage", "Amazon ECR")
+    before = bar(tab, "Storage", "Amazon ECR")
     thumb = slider(tab.page, "Versions kept")
     thumb.focus()
     thumb.press("ArrowRight")
@@ -78,7 +78,7 @@ def test_a_slider_moved_with_the_keyboard_changes_chart_and_totals(tab):
     assert slider_value(tab.page, "Versions kept") == "12"
     expected = engine.estimate(from_dict({"versions_kept": 12}), BOOK)["ecr"]
     assert before == pytest.approx(0.5)
-    assert bar(tab, "storage", "Amazon ECR") == pytest.approx(expected.by_category()["storage"])
+    assert bar(tab, "Storage", "Amazon ECR") == pytest.approx(expected.by_category()["storage"])
     assert f"Recommended: Amazon ECR (${expected.monthly_cost:,.2f}/month)" in tab.page.inner_text("body")
     assert "versions_kept=12" in tab.page.url
     assert tab.errors == []

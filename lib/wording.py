@@ -1,0 +1,160 @@
+"""Human words for the deck and the exported charts: a scenario's cost drivers, a setup given as
+field changes, what scenario B changes against A, and decision-tree reasons without arrows.
+
+Slides and chart pictures leave the app and are read by people who never saw a field name, so
+nothing here returns one. Field labels come from Spec.label; choice values need a small mapping
+of their own (kept private here; to be unified with the app's display names when those land).
+"""
+from __future__ import annotations
+
+import re
+
+from .workload import SHARE_FIELDS, SPECS
+
+# value -> words, for the choice fields the deck and pictures describe
+_CHOICES: dict[str, dict[str, str]] = {
+    "network": {"public": "public subnets (no NAT gateway)",
+                "nat": "private subnets behind a NAT gateway",
+                "endpoints": "private subnets with VPC interface endpoints"},
+    "runs_on": {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "on_prem": "on-premise",
+                "multi_cloud": "several clouds"},
+    "ci": {"github_actions": "GitHub Actions", "gitlab": "GitLab CI", "jenkins": "Jenkins", "other": "another CI"},
+    "lifetime": {"demo": "a few days' demo", "production": "long-term production"},
+    "priority": {"auto": "decided by lifetime", "cost": "cost first", "integration": "integration first"},
+    "visibility": {"private": "private images", "public": "public images"},
+    "ghcr_billing": {"free": "free (GitHub's policy today)", "storage": "storage billed",
+                     "full": "storage and transfer billed"},
+    "scanning": {"none": "no scanning", "basic": "basic scanning", "enhanced": "enhanced scanning"},
+    "dockerhub_plan": {"auto": "plan chosen by seats", "personal": "Personal plan", "pro": "Pro plan",
+                       "team": "Team plan", "business": "Business plan"},
+    "acr_tier": {"auto": "tier chosen by need", "basic": "Basic tier", "standard": "Standard tier",
+                 "premium": "Premium tier"},
+    "github_plan": {"free": "GitHub Free", "pro": "GitHub Pro", "team": "GitHub Team",
+                    "enterprise": "GitHub Enterprise"},
+}
+
+# how a setup change reads after the registry's name ("Amazon ECR with VPC interface endpoints")
+_SETUP: dict[tuple[str, object], str] = {
+    ("network", "endpoints"): "with VPC interface endpoints",
+    ("network", "nat"): "through a NAT gateway",
+    ("network", "public"): "from public subnets",
+    ("scanning", "basic"): "with basic scanning",
+    ("scanning", "enhanced"): "with enhanced scanning",
+    ("scanning", "none"): "without scanning",
+}
+
+# how scenario B's change reads against A ("interface endpoints instead of NAT")
+_SHORT: dict[str, dict[str, str]] = {
+    "network": {"public": "public subnets", "nat": "NAT", "endpoints": "interface endpoints"},
+}
+
+_REGIONS = {"us-east-1": "N. Virginia (us-east-1)", "ap-northeast-2": "Seoul (ap-northeast-2)"}
+
+
+def region(r: str) -> str:
+    return _REGIONS.get(r, r)
+
+
+def value(field: str, v) -> str:
+    """One field's value in words, with its unit."""
+    spec = SPECS[field]
+    if field == "region":
+        return region(v)
+    if spec.kind == "choice":
+        return _CHOICES.get(field, {}).get(v, str(v).replace("_", " "))
+    if spec.kind == "bool":
+        return "yes" if v else "no"
+    if spec.kind == "set":
+        return ", ".join(str(x).replace("_", " ") for x in v) or "none"
+    if spec.kind == "float" and spec.max == 1 and spec.min == 0:
+        return f"{v:.0%}"
+    unit = f" {spec.unit}" if spec.unit else ""
+    return f"{v:,.0f}{unit}" if float(v).is_integer() else f"{v:,.4g}{unit}"
+
+
+def setup(changes: dict) -> str:
+    """A recommended setup, given as field changes, in words: {} -> "as described",
+    {"network": "endpoints"} -> "with VPC interface endpoints"."""
+    if not changes:
+        return "as described"
+    parts = []
+    for field, v in changes.items():
+        words = _SETUP.get((field, v))
+        if words is None and field in SPECS:
+            kind = SPECS[field].kind
+            words = (f"with {value(field, v)}" if kind == "choice"
+                     else f"with {SPECS[field].label.lower()} at {value(field, v)}")
+        elif words is None:
+            words = f"with {v}"
+        parts.append(words)
+    return ", ".join(parts)
+
+
+def change(field: str, a, b) -> str:
+    """One field changed from A to B: "interface endpoints instead of NAT", "30 versions kept
+    instead of 10"."""
+    if field == "region":
+        return f"{_REGIONS.get(b, b).split(' (')[0]} region instead of {_REGIONS.get(a, a).split(' (')[0]}"
+    short = _SHORT.get(field)
+    if short:
+        return f"{short.get(b, value(field, b))} instead of {short.get(a, value(field, a))}"
+    label = SPECS[field].label
+    if SPECS[field].kind in ("int", "float") and not (SPECS[field].max == 1 and SPECS[field].min == 0):
+        return f"{label.lower()} {value(field, b)} instead of {value(field, a)}"
+    return f"{label.lower()}: {value(field, b)} instead of {value(field, a)}"
+
+
+def changes(a, b) -> str:
+    """Everything B changes against A, in words ("" when nothing differs)."""
+    da, db = a.to_dict(), b.to_dict()
+    fields = [k for k in SPECS if da[k] != db[k] and SPECS[k].group != "analysis"]
+    parts = [change(k, da[k], db[k]) for k in fields if k not in SHARE_FIELDS]
+    if any(k in SHARE_FIELDS for k in fields):  # the three shares move together: one change
+        parts.insert(0, f"pull mix {pull_mix(b)} instead of {pull_mix(a)}")
+    return "; ".join(parts)
+
+
+def pull_mix(w) -> str:
+    shares = [(w.same_region_share, "same region"), (w.cross_region_share, "other regions"),
+              (w.internet_share, "the internet")]
+    present = [(s, n) for s, n in shares if s > 0]
+    if len(present) == 1:
+        return f"all from {'the ' if present[0][1] == 'same region' else ''}{present[0][1]}"
+    return ", ".join(f"{s:.0%} {n}" for s, n in present)
+
+
+def workload(w) -> str:
+    """What is stored and pulled, in words."""
+    images = "1 image" if w.repositories == 1 else f"{w.repositories:,} images"
+    cache = f", {w.layer_cache_hit:.0%} of layers cached" if w.layer_cache_hit else ""
+    return (f"{images} of {w.image_size_mb:,.0f} MB, {w.versions_kept:,} versions kept, "
+            f"{w.pulls_per_month:,.0f} pulls a month ({pull_mix(w)}{cache})")
+
+
+def drivers(w) -> str:
+    """A chart subtitle naming what drives the cost: size and pulls, the pull mix, the network
+    path and the region."""
+    return f"{workload(w)} · {value('network', w.network)} · {region(w.region)}"
+
+
+def reason(text: str) -> str:
+    """A decision-tree reason as plain words: "AWS production -> ECR (strength 3 of 3): IAM roles,
+    ..." becomes "AWS production: IAM roles, ..."."""
+    if "->" not in text:
+        return text
+    head, tail = (s.strip() for s in text.split("->", 1))
+    rest = tail.split(":", 1)[1].strip() if ":" in tail else tail
+    rest = re.sub(r"\s*->\s*", ": ", rest)
+    return f"{head}: {rest}" if rest else head
+
+
+# cost component categories as legends and series names show them
+CATEGORY_LABELS: dict[str, str] = {
+    "storage": "Storage",
+    "transfer": "Transfer and egress",
+    "network": "Network path (NAT, endpoints)",
+    "plan": "Plan or tier",
+    "scanning": "Scanning",
+    "compute": "Servers (self-hosted)",
+    "operations": "Engineer time",
+}
