@@ -48,7 +48,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import ROOT, free_port, pct  # noqa: E402
+from _harness import ROOT, free_port, machine_busy_seconds, pct  # noqa: E402
 
 MAX_SESSIONS = 500
 RUN_TIMEOUT_S = 60  # one rerun answered later than this counts as an error
@@ -109,8 +109,10 @@ class Session:
 
     async def connect(self) -> None:
         path = f"/{self.page}" if self.page else "/"
-        # the page itself sets the XSRF cookie the websocket must echo (as the browser's JavaScript does)
-        resp = await asyncio.to_thread(urllib.request.urlopen, self.base + path, timeout=30)
+        page = await asyncio.to_thread(urllib.request.urlopen, self.base + path, timeout=30)
+        page.read()
+        # the frontend's health ping receives the XSRF cookie its websocket echoes in the subprotocols
+        resp = await asyncio.to_thread(urllib.request.urlopen, self.base + "/_stcore/health", timeout=30)
         cookie = SimpleCookie(resp.headers.get("Set-Cookie", ""))
         resp.read()
         xsrf = cookie["_streamlit_xsrf"].value if "_streamlit_xsrf" in cookie else "PLACEHOLDER_AUTH_TOKEN"
@@ -297,9 +299,10 @@ async def measure(sessions, stats, proc, seconds, label, baseline_median=None):
     first = len(stats.reruns)
     errors0 = len(stats.errors)
     me = psutil.Process()
-    t0, cpu0, own0 = time.perf_counter(), cpu_seconds(proc), cpu_seconds(me)
+    t0, cpu0, own0, busy0 = time.perf_counter(), cpu_seconds(proc), cpu_seconds(me), machine_busy_seconds()
     await asyncio.gather(*(s.explore(t0 + seconds) for s in sessions))
     wall = time.perf_counter() - t0
+    busy = (machine_busy_seconds() - busy0) / wall
     cpu = cpu_seconds(proc) - cpu0
     own = cpu_seconds(me) - own0
     runs = stats.reruns[first:]
@@ -309,12 +312,14 @@ async def measure(sessions, stats, proc, seconds, label, baseline_median=None):
         "reruns_per_s": len(runs) / wall, "median_s": statistics.median(ok) if ok else float("nan"),
         "p95_s": pct(ok, 95) if ok else float("nan"), "server_cpu_cores": cpu / wall,
         "cpu_per_rerun_ms": 1000 * cpu / max(1, len(runs)), "rss_mb": rss_mb(proc), "bench_cpu_cores": own / wall,
+        "machine_busy_cores": busy,
     }
     ratio = f"  ({row['median_s'] / baseline_median:4.1f}x alone)" if baseline_median else ""
     print(f"{label:>14} {row['sessions']:4d} sessions  {row['reruns']:5d} reruns {row['reruns_per_s']:5.1f}/s  "
           f"median {fmt_ms(row['median_s'])}  p95 {fmt_ms(row['p95_s'])}{ratio}  errors {row['errors']:3d}  "
           f"server {row['server_cpu_cores']:4.2f} cores, {row['cpu_per_rerun_ms']:4.0f} ms CPU/rerun, "
-          f"RSS {row['rss_mb']:5.0f} MB  (this bench {row['bench_cpu_cores']:4.2f} cores)", flush=True)
+          f"RSS {row['rss_mb']:5.0f} MB  (this bench {row['bench_cpu_cores']:4.2f} cores; machine busy "
+          f"{busy:4.2f} of {psutil.cpu_count()} cores)", flush=True)
     return row
 
 
