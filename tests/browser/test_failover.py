@@ -207,3 +207,4 @@ def test_a_page_survives_its_replica_stopping(tmp_path):
             stop(proxy)
         for proc in replicas.values():
             stop(proc)
+        shutil.rmtree(work, ignore_errors=True)
