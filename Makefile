@@ -28,3 +28,15 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+# ---- deployment (README: "Deploy for a team") --------------------------------------------
+IMAGE        ?= registry-dashboard:latest
+SERVE_ADDRESS ?= 127.0.0.1
+.PHONY: serve image
+
+# The production settings (deploy/streamlit.env) without a container; a team server: SERVE_ADDRESS=0.0.0.0
+serve: $(VENV)/.installed
+	PYTHON=$(PY) STREAMLIT_SERVER_ADDRESS=$(SERVE_ADDRESS) STREAMLIT_SERVER_PORT=$(PORT) sh deploy/entrypoint.sh
+
+image:
+	docker build -t $(IMAGE) .

@@ -38,12 +38,28 @@ def apply_incoming() -> None:
     if LAST in st.session_state:
         return
     parsed = links.from_query(_incoming())
-    workload_inputs.set_workload(parsed.workload)  # also makes it the workload every page re-seeds from
+    # A page whose server went away reconnects to another replica (sticky proxy): its first run
+    # there brings the inputs on screen, newer than its address bar (one change behind). Those win.
+    keep = _inputs_the_browser_sent()
+    workload_inputs.set_workload(parsed.workload, keep=keep)  # also the workload every page re-seeds from
     st.session_state[B_OVERRIDES] = parsed.b_overrides
     st.session_state[PROBLEMS] = [f"Link: {p}" for p in parsed.problems]
     st.session_state[PROBLEMS_NOTE] = LINK_NOTE
     st.session_state[LINK_BOOK] = parsed.price_book
     st.session_state[LAST] = {}
+
+
+def _inputs_the_browser_sent() -> frozenset[str]:
+    """The keys of the inputs whose values came with this run. A fresh page load sends none; a
+    page reconnecting to a new server sends every input it shows (Streamlit's frontend does not
+    rerun on reconnecting, so the user's next change is this session's first run)."""
+    try:  # Streamlit internals (pinned version); without them, the link wins as before
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        from streamlit.runtime.state.common import is_element_id, user_key_from_element_id
+        ids = list(get_script_run_ctx().session_state._state._new_widget_state.states)
+        return frozenset(k for i in ids if is_element_id(i) and (k := user_key_from_element_id(i)))
+    except Exception:
+        return frozenset()
 
 
 def current_query() -> dict[str, str]:

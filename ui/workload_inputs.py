@@ -25,6 +25,7 @@ WHOLE_FLOATS = {"pulls_per_month", "pushes_per_month", "rescans_per_month", "nod
 SITUATION = ["runs_on", "ci", "visibility", "lifetime", "priority", "private_network_only", "aws_only",
              "avoid_cloud_iam", "compliance"]  # drawn by the Recommendation page, in its main area
 MORE_KEY = PREFIX + "_more"
+KEEP_ONCE = PREFIX + "_keep_once"  # not a widget: keys the browser sent on a session's first run (ui/share.py)
 ADVANCED = ("Plans and billing", "Self-hosted and baseline")  # drawn only when "More inputs" is on
 SECTIONS = [
     ("Workload", ["image_size_mb", "versions_kept", "repositories", "pulls_per_month", "shared_layer_fraction", "layer_cache_hit"], True),
@@ -40,20 +41,29 @@ def key(name: str) -> str:
     return PREFIX + name
 
 
-def set_workload(w: Workload) -> None:
-    """Put a workload into the widgets (a preset, an uploaded file, a link)."""
+def set_workload(w: Workload, keep: frozenset[str] = frozenset()) -> None:
+    """Put a workload into the widgets (a preset, an uploaded file, a link), except the widget keys
+    in `keep`, whose values the browser sent with this run (a page reconnected to a new server)."""
     st.session_state[CANONICAL] = w
     for name, v in w.to_dict().items():  # to_dict gives sets as lists, as multiselects hold them
-        if name not in SHARES:
+        if name not in SHARES and key(name) not in keep:
             st.session_state[key(name)] = v
+    # always set: this range slider takes its two-handle shape from the state's value (the browser's
+    # copy alone would make it a one-handle slider)
     st.session_state[MIX_KEY] = (w.same_region_share, w.same_region_share + w.cross_region_share)
+    if keep:
+        st.session_state[KEEP_ONCE] = keep  # the re-seeding below on this same first run keeps them too
 
 
 def _ensure_initialised(page: str) -> None:
     """A widget's identity includes its page, so on another page the same key starts afresh:
     re-seed every input from the last workload whenever the page changes (or on first run)."""
+    keep = st.session_state.get(KEEP_ONCE, frozenset())
+    if keep:
+        del st.session_state[KEEP_ONCE]
     if st.session_state.get(PAGE) != page or MIX_KEY not in st.session_state:
-        set_workload(st.session_state.get(CANONICAL, DEFAULT))
+        set_workload(st.session_state.get(CANONICAL, DEFAULT), keep=keep)
+        st.session_state.pop(KEEP_ONCE, None)
         st.session_state[PAGE] = page
 
 
