@@ -115,3 +115,10 @@ def tab(browser, server):
     t = Page(browser, server)
     yield t
     t.close()
+
+
+def whole_deck(prs) -> bool:
+    """A deck that arrived whole: it opens on the question and ends on the sources (the number of
+    source slides follows the prices used, so the count is not fixed)."""
+    texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in prs.slides]
+    return len(texts) >= 7 and "Which container registry should we use?" in texts[0] and "Assumptions and sources" in texts[-1]

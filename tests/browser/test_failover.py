@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, ROOT, free_port
+from tests.browser.conftest import ROOT, free_port
 from tests.conftest import need
 
 CONF = ROOT / "deploy" / "nginx" / "registry-dashboard.conf"
@@ -95,8 +95,7 @@ def upstreams(log: Path, key: str, path: str | None = None, skip: int = 0) -> li
     return out
 
 
-def test_a_page_survives_its_replica_stopping(tmp_path):
-    chromium = need("chromium", "chromium-browser", "google-chrome")
+def test_a_page_survives_its_replica_stopping(tmp_path, browser):
     # Debian puts nginx in /usr/sbin, which a developer's PATH may lack
     nginx = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None) or need("nginx")
     work = Path(tempfile.mkdtemp(prefix="failover-"))
@@ -122,81 +121,78 @@ def test_a_page_survives_its_replica_stopping(tmp_path):
         base = f"http://127.0.0.1:{listen}"
         wait_http(base + "/_stcore/health", proxy, timeout=15)
 
-        from playwright.sync_api import sync_playwright
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-            page = ctx.new_page()
-            console = []
-            page.on("pageerror", lambda e: console.append(f"page error: {e}"))
+        # the session's Chromium (conftest): a second sync_playwright in the same thread is refused
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = ctx.new_page()
+        console = []
+        page.on("pageerror", lambda e: console.append(f"page error: {e}"))
 
-            def settled():
-                page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                                       timeout=30_000)
-                page.wait_for_timeout(300)
+        def settled():
+            page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                                   timeout=30_000)
+            page.wait_for_timeout(300)
 
-            page.goto(base + LINK)
-            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
-            settled()
-            key = next((c["value"] for c in ctx.cookies() if c["name"] == COOKIE), None)
-            assert key, "nginx set its route cookie"
-            repos = page.get_by_test_id("stSidebar").get_by_role("spinbutton", name="Repositories")
-            assert repos.input_value() == "3", "the share link set the input"
-            before = page.evaluate(CHART_SIG)
-            repos.fill("37")
-            repos.press("Enter")
-            page.wait_for_function(f"(old) => {{ const s = ({CHART_SIG})(); return s !== null && s !== old; }}", arg=before, timeout=30_000, polling=100)
-            settled()
-            page.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=30_000, polling=100)
-            scenario = page.evaluate(CHART_SIG)
-            assert "37 x 800 MB image" in scenario, "the chart shows the link's scenario with the change"
-            assert "repositories=37" in page.url, "the link follows the input"
+        page.goto(base + LINK)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        settled()
+        key = next((c["value"] for c in ctx.cookies() if c["name"] == COOKIE), None)
+        assert key, "nginx set its route cookie"
+        repos = page.get_by_test_id("stSidebar").get_by_role("spinbutton", name="Repositories")
+        assert repos.input_value() == "3", "the share link set the input"
+        before = page.evaluate(CHART_SIG)
+        repos.fill("37")
+        repos.press("Enter")
+        page.wait_for_function(f"(old) => {{ const s = ({CHART_SIG})(); return s !== null && s !== old; }}", arg=before, timeout=30_000, polling=100)
+        settled()
+        page.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=30_000, polling=100)
+        scenario = page.evaluate(CHART_SIG)
+        assert "37 images of 800 MB" in scenario, "the chart shows the link's scenario with the change"
+        assert "repositories=37" in page.url, "the link follows the input"
 
-            # sticky: every request of this browser so far (page, assets, health pings) went to one replica
-            log = work / "access.log"
-            served = set(upstreams(log, key))
-            assert len(served) == 1, f"requests of one browser were spread over {served}"
-            (victim,) = served
-            survivor = next(a for a in replicas if a != victim)
-            logged = len(log.read_text().splitlines())
-            stop(replicas[victim])
+        # sticky: every request of this browser so far (page, assets, health pings) went to one replica
+        log = work / "access.log"
+        served = set(upstreams(log, key))
+        assert len(served) == 1, f"requests of one browser were spread over {served}"
+        (victim,) = served
+        survivor = next(a for a in replicas if a != victim)
+        logged = len(log.read_text().splitlines())
+        stop(replicas[victim])
 
-            # the frontend notices the closed websocket, pings /_stcore/health and reconnects through nginx,
-            # which skips the stopped replica
-            deadline = time.time() + 45
-            while time.time() < deadline and survivor not in upstreams(log, key, "/_stcore/health", logged):
-                page.wait_for_timeout(250)
-            assert survivor in upstreams(log, key, "/_stcore/health", logged), "no reconnect to the other replica"
-            page.wait_for_function(f"(s) => ({CHART_SIG})() === s", arg=scenario, timeout=30_000, polling=200)
-            settled()
-            assert repos.input_value() == "37"
-            assert page.evaluate(CHART_SIG) == scenario, "the other replica shows the same scenario"
-            assert "repositories=37" in page.url
-            assert page.get_by_test_id("stException").count() == 0, "an error box is shown"
-            assert page.get_by_role("dialog").count() == 0, "a connection error dialog is shown"
-            assert console == []
+        # the frontend notices the closed websocket, pings /_stcore/health and reconnects through nginx,
+        # which skips the stopped replica
+        deadline = time.time() + 45
+        while time.time() < deadline and survivor not in upstreams(log, key, "/_stcore/health", logged):
+            page.wait_for_timeout(250)
+        assert survivor in upstreams(log, key, "/_stcore/health", logged), "no reconnect to the other replica"
+        page.wait_for_function(f"(s) => ({CHART_SIG})() === s", arg=scenario, timeout=30_000, polling=200)
+        settled()
+        assert repos.input_value() == "37"
+        assert page.evaluate(CHART_SIG) == scenario, "the other replica shows the same scenario"
+        assert "repositories=37" in page.url
+        assert page.get_by_test_id("stException").count() == 0, "an error box is shown"
+        assert page.get_by_role("dialog").count() == 0, "a connection error dialog is shown"
+        assert console == []
 
-            artifacts = ROOT / "tests" / "artifacts"
-            artifacts.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(artifacts / "failover-reconnected.png"))
+        artifacts = ROOT / "tests" / "artifacts"
+        artifacts.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(artifacts / "failover-reconnected.png"))
 
-            # and the session there is live and holds the whole scenario, not only the input on screen:
-            # one more change gives the chart a fresh page draws from the link with that change
-            repos.fill("38")
-            repos.press("Enter")
-            page.wait_for_function(f"(old) => {{ const s = ({CHART_SIG})(); return s !== null && s !== old; }}", arg=scenario, timeout=30_000, polling=100)
-            settled()
-            page.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=30_000, polling=100)
-            after = page.evaluate(CHART_SIG)
-            assert "38 x 800 MB image" in after
-            fresh = ctx.new_page()
-            fresh.goto(base + LINK.replace("repositories=3", "repositories=38"))
-            fresh.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=60_000, polling=200)
-            fresh.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-            assert fresh.evaluate(CHART_SIG) == after, "the session after the failover lost part of the scenario"
-            assert page.get_by_test_id("stException").count() == 0
-            ctx.close()
-            browser.close()
+        # and the session there is live and holds the whole scenario, not only the input on screen:
+        # one more change gives the chart a fresh page draws from the link with that change
+        repos.fill("38")
+        repos.press("Enter")
+        page.wait_for_function(f"(old) => {{ const s = ({CHART_SIG})(); return s !== null && s !== old; }}", arg=scenario, timeout=30_000, polling=100)
+        settled()
+        page.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=30_000, polling=100)
+        after = page.evaluate(CHART_SIG)
+        assert "38 images of 800 MB" in after
+        fresh = ctx.new_page()
+        fresh.goto(base + LINK.replace("repositories=3", "repositories=38"))
+        fresh.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=60_000, polling=200)
+        fresh.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+        assert fresh.evaluate(CHART_SIG) == after, "the session after the failover lost part of the scenario"
+        assert page.get_by_test_id("stException").count() == 0
+        ctx.close()
         # the page's new websocket was the survivor's (nginx logs a websocket when it closes)
         deadline = time.time() + 10
         while time.time() < deadline and survivor not in upstreams(log, key, "/_stcore/stream", logged):
