@@ -61,6 +61,8 @@ def flags(w, q, p):
                             f"{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: a paid plan is needed."))
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
         out.append(Flag("personal_private_repos", "blocker", "Personal allows one private repository."))
+    if w.visibility == "private" and plan in ("personal", "pro") and w.team_seats > 1:
+        out.append(Flag("single_user_plan", "blocker", f"{plan.title()} is a plan for one user: {w.team_seats} team seats need Team or Business."))
     if w.scanning == "enhanced":
         out.append(Flag("scout_separate", "info", "Docker Scout scanning depends on the plan and is not priced here."))
     if private_aws_subnets(w):
