@@ -1,0 +1,59 @@
+"""One golden file per registry (tests/golden/<registry>.yaml): several scenarios each, with every
+component's quantity, unit price and cost, every flag and the total, worked out by hand (the
+arithmetic is written in each file). Infracost-style: a changed price rule changes a line here."""
+import ast
+import operator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lib import engine, registries
+from lib.workload import from_dict
+
+GOLDEN = Path(__file__).parent / "golden"
+CENT = 0.005
+
+
+def _num(x) -> float:
+    """A number, or simple arithmetic written as text ("148 * 730 / 24"), evaluated exactly."""
+    if isinstance(x, (int, float)):
+        return float(x)
+    ops = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+
+    def ev(n):
+        if isinstance(n, ast.Expression):
+            return ev(n.body)
+        if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)):
+            return float(n.value)
+        if isinstance(n, ast.BinOp) and type(n.op) in ops:
+            return ops[type(n.op)](ev(n.left), ev(n.right))
+        raise ValueError(f"not simple arithmetic: {x!r}")
+    return ev(ast.parse(str(x), mode="eval"))
+
+
+def _cases():
+    for path in sorted(GOLDEN.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text())
+        for sc in doc["scenarios"]:
+            yield pytest.param(doc["registry"], sc, id=f"{doc['registry']}: {sc['name']}")
+
+
+def test_every_registry_has_a_golden_file_with_several_scenarios():
+    for rid in registries.IDS:
+        doc = yaml.safe_load((GOLDEN / f"{rid}.yaml").read_text())
+        assert doc["registry"] == rid and len(doc["scenarios"]) >= 3, rid
+
+
+@pytest.mark.parametrize("rid, sc", list(_cases()))
+def test_golden(book, rid, sc):
+    r = engine.estimate(from_dict(sc["workload"]), book, (rid,))[rid]
+    got = [c.name for c in r.components]
+    want = [row[0] for row in sc["components"]]
+    assert got == want, "components differ"
+    for c, (name, qty, price, cost) in zip(r.components, sc["components"]):
+        assert c.quantity == pytest.approx(_num(qty), rel=1e-9, abs=1e-9), (name, "quantity")
+        assert c.price == pytest.approx(_num(price), rel=1e-12, abs=0), (name, "price")
+        assert c.monthly_cost == pytest.approx(_num(cost), abs=CENT), (name, "cost")
+    assert sorted(f.code for f in r.flags) == sorted(sc["flags"])
+    assert r.monthly_cost == pytest.approx(sc["total"], abs=CENT)
