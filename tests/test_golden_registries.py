@@ -9,10 +9,15 @@ import pytest
 import yaml
 
 from lib import engine, registries
+from lib.components import CATEGORIES
 from lib.workload import from_dict
 
 GOLDEN = Path(__file__).parent / "golden"
 CENT = 0.005
+UNITS = {"GB", "GB-month", "GB-day", "day", "month", "hour", "endpoint-hour", "instance-hour", "engineer-hour",
+         "image", "seat-month", "account-month"}
+# prices that are the user's own inputs, not price-book entries
+INPUT_PRICES = {"engineer_hourly_rate", "nexus_licence_monthly"}
 
 
 def _num(x) -> float:
@@ -32,11 +37,14 @@ def _num(x) -> float:
     return ev(ast.parse(str(x), mode="eval"))
 
 
+def _docs():
+    return [yaml.safe_load(path.read_text()) for path in sorted(GOLDEN.glob("*.yaml"))]
+
+
 def _cases():
-    for path in sorted(GOLDEN.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text())
+    for doc in _docs():
         for sc in doc["scenarios"]:
-            yield pytest.param(doc["registry"], sc, id=f"{doc['registry']}: {sc['name']}")
+            yield pytest.param(doc["registry"], sc, doc["flag_text"], id=f"{doc['registry']}: {sc['name']}")
 
 
 def test_every_registry_has_a_golden_file_with_several_scenarios():
@@ -45,9 +53,16 @@ def test_every_registry_has_a_golden_file_with_several_scenarios():
         assert doc["registry"] == rid and len(doc["scenarios"]) >= 3, rid
 
 
-@pytest.mark.parametrize("rid, sc", list(_cases()))
-def test_golden(book, rid, sc):
-    r = engine.estimate(from_dict(sc["workload"]), book, (rid,))[rid]
+def test_every_flag_a_registry_can_raise_is_raised_by_a_scenario():
+    for doc in _docs():
+        raised = {code for sc in doc["scenarios"] for code in sc["flags"]}
+        assert raised == set(doc["flag_text"]), doc["registry"]
+
+
+@pytest.mark.parametrize("rid, sc, flag_text", list(_cases()))
+def test_golden(book, rid, sc, flag_text):
+    w = from_dict(sc["workload"])
+    r = engine.estimate(w, book, (rid,))[rid]
     got = [c.name for c in r.components]
     want = [row[0] for row in sc["components"]]
     assert got == want, "components differ"
@@ -56,4 +71,17 @@ def test_golden(book, rid, sc):
         assert c.price == pytest.approx(_num(price), rel=1e-12, abs=0), (name, "price")
         assert c.monthly_cost == pytest.approx(_num(cost), abs=CENT), (name, "cost")
     assert sorted(f.code for f in r.flags) == sorted(sc["flags"])
+    for f in r.flags:
+        severity, words = flag_text[f.code]
+        assert f.severity == severity and words in f.message, f
     assert r.monthly_cost == pytest.approx(sc["total"], abs=CENT)
+    # every component is filed under a chart category, in a known unit, and a price from the price
+    # book names its entry (the page links the entry's source)
+    for c in r.components:
+        assert c.category in CATEGORIES and c.unit in UNITS, c
+        if c.price and not any(c.price == getattr(w, k) for k in INPUT_PRICES):
+            entry = book.price(c.price_key)
+            values = entry.value.values() if isinstance(entry.value, dict) else [entry.value]
+            ways = 2 if "each way" in entry.unit else 1  # cross-AZ bytes pay on both sides
+            assert c.price in [v * ways for v in values], c
+            assert entry.by or c.price == ways * book.get(c.price_key, w.region), c
