@@ -136,7 +136,7 @@ AZURE_TIERS = ((10_240.0, "first 10 TB", "acr.internet_egress_gb"), (40_960.0, "
 AZURE_FREE_GB = 100.0
 
 
-def aws_internet_egress(gb, p: Prices, free_tier: bool, label="Internet egress"):
+def aws_internet_egress(gb, p: Prices, free_tier: bool, label: str):
     """AWS's tiered internet egress."""
     free = p("aws.internet_egress_free_gb") if free_tier else 0.0
     return tiered(positive(gb - free), p, AWS_TIERS, label)

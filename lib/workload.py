@@ -57,9 +57,9 @@ SPECS: dict[str, Spec] = {
     "pulls_per_month": Spec("float", 1000.0, "Pulls a month", "Image pulls by all consumers.", 0, 1e12),
     "layer_cache_hit": Spec("float", 0.0, "Layer cache hit", "Share of pulled bytes already on the pulling node.", 0, 1),
     # ---- where pulls come from (sum to 1)
-    "same_region_share": Spec("float", 1.0, "Same-region pulls", "Pulls from the registry's own region.", 0, 1, group="origin"),
-    "cross_region_share": Spec("float", 0.0, "Cross-region pulls", "Pulls from another region of the same cloud.", 0, 1, group="origin"),
-    "internet_share": Spec("float", 0.0, "Internet pulls", "Pulls from outside the cloud (other clouds, laptops, customers).", 0, 1, group="origin"),
+    "same_region_share": Spec("float", 1.0, "Same-region pulls", "Pulls by workloads in the chosen region (where the registry is assumed to be).", 0, 1, group="origin"),
+    "cross_region_share": Spec("float", 0.0, "Cross-region pulls", "Pulls by workloads in another region of the same cloud.", 0, 1, group="origin"),
+    "internet_share": Spec("float", 0.0, "Internet pulls", "Pulls from outside the workloads' cloud (laptops, customers, other clouds).", 0, 1, group="origin"),
     # ---- network and account
     "visibility": Spec("choice", "private", "Visibility", "Public or private images.", choices=("private", "public"), group="network"),
     "network": Spec("choice", "public", "Network path", "public: no NAT; nat: private subnets through a NAT gateway; endpoints: ECR through interface endpoints, external registries still through NAT.", choices=("public", "nat", "endpoints"), group="network"),

@@ -14,10 +14,29 @@ from lib.workload import from_dict
 
 GOLDEN = Path(__file__).parent / "golden"
 CENT = 0.005
-UNITS = {"GB", "GB-month", "GB-day", "day", "month", "hour", "endpoint-hour", "instance-hour", "engineer-hour",
-         "image", "seat-month", "account-month"}
 # prices that are the user's own inputs, not price-book entries
 INPUT_PRICES = {"engineer_hourly_rate", "nexus_licence_monthly"}
+
+
+def expected_unit(name: str) -> str:
+    """The unit each kind of line is billed in, written once here from the vendors' pages."""
+    rules = [
+        (("Storage over",), "GB-day"),  # ACR and GHCR bill storage per GB-day
+        (("Storage", "Image storage", "Node disks", "Replica storage"), "GB-month"),
+        (("NAT gateway hours",), "hour"),
+        (("Interface endpoints",), "endpoint-hour"),
+        (("Harbor nodes", "Nexus nodes"), "instance-hour"),
+        (("Operations", "Manual"), "engineer-hour"),
+        (("Enhanced scanning", "Basic scanning", "Vulnerability scanning", "Scanning"), "image"),
+        (("Basic tier", "Standard tier", "Premium tier", "Geo-replicas"), "day"),
+        (("Plan (auto", "Plan: Team", "Plan: Business"), "seat-month"),
+        (("Plan: Pro", "Plan: Personal"), "account-month"),
+        (("Nexus Pro licence",), "month"),
+    ]
+    for starts, unit in rules:
+        if name.startswith(starts) and (starts[0] != "Storage over" or "GB included" in name or "plan's" in name):
+            return unit
+    return "GB"  # every transfer, egress, NAT/endpoint processing and in-VPC line
 
 
 def _num(x) -> float:
@@ -73,12 +92,12 @@ def test_golden(book, rid, sc, flag_text):
     assert sorted(f.code for f in r.flags) == sorted(sc["flags"])
     for f in r.flags:
         severity, words = flag_text[f.code]
-        assert f.severity == severity and words in f.message, f
+        assert f.severity == severity and f.message in ([words] if isinstance(words, str) else words), f
     assert r.monthly_cost == pytest.approx(sc["total"], abs=CENT)
     # every component is filed under a chart category, in a known unit, and a price from the price
     # book names its entry (the page links the entry's source)
     for c in r.components:
-        assert c.category in CATEGORIES and c.unit in UNITS, c
+        assert c.category in CATEGORIES and c.unit == expected_unit(c.name), c
         if c.price and not any(c.price == getattr(w, k) for k in INPUT_PRICES):
             entry = book.price(c.price_key)
             values = entry.value.values() if isinstance(entry.value, dict) else [entry.value]
