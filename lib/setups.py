@@ -97,7 +97,9 @@ def text(s: Setup | None) -> str:
     """The setup beside a registry's total: "with interface endpoints ...: $563.25/month, −$2,433.60"."""
     if s is None:
         return ""
-    return f"{s.description}: ${s.monthly_cost:,.2f}/month, −${s.saving:,.2f}"
+    # the saving from the two figures as shown, so the three numbers on screen add up to the cent
+    shown = round(s.monthly_cost + s.saving, 2) - round(s.monthly_cost, 2)
+    return f"{s.description}: ${s.monthly_cost:,.2f}/month, −${shown:,.2f}"
 
 
 def best_costs(costs: dict[str, float], cheaper: dict[str, Setup | None]) -> dict[str, float]:
