@@ -29,7 +29,7 @@ st.dataframe(
         "rank": st.column_config.NumberColumn("#", width="small"),
         "registry": "Registry",
         "monthly_cost": st.column_config.NumberColumn("Monthly cost", format="$%.2f"),
-        "cheaper_setup": st.column_config.TextColumn("Cheaper setup of the same registry", width="medium"),
+        "cheaper_setup": st.column_config.TextColumn("Cheaper setup of the same registry", width="large"),
         "largest_part": "Largest part",
         "flags": st.column_config.TextColumn("Flags", width="large"),
         "notes": "Notes",

@@ -312,9 +312,18 @@ def headline(r: Recommendation) -> str:
     """One sentence: what is recommended, in which setup, at what cost; and when it is not the
     cheapest registry that meets the hard requirements, which one is and what the difference buys."""
     names = registries.NAMES
-    setup = f" {r.setup_description}" if r.setup_description else ""
-    text = f"Recommended: {names[r.recommended]}{setup} ({_money(r.recommended_cost)}/month)"
-    return f"{text}, although {r.gap_note}." if r.gap_note else f"{text}."
+    rec = r.recommended
+    if r.setup_description:
+        # the ranking prices the setup as described: say what that costs, so both figures are on screen
+        text = (f"Recommended: {names[rec]} {r.setup_description} ({_money(r.recommended_cost)}/month; "
+                f"{_money(r.costs[rec])} as set up now)")
+    else:
+        text = f"Recommended: {names[rec]} ({_money(r.recommended_cost)}/month)"
+    if r.gap_note:
+        return f"{text}, although {r.gap_note}."
+    if r.cheapest == rec and any(c < r.costs[rec] - 0.005 for rid, c in r.costs.items() if not r.failures.get(rid)):
+        return f"{text}, the cheapest that meets every hard requirement once set up this way."
+    return f"{text}."
 
 
 # ---- drawing ----------------------------------------------------------------------------

@@ -60,7 +60,8 @@ def test_team_recommendation_is_ecr_with_endpoints_under_1000(book, team):
     # the ranking agrees: no registry meeting the hard requirements costs less in any setup
     assert r.cheapest == "ecr" and r.gap_note == ""
     h = decision.headline(r)
-    assert h.startswith("Recommended: Amazon ECR with interface endpoints") and "$563.25/month" in h
+    assert h == ("Recommended: Amazon ECR with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint "
+                 "($563.25/month; $2,996.85 as set up now), the cheapest that meets every hard requirement once set up this way.")
 
 
 def test_team_json_outputs(team):
