@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test bench clean
+.PHONY: run test bench mutants clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,14 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/engine.py
 	$(PY) bench/export.py
 
+# Mutation testing of the pricing rules (lib/registries/, lib/components.py) against the fast
+# pricing tests; configuration in setup.cfg, results in tests/README.md. CPU-heavy: minutes.
+mutants: $(VENV)/.installed-test
+	$(VENV)/bin/mutmut run --max-children 2
+	$(VENV)/bin/mutmut results
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis mutants
 
 # ---- deployment (README: "Deploy for a team") --------------------------------------------
 IMAGE        ?= registry-dashboard:latest

@@ -39,7 +39,7 @@ def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str
         outcome = "**chosen**" if reg.id == r.recommended else ("runner-up: " if reg.id == r.runner_up else "") + why[reg.id]
         lines.append(f"| {reg.name} | {reg.monthly_cost:,.2f} | {wording.reason(outcome).replace('|', '/')} |")
     lines += ["", "## Decision", "", f"We will use **{names[r.recommended]}** "
-              f"(${r.costs[r.recommended]:,.2f}/month for this workload). {wording.reason(r.summary)}", ""]
+              f"{(r.setup_description + ' ') if r.setup_description else ''}(${r.recommended_cost:,.2f}/month for this workload). {wording.reason(r.summary)}", ""]
     for i, s in enumerate(r.path, 1):
         lines.append(f"{i}. {s.question} **{s.answer}**: {' '.join(wording.reason(x) for x in s.reasons)}")
     if r.cost_note:

@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from . import decision, engine, pricebook, report, scenario
+from . import decision, engine, pricebook, report, scenario, setups
 import yaml
 
 from .errors import DashboardError
@@ -16,7 +16,7 @@ def _estimate(args) -> int:
     w, book = _read(args)
     e = engine.estimate(w, book)
     if args.format == "json":
-        print(json.dumps(report.to_dict(e), indent=2))
+        print(json.dumps(report.to_dict(e, setups.cheaper_setups(w, book, e)), indent=2))
     elif args.format == "csv":
         sys.stdout.write(report.to_csv(e))
     else:
@@ -37,7 +37,7 @@ def _recommend(args) -> int:
         print(json.dumps(r.to_dict(), indent=2))
         return 0
     names = engine.registries.NAMES
-    print(f"Recommended: {names[r.recommended]} (${r.costs[r.recommended]:,.2f}/month)")
+    print(decision.headline(r))
     print(f"  {r.summary}")
     if r.runner_up:
         print(f"Runner-up:   {names[r.runner_up]} (${r.costs[r.runner_up]:,.2f}/month)")

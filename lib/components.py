@@ -12,8 +12,6 @@ from types import SimpleNamespace
 
 import numpy as np
 
-GB_PER_GIB = 1.073741824
-
 CATEGORIES = ("storage", "transfer", "network", "plan", "scanning", "compute", "operations")
 
 
@@ -93,40 +91,123 @@ class Prices:
         return self.book.get(key, self.region, choice)
 
 
+# ---- where the consumers run ---------------------------------------------------------
+
+def consumers_cloud(w) -> str:
+    """The cloud the pulling workloads run in: aws, gcp, azure or on_prem.
+
+    Multi-cloud is priced as AWS consumers in the chosen region (the dashboard's stated
+    assumption): pulls from the other clouds belong in the internet share.
+    """
+    return "aws" if w.runs_on == "multi_cloud" else w.runs_on
+
+
+def private_aws_subnets(w) -> bool:
+    """The network-path inputs (NAT gateways, interface endpoints) describe an AWS VPC."""
+    return w.network in ("nat", "endpoints") and consumers_cloud(w) == "aws"
+
+
+WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": "on-premises"}
+
+
 # ---- pieces several registries share -------------------------------------------------
 
-def aws_internet_egress(gb, p: Prices, free_tier: bool, label="Internet egress"):
-    """AWS's tiered internet egress, one component per tier so each price is visible."""
-    free = p("aws.internet_egress_free_gb") if free_tier else 0.0
-    billable = positive(gb - free)
-    limits = [10_240.0, 40_960.0, 102_400.0]  # 10 TB, next 40 TB, next 100 TB (AWS counts 1 TB = 1,024 GB)
-    names = ["first 10 TB", "next 40 TB", "next 100 TB", "over 150 TB"]
+def tiered(gb, p: Prices, tiers, label: str, category: str = "transfer"):
+    """Volume tiers, one component per tier so each price is visible; tiers after the first
+    are shown only when reached. `tiers`: (size in GB or None for the rest, name, price key)."""
     lines, start = [], 0.0
-    for i, name in enumerate(names):
-        size = limits[i] if i < len(limits) else None
-        in_tier = positive(billable - start)
+    for i, (size, name, key) in enumerate(tiers):
+        in_tier = positive(gb - start)
         if size is not None:
             in_tier = np.minimum(in_tier, size)
             start += size
-        key = f"aws.internet_egress_tier{i + 1}_gb"
-        lines.append(Line(f"{label} ({name})", "transfer", "GB", in_tier, p(key), key, hide_if_zero=i > 0))
+        lines.append(Line(f"{label} ({name})", category, "GB", in_tier, p(key), key, hide_if_zero=i > 0))
     return lines
 
 
+# AWS and Azure count 1 TB = 1,024 GB in their tiers; Google's tiers are per GiB, counted the same way.
+AWS_TIERS = ((10_240.0, "first 10 TB", "aws.internet_egress_tier1_gb"), (40_960.0, "next 40 TB", "aws.internet_egress_tier2_gb"),
+             (102_400.0, "next 100 TB", "aws.internet_egress_tier3_gb"), (None, "over 150 TB", "aws.internet_egress_tier4_gb"))
+GCP_TIERS = ((1_024.0, "first 1 TB", "gar.internet_egress_gb"), (9_216.0, "1 to 10 TB", "gar.internet_egress_tier2_gb"),
+             (None, "over 10 TB", "gar.internet_egress_tier3_gb"))
+AZURE_TIERS = ((10_240.0, "first 10 TB", "acr.internet_egress_gb"), (40_960.0, "next 40 TB", "acr.internet_egress_tier2_gb"),
+               (102_400.0, "next 100 TB", "acr.internet_egress_tier3_gb"), (None, "over 150 TB", "acr.internet_egress_tier4_gb"))
+# Azure's first 100 GB a month are free, account-wide: applied with the free-tier toggle like AWS's.
+AZURE_FREE_GB = 100.0
+
+
+def aws_internet_egress(gb, p: Prices, free_tier: bool, label: str):
+    """AWS's tiered internet egress."""
+    free = p("aws.internet_egress_free_gb") if free_tier else 0.0
+    return tiered(positive(gb - free), p, AWS_TIERS, label)
+
+
+def internet_egress(cloud: str, gb, p: Prices, w, label="Internet egress"):
+    """Internet egress billed by the cloud a registry (or a self-hosted one's hosts) sits in."""
+    if cloud == "aws":
+        return aws_internet_egress(gb, p, w.egress_free_tier, label)
+    if cloud == "gcp":
+        return tiered(gb, p, GCP_TIERS, label)
+    if cloud == "azure":
+        free = AZURE_FREE_GB if w.egress_free_tier else 0.0
+        return tiered(positive(gb - free), p, AZURE_TIERS, label)
+    # on-premises hosts: the company's own internet connection, not priced here
+    return [Line(f"{label} (your own connection, not priced)", "transfer", "GB", gb, 0.0)]
+
+
+def cloud_transfer(w, q, p: Prices, cloud: str, inter_region_key: str):
+    """Pulls served from a registry in `cloud`, relative to where the consumers run.
+
+    Consumers in the same cloud: free in the region, the inter-region rate across regions,
+    internet egress for internet pulls. Consumers anywhere else (another cloud, on-premises):
+    every pulled byte leaves the registry's cloud as internet egress.
+    """
+    if consumers_cloud(w) == cloud:
+        return [
+            Line("Same-region transfer", "transfer", "GB", q.same_gb, 0.0, ""),
+            Line("Cross-region transfer", "transfer", "GB", q.cross_gb, p(inter_region_key), inter_region_key),
+            *internet_egress(cloud, q.internet_gb, p, w),
+        ]
+    where = WHERE[consumers_cloud(w)]
+    return internet_egress(cloud, q.pulled_gb, p, w, label=f"Internet egress to {where}")
+
+
 def aws_transfer(w, q, p: Prices):
-    """Pulls served from an AWS region: free inside it, priced across regions and to the internet."""
-    return [
-        Line("Same-region transfer", "transfer", "GB", q.same_gb, 0.0, ""),
-        Line("Cross-region transfer", "transfer", "GB", q.cross_gb, p("aws.inter_region_gb"), "aws.inter_region_gb"),
-        *aws_internet_egress(q.internet_gb, p, w.egress_free_tier),
-    ]
+    """Pulls served from an AWS region."""
+    return cloud_transfer(w, q, p, "aws", "aws.inter_region_gb")
+
+
+def nat_hours(w, p: Prices):
+    return Line("NAT gateway hours", "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly")
 
 
 def nat_path(w, q, p: Prices):
     """Private subnets reaching a registry outside the VPC: a NAT gateway's hours and bytes."""
+    return [nat_hours(w, p),
+            Line("NAT data processed", "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb")]
+
+
+ENDPOINTS_PER_AZ = 2  # ecr.api and ecr.dkr
+
+
+def ecr_endpoint_path(w, q, p: Prices):
+    """ECR from private subnets through interface endpoints, the way AWS bills it.
+
+    ecr.api and ecr.dkr in every AZ bill per endpoint-hour; the interface endpoints' per-GB
+    processing applies to what crosses them (authorization, manifests, API calls: a stated
+    bytes-per-pull assumption), because image layers come from S3 through the free S3 gateway
+    endpoint. Both kinds of endpoint are regional: consumers in another region reach this
+    registry through their own NAT gateway (its per-GB processing is counted, its hours are not:
+    that gateway serves the rest of their traffic).
+    """
+    same_pulls = w.pulls_per_month * w.same_region_share
     return [
-        Line("NAT gateway hours", "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly"),
-        Line("NAT data processed", "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb"),
+        Line("Interface endpoints (ecr.api + ecr.dkr) x AZs", "network", "endpoint-hour",
+             ENDPOINTS_PER_AZ * w.availability_zones * p.hours, p("aws.endpoint_hourly"), "aws.endpoint_hourly"),
+        Line("Endpoint data processed (manifests and API calls)", "network", "GB",
+             same_pulls * p("aws.ecr_endpoint_gb_per_pull"), p("aws.endpoint_gb"), "aws.endpoint_gb"),
+        Line("Image layers through the S3 gateway endpoint (free)", "network", "GB", q.same_gb, 0.0),
+        Line("NAT data processed (cross-region pulls)", "network", "GB", q.cross_gb, p("aws.nat_gb"), "aws.nat_gb"),
     ]
 
 
@@ -143,5 +224,6 @@ def replication(w, p: Prices, storage_key: str, storage_gb, pushed_gb, label: st
 
 
 def external_network(w, q, p: Prices):
-    """Registries outside AWS: any private-subnet setup still pulls through NAT."""
-    return nat_path(w, q, p) if w.network in ("nat", "endpoints") else []
+    """Registries outside the consumers' VPC: AWS private subnets (NAT or endpoints chosen)
+    still pull them through the NAT gateway."""
+    return nat_path(w, q, p) if private_aws_subnets(w) else []

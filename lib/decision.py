@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import engine, registries
+from . import engine, registries, setups
 from .errors import DashboardError
 from .pricebook import PriceBook
 from .workload import SPECS
@@ -54,6 +54,13 @@ class Recommendation:
     failures: dict[str, list[str]]
     cost_note: str = ""
     branches_taken: list[tuple[str, int]] = field(default_factory=list)
+    recommended_setup: dict = field(default_factory=dict)  # changes the recommendation advises ({} if none)
+    recommended_cost: float = 0.0                           # the recommended registry's cost with them
+    setup_description: str = ""                             # those changes in words
+    cheapest: str | None = None       # the cheapest registry meeting every hard requirement (in its cheapest setup)
+    cheapest_cost: float = 0.0
+    cheapest_setup: str = ""          # that registry's setup in words ("" for as described)
+    gap_note: str = ""                # when the recommendation is not the cheapest: what the difference buys
 
     @property
     def candidates(self) -> list[tuple[str, float]]:
@@ -74,6 +81,11 @@ class Recommendation:
             "cost_note": self.cost_note,
             "rejected": [{"id": r.id, "kind": r.kind, "why": r.why} for r in self.rejected],
             "monthly_costs": {k: round(v, 6) for k, v in self.costs.items()},
+            "recommended_setup": dict(self.recommended_setup),
+            "recommended_cost": round(self.recommended_cost, 6),
+            "cheapest": self.cheapest,
+            "cheapest_cost": round(self.cheapest_cost, 6),
+            "headline": headline(self),
         }
 
 
@@ -212,13 +224,22 @@ def _money(x: float) -> str:
     return f"${x:,.2f}"
 
 
-def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None = None) -> Recommendation:
+def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None = None,
+              cheaper: dict | None = None) -> Recommendation:
     """`costs`: the workload's monthly totals when the caller has them already (a page that
-    priced it), so the workload is not priced twice."""
+    priced it), so the workload is not priced twice; `cheaper`: likewise, setups.cheaper_setups()."""
     tree = tree or load()
     path, leaf_id, taken = walk(w, tree)
     leaf = tree["leaves"][leaf_id]
-    costs = costs or engine.estimate(w, book).totals()
+    if costs is None:
+        e = engine.estimate(w, book)
+        costs = e.totals()
+        cheaper = cheaper if cheaper is not None else setups.cheaper_setups(w, book, e)
+    elif cheaper is None:
+        cheaper = {rid: setups.cheaper_setup(w, book, rid) for rid in costs}
+    given = costs
+    # every registry is compared in its cheapest setup: that is what would be bought
+    costs = setups.best_costs(given, cheaper)
     names = registries.NAMES
     fails = failures(w, tree)
 
@@ -266,8 +287,44 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
     alternatives = [r for r in ranked[1:]] + sorted(
         (r for r in registries.IDS if r not in pool and not fails[r] and not misfit(r)), key=lambda r: (costs[r], r))
     runner_up = alternatives[0] if alternatives else None
-    return Recommendation(rec, runner_up, leaf_id, leaf["title"], leaf["summary"], path, rejected, costs, fails,
-                          cost_note, taken)
+
+    # The recommendation quotes what it recommends: the registry in its cheapest setup (for ECR in
+    # private subnets, interface endpoints when they cost less than NAT).
+    mine = cheaper.get(rec)
+    best = costs
+    ok = sorted((r for r in registries.IDS if not fails[r]), key=lambda r: (round(best[r], 6), r != rec, r))
+    cheapest = ok[0] if ok else None
+    gap_note = ""
+    if cheapest and cheapest != rec and best[rec] - best[cheapest] > 0.005:
+        how = f" {cheaper[cheapest].description}" if cheaper.get(cheapest) else ""
+        buys = tree.get("strengths", {}).get(rec, leaf["summary"])
+        gap_note = (f"{names[cheapest]}{how} is the cheapest that meets every hard requirement at "
+                    f"{_money(best[cheapest])}/month; {names[rec]} costs {_money(best[rec] - best[cheapest])}/month more for {buys}")
+    return Recommendation(rec, runner_up, leaf_id, leaf["title"], leaf["summary"], path, rejected, given, fails,
+                          cost_note, taken,
+                          recommended_setup=dict(mine.changes) if mine else {},
+                          recommended_cost=best[rec], setup_description=mine.description if mine else "",
+                          cheapest=cheapest, cheapest_cost=best[cheapest] if cheapest else 0.0,
+                          cheapest_setup=cheaper[cheapest].description if cheapest and cheaper.get(cheapest) else "",
+                          gap_note=gap_note)
+
+
+def headline(r: Recommendation) -> str:
+    """One sentence: what is recommended, in which setup, at what cost; and when it is not the
+    cheapest registry that meets the hard requirements, which one is and what the difference buys."""
+    names = registries.NAMES
+    rec = r.recommended
+    if r.setup_description:
+        # the ranking prices the setup as described: say what that costs, so both figures are on screen
+        text = (f"Recommended: {names[rec]} {r.setup_description} ({_money(r.recommended_cost)}/month; "
+                f"{_money(r.costs[rec])} as set up now)")
+    else:
+        text = f"Recommended: {names[rec]} ({_money(r.recommended_cost)}/month)"
+    if r.gap_note:
+        return f"{text}, although {r.gap_note}."
+    if r.cheapest == rec and any(c < r.costs[rec] - 0.005 for rid, c in r.costs.items() if not r.failures.get(rid)):
+        return f"{text}, the cheapest that meets every hard requirement once set up this way."
+    return f"{text}."
 
 
 # ---- drawing ----------------------------------------------------------------------------

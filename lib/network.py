@@ -2,8 +2,12 @@
 
 Pulls from private subnets reach a registry outside the VPC through a NAT gateway (hourly plus
 per GB); ECR can be reached through interface endpoints instead (ecr.api and ecr.dkr in each
-AZ, hourly plus per GB; layers come through the free S3 gateway endpoint). Public subnets pay
-neither. Endpoints pay for themselves above the traffic where the two lines cross.
+AZ, hourly, plus per GB on manifests and API calls only: layers come through the free S3 gateway
+endpoint). Public subnets pay neither. Endpoints pay for themselves above the traffic where the
+two lines cross.
+
+Every figure here comes from the estimate's own line builders (`components.nat_path` and
+`components.ecr_endpoint_path`): this module only evaluates them, it holds no rule of its own.
 """
 from __future__ import annotations
 
@@ -11,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .components import Prices, ecr_endpoint_path, nat_path, quantities
 from .pricebook import PriceBook
-
-ENDPOINTS_PER_AZ = 2  # ecr.api and ecr.dkr
+from .workload import DEFAULT
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,7 @@ class PathCosts:
     nat_fixed: float        # USD/month for the NAT gateways' hours
     nat_per_gb: float
     endpoint_fixed: float   # USD/month for the interface endpoints' hours
-    endpoint_per_gb: float
+    endpoint_per_gb: float  # per GB of image pulled: the manifests' share, at the image size given
 
     def nat(self, gb):
         return self.nat_fixed + self.nat_per_gb * np.asarray(gb, dtype=float)
@@ -44,12 +48,29 @@ class PathCosts:
         return gap / slope if slope > 0 else float("inf")
 
 
-def path_costs(book: PriceBook, region: str, availability_zones: int, nat_gateways: int = 1) -> PathCosts:
-    h = book.hours_per_month
+def path_lines(book: PriceBook, w) -> dict:
+    """The estimate's network lines for this workload: {"nat": [...], "endpoints": [...]}."""
+    p, q = Prices(book, w.region), quantities(w)
+    return {"nat": nat_path(w, q, p), "endpoints": ecr_endpoint_path(w, q, p)}
+
+
+def total(lines) -> float:
+    return float(sum(float(line.cost) for line in lines))
+
+
+def path_costs(book: PriceBook, region: str, availability_zones: int, nat_gateways: int = 1,
+               image_size_mb: float = DEFAULT.image_size_mb) -> PathCosts:
+    """Fixed and per-GB cost of each path for same-region pulls, read off the line builders at
+    no traffic and at a reference traffic (both paths are linear in the pulls)."""
+    base = DEFAULT.replace(region=region, availability_zones=availability_zones, nat_gateways=nat_gateways,
+                           image_size_mb=image_size_mb, same_region_share=1.0, cross_region_share=0.0,
+                           internet_share=0.0, layer_cache_hit=0.0, pulls_per_month=0.0)
+    ref_pulls = 1000.0
+    ref_gb = ref_pulls * image_size_mb / 1000.0
+    idle, busy = path_lines(book, base), path_lines(book, base.replace(pulls_per_month=ref_pulls))
+    nat_fixed, endpoint_fixed = total(idle["nat"]), total(idle["endpoints"])
     return PathCosts(
-        region=region, hours=h,
-        nat_fixed=nat_gateways * h * book.get("aws.nat_hourly", region),
-        nat_per_gb=book.get("aws.nat_gb", region),
-        endpoint_fixed=ENDPOINTS_PER_AZ * availability_zones * h * book.get("aws.endpoint_hourly", region),
-        endpoint_per_gb=book.get("aws.endpoint_gb", region),
+        region=region, hours=book.hours_per_month,
+        nat_fixed=nat_fixed, nat_per_gb=(total(busy["nat"]) - nat_fixed) / ref_gb,
+        endpoint_fixed=endpoint_fixed, endpoint_per_gb=(total(busy["endpoints"]) - endpoint_fixed) / ref_gb,
     )

@@ -7,8 +7,10 @@ import io
 from .engine import Estimate
 
 
-def to_dict(e: Estimate) -> dict:
-    return {
+def to_dict(e: Estimate, cheaper: dict | None = None) -> dict:
+    """`cheaper`: setups.cheaper_setups() for this estimate; given, every registry gets a
+    `cheaper_setup` ({changes, monthly_cost, saving, description} or None)."""
+    out = {
         "price_book": e.price_book_version,
         "region": e.workload.region,
         "workload": e.workload.to_dict(),
@@ -27,6 +29,11 @@ def to_dict(e: Estimate) -> dict:
             for r in e.registries
         ],
     }
+    if cheaper is not None:
+        for r in out["registries"]:
+            s = cheaper.get(r["id"])
+            r["cheaper_setup"] = s.to_dict() if s else None
+    return out
 
 
 def to_csv(e: Estimate) -> str:

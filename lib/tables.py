@@ -9,14 +9,17 @@ from .pricebook import PriceBook
 SEVERITY_MARK = {"blocker": "⛔ blocker:", "warning": "⚠️ warning:", "info": "ℹ️"}
 
 
-def totals_table(e: Estimate) -> pd.DataFrame:
-    """One row per registry, cheapest first, with the largest cost driver and the flags."""
+def totals_table(e: Estimate, cheaper: dict | None = None) -> pd.DataFrame:
+    """One row per registry, cheapest first, with the largest cost driver and the flags; with
+    `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total."""
+    from .setups import text
     rows = []
     for rank, r in enumerate(e.ranked(), start=1):
         cats = r.by_category()
         driver = max(cats, key=cats.get) if r.monthly_cost > 0 else "-"
         rows.append({
             "rank": rank, "id": r.id, "registry": r.name, "monthly_cost": r.monthly_cost,
+            **({"cheaper_setup": text(cheaper.get(r.id))} if cheaper is not None else {}),
             "largest_part": driver,
             "flags": " ".join(f"{SEVERITY_MARK[f.severity]} {f.message}" for f in r.flags if f.severity != "info"),
             "notes": " ".join(f.message for f in r.flags if f.severity == "info"),

@@ -31,12 +31,15 @@ class Spec:
     group: str = "workload"
     pattern: str = ""  # for text fields: a full-match regular expression
     discrete: bool = False  # a whole number that changes which components exist: grouped on, like a choice
+    priced: bool = False  # a decision answer that also changes prices (where the consumers run)
 
 
 SPECS: dict[str, Spec] = {
     # ---- the situation: answers to the decision tree's questions (they do not change costs)
-    "runs_on": Spec("choice", "aws", "Where workloads run", "The platform the consumers of the images run on.",
-                    choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"), group="decision"),
+    "runs_on": Spec("choice", "aws", "Where workloads run", "The platform the consumers of the images run on, in the chosen region. "
+                    "A registry on another cloud bills internet egress for every pull; multi-cloud is priced as AWS consumers "
+                    "(count pulls from your other clouds as internet pulls).",
+                    choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"), group="decision", priced=True),
     "ci": Spec("choice", "github_actions", "CI system", "What builds and pushes the images.",
                choices=("github_actions", "gitlab", "jenkins", "other"), group="decision"),
     "lifetime": Spec("choice", "production", "How long it lives", "demo: a few days; production: long-term.",
@@ -56,9 +59,9 @@ SPECS: dict[str, Spec] = {
     "pulls_per_month": Spec("float", 1000.0, "Pulls a month", "Image pulls by all consumers.", 0, 1e12),
     "layer_cache_hit": Spec("float", 0.0, "Layer cache hit", "Share of pulled bytes already on the pulling node.", 0, 1),
     # ---- where pulls come from (sum to 1)
-    "same_region_share": Spec("float", 1.0, "Same-region pulls", "Pulls from the registry's own region.", 0, 1, group="origin"),
-    "cross_region_share": Spec("float", 0.0, "Cross-region pulls", "Pulls from another region of the same cloud.", 0, 1, group="origin"),
-    "internet_share": Spec("float", 0.0, "Internet pulls", "Pulls from outside the cloud (other clouds, laptops, customers).", 0, 1, group="origin"),
+    "same_region_share": Spec("float", 1.0, "Same-region pulls", "Pulls by workloads in the chosen region (where the registry is assumed to be).", 0, 1, group="origin"),
+    "cross_region_share": Spec("float", 0.0, "Cross-region pulls", "Pulls by workloads in another region of the same cloud.", 0, 1, group="origin"),
+    "internet_share": Spec("float", 0.0, "Internet pulls", "Pulls from outside the workloads' cloud (laptops, customers, other clouds).", 0, 1, group="origin"),
     # ---- network and account
     "visibility": Spec("choice", "private", "Visibility", "Public or private images.", choices=("private", "public"), group="network"),
     "network": Spec("choice", "public", "Network path", "public: no NAT; nat: private subnets through a NAT gateway; endpoints: ECR through interface endpoints, external registries still through NAT.", choices=("public", "nat", "endpoints"), group="network"),
@@ -76,6 +79,8 @@ SPECS: dict[str, Spec] = {
     "pushes_per_month": Spec("float", 10.0, "Pushes a month", "New image versions pushed (each is scanned once).", 0, 1e9, group="plans"),
     "rescans_per_month": Spec("float", 0.0, "Rescans a month", "Enhanced-scanning rescans of stored images.", 0, 1e9, group="plans"),
     "replica_regions": Spec("int", 0, "Replica regions", "Extra regions every image is replicated to (ECR replication, ACR geo-replication, Harbor/Nexus replicas).", 0, 10, group="plans", discrete=True),
+    "ecr_public_authenticated_share": Spec("float", 0.0, "ECR Public: authenticated pulls", "Share of internet pulls from ECR Public made with AWS credentials (5 TB a month free, then billed); anonymous pulls are free up to 500 GB a month, then throttled.", 0, 1, group="plans"),
+    "github_actions_pull_share": Spec("float", 0.0, "GHCR: pulls by GitHub Actions", "Share of pulls made by GitHub Actions with GITHUB_TOKEN: GitHub does not bill their transfer.", 0, 1, group="plans"),
     "ecr_free_tier": Spec("bool", False, "ECR free tier", "500 MB-month of private storage for new accounts.", group="plans"),
     "egress_free_tier": Spec("bool", False, "Egress free tier", "First 100 GB a month of internet egress free (AWS, Azure; account-wide).", group="plans"),
     # ---- self-hosted (Harbor, Nexus) and the S3 baseline
@@ -105,9 +110,10 @@ SPECS: dict[str, Spec] = {
 }
 
 NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int") and s.group != "analysis" and not s.discrete)
-# categorical fields that change a price; decision answers and analysis settings do not, so sweeps ignore them
+# categorical fields that change a price; decision answers (but where the consumers run) and analysis
+# settings do not, so sweeps ignore them
 CATEGORICAL = tuple(k for k, s in SPECS.items()
-                    if (s.kind in ("choice", "bool") or s.discrete) and s.group not in ("decision", "analysis"))
+                    if (s.kind in ("choice", "bool") or s.discrete) and (s.priced or s.group not in ("decision", "analysis")))
 DECISION = tuple(k for k, s in SPECS.items() if s.group == "decision") + ("visibility",)
 
 

@@ -6,8 +6,9 @@ from lib.components import quantities
 from ui import chart, shell
 
 w, book = shell.start("Network path", open_section="Network and account")
-costs = network.path_costs(book, w.region, w.availability_zones, w.nat_gateways)
+costs = network.path_costs(book, w.region, w.availability_zones, w.nat_gateways, w.image_size_mb)
 gb_now = quantities(w).vpc_gb
+paths = network.path_lines(book, w)  # the estimate's own lines for this workload
 be = costs.break_even_gb()
 
 st.title("Network path from private subnets")
@@ -15,11 +16,16 @@ st.caption(f"{book.regions[w.region]} · {w.availability_zones} availability zon
            "Change them under *Network and account*.")
 
 c1, c2, c3 = st.columns(3)
-c1.metric("NAT gateway, this workload", f"${float(costs.nat(gb_now)):,.2f}/month",
-          help=f"{w.nat_gateways} x {costs.hours:g} h x ${book.get('aws.nat_hourly', w.region)}/h + {gb_now:,.0f} GB x ${costs.nat_per_gb}/GB")
-c2.metric("Interface endpoints, this workload", f"${float(costs.endpoints(gb_now)):,.2f}/month",
-          help=f"{network.ENDPOINTS_PER_AZ} endpoints x {w.availability_zones} AZs x {costs.hours:g} h x "
-               f"${book.get('aws.endpoint_hourly', w.region)}/h + {gb_now:,.0f} GB x ${costs.endpoint_per_gb}/GB")
+
+
+def _arithmetic(lines) -> str:
+    return " + ".join(f"{float(x.quantity):,.4g} {x.unit} x ${float(x.price):g}" for x in lines if float(x.quantity))
+
+
+c1.metric("NAT gateway, this workload", f"${network.total(paths['nat']):,.2f}/month", help=_arithmetic(paths["nat"]))
+c2.metric("Interface endpoints, this workload", f"${network.total(paths['endpoints']):,.2f}/month",
+          help=_arithmetic(paths["endpoints"]) + ". Layers come through the free S3 gateway endpoint; "
+               "other regions' pulls through their NAT gateway.")
 c3.metric("Public subnets", "$0.00/month", help="Same-region pulls over the internet gateway: no NAT, no endpoint.")
 
 if be == 0:
@@ -36,5 +42,6 @@ st.markdown(f"""
 The source document's argument: from a private subnet GHCR needs a NAT gateway and the public internet
 (${book.get('aws.nat_hourly', w.region)}/hour = **${costs.nat_fixed / w.nat_gateways:,.2f}/month** per gateway before any
 traffic), while ECR is reached through VPC endpoints and never leaves AWS. Layers come through the S3 gateway
-endpoint, which is free. In production a NAT gateway per AZ is common: set *NAT gateways* accordingly.
+endpoint, which is free, so the interface endpoints' per-GB charge applies only to manifests and API calls
+({book.get('aws.ecr_endpoint_gb_per_pull', w.region) * 1e6:,.0f} KB a pull assumed). In production a NAT gateway per AZ is common: set *NAT gateways* accordingly.
 """)

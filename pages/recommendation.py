@@ -15,7 +15,8 @@ with st.expander("Your situation", expanded=True):
     workload_inputs.situation()
 st.caption("The workload inputs in the sidebar set the costs.")
 
-st.success(f"### {r.title}\n{r.summary}  \nMonthly cost for this workload: **${r.costs[r.recommended]:,.2f}**")
+st.success(f"### {r.title}\n{r.summary}  \nMonthly cost for this workload: **${r.recommended_cost:,.2f}**"
+           + (f" {r.setup_description}" if r.setup_description else "") + (f"  \n{r.gap_note}." if r.gap_note else ""))
 if r.runner_up:
     st.info(f"Runner-up: **{NAMES[r.runner_up]}** (${r.costs[r.runner_up]:,.2f}/month)")
 if r.cost_note:

@@ -21,6 +21,8 @@ def workloads(draw):
         "ops_hours_per_month": draw(st.floats(0, 500)),
         "nexus_licence_monthly": draw(st.floats(0, 10_000)),
         "replica_regions": draw(st.integers(0, 3)),
+        "ecr_public_authenticated_share": draw(st.floats(0, 1)),
+        "github_actions_pull_share": draw(st.floats(0, 1)),
     }
     a, b = sorted(draw(st.tuples(st.floats(0, 1), st.floats(0, 1))))
     d.update(same_region_share=a, cross_region_share=b - a, internet_share=1.0 - b)

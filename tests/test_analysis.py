@@ -93,7 +93,21 @@ def test_endpoint_break_even_is_where_the_lines_cross(book, region, azs):
 def test_two_azs_pay_off_at_once_three_azs_need_traffic_in_us_east_1(book):
     assert network.path_costs(book, "us-east-1", 2).break_even_gb() == 0
     be3 = network.path_costs(book, "us-east-1", 3).break_even_gb()
-    assert 300 < be3 < 320  # 6 endpoints x $7.30 = $43.80 against $32.85, at $0.035/GB apart
+    # 6 endpoints x 730 h x $0.01 = $43.80 against the NAT's $32.85: $10.95 to win back. NAT
+    # processes every GB at $0.045; the endpoints only the manifests: 0.0001 GB per pull of a 0.5 GB
+    # image = 0.0002 GB per GB pulled x $0.01 = $0.000002/GB. 10.95 / (0.045 - 0.000002) = 243.34 GB
+    assert be3 == pytest.approx(10.95 / (0.045 - 0.000002), rel=1e-9)
+
+
+def test_network_page_endpoints_match_the_ecr_estimate(book):
+    """The page's endpoint figure and the estimate's ECR network lines are the same lines."""
+    w = from_dict({"network": "endpoints", "same_region_share": 0.9, "cross_region_share": 0.1,
+                   "pulls_per_month": 50000, "image_size_mb": 1200})
+    ecr_network = sum(c.monthly_cost for c in engine.estimate(w, book)["ecr"].components if c.category == "network")
+    assert network.total(network.path_lines(book, w)["endpoints"]) == pytest.approx(ecr_network)
+    # by hand: 2 x 2 x 730 x $0.01 = $29.20; 45,000 same-region pulls x 0.0001 GB x $0.01 = $0.045;
+    # 6,000 GB of cross-region pulls through their NAT x $0.045 = $270
+    assert ecr_network == pytest.approx(29.20 + 0.045 + 270.0)
 
 
 def test_network_page_matches_the_engine(book):

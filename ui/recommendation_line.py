@@ -2,13 +2,15 @@
 import streamlit as st
 
 from lib import decision
-from lib.registries import NAMES
 
 from . import share
 
 
-def show(w, book, costs: dict | None = None) -> None:
-    r = decision.recommend(w, book, costs=costs)
+def show(w, book, costs: dict | None = None, cheaper: dict | None = None) -> None:
+    """`cheaper`: setups.cheaper_setups() when the page has them. One sentence: the registry, the
+    setup it is recommended in and that setup's cost, and when another registry meeting every hard
+    requirement costs less, which one, its cost and what the difference buys."""
+    r = decision.recommend(w, book, costs=costs, cheaper=cheaper)
     cols = st.columns([5, 1])
-    cols[0].success(f"**Recommended: {NAMES[r.recommended]}** (${r.costs[r.recommended]:,.2f}/month) — {r.summary}")
+    cols[0].success(decision.headline(r).replace("$", "\\$") + f" {r.summary}")
     cols[1].page_link("pages/recommendation.py", label="Why?", icon="🧭", query_params=share.current_query())

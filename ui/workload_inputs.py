@@ -29,9 +29,10 @@ KEEP_ONCE = PREFIX + "_keep_once"  # not a widget: keys the browser sent on a se
 ADVANCED = ("Plans and billing", "Self-hosted and baseline")  # drawn only when "More inputs" is on
 SECTIONS = [
     ("Workload", ["image_size_mb", "versions_kept", "repositories", "pulls_per_month", "shared_layer_fraction", "layer_cache_hit"], True),
-    ("Network and account", ["region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
+    ("Network and account", ["runs_on", "region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
     ("Plans and billing", ["ghcr_billing", "github_plan", "dockerhub_plan", "acr_tier", "scanning", "pushes_per_month",
-                           "rescans_per_month", "replica_regions", "ecr_free_tier", "egress_free_tier"], False),
+                           "rescans_per_month", "replica_regions", "ecr_free_tier", "egress_free_tier",
+                           "ecr_public_authenticated_share", "github_actions_pull_share"], False),
     ("Self-hosted and baseline", ["selfhosted_nodes", "node_disk_gb", "ops_hours_per_month", "engineer_hourly_rate",
                                   "nexus_licence_monthly", "s3_manual_hours_per_month"], False),
 ]
@@ -111,11 +112,14 @@ def render(page: str, open_section: str | None = None) -> Workload:
             continue
         box = sb.expander(title, expanded=expanded or title == open_section)
         for name in names:
+            if page == "Recommendation" and name in SITUATION:
+                continue  # that page asks the situation questions in its main area (one widget per key)
             field(name, box)
         if title == "Workload":
             box.slider("Where pulls come from", 0.0, 1.0, step=0.01, key=MIX_KEY,
-                       help="Left handle: share from the registry's region; between the handles: other regions; "
-                            "right of the right handle: the internet.")
+                       help="Left handle: share pulled by workloads in the chosen region; between the handles: "
+                            "workloads in other regions of the same cloud; right of the right handle: the internet "
+                            "(laptops, customers, other clouds).")
             a, b = st.session_state[MIX_KEY]
             box.caption(f"same region {a:.0%} · cross region {b - a:.0%} · internet {1 - b:.0%}")
     return current()

@@ -1,7 +1,7 @@
 """Docker Hub: plan and seats; pull rate limits for free use; NAT from private subnets."""
 import numpy as np
 
-from ..components import Flag, Line, external_network
+from ..components import Flag, Line, external_network, private_aws_subnets
 
 ID, NAME = "dockerhub", "Docker Hub"
 PER_USER = {"personal": False, "pro": False, "team": True, "business": True}
@@ -50,18 +50,21 @@ def flags(w, q, p):
     if plan == "personal":
         anon = p("dockerhub.pull_limit_per_hour", "anonymous")
         personal = p("dockerhub.pull_limit_per_hour", "personal")
-        ips = w.nat_gateways if w.network != "public" else 1
+        behind_nat = private_aws_subnets(w)
+        ips = w.nat_gateways if behind_nat else 1
         if per_hour / ips > anon:
             out.append(Flag("rate_limit_anonymous", "warning",
                             f"{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
-                            f"({'behind ' + str(ips) + ' NAT IP(s)' if w.network != 'public' else 'from one IP'}): authenticate pulls or buy a paid plan."))
+                            f"({'behind ' + str(ips) + ' NAT IP(s)' if behind_nat else 'from one IP'}): authenticate pulls or buy a paid plan."))
         if per_hour > personal:
             out.append(Flag("rate_limit_personal", "blocker",
                             f"{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: a paid plan is needed."))
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
         out.append(Flag("personal_private_repos", "blocker", "Personal allows one private repository."))
+    if w.visibility == "private" and plan in ("personal", "pro") and w.team_seats > 1:
+        out.append(Flag("single_user_plan", "blocker", f"{plan.title()} is a plan for one user: {w.team_seats} team seats need Team or Business."))
     if w.scanning == "enhanced":
         out.append(Flag("scout_separate", "info", "Docker Scout scanning depends on the plan and is not priced here."))
-    if w.network != "public":
+    if private_aws_subnets(w):
         out.append(Flag("no_private_endpoint", "warning", "No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway."))
     return out

@@ -1,35 +1,47 @@
-"""Amazon ECR: storage per GB-month, free same-region pulls, priced cross-region and internet
-egress, NAT or interface endpoints from private subnets, Inspector enhanced scanning."""
-from ..components import Flag, Line, aws_internet_egress, aws_transfer, nat_path, positive, replication
+"""Amazon ECR: storage per GB-month; pulls priced relative to where the consumers run (free in
+the region, inter-region across regions, internet egress from anywhere else); NAT or interface
+endpoints from AWS private subnets; Inspector enhanced scanning per region."""
+from ..components import (Flag, Line, aws_internet_egress, aws_transfer, consumers_cloud, ecr_endpoint_path,
+                          nat_path, positive, private_aws_subnets, replication)
 
 ID, NAME = "ecr", "Amazon ECR"
+
+# The ECR pricing page's own words on transfer between regions, quoted on the cross-region line's flag.
+CROSS_REGION_WORDING = "charged at Internet Data Transfer rates on both sides of the transfer"
+
+
+def _public(w, q, p):
+    """ECR Public: 50 GB stored free; AWS compute pulls free; internet pulls: anonymous ones are
+    free up to 500 GB a month and throttled beyond (never billed), authenticated ones have 5 TB
+    a month free, then the internet egress rate."""
+    from_aws = consumers_cloud(w) == "aws"
+    outside_gb = q.internet_gb if from_aws else q.pulled_gb  # consumers elsewhere pull over the internet
+    auth_gb = outside_gb * w.ecr_public_authenticated_share
+    return [
+        Line("Storage (ECR Public, over 50 GB free)", "storage", "GB-month",
+             positive(q.stored_gb - p("ecr.public_free_storage_gb")), p("ecr.storage_gb_month"), "ecr.storage_gb_month"),
+        Line("Pulls to AWS compute (free on ECR Public)", "transfer", "GB", q.vpc_gb if from_aws else 0.0, 0.0),
+        Line("Anonymous internet pulls (free; throttled over 500 GB a month)", "transfer", "GB", outside_gb - auth_gb, 0.0),
+        *aws_internet_egress(positive(auth_gb - p("ecr.public_free_internet_authenticated_gb")), p, False,
+                             label="Authenticated internet pulls over 5 TB free"),
+    ]
 
 
 def lines(w, q, p):
     if w.visibility == "public":
-        # ECR Public: 50 GB stored and 500 GB/month anonymous internet egress free; free to AWS compute.
-        out = [
-            Line("Storage (ECR Public, over 50 GB free)", "storage", "GB-month",
-                 positive(q.stored_gb - p("ecr.public_free_storage_gb")), p("ecr.storage_gb_month"), "ecr.storage_gb_month"),
-            Line("Pulls to AWS compute (free on ECR Public)", "transfer", "GB", q.vpc_gb, 0.0),
-            *aws_internet_egress(positive(q.internet_gb - p("ecr.public_free_internet_gb")), p, False,
-                                 label="Internet egress over 500 GB free"),
-        ]
+        out = _public(w, q, p)
     else:
         free = p("ecr.free_storage_gb") if w.ecr_free_tier else 0.0
         label = "Storage" if not w.ecr_free_tier else "Storage (over 0.5 GB free tier)"
         out = [Line(label, "storage", "GB-month", positive(q.stored_gb - free), p("ecr.storage_gb_month"), "ecr.storage_gb_month"),
                *aws_transfer(w, q, p),
                *replication(w, p, "ecr.storage_gb_month", q.stored_gb, q.pushed_gb, "ECR replication")]
-    if w.network == "nat":
-        out += nat_path(w, q, p)
-    elif w.network == "endpoints":
-        out += [
-            Line("Interface endpoints (ecr.api + ecr.dkr) x AZs", "network", "endpoint-hour",
-                 2 * w.availability_zones * p.hours, p("aws.endpoint_hourly"), "aws.endpoint_hourly"),
-            Line("Endpoint data processed", "network", "GB", q.vpc_gb, p("aws.endpoint_gb"), "aws.endpoint_gb"),
-            Line("S3 gateway endpoint (layers)", "network", "GB", q.vpc_gb, 0.0),
-        ]
+    if private_aws_subnets(w):
+        # ECR Public has no interface endpoint: from private subnets it is reached through NAT
+        if w.network == "endpoints" and w.visibility == "private":
+            out += ecr_endpoint_path(w, q, p)
+        else:
+            out += nat_path(w, q, p)
     if w.scanning == "basic":
         out.append(Line("Basic scanning (on push)", "scanning", "image", w.pushes_per_month, 0.0))
     elif w.scanning == "enhanced":
@@ -40,10 +52,26 @@ def lines(w, q, p):
 
 def flags(w, q, p):
     out = []
+    from_aws = consumers_cloud(w) == "aws"
     if w.visibility == "public":
         out.append(Flag("ecr_public", "info", "Public images are priced as ECR Public (served from us-east-1)."))
         if w.replica_regions:
             out.append(Flag("ecr_public_global", "info", "ECR Public is one global registry: replica regions do not apply."))
-    if w.network == "public" and w.cross_region_share == 0 and w.internet_share == 0:
+        anon_gb = (q.internet_gb if from_aws else q.pulled_gb) * (1 - w.ecr_public_authenticated_share)
+        if anon_gb > p("ecr.public_free_internet_gb"):
+            out.append(Flag("ecr_public_throttled", "warning",
+                            f"{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
+                            f"{p('ecr.public_free_internet_gb'):,.0f} GB: beyond it anonymous pulls are throttled, "
+                            "not billed. Authenticate pulls (5 TB a month free, then billed)."))
+        if private_aws_subnets(w) and w.network == "endpoints":
+            out.append(Flag("ecr_public_no_endpoint", "info", "ECR Public has no interface endpoint: private subnets reach it through NAT."))
+    elif from_aws and w.cross_region_share > 0:
+        out.append(Flag("ecr_cross_region_rate", "warning",
+                        f"Cross-region pulls are priced at the inter-region rate (${p('aws.inter_region_gb'):g}/GB); the ECR "
+                        f"pricing page says data transferred between regions is \"{CROSS_REGION_WORDING}\": "
+                        "check the figure with AWS (replicating the images into the other region avoids it)."))
+    if not from_aws:
+        out.append(Flag("other_cloud", "info", f"The workloads run outside AWS: every pull leaves AWS as internet egress."))
+    if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
         out.append(Flag("ecr_same_region", "info", "All pulls stay in the region: transfer is free."))
     return out

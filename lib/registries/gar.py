@@ -1,6 +1,8 @@
-"""Google Artifact Registry, priced for workloads running on GCP in the matching region
-(Private Google Access makes private-subnet pulls free, so no NAT)."""
-from ..components import Flag, Line, positive
+"""Google Artifact Registry, in the GCP location matching the region. Pulls are priced relative
+to where the consumers run: from GCP, free in the location (Private Google Access, no NAT) and
+priced across regions; from anywhere else every byte is GCP internet egress, plus the consumers'
+NAT gateway when they sit in AWS private subnets."""
+from ..components import Flag, Line, cloud_transfer, consumers_cloud, external_network, positive
 
 ID, NAME = "gar", "Google Artifact Registry"
 
@@ -9,17 +11,18 @@ def lines(w, q, p):
     out = [
         Line("Storage (over 0.5 GB free)", "storage", "GB-month", positive(q.stored_gb - p("gar.free_storage_gb")),
              p("gar.storage_gb_month"), "gar.storage_gb_month"),
-        Line("Same-region transfer", "transfer", "GB", q.same_gb, 0.0),
-        Line("Cross-region transfer", "transfer", "GB", q.cross_gb, p("gar.inter_region_gb"), "gar.inter_region_gb"),
-        Line("Internet egress", "transfer", "GB", q.internet_gb, p("gar.internet_egress_gb"), "gar.internet_egress_gb"),
+        *cloud_transfer(w, q, p, "gcp", "gar.inter_region_gb"),
     ]
     if w.scanning != "none":
         out.append(Line("Vulnerability scanning", "scanning", "image", w.pushes_per_month, p("gar.scan_per_image"), "gar.scan_per_image"))
-    return out
+    return out + external_network(w, q, p)
 
 
 def flags(w, q, p):
-    out = [Flag("other_cloud", "info", "Priced as if the workloads ran on GCP; pulling from AWS adds internet egress and NAT.")]
+    out = []
+    if consumers_cloud(w) != "gcp":
+        out.append(Flag("other_cloud", "info", "The workloads run outside GCP: every pull leaves Google Cloud as internet egress"
+                                               + (", through the consumers' NAT gateway." if w.network != "public" and consumers_cloud(w) == "aws" else ".")))
     if w.replica_regions:
         out.append(Flag("gar_multi_region", "info", "Replicas are not modelled: Artifact Registry uses multi-region locations "
                                                     "(priced per location) instead of copies."))

@@ -1,6 +1,7 @@
-"""GitHub Container Registry: free today; or the Packages list price (storage over the plan's
-allowance, optionally transfer). Pulls from private subnets need a NAT gateway."""
-from ..components import Flag, Line, external_network, positive
+"""GitHub Container Registry: free today; or the Packages list price (storage per GB-day over the
+plan's allowance, optionally transfer, where pulls by GitHub Actions with GITHUB_TOKEN are free).
+GitHub never bills egress by cloud; pulls from AWS private subnets cross a NAT gateway."""
+from ..components import Flag, Line, external_network, positive, private_aws_subnets
 
 ID, NAME = "ghcr", "GitHub Container Registry"
 
@@ -13,11 +14,14 @@ def lines(w, q, p):
                Line(f"Transfer ({why})", "transfer", "GB", q.pulled_gb, 0.0)]
     else:
         plan = w.github_plan
-        out = [Line(f"Storage over {plan} plan's {p('ghcr.free_storage_gb', plan):g} GB", "storage", "GB-month",
-                    positive(q.stored_gb - p("ghcr.free_storage_gb", plan)), p("ghcr.storage_gb_month"), "ghcr.storage_gb_month")]
+        # GitHub bills $0.008 per GB per day: the daily rate times the days in our month
+        out = [Line(f"Storage over {plan} plan's {p('ghcr.free_storage_gb', plan):g} GB", "storage", "GB-day",
+                    positive(q.stored_gb - p("ghcr.free_storage_gb", plan)) * p.days, p("ghcr.storage_gb_day"), "ghcr.storage_gb_day")]
         if w.ghcr_billing == "full":
-            out.append(Line(f"Transfer over {plan} plan's {p('ghcr.free_transfer_gb', plan):g} GB", "transfer", "GB",
-                            positive(q.pulled_gb - p("ghcr.free_transfer_gb", plan)), p("ghcr.transfer_gb"), "ghcr.transfer_gb"))
+            actions_gb = q.pulled_gb * w.github_actions_pull_share
+            out += [Line("Transfer by GitHub Actions with GITHUB_TOKEN (free)", "transfer", "GB", actions_gb, 0.0),
+                    Line(f"Transfer over {plan} plan's {p('ghcr.free_transfer_gb', plan):g} GB", "transfer", "GB",
+                         positive(q.pulled_gb - actions_gb - p("ghcr.free_transfer_gb", plan)), p("ghcr.transfer_gb"), "ghcr.transfer_gb")]
         else:
             out.append(Line("Transfer (free)", "transfer", "GB", q.pulled_gb, 0.0))
     return out + external_network(w, q, p)
@@ -29,7 +33,7 @@ def flags(w, q, p):
         out.append(Flag("global_service", "info", "One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby)."))
     if w.visibility == "private" and w.ghcr_billing == "free":
         out.append(Flag("ghcr_policy", "info", "Private container storage and bandwidth are free today; GitHub promises one month's notice before charging."))
-    if w.network != "public":
+    if private_aws_subnets(w):
         out.append(Flag("no_private_endpoint", "warning", "No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway."))
     if w.scanning != "none":
         out.append(Flag("no_builtin_scanning", "warning", "No built-in vulnerability scanning: add a scanner (e.g. Trivy) to CI."))

@@ -1,6 +1,6 @@
 """Harbor, self-hosted on AWS: compute, disks, S3 storage, in-VPC transfer and operations time.
 Trivy scanning and Notary/cosign signing are built in."""
-from ..components import Flag, Line, aws_internet_egress
+from ..components import Flag, Line, consumers_cloud, internet_egress
 from ._selfhosted import infrastructure, operations
 
 ID, NAME = "harbor", "Harbor (self-hosted)"
@@ -8,7 +8,8 @@ ID, NAME = "harbor", "Harbor (self-hosted)"
 
 def lines(w, q, p):
     out = infrastructure(w, q, p, "Harbor")
-    out += aws_internet_egress(q.internet_gb, p, w.egress_free_tier)
+    # hosted where the consumers run: internet pulls pay that cloud's egress
+    out += internet_egress(consumers_cloud(w), q.internet_gb, p, w)
     if w.scanning != "none":
         out.append(Line("Scanning (Trivy, built in)", "scanning", "image", w.pushes_per_month, 0.0))
     return out + operations(w)

@@ -1,6 +1,6 @@
 """Sonatype Nexus Repository, self-hosted: infrastructure like Harbor; Community Edition is free
 within its caps, Pro is priced by quote (a user input, never an invented number)."""
-from ..components import Flag, Line, aws_internet_egress
+from ..components import Flag, Line, consumers_cloud, internet_egress
 from ._selfhosted import infrastructure, operations
 
 ID, NAME = "nexus", "Sonatype Nexus (self-hosted)"
@@ -8,7 +8,8 @@ ID, NAME = "nexus", "Sonatype Nexus (self-hosted)"
 
 def lines(w, q, p):
     out = infrastructure(w, q, p, "Nexus")
-    out += aws_internet_egress(q.internet_gb, p, w.egress_free_tier)
+    # hosted where the consumers run: internet pulls pay that cloud's egress
+    out += internet_egress(consumers_cloud(w), q.internet_gb, p, w)
     out.append(Line("Nexus Pro licence (your quote; 0 = Community Edition)", "plan", "month", 1, w.nexus_licence_monthly))
     return out + operations(w)
 

@@ -1,6 +1,6 @@
 """`docker save` tarballs in S3: the anti-pattern the source document warns about, kept as a
 baseline. Every tar holds all its layers, so storage never de-duplicates."""
-from ..components import Flag, Line, aws_transfer, nat_path, replication
+from ..components import Flag, Line, aws_transfer, nat_path, private_aws_subnets, replication
 
 ID, NAME = "s3", "S3 + docker save (baseline)"
 
@@ -12,10 +12,13 @@ def lines(w, q, p):
            # cross-region replication copies whole tarballs: every push sends the full image
            *replication(w, p, "aws.s3_storage_gb_month", q.stored_gb_naive,
                         w.pushes_per_month * w.image_size_mb / 1000.0, "S3 cross-region replication")]
-    if w.network == "nat":
-        out += nat_path(w, q, p)
-    elif w.network == "endpoints":
-        out.append(Line("S3 gateway endpoint", "network", "GB", q.vpc_gb, 0.0))
+    if private_aws_subnets(w):
+        if w.network == "nat":
+            out += nat_path(w, q, p)
+        else:
+            # the S3 gateway endpoint is free but regional: other regions' consumers come through their NAT
+            out += [Line("S3 gateway endpoint", "network", "GB", q.same_gb, 0.0),
+                    Line("NAT data processed (cross-region pulls)", "network", "GB", q.cross_gb, p("aws.nat_gb"), "aws.nat_gb")]
     out.append(Line("Manual save / copy / load", "operations", "engineer-hour", w.s3_manual_hours_per_month, w.engineer_hourly_rate))
     return out
 

@@ -1,0 +1,107 @@
+"""Each registry's cheaper setup: another way to run the same registry that costs less for this
+workload (ECR through interface endpoints instead of NAT, another ACR tier, another Docker Hub
+plan). One search every consumer calls: the estimate's JSON, the Overview, the recommendation
+and the deck.
+
+A setup is a set of changes to the scenario's fields; applying them (`w.replace(**changes)`) and
+pricing the workload again gives exactly `monthly_cost`. A setup that would add a blocker (a
+plan that cannot hold the repositories, a tier without the private endpoint the workload needs)
+is never offered.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from . import engine, registries
+from .components import private_aws_subnets
+from .pricebook import PriceBook
+
+SAVING_THRESHOLD = 0.005  # less than half a cent is no saving
+
+
+@dataclass(frozen=True)
+class Setup:
+    """A cheaper way to run one registry for this workload."""
+    registry: str
+    changes: dict = field(hash=False)  # field -> value, as in a scenario file
+    monthly_cost: float = 0.0          # the registry's total with the changes applied
+    saving: float = 0.0                # today's total minus monthly_cost
+    description: str = ""              # human words: "with interface endpoints (ecr.api + ecr.dkr) ..."
+
+    def to_dict(self) -> dict:
+        return {"changes": dict(self.changes), "monthly_cost": round(self.monthly_cost, 6),
+                "saving": round(self.saving, 6), "description": self.description}
+
+
+def describe(changes: dict, rid: str = "") -> str:
+    words = []
+    for k, v in changes.items():
+        if k == "network" and v == "endpoints":
+            words.append("with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint"
+                         if rid == "ecr" else "with the S3 gateway endpoint instead of NAT")
+        elif k == "network":
+            words.append("through the NAT gateway instead of endpoints")
+        elif k == "acr_tier":
+            words.append(f"on the {v.title()} tier")
+        elif k == "dockerhub_plan":
+            words.append(f"on the {v.title()} plan")
+        else:
+            words.append(f"with {k.replace('_', ' ')} {v}")
+    return ", ".join(words)
+
+
+def options(w, rid: str) -> dict[str, tuple]:
+    """The fields that choose how this registry is run, and their other values worth pricing.
+    Facts about the workload (pulls, sizes, where it runs) are never changed."""
+    if rid in ("ecr", "s3") and private_aws_subnets(w) and not (rid == "ecr" and w.visibility == "public"):
+        return {"network": tuple(v for v in ("nat", "endpoints") if v != w.network)}
+    if rid == "acr":
+        from .registries.acr import tier_for
+        return {"acr_tier": tuple(v for v in ("basic", "standard", "premium") if v != tier_for(w))}
+    if rid == "dockerhub":
+        from .registries.dockerhub import resolved_plan
+        return {"dockerhub_plan": tuple(v for v in ("personal", "pro", "team", "business") if v != resolved_plan(w))}
+    return {}
+
+
+def _blockers(r) -> set[str]:
+    return {f.code for f in r.flags if f.severity == "blocker"}
+
+
+def cheaper_setup(w, book: PriceBook, rid: str, current: "engine.RegistryEstimate | None" = None) -> Setup | None:
+    """The cheapest other setup of registry `rid` for workload `w`, or None when none saves money."""
+    current = current or engine.estimate(w, book, (rid,))[rid]
+    fields = options(w, rid)
+    best = None
+    for values in itertools.product(*fields.values()):
+        changes = dict(zip(fields, values))
+        r = engine.estimate(w.replace(**changes), book, (rid,))[rid]
+        if _blockers(r) - _blockers(current):
+            continue
+        if r.monthly_cost < current.monthly_cost - SAVING_THRESHOLD and (best is None or r.monthly_cost < best[1]):
+            best = (changes, r.monthly_cost)
+    if best is None:
+        return None
+    changes, cost = best
+    return Setup(rid, changes, cost, current.monthly_cost - cost, describe(changes, rid))
+
+
+def cheaper_setups(w, book: PriceBook, e: "engine.Estimate | None" = None) -> dict[str, Setup | None]:
+    """Every registry's cheaper setup (None where there is none); `e`: the estimate when the caller has it."""
+    e = e or engine.estimate(w, book)
+    return {r.id: cheaper_setup(w, book, r.id, r) for r in e.registries}
+
+
+def text(s: Setup | None) -> str:
+    """The setup beside a registry's total: "with interface endpoints ...: $563.25/month, −$2,433.60"."""
+    if s is None:
+        return ""
+    # the saving from the two figures as shown, so the three numbers on screen add up to the cent
+    shown = round(s.monthly_cost + s.saving, 2) - round(s.monthly_cost, 2)
+    return f"{s.description}: ${s.monthly_cost:,.2f}/month, −${shown:,.2f}"
+
+
+def best_costs(costs: dict[str, float], cheaper: dict[str, Setup | None]) -> dict[str, float]:
+    """Each registry's monthly cost in its cheapest setup."""
+    return {rid: (cheaper[rid].monthly_cost if cheaper.get(rid) else c) for rid, c in costs.items()}
