@@ -781,7 +781,10 @@ def _measure(sources: list[Source]) -> Result:
     not_measured: list[tuple[str, str]] = []
     stats: dict = {}
     if not repos:
-        raise InputError([f"{', '.join(list(inv.files)[:3])}: no images in these files (empty listings)"])
+        # the notes say why when there was something (an index whose platform manifests are
+        # missing, images set aside): "empty" would send the user looking at the wrong thing
+        why = [n for n in notes if "not among the files" in n or "missing" in n]
+        raise InputError(why or [f"{', '.join(list(inv.files)[:3])}: no images in these files (empty listings)"])
 
     all_versions = [v for vs in repos.values() for v in vs]
     n, r = len(all_versions), len(repos)

@@ -321,3 +321,15 @@ def test_cli_bad_input_exits_2_naming_the_file(tmp_path):
     deep.write_text("[" * 100_000)
     r = cli("measure", str(deep))
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_an_index_alone_says_its_platform_manifests_are_missing(tmp_path):
+    # only the index of a multi-platform image was saved: nothing can be counted, and the message
+    # must say why (its platform manifests are missing), not that the listing is empty
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "2.0.json").write_bytes((FIX / "manifests-partial" / "app" / "2.0.json").read_bytes())
+    with pytest.raises(InputError) as e:
+        measure.measure_paths([tmp_path / "app"])
+    text = str(e.value)
+    assert "empty listings" not in text
+    assert "2.0.json" in text and "linux/amd64" in text and "not among the files" in text
