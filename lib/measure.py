@@ -794,7 +794,7 @@ def _measure(sources: list[Source]) -> Result:
     v_mean = n / r
     versions_kept = _clamp("versions_kept", max(1, half_up(v_mean)), notes)
     measured.append(Measured("versions_kept", versions_kept, _sources(inv, fmts_all),
-                             f"{n:,} stored images / {r:,} repositories = {v_mean:,.2f}, rounded"))
+                             f"{n:,} stored {_plural(n, 'image', 'images')} / {r:,} {_plural(r, 'repository', 'repositories')} = {v_mean:,.2f}, rounded"))
     stats.update(versions=n, repositories=r)
 
     sized = [v for v in all_versions if v.size is not None]
@@ -804,7 +804,7 @@ def _measure(sources: list[Source]) -> Result:
         mean = total / len(sized) / MB
         size_mb = _clamp("image_size_mb", round(mean, 2), notes)
         measured.append(Measured("image_size_mb", size_mb, _sources(inv, {v.size_fmt for v in sized}),
-                                 f"{total / MB:,.1f} MB over {len(sized):,} images (compressed; 1 MB = 1,000,000 bytes)"))
+                                 f"{total / MB:,.1f} MB over {len(sized):,} {_plural(len(sized), 'image', 'images')} (compressed; 1 MB = 1,000,000 bytes)"))
         if len(sized) < n:
             notes.append(f"Image size: {n - len(sized):,} of {n:,} images have no size in these files "
                          "(GitHub's API gives none: add their manifests)")

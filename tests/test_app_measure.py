@@ -86,3 +86,10 @@ def test_hostile_uploads_are_refused_without_a_traceback():
     assert not at.exception
     problems = at.code[-1].value
     assert "deep.json: JSON nested too deeply" in problems and "types.json: imageDetails[0].repositoryName" in problems
+
+
+def test_lifecycle_caption_reads_in_the_singular_for_one_repository():
+    at = upload(open_app(page=PAGE), ("billing.json", (FIX / "ecr-v1" / "billing.json").read_bytes()))
+    assert not at.exception
+    text = " ".join(c.value for c in at.caption)
+    assert "(1 repository of 250.00 MB images" in text and "1 repositories" not in text

@@ -333,3 +333,15 @@ def test_an_index_alone_says_its_platform_manifests_are_missing(tmp_path):
     text = str(e.value)
     assert "empty listings" not in text
     assert "2.0.json" in text and "linux/amd64" in text and "not among the files" in text
+
+
+def test_one_repository_and_one_image_read_in_the_singular(tmp_path):
+    # ecr-v1: one repository of two images; a single image alone in a listing
+    r = measure.measure_paths([FIX / "ecr-v1" / "billing.json"])
+    how = {m.field: m.how for m in r.measured}
+    assert how["versions_kept"].startswith("2 stored images / 1 repository = 2.00")
+    one = {"imageDetails": [{"repositoryName": "a", "imageDigest": "sha256:" + "1" * 64, "imageSizeInBytes": 5_000_000}]}
+    (tmp_path / "one.json").write_text(json.dumps(one))
+    how = {m.field: m.how for m in measure.measure_paths([tmp_path / "one.json"]).measured}
+    assert how["versions_kept"].startswith("1 stored image / 1 repository")
+    assert how["image_size_mb"].startswith("5.0 MB over 1 image (")

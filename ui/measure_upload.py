@@ -144,5 +144,5 @@ def _lifecycle(mw, book) -> None:
     st.metric(f"Keeping {keep} version{'' if keep == 1 else 's'} instead of {kept} in {s.registry} saves",
               saved, delta=f"{s.gb:,.2f} GB less stored", delta_color="off", delta_arrow="off")
     st.caption(f"Priced by the same engine as every other figure, on the measured scenario "
-               f"({mw.repositories} repositories of {mw.image_size_mb:,.2f} MB images, "
+               f"({mw.repositories:,} {'repository' if mw.repositories == 1 else 'repositories'} of {mw.image_size_mb:,.2f} MB images, "
                f"{mw.shared_layer_fraction:.0%} shared layers) at {book.regions[mw.region]} prices.")
