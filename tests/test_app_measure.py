@@ -93,3 +93,16 @@ def test_lifecycle_caption_reads_in_the_singular_for_one_repository():
     assert not at.exception
     text = " ".join(c.value for c in at.caption)
     assert "(1 repository of 250.00 MB images" in text and "1 repositories" not in text
+
+
+def test_navigation_and_share_controls_use_material_icons_not_emoji():
+    # the machine (and many a server) has no emoji font: an emoji shows as an empty box; the
+    # Measure page's own link already used a Material icon, the others showed boxes beside it
+    import re
+    emoji = re.compile("[\u2190-\u2bff\U0001f000-\U0001ffff\ufe0f]")
+    at = open_app(page=PAGE)
+    for link in at.get("page_link"):
+        assert link.proto.icon.startswith(":material/") and not emoji.search(link.proto.label), link.proto
+    pop = at.get("popover")[0].proto.popover
+    labels = [pop.label] + [d.proto.label for d in at.get("download_button")]
+    assert all(not emoji.search(label) for label in labels), labels
