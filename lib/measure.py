@@ -29,10 +29,12 @@ import gc
 import hashlib
 import io
 import json
+import lzma
 import math
 import os
 import re
 import zipfile
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -167,7 +169,10 @@ def sources_from_zip(name: str, data: bytes) -> list[Source]:
         try:
             with zf.open(info) as fh:
                 blob = fh.read(MAX_FILE_BYTES + 1)
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError) as e:
+        # each decompressor has its own error class: zlib.error and lzma.LZMAError derive from
+        # neither OSError nor ValueError
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError,
+                zlib.error, lzma.LZMAError) as e:
             raise InputError(f"{name}: cannot read {info.filename!r} ({e})") from None
         if len(blob) > info.file_size or len(blob) > MAX_FILE_BYTES:
             raise InputError(f"{name}: {info.filename!r} is larger than the zip says")

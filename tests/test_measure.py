@@ -345,3 +345,23 @@ def test_one_repository_and_one_image_read_in_the_singular(tmp_path):
     how = {m.field: m.how for m in measure.measure_paths([tmp_path / "one.json"]).measured}
     assert how["versions_kept"].startswith("1 stored image / 1 repository")
     assert how["image_size_mb"].startswith("5.0 MB over 1 image (")
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_a_zip_with_a_corrupt_compressed_entry_is_named_not_a_traceback(method, tmp_path):
+    # the entry's header and sizes are intact, its compressed bytes are not: each decompressor
+    # raises its own error class (zlib.error, OSError, lzma.LZMAError)
+    buf = io.BytesIO()
+    doc = json.dumps({"schemaVersion": 2, "layers": [{"digest": "sha256:" + "a" * 64, "size": 5}] * 50})
+    with zipfile.ZipFile(buf, "w", method) as z:
+        z.writestr("api/1.0.json", doc)
+    data = bytearray(buf.getvalue())
+    start = 30 + len("api/1.0.json")  # the local header, then the compressed bytes
+    for i in range(start + 2, start + 40):
+        data[i] ^= 0xFF
+    with pytest.raises(InputError, match=r"bad\.zip: cannot read 'api/1\.0\.json'"):
+        measure.sources_from_uploads([("bad.zip", bytes(data))])
+    (tmp_path / "bad.zip").write_bytes(bytes(data))
+    r = subprocess.run([sys.executable, "-m", "lib", "measure", str(tmp_path / "bad.zip")],
+                       capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "bad.zip" in r.stderr, r.stderr
