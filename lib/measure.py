@@ -227,6 +227,8 @@ def _json_docs(src: Source) -> list:
     except json.JSONDecodeError as e:
         if e.msg != "Extra data":
             raise _FileProblems([f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]) from None
+    except ValueError:  # int() refuses more than 4,300 digits (a plain ValueError, not a decode error)
+        raise _FileProblems([TOO_LONG_NUMBER]) from None
     # several JSON documents back to back: `gh api --paginate` prints one array per page
     dec, docs, pos, n = json.JSONDecoder(), [], 0, len(text)
     try:
@@ -243,7 +245,12 @@ def _json_docs(src: Source) -> list:
         raise _FileProblems(["JSON nested too deeply to be an inventory"]) from None
     except json.JSONDecodeError as e:
         raise _FileProblems([f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]) from None
+    except ValueError:
+        raise _FileProblems([TOO_LONG_NUMBER]) from None
     return docs
+
+
+TOO_LONG_NUMBER = "a number with thousands of digits: no inventory holds one (expected JSON from a registry)"
 
 
 def detect(doc) -> str | None:

@@ -106,3 +106,11 @@ def test_navigation_and_share_controls_use_material_icons_not_emoji():
     pop = at.get("popover")[0].proto.popover
     labels = [pop.label] + [d.proto.label for d in at.get("download_button")]
     assert all(not emoji.search(label) for label in labels), labels
+
+
+def test_a_file_with_a_number_of_thousands_of_digits_is_refused_on_the_page():
+    at = upload(open_app(page=PAGE), ("big.json", b'{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": '
+                                      + b"9" * 5000 + b"}]}"))
+    assert not at.exception
+    assert at.error and "nothing was measured" in at.error[0].value
+    assert "big.json" in at.code[-1].value

@@ -365,3 +365,15 @@ def test_a_zip_with_a_corrupt_compressed_entry_is_named_not_a_traceback(method, 
     r = subprocess.run([sys.executable, "-m", "lib", "measure", str(tmp_path / "bad.zip")],
                        capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
     assert r.returncode == 2 and "Traceback" not in r.stderr and "bad.zip" in r.stderr, r.stderr
+
+
+def test_a_number_of_thousands_of_digits_is_named_with_its_file():
+    # Python refuses int() of more than 4,300 digits with a plain ValueError, which json.loads
+    # passes on: the page caught only InputError, the CLI printed Python's own words without the file
+    data = b'{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": ' + b"9" * 5000 + b"}]}"
+    with pytest.raises(InputError, match=r"^big\.json: .*number") as e:
+        measure.measure(measure.sources_from_uploads([("big.json", data)]))
+    assert "set_int_max_str_digits" not in str(e.value)
+    many = b"[" + b",".join([b'{"a": 1}'] * 3) + b"]" + b"[" + b"7" * 5000 + b"]"  # the same in a later document
+    with pytest.raises(InputError, match=r"^pages\.json: .*number"):
+        measure.measure(measure.sources_from_uploads([("pages.json", many)]))
