@@ -384,15 +384,16 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
                 for p in offer.products.values():
                     a = p.get("attributes") or {}
                     r = a.get("regionCode")
-                    if r and not r.startswith(NON_COMMERCIAL) and a.get("locationType", "AWS Region") == "AWS Region":
+                    if isinstance(r, str) and r and not r.startswith(NON_COMMERCIAL) and a.get("locationType", "AWS Region") == "AWS Region":
                         regions[r] = a.get("location", r)
             for rule in rules:
                 by_region = defaultdict(list)
                 for sku, p in offer.products.items():
                     if rule.matches(p):
                         r = (p.get("attributes") or {}).get(rule.region_attr)
-                        if not r:
-                            raise PriceListError(f"{path}: SKU {sku} ({rule.key}): missing attribute '{rule.region_attr}'")
+                        if not r or not isinstance(r, str):
+                            raise PriceListError(f"{path}: SKU {sku} ({rule.key}): attribute '{rule.region_attr}' "
+                                                 f"is missing or not text")
                         by_region[r].append(sku)
                 for region, skus in by_region.items():
                     if rule.pick == "one":

@@ -480,3 +480,14 @@ def test_an_aws_product_or_price_of_the_wrong_shape_is_named(tmp_path):
     p.write_text(json.dumps(doc))
     with pytest.raises(PriceListError, match=rf"us-east-1\.json: SKU {sku} rate .*: 'pricePerUnit' is not an object"):
         pl.read_aws(src, HPM)
+
+
+def test_a_region_code_that_is_not_text_is_named(tmp_path):
+    src = copy_fixtures(tmp_path)
+    p = src / "aws" / "AmazonECR.json"
+    doc = json.loads(p.read_text())
+    sku = next(s for s, x in doc["products"].items() if x["attributes"].get("regionCode") == "us-east-1")
+    doc["products"][sku]["attributes"]["regionCode"] = 5
+    p.write_text(json.dumps(doc))
+    with pytest.raises(PriceListError, match=rf"AmazonECR\.json: SKU {sku}.*'regionCode'"):
+        pl.read_aws(src, HPM)
