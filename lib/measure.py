@@ -54,6 +54,7 @@ MAX_DOCS_PER_FILE = 10_000  # `gh api --paginate` prints one JSON array per page
 MAX_ZIP_ENTRIES = 200_000
 MAX_BYTES_VALUE = 10 ** 15  # a size above 1 PB is not a container image
 MAX_PROBLEMS = 20  # per file: enough to fix the file, not a wall of text
+MAX_LISTED = 60  # problems listed over all files (thousands of bad files would be megabytes of text)
 MAX_NAME = 512
 TIME_MIN, TIME_MAX = 946_684_800, 4_102_444_800  # 2000-01-01 .. 2100-01-01, seconds
 
@@ -640,6 +641,11 @@ def _read(sources: list[Source]) -> _Inventory:
             fmt = kinds.pop() if len(kinds) == 1 else "mixed"
             inv.files[src.name] = {"index": "manifest", "dockerhub_list": "dockerhub"}.get(fmt, fmt)
     if problems:
+        if len(problems) > MAX_LISTED:  # enough to see what is wrong; the rest counted, not listed
+            rest = problems[MAX_LISTED:]
+            files = len({p.split(": ", 1)[0] for p in rest} - {p.split(": ", 1)[0] for p in problems[:MAX_LISTED]})
+            problems = problems[:MAX_LISTED] + [f"... and {len(rest):,} more {_plural(len(rest), 'problem', 'problems')}"
+                                                f" in {files:,} more {_plural(files, 'file', 'files')}"]
         raise InputError(problems)
     if not sources:
         raise InputError("no inputs: name at least one file or folder")

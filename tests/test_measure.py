@@ -377,3 +377,18 @@ def test_a_number_of_thousands_of_digits_is_named_with_its_file():
     many = b"[" + b",".join([b'{"a": 1}'] * 3) + b"]" + b"[" + b"7" * 5000 + b"]"  # the same in a later document
     with pytest.raises(InputError, match=r"^pages\.json: .*number"):
         measure.measure(measure.sources_from_uploads([("pages.json", many)]))
+
+
+def test_thousands_of_bad_files_list_the_first_problems_and_count_the_rest():
+    # 2,000 foreign files in one zip: the message names the first ones and counts the others,
+    # instead of a 500 KB wall of text on the page and one 500 KB line on the command line
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for i in range(2000):
+            z.writestr(f"r{i}/t.json", '{"kind": "Deployment"}')
+    with pytest.raises(InputError) as e:
+        measure.measure(measure.sources_from_uploads([("many.zip", buf.getvalue())]))
+    problems = e.value.problems
+    assert len(problems) == measure.MAX_LISTED + 1
+    assert problems[0].startswith("many.zip:r0/t.json: not a registry inventory")
+    assert problems[-1] == f"... and {2000 - measure.MAX_LISTED:,} more problems in {2000 - measure.MAX_LISTED:,} more files"
