@@ -114,3 +114,15 @@ def test_a_file_with_a_number_of_thousands_of_digits_is_refused_on_the_page():
     assert not at.exception
     assert at.error and "nothing was measured" in at.error[0].value
     assert "big.json" in at.code[-1].value
+
+
+def test_the_lifecycle_input_starts_again_for_a_new_inventory():
+    # billing.json keeps 2 versions per repository: the suggestion is to keep 1. A new inventory
+    # that keeps 3 gets its own suggestion (2), not the last file's
+    at = upload(open_app(page=PAGE), ("billing.json", (FIX / "ecr-v1" / "billing.json").read_bytes()))
+    assert at.number_input(key="ms_keep").value == 1
+    # a second file added beside the first: 1 + 2 repositories, 2 + 6 images: 8 / 3 = 2.67 -> 3 kept
+    at = upload(at, ("describe-images.json", (FIX / "ecr" / "describe-images.json").read_bytes()))
+    assert not at.exception
+    assert at.dataframe[0].value.set_index("Input").loc["Versions kept per repository", "Measured"] == "3"
+    assert at.number_input(key="ms_keep").value == 2

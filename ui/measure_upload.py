@@ -64,6 +64,7 @@ def _measure(files):
         except InputError as e:
             result, problems = None, e.problems
     st.session_state[RESULT] = (sig, result, problems)
+    st.session_state.pop(KEEP, None)  # a new inventory gets its own suggestion, not the last one's
     return st.session_state[RESULT]
 
 
