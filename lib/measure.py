@@ -141,7 +141,7 @@ def sources_from_paths(paths) -> list[Source]:
     return out
 
 
-def sources_from_zip(name: str, data: bytes) -> list[Source]:
+def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -> list[Source]:
     """A zip of a manifest tree (how a folder is uploaded to the app). Entry counts and sizes are
     checked before anything is decompressed: a small zip may claim to expand to terabytes."""
     try:
@@ -155,8 +155,8 @@ def sources_from_zip(name: str, data: bytes) -> list[Source]:
     if not infos:
         raise InputError(f"{name}: the zip holds no .json files")
     total = sum(i.file_size for i in infos)
-    if total > MAX_TOTAL_BYTES or any(i.file_size > MAX_FILE_BYTES for i in infos):
-        raise InputError(f"{name}: the zip expands to {total:,} bytes; at most {MAX_TOTAL_BYTES // MB:,} MB")
+    if total > max_total or any(i.file_size > MAX_FILE_BYTES for i in infos):
+        raise InputError(f"{name}: the zip expands to {total:,} bytes; at most {max_total // MB:,} MB")
     rels = [PurePosixPath(i.filename.replace("\\", "/").lstrip("/")) for i in infos]
     # `zip -r manifests.zip manifests/` puts the tree under one top folder: drop it when
     # every entry is REPOSITORY/TAG.json below it
@@ -185,14 +185,20 @@ def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source
     """(name, bytes) pairs from an upload widget; zips are opened. A plain upload has no folder."""
     out, total = [], 0
     for name, data in files:
+        if name.lower().endswith(".zip"):
+            # what a zip expands to is what the server holds: it counts against the cap, not its
+            # compressed size (whitespace compresses ~1,000:1)
+            if total + len(data) > max_total:
+                raise InputError(f"{name}: the uploads add up to more than {max_total // MB:,} MB")
+            got = sources_from_zip(name, data, max_total - total)
+            total += sum(len(s.data) for s in got)
+            out.extend(got)
+            continue
         total += len(data)
         if total > max_total:
             raise InputError(f"{name}: the uploads add up to more than {max_total // MB:,} MB")
-        if name.lower().endswith(".zip"):
-            out.extend(sources_from_zip(name, data))
-        else:
-            rel = PurePosixPath(name.replace("\\", "/"))
-            out.append(Source(name, data, _repo_of(rel)))
+        rel = PurePosixPath(name.replace("\\", "/"))
+        out.append(Source(name, data, _repo_of(rel)))
     return out
 
 

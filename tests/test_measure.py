@@ -392,3 +392,19 @@ def test_thousands_of_bad_files_list_the_first_problems_and_count_the_rest():
     assert len(problems) == measure.MAX_LISTED + 1
     assert problems[0].startswith("many.zip:r0/t.json: not a registry inventory")
     assert problems[-1] == f"... and {2000 - measure.MAX_LISTED:,} more problems in {2000 - measure.MAX_LISTED:,} more files"
+
+
+def test_an_uploaded_zip_expands_to_at_most_the_upload_cap():
+    # whitespace compresses ~1,000:1: a 2 MB upload could hold 2 GB of JSON, all read into the
+    # server's memory; the uploads' cap bounds what the zips expand to as well
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("api/1.0.json", '{"schemaVersion": 2, "layers": []' + " " * 3_000_000 + "}")
+    data = buf.getvalue()
+    assert len(data) < 100_000  # small upload, big expansion
+    with pytest.raises(InputError, match=r"^big\.zip: the zip expands to 3,000,0\d\d bytes; at most 1 MB"):
+        measure.sources_from_uploads([("big.zip", data)], max_total=1 * measure.MB)
+    # a plain file counted before it: the zip gets what is left
+    with pytest.raises(InputError, match=r"big\.zip: the zip expands"):
+        measure.sources_from_uploads([("a.json", b" " * 1_100_000), ("big.zip", data)], max_total=4 * measure.MB)
+    assert measure.sources_from_uploads([("big.zip", data)], max_total=4 * measure.MB)[0].name == "big.zip:api/1.0.json"
