@@ -824,7 +824,7 @@ def sweep_picture(table, points, w) -> bytes:
     f.update_layout(title=None, margin=dict(l=110, r=30, t=30, b=90), width=SWEEP_SIZE[0], height=SWEEP_SIZE[1],
                     font=dict(size=20), legend=dict(font=dict(size=20)))
     f.update_xaxes(title=charts.sweep_axis(field, sensitivity.UNITS[field]))
-    f.update_yaxes(title="USD a month", tickprefix="$", tickformat=",.0f")
+    f.update_yaxes(title="USD a month", tickprefix="$", tickformat=",.2~f")  # cents on a log axis: $0.1, not $0
     for axis in (f.layout.xaxis, f.layout.yaxis):
         if axis.type == "log":
             axis.dtick = 1  # 10, 100, 1,000: the 2 and 5 ticks between crowd each other at slide size

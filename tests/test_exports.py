@@ -548,3 +548,16 @@ def test_every_region_of_the_map_reads_as_a_place_on_slides_and_pictures():
     for r in regions.load():
         assert wording.region(r) != r and wording.region(r).endswith(f" ({r})")
     assert wording.region("xx-nowhere-9") == "xx-nowhere-9"
+
+
+def test_sweep_picture_ticks_below_one_dollar_are_not_zero(book, monkeypatch):
+    # the log axis reaches down to the baseline's cents: ",.0f" printed $0.10 as "$0"
+    from lib import deck, sensitivity
+    from lib.workload import from_dict
+    seen = {}
+    monkeypatch.setattr(deck.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png")
+    w = from_dict({})
+    table = sensitivity.sweep(w, w.sweep_field, book)
+    deck.sweep_picture(table, [], w)
+    fmt = seen["fig"].layout.yaxis.tickformat
+    assert fmt == ",.2~f"  # d3-format, "~" trims zeros: 0.1 -> "0.1", 1 -> "1", 1000000 -> "1,000,000"
