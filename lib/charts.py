@@ -1,12 +1,15 @@
 """Plotly figures built from estimates (no streamlit here, so exports can reuse them)."""
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 
 from .components import CATEGORIES
 from .engine import Estimate
 from . import wording
 from .palette import CATEGORY_COLOURS, REGISTRY_COLOURS, TEXT
+from .workload import SPECS
 
 COLOURS = CATEGORY_COLOURS
 
@@ -63,9 +66,12 @@ def cost_breakdown(e: Estimate, registry_ids=None, lacking: dict | None = None,
     return fig
 
 
-def break_even(table, points, field: str, unit: str, log: bool, lacking: dict | None = None) -> go.Figure:
-    """Cost of every registry as one input sweeps its range, break-even points marked."""
+def break_even(table, points, field: str, unit: str, log: bool, lacking: dict | None = None,
+               now: float | None = None) -> go.Figure:
+    """Cost of every registry as one input sweeps its range, break-even points marked; `now`
+    (the scenario's own value) marked "this scenario". Titles name the input in words."""
     from .registries import NAMES
+    words = sweep_axis(field, unit)
     lacking = lacking or {}
     fig = go.Figure()
     for rid in table.columns:
@@ -75,10 +81,23 @@ def break_even(table, points, field: str, unit: str, log: bool, lacking: dict | 
         fig.add_scatter(x=[p.x for p in points], y=[p.cost for p in points], mode="markers", name="break-even",
                         marker=dict(size=10, color="black", symbol="x"),
                         hovertext=[p.sentence(field) for p in points], hoverinfo="text")
+    if now is not None:
+        fig.add_vline(x=now, line_dash="dash", line_color=TEXT)
+        # placed by hand: an annotation's x on a log axis is the log of the value (add_vline's own
+        # annotation lands at 10**now, off the chart)
+        fig.add_annotation(x=math.log10(now) if log and now > 0 else now, y=1, yref="paper", text="this scenario",
+                           showarrow=False, xanchor="right", yanchor="top", xshift=-4)
     fig.update_layout(xaxis_type="log" if log else "linear", yaxis_type="log" if log else "linear",
-                      xaxis_title=f"{field} ({unit})", yaxis_title="USD / month",
-                      title=f"Monthly cost as {field} varies (other inputs fixed)")
+                      xaxis_title=words, yaxis_title="USD a month",
+                      title=f"Monthly cost as {SPECS[field].label.lower()} varies (other inputs fixed)")
     return fig
+
+
+def sweep_axis(field: str, unit: str) -> str:
+    """The swept input in words, with its unit when the name does not already say it
+    ("Image size (MB)", "Pulls a month")."""
+    label = SPECS[field].label
+    return label if unit.lower() in label.lower() else f"{label} ({unit})"
 
 
 def cost_over_time(cumulative, horizon: int, growth: float) -> go.Figure:

@@ -818,12 +818,13 @@ def sweep_picture(table, points, w) -> bytes:
     """The Break-even page's figure, styled for the slide: the slide carries the title, so the
     picture has none; the axis names the input in words."""
     field = w.sweep_field
-    fig = charts.break_even(table, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2])
+    fig = charts.break_even(table, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2],
+                            now=getattr(w, field))
     f = export.slide_figure(fig)
     f.update_layout(title=None, margin=dict(l=110, r=30, t=30, b=90), width=SWEEP_SIZE[0], height=SWEEP_SIZE[1],
                     font=dict(size=20), legend=dict(font=dict(size=20)))
-    f.update_xaxes(title=f"{SPECS[field].label} ({sensitivity.UNITS[field]})")
-    f.update_yaxes(title="USD a month", tickprefix="$", tickformat=",.0f")
+    f.update_xaxes(title=charts.sweep_axis(field, sensitivity.UNITS[field]))
+    f.update_yaxes(title="USD a month", tickprefix="$", tickformat=",.2~f")  # cents on a log axis: $0.1, not $0
     for axis in (f.layout.xaxis, f.layout.yaxis):
         if axis.type == "log":
             axis.dtick = 1  # 10, 100, 1,000: the 2 and 5 ticks between crowd each other at slide size

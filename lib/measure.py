@@ -29,10 +29,12 @@ import gc
 import hashlib
 import io
 import json
+import lzma
 import math
 import os
 import re
 import zipfile
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -52,6 +54,7 @@ MAX_DOCS_PER_FILE = 10_000  # `gh api --paginate` prints one JSON array per page
 MAX_ZIP_ENTRIES = 200_000
 MAX_BYTES_VALUE = 10 ** 15  # a size above 1 PB is not a container image
 MAX_PROBLEMS = 20  # per file: enough to fix the file, not a wall of text
+MAX_LISTED = 60  # problems listed over all files (thousands of bad files would be megabytes of text)
 MAX_NAME = 512
 TIME_MIN, TIME_MAX = 946_684_800, 4_102_444_800  # 2000-01-01 .. 2100-01-01, seconds
 
@@ -138,7 +141,7 @@ def sources_from_paths(paths) -> list[Source]:
     return out
 
 
-def sources_from_zip(name: str, data: bytes) -> list[Source]:
+def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -> list[Source]:
     """A zip of a manifest tree (how a folder is uploaded to the app). Entry counts and sizes are
     checked before anything is decompressed: a small zip may claim to expand to terabytes."""
     try:
@@ -152,8 +155,8 @@ def sources_from_zip(name: str, data: bytes) -> list[Source]:
     if not infos:
         raise InputError(f"{name}: the zip holds no .json files")
     total = sum(i.file_size for i in infos)
-    if total > MAX_TOTAL_BYTES or any(i.file_size > MAX_FILE_BYTES for i in infos):
-        raise InputError(f"{name}: the zip expands to {total:,} bytes; at most {MAX_TOTAL_BYTES // MB:,} MB")
+    if total > max_total or any(i.file_size > MAX_FILE_BYTES for i in infos):
+        raise InputError(f"{name}: the zip expands to {total:,} bytes; at most {max_total // MB:,} MB")
     rels = [PurePosixPath(i.filename.replace("\\", "/").lstrip("/")) for i in infos]
     # `zip -r manifests.zip manifests/` puts the tree under one top folder: drop it when
     # every entry is REPOSITORY/TAG.json below it
@@ -167,7 +170,10 @@ def sources_from_zip(name: str, data: bytes) -> list[Source]:
         try:
             with zf.open(info) as fh:
                 blob = fh.read(MAX_FILE_BYTES + 1)
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError) as e:
+        # each decompressor has its own error class: zlib.error and lzma.LZMAError derive from
+        # neither OSError nor ValueError
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError,
+                zlib.error, lzma.LZMAError) as e:
             raise InputError(f"{name}: cannot read {info.filename!r} ({e})") from None
         if len(blob) > info.file_size or len(blob) > MAX_FILE_BYTES:
             raise InputError(f"{name}: {info.filename!r} is larger than the zip says")
@@ -179,14 +185,20 @@ def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source
     """(name, bytes) pairs from an upload widget; zips are opened. A plain upload has no folder."""
     out, total = [], 0
     for name, data in files:
+        if name.lower().endswith(".zip"):
+            # what a zip expands to is what the server holds: it counts against the cap, not its
+            # compressed size (whitespace compresses ~1,000:1)
+            if total + len(data) > max_total:
+                raise InputError(f"{name}: the uploads add up to more than {max_total // MB:,} MB")
+            got = sources_from_zip(name, data, max_total - total)
+            total += sum(len(s.data) for s in got)
+            out.extend(got)
+            continue
         total += len(data)
         if total > max_total:
             raise InputError(f"{name}: the uploads add up to more than {max_total // MB:,} MB")
-        if name.lower().endswith(".zip"):
-            out.extend(sources_from_zip(name, data))
-        else:
-            rel = PurePosixPath(name.replace("\\", "/"))
-            out.append(Source(name, data, _repo_of(rel)))
+        rel = PurePosixPath(name.replace("\\", "/"))
+        out.append(Source(name, data, _repo_of(rel)))
     return out
 
 
@@ -222,6 +234,8 @@ def _json_docs(src: Source) -> list:
     except json.JSONDecodeError as e:
         if e.msg != "Extra data":
             raise _FileProblems([f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]) from None
+    except ValueError:  # int() refuses more than 4,300 digits (a plain ValueError, not a decode error)
+        raise _FileProblems([TOO_LONG_NUMBER]) from None
     # several JSON documents back to back: `gh api --paginate` prints one array per page
     dec, docs, pos, n = json.JSONDecoder(), [], 0, len(text)
     try:
@@ -238,7 +252,12 @@ def _json_docs(src: Source) -> list:
         raise _FileProblems(["JSON nested too deeply to be an inventory"]) from None
     except json.JSONDecodeError as e:
         raise _FileProblems([f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]) from None
+    except ValueError:
+        raise _FileProblems([TOO_LONG_NUMBER]) from None
     return docs
+
+
+TOO_LONG_NUMBER = "a number with thousands of digits: no inventory holds one (expected JSON from a registry)"
 
 
 def detect(doc) -> str | None:
@@ -628,6 +647,11 @@ def _read(sources: list[Source]) -> _Inventory:
             fmt = kinds.pop() if len(kinds) == 1 else "mixed"
             inv.files[src.name] = {"index": "manifest", "dockerhub_list": "dockerhub"}.get(fmt, fmt)
     if problems:
+        if len(problems) > MAX_LISTED:  # enough to see what is wrong; the rest counted, not listed
+            rest = problems[MAX_LISTED:]
+            files = len({p.split(": ", 1)[0] for p in rest} - {p.split(": ", 1)[0] for p in problems[:MAX_LISTED]})
+            problems = problems[:MAX_LISTED] + [f"... and {len(rest):,} more {_plural(len(rest), 'problem', 'problems')}"
+                                                f" in {files:,} more {_plural(files, 'file', 'files')}"]
         raise InputError(problems)
     if not sources:
         raise InputError("no inputs: name at least one file or folder")
@@ -781,7 +805,10 @@ def _measure(sources: list[Source]) -> Result:
     not_measured: list[tuple[str, str]] = []
     stats: dict = {}
     if not repos:
-        raise InputError([f"{', '.join(list(inv.files)[:3])}: no images in these files (empty listings)"])
+        # the notes say why when there was something (an index whose platform manifests are
+        # missing, images set aside): "empty" would send the user looking at the wrong thing
+        why = [n for n in notes if "not among the files" in n or "missing" in n]
+        raise InputError(why or [f"{', '.join(list(inv.files)[:3])}: no images in these files (empty listings)"])
 
     all_versions = [v for vs in repos.values() for v in vs]
     n, r = len(all_versions), len(repos)
@@ -791,7 +818,7 @@ def _measure(sources: list[Source]) -> Result:
     v_mean = n / r
     versions_kept = _clamp("versions_kept", max(1, half_up(v_mean)), notes)
     measured.append(Measured("versions_kept", versions_kept, _sources(inv, fmts_all),
-                             f"{n:,} stored images / {r:,} repositories = {v_mean:,.2f}, rounded"))
+                             f"{n:,} stored {_plural(n, 'image', 'images')} / {r:,} {_plural(r, 'repository', 'repositories')} = {v_mean:,.2f}, rounded"))
     stats.update(versions=n, repositories=r)
 
     sized = [v for v in all_versions if v.size is not None]
@@ -801,7 +828,7 @@ def _measure(sources: list[Source]) -> Result:
         mean = total / len(sized) / MB
         size_mb = _clamp("image_size_mb", round(mean, 2), notes)
         measured.append(Measured("image_size_mb", size_mb, _sources(inv, {v.size_fmt for v in sized}),
-                                 f"{total / MB:,.1f} MB over {len(sized):,} images (compressed; 1 MB = 1,000,000 bytes)"))
+                                 f"{total / MB:,.1f} MB over {len(sized):,} {_plural(len(sized), 'image', 'images')} (compressed; 1 MB = 1,000,000 bytes)"))
         if len(sized) < n:
             notes.append(f"Image size: {n - len(sized):,} of {n:,} images have no size in these files "
                          "(GitHub's API gives none: add their manifests)")

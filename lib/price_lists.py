@@ -68,7 +68,8 @@ class AwsRule:
             return False
         if any(a.get(k) != v for k, v in self.attrs):
             return False
-        return re.search(self.usagetype, a.get("usagetype", "")) is not None
+        u = a.get("usagetype", "")
+        return isinstance(u, str) and re.search(self.usagetype, u) is not None
 
     def describe(self) -> str:
         parts = ([f"productFamily '{self.family}'"] if self.family else []) + [f"{k} '{v}'" for k, v in self.attrs]
@@ -232,6 +233,8 @@ def scan_offer(path: str | Path, want, expect_code: str | None = None) -> Offer:
                         raise PriceListError(f"{path}: 'terms' come before 'products'; cannot filter in one pass")
                     product = _take(events, True)
                     seen += 1
+                    if isinstance(product, dict) and not isinstance(product.get("attributes", {}), dict):
+                        raise PriceListError(f"{path}: SKU {value}: 'attributes' is not an object")
                     if isinstance(product, dict) and want(product):
                         products[value] = product
                 elif event == "map_key" and prefix == "terms.OnDemand":
@@ -293,7 +296,13 @@ def dimensions(offer: Offer, sku: str) -> list[Dimension]:
         pds = term.get("priceDimensions") if isinstance(term, dict) else None
         if not pds:
             raise PriceListError(f"{offer.path}: SKU {sku} term {code}: missing field 'priceDimensions'")
+        if not isinstance(pds, dict):
+            raise PriceListError(f"{offer.path}: SKU {sku} term {code}: 'priceDimensions' is not an object")
         for rate, d in pds.items():
+            if not isinstance(d, dict):
+                raise PriceListError(f"{offer.path}: SKU {sku} rate {rate}: not an object")
+            if not isinstance(d.get("pricePerUnit", {}), dict):
+                raise PriceListError(f"{offer.path}: SKU {sku} rate {rate}: 'pricePerUnit' is not an object")
             if "unit" not in d:
                 raise PriceListError(f"{offer.path}: SKU {sku} rate {rate}: missing field 'unit'")
             usd = _num((d.get("pricePerUnit") or {}).get("USD"), offer.path, sku, rate, "pricePerUnit.USD")
@@ -375,15 +384,16 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
                 for p in offer.products.values():
                     a = p.get("attributes") or {}
                     r = a.get("regionCode")
-                    if r and not r.startswith(NON_COMMERCIAL) and a.get("locationType", "AWS Region") == "AWS Region":
+                    if isinstance(r, str) and r and not r.startswith(NON_COMMERCIAL) and a.get("locationType", "AWS Region") == "AWS Region":
                         regions[r] = a.get("location", r)
             for rule in rules:
                 by_region = defaultdict(list)
                 for sku, p in offer.products.items():
                     if rule.matches(p):
                         r = (p.get("attributes") or {}).get(rule.region_attr)
-                        if not r:
-                            raise PriceListError(f"{path}: SKU {sku} ({rule.key}): missing attribute '{rule.region_attr}'")
+                        if not r or not isinstance(r, str):
+                            raise PriceListError(f"{path}: SKU {sku} ({rule.key}): attribute '{rule.region_attr}' "
+                                                 f"is missing or not text")
                         by_region[r].append(sku)
                 for region, skus in by_region.items():
                     if rule.pick == "one":
@@ -410,6 +420,7 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
 
 AZURE_ITEM_FIELDS = ("retailPrice", "unitPrice", "unitOfMeasure", "armRegionName", "meterName", "productName",
                      "skuName", "serviceName", "tierMinimumUnits", "currencyCode")
+AZURE_NUMBER_FIELDS = ("retailPrice", "unitPrice", "tierMinimumUnits")
 
 
 def azure_url(service: str) -> str:
@@ -444,9 +455,17 @@ def read_azure_pages(src: Path, service: str) -> tuple[list[dict], list[Path]]:
         if last and doc["NextPageLink"]:
             raise PriceListError(f"{p}: has a NextPageLink but no page {i + 2} was downloaded (partial download)")
         for n, item in enumerate(doc["Items"]):
+            if not isinstance(item, dict):
+                raise PriceListError(f"{p}: Items[{n}] is not an object (is this a Retail Prices API page?)")
             gone = [f for f in AZURE_ITEM_FIELDS if f not in item]
             if gone:
                 raise PriceListError(f"{p}: Items[{n}] (meter {item.get('meterName', '?')!r}) lacks {', '.join(gone)}")
+            for f in AZURE_ITEM_FIELDS:  # the rules compare and convert these: a wrong type is named here
+                v = item[f]
+                number = f in AZURE_NUMBER_FIELDS
+                if (not isinstance(v, (int, float)) or isinstance(v, bool)) if number else not isinstance(v, str):
+                    raise PriceListError(f"{p}: Items[{n}] (meter {str(item.get('meterName', '?'))[:60]!r}): "
+                                         f"'{f}' is not {'a number' if number else 'text'}: {str(v)[:60]!r}")
             if item["currencyCode"] != "USD":
                 raise PriceListError(f"{p}: Items[{n}] is priced in {item['currencyCode']}, not USD")
             items.append(item)

@@ -48,11 +48,23 @@ _SHORT: dict[str, dict[str, str]] = {
     "network": {"public": "public subnets", "nat": "NAT", "endpoints": "interface endpoints"},
 }
 
-_REGIONS = {"us-east-1": "N. Virginia (us-east-1)", "ap-northeast-2": "Seoul (ap-northeast-2)"}
+def _place(r: str) -> str:
+    """A region as a place, from data/region_map.yaml: "Europe (Frankfurt)" -> "Frankfurt";
+    "Canada (Central)" -> "Canada Central"; a region the map lacks stays its code."""
+    from . import regions
+    m = regions.match(r)
+    if m is None:
+        return r
+    inner = re.search(r"\(([^)]*)\)", m.name)
+    if inner and inner.group(1) != "Central":
+        return inner.group(1)
+    return m.name.replace(" (", " ").replace(")", "")
 
 
 def region(r: str) -> str:
-    return _REGIONS.get(r, r)
+    """ "Frankfurt (eu-central-1)": every region the price book may offer (issue 16), not two."""
+    place = _place(r)
+    return f"{place} ({r})" if place != r else r
 
 
 def value(field: str, v) -> str:
@@ -94,7 +106,7 @@ def change(field: str, a, b) -> str:
     """One field changed from A to B: "interface endpoints instead of NAT", "30 versions kept
     instead of 10"."""
     if field == "region":
-        return f"{_REGIONS.get(b, b).split(' (')[0]} region instead of {_REGIONS.get(a, a).split(' (')[0]}"
+        return f"{_place(b)} region instead of {_place(a)}"
     short = _SHORT.get(field)
     if short:
         return f"{short.get(b, value(field, b))} instead of {short.get(a, value(field, a))}"

@@ -64,3 +64,25 @@ def test_migration_page_shows_the_librarys_delta(book):
     p = migration.plan(from_dict(q), book)
     assert at.metric[0].value == signed_money(p.monthly_delta) == "+$10.50"
     assert len(at.code) == 7 + 1  # seven steps, plus the share link
+
+
+def test_break_even_chart_names_the_input_in_words_and_marks_this_scenario(book):
+    # issue 12: no field names on any chart; a "you are here" marker on sweeps
+    at = open_app({"pulls_per_month": "5000"}, page="pages/break_even.py")
+    assert not at.exception
+    layout = figure(at)["layout"]
+    title, xtitle = layout["title"]["text"], layout["xaxis"]["title"]["text"]
+    assert "pulls_per_month" not in title + xtitle
+    assert "pulls a month" in title.lower() and xtitle == "Pulls a month"  # not "Pulls a month (pulls a month)"
+    from lib import charts
+    from lib.workload import from_dict
+    w = from_dict({"pulls_per_month": 5000})
+    table = sensitivity.sweep(w, "pulls_per_month", book)
+    fig = charts.break_even(table, [], "pulls_per_month", sensitivity.UNITS["pulls_per_month"], True, now=5000)
+    lines = [s for s in fig.layout.shapes if s.type == "line"]
+    assert len(lines) == 1 and lines[0].x0 == 5000 and lines[0].x1 == 5000
+    # on a log axis an annotation's x is the value's log: log10(5000) = 3.699, inside 10 .. 100M
+    marks = [a for a in fig.layout.annotations if a.text == "this scenario"]
+    assert len(marks) == 1 and marks[0].x == pytest.approx(3.69897, abs=1e-5)
+    from lib import charts as c
+    assert c.sweep_axis("image_size_mb", "MB") == "Image size (MB)"

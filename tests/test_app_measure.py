@@ -86,3 +86,57 @@ def test_hostile_uploads_are_refused_without_a_traceback():
     assert not at.exception
     problems = at.code[-1].value
     assert "deep.json: JSON nested too deeply" in problems and "types.json: imageDetails[0].repositoryName" in problems
+
+
+def test_lifecycle_caption_reads_in_the_singular_for_one_repository():
+    at = upload(open_app(page=PAGE), ("billing.json", (FIX / "ecr-v1" / "billing.json").read_bytes()))
+    assert not at.exception
+    text = " ".join(c.value for c in at.caption)
+    assert "(1 repository of 250.00 MB images" in text and "1 repositories" not in text
+
+
+def test_navigation_and_share_controls_use_material_icons_not_emoji():
+    # the machine (and many a server) has no emoji font: an emoji shows as an empty box; the
+    # Measure page's own link already used a Material icon, the others showed boxes beside it
+    import re
+    emoji = re.compile("[\u2190-\u2bff\U0001f000-\U0001ffff\ufe0f]")
+    at = open_app(page=PAGE)
+    for link in at.get("page_link"):
+        assert link.proto.icon.startswith(":material/") and not emoji.search(link.proto.label), link.proto
+    pop = at.get("popover")[0].proto.popover
+    labels = [pop.label] + [d.proto.label for d in at.get("download_button")]
+    assert all(not emoji.search(label) for label in labels), labels
+
+
+def test_a_file_with_a_number_of_thousands_of_digits_is_refused_on_the_page():
+    at = upload(open_app(page=PAGE), ("big.json", b'{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": '
+                                      + b"9" * 5000 + b"}]}"))
+    assert not at.exception
+    assert at.error and "nothing was measured" in at.error[0].value
+    assert "big.json" in at.code[-1].value
+
+
+def test_the_lifecycle_input_starts_again_for_a_new_inventory():
+    # billing.json keeps 2 versions per repository: the suggestion is to keep 1. A new inventory
+    # that keeps 3 gets its own suggestion (2), not the last file's
+    at = upload(open_app(page=PAGE), ("billing.json", (FIX / "ecr-v1" / "billing.json").read_bytes()))
+    assert at.number_input(key="ms_keep").value == 1
+    # a second file added beside the first: 1 + 2 repositories, 2 + 6 images: 8 / 3 = 2.67 -> 3 kept
+    at = upload(at, ("describe-images.json", (FIX / "ecr" / "describe-images.json").read_bytes()))
+    assert not at.exception
+    assert at.dataframe[0].value.set_index("Input").loc["Versions kept per repository", "Measured"] == "3"
+    assert at.number_input(key="ms_keep").value == 2
+
+
+def test_uploads_are_capped_in_total_not_only_per_file(monkeypatch):
+    # measuring holds every upload and peaks at ~4x the largest file being parsed: a 100 MB listing
+    # takes ~410 MB (measured), beside a ~250 MB process and Chromium's ~300 MB for exports under a
+    # 1 GiB pod limit. So the files together get the per-file cap, not four times it. Scaled down here:
+    # with a 1 MB cap, two files of 0.6 MB are refused, naming the file that passes the total.
+    from ui import measure_upload
+    monkeypatch.setattr(measure_upload, "MAX_UPLOAD_MB", 1)
+    doc = (FIX / "ecr" / "describe-images.json").read_bytes()
+    pad = doc.rstrip()[:-1] + b" " * (600_000 - len(doc)) + b"}"
+    at = upload(open_app(page=PAGE), ("a.json", pad), ("b.json", pad))
+    assert not at.exception
+    assert at.error and "b.json: the uploads add up to more than 1 MB" in at.code[-1].value

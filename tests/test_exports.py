@@ -534,3 +534,30 @@ def test_a_vendor_split_across_slides_is_named_again(book):
     for box in boxes[1:]:
         first = box.text_frame.paragraphs[0].runs[0]
         assert first.font.bold and first.text.replace(" (continued)", "") in vendors
+
+
+def test_every_region_of_the_map_reads_as_a_place_on_slides_and_pictures():
+    # issue 16 adds every AWS region where ECR is sold: subtitles and "what B changes" name the
+    # place, as they did for the two regions of the first price book
+    from lib import regions, wording
+    assert wording.region("us-east-1") == "N. Virginia (us-east-1)"
+    assert wording.region("eu-central-1") == "Frankfurt (eu-central-1)"
+    assert wording.region("sa-east-1") == "Sao Paulo (sa-east-1)"
+    assert wording.region("ca-central-1") == "Canada Central (ca-central-1)"
+    assert wording.change("region", "us-east-1", "eu-west-1") == "Ireland region instead of N. Virginia"
+    for r in regions.load():
+        assert wording.region(r) != r and wording.region(r).endswith(f" ({r})")
+    assert wording.region("xx-nowhere-9") == "xx-nowhere-9"
+
+
+def test_sweep_picture_ticks_below_one_dollar_are_not_zero(book, monkeypatch):
+    # the log axis reaches down to the baseline's cents: ",.0f" printed $0.10 as "$0"
+    from lib import deck, sensitivity
+    from lib.workload import from_dict
+    seen = {}
+    monkeypatch.setattr(deck.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png")
+    w = from_dict({})
+    table = sensitivity.sweep(w, w.sweep_field, book)
+    deck.sweep_picture(table, [], w)
+    fmt = seen["fig"].layout.yaxis.tickformat
+    assert fmt == ",.2~f"  # d3-format, "~" trims zeros: 0.1 -> "0.1", 1 -> "1", 1000000 -> "1,000,000"

@@ -321,3 +321,90 @@ def test_cli_bad_input_exits_2_naming_the_file(tmp_path):
     deep.write_text("[" * 100_000)
     r = cli("measure", str(deep))
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_an_index_alone_says_its_platform_manifests_are_missing(tmp_path):
+    # only the index of a multi-platform image was saved: nothing can be counted, and the message
+    # must say why (its platform manifests are missing), not that the listing is empty
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "2.0.json").write_bytes((FIX / "manifests-partial" / "app" / "2.0.json").read_bytes())
+    with pytest.raises(InputError) as e:
+        measure.measure_paths([tmp_path / "app"])
+    text = str(e.value)
+    assert "empty listings" not in text
+    assert "2.0.json" in text and "linux/amd64" in text and "not among the files" in text
+
+
+def test_one_repository_and_one_image_read_in_the_singular(tmp_path):
+    # ecr-v1: one repository of two images; a single image alone in a listing
+    r = measure.measure_paths([FIX / "ecr-v1" / "billing.json"])
+    how = {m.field: m.how for m in r.measured}
+    assert how["versions_kept"].startswith("2 stored images / 1 repository = 2.00")
+    one = {"imageDetails": [{"repositoryName": "a", "imageDigest": "sha256:" + "1" * 64, "imageSizeInBytes": 5_000_000}]}
+    (tmp_path / "one.json").write_text(json.dumps(one))
+    how = {m.field: m.how for m in measure.measure_paths([tmp_path / "one.json"]).measured}
+    assert how["versions_kept"].startswith("1 stored image / 1 repository")
+    assert how["image_size_mb"].startswith("5.0 MB over 1 image (")
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_a_zip_with_a_corrupt_compressed_entry_is_named_not_a_traceback(method, tmp_path):
+    # the entry's header and sizes are intact, its compressed bytes are not: each decompressor
+    # raises its own error class (zlib.error, OSError, lzma.LZMAError)
+    buf = io.BytesIO()
+    doc = json.dumps({"schemaVersion": 2, "layers": [{"digest": "sha256:" + "a" * 64, "size": 5}] * 50})
+    with zipfile.ZipFile(buf, "w", method) as z:
+        z.writestr("api/1.0.json", doc)
+    data = bytearray(buf.getvalue())
+    start = 30 + len("api/1.0.json")  # the local header, then the compressed bytes
+    for i in range(start + 2, start + 40):
+        data[i] ^= 0xFF
+    with pytest.raises(InputError, match=r"bad\.zip: cannot read 'api/1\.0\.json'"):
+        measure.sources_from_uploads([("bad.zip", bytes(data))])
+    (tmp_path / "bad.zip").write_bytes(bytes(data))
+    r = subprocess.run([sys.executable, "-m", "lib", "measure", str(tmp_path / "bad.zip")],
+                       capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "bad.zip" in r.stderr, r.stderr
+
+
+def test_a_number_of_thousands_of_digits_is_named_with_its_file():
+    # Python refuses int() of more than 4,300 digits with a plain ValueError, which json.loads
+    # passes on: the page caught only InputError, the CLI printed Python's own words without the file
+    data = b'{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": ' + b"9" * 5000 + b"}]}"
+    with pytest.raises(InputError, match=r"^big\.json: .*number") as e:
+        measure.measure(measure.sources_from_uploads([("big.json", data)]))
+    assert "set_int_max_str_digits" not in str(e.value)
+    many = b"[" + b",".join([b'{"a": 1}'] * 3) + b"]" + b"[" + b"7" * 5000 + b"]"  # the same in a later document
+    with pytest.raises(InputError, match=r"^pages\.json: .*number"):
+        measure.measure(measure.sources_from_uploads([("pages.json", many)]))
+
+
+def test_thousands_of_bad_files_list_the_first_problems_and_count_the_rest():
+    # 2,000 foreign files in one zip: the message names the first ones and counts the others,
+    # instead of a 500 KB wall of text on the page and one 500 KB line on the command line
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for i in range(2000):
+            z.writestr(f"r{i}/t.json", '{"kind": "Deployment"}')
+    with pytest.raises(InputError) as e:
+        measure.measure(measure.sources_from_uploads([("many.zip", buf.getvalue())]))
+    problems = e.value.problems
+    assert len(problems) == measure.MAX_LISTED + 1
+    assert problems[0].startswith("many.zip:r0/t.json: not a registry inventory")
+    assert problems[-1] == f"... and {2000 - measure.MAX_LISTED:,} more problems in {2000 - measure.MAX_LISTED:,} more files"
+
+
+def test_an_uploaded_zip_expands_to_at_most_the_upload_cap():
+    # whitespace compresses ~1,000:1: a 2 MB upload could hold 2 GB of JSON, all read into the
+    # server's memory; the uploads' cap bounds what the zips expand to as well
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("api/1.0.json", '{"schemaVersion": 2, "layers": []' + " " * 3_000_000 + "}")
+    data = buf.getvalue()
+    assert len(data) < 100_000  # small upload, big expansion
+    with pytest.raises(InputError, match=r"^big\.zip: the zip expands to 3,000,0\d\d bytes; at most 1 MB"):
+        measure.sources_from_uploads([("big.zip", data)], max_total=1 * measure.MB)
+    # a plain file counted before it: the zip gets what is left
+    with pytest.raises(InputError, match=r"big\.zip: the zip expands"):
+        measure.sources_from_uploads([("a.json", b" " * 1_100_000), ("big.zip", data)], max_total=4 * measure.MB)
+    assert measure.sources_from_uploads([("big.zip", data)], max_total=4 * measure.MB)[0].name == "big.zip:api/1.0.json"

@@ -431,3 +431,63 @@ def test_urls_can_be_limited_to_some_regions(capsys):
     assert cli.main(["prices", "urls", "--regions", "mars-1"]) == 2
     err = capsys.readouterr()
     assert "unknown region(s) mars-1" in err.err and err.out == ""
+
+
+# ---- wrong types: a named error, never a traceback (issue 16: "Bad files: a clear error naming
+# the file and the missing SKU or field") -------------------------------------------------------
+
+@pytest.mark.parametrize("item, words", [
+    (["x"], r"Items\[0\] is not an object"),
+    (5, r"Items\[0\] is not an object"),
+])
+def test_an_azure_item_that_is_not_an_object_is_named(tmp_path, aws, item, words):
+    src = copy_fixtures(tmp_path)
+    p = src / "azure" / "bandwidth-1.json"
+    doc = json.loads(p.read_text())
+    doc["Items"][0] = item
+    p.write_text(json.dumps(doc))
+    with pytest.raises(PriceListError, match=r"bandwidth-1\.json: " + words):
+        pl.read_azure(src, aws[1], regions.load(), "us-east-1", HPM, "2026-11-29")
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("retailPrice", "cheap", r"Items\[1\] .*'retailPrice' is not a number"),
+    ("tierMinimumUnits", None, r"Items\[1\] .*'tierMinimumUnits' is not a number"),
+    ("armRegionName", 7, r"Items\[1\] .*'armRegionName' is not text"),
+])
+def test_an_azure_field_of_the_wrong_type_is_named(tmp_path, aws, field, value, words):
+    src = copy_fixtures(tmp_path)
+    p = src / "azure" / "bandwidth-1.json"
+    doc = json.loads(p.read_text())
+    doc["Items"][1][field] = value
+    p.write_text(json.dumps(doc))
+    with pytest.raises(PriceListError, match=r"bandwidth-1\.json: " + words):
+        pl.read_azure(src, aws[1], regions.load(), "us-east-1", HPM, "2026-11-29")
+
+
+def test_an_aws_product_or_price_of_the_wrong_shape_is_named(tmp_path):
+    src = copy_fixtures(tmp_path)
+    p, doc, sku = _ec2(src)
+    good = json.dumps(doc)
+    doc["products"][sku]["attributes"] = ["x"]
+    p.write_text(json.dumps(doc))
+    with pytest.raises(PriceListError, match=rf"us-east-1\.json: SKU {sku}: 'attributes' is not an object"):
+        pl.read_aws(src, HPM)
+    doc = json.loads(good)
+    for term in doc["terms"]["OnDemand"][sku].values():
+        for d in term["priceDimensions"].values():
+            d["pricePerUnit"] = ["0.17"]
+    p.write_text(json.dumps(doc))
+    with pytest.raises(PriceListError, match=rf"us-east-1\.json: SKU {sku} rate .*: 'pricePerUnit' is not an object"):
+        pl.read_aws(src, HPM)
+
+
+def test_a_region_code_that_is_not_text_is_named(tmp_path):
+    src = copy_fixtures(tmp_path)
+    p = src / "aws" / "AmazonECR.json"
+    doc = json.loads(p.read_text())
+    sku = next(s for s, x in doc["products"].items() if x["attributes"].get("regionCode") == "us-east-1")
+    doc["products"][sku]["attributes"]["regionCode"] = 5
+    p.write_text(json.dumps(doc))
+    with pytest.raises(PriceListError, match=rf"AmazonECR\.json: SKU {sku}.*'regionCode'"):
+        pl.read_aws(src, HPM)

@@ -22,7 +22,8 @@ FILES = PREFIX + "files"
 RESULT = PREFIX + "result"      # (signature of the uploads, Result or None, problems)
 APPLIED = PREFIX + "applied"    # signature of the uploads last applied
 KEEP = PREFIX + "keep"
-MAX_UPLOAD_MB = 100  # per file, as the server's cap (.streamlit/config.toml); scenario files stay at 1 MB
+MAX_UPLOAD_MB = 100  # per file and for all files together, as the server's cap (.streamlit/config.toml): measuring
+# peaks at ~4x what is uploaded, and a pod has 1 GiB (deploy/k8s); scenario files stay at 1 MB
 
 HOW_TO = """\
 # Amazon ECR: every repository's images, one listing after the other in one file
@@ -60,10 +61,11 @@ def _measure(files):
     with st.spinner(f"Measuring {len(files)} file(s)..."):
         try:
             result, problems = measure.measure(measure.sources_from_uploads(
-                ((f.name, f.getvalue()) for f in files), max_total=4 * MAX_UPLOAD_MB * measure.MB)), []
+                ((f.name, f.getvalue()) for f in files), max_total=MAX_UPLOAD_MB * measure.MB)), []
         except InputError as e:
             result, problems = None, e.problems
     st.session_state[RESULT] = (sig, result, problems)
+    st.session_state.pop(KEEP, None)  # a new inventory gets its own suggestion, not the last one's
     return st.session_state[RESULT]
 
 
@@ -85,7 +87,7 @@ def show(w, book) -> None:
     files = st.file_uploader(
         "Inventory files", type=["json", "zip"], accept_multiple_files=True, key=FILES, max_upload_size=MAX_UPLOAD_MB,
         help="AWS CLI describe-images output, a zip of REPOSITORY/TAG.json manifests, Docker Hub tags pages, "
-             "GitHub package versions. Several at once are combined.")
+             f"GitHub package versions. Several at once are combined, up to {MAX_UPLOAD_MB} MB in all.")
     if not files:
         st.caption("Export what your registry already knows (a minute per registry), then upload the files:")
         st.code(HOW_TO, language="bash")
@@ -144,5 +146,5 @@ def _lifecycle(mw, book) -> None:
     st.metric(f"Keeping {keep} version{'' if keep == 1 else 's'} instead of {kept} in {s.registry} saves",
               saved, delta=f"{s.gb:,.2f} GB less stored", delta_color="off", delta_arrow="off")
     st.caption(f"Priced by the same engine as every other figure, on the measured scenario "
-               f"({mw.repositories} repositories of {mw.image_size_mb:,.2f} MB images, "
+               f"({mw.repositories:,} {'repository' if mw.repositories == 1 else 'repositories'} of {mw.image_size_mb:,.2f} MB images, "
                f"{mw.shared_layer_fraction:.0%} shared layers) at {book.regions[mw.region]} prices.")

@@ -136,10 +136,10 @@ def share_url(q: dict) -> str:
 
 def controls(w, book, q: dict) -> None:
     """The "Share" popover: copy link, download / upload a scenario file, presets."""
-    with st.popover("🔗 Copy share link", width="stretch"):
+    with st.popover("Copy share link", icon=":material/link:", width="stretch"):
         st.caption("This link reopens every input on this page (copy button on the right):")
         st.code(share_url(q), language=None, wrap_lines=True)
-        st.download_button("⬇️ Download scenario (YAML)", key="share_download",
+        st.download_button("Download scenario (YAML)", icon=":material/download:", key="share_download",
                            data=lambda: scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
                            on_click="ignore",
                            file_name="registry-scenario.yaml", mime="application/x-yaml", width="stretch")

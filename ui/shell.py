@@ -11,16 +11,16 @@ from . import share, workload_inputs
 from .resources import price_book
 
 PAGES = [  # (script, label, icon)
-    ("app.py", "Overview", "📊"),
-    ("pages/recommendation.py", "Recommendation", "🧭"),
-    ("pages/compare.py", "Compare", "⚖️"),
-    ("pages/break_even.py", "Break-even", "📈"),
-    ("pages/cost_over_time.py", "Over time", "⏳"),
-    ("pages/network_path.py", "Network path", "🔌"),
-    ("pages/features.py", "Features", "✅"),
-    ("pages/migration.py", "Migration", "🚚"),
+    ("app.py", "Overview", ":material/bar_chart:"),
+    ("pages/recommendation.py", "Recommendation", ":material/explore:"),
+    ("pages/compare.py", "Compare", ":material/balance:"),
+    ("pages/break_even.py", "Break-even", ":material/show_chart:"),
+    ("pages/cost_over_time.py", "Over time", ":material/schedule:"),
+    ("pages/network_path.py", "Network path", ":material/lan:"),
+    ("pages/features.py", "Features", ":material/checklist:"),
+    ("pages/migration.py", "Migration", ":material/local_shipping:"),
     ("pages/measure.py", "Measure my registry", ":material/straighten:"),
-    ("pages/export.py", "Export", "📤"),
+    ("pages/export.py", "Export", ":material/ios_share:"),
 ]
 
 
