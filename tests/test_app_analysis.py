@@ -62,5 +62,22 @@ def test_migration_page_shows_the_librarys_delta(book):
     at = open_app(q, page="pages/migration.py")
     assert not at.exception
     p = migration.plan(from_dict(q), book)
-    assert at.metric[0].value == signed_money(p.monthly_delta) == "+$10.50"
-    assert len(at.code) == 7 + 1  # seven steps, plus the share link
+    metric = {m.label: m.value for m in at.metric}
+    assert metric["Change in monthly cost"] == signed_money(p.monthly_delta) == "+$10.50"
+    assert metric["Data to copy"] == "5 GB"  # 1 repository x 10 versions x 500 MB
+    assert len(at.code) == 7  # the comparison's seven steps (one repository, EC2)
+
+
+def test_migration_page_moves_every_repository_with_eks_steps_for_an_eks_team(book):
+    # the team: 40 repositories x 30 versions of a 1.2 GB image, on EKS
+    q = {"image_size_mb": "1200", "repositories": "40", "versions_kept": "30", "pulls_per_month": "50000",
+         "network": "nat", "deploy_platform": "eks"}
+    at = open_app(q, page="pages/migration.py")
+    assert not at.exception
+    metric = {m.label: m.value for m in at.metric}
+    assert metric["Data to copy"] == "1,440 GB"  # 40 x 30 x 1.2 GB, no shared layers
+    assert metric["Copy time"] == "about 8.0 hours"  # 1,440,000 MB / 50 MB/s = 28,800 s
+    commands = "\n".join(c.value for c in at.code)
+    assert "while read -r repo" in commands and "skopeo sync --all" in commands
+    assert "kubectl set image" in commands and "AmazonEC2ContainerRegistryReadOnly" in commands
+    assert "launch template" not in commands and "user data" not in commands

@@ -10,34 +10,38 @@ import streamlit as st
 from . import share, workload_inputs
 from .resources import price_book
 
-PAGES = [  # (script, label, icon)
-    ("app.py", "Overview", "📊"),
-    ("pages/recommendation.py", "Recommendation", "🧭"),
-    ("pages/compare.py", "Compare", "⚖️"),
-    ("pages/break_even.py", "Break-even", "📈"),
-    ("pages/cost_over_time.py", "Over time", "⏳"),
-    ("pages/network_path.py", "Network path", "🔌"),
-    ("pages/features.py", "Features", "✅"),
-    ("pages/migration.py", "Migration", "🚚"),
-    ("pages/export.py", "Export", "📤"),
+PAGES = [  # (script, label, icon): Material icons render without an emoji font
+    ("app.py", "Overview", ":material/bar_chart:"),
+    ("pages/recommendation.py", "Recommendation", ":material/explore:"),
+    ("pages/compare.py", "Compare", ":material/compare_arrows:"),
+    ("pages/break_even.py", "Break-even", ":material/show_chart:"),
+    ("pages/cost_over_time.py", "Over time", ":material/schedule:"),
+    ("pages/network_path.py", "Network path", ":material/lan:"),
+    ("pages/features.py", "Features", ":material/checklist:"),
+    ("pages/migration.py", "Migration", ":material/move_up:"),
+    ("pages/export.py", "Export", ":material/ios_share:"),
+    ("pages/about.py", "About", ":material/info:"),
 ]
 
 
 def start(title: str, open_section: str | None = None):
     """Set up a page; return (workload, price book)."""
-    st.set_page_config(page_title=f"{title} · Registry Decision Dashboard", page_icon="📦", layout="wide")
+    st.set_page_config(page_title=f"{title} · Registry Decision Dashboard", page_icon=":material/inventory_2:", layout="wide")
     book = price_book()
     share.apply_incoming()  # before any widget: a new link sets the widgets
-    nav, top = st.sidebar.container(), st.container()
+    nav, files, top = st.sidebar.container(), st.sidebar.container(), st.container()
     w = workload_inputs.render(title, open_section=open_section)
     q = share.publish(w, book)
     with nav:
         for script, label, icon in PAGES:
             st.page_link(script, label=label, icon=icon, disabled=label == title, query_params=q)
         st.divider()
+    with files:
+        share.scenario_files(w, book)
+        st.divider()
     with top:
         _, right = st.columns([3, 1])
         with right:
-            share.controls(w, book, q)
+            share.copy_link()
         share.notices(w, book)
     return w, book
