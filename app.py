@@ -51,8 +51,8 @@ st.dataframe(
     .drop(columns=["unit"]),
     hide_index=True, width="stretch",
     column_config={
-        "registry": st.column_config.TextColumn("Registry", width="medium"),
-        "component": st.column_config.TextColumn("Part", width="large"),
+        "registry": st.column_config.TextColumn("Registry", width="small"),
+        "component": st.column_config.TextColumn("Part", width="medium"),
         "category": "Kind",
         "quantity": st.column_config.TextColumn("Quantity", width="medium"),
         "unit_price": "Unit price",

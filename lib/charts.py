@@ -200,7 +200,9 @@ def cost_over_time(cumulative, horizon: int, growth: float) -> go.Figure:
                           tickvals=list(range(int(months[0]), int(months[-1]) + 1, max(1, round(span / 12)))), tickformat="d"),
         yaxis=_axis_style(title_text="Cost so far (USD, setup included)", tickprefix="$", tickformat=",", range=[0, top * 1.05]),
         showlegend=False, annotations=annotations, plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=20),
-        title=dict(text=f"Total cost of ownership over {horizon} months, pulls and versions growing {percent(growth, 1 if growth * 100 % 1 else 0)} a month",
+        title=dict(text=f"Total cost of ownership over {horizon} months, "
+                        + (f"pulls and versions growing {percent(growth, 1 if growth * 100 % 1 else 0)} a month" if growth
+                           else "no growth"),
                    font=dict(color=TEXT)))
     return fig
 

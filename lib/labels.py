@@ -227,7 +227,8 @@ def price_value(value, by: str | None, regions: dict) -> str:
 def plain(text: str) -> str:
     """Data files name their provenance for developers ("the source document"); on screen the
     app speaks of "the comparison", which its About page describes."""
-    for old, new in (("The source document's", "The comparison's"), ("the source document's", "the comparison's"),
+    for old, new in (("cost-model.md", "the cost model the app started from"), ("registry-comparison.md", "the comparison"),
+                     ("The source document's", "The comparison's"), ("the source document's", "the comparison's"),
                      ("The source document", "The comparison"), ("the source document", "the comparison"),
                      ("source document", "comparison"), ("The document's", "The comparison's"),
                      ("the document's", "the comparison's"), ("the document", "the comparison")):

@@ -49,8 +49,8 @@ instead of storing them in S3, and answers with:
   financial company on Harbor (Recommendation page, and the presets of the same names);
 - **a GHCR to ECR migration** for a project going to production (Migration page).
 
-The comparison rates how strongly each situation points to its registry as **strength 1, 2 or 3
-of 3**: 3 means the situation settles the choice (AWS production: ECR), 1 means it is a sensible
+The comparison rates how strongly each situation points to its registry from 1 to 3 (shown as
+*rated 3 of 3*): 3 means the situation settles the choice (AWS production: ECR), 1 means it is a sensible
 default that other needs can overturn (learning, demos, open source: GHCR). The Recommendation
 page quotes these ratings.
 
@@ -62,14 +62,19 @@ book below says so in its note.
 st.subheader(f"The price book (version {book.version})")
 st.caption("Every price the figures use, with its unit, the date it was checked and its source. "
            "A share link records the price book it was made with, and says so when prices have changed since.")
-rows = [{"Price": labels.price_name(k), "Value": labels.price_value(p.value, p.by, book.regions), "Unit": p.unit,
-         "Checked": p.as_of, "Source": p.source, "Note": labels.plain(p.note)} for k, p in book.prices.items()]
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", row_height=56, column_config={
-    "Price": st.column_config.TextColumn(width="medium"),
-    "Value": st.column_config.TextColumn(width="medium"),
-    "Source": st.column_config.LinkColumn(width="medium", display_text=r"https?://([^/]+)/.*"),
-    "Note": st.column_config.TextColumn(width="large"),
-})
+
+
+def cell(text: str) -> str:
+    """Plain text inside a Markdown table cell: pipes, dollar signs and line breaks made harmless."""
+    return str(text).replace("|", "\\|").replace("$", "\\$").replace("\n", " ")
+
+
+lines = ["| Price | Value | Unit | Checked | Source | Note |", "|---|---|---|---|---|---|"]
+for k, p in book.prices.items():
+    host = p.source.split("/")[2] if p.source.startswith("http") else p.source
+    lines.append(f"| {cell(labels.price_name(k))} | {cell(labels.price_value(p.value, p.by, book.regions))} | {cell(p.unit)} "
+                 f"| {p.as_of} | [{cell(host)}]({p.source}) | {cell(labels.plain(p.note))} |")
+st.markdown("\n".join(lines))
 
 st.subheader("Assumptions you may want to change")
 onetime = timeline.onetime()

@@ -33,12 +33,13 @@ def _at(x: float) -> str:
 
 
 if points:
+    st.caption("Each row: the value where one registry becomes cheaper than another, and what both cost there.")
     st.dataframe(pd.DataFrame([{"at": _at(p.x), "cheaper above": NAMES[p.cheaper_above], "cheaper below": NAMES[p.cheaper_below],
-                                "statement": p.sentence(field)} for p in points]),
-                 hide_index=True, width="stretch", row_height=56, column_config={
-                     "at": st.column_config.TextColumn(f"At ({name.lower()})", width="small"),
-                     "cheaper above": st.column_config.TextColumn("Cheaper above", width="small"),
-                     "cheaper below": st.column_config.TextColumn("Cheaper below", width="small"),
-                     "statement": st.column_config.TextColumn("In words", width="large")})
+                                "cost": p.cost} for p in points]),
+                 hide_index=True, width="stretch", column_config={
+                     "at": st.column_config.TextColumn(f"At ({name.lower()})"),
+                     "cheaper above": st.column_config.TextColumn("Cheaper above this point"),
+                     "cheaper below": st.column_config.TextColumn("Cheaper below this point"),
+                     "cost": st.column_config.NumberColumn("Monthly cost there", format="dollar")})
 else:
     st.write("No two registries change places across this range: the order stays the same.")

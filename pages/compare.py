@@ -64,7 +64,7 @@ with st.expander("Scenario B: what differs from A", expanded=True):
     opts = presets.available()
     c1, c2 = st.columns([3, 1])
     c1.selectbox("Or make B a preset", [""] + list(opts), key="cmp_preset", on_change=_from_preset,
-                 format_func=lambda i: opts.get(i, "choose a preset..."))
+                 format_func=lambda i: opts.get(i, "Choose a preset..."))
     c2.button("Reset B to A", on_click=_reset, width="stretch")
     changed = {k: v for k, v in b.to_dict().items() if v != w.to_dict()[k]}
     st.caption("B changes: " + ("; ".join(f"{labels.field(k).lower()} {describe(k, getattr(w, k))} → {describe(k, v)}"

@@ -22,7 +22,7 @@ notes = timeline.onetime()["setup_hours"]
 st.dataframe(
     [{"registry": NAMES[r], "total": final[r], "one-time setup": setup[r], "first month": monthly[r].iloc[0],
       "last month": monthly[r].iloc[-1], "setup assumption": labels.plain(notes[r]["note"])} for r in final.index],
-    hide_index=True, width="stretch", row_height=56,
+    hide_index=True, width="stretch",
     column_config={"registry": st.column_config.TextColumn("Registry", width="medium"),
                    "setup assumption": st.column_config.TextColumn("Setup assumption", width="large"),
                    **{k: st.column_config.NumberColumn(k.capitalize(), format="dollar")

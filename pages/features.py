@@ -3,7 +3,7 @@ import html
 
 import streamlit as st
 
-from lib import features
+from lib import features, labels
 from lib.registries import IDS, NAMES
 from ui import shell, workload_inputs
 
@@ -73,7 +73,10 @@ with st.expander("Notes for every partial and missing feature"):
 
 st.subheader("The comparison's own table")
 st.caption("Ratings out of 5, as the comparison this app starts from gives them (the About page says more).")
-st.dataframe(features.document_table(m), hide_index=True, width="stretch", column_config={
+doc = features.document_table(m)
+for col in ("cost", "recommended_for"):
+    doc[col] = doc[col].map(labels.plain)
+st.dataframe(doc, hide_index=True, width="stretch", column_config={
     "registry": st.column_config.TextColumn("Registry", width="medium"),
     "provider": "Provider",
     "cost": "Cost",

@@ -25,7 +25,7 @@ def md(text: str) -> str:
 st.success(f"### {md(r.title)}\n{md(r.summary)}  \nMonthly cost for this workload: **{md(labels.money(r.costs[r.recommended]))}**",
            icon=":material/recommend:")
 if "strength" in r.summary:
-    st.caption("*Strength N of 3* is how strongly the comparison this app starts from ties the situation to the registry: "
+    st.caption("*Rated N of 3* is how strongly the comparison this app starts from ties the situation to the registry: "
                "3 settles it, 1 is a sensible default that other needs can overturn (the About page says more).")
 if r.runner_up:
     st.info(f"Runner-up: **{NAMES[r.runner_up]}** ({md(labels.money(r.costs[r.runner_up]))} a month)")

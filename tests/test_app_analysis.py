@@ -2,6 +2,7 @@
 import pytest
 
 from lib import features, migration, network, sensitivity, timeline
+from lib.registries import NAMES
 from lib.report import signed_money
 from lib.workload import from_dict
 from tests.apphelpers import figure, open_app, array
@@ -13,7 +14,9 @@ def test_break_even_page_lists_the_librarys_points(book):
     assert not at.exception
     points = sensitivity.break_evens(from_dict(q), "pulls_per_month", book)
     table = at.dataframe[0].value
-    assert list(table["statement"]) == [p.sentence("pulls_per_month") for p in points]
+    assert list(table["at"]) == [f"{p.x:,.0f} pulls a month" for p in points]
+    assert list(table["cheaper above"]) == [NAMES[p.cheaper_above] for p in points]
+    assert list(table["cost"]) == pytest.approx([p.cost for p in points])
     fig = figure(at)
     assert fig["layout"]["xaxis"]["type"] == "log"
 

@@ -157,10 +157,10 @@ def mix_problem(state: dict) -> str | None:
 
 def _image_size(box) -> None:
     st.session_state.setdefault(SIZE_UNIT, size_unit())
-    a, b = box.columns([3, 2], vertical_alignment="bottom")
-    field("image_size_mb", a)
-    b.segmented_control("Unit", ["MB", "GB"], key=SIZE_UNIT, on_change=_on_size_unit, label_visibility="collapsed",
-                        help="Type the image size in megabytes or gigabytes (1 GB = 1,000 MB).")
+    field("image_size_mb", box)
+    box.segmented_control("Image size unit", ["MB", "GB"], key=SIZE_UNIT, on_change=_on_size_unit,
+                          label_visibility="collapsed",
+                          help="Type the image size in megabytes or gigabytes (1 GB = 1,000 MB).")
 
 
 def render(page: str, open_section: str | None = None) -> Workload:
