@@ -16,7 +16,7 @@ URL = re.compile(r"https?://\S+")
 # field names as the old pages spelt them ("image size mb") and the raw choice values
 SPACED = [n.replace("_", " ") for n in SPECS if "_" in n and not SPECS[n].label.lower().startswith(n.replace("_", " "))]
 RAW = re.compile(r"\bnat\b|\bgithub actions\b|\bon prem\b|\bmulti cloud\b|\bstrength \d of 3\b")
-NO_FILES = ("data/", ".yaml", ".md", "../shared", "source document")
+NO_FILES = ("data/", "prices.yaml", "onetime.yaml", "features.yaml", "registry-comparison.md", "cost-model.md", "../shared", "source document")
 
 
 def visible_text(at) -> list[str]:

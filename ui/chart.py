@@ -22,9 +22,26 @@ def _readable(fig) -> None:
     fig.update_yaxes(tickfont_color=TEXT, title_font_color=TEXT)
 
 
+def _labels_that_fit(fig) -> None:
+    """Totals above stacked bars, drawn so that plotly hides a label wider than its bar: on a
+    narrow screen ("$2,88$2,885.97") they would overlap. A text-only scatter cannot do that; the
+    text of a zero-height bar stacked on top can (uniformtext "hide")."""
+    if fig.layout.barmode != "stack":
+        return
+    texts = [t for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    if not texts:
+        return
+    fig.data = tuple(t for t in fig.data if t not in texts)
+    for t in texts:
+        fig.add_bar(x=t.x, y=[1e-9] * len(t.x), text=t.text, textposition="outside", cliponaxis=False, name=t.name,
+                    marker_color="rgba(0,0,0,0)", showlegend=False, hoverinfo="skip", textfont=dict(color=TEXT))
+    fig.update_layout(uniformtext=dict(mode="hide", minsize=10))
+
+
 def show(fig, key: str, name: str, subtitle: str = "") -> None:
     filename = _slug(name)
     _readable(fig)
+    _labels_that_fit(fig)
     st.plotly_chart(fig, width="stretch", key=key, config={
         "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}})
     ok = export.renderer_available()

@@ -5,11 +5,14 @@ hidden (.streamlit/config.toml) because it drops the query string; these links k
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from . import share, workload_inputs
 from .resources import price_book
 
+FAVICON = Path(__file__).with_name("favicon.png")  # a file: a Material icon would load from Google's servers
 PAGES = [  # (script, label, icon): Material icons render without an emoji font
     ("app.py", "Overview", ":material/bar_chart:"),
     ("pages/recommendation.py", "Recommendation", ":material/explore:"),
@@ -26,7 +29,7 @@ PAGES = [  # (script, label, icon): Material icons render without an emoji font
 
 def start(title: str, open_section: str | None = None):
     """Set up a page; return (workload, price book)."""
-    st.set_page_config(page_title=f"{title} · Registry Decision Dashboard", page_icon=":material/inventory_2:", layout="wide")
+    st.set_page_config(page_title=f"{title} · Registry Decision Dashboard", page_icon=str(FAVICON), layout="wide")
     book = price_book()
     share.apply_incoming()  # before any widget: a new link sets the widgets
     nav, files, top = st.sidebar.container(), st.sidebar.container(), st.container()
