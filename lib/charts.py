@@ -37,10 +37,13 @@ def cost_breakdown(e: Estimate, registry_ids=None, lacking: dict | None = None) 
                   for r in regs]
         fig.add_bar(name=cat, x=names, y=values, marker=dict(color=COLOURS[cat], opacity=opacity), customdata=detail,
                     hovertemplate="<b>%{x}</b><br>" + cat + ": $%{y:,.2f}<br>%{customdata}<extra></extra>")
-    # totals above the bars: one text trace is far cheaper to build than one annotation per bar
-    fig.add_scatter(x=names, y=[r.monthly_cost for r in regs], mode="text", text=[f"${r.monthly_cost:,.2f}" for r in regs],
-                    textposition="top center", showlegend=False, hoverinfo="skip", name="total")
-    fig.update_layout(barmode="stack", title=f"Monthly cost by registry<br><sup>{scenario_title(e)}</sup>",
+    # totals above the bars: the text of a (near) zero-height bar stacked on top, so plotly hides a
+    # label wider than its bar (uniformtext) instead of overlapping it on a narrow screen; one trace
+    # is far cheaper to build than one annotation per bar
+    fig.add_bar(x=names, y=[1e-9] * len(regs), text=[f"${r.monthly_cost:,.2f}" for r in regs], textposition="outside",
+                cliponaxis=False, marker_color="rgba(0,0,0,0)", textfont=dict(color=TEXT), showlegend=False,
+                hoverinfo="skip", name="total")
+    fig.update_layout(barmode="stack", uniformtext=dict(mode="hide", minsize=10), title=f"Monthly cost by registry<br><sup>{scenario_title(e)}</sup>",
                       yaxis_title="USD / month", xaxis_title=None, legend_title="component", margin=dict(t=80))
     return fig
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import share, workload_inputs
+from . import chart, share, workload_inputs
 from .resources import price_book
 
 FAVICON = Path(__file__).with_name("favicon.png")  # a file: a Material icon would load from Google's servers
@@ -47,4 +47,5 @@ def start(title: str, open_section: str | None = None):
         with right:
             share.copy_link()
         share.notices(w, book)
+        chart.style_sheet()
     return w, book
