@@ -137,9 +137,9 @@ def number(x: float, digits: int = 0) -> str:
     """Thousands separators, never scientific notation: 60,000 / 0.25 / 1,234.5."""
     if not math.isfinite(x):
         return str(x)
-    if digits == 0 and x != round(x) and abs(x) < 100:
-        # small fractional quantities (0.5 GB-month) keep what they have, up to 4 decimals
-        return f"{x:,.4f}".rstrip("0").rstrip(".")
+    if digits == 0 and x != round(x):
+        # fractional quantities keep what they have: up to 4 decimals below 100 (0.5 GB-month), 2 above
+        return f"{x:,.{4 if abs(x) < 100 else 2}f}".rstrip("0").rstrip(".")
     return f"{x:,.{digits}f}"
 
 

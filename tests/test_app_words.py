@@ -94,3 +94,16 @@ def test_fractions_are_typed_as_percentages():
     assert not at.exception and not at.error
     assert at.query_params["monthly_growth"] in (["0.05"], "0.05")
     assert "growing 5 % a month" in figure(at)["layout"]["title"]["text"]
+
+
+def test_one_number_format():
+    # hand-written expectations: separators, a real minus sign, never scientific notation
+    assert labels.money(2996.85) == "$2,996.85"
+    assert labels.signed_money(-2103.65) == "−$2,103.65" and labels.signed_money(10.5) == "+$10.50"
+    assert labels.quantity(60_000, "GB") == "60,000 GB" and labels.quantity(0.5, "GB-month") == "0.5 GB-month"
+    assert labels.quantity(1234.5678, "GB") == "1,234.57 GB"
+    assert labels.percent(0.05) == "5 %" and labels.data_size_mb(1200) == "1.2 GB"
+    assert labels.unit_price(0.1) == "$0.10" and labels.unit_price(0.0274) == "$0.0274"
+    from lib.components import Component
+    assert Component("Cross-region transfer", "transfer", "GB", 60_000, 0.02, 1200.0).arithmetic() == \
+        "60,000 GB x $0.02 = $1,200.00"
