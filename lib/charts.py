@@ -166,20 +166,20 @@ def break_even(table, points, field: str, unit: str = "", log: bool = False, lac
     if log:
         lo, hi = float(xs[0]), float(xs[-1])
         tv, tt = _log_ticks(lo, hi, _big_number)
-        xaxis.update(type="log", tickvals=tv, ticktext=tt, range=[math.log10(lo), math.log10(hi) + 0.22 * xspan])
+        xaxis.update(type="log", tickvals=tv, ticktext=tt, range=[math.log10(lo), math.log10(hi) + 0.16 * xspan])
         yv, yt = _log_ticks(floor, top, _money_tick)
         if positive.size < values.size:  # some registry costs $0 somewhere: the bottom line says so
             yt[0] = "$0"
         yaxis.update(type="log", tickvals=yv, ticktext=yt, range=[ylo, yhi])
     else:
-        xaxis.update(range=[xs[0], xs[-1] + 0.22 * xspan], tickformat=".0%" if percent_x else ",")
+        xaxis.update(range=[xs[0], xs[-1] + 0.16 * xspan], tickformat=".0%" if percent_x else ",")
         if percent_x:
             xaxis.update(tickvals=[0, 0.25, 0.5, 0.75, 1.0])
         yaxis.update(range=[ylo, yhi], tickprefix="$", tickformat=",")
     fig.update_layout(xaxis=xaxis, yaxis=yaxis, showlegend=False, shapes=shapes, annotations=annotations,
-                      plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=20),
-                      title=dict(text=f"Monthly cost as {field_name(field).lower()} changes (other inputs fixed)",
-                                 font=dict(color=TEXT)))
+                      plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
+                      title=dict(text=f"Monthly cost against {field_name(field).lower()}<br>"
+                                      "<sup>other inputs as in the sidebar</sup>", font=dict(color=TEXT)))
     return fig
 
 
@@ -199,13 +199,13 @@ def cost_over_time(cumulative, horizon: int, growth: float) -> go.Figure:
     span = max(months[-1] - months[0], 1)
     annotations = _end_labels(ends, months[-1] + 0.02 * span, 0.0, top * 1.05, {})
     fig.update_layout(
-        xaxis=_axis_style(title_text="Month", range=[months[0] - 0.02 * span, months[-1] + 0.22 * span],
+        xaxis=_axis_style(title_text="Month", range=[months[0] - 0.02 * span, months[-1] + 0.16 * span],
                           tickvals=list(range(int(months[0]), int(months[-1]) + 1, max(1, round(span / 12)))), tickformat="d"),
         yaxis=_axis_style(title_text="Cost so far (USD, setup included)", tickprefix="$", tickformat=",", range=[0, top * 1.05]),
-        showlegend=False, annotations=annotations, plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=20),
-        title=dict(text=f"Total cost of ownership over {horizon} months, "
+        showlegend=False, annotations=annotations, plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
+        title=dict(text=f"Cost over {horizon} months, setup included<br><sup>"
                         + (f"pulls and versions growing {percent(growth, 1 if growth * 100 % 1 else 0)} a month" if growth
-                           else "no growth"),
+                           else "no growth") + "</sup>",
                    font=dict(color=TEXT)))
     return fig
 
