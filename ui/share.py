@@ -146,9 +146,10 @@ def notices(w, book) -> None:
             changed = diff[diff["difference"].abs() > 0.005].drop(columns=["id"])
             st.dataframe(changed if len(changed) else pd.DataFrame({"registry": ["no total changed"]}),
                          hide_index=True, column_config={
-                             link_book: st.column_config.NumberColumn(format="$%.2f"),
-                             book.version: st.column_config.NumberColumn(format="$%.2f"),
-                             "difference": st.column_config.NumberColumn(format="$%+.2f"),
-                             "change_pct": st.column_config.NumberColumn("change", format="%+.1f%%")})
+                             link_book: st.column_config.NumberColumn(format="dollar"),
+                             book.version: st.column_config.NumberColumn(format="dollar"),
+                             "registry": "Registry",
+                             "difference": st.column_config.NumberColumn("Difference", format="dollar"),
+                             "change_pct": st.column_config.NumberColumn("Change (%)", format="%+.1f")})
     if problems or (link_book and link_book != book.version):
         st.button("Dismiss", on_click=_dismiss, key="share_dismiss")
