@@ -23,6 +23,7 @@ PAGES = ["/", "/recommendation", "/compare", "/break_even", "/cost_over_time", "
 
 def settle(page):
     page.wait_for_selector("h1", timeout=60_000)
+    page.get_by_test_id("stSidebar").get_by_text("Versions kept").first.wait_for(timeout=60_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     page.wait_for_timeout(500)
 

@@ -61,13 +61,13 @@ def to_widget(name: str, value):
     return value
 
 
-def from_widget(name: str, value):
-    """A widget's value as the workload holds it."""
+def from_widget(name: str, value, unit: str | None = None):
+    """A widget's value as the workload holds it (`unit`: the image size unit, if already known)."""
     if value is None:
         return value
     if name in PERCENT:
         return round(float(value) / 100, 8)
-    if name == "image_size_mb" and size_unit() == "GB":
+    if name == "image_size_mb" and (unit or size_unit()) == "GB":
         return round(float(value) * 1000, 6)
     return value
 
@@ -173,6 +173,7 @@ def render(page: str, open_section: str | None = None) -> Workload:
     more = sb.toggle("More inputs: plans, billing, self-hosting", key=MORE_KEY,
                      value=st.session_state.get(MORE_KEY + "_saved", False) or open_section in ADVANCED)
     st.session_state[MORE_KEY + "_saved"] = more  # a toggle's own state does not survive a page switch
+    mix_slot = None
     for title, names, expanded in SECTIONS:
         if title in ADVANCED and not more:
             continue
@@ -187,12 +188,14 @@ def render(page: str, open_section: str | None = None) -> Workload:
             for name in SHARES:
                 box.number_input(MIX_LABELS[name], min_value=0.0, max_value=100.0, step=5.0, format="%g",
                                  key=key(name), help=MIX_HELP[name])
-            problem = mix_problem(st.session_state)
-            if problem:
-                box.error(problem, icon=":material/error:")
-            else:
-                box.caption("Adds up to 100 %.")
-    return current()
+            mix_slot = box.empty()  # filled below, from the one snapshot of the state current() takes
+    w, problem = _current()
+    if mix_slot is not None:
+        if problem:
+            mix_slot.error(problem, icon=":material/error:")
+        else:
+            mix_slot.caption("Adds up to 100 %.")
+    return w
 
 
 def situation(box=st) -> None:
@@ -203,12 +206,19 @@ def situation(box=st) -> None:
 
 
 def current() -> Workload:
+    return _current()[0]
+
+
+def _current() -> tuple[Workload, str | None]:
+    """The workload the widgets describe, and the pull-mix message if the mix does not add up."""
     # one snapshot: every `in` / [] on st.session_state copies the whole state
     state = st.session_state.to_dict()
     last = state.get(CANONICAL, DEFAULT)
     saved = last.to_dict()
-    values = {name: from_widget(name, state[key(name)]) if key(name) in state else saved[name] for name in SPECS}
-    if mix_problem(state):
+    unit = state.get(SIZE_UNIT + "_saved", "MB")
+    values = {name: from_widget(name, state[key(name)], unit) if key(name) in state else saved[name] for name in SPECS}
+    problem = mix_problem(state)
+    if problem:
         values.update({n: saved[n] for n in SHARES})
     try:
         w = from_dict(values)
@@ -217,4 +227,4 @@ def current() -> Workload:
                          icon=":material/error:")
         w = last
     st.session_state[CANONICAL] = w
-    return w
+    return w, problem
