@@ -41,9 +41,9 @@ button.addEventListener("click", async () => {
   clearTimeout(window.clearStatus); window.clearStatus = setTimeout(() => { status.textContent = ""; }, 8000);
 });
 // Accessible names for the page's charts: the first SVG of each gets role img and the chart's title.
-let pending = false;
+// A check once a second, not a MutationObserver: observing the page would record every node
+// plotly draws on each rerun, on the path of the keypress-to-chart latency.
 function nameCharts() {
-  pending = false;
   let doc; try { doc = window.parent.document; } catch (e) { return; }
   for (const gd of doc.querySelectorAll(".js-plotly-plot")) {
     const svg = gd.querySelector("svg.main-svg"); if (!svg) continue;
@@ -52,11 +52,8 @@ function nameCharts() {
     if (svg.getAttribute("aria-label") !== name) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", name); }
   }
 }
-try {
-  new MutationObserver(() => { if (!pending) { pending = true; requestAnimationFrame(nameCharts); } })
-    .observe(window.parent.document.body, {childList: true, subtree: true});
-} catch (e) {}
 nameCharts();
+setInterval(nameCharts, 1000);
 </script></body></html>"""
 
 
