@@ -39,7 +39,8 @@ def matrix_html(required) -> str:
 .fm-wrap {{ overflow-x: auto; }}
 .fm {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; color: #262730; }}
 .fm th, .fm td {{ border-bottom: 1px solid #E3E3E3; padding: 6px 8px; text-align: center; white-space: nowrap; }}
-.fm th[scope=row] {{ text-align: left; font-weight: 600; white-space: normal; min-width: 11rem; }}
+.fm th[scope=row] {{ text-align: left; font-weight: 600; white-space: normal; min-width: 9rem;
+  position: sticky; left: 0; background: #fff; z-index: 1; }}  /* the feature stays in view while the table scrolls */
 .fm thead th {{ font-weight: 600; vertical-align: bottom; white-space: normal; }}
 .fm td a {{ text-decoration: none; font-weight: 700; font-size: 1.05rem; }}
 .fm td a:hover, .fm td a:focus {{ text-decoration: underline; }}
