@@ -1,6 +1,7 @@
 """Rerun cost and interaction latency, in a real browser against real servers.
 
-For each page: 30 keyboard changes of the "Versions kept" slider. Server-side: the script
+For each page: 30 keyboard changes of the "Versions kept" input (a number input stepped with
+the arrow keys; a slider on older versions of the app). Server-side: the script
 run's duration, logged by bench/timed_server.py. Browser: keypress to the first chart showing
 the new value. Baseline: bench/minimal/app.py drawing the same number of plotly charts from
 fixed data, measured in the same run.
@@ -22,8 +23,17 @@ PAGES = ["/", "/recommendation", "/compare", "/break_even", "/cost_over_time", "
 
 def settle(page):
     page.wait_for_selector("h1", timeout=60_000)
+    page.get_by_test_id("stSidebar").get_by_text("Versions kept").first.wait_for(timeout=60_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     page.wait_for_timeout(500)
+
+
+def control(page):
+    """The "Versions kept" input and its two arrow keys: a typed number input, or a slider."""
+    slider = page.get_by_test_id("stSlider").filter(has_text="Versions kept").get_by_role("slider")
+    if slider.count():
+        return slider, ("ArrowRight", "ArrowLeft")
+    return page.get_by_test_id("stNumberInput").filter(has_text="Versions kept").locator("input").first, ("ArrowUp", "ArrowDown")
 
 
 def drive(page, server, url, changes):
@@ -31,14 +41,14 @@ def drive(page, server, url, changes):
     page.goto(url)
     settle(page)
     has_chart = page.evaluate(CHART_SIG) is not None
-    thumb = page.get_by_test_id("stSlider").filter(has_text="Versions kept").get_by_role("slider")
+    thumb, keys = control(page)
     thumb.focus()
     before_runs = len(server.runs())
     latencies = []
     for i in range(changes):
         sig = page.evaluate(CHART_SIG)
         t0 = time.perf_counter()
-        thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        thumb.press(keys[i % 2])
         if has_chart:
             try:  # a chart that does not depend on this slider (the network path) never changes
                 page.wait_for_function(f"(old) => ({CHART_SIG})() !== old", arg=sig,

@@ -55,6 +55,7 @@ def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str
     lines += ["", "## References", ""]
     if link:
         lines.append(f"- Scenario (reopens every input and figure): {link}")
-    lines.append(f"- Prices: data/prices.yaml, price book {book.version}; each price has its source URL.")
+    lines.append(f"- Prices: the Registry Decision Dashboard's price book {book.version}; each price has its source URL "
+                 "(the dashboard's About page lists them).")
     return "\n".join(lines) + "\n"
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import plotly.graph_objects as go
 
 from .components import CATEGORIES
@@ -51,45 +52,156 @@ def cost_breakdown(e: Estimate, registry_ids=None, lacking: dict | None = None,
                   for r in regs]
         fig.add_bar(name=label, x=names, y=values, marker=dict(color=COLOURS[cat], opacity=opacity), customdata=detail,
                     hovertemplate="<b>%{x}</b><br>" + label + ": $%{y:,.2f}<br>%{customdata}<extra></extra>")
-    # totals above the bars: one text trace is far cheaper to build than one annotation per bar
-    fig.add_scatter(x=names, y=[r.monthly_cost for r in regs], mode="text", text=[f"${r.monthly_cost:,.2f}" for r in regs],
-                    textposition="top center", showlegend=False, hoverinfo="skip", name="total",
-                    textfont=dict(color=TEXT))
+    # totals above the bars: the text of a (near) zero-height bar stacked on top, so plotly hides a
+    # label wider than its bar (uniformtext) instead of overlapping it on a narrow screen; one trace
+    # is far cheaper to build than one annotation per bar
+    fig.add_bar(x=names, y=[1e-9] * len(regs), text=[f"${r.monthly_cost:,.2f}" for r in regs], textposition="outside",
+                cliponaxis=False, marker_color="rgba(0,0,0,0)", textfont=dict(color=TEXT), showlegend=False,
+                hoverinfo="skip", name="total")
     ticks = [f"<b>{_tick(n)}</b><br><b>recommended</b>" if r.id == recommended else _tick(n)
              for r, n in zip(regs, names)]
     top = max([r.monthly_cost for r in regs] + [1.0])
     fig.update_xaxes(tickvals=names, ticktext=ticks, tickangle=0)
     fig.update_yaxes(tickprefix="$", tickformat=",.0f", range=[0, top * 1.12])
-    fig.update_layout(barmode="stack", title=f"Monthly cost by registry<br><sup>{scenario_title(e)}</sup>",
+    fig.update_layout(barmode="stack", uniformtext=dict(mode="hide", minsize=10),
+                      title=f"Monthly cost by registry<br><sup>{scenario_title(e)}</sup>",
                       yaxis_title="USD a month", xaxis_title=None, legend_title="Cost component", margin=dict(t=80),
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0))
     return fig
 
 
-def break_even(table, points, field: str, unit: str, log: bool, lacking: dict | None = None,
-               now: float | None = None) -> go.Figure:
-    """Cost of every registry as one input sweeps its range, break-even points marked; `now`
-    (the scenario's own value) marked "this scenario". Titles name the input in words."""
+# ---- line charts: one colour, one dash and one marker per registry, labelled at the line's end --------
+
+DASHES = {"ecr": "solid", "ghcr": "dash", "dockerhub": "dot", "harbor": "dashdot", "gar": "longdash",
+          "acr": "solid", "nexus": "longdashdot", "s3": "dot"}
+SYMBOLS = {"ecr": "circle", "ghcr": "square", "dockerhub": "diamond", "harbor": "triangle-up", "gar": "x",
+           "acr": "cross", "nexus": "star", "s3": "triangle-down"}
+SHORT = {"ecr": "ECR", "ghcr": "GHCR", "dockerhub": "Docker Hub", "harbor": "Harbor", "gar": "Artifact Registry",
+         "acr": "ACR", "nexus": "Nexus", "s3": "S3 baseline"}
+LABEL_GAP = 0.07  # share of the y axis a label line takes: 16 px of a ~230 px plot (narrow screens), 22 px on a slide
+
+
+def _axis_style(**extra) -> dict:
+    """Text at 4.5:1 contrast or better on white (WCAG AA), light grid lines."""
+    return dict(tickfont=dict(color=TEXT), title_font=dict(color=TEXT), gridcolor="#E3E3E3", linecolor="#888888",
+                zeroline=False, **extra)
+
+
+def _spread(positions: list[float], heights: list[float], lo: float, hi: float) -> list[float]:
+    """Move label centres (sorted ascending) apart so labels of these heights do not overlap,
+    keeping them inside [lo, hi] where they fit."""
+    out = list(positions)
+    for i in range(1, len(out)):
+        out[i] = max(out[i], out[i - 1] + (heights[i - 1] + heights[i]) / 2)
+    if out and out[-1] + heights[-1] / 2 > hi:
+        out[-1] = hi - heights[-1] / 2
+        for i in range(len(out) - 2, -1, -1):
+            out[i] = min(out[i], out[i + 1] - (heights[i] + heights[i + 1]) / 2)
+    return out
+
+
+def _end_labels(ends: dict[str, float], x: float, lo: float, hi: float, lacking: dict) -> list[dict]:
+    """Labels at the right end of the lines, in the lines' axis units, pushed apart so none
+    overlap. Lines that end together share one label, a name a line. A coloured dash before each
+    name ties it to its line; the name itself stays dark text, for contrast."""
+    gap = LABEL_GAP * (hi - lo)
+    order = sorted(ends, key=lambda r: ends[r])
+    groups: list[list[str]] = []
+    for r in order:
+        if groups and ends[r] - ends[groups[-1][0]] < gap / 2:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    centres = [sum(ends[r] for r in g) / len(g) for g in groups]
+    ys = _spread(centres, [gap * len(g) for g in groups], lo, hi)
+    return [dict(x=x, y=y, xref="x", yref="y", xanchor="left", yanchor="middle", showarrow=False, align="left",
+                 text="<br>".join(f"<span style='color:{REGISTRY_COLOURS[r]}'>━━</span> {SHORT[r]}" + (" ✗" if lacking.get(r) else "")
+                                  for r in reversed(g)),
+                 font=dict(color=TEXT, size=12))
+            for g, y in zip(groups, ys)]
+
+
+def _log_ticks(lo: float, hi: float, fmt) -> tuple[list[float], list[str]]:
+    """Tick marks at the powers of ten only: no stray "2" and "5" between them."""
+    first, last = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+    vals = [10.0 ** k for k in range(first, last + 1) if lo <= 10.0 ** k * 1.0000001 and 10.0 ** k <= hi * 1.0000001]
+    return vals, [fmt(v) for v in vals]
+
+
+def _big_number(v: float) -> str:
+    return f"{v / 1e6:,.0f} million" if v >= 1e6 else f"{v:,.0f}"
+
+
+def _money_tick(v: float) -> str:
+    return f"${v:,.0f}" if v >= 1 else f"${v:g}"
+
+
+def break_even(table, points, field: str, unit: str = "", log: bool = False, lacking: dict | None = None,
+               current: float | None = None) -> go.Figure:
+    """Cost of every registry as one input sweeps its range: break-even points marked, the
+    workload's own value marked "you are here". On a log scale registries at $0 sit on a
+    "$0" line at the bottom instead of vanishing (log 0 has no place on the axis)."""
+    from .labels import axis_title, field as field_name, percent
     from .registries import NAMES
-    words = sweep_axis(field, unit)
     lacking = lacking or {}
+    xs = table.index.to_numpy(dtype=float)
+    percent_x = field in ("cross_region_share",)
+    values = table.to_numpy(dtype=float)
+    positive = values[values > 0]
     fig = go.Figure()
+    if log:
+        floor = 10.0 ** (math.floor(math.log10(positive.min())) - 1) if positive.size else 0.01
+        top = max(float(values.max()), floor * 10)
+        ylo, yhi = math.log10(floor), math.log10(top) + 0.05 * (math.log10(top) - math.log10(floor))
+    else:
+        floor, top = 0.0, max(float(values.max()), 1.0)
+        ylo, yhi = 0.0, top * 1.05
+    xspan = (math.log10(xs[-1]) - math.log10(xs[0])) if log else (xs[-1] - xs[0])
     for rid in table.columns:
-        fig.add_scatter(x=table.index, y=table[rid], mode="lines", name=NAMES[rid] + (" ✗" if lacking.get(rid) else ""),
-                        line=dict(color=REGISTRY_COLOURS[rid], dash="dot" if lacking.get(rid) else "solid"))
+        y = table[rid].to_numpy(dtype=float)
+        fig.add_scatter(
+            x=xs, y=np.maximum(y, floor) if log else y, mode="lines+markers", name=NAMES[rid] + (" ✗" if lacking.get(rid) else ""),
+            line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
+            marker=dict(symbol=SYMBOLS[rid], size=8, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
+            opacity=0.45 if lacking.get(rid) else 1.0, customdata=y,
+            hovertemplate=f"<b>{NAMES[rid]}</b><br>%{{x:{'.0%' if percent_x else ',.4~r'}}}: $%{{customdata:,.2f}} a month<extra></extra>")
     if points:
-        fig.add_scatter(x=[p.x for p in points], y=[p.cost for p in points], mode="markers", name="break-even",
-                        marker=dict(size=10, color="black", symbol="x"),
+        fig.add_scatter(x=[p.x for p in points], y=[max(p.cost, floor) if log else p.cost for p in points], mode="markers",
+                        name="Break-even point", marker=dict(size=11, color=TEXT, symbol="x-thin", line=dict(width=2.5, color=TEXT)),
                         hovertext=[p.sentence(field) for p in points], hoverinfo="text")
-    if now is not None:
-        fig.add_vline(x=now, line_dash="dash", line_color=TEXT)
-        # placed by hand: an annotation's x on a log axis is the log of the value (add_vline's own
-        # annotation lands at 10**now, off the chart)
-        fig.add_annotation(x=math.log10(now) if log and now > 0 else now, y=1, yref="paper", text="this scenario",
-                           showarrow=False, xanchor="right", yanchor="top", xshift=-4)
-    fig.update_layout(xaxis_type="log" if log else "linear", yaxis_type="log" if log else "linear",
-                      xaxis_title=words, yaxis_title="USD a month",
-                      title=f"Monthly cost as {SPECS[field].label.lower()} varies (other inputs fixed)")
+    ends = {rid: float(table[rid].iloc[-1]) for rid in table.columns}
+    ends = {r: (math.log10(max(v, floor)) if log else v) for r, v in ends.items()}
+    label_x = (math.log10(xs[-1]) if log else xs[-1]) + 0.02 * xspan
+    annotations = _end_labels(ends, label_x, ylo, yhi, lacking)
+    shapes = []
+    if current is not None:
+        here = f"{percent(current)}" if percent_x else f"{current:,.0f}"
+        shapes.append(dict(type="line", xref="x", yref="paper", x0=current, x1=current, y0=0, y1=1,
+                           line=dict(color=TEXT, width=1.5, dash="dash")))
+        where = ((math.log10(current) if log else current) - (math.log10(xs[0]) if log else xs[0])) / (xspan or 1)
+        annotations.append(dict(x=math.log10(current) if log else current, y=1, xref="x", yref="paper", yanchor="bottom",
+                                xanchor="left" if where < 0.15 else "right" if where > 0.85 else "center",
+                                showarrow=False, text=f"<b>You are here</b>: {here}", font=dict(color=TEXT, size=12),
+                                bgcolor="rgba(255,255,255,0.85)"))
+    xaxis = _axis_style(title_text=axis_title(field) + (", log scale" if log else ""))
+    yaxis = _axis_style(title_text="Monthly cost (USD" + (", log scale)" if log else ")"))
+    if log:
+        lo, hi = float(xs[0]), float(xs[-1])
+        tv, tt = _log_ticks(lo, hi, _big_number)
+        xaxis.update(type="log", tickvals=tv, ticktext=tt, range=[math.log10(lo), math.log10(hi) + 0.16 * xspan])
+        yv, yt = _log_ticks(floor, top, _money_tick)
+        if positive.size < values.size:  # some registry costs $0 somewhere: the bottom line says so
+            yt[0] = "$0"
+        yaxis.update(type="log", tickvals=yv, ticktext=yt, range=[ylo, yhi])
+    else:
+        xaxis.update(range=[xs[0], xs[-1] + 0.16 * xspan], tickformat=".0%" if percent_x else ",")
+        if percent_x:
+            xaxis.update(tickvals=[0, 0.25, 0.5, 0.75, 1.0])
+        yaxis.update(range=[ylo, yhi], tickprefix="$", tickformat=",")
+    fig.update_layout(xaxis=xaxis, yaxis=yaxis, showlegend=False, shapes=shapes, annotations=annotations,
+                      plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
+                      title=dict(text=f"Monthly cost against {field_name(field).lower()}<br>"
+                                      "<sup>other inputs as in the sidebar</sup>", font=dict(color=TEXT)))
     return fig
 
 
@@ -101,13 +213,29 @@ def sweep_axis(field: str, unit: str) -> str:
 
 
 def cost_over_time(cumulative, horizon: int, growth: float) -> go.Figure:
+    """Cumulative cost month by month, one line per registry, labelled at its end."""
+    from .labels import percent
     from .registries import NAMES
     fig = go.Figure()
+    months = cumulative.index.to_numpy()
     for rid in cumulative.columns:
-        fig.add_scatter(x=cumulative.index, y=cumulative[rid], mode="lines+markers", name=NAMES[rid],
-                        line=dict(color=REGISTRY_COLOURS[rid]))
-    fig.update_layout(xaxis_title="month", yaxis_title="cumulative USD",
-                      title=f"Total cost of ownership over {horizon} months, {growth:.0%} monthly growth of pulls and versions")
+        fig.add_scatter(x=months, y=cumulative[rid], mode="lines+markers", name=NAMES[rid],
+                        line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
+                        marker=dict(symbol=SYMBOLS[rid], size=7, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
+                        hovertemplate=f"<b>{NAMES[rid]}</b><br>month %{{x}}: $%{{y:,.2f}} so far<extra></extra>")
+    top = max(float(cumulative.to_numpy().max()), 1.0)
+    ends = {rid: float(cumulative[rid].iloc[-1]) for rid in cumulative.columns}
+    span = max(months[-1] - months[0], 1)
+    annotations = _end_labels(ends, months[-1] + 0.02 * span, 0.0, top * 1.05, {})
+    fig.update_layout(
+        xaxis=_axis_style(title_text="Month", range=[months[0] - 0.02 * span, months[-1] + 0.16 * span],
+                          tickvals=list(range(int(months[0]), int(months[-1]) + 1, max(1, round(span / 12)))), tickformat="d"),
+        yaxis=_axis_style(title_text="Cost so far (USD, setup included)", tickprefix="$", tickformat=",", range=[0, top * 1.05]),
+        showlegend=False, annotations=annotations, plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
+        title=dict(text=f"Cost over {horizon} months, setup included<br><sup>"
+                        + (f"pulls and versions growing {percent(growth, 1 if growth * 100 % 1 else 0)} a month" if growth
+                           else "no growth") + "</sup>",
+                   font=dict(color=TEXT)))
     return fig
 
 
@@ -150,18 +278,28 @@ def compare_bars(table, a=None, b=None) -> go.Figure:
 
 
 def network_paths(costs, gb_now: float, region: str) -> go.Figure:
-    import numpy as np
+    from .labels import REGIONS
     be = costs.break_even_gb()
     top = max(gb_now * 3, be * 3 if np.isfinite(be) else 0, 1000)
     gb = np.linspace(0, top, 200)
     fig = go.Figure()
-    fig.add_scatter(x=gb, y=costs.nat(gb), name="NAT gateway (GHCR, Docker Hub, or ECR without endpoints)", mode="lines")
-    fig.add_scatter(x=gb, y=costs.endpoints(gb), name="ECR through interface endpoints", mode="lines")
-    fig.add_scatter(x=gb, y=costs.public(gb), name="public subnets", mode="lines", line=dict(dash="dot"))
+    fig.add_scatter(x=gb, y=costs.nat(gb), name="NAT gateway (GHCR, Docker Hub, or ECR without endpoints)", mode="lines",
+                    line=dict(color=REGISTRY_COLOURS["ghcr"], width=2.5, dash="dash"))
+    fig.add_scatter(x=gb, y=costs.endpoints(gb), name="ECR through interface endpoints", mode="lines",
+                    line=dict(color=REGISTRY_COLOURS["ecr"], width=2.5))
+    fig.add_scatter(x=gb, y=costs.public(gb), name="Public subnets", mode="lines",
+                    line=dict(color=REGISTRY_COLOURS["dockerhub"], width=2.5, dash="dot"))
     if 0 < be < top:
         fig.add_scatter(x=[be], y=[float(costs.nat(be))], mode="markers+text", text=[f"break-even {be:,.0f} GB"],
-                        textposition="top left", name="break-even", marker=dict(size=12, color="black"))
-    fig.add_vline(x=gb_now, line_dash="dash", annotation_text="this workload")
-    fig.update_layout(xaxis_title="GB pulled into the VPC per month", yaxis_title="USD / month",
-                      title=f"Network path cost per month, {region}")
+                        textposition="top left", textfont=dict(color=TEXT), name="Break-even point",
+                        marker=dict(size=12, color=TEXT))
+    fig.update_layout(
+        xaxis=_axis_style(title_text="Data pulled into the VPC (GB a month)", tickformat=","),
+        yaxis=_axis_style(title_text="Monthly cost (USD)", tickprefix="$", tickformat=","),
+        shapes=[dict(type="line", xref="x", yref="paper", x0=gb_now, x1=gb_now, y0=0, y1=1,
+                     line=dict(color=TEXT, width=1.5, dash="dash"))],
+        annotations=[dict(x=gb_now, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                          text=f"<b>You are here</b>: {gb_now:,.0f} GB", font=dict(color=TEXT, size=12))],
+        legend=dict(orientation="h", y=-0.25, font=dict(color=TEXT)), plot_bgcolor="white", font=dict(color=TEXT),
+        title=dict(text=f"Network path cost per month, {REGIONS.get(region, region)}", font=dict(color=TEXT)))
     return fig

@@ -43,7 +43,9 @@ class Component:
     price_key: str = ""
 
     def arithmetic(self) -> str:
-        return f"{self.quantity:,.4g} {self.unit} x ${self.price:,.4g} = ${self.monthly_cost:,.2f}"
+        """"60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
+        from .labels import quantity, unit_price
+        return f"{quantity(self.quantity, self.unit)} x {unit_price(self.price)} = ${self.monthly_cost:,.2f}"
 
 
 @dataclass(frozen=True)

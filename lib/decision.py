@@ -15,6 +15,7 @@ import yaml
 from . import engine, registries, setups
 from .errors import DashboardError
 from .pricebook import PriceBook
+from .labels import choice
 from .workload import SPECS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "decision_tree.yaml"
@@ -275,7 +276,7 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
             continue
         gap = costs[rid] - costs[rec]
         if misfit(rid):
-            rejected.append(Rejection(rid, names[rid], "path", f"Belongs to {home[rid]}, the workloads run on {w.runs_on}: "
+            rejected.append(Rejection(rid, names[rid], "path", f"Belongs to {choice('runs_on', home[rid])}, the workloads run on {choice('runs_on', w.runs_on)}: "
                                       "pulls would cross clouds (internet egress, NAT) and lose IAM integration."))
         elif gap > 0.005:
             rejected.append(Rejection(rid, names[rid], "cost", f"Costs {_money(gap)}/month more for this workload "

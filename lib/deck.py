@@ -819,7 +819,7 @@ def sweep_picture(table, points, w) -> bytes:
     picture has none; the axis names the input in words."""
     field = w.sweep_field
     fig = charts.break_even(table, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2],
-                            now=getattr(w, field))
+                            current=getattr(w, field))
     f = export.slide_figure(fig)
     f.update_layout(title=None, margin=dict(l=110, r=30, t=30, b=90), width=SWEEP_SIZE[0], height=SWEEP_SIZE[1],
                     font=dict(size=20), legend=dict(font=dict(size=20)))

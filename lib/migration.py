@@ -40,6 +40,14 @@ class Plan:
     setup_hours: float
     monthly_before: float
     monthly_after: float
+    repositories: int = 1
+    images: int = 1  # repositories x versions kept: every version moves
+    copy_mb_per_second: float = 50.0
+
+    @property
+    def copy_hours(self) -> float:
+        """Time to copy the stored bytes at the assumed speed (shared layers copied once)."""
+        return self.transfer_gb * 1000.0 / self.copy_mb_per_second / 3600.0
 
     @property
     def transfer_cost(self) -> float:
@@ -71,11 +79,41 @@ def address(rid: str, w) -> str:
     return data()["addresses"][rid].format(**names(w))
 
 
+def _base(rid: str, w) -> str:
+    """A registry's address up to the repository name ("ghcr.io/acme/")."""
+    return data()["addresses"][rid].format(**{**names(w), "repository": ""})
+
+
+def batch_steps(source: str, target: str, w) -> list[tuple[str, str]]:
+    """Every repository with every version: list, create, copy, check; then the deployment
+    steps for the platform the images run on."""
+    d, n = data(), names(w)
+    create = d["create"][target].format(**{**n, "repository": "$repo"})
+    create_all = (f"while read -r repo; do\n  {create}\ndone < repositories.txt" if "$repo" in create else create)
+    dst_base = _base(target, w)
+    fill = {**n, "src_base": _base(source, w), "dst_base": dst_base, "dst_ns": dst_base.rstrip("/"),
+            "dst_host": dst_base.split("/")[0], "repositories": w.repositories,
+            "list": d["list_repositories"][source].format(**n), "create_all": create_all,
+            "login_src": d["login"][source].format(**n), "login_dst": d["login"][target].format(**n)}
+    copy = d["copy"]["from_s3" if source == "s3" else "to_s3" if target == "s3" else "registry"]
+    fill["copy_all"] = copy.format(**fill)
+    out = [(t, c.format(**fill)) for t, c in d["batch"]]
+    deploy = d["deploy"][w.deploy_platform]
+    if isinstance(deploy, dict):
+        deploy = deploy["to_ecr" if target == "ecr" else "other"]
+    out += [(t, c.format(**fill)) for t, c in deploy]
+    out += [(t, c.format(**fill)) for t, c in d["after"]]
+    return out
+
+
 def steps(source: str, target: str, w) -> tuple[list[tuple[str, str]], str]:
     d, n = data(), names(w)
     pair = d["pairs"].get(f"{source}->{target}")
-    if pair:
+    if pair and w.repositories == 1 and w.deploy_platform == "ec2":
         return [(t, c.format(**n)) for t, c in pair["steps"]], pair["source"]
+    if w.repositories > 1 or w.deploy_platform != "ec2":
+        return batch_steps(source, target, w), (f"batch plan: all {w.repositories:,} repositories with every version, "
+                                               "copied with skopeo, then the deployment steps for your platform")
     fill = {**n, "src": address(source, w), "dst": address(target, w),
             "create": d["create"][target].format(**n), "login_src": d["login"][source].format(**n),
             "login_dst": d["login"][target].format(**n)}
@@ -100,4 +138,5 @@ def plan(w, book: PriceBook, source: str | None = None, target: str | None = Non
     totals = engine.estimate(w, book, ids=(source, target)).totals()
     step_list, step_source = steps(source, target, w)
     return Plan(source, target, step_list, step_source, hours + setup, (hours + setup) * w.engineer_hourly_rate,
-                q.stored_gb, price, setup, totals[source], totals[target])
+                q.stored_gb, price, setup, totals[source], totals[target], repositories=w.repositories,
+                images=q.images_stored, copy_mb_per_second=float(ot.get("copy_mb_per_second", 50.0)))

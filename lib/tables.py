@@ -6,7 +6,7 @@ import pandas as pd
 from .engine import Estimate, RegistryEstimate
 from .pricebook import PriceBook
 
-SEVERITY_MARK = {"blocker": "⛔ blocker:", "warning": "⚠️ warning:", "info": "ℹ️"}
+SEVERITY_MARK = {"blocker": "Blocker:", "warning": "Warning:", "info": "Note:"}  # words: no emoji font needed
 
 
 def totals_table(e: Estimate, cheaper: dict | None = None) -> pd.DataFrame:

@@ -102,6 +102,8 @@ SPECS: dict[str, Spec] = {
                          choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"), group="analysis"),
     "migrate_to": Spec("choice", "ecr", "Migrate to", "The registry to move to.",
                        choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"), group="analysis"),
+    "deploy_platform": Spec("choice", "ec2", "Where the images are deployed", "Sets the deployment steps of the migration plan.",
+                            choices=("ec2", "ecs", "eks", "kubernetes", "other"), group="analysis"),
     "aws_account": Spec("text", "123456789012", "AWS account ID", "Used to fill in the migration commands.", group="analysis", pattern=r"[0-9]{12}"),
     "owner": Spec("text", "my-org", "Owner / organisation / project", "GitHub owner, Docker Hub namespace, GCP project or Harbor project.",
                   group="analysis", pattern=r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}"),

@@ -1,7 +1,7 @@
 """Compare: the current scenario (A) against a variant (B), per registry."""
 import streamlit as st
 
-from lib import charts, compare, presets
+from lib import charts, compare, labels, presets
 from lib.workload import lenient
 from ui import chart, share, shell, workload_inputs
 
@@ -9,7 +9,7 @@ w, book = shell.start("Compare")
 
 st.title("Compare two scenarios")
 st.caption("**A** is the scenario in the sidebar. **B** is A with the changes below (for example 10 against 30 "
-           "versions kept, or us-east-1 against Seoul). Both travel in the share link.")
+           "versions kept, or US East against Seoul). Both travel in the share link.")
 
 B_FIELDS = ["versions_kept", "image_size_mb", "pulls_per_month", "repositories", "shared_layer_fraction",
             "layer_cache_hit", "region", "network", "visibility", "ghcr_billing", "team_seats"]
@@ -18,7 +18,7 @@ PREFIX = "cmp_"
 
 def _on_change(name):
     overrides = dict(share.b_overrides())
-    value = st.session_state[PREFIX + name]
+    value = workload_inputs.from_widget(name, st.session_state[PREFIX + name])
     a_value = getattr(w, name)
     if value == a_value:
         overrides.pop(name, None)
@@ -38,6 +38,18 @@ def _reset():
     st.session_state[share.B_OVERRIDES] = {}
 
 
+def describe(name, value) -> str:
+    """A value as the sidebar shows it: "30", "1,200 MB", "50 %", "Private subnets through a NAT gateway"."""
+    spec = workload_inputs.SPECS[name]
+    if spec.kind in ("choice", "set"):
+        return labels.choice(name, value) if spec.kind == "choice" else labels.choices(name, value)
+    if name in labels.PERCENT_FIELDS:
+        return labels.percent(value)
+    if name == "image_size_mb":
+        return labels.data_size_mb(value)
+    return labels.number(value)
+
+
 b, problems = lenient(share.b_overrides(), w, "B: ")
 for p in problems:
     st.warning(p)
@@ -45,27 +57,32 @@ for p in problems:
 with st.expander("Scenario B: what differs from A", expanded=True):
     cols = st.columns(3)
     for i, name in enumerate(B_FIELDS):
-        st.session_state[PREFIX + name] = getattr(b, name)  # B follows A except where it overrides
+        # B follows A except where it overrides
+        st.session_state[PREFIX + name] = workload_inputs.to_widget(name, b.to_dict()[name])
         workload_inputs.field(name, cols[i % 3], widget_key=PREFIX + name, on_change=_on_change, args=(name,),
                               sliders=False)
     opts = presets.available()
     c1, c2 = st.columns([3, 1])
     c1.selectbox("Or make B a preset", [""] + list(opts), key="cmp_preset", on_change=_from_preset,
-                 format_func=lambda i: opts.get(i, "choose a preset..."))
+                 format_func=lambda i: opts.get(i, "Choose a preset..."))
     c2.button("Reset B to A", on_click=_reset, width="stretch")
     changed = {k: v for k, v in b.to_dict().items() if v != w.to_dict()[k]}
-    st.caption("B changes: " + (", ".join(f"{k} = {v}" for k, v in changed.items()) if changed else "nothing yet"))
+    st.caption("B changes: " + ("; ".join(f"{labels.field(k).lower()} {describe(k, getattr(w, k))} → {describe(k, v)}"
+                                          for k, v in changed.items()) if changed else "nothing yet"))
 
 table = compare.side_by_side(w, b, book)
 fig = charts.compare_bars(table, w, b)  # the legend says what B changes
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
 
-st.dataframe(table.drop(columns=["id"]), hide_index=True, width="stretch", column_config={
-    "registry": "Registry",
-    "A": st.column_config.NumberColumn("A", format="$%.2f"),
-    "B": st.column_config.NumberColumn("B", format="$%.2f"),
-    "difference": st.column_config.NumberColumn("B − A", format="$%+.2f"),
-    "change_pct": st.column_config.NumberColumn("Change", format="%+.1f%%"),
+st.dataframe(table.drop(columns=["id"]).assign(
+                 difference=table["difference"].map(labels.signed_money),
+                 change_pct=table["change_pct"].map(lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else "was $0 under A")),
+             hide_index=True, width="stretch", column_config={
+    "registry": st.column_config.TextColumn("Registry", width="medium"),
+    "A": st.column_config.NumberColumn("A: monthly cost", format="dollar"),
+    "B": st.column_config.NumberColumn("B: monthly cost", format="dollar"),
+    "difference": st.column_config.TextColumn("B − A"),
+    "change_pct": st.column_config.TextColumn("Change"),
 })
 cheapest_a = table.loc[table["A"].idxmin(), "registry"]
 cheapest_b = table.loc[table["B"].idxmin(), "registry"]

@@ -21,7 +21,7 @@ def build_deck() -> bytes:
 c1, c2 = st.columns(2)
 with c1:
     st.subheader("Slides")
-    st.download_button("⬇️ PowerPoint deck (.pptx)", data=build_deck, file_name="registry-decision.pptx",
+    st.download_button("PowerPoint deck (.pptx)", icon=":material/download:", data=build_deck, file_name="registry-decision.pptx",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="export_pptx", on_click="ignore", width="stretch")
     st.caption("16:9 slides: the question and the answer with the share link, a one-slide summary, cost by "
@@ -31,17 +31,17 @@ with c1:
         st.info("No Chromium on this server: the deck is still built, and its sensitivity slide says the picture is missing.")
 with c2:
     st.subheader("Tables and data")
-    st.download_button("⬇️ Cost table (.xlsx)", data=lambda: export.xlsx_table(e, book), file_name="registry-costs.xlsx",
+    st.download_button("Cost table (.xlsx)", icon=":material/download:", data=lambda: export.xlsx_table(e, book), file_name="registry-costs.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="export_xlsx",
                        on_click="ignore", width="stretch")
-    st.download_button("⬇️ Cost table (.csv)", data=lambda: export.csv_table(e), file_name="registry-costs.csv",
+    st.download_button("Cost table (.csv)", icon=":material/download:", data=lambda: export.csv_table(e), file_name="registry-costs.csv",
                        mime="text/csv", key="export_csv", on_click="ignore", width="stretch")
-    st.download_button("⬇️ Full result (.json)", data=lambda: export.full_json(e, book, link), file_name="registry-result.json",
+    st.download_button("Full result (.json)", icon=":material/download:", data=lambda: export.full_json(e, book, link), file_name="registry-result.json",
                        mime="application/json", key="export_json", on_click="ignore", width="stretch")
 
 st.subheader("Architecture decision record")
 record = adr.adr(w, book, link)
-st.download_button("⬇️ ADR (.md)", data=record, file_name="adr-container-registry.md", mime="text/markdown", key="export_adr",
-                   on_click="ignore")  # a rerun would drop another download still being fetched
+st.download_button("ADR (.md)", icon=":material/download:", data=record, file_name="adr-container-registry.md", mime="text/markdown",
+                   key="export_adr", on_click="ignore")  # a rerun would drop another download still being fetched
 with st.expander("Preview (copy it from the box below)", expanded=True):
     st.code(record, language="markdown", wrap_lines=True)

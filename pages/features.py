@@ -1,7 +1,9 @@
-"""Feature matrix: the document's comparison table and the features a reviewer checks."""
+"""Feature matrix: the comparison's table and the features a reviewer checks, all at once."""
+import html
+
 import streamlit as st
 
-from lib import features
+from lib import features, labels
 from lib.registries import IDS, NAMES
 from ui import shell, workload_inputs
 
@@ -9,10 +11,43 @@ w, book = shell.start("Features")
 m = features.load()
 st.title("Feature matrix")
 
-st.subheader("The source document's comparison table")
-st.dataframe(features.document_table(m), hide_index=True, width="stretch", column_config={
-    "aws_integration": st.column_config.ProgressColumn("AWS integration", min_value=0, max_value=5, format="%d / 5"),
-    "usage": st.column_config.ProgressColumn("Usage in practice", min_value=0, max_value=5, format="%d / 5")})
+MARKS = {  # symbol, word for screen readers, colour (at least 4.5:1 on white)
+    "yes": ("✓", "yes", "#17692F"),
+    "partial": ("◐ partial", "partial", "#8A4B00"),
+    "no": ("✗", "no", "#B3261E"),
+}
+SHORT = {"ecr": "Amazon ECR", "ghcr": "GHCR", "dockerhub": "Docker Hub", "harbor": "Harbor", "gar": "Artifact Registry",
+         "acr": "Azure CR", "nexus": "Nexus", "s3": "S3 baseline"}
+
+
+def matrix_html(required) -> str:
+    """Every feature (rows) for every registry (columns), each cell a coloured mark linking to
+    its source, with the note and the source in the tooltip."""
+    head = "".join(f'<th scope="col" title="{html.escape(NAMES[r])}">{html.escape(SHORT[r])}</th>' for r in IDS)
+    rows = []
+    for f, name in m["features"].items():
+        cells = []
+        for r in IDS:
+            cell = m["registries"][r][f]
+            mark, word, colour = MARKS[cell["value"]]
+            tip = html.escape(f"{NAMES[r]}, {name}: {word}. {cell['note']}. Source: {cell['source']}", quote=True)
+            cells.append(f'<td><a href="{html.escape(cell["source"], quote=True)}" target="_blank" rel="noopener" '
+                         f'title="{tip}" aria-label="{tip}" style="color:{colour}">{mark}</a></td>')
+        req = ' <span class="req">required</span>' if f in required else ""
+        rows.append(f'<tr><th scope="row">{html.escape(name)}{req}</th>{"".join(cells)}</tr>')
+    return f"""<style>
+.fm-wrap {{ overflow-x: auto; }}
+.fm {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; color: #262730; }}
+.fm th, .fm td {{ border-bottom: 1px solid #E3E3E3; padding: 6px 8px; text-align: center; white-space: nowrap; }}
+.fm th[scope=row] {{ text-align: left; font-weight: 600; white-space: normal; min-width: 9rem;
+  position: sticky; left: 0; background: #fff; z-index: 1; }}  /* the feature stays in view while the table scrolls */
+.fm thead th {{ font-weight: 600; vertical-align: bottom; white-space: normal; }}
+.fm td a {{ text-decoration: none; font-weight: 700; font-size: 1.05rem; }}
+.fm td a:hover, .fm td a:focus {{ text-decoration: underline; }}
+.fm .req {{ font-size: 0.75rem; font-weight: 600; color: #1C4E80; border: 1px solid #1C4E80; border-radius: 4px; padding: 0 4px; }}
+</style><div class="fm-wrap"><table class="fm"><thead><tr><th scope="col">Feature</th>{head}</tr></thead>
+<tbody>{"".join(rows)}</tbody></table></div>"""
+
 
 st.subheader("What you require")
 workload_inputs.field("required_features")
@@ -26,13 +61,26 @@ if w.required_features:
     st.caption("Registries that lack a requirement are also marked on the Overview and Break-even charts.")
 
 st.subheader("Features")
-st.caption("yes · partial: not by default (a tier, an add-on or a workaround, said in the note) · no. "
-           "Only yes meets a requirement.")
-table = features.feature_table(m)
-if w.required_features:
-    table = table[[m["features"][f] for f in w.required_features]]
-st.dataframe(table, width="stretch")
-with st.expander("Sources for every cell"):
+st.caption("✓ yes · ◐ partial: not by default (a tier, an add-on or a workaround) · ✗ no. Only ✓ meets a requirement. "
+           "Point at a mark for its note and source; click it to open the source.")
+st.html(matrix_html(set(w.required_features)))
+with st.expander("Notes for every partial and missing feature"):
     for r in IDS:
-        st.markdown(f"**{NAMES[r]}**: " + " · ".join(f"[{m['features'][f]}]({m['registries'][r][f]['source']})"
-                                                     for f in m["features"]))
+        gaps = [(m["features"][f], c) for f, c in ((f, m["registries"][r][f]) for f in m["features"]) if c["value"] != "yes"]
+        if gaps:
+            st.markdown(f"**{NAMES[r]}**")
+            st.markdown("\n".join(f"- {MARKS[c['value']][0]} {name}: {c['note']} ([source]({c['source']}))".replace("$", "\\$")
+                                  for name, c in gaps))
+
+st.subheader("The comparison's own table")
+st.caption("Ratings out of 5, as the comparison this app starts from gives them (the About page says more).")
+doc = features.document_table(m)
+for col in ("cost", "recommended_for"):
+    doc[col] = doc[col].map(labels.plain)
+st.dataframe(doc, hide_index=True, width="stretch", column_config={
+    "registry": st.column_config.TextColumn("Registry", width="medium"),
+    "provider": "Provider",
+    "cost": "Cost",
+    "aws_integration": st.column_config.ProgressColumn("AWS integration", min_value=0, max_value=5, format="%d / 5"),
+    "usage": st.column_config.ProgressColumn("Use in practice", min_value=0, max_value=5, format="%d / 5"),
+    "recommended_for": st.column_config.TextColumn("Recommended for", width="large")})

@@ -39,7 +39,7 @@ fig = charts.network_paths(costs, gb_now, w.region)
 chart.show(fig, "network_chart", "network path cost", charts.scenario_title(w))
 
 st.markdown(f"""
-The source document's argument: from a private subnet GHCR needs a NAT gateway and the public internet
+The comparison's argument: from a private subnet GHCR needs a NAT gateway and the public internet
 (${book.get('aws.nat_hourly', w.region)}/hour = **${costs.nat_fixed / w.nat_gateways:,.2f}/month** per gateway before any
 traffic), while ECR is reached through VPC endpoints and never leaves AWS. Layers come through the S3 gateway
 endpoint, which is free, so the interface endpoints' per-GB charge applies only to manifests and API calls

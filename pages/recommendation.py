@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import decision
+from lib import decision, labels
 from lib.registries import NAMES
 from ui import shell, workload_inputs
 
@@ -15,32 +15,42 @@ with st.expander("Your situation", expanded=True):
     workload_inputs.situation()
 st.caption("The workload inputs in the sidebar set the costs.")
 
-st.success(f"### {r.title}\n{r.summary}  \nMonthly cost for this workload: **${r.recommended_cost:,.2f}**"
-           + (f" {r.setup_description}" if r.setup_description else "") + (f"  \n{r.gap_note}." if r.gap_note else ""))
+
+
+def md(text: str) -> str:
+    """Text from the decision rules, in the app's words, with $ kept as a dollar sign."""
+    return labels.plain(text).replace(" -> ", " → ").replace("$", "\\$")
+
+
+st.success(f"### {md(r.title)}\n{md(r.summary)}  \nMonthly cost for this workload: **{md(labels.money(r.recommended_cost))}**"
+           + (f" {md(r.setup_description)}" if r.setup_description else "") + (f"  \n{md(r.gap_note)}." if r.gap_note else ""),
+           icon=":material/recommend:")
+if "strength" in r.summary:
+    st.caption("*Rated N of 3* is how strongly the comparison this app starts from ties the situation to the registry: "
+               "3 settles it, 1 is a sensible default that other needs can overturn (the About page says more).")
 if r.runner_up:
-    st.info(f"Runner-up: **{NAMES[r.runner_up]}** (${r.costs[r.runner_up]:,.2f}/month)")
+    st.info(f"Runner-up: **{NAMES[r.runner_up]}** ({md(labels.money(r.costs[r.runner_up]))} a month)")
 if r.cost_note:
-    st.write(r.cost_note)
+    st.write(md(r.cost_note))
 
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Why: the path taken")
     for i, step in enumerate(r.path, 1):
-        st.markdown(f"**{i}. {step.question}**  \n→ *{step.answer}*: " + " ".join(step.reasons))
+        st.markdown(f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: " + md(" ".join(step.reasons)))
 with right:
     st.subheader("Candidates that pass every constraint")
     ranking = pd.DataFrame([{"registry": NAMES[rid], "monthly_cost": c, "recommended": rid == r.recommended}
                             for rid, c in r.candidates])
     st.dataframe(ranking, hide_index=True, width="stretch", column_config={
         "registry": "Registry",
-        "monthly_cost": st.column_config.NumberColumn("Monthly cost", format="$%.2f"),
+        "monthly_cost": st.column_config.NumberColumn("Monthly cost", format="dollar"),
         "recommended": st.column_config.CheckboxColumn("Chosen"),
     })
 
 st.subheader("Why not the others")
-st.dataframe(pd.DataFrame([{"registry": x.name, "reason": x.kind, "why": x.why} for x in r.rejected]),
-             hide_index=True, width="stretch",
-             column_config={"why": st.column_config.TextColumn("Why", width="large")})
+st.markdown("\n".join(f"- **{x.name}** ({labels.REJECTIONS.get(x.kind, 'Not chosen').lower()}): {md(x.why)}"
+                      for x in r.rejected))
 
 st.subheader("The decision tree")
 st.caption("The path for your answers is drawn in red.")

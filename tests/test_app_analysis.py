@@ -2,6 +2,7 @@
 import pytest
 
 from lib import features, migration, network, sensitivity, timeline
+from lib.registries import NAMES
 from lib.report import signed_money
 from lib.workload import from_dict
 from tests.apphelpers import figure, open_app, array
@@ -13,7 +14,9 @@ def test_break_even_page_lists_the_librarys_points(book):
     assert not at.exception
     points = sensitivity.break_evens(from_dict(q), "pulls_per_month", book)
     table = at.dataframe[0].value
-    assert list(table["statement"]) == [p.sentence("pulls_per_month") for p in points]
+    assert list(table["at"]) == [f"{p.x:,.0f} pulls a month" for p in points]
+    assert list(table["cheaper above"]) == [NAMES[p.cheaper_above] for p in points]
+    assert list(table["cost"]) == pytest.approx([p.cost for p in points])
     fig = figure(at)
     assert fig["layout"]["xaxis"]["type"] == "log"
 
@@ -62,8 +65,25 @@ def test_migration_page_shows_the_librarys_delta(book):
     at = open_app(q, page="pages/migration.py")
     assert not at.exception
     p = migration.plan(from_dict(q), book)
-    assert at.metric[0].value == signed_money(p.monthly_delta) == "+$10.50"
-    assert len(at.code) == 7 + 1  # seven steps, plus the share link
+    metric = {m.label: m.value for m in at.metric}
+    assert metric["Change in monthly cost"] == signed_money(p.monthly_delta) == "+$10.50"
+    assert metric["Data to copy"] == "5 GB"  # 1 repository x 10 versions x 500 MB
+    assert len(at.code) == 7  # the comparison's seven steps (one repository, EC2)
+
+
+def test_migration_page_moves_every_repository_with_eks_steps_for_an_eks_team(book):
+    # the team: 40 repositories x 30 versions of a 1.2 GB image, on EKS
+    q = {"image_size_mb": "1200", "repositories": "40", "versions_kept": "30", "pulls_per_month": "50000",
+         "network": "nat", "deploy_platform": "eks"}
+    at = open_app(q, page="pages/migration.py")
+    assert not at.exception
+    metric = {m.label: m.value for m in at.metric}
+    assert metric["Data to copy"] == "1,440 GB"  # 40 x 30 x 1.2 GB, no shared layers
+    assert metric["Copy time"] == "about 8.0 hours"  # 1,440,000 MB / 50 MB/s = 28,800 s
+    commands = "\n".join(c.value for c in at.code)
+    assert "while read -r repo" in commands and "skopeo sync --all" in commands
+    assert "kubectl set image" in commands and "AmazonEC2ContainerRegistryReadOnly" in commands
+    assert "launch template" not in commands and "user data" not in commands
 
 
 def test_break_even_chart_names_the_input_in_words_and_marks_this_scenario(book):
@@ -73,16 +93,16 @@ def test_break_even_chart_names_the_input_in_words_and_marks_this_scenario(book)
     layout = figure(at)["layout"]
     title, xtitle = layout["title"]["text"], layout["xaxis"]["title"]["text"]
     assert "pulls_per_month" not in title + xtitle
-    assert "pulls a month" in title.lower() and xtitle == "Pulls a month"  # not "Pulls a month (pulls a month)"
+    assert "pulls a month" in title.lower() and xtitle.startswith("Pulls a month") and "(pulls a month)" not in xtitle
     from lib import charts
     from lib.workload import from_dict
     w = from_dict({"pulls_per_month": 5000})
     table = sensitivity.sweep(w, "pulls_per_month", book)
-    fig = charts.break_even(table, [], "pulls_per_month", sensitivity.UNITS["pulls_per_month"], True, now=5000)
+    fig = charts.break_even(table, [], "pulls_per_month", sensitivity.UNITS["pulls_per_month"], True, current=5000)
     lines = [s for s in fig.layout.shapes if s.type == "line"]
     assert len(lines) == 1 and lines[0].x0 == 5000 and lines[0].x1 == 5000
     # on a log axis an annotation's x is the value's log: log10(5000) = 3.699, inside 10 .. 100M
-    marks = [a for a in fig.layout.annotations if a.text == "this scenario"]
+    marks = [a for a in fig.layout.annotations if a.text.startswith("<b>You are here</b>")]
     assert len(marks) == 1 and marks[0].x == pytest.approx(3.69897, abs=1e-5)
     from lib import charts as c
     assert c.sweep_axis("image_size_mb", "MB") == "Image size (MB)"

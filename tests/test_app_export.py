@@ -20,6 +20,6 @@ def test_export_page_previews_the_adr(book):
 def test_every_chart_offers_png_and_svg():
     at = open_app()
     labels = [b.proto.label for b in at.get("download_button")]
-    assert "⬇️ PNG 1920×1080" in labels and "⬇️ SVG" in labels
+    assert "PNG 1920×1080" in labels and "SVG" in labels
     spec = at.get("plotly_chart")[0].proto
     assert '"width": 1920' in spec.config or '"width":1920' in spec.config

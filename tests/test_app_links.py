@@ -14,8 +14,8 @@ W = from_dict({"image_size_mb": 800, "versions_kept": 30, "region": "ap-northeas
 def test_overview_from_a_link(book):
     at = open_app(LINK)
     assert not at.exception and not at.warning
-    assert at.slider(key="wl_image_size_mb").value == 800
-    assert at.slider(key="wl_versions_kept").value == 30
+    assert at.number_input(key="wl_image_size_mb").value == 800
+    assert at.number_input(key="wl_versions_kept").value == 30
     assert at.selectbox(key="wl_region").value == "ap-northeast-2"
     expected = engine.estimate(W, book)["ecr"].by_category()["storage"]
     assert bar_value(figure(at), "Storage", "Amazon ECR") == pytest.approx(expected) == pytest.approx(2.4)
@@ -42,7 +42,7 @@ def test_compare_from_a_link(book):
 
 def test_moving_an_input_rewrites_the_link():
     at = open_app()
-    at.slider(key="wl_image_size_mb").set_value(750.0).run()
+    at.number_input(key="wl_image_size_mb").set_value(750.0).run()
     assert at.query_params["image_size_mb"] == "750"
 
 
@@ -81,7 +81,7 @@ def test_inputs_not_drawn_keep_their_values(book):
     at = open_app({"scanning": "enhanced", "replica_regions": "2"})
     assert not at.exception
     assert at.toggle(key="wl__more").value is False
-    at.slider(key="wl_versions_kept").set_value(20).run()
+    at.number_input(key="wl_versions_kept").set_value(20).run()
     assert at.query_params["scanning"] == "enhanced" and at.query_params["replica_regions"] == "2"
     w = from_dict({"scanning": "enhanced", "replica_regions": 2, "versions_kept": 20})
     expected = engine.estimate(w, book)["ecr"].by_category()["storage"]

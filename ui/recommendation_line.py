@@ -1,7 +1,7 @@
 """One line with the current recommendation, linking to the Recommendation page."""
 import streamlit as st
 
-from lib import decision
+from lib import decision, labels
 
 from . import share
 
@@ -12,5 +12,5 @@ def show(w, book, costs: dict | None = None, cheaper: dict | None = None) -> Non
     requirement costs less, which one, its cost and what the difference buys."""
     r = decision.recommend(w, book, costs=costs, cheaper=cheaper)
     cols = st.columns([5, 1])
-    cols[0].success(decision.headline(r).replace("$", "\\$") + f" {r.summary}")
-    cols[1].page_link("pages/recommendation.py", label="Why?", icon="🧭", query_params=share.current_query())
+    cols[0].success(decision.headline(r).replace("$", "\\$") + " " + labels.plain(r.summary).replace("$", "\\$"))
+    cols[1].page_link("pages/recommendation.py", label="Why?", icon=":material/explore:", query_params=share.current_query())

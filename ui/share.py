@@ -12,7 +12,7 @@ from lib import compare, links, pricebook, presets, scenario
 from lib.errors import InputError, PriceBookError, quote
 from lib.workload import DEFAULT, coerce_fields, lenient
 
-from . import workload_inputs
+from . import copy_link as copy_link_button, workload_inputs
 
 LAST = "share_last_query"        # the query string this session last wrote (absent before its first run)
 PROBLEMS = "share_problems"      # messages about the last link or file applied
@@ -134,20 +134,24 @@ def share_url(q: dict) -> str:
     return f"{base}?{links.query_string(q)}" if q else base
 
 
-def controls(w, book, q: dict) -> None:
-    """The "Share" popover: copy link, download / upload a scenario file, presets."""
-    with st.popover("Copy share link", icon=":material/link:", width="stretch"):
-        st.caption("This link reopens every input on this page (copy button on the right):")
-        st.code(share_url(q), language=None, wrap_lines=True)
-        st.download_button("Download scenario (YAML)", icon=":material/download:", key="share_download",
-                           data=lambda: scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
-                           on_click="ignore",
-                           file_name="registry-scenario.yaml", mime="application/x-yaml", width="stretch")
-        st.file_uploader("Upload a scenario file", type=["yaml", "yml"], key=UPLOAD, on_change=_on_upload, max_upload_size=1,
-                         help="The same file works with `python -m lib estimate FILE`.")
-        opts = presets.available()
-        st.selectbox("Load a preset", [""] + list(opts), key=PRESET, on_change=_on_preset,
-                     format_func=lambda i: opts.get(i, "choose a preset..."))
+def copy_link() -> None:
+    """One click copies this page's link with every input (ui/copy_link.py)."""
+    copy_link_button.button()
+
+
+def scenario_files(w, book, box=st) -> None:
+    """Presets, scenario upload and download: in plain sight, not behind the link button."""
+    opts = presets.available()
+    box.selectbox("Start from a preset", [""] + list(opts), key=PRESET, on_change=_on_preset,
+                  format_func=lambda i: opts.get(i, "Choose a preset..."),
+                  help="A preset fills in every input; change any of them afterwards.")
+    box.file_uploader("Open a scenario file (YAML)", type=["yaml", "yml"], key=UPLOAD, on_change=_on_upload, max_upload_size=1,
+                      help="A scenario file saved from this app, or written by hand with the same names. "
+                           "The command line reads the same file.")
+    box.download_button("Save this scenario (YAML)", key="share_download", icon=":material/download:",
+                        data=lambda: scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
+                        on_click="ignore",
+                        file_name="registry-scenario.yaml", mime="application/x-yaml", width="stretch")
 
 
 def notices(w, book) -> None:
@@ -164,7 +168,7 @@ def notices(w, book) -> None:
         except PriceBookError as e:
             old, why = None, str(e)
         else:
-            why = "that price book is not kept in data/price_history/"
+            why = "this copy of the app does not keep that older price book"
         if old is None:
             st.info(f"This scenario was made with price book {quote(link_book)}; the figures use the current one "
                     f"(**{book.version}**). The old totals cannot be shown: {why}.")
@@ -175,9 +179,10 @@ def notices(w, book) -> None:
             changed = diff[diff["difference"].abs() > 0.005].drop(columns=["id"])
             st.dataframe(changed if len(changed) else pd.DataFrame({"registry": ["no total changed"]}),
                          hide_index=True, column_config={
-                             link_book: st.column_config.NumberColumn(format="$%.2f"),
-                             book.version: st.column_config.NumberColumn(format="$%.2f"),
-                             "difference": st.column_config.NumberColumn(format="$%+.2f"),
-                             "change_pct": st.column_config.NumberColumn("change", format="%+.1f%%")})
+                             link_book: st.column_config.NumberColumn(format="dollar"),
+                             book.version: st.column_config.NumberColumn(format="dollar"),
+                             "registry": "Registry",
+                             "difference": st.column_config.NumberColumn("Difference", format="dollar"),
+                             "change_pct": st.column_config.NumberColumn("Change (%)", format="%+.1f")})
     if problems or (link_book and link_book != book.version):
         st.button("Dismiss", on_click=_dismiss, key="share_dismiss")

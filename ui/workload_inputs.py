@@ -1,25 +1,28 @@
-"""Sidebar inputs for the workload. Owns the session-state keys `wl_<field>` and `wl_pull_mix`."""
+"""Sidebar inputs for the workload. Owns the session-state keys `wl_<field>` and `wl__*`.
+
+What a person types is not always what the workload holds: fractions are typed as
+percentages (5 means 5 %), the image size in MB or GB as the person chooses, and the pull mix
+as three percentages that must add up to 100 %. `to_widget` / `from_widget` convert.
+"""
 from __future__ import annotations
 
 import streamlit as st
 
-from lib import features, regions
+from lib import labels, regions
 from lib.errors import InputError
-from lib.registries import NAMES
 from lib.workload import DEFAULT, SHARE_FIELDS as SHARES, SPECS, Workload, from_dict
 
 PREFIX = "wl_"
-MIX_KEY = PREFIX + "pull_mix"
 CANONICAL = PREFIX + "_canonical"  # not a widget key: survives page switches, restores the widgets
 PAGE = PREFIX + "_page"  # the page the widgets were last drawn on
-SLIDERS = {  # fields shown as sliders: (step, format)
-    "image_size_mb": (1.0, "%.0f MB"),
-    "versions_kept": (1, "%d"),
-    "shared_layer_fraction": (0.05, "%.2f"),
-    "layer_cache_hit": (0.05, "%.2f"),
+SIZE_UNIT = PREFIX + "_size_unit"  # "MB" or "GB": how the image size is typed
+SLIDERS = {  # small ranges only: (step, format) in what the person sees
+    "shared_layer_fraction": (5.0, "%.0f %%"),
+    "layer_cache_hit": (5.0, "%.0f %%"),
     "availability_zones": (1, "%d"),
     "nat_gateways": (1, "%d"),
 }
+PERCENT = set(labels.PERCENT_FIELDS)
 NUMBER_FORMAT = {"float": "%.2f", "int": "%d"}
 WHOLE_FLOATS = {"pulls_per_month", "pushes_per_month", "rescans_per_month", "node_disk_gb"}  # shown without decimals
 SITUATION = ["runs_on", "ci", "visibility", "lifetime", "priority", "private_network_only", "aws_only",
@@ -36,10 +39,39 @@ SECTIONS = [
     ("Self-hosted and baseline", ["selfhosted_nodes", "node_disk_gb", "ops_hours_per_month", "engineer_hourly_rate",
                                   "nexus_licence_monthly", "s3_manual_hours_per_month"], False),
 ]
+MIX_LABELS = {"same_region_share": "Same region (%)", "cross_region_share": "Other regions of the cloud (%)",
+              "internet_share": "Outside the cloud (%)"}
+MIX_HELP = {"same_region_share": "Pulls from the registry's own region.",
+            "cross_region_share": "Pulls from another region of the same cloud.",
+            "internet_share": "Pulls from outside the cloud: other clouds, laptops, customers."}
 
 
 def key(name: str) -> str:
     return PREFIX + name
+
+
+def size_unit() -> str:
+    return st.session_state.get(SIZE_UNIT + "_saved", "MB")
+
+
+def to_widget(name: str, value):
+    """The workload's value as its widget shows it."""
+    if name in PERCENT:
+        return round(float(value) * 100, 6)
+    if name == "image_size_mb" and size_unit() == "GB":
+        return round(float(value) / 1000, 9)
+    return value
+
+
+def from_widget(name: str, value, unit: str | None = None):
+    """A widget's value as the workload holds it (`unit`: the image size unit, if already known)."""
+    if value is None:
+        return value
+    if name in PERCENT:
+        return round(float(value) / 100, 8)
+    if name == "image_size_mb" and (unit or size_unit()) == "GB":
+        return round(float(value) * 1000, 6)
+    return value
 
 
 def set_workload(w: Workload, keep: frozenset[str] = frozenset()) -> None:
@@ -47,11 +79,8 @@ def set_workload(w: Workload, keep: frozenset[str] = frozenset()) -> None:
     in `keep`, whose values the browser sent with this run (a page reconnected to a new server)."""
     st.session_state[CANONICAL] = w
     for name, v in w.to_dict().items():  # to_dict gives sets as lists, as multiselects hold them
-        if name not in SHARES and key(name) not in keep:
-            st.session_state[key(name)] = v
-    # always set: this range slider takes its two-handle shape from the state's value (the browser's
-    # copy alone would make it a one-handle slider)
-    st.session_state[MIX_KEY] = (w.same_region_share, w.same_region_share + w.cross_region_share)
+        if key(name) not in keep:
+            st.session_state[key(name)] = to_widget(name, v)
     if keep:
         st.session_state[KEEP_ONCE] = keep  # the re-seeding below on this same first run keeps them too
 
@@ -62,31 +91,59 @@ def _ensure_initialised(page: str) -> None:
     keep = st.session_state.get(KEEP_ONCE, frozenset())
     if keep:
         del st.session_state[KEEP_ONCE]
-    if st.session_state.get(PAGE) != page or MIX_KEY not in st.session_state:
+    if st.session_state.get(PAGE) != page or key("same_region_share") not in st.session_state:
         set_workload(st.session_state.get(CANONICAL, DEFAULT), keep=keep)
         st.session_state.pop(KEEP_ONCE, None)
         st.session_state[PAGE] = page
 
 
-def field(name: str, box=st, widget_key: str | None = None, on_change=None, args=(), sliders: bool = True) -> None:
+def _format(name: str):
+    s = SPECS[name]
+    if s.kind == "set" or s.kind == "choice":
+        return lambda v: labels.choice(name, v)
+    return None
+
+
+def _on_size_unit() -> None:
+    """Keep the size when the unit changes: 1,200 MB becomes 1.2 GB."""
+    old = st.session_state.get(SIZE_UNIT + "_saved", "MB")
+    new = st.session_state.get(SIZE_UNIT) or old
+    v = st.session_state.get(key("image_size_mb"))
+    if v is not None and old != new:
+        st.session_state[key("image_size_mb")] = round(v * 1000, 6) if new == "MB" else round(v / 1000, 9)
+    st.session_state[SIZE_UNIT + "_saved"] = new
+    st.session_state[SIZE_UNIT] = new  # a second click on the chosen unit must not leave none chosen
+
+
+def field(name: str, box=st, widget_key: str | None = None, on_change=None, args=(), sliders: bool = True,
+          label: str | None = None) -> None:
     """The widget for one scenario field: the sidebar's, a page's own inputs (analysis fields,
     the situation questions), or another scenario's copy under `widget_key` (the Compare page)."""
     s = SPECS[name]
     slider = sliders and name in SLIDERS
-    label = f"{s.label} ({s.unit})" if s.unit and not slider else s.label
-    common = dict(key=widget_key or key(name), help=s.help, on_change=on_change, args=args)
+    unit = "%" if name in PERCENT else (size_unit() if name == "image_size_mb" else s.unit)
+    label = label or (f"{s.label} ({unit})" if unit and not slider else s.label)
+    common = dict(key=widget_key or key(name), help=labels.HELP.get(name, s.help), on_change=on_change, args=args)
     if s.kind == "bool":
         box.checkbox(label, **common)
     elif s.kind == "text":
         box.text_input(label, max_chars=128, **common)
     elif s.kind == "set":
-        fmt = features.label if name == "required_features" else (lambda c: c.replace("_", " "))
-        box.multiselect(label, s.choices, format_func=fmt, **common)
+        box.multiselect(label, s.choices, format_func=_format(name), **common)
     elif s.kind == "choice":
-        fmt = (lambda c: NAMES[c]) if set(s.choices) <= set(NAMES) else (lambda c: c.replace("_", " "))
-        box.selectbox(label, s.choices, format_func=regions.label if name == "region" else fmt, **common)
+        box.selectbox(label, s.choices, format_func=regions.label if name == "region" else _format(name), **common)
         if name == "region":  # say where the other clouds' prices come from
             box.caption(regions.other_clouds_note(st.session_state.get(common["key"], s.default)))
+    elif name in PERCENT:
+        if slider:
+            step, fmt = SLIDERS[name]
+            box.slider(label, 0.0, 100.0, step=step, format=fmt, **common)
+        else:
+            box.number_input(label, min_value=0.0, max_value=100.0, step=1.0, format="%g", **common)
+    elif name == "image_size_mb":
+        gb = size_unit() == "GB"
+        box.number_input(label, min_value=s.min / 1000 if gb else float(s.min), max_value=s.max / 1000 if gb else float(s.max),
+                         step=0.1 if gb else 10.0, format="%g", **common)
     else:
         cast = int if s.kind == "int" else float
         if slider:
@@ -95,6 +152,27 @@ def field(name: str, box=st, widget_key: str | None = None, on_change=None, args
         else:
             fmt = "%.0f" if name in WHOLE_FLOATS else NUMBER_FORMAT[s.kind]
             box.number_input(label, min_value=cast(s.min), max_value=cast(s.max), step=cast(1), format=fmt, **common)
+
+
+def mix_problem(state: dict) -> str | None:
+    """The pull mix as typed, if it does not add up to 100 %: the message that says so."""
+    values = [state.get(key(n)) for n in SHARES]
+    if any(v is None for v in values):
+        return "Where pulls come from: fill in all three percentages (they must add up to 100 %)."
+    total = sum(values)
+    if abs(total - 100) > 1e-4:
+        parts = " + ".join(f"{v:g} %" for v in values)
+        return (f"Where pulls come from: {parts} = {total:g} %. The three must add up to 100 %; "
+                "until they do, the figures use the last mix that did.")
+    return None
+
+
+def _image_size(box) -> None:
+    st.session_state.setdefault(SIZE_UNIT, size_unit())
+    field("image_size_mb", box)
+    box.segmented_control("Image size unit", ["MB", "GB"], key=SIZE_UNIT, on_change=_on_size_unit,
+                          label_visibility="collapsed",
+                          help="Type the image size in megabytes or gigabytes (1 GB = 1,000 MB).")
 
 
 def render(page: str, open_section: str | None = None) -> Workload:
@@ -107,6 +185,7 @@ def render(page: str, open_section: str | None = None) -> Workload:
     more = sb.toggle("More inputs: plans, billing, self-hosting", key=MORE_KEY,
                      value=st.session_state.get(MORE_KEY + "_saved", False) or open_section in ADVANCED)
     st.session_state[MORE_KEY + "_saved"] = more  # a toggle's own state does not survive a page switch
+    mix_slot = None
     for title, names, expanded in SECTIONS:
         if title in ADVANCED and not more:
             continue
@@ -114,15 +193,23 @@ def render(page: str, open_section: str | None = None) -> Workload:
         for name in names:
             if page == "Recommendation" and name in SITUATION:
                 continue  # that page asks the situation questions in its main area (one widget per key)
-            field(name, box)
+            if name == "image_size_mb":
+                _image_size(box)
+            else:
+                field(name, box)
         if title == "Workload":
-            box.slider("Where pulls come from", 0.0, 1.0, step=0.01, key=MIX_KEY,
-                       help="Left handle: share pulled by workloads in the chosen region; between the handles: "
-                            "workloads in other regions of the same cloud; right of the right handle: the internet "
-                            "(laptops, customers, other clouds).")
-            a, b = st.session_state[MIX_KEY]
-            box.caption(f"same region {a:.0%} · cross region {b - a:.0%} · internet {1 - b:.0%}")
-    return current()
+            box.markdown("**Where pulls come from**")
+            for name in SHARES:
+                box.number_input(MIX_LABELS[name], min_value=0.0, max_value=100.0, step=5.0, format="%g",
+                                 key=key(name), help=MIX_HELP[name])
+            mix_slot = box.empty()  # filled below, from the one snapshot of the state current() takes
+    w, problem = _current()
+    if mix_slot is not None:
+        if problem:
+            mix_slot.error(problem, icon=":material/error:")
+        else:
+            mix_slot.caption("Adds up to 100 %.")
+    return w
 
 
 def situation(box=st) -> None:
@@ -133,16 +220,25 @@ def situation(box=st) -> None:
 
 
 def current() -> Workload:
+    return _current()[0]
+
+
+def _current() -> tuple[Workload, str | None]:
+    """The workload the widgets describe, and the pull-mix message if the mix does not add up."""
     # one snapshot: every `in` / [] on st.session_state copies the whole state
     state = st.session_state.to_dict()
-    saved = state.get(CANONICAL, DEFAULT).to_dict()
-    values = {name: state.get(key(name), saved[name]) for name in SPECS}
-    a, b = state[MIX_KEY]
-    values.update(same_region_share=round(a, 6), cross_region_share=round(b - a, 6), internet_share=round(1 - b, 6))
+    last = state.get(CANONICAL, DEFAULT)
+    saved = last.to_dict()
+    unit = state.get(SIZE_UNIT + "_saved", "MB")
+    values = {name: from_widget(name, state[key(name)], unit) if key(name) in state else saved[name] for name in SPECS}
+    problem = mix_problem(state)
+    if problem:
+        values.update({n: saved[n] for n in SHARES})
     try:
         w = from_dict(values)
     except InputError as e:
-        st.sidebar.error("Some inputs are not usable; the last good scenario is used: " + "; ".join(e.problems))
-        w = state.get(CANONICAL, DEFAULT)
+        st.sidebar.error("Some inputs are not usable; the last good scenario is used: " + "; ".join(e.problems),
+                         icon=":material/error:")
+        w = last
     st.session_state[CANONICAL] = w
-    return w
+    return w, problem

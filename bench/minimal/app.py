@@ -1,12 +1,16 @@
-"""The baseline for the app benchmarks: a slider and N plotly charts from fixed data.
+"""The baseline for the app benchmarks: an input and N plotly charts from fixed data.
 
-?charts=N sets how many charts; the slider's value goes into each title so a change is visible.
+?charts=N sets how many charts; the input's value goes into each title so a change is visible.
+The input is a number input, as "Versions kept" is in the app (?widget=slider: a slider).
 """
 import plotly.graph_objects as go
 import streamlit as st
 
 n = int(st.query_params.get("charts", "1"))
-v = st.sidebar.slider("Versions kept", 1, 1000, 10, key="wl_versions_kept")
+if st.query_params.get("widget") == "slider":
+    v = st.sidebar.slider("Versions kept", 1, 1000, 10, key="wl_versions_kept")
+else:
+    v = st.sidebar.number_input("Versions kept", 1, 1000, 10, key="wl_versions_kept")
 st.title("Minimal page")
 for i in range(n):
     fig = go.Figure(go.Bar(x=[f"r{j}" for j in range(8)], y=[j + i for j in range(8)]))

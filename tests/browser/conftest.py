@@ -74,9 +74,11 @@ def browser():
 class Page:
     """A browser tab on the app that records console errors and failed requests."""
 
-    def __init__(self, browser, base):
+    def __init__(self, browser, base, width: int = 1500, height: int = 1000):
         self.base = base
-        self.context = browser.new_context(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
+        # clipboard permissions: "Copy share link" writes the link there and the tests read it back
+        self.context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True,
+                                           permissions=["clipboard-read", "clipboard-write"])
         self.page = self.context.new_page()
         self.errors = []
         self.page.on("console", self._console)

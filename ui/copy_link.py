@@ -1,0 +1,61 @@
+"""The "Copy share link" button: one click puts this page's link, with every input, on the
+clipboard and says so. Streamlit has no copy button of its own outside st.code, so this is a
+small HTML component. Its HTML never changes, so the browser keeps the same frame across reruns
+(no reload per keypress): it reads the link from the page's address at click time, which the
+app has already rewritten to hold every input (ui/share.publish).
+
+The same frame names the charts for screen readers (role="img" and the chart's title as its
+accessible name): Plotly draws them as unnamed SVG.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+HEIGHT = 64
+
+HTML = """<!doctype html><html><head><style>
+body { margin: 0; font-family: "Source Sans Pro", "Source Sans 3", system-ui, sans-serif; font-size: 15px; color: #262730; }
+button { display: inline-flex; align-items: center; gap: 6px; min-height: 40px; padding: 4px 14px; width: 100%;
+  justify-content: center; border: 1px solid rgba(49, 51, 63, 0.3); border-radius: 8px; background: #fff;
+  color: #262730; font: inherit; cursor: pointer; }
+button:hover { border-color: #c7312c; color: #a3231f; }
+button:focus-visible { outline: 2px solid #1c5fb0; outline-offset: 2px; }
+svg { width: 18px; height: 18px; fill: currentColor; }
+#status { display: block; font-size: 13px; color: #31613a; min-height: 18px; text-align: center; }
+#status.bad { color: #9c1c1c; }
+</style></head><body>
+<button id="copy" type="button"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z"/></svg>Copy share link</button>
+<span id="status" role="status" aria-live="polite"></span>
+<script>
+const button = document.getElementById("copy"), status = document.getElementById("status");
+function link() { try { return window.parent.location.href; } catch (e) { return document.referrer; } }
+async function copy(text) {
+  try { await navigator.clipboard.writeText(text); return true; } catch (e) { /* not a secure context: old way */ }
+  const t = document.createElement("textarea"); t.value = text; document.body.appendChild(t); t.select();
+  let ok = false; try { ok = document.execCommand("copy"); } catch (e) {} t.remove(); return ok;
+}
+button.addEventListener("click", async () => {
+  const ok = await copy(link());
+  status.className = ok ? "" : "bad";
+  status.textContent = ok ? "Link copied: it reopens every input on this page." : "Could not copy: copy the address bar instead.";
+  clearTimeout(window.clearStatus); window.clearStatus = setTimeout(() => { status.textContent = ""; }, 8000);
+});
+// Accessible names for the page's charts: the first SVG of each gets role img and the chart's title.
+// A check once a second, not a MutationObserver: observing the page would record every node
+// plotly draws on each rerun, on the path of the keypress-to-chart latency.
+function nameCharts() {
+  let doc; try { doc = window.parent.document; } catch (e) { return; }
+  for (const gd of doc.querySelectorAll(".js-plotly-plot")) {
+    const svg = gd.querySelector("svg.main-svg"); if (!svg) continue;
+    const raw = (gd.layout && gd.layout.title && (gd.layout.title.text || gd.layout.title)) || "";
+    const name = String(raw).replace(/<[^>]*>/g, " ").replace(/\\s+/g, " ").trim() || "Chart";
+    if (svg.getAttribute("aria-label") !== name) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", name); }
+  }
+}
+nameCharts();
+setInterval(nameCharts, 1000);
+</script></body></html>"""
+
+
+def button() -> None:
+    st.iframe(HTML, height=HEIGHT)
