@@ -47,6 +47,7 @@ class Deck:
     r: decision.Recommendation
     setup: dict
     cost: float
+    rec_est: engine.RegistryEstimate  # the recommended registry priced in the recommended setup
 
 
 # ---- colours and text ----------------------------------------------------------------
@@ -392,11 +393,12 @@ def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
 def _gather(w, book: PriceBook) -> Deck:
     e = engine.estimate(w, book)
     r = decision.recommend(w, book, costs=e.totals())
-    # the recommended setup and its cost, when the recommendation carries them (a setup is a
-    # dict of field changes such as {"network": "endpoints"}; empty means as described)
-    setup = dict(getattr(r, "recommended_setup", None) or {})
-    cost = getattr(r, "recommended_cost", None)
-    return Deck(e, r, setup, r.costs[r.recommended] if cost is None else float(cost))
+    # the recommended setup (field changes such as {"network": "endpoints"}; empty means as
+    # described) and its cost come from the recommendation; its lines and flags are priced here
+    # once, so the risk is the one of what is recommended, not of the setup described
+    setup = dict(r.recommended_setup or {})
+    rec_est = engine.estimate(w.replace(**setup), book, ids=(r.recommended,))[r.recommended] if setup else e[r.recommended]
+    return Deck(e, r, setup, float(r.recommended_cost), rec_est)
 
 
 def answer_words(d: Deck) -> str:
@@ -421,50 +423,41 @@ def why_bullets(d: Deck, limit: int = 3) -> list[str]:
     return plain[:limit]
 
 
-def _misfit(w, rid: str) -> bool:
-    home = decision.load().get("home_cloud", {})
-    return rid in home and w.runs_on in home.values() and home[rid] != w.runs_on
-
-
-def cheapest_alternative(w, d: Deck) -> tuple[str, float] | None:
-    """The cheapest other registry that meets every hard requirement and belongs where the
-    workloads run (another cloud's registry would add cross-cloud pulls it is not priced for)."""
-    alts = [(rid, c) for rid, c in d.r.candidates if rid != d.r.recommended and not _misfit(w, rid)]
-    return alts[0] if alts else None
-
-
 def alternative_sentence(w, d: Deck) -> str:
-    alt = cheapest_alternative(w, d)
-    rec = registries.NAMES[d.r.recommended]
-    if alt is None:
-        return "None: no other registry meets every requirement here."
-    rid, cost = alt
-    gap = cost - d.cost
-    diff = (f"{_money(-gap)} a month less than {rec}" if gap < -0.005 else
-            f"{_money(gap)} a month more than {rec}" if gap > 0.005 else f"the same as {rec}")
-    text = f"{registries.NAMES[rid]}: {_money(cost)} a month, {diff}."
-    ops = d.e[rid].by_category().get("operations", 0.0)
+    """The cheapest registry that meets every hard requirement, as the recommendation found it
+    (each registry in its cheapest setup): one source, so the deck never disagrees with the page."""
+    r = d.r
+    rec = registries.NAMES[r.recommended]
+    if r.cheapest is None:
+        return "None: no registry meets every requirement here."
+    if r.cheapest == r.recommended:
+        return (f"None cheaper: {answer_words(d)} is itself the cheapest that meets every hard requirement, "
+                f"at {_money(r.cheapest_cost)} a month.")
+    name = registries.NAMES[r.cheapest] + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
+    gap = d.cost - r.cheapest_cost
+    diff = f"{_money(gap)} a month less than {rec}" if gap > 0.005 else f"the same as {rec}"
+    text = f"{name}: {_money(r.cheapest_cost)} a month, {diff}."
+    ops = d.e[r.cheapest].by_category().get("operations", 0.0)
     if ops:
         text += (f" That includes {w.ops_hours_per_month:g} engineer hours a month at ${w.engineer_hourly_rate:g} "
                  "an hour, an assumption.")
-    if gap < -0.005:
-        text += f" It is set aside because the situation points to {rec} (see why above)."
-    return text
+    return text + f" It is set aside because the situation points to {rec} (see why above)."
 
 
 def main_risk(w, d: Deck) -> str:
-    """One sentence: a failed requirement, else the worst flag, else where the cost is
-    concentrated, else the first note."""
+    """One sentence about the recommended registry in the recommended setup: a failed
+    requirement, else the worst flag, else where the cost is concentrated, else the first note."""
     rec = d.r.recommended
     if d.r.failures.get(rec):
         return f"{registries.NAMES[rec]} fails a requirement: {'; '.join(d.r.failures[rec])}."
-    flags = d.e[rec].flags
+    est = d.rec_est
+    flags = est.flags
     for severity in ("blocker", "warning"):
         for f in flags:
             if f.severity == severity:
                 return f.message
-    comps = sorted(d.e[rec].components, key=lambda c: -c.monthly_cost)
-    total = d.e[rec].monthly_cost
+    comps = sorted(est.components, key=lambda c: -c.monthly_cost)
+    total = est.monthly_cost
     if comps and total > 0 and comps[0].monthly_cost / total >= 0.5:
         c = comps[0]
         grows = {"network": "with every gigabyte pulled", "transfer": "with every gigabyte pulled",
@@ -505,6 +498,7 @@ def _b_from_link(w, link: str):
 
 VENDORS = {
     "aws.amazon.com": "Amazon Web Services",
+    "docs.aws.amazon.com": "Amazon Web Services",  # the ECR user guide and quotas (assumptions issue 11 sourced)
     "docs.github.com": "GitHub",
     "github.com": "GitHub",
     "www.docker.com": "Docker",
@@ -556,16 +550,26 @@ def _price_words(value: float, unit: str) -> str:
     return f"{_number(value)} {unit}"
 
 
-def sources(w, book: PriceBook) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
+def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
     """[(vendor, [(page text, url, as-of, [price in words...])...])...] for every price the
-    estimate used, vendors and pages in a stable order."""
+    estimate used, vendors and pages in a stable order.
+
+    `also`: further workloads whose prices the deck quotes (the recommended setup: its cost is
+    the answer on slide 1, so its endpoint prices are sourced too)."""
     rec = _Recorder(book)
     e = engine.estimate(w, rec)
+    priced = list(e.registries)
+    for x in also:
+        priced += engine.estimate(x, rec).registries
     names: dict[str, list[str]] = {}
     for r in e.registries:
         for c in r.components:
             if c.price_key and c.name not in names.setdefault(c.price_key, []):
                 names[c.price_key].append(c.name)
+    for r in priced[len(e.registries):]:  # the setup's own lines name only prices not named above
+        for c in r.components:
+            if c.price_key and (c.price_key not in names or names[c.price_key] == []):
+                names.setdefault(c.price_key, []).append(c.name)
     pages: dict[str, dict[str, list[str]]] = {}
     for key in sorted(rec.used):
         price = book.price(key)
@@ -581,7 +585,7 @@ def sources(w, book: PriceBook) -> list[tuple[str, list[tuple[str, str, str, lis
                 pages[price.source][price.as_of].append(item)
     # prices of zero with no price-book entry (GHCR free today, free same-region pulls): their
     # vendor's page is the source, so the vendor is not missing from the list
-    for r in e.registries:
+    for r in priced:
         home = next((k for k in book.prices if k.startswith(r.id + ".")), None)
         if home is None:
             continue
@@ -610,10 +614,10 @@ def assumption_lines(w, book: PriceBook) -> list[str]:
     ]
 
 
-def _source_blocks(w, book):
+def _source_blocks(w, book, also=()):
     """Paragraph blocks for the sources slides: (kind, text-or-runs, pt)."""
     blocks = [("assumption", x, SMALL_PT) for x in assumption_lines(w, book)]
-    for vendor, pages in sources(w, book):
+    for vendor, pages in sources(w, book, also):
         blocks.append(("vendor", vendor, 14))
         for text, url, as_of, items in pages:
             blocks.append(("page", (text, url, as_of, "; ".join(items)), SMALL_PT))
@@ -627,8 +631,8 @@ def _block_text(kind, content) -> str:
     return content
 
 
-def source_slides(prs, w, book, footer):
-    blocks = _source_blocks(w, book)
+def source_slides(prs, w, book, footer, also=()):
+    blocks = _source_blocks(w, book, also)
     room = BODY_BOTTOM - 1.3
     heights = [max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
                for k, c, pt in blocks]
@@ -742,10 +746,11 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     _para(tf, risk, pt, space_after=0)
     footer(s)
 
-    # 3: monthly cost by registry
+    # 3: monthly cost by registry (every bar as described: say so when the recommendation changes the setup)
     rec_est = e[r.recommended]
     top_comp = max(rec_est.components, key=lambda c: c.monthly_cost, default=None)
     share = (f" · {top_comp.name} is {top_comp.monthly_cost / rec_est.monthly_cost:.0%} of {rec_name}'s cost"
+             + (" as described" if d.setup else "")
              if top_comp is not None and rec_est.monthly_cost > 0 else "")
     s = _slide(prs, "Monthly cost by registry, cheapest first", wording.drivers(w) + share)
     cost_chart(s, d)
@@ -802,7 +807,7 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     footer(s)
 
     # sources: as many slides as the prices need
-    source_slides(prs, w, book, footer)
+    source_slides(prs, w, book, footer, [w.replace(**d.setup)] if d.setup else [])
 
     buf = io.BytesIO()
     prs.save(buf)

@@ -37,15 +37,19 @@ LINK = ("http://localhost:8501/?runs_on=aws&network=nat&repositories=40&image_si
 TODAY = dt.date(2026, 11, 29)
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
-# Hand arithmetic (us-east-1, price book 2026-11-29), independent of the engine:
+# Hand arithmetic (us-east-1, price book 2026-11-29: data/prices.yaml; rules in lib/registries/ecr.py
+# and lib/components.py), independent of the engine:
 #   stored = 40 images x 1.2 GB x 30 versions = 1,440 GB; pulled = 50,000 x 1.2 GB = 60,000 GB
 #   ECR behind NAT: 1,440 x $0.10 + 730 h x $0.045 + 60,000 GB x $0.045 = 144 + 32.85 + 2,700 = 2,876.85
-#   ECR with endpoints: 144 + 2 endpoints x 2 AZs x 730 h x $0.01 + 60,000 x $0.01 = 144 + 29.20 + 600 = 773.20
+#   ECR with endpoints (what the recommendation advises): storage 144; ecr.api + ecr.dkr = 2 endpoints
+#     x 2 AZs x 730 h x $0.01 = 29.20; only manifests and API calls cross them: 50,000 pulls x 0.0001 GB
+#     = 5 GB x $0.01 = 0.05; layers come through the free S3 gateway endpoint: 144 + 29.20 + 0.05 = 173.25
 #   Harbor: node 730 x $0.17 = 124.10, disk 160 x $0.08 = 12.80, S3 1,440 x $0.023 = 33.12,
-#     cross-AZ 60,000 x 1/2 x 2 x $0.01 = 600, 4 h x $75 = 300: 1,070.02 (the cheapest that meets
-#     the requirements and runs on AWS; 2,876.85 - 1,070.02 = 1,806.83 less)
-ECR_NAT, ECR_ENDPOINTS, HARBOR = 2876.85, 773.20, 1070.02
-NAT_SHARE = "94%"  # 2,700 / 2,876.85 = 93.9 %
+#     cross-AZ 60,000 x 1/2 x 2 (each way) x $0.01 = 600, 4 h x $75 = 300: 1,070.02 (more than ECR with endpoints,
+#     so nothing that meets the requirements is cheaper than the recommendation)
+ECR_NAT, ECR_ENDPOINTS, HARBOR = 2876.85, 173.25, 1070.02
+NAT_SHARE = "94%"  # 2,700 / 2,876.85 = 93.9 %, as described
+STORAGE_SHARE = "83%"  # with endpoints: 144 / 173.25 = 83.1 %
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +132,9 @@ def test_title_slide_asks_and_answers(built, book):
     s = prs.slides[0]
     text = slide_text(s)
     assert "Which container registry should we use?" in text
-    assert "Amazon ECR, as described" in text and f"${ECR_NAT:,.2f} a month" in text
+    # the answer is what is recommended: ECR with endpoints at its cost, the described setup's beside it
+    assert "Amazon ECR with VPC interface endpoints" in text
+    assert f"${ECR_ENDPOINTS:,.2f} a month for this workload (${ECR_NAT:,.2f} as described)" in text
     assert "29 November 2026" in text and f"price book {book.version}" in text
     # the share link: short clickable text, the full address behind it
     runs = [r for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs]
@@ -145,8 +151,14 @@ def test_summary_slide(built):
     why = text.split("Why", 1)[1].split("Cheapest alternative", 1)[0]
     bullets = [x for x in why.splitlines() if x.startswith("•")]
     assert 1 <= len(bullets) <= 3
-    assert f"Harbor (self-hosted): ${HARBOR:,.2f} a month, ${ECR_NAT - HARBOR:,.2f} a month less than Amazon ECR" in text
-    assert "Main risk" in text and f"NAT data processed is {NAT_SHARE} of the monthly cost" in text
+    assert text.startswith("Recommendation: Amazon ECR with VPC interface endpoints")
+    # the recommendation's own cheapest (ECR with endpoints, $173.25 < Harbor's $1,070.02), not a second count
+    assert ("None cheaper: Amazon ECR with VPC interface endpoints is itself the cheapest that meets every "
+            f"hard requirement, at ${ECR_ENDPOINTS:,.2f} a month.") in text
+    assert "Harbor" not in text
+    # the risk of what is recommended: with endpoints NAT is gone and storage is the bulk
+    assert "Main risk" in text and f"Storage is {STORAGE_SHARE} of the monthly cost ($144.00)" in text
+    assert "NAT" not in text
     assert "none of these" not in text.lower() and "Nothing here requires" not in text
 
 
@@ -225,6 +237,10 @@ def test_sources_grouped_by_vendor_with_pages_and_dates(built, book):
     linked = {r.hyperlink.address for s in slides for sh in s.shapes if sh.has_text_frame
               for p in sh.text_frame.paragraphs for r in p.runs if r.hyperlink.address}
     assert {book.prices[k].source for k in used} <= linked  # every price used, no cap
+    # and the prices behind slide 1's answer (ECR with endpoints): PrivateLink and the ECR user guide
+    rec = {c.price_key for c in engine.estimate(B, book)["ecr"].components if c.price_key}
+    assert {"aws.endpoint_hourly", "aws.endpoint_gb"} <= rec
+    assert {book.prices[k].source for k in rec} | {book.prices["aws.ecr_endpoint_gb_per_pull"].source} <= linked
     assert "NAT data processed: $0.045/GB" in text and "as of 2026-11-29" in text
     assert "Storage (free under GitHub's current policy): $0" in text
 
@@ -561,3 +577,25 @@ def test_sweep_picture_ticks_below_one_dollar_are_not_zero(book, monkeypatch):
     deck.sweep_picture(table, [], w)
     fmt = seen["fig"].layout.yaxis.tickformat
     assert fmt == ",.2~f"  # d3-format, "~" trims zeros: 0.1 -> "0.1", 1 -> "1", 1000000 -> "1,000,000"
+
+
+def test_summary_names_the_recommendations_cheapest_when_it_is_another(book, monkeypatch):
+    """The summary quotes decision.recommend's cheapest (one source): when that is another registry,
+    its name, cost and the gap to the recommendation, engineer time named as an assumption."""
+    real = decision.recommend
+
+    def as_described(*a, **k):  # the recommendation kept as described: ECR $2,876.85, Harbor cheapest
+        r = real(*a, **k)
+        r.recommended_setup, r.recommended_cost = {}, ECR_NAT
+        r.cheapest, r.cheapest_cost, r.cheapest_setup = "harbor", HARBOR, ""
+        return r
+
+    monkeypatch.setattr(decision, "recommend", as_described)
+    data, _ = deck.build(W, book, LINK, pictures=False)
+    text = slide_text(slide_with(Presentation(io.BytesIO(data)), "Recommendation: Amazon ECR"))
+    # 2,876.85 - 1,070.02 = 1,806.83; Harbor's 4 engineer hours at $75 are in its 1,070.02
+    assert ("Harbor (self-hosted): $1,070.02 a month, $1,806.83 a month less than Amazon ECR. That includes "
+            "4 engineer hours a month at $75 an hour, an assumption.") in text
+    assert "set aside because the situation points to Amazon ECR" in text
+    # the risk is the setup's own: as described, NAT processing is the bulk
+    assert f"NAT data processed is {NAT_SHARE} of the monthly cost" in text

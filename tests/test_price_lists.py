@@ -36,9 +36,15 @@ BOOK = {
         "aws.endpoint_gb": 0.01, "aws.s3_storage_gb_month": 0.025, "aws.ebs_gp3_gb_month": 0.0912,
         "aws.ec2_4vcpu_8gb_hourly": 0.192, "aws.internet_egress_tier1_gb": 0.126, "aws.internet_egress_tier2_gb": 0.122,
         "aws.internet_egress_tier3_gb": 0.117, "aws.internet_egress_tier4_gb": 0.108, "aws.inter_region_gb": 0.02,
-        "aws.cross_az_gb": 0.01, "ecr.scan_first": 0.09, "ecr.scan_rescan": 0.01, "acr.internet_egress_gb": 0.12,
+        # Inspector's first scan is keyed by region since issue 11: Seoul at the Asia Pacific rate (0.11)
+        "aws.cross_az_gb": 0.01, "ecr.scan_first": 0.11, "ecr.scan_rescan": 0.01, "acr.internet_egress_gb": 0.12,
     },
 }
+# region-keyed entries no list is read for (Google Cloud has no list without credentials; Azure's
+# egress is read for its first band only), in the book's order: they keep a new region out
+HAND_KEPT_BY_REGION = ("gar.inter_region_gb", "gar.internet_egress_gb", "gar.internet_egress_tier2_gb",
+                       "gar.internet_egress_tier3_gb", "acr.inter_region_gb", "acr.internet_egress_tier2_gb",
+                       "acr.internet_egress_tier3_gb", "acr.internet_egress_tier4_gb")
 
 
 @pytest.fixture(scope="module")
@@ -281,13 +287,15 @@ def test_update_writes_a_dated_book_keeps_the_old_one_and_lists_every_change(tmp
     assert "https://aws.amazon.com/ecr/pricing/" in ecr.note
     assert new.price("aws.ec2_4vcpu_8gb_hourly").source.endswith("/AmazonEC2/current/region_index.json")
     assert new.price("acr.tier_daily").source.startswith("https://prices.azure.com/api/retail/prices?")
-    for key in ("ghcr.storage_gb_month", "dockerhub.plan_monthly", "gar.inter_region_gb", "nexus.ce_components",
+    for key in ("ghcr.storage_gb_day", "dockerhub.plan_monthly", "gar.inter_region_gb", "nexus.ce_components",
                 "acr.included_storage_gb", "aws.internet_egress_free_gb"):
         assert new.price(key) == old.price(key)
     assert isinstance(new.price("ecr.storage_gb_month").value, float)  # one figure everywhere stays one figure
     assert list(new.regions) == ["us-east-1", "ap-northeast-2"]  # Frankfurt lacks hand-kept GCP/Azure prices
     assert r.regions_left_out == (("eu-central-1", "no hand-kept price for gar.inter_region_gb, "
-                                   "gar.internet_egress_gb, acr.inter_region_gb"),)
+                                   "gar.internet_egress_gb, gar.internet_egress_tier2_gb, gar.internet_egress_tier3_gb, "
+                                   "acr.inter_region_gb, acr.internet_egress_tier2_gb, acr.internet_egress_tier3_gb, "
+                                   "acr.internet_egress_tier4_gb"),)
     # a second run on the same lists changes nothing and writes nothing
     again = pu.update(FIX, book, tmp_path / "hist", today="2026-11-30")
     assert not again.changed and "No price changed" in again.report
@@ -308,7 +316,7 @@ def test_a_broken_update_never_replaces_the_book(tmp_path):
 
 def _with_frankfurt_hand_prices(doc):
     # test-only hand-kept figures for eu-central-1 (not a source): the GCP/Azure entries that have no list
-    for key in ("gar.inter_region_gb", "gar.internet_egress_gb", "acr.inter_region_gb"):
+    for key in HAND_KEPT_BY_REGION:
         doc["prices"][key]["value"]["eu-central-1"] = 0.02
     doc["prices"]["issue11.assumption"] = {"value": {"us-east-1": 1, "ap-northeast-2": 2}, "unit": "x",
                                            "source": "https://example.org/", "as_of": "2026-11-29"}
@@ -328,6 +336,9 @@ def test_a_region_is_added_when_every_entry_has_its_price(tmp_path):
     assert new.get("aws.nat_hourly", "eu-central-1") == 0.052  # the fixture's (illustrative) figure
     assert new.get("acr.internet_egress_gb", "eu-central-1") == 0.087  # read at germanywestcentral
     assert new.get("aws.nat_hourly", "ap-northeast-2") == 0.059
+    # region-keyed since issue 11: Frankfurt's (illustrative) scan added, Seoul's Asia Pacific rate kept
+    assert new.get("ecr.scan_first", "eu-central-1") == 0.09 and new.get("ecr.scan_first", "ap-northeast-2") == 0.11
+    assert new.get("acr.internet_egress_tier4_gb", "eu-central-1") == 0.02  # the test's hand-kept figure
     assert new.price("issue11.assumption").value == {"us-east-1": 1, "ap-northeast-2": 2, "eu-central-1": 3}
     assert "  added    aws.nat_hourly [eu-central-1]: 0.052 USD/hour per NAT gateway" in r.report
 
