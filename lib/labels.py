@@ -63,14 +63,16 @@ CHOICES: dict[tuple[str, str], str] = {
     ("deploy_platform", "kubernetes"): "Another Kubernetes cluster",
     ("deploy_platform", "other"): "Something else",
 }
-CATEGORIES = {"storage": "Storage", "transfer": "Data transfer", "network": "Network", "plan": "Plan or seats",
-              "scanning": "Scanning", "compute": "Servers", "operations": "Engineer time"}
+# cost component kinds, in the words of every table, legend, slide and series name
+CATEGORIES = {"storage": "Storage", "transfer": "Transfer and egress", "network": "Network path (NAT, endpoints)",
+              "plan": "Plan or tier", "scanning": "Scanning", "compute": "Servers (self-hosted)",
+              "operations": "Engineer time"}
 SEVERITIES = {"blocker": "Blocker", "warning": "Warning", "info": "Note"}
 REJECTIONS = {"constraint": "Fails a requirement", "cost": "Costs more", "path": "Not on this path"}
 
 # Fractions the workload keeps as 0..1 and people read and type as percentages.
 PERCENT_FIELDS = ("shared_layer_fraction", "layer_cache_hit", "monthly_growth", "cross_region_share",
-                  "same_region_share", "internet_share")
+                  "same_region_share", "internet_share", "ecr_public_authenticated_share", "github_actions_pull_share")
 # Units for the axes and inputs where the field's own unit is empty.
 UNITS = {"pulls_per_month": "pulls a month", "versions_kept": "versions", "team_seats": "seats",
          "repositories": "repositories", "cross_region_share": "%"}

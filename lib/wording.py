@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import labels
 from .workload import SHARE_FIELDS, SPECS
 
 # value -> words, for the choice fields the deck and pictures describe
@@ -160,13 +161,5 @@ def reason(text: str) -> str:
     return f"{head}: {rest}" if rest else head
 
 
-# cost component categories as legends and series names show them
-CATEGORY_LABELS: dict[str, str] = {
-    "storage": "Storage",
-    "transfer": "Transfer and egress",
-    "network": "Network path (NAT, endpoints)",
-    "plan": "Plan or tier",
-    "scanning": "Scanning",
-    "compute": "Servers (self-hosted)",
-    "operations": "Engineer time",
-}
+# cost component categories as legends and series names show them: one map for app and deck
+CATEGORY_LABELS: dict[str, str] = labels.CATEGORIES

@@ -32,12 +32,12 @@ def test_upload_shows_the_measured_values_then_apply_changes_the_workload():
     assert table.loc["Pushes a month", "Measured"] == "6.0"
     assert table.loc["Image size (compressed, MB)", "Now"] == "500.00 MB"  # the default, before applying
     assert "AWS CLI describe-images (describe-images.json)" in table.loc["Image size (compressed, MB)", "From"]
-    assert at.slider(key="wl_image_size_mb").value == 500  # nothing applied yet
+    assert at.number_input(key="wl_image_size_mb").value == 500  # nothing applied yet
 
     at.button(key="ms_apply").click().run()
     assert not at.exception
-    assert at.slider(key="wl_image_size_mb").value == 80
-    assert at.slider(key="wl_versions_kept").value == 3
+    assert at.number_input(key="wl_image_size_mb").value == 80
+    assert at.number_input(key="wl_versions_kept").value == 3
     assert at.number_input(key="wl_repositories").value == 2
     assert at.query_params["image_size_mb"] == "80" and at.query_params["pushes_per_month"] == "6"
     assert not any("describe-images" in str(v) for v in at.query_params.values())  # values, never the files
@@ -72,7 +72,7 @@ def test_a_bad_file_is_named_and_nothing_is_applied():
     assert "nothing was measured or applied" in at.error[0].value
     assert "deployment.json: not a registry inventory" in at.code[-1].value
     assert all(b.key != "ms_apply" for b in at.button)
-    assert at.slider(key="wl_image_size_mb").value == 500
+    assert at.number_input(key="wl_image_size_mb").value == 500
 
 
 @pytest.mark.parametrize("text, shown", [("a_b*c*[x](y)", r"a\_b\*c\*\[x\]\(y\)")])
@@ -103,8 +103,7 @@ def test_navigation_and_share_controls_use_material_icons_not_emoji():
     at = open_app(page=PAGE)
     for link in at.get("page_link"):
         assert link.proto.icon.startswith(":material/") and not emoji.search(link.proto.label), link.proto
-    pop = at.get("popover")[0].proto.popover
-    labels = [pop.label] + [d.proto.label for d in at.get("download_button")]
+    labels = [d.proto.label for d in at.get("download_button")] + [b.proto.label for b in at.get("button")]
     assert all(not emoji.search(label) for label in labels), labels
 
 

@@ -71,7 +71,7 @@ def test_the_pull_mix_must_add_up_to_100_percent(book):
     # 60 % same region, 40 % other regions: 1,000 pulls x 0.5 GB x 40 % = 200 GB at $0.02 = $4.00
     w = from_dict({"same_region_share": 0.6, "cross_region_share": 0.4})
     assert engine.estimate(w, book)["ecr"].by_category()["transfer"] == pytest.approx(4.0)
-    assert bar_value(figure(at), "transfer", "Amazon ECR") == pytest.approx(4.0)
+    assert bar_value(figure(at), labels.CATEGORIES["transfer"], "Amazon ECR") == pytest.approx(4.0)
 
 
 def test_the_image_size_is_typed_in_mb_or_gb(book):
@@ -83,7 +83,7 @@ def test_the_image_size_is_typed_in_mb_or_gb(book):
     assert box.label == "Image size (GB)" and box.value == pytest.approx(1.2)
     box.set_value(2.5).run()
     # 2.5 GB = 2,500 MB: ECR storage 10 versions x 2.5 GB x $0.10 = $2.50
-    assert bar_value(figure(at), "storage", "Amazon ECR") == pytest.approx(2.5)
+    assert bar_value(figure(at), labels.CATEGORIES["storage"], "Amazon ECR") == pytest.approx(2.5)
 
 
 def test_fractions_are_typed_as_percentages():

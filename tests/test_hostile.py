@@ -74,7 +74,7 @@ def test_a_long_price_book_in_a_link_is_named_not_a_crash(book):
     at = open_app({"price_book": book, "versions_kept": "30"})
     assert not at.exception
     assert "price_book" in warnings(at)
-    assert at.slider(key="wl_versions_kept").value == 30
+    assert at.number_input(key="wl_versions_kept").value == 30
 
 
 @pytest.mark.parametrize("version", ["x" * 300, "€" * 84, "a b", "../prices", "2025-01-01\x00", ""])
@@ -94,7 +94,7 @@ def test_an_uploaded_file_with_a_long_price_book_is_named_not_a_crash():
     upload(at, "s.yaml", "price_book: " + "x" * 300 + "\nversions_kept: 30\n")
     assert not at.exception
     assert "price_book" in warnings(at)
-    assert at.slider(key="wl_versions_kept").value == 30
+    assert at.number_input(key="wl_versions_kept").value == 30
 
 
 # ---- 2. deeply nested YAML ties up a core ---------------------------------------------
@@ -149,7 +149,7 @@ def test_nesting_bomb_upload_in_the_app_is_refused_and_nothing_changes():
     assert time.perf_counter() - t0 < 10  # an app rerun included; the parse itself is checked above
     assert not at.exception
     assert "nested" in warnings(at) and "nothing was changed" in warnings(at)
-    assert at.slider(key="wl_versions_kept").value == 30
+    assert at.number_input(key="wl_versions_kept").value == 30
 
 
 # ---- 3. huge numbers -------------------------------------------------------------------
@@ -175,7 +175,7 @@ def test_a_huge_number_uploaded_in_the_app_is_named():
     upload(at, "s.yaml", BAD_FILES["huge-int"] + "versions_kept: 30\n")
     assert not at.exception
     assert "pulls_per_month" in warnings(at) and "too large" in warnings(at)
-    assert at.slider(key="wl_versions_kept").value == 30
+    assert at.number_input(key="wl_versions_kept").value == 30
 
 
 # ---- 4. attacker Markdown inside the app's own notices ---------------------------------
@@ -235,7 +235,7 @@ def test_upload_file_name_and_unknown_keys_are_shown_as_text():
     assert_shown_as_text(warnings(at), "Session expired")
     toast = at.toast[0].value
     assert_shown_as_text(toast)
-    assert at.slider(key="wl_versions_kept").value == 30
+    assert at.number_input(key="wl_versions_kept").value == 30
 
 
 def test_a_pattern_in_a_message_shows_every_character():
@@ -289,8 +289,8 @@ def test_an_upload_keeps_the_fields_it_does_not_set_and_says_so():
     at = open_app({"image_size_mb": "777", "versions_kept": "33"})
     upload(at, "s.yaml", "image_size_mb: -1\n")
     assert not at.exception
-    assert at.slider(key="wl_image_size_mb").value == 777
-    assert at.slider(key="wl_versions_kept").value == 33
+    assert at.number_input(key="wl_image_size_mb").value == 777
+    assert at.number_input(key="wl_versions_kept").value == 33
     text = warnings(at)
     assert "image_size_mb" in text and "everything else was applied" not in text
     assert "keep their current values" in text
@@ -300,8 +300,8 @@ def test_an_upload_applies_what_it_sets_on_top_of_the_current_scenario():
     at = open_app({"image_size_mb": "777", "versions_kept": "33"})
     upload(at, "s.yaml", "versions_kept: 40\n")
     assert not at.exception
-    assert at.slider(key="wl_image_size_mb").value == 777
-    assert at.slider(key="wl_versions_kept").value == 40
+    assert at.number_input(key="wl_image_size_mb").value == 777
+    assert at.number_input(key="wl_versions_kept").value == 40
     assert "current values" in at.toast[0].value
 
 
