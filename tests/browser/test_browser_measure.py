@@ -8,7 +8,7 @@ FIX = Path(__file__).resolve().parents[1] / "fixtures" / "inventory"
 def test_upload_measure_and_apply(tab):
     tab.open("/measure")
     assert tab.page.get_by_test_id("stException").count() == 0
-    tab.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+    tab.page.get_by_test_id("stMainBlockContainer").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         [str(FIX / "ecr" / "describe-images.json"), str(FIX / "dockerhub" / "shop-tags-page1.json"),
          str(FIX / "dockerhub" / "shop-tags-page2.json")])
     tab.page.get_by_text("What your registry says").wait_for(timeout=30_000)
@@ -38,7 +38,7 @@ def test_a_large_export_uploads_past_the_scenario_file_limit(tab, tmp_path):
     f.write_text(json.dumps({"imageDetails": details}, indent=4))
     assert f.stat().st_size > 5_000_000
     tab.open("/measure")
-    tab.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(f))
+    tab.page.get_by_test_id("stMainBlockContainer").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(f))
     tab.page.get_by_text("What your registry says").wait_for(timeout=60_000)
     tab.wait()
     body = tab.page.inner_text("body")

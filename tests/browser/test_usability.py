@@ -43,9 +43,9 @@ def test_the_image_size_is_typed_in_gigabytes(tab):
     type_into(tab, "Image size (GB)", "1.2")
     assert query(tab)["image_size_mb"] == "1200"
     # 10 versions x 1.2 GB x $0.10 per GB-month = $1.20 of ECR storage
-    assert bar(tab, "storage", "Amazon ECR") == pytest.approx(1.20)
+    assert bar(tab, "Storage", "Amazon ECR") == pytest.approx(1.20)
     type_into(tab, "Versions kept", "30")  # a wide range: typed, not dragged
-    assert bar(tab, "storage", "Amazon ECR") == pytest.approx(3.60)  # 30 x 1.2 GB x $0.10
+    assert bar(tab, "Storage", "Amazon ECR") == pytest.approx(3.60)  # 30 x 1.2 GB x $0.10
     assert tab.errors == []
 
 
@@ -61,7 +61,7 @@ def test_the_pull_mix_must_add_up_to_100_percent(tab):
     assert tab.page.get_by_test_id("stSidebar").get_by_test_id("stAlert").count() == 0
     assert query(tab)["cross_region_share"] == "0.4"
     # 40 % of 1,000 pulls x 0.5 GB = 200 GB across regions at $0.02 = $4.00 of ECR transfer
-    assert bar(tab, "transfer", "Amazon ECR") == pytest.approx(4.0)
+    assert bar(tab, "Transfer and egress", "Amazon ECR") == pytest.approx(4.0)
 
 
 def test_growth_is_typed_as_a_percentage(tab):
@@ -163,7 +163,9 @@ CHART_TEXT = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).m
 def test_chart_text_reaches_4_5_to_1_and_every_chart_has_a_name(tab, path):
     tab.open(path, TEAM)
     charts(tab)
-    tab.page.wait_for_timeout(500)
+    # the copy-link frame names the charts once a second: wait for it rather than a fixed pause
+    tab.page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every("
+                               "gd => gd.querySelector('svg.main-svg[role=img][aria-label]'))", timeout=15_000)
     found = tab.page.evaluate(CHART_TEXT)
     assert found
     for chart in found:
