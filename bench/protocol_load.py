@@ -150,7 +150,11 @@ class Session:
             self.cached.add(msg.hash)
         kind = msg.WhichOneof("type")
         if kind == "new_session":
-            self.page_hash = msg.new_session.page_script_hash
+            self.page_hash = self.page_hash or msg.new_session.page_script_hash
+        elif kind == "navigation" and msg.navigation.page_script_hash:
+            # the page actually run: new_session names the main script's hash under a pages/ app, so
+            # sending that back made every rerun after the first load run the Overview
+            self.page_hash = msg.navigation.page_script_hash
         elif kind == "page_info_changed":
             self.query = msg.page_info_changed.query_string  # the browser's URL follows the app's link
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
