@@ -52,7 +52,7 @@ def drive(page, server, url, changes):
         if has_chart:
             try:  # a chart that does not depend on this slider (the network path) never changes
                 page.wait_for_function(f"(old) => ({CHART_SIG})() !== old", arg=sig,
-                                       timeout=30_000 if latencies else 5_000, polling="raf")
+                                       timeout=30_000 if latencies else 15_000, polling="raf")
                 latencies.append(time.perf_counter() - t0)
             except Exception:
                 if latencies:

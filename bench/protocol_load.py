@@ -25,6 +25,12 @@ Usage:
   .venv/bin/python bench/protocol_load.py --saturate [--sessions 8] [--seconds 30]
   .venv/bin/python bench/protocol_load.py --url http://127.0.0.1:8501 --pid 1234   # a server you started
   (on a busy shared machine, --server-nice -10 as root gives the server about one core)
+  .venv/bin/python bench/protocol_load.py --saturate --against /tmp/base --rounds 3   # ratios against a checkout
+
+`--against DIR`: the same measurement on another checkout (e.g. `git worktree add --detach /tmp/base main`
+plus a `.venv` link), alternating with this one round by round (A B, B A, ...: the machine's load drifts),
+then the ratios of the medians. `--server-env KEY=VALUE` sets a variable for the servers started here
+(both sides), e.g. a Streamlit option to try before committing it.
 """
 from __future__ import annotations
 
@@ -144,7 +150,11 @@ class Session:
             self.cached.add(msg.hash)
         kind = msg.WhichOneof("type")
         if kind == "new_session":
-            self.page_hash = msg.new_session.page_script_hash
+            self.page_hash = self.page_hash or msg.new_session.page_script_hash
+        elif kind == "navigation" and msg.navigation.page_script_hash:
+            # the page actually run: new_session names the main script's hash under a pages/ app, so
+            # sending that back made every rerun after the first load run the Overview
+            self.page_hash = msg.navigation.page_script_hash
         elif kind == "page_info_changed":
             self.query = msg.page_info_changed.query_string  # the browser's URL follows the app's link
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
@@ -236,12 +246,12 @@ class Session:
 class ServerProcess:
     """The app under the production settings (deploy/entrypoint.sh) on a free 127.0.0.1 port."""
 
-    def __init__(self):
+    def __init__(self, root: Path = ROOT, extra_env: dict | None = None):
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "PYTHON": sys.executable, "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
+        env = {**os.environ, **(extra_env or {}), "PYTHON": sys.executable, "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
                "STREAMLIT_SERVER_PORT": str(port)}
-        self.proc = subprocess.Popen(["sh", str(ROOT / "deploy" / "entrypoint.sh")], cwd=ROOT, env=env,
+        self.proc = subprocess.Popen(["sh", str(root / "deploy" / "entrypoint.sh")], cwd=root, env=env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.pid = self.proc.pid  # sh execs python: same pid
 
@@ -344,13 +354,13 @@ def users_at_target(rows) -> tuple[float, str]:
     return n, f"p95 {a['p95_s']:.2f} s at {a['sessions']}, {b['p95_s']:.2f} s at {b['sessions']}"
 
 
-async def run(args) -> dict:
+async def run(args, root: Path = ROOT) -> dict:
     deadline = time.perf_counter() + args.deadline
     server = None
     if args.url:
         base, proc = args.url.rstrip("/"), psutil.Process(args.pid)
     else:
-        server = ServerProcess()
+        server = ServerProcess(root, dict(kv.split("=", 1) for kv in args.server_env))
         server.wait_healthy()
         base, proc = server.url, psutil.Process(server.pid)
         if args.server_nice:
@@ -361,7 +371,7 @@ async def run(args) -> dict:
             psutil.Process().nice(args.server_nice)
     stats = Stats()
     sessions: list[Session] = []
-    result: dict = {"page": args.page or "overview", "mode": "saturate" if args.saturate else "ramp",
+    result: dict = {"root": str(root), "page": args.page or "overview", "mode": "saturate" if args.saturate else "ramp",
                     "cpu_count": psutil.cpu_count(), "steps": []}
     try:
         # warm-up and baseline: one session alone (imports, caches; its RSS is the memory baseline)
@@ -434,6 +444,45 @@ async def run(args) -> dict:
     return result
 
 
+def _figures(r: dict) -> dict[str, float]:
+    """The figures worth a ratio, from one run."""
+    out = {"alone median ms": r["baseline"]["median_s"] * 1000}
+    if r["mode"] == "saturate":
+        out["reruns/s at saturation"] = r["saturation_reruns_per_s"]
+        out["CPU ms per rerun"] = r["saturation_cpu_per_rerun_ms"]
+    for row in r["steps"]:
+        if r["mode"] == "ramp":
+            out[f"p95 ms at {row['sessions']}"] = row["p95_s"] * 1000
+            out[f"CPU ms per rerun at {row['sessions']}"] = row["cpu_per_rerun_ms"]
+        else:
+            out[f"p95 ms at {row['sessions']} (no think time)"] = row["p95_s"] * 1000
+    if "mb_per_session" in r:
+        out["MB per session"] = r["mb_per_session"]
+    if "users_at_p95_1s" in r:
+        out["users at p95 < 1 s"] = r["users_at_p95_1s"]
+    out["errors"] = r["errors"]
+    return out
+
+
+def compare(args) -> dict:
+    """This checkout against args.against, alternating (A B, B A, ...), medians and their ratio."""
+    runs: dict[str, list[dict]] = {"this": [], "baseline": []}
+    roots = {"this": ROOT, "baseline": args.against.resolve()}
+    for i in range(args.rounds):
+        for side in (("this", "baseline") if i % 2 == 0 else ("baseline", "this")):
+            print(f"\n--- round {i + 1}/{args.rounds}: {side} ({roots[side]})", flush=True)
+            runs[side].append(_figures(asyncio.run(run(args, roots[side]))))
+    print(f"\n{'figure':<34} {'this':>10} {'baseline':>10} {'ratio':>7}   (medians of {args.rounds} alternating rounds)")
+    table = {}
+    for k in runs["this"][0]:
+        a = statistics.median(f[k] for f in runs["this"] if k in f)
+        b = statistics.median(f[k] for f in runs["baseline"] if k in f)
+        table[k] = {"this": a, "baseline": b, "ratio": a / b if b else None}
+        ratio = f"{a / b:6.2f}x" if b else "     -"
+        print(f"{k:<34} {a:10.2f} {b:10.2f} {ratio}")
+    return {"rounds": runs, "summary": table}
+
+
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sessions", default=None, help="comma-separated session counts (a ramp; sessions stay open)")
@@ -448,6 +497,10 @@ def main(argv=None) -> dict:
     ap.add_argument("--url", help="an already running server on 127.0.0.1 (then --pid is required)")
     ap.add_argument("--pid", type=int, help="the server's process id, for CPU and memory")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--against", type=Path, help="a baseline checkout: measured alternately with this one")
+    ap.add_argument("--rounds", type=int, default=3, help="with --against: rounds of (this, baseline)")
+    ap.add_argument("--server-env", action="append", default=[], metavar="KEY=VALUE",
+                    help="an environment variable for the servers started here (repeatable)")
     ap.add_argument("--server-nice", type=int, default=0,
                     help="scheduling priority of the server started here (e.g. -10, as root, on a busy shared machine)")
     args = ap.parse_args(argv)
@@ -462,7 +515,14 @@ def main(argv=None) -> dict:
     def stopped(*_):  # a SIGTERM still stops the server this run started (the finally blocks run)
         raise KeyboardInterrupt
     signal.signal(signal.SIGTERM, stopped)
-    result = asyncio.run(run(args))
+    if any("=" not in kv for kv in args.server_env):
+        ap.error("--server-env: KEY=VALUE")
+    if args.against:
+        if args.url or not (args.against / "deploy" / "entrypoint.sh").exists() or not 1 <= args.rounds <= 10:
+            ap.error("--against: a checkout with deploy/entrypoint.sh, no --url, 1-10 rounds")
+        result = compare(args)
+    else:
+        result = asyncio.run(run(args))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1))
     return result

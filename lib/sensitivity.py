@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import engine, registries
 from .pricebook import PriceBook
-from .workload import SPECS
+from .workload import NUMERIC, SPECS
 
 # (low, high, log axis) for each input the page can sweep
 RANGES = {
@@ -73,7 +73,13 @@ def frame(w, field: str, xs) -> pd.DataFrame:
 def sweep(w, field: str, book: PriceBook, xs=None, ids=registries.IDS) -> pd.DataFrame:
     """Monthly cost per registry (columns) for each value of the field (index)."""
     xs = grid(w, field) if xs is None else np.asarray(xs, dtype=float)
-    out = engine.estimate_many(frame(w, field, xs), book, ids)
+    if field in NUMERIC:  # every sweepable field today: no DataFrame of workloads to build and group
+        varying = {field: xs}
+        if field == "cross_region_share":  # as frame() does: the pull mix keeps summing to 1
+            varying["same_region_share"] = 1.0 - w.internet_share - xs
+        out = engine.estimate_varying(w, varying, book, ids)
+    else:
+        out = engine.estimate_many(frame(w, field, xs), book, ids)
     out.index = pd.Index(xs, name=field)
     return out
 
