@@ -213,6 +213,13 @@ def ecr_endpoint_path(w, q, p: Prices):
     ]
 
 
+def replication_transfer(w, p: Prices, pushed_gb) -> Line:
+    """Every push's new bytes sent to each replica region at the inter-region rate: the one rule for
+    managed replication and for self-hosted installations replicating to each other."""
+    return Line("Replication transfer (pushed bytes x replicas)", "transfer", "GB", pushed_gb * w.replica_regions,
+                p("aws.inter_region_gb"), "aws.inter_region_gb")
+
+
 def replication(w, p: Prices, storage_key: str, storage_gb, pushed_gb, label: str):
     """Copies in other regions: their storage, and every push's bytes sent across regions."""
     if not w.replica_regions:  # a scalar in both paths: the engine groups on it
@@ -220,8 +227,7 @@ def replication(w, p: Prices, storage_key: str, storage_gb, pushed_gb, label: st
     return [
         Line(f"Replica storage ({label}, {w.replica_regions} region(s))", "storage", "GB-month",
              storage_gb * w.replica_regions, p(storage_key), storage_key),
-        Line("Replication transfer (pushed bytes x replicas)", "transfer", "GB", pushed_gb * w.replica_regions,
-             p("aws.inter_region_gb"), "aws.inter_region_gb"),
+        replication_transfer(w, p, pushed_gb),
     ]
 
 

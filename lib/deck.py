@@ -24,6 +24,7 @@ from pptx.util import Emu, Inches, Pt
 
 from . import charts, decision, engine, export, links, registries, sensitivity, timeline, wording
 from .components import CATEGORIES
+from .labels import SAME_MONEY
 from .palette import CATEGORY_COLOURS, MUTED_TEXT, REGISTRY_COLOURS, TEXT
 from .pricebook import PriceBook
 from .workload import SPECS, lenient
@@ -435,7 +436,7 @@ def alternative_sentence(w, d: Deck) -> str:
                 f"at {_money(r.cheapest_cost)} a month.")
     name = registries.NAMES[r.cheapest] + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
     gap = d.cost - r.cheapest_cost
-    diff = f"{_money(gap)} a month less than {rec}" if gap > 0.005 else f"the same as {rec}"
+    diff = f"{_money(gap)} a month less than {rec}" if gap > SAME_MONEY else f"the same as {rec}"
     text = f"{name}: {_money(r.cheapest_cost)} a month, {diff}."
     ops = d.e[r.cheapest].by_category().get("operations", 0.0)
     if ops:
@@ -718,7 +719,7 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     _para(tf, answer, 32 if lines_needed(answer, 32, CONTENT_W - 0.6) == 1 else 24, bold=True, space_after=4)
     as_described = r.costs[r.recommended]
     _para(tf, f"{_money(d.cost)} a month for this workload"
-              + (f" ({_money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > 0.005 else ""), 24)
+              + (f" ({_money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > SAME_MONEY else ""), 24)
     tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
     _para(tf, f"{today:%d %B %Y} · price book {book.version} (prices as of {', '.join(book.as_of_dates())}) · "
               f"{book.currency} list prices before tax", 14, colour=MUTED_TEXT, first=True, space_after=6)

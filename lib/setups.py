@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from . import engine, registries
 from .components import private_aws_subnets
+from .labels import SAME_MONEY
 from .pricebook import PriceBook
 
-SAVING_THRESHOLD = 0.005  # less than half a cent is no saving
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def cheaper_setup(w, book: PriceBook, rid: str, current: "engine.RegistryEstimat
         r = engine.estimate(w.replace(**changes), book, (rid,))[rid]
         if _blockers(r) - _blockers(current):
             continue
-        if r.monthly_cost < current.monthly_cost - SAVING_THRESHOLD and (best is None or r.monthly_cost < best[1]):
+        if r.monthly_cost < current.monthly_cost - SAME_MONEY and (best is None or r.monthly_cost < best[1]):
             best = (changes, r.monthly_cost)
     if best is None:
         return None
