@@ -116,7 +116,6 @@ NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int") and s.
 # settings do not, so sweeps ignore them
 CATEGORICAL = tuple(k for k, s in SPECS.items()
                     if (s.kind in ("choice", "bool") or s.discrete) and (s.priced or s.group not in ("decision", "analysis")))
-DECISION = tuple(k for k, s in SPECS.items() if s.group == "decision") + ("visibility",)
 
 
 _PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool, "set": tuple, "text": str}
