@@ -8,7 +8,7 @@ arrays (many workloads at once): only element-wise numpy functions are used.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union, get_args
+from typing import Literal, get_args
 
 import numpy as np
 
@@ -21,7 +21,7 @@ CATEGORIES: tuple[Category, ...] = get_args(Category)
 Severity = Literal["info", "warning", "blocker"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 # One workload's figure (a float) or many workloads' (a numpy array): the same code prices both.
-Amount = Union[float, np.ndarray]
+Amount = float | np.ndarray
 
 
 class UnknownCategory(DashboardError, ValueError):
@@ -158,7 +158,7 @@ WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": "on-premises"}
 
 # ---- pieces several registries share -------------------------------------------------
 
-def tiered(gb, p: Prices, tiers, label: str, category: str = "transfer"):
+def tiered(gb, p: Prices, tiers, label: str, category: Category = "transfer"):
     """Volume tiers, one component per tier so each price is visible; tiers after the first
     are shown only when reached. `tiers`: (size in GB or None for the rest, name, price key)."""
     lines, start = [], 0.0

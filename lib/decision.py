@@ -14,8 +14,8 @@ import yaml
 
 from . import engine, registries, setups
 from .errors import DashboardError
-from .pricebook import PriceBook
 from .labels import SAME_MONEY, choice
+from .pricebook import PriceBook
 from .workload import SPECS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "decision_tree.yaml"
@@ -101,7 +101,7 @@ def _check_condition(c, where):
     if "else" in c:
         return
     if "all" in c or "any" in c:
-        for sub in c.get("all", c.get("any")):
+        for sub in c["all"] if "all" in c else c["any"]:
             _check_condition(sub, where)
         return
     name = c.get("field")
@@ -192,7 +192,7 @@ def walk(w, tree: dict) -> tuple[list[Step], str, list[tuple[str, int]]]:
     path, taken, nid = [], [], tree["start"]
     while True:
         node = tree["nodes"][nid]
-        for i, b in enumerate(node["branches"]):
+        for i, b in enumerate(node["branches"]):  # noqa: B007 - i is the branch taken, used after the loop
             if "note" not in b and holds(b["when"], w):
                 break
         dest = b.get("next") or b["leaf"]
@@ -208,7 +208,7 @@ def walk(w, tree: dict) -> tuple[list[Step], str, list[tuple[str, int]]]:
 
 
 def failures(w, tree: dict) -> dict[str, list[str]]:
-    out = {rid: [] for rid in registries.IDS}
+    out: dict[str, list[str]] = {rid: [] for rid in registries.IDS}
     for req in tree.get("requirements", {}).values():
         if not holds(req["when"], w):
             continue
@@ -297,7 +297,7 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
     cheapest = ok[0] if ok else None
     gap_note = ""
     if cheapest and cheapest != rec and best[rec] - best[cheapest] > SAME_MONEY:
-        how = f" {cheaper[cheapest].description}" if cheaper.get(cheapest) else ""
+        how = f" {s.description}" if (s := cheaper.get(cheapest)) else ""
         buys = tree.get("strengths", {}).get(rec, leaf["summary"])
         gap_note = (f"{names[cheapest]}{how} is the cheapest that meets every hard requirement at "
                     f"{_money(best[cheapest])}/month; {names[rec]} costs {_money(best[rec] - best[cheapest])}/month more for {buys}")
@@ -306,7 +306,7 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
                           recommended_setup=dict(mine.changes) if mine else {},
                           recommended_cost=best[rec], setup_description=mine.description if mine else "",
                           cheapest=cheapest, cheapest_cost=best[cheapest] if cheapest else 0.0,
-                          cheapest_setup=cheaper[cheapest].description if cheapest and cheaper.get(cheapest) else "",
+                          cheapest_setup=s.description if cheapest and (s := cheaper.get(cheapest)) else "",
                           gap_note=gap_note)
 
 

@@ -16,7 +16,7 @@ def totals_table(e: Estimate, cheaper: dict | None = None) -> pd.DataFrame:
     rows = []
     for rank, r in enumerate(e.ranked(), start=1):
         cats = r.by_category()
-        driver = max(cats, key=cats.get) if r.monthly_cost > 0 else "-"
+        driver = max(cats, key=lambda k: cats[k]) if r.monthly_cost > 0 else "-"
         rows.append({
             "rank": rank, "id": r.id, "registry": r.name, "monthly_cost": r.monthly_cost,
             **({"cheaper_setup": text(cheaper.get(r.id))} if cheaper is not None else {}),

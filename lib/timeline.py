@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 import pandas as pd
@@ -25,7 +26,7 @@ def _hours(value) -> bool:
 
 def parse_onetime(doc, path: str | Path = "onetime.yaml") -> dict:
     """Check the one-time efforts document; a problem names the file and the entry."""
-    def fail(entry: str, problem: str):
+    def fail(entry: str, problem: str) -> NoReturn:
         raise DataFileError(f"{path}: {entry}: {problem}")
 
     if not isinstance(doc, dict):

@@ -27,8 +27,8 @@ def lines(w, q, p):
         chosen = auto_plan(w.team_seats, w.repositories)
         auto = ("personal", "pro", "team")
         price = np.select([chosen == k for k in auto], [p("dockerhub.plan_monthly", k) for k in auto])
-        qty = np.where(np.isin(chosen, [k for k in auto if PER_USER[k]]), w.team_seats, 1)
-        out = [Line("Plan (auto: Personal, Pro or Team per seat)", "plan", "seat-month", qty, price, "dockerhub.plan_monthly")]
+        seats = np.where(np.isin(chosen, [k for k in auto if PER_USER[k]]), w.team_seats, 1)
+        out = [Line("Plan (auto: Personal, Pro or Team per seat)", "plan", "seat-month", seats, price, "dockerhub.plan_monthly")]
     else:
         qty = w.team_seats if PER_USER[plan] else 1
         out = [Line(f"Plan: {plan.title()}", "plan", "seat-month" if PER_USER[plan] else "account-month",

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from lib import engine, pricebook
-from lib.workload import SPECS, from_dict
+from lib import pricebook
+from lib.workload import SPECS
 from tests.browser.conftest import Page
 from tests.browser.test_browser import CHARTED, PAGES, bar, box, box_value, charts, copy_button, settle, share_link
 
