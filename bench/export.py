@@ -54,8 +54,9 @@ def main():
     search = statistics.median(timed(lambda: sensitivity.break_evens(w, w.sweep_field, book, table=table))
                                for _ in range(n))
     data, _ = deck.build(w, book, LINK)
-    from pptx import Presentation
     import io
+
+    from pptx import Presentation
     slides = len(Presentation(io.BytesIO(data)).slides)
 
     print(f"PNG cold (Chromium start + render): {cold:6.3f} s")

@@ -95,7 +95,7 @@ def generate(path: Path, mb: float) -> int:
             t = {}
             for code, (length, opt) in zip(("4NA7Y494T4", "6QCMYABX3D", "HU7G6KETJZ", "38NPMPTW36", "NQ3QZPMQV9"),
                                            (("1yr", "No Upfront"), ("1yr", "All Upfront"), ("1yr", "Partial Upfront"),
-                                            ("3yr", "Partial Upfront"), ("3yr", "All Upfront"))):
+                                            ("3yr", "Partial Upfront"), ("3yr", "All Upfront")), strict=True):
                 t[f"{sku}.{code}"] = {"offerTermCode": code, "sku": sku, "effectiveDate": "2026-11-01T00:00:00Z",
                                       "priceDimensions": _dims(sku, code, rnd.random(), desc="Upfront Fee"),
                                       "termAttributes": {"LeaseContractLength": length, "OfferingClass": "standard",

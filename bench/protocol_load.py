@@ -209,7 +209,7 @@ class Session:
         await self.ws.send(back.SerializeToString())
         try:
             problem = await asyncio.wait_for(self.finished, RUN_TIMEOUT_S)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             problem = f"no answer in {RUN_TIMEOUT_S} s"
         seconds = time.perf_counter() - t0
         if self.run_errors:

@@ -48,7 +48,7 @@ def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str
     top = max(rec.components, key=lambda c: c.monthly_cost, default=None)
     lines += ["", "## Consequences", "",
               f"- Monthly cost: ${rec.monthly_cost:,.2f}, mostly {top.name} ({top.monthly_cost / rec.monthly_cost:.0%})."
-              if rec.monthly_cost > 0 else "- Monthly cost: $0.00 under current prices."]
+              if top is not None and rec.monthly_cost > 0 else "- Monthly cost: $0.00 under current prices."]
     lines += [f"- {f.message}" for f in rec.flags]
     if r.runner_up:
         lines.append(f"- Fallback: {names[r.runner_up]} (${r.costs[r.runner_up]:,.2f}/month).")

@@ -5,9 +5,9 @@ import argparse
 import json
 import sys
 
-from . import decision, engine, pricebook, report, scenario, setups
 import yaml
 
+from . import decision, engine, pricebook, report, scenario, setups
 from .errors import DashboardError
 from .workload import SPECS
 
@@ -61,6 +61,7 @@ def _export(args) -> int:
         print("error: name at least one output, e.g. --pptx out.pptx", file=sys.stderr)
         return 2
     for kind, path in wanted.items():
+        data: str | bytes
         if kind == "pptx":
             data, missing = deck.build(w, book, args.link)
             for m in missing:
@@ -139,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _one_line(text: str, limit: int | None = None) -> str:
+def _one_line(text: object, limit: int | None = None) -> str:
     text = " ".join(str(text).split())
     return text[: limit - 1] + "…" if limit and len(text) > limit else text
 

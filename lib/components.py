@@ -8,23 +8,45 @@ arrays (many workloads at once): only element-wise numpy functions are used.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import SimpleNamespace
+from typing import Literal, get_args
 
 import numpy as np
 
-CATEGORIES = ("storage", "transfer", "network", "plan", "scanning", "compute", "operations")
+from .errors import DashboardError
+
+# The kinds of cost a component can be: every chart series, table and slide groups by these,
+# so a line with any other category would silently drop out of them. Checked when a line is made.
+Category = Literal["storage", "transfer", "network", "plan", "scanning", "compute", "operations"]
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+Severity = Literal["info", "warning", "blocker"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+# One workload's figure (a float) or many workloads' (a numpy array): the same code prices both.
+Amount = float | np.ndarray
+
+
+class UnknownCategory(DashboardError, ValueError):
+    """A registry module wrote a component with a category no chart or table knows (a code defect)."""
+
+
+def check_category(category: str, name: str) -> None:
+    if category not in CATEGORIES:
+        raise UnknownCategory(f"cost component {name!r} has category {category!r}; "
+                              f"it must be one of {', '.join(CATEGORIES)}")
 
 
 @dataclass(frozen=True)
 class Line:
     """A component as a registry module writes it; quantity and price may be arrays."""
     name: str
-    category: str
+    category: Category
     unit: str
-    quantity: object
-    price: object
+    quantity: Amount
+    price: Amount
     price_key: str = ""       # the price-book entry, so the UI can show its source
     hide_if_zero: bool = False  # e.g. higher egress tiers: only shown when reached
+
+    def __post_init__(self) -> None:
+        check_category(self.category, self.name)
 
     @property
     def cost(self):
@@ -35,12 +57,15 @@ class Line:
 class Component:
     """A component of one workload's bill, with plain floats."""
     name: str
-    category: str
+    category: Category
     unit: str
     quantity: float
     price: float
     monthly_cost: float
     price_key: str = ""
+
+    def __post_init__(self) -> None:
+        check_category(self.category, self.name)
 
     def arithmetic(self) -> str:
         """"60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
@@ -52,28 +77,47 @@ class Component:
 class Flag:
     """Something that is not money but matters: a limit exceeded, a feature missing."""
     code: str
-    severity: str  # "info", "warning", "blocker"
+    severity: Severity
     message: str
 
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"flag {self.code!r} has severity {self.severity!r}; it must be one of {', '.join(SEVERITIES)}")
 
-def quantities(w) -> SimpleNamespace:
-    """Section 2 of the cost model: stored and pulled gigabytes (1 GB = 1,000 MB)."""
+
+@dataclass(frozen=True)
+class Quantities:
+    """Section 2 of the cost model: what every registry prices, for one workload (floats) or
+    many (numpy arrays of the same length)."""
+    stored_gb_naive: Amount  # every version's full bytes: what tarballs store
+    stored_gb: Amount        # shared layers stored once
+    pulled_gb: Amount
+    same_gb: Amount
+    cross_gb: Amount
+    internet_gb: Amount
+    vpc_gb: Amount           # bytes pulled by our own cloud compute (what crosses a NAT gateway or endpoint)
+    images_stored: Amount
+    pushed_gb: Amount        # bytes each push adds: only the layers that changed
+    pushed_gb_naive: Amount  # every push's full image: what copying tarballs sends
+
+
+def quantities(w) -> Quantities:
+    """Stored, pulled and pushed gigabytes (1 GB = 1,000 MB)."""
     s = w.shared_layer_fraction
     stored_naive = w.repositories * w.versions_kept * w.image_size_mb / 1000.0
     stored = w.repositories * w.image_size_mb * (s + (1.0 - s) * w.versions_kept) / 1000.0
     pulled = w.pulls_per_month * w.image_size_mb * (1.0 - w.layer_cache_hit) / 1000.0
-    return SimpleNamespace(
+    return Quantities(
         stored_gb_naive=stored_naive,
         stored_gb=stored,
         pulled_gb=pulled,
         same_gb=pulled * w.same_region_share,
         cross_gb=pulled * w.cross_region_share,
         internet_gb=pulled * w.internet_share,
-        # bytes pulled by our own cloud compute (what crosses a NAT gateway or endpoint)
         vpc_gb=pulled * (w.same_region_share + w.cross_region_share),
         images_stored=w.repositories * w.versions_kept,
-        # bytes each push adds: only the layers that changed (shared layers are already there)
         pushed_gb=w.pushes_per_month * w.image_size_mb * (1.0 - s) / 1000.0,
+        pushed_gb_naive=w.pushes_per_month * w.image_size_mb / 1000.0,
     )
 
 
@@ -114,7 +158,7 @@ WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": "on-premises"}
 
 # ---- pieces several registries share -------------------------------------------------
 
-def tiered(gb, p: Prices, tiers, label: str, category: str = "transfer"):
+def tiered(gb, p: Prices, tiers, label: str, category: Category = "transfer"):
     """Volume tiers, one component per tier so each price is visible; tiers after the first
     are shown only when reached. `tiers`: (size in GB or None for the rest, name, price key)."""
     lines, start = [], 0.0
@@ -213,6 +257,13 @@ def ecr_endpoint_path(w, q, p: Prices):
     ]
 
 
+def replication_transfer(w, p: Prices, pushed_gb) -> Line:
+    """Every push's new bytes sent to each replica region at the inter-region rate: the one rule for
+    managed replication and for self-hosted installations replicating to each other."""
+    return Line("Replication transfer (pushed bytes x replicas)", "transfer", "GB", pushed_gb * w.replica_regions,
+                p("aws.inter_region_gb"), "aws.inter_region_gb")
+
+
 def replication(w, p: Prices, storage_key: str, storage_gb, pushed_gb, label: str):
     """Copies in other regions: their storage, and every push's bytes sent across regions."""
     if not w.replica_regions:  # a scalar in both paths: the engine groups on it
@@ -220,8 +271,7 @@ def replication(w, p: Prices, storage_key: str, storage_gb, pushed_gb, label: st
     return [
         Line(f"Replica storage ({label}, {w.replica_regions} region(s))", "storage", "GB-month",
              storage_gb * w.replica_regions, p(storage_key), storage_key),
-        Line("Replication transfer (pushed bytes x replicas)", "transfer", "GB", pushed_gb * w.replica_regions,
-             p("aws.inter_region_gb"), "aws.inter_region_gb"),
+        replication_transfer(w, p, pushed_gb),
     ]
 
 

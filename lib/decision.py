@@ -14,8 +14,8 @@ import yaml
 
 from . import engine, registries, setups
 from .errors import DashboardError
+from .labels import SAME_MONEY, choice
 from .pricebook import PriceBook
-from .labels import choice
 from .workload import SPECS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "decision_tree.yaml"
@@ -101,7 +101,7 @@ def _check_condition(c, where):
     if "else" in c:
         return
     if "all" in c or "any" in c:
-        for sub in c.get("all", c.get("any")):
+        for sub in c["all"] if "all" in c else c["any"]:
             _check_condition(sub, where)
         return
     name = c.get("field")
@@ -192,7 +192,7 @@ def walk(w, tree: dict) -> tuple[list[Step], str, list[tuple[str, int]]]:
     path, taken, nid = [], [], tree["start"]
     while True:
         node = tree["nodes"][nid]
-        for i, b in enumerate(node["branches"]):
+        for i, b in enumerate(node["branches"]):  # noqa: B007 - i is the branch taken, used after the loop
             if "note" not in b and holds(b["when"], w):
                 break
         dest = b.get("next") or b["leaf"]
@@ -208,7 +208,7 @@ def walk(w, tree: dict) -> tuple[list[Step], str, list[tuple[str, int]]]:
 
 
 def failures(w, tree: dict) -> dict[str, list[str]]:
-    out = {rid: [] for rid in registries.IDS}
+    out: dict[str, list[str]] = {rid: [] for rid in registries.IDS}
     for req in tree.get("requirements", {}).values():
         if not holds(req["when"], w):
             continue
@@ -252,7 +252,7 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
     if len(passing) > 1:
         other = ranked[1]
         gap = costs[other] - costs[rec]
-        if gap > 0.005:
+        if gap > SAME_MONEY:
             cost_note = (f"{' and '.join(names[r] for r in passing)} all satisfy every constraint, so cost decides: "
                          f"{names[rec]} is {_money(gap)}/month cheaper than {names[other]} for this workload.")
         else:
@@ -278,11 +278,11 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
         if misfit(rid):
             rejected.append(Rejection(rid, names[rid], "path", f"Belongs to {choice('runs_on', home[rid])}, the workloads run on {choice('runs_on', w.runs_on)}: "
                                       "pulls would cross clouds (internet egress, NAT) and lose IAM integration."))
-        elif gap > 0.005:
+        elif gap > SAME_MONEY:
             rejected.append(Rejection(rid, names[rid], "cost", f"Costs {_money(gap)}/month more for this workload "
                                                                  f"({_money(costs[rid])} against {_money(costs[rec])})."))
         else:
-            price = "costs the same" if abs(gap) <= 0.005 else f"is {_money(-gap)}/month cheaper"
+            price = "costs the same" if abs(gap) <= SAME_MONEY else f"is {_money(-gap)}/month cheaper"
             rejected.append(Rejection(rid, names[rid], "path", f"It {price}, but the situation points elsewhere: {deciding}"))
 
     alternatives = [r for r in ranked[1:]] + sorted(
@@ -296,8 +296,8 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
     ok = sorted((r for r in registries.IDS if not fails[r]), key=lambda r: (round(best[r], 6), r != rec, r))
     cheapest = ok[0] if ok else None
     gap_note = ""
-    if cheapest and cheapest != rec and best[rec] - best[cheapest] > 0.005:
-        how = f" {cheaper[cheapest].description}" if cheaper.get(cheapest) else ""
+    if cheapest and cheapest != rec and best[rec] - best[cheapest] > SAME_MONEY:
+        how = f" {s.description}" if (s := cheaper.get(cheapest)) else ""
         buys = tree.get("strengths", {}).get(rec, leaf["summary"])
         gap_note = (f"{names[cheapest]}{how} is the cheapest that meets every hard requirement at "
                     f"{_money(best[cheapest])}/month; {names[rec]} costs {_money(best[rec] - best[cheapest])}/month more for {buys}")
@@ -306,7 +306,7 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
                           recommended_setup=dict(mine.changes) if mine else {},
                           recommended_cost=best[rec], setup_description=mine.description if mine else "",
                           cheapest=cheapest, cheapest_cost=best[cheapest] if cheapest else 0.0,
-                          cheapest_setup=cheaper[cheapest].description if cheapest and cheaper.get(cheapest) else "",
+                          cheapest_setup=s.description if cheapest and (s := cheaper.get(cheapest)) else "",
                           gap_note=gap_note)
 
 
@@ -323,7 +323,7 @@ def headline(r: Recommendation) -> str:
         text = f"Recommended: {names[rec]} ({_money(r.recommended_cost)}/month)"
     if r.gap_note:
         return f"{text}, although {r.gap_note}."
-    if r.cheapest == rec and any(c < r.costs[rec] - 0.005 for rid, c in r.costs.items() if not r.failures.get(rid)):
+    if r.cheapest == rec and any(c < r.costs[rec] - SAME_MONEY for rid, c in r.costs.items() if not r.failures.get(rid)):
         return f"{text}, the cheapest that meets every hard requirement once set up this way."
     return f"{text}."
 

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import math
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import parse_qs, urlparse
 
 from pptx import Presentation
@@ -24,6 +25,7 @@ from pptx.util import Emu, Inches, Pt
 
 from . import charts, decision, engine, export, links, registries, sensitivity, timeline, wording
 from .components import CATEGORIES
+from .labels import SAME_MONEY
 from .palette import CATEGORY_COLOURS, MUTED_TEXT, REGISTRY_COLOURS, TEXT
 from .pricebook import PriceBook
 from .workload import SPECS, lenient
@@ -243,7 +245,7 @@ def breakdown_chart(slide, d: Deck):
     _money_axis(ch.value_axis)
     ch.plots[0].gap_width = 45
     ch.plots[0].overlap = 100
-    for series, cat in zip(ch.plots[0].series, used):
+    for series, cat in zip(ch.plots[0].series, used, strict=False):
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(CATEGORY_COLOURS[cat])
     return ch, used
@@ -280,7 +282,7 @@ def compare_chart(slide, a_totals: dict, b_totals: dict, label_a: str, label_b: 
     plot.data_labels.font.size = Pt(SMALL_PT)
     top = max(list(a_totals.values()) + list(b_totals.values()) + [1.0])
     ch.value_axis.maximum_scale = _nice_ceiling(top * 1.15)
-    for s, hatched in zip(plot.series, (False, True)):
+    for s, hatched in zip(plot.series, (False, True), strict=False):
         _fill(s.format, "#777777", hatched)  # the series' own colour: grey, darker for A, lighter for B
         for i, rid in enumerate(ids):
             _fill(s.points[i].format, REGISTRY_COLOURS[rid], hatched)
@@ -304,8 +306,8 @@ LABEL_W = 3.3  # inches to the right of the chart for the direct labels
 
 def _fix_plot_area(ch):
     """Pin the plot's inner rectangle (PowerPoint and LibreOffice both honour a manual layout)."""
-    from pptx.oxml.ns import qn
     from lxml import etree
+    from pptx.oxml.ns import qn
     plot_area = ch._chartSpace.chart.plotArea
     for old in plot_area.findall(qn("c:layout")):
         plot_area.remove(old)
@@ -344,7 +346,7 @@ def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
     top_value = _nice_ceiling(max(float(cumulative.iloc[-1].max()), 1.0) * 1.05)
     ch.value_axis.maximum_scale = top_value
     _fix_plot_area(ch)
-    for s, rid in zip(ch.plots[0].series, order):
+    for s, rid in zip(ch.plots[0].series, order, strict=False):
         s.smooth = False
         s.marker.style = XL_MARKER_STYLE.NONE
         s.format.line.color.rgb = _rgb(REGISTRY_COLOURS[rid])
@@ -362,7 +364,7 @@ def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
     line_h = SMALL_PT * LINE / 72
     ys = [plot_top + plot_h * (1 - cumulative[g[0]].iloc[-1] / top_value) - line_h / 2 for g in groups]
     heights = [line_h * len(g) for g in groups]
-    placed = []
+    placed: list[float] = []
     for i, y in enumerate(ys):  # like spread(), with label heights that differ
         y = max(y, placed[-1] + heights[i - 1] + 0.04) if placed else max(y, top)
         placed.append(y)
@@ -372,7 +374,7 @@ def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
         for i in range(len(placed) - 2, -1, -1):
             placed[i] = min(placed[i], placed[i + 1] - heights[i] - 0.04)
     left = MARGIN + CONTENT_W - LABEL_W + 0.05
-    for g, y, h in zip(groups, placed, heights):
+    for g, y in zip(groups, placed, strict=False):
         for j, rid in enumerate(g):
             yy = y + j * line_h
             key = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(left), Inches(yy + line_h / 2 - 0.03),
@@ -435,7 +437,7 @@ def alternative_sentence(w, d: Deck) -> str:
                 f"at {_money(r.cheapest_cost)} a month.")
     name = registries.NAMES[r.cheapest] + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
     gap = d.cost - r.cheapest_cost
-    diff = f"{_money(gap)} a month less than {rec}" if gap > 0.005 else f"the same as {rec}"
+    diff = f"{_money(gap)} a month less than {rec}" if gap > SAME_MONEY else f"the same as {rec}"
     text = f"{name}: {_money(r.cheapest_cost)} a month, {diff}."
     ops = d.e[r.cheapest].by_category().get("operations", 0.0)
     if ops:
@@ -516,7 +518,8 @@ class _Recorder:
     sources list every price used, not only those with a cost line."""
 
     def __init__(self, book: PriceBook):
-        self._book, self.used = book, {}
+        self._book = book
+        self.used: dict[str, dict[str | None, float]] = {}
 
     def __getattr__(self, name):
         return getattr(self._book, name)
@@ -557,10 +560,11 @@ def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str,
     `also`: further workloads whose prices the deck quotes (the recommended setup: its cost is
     the answer on slide 1, so its endpoint prices are sourced too)."""
     rec = _Recorder(book)
-    e = engine.estimate(w, rec)
+    as_book = cast(PriceBook, rec)  # a PriceBook in all but name: every attribute is the book's
+    e = engine.estimate(w, as_book)
     priced = list(e.registries)
     for x in also:
-        priced += engine.estimate(x, rec).registries
+        priced += engine.estimate(x, as_book).registries
     names: dict[str, list[str]] = {}
     for r in e.registries:
         for c in r.components:
@@ -616,7 +620,7 @@ def assumption_lines(w, book: PriceBook) -> list[str]:
 
 def _source_blocks(w, book, also=()):
     """Paragraph blocks for the sources slides: (kind, text-or-runs, pt)."""
-    blocks = [("assumption", x, SMALL_PT) for x in assumption_lines(w, book)]
+    blocks: list[tuple[str, object, int]] = [("assumption", x, SMALL_PT) for x in assumption_lines(w, book)]
     for vendor, pages in sources(w, book, also):
         blocks.append(("vendor", vendor, 14))
         for text, url, as_of, items in pages:
@@ -636,7 +640,9 @@ def source_slides(prs, w, book, footer, also=()):
     room = BODY_BOTTOM - 1.3
     heights = [max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
                for k, c, pt in blocks]
-    pages, page, used, vendor = [], [], 0.0, None
+    pages: list[list] = []
+    page: list = []
+    used, vendor = 0.0, None
     for i, (kind, content, pt) in enumerate(blocks):
         # a vendor's heading goes to the next slide with its first page, never alone at the bottom
         need = heights[i] + (heights[i + 1] if kind == "vendor" and i + 1 < len(blocks) else 0.0)
@@ -718,7 +724,7 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     _para(tf, answer, 32 if lines_needed(answer, 32, CONTENT_W - 0.6) == 1 else 24, bold=True, space_after=4)
     as_described = r.costs[r.recommended]
     _para(tf, f"{_money(d.cost)} a month for this workload"
-              + (f" ({_money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > 0.005 else ""), 24)
+              + (f" ({_money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > SAME_MONEY else ""), 24)
     tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
     _para(tf, f"{today:%d %B %Y} · price book {book.version} (prices as of {', '.join(book.as_of_dates())}) · "
               f"{book.currency} list prices before tax", 14, colour=MUTED_TEXT, first=True, space_after=6)

@@ -84,11 +84,6 @@ def estimate(w: Workload, book: PriceBook, ids=registries.IDS) -> Estimate:
     return Estimate(w, out, book.version)
 
 
-def totals_for(w: Workload, book: PriceBook, ids=registries.IDS) -> dict[str, float]:
-    """The per-workload path without components' bookkeeping: what a plain loop would do."""
-    return estimate(w, book, ids).totals()
-
-
 def workloads_frame(workloads) -> pd.DataFrame:
     """A DataFrame with one column per workload field, from Workloads or dicts of fields."""
     if isinstance(workloads, pd.DataFrame):

@@ -25,6 +25,10 @@ class PriceBookError(DashboardError, ValueError):
     """A price file that cannot be used; the message names the file, the entry and the problem."""
 
 
+class DataFileError(DashboardError, ValueError):
+    """Another file under data/ (e.g. onetime.yaml) that cannot be used: names the file and the entry."""
+
+
 def _visible(ch: str) -> str:
     """A control, format or line-separator character as a visible escape (\\n, \\u202e)."""
     if ch in "\n\r\t":

@@ -33,7 +33,8 @@ def parse(doc, path="feature matrix") -> dict:
             if not isinstance(cell, dict):
                 raise FeatureMatrixError(f"{where}: missing")
             # YAML 1.1 reads yes/no as booleans: accept them as the words
-            v = {True: "yes", False: "no"}.get(cell.get("value"), cell.get("value"))
+            raw = cell.get("value")
+            v = {True: "yes", False: "no"}.get(raw, raw) if isinstance(raw, bool) else raw
             if v not in VALUES:
                 raise FeatureMatrixError(f"{where}: value must be one of {', '.join(VALUES)}, got {cell.get('value')!r}")
             cell["value"] = v

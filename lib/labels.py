@@ -113,6 +113,9 @@ def axis_title(name: str) -> str:
 # ---- one number format -------------------------------------------------------------------
 
 MINUS = "−"  # U+2212: a real minus sign, as wide as the plus
+# Two monthly amounts closer than half a cent print the same: no saving, no gap, "costs the same".
+# Every comparison of money in lib/ (recommendation, cheaper setups, deck) uses this one figure.
+SAME_MONEY = 0.005
 
 
 def money(x: float, cents: bool = True) -> str:

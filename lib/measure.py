@@ -37,7 +37,7 @@ import zipfile
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -164,7 +164,7 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
     if len(tops) == 1 and all(len(r.parts) >= 3 for r in rels):
         rels = [PurePosixPath(*r.parts[1:]) for r in rels]
     out = []
-    for info, rel in zip(infos, rels):
+    for info, rel in zip(infos, rels, strict=False):
         if ".." in rel.parts:
             raise InputError(f"{name}: entry {info.filename!r} points outside the archive")
         try:
@@ -237,7 +237,8 @@ def _json_docs(src: Source) -> list:
     except ValueError:  # int() refuses more than 4,300 digits (a plain ValueError, not a decode error)
         raise _FileProblems([TOO_LONG_NUMBER]) from None
     # several JSON documents back to back: `gh api --paginate` prints one array per page
-    dec, docs, pos, n = json.JSONDecoder(), [], 0, len(text)
+    docs: list = []
+    dec, pos, n = json.JSONDecoder(), 0, len(text)
     try:
         while pos < n:
             while pos < n and text[pos].isspace():
@@ -316,6 +317,8 @@ def _size(v, where: str, probs: list) -> int | None:
 
 def _when(v, where: str, probs: list) -> float | None:
     """ISO 8601 (with offset or Z; naive means UTC) or seconds since 1970."""
+    d: datetime | None
+    t: float | None
     if v is None or v == "":
         return None
     if type(v) is str and len(v) <= 64:
@@ -324,7 +327,7 @@ def _when(v, where: str, probs: list) -> float | None:
         except ValueError:
             d = None
         if d is not None:
-            t = (d if d.tzinfo else d.replace(tzinfo=timezone.utc)).timestamp()
+            t = (d if d.tzinfo else d.replace(tzinfo=UTC)).timestamp()
             if TIME_MIN <= t <= TIME_MAX:
                 return t
     if isinstance(v, bool):
@@ -337,7 +340,7 @@ def _when(v, where: str, probs: list) -> float | None:
         except ValueError:
             t = None
         else:
-            t = (d if d.tzinfo else d.replace(tzinfo=timezone.utc)).timestamp()
+            t = (d if d.tzinfo else d.replace(tzinfo=UTC)).timestamp()
     else:
         t = None
     if t is None or not (TIME_MIN <= t <= TIME_MAX):
@@ -376,8 +379,12 @@ class _Version:
     __slots__ = ("size", "size_fmt", "pushed", "pushed_fmt", "layers", "fmts", "index_entry", "skip")
 
     def __init__(self, fmt: str):
-        self.size = self.size_fmt = self.pushed = self.pushed_fmt = self.layers = None
-        self.fmts = (fmt,)  # formats that listed it (a tuple: a set per image costs time at 100,000 images)
+        self.size: int | None = None
+        self.size_fmt: str | None = None
+        self.pushed: float | None = None
+        self.pushed_fmt: str | None = None
+        self.layers: list[tuple[str, int]] | None = None
+        self.fmts: tuple[str, ...] = (fmt,)  # formats that listed it (a tuple: a set per image costs time at 100,000 images)
         self.index_entry = False  # a manifest list / index as its registry lists it: no layers of its own
         self.skip = False
 
@@ -486,8 +493,8 @@ def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: 
                 probs.append(f"manifests[{i}]: expected a descriptor object, got {_show(c)}")
                 continue
             dg = _text(c.get("digest"), f"manifests[{i}].digest", probs)
-            plat = c.get("platform") if isinstance(c.get("platform"), dict) else {}
-            ann = c.get("annotations") if isinstance(c.get("annotations"), dict) else {}
+            plat: dict = c["platform"] if isinstance(c.get("platform"), dict) else {}
+            ann: dict = c["annotations"] if isinstance(c.get("annotations"), dict) else {}
             words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k)) or "a platform"
             att = ann.get("vnd.docker.reference.type") == ATTESTATION or plat.get("os") == "unknown"
             if dg:
@@ -520,7 +527,7 @@ def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: 
             inv.foreign_layers += 1  # pulled from elsewhere (e.g. Windows base layers): not stored by the registry
             continue
         out.append((dg, size))
-    ann = doc.get("annotations") if isinstance(doc.get("annotations"), dict) else {}
+    ann = doc["annotations"] if isinstance(doc.get("annotations"), dict) else {}
     created = ann.get("org.opencontainers.image.created")
     scratch: list = []
     pushed = _when(created, "annotations", scratch) if isinstance(created, str) else None
@@ -561,7 +568,7 @@ def _parse_dockerhub(results, doc: dict, src: Source, inv: _Inventory, probs: li
             probs.append(f"{w}.images: expected a list, got {_show(images)}")
             continue
         if not images:  # no per-platform detail: the tag itself, with its full size
-            dg = t.get("digest") if isinstance(t.get("digest"), str) and t.get("digest") else f"tag:{t.get('name')}"
+            dg = t["digest"] if isinstance(t.get("digest"), str) and t["digest"] else f"tag:{t.get('name')}"
             v = inv.version(repo, dg, "dockerhub")
             _add(v, "dockerhub", size=_size(t.get("full_size"), f"{w}.full_size", probs), pushed=tag_time)
             continue
@@ -687,7 +694,7 @@ def _resolve(inv: _Inventory):
     # ECR lists an index as an image whose size is its largest child's: set it aside when the
     # children are there (they are listed as images of their own)
     set_aside = 0
-    for repo, versions in inv.repos.items():
+    for versions in inv.repos.values():
         idx = [v for v in versions.values() if v.index_entry]
         if idx and len(idx) < len(versions):
             for v in idx:
@@ -824,7 +831,7 @@ def _measure(sources: list[Source]) -> Result:
     sized = [v for v in all_versions if v.size is not None]
     size_mb = None
     if sized:
-        total = sum(v.size for v in sized)
+        total = sum(v.size or 0 for v in sized)  # all sized: "or 0" only tells the checker
         mean = total / len(sized) / MB
         size_mb = _clamp("image_size_mb", round(mean, 2), notes)
         measured.append(Measured("image_size_mb", size_mb, _sources(inv, {v.size_fmt for v in sized}),
@@ -915,8 +922,8 @@ def _pushes(all_versions, inv, measured, not_measured):
     days = span / 86_400
     rate = len(times) / days * DAYS_PER_MONTH
     rate = _clamp("pushes_per_month", round(rate, 2), [])
-    first = datetime.fromtimestamp(min(times), timezone.utc).date()
-    last = datetime.fromtimestamp(max(times), timezone.utc).date()
+    first = datetime.fromtimestamp(min(times), UTC).date()
+    last = datetime.fromtimestamp(max(times), UTC).date()
     measured.append(Measured(
         "pushes_per_month", rate, _sources(inv, {v.pushed_fmt for v in all_versions if v.pushed is not None}),
         f"{len(times):,} images pushed over {days:,.1f} days ({first} to {last}), per 30 days; deleted images "

@@ -138,5 +138,5 @@ def plan(w, book: PriceBook, source: str | None = None, target: str | None = Non
     totals = engine.estimate(w, book, ids=(source, target)).totals()
     step_list, step_source = steps(source, target, w)
     return Plan(source, target, step_list, step_source, hours + setup, (hours + setup) * w.engineer_hourly_rate,
-                q.stored_gb, price, setup, totals[source], totals[target], repositories=w.repositories,
-                images=q.images_stored, copy_mb_per_second=float(ot.get("copy_mb_per_second", 50.0)))
+                float(q.stored_gb), price, setup, totals[source], totals[target], repositories=w.repositories,
+                images=int(q.images_stored), copy_mb_per_second=float(ot.get("copy_mb_per_second", 50.0)))

@@ -27,6 +27,7 @@ import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import ijson
 
@@ -76,7 +77,7 @@ class AwsRule:
         return ", ".join(parts + [f"usagetype ~ /{self.usagetype}/"])
 
 
-_EGRESS = dict(offers=("AWSDataTransfer",), family="Data Transfer",
+_EGRESS: dict[str, Any] = dict(offers=("AWSDataTransfer",), family="Data Transfer",
                attrs=(("transferType", "AWS Outbound"), ("toLocation", "External")),
                usagetype=r"(^|-)DataTransfer-Out-Bytes$", units=("GB",), to="GB",
                page="https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer", region_attr="fromRegionCode")
@@ -364,7 +365,7 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
     """Read every AWS offer file under DIR/aws. Returns ({key: {region: Found}},
     {region: name} for commercial regions where ECR is sold, notes)."""
     files = aws_files(src)
-    notes = []
+    notes: list[str] = []
     for code in AWS_OFFERS:
         if not files[code]:
             raise PriceListError(f"{src / 'aws' / (code + '.json')}: missing (see `python -m lib prices urls`)")
@@ -375,8 +376,9 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
         for path in files[code]:
             if progress:
                 progress(f"reading {path}")
-            want = (lambda p, rules=rules: any(r.matches(p) for r in rules) or
-                    (code == "AmazonECR" and p.get("productFamily") == "EC2 Container Registry"))
+            def want(p, rules=rules, code=code):
+                return any(r.matches(p) for r in rules) or (
+                    code == "AmazonECR" and p.get("productFamily") == "EC2 Container Registry")
             offer = scan_offer(path, want, expect_code=code)
             as_of = offer.published[:10]
             url = offer_url(code, path.stem if path.parent.name == code else None)
@@ -503,7 +505,8 @@ def _azure_value(items, rule: AzureRule, region: str, sku: str | None, where: st
 def read_azure(src: Path, aws_regions: dict, region_map: dict, ref_region: str, hours_per_month: float, today: str):
     """({key: {aws region or choice: Found}}, notes). Azure values for an AWS region are read at
     its nearest Azure region; `by:` entries (per tier) at the reference region's."""
-    found, notes = defaultdict(dict), []
+    found: defaultdict[str, dict] = defaultdict(dict)
+    notes: list[str] = []
     cache = {s: read_azure_pages(src, s) for s in AZURE_SERVICES}
     for rule in AZURE_RULES:
         items, pages = cache[rule.service]

@@ -22,7 +22,8 @@ from pathlib import Path
 import yaml
 
 from . import price_lists as pl
-from . import pricebook, regions as regionmap
+from . import pricebook
+from . import regions as regionmap
 from .price_lists import PriceListError
 
 AUTO_NOTE = re.compile(r"^Read from the [^()]*\([^()]*\)\.\s*")
@@ -46,7 +47,7 @@ def _flat(book: pricebook.PriceBook) -> dict:
             for d, v in p.value.items():
                 out[(k, str(d))] = (float(v), p.unit)
         else:
-            out[(k, None)] = (float(p.value), p.unit)
+            out[(k, None)] = (float(p.value), p.unit)  # type: ignore[index]  # None: the entry has one value
     return out
 
 
@@ -192,7 +193,7 @@ def render_keeping_layout(old_text: str, old_doc: dict, doc: dict, header: str) 
     stay byte for byte; only the version, the regions and changed entries are rewritten.
     None when the old file's layout is not the one this understands (then render() is used)."""
     lines = old_text.splitlines()
-    body = [i for i, l in enumerate(lines) if not l.startswith("#")]
+    body = [i for i, line in enumerate(lines) if not line.startswith("#")]
     if not body:
         return None
     out = header.rstrip("\n").splitlines()

@@ -44,7 +44,7 @@ class Price:
     def resolve(self, region: str, choice: str | None = None) -> float:
         v = self.value
         if not isinstance(v, dict):
-            return float(v)
+            return float(v)  # type: ignore[arg-type]  # checked to be a number when the book is read
         k = choice if self.by else region
         if k not in v:
             dim = self.by or "region"

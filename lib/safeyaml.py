@@ -59,7 +59,8 @@ def prescan(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS)
             indents.pop()
         if not indents or indents[-1] < width:
             indents.append(width)
-        compact = len(re.findall(r"[-?:]", _LEADING.match(body).group(1)))
+        leading = _LEADING.match(body)  # matches every string: all of its parts are optional
+        compact = len(re.findall(r"[-?:]", leading.group(1))) if leading else 0
         if len(indents) + compact > max_depth:
             raise Refused(f"line {n}: nested more than {max_depth} levels deep")
 

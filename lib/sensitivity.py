@@ -123,7 +123,7 @@ def break_evens(w, field: str, book: PriceBook, ids=registries.IDS, table: pd.Da
             d = table[a].to_numpy() - table[b].to_numpy()
             s = np.where(np.abs(d) <= tol * np.maximum(1.0, np.abs(table[a].to_numpy())), 0, np.sign(d))
             nz = np.flatnonzero(s)
-            for j, k in zip(nz[:-1], nz[1:]):
+            for j, k in zip(nz[:-1], nz[1:], strict=False):
                 if s[j] != s[k]:
                     above, below = (a, b) if s[k] < 0 else (b, a)
                     brackets.append((a, b, xs[j], xs[k], s[j], above, below))

@@ -13,11 +13,10 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from . import engine, registries
+from . import engine
 from .components import private_aws_subnets
+from .labels import SAME_MONEY
 from .pricebook import PriceBook
-
-SAVING_THRESHOLD = 0.005  # less than half a cent is no saving
 
 
 @dataclass(frozen=True)
@@ -69,17 +68,17 @@ def _blockers(r) -> set[str]:
     return {f.code for f in r.flags if f.severity == "blocker"}
 
 
-def cheaper_setup(w, book: PriceBook, rid: str, current: "engine.RegistryEstimate | None" = None) -> Setup | None:
+def cheaper_setup(w, book: PriceBook, rid: str, current: engine.RegistryEstimate | None = None) -> Setup | None:
     """The cheapest other setup of registry `rid` for workload `w`, or None when none saves money."""
     current = current or engine.estimate(w, book, (rid,))[rid]
     fields = options(w, rid)
     best = None
     for values in itertools.product(*fields.values()):
-        changes = dict(zip(fields, values))
+        changes = dict(zip(fields, values, strict=True))
         r = engine.estimate(w.replace(**changes), book, (rid,))[rid]
         if _blockers(r) - _blockers(current):
             continue
-        if r.monthly_cost < current.monthly_cost - SAVING_THRESHOLD and (best is None or r.monthly_cost < best[1]):
+        if r.monthly_cost < current.monthly_cost - SAME_MONEY and (best is None or r.monthly_cost < best[1]):
             best = (changes, r.monthly_cost)
     if best is None:
         return None
@@ -87,7 +86,7 @@ def cheaper_setup(w, book: PriceBook, rid: str, current: "engine.RegistryEstimat
     return Setup(rid, changes, cost, current.monthly_cost - cost, describe(changes, rid))
 
 
-def cheaper_setups(w, book: PriceBook, e: "engine.Estimate | None" = None) -> dict[str, Setup | None]:
+def cheaper_setups(w, book: PriceBook, e: engine.Estimate | None = None) -> dict[str, Setup | None]:
     """Every registry's cheaper setup (None where there is none); `e`: the estimate when the caller has it."""
     e = e or engine.estimate(w, book)
     return {r.id: cheaper_setup(w, book, r.id, r) for r in e.registries}
@@ -104,4 +103,4 @@ def text(s: Setup | None) -> str:
 
 def best_costs(costs: dict[str, float], cheaper: dict[str, Setup | None]) -> dict[str, float]:
     """Each registry's monthly cost in its cheapest setup."""
-    return {rid: (cheaper[rid].monthly_cost if cheaper.get(rid) else c) for rid, c in costs.items()}
+    return {rid: s.monthly_cost if (s := cheaper.get(rid)) else c for rid, c in costs.items()}

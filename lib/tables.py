@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .engine import Estimate, RegistryEstimate
+from .engine import Estimate
 from .pricebook import PriceBook
 
 SEVERITY_MARK = {"blocker": "Blocker:", "warning": "Warning:", "info": "Note:"}  # words: no emoji font needed
@@ -16,7 +16,7 @@ def totals_table(e: Estimate, cheaper: dict | None = None) -> pd.DataFrame:
     rows = []
     for rank, r in enumerate(e.ranked(), start=1):
         cats = r.by_category()
-        driver = max(cats, key=cats.get) if r.monthly_cost > 0 else "-"
+        driver = max(cats, key=lambda k: cats[k]) if r.monthly_cost > 0 else "-"
         rows.append({
             "rank": rank, "id": r.id, "registry": r.name, "monthly_cost": r.monthly_cost,
             **({"cheaper_setup": text(cheaper.get(r.id))} if cheaper is not None else {}),
@@ -24,15 +24,6 @@ def totals_table(e: Estimate, cheaper: dict | None = None) -> pd.DataFrame:
             "flags": " ".join(f"{SEVERITY_MARK[f.severity]} {f.message}" for f in r.flags if f.severity != "info"),
             "notes": " ".join(f.message for f in r.flags if f.severity == "info"),
         })
-    return pd.DataFrame(rows)
-
-
-def components_table(r: RegistryEstimate, book: PriceBook) -> pd.DataFrame:
-    rows = []
-    for c in r.components:
-        src = book.prices[c.price_key].source if c.price_key in book.prices else "your input"
-        rows.append({"component": c.name, "category": c.category, "quantity": c.quantity, "unit": c.unit,
-                     "unit_price": c.price, "monthly_cost": c.monthly_cost, "source": src})
     return pd.DataFrame(rows)
 
 

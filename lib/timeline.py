@@ -1,26 +1,65 @@
 """Total cost of ownership over a horizon: one-time setup, then monthly costs that grow."""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 import pandas as pd
 import yaml
 
 from . import engine, registries
+from .errors import DataFileError
 from .pricebook import PriceBook
 
 ONETIME_PATH = Path(__file__).resolve().parent.parent / "data" / "onetime.yaml"
 
 
-@lru_cache(maxsize=2)
-def onetime(path: str | Path = ONETIME_PATH) -> dict:
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    missing = [r for r in registries.IDS if r not in doc.get("setup_hours", {})]
+MIGRATION_NUMBERS = ("base_hours", "per_extra_repository_hours", "copy_mb_per_second")
+
+
+def _hours(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+
+
+def parse_onetime(doc, path: str | Path = "onetime.yaml") -> dict:
+    """Check the one-time efforts document; a problem names the file and the entry."""
+    def fail(entry: str, problem: str) -> NoReturn:
+        raise DataFileError(f"{path}: {entry}: {problem}")
+
+    if not isinstance(doc, dict):
+        raise DataFileError(f"{path}: must be a mapping with 'setup_hours' and 'migration'")
+    setup = doc.get("setup_hours")
+    if not isinstance(setup, dict):
+        fail("setup_hours", "missing, or not a mapping of registry to {hours, note}")
+    missing = [r for r in registries.IDS if r not in setup]
     if missing:
-        raise ValueError(f"{path}: setup_hours has no entry for {', '.join(missing)}")
+        fail("setup_hours", f"has no entry for {', '.join(missing)}")
+    for rid in registries.IDS:
+        entry = setup[rid]
+        if not isinstance(entry, dict) or not _hours(entry.get("hours")):
+            fail(f"setup_hours.{rid}.hours", "must be a number of engineer hours, 0 or more")
+    migration = doc.get("migration")
+    if not isinstance(migration, dict):
+        fail("migration", "missing, or not a mapping")
+    for key in MIGRATION_NUMBERS:
+        if not _hours(migration.get(key)):
+            fail(f"migration.{key}", "must be a number, 0 or more")
+    if migration["copy_mb_per_second"] <= 0:  # the copy time divides by it
+        fail("migration.copy_mb_per_second", "must be more than 0")
     return doc
+
+
+@lru_cache(maxsize=2)
+def onetime(path: str | Path | None = None) -> dict:
+    path = path or ONETIME_PATH
+    try:
+        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise DataFileError(f"{path}: not readable as YAML ({' '.join(str(e).split())[:200]})") from e
+    return parse_onetime(doc, path)
 
 
 def setup_costs(w) -> dict[str, float]:
@@ -37,8 +76,10 @@ def monthly_workloads(w, months: int, growth: float) -> pd.DataFrame:
     return df
 
 
-def cost_over_time(w, book: PriceBook, months: int | None = None, growth: float | None = None) -> pd.DataFrame:
-    """Columns per registry: cumulative cost at the end of each month (setup included at month 0)."""
+def cost_over_time(w, book: PriceBook, months: int | None = None,
+                   growth: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Two frames, one column per registry and one row per month (1-based): the cumulative cost at
+    the end of each month (setup included from month 1), and that month's own cost."""
     months = months or w.horizon_months
     growth = w.monthly_growth if growth is None else growth
     monthly = engine.estimate_many(monthly_workloads(w, months, growth), book)

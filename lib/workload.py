@@ -8,9 +8,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass, field, make_dataclass
+from typing import TYPE_CHECKING, Any
 
-from .errors import quote  # every user value in a problem goes through it
-from .errors import InputError
+from .errors import (
+    InputError,
+    quote,  # every user value in a problem goes through it
+)
 from .regions import book_regions
 
 SHARE_FIELDS = ("same_region_share", "cross_region_share", "internet_share")
@@ -116,7 +119,6 @@ NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int") and s.
 # settings do not, so sweeps ignore them
 CATEGORICAL = tuple(k for k, s in SPECS.items()
                     if (s.kind in ("choice", "bool") or s.discrete) and (s.priced or s.group not in ("decision", "analysis")))
-DECISION = tuple(k for k, s in SPECS.items() if s.group == "decision") + ("visibility",)
 
 
 _PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool, "set": tuple, "text": str}
@@ -139,13 +141,22 @@ def _replace(self, **changes):
 
 
 # Generated from SPECS so a field's name, type and default are written once.
-Workload = make_dataclass(
-    "Workload",
-    [(name, _PY_TYPES[s.kind], field(default=s.default)) for name, s in SPECS.items()],
-    frozen=True,
-    namespace={"to_dict": _to_dict, "replace": _replace,
-               "__doc__": "A validated workload; build it with from_dict()."},
-)
+if TYPE_CHECKING:
+    class Workload:
+        """What type checkers see until the fields are written out as typed groups (issue 19): the
+        fields come from SPECS, so each is Any to a checker; the methods are the real ones."""
+        def __init__(self, **fields: Any) -> None: ...
+        def __getattr__(self, name: str) -> Any: ...
+        def to_dict(self, only_changed: bool = False) -> dict[str, Any]: ...
+        def replace(self, **changes: Any) -> Workload: ...
+else:
+    Workload = make_dataclass(
+        "Workload",
+        [(name, _PY_TYPES[s.kind], field(default=s.default)) for name, s in SPECS.items()],
+        frozen=True,
+        namespace={"to_dict": _to_dict, "replace": _replace,
+                   "__doc__": "A validated workload; build it with from_dict()."},
+    )
 
 
 # a number as a person writes it in a link or file: ASCII digits only (float() would also take
@@ -242,7 +253,7 @@ def check_shares(values: dict) -> str | None:
     return None
 
 
-def from_dict(data: dict | None) -> "Workload":
+def from_dict(data: dict | None) -> Workload:
     """Build a validated workload; a missing field takes its default, anything wrong raises
     InputError listing every problem found."""
     if data is None:
@@ -271,7 +282,7 @@ def _fill_shares(values: dict, given: set) -> None:
             values[k] = rest if i == 0 else 0.0
 
 
-def lenient(raw: dict, base=None, label: str = "") -> tuple["Workload", list[str]]:
+def lenient(raw: dict, base=None, label: str = "") -> tuple[Workload, list[str]]:
     """Apply what is valid in `raw` on top of `base`; name every problem instead of raising.
 
     For untrusted, partly wrong input (a hand-edited link, an uploaded file): one bad field

@@ -1,9 +1,9 @@
 """Helpers for AppTest-based page tests."""
 import base64
 import json
+from pathlib import Path
 
 import numpy as np
-from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parent.parent / "app.py"

@@ -1,3 +1,6 @@
+import os
+import shutil
+
 import pytest
 
 from lib import pricebook
@@ -7,9 +10,6 @@ from lib import pricebook
 def book():
     return pricebook.load()
 
-
-import os
-import shutil
 
 REQUIRE_TOOLS = os.environ.get("REQUIRE_TOOLS") == "1"
 

@@ -32,7 +32,7 @@ def brute_force(w, field, book, n=20001):
             d = t[a].to_numpy() - t[b].to_numpy()
             s = np.where(np.abs(d) <= 1e-9 * np.maximum(1, np.abs(t[a].to_numpy())), 0, np.sign(d))
             nz = np.flatnonzero(s)
-            for j, k in zip(nz[:-1], nz[1:]):
+            for j, k in zip(nz[:-1], nz[1:], strict=False):
                 if s[j] != s[k]:
                     above = a if s[k] < 0 else b
                     found.append((xs[j], xs[k], {a, b}, above))
@@ -141,7 +141,7 @@ def test_growth_makes_every_month_cost_at_least_the_last(book):
 
 def test_every_cell_has_a_value_and_a_source():
     m = features.load()
-    for rid, reg in m["registries"].items():
+    for reg in m["registries"].values():
         for f in m["features"]:
             assert reg[f]["value"] in features.VALUES and reg[f]["source"].startswith("https://")
 
@@ -189,7 +189,7 @@ def test_ghcr_to_ecr_steps_are_the_documents_seven(book):
                 "docker tag ghcr.io/octo/simple-api:latest 111122223333.dkr.ecr.ap-northeast-2.amazonaws.com/simple-api",
                 "aws ecr get-login-password --region ap-northeast-2 | docker login --username AWS --password-stdin",
                 "docker push 111122223333.dkr.ecr.ap-northeast-2.amazonaws.com/simple-api", "IMAGE_REGISTRY", "user data"]
-    for (_title, command), fragment in zip(p.steps, expected):
+    for (_title, command), fragment in zip(p.steps, expected, strict=True):
         assert fragment in command
 
 

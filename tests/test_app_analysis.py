@@ -5,7 +5,7 @@ from lib import features, migration, network, sensitivity, timeline
 from lib.registries import NAMES
 from lib.report import signed_money
 from lib.workload import from_dict
-from tests.apphelpers import figure, open_app, array
+from tests.apphelpers import array, figure, open_app
 
 
 def test_break_even_page_lists_the_librarys_points(book):

@@ -156,7 +156,7 @@ def _all_answers():
     comp = SPECS["compliance"].choices
     subsets = [c for n in range(len(comp) + 1) for c in itertools.combinations(comp, n)]
     for values in itertools.product(*choices.values(), *[(False, True)] * len(bools), subsets):
-        d = dict(zip([*choices, *bools, "compliance"], values))
+        d = dict(zip([*choices, *bools, "compliance"], values, strict=True))
         yield from_dict(d)
 
 

@@ -20,7 +20,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu, Pt
 
-from lib import adr, charts, compare, deck, decision, engine, export, registries, scenario, timeline, wording
+from lib import adr, charts, compare, decision, deck, engine, export, registries, scenario, timeline, wording
 from lib.components import CATEGORIES
 from lib.palette import CATEGORY_COLOURS, REGISTRY_COLOURS
 from lib.workload import SPECS, from_dict
@@ -304,7 +304,7 @@ def _render_and_check(prs, data: bytes, tmp_path: Path, sheet_name: str) -> int:
     assert len(pages) == len(prs.slides)
     pt = 12700  # EMU per point
     tol = 3.0
-    for n, (slide, words) in enumerate(zip(prs.slides, pages), 1):
+    for n, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), 1):
         boxes = [(sh.left / pt, sh.top / pt, (sh.left + sh.width) / pt, (sh.top + sh.height) / pt) for sh in slide.shapes]
         assert words, f"slide {n} rendered no text"
         for x0, y0, x1, y1, word in words:
@@ -528,7 +528,7 @@ def test_cost_over_time_lines_are_named_at_their_ends(built):
     chart = next(sh.chart for sh in s.shapes if sh.has_chart)
     assert not chart.has_legend
     tops = sorted(sh.top for sh in labels)
-    assert all(b - a >= Pt(14) for a, b in zip(tops, tops[1:]))  # 12 pt lines: labels never overlap
+    assert all(b - a >= Pt(14) for a, b in zip(tops, tops[1:], strict=False))  # 12 pt lines: labels never overlap
 
 
 def test_adr_speaks_in_words(book):

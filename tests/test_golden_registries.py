@@ -90,7 +90,7 @@ def test_golden(book, rid, sc, flag_text):
     got = [c.name for c in r.components]
     want = [row[0] for row in sc["components"]]
     assert got == want, "components differ"
-    for c, (name, qty, price, cost) in zip(r.components, sc["components"]):
+    for c, (name, qty, price, cost) in zip(r.components, sc["components"], strict=True):
         assert c.quantity == pytest.approx(_num(qty), rel=1e-9, abs=1e-9), (name, "quantity")
         assert c.price == pytest.approx(_num(price), rel=1e-12, abs=0), (name, "price")
         assert c.monthly_cost == pytest.approx(_num(cost), abs=CENT), (name, "cost")

@@ -5,11 +5,10 @@ import json
 import subprocess
 import sys
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,9 +64,9 @@ def test_ecr_listings_one_after_the_other_in_one_file():
 
 def test_timestamps_with_offsets_are_instants():
     probs = []
-    assert measure._when("2025-01-10T16:00:00-08:00", "t", probs) == datetime(2025, 1, 11, tzinfo=timezone.utc).timestamp()
-    assert measure._when("2025-03-01T12:00:00.000000Z", "t", probs) == datetime(2025, 3, 1, 12, tzinfo=timezone.utc).timestamp()
-    assert measure._when(1735689600, "t", probs) == datetime(2025, 1, 1, tzinfo=timezone.utc).timestamp()
+    assert measure._when("2025-01-10T16:00:00-08:00", "t", probs) == datetime(2025, 1, 11, tzinfo=UTC).timestamp()
+    assert measure._when("2025-03-01T12:00:00.000000Z", "t", probs) == datetime(2025, 3, 1, 12, tzinfo=UTC).timestamp()
+    assert measure._when(1735689600, "t", probs) == datetime(2025, 1, 1, tzinfo=UTC).timestamp()
     assert not probs
 
 

@@ -1,10 +1,11 @@
 """Property tests: costs are finite and non-negative, monotone in what grows, and the
 vectorised path agrees with the per-workload path."""
-import os
 import math
+import os
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lib import engine, registries
 from lib.components import quantities

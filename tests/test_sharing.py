@@ -1,5 +1,6 @@
 """Share links and scenario files: round trips, and every kind of bad input."""
 import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 

@@ -1,5 +1,5 @@
 """What Harbor and Nexus share: nodes, disks, object storage, in-VPC transfer, people's time."""
-from ..components import Line
+from ..components import Line, replication_transfer
 
 
 def infrastructure(w, q, p, product: str):
@@ -20,8 +20,7 @@ def infrastructure(w, q, p, product: str):
         Line("Cross-region transfer", "transfer", "GB", q.cross_gb, p("aws.inter_region_gb"), "aws.inter_region_gb"),
     ]
     if w.replica_regions:
-        out.append(Line("Replication transfer (pushed bytes x replicas)", "transfer", "GB", q.pushed_gb * w.replica_regions,
-                        p("aws.inter_region_gb"), "aws.inter_region_gb"))
+        out.append(replication_transfer(w, p, q.pushed_gb))
     return out
 
 

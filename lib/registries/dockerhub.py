@@ -15,15 +15,20 @@ def plan_for(w) -> str:
     return "personal_or_paid"  # resolved per workload below: depends on seats and repositories
 
 
+def auto_plan(team_seats, repositories):
+    """Docker Hub's auto choice for private images, the one place the rule lives: one user with one
+    repository fits Personal; one user, Pro; more users, Team per seat. Numbers or numpy arrays."""
+    return np.where(team_seats <= 1, np.where(repositories <= 1, "personal", "pro"), "team")
+
+
 def lines(w, q, p):
     plan = plan_for(w)
     if plan == "personal_or_paid":
-        # auto for private images: one user with one repository fits Personal; one user, Pro; else Team per seat.
-        one_user = w.team_seats <= 1
-        price = np.where(one_user, np.where(w.repositories <= 1, p("dockerhub.plan_monthly", "personal"),
-                                            p("dockerhub.plan_monthly", "pro")), p("dockerhub.plan_monthly", "team"))
-        qty = np.where(one_user, 1, w.team_seats)
-        out = [Line("Plan (auto: Personal, Pro or Team per seat)", "plan", "seat-month", qty, price, "dockerhub.plan_monthly")]
+        chosen = auto_plan(w.team_seats, w.repositories)
+        auto = ("personal", "pro", "team")
+        price = np.select([chosen == k for k in auto], [p("dockerhub.plan_monthly", k) for k in auto])
+        seats = np.where(np.isin(chosen, [k for k in auto if PER_USER[k]]), w.team_seats, 1)
+        out = [Line("Plan (auto: Personal, Pro or Team per seat)", "plan", "seat-month", seats, price, "dockerhub.plan_monthly")]
     else:
         qty = w.team_seats if PER_USER[plan] else 1
         out = [Line(f"Plan: {plan.title()}", "plan", "seat-month" if PER_USER[plan] else "account-month",
@@ -33,12 +38,9 @@ def lines(w, q, p):
 
 
 def resolved_plan(w) -> str:
+    """The plan priced for one workload: the chosen one, or what auto_plan picks."""
     plan = plan_for(w)
-    if plan != "personal_or_paid":
-        return plan
-    if w.team_seats <= 1:
-        return "personal" if w.repositories <= 1 else "pro"
-    return "team"
+    return str(auto_plan(w.team_seats, w.repositories)) if plan == "personal_or_paid" else plan
 
 
 def flags(w, q, p):

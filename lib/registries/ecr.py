@@ -1,8 +1,18 @@
 """Amazon ECR: storage per GB-month; pulls priced relative to where the consumers run (free in
 the region, inter-region across regions, internet egress from anywhere else); NAT or interface
 endpoints from AWS private subnets; Inspector enhanced scanning per region."""
-from ..components import (Flag, Line, aws_internet_egress, aws_transfer, consumers_cloud, ecr_endpoint_path,
-                          nat_path, positive, private_aws_subnets, replication)
+from ..components import (
+    Flag,
+    Line,
+    aws_internet_egress,
+    aws_transfer,
+    consumers_cloud,
+    ecr_endpoint_path,
+    nat_path,
+    positive,
+    private_aws_subnets,
+    replication,
+)
 
 ID, NAME = "ecr", "Amazon ECR"
 
@@ -71,7 +81,7 @@ def flags(w, q, p):
                         f"pricing page says data transferred between regions is \"{CROSS_REGION_WORDING}\": "
                         "check the figure with AWS (replicating the images into the other region avoids it)."))
     if not from_aws:
-        out.append(Flag("other_cloud", "info", f"The workloads run outside AWS: every pull leaves AWS as internet egress."))
+        out.append(Flag("other_cloud", "info", "The workloads run outside AWS: every pull leaves AWS as internet egress."))
     if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
         out.append(Flag("ecr_same_region", "info", "All pulls stay in the region: transfer is free."))
     return out

@@ -10,8 +10,8 @@ def lines(w, q, p):
                 p("aws.s3_storage_gb_month"), "aws.s3_storage_gb_month"),
            *aws_transfer(w, q, p),
            # cross-region replication copies whole tarballs: every push sends the full image
-           *replication(w, p, "aws.s3_storage_gb_month", q.stored_gb_naive,
-                        w.pushes_per_month * w.image_size_mb / 1000.0, "S3 cross-region replication")]
+           *replication(w, p, "aws.s3_storage_gb_month", q.stored_gb_naive, q.pushed_gb_naive,
+                        "S3 cross-region replication")]
     if private_aws_subnets(w):
         if w.network == "nat":
             out += nat_path(w, q, p)

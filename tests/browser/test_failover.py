@@ -19,8 +19,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 from tests.browser.conftest import ROOT, free_port
 from tests.conftest import need
 
@@ -61,7 +59,7 @@ def nginx_config(site: str, ports: list[int], listen: int, work: Path) -> str:
     """deploy's site config with this test's replica ports and listen address, in a minimal nginx.conf."""
     servers = re.findall(r"^\s*server 127\.0\.0\.1:\d+ .*;$", site, flags=re.M)
     assert len(servers) == 2, "the deploy config lists two replicas"
-    for line, port in zip(servers, ports):
+    for line, port in zip(servers, ports, strict=False):
         site = site.replace(line, re.sub(r"127\.0\.0\.1:\d+", f"127.0.0.1:{port}", line), 1)
     site, n = re.subn(r"^(\s*)listen \d+;", rf"\g<1>listen 127.0.0.1:{listen};", site, flags=re.M)
     assert n == 1
@@ -116,7 +114,7 @@ def test_a_page_survives_its_replica_stopping(tmp_path, browser):
         check = subprocess.run([nginx, "-t", "-c", str(conf)], capture_output=True, text=True, timeout=30)
         assert check.returncode == 0, check.stderr
         proxy = subprocess.Popen([nginx, "-c", str(conf)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        for port, proc in zip(ports, replicas.values()):
+        for port, proc in zip(ports, replicas.values(), strict=False):
             wait_http(f"http://127.0.0.1:{port}/_stcore/health", proc)
         base = f"http://127.0.0.1:{listen}"
         wait_http(base + "/_stcore/health", proxy, timeout=15)

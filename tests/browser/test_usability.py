@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from lib import engine, pricebook
-from lib.workload import SPECS, from_dict
+from lib import labels, pricebook
+from lib.workload import SPECS
 from tests.browser.conftest import Page
 from tests.browser.test_browser import CHARTED, PAGES, bar, box, box_value, charts, copy_button, settle, share_link
 
@@ -43,9 +43,9 @@ def test_the_image_size_is_typed_in_gigabytes(tab):
     type_into(tab, "Image size (GB)", "1.2")
     assert query(tab)["image_size_mb"] == "1200"
     # 10 versions x 1.2 GB x $0.10 per GB-month = $1.20 of ECR storage
-    assert bar(tab, "Storage", "Amazon ECR") == pytest.approx(1.20)
+    assert bar(tab, labels.CATEGORIES["storage"], "Amazon ECR") == pytest.approx(1.20)
     type_into(tab, "Versions kept", "30")  # a wide range: typed, not dragged
-    assert bar(tab, "Storage", "Amazon ECR") == pytest.approx(3.60)  # 30 x 1.2 GB x $0.10
+    assert bar(tab, labels.CATEGORIES["storage"], "Amazon ECR") == pytest.approx(3.60)  # 30 x 1.2 GB x $0.10
     assert tab.errors == []
 
 
@@ -61,7 +61,7 @@ def test_the_pull_mix_must_add_up_to_100_percent(tab):
     assert tab.page.get_by_test_id("stSidebar").get_by_test_id("stAlert").count() == 0
     assert query(tab)["cross_region_share"] == "0.4"
     # 40 % of 1,000 pulls x 0.5 GB = 200 GB across regions at $0.02 = $4.00 of ECR transfer
-    assert bar(tab, "Transfer and egress", "Amazon ECR") == pytest.approx(4.0)
+    assert bar(tab, labels.CATEGORIES["transfer"], "Amazon ECR") == pytest.approx(4.0)
 
 
 def test_growth_is_typed_as_a_percentage(tab):
