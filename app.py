@@ -48,7 +48,7 @@ st.caption("Every part is quantity x unit price; the source of each price is lin
 parts = tables.all_components_table(e, book)
 st.dataframe(
     parts.assign(category=parts["category"].map(labels.CATEGORIES),
-                 quantity=[labels.quantity(q, u) for q, u in zip(parts["quantity"], parts["unit"])],
+                 quantity=[labels.quantity(q, u) for q, u in zip(parts["quantity"], parts["unit"], strict=True)],
                  unit_price=parts["unit_price"].map(labels.unit_price),
                  source=parts["source"].where(parts["source"].str.startswith("http"), None))
     .drop(columns=["unit"]),

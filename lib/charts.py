@@ -6,9 +6,9 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
+from . import wording
 from .components import CATEGORIES
 from .engine import Estimate
-from . import wording
 from .palette import CATEGORY_COLOURS, REGISTRY_COLOURS, TEXT
 from .workload import SPECS
 
@@ -53,7 +53,7 @@ def cost_breakdown(e: Estimate, registry_ids=None, lacking: dict | None = None,
     names = [r.name + (" ✗" if lacking.get(r.id) else "") for r in regs]
     opacity = [0.35 if lacking.get(r.id) else 1.0 for r in regs]
     by_cat = [r.by_category() for r in regs]
-    traces = []
+    traces: list[dict[str, object]] = []  # plotly trace specs: mixed value types
     for cat in CATEGORIES:
         values = [c.get(cat, 0.0) for c in by_cat]
         if cat != "storage" and not any(values):
@@ -71,7 +71,7 @@ def cost_breakdown(e: Estimate, registry_ids=None, lacking: dict | None = None,
                        textposition="outside", cliponaxis=False, marker=dict(color="rgba(0,0,0,0)"),
                        textfont=dict(color=TEXT), showlegend=False, hoverinfo="skip", name="total"))
     ticks = [f"<b>{_tick(n)}</b><br><b>recommended</b>" if r.id == recommended else _tick(n)
-             for r, n in zip(regs, names)]
+             for r, n in zip(regs, names, strict=True)]
     top = max([r.monthly_cost for r in regs] + [1.0])
     return figure(traces, dict(
         barmode="stack", uniformtext=dict(mode="hide", minsize=10),
@@ -130,7 +130,7 @@ def _end_labels(ends: dict[str, float], x: float, lo: float, hi: float, lacking:
                  text="<br>".join(f"<span style='color:{REGISTRY_COLOURS[r]}'>━━</span> {SHORT[r]}" + (" ✗" if lacking.get(r) else "")
                                   for r in reversed(g)),
                  font=dict(color=TEXT, size=12))
-            for g, y in zip(groups, ys)]
+            for g, y in zip(groups, ys, strict=True)]
 
 
 def _log_ticks(lo: float, hi: float, fmt) -> tuple[list[float], list[str]]:
@@ -153,7 +153,8 @@ def break_even(table, points, field: str, unit: str = "", log: bool = False, lac
     """Cost of every registry as one input sweeps its range: break-even points marked, the
     workload's own value marked "you are here". On a log scale registries at $0 sit on a
     "$0" line at the bottom instead of vanishing (log 0 has no place on the axis)."""
-    from .labels import axis_title, field as field_name, percent
+    from .labels import axis_title, percent
+    from .labels import field as field_name
     from .registries import NAMES
     lacking = lacking or {}
     xs = table.index.to_numpy(dtype=float)

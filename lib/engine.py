@@ -108,7 +108,7 @@ def estimate_many(workloads, book: PriceBook, ids=registries.IDS, components: bo
     parts: dict[str, np.ndarray] = {}
     numeric = {k: df[k].to_numpy(dtype=float) for k in NUMERIC}
     for key, idx in df.groupby(list(CATEGORICAL), sort=False).indices.items():
-        cats = dict(zip(CATEGORICAL, key))
+        cats = dict(zip(CATEGORICAL, key, strict=True))
         check_region(cats["region"], book)
         w = SimpleNamespace(**cats, **{k: v[idx] for k, v in numeric.items()})
         q = quantities(w)

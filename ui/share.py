@@ -8,11 +8,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib import compare, links, pricebook, presets, scenario
+from lib import compare, links, presets, pricebook, scenario
 from lib.errors import InputError, PriceBookError, quote
 from lib.workload import DEFAULT, coerce_fields, lenient
 
-from . import copy_link as copy_link_button, workload_inputs
+from . import copy_link as copy_link_button
+from . import workload_inputs
 
 LAST = "share_last_query"        # the query string this session last wrote (absent before its first run)
 PROBLEMS = "share_problems"      # messages about the last link or file applied

@@ -10,7 +10,8 @@ import streamlit as st
 
 from lib import labels, regions
 from lib.errors import InputError
-from lib.workload import DEFAULT, SHARE_FIELDS as SHARES, SPECS, Workload, from_dict
+from lib.workload import DEFAULT, SPECS, Workload, from_dict
+from lib.workload import SHARE_FIELDS as SHARES
 
 PREFIX = "wl_"
 CANONICAL = PREFIX + "_canonical"  # not a widget key: survives page switches, restores the widgets
