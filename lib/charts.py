@@ -291,7 +291,7 @@ def compare_bars(table, a=None, b=None) -> go.Figure:
 
 
 def network_paths(costs, gb_now: float, region: str) -> go.Figure:
-    from .labels import REGIONS
+    from .labels import region_name
     be = costs.break_even_gb()
     top = max(gb_now * 3, be * 3 if np.isfinite(be) else 0, 1000)
     gb = np.linspace(0, top, 200)
@@ -314,5 +314,5 @@ def network_paths(costs, gb_now: float, region: str) -> go.Figure:
         annotations=[dict(x=gb_now, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
                           text=f"<b>You are here</b>: {gb_now:,.0f} GB", font=dict(color=TEXT, size=12))],
         legend=dict(orientation="h", y=-0.25, font=dict(color=TEXT)), plot_bgcolor="white", font=dict(color=TEXT),
-        title=dict(text=f"Network path cost per month, {REGIONS.get(region, region)}", font=dict(color=TEXT)))
+        title=dict(text=f"Network path cost per month, {region_name(region)}", font=dict(color=TEXT)))
     return fig

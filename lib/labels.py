@@ -9,7 +9,13 @@ import re
 
 from .workload import SPECS
 
-REGIONS = {"us-east-1": "US East (N. Virginia)", "ap-northeast-2": "Asia Pacific (Seoul)"}
+
+def region_name(code: str, default: str | None = None) -> str:
+    """'Asia Pacific (Seoul)' for ap-northeast-2: from the region map (data/region_map.yaml) that the
+    sidebar, the slides and the charts all read, so a region added to the price book has its name."""
+    from .regions import match
+    m = match(code)
+    return m.name if m else (code if default is None else default)
 
 # (field, value) -> what a person reads. Registry ids and feature ids have their own tables
 # (lib.registries.NAMES, data/features.yaml); choice() falls back to them.
@@ -93,7 +99,7 @@ def choice(name: str, value) -> str:
     if name == "sweep_field":
         return field(value)
     if name == "region":
-        return f"{REGIONS.get(value, value)}, {value}"
+        return f"{region_name(value)}, {value}"
     if name == "required_features":
         from .features import label
         return label(value)
@@ -218,7 +224,7 @@ def price_value(value, by: str | None, regions: dict) -> str:
     if not isinstance(value, dict):
         return f"{value:,g}"
     if by is None:
-        return " · ".join(f"{REGIONS.get(k, regions.get(k, k))} {v:,g}" for k, v in value.items())
+        return " · ".join(f"{region_name(k, regions.get(k, k))} {v:,g}" for k, v in value.items())
     spec_name = by if by in SPECS else None
 
     def name(k):
