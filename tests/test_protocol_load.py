@@ -5,6 +5,7 @@ bench/protocol_load.py is not a test; this keeps its protocol client honest, so 
 (issue 14's sizing, issue 17's before/after) measure real reruns and not rejected messages.
 """
 import asyncio
+import concurrent.futures
 import random
 import sys
 from pathlib import Path
@@ -39,4 +40,7 @@ def test_a_protocol_session_changes_the_scenario_like_a_browser():
             await s.close()
         finally:
             server.stop()
-    asyncio.run(asyncio.wait_for(scenario(), 120))
+    # in a thread of its own: the browser tests' Playwright (sync API) keeps an event loop running in
+    # this thread for the whole session, and asyncio.run() refuses to start inside a running loop
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, asyncio.wait_for(scenario(), 120)).result()
