@@ -758,6 +758,8 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     share = (f" · {top_comp.name} is {top_comp.monthly_cost / rec_est.monthly_cost:.0%} of {rec_name}'s cost"
              + (" as described" if d.setup else "")
              if top_comp is not None and rec_est.monthly_cost > 0 else "")
+    if d.setup:  # the bars are as described: say where the recommended setup lands, or the slide contradicts slide 1
+        share += f" · recommended {wording.setup(d.setup)}: {_money(d.cost)} a month"
     s = _slide(prs, "Monthly cost by registry, cheapest first", wording.drivers(w) + share)
     cost_chart(s, d)
     footer(s)

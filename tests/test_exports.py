@@ -599,3 +599,11 @@ def test_summary_names_the_recommendations_cheapest_when_it_is_another(book, mon
     assert "set aside because the situation points to Amazon ECR" in text
     # the risk is the setup's own: as described, NAT processing is the bulk
     assert f"NAT data processed is {NAT_SHARE} of the monthly cost" in text
+
+
+def test_cost_slide_says_where_the_recommended_setup_lands(built):
+    # the bars are every registry as described (ECR behind NAT, $2,876.85); slide 1 answers ECR with
+    # endpoints at $173.25: the cost slide must say so, or the two slides read as a contradiction
+    prs, _, _ = built
+    text = slide_text(slide_with(prs, "Monthly cost by registry"))
+    assert f"recommended with VPC interface endpoints: ${ECR_ENDPOINTS:,.2f} a month" in text
