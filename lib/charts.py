@@ -78,9 +78,10 @@ def cost_breakdown(e: Estimate, registry_ids=None, lacking: dict | None = None,
         title=dict(text=f"Monthly cost by registry<br><sup>{scenario_title(e)}</sup>"),
         xaxis=dict(tickvals=names, ticktext=ticks, tickangle=0, title=dict()),
         yaxis=dict(tickprefix="$", tickformat=",.0f", range=[0, top * 1.12], title=dict(text="USD a month")),
-        # no legend title: it sat on the subtitle's line; the items name themselves ("Storage", ...)
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1.0),
-        margin=dict(t=110)))
+        # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
+        # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
+        legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
+        margin=dict(t=80)))
 
 
 # ---- line charts: one colour, one dash and one marker per registry, labelled at the line's end --------
