@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import decision, engine, registries, wording
+from .labels import in_sentence, money, number, percent
 from .pricebook import PriceBook
 from .workload import SPECS
 
@@ -24,7 +25,7 @@ def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str
         "",
         f"Workload: {wording.workload(w)}, {wording.value('visibility', w.visibility)}; network path: "
         f"{wording.value('network', w.network)}; region {wording.region(w.region)}.",
-        f"Situation: workloads on {wording.value('runs_on', w.runs_on)}, CI {wording.value('ci', w.ci)}, "
+        f"Situation: workloads in {wording.value('runs_on', w.runs_on)}, CI {wording.value('ci', w.ci)}, "
         f"{wording.value('lifetime', w.lifetime)}"
         + (f", compliance: {wording.value('compliance', w.compliance)}" if w.compliance else "")
         + (", access only from a private network" if w.private_network_only else "") + ".",
@@ -32,14 +33,14 @@ def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str
     changed = {k: v for k, v in w.to_dict(only_changed=True).items() if SPECS[k].group not in ("analysis",)}
     if changed:
         lines += ["", "Inputs that differ from the defaults: "
-                  + "; ".join(f"{SPECS[k].label.lower()} {wording.value(k, v)}" for k, v in changed.items()) + "."]
+                  + "; ".join(f"{in_sentence(SPECS[k].label)} {wording.value(k, v)}" for k, v in changed.items()) + "."]
     lines += ["", "## Options considered", "", "| Registry | Monthly cost (USD) | Outcome |", "|---|---:|---|"]
     why = {x.id: x.why for x in r.rejected}
     for reg in e.ranked():
         outcome = "**chosen**" if reg.id == r.recommended else ("runner-up: " if reg.id == r.runner_up else "") + why[reg.id]
-        lines.append(f"| {reg.name} | {reg.monthly_cost:,.2f} | {wording.reason(outcome).replace('|', '/')} |")
+        lines.append(f"| {reg.name} | {number(reg.monthly_cost, 2)} | {wording.reason(outcome).replace('|', '/')} |")
     lines += ["", "## Decision", "", f"We will use **{names[r.recommended]}** "
-              f"{(r.setup_description + ' ') if r.setup_description else ''}(${r.recommended_cost:,.2f}/month for this workload). {wording.reason(r.summary)}", ""]
+              f"{(r.setup_description + ' ') if r.setup_description else ''}({money(r.recommended_cost)}/month for this workload). {wording.reason(r.summary)}", ""]
     for i, s in enumerate(r.path, 1):
         lines.append(f"{i}. {s.question} **{s.answer}**: {' '.join(wording.reason(x) for x in s.reasons)}")
     if r.cost_note:
@@ -47,11 +48,11 @@ def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str
     rec = e[r.recommended]
     top = max(rec.components, key=lambda c: c.monthly_cost, default=None)
     lines += ["", "## Consequences", "",
-              f"- Monthly cost: ${rec.monthly_cost:,.2f}, mostly {top.name} ({top.monthly_cost / rec.monthly_cost:.0%})."
+              f"- Monthly cost: {money(rec.monthly_cost)}, mostly {top.name} ({percent(top.monthly_cost / rec.monthly_cost)})."
               if top is not None and rec.monthly_cost > 0 else "- Monthly cost: $0.00 under current prices."]
     lines += [f"- {f.message}" for f in rec.flags]
     if r.runner_up:
-        lines.append(f"- Fallback: {names[r.runner_up]} (${r.costs[r.runner_up]:,.2f}/month).")
+        lines.append(f"- Fallback: {names[r.runner_up]} ({money(r.costs[r.runner_up])}/month).")
     lines += ["", "## References", ""]
     if link:
         lines.append(f"- Scenario (reopens every input and figure): {link}")

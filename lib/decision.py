@@ -14,7 +14,7 @@ import yaml
 
 from . import engine, registries, setups
 from .errors import DashboardError
-from .labels import SAME_MONEY, choice
+from .labels import SAME_MONEY, choice, money
 from .pricebook import PriceBook
 from .workload import SPECS
 
@@ -217,12 +217,8 @@ def failures(w, tree: dict) -> dict[str, list[str]]:
         for rid, clouds in req.get("fails_unless_runs_on", {}).items():
             if w.runs_on not in clouds:
                 owner = f"a managed service of {'/'.join(clouds)}" if clouds else "a third-party service"
-                out[rid].append(f"{req['label']}: {owner}, outside where the workloads run ({w.runs_on})")
+                out[rid].append(f"{req['label']}: {owner}, outside where the workloads run ({choice('runs_on', w.runs_on)})")
     return out
-
-
-def _money(x: float) -> str:
-    return f"${x:,.2f}"
 
 
 def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None = None,
@@ -254,10 +250,10 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
         gap = costs[other] - costs[rec]
         if gap > SAME_MONEY:
             cost_note = (f"{' and '.join(names[r] for r in passing)} all satisfy every constraint, so cost decides: "
-                         f"{names[rec]} is {_money(gap)}/month cheaper than {names[other]} for this workload.")
+                         f"{names[rec]} is {money(gap)}/month cheaper than {names[other]} for this workload.")
         else:
             cost_note = (f"{' and '.join(names[r] for r in passing)} all satisfy every constraint and cost the same "
-                         f"for this workload ({_money(costs[rec])}/month); the document's order decides: {names[rec]}.")
+                         f"for this workload ({money(costs[rec])}/month); the document's order decides: {names[rec]}.")
     elif not passing:
         cost_note = f"Warning: {names[rec]} fails a requirement: {'; '.join(fails[rec])}."
 
@@ -279,10 +275,10 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
             rejected.append(Rejection(rid, names[rid], "path", f"Belongs to {choice('runs_on', home[rid])}, the workloads run on {choice('runs_on', w.runs_on)}: "
                                       "pulls would cross clouds (internet egress, NAT) and lose IAM integration."))
         elif gap > SAME_MONEY:
-            rejected.append(Rejection(rid, names[rid], "cost", f"Costs {_money(gap)}/month more for this workload "
-                                                                 f"({_money(costs[rid])} against {_money(costs[rec])})."))
+            rejected.append(Rejection(rid, names[rid], "cost", f"Costs {money(gap)}/month more for this workload "
+                                                                 f"({money(costs[rid])} against {money(costs[rec])})."))
         else:
-            price = "costs the same" if abs(gap) <= SAME_MONEY else f"is {_money(-gap)}/month cheaper"
+            price = "costs the same" if abs(gap) <= SAME_MONEY else f"is {money(-gap)}/month cheaper"
             rejected.append(Rejection(rid, names[rid], "path", f"It {price}, but the situation points elsewhere: {deciding}"))
 
     alternatives = [r for r in ranked[1:]] + sorted(
@@ -300,7 +296,7 @@ def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None =
         how = f" {s.description}" if (s := cheaper.get(cheapest)) else ""
         buys = tree.get("strengths", {}).get(rec, leaf["summary"])
         gap_note = (f"{names[cheapest]}{how} is the cheapest that meets every hard requirement at "
-                    f"{_money(best[cheapest])}/month; {names[rec]} costs {_money(best[rec] - best[cheapest])}/month more for {buys}")
+                    f"{money(best[cheapest])}/month; {names[rec]} costs {money(best[rec] - best[cheapest])}/month more for {buys}")
     return Recommendation(rec, runner_up, leaf_id, leaf["title"], leaf["summary"], path, rejected, given, fails,
                           cost_note, taken,
                           recommended_setup=dict(mine.changes) if mine else {},
@@ -317,10 +313,10 @@ def headline(r: Recommendation) -> str:
     rec = r.recommended
     if r.setup_description:
         # the ranking prices the setup as described: say what that costs, so both figures are on screen
-        text = (f"Recommended: {names[rec]} {r.setup_description} ({_money(r.recommended_cost)}/month; "
-                f"{_money(r.costs[rec])} as set up now)")
+        text = (f"Recommended: {names[rec]} {r.setup_description} ({money(r.recommended_cost)}/month; "
+                f"{money(r.costs[rec])} as set up now)")
     else:
-        text = f"Recommended: {names[rec]} ({_money(r.recommended_cost)}/month)"
+        text = f"Recommended: {names[rec]} ({money(r.recommended_cost)}/month)"
     if r.gap_note:
         return f"{text}, although {r.gap_note}."
     if r.cheapest == rec and any(c < r.costs[rec] - SAME_MONEY for rid, c in r.costs.items() if not r.failures.get(rid)):

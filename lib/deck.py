@@ -23,9 +23,9 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from . import charts, decision, engine, export, links, registries, sensitivity, timeline, wording
+from . import charts, decision, engine, export, labels, links, registries, sensitivity, timeline, wording
 from .components import CATEGORIES
-from .labels import SAME_MONEY
+from .labels import SAME_MONEY, money, percent
 from .palette import CATEGORY_COLOURS, MUTED_TEXT, REGISTRY_COLOURS, TEXT
 from .pricebook import PriceBook
 from .workload import SPECS, lenient
@@ -56,10 +56,6 @@ class Deck:
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
-
-
-def _money(x: float) -> str:
-    return f"${x:,.2f}"
 
 
 def lines_needed(text: str, pt: float, width_in: float) -> int:
@@ -434,11 +430,11 @@ def alternative_sentence(w, d: Deck) -> str:
         return "None: no registry meets every requirement here."
     if r.cheapest == r.recommended:
         return (f"None cheaper: {answer_words(d)} is itself the cheapest that meets every hard requirement, "
-                f"at {_money(r.cheapest_cost)} a month.")
+                f"at {money(r.cheapest_cost)} a month.")
     name = registries.NAMES[r.cheapest] + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
     gap = d.cost - r.cheapest_cost
-    diff = f"{_money(gap)} a month less than {rec}" if gap > SAME_MONEY else f"the same as {rec}"
-    text = f"{name}: {_money(r.cheapest_cost)} a month, {diff}."
+    diff = f"{money(gap)} a month less than {rec}" if gap > SAME_MONEY else f"the same as {rec}"
+    text = f"{name}: {money(r.cheapest_cost)} a month, {diff}."
     ops = d.e[r.cheapest].by_category().get("operations", 0.0)
     if ops:
         text += (f" That includes {w.ops_hours_per_month:g} engineer hours a month at ${w.engineer_hourly_rate:g} "
@@ -465,13 +461,13 @@ def main_risk(w, d: Deck) -> str:
         grows = {"network": "with every gigabyte pulled", "transfer": "with every gigabyte pulled",
                  "storage": "with every version kept", "operations": "with engineer time",
                  "compute": "with every node", "plan": "with seats or tier", "scanning": "with every image scanned"}
-        return (f"The cost is concentrated: {c.name} is {c.monthly_cost / total:.0%} of the monthly "
-                f"cost ({_money(c.monthly_cost)}) and grows {grows.get(c.category, 'with use')}.")
+        return (f"The cost is concentrated: {c.name} is {percent(c.monthly_cost / total)} of the monthly "
+                f"cost ({money(c.monthly_cost)}) and grows {grows.get(c.category, 'with use')}.")
     return flags[0].message if flags else "No flags for this workload."
 
 
 def _situation(w) -> str:
-    parts = [f"workloads on {wording.value('runs_on', w.runs_on)}", f"built with {wording.value('ci', w.ci)}",
+    parts = [f"workloads in {wording.value('runs_on', w.runs_on)}", f"built with {wording.value('ci', w.ci)}",
              wording.value("lifetime", w.lifetime), wording.value("visibility", w.visibility)]
     if w.compliance:
         parts.append("must have " + wording.value("compliance", w.compliance))
@@ -541,16 +537,12 @@ def page_words(url: str) -> str:
     return text
 
 
-def _number(v: float) -> str:
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.4f}".rstrip("0").rstrip(".")
-
-
 def _price_words(value: float, unit: str) -> str:
     if unit.startswith("USD/"):
-        return f"${_number(value)}/{unit[4:]}"
+        return f"${labels.number(value)}/{unit[4:]}"
     if unit.startswith("USD "):
-        return f"${_number(value)} {unit[4:]}"
-    return f"{_number(value)} {unit}"
+        return f"${labels.number(value)} {unit[4:]}"
+    return f"{labels.number(value)} {unit}"
 
 
 def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
@@ -581,7 +573,7 @@ def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str,
             unit = price.unit
             label = ", ".join(names.get(key, [])[:3])
             if choice is not None:
-                label = wording.value(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()
+                label = labels.choice(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()
             words = _price_words(v, unit)
             item = f"{label}: {words}" if label else words
             pages.setdefault(price.source, {}).setdefault(price.as_of, [])
@@ -723,8 +715,8 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     _para(tf, "Answer", 14, colour=MUTED_TEXT, first=True, space_after=2)
     _para(tf, answer, 32 if lines_needed(answer, 32, CONTENT_W - 0.6) == 1 else 24, bold=True, space_after=4)
     as_described = r.costs[r.recommended]
-    _para(tf, f"{_money(d.cost)} a month for this workload"
-              + (f" ({_money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > SAME_MONEY else ""), 24)
+    _para(tf, f"{money(d.cost)} a month for this workload"
+              + (f" ({money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > SAME_MONEY else ""), 24)
     tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
     _para(tf, f"{today:%d %B %Y} · price book {book.version} (prices as of {', '.join(book.as_of_dates())}) · "
               f"{book.currency} list prices before tax", 14, colour=MUTED_TEXT, first=True, space_after=6)
@@ -755,7 +747,7 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     # 3: monthly cost by registry (every bar as described: say so when the recommendation changes the setup)
     rec_est = e[r.recommended]
     top_comp = max(rec_est.components, key=lambda c: c.monthly_cost, default=None)
-    share = (f" · {top_comp.name} is {top_comp.monthly_cost / rec_est.monthly_cost:.0%} of {rec_name}'s cost"
+    share = (f" · {top_comp.name} is {percent(top_comp.monthly_cost / rec_est.monthly_cost)} of {rec_name}'s cost"
              + (" as described" if d.setup else "")
              if top_comp is not None and rec_est.monthly_cost > 0 else "")
     if d.setup:  # the bars are as described: say where the recommended setup lands, or the slide contradicts slide 1
@@ -782,7 +774,7 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
 
     # cost over time
     s = _slide(prs, f"Cost over {w.horizon_months} months, one-time setup included",
-               f"Cumulative cost; pulls and versions grow {w.monthly_growth:.0%} a month · {wording.drivers(w)}")
+               f"Cumulative cost; pulls and versions grow {percent(w.monthly_growth)} a month · {wording.drivers(w)}")
     timeline_chart(s, w, book, d)
     footer(s)
 

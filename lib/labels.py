@@ -29,8 +29,8 @@ CHOICES: dict[tuple[str, str], str] = {
     ("ci", "gitlab"): "GitLab CI",
     ("ci", "jenkins"): "Jenkins",
     ("ci", "other"): "Another CI system",
-    ("lifetime", "demo"): "A demo: a few days",
-    ("lifetime", "production"): "Production: long-term",
+    ("lifetime", "demo"): "A few days' demo",
+    ("lifetime", "production"): "Long-term production",
     ("priority", "auto"): "Decide from how long it lives",
     ("priority", "cost"): "Lowest cost and fastest setup",
     ("priority", "integration"): "Cloud integration and security",
@@ -42,7 +42,7 @@ CHOICES: dict[tuple[str, str], str] = {
     ("visibility", "private"): "Private images",
     ("visibility", "public"): "Public images",
     ("network", "public"): "Public subnets (no NAT gateway)",
-    ("network", "nat"): "Private subnets through a NAT gateway",
+    ("network", "nat"): "Private subnets behind a NAT gateway",
     ("network", "endpoints"): "Private subnets with ECR interface endpoints",
     ("ghcr_billing", "free"): "Free (GitHub's policy today)",
     ("ghcr_billing", "storage"): "Storage billed at the Packages price",
@@ -108,6 +108,33 @@ def choice(name: str, value) -> str:
 
 def choices(name: str, values) -> str:
     return ", ".join(choice(name, v) for v in values) if values else "none"
+
+
+# Fields whose values are names (plans, tiers, registries): they keep their capital mid-sentence.
+_NAMED = ("github_plan", "dockerhub_plan", "acr_tier", "migrate_from", "migrate_to", "region")
+# First words that are names wherever they stand ("Google Cloud", "Microsoft Azure", "Jenkins").
+_PROPER = ("Google", "Microsoft", "Amazon", "Jenkins", "GitHub", "GitLab", "Docker", "Harbor", "Nexus")
+
+
+def in_sentence(text: str) -> str:
+    """A display name as it reads inside a sentence: the first letter lower-case unless the first
+    word is a name ("AWS", "GitHub Actions", "Docker Hub plan", "EC2 instances")."""
+    first = text.split(" ", 1)[0]
+    if not text or first in _PROPER or (len(first) > 1 and not first[1:].islower()):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def choice_in_sentence(name: str, value) -> str:
+    """choice() as it reads inside a sentence: "private subnets behind a NAT gateway", "several clouds";
+    names keep their capital ("AWS", "Google Cloud", "Pro"). The slides, the ADR and the chart subtitles
+    use this, so they say what the app's inputs say, in the same words."""
+    text = choice(name, value)
+    return text if name in _NAMED and value != "auto" else in_sentence(text)
+
+
+def choices_in_sentence(name: str, values) -> str:
+    return ", ".join(choice_in_sentence(name, v) for v in values) if values else "none"
 
 
 def axis_title(name: str) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from . import engine
 from .components import private_aws_subnets
-from .labels import SAME_MONEY
+from .labels import SAME_MONEY, choice, choice_in_sentence, in_sentence
+from .labels import field as field_name
 from .pricebook import PriceBook
 
 
@@ -42,11 +43,11 @@ def describe(changes: dict, rid: str = "") -> str:
         elif k == "network":
             words.append("through the NAT gateway instead of endpoints")
         elif k == "acr_tier":
-            words.append(f"on the {v.title()} tier")
+            words.append(f"on the {choice(k, v)} tier")
         elif k == "dockerhub_plan":
-            words.append(f"on the {v.title()} plan")
+            words.append(f"on the {choice(k, v)} plan")
         else:
-            words.append(f"with {k.replace('_', ' ')} {v}")
+            words.append(f"with {in_sentence(field_name(k))} {choice_in_sentence(k, v)}")
     return ", ".join(words)
 
 

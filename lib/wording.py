@@ -2,8 +2,9 @@
 field changes, what scenario B changes against A, and decision-tree reasons without arrows.
 
 Slides and chart pictures leave the app and are read by people who never saw a field name, so
-nothing here returns one. Field labels come from Spec.label; choice values need a small mapping
-of their own (kept private here; to be unified with the app's display names when those land).
+nothing here returns one. Field labels come from Spec.label and choice values from the app's one
+table (labels.CHOICES, mid-sentence case); numbers from labels' formats. What stays here is phrasing
+that only reads right in its place: a setup after a registry's name, B's change against A.
 """
 from __future__ import annotations
 
@@ -11,28 +12,6 @@ import re
 
 from . import labels
 from .workload import SHARE_FIELDS, SPECS
-
-# value -> words, for the choice fields the deck and pictures describe
-_CHOICES: dict[str, dict[str, str]] = {
-    "network": {"public": "public subnets (no NAT gateway)",
-                "nat": "private subnets behind a NAT gateway",
-                "endpoints": "private subnets with VPC interface endpoints"},
-    "runs_on": {"aws": "AWS", "gcp": "Google Cloud", "azure": "Azure", "on_prem": "on-premise",
-                "multi_cloud": "several clouds"},
-    "ci": {"github_actions": "GitHub Actions", "gitlab": "GitLab CI", "jenkins": "Jenkins", "other": "another CI"},
-    "lifetime": {"demo": "a few days' demo", "production": "long-term production"},
-    "priority": {"auto": "decided by lifetime", "cost": "cost first", "integration": "integration first"},
-    "visibility": {"private": "private images", "public": "public images"},
-    "ghcr_billing": {"free": "free (GitHub's policy today)", "storage": "storage billed",
-                     "full": "storage and transfer billed"},
-    "scanning": {"none": "no scanning", "basic": "basic scanning", "enhanced": "enhanced scanning"},
-    "dockerhub_plan": {"auto": "plan chosen by seats", "personal": "Personal plan", "pro": "Pro plan",
-                       "team": "Team plan", "business": "Business plan"},
-    "acr_tier": {"auto": "tier chosen by need", "basic": "Basic tier", "standard": "Standard tier",
-                 "premium": "Premium tier"},
-    "github_plan": {"free": "GitHub Free", "pro": "GitHub Pro", "team": "GitHub Team",
-                    "enterprise": "GitHub Enterprise"},
-}
 
 # how a setup change reads after the registry's name ("Amazon ECR with VPC interface endpoints")
 _SETUP: dict[tuple[str, object], str] = {
@@ -74,15 +53,14 @@ def value(field: str, v) -> str:
     if field == "region":
         return region(v)
     if spec.kind == "choice":
-        return _CHOICES.get(field, {}).get(v, str(v).replace("_", " "))
+        return labels.choice_in_sentence(field, v)
     if spec.kind == "bool":
         return "yes" if v else "no"
     if spec.kind == "set":
-        return ", ".join(str(x).replace("_", " ") for x in v) or "none"
+        return labels.choices_in_sentence(field, v)
     if spec.kind == "float" and spec.max == 1 and spec.min == 0:
-        return f"{v:.0%}"
-    unit = f" {spec.unit}" if spec.unit else ""
-    return f"{v:,.0f}{unit}" if float(v).is_integer() else f"{v:,.4g}{unit}"
+        return labels.percent(v)
+    return labels.quantity(v, spec.unit)
 
 
 def setup(changes: dict) -> str:
@@ -93,10 +71,12 @@ def setup(changes: dict) -> str:
     parts = []
     for field, v in changes.items():
         words = _SETUP.get((field, v))
+        if words is None and field in labels.KEYED_BY and v != "auto":  # a plan or tier: "on the Team plan"
+            words = f"on the {labels.choice(field, v)} {labels.KEYED_BY[field].rsplit(' ', 1)[-1]}"
         if words is None and field in SPECS:
             kind = SPECS[field].kind
             words = (f"with {value(field, v)}" if kind == "choice"
-                     else f"with {SPECS[field].label.lower()} at {value(field, v)}")
+                     else f"with {labels.in_sentence(SPECS[field].label)} at {value(field, v)}")
         elif words is None:
             words = f"with {v}"
         parts.append(words)
@@ -111,10 +91,10 @@ def change(field: str, a, b) -> str:
     short = _SHORT.get(field)
     if short:
         return f"{short.get(b, value(field, b))} instead of {short.get(a, value(field, a))}"
-    label = SPECS[field].label
+    label = labels.in_sentence(SPECS[field].label)
     if SPECS[field].kind in ("int", "float") and not (SPECS[field].max == 1 and SPECS[field].min == 0):
-        return f"{label.lower()} {value(field, b)} instead of {value(field, a)}"
-    return f"{label.lower()}: {value(field, b)} instead of {value(field, a)}"
+        return f"{label} {value(field, b)} instead of {value(field, a)}"
+    return f"{label}: {value(field, b)} instead of {value(field, a)}"
 
 
 def changes(a, b) -> str:
@@ -133,15 +113,15 @@ def pull_mix(w) -> str:
     present = [(s, n) for s, n in shares if s > 0]
     if len(present) == 1:
         return f"all from {'the ' if present[0][1] == 'same region' else ''}{present[0][1]}"
-    return ", ".join(f"{s:.0%} {n}" for s, n in present)
+    return ", ".join(f"{labels.percent(s)} {n}" for s, n in present)
 
 
 def workload(w) -> str:
     """What is stored and pulled, in words."""
     images = "1 image" if w.repositories == 1 else f"{w.repositories:,} images"
-    cache = f", {w.layer_cache_hit:.0%} of layers cached" if w.layer_cache_hit else ""
-    return (f"{images} of {w.image_size_mb:,.0f} MB, {w.versions_kept:,} versions kept, "
-            f"{w.pulls_per_month:,.0f} pulls a month ({pull_mix(w)}{cache})")
+    cache = f", {labels.percent(w.layer_cache_hit)} of layers cached" if w.layer_cache_hit else ""
+    return (f"{images} of {labels.quantity(w.image_size_mb, 'MB')}, {labels.number(w.versions_kept)} versions kept, "
+            f"{labels.number(w.pulls_per_month)} pulls a month ({pull_mix(w)}{cache})")
 
 
 def drivers(w) -> str:

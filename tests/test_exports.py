@@ -48,8 +48,8 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 #     cross-AZ 60,000 x 1/2 x 2 (each way) x $0.01 = 600, 4 h x $75 = 300: 1,070.02 (more than ECR with endpoints,
 #     so nothing that meets the requirements is cheaper than the recommendation)
 ECR_NAT, ECR_ENDPOINTS, HARBOR = 2876.85, 173.25, 1070.02
-NAT_SHARE = "94%"  # 2,700 / 2,876.85 = 93.9 %, as described
-STORAGE_SHARE = "83%"  # with endpoints: 144 / 173.25 = 83.1 %
+NAT_SHARE = "94 %"  # 2,700 / 2,876.85 = 93.9 %, as described
+STORAGE_SHARE = "83 %"  # with endpoints: 144 / 173.25 = 83.1 %
 
 
 @pytest.fixture(scope="module")
@@ -412,7 +412,7 @@ def test_subtitle_names_the_cost_drivers():
                  "private subnets behind a NAT gateway", "N. Virginia"):
         assert part in text
     mixed = charts.scenario_title(W.replace(same_region_share=0.7, cross_region_share=0.2, internet_share=0.1))
-    assert "70% same region, 20% other regions, 10% the internet" in mixed
+    assert "70 % same region, 20 % other regions, 10 % the internet" in mixed
 
 
 # ---- pictures ----------------------------------------------------------------------------

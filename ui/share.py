@@ -10,6 +10,7 @@ import streamlit as st
 
 from lib import compare, links, presets, pricebook, scenario
 from lib.errors import InputError, PriceBookError, quote
+from lib.labels import SAME_MONEY
 from lib.workload import DEFAULT, coerce_fields, lenient
 
 from . import copy_link as copy_link_button
@@ -177,7 +178,7 @@ def notices(w, book) -> None:
             diff = compare.side_by_side(w, w, old, book, labels=(link_book, book.version))
             st.info(f"Prices have changed since this link was made (price book {quote(link_book)} → "
                     f"**{book.version}**). The figures use the current prices; the totals moved like this:")
-            changed = diff[diff["difference"].abs() > 0.005].drop(columns=["id"])
+            changed = diff[diff["difference"].abs() > SAME_MONEY].drop(columns=["id"])
             st.dataframe(changed if len(changed) else pd.DataFrame({"registry": ["no total changed"]}),
                          hide_index=True, column_config={
                              link_book: st.column_config.NumberColumn(format="dollar"),
