@@ -751,7 +751,7 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
              + (" as described" if d.setup else "")
              if top_comp is not None and rec_est.monthly_cost > 0 else "")
     if d.setup:  # the bars are as described: say where the recommended setup lands, or the slide contradicts slide 1
-        share += f" · recommended {wording.setup(d.setup)}: {_money(d.cost)} a month"
+        share += f" · recommended {wording.setup(d.setup)}: {money(d.cost)} a month"
     s = _slide(prs, "Monthly cost by registry, cheapest first", wording.drivers(w) + share)
     cost_chart(s, d)
     footer(s)
