@@ -45,7 +45,8 @@ def _read(file: Path) -> PageInfo:
                 found[name] = ast.literal_eval(node.value)
     missing = {"TITLE", "ICON", "ORDER"} - found.keys()
     if missing:
-        raise ValueError(f"{file.name} must declare {', '.join(sorted(missing))} (a page's title, icon and place in the menu)")
+        raise ValueError(f"{file.name} must declare {', '.join(sorted(missing))} "
+                         "(a page's title, icon and place in the menu)")
     return PageInfo(file, found["TITLE"], found["ICON"], found["ORDER"], found.get("OPEN_SECTION"))
 
 

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from tests.browser.conftest import Page, start_server
-from tests.browser.test_browser import PAGES, box_value, charts, CHARTED
+from tests.browser.test_browser import CHARTED, PAGES, box_value, charts
 
 QUERY = "pulls_per_month=5000&versions_kept=12"
 TITLES = {"Overview": "Container registry cost", "Break-even": "Sensitivity and break-even"}
