@@ -6,7 +6,11 @@ from lib import labels, timeline
 from lib.registries import NAMES
 from ui import shell
 
-w, book = shell.start("About")
+TITLE = "About"
+ICON = ":material/info:"
+ORDER = 100  # place in the menu
+
+w, book = shell.page()
 st.title("About this dashboard")
 
 st.markdown("""

@@ -6,7 +6,11 @@ from lib import charts, features, labels, sensitivity
 from lib.registries import NAMES
 from ui import chart, shell, workload_inputs
 
-w, book = shell.start("Break-even")
+TITLE = "Break-even"
+ICON = ":material/show_chart:"
+ORDER = 30  # place in the menu
+
+w, book = shell.page()
 st.title("Sensitivity and break-even")
 st.caption("How every registry's monthly cost moves as one input changes, the others staying as in the sidebar, "
            "and where two registries change places.")

@@ -5,7 +5,11 @@ from lib import charts, compare, labels, presets
 from lib.workload import lenient
 from ui import chart, share, shell, workload_inputs
 
-w, book = shell.start("Compare")
+TITLE = "Compare"
+ICON = ":material/compare_arrows:"
+ORDER = 20  # place in the menu
+
+w, book = shell.page()
 
 st.title("Compare two scenarios")
 st.caption("**A** is the scenario in the sidebar. **B** is A with the changes below (for example 10 against 30 "

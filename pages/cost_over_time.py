@@ -5,7 +5,11 @@ from lib import charts, labels, timeline
 from lib.registries import NAMES
 from ui import chart, shell, workload_inputs
 
-w, book = shell.start("Over time")
+TITLE = "Over time"
+ICON = ":material/schedule:"
+ORDER = 40  # place in the menu
+
+w, book = shell.page()
 st.title("Cost over time")
 st.caption("What each registry costs in total from the first month: one-time setup, then monthly costs that grow with pulls and versions.")
 c1, c2 = st.columns(2)

@@ -4,7 +4,11 @@ import streamlit as st
 from lib import adr, deck, engine, export
 from ui import share, shell
 
-w, book = shell.start("Export")
+TITLE = "Export"
+ICON = ":material/ios_share:"
+ORDER = 90  # place in the menu
+
+w, book = shell.page()
 e = engine.estimate(w, book)
 link = share.share_url(share.current_query())
 

@@ -7,7 +7,11 @@ from lib import features, labels
 from lib.registries import IDS, NAMES
 from ui import shell, workload_inputs
 
-w, book = shell.start("Features")
+TITLE = "Features"
+ICON = ":material/checklist:"
+ORDER = 60  # place in the menu
+
+w, book = shell.page()
 m = features.load()
 st.title("Feature matrix")
 

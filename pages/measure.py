@@ -3,7 +3,11 @@ import streamlit as st
 
 from ui import measure_upload, shell
 
-w, book = shell.start("Measure my registry")
+TITLE = "Measure my registry"
+ICON = ":material/straighten:"
+ORDER = 80  # place in the menu
+
+w, book = shell.page()
 
 st.title("Measure my registry")
 st.caption("Repositories, versions kept, image size, shared layers and pushes a month are the inputs people guess "

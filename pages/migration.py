@@ -7,7 +7,11 @@ from lib.errors import InputError
 from lib.registries import NAMES
 from ui import shell, workload_inputs
 
-w, book = shell.start("Migration")
+TITLE = "Migration"
+ICON = ":material/move_up:"
+ORDER = 70  # place in the menu
+
+w, book = shell.page()
 st.title("Migration planner")
 st.caption("Moving the whole workload in the sidebar: every repository with every version kept.")
 c1, c2, c3 = st.columns(3)

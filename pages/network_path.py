@@ -5,7 +5,12 @@ from lib import charts, network
 from lib.components import quantities
 from ui import chart, shell
 
-w, book = shell.start("Network path", open_section="Network and account")
+TITLE = "Network path"
+ICON = ":material/lan:"
+ORDER = 50  # place in the menu
+OPEN_SECTION = "Network and account"  # the sidebar section this page is about
+
+w, book = shell.page()
 costs = network.path_costs(book, w.region, w.availability_zones, w.nat_gateways, w.image_size_mb)
 gb_now = quantities(w).vpc_gb
 paths = network.path_lines(book, w)  # the estimate's own lines for this workload

@@ -6,7 +6,11 @@ from lib import decision, labels
 from lib.registries import NAMES
 from ui import shell, workload_inputs
 
-w, book = shell.start("Recommendation")
+TITLE = "Recommendation"
+ICON = ":material/explore:"
+ORDER = 10  # place in the menu
+
+w, book = shell.page()
 tree = decision.load()
 r = decision.recommend(w, book, tree)
 

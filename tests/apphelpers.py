@@ -4,9 +4,28 @@ import json
 from pathlib import Path
 
 import numpy as np
-from streamlit.testing.v1 import AppTest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest, app_test
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+class _AfterFirstRequest(PagesManager):
+    """A server's state after its first run of app.py: runs go through the router (app.py).
+
+    AppTest resets Streamlit's class flag PagesManager.uses_pages_directory before every run, and with
+    a `pages/` folder it would run the page file directly each time, as a live server does only on its
+    first request (ui/shell.py page() draws the frame then; tests/test_app_navigation.py covers it).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ROUTER_FIRST:
+            PagesManager.uses_pages_directory = False
+
+
+ROUTER_FIRST = True  # tests of the direct run set it False for their duration
+app_test.PagesManager = _AfterFirstRequest
 
 
 def open_app(query_params: dict | None = None, page: str | None = None) -> AppTest:

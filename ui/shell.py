@@ -1,10 +1,18 @@
-"""What every page starts with: page config, the shared link, navigation and sidebar inputs.
+"""The frame every page shares: page config, the shared link, navigation and sidebar inputs.
 
-Pages are Streamlit's `pages/` folder (app.py is the Overview). Its built-in navigation is
-hidden (.streamlit/config.toml) because it drops the query string; these links keep it.
+app.py is the router: it builds the page list from `pages/` (each page file declares TITLE, ICON,
+ORDER and optionally OPEN_SECTION as plain constants, read here without running the file), draws
+this frame once, then runs the chosen page, which takes the frame's results with `page()`.
+A new page is one file in `pages/`.
+
+Streamlit's built-in page list is hidden (.streamlit/config.toml and position="hidden") because
+its links drop the query string; the links drawn here keep it.
 """
 from __future__ import annotations
 
+import ast
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -13,32 +21,88 @@ from . import chart, share, workload_inputs
 from .resources import price_book
 
 FAVICON = Path(__file__).with_name("favicon.png")  # a file: a Material icon would load from Google's servers
-PAGES = [  # (script, label, icon): Material icons render without an emoji font
-    ("app.py", "Overview", ":material/bar_chart:"),
-    ("pages/recommendation.py", "Recommendation", ":material/explore:"),
-    ("pages/compare.py", "Compare", ":material/compare_arrows:"),
-    ("pages/break_even.py", "Break-even", ":material/show_chart:"),
-    ("pages/cost_over_time.py", "Over time", ":material/schedule:"),
-    ("pages/network_path.py", "Network path", ":material/lan:"),
-    ("pages/features.py", "Features", ":material/checklist:"),
-    ("pages/migration.py", "Migration", ":material/move_up:"),
-    ("pages/measure.py", "Measure my registry", ":material/straighten:"),
-    ("pages/export.py", "Export", ":material/ios_share:"),
-    ("pages/about.py", "About", ":material/info:"),
-]
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+_FRAME = "shell_frame"  # session-state key: the frame's (workload, price book) for the page of this run
 
 
-def start(title: str, open_section: str | None = None):
-    """Set up a page; return (workload, price book)."""
-    st.set_page_config(page_title=f"{title} · Registry Decision Dashboard", page_icon=str(FAVICON), layout="wide")
+@dataclass(frozen=True)
+class PageInfo:
+    file: Path
+    title: str
+    icon: str  # a Material icon: renders without an emoji font
+    order: int
+    open_section: str | None = None
+
+
+@cache
+def _read(file: Path) -> PageInfo:
+    """A page's declaration, from its top-level constants (the file is parsed, not run)."""
+    found = {}
+    for node in ast.parse(file.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            if name in ("TITLE", "ICON", "ORDER", "OPEN_SECTION"):
+                found[name] = ast.literal_eval(node.value)
+    missing = {"TITLE", "ICON", "ORDER"} - found.keys()
+    if missing:
+        raise ValueError(f"{file.name} must declare {', '.join(sorted(missing))} "
+                         "(a page's title, icon and place in the menu)")
+    return PageInfo(file, found["TITLE"], found["ICON"], found["ORDER"], found.get("OPEN_SECTION"))
+
+
+def page_infos() -> list[PageInfo]:
+    """Every page in `pages/`, in menu order (the first is the Overview, at the app's root URL)."""
+    files = [f for f in PAGES_DIR.glob("*.py") if not f.name.startswith(("_", "."))]
+    return sorted((_read(f) for f in files), key=lambda p: (p.order, p.title))
+
+
+def _pages() -> list:
+    infos = page_infos()
+    # no icon here: Streamlit would make a page's Material icon the tab's favicon, fetched from Google's servers
+    return [st.Page(p.file, title=p.title, url_path=p.file.stem, default=i == 0) for i, p in enumerate(infos)]
+
+
+def _route():
+    """The page the URL names, with the frame drawn for it: (page, (workload, price book))."""
+    pages = _pages()
+    current = st.navigation(pages, position="hidden")
+    info = next(p for p, pg in zip(page_infos(), pages, strict=True) if pg.url_path == current.url_path)
+    return current, _frame(info, pages)
+
+
+def navigate():
+    """app.py's job: pick the page from the URL, draw the frame around it, run it."""
+    current, frame = _route()
+    st.session_state[_FRAME] = frame
+    current.run()
+
+
+def page():
+    """What every page starts with: (workload, price book) from the frame drawn for it in this run.
+
+    Run without the router, the page draws the same frame itself. That happens on a server's first
+    request when it deep-links to a page: while Streamlit's class flag PagesManager.uses_pages_directory
+    is set (a `pages/` folder beside the entry script), it runs the URL's file of `pages/` directly,
+    and only the public st.navigation clears the flag, which `_route` calls (so later runs go through
+    app.py). AppTest sets the flag again before every run, so every AppTest run takes this path.
+    Drawing in place, rather than rerunning through app.py, keeps what a callback drew before the run.
+    """
+    frame = st.session_state.pop(_FRAME, None)  # popped: a frame belongs to one run
+    if frame is None:
+        _, frame = _route()
+    return frame
+
+
+def _frame(info: PageInfo, pages: list):
+    st.set_page_config(page_title=f"{info.title} · Registry Decision Dashboard", page_icon=str(FAVICON), layout="wide")
     book = price_book()
     share.apply_incoming()  # before any widget: a new link sets the widgets
     nav, files, top = st.sidebar.container(), st.sidebar.container(), st.container()
-    w = workload_inputs.render(title, open_section=open_section)
+    w = workload_inputs.render(info.title, open_section=info.open_section)
     q = share.publish(w, book)
     with nav:
-        for script, label, icon in PAGES:
-            st.page_link(script, label=label, icon=icon, disabled=label == title, query_params=q)
+        for pg, p in zip(pages, page_infos(), strict=True):
+            st.page_link(pg, label=p.title, icon=p.icon, disabled=p is info, query_params=q)
         st.divider()
     with files:
         share.scenario_files(w, book)
