@@ -43,7 +43,7 @@ def _reset():
 
 
 def describe(name, value) -> str:
-    """A value as the sidebar shows it: "30", "1,200 MB", "50 %", "Private subnets through a NAT gateway"."""
+    """A value as the sidebar shows it: "30", "1,200 MB", "50 %", "Private subnets behind a NAT gateway"."""
     spec = workload_inputs.SPECS[name]
     if spec.kind in ("choice", "set"):
         return labels.choice(name, value) if spec.kind == "choice" else labels.choices(name, value)
