@@ -156,6 +156,10 @@ def test_a_bad_link_shows_a_clear_message_and_keeps_the_rest(tab):
     alert = tab.page.get_by_test_id("stAlert").filter(has_text="could not be used").inner_text()
     assert "image_size_mb: must be a number written in digits 0-9, got abc" in alert
     assert "colour: unknown parameter" in alert and "pulls_per_month: must be a number written in digits 0-9, got nan" in alert
+    # the alert is drawn first, in the same run as the inputs: wait for the run to finish drawing
+    # (the chart) before reading the sidebar, or an input may not hold its value yet
+    tab.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    settle(tab)
     assert box_value(tab.page, "Versions kept") == "30"
     assert tab.page.get_by_test_id("stException").count() == 0
     tab.shot("bad-link")
