@@ -3,6 +3,7 @@
 The server runs `streamlit run app.py` on a free localhost port; Chromium is Debian's package
 driven by Playwright. Without Chromium the tests skip with the reason (fail under REQUIRE_TOOLS=1).
 """
+import contextlib
 import os
 import socket
 import subprocess
@@ -50,15 +51,24 @@ def start_server(app: str = "app.py", port: int | None = None, cwd: Path = ROOT)
     raise RuntimeError(f"streamlit did not start: {proc.stdout.read().decode(errors='replace')[-2000:]}")
 
 
+@contextlib.contextmanager
+def running_server(app: str = "app.py"):
+    """A `streamlit run` server for the length of a with-block, stopped however the block ends."""
+    proc, url = start_server(app)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 @pytest.fixture(scope="session")
 def server():
-    proc, url = start_server()
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,10 @@ Streamlit runs a file of pages/ directly on a server's first request when it dee
 (PagesManager.uses_pages_directory, set because pages/ sits beside app.py, is only cleared by the
 public st.navigation). ui/shell.py page() draws the frame then; this checks it in a real browser.
 """
-import subprocess
 
 import pytest
 
-from tests.browser.conftest import Page, start_server
+from tests.browser.conftest import Page, running_server
 from tests.browser.test_browser import CHARTED, PAGES, box_value, charts
 
 QUERY = "pulls_per_month=5000&versions_kept=12"
@@ -17,13 +16,8 @@ TITLES = {"Overview": "Container registry cost", "Break-even": "Sensitivity and 
 
 @pytest.fixture(scope="module")
 def fresh_server():
-    proc, url = start_server()  # its own server: the session's may have served requests already
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_server() as url:  # its own server: the session's may have served requests already
+        yield url
 
 
 def frame_and_page(tab, label):
