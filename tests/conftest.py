@@ -1,5 +1,6 @@
 import os
 import shutil
+import subprocess
 
 import pytest
 
@@ -35,3 +36,14 @@ def pytest_terminal_summary(terminalreporter):
                               if getattr(r, "nodeid", "").startswith("tests/browser/"))
     if any(counts.values()):
         terminalreporter.write_line("browser tests: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a server the tests started: politely, then for sure (every test server goes this way)."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)

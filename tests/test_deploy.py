@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import stop
+
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 K8S = DEPLOY / "k8s"
@@ -175,11 +177,7 @@ def test_the_image_command_serves_under_a_path_and_its_health_check_answers():
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/registry/", timeout=5) as r:
             assert r.status == 200 and b"<html" in r.read(2000).lower()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def test_the_image_builds_where_a_docker_daemon_runs():

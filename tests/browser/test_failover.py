@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.browser.conftest import ROOT, free_port
-from tests.conftest import need
+from tests.conftest import need, stop
 
 CONF = ROOT / "deploy" / "nginx" / "registry-dashboard.conf"
 COOKIE = "registry_dashboard_route"
@@ -43,16 +43,6 @@ def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer in {timeout} s")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
 
 
 def nginx_config(site: str, ports: list[int], listen: int, work: Path) -> str:
