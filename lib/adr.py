@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import decision, engine, registries, wording
+from . import registries, wording
+from .analysis import Analysis, analyse
 from .labels import in_sentence, money, number, percent
 from .pricebook import PriceBook
 from .workload import SPECS
 
 
-def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str:
-    e = engine.estimate(w, book)
-    r = decision.recommend(w, book, costs=e.totals())
+def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None, analysis: Analysis | None = None) -> str:
+    """`analysis`: w's result when the caller has it (analysis.analyse), so nothing is priced again."""
+    a = analysis if analysis is not None else analyse(w, book)
+    e, r = a.estimate, a.recommendation
     names = registries.NAMES
     today = today or dt.date.today()
     lines = [

@@ -54,16 +54,18 @@ def _recommend(args) -> int:
 
 def _export(args) -> int:
     from . import adr, deck, export
+    from .analysis import analyse
     w, book = _read(args)
-    e = engine.estimate(w, book)
     wanted = {k: getattr(args, k) for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg") if getattr(args, k)}
     if not wanted:
         print("error: name at least one output, e.g. --pptx out.pptx", file=sys.stderr)
         return 2
+    a = analyse(w, book)  # priced once; every output below reads this
+    e = a.estimate
     for kind, path in wanted.items():
         data: str | bytes
         if kind == "pptx":
-            data, missing = deck.build(w, book, args.link)
+            data, missing = deck.build(w, book, args.link, analysis=a)
             for m in missing:
                 print(f"note: picture missing in the deck: {m}", file=sys.stderr)
         elif kind == "xlsx":
@@ -71,13 +73,13 @@ def _export(args) -> int:
         elif kind == "csv":
             data = export.csv_table(e)
         elif kind == "json":
-            data = export.full_json(e, book, args.link)
+            data = export.full_json(a, book, args.link)
         elif kind == "adr":
-            data = adr.adr(w, book, args.link)
+            data = adr.adr(w, book, args.link, analysis=a)
         else:
             from . import charts
-            rec = decision.recommend(w, book, costs=e.totals()).recommended
-            fig = export.slide_figure(charts.cost_breakdown(e, recommended=rec), charts.scenario_title(e))
+            fig = export.slide_figure(charts.cost_breakdown(e, recommended=a.recommendation.recommended),
+                                      charts.scenario_title(e))
             try:
                 data = export.image(fig, kind)
             except export.ImageExportError as err:

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import math
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 from urllib.parse import parse_qs, urlparse
 
 from pptx import Presentation
@@ -23,7 +23,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from . import charts, decision, engine, export, labels, links, registries, sensitivity, timeline, wording
+from . import charts, engine, export, labels, links, registries, sensitivity, timeline, wording
+from .analysis import Analysis, analyse
 from .components import CATEGORIES
 from .labels import SAME_MONEY, money, percent
 from .palette import CATEGORY_COLOURS, MUTED_TEXT, REGISTRY_COLOURS, TEXT
@@ -40,16 +41,6 @@ BODY_PT, SMALL_PT, FOOT_PT = 16, 12, 10
 # may substitute): text is laid out for it, so a narrower font only leaves more room.
 CHAR_EM = 0.58
 LINE = 1.2  # line height as a multiple of the font size
-
-
-@dataclass(frozen=True)
-class Deck:
-    """What build() needs beyond the workload, gathered once."""
-    e: engine.Estimate
-    r: decision.Recommendation
-    setup: dict
-    cost: float
-    rec_est: engine.RegistryEstimate  # the recommended registry priced in the recommended setup
 
 
 # ---- colours and text ----------------------------------------------------------------
@@ -181,12 +172,12 @@ def _money_axis(axis, title="USD a month"):
         _axis_title(axis, title)
 
 
-def cost_chart(slide, d: Deck):
+def cost_chart(slide, a: Analysis):
     """Horizontal bars, cheapest on top, each registry in its colour; the recommended one
     outlined and named as such; totals with thousands separators at the bar ends."""
-    ranked = d.e.ranked()
+    ranked = a.estimate.ranked()
     data = CategoryChartData(number_format='"$"#,##0.00')
-    data.categories = [x.name + (" (recommended)" if x.id == d.r.recommended else "") for x in ranked]
+    data.categories = [x.name + (" (recommended)" if x.id == a.recommendation.recommended else "") for x in ranked]
     data.add_series("Monthly cost", [round(x.monthly_cost, 2) for x in ranked])
     ch = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data)
     ch.category_axis.reverse_order = True  # cheapest first, read top-down
@@ -202,7 +193,7 @@ def cost_chart(slide, d: Deck):
         point = series.points[i]
         point.format.fill.solid()
         point.format.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[x.id])
-        if x.id == d.r.recommended:
+        if x.id == a.recommendation.recommended:
             point.format.line.color.rgb = _rgb(TEXT)
             point.format.line.width = Pt(3)
             point.data_label.font.bold = True
@@ -226,8 +217,8 @@ def _nice_ceiling(x: float) -> float:
     return next(m * p for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * p >= x)
 
 
-def breakdown_chart(slide, d: Deck):
-    ranked = d.e.ranked()
+def breakdown_chart(slide, a: Analysis):
+    ranked = a.estimate.ranked()
     data = CategoryChartData(number_format='"$"#,##0.00')
     data.categories = [x.name for x in ranked]
     used = []
@@ -318,7 +309,7 @@ def _fix_plot_area(ch):
         etree.SubElement(manual, qn(f"c:{k}")).set("val", str(PLOT[k]))
 
 
-def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
+def timeline_chart(slide, w, book, a: Analysis, top=BODY_TOP):
     """Cumulative cost lines in the registries' colours, each named at its end (no legend to
     match colours against); names of lines that end close together stack in order."""
     cumulative, _monthly = timeline.cost_over_time(w, book)
@@ -346,7 +337,7 @@ def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
         s.smooth = False
         s.marker.style = XL_MARKER_STYLE.NONE
         s.format.line.color.rgb = _rgb(REGISTRY_COLOURS[rid])
-        s.format.line.width = Pt(4.5 if rid == d.r.recommended else 2.25)
+        s.format.line.width = Pt(4.5 if rid == a.recommendation.recommended else 2.25)
     # direct labels: one per distinct end value, beside the plot at the line's height
     groups: list[list[str]] = []
     for rid in order:
@@ -382,37 +373,26 @@ def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
             key.shadow.inherit = False
             tf = _box(slide, left + 0.3, yy - 0.02, LABEL_W - 0.35, line_h + 0.04, "Line label").text_frame
             tf.margin_top = tf.margin_bottom = 0
-            _para(tf, registries.NAMES[rid], SMALL_PT, bold=rid == d.r.recommended, first=True, space_after=0)
+            _para(tf, registries.NAMES[rid], SMALL_PT, bold=rid == a.recommendation.recommended, first=True, space_after=0)
     return ch, cumulative, order
 
 
 # ---- what the slides say ---------------------------------------------------------------
 
-def _gather(w, book: PriceBook) -> Deck:
-    e = engine.estimate(w, book)
-    r = decision.recommend(w, book, costs=e.totals())
-    # the recommended setup (field changes such as {"network": "endpoints"}; empty means as
-    # described) and its cost come from the recommendation; its lines and flags are priced here
-    # once, so the risk is the one of what is recommended, not of the setup described
-    setup = dict(r.recommended_setup or {})
-    rec_est = engine.estimate(w.replace(**setup), book, ids=(r.recommended,))[r.recommended] if setup else e[r.recommended]
-    return Deck(e, r, setup, float(r.recommended_cost), rec_est)
-
-
-def answer_words(d: Deck) -> str:
+def answer_words(a: Analysis) -> str:
     """ "Amazon ECR with VPC interface endpoints" / "Amazon ECR, as described"."""
-    name = registries.NAMES[d.r.recommended]
-    words = wording.setup(d.setup)
-    return f"{name}, {words}" if not d.setup else f"{name} {words}"
+    name = registries.NAMES[a.recommendation.recommended]
+    words = wording.setup(dict(a.setup))
+    return f"{name}, {words}" if not a.setup else f"{name} {words}"
 
 
-def why_bullets(d: Deck, limit: int = 3) -> list[str]:
+def why_bullets(a: Analysis, limit: int = 3) -> list[str]:
     """At most three plain reasons, the most specific first: the decision steps that said
     something (not the "no" / "none of these" answers), then the cost note."""
-    steps = [s for s in reversed(d.r.path) if not s.answer.lower().startswith(("no", "none"))]
+    steps = [s for s in reversed(a.recommendation.path) if not s.answer.lower().startswith(("no", "none"))]
     out = [wording.reason(s.reasons[0]) for s in steps[:2]]  # earlier steps are too general to say why
-    if d.r.cost_note:
-        out.insert(1, d.r.cost_note)
+    if a.recommendation.cost_note:
+        out.insert(1, a.recommendation.cost_note)
     seen, plain = set(), []
     for text in out:
         if text not in seen:
@@ -421,34 +401,34 @@ def why_bullets(d: Deck, limit: int = 3) -> list[str]:
     return plain[:limit]
 
 
-def alternative_sentence(w, d: Deck) -> str:
+def alternative_sentence(w, a: Analysis) -> str:
     """The cheapest registry that meets every hard requirement, as the recommendation found it
     (each registry in its cheapest setup): one source, so the deck never disagrees with the page."""
-    r = d.r
+    r = a.recommendation
     rec = registries.NAMES[r.recommended]
     if r.cheapest is None:
         return "None: no registry meets every requirement here."
     if r.cheapest == r.recommended:
-        return (f"None cheaper: {answer_words(d)} is itself the cheapest that meets every hard requirement, "
+        return (f"None cheaper: {answer_words(a)} is itself the cheapest that meets every hard requirement, "
                 f"at {money(r.cheapest_cost)} a month.")
     name = registries.NAMES[r.cheapest] + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
-    gap = d.cost - r.cheapest_cost
+    gap = a.cost - r.cheapest_cost
     diff = f"{money(gap)} a month less than {rec}" if gap > SAME_MONEY else f"the same as {rec}"
     text = f"{name}: {money(r.cheapest_cost)} a month, {diff}."
-    ops = d.e[r.cheapest].by_category().get("operations", 0.0)
+    ops = a.estimate[r.cheapest].by_category().get("operations", 0.0)
     if ops:
         text += (f" That includes {w.ops_hours_per_month:g} engineer hours a month at ${w.engineer_hourly_rate:g} "
                  "an hour, an assumption.")
     return text + f" It is set aside because the situation points to {rec} (see why above)."
 
 
-def main_risk(w, d: Deck) -> str:
+def main_risk(w, a: Analysis) -> str:
     """One sentence about the recommended registry in the recommended setup: a failed
     requirement, else the worst flag, else where the cost is concentrated, else the first note."""
-    rec = d.r.recommended
-    if d.r.failures.get(rec):
-        return f"{registries.NAMES[rec]} fails a requirement: {'; '.join(d.r.failures[rec])}."
-    est = d.rec_est
+    rec = a.recommendation.recommended
+    if a.recommendation.failures.get(rec):
+        return f"{registries.NAMES[rec]} fails a requirement: {'; '.join(a.recommendation.failures[rec])}."
+    est = a.recommended
     flags = est.flags
     for severity in ("blocker", "warning"):
         for f in flags:
@@ -669,27 +649,51 @@ def source_slides(prs, w, book, footer, also=()):
 
 # ---- the deck --------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Deck:
+    """What every slide step needs: the presentation being built, the scenario and its analysis."""
+    prs: Any
+    w: Any
+    book: PriceBook
+    a: Analysis
+    link: str
+    today: dt.date
+
+    def footer(self, slide) -> None:
+        _footer(slide, f"Container registry decision · {self.today:%d %B %Y} · price book {self.book.version}"
+                       f" · {len(self.prs.slides)}")
+
+
 def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
-          today: dt.date | None = None) -> tuple[bytes, list[str]]:
+          today: dt.date | None = None, analysis: Analysis | None = None) -> tuple[bytes, list[str]]:
     """The deck as bytes, and the list of pictures that could not be made (with why).
 
-    `b`: a second scenario to compare against (by default, the one the share link carries)."""
-    d = _gather(w, book)
-    e, r = d.e, d.r
-    today = today or dt.date.today()
+    `b`: a second scenario to compare against (by default, the one the share link carries);
+    `analysis`: w's result when the caller has it (analysis.analyse), so nothing is priced again."""
+    a = analysis if analysis is not None else analyse(w, book)
     b = b if b is not None else _b_from_link(w, link)
-    missing: list[str] = []
-    rec_name = registries.NAMES[r.recommended]
-
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(Inches(SLIDE_W)), Emu(Inches(SLIDE_H))
-    footer_text = f"Container registry decision · {today:%d %B %Y} · price book {book.version}"
+    deck = _Deck(prs, w, book, a, link, today or dt.date.today())
+    question_slide(deck)
+    summary_slide(deck)
+    cost_slide(deck)
+    breakdown_slide(deck)
+    if b is not None:
+        scenario_b_slide(deck, b)
+    timeline_slide(deck)
+    missing = sensitivity_slide(deck, pictures)
+    source_slides(prs, w, book, deck.footer, [w.replace(**a.setup)] if a.setup else [])  # as many as the prices need
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue(), missing
 
-    def footer(slide):
-        _footer(slide, f"{footer_text} · {len(prs.slides)}")
 
-    # 1: the question and the answer
-    s = prs.slides.add_slide(prs.slide_layouts[6])
+def question_slide(deck: _Deck) -> None:
+    """Slide 1: the question and the answer, with the share link."""
+    w, a, book, today, link = deck.w, deck.a, deck.book, deck.today, deck.link
+    r = a.recommendation
+    s = deck.prs.slides.add_slide(deck.prs.slide_layouts[6])
     tf = _box(s, MARGIN, 0.8, CONTENT_W, 0.45, "Kicker").text_frame
     _para(tf, "Container registry decision", BODY_PT, colour=MUTED_TEXT, first=True, space_after=0)
     tf = _box(s, MARGIN, 1.3, CONTENT_W, 0.8, "Question").text_frame
@@ -710,24 +714,27 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     bar.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[r.recommended])
     bar.line.fill.background()
     bar.shadow.inherit = False
-    answer = answer_words(d)
+    answer = answer_words(a)
     tf = _box(s, MARGIN + 0.4, 3.7, CONTENT_W - 0.6, 1.95, "Answer").text_frame
     _para(tf, "Answer", 14, colour=MUTED_TEXT, first=True, space_after=2)
     _para(tf, answer, 32 if lines_needed(answer, 32, CONTENT_W - 0.6) == 1 else 24, bold=True, space_after=4)
     as_described = r.costs[r.recommended]
-    _para(tf, f"{money(d.cost)} a month for this workload"
-              + (f" ({money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > SAME_MONEY else ""), 24)
+    _para(tf, f"{money(a.cost)} a month for this workload"
+              + (f" ({money(as_described)} as described)" if a.setup and abs(as_described - a.cost) > SAME_MONEY else ""), 24)
     tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
     _para(tf, f"{today:%d %B %Y} · price book {book.version} (prices as of {', '.join(book.as_of_dates())}) · "
               f"{book.currency} list prices before tax", 14, colour=MUTED_TEXT, first=True, space_after=6)
     if link:
         _para(tf, _short_link(link), 14, link=link, space_after=0)
 
-    # 2: the summary
-    s = _slide(prs, f"Recommendation: {answer}")
-    bullets = why_bullets(d)
-    alt = alternative_sentence(w, d)
-    risk = main_risk(w, d)
+
+def summary_slide(deck: _Deck) -> None:
+    """Slide 2: the answer, why, the cheapest alternative and the main risk, sized to fit."""
+    w, a = deck.w, deck.a
+    s = _slide(deck.prs, f"Recommendation: {answer_words(a)}")
+    bullets = why_bullets(a)
+    alt = alternative_sentence(w, a)
+    risk = main_risk(w, a)
     pt = 20
     while pt > 12 and height_needed([("Why", pt)] + [(x, pt) for x in bullets] + [("Cheapest", pt), (alt, pt),
                                                                                     ("Main risk", pt), (risk, pt)],
@@ -742,48 +749,65 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     _para(tf, alt, pt, space_after=6)
     _para(tf, "Main risk", pt, bold=True, space_after=4).space_before = Pt(10)
     _para(tf, risk, pt, space_after=0)
-    footer(s)
+    deck.footer(s)
 
-    # 3: monthly cost by registry (every bar as described: say so when the recommendation changes the setup)
-    rec_est = e[r.recommended]
+
+def cost_slide(deck: _Deck) -> None:
+    """Monthly cost by registry: every bar as described, so say so when the recommendation
+    changes the setup (else the slide contradicts slide 1)."""
+    w, a = deck.w, deck.a
+    r = a.recommendation
+    rec_est = a.estimate[r.recommended]
     top_comp = max(rec_est.components, key=lambda c: c.monthly_cost, default=None)
-    share = (f" · {top_comp.name} is {percent(top_comp.monthly_cost / rec_est.monthly_cost)} of {rec_name}'s cost"
-             + (" as described" if d.setup else "")
+    share = (f" · {top_comp.name} is {percent(top_comp.monthly_cost / rec_est.monthly_cost)} of "
+             f"{registries.NAMES[r.recommended]}'s cost" + (" as described" if a.setup else "")
              if top_comp is not None and rec_est.monthly_cost > 0 else "")
-    if d.setup:  # the bars are as described: say where the recommended setup lands, or the slide contradicts slide 1
-        share += f" · recommended {wording.setup(d.setup)}: {money(d.cost)} a month"
-    s = _slide(prs, "Monthly cost by registry, cheapest first", wording.drivers(w) + share)
-    cost_chart(s, d)
-    footer(s)
+    if a.setup:
+        share += f" · recommended {wording.setup(dict(a.setup))}: {money(a.cost)} a month"
+    s = _slide(deck.prs, "Monthly cost by registry, cheapest first", wording.drivers(w) + share)
+    cost_chart(s, a)
+    deck.footer(s)
 
-    # 4: where the money goes
-    s = _slide(prs, "Where the money goes", "Monthly cost by component · " + wording.drivers(w))
-    breakdown_chart(s, d)
-    footer(s)
 
-    # 5 (with a scenario B): what B changes
-    if b is not None:
-        what = wording.changes(w, b) or "nothing"
-        tb = engine.estimate(b, book).totals()
-        title = f"Scenario B: {what}"
-        if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
-            title = f"Scenario B: {what.count('; ') + 1} changes against A"
-        s = _slide(prs, title, f"A: as described, {wording.drivers(w)}.")
-        compare_chart(s, e.totals(), tb, "A: as described", f"B: {what}")
-        footer(s)
+def breakdown_slide(deck: _Deck) -> None:
+    """Where the money goes: each registry's cost by component."""
+    s = _slide(deck.prs, "Where the money goes", "Monthly cost by component · " + wording.drivers(deck.w))
+    breakdown_chart(s, deck.a)
+    deck.footer(s)
 
-    # cost over time
-    s = _slide(prs, f"Cost over {w.horizon_months} months, one-time setup included",
+
+def scenario_b_slide(deck: _Deck, b) -> None:
+    """What scenario B changes, A and B side by side."""
+    w = deck.w
+    what = wording.changes(w, b) or "nothing"
+    tb = engine.estimate(b, deck.book).totals()
+    title = f"Scenario B: {what}"
+    if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
+        title = f"Scenario B: {what.count('; ') + 1} changes against A"
+    s = _slide(deck.prs, title, f"A: as described, {wording.drivers(w)}.")
+    compare_chart(s, deck.a.totals(), tb, "A: as described", f"B: {what}")
+    deck.footer(s)
+
+
+def timeline_slide(deck: _Deck) -> None:
+    """Cumulative cost over the horizon, one-time setup included."""
+    w = deck.w
+    s = _slide(deck.prs, f"Cost over {w.horizon_months} months, one-time setup included",
                f"Cumulative cost; pulls and versions grow {percent(w.monthly_growth)} a month · {wording.drivers(w)}")
-    timeline_chart(s, w, book, d)
-    footer(s)
+    timeline_chart(s, w, deck.book, deck.a)
+    deck.footer(s)
 
-    # sensitivity: one input swept across its range (the picture from the Break-even page)
+
+def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
+    """One input swept across its range (the picture from the Break-even page); without a
+    picture, the break-even points in words. Returns the pictures that could not be made."""
+    w, book = deck.w, deck.book
+    missing: list[str] = []
     label = SPECS[w.sweep_field].label
     table = sensitivity.sweep(w, w.sweep_field, book)
     points = sensitivity.break_evens(w, w.sweep_field, book, table=table)
     here = wording.value(w.sweep_field, getattr(w, w.sweep_field))
-    s = _slide(prs, f"Sensitivity to {label.lower()}",
+    s = _slide(deck.prs, f"Sensitivity to {label.lower()}",
                f"Monthly cost of every registry as {label.lower()} varies, everything else as described "
                f"(now: {here})")
     png = None
@@ -804,14 +828,8 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
                   "(install it, or open the Break-even page).", BODY_PT, first=True)
         for p in points[:6]:
             _para(tf, f"•  {_plain_break_even(p, w.sweep_field)}", BODY_PT)
-    footer(s)
-
-    # sources: as many slides as the prices need
-    source_slides(prs, w, book, footer, [w.replace(**d.setup)] if d.setup else [])
-
-    buf = io.BytesIO()
-    prs.save(buf)
-    return buf.getvalue(), missing
+    deck.footer(s)
+    return missing
 
 
 # the picture box's aspect (12.13 x 4.9 in), so it is not letterboxed; drawn at 1,400 px and

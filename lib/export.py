@@ -13,7 +13,8 @@ import warnings
 
 import pandas as pd
 
-from . import decision, report, tables
+from . import report, tables
+from .analysis import Analysis, analyse
 from .engine import Estimate
 from .errors import DashboardError
 from .palette import MUTED_TEXT, TEXT
@@ -110,10 +111,12 @@ def xlsx_table(e: Estimate, book) -> bytes:
     return buf.getvalue()
 
 
-def full_json(e: Estimate, book, link: str = "") -> str:
-    """The command line's estimate JSON, plus the recommendation and the share link."""
-    doc = report.to_dict(e)
-    doc["recommendation"] = decision.recommend(e.workload, book, costs=e.totals()).to_dict()
+def full_json(result: Analysis | Estimate, book, link: str = "") -> str:
+    """The command line's estimate JSON, plus the recommendation and the share link. `result`:
+    the run's analysis (nothing priced again), or an estimate to analyse."""
+    a = result if isinstance(result, Analysis) else analyse(result.workload, book, result)
+    doc = report.to_dict(a.estimate)
+    doc["recommendation"] = a.recommendation.to_dict()
     if link:
         doc["share_link"] = link
     return json.dumps(doc, indent=2)

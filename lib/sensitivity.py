@@ -70,30 +70,38 @@ def frame(w, field: str, xs) -> pd.DataFrame:
     return df
 
 
+def varying(w, field: str, xs) -> dict[str, np.ndarray]:
+    """The numeric fields that change when `field` takes the values xs (the pull mix kept summing to 1)."""
+    xs = np.asarray(xs, dtype=float)
+    out = {field: xs}
+    if field == "cross_region_share":  # as frame() does
+        out["same_region_share"] = 1.0 - w.internet_share - xs
+    return out
+
+
 def sweep(w, field: str, book: PriceBook, xs=None, ids=registries.IDS) -> pd.DataFrame:
     """Monthly cost per registry (columns) for each value of the field (index)."""
     xs = grid(w, field) if xs is None else np.asarray(xs, dtype=float)
     if field in NUMERIC:  # every sweepable field today: no DataFrame of workloads to build and group
-        varying = {field: xs}
-        if field == "cross_region_share":  # as frame() does: the pull mix keeps summing to 1
-            varying["same_region_share"] = 1.0 - w.internet_share - xs
-        out = engine.estimate_varying(w, varying, book, ids)
+        out = engine.estimate_varying(w, varying(w, field, xs), book, ids)
     else:
         out = engine.estimate_many(frame(w, field, xs), book, ids)
     out.index = pd.Index(xs, name=field)
     return out
 
 
-def _refine_all(w, field, book, brackets) -> np.ndarray:
+def _refine_all(w, field, book, brackets) -> tuple[np.ndarray, engine.Varying]:
     """Bisection for every bracket (a, b, lo, hi, sign of cost_a - cost_b at lo) at once: each
-    step prices all the brackets' midpoints in one vectorised sweep instead of one sweep per
-    bracket per step (the deck and the Break-even page waited on some 400 small sweeps).
-    Each bracket takes the same steps, and ends at the same point, as bisecting it alone."""
+    step prices all the brackets' midpoints in one call instead of one sweep per bracket per
+    step. The calls go to engine.Varying, w laid out once as arrays: no DataFrame or w.to_dict()
+    per step (they were most of a step's time). Each bracket takes the same steps, and ends at
+    the same point, as bisecting it alone. Returns the points and the pricer, for their costs."""
     integer = is_integer(field)
     lo = np.array([br[2] for br in brackets], dtype=float)
     hi = np.array([br[3] for br in brackets], dtype=float)
     sign_lo = np.array([br[4] for br in brackets], dtype=float)
     ids = tuple(r for r in registries.IDS if any(r in br[:2] for br in brackets))
+    pricer = engine.Varying(w, book, ids)
     col_a = np.array([ids.index(br[0]) for br in brackets])
     col_b = np.array([ids.index(br[1]) for br in brackets])
     for _ in range(60):
@@ -103,13 +111,13 @@ def _refine_all(w, field, book, brackets) -> np.ndarray:
         mid = np.floor((lo[active] + hi[active]) / 2) if integer else (lo[active] + hi[active]) / 2
         if integer:
             mid = np.where(mid <= lo[active], lo[active] + 1, mid)
-        t = sweep(w, field, book, mid, ids=ids).to_numpy()
+        t = pricer.totals(varying(w, field, mid))
         rows = np.arange(len(active))
         d = t[rows, col_a[active]] - t[rows, col_b[active]]
         same = np.sign(d) == sign_lo[active]
         lo[active] = np.where(same, mid, lo[active])
         hi[active] = np.where(same, hi[active], mid)
-    return hi
+    return hi, pricer
 
 
 def break_evens(w, field: str, book: PriceBook, ids=registries.IDS, table: pd.DataFrame | None = None,
@@ -117,19 +125,21 @@ def break_evens(w, field: str, book: PriceBook, ids=registries.IDS, table: pd.Da
     """Every point in the range where two registries swap places, in order of x."""
     table = sweep(w, field, book, ids=ids) if table is None else table
     xs = table.index.to_numpy(dtype=float)
+    costs = {rid: table[rid].to_numpy() for rid in ids}  # column look-ups once, not once per pair
     brackets = []
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
-            d = table[a].to_numpy() - table[b].to_numpy()
-            s = np.where(np.abs(d) <= tol * np.maximum(1.0, np.abs(table[a].to_numpy())), 0, np.sign(d))
+            d = costs[a] - costs[b]
+            s = np.where(np.abs(d) <= tol * np.maximum(1.0, np.abs(costs[a])), 0, np.sign(d))
             nz = np.flatnonzero(s)
-            for j, k in zip(nz[:-1], nz[1:], strict=False):
-                if s[j] != s[k]:
-                    above, below = (a, b) if s[k] < 0 else (b, a)
-                    brackets.append((a, b, xs[j], xs[k], s[j], above, below))
+            # consecutive non-zero signs that differ: a crossing between those two grid points
+            for c in np.flatnonzero(s[nz[:-1]] != s[nz[1:]]):
+                j, k = nz[c], nz[c + 1]
+                above, below = (a, b) if s[k] < 0 else (b, a)
+                brackets.append((a, b, xs[j], xs[k], s[j], above, below))
     if not brackets:
         return []
-    x = _refine_all(w, field, book, brackets)
-    at = sweep(w, field, book, x, ids=tuple(r for r in registries.IDS if any(r in br[5:] for br in brackets)))
-    found = [BreakEven(float(x[n]), br[5], br[6], float(at[br[5]].to_numpy()[n])) for n, br in enumerate(brackets)]
+    x, pricer = _refine_all(w, field, book, brackets)
+    at = pricer.totals(varying(w, field, x))  # the brackets' registries at their points
+    found = [BreakEven(float(x[n]), br[5], br[6], float(at[n, pricer.ids.index(br[5])])) for n, br in enumerate(brackets)]
     return sorted(found, key=lambda be: (be.x, be.cheaper_above, be.cheaper_below))

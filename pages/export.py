@@ -1,7 +1,8 @@
 """Export: slides, tables, the full result and an architecture decision record."""
 import streamlit as st
 
-from lib import adr, deck, engine, export
+from lib import adr, deck, export
+from lib.analysis import analyse
 from ui import share, shell
 
 TITLE = "Export"
@@ -9,7 +10,8 @@ ICON = ":material/ios_share:"
 ORDER = 90  # place in the menu
 
 w, book = shell.page()
-e = engine.estimate(w, book)
+a = analyse(w, book)  # priced once per run; every download below reads it
+e = a.estimate
 link = share.share_url(share.current_query())
 
 st.title("Export")
@@ -17,7 +19,7 @@ st.caption("Each file is built from the current scenario when you click; the sha
 
 
 def build_deck() -> bytes:
-    data, missing = deck.build(w, book, link, pictures=export.renderer_available())
+    data, missing = deck.build(w, book, link, pictures=export.renderer_available(), analysis=a)
     st.session_state["export_deck_missing"] = missing
     return data
 
@@ -40,11 +42,11 @@ with c2:
                        on_click="ignore", width="stretch")
     st.download_button("Cost table (.csv)", icon=":material/download:", data=lambda: export.csv_table(e), file_name="registry-costs.csv",
                        mime="text/csv", key="export_csv", on_click="ignore", width="stretch")
-    st.download_button("Full result (.json)", icon=":material/download:", data=lambda: export.full_json(e, book, link), file_name="registry-result.json",
+    st.download_button("Full result (.json)", icon=":material/download:", data=lambda: export.full_json(a, book, link), file_name="registry-result.json",
                        mime="application/json", key="export_json", on_click="ignore", width="stretch")
 
 st.subheader("Architecture decision record")
-record = adr.adr(w, book, link)
+record = adr.adr(w, book, link, analysis=a)
 st.download_button("ADR (.md)", icon=":material/download:", data=record, file_name="adr-container-registry.md", mime="text/markdown",
                    key="export_adr", on_click="ignore")  # a rerun would drop another download still being fetched
 with st.expander("Preview (copy it from the box below)", expanded=True):
