@@ -7,8 +7,9 @@ import sys
 
 import yaml
 
-from . import decision, engine, pricebook, report, scenario, setups
+from . import decision, engine, i18n, pricebook, report, scenario, setups
 from .errors import DashboardError
+from .i18n import _
 from .workload import SPECS
 
 
@@ -40,13 +41,14 @@ def _recommend(args) -> int:
     print(decision.headline(r))
     print(f"  {r.summary}")
     if r.runner_up:
-        print(f"Runner-up:   {names[r.runner_up]} (${r.costs[r.runner_up]:,.2f}/month)")
-    print("\nWhy:")
+        print(_("Runner-up:   {registry} ({cost}/month)").format(registry=names[r.runner_up],
+                                                                 cost=f"${r.costs[r.runner_up]:,.2f}"))
+    print("\n" + _("Why:"))
     for i, step in enumerate(r.path, 1):
         print(f"  {i}. {step.question}\n     -> {step.answer}: {' '.join(step.reasons)}")
     if r.cost_note:
         print(f"  {r.cost_note}")
-    print("\nThe others:")
+    print("\n" + _("The others:"))
     for x in r.rejected:
         print(f"  {x.name:<36} {x.why}")
     return 0
@@ -58,7 +60,7 @@ def _export(args) -> int:
     w, book = _read(args)
     wanted = {k: getattr(args, k) for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg") if getattr(args, k)}
     if not wanted:
-        print("error: name at least one output, e.g. --pptx out.pptx", file=sys.stderr)
+        print(_("error: name at least one output, e.g. --pptx out.pptx"), file=sys.stderr)
         return 2
     a = analyse(w, book)  # priced once; every output below reads this
     e = a.estimate
@@ -67,7 +69,7 @@ def _export(args) -> int:
         if kind == "pptx":
             data, missing = deck.build(w, book, args.link, analysis=a)
             for m in missing:
-                print(f"note: picture missing in the deck: {m}", file=sys.stderr)
+                print(_("note: picture missing in the deck: {problem}").format(problem=m), file=sys.stderr)
         elif kind == "xlsx":
             data = export.xlsx_table(e, book)
         elif kind == "csv":
@@ -83,11 +85,11 @@ def _export(args) -> int:
             try:
                 data = export.image(fig, kind)
             except export.ImageExportError as err:
-                print(f"error: {err}", file=sys.stderr)
+                print(_("error: {message}").format(message=err), file=sys.stderr)
                 return 3
         with open(path, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        print(f"wrote {path}")
+        print(_("wrote {path}").format(path=path))
     return 0
 
 
@@ -139,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     f.set_defaults(func=_fields)
     from .price_update import add_cli as _prices_cli
     _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
+    for command in (est, rec, ex, me, f):  # every command that prints words or writes a file
+        command.add_argument("--lang", choices=tuple(i18n.LANGS), default=i18n.DEFAULT,
+                             help="the language of the text and the files: " + ", ".join(
+                                 f"{k} ({v})" for k, v in i18n.LANGS.items()) + f"; default {i18n.DEFAULT}")
     return ap
 
 
@@ -150,14 +156,16 @@ def _one_line(text: object, limit: int | None = None) -> str:
 def main(argv=None) -> int:
     """Every failure is one line on stderr and exit status 2, never a traceback."""
     args = build_parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except DashboardError as e:  # every project error: its message is written for a person
-        print(f"error: {_one_line(e)}", file=sys.stderr)
-    except OSError as e:  # reading a file, or writing an output
-        where = f"{e.filename}: " if e.filename else ""
-        print(f"error: {_one_line(where + (e.strerror or str(e)), 300)}", file=sys.stderr)
-    except (yaml.YAMLError, RecursionError, MemoryError, ValueError, ArithmeticError) as e:
-        # the readers turn these into messages; this is the net under them
-        print(f"error: the input cannot be used ({type(e).__name__}: {_one_line(e, 200)})", file=sys.stderr)
-    return 2
+    with i18n.using(getattr(args, "lang", i18n.DEFAULT)):
+        try:
+            return args.func(args)
+        except DashboardError as e:  # every project error: its message is written for a person
+            print(_("error: {message}").format(message=_one_line(e)), file=sys.stderr)
+        except OSError as e:  # reading a file, or writing an output
+            where = f"{e.filename}: " if e.filename else ""
+            print(_("error: {message}").format(message=_one_line(where + (e.strerror or str(e)), 300)), file=sys.stderr)
+        except (yaml.YAMLError, RecursionError, MemoryError, ValueError, ArithmeticError) as e:
+            # the readers turn these into messages; this is the net under them
+            print(_("error: the input cannot be used ({kind}: {detail})").format(
+                kind=type(e).__name__, detail=_one_line(e, 200)), file=sys.stderr)
+        return 2

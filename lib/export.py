@@ -17,9 +17,14 @@ from . import report, tables
 from .analysis import Analysis, analyse
 from .engine import Estimate
 from .errors import DashboardError
+from .i18n import _
 from .palette import MUTED_TEXT, TEXT
 
 SLIDE = {"width": 1920, "height": 1080}
+# Plotly's own font list, then a face with Hangul: Chromium (kaleido) tries each family in turn for
+# every character, so Latin text looks as before and Korean gets Noto CJK (Debian fonts-noto-cjk)
+# instead of boxes or whatever face the system's fallback picks.
+FONT_FAMILY = '"Open Sans", verdana, arial, sans-serif, "Noto Sans CJK KR"'
 _server_lock = threading.Lock()
 _server_started = False
 
@@ -51,10 +56,11 @@ def slide_figure(fig, subtitle: str = ""):
     if lines:
         title += "<br>" + "<br>".join(f"<span style='font-size:26px;color:{MUTED_TEXT}'>{x}</span>" for x in lines)
     f.update_layout(template="plotly_white", paper_bgcolor="white", plot_bgcolor="white",
-                    font=dict(size=22, color=TEXT), title=dict(text=title, font=dict(size=40, color=TEXT), x=0.02,
+                    font=dict(size=22, color=TEXT, family=FONT_FAMILY),
+                    title=dict(text=title, font=dict(size=40, color=TEXT, family=FONT_FAMILY), x=0.02,
                                                                y=1 - 40 / SLIDE["height"], yanchor="top", pad=dict(t=40),
                                                                yref="container"),
-                    legend=dict(font=dict(size=22)),
+                    legend=dict(font=dict(size=22, family=FONT_FAMILY)),
                     margin=dict(l=130, r=60, t=190 + 40 * len(lines), b=130), **SLIDE)
     f.update_annotations(font_size=22)
     f.update_traces(textfont_size=22, selector=dict(mode="text"))
@@ -101,13 +107,15 @@ def csv_table(e: Estimate) -> str:
 
 def xlsx_table(e: Estimate, book) -> bytes:
     buf = io.BytesIO()
-    totals = tables.totals_table(e).drop(columns=["id"])
-    components = tables.all_components_table(e, book)
+    totals = tables.for_file(tables.totals_table(e).drop(columns=["id"]))
+    components = tables.for_file(tables.all_components_table(e, book))
+    # field names and values stay as a scenario file has them: they are the interface
+    scenario = tables.for_file(pd.DataFrame({"field": list(e.workload.to_dict()),
+                                             "value": [str(v) for v in e.workload.to_dict().values()]}))
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        totals.to_excel(xl, sheet_name="Totals", index=False)
-        components.to_excel(xl, sheet_name="Components", index=False)
-        pd.DataFrame({"field": list(e.workload.to_dict()), "value": [str(v) for v in e.workload.to_dict().values()]}) \
-            .to_excel(xl, sheet_name="Scenario", index=False)
+        totals.to_excel(xl, sheet_name=_("Totals"), index=False)
+        components.to_excel(xl, sheet_name=_("Components"), index=False)
+        scenario.to_excel(xl, sheet_name=_("Scenario"), index=False)
     return buf.getvalue()
 
 

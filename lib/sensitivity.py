@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import engine, registries
+from .i18n import N_, _
 from .pricebook import PriceBook
 from .workload import NUMERIC, SPECS
 
@@ -23,8 +24,13 @@ RANGES = {
     "team_seats": (1, 10_000, True),
     "cross_region_share": (0.0, 1.0, False),
 }
-UNITS = {"pulls_per_month": "pulls a month", "image_size_mb": "MB", "versions_kept": "versions",
-         "team_seats": "seats", "cross_region_share": "cross-region share"}
+UNITS = {"pulls_per_month": N_("pulls a month"), "image_size_mb": "MB", "versions_kept": N_("versions"),
+         "team_seats": N_("seats"), "cross_region_share": N_("cross-region share")}
+
+
+def unit(field: str) -> str:
+    """A swept input's unit in the current language (the table holds the English)."""
+    return _(UNITS[field])
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,9 @@ class BreakEven:
     def sentence(self, field: str) -> str:
         names = registries.NAMES
         x = f"{self.x:.0%}" if field == "cross_region_share" else f"{self.x:,.0f}"
-        return (f"{names[self.cheaper_above]} becomes cheaper than {names[self.cheaper_below]} "
-                f"above {x} {UNITS[field]} (about ${self.cost:,.2f}/month at that point).")
+        return _("{above} becomes cheaper than {below} above {x} {unit} (about {cost}/month at that point).").format(
+            above=names[self.cheaper_above], below=names[self.cheaper_below], x=x, unit=unit(field),
+            cost=f"${self.cost:,.2f}")
 
 
 def is_integer(field: str) -> bool:
@@ -104,7 +111,7 @@ def _refine_all(w, field, book, brackets) -> tuple[np.ndarray, engine.Varying]:
     pricer = engine.Varying(w, book, ids)
     col_a = np.array([ids.index(br[0]) for br in brackets])
     col_b = np.array([ids.index(br[1]) for br in brackets])
-    for _ in range(60):
+    for _step in range(60):
         active = np.flatnonzero((hi - lo) > (1.0 if integer else np.maximum(1e-9, 1e-9 * np.abs(hi))))
         if not len(active):
             break
