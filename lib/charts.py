@@ -6,7 +6,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from . import wording
+from . import i18n, wording
 from .components import CATEGORIES
 from .engine import Estimate
 from .i18n import N_, _
@@ -144,7 +144,10 @@ def _log_ticks(lo: float, hi: float, fmt) -> tuple[list[float], list[str]]:
 
 
 def _big_number(v: float) -> str:
-    return _("{n} million").format(n=f"{v / 1e6:,.0f}") if v >= 1e6 else f"{v:,.0f}"
+    if i18n.lang() == "ko" and v >= 1e4:  # Korean counts in 만 (10^4) and 억 (10^8): 100만, 1000만, 1억
+        from babel.numbers import format_compact_decimal
+        return format_compact_decimal(v, locale=i18n.locale())
+    return f"{v / 1e6:,.0f} million" if v >= 1e6 else f"{v:,.0f}"
 
 
 def _money_tick(v: float) -> str:
