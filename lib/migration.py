@@ -2,6 +2,7 @@
 effort and transfer cost, the change in monthly cost, and the months until it pays back."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +12,7 @@ import yaml
 from . import engine, registries
 from .components import Prices, quantities
 from .errors import InputError
+from .frozen import freeze
 from .pricebook import PriceBook
 from .timeline import onetime
 
@@ -23,8 +25,9 @@ EGRESS_KEY = {"ecr": "aws.internet_egress_tier1_gb", "harbor": "aws.internet_egr
 
 
 @lru_cache(maxsize=2)
-def data(path: str | Path = DATA) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def data(path: str | Path = DATA) -> Mapping:
+    """The migration commands, read-only: the cache hands every caller the same document."""
+    return freeze(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def batch_steps(source: str, target: str, w) -> list[tuple[str, str]]:
     fill["copy_all"] = copy.format(**fill)
     out = [(t, c.format(**fill)) for t, c in d["batch"]]
     deploy = d["deploy"][w.deploy_platform]
-    if isinstance(deploy, dict):
+    if isinstance(deploy, Mapping):
         deploy = deploy["to_ecr" if target == "ecr" else "other"]
     out += [(t, c.format(**fill)) for t, c in deploy]
     out += [(t, c.format(**fill)) for t, c in d["after"]]

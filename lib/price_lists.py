@@ -25,6 +25,7 @@ import statistics
 import urllib.parse
 import urllib.request
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -502,7 +503,7 @@ def _azure_value(items, rule: AzureRule, region: str, sku: str | None, where: st
     return float(item["retailPrice"]), item, free
 
 
-def read_azure(src: Path, aws_regions: dict, region_map: dict, ref_region: str, hours_per_month: float, today: str):
+def read_azure(src: Path, aws_regions: dict, region_map: Mapping[str, Any], ref_region: str, hours_per_month: float, today: str):
     """({key: {aws region or choice: Found}}, notes). Azure values for an AWS region are read at
     its nearest Azure region; `by:` entries (per tier) at the reference region's."""
     found: defaultdict[str, dict] = defaultdict(dict)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,7 @@ import yaml
 
 from . import engine, registries
 from .errors import DataFileError
+from .frozen import freeze
 from .pricebook import PriceBook
 
 ONETIME_PATH = Path(__file__).resolve().parent.parent / "data" / "onetime.yaml"
@@ -53,13 +55,13 @@ def parse_onetime(doc, path: str | Path = "onetime.yaml") -> dict:
 
 
 @lru_cache(maxsize=2)
-def onetime(path: str | Path | None = None) -> dict:
+def onetime(path: str | Path | None = None) -> Mapping[str, Any]:
     path = path or ONETIME_PATH
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         raise DataFileError(f"{path}: not readable as YAML ({' '.join(str(e).split())[:200]})") from e
-    return parse_onetime(doc, path)
+    return freeze(parse_onetime(doc, path))  # read-only: the cache hands every caller the same document
 
 
 def setup_costs(w) -> dict[str, float]:

@@ -29,13 +29,13 @@ def matrix_html(required) -> str:
     its source, with the note and the source in the tooltip."""
     head = "".join(f'<th scope="col" title="{html.escape(NAMES[r])}">{html.escape(SHORT[r])}</th>' for r in IDS)
     rows = []
-    for f, name in m["features"].items():
+    for f, name in m.features.items():
         cells = []
         for r in IDS:
-            cell = m["registries"][r][f]
-            mark, word, colour = MARKS[cell["value"]]
-            tip = html.escape(f"{NAMES[r]}, {name}: {word}. {cell['note']}. Source: {cell['source']}", quote=True)
-            cells.append(f'<td><a href="{html.escape(cell["source"], quote=True)}" target="_blank" rel="noopener" '
+            cell = m.registries[r][f]
+            mark, word, colour = MARKS[cell.value]
+            tip = html.escape(f"{NAMES[r]}, {name}: {word}. {cell.note}. Source: {cell.source}", quote=True)
+            cells.append(f'<td><a href="{html.escape(cell.source, quote=True)}" target="_blank" rel="noopener" '
                          f'title="{tip}" aria-label="{tip}" style="color:{colour}">{mark}</a></td>')
         req = ' <span class="req">required</span>' if f in required else ""
         rows.append(f'<tr><th scope="row">{html.escape(name)}{req}</th>{"".join(cells)}</tr>')
@@ -70,10 +70,10 @@ st.caption("✓ yes · ◐ partial: not by default (a tier, an add-on or a worka
 st.html(matrix_html(set(w.required_features)))
 with st.expander("Notes for every partial and missing feature"):
     for r in IDS:
-        gaps = [(m["features"][f], c) for f, c in ((f, m["registries"][r][f]) for f in m["features"]) if c["value"] != "yes"]
+        gaps = [(m.features[f], c) for f, c in ((f, m.registries[r][f]) for f in m.features) if c.value != "yes"]
         if gaps:
             st.markdown(f"**{NAMES[r]}**")
-            st.markdown("\n".join(f"- {MARKS[c['value']][0]} {name}: {c['note']} ([source]({c['source']}))".replace("$", "\\$")
+            st.markdown("\n".join(f"- {MARKS[c.value][0]} {name}: {c.note} ([source]({c.source}))".replace("$", "\\$")
                                   for name, c in gaps))
 
 st.subheader("The comparison's own table")

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import decision, labels
+from lib import decision, decision_chart, labels
 from lib.registries import NAMES
 from ui import shell, workload_inputs
 
@@ -58,4 +58,4 @@ st.markdown("\n".join(f"- **{x.name}** ({labels.REJECTIONS.get(x.kind, 'Not chos
 
 st.subheader("The decision tree")
 st.caption("The path for your answers is drawn in red.")
-st.graphviz_chart(decision.to_dot(tree, r), width="stretch")
+st.graphviz_chart(decision_chart.to_dot(tree, r), width="stretch")
