@@ -1,5 +1,8 @@
 """Choose a registry with the decision tree (data/decision_tree.yaml).
 
+A recommendation is made per call, in the language of the run: its words are read from the
+cached tree (which keeps both languages) as it is made.
+
 The tree picks a leaf; hard requirements reject registries whatever they cost; when a leaf
 names several registries that all pass, cost decides. Every other registry gets a reason: the
 constraint it fails, or what it costs against the recommendation. The tree's types and loader
@@ -15,6 +18,7 @@ from . import decision_text as say
 from . import engine, registries, setups
 from .decision_text import headline
 from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Tree, load, parse
+from .i18n import text
 from .labels import SAME_MONEY
 from .pricebook import PriceBook
 
@@ -100,9 +104,9 @@ def walk(w: Any, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]]]:
         i, b = next((i, b) for i, b in enumerate(node.branches) if b.deciding and b.when.holds(w))
         dest = b.goes_to
         # every other branch that holds and leads to the same place adds its reason
-        notes = [n.reason for j, n in enumerate(node.branches)
+        notes = [text(n.reason) for j, n in enumerate(node.branches)
                  if j != i and n.goes_to == dest and n.when.op != "else" and n.when.holds(w)]
-        path.append(Step(nid, node.question, b.answer, (b.reason, *notes), dest))
+        path.append(Step(nid, text(node.question), text(b.answer), (text(b.reason), *notes), dest))
         taken.append((nid, i))
         if b.leaf:
             return path, b.leaf, taken
@@ -116,10 +120,10 @@ def failures(w: Any, tree: Tree) -> dict[str, list[str]]:
         if not req.when.holds(w):
             continue
         for rid, why in req.fails.items():
-            out[rid].append(say.failed_requirement(req.label, why))
+            out[rid].append(say.failed_requirement(text(req.label), text(why)))
         for rid, clouds in req.fails_unless_runs_on.items():
             if w.runs_on not in clouds:
-                out[rid].append(say.outside_home_cloud(req.label, clouds, w.runs_on))
+                out[rid].append(say.outside_home_cloud(text(req.label), clouds, w.runs_on))
     return out
 
 
@@ -218,11 +222,11 @@ def recommend(w: Any, book: PriceBook, tree: Tree | None = None, costs: dict[str
     theirs = cheaper.get(cheapest) if cheapest else None
     gap_note = ""
     if cheapest and cheapest != rec and best[rec] - best[cheapest] > SAME_MONEY:
-        buys = tree.strengths.get(rec, leaf.summary)
+        buys = text(tree.strengths.get(rec, leaf.summary))
         gap_note = say.gap_note(cheapest, theirs.description if theirs else "", best[cheapest], rec,
                                 best[rec] - best[cheapest], buys)
     return Recommendation(
-        rec, _runner_up(ranked, passing or leaf.registries, best, fails, misfits), leaf_id, leaf.title, leaf.summary,
+        rec, _runner_up(ranked, passing or leaf.registries, best, fails, misfits), leaf_id, text(leaf.title), text(leaf.summary),
         path, rejected, given, fails, _cost_note(passing, ranked, best, fails), taken,
         recommended_setup=dict(mine.changes) if mine else {}, recommended_cost=best[rec],
         setup_description=mine.description if mine else "",

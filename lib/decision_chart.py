@@ -1,9 +1,11 @@
 """The decision tree drawn as Graphviz DOT, the path a recommendation took in red."""
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
-from .decision_tree import Tree
+from .decision_tree import Text, Tree
+from .i18n import text as local
 
 if TYPE_CHECKING:
     from .decision import Recommendation
@@ -11,11 +13,16 @@ if TYPE_CHECKING:
 HIGHLIGHT = "#d62728"
 
 
-def _label(text: str, width: int = 34) -> str:
-    """Wrapped at about `width` characters, quotes made safe for a DOT string."""
-    words, lines, line = text.split(), [], ""
+def _width(s: str) -> int:
+    """Columns a string takes: a Hangul syllable is as wide as two Latin letters."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _label(text: Text, width: int = 34) -> str:
+    """In the run's language, wrapped at about `width` columns, quotes made safe for a DOT string."""
+    words, lines, line = local(text).split(), [], ""
     for word in words:
-        if len(line) + len(word) > width:
+        if _width(line) + _width(word) > width:
             lines.append(line)
             line = ""
         line = f"{line} {word}".strip()

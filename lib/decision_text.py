@@ -2,13 +2,17 @@
 
 lib/decision.py chooses (walks the tree, checks the hard requirements, ranks by cost) and asks
 this module for the sentences; nothing here decides anything the numbers do not already say.
+Each sentence is one message in the catalogue (Korean orders a sentence differently), made in
+the language of the run.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import reduce
 from typing import TYPE_CHECKING
 
 from . import registries
+from .i18n import _
 from .labels import SAME_MONEY, choice, money
 
 if TYPE_CHECKING:
@@ -16,79 +20,97 @@ if TYPE_CHECKING:
 
 
 def _names(ids: Iterable[str]) -> str:
-    return " and ".join(registries.NAMES[r] for r in ids)
+    """'Harbor (self-hosted) and Nexus Repository': registries' names as one phrase."""
+    return reduce(lambda a, b: _("{first} and {second}").format(first=a, second=b), (registries.NAMES[r] for r in ids))
 
 
 # ---- hard requirements ---------------------------------------------------------------------
 
 def failed_requirement(label: str, why: str) -> str:
-    return f"{label}: {why}"
+    return _("{requirement}: {why}").format(requirement=label, why=why)
 
 
 def outside_home_cloud(label: str, clouds: Sequence[str], runs_on: str) -> str:
     """A managed registry that is an outside service for workloads on `runs_on`."""
-    owner = f"a managed service of {'/'.join(clouds)}" if clouds else "a third-party service"
-    return f"{label}: {owner}, outside where the workloads run ({choice('runs_on', runs_on)})"
+    where = choice("runs_on", runs_on)
+    if clouds:
+        return _("{requirement}: a managed service of {clouds}, outside where the workloads run ({where})").format(
+            requirement=label, clouds="/".join(clouds), where=where)
+    return _("{requirement}: a third-party service, outside where the workloads run ({where})").format(
+        requirement=label, where=where)
 
 
 # ---- how the leaf's registries were told apart -----------------------------------------------
 
 def cost_decides(passing: Sequence[str], rec: str, other: str, gap: float) -> str:
-    return (f"{_names(passing)} all satisfy every constraint, so cost decides: "
-            f"{registries.NAMES[rec]} is {money(gap)}/month cheaper than {registries.NAMES[other]} for this workload.")
+    return _("{registries} all satisfy every constraint, so cost decides: {chosen} is {gap}/month cheaper than "
+             "{other} for this workload.").format(registries=_names(passing), chosen=registries.NAMES[rec],
+                                                  gap=money(gap), other=registries.NAMES[other])
 
 
 def same_cost(passing: Sequence[str], rec: str, cost: float) -> str:
-    return (f"{_names(passing)} all satisfy every constraint and cost the same "
-            f"for this workload ({money(cost)}/month); the document's order decides: {registries.NAMES[rec]}.")
+    return _("{registries} all satisfy every constraint and cost the same for this workload ({cost}/month); "
+             "the document's order decides: {chosen}.").format(registries=_names(passing), cost=money(cost),
+                                                               chosen=registries.NAMES[rec])
 
 
 def fails_anyway(rec: str, fails: Sequence[str]) -> str:
-    return f"Warning: {registries.NAMES[rec]} fails a requirement: {'; '.join(fails)}."
+    return _("Warning: {registry} fails a requirement: {failures}.").format(
+        registry=registries.NAMES[rec], failures="; ".join(fails))
 
 
 # ---- why not the others --------------------------------------------------------------------------
 
 def fails_constraints(fails: Sequence[str]) -> str:
-    return "Fails " + "; ".join(fails)
+    return _("Fails {failures}").format(failures="; ".join(fails))
 
 
 def other_cloud(home: str, runs_on: str) -> str:
-    return (f"Belongs to {choice('runs_on', home)}, the workloads run on {choice('runs_on', runs_on)}: "
-            "pulls would cross clouds (internet egress, NAT) and lose IAM integration.")
+    return _("Belongs to {home}, the workloads run on {where}: pulls would cross clouds (internet egress, NAT) "
+             "and lose IAM integration.").format(home=choice("runs_on", home), where=choice("runs_on", runs_on))
 
 
 def costs_more(gap: float, cost: float, rec_cost: float) -> str:
-    return f"Costs {money(gap)}/month more for this workload ({money(cost)} against {money(rec_cost)})."
+    return _("Costs {gap}/month more for this workload ({cost} against {chosen_cost}).").format(
+        gap=money(gap), cost=money(cost), chosen_cost=money(rec_cost))
 
 
 def points_elsewhere(gap: float, deciding: str) -> str:
     """Not dearer (the same, or cheaper by `-gap`), but the situation decided otherwise."""
-    price = "costs the same" if abs(gap) <= SAME_MONEY else f"is {money(-gap)}/month cheaper"
-    return f"It {price}, but the situation points elsewhere: {deciding}"
+    if abs(gap) <= SAME_MONEY:
+        return _("It costs the same, but the situation points elsewhere: {reason}").format(reason=deciding)
+    return _("It is {saving}/month cheaper, but the situation points elsewhere: {reason}").format(
+        saving=money(-gap), reason=deciding)
 
 
 # ---- what the recommendation costs against the cheapest ----------------------------------
 
 def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: float, buys: str) -> str:
-    how = f" {setup}" if setup else ""
-    return (f"{registries.NAMES[cheapest]}{how} is the cheapest that meets every hard requirement at "
-            f"{money(cheapest_cost)}/month; {registries.NAMES[rec]} costs {money(gap)}/month more for {buys}")
+    names = registries.NAMES
+    if setup:
+        return _("{cheapest} {setup} is the cheapest that meets every hard requirement at {cost}/month; "
+                 "{chosen} costs {gap}/month more for {buys}").format(
+            cheapest=names[cheapest], setup=setup, cost=money(cheapest_cost), chosen=names[rec], gap=money(gap), buys=buys)
+    return _("{cheapest} is the cheapest that meets every hard requirement at {cost}/month; "
+             "{chosen} costs {gap}/month more for {buys}").format(
+        cheapest=names[cheapest], cost=money(cheapest_cost), chosen=names[rec], gap=money(gap), buys=buys)
 
 
 def headline(r: Recommendation) -> str:
     """One sentence: what is recommended, in which setup, at what cost; and when it is not the
     cheapest registry that meets the hard requirements, which one is and what the difference buys."""
-    names = registries.NAMES
-    rec = r.recommended
+    name = registries.NAMES[r.recommended]
     if r.setup_description:
         # the ranking prices the setup as described: say what that costs, so both figures are on screen
-        text = (f"Recommended: {names[rec]} {r.setup_description} ({money(r.recommended_cost)}/month; "
-                f"{money(r.costs[rec])} as set up now)")
+        text = _("Recommended: {registry} {setup} ({cost}/month; {as_now} as set up now)").format(
+            registry=name, setup=r.setup_description, cost=money(r.recommended_cost), as_now=money(r.costs[r.recommended]))
     else:
-        text = f"Recommended: {names[rec]} ({money(r.recommended_cost)}/month)"
+        text = _("Recommended: {registry} ({cost}/month)").format(registry=name, cost=money(r.recommended_cost))
     if r.gap_note:
-        return f"{text}, although {r.gap_note}."
-    if r.cheapest == rec and any(c < r.costs[rec] - SAME_MONEY for rid, c in r.costs.items() if not r.failures.get(rid)):
-        return f"{text}, the cheapest that meets every hard requirement once set up this way."
-    return f"{text}."
+        return _("{recommendation}, although {note}.").format(recommendation=text, note=r.gap_note)
+    cheaper_as_described = any(c < r.costs[r.recommended] - SAME_MONEY
+                               for rid, c in r.costs.items() if not r.failures.get(rid))
+    if r.cheapest == r.recommended and cheaper_as_described:
+        return _("{recommendation}, the cheapest that meets every hard requirement once set up this way.").format(
+            recommendation=text)
+    return _("{recommendation}.").format(recommendation=text)

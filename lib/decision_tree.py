@@ -4,6 +4,9 @@
 dataclasses, tuples, read-only mappings) and no caller can change what the next one reads.
 Choosing (lib/decision.py), explaining (lib/decision_text.py) and drawing (lib/decision_chart.py)
 read these types; none of them sees the YAML.
+
+Every word in the tree is a `Text`: a plain string, or both languages (`{en: ..., ko: ...}`) kept
+whole in the cache and read with `i18n.text()` where it is shown, in the language of that run.
 """
 from __future__ import annotations
 
@@ -18,12 +21,14 @@ import yaml
 
 from . import registries
 from .errors import DashboardError
+from .frozen import is_text
 from .workload import SPECS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "decision_tree.yaml"
 
 Op = Literal["is", "in", "has", "has_all", "has_any"]
 CONDITION_KEYS = set(get_args(Op))
+Text = str | Mapping[str, str]  # one text in both languages ({en, ko}), or a plain string (a name)
 
 
 class DecisionTreeError(DashboardError, ValueError):
@@ -64,8 +69,8 @@ class Branch:
     """A deciding branch goes to `next` (a node) or `leaf`; a note branch (`note` set) never
     decides: when it holds and the step goes to `note`, its reason is added to the step's."""
     when: Condition
-    reason: str
-    answer: str = ""
+    reason: Text
+    answer: Text = ""
     next: str | None = None
     leaf: str | None = None
     note: str | None = None
@@ -82,7 +87,7 @@ class Branch:
 @dataclass(frozen=True)
 class Node:
     id: str
-    question: str
+    question: Text
     branches: tuple[Branch, ...]
 
 
@@ -90,8 +95,13 @@ class Node:
 class Leaf:
     id: str
     registries: tuple[str, ...]  # in the document's order: it breaks a tie in cost
-    title: str
-    summary: str
+    title: Text
+    summary: Text
+
+    @property
+    def rated(self) -> bool:
+        """The comparison rates how strongly it ties the situation to this leaf ("strength N of 3")."""
+        return "strength" in (self.summary if isinstance(self.summary, str) else self.summary["en"])
 
 
 @dataclass(frozen=True)
@@ -100,8 +110,8 @@ class Requirement:
     reason given), and every one in `fails_unless_runs_on` unless the workloads run on a listed cloud."""
     id: str
     when: Condition
-    label: str
-    fails: Mapping[str, str]
+    label: Text
+    fails: Mapping[str, Text]
     fails_unless_runs_on: Mapping[str, tuple[str, ...]]
 
 
@@ -111,12 +121,25 @@ class Tree:
     nodes: Mapping[str, Node]
     leaves: Mapping[str, Leaf]
     requirements: Mapping[str, Requirement]
-    strengths: Mapping[str, str]    # what a registry buys when recommended although another costs less
+    strengths: Mapping[str, Text]   # what a registry buys when recommended although another costs less
     home_cloud: Mapping[str, str]   # a cloud's own registry -> that cloud
 
 
 def _ro(d: dict[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(d))
+
+
+def _text(value: Any) -> Text:
+    """A text as the tree keeps it: both languages in a read-only mapping, or the plain string."""
+    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
+
+
+def _check_text(value: Any, where: str) -> None:
+    if isinstance(value, str) and value.strip():
+        return
+    if is_text(value) and all(v.strip() for v in value.values()):
+        return
+    raise DecisionTreeError(f"{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value!r}")
 
 
 # ---- validating ---------------------------------------------------------------------------
@@ -153,6 +176,7 @@ def _check_branch(b: dict[str, Any], bw: str, nodes: dict[str, Any], leaves: dic
             raise DecisionTreeError(f"{bw}: note target {b['note']!r} is not a node or leaf")
         if not b.get("reason"):
             raise DecisionTreeError(f"{bw}: needs a reason")
+        _check_text(b["reason"], f"{bw} reason")
         return
     if ("next" in b) == ("leaf" in b):
         raise DecisionTreeError(f"{bw}: needs exactly one of 'next' or 'leaf'")
@@ -162,6 +186,8 @@ def _check_branch(b: dict[str, Any], bw: str, nodes: dict[str, Any], leaves: dic
         raise DecisionTreeError(f"{bw}: leaf {b['leaf']!r} is not defined")
     if not b.get("answer") or not b.get("reason"):
         raise DecisionTreeError(f"{bw}: needs an answer and a reason")
+    _check_text(b["answer"], f"{bw} answer")
+    _check_text(b["reason"], f"{bw} reason")
 
 
 def _check(doc: Any, path: str) -> None:
@@ -179,10 +205,13 @@ def _check(doc: Any, path: str) -> None:
             raise DecisionTreeError(f"{path}: leaf {lid!r} must name known registries (unknown: {unknown})")
         if not leaf.get("title") or not leaf.get("summary"):
             raise DecisionTreeError(f"{path}: leaf {lid!r} needs a title and a summary")
+        _check_text(leaf["title"], f"{path}: leaf {lid!r} title")
+        _check_text(leaf["summary"], f"{path}: leaf {lid!r} summary")
     for nid, node in nodes.items():
         where = f"{path}: node {nid!r}"
         if not isinstance(node, dict) or not node.get("question") or not node.get("branches"):
             raise DecisionTreeError(f"{where}: needs a question and branches")
+        _check_text(node["question"], f"{where} question")
         deciding = [b for b in node["branches"] if "note" not in b]
         if not deciding or "else" not in deciding[-1].get("when", {}):
             raise DecisionTreeError(f"{where}: the last deciding branch must be 'else: true' so every answer leads somewhere")
@@ -192,11 +221,16 @@ def _check(doc: Any, path: str) -> None:
         where = f"{path}: requirement {rid!r}"
         if not isinstance(req, dict) or not req.get("label"):
             raise DecisionTreeError(f"{where}: needs a label")
+        _check_text(req["label"], f"{where} label")
+        for rid_, why in (req.get("fails") or {}).items():
+            _check_text(why, f"{where} fails.{rid_}")
         _check_condition(req.get("when"), where)
         named = [*(req.get("fails") or {}), *(req.get("fails_unless_runs_on") or {})]
         unknown = [r for r in named if r not in registries.BY_ID]
         if unknown:
             raise DecisionTreeError(f"{where}: unknown registry {unknown[0]!r}")
+    for rid, why in (doc.get("strengths") or {}).items():
+        _check_text(why, f"{path}: strengths.{rid}")
 
 
 # ---- building the frozen tree ----------------------------------------------------------------
@@ -213,7 +247,8 @@ def _condition(c: dict[str, Any]) -> Condition:
 
 
 def _branch(b: dict[str, Any]) -> Branch:
-    return Branch(_condition(b["when"]), b["reason"], b.get("answer", ""), b.get("next"), b.get("leaf"), b.get("note"))
+    return Branch(_condition(b["when"]), _text(b["reason"]), _text(b.get("answer", "")), b.get("next"), b.get("leaf"),
+                  b.get("note"))
 
 
 def parse(doc: Any, path: str = "decision tree") -> Tree:
@@ -221,14 +256,15 @@ def parse(doc: Any, path: str = "decision tree") -> Tree:
     _check(doc, path)
     return Tree(
         start=doc["start"],
-        nodes=_ro({nid: Node(nid, n["question"], tuple(_branch(b) for b in n["branches"]))
+        nodes=_ro({nid: Node(nid, _text(n["question"]), tuple(_branch(b) for b in n["branches"]))
                    for nid, n in doc["nodes"].items()}),
-        leaves=_ro({lid: Leaf(lid, tuple(lf["registries"]), lf["title"], lf["summary"])
+        leaves=_ro({lid: Leaf(lid, tuple(lf["registries"]), _text(lf["title"]), _text(lf["summary"]))
                     for lid, lf in doc["leaves"].items()}),
-        requirements=_ro({rid: Requirement(rid, _condition(r["when"]), r["label"], _ro(r.get("fails") or {}),
+        requirements=_ro({rid: Requirement(rid, _condition(r["when"]), _text(r["label"]),
+                                           _ro({k: _text(v) for k, v in (r.get("fails") or {}).items()}),
                                            _ro({k: tuple(v) for k, v in (r.get("fails_unless_runs_on") or {}).items()}))
                           for rid, r in (doc.get("requirements") or {}).items()}),
-        strengths=_ro(doc.get("strengths") or {}),
+        strengths=_ro({k: _text(v) for k, v in (doc.get("strengths") or {}).items()}),
         home_cloud=_ro(doc.get("home_cloud") or {}),
     )
 

@@ -1,7 +1,8 @@
 """The feature matrix (data/features.yaml): load, validate, filter by requirements.
 
 `load()` is cached: it returns a frozen `Matrix` (frozen dataclasses, read-only mappings), so no
-caller can change what the next one reads.
+caller can change what the next one reads. Its words keep both languages (`{en: ..., ko: ...}`);
+the functions here read them in the language of the run (`i18n.text`).
 """
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ import yaml
 
 from . import registries
 from .errors import DashboardError
+from .frozen import is_text
+from .i18n import N_, _, text
 from .workload import SPECS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "features.yaml"
 VALUES = ("yes", "partial", "no")
+VALUE_WORDS = {"yes": N_("yes"), "partial": N_("partial"), "no": N_("no")}  # a cell's value, in words
 RATINGS = ("provider", "cost", "aws_integration", "usage", "recommended_for")  # the comparison's own table
 
 
@@ -28,26 +32,38 @@ class FeatureMatrixError(DashboardError, ValueError):
     pass
 
 
+Text = str | Mapping[str, str]  # one text in both languages ({en, ko}), or a plain string (a name)
+
+
+def _text(value: Any, where: str) -> Text:
+    """A text kept whole (both languages, read-only) or the plain string; anything else is an error."""
+    if isinstance(value, str):
+        return value
+    if is_text(value) and all(v.strip() for v in value.values()):
+        return MappingProxyType(dict(value))
+    raise FeatureMatrixError(f"{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value!r}")
+
+
 @dataclass(frozen=True)
 class Cell:
     value: str  # one of VALUES: only "yes" meets a requirement
-    note: str
+    note: Text
     source: str  # https URL
 
 
 @dataclass(frozen=True)
 class Rating:
     """A registry's row in the comparison's own table (ratings out of 5)."""
-    provider: str
-    cost: str
+    provider: str  # a name
+    cost: Text
     aws_integration: int
     usage: int
-    recommended_for: str
+    recommended_for: Text
 
 
 @dataclass(frozen=True)
 class Matrix:
-    features: Mapping[str, str]                      # feature id -> its name, in the file's order
+    features: Mapping[str, Text]                     # feature id -> its name, in the file's order
     registries: Mapping[str, Mapping[str, Cell]]     # registry id -> feature id -> cell
     documents: Mapping[str, Rating]                  # registry id -> the comparison's ratings
 
@@ -62,14 +78,15 @@ def _cell(cell: Any, where: str) -> Cell:
         raise FeatureMatrixError(f"{where}: value must be one of {', '.join(VALUES)}, got {cell.get('value')!r}")
     if not str(cell.get("source", "")).startswith("https://"):
         raise FeatureMatrixError(f"{where}: needs a source URL")
-    return Cell(v, cell.get("note", ""), cell["source"])
+    return Cell(v, _text(cell.get("note", ""), f"{where}.note"), cell["source"])
 
 
 def _rating(doc: Any, where: str) -> Rating:
     missing = [k for k in RATINGS if not isinstance(doc, dict) or k not in doc]
     if missing:
         raise FeatureMatrixError(f"{where}: missing {', '.join(missing)}")
-    return Rating(*(doc[k] for k in RATINGS))
+    return Rating(str(doc["provider"]), _text(doc["cost"], f"{where}.cost"), doc["aws_integration"], doc["usage"],
+                  _text(doc["recommended_for"], f"{where}.recommended_for"))
 
 
 def parse(doc: Any, path: str = "feature matrix") -> Matrix:
@@ -83,7 +100,8 @@ def parse(doc: Any, path: str = "feature matrix") -> Matrix:
             raise FeatureMatrixError(f"{path}: registry {rid!r} is missing")
         cells[rid] = MappingProxyType({f: _cell(regs[rid].get(f), f"{path}: {rid}.{f}") for f in feats})
     documents = {rid: _rating(regs[rid].get("document"), f"{path}: {rid}.document") for rid in registries.IDS}
-    return Matrix(MappingProxyType(dict(feats)), MappingProxyType(cells), MappingProxyType(documents))
+    names = {f: _text(name, f"{path}: features.{f}") for f, name in feats.items()}
+    return Matrix(MappingProxyType(names), MappingProxyType(cells), MappingProxyType(documents))
 
 
 @lru_cache(maxsize=2)
@@ -95,7 +113,7 @@ def missing(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, 
     """Registry id -> the required features it lacks (only "yes" meets a requirement)."""
     m = matrix or load()
     required = list(required)
-    return {rid: [m.features[f] for f in required if m.registries[rid][f].value != "yes"]
+    return {rid: [text(m.features[f]) for f in required if m.registries[rid][f].value != "yes"]
             for rid in registries.IDS}
 
 
@@ -104,8 +122,8 @@ def document_table(matrix: Matrix | None = None) -> pd.DataFrame:
     rows = []
     for rid in registries.IDS:
         d = m.documents[rid]
-        rows.append({"registry": registries.NAMES[rid], "provider": d.provider, "cost": d.cost,
-                     "aws_integration": d.aws_integration, "usage": d.usage, "recommended_for": d.recommended_for})
+        rows.append({"registry": registries.NAMES[rid], "provider": d.provider, "cost": text(d.cost),
+                     "aws_integration": d.aws_integration, "usage": d.usage, "recommended_for": text(d.recommended_for)})
     return pd.DataFrame(rows)
 
 
@@ -113,10 +131,12 @@ def feature_table(matrix: Matrix | None = None) -> pd.DataFrame:
     """Registries x features, each cell 'yes: ...' / 'partial: ...' / 'no: ...' with its note
     (words, not symbols: they read the same with any font, in a screen reader and in a CSV)."""
     m = matrix or load()
-    data = {name: [f"{m.registries[r][f].value}: {m.registries[r][f].note}" for r in registries.IDS]
+    data = {text(name): [_("{value}: {note}").format(value=_(VALUE_WORDS[m.registries[r][f].value]),
+                                                      note=text(m.registries[r][f].note)) for r in registries.IDS]
             for f, name in m.features.items()}
     return pd.DataFrame(data, index=[registries.NAMES[r] for r in registries.IDS])
 
 
 def label(feature_id: str) -> str:
-    return load().features.get(feature_id, feature_id)
+    """A feature's name in the run's language (its id when the matrix has no such feature)."""
+    return text(load().features.get(feature_id, feature_id))

@@ -61,7 +61,8 @@ def onetime(path: str | Path | None = None) -> Mapping[str, Any]:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         raise DataFileError(f"{path}: not readable as YAML ({' '.join(str(e).split())[:200]})") from e
-    return freeze(parse_onetime(doc, path))  # read-only: the cache hands every caller the same document
+    # read-only (the cache hands every caller the same document); notes read in the language of the run
+    return freeze(parse_onetime(doc, path), texts=True)
 
 
 def setup_costs(w) -> dict[str, float]:

@@ -8,8 +8,8 @@ from types import MappingProxyType
 import pytest
 import yaml
 
-from lib import decision, features, migration, presets, regions, timeline
-from lib.frozen import freeze
+from lib import decision, features, i18n, migration, presets, regions, timeline
+from lib.frozen import TextDocument, freeze
 
 SCALARS = (str, int, float, bool, type(None))
 
@@ -22,6 +22,9 @@ def assert_frozen(obj, where="document"):
         assert obj.__dataclass_params__.frozen, f"{where}: {type(obj).__name__} is not frozen"
         for f in dataclasses.fields(obj):
             assert_frozen(getattr(obj, f.name), f"{where}.{f.name}")
+    elif isinstance(obj, TextDocument):  # read-only; its texts are read in the run's language
+        for k in obj:
+            assert_frozen(obj.both(k), f"{where}[{k!r}]")
     elif isinstance(obj, Mapping):
         assert isinstance(obj, MappingProxyType), f"{where}: a writable {type(obj).__name__}"
         for k, v in obj.items():
@@ -48,6 +51,7 @@ def test_the_check_itself_finds_a_writable_container():
     with pytest.raises(AssertionError, match="a writable dict"):
         assert_frozen({"a": 1})
     assert_frozen(freeze({"a": [1, {"b": [2, {3}]}]}))
+    assert_frozen(freeze({"a": [1, {"b": [2, {"en": "x", "ko": "엑스"}]}]}, texts=True))
 
 
 def test_changing_the_decision_tree_raises_and_the_next_call_is_unchanged():
@@ -61,8 +65,11 @@ def test_changing_the_decision_tree_raises_and_the_next_call_is_unchanged():
         tree.leaves["gar"].registries.append("quay")  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
         tree.requirements["scanning"].fails["ecr"] = "changed"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        tree.nodes["platform"].question["en"] = "changed"  # type: ignore[index]  # both languages are read-only
     again = decision.load()
-    assert again is tree and again.nodes["platform"].question == question == "Where do the workloads run?"
+    assert again is tree and again.nodes["platform"].question == question
+    assert i18n.text(question) == "Where do the workloads run?"
     assert again.leaves["gar"].registries == ("gar",)
     assert "ecr" not in again.requirements["scanning"].fails
 
