@@ -3,11 +3,13 @@ matrix, the migration steps and the assumptions carry English and Korean; the ca
 keep both and hand out the run's language where the text is shown."""
 import re
 import unicodedata
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
-from lib import decision, decision_chart, features, i18n, migration, timeline
+from lib import decision, decision_chart, features, i18n, migration, pricebook, timeline
+from lib import price_update as pu
 from lib.frozen import freeze
 from lib.workload import from_dict
 
@@ -48,8 +50,8 @@ def _texts():
     def read(name):
         with open(f"data/{name}", encoding="utf-8") as f:
             return yaml.safe_load(f)
-    tree, matrix, moves, onetime = (read(n) for n in ("decision_tree.yaml", "features.yaml", "migrations.yaml",
-                                                       "onetime.yaml"))
+    tree, matrix, moves, onetime, book = (read(n) for n in ("decision_tree.yaml", "features.yaml", "migrations.yaml",
+                                                             "onetime.yaml", "prices.yaml"))
     for path in (("nodes", "*", "question"), ("nodes", "*", "branches", "*", "answer"),
                  ("nodes", "*", "branches", "*", "reason"), ("leaves", "*", "title"), ("leaves", "*", "summary"),
                  ("strengths", "*"), ("requirements", "*", "label"), ("requirements", "*", "fails", "*")):
@@ -62,6 +64,7 @@ def _texts():
     yield from ((f"migrations.yaml step {i}", t) for i, t in enumerate(_steps(moves)))
     yield from ((f"migrations.yaml {w}", v) for w, v in _items(moves, ("pairs", "*", "source")))
     yield from ((f"onetime.yaml {w}", v) for w, v in _items(onetime, ("setup_hours", "*", "note")))
+    yield from ((f"prices.yaml {w}", v) for w, v in _items(book, ("prices", "*", "note")))
 
 
 TEXTS = list(_texts())
@@ -70,9 +73,9 @@ TEXTS = list(_texts())
 def test_the_data_files_have_every_kind_of_text_checked():
     # a path that stopped matching (a renamed key) would make the check below vacuous
     counts = {f: sum(w.startswith(f) for w, _v in TEXTS) for f in
-              ("decision_tree.yaml", "features.yaml", "migrations.yaml step", "onetime.yaml")}
+              ("decision_tree.yaml", "features.yaml", "migrations.yaml step", "onetime.yaml", "prices.yaml")}
     assert counts == {"decision_tree.yaml": 90, "features.yaml": 11 + 8 * 2 + 8 * 11, "migrations.yaml step": 31,
-                      "onetime.yaml": 8}
+                      "onetime.yaml": 8, "prices.yaml": 11}
 
 
 @pytest.mark.parametrize("where, value", TEXTS, ids=[w for w, _v in TEXTS])
@@ -164,3 +167,21 @@ def test_a_frozen_text_document_reads_each_language_on_use():
         (title, command), = doc["steps"]
         assert (title, command) == ("푸시", "docker push x")
         assert doc["steps"][0][0] == "푸시"
+
+
+def test_a_price_note_reads_in_the_language_of_its_run():
+    p = pricebook.load().price("acr.internet_egress_gb")
+    with i18n.using("ko"):
+        assert p.note == "Microsoft 네트워크를 통한 라우팅 기준입니다. East US는 영역 1(북미, 유럽), Korea Central은 영역 2(아시아)입니다."
+    assert p.note.startswith("Routing over Microsoft's network")
+
+
+def test_an_updated_price_keeps_its_note_in_both_languages():
+    found = SimpleNamespace(as_of="2026-11-01", page="https://aws.amazon.com/ecr/pricing/")
+    got = pu._note([found], {"en": "Layers come through S3.", "ko": "레이어는 S3를 거칩니다."}, "AWS")
+    assert got == {"en": "Read from the AWS price list (published 2026-11-01; page https://aws.amazon.com/ecr/pricing/). "
+                         "Layers come through S3.",
+                   "ko": "AWS 가격표에서 읽음(게시일 2026-11-01, 페이지 https://aws.amazon.com/ecr/pricing/). "
+                         "레이어는 S3를 거칩니다."}
+    assert pu._note([found], got, "AWS") == got  # the next update replaces the line it wrote, in both languages
+    assert pu._scalar(got).startswith('{en: "Read from the AWS price list (published 2026-11-01; ')  # quoted: commas inside
