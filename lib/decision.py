@@ -157,7 +157,9 @@ def _cost_note(passing: Sequence[str], ranked: Sequence[str], costs: Mapping[str
     if len(passing) > 1:
         other = ranked[1]
         gap = costs[other] - costs[rec]
-        return say.cost_decides(passing, rec, other, gap) if gap > SAME_MONEY else say.same_cost(passing, rec, costs[rec])
+        if gap > SAME_MONEY:
+            return say.cost_decides(passing, rec, other, gap)
+        return say.same_cost(passing, rec, costs[rec])
     if not passing:
         return say.fails_anyway(rec, fails[rec])
     return ""
@@ -226,8 +228,8 @@ def recommend(w: Any, book: PriceBook, tree: Tree | None = None, costs: dict[str
         gap_note = say.gap_note(cheapest, theirs.description if theirs else "", best[cheapest], rec,
                                 best[rec] - best[cheapest], buys)
     return Recommendation(
-        rec, _runner_up(ranked, passing or leaf.registries, best, fails, misfits), leaf_id, text(leaf.title), text(leaf.summary),
-        path, rejected, given, fails, _cost_note(passing, ranked, best, fails), taken,
+        rec, _runner_up(ranked, passing or leaf.registries, best, fails, misfits), leaf_id,
+        text(leaf.title), text(leaf.summary), path, rejected, given, fails, _cost_note(passing, ranked, best, fails), taken,
         recommended_setup=dict(mine.changes) if mine else {}, recommended_cost=best[rec],
         setup_description=mine.description if mine else "",
         cheapest=cheapest, cheapest_cost=best[cheapest] if cheapest else 0.0,

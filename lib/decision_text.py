@@ -90,7 +90,8 @@ def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: flo
     if setup:
         return _("{cheapest} {setup} is the cheapest that meets every hard requirement at {cost}/month; "
                  "{chosen} costs {gap}/month more for {buys}").format(
-            cheapest=names[cheapest], setup=setup, cost=money(cheapest_cost), chosen=names[rec], gap=money(gap), buys=buys)
+            cheapest=names[cheapest], setup=setup, cost=money(cheapest_cost), chosen=names[rec], gap=money(gap),
+            buys=buys)
     return _("{cheapest} is the cheapest that meets every hard requirement at {cost}/month; "
              "{chosen} costs {gap}/month more for {buys}").format(
         cheapest=names[cheapest], cost=money(cheapest_cost), chosen=names[rec], gap=money(gap), buys=buys)
@@ -103,7 +104,8 @@ def headline(r: Recommendation) -> str:
     if r.setup_description:
         # the ranking prices the setup as described: say what that costs, so both figures are on screen
         text = _("Recommended: {registry} {setup} ({cost}/month; {as_now} as set up now)").format(
-            registry=name, setup=r.setup_description, cost=money(r.recommended_cost), as_now=money(r.costs[r.recommended]))
+            registry=name, setup=r.setup_description, cost=money(r.recommended_cost),
+            as_now=money(r.costs[r.recommended]))
     else:
         text = _("Recommended: {registry} ({cost}/month)").format(registry=name, cost=money(r.recommended_cost))
     if r.gap_note:

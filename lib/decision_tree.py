@@ -22,6 +22,7 @@ import yaml
 from . import registries
 from .errors import DashboardError
 from .frozen import is_text
+from .i18n import _
 from .workload import SPECS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "decision_tree.yaml"
@@ -139,14 +140,17 @@ def _check_text(value: Any, where: str) -> None:
         return
     if is_text(value) and all(v.strip() for v in value.values()):
         return
-    raise DecisionTreeError(f"{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value!r}")
+    raise DecisionTreeError(_(
+        "{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value}").format(
+        where=where, value=repr(value)))
 
 
 # ---- validating ---------------------------------------------------------------------------
 
 def _check_condition(c: Any, where: str) -> None:
     if not isinstance(c, dict) or not c:
-        raise DecisionTreeError(f"{where}: a condition must be a mapping, got {c!r}")
+        raise DecisionTreeError(_("{where}: a condition must be a mapping, got {value}").format(
+            where=where, value=repr(c)))
     if "else" in c:
         return
     if "all" in c or "any" in c:
@@ -155,10 +159,11 @@ def _check_condition(c: Any, where: str) -> None:
         return
     name = c.get("field")
     if name not in SPECS:
-        raise DecisionTreeError(f"{where}: unknown field {name!r}")
+        raise DecisionTreeError(_("{where}: unknown field {field}").format(where=where, field=repr(name)))
     ops = CONDITION_KEYS & set(c)
     if len(ops) != 1:
-        raise DecisionTreeError(f"{where}: a condition needs exactly one of {', '.join(sorted(CONDITION_KEYS))}")
+        raise DecisionTreeError(_("{where}: a condition needs exactly one of {choices}").format(
+            where=where, choices=', '.join(sorted(CONDITION_KEYS))))
     spec = SPECS[name]
     op = ops.pop()
     values = c[op] if isinstance(c[op], list) else [c[op]]
@@ -166,61 +171,68 @@ def _check_condition(c: Any, where: str) -> None:
     if allowed is not None:
         bad = [v for v in values if v not in allowed]
         if bad:
-            raise DecisionTreeError(f"{where}: {name} has no value {bad[0]!r} (has: {', '.join(map(str, allowed))})")
+            raise DecisionTreeError(_("{where}: {field} has no value {value} (has: {choices})").format(
+                where=where, field=name, value=repr(bad[0]), choices=', '.join(map(str, allowed))))
 
 
 def _check_branch(b: dict[str, Any], bw: str, nodes: dict[str, Any], leaves: dict[str, Any]) -> None:
     _check_condition(b.get("when"), bw)
     if "note" in b:
         if b["note"] not in nodes and b["note"] not in leaves:
-            raise DecisionTreeError(f"{bw}: note target {b['note']!r} is not a node or leaf")
+            raise DecisionTreeError(_("{where}: note target {target} is not a node or leaf").format(
+                where=bw, target=repr(b['note'])))
         if not b.get("reason"):
-            raise DecisionTreeError(f"{bw}: needs a reason")
+            raise DecisionTreeError(_("{where}: needs a reason").format(where=bw))
         _check_text(b["reason"], f"{bw} reason")
         return
     if ("next" in b) == ("leaf" in b):
-        raise DecisionTreeError(f"{bw}: needs exactly one of 'next' or 'leaf'")
+        raise DecisionTreeError(_("{where}: needs exactly one of 'next' or 'leaf'").format(where=bw))
     if "next" in b and b["next"] not in nodes:
-        raise DecisionTreeError(f"{bw}: next node {b['next']!r} is not defined")
+        raise DecisionTreeError(_("{where}: next node {node} is not defined").format(where=bw, node=repr(b['next'])))
     if "leaf" in b and b["leaf"] not in leaves:
-        raise DecisionTreeError(f"{bw}: leaf {b['leaf']!r} is not defined")
+        raise DecisionTreeError(_("{where}: leaf {leaf} is not defined").format(where=bw, leaf=repr(b['leaf'])))
     if not b.get("answer") or not b.get("reason"):
-        raise DecisionTreeError(f"{bw}: needs an answer and a reason")
+        raise DecisionTreeError(_("{where}: needs an answer and a reason").format(where=bw))
     _check_text(b["answer"], f"{bw} answer")
     _check_text(b["reason"], f"{bw} reason")
 
 
 def _check(doc: Any, path: str) -> None:
     if not isinstance(doc, dict) or not {"start", "nodes", "leaves"} <= set(doc):
-        raise DecisionTreeError(f"{path}: needs 'start', 'nodes' and 'leaves'")
+        raise DecisionTreeError(_("{path}: needs 'start', 'nodes' and 'leaves'").format(path=path))
     nodes, leaves = doc["nodes"], doc["leaves"]
     if not isinstance(nodes, dict) or not isinstance(leaves, dict):
-        raise DecisionTreeError(f"{path}: 'nodes' and 'leaves' must be mappings")
+        raise DecisionTreeError(_("{path}: 'nodes' and 'leaves' must be mappings").format(path=path))
     if doc["start"] not in nodes:
-        raise DecisionTreeError(f"{path}: start node {doc['start']!r} is not defined")
+        raise DecisionTreeError(_("{path}: start node {node} is not defined").format(
+            path=path, node=repr(doc['start'])))
     for lid, leaf in leaves.items():
         regs = leaf.get("registries") if isinstance(leaf, dict) else None
         unknown = [r for r in regs or [] if r not in registries.BY_ID]
         if not regs or unknown:
-            raise DecisionTreeError(f"{path}: leaf {lid!r} must name known registries (unknown: {unknown})")
+            raise DecisionTreeError(_("{path}: leaf {leaf} must name known registries (unknown: {unknown})").format(
+                path=path, leaf=repr(lid), unknown=unknown))
         if not leaf.get("title") or not leaf.get("summary"):
-            raise DecisionTreeError(f"{path}: leaf {lid!r} needs a title and a summary")
-        _check_text(leaf["title"], f"{path}: leaf {lid!r} title")
-        _check_text(leaf["summary"], f"{path}: leaf {lid!r} summary")
+            raise DecisionTreeError(_("{path}: leaf {leaf} needs a title and a summary").format(
+                path=path, leaf=repr(lid)))
+        _check_text(leaf["title"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " title")
+        _check_text(leaf["summary"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " summary")
     for nid, node in nodes.items():
-        where = f"{path}: node {nid!r}"
+        where = _("{path}: node {node}").format(path=path, node=repr(nid))
         if not isinstance(node, dict) or not node.get("question") or not node.get("branches"):
-            raise DecisionTreeError(f"{where}: needs a question and branches")
+            raise DecisionTreeError(_("{where}: needs a question and branches").format(where=where))
         _check_text(node["question"], f"{where} question")
         deciding = [b for b in node["branches"] if "note" not in b]
         if not deciding or "else" not in deciding[-1].get("when", {}):
-            raise DecisionTreeError(f"{where}: the last deciding branch must be 'else: true' so every answer leads somewhere")
+            raise DecisionTreeError(_(
+                "{where}: the last deciding branch must be 'else: true' so every answer leads somewhere").format(
+                where=where))
         for i, b in enumerate(node["branches"]):
-            _check_branch(b, f"{where} branch {i + 1}", nodes, leaves)
+            _check_branch(b, _("{where} branch {n}").format(where=where, n=i + 1), nodes, leaves)
     for rid, req in (doc.get("requirements") or {}).items():
-        where = f"{path}: requirement {rid!r}"
+        where = _("{path}: requirement {requirement}").format(path=path, requirement=repr(rid))
         if not isinstance(req, dict) or not req.get("label"):
-            raise DecisionTreeError(f"{where}: needs a label")
+            raise DecisionTreeError(_("{where}: needs a label").format(where=where))
         _check_text(req["label"], f"{where} label")
         for rid_, why in (req.get("fails") or {}).items():
             _check_text(why, f"{where} fails.{rid_}")
@@ -228,7 +240,8 @@ def _check(doc: Any, path: str) -> None:
         named = [*(req.get("fails") or {}), *(req.get("fails_unless_runs_on") or {})]
         unknown = [r for r in named if r not in registries.BY_ID]
         if unknown:
-            raise DecisionTreeError(f"{where}: unknown registry {unknown[0]!r}")
+            raise DecisionTreeError(_("{where}: unknown registry {registry}").format(
+                where=where, registry=repr(unknown[0])))
     for rid, why in (doc.get("strengths") or {}).items():
         _check_text(why, f"{path}: strengths.{rid}")
 
@@ -274,5 +287,6 @@ def load(path: str | Path = DEFAULT_PATH) -> Tree:
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
-        raise DecisionTreeError(f"{path}: cannot read the decision tree ({e})") from None
+        raise DecisionTreeError(_("{path}: cannot read the decision tree ({problem})").format(
+            path=path, problem=e)) from None
     return parse(doc, str(path))

@@ -41,7 +41,9 @@ def _text(value: Any, where: str) -> Text:
         return value
     if is_text(value) and all(v.strip() for v in value.values()):
         return MappingProxyType(dict(value))
-    raise FeatureMatrixError(f"{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value!r}")
+    raise FeatureMatrixError(_(
+        "{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value}").format(
+        where=where, value=repr(value)))
 
 
 @dataclass(frozen=True)
@@ -70,21 +72,22 @@ class Matrix:
 
 def _cell(cell: Any, where: str) -> Cell:
     if not isinstance(cell, dict):
-        raise FeatureMatrixError(f"{where}: missing")
+        raise FeatureMatrixError(_("{where}: missing").format(where=where))
     # YAML 1.1 reads yes/no as booleans: accept them as the words
     raw = cell.get("value")
     v = {True: "yes", False: "no"}.get(raw, raw) if isinstance(raw, bool) else raw
     if v not in VALUES:
-        raise FeatureMatrixError(f"{where}: value must be one of {', '.join(VALUES)}, got {cell.get('value')!r}")
+        raise FeatureMatrixError(_("{where}: value must be one of {choices}, got {value}").format(
+            where=where, choices=', '.join(VALUES), value=repr(cell.get('value'))))
     if not str(cell.get("source", "")).startswith("https://"):
-        raise FeatureMatrixError(f"{where}: needs a source URL")
+        raise FeatureMatrixError(_("{where}: needs a source URL").format(where=where))
     return Cell(v, _text(cell.get("note", ""), f"{where}.note"), cell["source"])
 
 
 def _rating(doc: Any, where: str) -> Rating:
     missing = [k for k in RATINGS if not isinstance(doc, dict) or k not in doc]
     if missing:
-        raise FeatureMatrixError(f"{where}: missing {', '.join(missing)}")
+        raise FeatureMatrixError(_("{where}: missing {missing}").format(where=where, missing=', '.join(missing)))
     return Rating(str(doc["provider"]), _text(doc["cost"], f"{where}.cost"), doc["aws_integration"], doc["usage"],
                   _text(doc["recommended_for"], f"{where}.recommended_for"))
 
@@ -92,12 +95,13 @@ def _rating(doc: Any, where: str) -> Rating:
 def parse(doc: Any, path: str = "feature matrix") -> Matrix:
     feats = doc.get("features", {}) if isinstance(doc, dict) else {}
     if not isinstance(feats, dict) or set(feats) != set(SPECS["required_features"].choices):
-        raise FeatureMatrixError(f"{path}: 'features' must list exactly {', '.join(SPECS['required_features'].choices)}")
+        raise FeatureMatrixError(_("{path}: 'features' must list exactly {features}").format(
+            path=path, features=', '.join(SPECS['required_features'].choices)))
     regs = doc.get("registries") or {}
     cells: dict[str, Mapping[str, Cell]] = {}
     for rid in registries.IDS:
         if not isinstance(regs.get(rid), dict):
-            raise FeatureMatrixError(f"{path}: registry {rid!r} is missing")
+            raise FeatureMatrixError(_("{path}: registry {registry} is missing").format(path=path, registry=repr(rid)))
         cells[rid] = MappingProxyType({f: _cell(regs[rid].get(f), f"{path}: {rid}.{f}") for f in feats})
     documents = {rid: _rating(regs[rid].get("document"), f"{path}: {rid}.document") for rid in registries.IDS}
     names = {f: _text(name, f"{path}: features.{f}") for f, name in feats.items()}
@@ -123,7 +127,8 @@ def document_table(matrix: Matrix | None = None) -> pd.DataFrame:
     for rid in registries.IDS:
         d = m.documents[rid]
         rows.append({"registry": registries.NAMES[rid], "provider": d.provider, "cost": text(d.cost),
-                     "aws_integration": d.aws_integration, "usage": d.usage, "recommended_for": text(d.recommended_for)})
+                     "aws_integration": d.aws_integration, "usage": d.usage,
+                     "recommended_for": text(d.recommended_for)})
     return pd.DataFrame(rows)
 
 
