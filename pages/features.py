@@ -36,6 +36,7 @@ def matrix_html(required) -> str:
     """Every feature (rows) for every registry (columns), each cell a coloured mark linking to
     its source, with the note and the source in the tooltip."""
     head = "".join(f'<th scope="col" title="{html.escape(NAMES[r])}">{html.escape(_(SHORT[r]))}</th>' for r in IDS)
+    feature = html.escape(_("Feature"))  # outside the f-string below: extraction cannot see into one
     rows = []
     for f, name in ((f, text(n)) for f, n in m.features.items()):
         cells = []
@@ -46,7 +47,7 @@ def matrix_html(required) -> str:
                 registry=NAMES[r], feature=name, value=_(word), note=text(cell.note), source=cell.source), quote=True)
             cells.append(f'<td><a href="{html.escape(cell.source, quote=True)}" target="_blank" rel="noopener" '
                          f'title="{tip}" aria-label="{tip}" style="color:{colour}">{mark(cell.value)}</a></td>')
-        req = f' <span class="req">{html.escape(_("required"))}</span>' if f in required else ""
+        req = ' <span class="req">' + html.escape(_("required")) + "</span>" if f in required else ""
         rows.append(f'<tr><th scope="row">{html.escape(name)}{req}</th>{"".join(cells)}</tr>')
     return f"""<style>
 .fm-wrap {{ overflow-x: auto; }}
@@ -58,7 +59,7 @@ def matrix_html(required) -> str:
 .fm td a {{ text-decoration: none; font-weight: 700; font-size: 1.05rem; }}
 .fm td a:hover, .fm td a:focus {{ text-decoration: underline; }}
 .fm .req {{ font-size: 0.75rem; font-weight: 600; color: #1C4E80; border: 1px solid #1C4E80; border-radius: 4px; padding: 0 4px; }}
-</style><div class="fm-wrap"><table class="fm"><thead><tr><th scope="col">{html.escape(_("Feature"))}</th>{head}</tr></thead>
+</style><div class="fm-wrap"><table class="fm"><thead><tr><th scope="col">{feature}</th>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table></div>"""
 
 
