@@ -33,6 +33,7 @@ class Step:
     answer: str
     reasons: tuple[str, ...]
     goes_to: str
+    declines: bool = False  # the answer was "no" / "none of these": says little about why (the deck skips it)
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def walk(w: Any, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]]]:
         # every other branch that holds and leads to the same place adds its reason
         notes = [text(n.reason) for j, n in enumerate(node.branches)
                  if j != i and n.goes_to == dest and n.when.op != "else" and n.when.holds(w)]
-        path.append(Step(nid, text(node.question), text(b.answer), (text(b.reason), *notes), dest))
+        path.append(Step(nid, text(node.question), text(b.answer), (text(b.reason), *notes), dest, b.declines))
         taken.append((nid, i))
         if b.leaf:
             return path, b.leaf, taken

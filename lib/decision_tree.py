@@ -84,6 +84,13 @@ class Branch:
     def goes_to(self) -> str:
         return self.note or self.next or self.leaf or ""
 
+    @property
+    def declines(self) -> bool:
+        """The answer says the situation does not apply ("no", "none of these"): a step that explains
+        little. Read from the English text, the same in every language of the run."""
+        en = self.answer if isinstance(self.answer, str) else self.answer["en"]
+        return en.lower().startswith(("no", "none"))
+
 
 @dataclass(frozen=True)
 class Node:

@@ -119,6 +119,9 @@ def test_a_recommendation_speaks_the_language_of_its_run(book, fresh_caches):
     assert all((HANGUL.search(s.answer) or s.answer in NAMES) and all(map(HANGUL.search, s.reasons)) for s in ko.path)
     assert all(HANGUL.search(x.why) for x in ko.rejected)
     assert not any(HANGUL.search(x.why) for x in en.rejected)
+    # which steps only say "no" / "none of these" does not depend on the language (the deck skips them)
+    assert [s.declines for s in ko.path] == [s.declines for s in en.path] == [True, True, False, True, False]
+    assert [s.answer for s in ko.path if s.declines] == ["아니요", "아니요", "해당 없음"]
 
 
 def test_the_tree_is_drawn_in_the_language_of_its_run(fresh_caches):
