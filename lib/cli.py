@@ -7,7 +7,7 @@ import sys
 
 import yaml
 
-from . import decision, engine, pricebook, report, scenario, setups
+from . import decision, engine, pricebook, registries, report, scenario, setups
 from .errors import DashboardError
 from .workload import SPECS
 
@@ -36,7 +36,7 @@ def _recommend(args) -> int:
     if args.format == "json":
         print(json.dumps(r.to_dict(), indent=2))
         return 0
-    names = engine.registries.NAMES
+    names = registries.NAMES
     print(decision.headline(r))
     print(f"  {r.summary}")
     if r.runner_up:

@@ -88,8 +88,8 @@ def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, t
           region_names: dict) -> tuple[dict, tuple, tuple]:
     """The new book's document, the regions added and the regions left out (with why)."""
     sourced = {k for k in found if k in old.prices}
-    region_keyed_hand = [k for k, p in old.prices.items()
-                         if k not in sourced and p.by is None and isinstance(p.value, dict)]
+    region_keyed_hand = {k: p.value for k, p in old.prices.items()
+                         if k not in sourced and p.by is None and isinstance(p.value, dict)}
     # old regions must stay fully priced: a file without them is a partial update
     for r in old.regions:
         for k in sorted(sourced):
@@ -101,7 +101,7 @@ def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, t
         if r in old.regions:
             continue
         gaps = [k for k in sorted(sourced) if old.prices[k].by is None and r not in found[k]]
-        hand = [k for k in region_keyed_hand if r not in old.prices[k].value]
+        hand = [k for k, v in region_keyed_hand.items() if r not in v]
         if gaps or hand:
             why = []
             if gaps:
@@ -122,6 +122,7 @@ def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, t
             prices[k] = entry
             continue
         if p.by is not None:
+            assert isinstance(p.value, dict)  # parse() refuses a keyed price without a map
             missing = [c for c in p.value if c not in found[k]]
             if missing:
                 raise PriceListError(f"no price for {k} ({p.by} {', '.join(missing)}) in the files read")
