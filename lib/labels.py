@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Collection
 from functools import cache
 
 from . import i18n
@@ -110,7 +110,7 @@ def choice(name: str, value: str) -> str:
     raise KeyError(f"no display name for {name} = {value!r}")
 
 
-def choices(name: str, values: Iterable[str]) -> str:
+def choices(name: str, values: Collection[str]) -> str:
     return ", ".join(choice(name, v) for v in values) if values else "none"
 
 
@@ -137,7 +137,7 @@ def choice_in_sentence(name: str, value: str) -> str:
     return text if name in _NAMED and value != "auto" else in_sentence(text)
 
 
-def choices_in_sentence(name: str, values: Iterable[str]) -> str:
+def choices_in_sentence(name: str, values: Collection[str]) -> str:
     return ", ".join(choice_in_sentence(name, v) for v in values) if values else "none"
 
 
