@@ -5,8 +5,10 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from . import scenario
+from .workload import Workload
 
 PRESET_DIR = Path(__file__).resolve().parent.parent / "data" / "presets"
 ORDER = ["worked-example", "doc-project", "startup-a", "midsize-b", "financial-c", "small", "medium", "large"]
@@ -20,7 +22,7 @@ def available() -> Mapping[str, str]:
                              for i, path in ((i, PRESET_DIR / f"{i}.yaml") for i in ids)})
 
 
-def load(preset_id: str):
+def load(preset_id: str) -> tuple[Workload, dict[str, Any]]:
     if preset_id not in available():
         from .errors import InputError
         raise InputError(f"no preset named {preset_id!r}")

@@ -57,7 +57,7 @@ def other_clouds_note(region: str) -> str:
             f"the nearest regions of those clouds to {m.name}.")
 
 
-def book_regions(path=None) -> tuple[str, ...]:
+def book_regions(path: str | Path | None = None) -> tuple[str, ...]:
     """The regions users can pick: the current price book's, in its order. A book that cannot be
     read offers its first region only; the app shows the book's own error when it loads it."""
     from . import pricebook

@@ -15,6 +15,7 @@ from . import engine, registries
 from .errors import DataFileError
 from .frozen import freeze
 from .pricebook import PriceBook
+from .workload import Workload
 
 ONETIME_PATH = Path(__file__).resolve().parent.parent / "data" / "onetime.yaml"
 
@@ -22,11 +23,11 @@ ONETIME_PATH = Path(__file__).resolve().parent.parent / "data" / "onetime.yaml"
 MIGRATION_NUMBERS = ("base_hours", "per_extra_repository_hours", "copy_mb_per_second")
 
 
-def _hours(value) -> bool:
+def _hours(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
 
 
-def parse_onetime(doc, path: str | Path = "onetime.yaml") -> dict:
+def parse_onetime(doc: object, path: str | Path = "onetime.yaml") -> dict[str, Any]:
     """Check the one-time efforts document; a problem names the file and the entry."""
     def fail(entry: str, problem: str) -> NoReturn:
         raise DataFileError(f"{path}: {entry}: {problem}")
@@ -62,15 +63,16 @@ def onetime(path: str | Path | None = None) -> Mapping[str, Any]:
     except yaml.YAMLError as e:
         raise DataFileError(f"{path}: not readable as YAML ({' '.join(str(e).split())[:200]})") from e
     # read-only (the cache hands every caller the same document); notes read in the language of the run
-    return freeze(parse_onetime(doc, path), texts=True)
+    frozen: Mapping[str, Any] = freeze(parse_onetime(doc, path), texts=True)
+    return frozen
 
 
-def setup_costs(w) -> dict[str, float]:
+def setup_costs(w: Workload) -> dict[str, float]:
     hours = onetime()["setup_hours"]
     return {rid: hours[rid]["hours"] * w.engineer_hourly_rate for rid in registries.IDS}
 
 
-def monthly_workloads(w, months: int, growth: float) -> pd.DataFrame:
+def monthly_workloads(w: Workload, months: int, growth: float) -> pd.DataFrame:
     """Month m (0-based): pulls and versions kept grown by (1 + growth) ** m."""
     factor = (1.0 + growth) ** np.arange(months)
     df = pd.DataFrame([w.to_dict()] * months)
@@ -79,7 +81,7 @@ def monthly_workloads(w, months: int, growth: float) -> pd.DataFrame:
     return df
 
 
-def cost_over_time(w, book: PriceBook, months: int | None = None,
+def cost_over_time(w: Workload, book: PriceBook, months: int | None = None,
                    growth: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Two frames, one column per registry and one row per month (1-based): the cumulative cost at
     the end of each month (setup included from month 1), and that month's own cost."""

@@ -1,12 +1,12 @@
 """GitHub Container Registry: free today; or the Packages list price (storage per GB-day over the
 plan's allowance, optionally transfer, where pulls by GitHub Actions with GITHUB_TOKEN are free).
 GitHub never bills egress by cloud; pulls from AWS private subnets cross a NAT gateway."""
-from ..components import Flag, Line, external_network, positive, private_aws_subnets
+from ..components import Flag, Inputs, Line, Prices, Quantities, external_network, positive, private_aws_subnets
 
 ID, NAME = "ghcr", "GitHub Container Registry"
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     billed = w.visibility == "private" and w.ghcr_billing != "free"
     if not billed:
         why = "public package" if w.visibility == "public" else "free under GitHub's current policy"
@@ -27,7 +27,7 @@ def lines(w, q, p):
     return out + external_network(w, q, p)
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
         out.append(Flag("global_service", "info", "One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby)."))

@@ -1,12 +1,12 @@
 """Sonatype Nexus Repository, self-hosted: infrastructure like Harbor; Community Edition is free
 within its caps, Pro is priced by quote (a user input, never an invented number)."""
-from ..components import Flag, Line, consumers_cloud, internet_egress
+from ..components import Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress
 from ._selfhosted import infrastructure, operations
 
 ID, NAME = "nexus", "Sonatype Nexus (self-hosted)"
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     out = infrastructure(w, q, p, "Nexus")
     # hosted where the consumers run: internet pulls pay that cloud's egress
     out += internet_egress(consumers_cloud(w), q.internet_gb, p, w)
@@ -14,7 +14,7 @@ def lines(w, q, p):
     return out + operations(w)
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.nexus_licence_monthly == 0 and w.replica_regions:
         out.append(Flag("nexus_ce_replication", "blocker", "Replication needs Nexus Pro."))
