@@ -2,16 +2,20 @@
 effort and transfer cost, the change in monthly cost, and the months until it pays back."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import yaml
 
 from . import engine, registries
 from .components import Prices, quantities
 from .errors import InputError
+from .frozen import freeze
+from .i18n import _
+from .labels import number
 from .pricebook import PriceBook
 from .timeline import onetime
 from .workload import Workload
@@ -25,8 +29,11 @@ EGRESS_KEY = {"ecr": "aws.internet_egress_tier1_gb", "harbor": "aws.internet_egr
 
 
 @lru_cache(maxsize=2)
-def data(path: str | Path = DATA) -> dict[str, Any]:
-    return cast(dict[str, Any], yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+def data(path: str | Path = DATA) -> Mapping[str, Any]:
+    """The migration commands, read-only (the cache hands every caller the same document); step
+    titles are kept in both languages and read in the language of the run."""
+    doc: Mapping[str, Any] = freeze(yaml.safe_load(Path(path).read_text(encoding="utf-8")), texts=True)
+    return doc
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def batch_steps(source: str, target: str, w: Workload) -> list[tuple[str, str]]:
     fill["copy_all"] = copy.format(**fill)
     out = [(t, c.format(**fill)) for t, c in d["batch"]]
     deploy = d["deploy"][w.deploy_platform]
-    if isinstance(deploy, dict):
+    if isinstance(deploy, Mapping):
         deploy = deploy["to_ecr" if target == "ecr" else "other"]
     out += [(t, c.format(**fill)) for t, c in deploy]
     out += [(t, c.format(**fill)) for t, c in d["after"]]
@@ -114,22 +121,24 @@ def steps(source: str, target: str, w: Workload) -> tuple[list[tuple[str, str]],
     if pair and w.repositories == 1 and w.deploy_platform == "ec2":
         return [(t, c.format(**n)) for t, c in pair["steps"]], pair["source"]
     if w.repositories > 1 or w.deploy_platform != "ec2":
-        return batch_steps(source, target, w), (f"batch plan: all {w.repositories:,} repositories with every version, "
-                                               "copied with skopeo, then the deployment steps for your platform")
+        return batch_steps(source, target, w), _(
+            "batch plan: all {n} repositories with every version, copied with skopeo, then the deployment steps "
+            "for your platform").format(n=number(w.repositories))
     fill = {**n, "src": address(source, w), "dst": address(target, w),
             "create": d["create"][target].format(**n), "login_src": d["login"][source].format(**n),
             "login_dst": d["login"][target].format(**n)}
     out = [(t, c.format(**fill)) for t, c in d["generic"]]
     if "s3" in (source, target):
-        out.insert(3, ("S3 holds tarballs, not images", "docker save {0}:{1} | aws s3 cp - {2}.tar   # or: aws s3 cp {2}.tar - | docker load".format(
+        out.insert(3, (_("S3 holds tarballs, not images"), "docker save {0}:{1} | aws s3 cp - {2}.tar   # or: aws s3 cp {2}.tar - | docker load".format(
             address(source if source != "s3" else target, w), n["tag"], address("s3", w))))
-    return out, "generic plan (skopeo copies every layer and tag between registries)"
+    return out, _("generic plan (skopeo copies every layer and tag between registries)")
 
 
 def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | None = None) -> Plan:
     source, target = source or w.migrate_from, target or w.migrate_to
     if source == target:
-        raise InputError(f"migration: from and to are the same registry ({registries.NAMES[source]})")
+        raise InputError(_("migration: from and to are the same registry ({registry})").format(
+            registry=registries.NAMES[source]))
     ot = onetime()["migration"]
     hours = ot["base_hours"] + ot["per_extra_repository_hours"] * (w.repositories - 1)
     setup = onetime()["setup_hours"][target]["hours"] if target in ("harbor", "nexus") else 0.0

@@ -1,8 +1,10 @@
 """Preset scenarios: the scenario files in data/presets/."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from . import scenario
@@ -13,11 +15,11 @@ ORDER = ["worked-example", "doc-project", "startup-a", "midsize-b", "financial-c
 
 
 @lru_cache(maxsize=1)
-def available() -> dict[str, str]:
-    """id -> display name, in the document's order first."""
+def available() -> Mapping[str, str]:
+    """id -> display name, in the document's order first (read-only: the cache shares it)."""
     ids = sorted((p.stem for p in PRESET_DIR.glob("*.yaml")), key=lambda i: (ORDER.index(i) if i in ORDER else 99, i))
-    return {i: scenario.parse_yaml(path.read_text(), path.name).get("name", i)
-            for i, path in ((i, PRESET_DIR / f"{i}.yaml") for i in ids)}
+    return MappingProxyType({i: scenario.parse_yaml(path.read_text(), path.name).get("name", i)
+                             for i, path in ((i, PRESET_DIR / f"{i}.yaml") for i in ids)})
 
 
 def load(preset_id: str) -> tuple[Workload, dict[str, Any]]:

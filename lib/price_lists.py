@@ -25,7 +25,7 @@ import statistics
 import urllib.parse
 import urllib.request
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -513,7 +513,7 @@ def _azure_value(items: list[Json], rule: AzureRule, region: str, sku: str | Non
     return float(item["retailPrice"]), item, free
 
 
-def read_azure(src: Path, aws_regions: Iterable[str], region_map: dict[str, RegionMatch], ref_region: str,
+def read_azure(src: Path, aws_regions: Iterable[str], region_map: Mapping[str, RegionMatch], ref_region: str,
                hours_per_month: float, today: str) -> tuple[Founds, list[str]]:
     """({key: {aws region or choice: Found}}, notes). Azure values for an AWS region are read at
     its nearest Azure region; `by:` entries (per tier) at the reference region's."""

@@ -30,6 +30,7 @@ from . import regions as regionmap
 from .price_lists import PriceListError
 
 AUTO_NOTE = re.compile(r"^Read from the [^()]*\([^()]*\)\.\s*")
+AUTO_NOTE_KO = re.compile(r"^\S+ 가격표에서 읽음\([^()]*\)\.\s*")
 _YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
 
 
@@ -78,11 +79,18 @@ def _source_of(founds: Sequence[pl.Found]) -> str:
     return re.sub(r"/current/[^/]+/index\.json$", "/current/region_index.json", srcs[0])
 
 
-def _note(founds: Sequence[pl.Found], old_note: str, vendor: str) -> str:
+def _note(founds: Sequence[pl.Found], old_note: str | dict[str, str], vendor: str) -> str | dict[str, str]:
+    """Where the figure was read, then the note a person wrote (kept in each language it has)."""
     f = founds[0]
     dates = sorted({x.as_of for x in founds})
     when = "published" if vendor == "AWS" else "read"  # Retail Prices pages carry no publication date
     auto = f"Read from the {vendor} price list ({when} {dates[-1]}; page {f.page})."
+    if isinstance(old_note, dict):  # {en, ko}: the same fact in Korean before the Korean note
+        when_ko = "게시일" if vendor == "AWS" else "읽은 날"
+        auto_ko = f"{vendor} 가격표에서 읽음({when_ko} {dates[-1]}, 페이지 {f.page})."
+        human_en = AUTO_NOTE.sub("", old_note.get("en", "")).strip()
+        human_ko = AUTO_NOTE_KO.sub("", old_note.get("ko", "")).strip()
+        return {"en": f"{auto} {human_en}".strip(), "ko": f"{auto_ko} {human_ko}".strip()}
     human = AUTO_NOTE.sub("", old_note or "").strip()
     return f"{auto} {human}".strip()
 
@@ -160,8 +168,9 @@ def _scalar(v: object) -> str:
         text = yaml.safe_dump(v, default_flow_style=True, width=1 << 20, allow_unicode=True)
         text = text[:-5] if text.endswith("\n...\n") else text.rstrip("\n")
         return json.dumps(v, ensure_ascii=False) if text[:1] in "'\"" else text  # the book quotes with "
-    if isinstance(v, dict):
-        return "{" + ", ".join(f"{_key(k)}: {_scalar(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, dict):  # a flow mapping: its strings are always quoted (a plain comma would end the value)
+        return "{" + ", ".join(f"{_key(k)}: {json.dumps(x, ensure_ascii=False) if isinstance(x, str) else _scalar(x)}"
+                               for k, x in v.items()) + "}"
     return json.dumps(v, ensure_ascii=False)
 
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
-from . import safeyaml
+from . import i18n, safeyaml
 from .errors import PriceBookError
+from .frozen import is_text
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "prices.yaml"
 HISTORY_DIR = DEFAULT_PATH.parent / "price_history"
@@ -39,7 +42,12 @@ class Price:
     source: str
     as_of: str
     by: str | None = None  # None: scalar or keyed by region
-    note: str = ""
+    notes: str | Mapping[str, str] = ""  # the note as the file has it: plain, or {en, ko}
+
+    @property
+    def note(self) -> str:
+        """The note in the language of the run (the book is cached: both languages are kept)."""
+        return i18n.text(self.notes)
 
     def resolve(self, region: str, choice: str | None = None) -> float:
         v = self.value
@@ -134,8 +142,11 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
         if not source.startswith(("https://", "http://")):
             raise PriceBookError(f"{where}: 'source' must be a URL, got {source!r}")
         _check_date(entry["as_of"], where)
-        prices[key] = Price(key=key, value=value, unit=str(entry["unit"]), source=source,
-                            as_of=str(entry["as_of"]), by=by, note=str(entry.get("note", "")))
+        note = entry.get("note", "")
+        if isinstance(note, dict) and not is_text(note):
+            raise PriceBookError(f"{where}: 'note' must be text, or text in both languages {{en: ..., ko: ...}}")
+        prices[key] = Price(key=key, value=value, unit=str(entry["unit"]), source=source, as_of=str(entry["as_of"]),
+                            by=by, notes=MappingProxyType(dict(note)) if isinstance(note, dict) else str(note))
     return PriceBook(version=str(doc["version"]), currency=str(doc.get("currency", "USD")),
                      hours_per_month=float(hpm), regions=dict(regions), prices=prices, path=path)
 

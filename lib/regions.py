@@ -5,9 +5,11 @@ read at the nearest region of that cloud (data/region_map.yaml), and the page sa
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -27,19 +29,19 @@ class RegionMatch:
 
 
 @lru_cache(maxsize=4)
-def load(path: str | Path = MAP_PATH) -> dict[str, RegionMatch]:
+def load(path: str | Path = MAP_PATH) -> Mapping[str, RegionMatch]:
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise PriceBookError(f"{path}: cannot read the region map ({e})") from None
-    out = {}
+    out: dict[str, RegionMatch] = {}
     for region, m in (doc or {}).get("aws", {}).items():
         missing = [f for f in ("name", "azure", "gcp") if not (isinstance(m, dict) and m.get(f))]
         if missing:
             raise PriceBookError(f"{path}: region '{region}' lacks {', '.join(missing)}")
         out[region] = RegionMatch(region, m["name"], m["azure"], doc.get("azure_names", {}).get(m["azure"], m["azure"]),
                                   m["gcp"], doc.get("gcp_names", {}).get(m["gcp"], m["gcp"]))
-    return out
+    return MappingProxyType(out)  # read-only: the cache hands every caller the same map
 
 
 def match(region: str) -> RegionMatch | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
@@ -12,6 +13,7 @@ import yaml
 
 from . import engine, registries
 from .errors import DataFileError
+from .frozen import freeze
 from .pricebook import PriceBook
 from .workload import Workload
 
@@ -54,13 +56,15 @@ def parse_onetime(doc: object, path: str | Path = "onetime.yaml") -> dict[str, A
 
 
 @lru_cache(maxsize=2)
-def onetime(path: str | Path | None = None) -> dict[str, Any]:
+def onetime(path: str | Path | None = None) -> Mapping[str, Any]:
     path = path or ONETIME_PATH
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         raise DataFileError(f"{path}: not readable as YAML ({' '.join(str(e).split())[:200]})") from e
-    return parse_onetime(doc, path)
+    # read-only (the cache hands every caller the same document); notes read in the language of the run
+    frozen: Mapping[str, Any] = freeze(parse_onetime(doc, path), texts=True)
+    return frozen
 
 
 def setup_costs(w: Workload) -> dict[str, float]:
