@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 QUOTE_CHARS = 60
 
@@ -14,7 +15,7 @@ class DashboardError(Exception):
 class InputError(DashboardError, ValueError):
     """Bad user input: a scenario field, a link parameter, an uploaded file."""
 
-    def __init__(self, problems):
+    def __init__(self, problems: str | Iterable[str]) -> None:
         if isinstance(problems, str):
             problems = [problems]
         self.problems = list(problems)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 
-from .workload import SPECS
+from .workload import PERCENT_FIELDS, SPECS  # PERCENT_FIELDS: fractions read and typed as percentages
 
 
 def region_name(code: str, default: str | None = None) -> str:
@@ -75,14 +75,6 @@ CATEGORIES = {"storage": "Storage", "transfer": "Transfer and egress", "network"
               "operations": "Engineer time"}
 SEVERITIES = {"blocker": "Blocker", "warning": "Warning", "info": "Note"}
 REJECTIONS = {"constraint": "Fails a requirement", "cost": "Costs more", "path": "Not on this path"}
-
-# Fractions the workload keeps as 0..1 and people read and type as percentages.
-PERCENT_FIELDS = ("shared_layer_fraction", "layer_cache_hit", "monthly_growth", "cross_region_share",
-                  "same_region_share", "internet_share", "ecr_public_authenticated_share", "github_actions_pull_share")
-# Units for the axes and inputs where the field's own unit is empty.
-UNITS = {"pulls_per_month": "pulls a month", "versions_kept": "versions", "team_seats": "seats",
-         "repositories": "repositories", "cross_region_share": "%"}
-
 
 def field(name: str) -> str:
     """A field's name as a person reads it ("Pulls a month")."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from .engine import Estimate
 
@@ -10,7 +11,7 @@ from .engine import Estimate
 def to_dict(e: Estimate, cheaper: dict | None = None) -> dict:
     """`cheaper`: setups.cheaper_setups() for this estimate; given, every registry gets a
     `cheaper_setup` ({changes, monthly_cost, saving, description} or None)."""
-    out = {
+    out: dict[str, Any] = {  # typed: its values are of several kinds
         "price_book": e.price_book_version,
         "region": e.workload.region,
         "workload": e.workload.to_dict(),

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass, field, make_dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, ClassVar, Literal, TypeVar
 
 from .errors import (
     InputError,
@@ -20,143 +20,267 @@ SHARE_FIELDS = ("same_region_share", "cross_region_share", "internet_share")
 SHARE_TOLERANCE = 1e-6
 
 
+Kind = Literal["float", "int", "choice", "bool", "set", "text"]
+
+# The sidebar's sections, in the order drawn; a field names its own (Spec.section).
+WORKLOAD_SECTION = "Workload"
+NETWORK_SECTION = "Network and account"
+PLANS_SECTION = "Plans and billing"
+SELFHOSTED_SECTION = "Self-hosted and baseline"
+SECTIONS = (WORKLOAD_SECTION, NETWORK_SECTION, PLANS_SECTION, SELFHOSTED_SECTION)
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """How the Break-even page varies a field: from lo to hi, on a log axis or not; `unit` is what the
+    values count, in the words of the page's sentences ("above 12,000 pulls a month")."""
+    lo: float
+    hi: float
+    log: bool
+    unit: str
+
+
 @dataclass(frozen=True)
 class Spec:
-    """How one field is typed, bounded and shown. `max` is a sanity bound, not a price fact."""
-    kind: str  # "float", "int", "choice", "bool", "set" (a subset of choices), "text" (matches pattern)
+    """Everything about one field, written once: how it is typed, bounded and shown, where its
+    input sits and how an analysis varies it. `max` is a sanity bound, not a price fact.
+
+    Positions (`place`, `question`, `compare`) count from 1 and 0 means "not there": they are
+    written beside the field so that adding a field is one edit, not one per table."""
+    kind: Kind  # "set" is a subset of choices, "text" matches `pattern`
     default: object
     label: str
     help: str = ""
     min: float | None = None
     max: float | None = None
-    choices: tuple = ()
+    choices: tuple[str, ...] = ()
     unit: str = ""
-    group: str = "workload"
+    group: str = "workload"  # the group class the field is declared in (GROUP_NAMES): set from it
     pattern: str = ""  # for text fields: a full-match regular expression
     discrete: bool = False  # a whole number that changes which components exist: grouped on, like a choice
     priced: bool = False  # a decision answer that also changes prices (where the consumers run)
+    section: str = ""  # the sidebar section its input is in (SECTIONS); "" when a page draws it
+    place: int = 0  # its position in that section
+    question: int = 0  # its position among the situation questions (the Recommendation page)
+    compare: int = 0  # its position among the inputs scenario B can change (the Compare page)
+    percent: bool = False  # a 0..1 fraction, typed and read as a percentage (5 means 5 %)
+    slider: bool = False  # a small range, drawn as a slider instead of a number box
+    whole: bool = False  # a float typed and shown without decimals
+    sweep: Sweep | None = None  # set when the Break-even page can vary it
 
 
-SPECS: dict[str, Spec] = {
-    # ---- the situation: answers to the decision tree's questions (they do not change costs)
-    "runs_on": Spec("choice", "aws", "Where workloads run", "The platform the consumers of the images run on, in the chosen region. "
-                    "A registry on another cloud bills internet egress for every pull; multi-cloud is priced as AWS consumers "
-                    "(count pulls from your other clouds as internet pulls).",
-                    choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"), group="decision", priced=True),
-    "ci": Spec("choice", "github_actions", "CI system", "What builds and pushes the images.",
-               choices=("github_actions", "gitlab", "jenkins", "other"), group="decision"),
-    "lifetime": Spec("choice", "production", "How long it lives", "demo: a few days; production: long-term.",
-                     choices=("demo", "production"), group="decision"),
-    "priority": Spec("choice", "auto", "What comes first", "cost: lowest cost and fastest setup; integration: cloud integration and security; auto: cost for a demo, integration in production.",
-                     choices=("auto", "cost", "integration"), group="decision"),
-    "private_network_only": Spec("bool", False, "Access only from a private network", "Images may be pulled only from inside the VPC / private network.", group="decision"),
-    "aws_only": Spec("bool", False, "AWS-only environment", "Builds, deploys and consumers all stay inside AWS.", group="decision"),
-    "avoid_cloud_iam": Spec("bool", False, "Avoid cloud IAM setup", "Speed of setup first: no IAM roles or policies to write.", group="decision"),
-    "compliance": Spec("set", (), "Compliance needs", "What policy makes mandatory.",
-                       choices=("audit_logs", "signing", "scanning", "no_external_services", "team_isolation"), group="decision"),
-    # ---- what is stored and pulled
-    "image_size_mb": Spec("float", 500.0, "Image size", "Compressed size of one image version.", 1, 20_000, unit="MB"),
-    "repositories": Spec("int", 1, "Repositories", "Distinct images.", 1, 1_000_000),
-    "versions_kept": Spec("int", 10, "Versions kept", "Versions retained per image after lifecycle clean-up.", 1, 1_000),
-    "shared_layer_fraction": Spec("float", 0.0, "Shared layers", "Share of an image's bytes in layers unchanged between versions (base OS, dependencies).", 0, 1),
-    "pulls_per_month": Spec("float", 1000.0, "Pulls a month", "Image pulls by all consumers.", 0, 1e12),
-    "layer_cache_hit": Spec("float", 0.0, "Layer cache hit", "Share of pulled bytes already on the pulling node.", 0, 1),
-    # ---- where pulls come from (sum to 1)
-    "same_region_share": Spec("float", 1.0, "Same-region pulls", "Pulls by workloads in the chosen region (where the registry is assumed to be).", 0, 1, group="origin"),
-    "cross_region_share": Spec("float", 0.0, "Cross-region pulls", "Pulls by workloads in another region of the same cloud.", 0, 1, group="origin"),
-    "internet_share": Spec("float", 0.0, "Internet pulls", "Pulls from outside the workloads' cloud (laptops, customers, other clouds).", 0, 1, group="origin"),
-    # ---- network and account
-    "visibility": Spec("choice", "private", "Visibility", "Public or private images.", choices=("private", "public"), group="network"),
-    "network": Spec("choice", "public", "Network path", "public: no NAT; nat: private subnets through a NAT gateway; endpoints: ECR through interface endpoints, external registries still through NAT.", choices=("public", "nat", "endpoints"), group="network"),
-    "availability_zones": Spec("int", 2, "Availability zones", "AZs that need an interface endpoint; also spreads in-VPC pulls across AZs.", 1, 6, group="network"),
-    "nat_gateways": Spec("int", 1, "NAT gateways", "NAT gateways on the pull path (the document counts one).", 1, 6, group="network"),
-    "team_seats": Spec("int", 10, "Team seats", "Users needing registry accounts (per-seat plans).", 1, 1_000_000, group="network"),
-    "region": Spec("choice", "us-east-1", "Region", "AWS region whose prices apply; Azure and Google Cloud use their nearest region.",
-                   choices=book_regions(), group="network"),  # the price book's regions (data/prices.yaml)
-    # ---- plans and billing modes
-    "ghcr_billing": Spec("choice", "free", "GHCR billing", "free: GitHub's policy today; storage: storage billed at the Packages price (the document's assumption); full: storage and transfer at list price.", choices=("free", "storage", "full"), group="plans"),
-    "github_plan": Spec("choice", "free", "GitHub plan", "Sets GHCR's included storage and transfer when billed.", choices=("free", "pro", "team", "enterprise"), group="plans"),
-    "dockerhub_plan": Spec("choice", "auto", "Docker Hub plan", "auto: Personal for public images, Pro for one private user, Team per seat otherwise.", choices=("auto", "personal", "pro", "team", "business"), group="plans"),
-    "acr_tier": Spec("choice", "auto", "ACR tier", "auto: Premium when a private endpoint is needed, else Basic.", choices=("auto", "basic", "standard", "premium"), group="plans"),
-    "scanning": Spec("choice", "none", "Vulnerability scanning", "none, basic (free where offered) or enhanced (paid per image).", choices=("none", "basic", "enhanced"), group="plans"),
-    "pushes_per_month": Spec("float", 10.0, "Pushes a month", "New image versions pushed (each is scanned once).", 0, 1e9, group="plans"),
-    "rescans_per_month": Spec("float", 0.0, "Rescans a month", "Enhanced-scanning rescans of stored images.", 0, 1e9, group="plans"),
-    "replica_regions": Spec("int", 0, "Replica regions", "Extra regions every image is replicated to (ECR replication, ACR geo-replication, Harbor/Nexus replicas).", 0, 10, group="plans", discrete=True),
-    "ecr_public_authenticated_share": Spec("float", 0.0, "ECR Public: authenticated pulls", "Share of internet pulls from ECR Public made with AWS credentials (5 TB a month free, then billed); anonymous pulls are free up to 500 GB a month, then throttled.", 0, 1, group="plans"),
-    "github_actions_pull_share": Spec("float", 0.0, "GHCR: pulls by GitHub Actions", "Share of pulls made by GitHub Actions with GITHUB_TOKEN: GitHub does not bill their transfer.", 0, 1, group="plans"),
-    "ecr_free_tier": Spec("bool", False, "ECR free tier", "500 MB-month of private storage for new accounts.", group="plans"),
-    "egress_free_tier": Spec("bool", False, "Egress free tier", "First 100 GB a month of internet egress free (AWS, Azure; account-wide).", group="plans"),
-    # ---- self-hosted (Harbor, Nexus) and the S3 baseline
-    "selfhosted_nodes": Spec("int", 1, "Self-hosted nodes", "Instances of 4 vCPU / 8 GB (Harbor's recommended size).", 1, 100, group="selfhosted"),
-    "node_disk_gb": Spec("float", 160.0, "Node disk", "Block storage per node (Harbor recommends 160 GB).", 0, 100_000, unit="GB", group="selfhosted"),
-    "ops_hours_per_month": Spec("float", 4.0, "Operations hours a month", "Upgrades, backups, certificates, on-call for a self-hosted registry.", 0, 100_000, group="selfhosted"),
-    "engineer_hourly_rate": Spec("float", 75.0, "Engineer hourly rate", "Loaded cost of an engineer hour (an assumption: set your own).", 0, 10_000, unit="USD/h", group="selfhosted"),
-    "nexus_licence_monthly": Spec("float", 0.0, "Nexus Pro licence", "Your quoted Nexus Pro price a month; 0 means Community Edition.", 0, 10_000_000, unit="USD/month", group="selfhosted"),
-    "s3_manual_hours_per_month": Spec("float", 0.0, "S3 manual hours a month", "docker save / aws s3 cp / docker load by hand.", 0, 100_000, group="selfhosted"),
-    # ---- analysis pages (they do not change this month's costs)
-    "sweep_field": Spec("choice", "pulls_per_month", "Input to sweep", "The input the sensitivity chart varies.",
-                        choices=("pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"), group="analysis"),
-    "horizon_months": Spec("int", 12, "Horizon", "Months of cost over time.", 1, 60, unit="months", group="analysis"),
-    "monthly_growth": Spec("float", 0.0, "Monthly growth", "Growth per month of pulls and stored versions (0.05 = 5 %).", 0, 1, group="analysis"),
-    "required_features": Spec("set", (), "Required features", "Features a registry must have (feature matrix); registries without them are marked.",
-                              choices=("iam_oidc", "private_endpoint", "scanning", "signing", "lifecycle", "replication", "rbac",
-                                       "audit_logs", "pull_through_cache", "no_pull_rate_limit", "oci_artifacts"), group="analysis"),
-    "migrate_from": Spec("choice", "ghcr", "Migrate from", "The registry images are in today.",
-                         choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"), group="analysis"),
-    "migrate_to": Spec("choice", "ecr", "Migrate to", "The registry to move to.",
-                       choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"), group="analysis"),
-    "deploy_platform": Spec("choice", "ec2", "Where the images are deployed", "Sets the deployment steps of the migration plan.",
-                            choices=("ec2", "ecs", "eks", "kubernetes", "other"), group="analysis"),
-    "aws_account": Spec("text", "123456789012", "AWS account ID", "Used to fill in the migration commands.", group="analysis", pattern=r"[0-9]{12}"),
-    "owner": Spec("text", "my-org", "Owner / organisation / project", "GitHub owner, Docker Hub namespace, GCP project or Harbor project.",
-                  group="analysis", pattern=r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}"),
-    "repository_name": Spec("text", "simple-api", "Repository name", "The image repository to migrate.",
-                            group="analysis", pattern=r"[a-z0-9][a-z0-9._/-]{0,127}"),
-}
+def _spec(kind: Kind, default: object, label: str, help: str = "", min: float | None = None,
+          max: float | None = None, **more: Any) -> Any:
+    """A dataclass field whose default and spec are written once (Any: the field's annotation says its type)."""
+    return field(default=default, metadata={"spec": Spec(kind, default, label, help, min, max, **more)})
+
+
+# The fields, in groups. Workload below inherits every group, so each field is an attribute of the one
+# flat, frozen object that links, scenario files and every caller use (w.pulls_per_month), and type
+# checkers see every field with its type. The groups are typed views for code that needs one part
+# (Workload.part(Situation)).
+
+@dataclass(frozen=True)
+class Situation:
+    """The answers to the decision tree's questions (they do not change costs, but where consumers run)."""
+    GROUP: ClassVar[str] = "decision"
+    runs_on: str = _spec("choice", "aws", "Where workloads run", "The platform the consumers of the images run on, in the chosen region. "
+                         "A registry on another cloud bills internet egress for every pull; multi-cloud is priced as AWS consumers "
+                         "(count pulls from your other clouds as internet pulls).",
+                         choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"), priced=True,
+                         section=NETWORK_SECTION, place=1, question=1)
+    ci: str = _spec("choice", "github_actions", "CI system", "What builds and pushes the images.",
+                    choices=("github_actions", "gitlab", "jenkins", "other"), question=2)
+    lifetime: str = _spec("choice", "production", "How long it lives", "demo: a few days; production: long-term.",
+                          choices=("demo", "production"), question=4)
+    priority: str = _spec("choice", "auto", "What comes first", "cost: lowest cost and fastest setup; integration: cloud integration and security; auto: cost for a demo, integration in production.",
+                          choices=("auto", "cost", "integration"), question=5)
+    private_network_only: bool = _spec("bool", False, "Access only from a private network", "Images may be pulled only from inside the VPC / private network.", question=6)
+    aws_only: bool = _spec("bool", False, "AWS-only environment", "Builds, deploys and consumers all stay inside AWS.", question=7)
+    avoid_cloud_iam: bool = _spec("bool", False, "Avoid cloud IAM setup", "Speed of setup first: no IAM roles or policies to write.", question=8)
+    compliance: tuple[str, ...] = _spec("set", (), "Compliance needs", "What policy makes mandatory.",
+                                        choices=("audit_logs", "signing", "scanning", "no_external_services", "team_isolation"), question=9)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What is stored and pulled."""
+    GROUP: ClassVar[str] = "workload"
+    image_size_mb: float = _spec("float", 500.0, "Image size", "Compressed size of one image version.", 1, 20_000, unit="MB",
+                                 section=WORKLOAD_SECTION, place=1, compare=2, sweep=Sweep(10.0, 20_000.0, True, "MB"))
+    repositories: int = _spec("int", 1, "Repositories", "Distinct images.", 1, 1_000_000, section=WORKLOAD_SECTION, place=3, compare=4)
+    versions_kept: int = _spec("int", 10, "Versions kept", "Versions retained per image after lifecycle clean-up.", 1, 1_000,
+                               section=WORKLOAD_SECTION, place=2, compare=1, sweep=Sweep(1, 1000, True, "versions"))
+    shared_layer_fraction: float = _spec("float", 0.0, "Shared layers", "Share of an image's bytes in layers unchanged between versions (base OS, dependencies).", 0, 1,
+                                         section=WORKLOAD_SECTION, place=5, compare=5, percent=True, slider=True)
+    pulls_per_month: float = _spec("float", 1000.0, "Pulls a month", "Image pulls by all consumers.", 0, 1e12,
+                                   section=WORKLOAD_SECTION, place=4, compare=3, whole=True, sweep=Sweep(10.0, 1e8, True, "pulls a month"))
+    layer_cache_hit: float = _spec("float", 0.0, "Layer cache hit", "Share of pulled bytes already on the pulling node.", 0, 1,
+                                   section=WORKLOAD_SECTION, place=6, compare=6, percent=True, slider=True)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where pulls come from: three shares that sum to 1 (the sidebar draws them as one pull mix)."""
+    GROUP: ClassVar[str] = "origin"
+    same_region_share: float = _spec("float", 1.0, "Same-region pulls", "Pulls by workloads in the chosen region (where the registry is assumed to be).", 0, 1, percent=True)
+    cross_region_share: float = _spec("float", 0.0, "Cross-region pulls", "Pulls by workloads in another region of the same cloud.", 0, 1, percent=True,
+                                      sweep=Sweep(0.0, 1.0, False, "cross-region share"))
+    internet_share: float = _spec("float", 0.0, "Internet pulls", "Pulls from outside the workloads' cloud (laptops, customers, other clouds).", 0, 1, percent=True)
+
+
+@dataclass(frozen=True)
+class Network:
+    """The network path and the account."""
+    GROUP: ClassVar[str] = "network"
+    visibility: str = _spec("choice", "private", "Visibility", "Public or private images.", choices=("private", "public"), question=3, compare=9)
+    network: str = _spec("choice", "public", "Network path", "public: no NAT; nat: private subnets through a NAT gateway; endpoints: ECR through interface endpoints, external registries still through NAT.", choices=("public", "nat", "endpoints"),
+                         section=NETWORK_SECTION, place=3, compare=8)
+    availability_zones: int = _spec("int", 2, "Availability zones", "AZs that need an interface endpoint; also spreads in-VPC pulls across AZs.", 1, 6,
+                                    section=NETWORK_SECTION, place=4, slider=True)
+    nat_gateways: int = _spec("int", 1, "NAT gateways", "NAT gateways on the pull path (the document counts one).", 1, 6,
+                              section=NETWORK_SECTION, place=5, slider=True)
+    team_seats: int = _spec("int", 10, "Team seats", "Users needing registry accounts (per-seat plans).", 1, 1_000_000,
+                            section=NETWORK_SECTION, place=6, compare=11, sweep=Sweep(1, 10_000, True, "seats"))
+    region: str = _spec("choice", "us-east-1", "Region", "AWS region whose prices apply; Azure and Google Cloud use their nearest region.",
+                        choices=book_regions(),  # the price book's regions (data/prices.yaml)
+                        section=NETWORK_SECTION, place=2, compare=7)
+
+
+@dataclass(frozen=True)
+class Plans:
+    """Plans, tiers and billing modes."""
+    GROUP: ClassVar[str] = "plans"
+    ghcr_billing: str = _spec("choice", "free", "GHCR billing", "free: GitHub's policy today; storage: storage billed at the Packages price (the document's assumption); full: storage and transfer at list price.", choices=("free", "storage", "full"),
+                              section=PLANS_SECTION, place=1, compare=10)
+    github_plan: str = _spec("choice", "free", "GitHub plan", "Sets GHCR's included storage and transfer when billed.", choices=("free", "pro", "team", "enterprise"),
+                             section=PLANS_SECTION, place=2)
+    dockerhub_plan: str = _spec("choice", "auto", "Docker Hub plan", "auto: Personal for public images, Pro for one private user, Team per seat otherwise.", choices=("auto", "personal", "pro", "team", "business"),
+                                section=PLANS_SECTION, place=3)
+    acr_tier: str = _spec("choice", "auto", "ACR tier", "auto: Premium when a private endpoint is needed, else Basic.", choices=("auto", "basic", "standard", "premium"),
+                          section=PLANS_SECTION, place=4)
+    scanning: str = _spec("choice", "none", "Vulnerability scanning", "none, basic (free where offered) or enhanced (paid per image).", choices=("none", "basic", "enhanced"),
+                          section=PLANS_SECTION, place=5)
+    pushes_per_month: float = _spec("float", 10.0, "Pushes a month", "New image versions pushed (each is scanned once).", 0, 1e9,
+                                    section=PLANS_SECTION, place=6, whole=True)
+    rescans_per_month: float = _spec("float", 0.0, "Rescans a month", "Enhanced-scanning rescans of stored images.", 0, 1e9,
+                                     section=PLANS_SECTION, place=7, whole=True)
+    replica_regions: int = _spec("int", 0, "Replica regions", "Extra regions every image is replicated to (ECR replication, ACR geo-replication, Harbor/Nexus replicas).", 0, 10, discrete=True,
+                                 section=PLANS_SECTION, place=8)
+    ecr_public_authenticated_share: float = _spec("float", 0.0, "ECR Public: authenticated pulls", "Share of internet pulls from ECR Public made with AWS credentials (5 TB a month free, then billed); anonymous pulls are free up to 500 GB a month, then throttled.", 0, 1,
+                                                  section=PLANS_SECTION, place=11, percent=True)
+    github_actions_pull_share: float = _spec("float", 0.0, "GHCR: pulls by GitHub Actions", "Share of pulls made by GitHub Actions with GITHUB_TOKEN: GitHub does not bill their transfer.", 0, 1,
+                                             section=PLANS_SECTION, place=12, percent=True)
+    ecr_free_tier: bool = _spec("bool", False, "ECR free tier", "500 MB-month of private storage for new accounts.", section=PLANS_SECTION, place=9)
+    egress_free_tier: bool = _spec("bool", False, "Egress free tier", "First 100 GB a month of internet egress free (AWS, Azure; account-wide).",
+                                   section=PLANS_SECTION, place=10)
+
+
+@dataclass(frozen=True)
+class SelfHosted:
+    """Self-hosted registries (Harbor, Nexus) and the S3 baseline."""
+    GROUP: ClassVar[str] = "selfhosted"
+    selfhosted_nodes: int = _spec("int", 1, "Self-hosted nodes", "Instances of 4 vCPU / 8 GB (Harbor's recommended size).", 1, 100,
+                                  section=SELFHOSTED_SECTION, place=1)
+    node_disk_gb: float = _spec("float", 160.0, "Node disk", "Block storage per node (Harbor recommends 160 GB).", 0, 100_000, unit="GB",
+                                section=SELFHOSTED_SECTION, place=2, whole=True)
+    ops_hours_per_month: float = _spec("float", 4.0, "Operations hours a month", "Upgrades, backups, certificates, on-call for a self-hosted registry.", 0, 100_000,
+                                       section=SELFHOSTED_SECTION, place=3)
+    engineer_hourly_rate: float = _spec("float", 75.0, "Engineer hourly rate", "Loaded cost of an engineer hour (an assumption: set your own).", 0, 10_000, unit="USD/h",
+                                        section=SELFHOSTED_SECTION, place=4)
+    nexus_licence_monthly: float = _spec("float", 0.0, "Nexus Pro licence", "Your quoted Nexus Pro price a month; 0 means Community Edition.", 0, 10_000_000, unit="USD/month",
+                                         section=SELFHOSTED_SECTION, place=5)
+    s3_manual_hours_per_month: float = _spec("float", 0.0, "S3 manual hours a month", "docker save / aws s3 cp / docker load by hand.", 0, 100_000,
+                                             section=SELFHOSTED_SECTION, place=6)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Settings of the analysis pages (they do not change this month's costs)."""
+    GROUP: ClassVar[str] = "analysis"
+    sweep_field: str = _spec("choice", "pulls_per_month", "Input to sweep", "The input the sensitivity chart varies.",
+                             # the fields with a Sweep, in the order the page offers them (a test checks they match)
+                             choices=("pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"))
+    horizon_months: int = _spec("int", 12, "Horizon", "Months of cost over time.", 1, 60, unit="months")
+    monthly_growth: float = _spec("float", 0.0, "Monthly growth", "Growth per month of pulls and stored versions (0.05 = 5 %).", 0, 1, percent=True)
+    required_features: tuple[str, ...] = _spec("set", (), "Required features", "Features a registry must have (feature matrix); registries without them are marked.",
+                                               choices=("iam_oidc", "private_endpoint", "scanning", "signing", "lifecycle", "replication", "rbac",
+                                                        "audit_logs", "pull_through_cache", "no_pull_rate_limit", "oci_artifacts"))
+
+
+@dataclass(frozen=True)
+class Migration:
+    """What the migration plan moves, and the names it fills into its commands (an analysis setting too)."""
+    GROUP: ClassVar[str] = "analysis"
+    migrate_from: str = _spec("choice", "ghcr", "Migrate from", "The registry images are in today.",
+                              choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"))
+    migrate_to: str = _spec("choice", "ecr", "Migrate to", "The registry to move to.",
+                            choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"))
+    deploy_platform: str = _spec("choice", "ec2", "Where the images are deployed", "Sets the deployment steps of the migration plan.",
+                                 choices=("ec2", "ecs", "eks", "kubernetes", "other"))
+    aws_account: str = _spec("text", "123456789012", "AWS account ID", "Used to fill in the migration commands.", pattern=r"[0-9]{12}")
+    owner: str = _spec("text", "my-org", "Owner / organisation / project", "GitHub owner, Docker Hub namespace, GCP project or Harbor project.",
+                       pattern=r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
+    repository_name: str = _spec("text", "simple-api", "Repository name", "The image repository to migrate.",
+                                 pattern=r"[a-z0-9][a-z0-9._/-]{0,127}")
+
+
+# in field order: links, scenario files and the CLI list fields in this order
+GROUPS: tuple[type, ...] = (Situation, Usage, Origin, Network, Plans, SelfHosted, Analysis, Migration)
+G = TypeVar("G", Situation, Usage, Origin, Network, Plans, SelfHosted, Analysis, Migration)
+
+
+def _plain(v: object) -> object:
+    """Sets are tuples inside a Workload and lists in files and dicts."""
+    return list(v) if isinstance(v, tuple) else v
+
+
+# A dataclass collects inherited fields from the last base to the first, so the bases are listed
+# in reverse for the fields to keep GROUPS' order.
+@dataclass(frozen=True)
+class Workload(Migration, Analysis, SelfHosted, Plans, Network, Origin, Usage, Situation):
+    """A validated workload; build it with from_dict()."""
+
+    def to_dict(self, only_changed: bool = False) -> dict[str, Any]:
+        d = {k: _plain(v) for k, v in asdict(self).items()}
+        if only_changed:
+            d = {k: v for k, v in d.items() if v != _plain(SPECS[k].default)}
+        return d
+
+    def replace(self, **changes: Any) -> Workload:
+        return from_dict({**asdict(self), **changes})
+
+    def part(self, group: type[G]) -> G:
+        """One group of the fields as its own typed object: w.part(Situation)."""
+        return group(**{f.name: getattr(self, f.name) for f in fields(group)})
+
+
+def _group_specs() -> dict[str, Spec]:
+    out = {}
+    for group in GROUPS:
+        for f in fields(group):
+            out[f.name] = replace(f.metadata["spec"], group=group.GROUP)  # type: ignore[attr-defined]
+    return out
+
+
+SPECS: dict[str, Spec] = _group_specs()
 
 NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int") and s.group != "analysis" and not s.discrete)
 # categorical fields that change a price; decision answers (but where the consumers run) and analysis
 # settings do not, so sweeps ignore them
 CATEGORICAL = tuple(k for k, s in SPECS.items()
                     if (s.kind in ("choice", "bool") or s.discrete) and (s.priced or s.group not in ("decision", "analysis")))
+PERCENT_FIELDS = tuple(k for k, s in SPECS.items() if s.percent)
+SWEEPS: dict[str, Sweep] = {k: s.sweep for k, s in SPECS.items() if s.sweep is not None}
 
 
-_PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool, "set": tuple, "text": str}
+def in_section(section: str) -> list[str]:
+    """The fields whose inputs a sidebar section draws, in order."""
+    return sorted((k for k, s in SPECS.items() if s.section == section), key=lambda k: SPECS[k].place)
 
 
-def _plain(v):
-    """Sets are tuples inside a Workload and lists in files and dicts."""
-    return list(v) if isinstance(v, tuple) else v
-
-
-def _to_dict(self, only_changed: bool = False) -> dict:
-    d = {k: _plain(v) for k, v in asdict(self).items()}
-    if only_changed:
-        d = {k: v for k, v in d.items() if v != _plain(SPECS[k].default)}
-    return d
-
-
-def _replace(self, **changes):
-    return from_dict({**asdict(self), **changes})
-
-
-# Generated from SPECS so a field's name, type and default are written once.
-if TYPE_CHECKING:
-    class Workload:
-        """What type checkers see until the fields are written out as typed groups (issue 19): the
-        fields come from SPECS, so each is Any to a checker; the methods are the real ones."""
-        def __init__(self, **fields: Any) -> None: ...
-        def __getattr__(self, name: str) -> Any: ...
-        def to_dict(self, only_changed: bool = False) -> dict[str, Any]: ...
-        def replace(self, **changes: Any) -> Workload: ...
-else:
-    Workload = make_dataclass(
-        "Workload",
-        [(name, _PY_TYPES[s.kind], field(default=s.default)) for name, s in SPECS.items()],
-        frozen=True,
-        namespace={"to_dict": _to_dict, "replace": _replace,
-                   "__doc__": "A validated workload; build it with from_dict()."},
-    )
+QUESTIONS = sorted((k for k, s in SPECS.items() if s.question), key=lambda k: SPECS[k].question)
+COMPARED = sorted((k for k, s in SPECS.items() if s.compare), key=lambda k: SPECS[k].compare)
 
 
 # a number as a person writes it in a link or file: ASCII digits only (float() would also take
@@ -169,7 +293,7 @@ def _range(spec: Spec) -> str:
     return f"from {spec.min:g} to {spec.max:g}{unit}"
 
 
-def _coerce(name: str, value, spec: Spec):
+def _coerce(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
     """Return (value, problem). Accepts what YAML gives; strings are for link parameters.
     A user's value is repeated in a problem only through quote(): as text, truncated."""
     if spec.kind == "bool":
@@ -223,7 +347,7 @@ def _coerce(name: str, value, spec: Spec):
     return value, None
 
 
-def coerce_fields(data: dict, *, strict: bool = True) -> tuple[dict, list[str]]:
+def coerce_fields(data: dict[str, Any], *, strict: bool = True) -> tuple[dict[str, Any], list[str]]:
     """Check each field on its own. Returns (good values, problems); never raises.
 
     Unknown fields are problems when strict. Callers that must keep every valid input (a link
@@ -244,7 +368,7 @@ def coerce_fields(data: dict, *, strict: bool = True) -> tuple[dict, list[str]]:
     return good, problems
 
 
-def check_shares(values: dict) -> str | None:
+def check_shares(values: dict[str, Any]) -> str | None:
     shares = [values[k] for k in SHARE_FIELDS]
     total = sum(shares)
     if abs(total - 1.0) > SHARE_TOLERANCE:
@@ -253,7 +377,7 @@ def check_shares(values: dict) -> str | None:
     return None
 
 
-def from_dict(data: dict | None) -> Workload:
+def from_dict(data: dict[str, Any] | None) -> Workload:
     """Build a validated workload; a missing field takes its default, anything wrong raises
     InputError listing every problem found."""
     if data is None:
@@ -271,7 +395,7 @@ def from_dict(data: dict | None) -> Workload:
     return Workload(**values)
 
 
-def _fill_shares(values: dict, given: set) -> None:
+def _fill_shares(values: dict[str, Any], given: set[str]) -> None:
     """Only some shares given (a hand-written link): the remainder goes to the first one missing."""
     missing = [k for k in SHARE_FIELDS if k not in given]
     if not missing or len(missing) == len(SHARE_FIELDS):
@@ -282,7 +406,7 @@ def _fill_shares(values: dict, given: set) -> None:
             values[k] = rest if i == 0 else 0.0
 
 
-def lenient(raw: dict, base=None, label: str = "") -> tuple[Workload, list[str]]:
+def lenient(raw: dict[str, Any], base: Workload | None = None, label: str = "") -> tuple[Workload, list[str]]:
     """Apply what is valid in `raw` on top of `base`; name every problem instead of raising.
 
     For untrusted, partly wrong input (a hand-edited link, an uploaded file): one bad field

@@ -10,36 +10,34 @@ import streamlit as st
 
 from lib import labels, regions
 from lib.errors import InputError
-from lib.workload import DEFAULT, SPECS, Workload, from_dict
+from lib.workload import (
+    DEFAULT,
+    PLANS_SECTION,
+    QUESTIONS,
+    SELFHOSTED_SECTION,
+    SPECS,
+    WORKLOAD_SECTION,
+    Workload,
+    from_dict,
+    in_section,
+)
+from lib.workload import SECTIONS as SIDEBAR_SECTIONS
 from lib.workload import SHARE_FIELDS as SHARES
 
 PREFIX = "wl_"
 CANONICAL = PREFIX + "_canonical"  # not a widget key: survives page switches, restores the widgets
 PAGE = PREFIX + "_page"  # the page the widgets were last drawn on
 SIZE_UNIT = PREFIX + "_size_unit"  # "MB" or "GB": how the image size is typed
-SLIDERS = {  # small ranges only: (step, format) in what the person sees
-    "shared_layer_fraction": (5.0, "%.0f %%"),
-    "layer_cache_hit": (5.0, "%.0f %%"),
-    "availability_zones": (1, "%d"),
-    "nat_gateways": (1, "%d"),
-}
+# what each input is and where it goes is in its field's spec (lib/workload.Spec): these are views of it
+SLIDERS = {k: ((5.0, "%.0f %%") if s.percent else (1, "%d")) for k, s in SPECS.items() if s.slider}  # (step, format)
 PERCENT = set(labels.PERCENT_FIELDS)
 NUMBER_FORMAT = {"float": "%.2f", "int": "%d"}
-WHOLE_FLOATS = {"pulls_per_month", "pushes_per_month", "rescans_per_month", "node_disk_gb"}  # shown without decimals
-SITUATION = ["runs_on", "ci", "visibility", "lifetime", "priority", "private_network_only", "aws_only",
-             "avoid_cloud_iam", "compliance"]  # drawn by the Recommendation page, in its main area
+WHOLE_FLOATS = {k for k, s in SPECS.items() if s.whole}  # shown without decimals
+SITUATION = QUESTIONS  # drawn by the Recommendation page, in its main area
 MORE_KEY = PREFIX + "_more"
 KEEP_ONCE = PREFIX + "_keep_once"  # not a widget: keys the browser sent on a session's first run (ui/share.py)
-ADVANCED = ("Plans and billing", "Self-hosted and baseline")  # drawn only when "More inputs" is on
-SECTIONS = [
-    ("Workload", ["image_size_mb", "versions_kept", "repositories", "pulls_per_month", "shared_layer_fraction", "layer_cache_hit"], True),
-    ("Network and account", ["runs_on", "region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
-    ("Plans and billing", ["ghcr_billing", "github_plan", "dockerhub_plan", "acr_tier", "scanning", "pushes_per_month",
-                           "rescans_per_month", "replica_regions", "ecr_free_tier", "egress_free_tier",
-                           "ecr_public_authenticated_share", "github_actions_pull_share"], False),
-    ("Self-hosted and baseline", ["selfhosted_nodes", "node_disk_gb", "ops_hours_per_month", "engineer_hourly_rate",
-                                  "nexus_licence_monthly", "s3_manual_hours_per_month"], False),
-]
+ADVANCED = (PLANS_SECTION, SELFHOSTED_SECTION)  # drawn only when "More inputs" is on
+SECTIONS = [(title, in_section(title), title not in ADVANCED) for title in SIDEBAR_SECTIONS]  # (title, fields, expanded)
 MIX_LABELS = {"same_region_share": "Same region (%)", "cross_region_share": "Other regions of the cloud (%)",
               "internet_share": "Outside the cloud (%)"}
 MIX_HELP = {"same_region_share": "Pulls from the registry's own region.",
@@ -198,7 +196,7 @@ def render(page: str, open_section: str | None = None) -> Workload:
                 _image_size(box)
             else:
                 field(name, box)
-        if title == "Workload":
+        if title == WORKLOAD_SECTION:
             box.markdown("**Where pulls come from**")
             for name in SHARES:
                 box.number_input(MIX_LABELS[name], min_value=0.0, max_value=100.0, step=5.0, format="%g",
