@@ -4,11 +4,12 @@
 # 100 MB uploads for inventories), each overridable with `docker run -e STREAMLIT_...`.
 FROM python:3.11-slim
 
-# Debian's Chromium: kaleido drives it for the PNG/SVG chart exports and the deck's pictures.
+# Debian's Chromium: kaleido drives it for the PNG/SVG chart exports and the deck's pictures;
+# Noto CJK: Hangul in Korean chart pictures (without it, boxes).
 # Versions come from the Debian release the base image pins; a rebuild picks up security fixes.
 # hadolint ignore=DL3008
 RUN apt-get update \
- && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+ && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-noto-cjk \
  && rm -rf /var/lib/apt/lists/*
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -22,8 +23,10 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
-# A non-root user that owns nothing it could rewrite in the app; HOME for Streamlit's and Chromium's caches.
-RUN useradd --create-home --uid 10001 --user-group app
+# The Korean catalogue compiled once here (the app would otherwise compile it in memory at start);
+# a non-root user that owns nothing it could rewrite in the app; HOME for Streamlit's and Chromium's caches.
+RUN pybabel -q compile -d locales -D messages \
+ && useradd --create-home --uid 10001 --user-group app
 USER 10001
 
 EXPOSE 8501

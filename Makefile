@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test bench mutants clean
+.PHONY: run test bench mutants clean locales
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,23 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-run: $(VENV)/.installed
+# Korean catalogue: extract the messages (`_`, `N_`, `ngettext`) into locales/messages.pot, bring the
+# .po up to date (new messages arrive with an empty translation, unused ones go), compile the .mo.
+# No source locations and sorted entries: a catalogue changes only where a message does.
+LOCALE_SOURCES := app.py lib ui pages
+locales: $(VENV)/.installed
+	$(VENV)/bin/pybabel -q extract -F babel.cfg --no-location --sort-output --omit-header --no-wrap \
+	  -o locales/messages.pot $(LOCALE_SOURCES)
+	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -D messages -l ko \
+	  --no-fuzzy-matching --ignore-obsolete --no-wrap
+	sed -i '/^"POT-Creation-Date: /d' locales/ko/LC_MESSAGES/messages.po  # changes on every run: merge noise
+	$(VENV)/bin/pybabel -q compile -d locales -D messages
+
+MO := locales/ko/LC_MESSAGES/messages.mo
+$(MO): locales/ko/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(VENV)/bin/pybabel -q compile -d locales -D messages
+
+run: $(VENV)/.installed $(MO)
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: $(VENV)/.installed-test
@@ -43,7 +59,7 @@ SERVE_ADDRESS ?= 127.0.0.1
 .PHONY: serve image
 
 # The production settings (deploy/streamlit.env) without a container; a team server: SERVE_ADDRESS=0.0.0.0
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed $(MO)
 	PYTHON=$(PY) STREAMLIT_SERVER_ADDRESS=$(SERVE_ADDRESS) STREAMLIT_SERVER_PORT=$(PORT) sh deploy/entrypoint.sh
 
 image:

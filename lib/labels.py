@@ -4,9 +4,12 @@ use the app without reading the code. Field names stay the contract for files an
 """
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
+from functools import cache
 
+from . import i18n
 from .workload import PERCENT_FIELDS, SPECS  # PERCENT_FIELDS: fractions read and typed as percentages
 
 
@@ -136,6 +139,9 @@ def axis_title(name: str) -> str:
 
 
 # ---- one number format -------------------------------------------------------------------
+# Digits are rounded by Python's own formatting (the figures the tests work out by hand); the
+# separators, the percent sign's place and the dates follow the current language's locale (Babel's
+# CLDR data). Amounts are US dollars, or won at the user's rate when `i18n.krw()` is set.
 
 MINUS = "−"  # U+2212: a real minus sign, as wide as the plus
 # Two monthly amounts closer than half a cent print the same: no saving, no gap, "costs the same".
@@ -143,20 +149,51 @@ MINUS = "−"  # U+2212: a real minus sign, as wide as the plus
 SAME_MONEY = 0.005
 
 
+@cache
+def _symbols(loc: str) -> tuple[str, str]:
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+    return get_decimal_symbol(loc), get_group_symbol(loc)
+
+
+def _local(digits: str) -> str:
+    """'1,234.5' written with the current locale's group and decimal signs."""
+    dec, grp = _symbols(i18n.locale())
+    if (dec, grp) == (".", ","):
+        return digits
+    return digits.replace(",", "\0").replace(".", dec).replace("\0", grp)
+
+
+def currency_symbol() -> str:
+    """'$', or '₩' when amounts are shown in won: the prefix of every amount and money axis."""
+    return "₩" if i18n.krw() else "$"
+
+
+def amount(x: float) -> float:
+    """A US-dollar amount in the display currency (won at the user's rate, or dollars)."""
+    k = i18n.krw()
+    return x * k.rate if k else x
+
+
 def money(x: float, cents: bool = True) -> str:
-    """$2,996.85 (or $2,997 without cents); −$3.20 for a negative amount."""
-    s = f"${abs(x):,.2f}" if cents else f"${abs(x):,.0f}"
+    """$2,996.85 (or $2,997 without cents); −$3.20 for a negative amount; ₩4,135,653 in won (no
+    fractions of a won)."""
+    if i18n.krw():
+        x, cents = amount(x), False
+    s = currency_symbol() + _local(f"{abs(x):,.2f}" if cents else f"{abs(x):,.0f}")
     return (MINUS + s) if x < 0 and round(abs(x), 2 if cents else 0) else s
 
 
 def signed_money(x: float) -> str:
     """+$10.50 / −$2,103.65: a change in cost, sign first."""
-    return ("+" if x >= 0 or not round(abs(x), 2) else MINUS) + f"${abs(x):,.2f}"
+    if i18n.krw():
+        y = amount(x)
+        return ("+" if y >= 0 or not round(abs(y)) else MINUS) + currency_symbol() + _local(f"{abs(y):,.0f}")
+    return ("+" if x >= 0 or not round(abs(x), 2) else MINUS) + "$" + _local(f"{abs(x):,.2f}")
 
 
 def percent(fraction: float, digits: int = 0) -> str:
-    """0.05 -> "5 %" (a space before the sign)."""
-    return f"{fraction * 100:,.{digits}f} %"
+    """0.05 -> "5 %" in English (a space before the sign), "5%" in Korean."""
+    return _local(f"{fraction * 100:,.{digits}f}") + (" %" if i18n.lang() == "en" else "%")
 
 
 def signed_percent(fraction: float, digits: int = 1) -> str:
@@ -169,8 +206,8 @@ def number(x: float, digits: int = 0) -> str:
         return str(x)
     if digits == 0 and x != round(x):
         # fractional quantities keep what they have: up to 4 decimals below 100 (0.5 GB-month), 2 above
-        return f"{x:,.{4 if abs(x) < 100 else 2}f}".rstrip("0").rstrip(".")
-    return f"{x:,.{digits}f}"
+        return _local(f"{x:,.{4 if abs(x) < 100 else 2}f}".rstrip("0").rstrip("."))
+    return _local(f"{x:,.{digits}f}")
 
 
 def quantity(x: float, unit: str = "") -> str:
@@ -181,6 +218,14 @@ def quantity(x: float, unit: str = "") -> str:
 def data_size_mb(mb: float) -> str:
     """500 MB, 1.2 GB, 60,000 GB: MB below a gigabyte, GB (1 GB = 1,000 MB) from there."""
     return f"{number(mb)} MB" if mb < 1000 else f"{number(mb / 1000, 0 if mb % 1000 == 0 else 1)} GB"
+
+
+def date_text(day: _dt.date) -> str:
+    """29 November 2026 / 2026년 11월 29일: a date as the reader's language writes it."""
+    if i18n.lang() == "en":
+        return f"{day:%d %B %Y}"  # what the slides have always said; Babel's en_US would say "November 29, 2026"
+    from babel.dates import format_date
+    return format_date(day, format="long", locale=i18n.locale())
 
 
 # ---- the price book's entries, as the About page lists them ---------------------------------
@@ -293,4 +338,4 @@ def unit_price(p: float) -> str:
     """$0.10, $0.0274, $15.00: cents always, more digits only when the price has them."""
     s = f"{abs(p):,.6f}".rstrip("0")
     whole, _, frac = s.partition(".")
-    return ("−" if p < 0 else "") + f"${whole}.{frac.ljust(2, '0')}"
+    return ("−" if p < 0 else "") + "$" + _local(f"{whole}.{frac.ljust(2, '0')}")  # the price book is in dollars
