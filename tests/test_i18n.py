@@ -29,7 +29,7 @@ def _code_messages() -> set[str]:
     method = [("**.py", "python")]
     sources = [extract_from_dir(ROOT / d, method_map=method, keywords=KEYWORDS) for d in ("lib", "ui", "pages")]
     for source in sources:
-        for _lineno, msg, _comments, _ctx in source:
+        for _file, _lineno, msg, _comments, _ctx in source:  # extract_from_dir also yields the file name
             found.update([msg] if isinstance(msg, str) else [m for m in msg if m])
     for _lineno, msg, _comments, _ctx in extract_from_file("python", ROOT / "app.py", keywords=KEYWORDS):
         found.update([msg] if isinstance(msg, str) else [m for m in msg if m])

@@ -10,6 +10,7 @@ import streamlit as st
 
 from lib import labels, regions
 from lib.errors import InputError
+from lib.i18n import N_, _
 from lib.workload import (
     DEFAULT,
     PLANS_SECTION,
@@ -38,11 +39,11 @@ MORE_KEY = PREFIX + "_more"
 KEEP_ONCE = PREFIX + "_keep_once"  # not a widget: keys the browser sent on a session's first run (ui/share.py)
 ADVANCED = (PLANS_SECTION, SELFHOSTED_SECTION)  # drawn only when "More inputs" is on
 SECTIONS = [(title, in_section(title), title not in ADVANCED) for title in SIDEBAR_SECTIONS]  # (title, fields, expanded)
-MIX_LABELS = {"same_region_share": "Same region (%)", "cross_region_share": "Other regions of the cloud (%)",
-              "internet_share": "Outside the cloud (%)"}
-MIX_HELP = {"same_region_share": "Pulls from the registry's own region.",
-            "cross_region_share": "Pulls from another region of the same cloud.",
-            "internet_share": "Pulls from outside the cloud: other clouds, laptops, customers."}
+MIX_LABELS = {"same_region_share": N_("Same region (%)"), "cross_region_share": N_("Other regions of the cloud (%)"),
+              "internet_share": N_("Outside the cloud (%)")}
+MIX_HELP = {"same_region_share": N_("Pulls from the registry's own region."),
+            "cross_region_share": N_("Pulls from another region of the same cloud."),
+            "internet_share": N_("Pulls from outside the cloud: other clouds, laptops, customers.")}
 
 
 def key(name: str) -> str:
@@ -122,7 +123,7 @@ def field(name: str, box=st, widget_key: str | None = None, on_change=None, args
     slider = sliders and name in SLIDERS
     unit = "%" if name in PERCENT else (size_unit() if name == "image_size_mb" else s.unit)
     label = label or (f"{s.label} ({unit})" if unit and not slider else s.label)
-    common = dict(key=widget_key or key(name), help=labels.HELP.get(name, s.help), on_change=on_change, args=args)
+    common = dict(key=widget_key or key(name), help=labels.help_text(name), on_change=on_change, args=args)
     if s.kind == "bool":
         box.checkbox(label, **common)
     elif s.kind == "text":
@@ -157,21 +158,21 @@ def mix_problem(state: dict) -> str | None:
     """The pull mix as typed, if it does not add up to 100 %: the message that says so."""
     values = [state.get(key(n)) for n in SHARES]
     if any(v is None for v in values):
-        return "Where pulls come from: fill in all three percentages (they must add up to 100 %)."
+        return _("Where pulls come from: fill in all three percentages (they must add up to 100 %).")
     total = sum(values)
     if abs(total - 100) > 1e-4:
-        parts = " + ".join(f"{v:g} %" for v in values)
-        return (f"Where pulls come from: {parts} = {total:g} %. The three must add up to 100 %; "
-                "until they do, the figures use the last mix that did.")
+        parts = " + ".join(_("{value:g} %").format(value=v) for v in values)  # Korean writes "5%"
+        return _("Where pulls come from: {parts} = {total:g} %. The three must add up to 100 %; "
+                 "until they do, the figures use the last mix that did.").format(parts=parts, total=total)
     return None
 
 
 def _image_size(box) -> None:
     st.session_state.setdefault(SIZE_UNIT, size_unit())
     field("image_size_mb", box)
-    box.segmented_control("Image size unit", ["MB", "GB"], key=SIZE_UNIT, on_change=_on_size_unit,
+    box.segmented_control(_("Image size unit"), ["MB", "GB"], key=SIZE_UNIT, on_change=_on_size_unit,
                           label_visibility="collapsed",
-                          help="Type the image size in megabytes or gigabytes (1 GB = 1,000 MB).")
+                          help=_("Type the image size in megabytes or gigabytes (1 GB = 1,000 MB)."))
 
 
 def render(page: str, open_section: str | None = None) -> Workload:
@@ -181,14 +182,14 @@ def render(page: str, open_section: str | None = None) -> Workload:
     off their page) keep their values: current() takes them from the last workload."""
     _ensure_initialised(page)
     sb = st.sidebar
-    more = sb.toggle("More inputs: plans, billing, self-hosting", key=MORE_KEY,
+    more = sb.toggle(_("More inputs: plans, billing, self-hosting"), key=MORE_KEY,
                      value=st.session_state.get(MORE_KEY + "_saved", False) or open_section in ADVANCED)
     st.session_state[MORE_KEY + "_saved"] = more  # a toggle's own state does not survive a page switch
     mix_slot = None
     for title, names, expanded in SECTIONS:
         if title in ADVANCED and not more:
             continue
-        box = sb.expander(title, expanded=expanded or title == open_section)
+        box = sb.expander(_(title), expanded=expanded or title == open_section)
         for name in names:
             if page == "Recommendation" and name in SITUATION:
                 continue  # that page asks the situation questions in its main area (one widget per key)
@@ -197,17 +198,17 @@ def render(page: str, open_section: str | None = None) -> Workload:
             else:
                 field(name, box)
         if title == WORKLOAD_SECTION:
-            box.markdown("**Where pulls come from**")
+            box.markdown("**" + _("Where pulls come from") + "**")
             for name in SHARES:
-                box.number_input(MIX_LABELS[name], min_value=0.0, max_value=100.0, step=5.0, format="%g",
-                                 key=key(name), help=MIX_HELP[name])
+                box.number_input(_(MIX_LABELS[name]), min_value=0.0, max_value=100.0, step=5.0, format="%g",
+                                 key=key(name), help=_(MIX_HELP[name]))
             mix_slot = box.empty()  # filled below, from the one snapshot of the state current() takes
     w, problem = _current()
     if mix_slot is not None:
         if problem:
             mix_slot.error(problem, icon=":material/error:")
         else:
-            mix_slot.caption("Adds up to 100 %.")
+            mix_slot.caption(_("Adds up to 100 %."))
     return w
 
 
@@ -236,8 +237,8 @@ def _current() -> tuple[Workload, str | None]:
     try:
         w = from_dict(values)
     except InputError as e:
-        st.sidebar.error("Some inputs are not usable; the last good scenario is used: " + "; ".join(e.problems),
-                         icon=":material/error:")
+        st.sidebar.error(_("Some inputs are not usable; the last good scenario is used: {problems}").format(
+                         problems="; ".join(e.problems)), icon=":material/error:")
         w = last
     st.session_state[CANONICAL] = w
     return w, problem
