@@ -86,8 +86,8 @@ def field(name: str) -> str:
 
 
 def help_text(name: str) -> str:
-    """An input's help: the screen's own words (HELP) where the field's help speaks in file values."""
-    return _(HELP[name]) if name in HELP else SPECS[name].help
+    """An input's help on screen (Spec.input_help)."""
+    return SPECS[name].input_help
 
 
 def category(key: str) -> str:
@@ -336,24 +336,6 @@ def plain(text: str) -> str:
 
 STRENGTH = {"3": N_("a clear fit"), "2": N_("a good fit"), "1": N_("a sensible default")}
 
-# Help texts for the inputs, where the field's own help (also used by the command line) names
-# choice values as the files spell them.
-HELP = {
-    "network": N_("How pulls reach the registry from your AWS workloads: public subnets need no NAT gateway; private "
-                  "subnets go through a NAT gateway; with ECR interface endpoints ECR traffic stays inside the VPC "
-                  "(registries outside AWS still go through the NAT gateway)."),
-    "ghcr_billing": N_("GHCR does not bill container images today. Choose a billed mode to see what they would cost: "
-                       "storage at the Packages price (what the comparison assumes), or storage and transfer at list price."),
-    "dockerhub_plan": N_("Chosen for you: Personal for public images, Pro for one private user, Team per seat otherwise."),
-    "acr_tier": N_("Chosen for you: Premium when a private endpoint is needed, Basic otherwise."),
-    "scanning": N_("None; basic (free where a registry offers it); or enhanced (paid per image scanned)."),
-    "priority": N_("Lowest cost and fastest setup, or cloud integration and security. Left to how long it lives: "
-                   "cost first for a demo, integration first in production."),
-    "lifetime": N_("A demo runs for a few days; production runs long-term."),
-    "monthly_growth": N_("Growth per month of pulls and stored versions, in percent: 5 means 5 % a month."),
-    "shared_layer_fraction": N_("Share of an image's bytes in layers unchanged between versions (base OS, dependencies), in percent."),
-    "layer_cache_hit": N_("Share of pulled bytes already on the pulling node, in percent."),
-}
 
 
 def unit_price(p: float) -> str:

@@ -18,7 +18,7 @@ from .workload import NUMERIC, SPECS, SWEEPS
 # (low, high, log axis) and the values' unit words for each input the page can sweep: views of the
 # fields' own specs (workload.Sweep), kept under these names for the pages and the deck
 RANGES = {k: (sw.lo, sw.hi, sw.log) for k, sw in SWEEPS.items()}
-UNITS = {k: sw.unit for k, sw in SWEEPS.items()}
+UNITS = {k: sw.unit_id for k, sw in SWEEPS.items()}  # English message ids: translate where shown
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ class Spec:
     slider: bool = False  # a small range, drawn as a slider instead of a number box
     whole: bool = False  # a float typed and shown without decimals
     sweep: Sweep | None = None  # set when the Break-even page can vary it
+    screen_help_id: str = ""  # the input's help on screen, where `help` (also the CLI's) speaks in file values
 
     # translated each time they are read, in the language of the run that reads them (never cached)
     @property
@@ -86,11 +87,17 @@ class Spec:
     def unit(self) -> str:
         return _(self.unit_id) if self.unit_id else ""
 
+    @property
+    def input_help(self) -> str:
+        """The help beside the field's input: its screen help, or its help."""
+        return _(self.screen_help_id) if self.screen_help_id else self.help
+
 
 def _spec(kind: Kind, default: object, label: str, help: str = "", min: float | None = None,
-          max: float | None = None, unit: str = "", **more: Any) -> Any:
+          max: float | None = None, unit: str = "", screen_help: str = "", **more: Any) -> Any:
     """A dataclass field whose default and spec are written once (Any: the field's annotation says its type)."""
-    return field(default=default, metadata={"spec": Spec(kind, default, label, help, min, max, unit_id=unit, **more)})
+    return field(default=default, metadata={"spec": Spec(kind, default, label, help, min, max, unit_id=unit,
+                                                                 screen_help_id=screen_help, **more)})
 
 
 # The fields, in groups. Workload below inherits every group, so each field is an attribute of the one
@@ -111,9 +118,12 @@ class Situation:
     ci: str = _spec("choice", "github_actions", N_("CI system"), N_("What builds and pushes the images."),
                     choices=("github_actions", "gitlab", "jenkins", "other"), question=2)
     lifetime: str = _spec("choice", "production", N_("How long it lives"), N_("demo: a few days; production: long-term."),
-                          choices=("demo", "production"), question=4)
+                          choices=("demo", "production"), question=4,
+                          screen_help=N_("A demo runs for a few days; production runs long-term."))
     priority: str = _spec("choice", "auto", N_("What comes first"), N_("cost: lowest cost and fastest setup; integration: cloud integration and security; auto: cost for a demo, integration in production."),
-                          choices=("auto", "cost", "integration"), question=5)
+                          choices=("auto", "cost", "integration"), question=5,
+                          screen_help=N_("Lowest cost and fastest setup, or cloud integration and security. Left to how long it lives: "
+                                         "cost first for a demo, integration first in production."))
     private_network_only: bool = _spec("bool", False, N_("Access only from a private network"), N_("Images may be pulled only from inside the VPC / private network."), question=6)
     aws_only: bool = _spec("bool", False, N_("AWS-only environment"), N_("Builds, deploys and consumers all stay inside AWS."), question=7)
     avoid_cloud_iam: bool = _spec("bool", False, N_("Avoid cloud IAM setup"), N_("Speed of setup first: no IAM roles or policies to write."), question=8)
@@ -131,11 +141,13 @@ class Usage:
     versions_kept: int = _spec("int", 10, N_("Versions kept"), N_("Versions retained per image after lifecycle clean-up."), 1, 1_000,
                                section=WORKLOAD_SECTION, place=2, compare=1, sweep=Sweep(1, 1000, True, N_("versions")))
     shared_layer_fraction: float = _spec("float", 0.0, N_("Shared layers"), N_("Share of an image's bytes in layers unchanged between versions (base OS, dependencies)."), 0, 1,
-                                         section=WORKLOAD_SECTION, place=5, compare=5, percent=True, slider=True)
+                                         section=WORKLOAD_SECTION, place=5, compare=5, percent=True, slider=True,
+                                         screen_help=N_("Share of an image's bytes in layers unchanged between versions (base OS, dependencies), in percent."))
     pulls_per_month: float = _spec("float", 1000.0, N_("Pulls a month"), N_("Image pulls by all consumers."), 0, 1e12,
                                    section=WORKLOAD_SECTION, place=4, compare=3, whole=True, sweep=Sweep(10.0, 1e8, True, N_("pulls a month")))
     layer_cache_hit: float = _spec("float", 0.0, N_("Layer cache hit"), N_("Share of pulled bytes already on the pulling node."), 0, 1,
-                                   section=WORKLOAD_SECTION, place=6, compare=6, percent=True, slider=True)
+                                   section=WORKLOAD_SECTION, place=6, compare=6, percent=True, slider=True,
+                                   screen_help=N_("Share of pulled bytes already on the pulling node, in percent."))
 
 
 @dataclass(frozen=True)
@@ -154,7 +166,10 @@ class Network:
     GROUP: ClassVar[str] = "network"
     visibility: str = _spec("choice", "private", N_("Visibility"), N_("Public or private images."), choices=("private", "public"), question=3, compare=9)
     network: str = _spec("choice", "public", N_("Network path"), N_("public: no NAT; nat: private subnets through a NAT gateway; endpoints: ECR through interface endpoints, external registries still through NAT."), choices=("public", "nat", "endpoints"),
-                         section=NETWORK_SECTION, place=3, compare=8)
+                         section=NETWORK_SECTION, place=3, compare=8,
+                         screen_help=N_("How pulls reach the registry from your AWS workloads: public subnets need no NAT gateway; private "
+                                        "subnets go through a NAT gateway; with ECR interface endpoints ECR traffic stays inside the VPC "
+                                        "(registries outside AWS still go through the NAT gateway)."))
     availability_zones: int = _spec("int", 2, N_("Availability zones"), N_("AZs that need an interface endpoint; also spreads in-VPC pulls across AZs."), 1, 6,
                                     section=NETWORK_SECTION, place=4, slider=True)
     nat_gateways: int = _spec("int", 1, N_("NAT gateways"), N_("NAT gateways on the pull path (the document counts one)."), 1, 6,
@@ -171,15 +186,20 @@ class Plans:
     """Plans, tiers and billing modes."""
     GROUP: ClassVar[str] = "plans"
     ghcr_billing: str = _spec("choice", "free", N_("GHCR billing"), N_("free: GitHub's policy today; storage: storage billed at the Packages price (the document's assumption); full: storage and transfer at list price."), choices=("free", "storage", "full"),
-                              section=PLANS_SECTION, place=1, compare=10)
+                              section=PLANS_SECTION, place=1, compare=10,
+                              screen_help=N_("GHCR does not bill container images today. Choose a billed mode to see what they would cost: "
+                                             "storage at the Packages price (what the comparison assumes), or storage and transfer at list price."))
     github_plan: str = _spec("choice", "free", N_("GitHub plan"), N_("Sets GHCR's included storage and transfer when billed."), choices=("free", "pro", "team", "enterprise"),
                              section=PLANS_SECTION, place=2)
     dockerhub_plan: str = _spec("choice", "auto", N_("Docker Hub plan"), N_("auto: Personal for public images, Pro for one private user, Team per seat otherwise."), choices=("auto", "personal", "pro", "team", "business"),
-                                section=PLANS_SECTION, place=3)
+                                section=PLANS_SECTION, place=3,
+                                screen_help=N_("Chosen for you: Personal for public images, Pro for one private user, Team per seat otherwise."))
     acr_tier: str = _spec("choice", "auto", N_("ACR tier"), N_("auto: Premium when a private endpoint is needed, else Basic."), choices=("auto", "basic", "standard", "premium"),
-                          section=PLANS_SECTION, place=4)
+                          section=PLANS_SECTION, place=4,
+                          screen_help=N_("Chosen for you: Premium when a private endpoint is needed, Basic otherwise."))
     scanning: str = _spec("choice", "none", N_("Vulnerability scanning"), N_("none, basic (free where offered) or enhanced (paid per image)."), choices=("none", "basic", "enhanced"),
-                          section=PLANS_SECTION, place=5)
+                          section=PLANS_SECTION, place=5,
+                          screen_help=N_("None; basic (free where a registry offers it); or enhanced (paid per image scanned)."))
     pushes_per_month: float = _spec("float", 10.0, N_("Pushes a month"), N_("New image versions pushed (each is scanned once)."), 0, 1e9,
                                     section=PLANS_SECTION, place=6, whole=True)
     rescans_per_month: float = _spec("float", 0.0, N_("Rescans a month"), N_("Enhanced-scanning rescans of stored images."), 0, 1e9,
@@ -221,7 +241,8 @@ class Analysis:
                              # the fields with a Sweep, in the order the page offers them (a test checks they match)
                              choices=("pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"))
     horizon_months: int = _spec("int", 12, N_("Horizon"), N_("Months of cost over time."), 1, 60, unit=N_("months"))
-    monthly_growth: float = _spec("float", 0.0, N_("Monthly growth"), N_("Growth per month of pulls and stored versions (0.05 = 5 %)."), 0, 1, percent=True)
+    monthly_growth: float = _spec("float", 0.0, N_("Monthly growth"), N_("Growth per month of pulls and stored versions (0.05 = 5 %)."), 0, 1, percent=True,
+                                  screen_help=N_("Growth per month of pulls and stored versions, in percent: 5 means 5 % a month."))
     required_features: tuple[str, ...] = _spec("set", (), N_("Required features"), N_("Features a registry must have (feature matrix); registries without them are marked."),
                                                choices=("iam_oidc", "private_endpoint", "scanning", "signing", "lifecycle", "replication", "rbac",
                                                         "audit_logs", "pull_through_cache", "no_pull_rate_limit", "oci_artifacts"))

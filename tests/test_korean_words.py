@@ -6,6 +6,8 @@ check that the words reach the reader in Korean (Hangul, not the English they we
 field names and values a person typed stay as they were (they are the interface), and that the
 English the other tests assert is what an English run still gets."""
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,19 @@ def test_the_pull_mix_message_is_korean():
         missing = workload_inputs.mix_problem({"wl_same_region_share": 50.0})
     assert "50 % + 10 % + 10 % = 70 %" in english
     assert "50% + 10% + 10% = 70%" in ko and korean(ko) and korean(missing)
+
+
+def test_tables_keep_english_ids_when_first_imported_in_a_korean_run():
+    # a Streamlit run may import a module for the first time after the frame set Korean: module-level
+    # tables must still hold the English ids, or every later English run would show Korean
+    code = ("from lib import i18n; i18n.set_lang('ko')\n"
+            "from lib import labels, sensitivity, workload\nfrom ui import workload_inputs\n"
+            "print(sensitivity.UNITS['pulls_per_month'], workload_inputs.SECTIONS[0][0], workload.SECTIONS[2],"
+            " labels.CHOICES[('network', 'nat')], workload_inputs.MIX_LABELS['internet_share'], sep='|')\n"
+            "print(labels.field('pulls_per_month'))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    tables, shown = out.stdout.splitlines()
+    assert tables == ("pulls a month|Workload|Plans and billing|Private subnets behind a NAT gateway|"
+                      "Outside the cloud (%)")
+    assert korean(shown)
