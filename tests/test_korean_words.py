@@ -138,6 +138,7 @@ def test_the_sidebar_speaks_korean():
     assert [c for c in at.sidebar.caption if korean(c.value) and "100%" in c.value]  # "Adds up to 100 %." under the mix
     network = next(s for s in at.sidebar.selectbox if s.key == "wl_network")
     assert all(korean(o) for o in network.options)  # the choices, as shown
+    assert korean(at.multiselect[0].placeholder)  # not Streamlit's own "Choose options"
 
 
 def test_the_pull_mix_message_is_korean():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import labels, regions
+from lib import i18n, labels, regions
 from lib.errors import InputError
 from lib.i18n import N_, _
 from lib.workload import (
@@ -129,7 +129,7 @@ def field(name: str, box=st, widget_key: str | None = None, on_change=None, args
     elif s.kind == "text":
         box.text_input(label, max_chars=128, **common)
     elif s.kind == "set":
-        box.multiselect(label, s.choices, format_func=_format(name), **common)
+        box.multiselect(label, s.choices, format_func=_format(name), placeholder=_("Choose options"), **common)
     elif s.kind == "choice":
         box.selectbox(label, s.choices, format_func=regions.label if name == "region" else _format(name), **common)
         if name == "region":  # say where the other clouds' prices come from
@@ -137,6 +137,8 @@ def field(name: str, box=st, widget_key: str | None = None, on_change=None, args
     elif name in PERCENT:
         if slider:
             step, fmt = SLIDERS[name]
+            if i18n.lang() != "en":
+                fmt = fmt.replace(" %%", "%%")  # "5%": Korean writes no space before the sign (labels.percent)
             box.slider(label, 0.0, 100.0, step=step, format=fmt, **common)
         else:
             box.number_input(label, min_value=0.0, max_value=100.0, step=1.0, format="%g", **common)
