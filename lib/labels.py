@@ -330,8 +330,16 @@ def plain(text: str) -> str:
                      ("the document's", "the comparison's"), ("the document", "the comparison")):
         text = text.replace(old, new)
     # the comparison rates each situation's fit out of 3: say what the number means
-    return re.sub(r"\(?strength ([123]) of 3\)?",
-                  lambda m: _("({fit}, rated {n} of 3)").format(fit=_(STRENGTH[m.group(1)]), n=m.group(1)), text)
+    # (the Korean data writes it "추천 강도 3/3")
+    return _STRENGTH_NOTE.sub(_strength, text)
+
+
+_STRENGTH_NOTE = re.compile(r"\(?(?:strength ([123]) of 3|추천 강도 ([123])/3)\)?")
+
+
+def _strength(m: re.Match[str]) -> str:
+    n = m.group(1) or m.group(2)
+    return _("({fit}, rated {n} of 3)").format(fit=_(STRENGTH[n]), n=n)
 
 
 STRENGTH = {"3": N_("a clear fit"), "2": N_("a good fit"), "1": N_("a sensible default")}

@@ -166,3 +166,11 @@ def test_tables_keep_english_ids_when_first_imported_in_a_korean_run():
     assert tables == ("pulls a month|Workload|Plans and billing|Private subnets behind a NAT gateway|"
                       "Outside the cloud (%)")
     assert korean(shown)
+
+
+def test_the_fit_rating_reads_as_words_in_both_languages():
+    assert labels.plain("Multi-cloud -> Harbor (strength 2 of 3): one registry") == \
+        "Multi-cloud -> Harbor (a good fit, rated 2 of 3): one registry"
+    with i18n.using("ko"):  # the Korean data writes the rating as "추천 강도 2/3"
+        ko = labels.plain("멀티 클라우드 -> Harbor (추천 강도 2/3): 하나의 레지스트리")
+        assert "추천 강도" not in ko and i18n._(labels.STRENGTH["2"]) in ko and "2" in ko
