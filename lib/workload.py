@@ -2,6 +2,11 @@
 
 Field names are a contract: scenario files and share links use them as they are. Defaults are
 the source document's scenario (one 500 MB image, 10 versions, 1,000 pulls a month).
+
+Each field is declared once, in its group's frozen dataclass, with its Spec: label, help and unit
+(English message ids, read in the run's language), bounds, where its input sits and how an analysis
+sweeps it. SPECS and the pages' tables (sections, sliders, sweep ranges, the Compare page's inputs)
+are views of those specs.
 """
 from __future__ import annotations
 
@@ -60,7 +65,7 @@ class Spec:
     max: float | None = None
     choices: tuple[str, ...] = ()
     unit_id: str = ""
-    group: str = "workload"  # the group class the field is declared in (GROUP_NAMES): set from it
+    group: str = "workload"  # set from the group class the field is declared in (its GROUP)
     pattern: str = ""  # for text fields: a full-match regular expression
     discrete: bool = False  # a whole number that changes which components exist: grouped on, like a choice
     priced: bool = False  # a decision answer that also changes prices (where the consumers run)
