@@ -45,9 +45,10 @@ def quote(value: object, limit: int = QUOTE_CHARS) -> str:
     Streamlit shows it as text (no links, images or headings) and the CLI shows it plainly.
 
     Every message that repeats a user's name or value goes through here."""
+    from .i18n import _  # here, not at the top: lib.i18n imports this module
     text = value if isinstance(value, str) else _short_repr(value)
     if not text:
-        return "(empty)"
+        return _("(empty)")
     text = "".join(_visible(c) for c in text[: limit + 1])
     if len(text) > limit:
         text = text[: limit - 1] + "…"
@@ -60,8 +61,10 @@ def quote(value: object, limit: int = QUOTE_CHARS) -> str:
 def _short_repr(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value).bit_length() > 200:
         # repr() of an int over 4,300 digits raises; the size is what matters here
-        return f"a number of about {int(abs(value).bit_length() * 0.30103) + 1:,} digits"
+        from .i18n import _
+        return _("a number of about {digits:,} digits").format(digits=int(abs(value).bit_length() * 0.30103) + 1)
     try:
         return repr(value)[:QUOTE_CHARS * 4]
     except (ValueError, RecursionError):
-        return f"a {type(value).__name__}"
+        from .i18n import _
+        return _("a {kind}").format(kind=type(value).__name__)

@@ -14,18 +14,12 @@ import pandas as pd
 
 from . import engine, registries
 from .pricebook import PriceBook
-from .workload import NUMERIC, SPECS, Workload
+from .workload import NUMERIC, SPECS, SWEEPS, Workload
 
-# (low, high, log axis) for each input the page can sweep
-RANGES = {
-    "pulls_per_month": (10.0, 1e8, True),
-    "image_size_mb": (10.0, 20_000.0, True),
-    "versions_kept": (1, 1000, True),
-    "team_seats": (1, 10_000, True),
-    "cross_region_share": (0.0, 1.0, False),
-}
-UNITS = {"pulls_per_month": "pulls a month", "image_size_mb": "MB", "versions_kept": "versions",
-         "team_seats": "seats", "cross_region_share": "cross-region share"}
+# (low, high, log axis) and the values' unit words for each input the page can sweep: views of the
+# fields' own specs (workload.Sweep), kept under these names for the pages and the deck
+RANGES = {k: (sw.lo, sw.hi, sw.log) for k, sw in SWEEPS.items()}
+UNITS = {k: sw.unit_id for k, sw in SWEEPS.items()}  # English message ids: translate where shown
 
 
 # registries a and b, the low and high x, the sign of cost a - cost b at low, the cheaper above and below
