@@ -22,4 +22,10 @@ class RegistryModule(Protocol):
 ALL: tuple[RegistryModule, ...] = (ecr, ghcr, dockerhub, harbor, gar, acr, nexus, s3)
 BY_ID: dict[str, RegistryModule] = {m.ID: m for m in ALL}
 IDS = tuple(BY_ID)
-NAMES = {m.ID: m.NAME for m in ALL}
+NAMES = {m.ID: m.NAME for m in ALL}  # English, the ids' stable names; shown through name()
+
+
+def name(registry_id: str) -> str:
+    """A registry's name in the reader's language ("Harbor (self-hosted)", "Harbor (자체 호스팅)")."""
+    from ..i18n import _
+    return _(NAMES[registry_id])
