@@ -15,6 +15,7 @@ import pandas as pd
 from . import registries
 from .components import Component, Flag, Prices, quantities
 from .errors import InputError
+from .i18n import _
 from .pricebook import PriceBook
 from .workload import CATEGORICAL, NUMERIC, SPECS, Workload
 
@@ -65,7 +66,8 @@ class Estimate:
 
 def check_region(region: str, book: PriceBook):
     if region not in book.regions:
-        raise InputError(f"region: '{region}' is not in the price book (has: {', '.join(book.regions)})")
+        raise InputError(_("region: '{region}' is not in the price book (has: {regions})").format(
+            region=region, regions=", ".join(book.regions)))
 
 
 def estimate(w: Workload, book: PriceBook, ids=registries.IDS) -> Estimate:

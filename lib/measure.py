@@ -771,6 +771,16 @@ def format_value(name: str, v) -> str:
 
 
 
+def format_words(fmt: str) -> str:
+    """An inventory format in the reader's words ("image manifests")."""
+    return _(FORMAT_WORDS[fmt])
+
+
+def field_words(name: str) -> str:
+    """A measured field in the reader's words ("Shared layers"): what the upload page's table shows."""
+    return _(FIELD_WORDS[name])
+
+
 def half_up(x: float) -> int:
     """Rounding as people do it (2.5 -> 3), not Python's round-half-to-even."""
     return int(math.floor(x + 0.5))
@@ -778,7 +788,7 @@ def half_up(x: float) -> int:
 
 def _sources(inv: _Inventory, fmts: set) -> str:
     files = [f for f, k in inv.files.items() if k in fmts or (k == "mixed")]
-    words = ", ".join(_(FORMAT_WORDS[f]) for f in sorted(fmts) if f in FORMAT_WORDS)
+    words = ", ".join(format_words(f) for f in sorted(fmts) if f in FORMAT_WORDS)
     if not files:
         return words
     return f"{words} ({_stem(files[0].replace(':', '/'))}.json)" if len(files) == 1 else \
@@ -789,11 +799,11 @@ def _clamp(name: str, value, notes: list):
     s = SPECS[name]
     if s.min is not None and value < s.min:
         notes.append(_("{field}: measured {value:g}, below the smallest value the calculator takes; "
-                       "{used:g} is used").format(field=_(FIELD_WORDS[name]), value=value, used=s.min))
+                       "{used:g} is used").format(field=field_words(name), value=value, used=s.min))
         return type(value)(s.min)
     if s.max is not None and value > s.max:
         notes.append(_("{field}: measured {value:g}, above the largest value the calculator takes; "
-                       "{used:g} is used").format(field=_(FIELD_WORDS[name]), value=value, used=s.max))
+                       "{used:g} is used").format(field=field_words(name), value=value, used=s.max))
         return type(value)(s.max)
     return value
 
@@ -868,7 +878,7 @@ def _measure(sources: list[Source]) -> Result:
     for name in MEASURED_FIELDS:
         if name not in measured_names and name not in {f for f, _ in not_measured}:
             not_measured.append((name, _("not in these files")))
-    files = tuple((f, _(FORMAT_WORDS[k]) if k in FORMAT_WORDS else _("several formats")) for f, k in inv.files.items())
+    files = tuple((f, format_words(k) if k in FORMAT_WORDS else _("several formats")) for f, k in inv.files.items())
     return Result(tuple(measured), tuple(not_measured), tuple(notes), files, stats)
 
 
@@ -919,7 +929,7 @@ def _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_m
     s = round(s, 4)
     cross = unique - unique_global
     measured.append(Measured(
-        "shared_layer_fraction", s, _(FORMAT_WORDS["manifest"]) + " ("
+        "shared_layer_fraction", s, format_words("manifest") + " ("
         + ngettext("{n:,} repository", "{n:,} repositories", len(layered)).format(n=len(layered)) + ")",
         _("unique layer bytes per repository {mb:,.1f} MB, solved so the model stores exactly that "
           "(from {basis}); layers shared across repositories are counted once per repository").format(mb=unique / MB, basis=basis)))
