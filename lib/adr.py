@@ -6,10 +6,10 @@ import datetime as dt
 from . import decision, engine, registries, wording
 from .labels import in_sentence, money, number, percent
 from .pricebook import PriceBook
-from .workload import SPECS
+from .workload import SPECS, Workload
 
 
-def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None) -> str:
+def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = None) -> str:
     e = engine.estimate(w, book)
     r = decision.recommend(w, book, costs=e.totals())
     names = registries.NAMES

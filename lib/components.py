@@ -8,12 +8,13 @@ arrays (many workloads at once): only element-wise numpy functions are used.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import numpy as np
 
 from .errors import DashboardError
 from .i18n import N_, _
+from .pricebook import PriceBook
 
 # The kinds of cost a component can be: every chart series, table and slide groups by these,
 # so a line with any other category would silently drop out of them. Checked when a line is made.
@@ -23,6 +24,10 @@ Severity = Literal["info", "warning", "blocker"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 # One workload's figure (a float) or many workloads' (a numpy array): the same code prices both.
 Amount = float | np.ndarray
+# A Workload, or in the vectorised path a namespace of its fields with numpy arrays for the numbers.
+Inputs = Any
+# (size in GB, or None for the rest; the tier's name; its price key)
+Tiers = tuple[tuple[float | None, str, str], ...]
 
 
 class Words(str):
@@ -81,7 +86,7 @@ class Line:
             object.__setattr__(self, "key", getattr(self.name, "en", str(self.name)))
 
     @property
-    def cost(self):
+    def cost(self) -> Amount:
         return self.quantity * self.price
 
 
@@ -136,7 +141,7 @@ class Quantities:
     pushed_gb_naive: Amount  # every push's full image: what copying tarballs sends
 
 
-def quantities(w) -> Quantities:
+def quantities(w: Inputs) -> Quantities:
     """Stored, pulled and pushed gigabytes (1 GB = 1,000 MB)."""
     s = w.shared_layer_fraction
     stored_naive = w.repositories * w.versions_kept * w.image_size_mb / 1000.0
@@ -156,14 +161,14 @@ def quantities(w) -> Quantities:
     )
 
 
-def positive(x):
+def positive(x: Amount) -> Amount:
     return np.maximum(x, 0.0)
 
 
 class Prices:
     """Price look-ups for one region, remembering which entries were used."""
 
-    def __init__(self, book, region: str):
+    def __init__(self, book: PriceBook, region: str) -> None:
         self.book, self.region = book, region
         self.hours = book.hours_per_month
         self.days = book.days_per_month
@@ -174,7 +179,7 @@ class Prices:
 
 # ---- where the consumers run ---------------------------------------------------------
 
-def consumers_cloud(w) -> str:
+def consumers_cloud(w: Inputs) -> str:
     """The cloud the pulling workloads run in: aws, gcp, azure or on_prem.
 
     Multi-cloud is priced as AWS consumers in the chosen region (the dashboard's stated
@@ -183,7 +188,7 @@ def consumers_cloud(w) -> str:
     return "aws" if w.runs_on == "multi_cloud" else w.runs_on
 
 
-def private_aws_subnets(w) -> bool:
+def private_aws_subnets(w: Inputs) -> bool:
     """The network-path inputs (NAT gateways, interface endpoints) describe an AWS VPC."""
     return w.network in ("nat", "endpoints") and consumers_cloud(w) == "aws"
 
@@ -193,7 +198,7 @@ WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": N_("on-premise
 
 # ---- pieces several registries share -------------------------------------------------
 
-def tiered(gb, p: Prices, tiers, label: str, category: Category = "transfer"):
+def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category = "transfer") -> list[Line]:
     """Volume tiers, one component per tier so each price is visible; tiers after the first
     are shown only when reached. `tiers`: (size in GB or None for the rest, name, price key)."""
     lines, start = [], 0.0
@@ -217,13 +222,13 @@ AZURE_TIERS = ((10_240.0, N_("first 10 TB"), "acr.internet_egress_gb"), (40_960.
 AZURE_FREE_GB = 100.0
 
 
-def aws_internet_egress(gb, p: Prices, free_tier: bool, label: str):
+def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: str) -> list[Line]:
     """AWS's tiered internet egress."""
     free = p("aws.internet_egress_free_gb") if free_tier else 0.0
     return tiered(positive(gb - free), p, AWS_TIERS, label)
 
 
-def internet_egress(cloud: str, gb, p: Prices, w, label="Internet egress"):
+def internet_egress(cloud: str, gb: Amount, p: Prices, w: Inputs, label: str = "Internet egress") -> list[Line]:
     """Internet egress billed by the cloud a registry (or a self-hosted one's hosts) sits in."""
     label = label if isinstance(label, Words) else say(label)  # the default: marked at INTERNET_EGRESS
     if cloud == "aws":
@@ -240,7 +245,7 @@ def internet_egress(cloud: str, gb, p: Prices, w, label="Internet egress"):
 INTERNET_EGRESS = N_("Internet egress")  # internet_egress's default label, translated where it is used
 
 
-def cloud_transfer(w, q, p: Prices, cloud: str, inter_region_key: str):
+def cloud_transfer(w: Inputs, q: Quantities, p: Prices, cloud: str, inter_region_key: str) -> list[Line]:
     """Pulls served from a registry in `cloud`, relative to where the consumers run.
 
     Consumers in the same cloud: free in the region, the inter-region rate across regions,
@@ -257,16 +262,16 @@ def cloud_transfer(w, q, p: Prices, cloud: str, inter_region_key: str):
     return internet_egress(cloud, q.pulled_gb, p, w, label=say(N_("Internet egress to {where}"), where=where))
 
 
-def aws_transfer(w, q, p: Prices):
+def aws_transfer(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Pulls served from an AWS region."""
     return cloud_transfer(w, q, p, "aws", "aws.inter_region_gb")
 
 
-def nat_hours(w, p: Prices):
+def nat_hours(w: Inputs, p: Prices) -> Line:
     return Line(say(N_("NAT gateway hours")), "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly")
 
 
-def nat_path(w, q, p: Prices):
+def nat_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Private subnets reaching a registry outside the VPC: a NAT gateway's hours and bytes."""
     return [nat_hours(w, p),
             Line(say(N_("NAT data processed")), "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb")]
@@ -275,7 +280,7 @@ def nat_path(w, q, p: Prices):
 ENDPOINTS_PER_AZ = 2  # ecr.api and ecr.dkr
 
 
-def ecr_endpoint_path(w, q, p: Prices):
+def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """ECR from private subnets through interface endpoints, the way AWS bills it.
 
     ecr.api and ecr.dkr in every AZ bill per endpoint-hour; the interface endpoints' per-GB
@@ -296,14 +301,15 @@ def ecr_endpoint_path(w, q, p: Prices):
     ]
 
 
-def replication_transfer(w, p: Prices, pushed_gb) -> Line:
+def replication_transfer(w: Inputs, p: Prices, pushed_gb: Amount) -> Line:
     """Every push's new bytes sent to each replica region at the inter-region rate: the one rule for
     managed replication and for self-hosted installations replicating to each other."""
     return Line(say(N_("Replication transfer (pushed bytes x replicas)")), "transfer", "GB", pushed_gb * w.replica_regions,
                 p("aws.inter_region_gb"), "aws.inter_region_gb")
 
 
-def replication(w, p: Prices, storage_key: str, storage_gb, pushed_gb, label: str):
+def replication(w: Inputs, p: Prices, storage_key: str, storage_gb: Amount, pushed_gb: Amount,
+                label: str) -> list[Line]:
     """Copies in other regions: their storage, and every push's bytes sent across regions."""
     if not w.replica_regions:  # a scalar in both paths: the engine groups on it
         return []
@@ -314,7 +320,7 @@ def replication(w, p: Prices, storage_key: str, storage_gb, pushed_gb, label: st
     ]
 
 
-def external_network(w, q, p: Prices):
+def external_network(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Registries outside the consumers' VPC: AWS private subnets (NAT or endpoints chosen)
     still pull them through the NAT gateway."""
     return nat_path(w, q, p) if private_aws_subnets(w) else []

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qs, urlparse
 
 from pptx import Presentation
@@ -24,11 +25,24 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
 from . import charts, decision, engine, export, labels, links, registries, sensitivity, timeline, wording
-from .components import CATEGORIES
+from .components import CATEGORIES, Category
 from .labels import SAME_MONEY, money, percent
 from .palette import CATEGORY_COLOURS, MUTED_TEXT, REGISTRY_COLOURS, TEXT
 from .pricebook import PriceBook
-from .workload import SPECS, lenient
+from .workload import SPECS, Workload, lenient
+
+if TYPE_CHECKING:  # python-pptx's classes, for annotations only
+    import pandas as pd
+    from pptx.chart.chart import Chart
+    from pptx.presentation import Presentation as Pres
+    from pptx.shapes.autoshape import Shape
+    from pptx.slide import Slide
+    from pptx.text.text import TextFrame, _Paragraph
+
+# (text, bold, link) runs of one paragraph
+Runs = Iterable[tuple[str, bool, str]]
+# a sources-slide paragraph: (kind, a line of text or a page's (text, url, as-of, items), font size)
+Block = tuple[str, Any, int]
 
 SLIDE_W, SLIDE_H = 13.333, 7.5  # inches: PowerPoint's 16:9
 MARGIN = 0.6
@@ -47,7 +61,7 @@ class Deck:
     """What build() needs beyond the workload, gathered once."""
     e: engine.Estimate
     r: decision.Recommendation
-    setup: dict
+    setup: dict[str, Any]
     cost: float
     rec_est: engine.RegistryEstimate  # the recommended registry priced in the recommended setup
 
@@ -70,12 +84,12 @@ def lines_needed(text: str, pt: float, width_in: float) -> int:
     return n
 
 
-def height_needed(paragraphs, width_in: float, space_pt: float = 6) -> float:
+def height_needed(paragraphs: Iterable[tuple[str, float]], width_in: float, space_pt: float = 6) -> float:
     """Inches a list of (text, pt) paragraphs takes, with `space_pt` after each."""
     return sum(lines_needed(t, pt, width_in) * pt * LINE / 72 + space_pt / 72 for t, pt in paragraphs) + 0.15
 
 
-def _box(slide, left, top, width, height, name="Text"):
+def _box(slide: Slide, left: float, top: float, width: float, height: float, name: str = "Text") -> Shape:
     shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     shape.name = name
     tf = shape.text_frame
@@ -87,8 +101,8 @@ def _box(slide, left, top, width, height, name="Text"):
     return shape
 
 
-def _para(tf, text: str, pt: float, bold=False, colour=TEXT, first=False, space_after=6, link: str = "",
-          align=None):
+def _para(tf: TextFrame, text: str, pt: float, bold: bool = False, colour: str = TEXT, first: bool = False,
+          space_after: float = 6, link: str = "", align: Any = None) -> _Paragraph:
     p = tf.paragraphs[0] if first else tf.add_paragraph()
     run = p.add_run()
     run.text = text
@@ -106,7 +120,7 @@ def _para(tf, text: str, pt: float, bold=False, colour=TEXT, first=False, space_
     return p
 
 
-def _runs(tf, parts, pt: float, first=False, space_after=6):
+def _runs(tf: TextFrame, parts: Runs, pt: float, first: bool = False, space_after: float = 6) -> _Paragraph:
     """One paragraph of (text, bold, link) runs."""
     p = tf.paragraphs[0] if first else tf.add_paragraph()
     for text, bold, link in parts:
@@ -122,7 +136,7 @@ def _runs(tf, parts, pt: float, first=False, space_after=6):
     return p
 
 
-def _slide(prs, title: str, subtitle: str = ""):
+def _slide(prs: Pres, title: str, subtitle: str = "") -> Slide:
     """A blank slide with its title (28 pt on one line, else 22 pt on two) and an optional
     subtitle below it, both sized so they end above the body (BODY_TOP)."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: no 4:3 placeholders
@@ -140,14 +154,15 @@ def _slide(prs, title: str, subtitle: str = ""):
     return slide
 
 
-def _footer(slide, text: str):
+def _footer(slide: Slide, text: str) -> None:
     tf = _box(slide, MARGIN, 7.02, CONTENT_W, 0.3, "Footnote").text_frame
     _para(tf, text, FOOT_PT, colour=MUTED_TEXT, first=True, space_after=0)
 
 
 # ---- charts ----------------------------------------------------------------------------
 
-def _chart(slide, kind, data, top=BODY_TOP, height=BODY_BOTTOM - BODY_TOP, legend=None):
+def _chart(slide: Slide, kind: Any, data: CategoryChartData, top: float = BODY_TOP,
+           height: float = BODY_BOTTOM - BODY_TOP, legend: Any = None) -> Chart:
     gf = slide.shapes.add_chart(kind, Inches(MARGIN), Inches(top), Inches(CONTENT_W), Inches(height), data)
     gf.name = "Chart"
     ch = gf.chart
@@ -166,14 +181,14 @@ def _chart(slide, kind, data, top=BODY_TOP, height=BODY_BOTTOM - BODY_TOP, legen
     return ch
 
 
-def _axis_title(axis, text: str):
+def _axis_title(axis: Any, text: str) -> None:
     axis.has_title = True
     axis.axis_title.text_frame.text = text
     run = axis.axis_title.text_frame.paragraphs[0].runs[0]
     run.font.size, run.font.bold, run.font.name = Pt(SMALL_PT), False, FONT
 
 
-def _money_axis(axis, title="USD a month"):
+def _money_axis(axis: Any, title: str = "USD a month") -> None:
     axis.tick_labels.number_format = '"$"#,##0'
     axis.tick_labels.number_format_is_linked = False
     axis.minimum_scale = 0
@@ -181,7 +196,7 @@ def _money_axis(axis, title="USD a month"):
         _axis_title(axis, title)
 
 
-def cost_chart(slide, d: Deck):
+def cost_chart(slide: Slide, d: Deck) -> Chart:
     """Horizontal bars, cheapest on top, each registry in its colour; the recommended one
     outlined and named as such; totals with thousands separators at the bar ends."""
     ranked = d.e.ranked()
@@ -222,11 +237,11 @@ def _nice_ceiling(x: float) -> float:
     """The next round number above x (1, 2 or 5 times a power of ten), for an axis end."""
     if x <= 0:
         return 1.0
-    p = 10 ** math.floor(math.log10(x))
+    p: float = 10 ** math.floor(math.log10(x))
     return next(m * p for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * p >= x)
 
 
-def breakdown_chart(slide, d: Deck):
+def breakdown_chart(slide: Slide, d: Deck) -> tuple[Chart, list[Category]]:
     ranked = d.e.ranked()
     data = CategoryChartData(number_format='"$"#,##0.00')
     data.categories = [x.name for x in ranked]
@@ -247,7 +262,8 @@ def breakdown_chart(slide, d: Deck):
     return ch, used
 
 
-def compare_chart(slide, a_totals: dict, b_totals: dict, label_a: str, label_b: str):
+def compare_chart(slide: Slide, a_totals: dict[str, float], b_totals: dict[str, float], label_a: str,
+                  label_b: str) -> tuple[Chart, list[str]]:
     """Each registry's A and B side by side in the registry's colour, B lighter."""
     ids = sorted(registries.IDS, key=lambda rid: (a_totals[rid], rid))
     data = CategoryChartData(number_format='"$"#,##0')
@@ -285,7 +301,7 @@ def compare_chart(slide, a_totals: dict, b_totals: dict, label_a: str, label_b: 
     return ch, ids
 
 
-def _fill(fmt, colour: str, light: bool):
+def _fill(fmt: Any, colour: str, light: bool) -> None:
     """A's bars in the registry's colour; B's in its tint, outlined in the colour (a pattern
     fill renders too faint in LibreOffice to tell B apart)."""
     fmt.fill.solid()
@@ -300,7 +316,7 @@ PLOT = {"x": 0.10, "y": 0.04, "w": 0.87, "h": 0.82}
 LABEL_W = 3.3  # inches to the right of the chart for the direct labels
 
 
-def _fix_plot_area(ch):
+def _fix_plot_area(ch: Chart) -> None:
     """Pin the plot's inner rectangle (PowerPoint and LibreOffice both honour a manual layout)."""
     from lxml import etree
     from pptx.oxml.ns import qn
@@ -318,7 +334,8 @@ def _fix_plot_area(ch):
         etree.SubElement(manual, qn(f"c:{k}")).set("val", str(PLOT[k]))
 
 
-def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
+def timeline_chart(slide: Slide, w: Workload, book: PriceBook, d: Deck,
+                   top: float = BODY_TOP) -> tuple[Chart, pd.DataFrame, list[str]]:
     """Cumulative cost lines in the registries' colours, each named at its end (no legend to
     match colours against); names of lines that end close together stack in order."""
     cumulative, _monthly = timeline.cost_over_time(w, book)
@@ -388,7 +405,7 @@ def timeline_chart(slide, w, book, d: Deck, top=BODY_TOP):
 
 # ---- what the slides say ---------------------------------------------------------------
 
-def _gather(w, book: PriceBook) -> Deck:
+def _gather(w: Workload, book: PriceBook) -> Deck:
     e = engine.estimate(w, book)
     r = decision.recommend(w, book, costs=e.totals())
     # the recommended setup (field changes such as {"network": "endpoints"}; empty means as
@@ -421,7 +438,7 @@ def why_bullets(d: Deck, limit: int = 3) -> list[str]:
     return plain[:limit]
 
 
-def alternative_sentence(w, d: Deck) -> str:
+def alternative_sentence(w: Workload, d: Deck) -> str:
     """The cheapest registry that meets every hard requirement, as the recommendation found it
     (each registry in its cheapest setup): one source, so the deck never disagrees with the page."""
     r = d.r
@@ -442,7 +459,7 @@ def alternative_sentence(w, d: Deck) -> str:
     return text + f" It is set aside because the situation points to {rec} (see why above)."
 
 
-def main_risk(w, d: Deck) -> str:
+def main_risk(w: Workload, d: Deck) -> str:
     """One sentence about the recommended registry in the recommended setup: a failed
     requirement, else the worst flag, else where the cost is concentrated, else the first note."""
     rec = d.r.recommended
@@ -466,7 +483,7 @@ def main_risk(w, d: Deck) -> str:
     return flags[0].message if flags else "No flags for this workload."
 
 
-def _situation(w) -> str:
+def _situation(w: Workload) -> str:
     parts = [f"workloads in {wording.value('runs_on', w.runs_on)}", f"built with {wording.value('ci', w.ci)}",
              wording.value("lifetime", w.lifetime), wording.value("visibility", w.visibility)]
     if w.compliance:
@@ -479,7 +496,7 @@ def _short_link(link: str) -> str:
     return f"Open this scenario in the dashboard ({host})" if host else "Open this scenario in the dashboard"
 
 
-def _b_from_link(w, link: str):
+def _b_from_link(w: Workload, link: str) -> Workload | None:
     """Scenario B when the share link carries one (parameters prefixed b_), else None."""
     if not link:
         return None
@@ -513,14 +530,14 @@ class _Recorder:
     """A price book that notes every price looked up (flags and allowances included), so the
     sources list every price used, not only those with a cost line."""
 
-    def __init__(self, book: PriceBook):
+    def __init__(self, book: PriceBook) -> None:
         self._book = book
         self.used: dict[str, dict[str | None, float]] = {}
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._book, name)
 
-    def get(self, key, region, choice=None):
+    def get(self, key: str, region: str, choice: str | None = None) -> float:
         v = self._book.get(key, region, choice)
         self.used.setdefault(key, {})[choice] = v
         return v
@@ -545,7 +562,8 @@ def _price_words(value: float, unit: str) -> str:
     return f"{labels.number(value)} {unit}"
 
 
-def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
+def sources(w: Workload, book: PriceBook,
+            also: Iterable[Workload] = ()) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
     """[(vendor, [(page text, url, as-of, [price in words...])...])...] for every price the
     estimate used, vendors and pages in a stable order.
 
@@ -591,7 +609,7 @@ def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str,
                 items = pages.setdefault(price.source, {}).setdefault(price.as_of, [])
                 if f"{c.name}: $0" not in items:
                     items.append(f"{c.name}: $0")
-    by_vendor: dict[str, list] = {}
+    by_vendor: dict[str, list[tuple[str, str, str, list[str]]]] = {}
     for url in sorted(pages):
         vendor = VENDORS.get(urlparse(url).netloc, urlparse(url).netloc)
         for as_of, items in sorted(pages[url].items()):
@@ -600,7 +618,7 @@ def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str,
     return sorted(by_vendor.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0]))
 
 
-def assumption_lines(w, book: PriceBook) -> list[str]:
+def assumption_lines(w: Workload, book: PriceBook) -> list[str]:
     return [
         f"{book.hours_per_month:g}-hour month; 1 GB = 1,000 MB; {book.currency} on-demand list prices before tax; "
         f"region {wording.region(w.region)}; price book {book.version}.",
@@ -610,9 +628,9 @@ def assumption_lines(w, book: PriceBook) -> list[str]:
     ]
 
 
-def _source_blocks(w, book, also=()):
+def _source_blocks(w: Workload, book: PriceBook, also: Iterable[Workload] = ()) -> list[Block]:
     """Paragraph blocks for the sources slides: (kind, text-or-runs, pt)."""
-    blocks: list[tuple[str, object, int]] = [("assumption", x, SMALL_PT) for x in assumption_lines(w, book)]
+    blocks: list[Block] = [("assumption", x, SMALL_PT) for x in assumption_lines(w, book)]
     for vendor, pages in sources(w, book, also):
         blocks.append(("vendor", vendor, 14))
         for text, url, as_of, items in pages:
@@ -620,20 +638,21 @@ def _source_blocks(w, book, also=()):
     return blocks
 
 
-def _block_text(kind, content) -> str:
+def _block_text(kind: str, content: Any) -> str:
     if kind == "page":
         text, _url, as_of, items = content
         return f"{text}, as of {as_of}: {items}"
-    return content
+    return str(content)
 
 
-def source_slides(prs, w, book, footer, also=()):
+def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Slide], None],
+                  also: Iterable[Workload] = ()) -> int:
     blocks = _source_blocks(w, book, also)
     room = BODY_BOTTOM - 1.3
     heights = [max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
                for k, c, pt in blocks]
-    pages: list[list] = []
-    page: list = []
+    pages: list[list[Block]] = []
+    page: list[Block] = []
     used, vendor = 0.0, None
     for i, (kind, content, pt) in enumerate(blocks):
         # a vendor's heading goes to the next slide with its first page, never alone at the bottom
@@ -669,7 +688,7 @@ def source_slides(prs, w, book, footer, also=()):
 
 # ---- the deck --------------------------------------------------------------------------
 
-def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
+def build(w: Workload, book: PriceBook, link: str = "", pictures: bool = True, b: Workload | None = None,
           today: dt.date | None = None) -> tuple[bytes, list[str]]:
     """The deck as bytes, and the list of pictures that could not be made (with why).
 
@@ -685,7 +704,7 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
     prs.slide_width, prs.slide_height = Emu(Inches(SLIDE_W)), Emu(Inches(SLIDE_H))
     footer_text = f"Container registry decision · {today:%d %B %Y} · price book {book.version}"
 
-    def footer(slide):
+    def footer(slide: Slide) -> None:
         _footer(slide, f"{footer_text} · {len(prs.slides)}")
 
     # 1: the question and the answer
@@ -819,7 +838,7 @@ def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
 SWEEP_SIZE = (1400, 566)
 
 
-def sweep_picture(table, points, w) -> bytes:
+def sweep_picture(table: pd.DataFrame, points: Sequence[sensitivity.BreakEven], w: Workload) -> bytes:
     """The Break-even page's figure, styled for the slide: the slide carries the title, so the
     picture has none; the axis names the input in words."""
     field = w.sweep_field
@@ -836,5 +855,5 @@ def sweep_picture(table, points, w) -> bytes:
     return export.image(f, "png", width=SWEEP_SIZE[0], height=SWEEP_SIZE[1], scale=1.5)
 
 
-def _plain_break_even(p, field: str) -> str:
+def _plain_break_even(p: sensitivity.BreakEven, field: str) -> str:
     return p.sentence(field)

@@ -6,10 +6,13 @@ sees one plain value and every numeric field is a numpy array.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from . import registries
@@ -64,13 +67,13 @@ class Estimate:
         return sorted(self.registries, key=lambda r: (r.monthly_cost, r.id))
 
 
-def check_region(region: str, book: PriceBook):
+def check_region(region: str, book: PriceBook) -> None:
     if region not in book.regions:
         raise InputError(_("region: '{region}' is not in the price book (has: {regions})").format(
             region=region, regions=", ".join(book.regions)))
 
 
-def estimate(w: Workload, book: PriceBook, ids=registries.IDS) -> Estimate:
+def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) -> Estimate:
     check_region(w.region, book)
     q = quantities(w)
     p = Prices(book, w.region)
@@ -87,7 +90,7 @@ def estimate(w: Workload, book: PriceBook, ids=registries.IDS) -> Estimate:
     return Estimate(w, out, book.version)
 
 
-def workloads_frame(workloads) -> pd.DataFrame:
+def workloads_frame(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame with one column per workload field, from Workloads or dicts of fields."""
     if isinstance(workloads, pd.DataFrame):
         df = workloads
@@ -99,7 +102,8 @@ def workloads_frame(workloads) -> pd.DataFrame:
     return df
 
 
-def estimate_many(workloads, book: PriceBook, ids=registries.IDS, components: bool = False) -> pd.DataFrame:
+def estimate_many(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]], book: PriceBook,
+                  ids: Iterable[str] = registries.IDS, components: bool = False) -> pd.DataFrame:
     """Monthly totals for many workloads: one row per workload, one column per registry.
 
     With components=True, also one column per (registry, component) named "id:component", by the
@@ -129,7 +133,8 @@ def estimate_many(workloads, book: PriceBook, ids=registries.IDS, components: bo
     return out
 
 
-def estimate_varying(w: Workload, varying: dict, book: PriceBook, ids=registries.IDS) -> pd.DataFrame:
+def estimate_varying(w: Workload, varying: Mapping[str, npt.ArrayLike], book: PriceBook,
+                     ids: Iterable[str] = registries.IDS) -> pd.DataFrame:
     """estimate_many for the workloads equal to w except for some numeric fields, one row per value.
 
     The same registry code on the same arrays, added in the same order, so the totals are the

@@ -1,8 +1,10 @@
 """The feature matrix (data/features.yaml): load, validate, filter by requirements."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 import yaml
@@ -19,7 +21,7 @@ class FeatureMatrixError(DashboardError, ValueError):
     pass
 
 
-def parse(doc, path="feature matrix") -> dict:
+def parse(doc: Any, path: str = "feature matrix") -> dict[str, Any]:
     feats = doc.get("features", {}) if isinstance(doc, dict) else {}
     if set(feats) != set(SPECS["required_features"].choices):
         raise FeatureMatrixError(f"{path}: 'features' must list exactly {', '.join(SPECS['required_features'].choices)}")
@@ -40,22 +42,22 @@ def parse(doc, path="feature matrix") -> dict:
             cell["value"] = v
             if not str(cell.get("source", "")).startswith("https://"):
                 raise FeatureMatrixError(f"{where}: needs a source URL")
-    return doc
+    return cast(dict[str, Any], doc)
 
 
 @lru_cache(maxsize=2)
-def load(path: str | Path = DEFAULT_PATH) -> dict:
+def load(path: str | Path = DEFAULT_PATH) -> dict[str, Any]:
     return parse(yaml.safe_load(Path(path).read_text(encoding="utf-8")), str(path))
 
 
-def missing(required, matrix: dict | None = None) -> dict[str, list[str]]:
+def missing(required: Iterable[str], matrix: dict[str, Any] | None = None) -> dict[str, list[str]]:
     """Registry id -> the required features it lacks (only "yes" meets a requirement)."""
     m = matrix or load()
     return {rid: [m["features"][f] for f in required if m["registries"][rid][f]["value"] != "yes"]
             for rid in registries.IDS}
 
 
-def document_table(matrix: dict | None = None) -> pd.DataFrame:
+def document_table(matrix: dict[str, Any] | None = None) -> pd.DataFrame:
     m = matrix or load()
     rows = []
     for rid in registries.IDS:
@@ -65,7 +67,7 @@ def document_table(matrix: dict | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def feature_table(matrix: dict | None = None) -> pd.DataFrame:
+def feature_table(matrix: dict[str, Any] | None = None) -> pd.DataFrame:
     """Registries x features, each cell 'yes: ...' / 'partial: ...' / 'no: ...' with its note
     (words, not symbols: they read the same with any font, in a screen reader and in a CSV)."""
     m = matrix or load()
@@ -75,4 +77,4 @@ def feature_table(matrix: dict | None = None) -> pd.DataFrame:
 
 
 def label(feature_id: str) -> str:
-    return load()["features"].get(feature_id, feature_id)
+    return str(load()["features"].get(feature_id, feature_id))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Collection
 from functools import cache
 
 from . import i18n
@@ -92,7 +93,7 @@ def field(name: str) -> str:
     return SPECS[name].label
 
 
-def choice(name: str, value) -> str:
+def choice(name: str, value: str) -> str:
     """A choice value as a person reads it; every choice the app offers has one."""
     from .registries import NAMES
     if (name, value) in CHOICES:
@@ -109,7 +110,7 @@ def choice(name: str, value) -> str:
     raise KeyError(f"no display name for {name} = {value!r}")
 
 
-def choices(name: str, values) -> str:
+def choices(name: str, values: Collection[str]) -> str:
     return ", ".join(choice(name, v) for v in values) if values else "none"
 
 
@@ -128,7 +129,7 @@ def in_sentence(text: str) -> str:
     return text[0].lower() + text[1:]
 
 
-def choice_in_sentence(name: str, value) -> str:
+def choice_in_sentence(name: str, value: str) -> str:
     """choice() as it reads inside a sentence: "private subnets behind a NAT gateway", "several clouds";
     names keep their capital ("AWS", "Google Cloud", "Pro"). The slides, the ADR and the chart subtitles
     use this, so they say what the app's inputs say, in the same words."""
@@ -136,7 +137,7 @@ def choice_in_sentence(name: str, value) -> str:
     return text if name in _NAMED and value != "auto" else in_sentence(text)
 
 
-def choices_in_sentence(name: str, values) -> str:
+def choices_in_sentence(name: str, values: Collection[str]) -> str:
     return ", ".join(choice_in_sentence(name, v) for v in values) if values else "none"
 
 
@@ -291,7 +292,7 @@ def price_name(key: str) -> str:
     return f"{VENDORS.get(vendor, vendor)}: {PRICES.get(key, rest.replace('_', ' '))}"
 
 
-def price_value(value, by: str | None, regions: dict) -> str:
+def price_value(value: object, by: str | None, regions: dict[str, str]) -> str:
     """A price book value as text: 0.1, or "US East (N. Virginia) 0.09 · Asia Pacific (Seoul) 0.126"."""
     if not isinstance(value, dict):
         return f"{value:,g}"
@@ -299,7 +300,7 @@ def price_value(value, by: str | None, regions: dict) -> str:
         return " · ".join(f"{region_name(k, regions.get(k, k))} {v:,g}" for k, v in value.items())
     spec_name = by if by in SPECS else None
 
-    def name(k):
+    def name(k: str) -> str:
         try:
             return choice(spec_name, k) if spec_name else str(k).replace("_", " ").capitalize()
         except KeyError:

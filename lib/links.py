@@ -11,6 +11,7 @@ valid input, and each problem is named.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import pricebook
 from .errors import InputError, quote
@@ -22,7 +23,7 @@ MAX_VALUE_BYTES = 200  # in UTF-8 bytes, not characters: 84 x "€" is 252 bytes
 IGNORED = {"embed", "embed_options"}  # Streamlit's own parameters
 
 
-def format_value(v) -> str:
+def format_value(v: object) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, (tuple, list)):
@@ -32,7 +33,7 @@ def format_value(v) -> str:
     return str(v)
 
 
-def _changed(w: Workload, base: Workload) -> dict:
+def _changed(w: Workload, base: Workload) -> dict[str, Any]:
     out = {k: getattr(w, k) for k in SPECS if getattr(w, k) != getattr(base, k)}
     if any(k in out for k in SHARE_FIELDS):
         # all three, so the mix is read back exactly (a missing share would be 1 - the others)
@@ -52,7 +53,7 @@ def to_query(w: Workload, price_book: str | None = None, b: Workload | None = No
 @dataclass
 class Parsed:
     workload: Workload
-    b_overrides: dict = field(default_factory=dict)
+    b_overrides: dict[str, Any] = field(default_factory=dict)
     price_book: str | None = None
     problems: list[str] = field(default_factory=list)
 

@@ -35,15 +35,21 @@ import os
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from .errors import DashboardError, InputError
 from .i18n import N_, _, ngettext
+from .pricebook import PriceBook
 from .workload import DEFAULT, SPECS, Workload, from_dict
+
+_Number = TypeVar("_Number", int, float)
 
 MB = 1_000_000  # 1 MB = 1,000,000 bytes, as the cost model counts
 DAYS_PER_MONTH = 30  # "pushes a month" = versions pushed per 30 days
@@ -100,7 +106,7 @@ def _repo_of(rel: PurePosixPath) -> str | None:
     return None if parent in ("", ".") else parent
 
 
-def sources_from_paths(paths) -> list[Source]:
+def sources_from_paths(paths: Iterable[str | Path]) -> list[Source]:
     """Files as given, and every *.json under a folder (REPOSITORY/TAG.json relative to it)."""
     out: list[Source] = []
     total = 0
@@ -182,7 +188,7 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
     return out
 
 
-def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source]:
+def sources_from_uploads(files: Iterable[tuple[str, bytes]], max_total: int = MAX_TOTAL_BYTES) -> list[Source]:
     """(name, bytes) pairs from an upload widget; zips are opened. A plain upload has no folder."""
     out, total = [], 0
     for name, data in files:
@@ -207,12 +213,12 @@ def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source
 
 class _FileProblems(DashboardError):
     """A file-level refusal, collected into the InputError that names every file."""
-    def __init__(self, problems):
+    def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
 
 
-def _json_docs(src: Source) -> list:
+def _json_docs(src: Source) -> list[Any]:
     if len(src.data) > MAX_FILE_BYTES:
         raise _FileProblems([_("{n:,} bytes is larger than the {mb:,} MB limit for one file").format(n=len(src.data), mb=MAX_FILE_BYTES // MB)])
     try:
@@ -238,7 +244,7 @@ def _json_docs(src: Source) -> list:
     except ValueError:  # int() refuses more than 4,300 digits (a plain ValueError, not a decode error)
         raise _FileProblems([_(TOO_LONG_NUMBER)]) from None
     # several JSON documents back to back: `gh api --paginate` prints one array per page
-    docs: list = []
+    docs: list[Any] = []
     dec, pos, n = json.JSONDecoder(), 0, len(text)
     try:
         while pos < n:
@@ -267,7 +273,7 @@ def _not_json(e: json.JSONDecodeError) -> str:
 TOO_LONG_NUMBER = N_("a number with thousands of digits: no inventory holds one (expected JSON from a registry)")
 
 
-def detect(doc) -> str | None:
+def detect(doc: object) -> str | None:
     """The format of one parsed JSON document, from its documented shape; None if foreign."""
     if isinstance(doc, dict):
         if "imageDetails" in doc:
@@ -293,7 +299,7 @@ def detect(doc) -> str | None:
     return None
 
 
-def _describe(doc) -> str:
+def _describe(doc: object) -> str:
     if isinstance(doc, dict):
         keys = [str(k)[:40] for k in list(doc)[:6]]
         return _("a JSON object with keys {keys}").format(keys=", ".join(repr(k) for k in keys) + (" ..." if len(doc) > 6 else "")) \
@@ -305,7 +311,7 @@ def _describe(doc) -> str:
     return _("a single JSON {kind}").format(kind=type(doc).__name__)
 
 
-def _foreign(doc) -> str:
+def _foreign(doc: object) -> str:
     return _("not a registry inventory: expected AWS CLI `ecr describe-images` output (imageDetails), an OCI or "
              "Docker v2 image manifest or index, a Docker Hub tags page (results) or GitHub package versions; "
              "found {what}").format(what=_describe(doc))
@@ -313,7 +319,7 @@ def _foreign(doc) -> str:
 
 # ---- field checks ----------------------------------------------------------------------
 
-def _size(v, where: str, probs: list) -> int | None:
+def _size(v: object, where: str, probs: list[str]) -> int | None:
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, (int, float)) or (isinstance(v, float) and not v.is_integer()):
@@ -325,7 +331,7 @@ def _size(v, where: str, probs: list) -> int | None:
     return int(v)
 
 
-def _when(v, where: str, probs: list) -> float | None:
+def _when(v: object, where: str, probs: list[str]) -> float | None:
     """ISO 8601 (with offset or Z; naive means UTC) or seconds since 1970."""
     d: datetime | None
     t: float | None
@@ -359,7 +365,7 @@ def _when(v, where: str, probs: list) -> float | None:
     return t
 
 
-def _text(v, where: str, probs: list, required: bool = True) -> str | None:
+def _text(v: object, where: str, probs: list[str], required: bool = True) -> str | None:
     if v is None and not required:
         return None
     if not isinstance(v, str) or not v or len(v) > MAX_NAME:
@@ -373,12 +379,12 @@ def _stem(name: str) -> str:
     return base[:-5] if base.lower().endswith(".json") else base
 
 
-def _str(v) -> str | None:
+def _str(v: object) -> str | None:
     """A string field, or None: a hostile file may put a list where a media type belongs."""
     return v if isinstance(v, str) else None
 
 
-def _show(v) -> str:
+def _show(v: object) -> str:
     s = json.dumps(v) if isinstance(v, (str, int, float, bool, type(None))) else type(v).__name__
     return s if len(s) <= 60 else s[:57] + "..."
 
@@ -388,25 +394,25 @@ def _show(v) -> str:
 class _Version:
     __slots__ = ("size", "size_fmt", "pushed", "pushed_fmt", "layers", "fmts", "index_entry", "skip")
 
-    def __init__(self, fmt: str):
+    def __init__(self, fmt: str) -> None:
         self.size: int | None = None
         self.size_fmt: str | None = None
         self.pushed: float | None = None
         self.pushed_fmt: str | None = None
-        self.layers: list[tuple[str, int]] | None = None
+        self.layers: tuple[tuple[str, int], ...] | None = None
         self.fmts: tuple[str, ...] = (fmt,)  # formats that listed it (a tuple: a set per image costs time at 100,000 images)
         self.index_entry = False  # a manifest list / index as its registry lists it: no layers of its own
         self.skip = False
 
 
 class _Inventory:
-    def __init__(self):
+    def __init__(self) -> None:
         self.repos: dict[str, dict[str, _Version]] = {}
         self.files: dict[str, str] = {}  # file name -> format key
         self.notes: list[str] = []
-        self.indexes: list[tuple[str, str, list]] = []  # (file, repo, [(digest, platform words, attestation)])
+        self.indexes: list[tuple[str, str, list[tuple[str, str, bool]]]] = []  # (file, repo, [(digest, platform words, attestation)])
         self.aliases: dict[str, dict[str, str]] = {}  # repo -> any digest a manifest is known by -> its version key
-        self.index_digests: dict[str, set] = {}
+        self.index_digests: dict[str, set[str]] = {}
         self.foreign_layers = 0
         self.unfoldered = 0
         self.missing: list[str] = []  # notes on platform manifests an index lists but the files lack
@@ -423,7 +429,8 @@ class _Inventory:
         return v
 
 
-def _add(v: _Version, fmt: str, size=None, pushed=None, layers=None):
+def _add(v: _Version, fmt: str, size: int | None = None, pushed: float | None = None,
+         layers: tuple[tuple[str, int], ...] | None = None) -> None:
     if layers is not None:  # layer sizes are the most exact size there is
         v.layers, v.size, v.size_fmt = layers, sum(s for _, s in layers), fmt
     elif size is not None and v.layers is None and v.size is None:
@@ -432,7 +439,7 @@ def _add(v: _Version, fmt: str, size=None, pushed=None, layers=None):
         v.pushed, v.pushed_fmt = pushed, fmt
 
 
-def _parse_ecr(doc: dict, src: Source, inv: _Inventory, probs: list):
+def _parse_ecr(doc: dict[str, Any], src: Source, inv: _Inventory, probs: list[str]) -> None:
     details = doc.get("imageDetails")
     if not isinstance(details, list):
         probs.append(_("imageDetails: expected a list of images, got {got}").format(got=_show(details)))
@@ -476,7 +483,7 @@ def _parse_ecr(doc: dict, src: Source, inv: _Inventory, probs: list):
             v.index_entry = True
 
 
-def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: str):
+def _parse_manifest(doc: dict[str, Any], src: Source, inv: _Inventory, probs: list[str], kind: str) -> None:
     repo = src.repo
     if repo is None:
         repo = "(manifests without a folder)"
@@ -504,8 +511,8 @@ def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: 
                 probs.append(_("{where}: expected a descriptor object, got {got}").format(where=f"manifests[{i}]", got=_show(c)))
                 continue
             dg = _text(c.get("digest"), f"manifests[{i}].digest", probs)
-            plat: dict = c["platform"] if isinstance(c.get("platform"), dict) else {}
-            ann: dict = c["annotations"] if isinstance(c.get("annotations"), dict) else {}
+            plat: dict[str, Any] = c["platform"] if isinstance(c.get("platform"), dict) else {}
+            ann: dict[str, Any] = c["annotations"] if isinstance(c.get("annotations"), dict) else {}
             words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k)) or _("a platform")
             att = ann.get("vnd.docker.reference.type") == ATTESTATION or plat.get("os") == "unknown"
             if dg:
@@ -540,13 +547,13 @@ def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: 
         out.append((dg, size))
     ann = doc["annotations"] if isinstance(doc.get("annotations"), dict) else {}
     created = ann.get("org.opencontainers.image.created")
-    scratch: list = []
+    scratch: list[str] = []
     pushed = _when(created, "annotations", scratch) if isinstance(created, str) else None
     v = inv.version(repo, key, "manifest")
     _add(v, "manifest", layers=tuple(out), pushed=pushed)
 
 
-def _hub_repo(doc: dict, src: Source, results: list) -> str:
+def _hub_repo(doc: dict[str, Any], src: Source, results: list[Any]) -> str:
     for k in ("next", "previous"):
         u = doc.get(k)
         if isinstance(u, str):
@@ -562,7 +569,7 @@ def _hub_repo(doc: dict, src: Source, results: list) -> str:
     return PurePosixPath(src.name).stem
 
 
-def _parse_dockerhub(results, doc: dict, src: Source, inv: _Inventory, probs: list):
+def _parse_dockerhub(results: list[Any], doc: dict[str, Any], src: Source, inv: _Inventory, probs: list[str]) -> None:
     repo = _hub_repo(doc, src, results)
     for i, t in enumerate(results):
         if len(probs) >= MAX_PROBLEMS:
@@ -595,7 +602,7 @@ def _parse_dockerhub(results, doc: dict, src: Source, inv: _Inventory, probs: li
                 _add(inv.version(repo, dg, "dockerhub"), "dockerhub", size=size, pushed=pushed)
 
 
-def _gh_repo(v: dict, src: Source) -> str:
+def _gh_repo(v: dict[str, Any], src: Source) -> str:
     for k in ("url", "package_html_url", "html_url"):
         u = v.get(k)
         if isinstance(u, str):
@@ -605,7 +612,7 @@ def _gh_repo(v: dict, src: Source) -> str:
     return PurePosixPath(src.name).stem
 
 
-def _parse_github(doc: list, src: Source, inv: _Inventory, probs: list):
+def _parse_github(doc: list[Any], src: Source, inv: _Inventory, probs: list[str]) -> None:
     for i, v in enumerate(doc):
         if len(probs) >= MAX_PROBLEMS:
             return
@@ -679,7 +686,7 @@ def _read(sources: list[Source]) -> _Inventory:
     return inv
 
 
-def _resolve(inv: _Inventory):
+def _resolve(inv: _Inventory) -> None:
     """Follow indexes to the platform manifests they list; set aside what is not an image."""
     missing = []
     for fname, repo, kids in inv.indexes:
@@ -745,9 +752,9 @@ class Result:
     not_measured: tuple[tuple[str, str], ...]  # (field, why)
     notes: tuple[str, ...]
     files: tuple[tuple[str, str], ...]  # (file, format in words)
-    stats: dict = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, float]:
         return {m.field: m.value for m in self.measured}
 
     def workload(self, base: Workload = DEFAULT) -> Workload:
@@ -760,7 +767,7 @@ class Result:
                         "Measured from {n} files ({formats}) by python -m lib measure", n).format(n=n, formats=", ".join(fmts))
 
 
-def format_value(name: str, v) -> str:
+def format_value(name: str, v: float) -> str:
     if name == "image_size_mb":
         return f"{v:,.2f} MB"
     if name == "shared_layer_fraction":
@@ -786,16 +793,16 @@ def half_up(x: float) -> int:
     return int(math.floor(x + 0.5))
 
 
-def _sources(inv: _Inventory, fmts: set) -> str:
+def _sources(inv: _Inventory, fmts: AbstractSet[str | None]) -> str:
     files = [f for f, k in inv.files.items() if k in fmts or (k == "mixed")]
-    words = ", ".join(format_words(f) for f in sorted(fmts) if f in FORMAT_WORDS)
+    words = ", ".join(format_words(f) for f in sorted(f for f in fmts if f is not None) if f in FORMAT_WORDS)
     if not files:
         return words
     return f"{words} ({_stem(files[0].replace(':', '/'))}.json)" if len(files) == 1 else \
         _("{formats} ({n:,} files)").format(formats=words, n=len(files))
 
 
-def _clamp(name: str, value, notes: list):
+def _clamp(name: str, value: _Number, notes: list[str]) -> _Number:
     s = SPECS[name]
     if s.min is not None and value < s.min:
         notes.append(_("{field}: measured {value:g}, below the smallest value the calculator takes; "
@@ -809,7 +816,7 @@ def _clamp(name: str, value, notes: list):
 
 
 @contextmanager
-def _no_gc():
+def _no_gc() -> Iterator[None]:
     """Parsing creates millions of small objects and no cycles: the cyclic collector would walk
     them again and again (a third of the time at 100,000 images). Restored afterwards."""
     was = gc.isenabled()
@@ -834,7 +841,7 @@ def _measure(sources: list[Source]) -> Result:
     repos = {r: vs for r, vs in repos.items() if vs}
     measured: list[Measured] = []
     not_measured: list[tuple[str, str]] = []
-    stats: dict = {}
+    stats: dict[str, int] = {}
     if not repos:
         # the notes say why when there was something (an index whose platform manifests are
         # missing, images set aside): "empty" would send the user looking at the wrong thing
@@ -882,7 +889,9 @@ def _measure(sources: list[Source]) -> Result:
     return Result(tuple(measured), tuple(not_measured), tuple(notes), files, stats)
 
 
-def _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_measured, notes, stats):
+def _shared(repos: dict[str, list[_Version]], all_versions: list[_Version], versions_kept: int, size_mb: float | None,
+            r: int, inv: _Inventory, measured: list[Measured], not_measured: list[tuple[str, str]], notes: list[str],
+            stats: dict[str, int]) -> None:
     layered = {repo: [v for v in vs if v.layers is not None] for repo, vs in repos.items()}
     layered = {repo: vs for repo, vs in layered.items() if vs}
     if not layered:
@@ -895,15 +904,16 @@ def _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_m
     for vs in layered.values():
         seen: dict[str, int] = {}
         for v in vs:
-            for dg, size in v.layers:
+            for dg, size in v.layers or ():  # all have layers: "or ()" only tells the checker
                 seen[dg] = size
         unique += sum(seen.values())
         everywhere.update(seen)
     unique_global = sum(everywhere.values())
     n_l = sum(len(vs) for vs in layered.values())
     r_l = len(layered)
-    total_l = sum(v.size for vs in layered.values() for v in vs)
+    total_l = sum(v.size or 0 for vs in layered.values() for v in vs)  # sized: they have layers
     stats.update(unique_bytes=unique, unique_bytes_across_repositories=unique_global)
+    V: float  # versions per repository: the scenario's whole number, or the measured mean
     if n_l == len(all_versions) and size_mb is not None:
         # every image has its layers: solve with the scenario's own (rounded) inputs, so the
         # model's stored bytes equal the measured unique bytes exactly
@@ -940,7 +950,8 @@ def _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_m
                            cross=cross / MB, once=unique_global / MB, each=unique / MB))
 
 
-def _pushes(all_versions, inv, measured, not_measured):
+def _pushes(all_versions: list[_Version], inv: _Inventory, measured: list[Measured],
+            not_measured: list[tuple[str, str]]) -> None:
     times = [v.pushed for v in all_versions if v.pushed is not None]
     if len(times) < 2:
         not_measured.append(("pushes_per_month", _("needs push or creation times of at least two images")))
@@ -960,14 +971,14 @@ def _pushes(all_versions, inv, measured, not_measured):
           "are not listed, so this is a lower bound").format(n=len(times), days=days, first=first, last=last)))
 
 
-def measure_paths(paths) -> Result:
+def measure_paths(paths: Iterable[str | Path]) -> Result:
     with _no_gc():
         return _measure(sources_from_paths(paths))
 
 
 # ---- output -------------------------------------------------------------------------------
 
-def scenario_doc(result: Result) -> dict:
+def scenario_doc(result: Result) -> dict[str, Any]:
     """What `python -m lib measure` prints: a scenario file every other command loads."""
     return {"name": _("Measured registry"), "description": result.description(), **result.values()}
 
@@ -1009,14 +1020,14 @@ class Saving:
     dollars: float  # monthly total saved
 
 
-def lifecycle_saving(w: Workload, keep: int, book, registry: str = "ecr") -> Saving:
+def lifecycle_saving(w: Workload, keep: int, book: PriceBook, registry: str = "ecr") -> Saving:
     """Keeping `keep` versions instead of w.versions_kept, priced by the engine (no second formula)."""
     from . import engine
     keep = int(keep)
     now = engine.estimate(w, book, ids=(registry,))[registry]
     later = engine.estimate(w.replace(versions_kept=keep), book, ids=(registry,))[registry]
 
-    def stored(e):
+    def stored(e: engine.RegistryEstimate) -> float:
         return sum(c.quantity for c in e.components if c.category == "storage" and c.unit == "GB-month")
 
     return Saving(now.name, keep, w.versions_kept, stored(now) - stored(later), now.monthly_cost - later.monthly_cost)

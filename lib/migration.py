@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
@@ -13,6 +14,7 @@ from .components import Prices, quantities
 from .errors import InputError
 from .pricebook import PriceBook
 from .timeline import onetime
+from .workload import Workload
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "migrations.yaml"
 AWS_HOSTED = {"ecr", "harbor", "nexus", "s3"}  # self-hosted ones are assumed to run on AWS here
@@ -23,8 +25,8 @@ EGRESS_KEY = {"ecr": "aws.internet_egress_tier1_gb", "harbor": "aws.internet_egr
 
 
 @lru_cache(maxsize=2)
-def data(path: str | Path = DATA) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def data(path: str | Path = DATA) -> dict[str, Any]:
+    return cast(dict[str, Any], yaml.safe_load(Path(path).read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)
@@ -69,22 +71,22 @@ class Plan:
         return self.one_time_cost / -self.monthly_delta
 
 
-def names(w) -> dict:
+def names(w: Workload) -> dict[str, Any]:
     d = data()
     return {"account": w.aws_account, "region": w.region, "owner": w.owner, "repository": w.repository_name,
             "tag": "latest", "gcp_location": d["gcp_location"].get(w.region, "us-east4")}
 
 
-def address(rid: str, w) -> str:
-    return data()["addresses"][rid].format(**names(w))
+def address(rid: str, w: Workload) -> str:
+    return str(data()["addresses"][rid].format(**names(w)))
 
 
-def _base(rid: str, w) -> str:
+def _base(rid: str, w: Workload) -> str:
     """A registry's address up to the repository name ("ghcr.io/acme/")."""
-    return data()["addresses"][rid].format(**{**names(w), "repository": ""})
+    return str(data()["addresses"][rid].format(**{**names(w), "repository": ""}))
 
 
-def batch_steps(source: str, target: str, w) -> list[tuple[str, str]]:
+def batch_steps(source: str, target: str, w: Workload) -> list[tuple[str, str]]:
     """Every repository with every version: list, create, copy, check; then the deployment
     steps for the platform the images run on."""
     d, n = data(), names(w)
@@ -106,7 +108,7 @@ def batch_steps(source: str, target: str, w) -> list[tuple[str, str]]:
     return out
 
 
-def steps(source: str, target: str, w) -> tuple[list[tuple[str, str]], str]:
+def steps(source: str, target: str, w: Workload) -> tuple[list[tuple[str, str]], str]:
     d, n = data(), names(w)
     pair = d["pairs"].get(f"{source}->{target}")
     if pair and w.repositories == 1 and w.deploy_platform == "ec2":
@@ -124,7 +126,7 @@ def steps(source: str, target: str, w) -> tuple[list[tuple[str, str]], str]:
     return out, "generic plan (skopeo copies every layer and tag between registries)"
 
 
-def plan(w, book: PriceBook, source: str | None = None, target: str | None = None) -> Plan:
+def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | None = None) -> Plan:
     source, target = source or w.migrate_from, target or w.migrate_to
     if source == target:
         raise InputError(f"migration: from and to are the same registry ({registries.NAMES[source]})")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import i18n, scenario
+from .workload import Workload
 
 PRESET_DIR = Path(__file__).resolve().parent.parent / "data" / "presets"
 ORDER = ["worked-example", "doc-project", "startup-a", "midsize-b", "financial-c", "small", "medium", "large"]
@@ -26,7 +28,7 @@ def available() -> dict[str, str]:
     return {i: i18n.text(n) if isinstance(n, (str, dict)) else i for i, n in _names().items()}
 
 
-def load(preset_id: str):
+def load(preset_id: str) -> tuple[Workload, dict[str, Any]]:
     """The preset's workload and its informational fields, name and description in the reader's language."""
     if preset_id not in _names():
         from .errors import InputError

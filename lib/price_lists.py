@@ -25,6 +25,7 @@ import statistics
 import urllib.parse
 import urllib.request
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ import ijson
 
 from .errors import PriceBookError
 from .i18n import _
+from .regions import RegionMatch
 
 AWS_BASE = "https://pricing.us-east-1.amazonaws.com"
 AWS_INDEX = f"{AWS_BASE}/offers/v1.0/aws/index.json"
@@ -45,6 +47,13 @@ NON_COMMERCIAL = ("us-gov-", "cn-", "us-iso", "eusc-")
 
 class PriceListError(PriceBookError):
     """A price list file that cannot be used: names the file, the SKU or item, and the field."""
+
+
+# a vendor's JSON object (an AWS product or term, an Azure item): its fields are checked where they are read
+Json = dict[str, Any]
+# {price-book key: {region (or choice, for `by:` entries): Found}}
+Founds = dict[str, dict[str, "Found"]]
+Progress = Callable[[str], None]
 
 
 # ---- the rules: which product in which file is which price-book entry ------------------------
@@ -60,11 +69,11 @@ class AwsRule:
     to: str                      # the price book's unit base: GB-month, hour, GB, image
     page: str                    # the vendor page a person reads
     probe: float = 0.0           # a quantity inside the wanted tier (in the file's unit)
-    tier: tuple = (None, None)   # expected (beginRange, endRange) of that tier; None: not checked
+    tier: tuple[float | None, float | None] = (None, None)  # (beginRange, endRange) of that tier; None: not checked
     region_attr: str = "regionCode"
     pick: str = "one"            # one: exactly one product per region; mode: most common rate
 
-    def matches(self, product: dict) -> bool:
+    def matches(self, product: Json) -> bool:
         a = product.get("attributes") or {}
         if self.family is not None and product.get("productFamily") != self.family:
             return False
@@ -137,7 +146,7 @@ class AzureRule:
     probe: float = 0.0    # quantity inside the wanted tier (tierMinimumUnits ladder)
     next_tier: float | None = None   # where the next tier must start; None: not checked
 
-    def matches(self, item: dict) -> bool:
+    def matches(self, item: Json) -> bool:
         return item.get("type", "Consumption") == "Consumption" and all(item.get(k) == v for k, v in self.where)
 
 
@@ -199,12 +208,12 @@ class Offer:
     code: str
     version: str
     published: str
-    products: dict = field(default_factory=dict)   # kept SKU -> product
-    ondemand: dict = field(default_factory=dict)   # kept SKU -> {offer term code: term}
+    products: dict[str, Json] = field(default_factory=dict)   # kept SKU -> product
+    ondemand: dict[str, Json] = field(default_factory=dict)   # kept SKU -> {offer term code: term}
     seen: int = 0
 
 
-def _take(events, build: bool):
+def _take(events: Iterator[tuple[str, str, Any]], build: bool) -> Any:
     """Consume one JSON value from an ijson event stream; return it when `build`."""
     builder = ijson.ObjectBuilder() if build else None
     depth = 0
@@ -220,7 +229,7 @@ def _take(events, build: bool):
     raise PriceListError(_('the file ends in the middle of a value (truncated download?)'))
 
 
-def scan_offer(path: str | Path, want, expect_code: str | None = None) -> Offer:
+def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str | None = None) -> Offer:
     """Stream an offer file, keeping products for which want(product) is true and their
     OnDemand terms. Raises PriceListError naming the file when it is broken or truncated."""
     path = Path(path)
@@ -267,7 +276,7 @@ def scan_offer(path: str | Path, want, expect_code: str | None = None) -> Offer:
     return Offer(str(path), meta["offerCode"], meta.get("version", ""), meta["publicationDate"], products, ondemand, seen)
 
 
-def _num(text, path, sku, rate, name):
+def _num(text: Any, path: str, sku: str, rate: str, name: str) -> float:
     if text in (None, ""):
         raise PriceListError(_("{path}: SKU {sku} rate {rate}: missing field '{name}'").format(path=path, sku=sku, rate=rate, name=name))
     if str(text) == "Inf":
@@ -360,7 +369,8 @@ def aws_files(src: Path) -> dict[str, list[Path]]:
     return out
 
 
-def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, dict, list[str]]:
+def read_aws(src: Path, hours_per_month: float,
+             progress: Progress | None = None) -> tuple[Founds, dict[str, str], list[str]]:
     """Read every AWS offer file under DIR/aws. Returns ({key: {region: Found}},
     {region: name} for commercial regions where ECR is sold, notes)."""
     files = aws_files(src)
@@ -368,14 +378,14 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
     for code in AWS_OFFERS:
         if not files[code]:
             raise PriceListError(_("{path}: missing (see `python -m lib prices urls`)").format(path=src / "aws" / (code + ".json")))
-    found: dict = defaultdict(dict)
-    regions: dict = {}
+    found: defaultdict[str, dict[str, Found]] = defaultdict(dict)
+    regions: dict[str, str] = {}
     for code in AWS_OFFERS:
         rules = [r for r in AWS_RULES if code in r.offers]
         for path in files[code]:
             if progress:
                 progress(_("reading {path}").format(path=path))
-            def want(p, rules=rules, code=code):
+            def want(p: Json, rules: list[AwsRule] = rules, code: str = code) -> bool:
                 return any(r.matches(p) for r in rules) or (
                     code == "AmazonECR" and p.get("productFamily") == "EC2 Container Registry")
             offer = scan_offer(path, want, expect_code=code)
@@ -433,7 +443,7 @@ def _page_no(p: Path) -> int:
     return int(m.group(1)) if m else 0
 
 
-def read_azure_pages(src: Path, service: str) -> tuple[list[dict], list[Path]]:
+def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
     """Every item of DIR/azure/<service>-<n>.json, in page order; the chain must be complete."""
     pages = sorted((src / "azure").glob(f"{service}-*.json"), key=_page_no)
     if not pages:
@@ -472,7 +482,8 @@ def read_azure_pages(src: Path, service: str) -> tuple[list[dict], list[Path]]:
     return items, pages
 
 
-def _azure_value(items, rule: AzureRule, region: str, sku: str | None, where: str):
+def _azure_value(items: list[Json], rule: AzureRule, region: str, sku: str | None,
+                 where: str) -> tuple[float, Json, float]:
     rows = [i for i in items if rule.matches(i) and i["armRegionName"] == region and (sku is None or i["skuName"] == sku)]
     if sku is not None and rule.key == "acr.tier_daily":
         rows = [i for i in rows if i["meterName"] == f"{sku} Registry Unit"]
@@ -499,10 +510,11 @@ def _azure_value(items, rule: AzureRule, region: str, sku: str | None, where: st
     return float(item["retailPrice"]), item, free
 
 
-def read_azure(src: Path, aws_regions: dict, region_map: dict, ref_region: str, hours_per_month: float, today: str):
+def read_azure(src: Path, aws_regions: Iterable[str], region_map: dict[str, RegionMatch], ref_region: str,
+               hours_per_month: float, today: str) -> tuple[Founds, list[str]]:
     """({key: {aws region or choice: Found}}, notes). Azure values for an AWS region are read at
     its nearest Azure region; `by:` entries (per tier) at the reference region's."""
-    found: defaultdict[str, dict] = defaultdict(dict)
+    found: defaultdict[str, dict[str, Found]] = defaultdict(dict)
     notes: list[str] = []
     cache = {s: read_azure_pages(src, s) for s in AZURE_SERVICES}
     for rule in AZURE_RULES:
@@ -532,13 +544,13 @@ def read_azure(src: Path, aws_regions: dict, region_map: dict, ref_region: str, 
     return dict(found), notes
 
 
-def _has(items, rule, region, sku) -> bool:
+def _has(items: list[Json], rule: AzureRule, region: str, sku: str | None) -> bool:
     return any(rule.matches(i) and i["armRegionName"] == region and (sku is None or i["skuName"] == sku) for i in items)
 
 
 # ---- what to download, and downloading ---------------------------------------------------------
 
-def download_plan(regions) -> list[tuple[str, str]]:
+def download_plan(regions: Iterable[str]) -> list[tuple[str, str]]:
     """(URL, path under DIR) for every file the update reads."""
     plan = [(AWS_INDEX, "aws/index.json")]
     for code in AWS_OFFERS:
@@ -552,7 +564,7 @@ def download_plan(regions) -> list[tuple[str, str]]:
     return plan
 
 
-def fetch(dest: Path, regions, timeout: float = 60.0, progress=None) -> None:
+def fetch(dest: Path, regions: Iterable[str], timeout: float = 60.0, progress: Progress | None = None) -> None:
     """Download every file of the plan into DEST, following Azure's NextPageLink. Any failure
     raises PriceListError naming the URL; files land under a .partial name first."""
     dest = Path(dest)
@@ -576,7 +588,7 @@ def fetch(dest: Path, regions, timeout: float = 60.0, progress=None) -> None:
             _save(dest / rel, _stream(url, timeout, progress))
 
 
-def _open(url, timeout):
+def _open(url: str, timeout: float) -> Any:
     try:
         return urllib.request.urlopen(urllib.request.Request(url, headers={"User-Agent": "registry-dashboard"}), timeout=timeout)
     except OSError as e:  # URLError, HTTPError, timeouts
@@ -584,14 +596,14 @@ def _open(url, timeout):
         raise PriceListError(_("cannot download {url}: {reason}. This machine may be offline or not allowed to reach the vendor; download the files `python -m lib prices urls` lists into DIR yourself and run `python -m lib prices update --from DIR` without --fetch").format(url=url, reason=reason)) from None
 
 
-def _get(url, timeout, progress):
+def _get(url: str, timeout: float, progress: Progress | None) -> bytes:
     if progress:
         progress(_("downloading {url}").format(url=url))
     with _open(url, timeout) as r:
-        return r.read()
+        return bytes(r.read())
 
 
-def _stream(url, timeout, progress):
+def _stream(url: str, timeout: float, progress: Progress | None) -> Iterator[bytes]:
     if progress:
         progress(_("downloading {url}").format(url=url))
     with _open(url, timeout) as r:
@@ -602,7 +614,7 @@ def _stream(url, timeout, progress):
             yield chunk
 
 
-def _save(path: Path, chunks) -> None:
+def _save(path: Path, chunks: Iterable[bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(path.name + ".partial")
     try:

@@ -11,13 +11,16 @@ old share links still explain what changed. Any error leaves the current book un
 """
 from __future__ import annotations
 
+import argparse
 import datetime as _dt
 import json
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -37,18 +40,18 @@ class Result:
     old_version: str
     new_version: str
     report: str
-    regions_added: tuple
-    regions_left_out: tuple  # (region, reason)
+    regions_added: tuple[str, ...]
+    regions_left_out: tuple[tuple[str, str], ...]  # (region, reason)
 
 
-def _flat(book: pricebook.PriceBook) -> dict:
-    out = {}
+def _flat(book: pricebook.PriceBook) -> dict[tuple[str, str | None], tuple[float, str]]:
+    out: dict[tuple[str, str | None], tuple[float, str]] = {}
     for k, p in book.prices.items():
         if isinstance(p.value, dict):
             for d, v in p.value.items():
                 out[(k, str(d))] = (float(v), p.unit)
         else:
-            out[(k, None)] = (float(p.value), p.unit)  # type: ignore[index]  # None: the entry has one value
+            out[(k, None)] = (float(p.value), p.unit)  # None: the entry has one value
     return out
 
 
@@ -69,7 +72,7 @@ def diff(old: pricebook.PriceBook, new: pricebook.PriceBook) -> list[str]:
     return lines
 
 
-def _source_of(founds) -> str:
+def _source_of(founds: Sequence[pl.Found]) -> str:
     srcs = sorted({f.source for f in founds})
     if len(srcs) == 1:
         return srcs[0]
@@ -77,7 +80,7 @@ def _source_of(founds) -> str:
     return re.sub(r"/current/[^/]+/index\.json$", "/current/region_index.json", srcs[0])
 
 
-def _note(founds, old_note: str, vendor: str) -> str:
+def _note(founds: Sequence[pl.Found], old_note: str, vendor: str) -> str:
     f = founds[0]
     dates = sorted({x.as_of for x in founds})
     when = "published" if vendor == "AWS" else "read"  # Retail Prices pages carry no publication date
@@ -86,12 +89,12 @@ def _note(founds, old_note: str, vendor: str) -> str:
     return f"{auto} {human}".strip()
 
 
-def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, today: str,
-          region_names: dict) -> tuple[dict, tuple, tuple]:
+def build(old_doc: dict[str, Any], old: pricebook.PriceBook, found: pl.Founds, offered: dict[str, str], today: str,
+          region_names: dict[str, str]) -> tuple[dict[str, Any], tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The new book's document, the regions added and the regions left out (with why)."""
     sourced = {k for k in found if k in old.prices}
-    region_keyed_hand = [k for k, p in old.prices.items()
-                         if k not in sourced and p.by is None and isinstance(p.value, dict)]
+    region_keyed_hand = {k: p.value for k, p in old.prices.items()
+                         if k not in sourced and p.by is None and isinstance(p.value, dict)}
     # old regions must stay fully priced: a file without them is a partial update
     for r in old.regions:
         for k in sorted(sourced):
@@ -103,7 +106,7 @@ def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, t
         if r in old.regions:
             continue
         gaps = [k for k in sorted(sourced) if old.prices[k].by is None and r not in found[k]]
-        hand = [k for k in region_keyed_hand if r not in old.prices[k].value]
+        hand = [k for k, v in region_keyed_hand.items() if r not in v]
         if gaps or hand:
             why = []
             if gaps:
@@ -124,11 +127,12 @@ def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, t
             prices[k] = entry
             continue
         if p.by is not None:
+            assert isinstance(p.value, dict)  # parse() refuses a keyed price without a map
             missing = [c for c in p.value if c not in found[k]]
             if missing:
                 raise PriceListError(_("no price for {key} ({by} {choices}) in the files read").format(key=k, by=p.by, choices=", ".join(missing)))
             used = [found[k][c] for c in p.value]
-            value = {c: round(found[k][c].value, 10) for c in p.value}  # lists carry 10 decimals
+            value: float | dict[str, float] = {c: round(found[k][c].value, 10) for c in p.value}  # 10 decimals, as lists
         else:
             used = [found[k][r] for r in final]
             vals = {r: round(found[k][r].value, 10) for r in final}
@@ -147,7 +151,7 @@ def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, t
 
 # ---- writing YAML in the book's own layout ---------------------------------------------------
 
-def _scalar(v) -> str:
+def _scalar(v: object) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, int):
@@ -163,14 +167,14 @@ def _scalar(v) -> str:
     return json.dumps(v, ensure_ascii=False)
 
 
-def _key(k) -> str:
+def _key(k: object) -> str:
     k = str(k)
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", k) and k.lower() not in _YAML_WORDS:
         return k
     return json.dumps(k, ensure_ascii=False)
 
 
-def render(doc: dict, header: str) -> str:
+def render(doc: dict[str, Any], header: str) -> str:
     out = [header.rstrip("\n")] if header else []
     for top, v in doc.items():
         if top == "prices":
@@ -190,7 +194,7 @@ def render(doc: dict, header: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_keeping_layout(old_text: str, old_doc: dict, doc: dict, header: str) -> str | None:
+def render_keeping_layout(old_text: str, old_doc: dict[str, Any], doc: dict[str, Any], header: str) -> str | None:
     """The new book as an edit of the old file: section comments, order and untouched entries
     stay byte for byte; only the version, the regions and changed entries are rewritten.
     None when the old file's layout is not the one this understands (then render() is used)."""
@@ -261,8 +265,9 @@ def _write_atomic(path: Path, text: str) -> Path:
     return Path(tmp)
 
 
-def update(src, book_path=None, history_dir=None, today: str | None = None, do_fetch: bool = False,
-           progress=None, dry_run: bool = False, fetch_regions=None) -> Result:
+def update(src: str | Path, book_path: str | Path | None = None, history_dir: str | Path | None = None,
+           today: str | None = None, do_fetch: bool = False, progress: pl.Progress | None = None,
+           dry_run: bool = False, fetch_regions: Sequence[str] | None = None) -> Result:
     book_path = Path(book_path or pricebook.DEFAULT_PATH)
     history_dir = Path(history_dir or (book_path.parent / "price_history"))
     today = today or _dt.date.today().isoformat()
@@ -341,7 +346,7 @@ def update(src, book_path=None, history_dir=None, today: str | None = None, do_f
 
 # ---- command line ------------------------------------------------------------------------------
 
-def _regions_arg(args) -> list[str]:
+def _regions_arg(args: argparse.Namespace) -> list[str]:
     """--regions a,b: only these regions' AmazonEC2 files (each is hundreds of MB); default: all mapped."""
     known = sorted(regionmap.load())
     if not getattr(args, "regions", None):
@@ -353,7 +358,7 @@ def _regions_arg(args) -> list[str]:
     return wanted
 
 
-def _urls(args) -> int:
+def _urls(args: argparse.Namespace) -> int:
     wanted = _regions_arg(args)
     print("# " + _("AWS Price List Bulk API offer files (public, no credentials). Save each at the path shown under DIR."))
     print("# " + _("AmazonEC2 is read per region; its region_index.json lists each region's current file."))
@@ -371,10 +376,10 @@ def _urls(args) -> int:
     return 0
 
 
-def _update(args) -> int:
+def _update(args: argparse.Namespace) -> int:
     import sys
 
-    def progress(msg):
+    def progress(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
     r = update(args.src, args.prices, args.history, do_fetch=args.fetch, progress=progress, dry_run=args.dry_run,
@@ -387,7 +392,7 @@ def _update(args) -> int:
     return 0
 
 
-def add_cli(sub) -> None:
+def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`python -m lib prices urls|update`: registered by lib/cli.py."""
     pr = sub.add_parser("prices", help="rebuild the price book from the vendors' price lists")
     psub = pr.add_subparsers(dest="prices_command", required=True)

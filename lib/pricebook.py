@@ -28,14 +28,14 @@ VERSION_RULE = "a date such as 2026-11-29, or up to 40 letters, digits, '.', '_'
 MAX_TOKENS = 20_000  # data/prices.yaml has about 620; a --prices file far larger is refused, not parsed for seconds
 
 
-def valid_version(version) -> bool:
+def valid_version(version: object) -> bool:
     return isinstance(version, str) and VERSION.fullmatch(version) is not None
 
 
 @dataclass(frozen=True)
 class Price:
     key: str
-    value: object  # float, or dict of key -> float
+    value: float | dict[str, float]  # float, or dict of key -> float
     unit: str
     source: str
     as_of: str
@@ -45,7 +45,7 @@ class Price:
     def resolve(self, region: str, choice: str | None = None) -> float:
         v = self.value
         if not isinstance(v, dict):
-            return float(v)  # type: ignore[arg-type]  # checked to be a number when the book is read
+            return float(v)  # checked to be a number when the book is read
         k = choice if self.by else region
         if k not in v:
             dim = self.by or "region"
@@ -59,8 +59,8 @@ class PriceBook:
     version: str
     currency: str
     hours_per_month: float
-    regions: dict
-    prices: dict = field(repr=False)
+    regions: dict[str, str]
+    prices: dict[str, Price] = field(repr=False)
     path: str = ""
 
     @property
@@ -80,18 +80,18 @@ class PriceBook:
         return sorted({p.as_of for p in self.prices.values()})
 
 
-def _is_number(x) -> bool:
+def _is_number(x: object) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
-def _check_date(text, where):
+def _check_date(text: object, where: str) -> None:
     try:
         _dt.date.fromisoformat(str(text))
     except ValueError:
         raise PriceBookError(_("{where}: 'as_of' must be a date YYYY-MM-DD, got {got!r}").format(where=where, got=text)) from None
 
 
-def parse(doc, path: str = "price book") -> PriceBook:
+def parse(doc: object, path: str = "price book") -> PriceBook:
     if not isinstance(doc, dict):
         raise PriceBookError(_("{path}: expected a mapping at the top, got {kind}").format(path=path, kind=type(doc).__name__))
     for top in ("version", "regions", "prices", "hours_per_month"):
@@ -117,6 +117,9 @@ def parse(doc, path: str = "price book") -> PriceBook:
         if unknown:
             raise PriceBookError(_("{where}: unknown field(s) {fields}").format(where=where, fields=", ".join(sorted(unknown))))
         value, by = entry["value"], entry.get("by")
+        if by is not None and not isinstance(value, dict):
+            # a keyed price with one value would price every plan alike, and price updates expect a map
+            raise PriceBookError(f"{where}: 'by: {by}' needs a 'value' map with a price per {by}, got {value!r}")
         if isinstance(value, dict):
             if not value:
                 raise PriceBookError(_("{where}: 'value' map is empty").format(where=where))

@@ -94,7 +94,7 @@ def name(region: str, default: str | None = None) -> str:
     return m.shown_name if m else (region if default is None else default)
 
 
-def book_regions(path=None) -> tuple[str, ...]:
+def book_regions(path: str | Path | None = None) -> tuple[str, ...]:
     """The regions users can pick: the current price book's, in its order. A book that cannot be
     read offers its first region only; the app shows the book's own error when it loads it."""
     from . import pricebook

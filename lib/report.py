@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from .engine import Estimate
+from .setups import Setup
 
 
-def to_dict(e: Estimate, cheaper: dict | None = None) -> dict:
+def to_dict(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> dict[str, Any]:
     """`cheaper`: setups.cheaper_setups() for this estimate; given, every registry gets a
     `cheaper_setup` ({changes, monthly_cost, saving, description} or None)."""
     out = {

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Hashable
+from typing import Any, NoReturn
 
 import yaml
 
@@ -24,7 +26,7 @@ MAX_TOKENS = 2_000      # about 0.05 s of PyYAML; a full scenario file has about
 class Refused(DashboardError, yaml.YAMLError):
     """The text is refused before or while parsing; the message says why (and where, when known)."""
 
-    def __init__(self, message: str, mark=None):
+    def __init__(self, message: str, mark: yaml.Mark | None = None) -> None:
         where = f"line {mark.line + 1}: " if mark is not None else ""
         super().__init__(where + message)
 
@@ -81,13 +83,13 @@ AMBIGUOUS = "tag:registry-dashboard,2026:yaml11-number"
 class Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 core-schema numbers and booleans, and no aliases or duplicate keys."""
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
             raise Refused(f"YAML aliases ({quote('*' + event.anchor)}) are not allowed", event.start_mark)
         return super().compose_node(parent, index)
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         if isinstance(node, yaml.MappingNode):
             self.flatten_mapping(node)
             seen = set()
@@ -102,13 +104,13 @@ class Loader(yaml.SafeLoader):
                     raise Refused(f"{quote(key)} is given twice; give each field once", key_node.start_mark)
         return super().construct_mapping(node, deep)
 
-    def construct_core_int(self, node):
+    def construct_core_int(self, node: yaml.ScalarNode) -> int | float:
         text = self.construct_scalar(node)
         # more digits than any bound allows: keep it a float (inf at worst) rather than hit
         # Python's 4,300-digit limit for int(); the field check then says it is too large
         return int(text) if len(text) <= 40 else float(text)
 
-    def construct_yaml11_number(self, node):
+    def construct_yaml11_number(self, node: yaml.ScalarNode) -> NoReturn:
         text = self.construct_scalar(node)
         raise Refused(f"{quote(text)} is not a plain decimal number (older YAML reads it as base 2, 8, 16 "
                       "or 60); write the number in decimal digits, or quote it if it is text", node.start_mark)
@@ -125,7 +127,7 @@ Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_core_int)
 Loader.add_constructor(AMBIGUOUS, Loader.construct_yaml11_number)
 
 
-def load(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS):
+def load(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS) -> Any:
     """Parse untrusted YAML text; raises Refused or another yaml.YAMLError."""
     prescan(text, max_depth, max_tokens)
     return yaml.load(text, Loader=Loader)
@@ -140,5 +142,5 @@ for _first, _resolvers in Loader.yaml_implicit_resolvers.items():
         Dumper.add_implicit_resolver(_tag, _rx, [_first])
 
 
-def dump(data, **kwargs) -> str:
-    return yaml.dump(data, Dumper=Dumper, **kwargs)
+def dump(data: object, **kwargs: Any) -> str:
+    return str(yaml.dump(data, Dumper=Dumper, **kwargs))

@@ -8,6 +8,7 @@ YAML 1.1 numbers (`1:20`, `0x10`) or duplicate keys, and must be a flat mapping 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,7 +22,7 @@ MAX_BYTES = 100_000
 META_FIELDS = ("name", "description", "price_book")  # informational; not workload inputs
 
 
-def parse_yaml(text: str | bytes, source: str = "scenario file") -> dict:
+def parse_yaml(text: str | bytes, source: str = "scenario file") -> dict[str, Any]:
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
             raise InputError(f"{source}: {len(text):,} bytes is larger than the 100 KB limit")
@@ -51,13 +52,13 @@ def parse_yaml(text: str | bytes, source: str = "scenario file") -> dict:
     return doc
 
 
-def split_meta(doc: dict) -> tuple[dict, dict]:
+def split_meta(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     meta = {k: doc[k] for k in META_FIELDS if k in doc}
     fields = {k: v for k, v in doc.items() if k not in META_FIELDS}
     return fields, meta
 
 
-def meta_problems(meta: dict) -> list[str]:
+def meta_problems(meta: dict[str, Any]) -> list[str]:
     """The informational fields are checked too: `price_book` names a file in data/price_history/."""
     book = meta.get("price_book")
     if book is not None and not pricebook.valid_version(str(book)):
@@ -65,7 +66,7 @@ def meta_problems(meta: dict) -> list[str]:
     return []
 
 
-def loads(text: str | bytes, source: str = "scenario file") -> tuple[Workload, dict]:
+def loads(text: str | bytes, source: str = "scenario file") -> tuple[Workload, dict[str, Any]]:
     fields, meta = split_meta(parse_yaml(text, source))
     problems = meta_problems(meta)
     try:
@@ -77,7 +78,7 @@ def loads(text: str | bytes, source: str = "scenario file") -> tuple[Workload, d
     return w, meta
 
 
-def load(path: str | Path) -> tuple[Workload, dict]:
+def load(path: str | Path) -> tuple[Workload, dict[str, Any]]:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -86,7 +87,7 @@ def load(path: str | Path) -> tuple[Workload, dict]:
     return loads(data, str(path))
 
 
-def dumps(w: Workload, meta: dict | None = None, only_changed: bool = False) -> str:
+def dumps(w: Workload, meta: dict[str, Any] | None = None, only_changed: bool = False) -> str:
     doc = {**(meta or {}), **w.to_dict(only_changed=only_changed)}
     return safeyaml.dump(doc, sort_keys=False, allow_unicode=True)
 

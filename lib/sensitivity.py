@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from . import engine, registries
 from .pricebook import PriceBook
-from .workload import NUMERIC, SPECS
+from .workload import NUMERIC, SPECS, Workload
 
 # (low, high, log axis) for each input the page can sweep
 RANGES = {
@@ -25,6 +26,10 @@ RANGES = {
 }
 UNITS = {"pulls_per_month": "pulls a month", "image_size_mb": "MB", "versions_kept": "versions",
          "team_seats": "seats", "cross_region_share": "cross-region share"}
+
+
+# registries a and b, the low and high x, the sign of cost a - cost b at low, the cheaper above and below
+Bracket = tuple[str, str, float, float, float, str, str]
 
 
 @dataclass(frozen=True)
@@ -45,14 +50,14 @@ def is_integer(field: str) -> bool:
     return SPECS[field].kind == "int"
 
 
-def bounds(w, field: str) -> tuple[float, float]:
+def bounds(w: Workload, field: str) -> tuple[float, float]:
     lo, hi, _log = RANGES[field]
     if field == "cross_region_share":
         hi = 1.0 - w.internet_share
     return float(lo), float(hi)
 
 
-def grid(w, field: str, n: int = 400) -> np.ndarray:
+def grid(w: Workload, field: str, n: int = 400) -> np.ndarray:
     lo, hi = bounds(w, field)
     xs = np.geomspace(lo, hi, n) if RANGES[field][2] else np.linspace(lo, hi, n)
     if is_integer(field):
@@ -60,7 +65,7 @@ def grid(w, field: str, n: int = 400) -> np.ndarray:
     return xs
 
 
-def frame(w, field: str, xs) -> pd.DataFrame:
+def frame(w: Workload, field: str, xs: npt.ArrayLike) -> pd.DataFrame:
     """Workloads equal to w except for `field` = each x (the pull mix kept summing to 1)."""
     xs = np.asarray(xs, dtype=float)
     df = pd.DataFrame([w.to_dict()] * len(xs))
@@ -70,7 +75,8 @@ def frame(w, field: str, xs) -> pd.DataFrame:
     return df
 
 
-def sweep(w, field: str, book: PriceBook, xs=None, ids=registries.IDS) -> pd.DataFrame:
+def sweep(w: Workload, field: str, book: PriceBook, xs: npt.ArrayLike | None = None,
+          ids: tuple[str, ...] = registries.IDS) -> pd.DataFrame:
     """Monthly cost per registry (columns) for each value of the field (index)."""
     xs = grid(w, field) if xs is None else np.asarray(xs, dtype=float)
     if field in NUMERIC:  # every sweepable field today: no DataFrame of workloads to build and group
@@ -84,7 +90,7 @@ def sweep(w, field: str, book: PriceBook, xs=None, ids=registries.IDS) -> pd.Dat
     return out
 
 
-def _refine_all(w, field, book, brackets) -> np.ndarray:
+def _refine_all(w: Workload, field: str, book: PriceBook, brackets: list[Bracket]) -> np.ndarray:
     """Bisection for every bracket (a, b, lo, hi, sign of cost_a - cost_b at lo) at once: each
     step prices all the brackets' midpoints in one vectorised sweep instead of one sweep per
     bracket per step (the deck and the Break-even page waited on some 400 small sweeps).
@@ -112,12 +118,13 @@ def _refine_all(w, field, book, brackets) -> np.ndarray:
     return hi
 
 
-def break_evens(w, field: str, book: PriceBook, ids=registries.IDS, table: pd.DataFrame | None = None,
+def break_evens(w: Workload, field: str, book: PriceBook, ids: tuple[str, ...] = registries.IDS,
+                table: pd.DataFrame | None = None,
                 tol: float = 1e-9) -> list[BreakEven]:
     """Every point in the range where two registries swap places, in order of x."""
     table = sweep(w, field, book, ids=ids) if table is None else table
     xs = table.index.to_numpy(dtype=float)
-    brackets = []
+    brackets: list[Bracket] = []
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
             d = table[a].to_numpy() - table[b].to_numpy()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import engine
 from .components import private_aws_subnets
@@ -19,23 +20,24 @@ from .i18n import _
 from .labels import SAME_MONEY, choice, choice_in_sentence, in_sentence
 from .labels import field as field_name
 from .pricebook import PriceBook
+from .workload import Workload
 
 
 @dataclass(frozen=True)
 class Setup:
     """A cheaper way to run one registry for this workload."""
     registry: str
-    changes: dict = field(hash=False)  # field -> value, as in a scenario file
+    changes: dict[str, Any] = field(hash=False)  # field -> value, as in a scenario file
     monthly_cost: float = 0.0          # the registry's total with the changes applied
     saving: float = 0.0                # today's total minus monthly_cost
     description: str = ""              # human words: "with interface endpoints (ecr.api + ecr.dkr) ..."
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"changes": dict(self.changes), "monthly_cost": round(self.monthly_cost, 6),
                 "saving": round(self.saving, 6), "description": self.description}
 
 
-def describe(changes: dict, rid: str = "") -> str:
+def describe(changes: dict[str, Any], rid: str = "") -> str:
     """The changes in the reader's language (computed when asked: a Setup's words are the run's)."""
     words = []
     for k, v in changes.items():
@@ -53,7 +55,7 @@ def describe(changes: dict, rid: str = "") -> str:
     return ", ".join(words)
 
 
-def options(w, rid: str) -> dict[str, tuple]:
+def options(w: Workload, rid: str) -> dict[str, tuple[str, ...]]:
     """The fields that choose how this registry is run, and their other values worth pricing.
     Facts about the workload (pulls, sizes, where it runs) are never changed."""
     if rid in ("ecr", "s3") and private_aws_subnets(w) and not (rid == "ecr" and w.visibility == "public"):
@@ -67,11 +69,12 @@ def options(w, rid: str) -> dict[str, tuple]:
     return {}
 
 
-def _blockers(r) -> set[str]:
+def _blockers(r: engine.RegistryEstimate) -> set[str]:
     return {f.code for f in r.flags if f.severity == "blocker"}
 
 
-def cheaper_setup(w, book: PriceBook, rid: str, current: engine.RegistryEstimate | None = None) -> Setup | None:
+def cheaper_setup(w: Workload, book: PriceBook, rid: str,
+                  current: engine.RegistryEstimate | None = None) -> Setup | None:
     """The cheapest other setup of registry `rid` for workload `w`, or None when none saves money."""
     current = current or engine.estimate(w, book, (rid,))[rid]
     fields = options(w, rid)
@@ -89,7 +92,7 @@ def cheaper_setup(w, book: PriceBook, rid: str, current: engine.RegistryEstimate
     return Setup(rid, changes, cost, current.monthly_cost - cost, describe(changes, rid))
 
 
-def cheaper_setups(w, book: PriceBook, e: engine.Estimate | None = None) -> dict[str, Setup | None]:
+def cheaper_setups(w: Workload, book: PriceBook, e: engine.Estimate | None = None) -> dict[str, Setup | None]:
     """Every registry's cheaper setup (None where there is none); `e`: the estimate when the caller has it."""
     e = e or engine.estimate(w, book)
     return {r.id: cheaper_setup(w, book, r.id, r) for r in e.registries}

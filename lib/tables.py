@@ -5,11 +5,12 @@ import pandas as pd
 
 from .engine import Estimate
 from .pricebook import PriceBook
+from .setups import Setup
 
 SEVERITY_MARK = {"blocker": "Blocker:", "warning": "Warning:", "info": "Note:"}  # words: no emoji font needed
 
 
-def totals_table(e: Estimate, cheaper: dict | None = None) -> pd.DataFrame:
+def totals_table(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> pd.DataFrame:
     """One row per registry, cheapest first, with the largest cost driver and the flags; with
     `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total."""
     from .setups import text

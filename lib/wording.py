@@ -9,9 +9,10 @@ that only reads right in its place: a setup after a registry's name, B's change 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from . import labels
-from .workload import SHARE_FIELDS, SPECS
+from .workload import SHARE_FIELDS, SPECS, Workload
 
 # how a setup change reads after the registry's name ("Amazon ECR with VPC interface endpoints")
 _SETUP: dict[tuple[str, object], str] = {
@@ -47,7 +48,7 @@ def region(r: str) -> str:
     return f"{place} ({r})" if place != r else r
 
 
-def value(field: str, v) -> str:
+def value(field: str, v: Any) -> str:
     """One field's value in words, with its unit."""
     spec = SPECS[field]
     if field == "region":
@@ -63,7 +64,7 @@ def value(field: str, v) -> str:
     return labels.quantity(v, spec.unit)
 
 
-def setup(changes: dict) -> str:
+def setup(changes: dict[str, Any]) -> str:
     """A recommended setup, given as field changes, in words: {} -> "as described",
     {"network": "endpoints"} -> "with VPC interface endpoints"."""
     if not changes:
@@ -83,7 +84,7 @@ def setup(changes: dict) -> str:
     return ", ".join(parts)
 
 
-def change(field: str, a, b) -> str:
+def change(field: str, a: Any, b: Any) -> str:
     """One field changed from A to B: "interface endpoints instead of NAT", "30 versions kept
     instead of 10"."""
     if field == "region":
@@ -97,7 +98,7 @@ def change(field: str, a, b) -> str:
     return f"{label}: {value(field, b)} instead of {value(field, a)}"
 
 
-def changes(a, b) -> str:
+def changes(a: Workload, b: Workload) -> str:
     """Everything B changes against A, in words ("" when nothing differs)."""
     da, db = a.to_dict(), b.to_dict()
     fields = [k for k in SPECS if da[k] != db[k] and SPECS[k].group != "analysis"]
@@ -107,7 +108,7 @@ def changes(a, b) -> str:
     return "; ".join(parts)
 
 
-def pull_mix(w) -> str:
+def pull_mix(w: Workload) -> str:
     shares = [(w.same_region_share, "same region"), (w.cross_region_share, "other regions"),
               (w.internet_share, "the internet")]
     present = [(s, n) for s, n in shares if s > 0]
@@ -116,7 +117,7 @@ def pull_mix(w) -> str:
     return ", ".join(f"{labels.percent(s)} {n}" for s, n in present)
 
 
-def workload(w) -> str:
+def workload(w: Workload) -> str:
     """What is stored and pulled, in words."""
     images = "1 image" if w.repositories == 1 else f"{w.repositories:,} images"
     cache = f", {labels.percent(w.layer_cache_hit)} of layers cached" if w.layer_cache_hit else ""
@@ -124,7 +125,7 @@ def workload(w) -> str:
             f"{labels.number(w.pulls_per_month)} pulls a month ({pull_mix(w)}{cache})")
 
 
-def drivers(w) -> str:
+def drivers(w: Workload) -> str:
     """A chart subtitle naming what drives the cost: size and pulls, the pull mix, the network
     path and the region."""
     return f"{workload(w)} · {value('network', w.network)} · {region(w.region)}"

@@ -169,7 +169,7 @@ def _range(spec: Spec) -> str:
     return f"from {spec.min:g} to {spec.max:g}{unit}"
 
 
-def _coerce(name: str, value, spec: Spec):
+def _coerce(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
     """Return (value, problem). Accepts what YAML gives; strings are for link parameters.
     A user's value is repeated in a problem only through quote(): as text, truncated."""
     if spec.kind == "bool":
@@ -223,7 +223,7 @@ def _coerce(name: str, value, spec: Spec):
     return value, None
 
 
-def coerce_fields(data: dict, *, strict: bool = True) -> tuple[dict, list[str]]:
+def coerce_fields(data: dict[str, Any], *, strict: bool = True) -> tuple[dict[str, Any], list[str]]:
     """Check each field on its own. Returns (good values, problems); never raises.
 
     Unknown fields are problems when strict. Callers that must keep every valid input (a link
@@ -244,7 +244,7 @@ def coerce_fields(data: dict, *, strict: bool = True) -> tuple[dict, list[str]]:
     return good, problems
 
 
-def check_shares(values: dict) -> str | None:
+def check_shares(values: dict[str, Any]) -> str | None:
     shares = [values[k] for k in SHARE_FIELDS]
     total = sum(shares)
     if abs(total - 1.0) > SHARE_TOLERANCE:
@@ -253,7 +253,7 @@ def check_shares(values: dict) -> str | None:
     return None
 
 
-def from_dict(data: dict | None) -> Workload:
+def from_dict(data: dict[str, Any] | None) -> Workload:
     """Build a validated workload; a missing field takes its default, anything wrong raises
     InputError listing every problem found."""
     if data is None:
@@ -271,7 +271,7 @@ def from_dict(data: dict | None) -> Workload:
     return Workload(**values)
 
 
-def _fill_shares(values: dict, given: set) -> None:
+def _fill_shares(values: dict[str, Any], given: set[str]) -> None:
     """Only some shares given (a hand-written link): the remainder goes to the first one missing."""
     missing = [k for k in SHARE_FIELDS if k not in given]
     if not missing or len(missing) == len(SHARE_FIELDS):
@@ -282,7 +282,7 @@ def _fill_shares(values: dict, given: set) -> None:
             values[k] = rest if i == 0 else 0.0
 
 
-def lenient(raw: dict, base=None, label: str = "") -> tuple[Workload, list[str]]:
+def lenient(raw: dict[str, Any], base: Workload | None = None, label: str = "") -> tuple[Workload, list[str]]:
     """Apply what is valid in `raw` on top of `base`; name every problem instead of raising.
 
     For untrusted, partly wrong input (a hand-edited link, an uploaded file): one bad field

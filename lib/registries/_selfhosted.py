@@ -1,9 +1,9 @@
 """What Harbor and Nexus share: nodes, disks, object storage, in-VPC transfer, people's time."""
-from ..components import Line, replication_transfer, say
+from ..components import Inputs, Line, Prices, Quantities, replication_transfer, say
 from ..i18n import N_
 
 
-def infrastructure(w, q, p, product: str):
+def infrastructure(w: Inputs, q: Quantities, p: Prices, product: str) -> list[Line]:
     """One installation per site: the main region plus each replica region (replication
     targets are other installations of the same product)."""
     az = w.availability_zones
@@ -29,5 +29,5 @@ def infrastructure(w, q, p, product: str):
 OPERATIONS = N_("Operations (upgrades, backups, on-call)")  # operations()'s default name
 
 
-def operations(w, name="Operations (upgrades, backups, on-call)"):
+def operations(w: Inputs, name: str = "Operations (upgrades, backups, on-call)") -> list[Line]:
     return [Line(say(name), "operations", "engineer-hour", w.ops_hours_per_month, w.engineer_hourly_rate)]

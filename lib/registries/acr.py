@@ -1,20 +1,31 @@
 """Azure Container Registry: a daily tier fee with included storage, extra storage per GB-day
 (Microsoft's own example counts both in the same unit), pulls priced relative to where the
 consumers run. Private endpoints and geo-replication need Premium."""
-from ..components import Flag, Line, cloud_transfer, consumers_cloud, external_network, positive, say
+from ..components import (
+    Flag,
+    Inputs,
+    Line,
+    Prices,
+    Quantities,
+    cloud_transfer,
+    consumers_cloud,
+    external_network,
+    positive,
+    say,
+)
 from ..i18n import N_, _
 
 ID, NAME = "acr", "Azure Container Registry"
 
 
-def tier_for(w) -> str:
+def tier_for(w: Inputs) -> str:
     if w.acr_tier != "auto":
-        return w.acr_tier
+        return str(w.acr_tier)
     # a private endpoint is only needed when the consumers sit in Azure private networks
     return "premium" if ((w.network != "public" and consumers_cloud(w) == "azure") or w.replica_regions) else "basic"
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     tier = tier_for(w)
     included_gb = p("acr.included_storage_gb", tier)
     replicas = ([Line(say(N_("Geo-replicas: a Premium fee per region ({regions})"), regions=w.replica_regions), "plan", "day",
@@ -28,7 +39,7 @@ def lines(w, q, p):
     ] + external_network(w, q, p)
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if consumers_cloud(w) != "azure":
         out.append(Flag("other_cloud", "info",

@@ -1,28 +1,28 @@
 """Docker Hub: plan and seats; pull rate limits for free use; NAT from private subnets."""
 import numpy as np
 
-from ..components import Flag, Line, external_network, private_aws_subnets, say
+from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, external_network, private_aws_subnets, say
 from ..i18n import N_, _
 
 ID, NAME = "dockerhub", "Docker Hub"
 PER_USER = {"personal": False, "pro": False, "team": True, "business": True}
 
 
-def plan_for(w) -> str:
+def plan_for(w: Inputs) -> str:
     if w.dockerhub_plan != "auto":
-        return w.dockerhub_plan
+        return str(w.dockerhub_plan)
     if w.visibility == "public":
         return "personal"
     return "personal_or_paid"  # resolved per workload below: depends on seats and repositories
 
 
-def auto_plan(team_seats, repositories):
+def auto_plan(team_seats: Amount, repositories: Amount) -> np.ndarray:
     """Docker Hub's auto choice for private images, the one place the rule lives: one user with one
     repository fits Personal; one user, Pro; more users, Team per seat. Numbers or numpy arrays."""
     return np.where(team_seats <= 1, np.where(repositories <= 1, "personal", "pro"), "team")
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     plan = plan_for(w)
     if plan == "personal_or_paid":
         chosen = auto_plan(w.team_seats, w.repositories)
@@ -38,13 +38,13 @@ def lines(w, q, p):
     return out + external_network(w, q, p)
 
 
-def resolved_plan(w) -> str:
+def resolved_plan(w: Inputs) -> str:
     """The plan priced for one workload: the chosen one, or what auto_plan picks."""
     plan = plan_for(w)
     return str(auto_plan(w.team_seats, w.repositories)) if plan == "personal_or_paid" else plan
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
         out.append(Flag("global_service", "info", _("One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby).")))

@@ -3,7 +3,10 @@ the region, inter-region across regions, internet egress from anywhere else); NA
 endpoints from AWS private subnets; Inspector enhanced scanning per region."""
 from ..components import (
     Flag,
+    Inputs,
     Line,
+    Prices,
+    Quantities,
     aws_internet_egress,
     aws_transfer,
     consumers_cloud,
@@ -22,7 +25,7 @@ ID, NAME = "ecr", "Amazon ECR"
 CROSS_REGION_WORDING = "charged at Internet Data Transfer rates on both sides of the transfer"
 
 
-def _public(w, q, p):
+def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """ECR Public: 50 GB stored free; AWS compute pulls free; internet pulls: anonymous ones are
     free up to 500 GB a month and throttled beyond (never billed), authenticated ones have 5 TB
     a month free, then the internet egress rate."""
@@ -39,7 +42,7 @@ def _public(w, q, p):
     ]
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     if w.visibility == "public":
         out = _public(w, q, p)
     else:
@@ -62,7 +65,7 @@ def lines(w, q, p):
     return out
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     from_aws = consumers_cloud(w) == "aws"
     if w.visibility == "public":

@@ -2,13 +2,24 @@
 to where the consumers run: from GCP, free in the location (Private Google Access, no NAT) and
 priced across regions; from anywhere else every byte is GCP internet egress, plus the consumers'
 NAT gateway when they sit in AWS private subnets."""
-from ..components import Flag, Line, cloud_transfer, consumers_cloud, external_network, positive, say
+from ..components import (
+    Flag,
+    Inputs,
+    Line,
+    Prices,
+    Quantities,
+    cloud_transfer,
+    consumers_cloud,
+    external_network,
+    positive,
+    say,
+)
 from ..i18n import N_, _
 
 ID, NAME = "gar", "Google Artifact Registry"
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     out = [
         Line(say(N_("Storage (over 0.5 GB free)")), "storage", "GB-month", positive(q.stored_gb - p("gar.free_storage_gb")),
              p("gar.storage_gb_month"), "gar.storage_gb_month"),
@@ -19,7 +30,7 @@ def lines(w, q, p):
     return out + external_network(w, q, p)
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if consumers_cloud(w) != "gcp":
         out.append(Flag("other_cloud", "info",

@@ -1,13 +1,13 @@
 """GitHub Container Registry: free today; or the Packages list price (storage per GB-day over the
 plan's allowance, optionally transfer, where pulls by GitHub Actions with GITHUB_TOKEN are free).
 GitHub never bills egress by cloud; pulls from AWS private subnets cross a NAT gateway."""
-from ..components import Flag, Line, external_network, positive, private_aws_subnets, say
+from ..components import Flag, Inputs, Line, Prices, Quantities, external_network, positive, private_aws_subnets, say
 from ..i18n import N_, _
 
 ID, NAME = "ghcr", "GitHub Container Registry"
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     billed = w.visibility == "private" and w.ghcr_billing != "free"
     if not billed:
         why = say(N_("public package")) if w.visibility == "public" else say(N_("free under GitHub's current policy"))
@@ -28,7 +28,7 @@ def lines(w, q, p):
     return out + external_network(w, q, p)
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
         out.append(Flag("global_service", "info", _("One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby).")))

@@ -1,13 +1,13 @@
 """Sonatype Nexus Repository, self-hosted: infrastructure like Harbor; Community Edition is free
 within its caps, Pro is priced by quote (a user input, never an invented number)."""
-from ..components import Flag, Line, consumers_cloud, internet_egress, say
+from ..components import Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
 from ..i18n import N_, _
 from ._selfhosted import infrastructure, operations
 
 ID, NAME = "nexus", N_("Sonatype Nexus (self-hosted)")  # translated where shown: registries.name()
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     out = infrastructure(w, q, p, "Nexus")
     # hosted where the consumers run: internet pulls pay that cloud's egress
     out += internet_egress(consumers_cloud(w), q.internet_gb, p, w)
@@ -15,7 +15,7 @@ def lines(w, q, p):
     return out + operations(w)
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.nexus_licence_monthly == 0 and w.replica_regions:
         out.append(Flag("nexus_ce_replication", "blocker", _("Replication needs Nexus Pro.")))

@@ -1,12 +1,23 @@
 """`docker save` tarballs in S3: the anti-pattern the source document warns about, kept as a
 baseline. Every tar holds all its layers, so storage never de-duplicates."""
-from ..components import Flag, Line, aws_transfer, nat_path, private_aws_subnets, replication, say
+from ..components import (
+    Flag,
+    Inputs,
+    Line,
+    Prices,
+    Quantities,
+    aws_transfer,
+    nat_path,
+    private_aws_subnets,
+    replication,
+    say,
+)
 from ..i18n import N_, _
 
 ID, NAME = "s3", N_("S3 + docker save (baseline)")  # translated where shown: registries.name()
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     out = [Line(say(N_("Storage (full tarballs, no layer sharing)")), "storage", "GB-month", q.stored_gb_naive,
                 p("aws.s3_storage_gb_month"), "aws.s3_storage_gb_month"),
            *aws_transfer(w, q, p),
@@ -24,5 +35,5 @@ def lines(w, q, p):
     return out
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     return [Flag("not_a_registry", "blocker", _("Not a registry: no docker pull, no tags, no scanning, no layer de-duplication."))]
