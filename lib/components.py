@@ -13,7 +13,7 @@ from typing import Any, Literal, get_args
 import numpy as np
 
 from .errors import DashboardError
-from .i18n import N_, _
+from .i18n import DEFAULT, N_, _, lang
 from .pricebook import PriceBook
 
 # The kinds of cost a component can be: every chart series, table and slide groups by these,
@@ -40,6 +40,10 @@ class Words(str):
 def say(msgid: str, **values: object) -> Words:
     """`msgid` (marked with N_ where it is written) in the current language with its {placeholders}
     filled; values that are Words give their English to the English id."""
+    if lang() == DEFAULT:  # the hot path (sweeps price thousands of lines): English is its own id
+        words = Words(msgid.format(**values) if values else msgid)
+        words.en = str(words)
+        return words
     words = Words(_(msgid).format(**values))
     words.en = msgid.format(**{k: getattr(v, "en", v) for k, v in values.items()})
     return words

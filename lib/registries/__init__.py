@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Protocol, runtime_checkable
 
 from ..components import Flag, Line, Prices, Quantities
+from ..i18n import _
 from . import acr, dockerhub, ecr, gar, ghcr, harbor, nexus, s3
 
 
@@ -27,5 +28,4 @@ NAMES = {m.ID: m.NAME for m in ALL}  # English, the ids' stable names; shown thr
 
 def name(registry_id: str) -> str:
     """A registry's name in the reader's language ("Harbor (self-hosted)", "Harbor (자체 호스팅)")."""
-    from ..i18n import _
     return _(NAMES[registry_id])
