@@ -162,3 +162,18 @@ def test_missing_platform_manifests_are_explained_in_korean_too():
         with i18n.using(lang), pytest.raises(measure.InputError) as e:
             measure.measure(measure.sources_from_uploads([("app/latest.json", index)]))
         assert "linux/amd64" in str(e.value) and words in str(e.value), str(e.value)
+
+
+def test_price_book_problems_in_korean():
+    from lib import pricebook
+    with i18n.using("ko"), pytest.raises(pricebook.PriceBookError) as e:
+        pricebook.parse({"version": "x", "regions": {"us-east-1": "US East"}, "hours_per_month": 0, "prices": {}}, "book.yaml")
+    assert str(e.value) == "book.yaml: 'hours_per_month'는 양수여야 하는데 0입니다"  # the field's name stays as the file writes it
+    with pytest.raises(pricebook.PriceBookError, match="must be a positive number, got 0"):
+        pricebook.parse({"version": "x", "regions": {"us-east-1": "US East"}, "hours_per_month": 0, "prices": {}}, "book.yaml")
+
+
+def test_an_unknown_region_is_named_in_korean(book):
+    with i18n.using("ko"), pytest.raises(engine.InputError) as e:
+        engine.check_region("xx-nowhere-1", book)
+    assert str(e.value).startswith("region: 'xx-nowhere-1'은(는) 가격표에 없습니다")
