@@ -17,6 +17,6 @@ def side_by_side(a: Workload, b: Workload, book_a: PriceBook, book_b: PriceBook 
     for rid in registries.IDS:
         diff = tb[rid] - ta[rid]
         pct = diff / ta[rid] * 100 if ta[rid] else (0.0 if diff == 0 else float("inf"))
-        rows.append({"id": rid, "registry": registries.NAMES[rid], labels[0]: ta[rid], labels[1]: tb[rid],
+        rows.append({"id": rid, "registry": registries.name(rid), labels[0]: ta[rid], labels[1]: tb[rid],
                      "difference": diff, "change_pct": pct})
     return pd.DataFrame(rows)

@@ -18,6 +18,7 @@ import pandas as pd
 from . import registries
 from .components import Component, Flag, Prices, quantities
 from .errors import InputError
+from .i18n import _
 from .pricebook import PriceBook
 from .workload import CATEGORICAL, NUMERIC, SPECS, Workload
 
@@ -40,8 +41,9 @@ class RegistryEstimate:
         return out
 
     def component(self, name_start: str) -> Component:
+        """The line whose English name (its stable key, the same in every language) starts so."""
         for c in self.components:
-            if c.name.startswith(name_start):
+            if c.key.startswith(name_start):
                 return c
         raise KeyError(f"{self.id} has no component starting {name_start!r}")
 
@@ -67,7 +69,8 @@ class Estimate:
 
 def check_region(region: str, book: PriceBook) -> None:
     if region not in book.regions:
-        raise InputError(f"region: '{region}' is not in the price book (has: {', '.join(book.regions)})")
+        raise InputError(_("region: '{region}' is not in the price book (has: {regions})").format(
+            region=region, regions=", ".join(book.regions)))
 
 
 def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) -> Estimate:
@@ -82,8 +85,8 @@ def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) 
             qty, price = float(line.quantity), float(line.price)
             if line.hide_if_zero and qty == 0:
                 continue
-            comps.append(Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key))
-        out.append(RegistryEstimate(rid, mod.NAME, comps, mod.flags(w, q, p)))
+            comps.append(Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key, line.key))
+        out.append(RegistryEstimate(rid, registries.name(rid), comps, mod.flags(w, q, p)))
     return Estimate(w, out, book.version)
 
 
@@ -103,7 +106,8 @@ def estimate_many(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]],
                   ids: Iterable[str] = registries.IDS, components: bool = False) -> pd.DataFrame:
     """Monthly totals for many workloads: one row per workload, one column per registry.
 
-    With components=True, also one column per (registry, component) named "id:component".
+    With components=True, also one column per (registry, component) named "id:component", by the
+    component's English name (its key): the columns are the same in every language.
     Workloads are assumed valid (sweeps build them from a validated base).
     """
     df = workloads_frame(workloads)
@@ -122,7 +126,7 @@ def estimate_many(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]],
                 cost = np.broadcast_to(np.asarray(line.cost, dtype=float), idx.shape)
                 totals[rid][idx] += cost
                 if components:
-                    parts.setdefault(f"{rid}:{line.name}", np.zeros(n))[idx] += cost
+                    parts.setdefault(f"{rid}:{line.key}", np.zeros(n))[idx] += cost
     out = pd.DataFrame(totals, index=df.index)
     if components:
         out = pd.concat([out, pd.DataFrame(parts, index=df.index)], axis=1)

@@ -27,6 +27,7 @@ import yaml
 from . import price_lists as pl
 from . import pricebook
 from . import regions as regionmap
+from .i18n import _
 from .price_lists import PriceListError
 
 AUTO_NOTE = re.compile(r"^Read from the [^()]*\([^()]*\)\.\s*")
@@ -62,12 +63,13 @@ def diff(old: pricebook.PriceBook, new: pricebook.PriceBook) -> list[str]:
     for key in sorted(set(a) | set(b), key=lambda t: (t[0], t[1] or "")):
         name = key[0] + (f" [{key[1]}]" if key[1] else "")
         if key not in b:
-            lines.append(f"  removed  {name}: was {a[key][0]:g} {a[key][1]}")
+            lines.append("  " + _("removed  {name}: was {value:g} {unit}").format(name=name, value=a[key][0], unit=a[key][1]))
         elif key not in a:
-            lines.append(f"  added    {name}: {b[key][0]:g} {b[key][1]}")
+            lines.append("  " + _("added    {name}: {value:g} {unit}").format(name=name, value=b[key][0], unit=b[key][1]))
         elif abs(a[key][0] - b[key][0]) > 1e-12 or a[key][1] != b[key][1]:
             pct = f" ({(b[key][0] / a[key][0] - 1):+.1%})" if a[key][0] else ""
-            lines.append(f"  changed  {name}: {a[key][0]:g} -> {b[key][0]:g} {b[key][1]}{pct}")
+            lines.append("  " + _("changed  {name}: {old:g} -> {new:g} {unit}{change}").format(
+                name=name, old=a[key][0], new=b[key][0], unit=b[key][1], change=pct))
     return lines
 
 
@@ -105,8 +107,8 @@ def build(old_doc: dict[str, Any], old: pricebook.PriceBook, found: pl.Founds, o
     for r in old.regions:
         for k in sorted(sourced):
             if old.prices[k].by is None and r not in found[k]:
-                raise PriceListError(f"no price for {k} in {r} (a region of the current book) in the files read; "
-                                     "the update is partial, so the current book stays")
+                raise PriceListError(_("no price for {key} in {region} (a region of the current book) in the files read; "
+                                       "the update is partial, so the current book stays").format(key=k, region=r))
     added, left_out = [], []
     for r in offered:
         if r in old.regions:
@@ -136,7 +138,7 @@ def build(old_doc: dict[str, Any], old: pricebook.PriceBook, found: pl.Founds, o
             assert isinstance(p.value, dict)  # parse() refuses a keyed price without a map
             missing = [c for c in p.value if c not in found[k]]
             if missing:
-                raise PriceListError(f"no price for {k} ({p.by} {', '.join(missing)}) in the files read")
+                raise PriceListError(_("no price for {key} ({by} {choices}) in the files read").format(key=k, by=p.by, choices=", ".join(missing)))
             used = [found[k][c] for c in p.value]
             value: float | dict[str, float] = {c: round(found[k][c].value, 10) for c in p.value}  # 10 decimals, as lists
         else:
@@ -286,11 +288,11 @@ def update(src: str | Path, book_path: str | Path | None = None, history_dir: st
     if do_fetch:
         pl.fetch(src, fetch_regions or sorted(rmap), progress=progress)
     if not src.is_dir():
-        raise PriceListError(f"{src}: no such folder (download the files `python -m lib prices urls` lists into it)")
+        raise PriceListError(_("{path}: no such folder (download the files `python -m lib prices urls` lists into it)").format(path=src))
     aws_found, aws_regions, notes = pl.read_aws(src, old.hours_per_month, progress)
     for r in old.regions:
         if r not in aws_regions:
-            raise PriceListError(f"{src / 'aws' / 'AmazonECR.json'}: no ECR product in {r}, a region of the current book")
+            raise PriceListError(_("{path}: no ECR product in {region}, a region of the current book").format(path=src / "aws" / "AmazonECR.json", region=r))
     offered = {r: aws_regions[r] for r in aws_regions if r in rmap}
     unmapped = sorted(set(aws_regions) - set(rmap))
     ref = next(iter(old.regions))
@@ -308,7 +310,7 @@ def update(src: str | Path, book_path: str | Path | None = None, history_dir: st
     if text is None or yaml.safe_load(text) != doc:  # an unfamiliar layout: write the whole book anew
         text = render(doc, _header(old_text, today))
     if yaml.safe_load(text) != doc:
-        raise PriceListError("internal: the written book does not read back as built; nothing written")
+        raise PriceListError(_('internal: the written book does not read back as built; nothing written'))
     tmp = _write_atomic(book_path, text)
     try:
         new = pricebook.load(tmp)
@@ -318,30 +320,30 @@ def update(src: str | Path, book_path: str | Path | None = None, history_dir: st
                     p.resolve(r)
         changes = diff(old, new)
         left = sorted(set(old.prices) - set(found))
-        report = [f"Price book {old.version} -> {new_version}",
-                  f"Changed prices ({len(changes)}):" if changes else "No price changed."] + changes
+        report = [_("Price book {old} -> {new}").format(old=old.version, new=new_version),
+                  _("Changed prices ({n}):").format(n=len(changes)) if changes else _("No price changed.")] + changes
         if added:
-            report.append("Regions added: " + ", ".join(f"{r} ({names[r]})" for r in added))
+            report.append(_("Regions added: {regions}").format(regions=", ".join(f"{r} ({names[r]})" for r in added)))
         for r, why in left_out:
-            report.append(f"Region left out: {r} ({names[r]}): {why}")
+            report.append(_("Region left out: {region} ({name}): {why}").format(region=r, name=names[r], why=why))
         if unmapped:
-            report.append("Regions in the ECR list but not in data/region_map.yaml (left out): " + ", ".join(unmapped))
-        report += [f"Note: {n}" for n in notes + az_notes]
-        report.append("Kept by hand (no list read for them): " + ", ".join(left))
+            report.append(_("Regions in the ECR list but not in data/region_map.yaml (left out): {regions}").format(regions=", ".join(unmapped)))
+        report += [_("Note: {note}").format(note=n) for n in notes + az_notes]
+        report.append(_("Kept by hand (no list read for them): {keys}").format(keys=", ".join(left)))
         changed = bool(changes)
         if not changed or dry_run:
             if not changed:
-                report.append("The current book stays as it is.")
+                report.append(_('The current book stays as it is.'))
             tmp.unlink()
             return Result(False if dry_run else changed, old.version, new_version, "\n".join(report), added, left_out)
         history_dir.mkdir(parents=True, exist_ok=True)
         kept = history_dir / f"{old.version}.yaml"
         if kept.exists() and kept.read_text(encoding="utf-8") != old_text:
-            raise PriceListError(f"{kept}: already holds a different book {old.version}; nothing written")
+            raise PriceListError(_("{path}: already holds a different book {version}; nothing written").format(path=kept, version=old.version))
         if not kept.exists():
             htmp = _write_atomic(kept, old_text)
             os.replace(htmp, kept)
-        report.append(f"Previous book kept as {kept}")
+        report.append(_("Previous book kept as {path}").format(path=kept))
         (history_dir / f"{new_version}.changes.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
         os.replace(tmp, book_path)
     except BaseException:
@@ -361,24 +363,25 @@ def _regions_arg(args: argparse.Namespace) -> list[str]:
     wanted = [r.strip() for r in args.regions.split(",") if r.strip()]
     bad = [r for r in wanted if r not in known]
     if bad:
-        raise PriceListError(f"--regions: unknown region(s) {', '.join(bad)} (known: {', '.join(known)})")
+        raise PriceListError(_("--regions: unknown region(s) {regions} (known: {known})").format(regions=", ".join(bad), known=", ".join(known)))
     return wanted
 
 
 def _urls(args: argparse.Namespace) -> int:
     wanted = _regions_arg(args)
-    print("# AWS Price List Bulk API offer files (public, no credentials). Save each at the path shown under DIR.")
-    print("# AmazonEC2 is read per region; its region_index.json lists each region's current file.")
+    print("# " + _("AWS Price List Bulk API offer files (public, no credentials). Save each at the path shown under DIR."))
+    print("# " + _("AmazonEC2 is read per region; its region_index.json lists each region's current file."))
     for url, rel in pl.download_plan(wanted):
         if rel.startswith("azure/"):
             continue
         print(f"{url}  ->  {rel}")
-    print("# Azure Retail Prices API (public, no credentials): save the first page as <name>-1.json, then follow")
-    print("# each page's NextPageLink, saving page n as <name>-n.json, until NextPageLink is null.")
+    # one sentence over two comment lines: the line break and its "# " are part of the message
+    print("# " + _("Azure Retail Prices API (public, no credentials): save the first page as <name>-1.json, then follow\n"
+                   "# each page's NextPageLink, saving page n as <name>-n.json, until NextPageLink is null."))
     for url, rel in pl.download_plan([]):
         if rel.startswith("azure/"):
             print(f"{url}  ->  {rel}")
-    print("# Google Cloud: no price list without credentials covers Artifact Registry; its entries stay hand-kept.")
+    print("# " + _("Google Cloud: no price list without credentials covers Artifact Registry; its entries stay hand-kept."))
     return 0
 
 
@@ -392,9 +395,9 @@ def _update(args: argparse.Namespace) -> int:
                fetch_regions=_regions_arg(args))
     print(r.report)
     if args.dry_run:
-        print("(dry run: nothing written)")
+        print(_("(dry run: nothing written)"))
     elif r.changed:
-        print(f"Wrote price book {r.new_version}.")
+        print(_("Wrote price book {version}.").format(version=r.new_version))
     return 0
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import engine
 from .components import private_aws_subnets
+from .i18n import _
 from .labels import SAME_MONEY, choice, choice_in_sentence, in_sentence
 from .labels import field as field_name
 from .pricebook import PriceBook
@@ -37,19 +38,20 @@ class Setup:
 
 
 def describe(changes: dict[str, Any], rid: str = "") -> str:
+    """The changes in the reader's language (computed when asked: a Setup's words are the run's)."""
     words = []
     for k, v in changes.items():
         if k == "network" and v == "endpoints":
-            words.append("with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint"
-                         if rid == "ecr" else "with the S3 gateway endpoint instead of NAT")
+            words.append(_("with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint")
+                         if rid == "ecr" else _("with the S3 gateway endpoint instead of NAT"))
         elif k == "network":
-            words.append("through the NAT gateway instead of endpoints")
+            words.append(_("through the NAT gateway instead of endpoints"))
         elif k == "acr_tier":
-            words.append(f"on the {choice(k, v)} tier")
+            words.append(_("on the {tier} tier").format(tier=choice(k, v)))
         elif k == "dockerhub_plan":
-            words.append(f"on the {choice(k, v)} plan")
+            words.append(_("on the {plan} plan").format(plan=choice(k, v)))
         else:
-            words.append(f"with {in_sentence(field_name(k))} {choice_in_sentence(k, v)}")
+            words.append(_("with {field} {value}").format(field=in_sentence(field_name(k)), value=choice_in_sentence(k, v)))
     return ", ".join(words)
 
 
@@ -102,7 +104,7 @@ def text(s: Setup | None) -> str:
         return ""
     # the saving from the two figures as shown, so the three numbers on screen add up to the cent
     shown = round(s.monthly_cost + s.saving, 2) - round(s.monthly_cost, 2)
-    return f"{s.description}: ${s.monthly_cost:,.2f}/month, −${shown:,.2f}"
+    return _("{setup}: ${cost:,.2f}/month, −${saving:,.2f}").format(setup=s.description, cost=s.monthly_cost, saving=shown)
 
 
 def best_costs(costs: dict[str, float], cheaper: dict[str, Setup | None]) -> dict[str, float]:

@@ -28,11 +28,11 @@ def _code_messages() -> set[str]:
     found = set()
     method = [("**.py", "python")]
     sources = [extract_from_dir(ROOT / d, method_map=method, keywords=KEYWORDS) for d in ("lib", "ui", "pages")]
-    for source in sources:  # extract_from_dir also yields the file's name; extract_from_file does not
-        for _file, _lineno, msg, _comments, _ctx in source:
-            found.update([msg] if isinstance(msg, str) else [m for m in msg if m])
+    for source in sources:
+        for _filename, _lineno, msg, _comments, _ctx in source:  # extract_from_dir also yields the file
+            found.add(msg if isinstance(msg, str) else msg[0])  # a plural message is keyed by its singular
     for _lineno, msg, _comments, _ctx in extract_from_file("python", ROOT / "app.py", keywords=KEYWORDS):
-        found.update([msg] if isinstance(msg, str) else [m for m in msg if m])
+        found.add(msg if isinstance(msg, str) else msg[0])  # a plural message is keyed by its singular
     return found
 
 
