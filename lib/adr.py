@@ -8,10 +8,11 @@ from .analysis import Analysis, analyse
 from .i18n import _
 from .labels import field, in_sentence, money, number, percent
 from .pricebook import PriceBook
-from .workload import SPECS
+from .workload import SPECS, Workload
 
 
-def adr(w, book: PriceBook, link: str = "", today: dt.date | None = None, analysis: Analysis | None = None) -> str:
+def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = None,
+        analysis: Analysis | None = None) -> str:
     """`analysis`: w's result when the caller has it (analysis.analyse), so nothing is priced again."""
     a = analysis if analysis is not None else analyse(w, book)
     e, r = a.estimate, a.recommendation

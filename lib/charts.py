@@ -2,23 +2,29 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 from . import i18n, wording
 from .components import CATEGORIES
 from .engine import Estimate
 from .i18n import N_, _
+from .network import PathCosts
 from .palette import CATEGORY_COLOURS, REGISTRY_COLOURS, TEXT
+from .sensitivity import BreakEven
+from .workload import Workload
 
 COLOURS = CATEGORY_COLOURS
 
 
-def scenario_title(e) -> str:
+def scenario_title(e: Estimate | Workload) -> str:
     """One line naming the scenario and what drives its cost (size and pulls, the pull mix, the
     network path, the region), for chart and slide subtitles (an Estimate or a Workload)."""
-    return wording.drivers(getattr(e, "workload", e))
+    return wording.drivers(e.workload if isinstance(e, Estimate) else e)
 
 
 def _tick(name: str) -> str:
@@ -33,7 +39,7 @@ def _tick(name: str) -> str:
     return name[:cut] + "<br>" + name[cut + 1:]
 
 
-def figure(traces: list[dict], layout: dict) -> go.Figure:
+def figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     """A Figure from plain dicts, without running plotly's property validators.
 
     Building the Overview's chart with add_bar / update_layout validated every property on every
@@ -43,7 +49,8 @@ def figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def cost_breakdown(e: Estimate, registry_ids=None, lacking: dict | None = None,
+def cost_breakdown(e: Estimate, registry_ids: Collection[str] | None = None,
+                   lacking: dict[str, list[str]] | None = None,
                    recommended: str | None = None) -> go.Figure:
     """Stacked bars: each registry's monthly cost by category, cheapest first; the hover
     lists the components with their arithmetic. Registries in `lacking` (id -> missing
@@ -96,7 +103,7 @@ SHORT = {"ecr": "ECR", "ghcr": "GHCR", "dockerhub": "Docker Hub", "harbor": "Har
 LABEL_GAP = 0.07  # share of the y axis a label line takes: 16 px of a ~230 px plot (narrow screens), 22 px on a slide
 
 
-def _axis_style(**extra) -> dict:
+def _axis_style(**extra: Any) -> dict[str, Any]:
     """Text at 4.5:1 contrast or better on white (WCAG AA), light grid lines."""
     return dict(tickfont=dict(color=TEXT), title_font=dict(color=TEXT), gridcolor="#E3E3E3", linecolor="#888888",
                 zeroline=False, **extra)
@@ -115,7 +122,8 @@ def _spread(positions: list[float], heights: list[float], lo: float, hi: float) 
     return out
 
 
-def _end_labels(ends: dict[str, float], x: float, lo: float, hi: float, lacking: dict) -> list[dict]:
+def _end_labels(ends: dict[str, float], x: float, lo: float, hi: float,
+                lacking: dict[str, list[str]]) -> list[dict[str, Any]]:
     """Labels at the right end of the lines, in the lines' axis units, pushed apart so none
     overlap. Lines that end together share one label, a name a line. A coloured dash before each
     name ties it to its line; the name itself stays dark text, for contrast."""
@@ -136,7 +144,7 @@ def _end_labels(ends: dict[str, float], x: float, lo: float, hi: float, lacking:
             for g, y in zip(groups, ys, strict=True)]
 
 
-def _log_ticks(lo: float, hi: float, fmt) -> tuple[list[float], list[str]]:
+def _log_ticks(lo: float, hi: float, fmt: Callable[[float], str]) -> tuple[list[float], list[str]]:
     """Tick marks at the powers of ten only: no stray "2" and "5" between them."""
     first, last = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
     vals = [10.0 ** k for k in range(first, last + 1) if lo <= 10.0 ** k * 1.0000001 and 10.0 ** k <= hi * 1.0000001]
@@ -154,7 +162,8 @@ def _money_tick(v: float) -> str:
     return f"${v:,.0f}" if v >= 1 else f"${v:g}"
 
 
-def break_even(table, points, field: str, unit: str = "", log: bool = False, lacking: dict | None = None,
+def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, unit: str = "", log: bool = False,
+               lacking: dict[str, list[str]] | None = None,
                current: float | None = None) -> go.Figure:
     """Cost of every registry as one input sweeps its range: break-even points marked, the
     workload's own value marked "you are here". On a log scale registries at $0 sit on a
@@ -234,7 +243,7 @@ def sweep_axis(field: str, unit: str) -> str:
     return label if unit.lower() in label.lower() else f"{label} ({unit})"
 
 
-def cost_over_time(cumulative, horizon: int, growth: float) -> go.Figure:
+def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.Figure:
     """Cumulative cost month by month, one line per registry, labelled at its end."""
     from .labels import percent
     from .registries import NAMES
@@ -269,7 +278,7 @@ def tint(colour: str, amount: float = 0.55) -> str:
     return "#" + "".join(f"{round(v + (255 - v) * amount):02X}" for v in rgb)
 
 
-def compare_bars(table, a=None, b=None) -> go.Figure:
+def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | None = None) -> go.Figure:
     """Monthly cost per registry under scenario A and B: each registry in its own colour, B in
     its lighter tint, outlined (as in the deck). With the two workloads, the legend says what B changes ("B: interface endpoints
     instead of NAT") instead of a bare "B"."""
@@ -302,7 +311,7 @@ def compare_bars(table, a=None, b=None) -> go.Figure:
     return fig
 
 
-def network_paths(costs, gb_now: float, region: str) -> go.Figure:
+def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
     from .labels import region_name
     be = costs.break_even_gb()
     top = max(gb_now * 3, be * 3 if np.isfinite(be) else 0, 1000)

@@ -4,16 +4,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 
 import yaml
 
-from . import decision, engine, i18n, pricebook, report, scenario, setups
+from . import decision, engine, i18n, pricebook, registries, report, scenario, setups
 from .errors import DashboardError
 from .i18n import _
-from .workload import SPECS
+from .pricebook import PriceBook
+from .workload import SPECS, Workload
 
 
-def _estimate(args) -> int:
+def _estimate(args: argparse.Namespace) -> int:
     w, book = _read(args)
     e = engine.estimate(w, book)
     if args.format == "json":
@@ -25,19 +27,19 @@ def _estimate(args) -> int:
     return 0
 
 
-def _read(args):
+def _read(args: argparse.Namespace) -> tuple[Workload, PriceBook]:
     book = pricebook.load(args.prices) if args.prices else pricebook.load()
     w, _meta = scenario.load(args.scenario) if args.scenario != "-" else scenario.loads(sys.stdin.read(), "stdin")
     return w, book
 
 
-def _recommend(args) -> int:
+def _recommend(args: argparse.Namespace) -> int:
     w, book = _read(args)
     r = decision.recommend(w, book)
     if args.format == "json":
         print(json.dumps(r.to_dict(), indent=2))
         return 0
-    names = engine.registries.NAMES
+    names = registries.NAMES
     print(decision.headline(r))
     print(f"  {r.summary}")
     if r.runner_up:
@@ -54,7 +56,7 @@ def _recommend(args) -> int:
     return 0
 
 
-def _export(args) -> int:
+def _export(args: argparse.Namespace) -> int:
     from . import adr, deck, export
     from .analysis import analyse
     w, book = _read(args)
@@ -93,7 +95,7 @@ def _export(args) -> int:
     return 0
 
 
-def _measure(args) -> int:
+def _measure(args: argparse.Namespace) -> int:
     from . import measure
     result = measure.measure_paths(args.inputs)
     print("\n".join(measure.report_lines(result)), file=sys.stderr)  # the report; stdout stays a scenario file
@@ -101,7 +103,7 @@ def _measure(args) -> int:
     return 0
 
 
-def _fields(args) -> int:
+def _fields(args: argparse.Namespace) -> int:
     for name, s in SPECS.items():
         rng = f"{', '.join(map(str, s.choices))}" if s.choices else (
             f"{s.min:g}..{s.max:g}" if s.min is not None else "true/false")
@@ -153,12 +155,12 @@ def _one_line(text: object, limit: int | None = None) -> str:
     return text[: limit - 1] + "…" if limit and len(text) > limit else text
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Every failure is one line on stderr and exit status 2, never a traceback."""
     args = build_parser().parse_args(argv)
     with i18n.using(getattr(args, "lang", i18n.DEFAULT)):
         try:
-            return args.func(args)
+            return int(args.func(args))
         except DashboardError as e:  # every project error: its message is written for a person
             print(_("error: {message}").format(message=_one_line(e)), file=sys.stderr)
         except OSError as e:  # reading a file, or writing an output

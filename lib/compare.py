@@ -5,10 +5,11 @@ import pandas as pd
 
 from . import engine, registries
 from .pricebook import PriceBook
+from .workload import Workload
 
 
-def side_by_side(a, b, book_a: PriceBook, book_b: PriceBook | None = None,
-                 labels=("A", "B")) -> pd.DataFrame:
+def side_by_side(a: Workload, b: Workload, book_a: PriceBook, book_b: PriceBook | None = None,
+                 labels: tuple[str, str] = ("A", "B")) -> pd.DataFrame:
     """One row per registry: monthly cost under A and B, the difference and the change in %."""
     ta = engine.estimate(a, book_a).totals()
     tb = engine.estimate(b, book_b or book_a).totals()
@@ -16,6 +17,6 @@ def side_by_side(a, b, book_a: PriceBook, book_b: PriceBook | None = None,
     for rid in registries.IDS:
         diff = tb[rid] - ta[rid]
         pct = diff / ta[rid] * 100 if ta[rid] else (0.0 if diff == 0 else float("inf"))
-        rows.append({"id": rid, "registry": registries.NAMES[rid], labels[0]: ta[rid], labels[1]: tb[rid],
+        rows.append({"id": rid, "registry": registries.name(rid), labels[0]: ta[rid], labels[1]: tb[rid],
                      "difference": diff, "change_pct": pct})
     return pd.DataFrame(rows)

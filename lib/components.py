@@ -8,11 +8,13 @@ arrays (many workloads at once): only element-wise numpy functions are used.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import numpy as np
 
 from .errors import DashboardError
+from .i18n import DEFAULT, N_, _, lang
+from .pricebook import PriceBook
 
 # The kinds of cost a component can be: every chart series, table and slide groups by these,
 # so a line with any other category would silently drop out of them. Checked when a line is made.
@@ -22,6 +24,42 @@ Severity = Literal["info", "warning", "blocker"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 # One workload's figure (a float) or many workloads' (a numpy array): the same code prices both.
 Amount = float | np.ndarray
+# A Workload, or in the vectorised path a namespace of its fields with numpy arrays for the numbers.
+Inputs = Any
+# (size in GB, or None for the rest; the tier's name; its price key)
+Tiers = tuple[tuple[float | None, str, str], ...]
+
+
+class Words(str):
+    """A line's name in the reader's language that remembers its English (`en`): the English is the
+    line's stable id (`Line.key`), so what is matched, de-duplicated or made a column never depends
+    on the language a run speaks."""
+    en: str
+
+
+def say(msgid: str, **values: object) -> Words:
+    """`msgid` (marked with N_ where it is written) in the current language with its {placeholders}
+    filled; values that are Words give their English to the English id."""
+    if lang() == DEFAULT:  # the hot path (sweeps price thousands of lines): English is its own id
+        words = Words(msgid.format(**values) if values else msgid)
+        words.en = str(words)
+        return words
+    words = Words(_(msgid).format(**values))
+    words.en = msgid.format(**{k: getattr(v, "en", v) for k, v in values.items()})
+    return words
+
+
+# The units lines are billed in: stable codes in the estimate (JSON, CSV, tests match them), words
+# where a person reads them (`unit_text`).
+UNITS = {"GB": N_("GB"), "GB-month": N_("GB-month"), "GB-day": N_("GB-day"), "hour": N_("hour"),
+         "endpoint-hour": N_("endpoint-hour"), "instance-hour": N_("instance-hour"),
+         "engineer-hour": N_("engineer-hour"), "image": N_("image"), "seat-month": N_("seat-month"),
+         "account-month": N_("account-month"), "day": N_("day"), "month": N_("month")}
+
+
+def unit_text(unit: str) -> str:
+    """A unit as the reader's language writes it ("GB-month": "GB-월")."""
+    return _(UNITS[unit]) if unit in UNITS else unit
 
 
 class UnknownCategory(DashboardError, ValueError):
@@ -44,12 +82,15 @@ class Line:
     price: Amount
     price_key: str = ""       # the price-book entry, so the UI can show its source
     hide_if_zero: bool = False  # e.g. higher egress tiers: only shown when reached
+    key: str = ""             # the English name: the same in every language (set from a Words name)
 
     def __post_init__(self) -> None:
         check_category(self.category, self.name)
+        if not self.key:
+            object.__setattr__(self, "key", getattr(self.name, "en", str(self.name)))
 
     @property
-    def cost(self):
+    def cost(self) -> Amount:
         return self.quantity * self.price
 
 
@@ -63,14 +104,17 @@ class Component:
     price: float
     monthly_cost: float
     price_key: str = ""
+    key: str = ""  # the English name, the same in every language: match lines on this, never on `name`
 
     def __post_init__(self) -> None:
         check_category(self.category, self.name)
+        if not self.key:
+            object.__setattr__(self, "key", getattr(self.name, "en", str(self.name)))
 
     def arithmetic(self) -> str:
         """"60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
         from .labels import quantity, unit_price
-        return f"{quantity(self.quantity, self.unit)} x {unit_price(self.price)} = ${self.monthly_cost:,.2f}"
+        return f"{quantity(self.quantity, unit_text(self.unit))} x {unit_price(self.price)} = ${self.monthly_cost:,.2f}"
 
 
 @dataclass(frozen=True)
@@ -101,7 +145,7 @@ class Quantities:
     pushed_gb_naive: Amount  # every push's full image: what copying tarballs sends
 
 
-def quantities(w) -> Quantities:
+def quantities(w: Inputs) -> Quantities:
     """Stored, pulled and pushed gigabytes (1 GB = 1,000 MB)."""
     s = w.shared_layer_fraction
     stored_naive = w.repositories * w.versions_kept * w.image_size_mb / 1000.0
@@ -121,14 +165,14 @@ def quantities(w) -> Quantities:
     )
 
 
-def positive(x):
+def positive(x: Amount) -> Amount:
     return np.maximum(x, 0.0)
 
 
 class Prices:
     """Price look-ups for one region, remembering which entries were used."""
 
-    def __init__(self, book, region: str):
+    def __init__(self, book: PriceBook, region: str) -> None:
         self.book, self.region = book, region
         self.hours = book.hours_per_month
         self.days = book.days_per_month
@@ -139,7 +183,7 @@ class Prices:
 
 # ---- where the consumers run ---------------------------------------------------------
 
-def consumers_cloud(w) -> str:
+def consumers_cloud(w: Inputs) -> str:
     """The cloud the pulling workloads run in: aws, gcp, azure or on_prem.
 
     Multi-cloud is priced as AWS consumers in the chosen region (the dashboard's stated
@@ -148,17 +192,17 @@ def consumers_cloud(w) -> str:
     return "aws" if w.runs_on == "multi_cloud" else w.runs_on
 
 
-def private_aws_subnets(w) -> bool:
+def private_aws_subnets(w: Inputs) -> bool:
     """The network-path inputs (NAT gateways, interface endpoints) describe an AWS VPC."""
     return w.network in ("nat", "endpoints") and consumers_cloud(w) == "aws"
 
 
-WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": "on-premises"}
+WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": N_("on-premises")}
 
 
 # ---- pieces several registries share -------------------------------------------------
 
-def tiered(gb, p: Prices, tiers, label: str, category: Category = "transfer"):
+def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category = "transfer") -> list[Line]:
     """Volume tiers, one component per tier so each price is visible; tiers after the first
     are shown only when reached. `tiers`: (size in GB or None for the rest, name, price key)."""
     lines, start = [], 0.0
@@ -167,29 +211,30 @@ def tiered(gb, p: Prices, tiers, label: str, category: Category = "transfer"):
         if size is not None:
             in_tier = np.minimum(in_tier, size)
             start += size
-        lines.append(Line(f"{label} ({name})", category, "GB", in_tier, p(key), key, hide_if_zero=i > 0))
+        lines.append(Line(say(N_("{label} ({tier})"), label=label, tier=say(name)), category, "GB", in_tier, p(key), key, hide_if_zero=i > 0))
     return lines
 
 
 # AWS and Azure count 1 TB = 1,024 GB in their tiers; Google's tiers are per GiB, counted the same way.
-AWS_TIERS = ((10_240.0, "first 10 TB", "aws.internet_egress_tier1_gb"), (40_960.0, "next 40 TB", "aws.internet_egress_tier2_gb"),
-             (102_400.0, "next 100 TB", "aws.internet_egress_tier3_gb"), (None, "over 150 TB", "aws.internet_egress_tier4_gb"))
-GCP_TIERS = ((1_024.0, "first 1 TB", "gar.internet_egress_gb"), (9_216.0, "1 to 10 TB", "gar.internet_egress_tier2_gb"),
-             (None, "over 10 TB", "gar.internet_egress_tier3_gb"))
-AZURE_TIERS = ((10_240.0, "first 10 TB", "acr.internet_egress_gb"), (40_960.0, "next 40 TB", "acr.internet_egress_tier2_gb"),
-               (102_400.0, "next 100 TB", "acr.internet_egress_tier3_gb"), (None, "over 150 TB", "acr.internet_egress_tier4_gb"))
+AWS_TIERS = ((10_240.0, N_("first 10 TB"), "aws.internet_egress_tier1_gb"), (40_960.0, N_("next 40 TB"), "aws.internet_egress_tier2_gb"),
+             (102_400.0, N_("next 100 TB"), "aws.internet_egress_tier3_gb"), (None, N_("over 150 TB"), "aws.internet_egress_tier4_gb"))
+GCP_TIERS = ((1_024.0, N_("first 1 TB"), "gar.internet_egress_gb"), (9_216.0, N_("1 to 10 TB"), "gar.internet_egress_tier2_gb"),
+             (None, N_("over 10 TB"), "gar.internet_egress_tier3_gb"))
+AZURE_TIERS = ((10_240.0, N_("first 10 TB"), "acr.internet_egress_gb"), (40_960.0, N_("next 40 TB"), "acr.internet_egress_tier2_gb"),
+               (102_400.0, N_("next 100 TB"), "acr.internet_egress_tier3_gb"), (None, N_("over 150 TB"), "acr.internet_egress_tier4_gb"))
 # Azure's first 100 GB a month are free, account-wide: applied with the free-tier toggle like AWS's.
 AZURE_FREE_GB = 100.0
 
 
-def aws_internet_egress(gb, p: Prices, free_tier: bool, label: str):
+def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: str) -> list[Line]:
     """AWS's tiered internet egress."""
     free = p("aws.internet_egress_free_gb") if free_tier else 0.0
     return tiered(positive(gb - free), p, AWS_TIERS, label)
 
 
-def internet_egress(cloud: str, gb, p: Prices, w, label="Internet egress"):
+def internet_egress(cloud: str, gb: Amount, p: Prices, w: Inputs, label: str = "Internet egress") -> list[Line]:
     """Internet egress billed by the cloud a registry (or a self-hosted one's hosts) sits in."""
+    label = label if isinstance(label, Words) else say(label)  # the default: marked at INTERNET_EGRESS
     if cloud == "aws":
         return aws_internet_egress(gb, p, w.egress_free_tier, label)
     if cloud == "gcp":
@@ -198,10 +243,13 @@ def internet_egress(cloud: str, gb, p: Prices, w, label="Internet egress"):
         free = AZURE_FREE_GB if w.egress_free_tier else 0.0
         return tiered(positive(gb - free), p, AZURE_TIERS, label)
     # on-premises hosts: the company's own internet connection, not priced here
-    return [Line(f"{label} (your own connection, not priced)", "transfer", "GB", gb, 0.0)]
+    return [Line(say(N_("{label} (your own connection, not priced)"), label=label), "transfer", "GB", gb, 0.0)]
 
 
-def cloud_transfer(w, q, p: Prices, cloud: str, inter_region_key: str):
+INTERNET_EGRESS = N_("Internet egress")  # internet_egress's default label, translated where it is used
+
+
+def cloud_transfer(w: Inputs, q: Quantities, p: Prices, cloud: str, inter_region_key: str) -> list[Line]:
     """Pulls served from a registry in `cloud`, relative to where the consumers run.
 
     Consumers in the same cloud: free in the region, the inter-region rate across regions,
@@ -210,33 +258,33 @@ def cloud_transfer(w, q, p: Prices, cloud: str, inter_region_key: str):
     """
     if consumers_cloud(w) == cloud:
         return [
-            Line("Same-region transfer", "transfer", "GB", q.same_gb, 0.0, ""),
-            Line("Cross-region transfer", "transfer", "GB", q.cross_gb, p(inter_region_key), inter_region_key),
+            Line(say(N_("Same-region transfer")), "transfer", "GB", q.same_gb, 0.0, ""),
+            Line(say(N_("Cross-region transfer")), "transfer", "GB", q.cross_gb, p(inter_region_key), inter_region_key),
             *internet_egress(cloud, q.internet_gb, p, w),
         ]
-    where = WHERE[consumers_cloud(w)]
-    return internet_egress(cloud, q.pulled_gb, p, w, label=f"Internet egress to {where}")
+    where = say(WHERE[consumers_cloud(w)])
+    return internet_egress(cloud, q.pulled_gb, p, w, label=say(N_("Internet egress to {where}"), where=where))
 
 
-def aws_transfer(w, q, p: Prices):
+def aws_transfer(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Pulls served from an AWS region."""
     return cloud_transfer(w, q, p, "aws", "aws.inter_region_gb")
 
 
-def nat_hours(w, p: Prices):
-    return Line("NAT gateway hours", "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly")
+def nat_hours(w: Inputs, p: Prices) -> Line:
+    return Line(say(N_("NAT gateway hours")), "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly")
 
 
-def nat_path(w, q, p: Prices):
+def nat_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Private subnets reaching a registry outside the VPC: a NAT gateway's hours and bytes."""
     return [nat_hours(w, p),
-            Line("NAT data processed", "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb")]
+            Line(say(N_("NAT data processed")), "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb")]
 
 
 ENDPOINTS_PER_AZ = 2  # ecr.api and ecr.dkr
 
 
-def ecr_endpoint_path(w, q, p: Prices):
+def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """ECR from private subnets through interface endpoints, the way AWS bills it.
 
     ecr.api and ecr.dkr in every AZ bill per endpoint-hour; the interface endpoints' per-GB
@@ -248,34 +296,35 @@ def ecr_endpoint_path(w, q, p: Prices):
     """
     same_pulls = w.pulls_per_month * w.same_region_share
     return [
-        Line("Interface endpoints (ecr.api + ecr.dkr) x AZs", "network", "endpoint-hour",
+        Line(say(N_("Interface endpoints (ecr.api + ecr.dkr) x AZs")), "network", "endpoint-hour",
              ENDPOINTS_PER_AZ * w.availability_zones * p.hours, p("aws.endpoint_hourly"), "aws.endpoint_hourly"),
-        Line("Endpoint data processed (manifests and API calls)", "network", "GB",
+        Line(say(N_("Endpoint data processed (manifests and API calls)")), "network", "GB",
              same_pulls * p("aws.ecr_endpoint_gb_per_pull"), p("aws.endpoint_gb"), "aws.endpoint_gb"),
-        Line("Image layers through the S3 gateway endpoint (free)", "network", "GB", q.same_gb, 0.0),
-        Line("NAT data processed (cross-region pulls)", "network", "GB", q.cross_gb, p("aws.nat_gb"), "aws.nat_gb"),
+        Line(say(N_("Image layers through the S3 gateway endpoint (free)")), "network", "GB", q.same_gb, 0.0),
+        Line(say(N_("NAT data processed (cross-region pulls)")), "network", "GB", q.cross_gb, p("aws.nat_gb"), "aws.nat_gb"),
     ]
 
 
-def replication_transfer(w, p: Prices, pushed_gb) -> Line:
+def replication_transfer(w: Inputs, p: Prices, pushed_gb: Amount) -> Line:
     """Every push's new bytes sent to each replica region at the inter-region rate: the one rule for
     managed replication and for self-hosted installations replicating to each other."""
-    return Line("Replication transfer (pushed bytes x replicas)", "transfer", "GB", pushed_gb * w.replica_regions,
+    return Line(say(N_("Replication transfer (pushed bytes x replicas)")), "transfer", "GB", pushed_gb * w.replica_regions,
                 p("aws.inter_region_gb"), "aws.inter_region_gb")
 
 
-def replication(w, p: Prices, storage_key: str, storage_gb, pushed_gb, label: str):
+def replication(w: Inputs, p: Prices, storage_key: str, storage_gb: Amount, pushed_gb: Amount,
+                label: str) -> list[Line]:
     """Copies in other regions: their storage, and every push's bytes sent across regions."""
     if not w.replica_regions:  # a scalar in both paths: the engine groups on it
         return []
     return [
-        Line(f"Replica storage ({label}, {w.replica_regions} region(s))", "storage", "GB-month",
+        Line(say(N_("Replica storage ({label}, {regions} region(s))"), label=say(label), regions=w.replica_regions), "storage", "GB-month",
              storage_gb * w.replica_regions, p(storage_key), storage_key),
         replication_transfer(w, p, pushed_gb),
     ]
 
 
-def external_network(w, q, p: Prices):
+def external_network(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Registries outside the consumers' VPC: AWS private subnets (NAT or endpoints chosen)
     still pull them through the NAT gateway."""
     return nat_path(w, q, p) if private_aws_subnets(w) else []

@@ -1,28 +1,29 @@
-"""Evaluate the decision tree (data/decision_tree.yaml) and explain the result.
+"""Choose a registry with the decision tree (data/decision_tree.yaml).
+
+A recommendation is made per call, in the language of the run: its words are read from the
+cached tree (which keeps both languages) as it is made.
 
 The tree picks a leaf; hard requirements reject registries whatever they cost; when a leaf
-names several registries that all pass, cost decides and the explanation says so. Every other
-registry gets a reason: the constraint it fails, or what it costs against the recommendation.
+names several registries that all pass, cost decides. Every other registry gets a reason: the
+constraint it fails, or what it costs against the recommendation. The tree's types and loader
+are lib/decision_tree.py, the sentences lib/decision_text.py, the drawing lib/decision_chart.py.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from typing import Any
 
-import yaml
-
+from . import decision_text as say
 from . import engine, registries, setups
-from .errors import DashboardError
-from .labels import SAME_MONEY, choice, money
+from .decision_text import headline
+from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Tree, load, parse
+from .i18n import text
+from .labels import SAME_MONEY
 from .pricebook import PriceBook
-from .workload import SPECS
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "decision_tree.yaml"
-
-
-class DecisionTreeError(DashboardError, ValueError):
-    """The tree file is unusable; the message names the file, the node and the problem."""
+__all__ = ["DEFAULT_PATH", "DecisionTreeError", "Recommendation", "Rejection", "Step", "failures", "headline",
+           "load", "parse", "recommend", "walk"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Step:
     answer: str
     reasons: tuple[str, ...]
     goes_to: str
+    declines: bool = False  # the answer was "no" / "none of these": says little about why (the deck skips it)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Recommendation:
     failures: dict[str, list[str]]
     cost_note: str = ""
     branches_taken: list[tuple[str, int]] = field(default_factory=list)
-    recommended_setup: dict = field(default_factory=dict)  # changes the recommendation advises ({} if none)
+    recommended_setup: dict[str, Any] = field(default_factory=dict)  # changes the recommendation advises ({} if none)
     recommended_cost: float = 0.0                           # the recommended registry's cost with them
     setup_description: str = ""                             # those changes in words
     cheapest: str | None = None       # the cheapest registry meeting every hard requirement (in its cheapest setup)
@@ -72,7 +74,7 @@ class Recommendation:
     def reasons(self) -> list[str]:
         return [r for s in self.path for r in s.reasons] + ([self.cost_note] if self.cost_note else [])
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "recommended": self.recommended,
             "runner_up": self.runner_up,
@@ -90,273 +92,146 @@ class Recommendation:
         }
 
 
-# ---- loading ----------------------------------------------------------------------------
+# ---- walking the tree and checking the hard requirements --------------------------------------
 
-CONDITION_KEYS = {"is", "in", "has", "has_all", "has_any"}
-
-
-def _check_condition(c, where):
-    if not isinstance(c, dict) or not c:
-        raise DecisionTreeError(f"{where}: a condition must be a mapping, got {c!r}")
-    if "else" in c:
-        return
-    if "all" in c or "any" in c:
-        for sub in c["all"] if "all" in c else c["any"]:
-            _check_condition(sub, where)
-        return
-    name = c.get("field")
-    if name not in SPECS:
-        raise DecisionTreeError(f"{where}: unknown field {name!r}")
-    ops = CONDITION_KEYS & set(c)
-    if len(ops) != 1:
-        raise DecisionTreeError(f"{where}: a condition needs exactly one of {', '.join(sorted(CONDITION_KEYS))}")
-    spec = SPECS[name]
-    op = ops.pop()
-    values = c[op] if isinstance(c[op], list) else [c[op]]
-    allowed = spec.choices if spec.kind in ("choice", "set") else (True, False) if spec.kind == "bool" else None
-    if allowed is not None:
-        bad = [v for v in values if v not in allowed]
-        if bad:
-            raise DecisionTreeError(f"{where}: {name} has no value {bad[0]!r} (has: {', '.join(map(str, allowed))})")
-
-
-def parse(doc, path="decision tree") -> dict:
-    if not isinstance(doc, dict) or not {"start", "nodes", "leaves"} <= set(doc):
-        raise DecisionTreeError(f"{path}: needs 'start', 'nodes' and 'leaves'")
-    nodes, leaves = doc["nodes"], doc["leaves"]
-    if doc["start"] not in nodes:
-        raise DecisionTreeError(f"{path}: start node {doc['start']!r} is not defined")
-    for lid, leaf in leaves.items():
-        unknown = [r for r in leaf.get("registries", []) if r not in registries.BY_ID]
-        if not leaf.get("registries") or unknown:
-            raise DecisionTreeError(f"{path}: leaf {lid!r} must name known registries (unknown: {unknown})")
-    for nid, node in nodes.items():
-        where = f"{path}: node {nid!r}"
-        if not node.get("question") or not node.get("branches"):
-            raise DecisionTreeError(f"{where}: needs a question and branches")
-        deciding = [b for b in node["branches"] if "note" not in b]
-        if "else" not in deciding[-1].get("when", {}):
-            raise DecisionTreeError(f"{where}: the last deciding branch must be 'else: true' so every answer leads somewhere")
-        for i, b in enumerate(node["branches"]):
-            bw = f"{where} branch {i + 1}"
-            _check_condition(b.get("when"), bw)
-            if "note" in b:
-                if b["note"] not in nodes and b["note"] not in leaves:
-                    raise DecisionTreeError(f"{bw}: note target {b['note']!r} is not a node or leaf")
-                continue
-            if ("next" in b) == ("leaf" in b):
-                raise DecisionTreeError(f"{bw}: needs exactly one of 'next' or 'leaf'")
-            if "next" in b and b["next"] not in nodes:
-                raise DecisionTreeError(f"{bw}: next node {b['next']!r} is not defined")
-            if "leaf" in b and b["leaf"] not in leaves:
-                raise DecisionTreeError(f"{bw}: leaf {b['leaf']!r} is not defined")
-            if not b.get("answer") or not b.get("reason"):
-                raise DecisionTreeError(f"{bw}: needs an answer and a reason")
-    for rid, req in doc.get("requirements", {}).items():
-        _check_condition(req.get("when"), f"{path}: requirement {rid!r}")
-    return doc
-
-
-@lru_cache(maxsize=4)
-def load(path: str | Path = DEFAULT_PATH) -> dict:
-    try:
-        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise DecisionTreeError(f"{path}: cannot read the decision tree ({e})") from None
-    return parse(doc, str(path))
-
-
-# ---- evaluating -------------------------------------------------------------------------
-
-def holds(c: dict, w) -> bool:
-    if "else" in c:
-        return True
-    if "all" in c:
-        return all(holds(s, w) for s in c["all"])
-    if "any" in c:
-        return any(holds(s, w) for s in c["any"])
-    v = getattr(w, c["field"])
-    if "is" in c:
-        return v == c["is"]
-    if "in" in c:
-        return v in c["in"]
-    if "has" in c:
-        return c["has"] in v
-    if "has_all" in c:
-        return all(x in v for x in c["has_all"])
-    return any(x in v for x in c["has_any"])
-
-
-def walk(w, tree: dict) -> tuple[list[Step], str, list[tuple[str, int]]]:
+def walk(w: Any, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]]]:
     """Follow the tree for these answers: the steps, the leaf, and which branches were taken."""
-    path, taken, nid = [], [], tree["start"]
+    path: list[Step] = []
+    taken: list[tuple[str, int]] = []
+    nid = tree.start
     while True:
-        node = tree["nodes"][nid]
-        for i, b in enumerate(node["branches"]):  # noqa: B007 - i is the branch taken, used after the loop
-            if "note" not in b and holds(b["when"], w):
-                break
-        dest = b.get("next") or b["leaf"]
+        node = tree.nodes[nid]
+        # the last deciding branch is `else` (checked on load): some branch always holds
+        i, b = next((i, b) for i, b in enumerate(node.branches) if b.deciding and b.when.holds(w))
+        dest = b.goes_to
         # every other branch that holds and leads to the same place adds its reason
-        notes = [n["reason"] for j, n in enumerate(node["branches"])
-                 if j != i and (n.get("note") or n.get("next") or n.get("leaf")) == dest
-                 and "else" not in n["when"] and holds(n["when"], w)]
-        path.append(Step(nid, node["question"], b["answer"], (b["reason"], *notes), dest))
+        notes = [text(n.reason) for j, n in enumerate(node.branches)
+                 if j != i and n.goes_to == dest and n.when.op != "else" and n.when.holds(w)]
+        path.append(Step(nid, text(node.question), text(b.answer), (text(b.reason), *notes), dest, b.declines))
         taken.append((nid, i))
-        if "leaf" in b:
-            return path, b["leaf"], taken
-        nid = b["next"]
+        if b.leaf:
+            return path, b.leaf, taken
+        nid = dest
 
 
-def failures(w, tree: dict) -> dict[str, list[str]]:
+def failures(w: Any, tree: Tree) -> dict[str, list[str]]:
+    """Registry id -> the hard requirements it fails for these answers, in words."""
     out: dict[str, list[str]] = {rid: [] for rid in registries.IDS}
-    for req in tree.get("requirements", {}).values():
-        if not holds(req["when"], w):
+    for req in tree.requirements.values():
+        if not req.when.holds(w):
             continue
-        for rid, why in req.get("fails", {}).items():
-            out[rid].append(f"{req['label']}: {why}")
-        for rid, clouds in req.get("fails_unless_runs_on", {}).items():
+        for rid, why in req.fails.items():
+            out[rid].append(say.failed_requirement(text(req.label), text(why)))
+        for rid, clouds in req.fails_unless_runs_on.items():
             if w.runs_on not in clouds:
-                owner = f"a managed service of {'/'.join(clouds)}" if clouds else "a third-party service"
-                out[rid].append(f"{req['label']}: {owner}, outside where the workloads run ({choice('runs_on', w.runs_on)})")
+                out[rid].append(say.outside_home_cloud(text(req.label), clouds, w.runs_on))
     return out
 
 
-def recommend(w, book: PriceBook, tree: dict | None = None, costs: dict | None = None,
-              cheaper: dict | None = None) -> Recommendation:
-    """`costs`: the workload's monthly totals when the caller has them already (a page that
-    priced it), so the workload is not priced twice; `cheaper`: likewise, setups.cheaper_setups()."""
-    tree = tree or load()
-    path, leaf_id, taken = walk(w, tree)
-    leaf = tree["leaves"][leaf_id]
+# ---- the steps of a recommendation ------------------------------------------------------------
+
+def _priced(w: Any, book: PriceBook, costs: dict[str, float] | None,
+            cheaper: dict[str, setups.Setup | None] | None
+            ) -> tuple[dict[str, float], dict[str, setups.Setup | None]]:
+    """The monthly totals as described, and each registry's cheaper setup (priced here unless given)."""
     if costs is None:
         e = engine.estimate(w, book)
         costs = e.totals()
         cheaper = cheaper if cheaper is not None else setups.cheaper_setups(w, book, e)
     elif cheaper is None:
         cheaper = {rid: setups.cheaper_setup(w, book, rid) for rid in costs}
-    given = costs
-    # every registry is compared in its cheapest setup: that is what would be bought
-    costs = setups.best_costs(given, cheaper)
-    names = registries.NAMES
-    fails = failures(w, tree)
+    return costs, cheaper
 
-    passing = [r for r in leaf["registries"] if not fails[r]]
-    pool = passing or list(leaf["registries"])
-    ranked = sorted(pool, key=lambda r: (round(costs[r], 6), leaf["registries"].index(r)))
+
+def _rank(leaf: Leaf, costs: Mapping[str, float], fails: Mapping[str, list[str]]) -> tuple[list[str], list[str]]:
+    """The leaf's registries that pass every hard requirement, and the pool ranked by cost (the
+    document's order breaks a tie). When none passes, the leaf's registries are ranked anyway."""
+    passing = [r for r in leaf.registries if not fails[r]]
+    pool = passing or list(leaf.registries)
+    ranked = sorted(pool, key=lambda r: (round(costs[r], 6), leaf.registries.index(r)))
+    return passing, ranked
+
+
+def _cost_note(passing: Sequence[str], ranked: Sequence[str], costs: Mapping[str, float],
+               fails: Mapping[str, list[str]]) -> str:
     rec = ranked[0]
-    cost_note = ""
     if len(passing) > 1:
         other = ranked[1]
         gap = costs[other] - costs[rec]
         if gap > SAME_MONEY:
-            cost_note = (f"{' and '.join(names[r] for r in passing)} all satisfy every constraint, so cost decides: "
-                         f"{names[rec]} is {money(gap)}/month cheaper than {names[other]} for this workload.")
-        else:
-            cost_note = (f"{' and '.join(names[r] for r in passing)} all satisfy every constraint and cost the same "
-                         f"for this workload ({money(costs[rec])}/month); the document's order decides: {names[rec]}.")
-    elif not passing:
-        cost_note = f"Warning: {names[rec]} fails a requirement: {'; '.join(fails[rec])}."
+            return say.cost_decides(passing, rec, other, gap)
+        return say.same_cost(passing, rec, costs[rec])
+    if not passing:
+        return say.fails_anyway(rec, fails[rec])
+    return ""
 
+
+def _misfits(w: Any, tree: Tree) -> set[str]:
+    """Other clouds' registries, for workloads that run in one cloud."""
+    home = tree.home_cloud
+    if w.runs_on not in home.values():
+        return set()
+    return {rid for rid, cloud in home.items() if cloud != w.runs_on}
+
+
+def _rejection(rid: str, rec: str, w: Any, tree: Tree, costs: Mapping[str, float],
+               fails: Mapping[str, list[str]], misfits: set[str], deciding: str) -> Rejection:
+    """Why `rid` is not the recommendation: a constraint it fails, another cloud, its cost, or the situation."""
+    name = registries.NAMES[rid]
+    if fails[rid]:
+        return Rejection(rid, name, "constraint", say.fails_constraints(fails[rid]))
+    gap = costs[rid] - costs[rec]
+    if rid in misfits:
+        return Rejection(rid, name, "path", say.other_cloud(tree.home_cloud[rid], w.runs_on))
+    if gap > SAME_MONEY:
+        return Rejection(rid, name, "cost", say.costs_more(gap, costs[rid], costs[rec]))
+    return Rejection(rid, name, "path", say.points_elsewhere(gap, deciding))
+
+
+def _runner_up(ranked: Sequence[str], pool: Sequence[str], costs: Mapping[str, float],
+               fails: Mapping[str, list[str]], misfits: set[str]) -> str | None:
+    """The next in the leaf, else the cheapest other registry that passes and fits the cloud."""
+    others = sorted((r for r in registries.IDS if r not in pool and not fails[r] and r not in misfits),
+                    key=lambda r: (costs[r], r))
+    alternatives = [*ranked[1:], *others]
+    return alternatives[0] if alternatives else None
+
+
+def _cheapest(rec: str, costs: Mapping[str, float], fails: Mapping[str, list[str]]) -> str | None:
+    """The cheapest registry that meets every hard requirement (the recommendation wins a tie)."""
+    ok = sorted((r for r in registries.IDS if not fails[r]), key=lambda r: (round(costs[r], 6), r != rec, r))
+    return ok[0] if ok else None
+
+
+def recommend(w: Any, book: PriceBook, tree: Tree | None = None, costs: dict[str, float] | None = None,
+              cheaper: dict[str, setups.Setup | None] | None = None) -> Recommendation:
+    """`costs`: the workload's monthly totals when the caller has them already (a page that
+    priced it), so the workload is not priced twice; `cheaper`: likewise, setups.cheaper_setups()."""
+    tree = tree or load()
+    path, leaf_id, taken = walk(w, tree)
+    leaf = tree.leaves[leaf_id]
+    given, cheaper = _priced(w, book, costs, cheaper)
+    # every registry is compared in its cheapest setup: that is what would be bought (for ECR in
+    # private subnets, interface endpoints when they cost less than NAT)
+    best = setups.best_costs(given, cheaper)
+    fails = failures(w, tree)
+    passing, ranked = _rank(leaf, best, fails)
+    rec = ranked[0]
+    misfits = _misfits(w, tree)
     deciding = path[-1].reasons[0]
-    home = tree.get("home_cloud", {})
-
-    def misfit(rid):  # another cloud's registry, for workloads that run in one cloud
-        return rid in home and w.runs_on in home.values() and home[rid] != w.runs_on
-
-    rejected = []
-    for rid in registries.IDS:
-        if rid == rec:
-            continue
-        if fails[rid]:
-            rejected.append(Rejection(rid, names[rid], "constraint", "Fails " + "; ".join(fails[rid])))
-            continue
-        gap = costs[rid] - costs[rec]
-        if misfit(rid):
-            rejected.append(Rejection(rid, names[rid], "path", f"Belongs to {choice('runs_on', home[rid])}, the workloads run on {choice('runs_on', w.runs_on)}: "
-                                      "pulls would cross clouds (internet egress, NAT) and lose IAM integration."))
-        elif gap > SAME_MONEY:
-            rejected.append(Rejection(rid, names[rid], "cost", f"Costs {money(gap)}/month more for this workload "
-                                                                 f"({money(costs[rid])} against {money(costs[rec])})."))
-        else:
-            price = "costs the same" if abs(gap) <= SAME_MONEY else f"is {money(-gap)}/month cheaper"
-            rejected.append(Rejection(rid, names[rid], "path", f"It {price}, but the situation points elsewhere: {deciding}"))
-
-    alternatives = [r for r in ranked[1:]] + sorted(
-        (r for r in registries.IDS if r not in pool and not fails[r] and not misfit(r)), key=lambda r: (costs[r], r))
-    runner_up = alternatives[0] if alternatives else None
-
-    # The recommendation quotes what it recommends: the registry in its cheapest setup (for ECR in
-    # private subnets, interface endpoints when they cost less than NAT).
+    rejected = [_rejection(rid, rec, w, tree, best, fails, misfits, deciding) for rid in registries.IDS if rid != rec]
+    cheapest = _cheapest(rec, best, fails)
     mine = cheaper.get(rec)
-    best = costs
-    ok = sorted((r for r in registries.IDS if not fails[r]), key=lambda r: (round(best[r], 6), r != rec, r))
-    cheapest = ok[0] if ok else None
+    theirs = cheaper.get(cheapest) if cheapest else None
     gap_note = ""
     if cheapest and cheapest != rec and best[rec] - best[cheapest] > SAME_MONEY:
-        how = f" {s.description}" if (s := cheaper.get(cheapest)) else ""
-        buys = tree.get("strengths", {}).get(rec, leaf["summary"])
-        gap_note = (f"{names[cheapest]}{how} is the cheapest that meets every hard requirement at "
-                    f"{money(best[cheapest])}/month; {names[rec]} costs {money(best[rec] - best[cheapest])}/month more for {buys}")
-    return Recommendation(rec, runner_up, leaf_id, leaf["title"], leaf["summary"], path, rejected, given, fails,
-                          cost_note, taken,
-                          recommended_setup=dict(mine.changes) if mine else {},
-                          recommended_cost=best[rec], setup_description=mine.description if mine else "",
-                          cheapest=cheapest, cheapest_cost=best[cheapest] if cheapest else 0.0,
-                          cheapest_setup=s.description if cheapest and (s := cheaper.get(cheapest)) else "",
-                          gap_note=gap_note)
-
-
-def headline(r: Recommendation) -> str:
-    """One sentence: what is recommended, in which setup, at what cost; and when it is not the
-    cheapest registry that meets the hard requirements, which one is and what the difference buys."""
-    names = registries.NAMES
-    rec = r.recommended
-    if r.setup_description:
-        # the ranking prices the setup as described: say what that costs, so both figures are on screen
-        text = (f"Recommended: {names[rec]} {r.setup_description} ({money(r.recommended_cost)}/month; "
-                f"{money(r.costs[rec])} as set up now)")
-    else:
-        text = f"Recommended: {names[rec]} ({money(r.recommended_cost)}/month)"
-    if r.gap_note:
-        return f"{text}, although {r.gap_note}."
-    if r.cheapest == rec and any(c < r.costs[rec] - SAME_MONEY for rid, c in r.costs.items() if not r.failures.get(rid)):
-        return f"{text}, the cheapest that meets every hard requirement once set up this way."
-    return f"{text}."
-
-
-# ---- drawing ----------------------------------------------------------------------------
-
-def _label(text: str, width: int = 34) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if len(line) + len(word) > width:
-            lines.append(line)
-            line = ""
-        line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\\n".join(x.replace('"', "'") for x in lines)
-
-
-def to_dot(tree: dict, rec: Recommendation | None = None) -> str:
-    """Graphviz DOT of the whole tree, the path taken drawn bold and coloured."""
-    on_path = {(s.node, s.goes_to) for s in rec.path} if rec else set()
-    visited = {s.node for s in rec.path} if rec else set()
-    hl = "#d62728"
-    out = ["digraph tree {", '  rankdir=TB; node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];']
-    for nid, node in tree["nodes"].items():
-        style = f', color="{hl}", penwidth=2.5' if nid in visited else ""
-        out.append(f'  "{nid}" [shape=box, style="rounded", label="{_label(node["question"])}"{style}];')
-    for lid, leaf in tree["leaves"].items():
-        chosen = rec is not None and rec.leaf == lid
-        style = f', style="filled", fillcolor="#fde0dd", color="{hl}", penwidth=2.5' if chosen else ""
-        out.append(f'  "leaf_{lid}" [shape=ellipse, label="{_label(leaf["title"], 24)}"{style}];')
-    for nid, node in tree["nodes"].items():
-        for b in node["branches"]:
-            if "note" in b:
-                continue
-            dest = b.get("next") or b["leaf"]
-            target = dest if "next" in b else f"leaf_{dest}"
-            style = f', color="{hl}", fontcolor="{hl}", penwidth=2.5' if (nid, dest) in on_path else ""
-            out.append(f'  "{nid}" -> "{target}" [label="{_label(b["answer"], 22)}"{style}];')
-    out.append("}")
-    return "\n".join(out)
+        buys = text(tree.strengths.get(rec, leaf.summary))
+        gap_note = say.gap_note(cheapest, theirs.description if theirs else "", best[cheapest], rec,
+                                best[rec] - best[cheapest], buys)
+    return Recommendation(
+        rec, _runner_up(ranked, passing or leaf.registries, best, fails, misfits), leaf_id,
+        text(leaf.title), text(leaf.summary), path, rejected, given, fails, _cost_note(passing, ranked, best, fails), taken,
+        recommended_setup=dict(mine.changes) if mine else {}, recommended_cost=best[rec],
+        setup_description=mine.description if mine else "",
+        cheapest=cheapest, cheapest_cost=best[cheapest] if cheapest else 0.0,
+        cheapest_setup=theirs.description if theirs else "", gap_note=gap_note)

@@ -12,8 +12,9 @@ import datetime as dt
 import io
 import math
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qs, urlparse
 
 from pptx import Presentation
@@ -26,12 +27,25 @@ from pptx.util import Emu, Inches, Pt
 
 from . import charts, engine, export, labels, links, registries, sensitivity, timeline, wording
 from .analysis import Analysis, analyse
-from .components import CATEGORIES
+from .components import CATEGORIES, Category
 from .i18n import N_, _, ngettext
 from .labels import SAME_MONEY, money, percent
 from .palette import CATEGORY_COLOURS, MUTED_TEXT, REGISTRY_COLOURS, TEXT
 from .pricebook import PriceBook
-from .workload import SPECS, lenient
+from .workload import SPECS, Workload, lenient
+
+if TYPE_CHECKING:  # python-pptx's classes, for annotations only
+    import pandas as pd
+    from pptx.chart.chart import Chart
+    from pptx.presentation import Presentation as Pres
+    from pptx.shapes.autoshape import Shape
+    from pptx.slide import Slide
+    from pptx.text.text import TextFrame, _Paragraph
+
+# (text, bold, link) runs of one paragraph
+Runs = Iterable[tuple[str, bool, str]]
+# a sources-slide paragraph: (kind, a line of text or a page's (text, url, as-of, items), font size)
+Block = tuple[str, Any, int]
 
 SLIDE_W, SLIDE_H = 13.333, 7.5  # inches: PowerPoint's 16:9
 MARGIN = 0.6
@@ -84,13 +98,13 @@ def lines_needed(text: str, pt: float, width_in: float) -> int:
     return n
 
 
-def height_needed(paragraphs, width_in: float, space_pt: float = 6) -> float:
+def height_needed(paragraphs: Iterable[tuple[str, float]], width_in: float, space_pt: float = 6) -> float:
     """Inches a list of (text, pt) paragraphs takes, with `space_pt` after each."""
     return sum(lines_needed(t, pt, width_in) * pt * line_height(t) / 72 + space_pt / 72
                for t, pt in paragraphs) + 0.15
 
 
-def _font(font, size=None, bold=None) -> None:
+def _font(font: Any, size: Any = None, bold: bool | None = None) -> None:
     """A run's or a chart's font: Arial for Latin, EA_FONT for Hangul (the `a:ea` typeface, which
     python-pptx does not set; it goes right after `a:latin`, where the schema wants it)."""
     from pptx.oxml.ns import qn
@@ -108,7 +122,7 @@ def _font(font, size=None, bold=None) -> None:
     ea.set("typeface", EA_FONT)
 
 
-def _box(slide, left, top, width, height, name="Text"):
+def _box(slide: Slide, left: float, top: float, width: float, height: float, name: str = "Text") -> Shape:
     shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     shape.name = name
     tf = shape.text_frame
@@ -120,8 +134,8 @@ def _box(slide, left, top, width, height, name="Text"):
     return shape
 
 
-def _para(tf, text: str, pt: float, bold=False, colour=TEXT, first=False, space_after=6, link: str = "",
-          align=None):
+def _para(tf: TextFrame, text: str, pt: float, bold: bool = False, colour: str = TEXT, first: bool = False,
+          space_after: float = 6, link: str = "", align: Any = None) -> _Paragraph:
     p = tf.paragraphs[0] if first else tf.add_paragraph()
     run = p.add_run()
     run.text = text
@@ -139,7 +153,7 @@ def _para(tf, text: str, pt: float, bold=False, colour=TEXT, first=False, space_
     return p
 
 
-def _runs(tf, parts, pt: float, first=False, space_after=6):
+def _runs(tf: TextFrame, parts: Runs, pt: float, first: bool = False, space_after: float = 6) -> _Paragraph:
     """One paragraph of (text, bold, link) runs."""
     p = tf.paragraphs[0] if first else tf.add_paragraph()
     for text, bold, link in parts:
@@ -155,7 +169,7 @@ def _runs(tf, parts, pt: float, first=False, space_after=6):
     return p
 
 
-def _slide(prs, title: str, subtitle: str = ""):
+def _slide(prs: Pres, title: str, subtitle: str = "") -> Slide:
     """A blank slide with its title (28 pt on one line, else 22 pt on two) and an optional
     subtitle below it, both sized so they end above the body (BODY_TOP)."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: no 4:3 placeholders
@@ -173,14 +187,15 @@ def _slide(prs, title: str, subtitle: str = ""):
     return slide
 
 
-def _footer(slide, text: str):
+def _footer(slide: Slide, text: str) -> None:
     tf = _box(slide, MARGIN, 7.02, CONTENT_W, 0.3, "Footnote").text_frame
     _para(tf, text, FOOT_PT, colour=MUTED_TEXT, first=True, space_after=0)
 
 
 # ---- charts ----------------------------------------------------------------------------
 
-def _chart(slide, kind, data, top=BODY_TOP, height=BODY_BOTTOM - BODY_TOP, legend=None):
+def _chart(slide: Slide, kind: Any, data: CategoryChartData, top: float = BODY_TOP,
+           height: float = BODY_BOTTOM - BODY_TOP, legend: Any = None) -> Chart:
     gf = slide.shapes.add_chart(kind, Inches(MARGIN), Inches(top), Inches(CONTENT_W), Inches(height), data)
     gf.name = "Chart"
     ch = gf.chart
@@ -199,14 +214,14 @@ def _chart(slide, kind, data, top=BODY_TOP, height=BODY_BOTTOM - BODY_TOP, legen
     return ch
 
 
-def _axis_title(axis, text: str):
+def _axis_title(axis: Any, text: str) -> None:
     axis.has_title = True
     axis.axis_title.text_frame.text = text
     run = axis.axis_title.text_frame.paragraphs[0].runs[0]
     _font(run.font, Pt(SMALL_PT), False)
 
 
-def _money_axis(axis, title: str | None = None):
+def _money_axis(axis: Any, title: str | None = None) -> None:
     """Dollars from 0, titled "USD a month" unless `title` says otherwise ("": no title)."""
     axis.tick_labels.number_format = '"$"#,##0'
     axis.tick_labels.number_format_is_linked = False
@@ -216,7 +231,7 @@ def _money_axis(axis, title: str | None = None):
         _axis_title(axis, title)
 
 
-def cost_chart(slide, a: Analysis):
+def cost_chart(slide: Slide, a: Analysis) -> Chart:
     """Horizontal bars, cheapest on top, each registry in its colour; the recommended one
     outlined and named as such; totals with thousands separators at the bar ends."""
     ranked = a.estimate.ranked()
@@ -258,11 +273,11 @@ def _nice_ceiling(x: float) -> float:
     """The next round number above x (1, 2 or 5 times a power of ten), for an axis end."""
     if x <= 0:
         return 1.0
-    p = 10 ** math.floor(math.log10(x))
+    p: float = 10 ** math.floor(math.log10(x))
     return next(m * p for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * p >= x)
 
 
-def breakdown_chart(slide, a: Analysis):
+def breakdown_chart(slide: Slide, a: Analysis) -> tuple[Chart, list[Category]]:
     ranked = a.estimate.ranked()
     data = CategoryChartData(number_format='"$"#,##0.00')
     data.categories = [x.name for x in ranked]
@@ -283,7 +298,8 @@ def breakdown_chart(slide, a: Analysis):
     return ch, used
 
 
-def compare_chart(slide, a_totals: dict, b_totals: dict, label_a: str, label_b: str):
+def compare_chart(slide: Slide, a_totals: dict[str, float], b_totals: dict[str, float], label_a: str,
+                  label_b: str) -> tuple[Chart, list[str]]:
     """Each registry's A and B side by side in the registry's colour, B lighter."""
     ids = sorted(registries.IDS, key=lambda rid: (a_totals[rid], rid))
     data = CategoryChartData(number_format='"$"#,##0')
@@ -321,7 +337,7 @@ def compare_chart(slide, a_totals: dict, b_totals: dict, label_a: str, label_b: 
     return ch, ids
 
 
-def _fill(fmt, colour: str, light: bool):
+def _fill(fmt: Any, colour: str, light: bool) -> None:
     """A's bars in the registry's colour; B's in its tint, outlined in the colour (a pattern
     fill renders too faint in LibreOffice to tell B apart)."""
     fmt.fill.solid()
@@ -336,7 +352,7 @@ PLOT = {"x": 0.10, "y": 0.04, "w": 0.87, "h": 0.82}
 LABEL_W = 3.3  # inches to the right of the chart for the direct labels
 
 
-def _fix_plot_area(ch):
+def _fix_plot_area(ch: Chart) -> None:
     """Pin the plot's inner rectangle (PowerPoint and LibreOffice both honour a manual layout)."""
     from lxml import etree
     from pptx.oxml.ns import qn
@@ -354,7 +370,8 @@ def _fix_plot_area(ch):
         etree.SubElement(manual, qn(f"c:{k}")).set("val", str(PLOT[k]))
 
 
-def timeline_chart(slide, w, book, a: Analysis, top=BODY_TOP):
+def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
+                   top: float = BODY_TOP) -> tuple[Chart, pd.DataFrame, list[str]]:
     """Cumulative cost lines in the registries' colours, each named at its end (no legend to
     match colours against); names of lines that end close together stack in order."""
     cumulative, _monthly = timeline.cost_over_time(w, book)
@@ -447,7 +464,7 @@ def why_bullets(a: Analysis, limit: int = 3) -> list[str]:
     return plain[:limit]
 
 
-def alternative_sentence(w, a: Analysis) -> str:
+def alternative_sentence(w: Workload, a: Analysis) -> str:
     """The cheapest registry that meets every hard requirement, as the recommendation found it
     (each registry in its cheapest setup): one source, so the deck never disagrees with the page."""
     r = a.recommendation
@@ -473,7 +490,7 @@ def alternative_sentence(w, a: Analysis) -> str:
         recommended=rec)
 
 
-def main_risk(w, a: Analysis) -> str:
+def main_risk(w: Workload, a: Analysis) -> str:
     """One sentence about the recommended registry in the recommended setup: a failed
     requirement, else the worst flag, else where the cost is concentrated, else the first note."""
     rec = a.recommendation.recommended
@@ -502,7 +519,7 @@ GROWS = {"network": N_("with every gigabyte pulled"), "transfer": N_("with every
          "compute": N_("with every node"), "plan": N_("with seats or tier"), "scanning": N_("with every image scanned")}
 
 
-def _situation(w) -> str:
+def _situation(w: Workload) -> str:
     parts = [_("workloads in {place}").format(place=wording.value("runs_on", w.runs_on)),
              _("built with {ci}").format(ci=wording.value("ci", w.ci)),
              wording.value("lifetime", w.lifetime), wording.value("visibility", w.visibility)]
@@ -517,7 +534,7 @@ def _short_link(link: str) -> str:
             else _("Open this scenario in the dashboard"))
 
 
-def _b_from_link(w, link: str):
+def _b_from_link(w: Workload, link: str) -> Workload | None:
     """Scenario B when the share link carries one (parameters prefixed b_), else None."""
     if not link:
         return None
@@ -551,14 +568,14 @@ class _Recorder:
     """A price book that notes every price looked up (flags and allowances included), so the
     sources list every price used, not only those with a cost line."""
 
-    def __init__(self, book: PriceBook):
+    def __init__(self, book: PriceBook) -> None:
         self._book = book
         self.used: dict[str, dict[str | None, float]] = {}
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._book, name)
 
-    def get(self, key, region, choice=None):
+    def get(self, key: str, region: str, choice: str | None = None) -> float:
         v = self._book.get(key, region, choice)
         self.used.setdefault(key, {})[choice] = v
         return v
@@ -583,7 +600,8 @@ def _price_words(value: float, unit: str) -> str:
     return f"{labels.number(value)} {unit}"
 
 
-def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
+def sources(w: Workload, book: PriceBook,
+            also: Iterable[Workload] = ()) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
     """[(vendor, [(page text, url, as-of, [price in words...])...])...] for every price the
     estimate used, vendors and pages in a stable order.
 
@@ -629,7 +647,7 @@ def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str,
                 items = pages.setdefault(price.source, {}).setdefault(price.as_of, [])
                 if f"{c.name}: $0" not in items:
                     items.append(f"{c.name}: $0")
-    by_vendor: dict[str, list] = {}
+    by_vendor: dict[str, list[tuple[str, str, str, list[str]]]] = {}
     for url in sorted(pages):
         vendor = VENDORS.get(urlparse(url).netloc, urlparse(url).netloc)
         for as_of, items in sorted(pages[url].items()):
@@ -638,7 +656,7 @@ def sources(w, book: PriceBook, also=()) -> list[tuple[str, list[tuple[str, str,
     return sorted(by_vendor.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0]))
 
 
-def assumption_lines(w, book: PriceBook) -> list[str]:
+def assumption_lines(w: Workload, book: PriceBook) -> list[str]:
     return [
         _("{hours}-hour month; 1 GB = 1,000 MB; {currency} on-demand list prices before tax; "
           "region {region}; price book {version}.").format(hours=f"{book.hours_per_month:g}", currency=book.currency,
@@ -650,9 +668,9 @@ def assumption_lines(w, book: PriceBook) -> list[str]:
     ]
 
 
-def _source_blocks(w, book, also=()):
+def _source_blocks(w: Workload, book: PriceBook, also: Iterable[Workload] = ()) -> list[Block]:
     """Paragraph blocks for the sources slides: (kind, text-or-runs, pt)."""
-    blocks: list[tuple[str, object, int]] = [("assumption", x, SMALL_PT) for x in assumption_lines(w, book)]
+    blocks: list[Block] = [("assumption", x, SMALL_PT) for x in assumption_lines(w, book)]
     for vendor, pages in sources(w, book, also):
         blocks.append(("vendor", vendor, 14))
         for text, url, as_of, items in pages:
@@ -660,20 +678,21 @@ def _source_blocks(w, book, also=()):
     return blocks
 
 
-def _block_text(kind, content) -> str:
+def _block_text(kind: str, content: Any) -> str:
     if kind == "page":
         text, _url, as_of, items = content
-        return text + _(", as of {date}: ").format(date=as_of) + items
-    return content
+        return f"{text}{_(', as of {date}: ').format(date=as_of)}{items}"
+    return str(content)
 
 
-def source_slides(prs, w, book, footer, also=()):
+def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Slide], None],
+                  also: Iterable[Workload] = ()) -> int:
     blocks = _source_blocks(w, book, also)
     room = BODY_BOTTOM - 1.3
     heights = [max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
                for k, c, pt in blocks]
-    pages: list[list] = []
-    page: list = []
+    pages: list[list[Block]] = []
+    page: list[Block] = []
     used, vendor = 0.0, None
     for i, (kind, content, pt) in enumerate(blocks):
         # a vendor's heading goes to the next slide with its first page, never alone at the bottom
@@ -713,19 +732,19 @@ def source_slides(prs, w, book, footer, also=()):
 @dataclass(frozen=True)
 class _Deck:
     """What every slide step needs: the presentation being built, the scenario and its analysis."""
-    prs: Any
-    w: Any
+    prs: Pres
+    w: Workload
     book: PriceBook
     a: Analysis
     link: str
     today: dt.date
 
-    def footer(self, slide) -> None:
+    def footer(self, slide: Slide) -> None:
         _footer(slide, " · ".join([_("Container registry decision"), labels.date_text(self.today),
                                    _("price book {version}").format(version=self.book.version), str(len(self.prs.slides))]))
 
 
-def build(w, book: PriceBook, link: str = "", pictures: bool = True, b=None,
+def build(w: Workload, book: PriceBook, link: str = "", pictures: bool = True, b: Workload | None = None,
           today: dt.date | None = None, analysis: Analysis | None = None) -> tuple[bytes, list[str]]:
     """The deck as bytes, and the list of pictures that could not be made (with why).
 
@@ -847,7 +866,7 @@ def breakdown_slide(deck: _Deck) -> None:
     deck.footer(s)
 
 
-def scenario_b_slide(deck: _Deck, b) -> None:
+def scenario_b_slide(deck: _Deck, b: Workload) -> None:
     """What scenario B changes, A and B side by side."""
     w = deck.w
     what = wording.changes(w, b) or _("nothing")
@@ -910,7 +929,7 @@ def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
 SWEEP_SIZE = (1400, 566)
 
 
-def sweep_picture(table, points, w) -> bytes:
+def sweep_picture(table: pd.DataFrame, points: Sequence[sensitivity.BreakEven], w: Workload) -> bytes:
     """The Break-even page's figure, styled for the slide: the slide carries the title, so the
     picture has none; the axis names the input in words."""
     field = w.sweep_field
@@ -927,5 +946,5 @@ def sweep_picture(table, points, w) -> bytes:
     return export.image(f, "png", width=SWEEP_SIZE[0], height=SWEEP_SIZE[1], scale=1.5)
 
 
-def _plain_break_even(p, field: str) -> str:
+def _plain_break_even(p: sensitivity.BreakEven, field: str) -> str:
     return p.sentence(field)

@@ -6,15 +6,19 @@ sees one plain value and every numeric field is a numpy array.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from . import registries
 from .components import Component, Flag, Prices, quantities
 from .errors import InputError
+from .i18n import _
 from .pricebook import PriceBook
 from .workload import CATEGORICAL, NUMERIC, SPECS, Workload
 
@@ -37,8 +41,9 @@ class RegistryEstimate:
         return out
 
     def component(self, name_start: str) -> Component:
+        """The line whose English name (its stable key, the same in every language) starts so."""
         for c in self.components:
-            if c.name.startswith(name_start):
+            if c.key.startswith(name_start):
                 return c
         raise KeyError(f"{self.id} has no component starting {name_start!r}")
 
@@ -62,12 +67,13 @@ class Estimate:
         return sorted(self.registries, key=lambda r: (r.monthly_cost, r.id))
 
 
-def check_region(region: str, book: PriceBook):
+def check_region(region: str, book: PriceBook) -> None:
     if region not in book.regions:
-        raise InputError(f"region: '{region}' is not in the price book (has: {', '.join(book.regions)})")
+        raise InputError(_("region: '{region}' is not in the price book (has: {regions})").format(
+            region=region, regions=", ".join(book.regions)))
 
 
-def estimate(w: Workload, book: PriceBook, ids=registries.IDS) -> Estimate:
+def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) -> Estimate:
     check_region(w.region, book)
     q = quantities(w)
     p = Prices(book, w.region)
@@ -79,12 +85,12 @@ def estimate(w: Workload, book: PriceBook, ids=registries.IDS) -> Estimate:
             qty, price = float(line.quantity), float(line.price)
             if line.hide_if_zero and qty == 0:
                 continue
-            comps.append(Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key))
-        out.append(RegistryEstimate(rid, mod.NAME, comps, mod.flags(w, q, p)))
+            comps.append(Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key, line.key))
+        out.append(RegistryEstimate(rid, registries.name(rid), comps, mod.flags(w, q, p)))
     return Estimate(w, out, book.version)
 
 
-def workloads_frame(workloads) -> pd.DataFrame:
+def workloads_frame(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame with one column per workload field, from Workloads or dicts of fields."""
     if isinstance(workloads, pd.DataFrame):
         df = workloads
@@ -96,10 +102,12 @@ def workloads_frame(workloads) -> pd.DataFrame:
     return df
 
 
-def estimate_many(workloads, book: PriceBook, ids=registries.IDS, components: bool = False) -> pd.DataFrame:
+def estimate_many(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]], book: PriceBook,
+                  ids: Iterable[str] = registries.IDS, components: bool = False) -> pd.DataFrame:
     """Monthly totals for many workloads: one row per workload, one column per registry.
 
-    With components=True, also one column per (registry, component) named "id:component".
+    With components=True, also one column per (registry, component) named "id:component", by the
+    component's English name (its key): the columns are the same in every language.
     Workloads are assumed valid (sweeps build them from a validated base).
     """
     df = workloads_frame(workloads)
@@ -118,7 +126,7 @@ def estimate_many(workloads, book: PriceBook, ids=registries.IDS, components: bo
                 cost = np.broadcast_to(np.asarray(line.cost, dtype=float), idx.shape)
                 totals[rid][idx] += cost
                 if components:
-                    parts.setdefault(f"{rid}:{line.name}", np.zeros(n))[idx] += cost
+                    parts.setdefault(f"{rid}:{line.key}", np.zeros(n))[idx] += cost
     out = pd.DataFrame(totals, index=df.index)
     if components:
         out = pd.concat([out, pd.DataFrame(parts, index=df.index)], axis=1)
@@ -139,7 +147,7 @@ class Varying:
         self.prices = Prices(book, self.cats["region"])
         self.ids = tuple(ids)
 
-    def totals(self, varying: dict[str, np.ndarray]) -> np.ndarray:
+    def totals(self, varying: Mapping[str, npt.ArrayLike]) -> np.ndarray:
         """Monthly totals, one row per value, one column per registry (in self.ids' order)."""
         if not set(varying) <= set(NUMERIC):
             raise ValueError(f"only numeric fields vary here, not {sorted(set(varying) - set(NUMERIC))}")
@@ -155,7 +163,8 @@ class Varying:
         return out.T
 
 
-def estimate_varying(w: Workload, varying: dict, book: PriceBook, ids=registries.IDS) -> pd.DataFrame:
+def estimate_varying(w: Workload, varying: Mapping[str, npt.ArrayLike], book: PriceBook,
+                     ids: Iterable[str] = registries.IDS) -> pd.DataFrame:
     """estimate_many for the workloads equal to w except for some numeric fields, one row per value.
 
     The same registry code on the same arrays, added in the same order, so the totals are the

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 QUOTE_CHARS = 60
 
@@ -14,7 +15,7 @@ class DashboardError(Exception):
 class InputError(DashboardError, ValueError):
     """Bad user input: a scenario field, a link parameter, an uploaded file."""
 
-    def __init__(self, problems):
+    def __init__(self, problems: str | Iterable[str]) -> None:
         if isinstance(problems, str):
             problems = [problems]
         self.problems = list(problems)
@@ -38,15 +39,16 @@ def _visible(ch: str) -> str:
     return ch
 
 
-def quote(value, limit: int = QUOTE_CHARS) -> str:
+def quote(value: object, limit: int = QUOTE_CHARS) -> str:
     """Anything a user typed or uploaded, made safe to show inside a message: on one line,
     truncated to `limit` characters with an ellipsis, and as a Markdown code span, so that
     Streamlit shows it as text (no links, images or headings) and the CLI shows it plainly.
 
     Every message that repeats a user's name or value goes through here."""
+    from .i18n import _  # here, not at the top: lib.i18n imports this module
     text = value if isinstance(value, str) else _short_repr(value)
     if not text:
-        return "(empty)"
+        return _("(empty)")
     text = "".join(_visible(c) for c in text[: limit + 1])
     if len(text) > limit:
         text = text[: limit - 1] + "…"
@@ -56,11 +58,13 @@ def quote(value, limit: int = QUOTE_CHARS) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _short_repr(value) -> str:
+def _short_repr(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value).bit_length() > 200:
         # repr() of an int over 4,300 digits raises; the size is what matters here
-        return f"a number of about {int(abs(value).bit_length() * 0.30103) + 1:,} digits"
+        from .i18n import _
+        return _("a number of about {digits:,} digits").format(digits=int(abs(value).bit_length() * 0.30103) + 1)
     try:
         return repr(value)[:QUOTE_CHARS * 4]
     except (ValueError, RecursionError):
-        return f"a {type(value).__name__}"
+        from .i18n import _
+        return _("a {kind}").format(kind=type(value).__name__)

@@ -10,6 +10,7 @@ import io
 import json
 import threading
 import warnings
+from typing import Any
 
 import pandas as pd
 
@@ -19,6 +20,7 @@ from .engine import Estimate
 from .errors import DashboardError
 from .i18n import _
 from .palette import MUTED_TEXT, TEXT
+from .pricebook import PriceBook
 
 SLIDE = {"width": 1920, "height": 1080}
 # Plotly's own font list, then a face with Hangul: Chromium (kaleido) tries each family in turn for
@@ -45,7 +47,7 @@ def wrap(text: str, width: int = 95, sep: str = " · ") -> list[str]:
     return lines + [line] if line else lines
 
 
-def slide_figure(fig, subtitle: str = ""):
+def slide_figure(fig: Any, subtitle: str = "") -> Any:
     """A copy styled for a slide: 1920x1080, large fonts, white background, the title with the
     scenario on at most two lines below it (a long subtitle ran off the picture's edge)."""
     f = copy.deepcopy(fig)
@@ -85,7 +87,8 @@ def _ensure_server() -> None:
             _server_started = True
 
 
-def image(fig, fmt: str = "png", width: int = SLIDE["width"], height: int = SLIDE["height"], scale: float = 1) -> bytes:
+def image(fig: Any, fmt: str = "png", width: int = SLIDE["width"], height: int = SLIDE["height"],
+          scale: float = 1) -> bytes:
     """Render a figure to PNG or SVG bytes; raises ImageExportError with the reason."""
     if not renderer_available():
         raise ImageExportError(f"could not render the {fmt.upper()} picture: no Chromium on this machine "
@@ -94,7 +97,7 @@ def image(fig, fmt: str = "png", width: int = SLIDE["width"], height: int = SLID
         _ensure_server()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # plotly warns that kopts are ignored with a server
-            return fig.to_image(format=fmt, width=width, height=height, scale=scale)
+            return bytes(fig.to_image(format=fmt, width=width, height=height, scale=scale))
     except Exception as e:  # kaleido raises several kinds; the caller needs one with a reason
         raise ImageExportError(f"could not render the {fmt.upper()} picture: {e}") from e
 
@@ -105,7 +108,7 @@ def csv_table(e: Estimate) -> str:
     return report.to_csv(e)
 
 
-def xlsx_table(e: Estimate, book) -> bytes:
+def xlsx_table(e: Estimate, book: PriceBook) -> bytes:
     buf = io.BytesIO()
     totals = tables.for_file(tables.totals_table(e).drop(columns=["id"]))
     components = tables.for_file(tables.all_components_table(e, book))
@@ -119,7 +122,7 @@ def xlsx_table(e: Estimate, book) -> bytes:
     return buf.getvalue()
 
 
-def full_json(result: Analysis | Estimate, book, link: str = "") -> str:
+def full_json(result: Analysis | Estimate, book: PriceBook, link: str = "") -> str:
     """The command line's estimate JSON, plus the recommendation and the share link. `result`:
     the run's analysis (nothing priced again), or an estimate to analyse."""
     a = result if isinstance(result, Analysis) else analyse(result.workload, book, result)

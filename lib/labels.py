@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Collection
 from functools import cache
 
 from . import i18n
-from .workload import SPECS
+from .i18n import N_, _
+from .workload import PERCENT_FIELDS, SPECS  # PERCENT_FIELDS: fractions read and typed as percentages
 
 
 def region_name(code: str, default: str | None = None) -> str:
@@ -26,77 +28,87 @@ CHOICES: dict[tuple[str, str], str] = {
     ("runs_on", "aws"): "AWS",
     ("runs_on", "gcp"): "Google Cloud",
     ("runs_on", "azure"): "Microsoft Azure",
-    ("runs_on", "on_prem"): "Our own data centre",
-    ("runs_on", "multi_cloud"): "Several clouds",
+    ("runs_on", "on_prem"): N_("Our own data centre"),
+    ("runs_on", "multi_cloud"): N_("Several clouds"),
     ("ci", "github_actions"): "GitHub Actions",
     ("ci", "gitlab"): "GitLab CI",
     ("ci", "jenkins"): "Jenkins",
-    ("ci", "other"): "Another CI system",
-    ("lifetime", "demo"): "A few days' demo",
-    ("lifetime", "production"): "Long-term production",
-    ("priority", "auto"): "Decide from how long it lives",
-    ("priority", "cost"): "Lowest cost and fastest setup",
-    ("priority", "integration"): "Cloud integration and security",
-    ("compliance", "audit_logs"): "Audit logs",
-    ("compliance", "signing"): "Image signing",
-    ("compliance", "scanning"): "Vulnerability scanning",
-    ("compliance", "no_external_services"): "No external services",
-    ("compliance", "team_isolation"): "Isolation between teams",
-    ("visibility", "private"): "Private images",
-    ("visibility", "public"): "Public images",
-    ("network", "public"): "Public subnets (no NAT gateway)",
-    ("network", "nat"): "Private subnets behind a NAT gateway",
-    ("network", "endpoints"): "Private subnets with ECR interface endpoints",
-    ("ghcr_billing", "free"): "Free (GitHub's policy today)",
-    ("ghcr_billing", "storage"): "Storage billed at the Packages price",
-    ("ghcr_billing", "full"): "Storage and transfer at list price",
+    ("ci", "other"): N_("Another CI system"),
+    ("lifetime", "demo"): N_("A few days' demo"),
+    ("lifetime", "production"): N_("Long-term production"),
+    ("priority", "auto"): N_("Decide from how long it lives"),
+    ("priority", "cost"): N_("Lowest cost and fastest setup"),
+    ("priority", "integration"): N_("Cloud integration and security"),
+    ("compliance", "audit_logs"): N_("Audit logs"),
+    ("compliance", "signing"): N_("Image signing"),
+    ("compliance", "scanning"): N_("Vulnerability scanning"),
+    ("compliance", "no_external_services"): N_("No external services"),
+    ("compliance", "team_isolation"): N_("Isolation between teams"),
+    ("visibility", "private"): N_("Private images"),
+    ("visibility", "public"): N_("Public images"),
+    ("network", "public"): N_("Public subnets (no NAT gateway)"),
+    ("network", "nat"): N_("Private subnets behind a NAT gateway"),
+    ("network", "endpoints"): N_("Private subnets with ECR interface endpoints"),
+    ("ghcr_billing", "free"): N_("Free (GitHub's policy today)"),
+    ("ghcr_billing", "storage"): N_("Storage billed at the Packages price"),
+    ("ghcr_billing", "full"): N_("Storage and transfer at list price"),
     ("github_plan", "free"): "Free",
     ("github_plan", "pro"): "Pro",
     ("github_plan", "team"): "Team",
     ("github_plan", "enterprise"): "Enterprise",
-    ("dockerhub_plan", "auto"): "Chosen for you (by visibility and seats)",
+    ("dockerhub_plan", "auto"): N_("Chosen for you (by visibility and seats)"),
     ("dockerhub_plan", "personal"): "Personal",
     ("dockerhub_plan", "pro"): "Pro",
     ("dockerhub_plan", "team"): "Team",
     ("dockerhub_plan", "business"): "Business",
-    ("acr_tier", "auto"): "Chosen for you (Premium if a private endpoint is needed)",
+    ("acr_tier", "auto"): N_("Chosen for you (Premium if a private endpoint is needed)"),
     ("acr_tier", "basic"): "Basic",
     ("acr_tier", "standard"): "Standard",
     ("acr_tier", "premium"): "Premium",
-    ("scanning", "none"): "None",
-    ("scanning", "basic"): "Basic (free where offered)",
-    ("scanning", "enhanced"): "Enhanced (paid per image)",
-    ("deploy_platform", "ec2"): "EC2 instances (launch template)",
+    ("scanning", "none"): N_("None"),
+    ("scanning", "basic"): N_("Basic (free where offered)"),
+    ("scanning", "enhanced"): N_("Enhanced (paid per image)"),
+    ("deploy_platform", "ec2"): N_("EC2 instances (launch template)"),
     ("deploy_platform", "ecs"): "Amazon ECS",
     ("deploy_platform", "eks"): "Amazon EKS (Kubernetes)",
-    ("deploy_platform", "kubernetes"): "Another Kubernetes cluster",
-    ("deploy_platform", "other"): "Something else",
+    ("deploy_platform", "kubernetes"): N_("Another Kubernetes cluster"),
+    ("deploy_platform", "other"): N_("Something else"),
 }
 # cost component kinds, in the words of every table, legend, slide and series name
-CATEGORIES = {"storage": "Storage", "transfer": "Transfer and egress", "network": "Network path (NAT, endpoints)",
-              "plan": "Plan or tier", "scanning": "Scanning", "compute": "Servers (self-hosted)",
-              "operations": "Engineer time"}
-SEVERITIES = {"blocker": "Blocker", "warning": "Warning", "info": "Note"}
-REJECTIONS = {"constraint": "Fails a requirement", "cost": "Costs more", "path": "Not on this path"}
-
-# Fractions the workload keeps as 0..1 and people read and type as percentages.
-PERCENT_FIELDS = ("shared_layer_fraction", "layer_cache_hit", "monthly_growth", "cross_region_share",
-                  "same_region_share", "internet_share", "ecr_public_authenticated_share", "github_actions_pull_share")
-# Units for the axes and inputs where the field's own unit is empty.
-UNITS = {"pulls_per_month": "pulls a month", "versions_kept": "versions", "team_seats": "seats",
-         "repositories": "repositories", "cross_region_share": "%"}
-
+CATEGORIES = {"storage": N_("Storage"), "transfer": N_("Transfer and egress"), "network": N_("Network path (NAT, endpoints)"),
+              "plan": N_("Plan or tier"), "scanning": N_("Scanning"), "compute": N_("Servers (self-hosted)"),
+              "operations": N_("Engineer time")}
+SEVERITIES = {"blocker": N_("Blocker"), "warning": N_("Warning"), "info": N_("Note")}
+REJECTIONS = {"constraint": N_("Fails a requirement"), "cost": N_("Costs more"), "path": N_("Not on this path")}
 
 def field(name: str) -> str:
-    """A field's name as a person reads it ("Pulls a month")."""
+    """A field's name as a person reads it ("Pulls a month"), in the reader's language."""
     return SPECS[name].label
 
 
-def choice(name: str, value) -> str:
+def help_text(name: str) -> str:
+    """An input's help on screen (Spec.input_help)."""
+    return SPECS[name].input_help
+
+
+def category(key: str) -> str:
+    """A cost component kind in words ("Transfer and egress")."""
+    return _(CATEGORIES[key])
+
+
+def severity(key: str) -> str:
+    return _(SEVERITIES[key])
+
+
+def rejection(key: str) -> str:
+    return _(REJECTIONS[key])
+
+
+def choice(name: str, value: str) -> str:
     """A choice value as a person reads it; every choice the app offers has one."""
     from .registries import NAMES
     if (name, value) in CHOICES:
-        return CHOICES[(name, value)]
+        return _(CHOICES[(name, value)])  # product and plan names are not marked: the same in every language
     if value in NAMES and name in ("migrate_from", "migrate_to"):
         return NAMES[value]
     if name == "sweep_field":
@@ -109,8 +121,8 @@ def choice(name: str, value) -> str:
     raise KeyError(f"no display name for {name} = {value!r}")
 
 
-def choices(name: str, values) -> str:
-    return ", ".join(choice(name, v) for v in values) if values else "none"
+def choices(name: str, values: Collection[str]) -> str:
+    return ", ".join(choice(name, v) for v in values) if values else _("none")
 
 
 # Fields whose values are names (plans, tiers, registries): they keep their capital mid-sentence.
@@ -122,13 +134,15 @@ _PROPER = ("Google", "Microsoft", "Amazon", "Jenkins", "GitHub", "GitLab", "Dock
 def in_sentence(text: str) -> str:
     """A display name as it reads inside a sentence: the first letter lower-case unless the first
     word is a name ("AWS", "GitHub Actions", "Docker Hub plan", "EC2 instances")."""
+    if i18n.lang() != "en":
+        return text  # Korean has no capitals to lower
     first = text.split(" ", 1)[0]
     if not text or first in _PROPER or (len(first) > 1 and not first[1:].islower()):
         return text
     return text[0].lower() + text[1:]
 
 
-def choice_in_sentence(name: str, value) -> str:
+def choice_in_sentence(name: str, value: str) -> str:
     """choice() as it reads inside a sentence: "private subnets behind a NAT gateway", "several clouds";
     names keep their capital ("AWS", "Google Cloud", "Pro"). The slides, the ADR and the chart subtitles
     use this, so they say what the app's inputs say, in the same words."""
@@ -136,8 +150,8 @@ def choice_in_sentence(name: str, value) -> str:
     return text if name in _NAMED and value != "auto" else in_sentence(text)
 
 
-def choices_in_sentence(name: str, values) -> str:
-    return ", ".join(choice_in_sentence(name, v) for v in values) if values else "none"
+def choices_in_sentence(name: str, values: Collection[str]) -> str:
+    return ", ".join(choice_in_sentence(name, v) for v in values) if values else _("none")
 
 
 def axis_title(name: str) -> str:
@@ -241,57 +255,57 @@ def date_text(day: _dt.date) -> str:
 VENDORS = {"aws": "AWS", "ecr": "Amazon ECR", "ghcr": "GitHub (GHCR)", "dockerhub": "Docker Hub",
            "gar": "Google Artifact Registry", "acr": "Azure Container Registry", "harbor": "Harbor", "nexus": "Nexus"}
 PRICES = {
-    "aws.inter_region_gb": "Transfer between AWS regions",
-    "aws.cross_az_gb": "Transfer between availability zones",
-    "aws.internet_egress_free_gb": "Free internet egress a month (free tier)",
-    "aws.internet_egress_tier1_gb": "Internet egress, first 10 TB a month",
-    "aws.internet_egress_tier2_gb": "Internet egress, next 40 TB a month",
-    "aws.internet_egress_tier3_gb": "Internet egress, next 100 TB a month",
-    "aws.internet_egress_tier4_gb": "Internet egress, over 150 TB a month",
-    "aws.nat_hourly": "NAT gateway, per hour",
-    "aws.nat_gb": "NAT gateway, per GB processed",
-    "aws.endpoint_hourly": "Interface endpoint, per hour and AZ",
-    "aws.endpoint_gb": "Interface endpoint, per GB processed",
-    "aws.s3_storage_gb_month": "S3 Standard storage",
-    "aws.ebs_gp3_gb_month": "Block storage (EBS gp3) for self-hosted nodes",
-    "aws.ec2_4vcpu_8gb_hourly": "Server with 4 vCPU / 8 GB, per hour",
-    "ecr.storage_gb_month": "Storage",
-    "ecr.free_storage_gb": "Free storage for new accounts",
-    "ecr.public_free_storage_gb": "Free storage, public repositories",
-    "ecr.public_free_internet_gb": "Free internet transfer, public repositories",
-    "ecr.scan_first": "Enhanced scanning, first scan of an image",
-    "ecr.scan_rescan": "Enhanced scanning, rescan",
-    "ghcr.storage_gb_month": "Storage (Packages list price)",
-    "ghcr.transfer_gb": "Transfer (Packages list price)",
-    "ghcr.free_storage_gb": "Storage included in the GitHub plan",
-    "ghcr.free_transfer_gb": "Transfer included in the GitHub plan",
-    "dockerhub.plan_monthly": "Subscription",
-    "dockerhub.pull_limit_per_hour": "Pull limit",
-    "gar.storage_gb_month": "Storage",
-    "gar.free_storage_gb": "Free storage",
-    "gar.inter_region_gb": "Transfer between regions",
-    "gar.internet_egress_gb": "Internet egress",
-    "gar.scan_per_image": "Vulnerability scanning, per image",
-    "acr.tier_daily": "Registry tier, per day",
-    "acr.included_storage_gb": "Storage included in the tier",
-    "acr.extra_storage_gb_day": "Storage above the tier's included amount",
-    "acr.inter_region_gb": "Transfer between regions",
-    "acr.internet_egress_gb": "Internet egress",
-    "harbor.licence_monthly": "Licence",
-    "nexus.ce_requests_per_day": "Community Edition request cap",
-    "nexus.ce_components": "Community Edition component cap",
+    "aws.inter_region_gb": N_("Transfer between AWS regions"),
+    "aws.cross_az_gb": N_("Transfer between availability zones"),
+    "aws.internet_egress_free_gb": N_("Free internet egress a month (free tier)"),
+    "aws.internet_egress_tier1_gb": N_("Internet egress, first 10 TB a month"),
+    "aws.internet_egress_tier2_gb": N_("Internet egress, next 40 TB a month"),
+    "aws.internet_egress_tier3_gb": N_("Internet egress, next 100 TB a month"),
+    "aws.internet_egress_tier4_gb": N_("Internet egress, over 150 TB a month"),
+    "aws.nat_hourly": N_("NAT gateway, per hour"),
+    "aws.nat_gb": N_("NAT gateway, per GB processed"),
+    "aws.endpoint_hourly": N_("Interface endpoint, per hour and AZ"),
+    "aws.endpoint_gb": N_("Interface endpoint, per GB processed"),
+    "aws.s3_storage_gb_month": N_("S3 Standard storage"),
+    "aws.ebs_gp3_gb_month": N_("Block storage (EBS gp3) for self-hosted nodes"),
+    "aws.ec2_4vcpu_8gb_hourly": N_("Server with 4 vCPU / 8 GB, per hour"),
+    "ecr.storage_gb_month": N_("Storage"),
+    "ecr.free_storage_gb": N_("Free storage for new accounts"),
+    "ecr.public_free_storage_gb": N_("Free storage, public repositories"),
+    "ecr.public_free_internet_gb": N_("Free internet transfer, public repositories"),
+    "ecr.scan_first": N_("Enhanced scanning, first scan of an image"),
+    "ecr.scan_rescan": N_("Enhanced scanning, rescan"),
+    "ghcr.storage_gb_month": N_("Storage (Packages list price)"),
+    "ghcr.transfer_gb": N_("Transfer (Packages list price)"),
+    "ghcr.free_storage_gb": N_("Storage included in the GitHub plan"),
+    "ghcr.free_transfer_gb": N_("Transfer included in the GitHub plan"),
+    "dockerhub.plan_monthly": N_("Subscription"),
+    "dockerhub.pull_limit_per_hour": N_("Pull limit"),
+    "gar.storage_gb_month": N_("Storage"),
+    "gar.free_storage_gb": N_("Free storage"),
+    "gar.inter_region_gb": N_("Transfer between regions"),
+    "gar.internet_egress_gb": N_("Internet egress"),
+    "gar.scan_per_image": N_("Vulnerability scanning, per image"),
+    "acr.tier_daily": N_("Registry tier, per day"),
+    "acr.included_storage_gb": N_("Storage included in the tier"),
+    "acr.extra_storage_gb_day": N_("Storage above the tier's included amount"),
+    "acr.inter_region_gb": N_("Transfer between regions"),
+    "acr.internet_egress_gb": N_("Internet egress"),
+    "harbor.licence_monthly": N_("Licence"),
+    "nexus.ce_requests_per_day": N_("Community Edition request cap"),
+    "nexus.ce_components": N_("Community Edition component cap"),
 }
-KEYED_BY = {"github_plan": "GitHub plan", "dockerhub_plan": "Docker Hub plan", "acr_tier": "ACR tier",
-            "dockerhub_user": "kind of user"}
+KEYED_BY = {"github_plan": N_("GitHub plan"), "dockerhub_plan": N_("Docker Hub plan"), "acr_tier": N_("ACR tier"),
+            "dockerhub_user": N_("kind of user")}
 
 
 def price_name(key: str) -> str:
     """"Amazon ECR: Storage"; an entry without a name keeps a readable form of its key."""
-    vendor, _, rest = key.partition(".")
-    return f"{VENDORS.get(vendor, vendor)}: {PRICES.get(key, rest.replace('_', ' '))}"
+    vendor, _dot, rest = key.partition(".")
+    return f"{VENDORS.get(vendor, vendor)}: {_(PRICES[key]) if key in PRICES else rest.replace('_', ' ')}"
 
 
-def price_value(value, by: str | None, regions: dict) -> str:
+def price_value(value: object, by: str | None, regions: dict[str, str]) -> str:
     """A price book value as text: 0.1, or "US East (N. Virginia) 0.09 · Asia Pacific (Seoul) 0.126"."""
     if not isinstance(value, dict):
         return f"{value:,g}"
@@ -299,7 +313,7 @@ def price_value(value, by: str | None, regions: dict) -> str:
         return " · ".join(f"{region_name(k, regions.get(k, k))} {v:,g}" for k, v in value.items())
     spec_name = by if by in SPECS else None
 
-    def name(k):
+    def name(k: str) -> str:
         try:
             return choice(spec_name, k) if spec_name else str(k).replace("_", " ").capitalize()
         except KeyError:
@@ -317,33 +331,24 @@ def plain(text: str) -> str:
                      ("the document's", "the comparison's"), ("the document", "the comparison")):
         text = text.replace(old, new)
     # the comparison rates each situation's fit out of 3: say what the number means
-    return re.sub(r"\(?strength ([123]) of 3\)?", lambda m: f"({STRENGTH[m.group(1)]}, rated {m.group(1)} of 3)", text)
+    # (the Korean data writes it "추천 강도 3/3")
+    return _STRENGTH_NOTE.sub(_strength, text)
 
 
-STRENGTH = {"3": "a clear fit", "2": "a good fit", "1": "a sensible default"}
+_STRENGTH_NOTE = re.compile(r"\(?(?:strength ([123]) of 3|추천 강도 ([123])/3)\)?")
 
-# Help texts for the inputs, where the field's own help (also used by the command line) names
-# choice values as the files spell them.
-HELP = {
-    "network": "How pulls reach the registry from your AWS workloads: public subnets need no NAT gateway; private "
-               "subnets go through a NAT gateway; with ECR interface endpoints ECR traffic stays inside the VPC "
-               "(registries outside AWS still go through the NAT gateway).",
-    "ghcr_billing": "GHCR does not bill container images today. Choose a billed mode to see what they would cost: "
-                    "storage at the Packages price (what the comparison assumes), or storage and transfer at list price.",
-    "dockerhub_plan": "Chosen for you: Personal for public images, Pro for one private user, Team per seat otherwise.",
-    "acr_tier": "Chosen for you: Premium when a private endpoint is needed, Basic otherwise.",
-    "scanning": "None; basic (free where a registry offers it); or enhanced (paid per image scanned).",
-    "priority": "Lowest cost and fastest setup, or cloud integration and security. Left to how long it lives: "
-                "cost first for a demo, integration first in production.",
-    "lifetime": "A demo runs for a few days; production runs long-term.",
-    "monthly_growth": "Growth per month of pulls and stored versions, in percent: 5 means 5 % a month.",
-    "shared_layer_fraction": "Share of an image's bytes in layers unchanged between versions (base OS, dependencies), in percent.",
-    "layer_cache_hit": "Share of pulled bytes already on the pulling node, in percent.",
-}
+
+def _strength(m: re.Match[str]) -> str:
+    n = m.group(1) or m.group(2)
+    return _("({fit}, rated {n} of 3)").format(fit=_(STRENGTH[n]), n=n)
+
+
+STRENGTH = {"3": N_("a clear fit"), "2": N_("a good fit"), "1": N_("a sensible default")}
+
 
 
 def unit_price(p: float) -> str:
     """$0.10, $0.0274, $15.00: cents always, more digits only when the price has them."""
     s = f"{abs(p):,.6f}".rstrip("0")
-    whole, _, frac = s.partition(".")
+    whole, _point, frac = s.partition(".")
     return ("−" if p < 0 else "") + "$" + _local(f"{whole}.{frac.ljust(2, '0')}")  # the price book is in dollars

@@ -11,9 +11,11 @@ valid input, and each problem is named.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import pricebook
 from .errors import InputError, quote
+from .i18n import _
 from .workload import DEFAULT, SHARE_FIELDS, SPECS, Workload, from_dict, lenient
 
 PRICE_BOOK = "price_book"
@@ -22,7 +24,7 @@ MAX_VALUE_BYTES = 200  # in UTF-8 bytes, not characters: 84 x "€" is 252 bytes
 IGNORED = {"embed", "embed_options"}  # Streamlit's own parameters
 
 
-def format_value(v) -> str:
+def format_value(v: object) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, (tuple, list)):
@@ -32,7 +34,7 @@ def format_value(v) -> str:
     return str(v)
 
 
-def _changed(w: Workload, base: Workload) -> dict:
+def _changed(w: Workload, base: Workload) -> dict[str, Any]:
     out = {k: getattr(w, k) for k in SPECS if getattr(w, k) != getattr(base, k)}
     if any(k in out for k in SHARE_FIELDS):
         # all three, so the mix is read back exactly (a missing share would be 1 - the others)
@@ -52,7 +54,7 @@ def to_query(w: Workload, price_book: str | None = None, b: Workload | None = No
 @dataclass
 class Parsed:
     workload: Workload
-    b_overrides: dict = field(default_factory=dict)
+    b_overrides: dict[str, Any] = field(default_factory=dict)
     price_book: str | None = None
     problems: list[str] = field(default_factory=list)
 
@@ -77,17 +79,17 @@ def from_query(params: dict[str, list[str]]) -> Parsed:
         ours = name in SPECS or name == PRICE_BOOK or name.removeprefix(B_PREFIX) in SPECS
         shown = name if ours else quote(name)  # anything else came from whoever wrote the link: shown as text
         if len(values) != 1:
-            problems.append(f"{shown}: given {len(values)} times in the link "
-                            f"({', '.join(quote(str(v), 20) for v in values[:3])}); none was used")
+            problems.append(_("{name}: given {count} times in the link ({values}); none was used").format(
+                name=shown, count=len(values), values=", ".join(quote(str(v), 20) for v in values[:3])))
             continue
         value = str(values[0])
         if len(value.encode("utf-8", "surrogatepass")) > MAX_VALUE_BYTES:
-            problems.append(f"{shown}: value longer than {MAX_VALUE_BYTES} bytes; not used")
+            problems.append(_("{name}: value longer than {limit} bytes; not used").format(name=shown, limit=MAX_VALUE_BYTES))
             continue
         if name == PRICE_BOOK:
             if not pricebook.valid_version(value):
-                problems.append(f"{shown}: {quote(value)} is not a price book version "
-                                f"({pricebook.VERSION_RULE}); not used")
+                problems.append(_("{name}: {value} is not a price book version ({rule}); not used").format(
+                    name=shown, value=quote(value), rule=pricebook.VERSION_RULE))
                 continue
             book = value
         elif name.startswith(B_PREFIX) and name[len(B_PREFIX):] in SPECS:
@@ -95,11 +97,11 @@ def from_query(params: dict[str, list[str]]) -> Parsed:
         elif name in SPECS:
             a_raw[name] = value
         else:
-            problems.append(f"{shown}: unknown parameter; ignored (parameters are scenario field names)")
+            problems.append(_("{name}: unknown parameter; ignored (parameters are scenario field names)").format(name=shown))
     a, a_problems = lenient(a_raw)
     b_values = {}
     if b_raw:
-        b, b_problems = lenient(b_raw, a, "comparison: ")
+        b, b_problems = lenient(b_raw, a, _("comparison: "))  # the prefix of each problem with scenario B
         b_values = {k: v for k, v in b.to_dict().items() if v != a.to_dict()[k]}
         a_problems += b_problems
     return Parsed(a, b_values, book, problems + a_problems)

@@ -35,14 +35,21 @@ import os
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from .errors import DashboardError, InputError
+from .i18n import N_, _, ngettext
+from .pricebook import PriceBook
 from .workload import DEFAULT, SPECS, Workload, from_dict
+
+_Number = TypeVar("_Number", int, float)
 
 MB = 1_000_000  # 1 MB = 1,000,000 bytes, as the cost model counts
 DAYS_PER_MONTH = 30  # "pushes a month" = versions pushed per 30 days
@@ -60,16 +67,16 @@ TIME_MIN, TIME_MAX = 946_684_800, 4_102_444_800  # 2000-01-01 .. 2100-01-01, sec
 
 FORMAT_WORDS = {
     "ecr": "AWS CLI describe-images",
-    "manifest": "image manifests",
-    "dockerhub": "Docker Hub tags API",
-    "github": "GitHub package versions API",
+    "manifest": N_("image manifests"),
+    "dockerhub": N_("Docker Hub tags API"),
+    "github": N_("GitHub package versions API"),
 }
 FIELD_WORDS = {
-    "repositories": "Repositories",
-    "versions_kept": "Versions kept per repository",
-    "image_size_mb": "Image size (compressed, MB)",
-    "shared_layer_fraction": "Shared layers",
-    "pushes_per_month": "Pushes a month",
+    "repositories": N_("Repositories"),
+    "versions_kept": N_("Versions kept per repository"),
+    "image_size_mb": N_("Image size (compressed, MB)"),
+    "shared_layer_fraction": N_("Shared layers"),
+    "pushes_per_month": N_("Pushes a month"),
 }
 MEASURED_FIELDS = tuple(FIELD_WORDS)
 
@@ -99,7 +106,7 @@ def _repo_of(rel: PurePosixPath) -> str | None:
     return None if parent in ("", ".") else parent
 
 
-def sources_from_paths(paths) -> list[Source]:
+def sources_from_paths(paths: Iterable[str | Path]) -> list[Source]:
     """Files as given, and every *.json under a folder (REPOSITORY/TAG.json relative to it)."""
     out: list[Source] = []
     total = 0
@@ -114,26 +121,26 @@ def sources_from_paths(paths) -> list[Source]:
                 repo = own if rel_dir == "." else rel_dir  # a manifest directly in the folder given: the folder is its repository
                 pairs += [(os.path.join(d, n), repo) for n in sorted(names) if n.lower().endswith((".json", ".zip"))]
                 if len(pairs) > MAX_FILES:
-                    raise InputError(f"{p}: more than {MAX_FILES:,} files; measure a part of the registry at a time")
+                    raise InputError(_("{path}: more than {n:,} files; measure a part of the registry at a time").format(path=p, n=MAX_FILES))
             if not pairs:
-                raise InputError(f"{p}: no .json files in this folder")
+                raise InputError(_("{path}: no .json files in this folder").format(path=p))
         elif p.is_file():
             pairs = [(str(p), p.resolve().parent.name)]
         else:
-            raise InputError(f"{p}: no such file or folder")
+            raise InputError(_("{path}: no such file or folder").format(path=p))
         for f, repo in pairs:
             if len(out) >= MAX_FILES:
-                raise InputError(f"{p}: more than {MAX_FILES:,} files; measure a part of the registry at a time")
+                raise InputError(_("{path}: more than {n:,} files; measure a part of the registry at a time").format(path=p, n=MAX_FILES))
             try:
                 with open(f, "rb") as fh:
                     data = fh.read(MAX_FILE_BYTES + 1)
             except OSError as e:
-                raise InputError(f"{f}: cannot read it ({e.strerror})") from None
+                raise InputError(_("{path}: cannot read it ({why})").format(path=f, why=e.strerror)) from None
             if len(data) > MAX_FILE_BYTES:
-                raise InputError(f"{f}: larger than the {MAX_FILE_BYTES // MB:,} MB limit for one file")
+                raise InputError(_("{path}: larger than the {mb:,} MB limit for one file").format(path=f, mb=MAX_FILE_BYTES // MB))
             total += len(data)
             if total > MAX_TOTAL_BYTES:
-                raise InputError(f"{f}: the inputs add up to more than {MAX_TOTAL_BYTES // MB:,} MB")
+                raise InputError(_("{path}: the inputs add up to more than {mb:,} MB").format(path=f, mb=MAX_TOTAL_BYTES // MB))
             if f.lower().endswith(".zip"):
                 out.extend(sources_from_zip(f, data))
             else:
@@ -148,15 +155,15 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in zf.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, ValueError, OSError) as e:
-        raise InputError(f"{name}: not a readable zip file ({e})") from None
+        raise InputError(_("{path}: not a readable zip file ({why})").format(path=name, why=e)) from None
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise InputError(f"{name}: {len(infos):,} files in the zip; at most {MAX_ZIP_ENTRIES:,}")
+        raise InputError(_("{path}: {n:,} files in the zip; at most {most:,}").format(path=name, n=len(infos), most=MAX_ZIP_ENTRIES))
     infos = [i for i in infos if i.filename.lower().endswith(".json") and "__MACOSX" not in i.filename]
     if not infos:
-        raise InputError(f"{name}: the zip holds no .json files")
+        raise InputError(_("{path}: the zip holds no .json files").format(path=name))
     total = sum(i.file_size for i in infos)
     if total > max_total or any(i.file_size > MAX_FILE_BYTES for i in infos):
-        raise InputError(f"{name}: the zip expands to {total:,} bytes; at most {max_total // MB:,} MB")
+        raise InputError(_("{path}: the zip expands to {n:,} bytes; at most {mb:,} MB").format(path=name, n=total, mb=max_total // MB))
     rels = [PurePosixPath(i.filename.replace("\\", "/").lstrip("/")) for i in infos]
     # `zip -r manifests.zip manifests/` puts the tree under one top folder: drop it when
     # every entry is REPOSITORY/TAG.json below it
@@ -166,7 +173,7 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
     out = []
     for info, rel in zip(infos, rels, strict=False):
         if ".." in rel.parts:
-            raise InputError(f"{name}: entry {info.filename!r} points outside the archive")
+            raise InputError(_("{path}: entry {entry!r} points outside the archive").format(path=name, entry=info.filename))
         try:
             with zf.open(info) as fh:
                 blob = fh.read(MAX_FILE_BYTES + 1)
@@ -174,14 +181,14 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
         # neither OSError nor ValueError
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError,
                 zlib.error, lzma.LZMAError) as e:
-            raise InputError(f"{name}: cannot read {info.filename!r} ({e})") from None
+            raise InputError(_("{path}: cannot read {entry!r} ({why})").format(path=name, entry=info.filename, why=e)) from None
         if len(blob) > info.file_size or len(blob) > MAX_FILE_BYTES:
-            raise InputError(f"{name}: {info.filename!r} is larger than the zip says")
+            raise InputError(_("{path}: {entry!r} is larger than the zip says").format(path=name, entry=info.filename))
         out.append(Source(f"{name}:{rel}", blob, _repo_of(rel)))
     return out
 
 
-def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source]:
+def sources_from_uploads(files: Iterable[tuple[str, bytes]], max_total: int = MAX_TOTAL_BYTES) -> list[Source]:
     """(name, bytes) pairs from an upload widget; zips are opened. A plain upload has no folder."""
     out, total = [], 0
     for name, data in files:
@@ -189,14 +196,14 @@ def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source
             # what a zip expands to is what the server holds: it counts against the cap, not its
             # compressed size (whitespace compresses ~1,000:1)
             if total + len(data) > max_total:
-                raise InputError(f"{name}: the uploads add up to more than {max_total // MB:,} MB")
+                raise InputError(_("{path}: the uploads add up to more than {mb:,} MB").format(path=name, mb=max_total // MB))
             got = sources_from_zip(name, data, max_total - total)
             total += sum(len(s.data) for s in got)
             out.extend(got)
             continue
         total += len(data)
         if total > max_total:
-            raise InputError(f"{name}: the uploads add up to more than {max_total // MB:,} MB")
+            raise InputError(_("{path}: the uploads add up to more than {mb:,} MB").format(path=name, mb=max_total // MB))
         rel = PurePosixPath(name.replace("\\", "/"))
         out.append(Source(name, data, _repo_of(rel)))
     return out
@@ -206,38 +213,38 @@ def sources_from_uploads(files, max_total: int = MAX_TOTAL_BYTES) -> list[Source
 
 class _FileProblems(DashboardError):
     """A file-level refusal, collected into the InputError that names every file."""
-    def __init__(self, problems):
+    def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
 
 
-def _json_docs(src: Source) -> list:
+def _json_docs(src: Source) -> list[Any]:
     if len(src.data) > MAX_FILE_BYTES:
-        raise _FileProblems([f"{len(src.data):,} bytes is larger than the {MAX_FILE_BYTES // MB:,} MB limit for one file"])
+        raise _FileProblems([_("{n:,} bytes is larger than the {mb:,} MB limit for one file").format(n=len(src.data), mb=MAX_FILE_BYTES // MB)])
     try:
         text = src.data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _FileProblems(["not a text file (it is not UTF-8); expected JSON"]) from None
+        raise _FileProblems([_("not a text file (it is not UTF-8); expected JSON")]) from None
     if not text.strip():
-        raise _FileProblems(["the file is empty; expected JSON"])
+        raise _FileProblems([_("the file is empty; expected JSON")])
     # a small file of many tiny values ([0,0,0,...]) would take ~50 bytes of memory per byte: count
     # the separators first (a fast byte count) and refuse before parsing
     # (every value takes at least two bytes, so a smaller file cannot hold too many)
     values = src.data.count(b",") if len(src.data) > 2 * MAX_VALUES else 0
     if values > MAX_VALUES:
-        raise _FileProblems([f"{values:,} JSON values is more than one inventory file holds (at most {MAX_VALUES:,}); "
-                             "split the export"])
+        raise _FileProblems([_("{n:,} JSON values is more than one inventory file holds (at most {most:,}); "
+                               "split the export").format(n=values, most=MAX_VALUES)])
     try:
         return [json.loads(text)]
     except RecursionError:
-        raise _FileProblems(["JSON nested too deeply to be an inventory"]) from None
+        raise _FileProblems([_("JSON nested too deeply to be an inventory")]) from None
     except json.JSONDecodeError as e:
         if e.msg != "Extra data":
-            raise _FileProblems([f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]) from None
+            raise _FileProblems([_not_json(e)]) from None
     except ValueError:  # int() refuses more than 4,300 digits (a plain ValueError, not a decode error)
-        raise _FileProblems([TOO_LONG_NUMBER]) from None
+        raise _FileProblems([_(TOO_LONG_NUMBER)]) from None
     # several JSON documents back to back: `gh api --paginate` prints one array per page
-    docs: list = []
+    docs: list[Any] = []
     dec, pos, n = json.JSONDecoder(), 0, len(text)
     try:
         while pos < n:
@@ -246,22 +253,27 @@ def _json_docs(src: Source) -> list:
             if pos >= n:
                 break
             if len(docs) >= MAX_DOCS_PER_FILE:
-                raise _FileProblems([f"more than {MAX_DOCS_PER_FILE:,} JSON documents in one file"])
+                raise _FileProblems([_("more than {n:,} JSON documents in one file").format(n=MAX_DOCS_PER_FILE)])
             doc, pos = dec.raw_decode(text, pos)
             docs.append(doc)
     except RecursionError:
-        raise _FileProblems(["JSON nested too deeply to be an inventory"]) from None
+        raise _FileProblems([_("JSON nested too deeply to be an inventory")]) from None
     except json.JSONDecodeError as e:
-        raise _FileProblems([f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]) from None
+        raise _FileProblems([_not_json(e)]) from None
     except ValueError:
-        raise _FileProblems([TOO_LONG_NUMBER]) from None
+        raise _FileProblems([_(TOO_LONG_NUMBER)]) from None
     return docs
 
 
-TOO_LONG_NUMBER = "a number with thousands of digits: no inventory holds one (expected JSON from a registry)"
+def _not_json(e: json.JSONDecodeError) -> str:
+    # e.msg is the json module's own English ("Expecting value"): a technical detail, kept as it is
+    return _("not valid JSON (line {line}, column {column}: {why})").format(line=e.lineno, column=e.colno, why=e.msg)
 
 
-def detect(doc) -> str | None:
+TOO_LONG_NUMBER = N_("a number with thousands of digits: no inventory holds one (expected JSON from a registry)")
+
+
+def detect(doc: object) -> str | None:
     """The format of one parsed JSON document, from its documented shape; None if foreign."""
     if isinstance(doc, dict):
         if "imageDetails" in doc:
@@ -287,35 +299,39 @@ def detect(doc) -> str | None:
     return None
 
 
-def _describe(doc) -> str:
+def _describe(doc: object) -> str:
     if isinstance(doc, dict):
         keys = [str(k)[:40] for k in list(doc)[:6]]
-        return "a JSON object with keys " + ", ".join(repr(k) for k in keys) + (" ..." if len(doc) > 6 else "") \
-            if keys else "an empty JSON object"
+        return _("a JSON object with keys {keys}").format(keys=", ".join(repr(k) for k in keys) + (" ..." if len(doc) > 6 else "")) \
+            if keys else _("an empty JSON object")
     if isinstance(doc, list):
-        return f"a JSON list of {len(doc):,} item(s)" + (f" ({type(doc[0]).__name__}s)" if doc else "")
-    return f"a single JSON {type(doc).__name__}"
+        if doc:
+            return _("a JSON list of {n:,} item(s) ({kind}s)").format(n=len(doc), kind=type(doc[0]).__name__)
+        return _("a JSON list of {n:,} item(s)").format(n=len(doc))
+    return _("a single JSON {kind}").format(kind=type(doc).__name__)
 
 
-FOREIGN = ("not a registry inventory: expected AWS CLI `ecr describe-images` output (imageDetails), an OCI or "
-           "Docker v2 image manifest or index, a Docker Hub tags page (results) or GitHub package versions; found ")
+def _foreign(doc: object) -> str:
+    return _("not a registry inventory: expected AWS CLI `ecr describe-images` output (imageDetails), an OCI or "
+             "Docker v2 image manifest or index, a Docker Hub tags page (results) or GitHub package versions; "
+             "found {what}").format(what=_describe(doc))
 
 
 # ---- field checks ----------------------------------------------------------------------
 
-def _size(v, where: str, probs: list) -> int | None:
+def _size(v: object, where: str, probs: list[str]) -> int | None:
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, (int, float)) or (isinstance(v, float) and not v.is_integer()):
-        probs.append(f"{where}: expected a whole number of bytes, got {_show(v)}")
+        probs.append(_("{where}: expected a whole number of bytes, got {got}").format(where=where, got=_show(v)))
         return None
     if v < 0 or v > MAX_BYTES_VALUE:
-        probs.append(f"{where}: {v:,} bytes is not a plausible image size")
+        probs.append(_("{where}: {n:,} bytes is not a plausible image size").format(where=where, n=v))
         return None
     return int(v)
 
 
-def _when(v, where: str, probs: list) -> float | None:
+def _when(v: object, where: str, probs: list[str]) -> float | None:
     """ISO 8601 (with offset or Z; naive means UTC) or seconds since 1970."""
     d: datetime | None
     t: float | None
@@ -344,16 +360,16 @@ def _when(v, where: str, probs: list) -> float | None:
     else:
         t = None
     if t is None or not (TIME_MIN <= t <= TIME_MAX):
-        probs.append(f"{where}: expected a date and time (ISO 8601 or seconds since 1970, 2000-2100), got {_show(v)}")
+        probs.append(_("{where}: expected a date and time (ISO 8601 or seconds since 1970, 2000-2100), got {got}").format(where=where, got=_show(v)))
         return None
     return t
 
 
-def _text(v, where: str, probs: list, required: bool = True) -> str | None:
+def _text(v: object, where: str, probs: list[str], required: bool = True) -> str | None:
     if v is None and not required:
         return None
     if not isinstance(v, str) or not v or len(v) > MAX_NAME:
-        probs.append(f"{where}: expected a name, got {_show(v)}")
+        probs.append(_("{where}: expected a name, got {got}").format(where=where, got=_show(v)))
         return None
     return v
 
@@ -363,12 +379,12 @@ def _stem(name: str) -> str:
     return base[:-5] if base.lower().endswith(".json") else base
 
 
-def _str(v) -> str | None:
+def _str(v: object) -> str | None:
     """A string field, or None: a hostile file may put a list where a media type belongs."""
     return v if isinstance(v, str) else None
 
 
-def _show(v) -> str:
+def _show(v: object) -> str:
     s = json.dumps(v) if isinstance(v, (str, int, float, bool, type(None))) else type(v).__name__
     return s if len(s) <= 60 else s[:57] + "..."
 
@@ -378,27 +394,28 @@ def _show(v) -> str:
 class _Version:
     __slots__ = ("size", "size_fmt", "pushed", "pushed_fmt", "layers", "fmts", "index_entry", "skip")
 
-    def __init__(self, fmt: str):
+    def __init__(self, fmt: str) -> None:
         self.size: int | None = None
         self.size_fmt: str | None = None
         self.pushed: float | None = None
         self.pushed_fmt: str | None = None
-        self.layers: list[tuple[str, int]] | None = None
+        self.layers: tuple[tuple[str, int], ...] | None = None
         self.fmts: tuple[str, ...] = (fmt,)  # formats that listed it (a tuple: a set per image costs time at 100,000 images)
         self.index_entry = False  # a manifest list / index as its registry lists it: no layers of its own
         self.skip = False
 
 
 class _Inventory:
-    def __init__(self):
+    def __init__(self) -> None:
         self.repos: dict[str, dict[str, _Version]] = {}
         self.files: dict[str, str] = {}  # file name -> format key
         self.notes: list[str] = []
-        self.indexes: list[tuple[str, str, list]] = []  # (file, repo, [(digest, platform words, attestation)])
+        self.indexes: list[tuple[str, str, list[tuple[str, str, bool]]]] = []  # (file, repo, [(digest, platform words, attestation)])
         self.aliases: dict[str, dict[str, str]] = {}  # repo -> any digest a manifest is known by -> its version key
-        self.index_digests: dict[str, set] = {}
+        self.index_digests: dict[str, set[str]] = {}
         self.foreign_layers = 0
         self.unfoldered = 0
+        self.missing: list[str] = []  # notes on platform manifests an index lists but the files lack
 
     def version(self, repo: str, digest: str, fmt: str) -> _Version:
         r = self.repos.get(repo)
@@ -412,7 +429,8 @@ class _Inventory:
         return v
 
 
-def _add(v: _Version, fmt: str, size=None, pushed=None, layers=None):
+def _add(v: _Version, fmt: str, size: int | None = None, pushed: float | None = None,
+         layers: tuple[tuple[str, int], ...] | None = None) -> None:
     if layers is not None:  # layer sizes are the most exact size there is
         v.layers, v.size, v.size_fmt = layers, sum(s for _, s in layers), fmt
     elif size is not None and v.layers is None and v.size is None:
@@ -421,10 +439,10 @@ def _add(v: _Version, fmt: str, size=None, pushed=None, layers=None):
         v.pushed, v.pushed_fmt = pushed, fmt
 
 
-def _parse_ecr(doc: dict, src: Source, inv: _Inventory, probs: list):
+def _parse_ecr(doc: dict[str, Any], src: Source, inv: _Inventory, probs: list[str]) -> None:
     details = doc.get("imageDetails")
     if not isinstance(details, list):
-        probs.append(f"imageDetails: expected a list of images, got {_show(details)}")
+        probs.append(_("imageDetails: expected a list of images, got {got}").format(got=_show(details)))
         return
     repos = inv.repos
     for i, d in enumerate(details):
@@ -432,7 +450,7 @@ def _parse_ecr(doc: dict, src: Source, inv: _Inventory, probs: list):
             return
         w = f"imageDetails[{i}]"
         if not isinstance(d, dict):
-            probs.append(f"{w}: expected an object, got {_show(d)}")
+            probs.append(_("{where}: expected an object, got {got}").format(where=w, got=_show(d)))
             continue
         # the common, well-formed case is checked inline (100,000 images in well under a second);
         # anything else goes through the checks that name the problem
@@ -465,7 +483,7 @@ def _parse_ecr(doc: dict, src: Source, inv: _Inventory, probs: list):
             v.index_entry = True
 
 
-def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: str):
+def _parse_manifest(doc: dict[str, Any], src: Source, inv: _Inventory, probs: list[str], kind: str) -> None:
     repo = src.repo
     if repo is None:
         repo = "(manifests without a folder)"
@@ -483,19 +501,19 @@ def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: 
     if kind == "index":
         children = doc.get("manifests")
         if not isinstance(children, list):
-            probs.append(f"manifests: expected a list of platform manifests, got {_show(children)}")
+            probs.append(_("manifests: expected a list of platform manifests, got {got}").format(got=_show(children)))
             return
         kids = []
         for i, c in enumerate(children):
             if len(probs) >= MAX_PROBLEMS:
                 return
             if not isinstance(c, dict):
-                probs.append(f"manifests[{i}]: expected a descriptor object, got {_show(c)}")
+                probs.append(_("{where}: expected a descriptor object, got {got}").format(where=f"manifests[{i}]", got=_show(c)))
                 continue
             dg = _text(c.get("digest"), f"manifests[{i}].digest", probs)
-            plat: dict = c["platform"] if isinstance(c.get("platform"), dict) else {}
-            ann: dict = c["annotations"] if isinstance(c.get("annotations"), dict) else {}
-            words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k)) or "a platform"
+            plat: dict[str, Any] = c["platform"] if isinstance(c.get("platform"), dict) else {}
+            ann: dict[str, Any] = c["annotations"] if isinstance(c.get("annotations"), dict) else {}
+            words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k)) or _("a platform")
             att = ann.get("vnd.docker.reference.type") == ATTESTATION or plat.get("os") == "unknown"
             if dg:
                 kids.append((dg, words, att))
@@ -504,21 +522,21 @@ def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: 
         return
     layers = doc.get("layers")
     if not isinstance(layers, list):
-        probs.append(f"layers: expected a list of layer descriptors, got {_show(layers)}")
+        probs.append(_("layers: expected a list of layer descriptors, got {got}").format(got=_show(layers)))
         return
     out = []
     for i, layer in enumerate(layers):
         if len(probs) >= MAX_PROBLEMS:
             return
         if not isinstance(layer, dict):
-            probs.append(f"layers[{i}]: expected a descriptor object, got {_show(layer)}")
+            probs.append(_("{where}: expected a descriptor object, got {got}").format(where=f"layers[{i}]", got=_show(layer)))
             continue
         dg, size = layer.get("digest"), layer.get("size")
         if type(dg) is not str or not dg or len(dg) > MAX_NAME:
             dg = _text(dg, f"layers[{i}].digest", probs)
         if type(size) is not int or not 0 <= size <= MAX_BYTES_VALUE:
             if size is None:
-                probs.append(f"layers[{i}].size: missing (a descriptor must give its size)")
+                probs.append(_("{where}: missing (a descriptor must give its size)").format(where=f"layers[{i}].size"))
             size = _size(size, f"layers[{i}].size", probs)
         if dg is None or size is None:
             continue
@@ -529,13 +547,13 @@ def _parse_manifest(doc: dict, src: Source, inv: _Inventory, probs: list, kind: 
         out.append((dg, size))
     ann = doc["annotations"] if isinstance(doc.get("annotations"), dict) else {}
     created = ann.get("org.opencontainers.image.created")
-    scratch: list = []
+    scratch: list[str] = []
     pushed = _when(created, "annotations", scratch) if isinstance(created, str) else None
     v = inv.version(repo, key, "manifest")
     _add(v, "manifest", layers=tuple(out), pushed=pushed)
 
 
-def _hub_repo(doc: dict, src: Source, results: list) -> str:
+def _hub_repo(doc: dict[str, Any], src: Source, results: list[Any]) -> str:
     for k in ("next", "previous"):
         u = doc.get(k)
         if isinstance(u, str):
@@ -551,21 +569,21 @@ def _hub_repo(doc: dict, src: Source, results: list) -> str:
     return PurePosixPath(src.name).stem
 
 
-def _parse_dockerhub(results, doc: dict, src: Source, inv: _Inventory, probs: list):
+def _parse_dockerhub(results: list[Any], doc: dict[str, Any], src: Source, inv: _Inventory, probs: list[str]) -> None:
     repo = _hub_repo(doc, src, results)
     for i, t in enumerate(results):
         if len(probs) >= MAX_PROBLEMS:
             return
         w = f"results[{i}]"
         if not isinstance(t, dict):
-            probs.append(f"{w}: expected a tag object, got {_show(t)}")
+            probs.append(_("{where}: expected a tag object, got {got}").format(where=w, got=_show(t)))
             continue
         tag_time = _when(t.get("tag_last_pushed") or t.get("last_updated"), f"{w}.last_updated", probs)
         images = t.get("images")
         if images is None:
             images = []
         if not isinstance(images, list):
-            probs.append(f"{w}.images: expected a list, got {_show(images)}")
+            probs.append(_("{where}: expected a list, got {got}").format(where=f"{w}.images", got=_show(images)))
             continue
         if not images:  # no per-platform detail: the tag itself, with its full size
             dg = t["digest"] if isinstance(t.get("digest"), str) and t["digest"] else f"tag:{t.get('name')}"
@@ -575,7 +593,7 @@ def _parse_dockerhub(results, doc: dict, src: Source, inv: _Inventory, probs: li
         for j, im in enumerate(images):
             wi = f"{w}.images[{j}]"
             if not isinstance(im, dict):
-                probs.append(f"{wi}: expected an object, got {_show(im)}")
+                probs.append(_("{where}: expected an object, got {got}").format(where=wi, got=_show(im)))
                 continue
             dg = _text(im.get("digest"), f"{wi}.digest", probs)
             size = _size(im.get("size"), f"{wi}.size", probs)
@@ -584,7 +602,7 @@ def _parse_dockerhub(results, doc: dict, src: Source, inv: _Inventory, probs: li
                 _add(inv.version(repo, dg, "dockerhub"), "dockerhub", size=size, pushed=pushed)
 
 
-def _gh_repo(v: dict, src: Source) -> str:
+def _gh_repo(v: dict[str, Any], src: Source) -> str:
     for k in ("url", "package_html_url", "html_url"):
         u = v.get(k)
         if isinstance(u, str):
@@ -594,19 +612,20 @@ def _gh_repo(v: dict, src: Source) -> str:
     return PurePosixPath(src.name).stem
 
 
-def _parse_github(doc: list, src: Source, inv: _Inventory, probs: list):
+def _parse_github(doc: list[Any], src: Source, inv: _Inventory, probs: list[str]) -> None:
     for i, v in enumerate(doc):
         if len(probs) >= MAX_PROBLEMS:
             return
         w = f"[{i}]"
         if not isinstance(v, dict):
-            probs.append(f"{w}: expected a package version object, got {_show(v)}")
+            probs.append(_("{where}: expected a package version object, got {got}").format(where=w, got=_show(v)))
             continue
         if v.get("deleted_at"):
             continue  # listed with ?state=deleted: no longer stored
         meta = v.get("metadata")
         if not isinstance(meta, dict) or meta.get("package_type") not in ("container", "docker"):
-            probs.append(f"{w}.metadata.package_type: expected 'container', got {_show(meta.get('package_type') if isinstance(meta, dict) else meta)}")
+            probs.append(_("{where}: expected 'container', got {got}").format(
+                where=f"{w}.metadata.package_type", got=_show(meta.get("package_type") if isinstance(meta, dict) else meta)))
             continue
         digest = _text(v.get("name"), f"{w}.name", probs)
         created = _when(v.get("created_at"), f"{w}.created_at", probs)
@@ -628,11 +647,11 @@ def _read(sources: list[Source]) -> _Inventory:
         for doc in docs:
             kind = detect(doc)
             if kind is None:
-                probs.append(FOREIGN + _describe(doc))
+                probs.append(_foreign(doc))
                 break
             if kind == "schema1":
-                probs.append("a Docker v2 schema 1 manifest: it carries no layer sizes; save the manifest with "
-                             "`crane manifest` or `skopeo inspect --raw` from a registry that serves schema 2 or OCI")
+                probs.append(_("a Docker v2 schema 1 manifest: it carries no layer sizes; save the manifest with "
+                               "`crane manifest` or `skopeo inspect --raw` from a registry that serves schema 2 or OCI"))
                 break
             kinds.add(kind)
             if kind == "ecr":
@@ -646,7 +665,7 @@ def _read(sources: list[Source]) -> _Inventory:
             else:
                 _parse_github(doc, src, inv, probs)
             if len(probs) >= MAX_PROBLEMS:
-                probs.append("(further problems in this file not listed)")
+                probs.append(_("(further problems in this file not listed)"))
                 break
         if probs:
             problems += [f"{src.name}: {p}" for p in probs]
@@ -657,16 +676,17 @@ def _read(sources: list[Source]) -> _Inventory:
         if len(problems) > MAX_LISTED:  # enough to see what is wrong; the rest counted, not listed
             rest = problems[MAX_LISTED:]
             files = len({p.split(": ", 1)[0] for p in rest} - {p.split(": ", 1)[0] for p in problems[:MAX_LISTED]})
-            problems = problems[:MAX_LISTED] + [f"... and {len(rest):,} more {_plural(len(rest), 'problem', 'problems')}"
-                                                f" in {files:,} more {_plural(files, 'file', 'files')}"]
+            problems = problems[:MAX_LISTED] + [_("... and {problems} in {files}").format(
+                problems=ngettext("{n:,} more problem", "{n:,} more problems", len(rest)).format(n=len(rest)),
+                files=ngettext("{n:,} more file", "{n:,} more files", files).format(n=files))]
         raise InputError(problems)
     if not sources:
-        raise InputError("no inputs: name at least one file or folder")
+        raise InputError(_("no inputs: name at least one file or folder"))
     _resolve(inv)
     return inv
 
 
-def _resolve(inv: _Inventory):
+def _resolve(inv: _Inventory) -> None:
     """Follow indexes to the platform manifests they list; set aside what is not an image."""
     missing = []
     for fname, repo, kids in inv.indexes:
@@ -679,10 +699,12 @@ def _resolve(inv: _Inventory):
                     repo_versions[key].skip = True
                 continue
             if key not in repo_versions and key not in inv.index_digests.get(repo, set()):
-                missing.append(f"{fname}: the {words} manifest ({dg[:19]}...) is not among the files, so that "
-                               "platform is not counted")
+                missing.append(_("{file}: the {platform} manifest ({digest}...) is not among the files, so that "
+                                 "platform is not counted").format(file=fname, platform=words, digest=dg[:19]))
     if missing:
-        inv.notes += missing[:10] + ([f"... and {len(missing) - 10} more platform manifests missing"] if len(missing) > 10 else [])
+        more = [_("... and {n} more platform manifests missing").format(n=len(missing) - 10)] if len(missing) > 10 else []
+        inv.missing = missing[:10] + more
+        inv.notes += inv.missing
     # GitHub lists an index as a version of its own: drop it when its manifest is known to be an index
     dropped = 0
     for repo, digests in inv.index_digests.items():
@@ -701,17 +723,17 @@ def _resolve(inv: _Inventory):
                 v.skip = True
             set_aside += len(idx)
     if set_aside:
-        inv.notes.append(f"{set_aside} multi-platform image index(es) in the ECR listing were set aside: their "
-                         "platform images are listed (and counted) as images of their own")
+        inv.notes.append(_("{n} multi-platform image index(es) in the ECR listing were set aside: their "
+                           "platform images are listed (and counted) as images of their own").format(n=set_aside))
     if dropped:
-        inv.notes.append(f"{dropped} GitHub version(s) are multi-platform indexes (their manifests say so); their "
-                         "platform manifests are counted instead")
+        inv.notes.append(_("{n} GitHub version(s) are multi-platform indexes (their manifests say so); their "
+                           "platform manifests are counted instead").format(n=dropped))
     if inv.foreign_layers:
-        inv.notes.append(f"{inv.foreign_layers} foreign (non-distributable) layer(s) were left out: the registry "
-                         "does not store them")
+        inv.notes.append(_("{n} foreign (non-distributable) layer(s) were left out: the registry "
+                           "does not store them").format(n=inv.foreign_layers))
     if inv.unfoldered:
-        inv.notes.append(f"{inv.unfoldered} manifest(s) came without a REPOSITORY folder and were counted as one "
-                         "repository (upload a zip of the REPOSITORY/TAG.json tree to keep repositories apart)")
+        inv.notes.append(_("{n} manifest(s) came without a REPOSITORY folder and were counted as one "
+                           "repository (upload a zip of the REPOSITORY/TAG.json tree to keep repositories apart)").format(n=inv.unfoldered))
 
 
 # ---- measurement -------------------------------------------------------------------------
@@ -730,9 +752,9 @@ class Result:
     not_measured: tuple[tuple[str, str], ...]  # (field, why)
     notes: tuple[str, ...]
     files: tuple[tuple[str, str], ...]  # (file, format in words)
-    stats: dict = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, float]:
         return {m.field: m.value for m in self.measured}
 
     def workload(self, base: Workload = DEFAULT) -> Workload:
@@ -741,10 +763,11 @@ class Result:
     def description(self) -> str:
         fmts = sorted({f for _, f in self.files})
         n = len(self.files)
-        return f"Measured from {n} {_plural(n, 'file', 'files')} ({', '.join(fmts)}) by python -m lib measure"
+        return ngettext("Measured from {n} file ({formats}) by python -m lib measure",
+                        "Measured from {n} files ({formats}) by python -m lib measure", n).format(n=n, formats=", ".join(fmts))
 
 
-def format_value(name: str, v) -> str:
+def format_value(name: str, v: float) -> str:
     if name == "image_size_mb":
         return f"{v:,.2f} MB"
     if name == "shared_layer_fraction":
@@ -754,8 +777,15 @@ def format_value(name: str, v) -> str:
     return f"{v:,}"
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
+
+def format_words(fmt: str) -> str:
+    """An inventory format in the reader's words ("image manifests")."""
+    return _(FORMAT_WORDS[fmt])
+
+
+def field_words(name: str) -> str:
+    """A measured field in the reader's words ("Shared layers"): what the upload page's table shows."""
+    return _(FIELD_WORDS[name])
 
 
 def half_up(x: float) -> int:
@@ -763,29 +793,30 @@ def half_up(x: float) -> int:
     return int(math.floor(x + 0.5))
 
 
-def _sources(inv: _Inventory, fmts: set) -> str:
+def _sources(inv: _Inventory, fmts: AbstractSet[str | None]) -> str:
     files = [f for f, k in inv.files.items() if k in fmts or (k == "mixed")]
-    words = ", ".join(FORMAT_WORDS[f] for f in sorted(fmts) if f in FORMAT_WORDS)
+    words = ", ".join(format_words(f) for f in sorted(f for f in fmts if f is not None) if f in FORMAT_WORDS)
     if not files:
         return words
-    return f"{words} ({_stem(files[0].replace(':', '/'))}.json)" if len(files) == 1 else f"{words} ({len(files):,} files)"
+    return f"{words} ({_stem(files[0].replace(':', '/'))}.json)" if len(files) == 1 else \
+        _("{formats} ({n:,} files)").format(formats=words, n=len(files))
 
 
-def _clamp(name: str, value, notes: list):
+def _clamp(name: str, value: _Number, notes: list[str]) -> _Number:
     s = SPECS[name]
     if s.min is not None and value < s.min:
-        notes.append(f"{FIELD_WORDS[name]}: measured {value:g}, below the smallest value the calculator takes; "
-                     f"{s.min:g} is used")
+        notes.append(_("{field}: measured {value:g}, below the smallest value the calculator takes; "
+                       "{used:g} is used").format(field=field_words(name), value=value, used=s.min))
         return type(value)(s.min)
     if s.max is not None and value > s.max:
-        notes.append(f"{FIELD_WORDS[name]}: measured {value:g}, above the largest value the calculator takes; "
-                     f"{s.max:g} is used")
+        notes.append(_("{field}: measured {value:g}, above the largest value the calculator takes; "
+                       "{used:g} is used").format(field=field_words(name), value=value, used=s.max))
         return type(value)(s.max)
     return value
 
 
 @contextmanager
-def _no_gc():
+def _no_gc() -> Iterator[None]:
     """Parsing creates millions of small objects and no cycles: the cyclic collector would walk
     them again and again (a third of the time at 100,000 images). Restored afterwards."""
     was = gc.isenabled()
@@ -810,22 +841,24 @@ def _measure(sources: list[Source]) -> Result:
     repos = {r: vs for r, vs in repos.items() if vs}
     measured: list[Measured] = []
     not_measured: list[tuple[str, str]] = []
-    stats: dict = {}
+    stats: dict[str, int] = {}
     if not repos:
         # the notes say why when there was something (an index whose platform manifests are
         # missing, images set aside): "empty" would send the user looking at the wrong thing
-        why = [n for n in notes if "not among the files" in n or "missing" in n]
-        raise InputError(why or [f"{', '.join(list(inv.files)[:3])}: no images in these files (empty listings)"])
+        why = list(inv.missing)  # what was missing, kept apart from the other notes: never matched by its words
+        raise InputError(why or [_("{files}: no images in these files (empty listings)").format(files=", ".join(list(inv.files)[:3]))])
 
     all_versions = [v for vs in repos.values() for v in vs]
     n, r = len(all_versions), len(repos)
     fmts_all = {f for v in all_versions for f in v.fmts}
     measured.append(Measured("repositories", _clamp("repositories", r, notes), _sources(inv, fmts_all),
-                             f"{r:,} {_plural(r, 'repository', 'repositories')} with at least one image"))
+                             ngettext("{n:,} repository with at least one image", "{n:,} repositories with at least one image", r).format(n=r)))
     v_mean = n / r
     versions_kept = _clamp("versions_kept", max(1, half_up(v_mean)), notes)
     measured.append(Measured("versions_kept", versions_kept, _sources(inv, fmts_all),
-                             f"{n:,} stored {_plural(n, 'image', 'images')} / {r:,} {_plural(r, 'repository', 'repositories')} = {v_mean:,.2f}, rounded"))
+                             _("{images} / {repositories} = {mean:,.2f}, rounded").format(
+                                 images=ngettext("{n:,} stored image", "{n:,} stored images", n).format(n=n),
+                                 repositories=ngettext("{n:,} repository", "{n:,} repositories", r).format(n=r), mean=v_mean)))
     stats.update(versions=n, repositories=r)
 
     sized = [v for v in all_versions if v.size is not None]
@@ -835,13 +868,15 @@ def _measure(sources: list[Source]) -> Result:
         mean = total / len(sized) / MB
         size_mb = _clamp("image_size_mb", round(mean, 2), notes)
         measured.append(Measured("image_size_mb", size_mb, _sources(inv, {v.size_fmt for v in sized}),
-                                 f"{total / MB:,.1f} MB over {len(sized):,} {_plural(len(sized), 'image', 'images')} (compressed; 1 MB = 1,000,000 bytes)"))
+                                 ngettext("{mb:,.1f} MB over {n:,} image (compressed; 1 MB = 1,000,000 bytes)",
+                                          "{mb:,.1f} MB over {n:,} images (compressed; 1 MB = 1,000,000 bytes)", len(sized)).format(
+                                     mb=total / MB, n=len(sized))))
         if len(sized) < n:
-            notes.append(f"Image size: {n - len(sized):,} of {n:,} images have no size in these files "
-                         "(GitHub's API gives none: add their manifests)")
+            notes.append(_("Image size: {n:,} of {total:,} images have no size in these files "
+                           "(GitHub's API gives none: add their manifests)").format(n=n - len(sized), total=n))
         stats["total_bytes"] = total
     else:
-        not_measured.append(("image_size_mb", "no sizes in these files (GitHub's API gives none: add manifests)"))
+        not_measured.append(("image_size_mb", _("no sizes in these files (GitHub's API gives none: add manifests)")))
 
     _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_measured, notes, stats)
     _pushes(all_versions, inv, measured, not_measured)
@@ -849,16 +884,18 @@ def _measure(sources: list[Source]) -> Result:
     measured_names = {m.field for m in measured}
     for name in MEASURED_FIELDS:
         if name not in measured_names and name not in {f for f, _ in not_measured}:
-            not_measured.append((name, "not in these files"))
-    files = tuple((f, FORMAT_WORDS.get(k, "several formats")) for f, k in inv.files.items())
+            not_measured.append((name, _("not in these files")))
+    files = tuple((f, format_words(k) if k in FORMAT_WORDS else _("several formats")) for f, k in inv.files.items())
     return Result(tuple(measured), tuple(not_measured), tuple(notes), files, stats)
 
 
-def _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_measured, notes, stats):
+def _shared(repos: dict[str, list[_Version]], all_versions: list[_Version], versions_kept: int, size_mb: float | None,
+            r: int, inv: _Inventory, measured: list[Measured], not_measured: list[tuple[str, str]], notes: list[str],
+            stats: dict[str, int]) -> None:
     layered = {repo: [v for v in vs if v.layers is not None] for repo, vs in repos.items()}
     layered = {repo: vs for repo, vs in layered.items() if vs}
     if not layered:
-        not_measured.append(("shared_layer_fraction", "needs layer lists: add image manifests"))
+        not_measured.append(("shared_layer_fraction", _("needs layer lists: add image manifests")))
         return
     # unique layer bytes within each repository (a repository stores a layer once however many
     # images use it); a layer in two repositories counts twice, as ECR bills each repository's storage
@@ -867,57 +904,61 @@ def _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_m
     for vs in layered.values():
         seen: dict[str, int] = {}
         for v in vs:
-            for dg, size in v.layers:
+            for dg, size in v.layers or ():  # all have layers: "or ()" only tells the checker
                 seen[dg] = size
         unique += sum(seen.values())
         everywhere.update(seen)
     unique_global = sum(everywhere.values())
     n_l = sum(len(vs) for vs in layered.values())
     r_l = len(layered)
-    total_l = sum(v.size for vs in layered.values() for v in vs)
+    total_l = sum(v.size or 0 for vs in layered.values() for v in vs)  # sized: they have layers
     stats.update(unique_bytes=unique, unique_bytes_across_repositories=unique_global)
+    V: float  # versions per repository: the scenario's whole number, or the measured mean
     if n_l == len(all_versions) and size_mb is not None:
         # every image has its layers: solve with the scenario's own (rounded) inputs, so the
         # model's stored bytes equal the measured unique bytes exactly
         R, S, V = r, size_mb * MB, versions_kept
-        basis = "this scenario's repositories, image size and versions kept"
+        basis = _("this scenario's repositories, image size and versions kept")
     else:
         R, S, V = r_l, (total_l / n_l if n_l else 0.0), n_l / r_l
-        basis = f"the {n_l:,} images that have layer lists"
-        notes.append(f"Shared layers: measured on {n_l:,} of {len(all_versions):,} images (those with manifests)")
+        basis = _("the {n:,} images that have layer lists").format(n=n_l)
+        notes.append(_("Shared layers: measured on {n:,} of {total:,} images (those with manifests)").format(n=n_l, total=len(all_versions)))
     if S <= 0:
-        not_measured.append(("shared_layer_fraction", "the images with layer lists have no layers"))
+        not_measured.append(("shared_layer_fraction", _("the images with layer lists have no layers")))
         return
     if V <= 1:
-        not_measured.append(("shared_layer_fraction", "one version per repository: nothing is shared between versions"))
+        not_measured.append(("shared_layer_fraction", _("one version per repository: nothing is shared between versions")))
         return
     # stored = R * S * (s + (1 - s) * V)  =>  s = (V - k) / (V - 1), k = unique / (R * S)
     k = unique / (R * S)
     s = (V - k) / (V - 1)
     if s < 0 or s > 1:
-        notes.append(f"Shared layers: the solution {s:.3f} is outside 0..1 (rounding of versions kept); "
-                     f"{min(max(s, 0.0), 1.0):g} is used")
+        notes.append(_("Shared layers: the solution {s:.3f} is outside 0..1 (rounding of versions kept); "
+                       "{used:g} is used").format(s=s, used=min(max(s, 0.0), 1.0)))
         s = min(max(s, 0.0), 1.0)
     s = round(s, 4)
     cross = unique - unique_global
     measured.append(Measured(
-        "shared_layer_fraction", s, FORMAT_WORDS["manifest"] + f" ({len(layered):,} {_plural(len(layered), 'repository', 'repositories')})",
-        f"unique layer bytes per repository {unique / MB:,.1f} MB, solved so the model stores exactly that "
-        f"(from {basis}); layers shared across repositories are counted once per repository"))
+        "shared_layer_fraction", s, format_words("manifest") + " ("
+        + ngettext("{n:,} repository", "{n:,} repositories", len(layered)).format(n=len(layered)) + ")",
+        _("unique layer bytes per repository {mb:,.1f} MB, solved so the model stores exactly that "
+          "(from {basis}); layers shared across repositories are counted once per repository").format(mb=unique / MB, basis=basis)))
     if cross > 0:
-        notes.append(f"Layers shared across repositories: {cross / MB:,.1f} MB is counted in each repository that "
-                     f"uses it (ECR bills storage per repository); a registry that de-duplicates across "
-                     f"repositories would store {unique_global / MB:,.1f} MB instead of {unique / MB:,.1f} MB")
+        notes.append(_("Layers shared across repositories: {cross:,.1f} MB is counted in each repository that "
+                       "uses it (ECR bills storage per repository); a registry that de-duplicates across "
+                       "repositories would store {once:,.1f} MB instead of {each:,.1f} MB").format(
+                           cross=cross / MB, once=unique_global / MB, each=unique / MB))
 
 
-def _pushes(all_versions, inv, measured, not_measured):
+def _pushes(all_versions: list[_Version], inv: _Inventory, measured: list[Measured],
+            not_measured: list[tuple[str, str]]) -> None:
     times = [v.pushed for v in all_versions if v.pushed is not None]
     if len(times) < 2:
-        not_measured.append(("pushes_per_month", "needs push or creation times of at least two images"))
+        not_measured.append(("pushes_per_month", _("needs push or creation times of at least two images")))
         return
     span = max(times) - min(times)
     if span < 86_400:
-        not_measured.append(("pushes_per_month", "the images were all pushed within one day: too short to tell a monthly rate"))
+        not_measured.append(("pushes_per_month", _("the images were all pushed within one day: too short to tell a monthly rate")))
         return
     days = span / 86_400
     rate = len(times) / days * DAYS_PER_MONTH
@@ -926,20 +967,20 @@ def _pushes(all_versions, inv, measured, not_measured):
     last = datetime.fromtimestamp(max(times), UTC).date()
     measured.append(Measured(
         "pushes_per_month", rate, _sources(inv, {v.pushed_fmt for v in all_versions if v.pushed is not None}),
-        f"{len(times):,} images pushed over {days:,.1f} days ({first} to {last}), per 30 days; deleted images "
-        "are not listed, so this is a lower bound"))
+        _("{n:,} images pushed over {days:,.1f} days ({first} to {last}), per 30 days; deleted images "
+          "are not listed, so this is a lower bound").format(n=len(times), days=days, first=first, last=last)))
 
 
-def measure_paths(paths) -> Result:
+def measure_paths(paths: Iterable[str | Path]) -> Result:
     with _no_gc():
         return _measure(sources_from_paths(paths))
 
 
 # ---- output -------------------------------------------------------------------------------
 
-def scenario_doc(result: Result) -> dict:
+def scenario_doc(result: Result) -> dict[str, Any]:
     """What `python -m lib measure` prints: a scenario file every other command loads."""
-    return {"name": "Measured registry", "description": result.description(), **result.values()}
+    return {"name": _("Measured registry"), "description": result.description(), **result.values()}
 
 
 def dumps(result: Result, fmt: str = "yaml") -> str:
@@ -951,19 +992,19 @@ def dumps(result: Result, fmt: str = "yaml") -> str:
 
 
 def report_lines(result: Result) -> list[str]:
-    out = ["Measured:"]
+    out = [_("Measured:")]
     for m in result.measured:
-        out.append(f"  {m.field:<24} {format_value(m.field, m.value):<14} from {m.source}: {m.how}")
-    out.append("Not measured (defaults kept):")
+        out.append(f"  {m.field:<24} {format_value(m.field, m.value):<14} " + _("from {source}: {how}").format(source=m.source, how=m.how))
+    out.append(_("Not measured (defaults kept):"))
     for name, why in result.not_measured:
         out.append(f"  {name:<24} {SPECS[name].default!s:<14} {why}")
-    out.append("  every other input (pulls, where pulls come from, plans, ...) keeps its default")
-    out.append("Files read:")
+    out.append("  " + _("every other input (pulls, where pulls come from, plans, ...) keeps its default"))
+    out.append(_("Files read:"))
     out += [f"  {f}  ({what})" for f, what in result.files[:20]]
     if len(result.files) > 20:
-        out.append(f"  ... and {len(result.files) - 20:,} more")
+        out.append("  " + _("... and {n:,} more").format(n=len(result.files) - 20))
     if result.notes:
-        out.append("Notes:")
+        out.append(_("Notes:"))
         out += [f"  - {n}" for n in result.notes]
     return out
 
@@ -979,14 +1020,14 @@ class Saving:
     dollars: float  # monthly total saved
 
 
-def lifecycle_saving(w: Workload, keep: int, book, registry: str = "ecr") -> Saving:
+def lifecycle_saving(w: Workload, keep: int, book: PriceBook, registry: str = "ecr") -> Saving:
     """Keeping `keep` versions instead of w.versions_kept, priced by the engine (no second formula)."""
     from . import engine
     keep = int(keep)
     now = engine.estimate(w, book, ids=(registry,))[registry]
     later = engine.estimate(w.replace(versions_kept=keep), book, ids=(registry,))[registry]
 
-    def stored(e):
+    def stored(e: engine.RegistryEstimate) -> float:
         return sum(c.quantity for c in e.components if c.category == "storage" and c.unit == "GB-month")
 
     return Saving(now.name, keep, w.versions_kept, stored(now) - stored(later), now.monthly_cost - later.monthly_cost)

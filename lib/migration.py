@@ -2,17 +2,23 @@
 effort and transfer cost, the change in monthly cost, and the months until it pays back."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from . import engine, registries
 from .components import Prices, quantities
 from .errors import InputError
+from .frozen import freeze
+from .i18n import _
+from .labels import number
 from .pricebook import PriceBook
 from .timeline import onetime
+from .workload import Workload
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "migrations.yaml"
 AWS_HOSTED = {"ecr", "harbor", "nexus", "s3"}  # self-hosted ones are assumed to run on AWS here
@@ -23,8 +29,11 @@ EGRESS_KEY = {"ecr": "aws.internet_egress_tier1_gb", "harbor": "aws.internet_egr
 
 
 @lru_cache(maxsize=2)
-def data(path: str | Path = DATA) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def data(path: str | Path = DATA) -> Mapping[str, Any]:
+    """The migration commands, read-only (the cache hands every caller the same document); step
+    titles are kept in both languages and read in the language of the run."""
+    doc: Mapping[str, Any] = freeze(yaml.safe_load(Path(path).read_text(encoding="utf-8")), texts=True)
+    return doc
 
 
 @dataclass(frozen=True)
@@ -69,22 +78,22 @@ class Plan:
         return self.one_time_cost / -self.monthly_delta
 
 
-def names(w) -> dict:
+def names(w: Workload) -> dict[str, Any]:
     d = data()
     return {"account": w.aws_account, "region": w.region, "owner": w.owner, "repository": w.repository_name,
             "tag": "latest", "gcp_location": d["gcp_location"].get(w.region, "us-east4")}
 
 
-def address(rid: str, w) -> str:
-    return data()["addresses"][rid].format(**names(w))
+def address(rid: str, w: Workload) -> str:
+    return str(data()["addresses"][rid].format(**names(w)))
 
 
-def _base(rid: str, w) -> str:
+def _base(rid: str, w: Workload) -> str:
     """A registry's address up to the repository name ("ghcr.io/acme/")."""
-    return data()["addresses"][rid].format(**{**names(w), "repository": ""})
+    return str(data()["addresses"][rid].format(**{**names(w), "repository": ""}))
 
 
-def batch_steps(source: str, target: str, w) -> list[tuple[str, str]]:
+def batch_steps(source: str, target: str, w: Workload) -> list[tuple[str, str]]:
     """Every repository with every version: list, create, copy, check; then the deployment
     steps for the platform the images run on."""
     d, n = data(), names(w)
@@ -99,35 +108,37 @@ def batch_steps(source: str, target: str, w) -> list[tuple[str, str]]:
     fill["copy_all"] = copy.format(**fill)
     out = [(t, c.format(**fill)) for t, c in d["batch"]]
     deploy = d["deploy"][w.deploy_platform]
-    if isinstance(deploy, dict):
+    if isinstance(deploy, Mapping):
         deploy = deploy["to_ecr" if target == "ecr" else "other"]
     out += [(t, c.format(**fill)) for t, c in deploy]
     out += [(t, c.format(**fill)) for t, c in d["after"]]
     return out
 
 
-def steps(source: str, target: str, w) -> tuple[list[tuple[str, str]], str]:
+def steps(source: str, target: str, w: Workload) -> tuple[list[tuple[str, str]], str]:
     d, n = data(), names(w)
     pair = d["pairs"].get(f"{source}->{target}")
     if pair and w.repositories == 1 and w.deploy_platform == "ec2":
         return [(t, c.format(**n)) for t, c in pair["steps"]], pair["source"]
     if w.repositories > 1 or w.deploy_platform != "ec2":
-        return batch_steps(source, target, w), (f"batch plan: all {w.repositories:,} repositories with every version, "
-                                               "copied with skopeo, then the deployment steps for your platform")
+        return batch_steps(source, target, w), _(
+            "batch plan: all {n} repositories with every version, copied with skopeo, then the deployment steps "
+            "for your platform").format(n=number(w.repositories))
     fill = {**n, "src": address(source, w), "dst": address(target, w),
             "create": d["create"][target].format(**n), "login_src": d["login"][source].format(**n),
             "login_dst": d["login"][target].format(**n)}
     out = [(t, c.format(**fill)) for t, c in d["generic"]]
     if "s3" in (source, target):
-        out.insert(3, ("S3 holds tarballs, not images", "docker save {0}:{1} | aws s3 cp - {2}.tar   # or: aws s3 cp {2}.tar - | docker load".format(
+        out.insert(3, (_("S3 holds tarballs, not images"), "docker save {0}:{1} | aws s3 cp - {2}.tar   # or: aws s3 cp {2}.tar - | docker load".format(
             address(source if source != "s3" else target, w), n["tag"], address("s3", w))))
-    return out, "generic plan (skopeo copies every layer and tag between registries)"
+    return out, _("generic plan (skopeo copies every layer and tag between registries)")
 
 
-def plan(w, book: PriceBook, source: str | None = None, target: str | None = None) -> Plan:
+def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | None = None) -> Plan:
     source, target = source or w.migrate_from, target or w.migrate_to
     if source == target:
-        raise InputError(f"migration: from and to are the same registry ({registries.NAMES[source]})")
+        raise InputError(_("migration: from and to are the same registry ({registry})").format(
+            registry=registries.NAMES[source]))
     ot = onetime()["migration"]
     hours = ot["base_hours"] + ot["per_extra_repository_hours"] * (w.repositories - 1)
     setup = onetime()["setup_hours"][target]["hours"] if target in ("harbor", "nexus") else 0.0

@@ -11,13 +11,14 @@ Every figure here comes from the estimate's own line builders (`components.nat_p
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from .components import Prices, ecr_endpoint_path, nat_path, quantities
+from .components import Amount, Line, Prices, ecr_endpoint_path, nat_path, quantities
 from .pricebook import PriceBook
-from .workload import DEFAULT
+from .workload import DEFAULT, Workload
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,14 @@ class PathCosts:
     endpoint_fixed: float   # USD/month for the interface endpoints' hours
     endpoint_per_gb: float  # per GB of image pulled: the manifests' share, at the image size given
 
-    def nat(self, gb):
+    def nat(self, gb: Amount) -> np.ndarray:
         return self.nat_fixed + self.nat_per_gb * np.asarray(gb, dtype=float)
 
-    def endpoints(self, gb):
+    def endpoints(self, gb: Amount) -> np.ndarray:
         return self.endpoint_fixed + self.endpoint_per_gb * np.asarray(gb, dtype=float)
 
     @staticmethod
-    def public(gb):
+    def public(gb: Amount) -> np.ndarray:
         return np.zeros_like(np.asarray(gb, dtype=float))
 
     def break_even_gb(self) -> float:
@@ -48,13 +49,13 @@ class PathCosts:
         return gap / slope if slope > 0 else float("inf")
 
 
-def path_lines(book: PriceBook, w) -> dict:
+def path_lines(book: PriceBook, w: Workload) -> dict[str, list[Line]]:
     """The estimate's network lines for this workload: {"nat": [...], "endpoints": [...]}."""
     p, q = Prices(book, w.region), quantities(w)
     return {"nat": nat_path(w, q, p), "endpoints": ecr_endpoint_path(w, q, p)}
 
 
-def total(lines) -> float:
+def total(lines: Iterable[Line]) -> float:
     return float(sum(float(line.cost) for line in lines))
 
 

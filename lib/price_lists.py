@@ -25,6 +25,7 @@ import statistics
 import urllib.parse
 import urllib.request
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ from typing import Any
 import ijson
 
 from .errors import PriceBookError
+from .i18n import _
+from .regions import RegionMatch
 
 AWS_BASE = "https://pricing.us-east-1.amazonaws.com"
 AWS_INDEX = f"{AWS_BASE}/offers/v1.0/aws/index.json"
@@ -44,6 +47,13 @@ NON_COMMERCIAL = ("us-gov-", "cn-", "us-iso", "eusc-")
 
 class PriceListError(PriceBookError):
     """A price list file that cannot be used: names the file, the SKU or item, and the field."""
+
+
+# a vendor's JSON object (an AWS product or term, an Azure item): its fields are checked where they are read
+Json = dict[str, Any]
+# {price-book key: {region (or choice, for `by:` entries): Found}}
+Founds = dict[str, dict[str, "Found"]]
+Progress = Callable[[str], None]
 
 
 # ---- the rules: which product in which file is which price-book entry ------------------------
@@ -59,11 +69,11 @@ class AwsRule:
     to: str                      # the price book's unit base: GB-month, hour, GB, image
     page: str                    # the vendor page a person reads
     probe: float = 0.0           # a quantity inside the wanted tier (in the file's unit)
-    tier: tuple = (None, None)   # expected (beginRange, endRange) of that tier; None: not checked
+    tier: tuple[float | None, float | None] = (None, None)  # (beginRange, endRange) of that tier; None: not checked
     region_attr: str = "regionCode"
     pick: str = "one"            # one: exactly one product per region; mode: most common rate
 
-    def matches(self, product: dict) -> bool:
+    def matches(self, product: Json) -> bool:
         a = product.get("attributes") or {}
         if self.family is not None and product.get("productFamily") != self.family:
             return False
@@ -136,7 +146,7 @@ class AzureRule:
     probe: float = 0.0    # quantity inside the wanted tier (tierMinimumUnits ladder)
     next_tier: float | None = None   # where the next tier must start; None: not checked
 
-    def matches(self, item: dict) -> bool:
+    def matches(self, item: Json) -> bool:
         return item.get("type", "Consumption") == "Consumption" and all(item.get(k) == v for k, v in self.where)
 
 
@@ -198,12 +208,12 @@ class Offer:
     code: str
     version: str
     published: str
-    products: dict = field(default_factory=dict)   # kept SKU -> product
-    ondemand: dict = field(default_factory=dict)   # kept SKU -> {offer term code: term}
+    products: dict[str, Json] = field(default_factory=dict)   # kept SKU -> product
+    ondemand: dict[str, Json] = field(default_factory=dict)   # kept SKU -> {offer term code: term}
     seen: int = 0
 
 
-def _take(events, build: bool):
+def _take(events: Iterator[tuple[str, str, Any]], build: bool) -> Any:
     """Consume one JSON value from an ijson event stream; return it when `build`."""
     builder = ijson.ObjectBuilder() if build else None
     depth = 0
@@ -216,10 +226,10 @@ def _take(events, build: bool):
             depth -= 1
         if depth == 0:
             return builder.value if builder is not None else None
-    raise PriceListError("the file ends in the middle of a value (truncated download?)")
+    raise PriceListError(_('the file ends in the middle of a value (truncated download?)'))
 
 
-def scan_offer(path: str | Path, want, expect_code: str | None = None) -> Offer:
+def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str | None = None) -> Offer:
     """Stream an offer file, keeping products for which want(product) is true and their
     OnDemand terms. Raises PriceListError naming the file when it is broken or truncated."""
     path = Path(path)
@@ -231,11 +241,11 @@ def scan_offer(path: str | Path, want, expect_code: str | None = None) -> Offer:
             for prefix, event, value in events:
                 if event == "map_key" and prefix == "products":
                     if terms_started:
-                        raise PriceListError(f"{path}: 'terms' come before 'products'; cannot filter in one pass")
+                        raise PriceListError(_("{path}: 'terms' come before 'products'; cannot filter in one pass").format(path=path))
                     product = _take(events, True)
                     seen += 1
                     if isinstance(product, dict) and not isinstance(product.get("attributes", {}), dict):
-                        raise PriceListError(f"{path}: SKU {value}: 'attributes' is not an object")
+                        raise PriceListError(_("{path}: SKU {sku}: 'attributes' is not an object").format(path=path, sku=value))
                     if isinstance(product, dict) and want(product):
                         products[value] = product
                 elif event == "map_key" and prefix == "terms.OnDemand":
@@ -249,32 +259,32 @@ def scan_offer(path: str | Path, want, expect_code: str | None = None) -> Offer:
                 elif prefix in ("formatVersion", "offerCode", "version", "publicationDate") and event == "string":
                     meta[prefix] = value
     except ijson.JSONError as e:  # includes IncompleteJSONError: a truncated download
-        raise PriceListError(f"{path}: not valid JSON or cut short ({e}); download it again") from None
+        raise PriceListError(_("{path}: not valid JSON or cut short ({why}); download it again").format(path=path, why=e)) from None
     except OSError as e:
-        raise PriceListError(f"{path}: cannot read ({e.strerror})") from None
+        raise PriceListError(_("{path}: cannot read ({why})").format(path=path, why=e.strerror)) from None
     except PriceListError as e:
         if str(e).startswith(str(path)):
             raise
-        raise PriceListError(f"{path}: {e}") from None
+        raise PriceListError(_("{path}: {why}").format(path=path, why=e)) from None
     for f in ("formatVersion", "offerCode", "publicationDate"):
         if f not in meta:
-            raise PriceListError(f"{path}: missing top-level field '{f}' (is this an AWS offer file?)")
+            raise PriceListError(_("{path}: missing top-level field '{field}' (is this an AWS offer file?)").format(path=path, field=f))
     if expect_code and meta["offerCode"] != expect_code:
-        raise PriceListError(f"{path}: offerCode is '{meta['offerCode']}', expected '{expect_code}'")
+        raise PriceListError(_("{path}: offerCode is '{code}', expected '{expected}'").format(path=path, code=meta["offerCode"], expected=expect_code))
     if seen == 0:
-        raise PriceListError(f"{path}: no 'products' in the file")
+        raise PriceListError(_("{path}: no 'products' in the file").format(path=path))
     return Offer(str(path), meta["offerCode"], meta.get("version", ""), meta["publicationDate"], products, ondemand, seen)
 
 
-def _num(text, path, sku, rate, name):
+def _num(text: Any, path: str, sku: str, rate: str, name: str) -> float:
     if text in (None, ""):
-        raise PriceListError(f"{path}: SKU {sku} rate {rate}: missing field '{name}'")
+        raise PriceListError(_("{path}: SKU {sku} rate {rate}: missing field '{name}'").format(path=path, sku=sku, rate=rate, name=name))
     if str(text) == "Inf":
         return math.inf
     try:
         return float(text)
     except (TypeError, ValueError):
-        raise PriceListError(f"{path}: SKU {sku} rate {rate}: '{name}' is not a number: {text!r}") from None
+        raise PriceListError(_("{path}: SKU {sku} rate {rate}: '{name}' is not a number: {text!r}").format(path=path, sku=sku, rate=rate, name=name, text=text)) from None
 
 
 @dataclass(frozen=True)
@@ -291,21 +301,21 @@ def dimensions(offer: Offer, sku: str) -> list[Dimension]:
     """The OnDemand price dimensions of one SKU, lowest tier first."""
     terms = offer.ondemand.get(sku)
     if not terms:
-        raise PriceListError(f"{offer.path}: SKU {sku} has no terms.OnDemand entry")
+        raise PriceListError(_("{path}: SKU {sku} has no terms.OnDemand entry").format(path=offer.path, sku=sku))
     out = []
     for code, term in terms.items():
         pds = term.get("priceDimensions") if isinstance(term, dict) else None
         if not pds:
-            raise PriceListError(f"{offer.path}: SKU {sku} term {code}: missing field 'priceDimensions'")
+            raise PriceListError(_("{path}: SKU {sku} term {code}: missing field 'priceDimensions'").format(path=offer.path, sku=sku, code=code))
         if not isinstance(pds, dict):
-            raise PriceListError(f"{offer.path}: SKU {sku} term {code}: 'priceDimensions' is not an object")
+            raise PriceListError(_("{path}: SKU {sku} term {code}: 'priceDimensions' is not an object").format(path=offer.path, sku=sku, code=code))
         for rate, d in pds.items():
             if not isinstance(d, dict):
-                raise PriceListError(f"{offer.path}: SKU {sku} rate {rate}: not an object")
+                raise PriceListError(_("{path}: SKU {sku} rate {rate}: not an object").format(path=offer.path, sku=sku, rate=rate))
             if not isinstance(d.get("pricePerUnit", {}), dict):
-                raise PriceListError(f"{offer.path}: SKU {sku} rate {rate}: 'pricePerUnit' is not an object")
+                raise PriceListError(_("{path}: SKU {sku} rate {rate}: 'pricePerUnit' is not an object").format(path=offer.path, sku=sku, rate=rate))
             if "unit" not in d:
-                raise PriceListError(f"{offer.path}: SKU {sku} rate {rate}: missing field 'unit'")
+                raise PriceListError(_("{path}: SKU {sku} rate {rate}: missing field 'unit'").format(path=offer.path, sku=sku, rate=rate))
             usd = _num((d.get("pricePerUnit") or {}).get("USD"), offer.path, sku, rate, "pricePerUnit.USD")
             begin = _num(d.get("beginRange", "0"), offer.path, sku, rate, "beginRange")
             end = _num(d.get("endRange", "Inf"), offer.path, sku, rate, "endRange")
@@ -317,17 +327,15 @@ def _tier(offer: Offer, sku: str, rule: AwsRule) -> Dimension:
     dims = [d for d in dimensions(offer, sku) if d.unit in rule.units]
     if not dims:
         units = ", ".join(sorted({d.unit for d in dimensions(offer, sku)}))
-        raise PriceListError(f"{offer.path}: SKU {sku} ({rule.key}): no price in {' or '.join(rule.units)} (has {units})")
+        raise PriceListError(_("{path}: SKU {sku} ({key}): no price in {wanted} (has {units})").format(path=offer.path, sku=sku, key=rule.key, wanted=" or ".join(rule.units), units=units))
     hit = [d for d in dims if d.begin <= rule.probe < d.end] or ([dims[0]] if len(dims) == 1 else [])
     if len(hit) != 1:
-        raise PriceListError(f"{offer.path}: SKU {sku} ({rule.key}): {len(hit)} tiers cover {rule.probe:g} {dims[0].unit}")
+        raise PriceListError(_("{path}: SKU {sku} ({key}): {n} tiers cover {probe:g} {unit}").format(path=offer.path, sku=sku, key=rule.key, n=len(hit), probe=rule.probe, unit=dims[0].unit))
     d = hit[0]
     lo, hi = rule.tier
     if (lo is not None and d.begin != lo) or (hi is not None and d.end != hi):
         raise PriceListError(
-            f"{offer.path}: SKU {sku} ({rule.key}): tier is {d.begin:g}-{d.end:g} {d.unit}, the price book's is "
-            f"{'?' if lo is None else f'{lo:g}'}-{'?' if hi is None else f'{hi:g}'}: the vendor changed its tiers; "
-            "update the price book's tiers by hand")
+            _("{path}: SKU {sku} ({key}): tier is {begin:g}-{end:g} {unit}, the price book's is {low}-{high}: the vendor changed its tiers; update the price book's tiers by hand").format(path=offer.path, sku=sku, key=rule.key, begin=d.begin, end=d.end, unit=d.unit, low="?" if lo is None else f"{lo:g}", high="?" if hi is None else f"{hi:g}"))
     return d
 
 
@@ -361,22 +369,23 @@ def aws_files(src: Path) -> dict[str, list[Path]]:
     return out
 
 
-def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, dict, list[str]]:
+def read_aws(src: Path, hours_per_month: float,
+             progress: Progress | None = None) -> tuple[Founds, dict[str, str], list[str]]:
     """Read every AWS offer file under DIR/aws. Returns ({key: {region: Found}},
     {region: name} for commercial regions where ECR is sold, notes)."""
     files = aws_files(src)
     notes: list[str] = []
     for code in AWS_OFFERS:
         if not files[code]:
-            raise PriceListError(f"{src / 'aws' / (code + '.json')}: missing (see `python -m lib prices urls`)")
-    found: dict = defaultdict(dict)
-    regions: dict = {}
+            raise PriceListError(_("{path}: missing (see `python -m lib prices urls`)").format(path=src / "aws" / (code + ".json")))
+    found: defaultdict[str, dict[str, Found]] = defaultdict(dict)
+    regions: dict[str, str] = {}
     for code in AWS_OFFERS:
         rules = [r for r in AWS_RULES if code in r.offers]
         for path in files[code]:
             if progress:
-                progress(f"reading {path}")
-            def want(p, rules=rules, code=code):
+                progress(_("reading {path}").format(path=path))
+            def want(p: Json, rules: list[AwsRule] = rules, code: str = code) -> bool:
                 return any(r.matches(p) for r in rules) or (
                     code == "AmazonECR" and p.get("productFamily") == "EC2 Container Registry")
             offer = scan_offer(path, want, expect_code=code)
@@ -394,14 +403,12 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
                     if rule.matches(p):
                         r = (p.get("attributes") or {}).get(rule.region_attr)
                         if not r or not isinstance(r, str):
-                            raise PriceListError(f"{path}: SKU {sku} ({rule.key}): attribute '{rule.region_attr}' "
-                                                 f"is missing or not text")
+                            raise PriceListError(_("{path}: SKU {sku} ({key}): attribute '{region_attr}' is missing or not text").format(path=path, sku=sku, key=rule.key, region_attr=rule.region_attr))
                         by_region[r].append(sku)
                 for region, skus in by_region.items():
                     if rule.pick == "one":
                         if len(skus) > 1:
-                            raise PriceListError(f"{path}: {len(skus)} products match {rule.key} in {region} "
-                                                 f"(SKUs {', '.join(sorted(skus))}); the rule needs one")
+                            raise PriceListError(_("{path}: {n} products match {key} in {region} (SKUs {skus}); the rule needs one").format(path=path, n=len(skus), key=rule.key, region=region, skus=", ".join(sorted(skus))))
                         d = _tier(offer, skus[0], rule)
                         detail = f"{path.name} SKU {skus[0]} rate {d.rate}"
                     else:  # the most common rate to the other regions; a tie takes the higher
@@ -413,7 +420,7 @@ def read_aws(src: Path, hours_per_month: float, progress=None) -> tuple[dict, di
                     value = convert(d.usd, d.unit, rule.to, hours_per_month)
                     prev = found[rule.key].get(region)
                     if prev is not None and abs(prev.value - value) > 1e-12:
-                        raise PriceListError(f"{path}: {rule.key} in {region} is {value:g}, another file says {prev.value:g}")
+                        raise PriceListError(_("{path}: {key} in {region} is {value:g}, another file says {other:g}").format(path=path, key=rule.key, region=region, value=value, other=prev.value))
                     found[rule.key][region] = Found(value, url, rule.page, as_of, detail)
     return dict(found), regions, notes
 
@@ -436,76 +443,78 @@ def _page_no(p: Path) -> int:
     return int(m.group(1)) if m else 0
 
 
-def read_azure_pages(src: Path, service: str) -> tuple[list[dict], list[Path]]:
+def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
     """Every item of DIR/azure/<service>-<n>.json, in page order; the chain must be complete."""
     pages = sorted((src / "azure").glob(f"{service}-*.json"), key=_page_no)
     if not pages:
-        raise PriceListError(f"{src / 'azure' / (service + '-1.json')}: missing (see `python -m lib prices urls`)")
+        raise PriceListError(_("{path}: missing (see `python -m lib prices urls`)").format(path=src / "azure" / (service + "-1.json")))
     items = []
     for i, p in enumerate(pages):
         if _page_no(p) != i + 1:
-            raise PriceListError(f"{p}: expected page {i + 1} here; a page is missing")
+            raise PriceListError(_("{path}: expected page {page} here; a page is missing").format(path=p, page=i + 1))
         try:
             doc = json.loads(p.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
-            raise PriceListError(f"{p}: not a readable JSON page ({e})") from None
+            raise PriceListError(_("{path}: not a readable JSON page ({why})").format(path=p, why=e)) from None
         if not isinstance(doc, dict) or not isinstance(doc.get("Items"), list):
-            raise PriceListError(f"{p}: missing field 'Items' (is this a Retail Prices API page?)")
+            raise PriceListError(_("{path}: missing field 'Items' (is this a Retail Prices API page?)").format(path=p))
         if "NextPageLink" not in doc:
-            raise PriceListError(f"{p}: missing field 'NextPageLink'")
+            raise PriceListError(_("{path}: missing field 'NextPageLink'").format(path=p))
         last = i == len(pages) - 1
         if last and doc["NextPageLink"]:
-            raise PriceListError(f"{p}: has a NextPageLink but no page {i + 2} was downloaded (partial download)")
+            raise PriceListError(_("{path}: has a NextPageLink but no page {page} was downloaded (partial download)").format(path=p, page=i + 2))
         for n, item in enumerate(doc["Items"]):
             if not isinstance(item, dict):
-                raise PriceListError(f"{p}: Items[{n}] is not an object (is this a Retail Prices API page?)")
+                raise PriceListError(_("{path}: Items[{n}] is not an object (is this a Retail Prices API page?)").format(path=p, n=n))
             gone = [f for f in AZURE_ITEM_FIELDS if f not in item]
             if gone:
-                raise PriceListError(f"{p}: Items[{n}] (meter {item.get('meterName', '?')!r}) lacks {', '.join(gone)}")
+                raise PriceListError(_("{path}: Items[{n}] (meter {meter!r}) lacks {fields}").format(path=p, n=n, meter=item.get("meterName", "?"), fields=", ".join(gone)))
             for f in AZURE_ITEM_FIELDS:  # the rules compare and convert these: a wrong type is named here
                 v = item[f]
                 number = f in AZURE_NUMBER_FIELDS
                 if (not isinstance(v, (int, float)) or isinstance(v, bool)) if number else not isinstance(v, str):
-                    raise PriceListError(f"{p}: Items[{n}] (meter {str(item.get('meterName', '?'))[:60]!r}): "
-                                         f"'{f}' is not {'a number' if number else 'text'}: {str(v)[:60]!r}")
+                    raise PriceListError((_("{path}: Items[{n}] (meter {meter!r}): '{field}' is not a number: {got!r}") if number else
+                                          _("{path}: Items[{n}] (meter {meter!r}): '{field}' is not text: {got!r}")).format(
+                        path=p, n=n, meter=str(item.get("meterName", "?"))[:60], field=f, got=str(v)[:60]))
             if item["currencyCode"] != "USD":
-                raise PriceListError(f"{p}: Items[{n}] is priced in {item['currencyCode']}, not USD")
+                raise PriceListError(_("{path}: Items[{n}] is priced in {currency}, not USD").format(path=p, n=n, currency=item["currencyCode"]))
             items.append(item)
     return items, pages
 
 
-def _azure_value(items, rule: AzureRule, region: str, sku: str | None, where: str):
+def _azure_value(items: list[Json], rule: AzureRule, region: str, sku: str | None,
+                 where: str) -> tuple[float, Json, float]:
     rows = [i for i in items if rule.matches(i) and i["armRegionName"] == region and (sku is None or i["skuName"] == sku)]
     if sku is not None and rule.key == "acr.tier_daily":
         rows = [i for i in rows if i["meterName"] == f"{sku} Registry Unit"]
     if not rows:
         what = ", ".join(f"{k} '{v}'" for k, v in rule.where) + (f", skuName '{sku}'" if sku else "")
-        raise PriceListError(f"{where}: no item for {rule.key} in Azure region {region} ({what})")
+        raise PriceListError(_("{where}: no item for {key} in Azure region {region} ({what})").format(where=where, key=rule.key, region=region, what=what))
     bad = [i for i in rows if i["unitOfMeasure"] not in rule.units]
     if bad:
-        raise PriceListError(f"{where}: {rule.key} in {region}: unit {bad[0]['unitOfMeasure']!r}, expected {' or '.join(rule.units)}")
+        raise PriceListError(_("{where}: {key} in {region}: unit {unit!r}, expected {wanted}").format(where=where, key=rule.key, region=region, unit=bad[0]["unitOfMeasure"], wanted=" or ".join(rule.units)))
     ladder = sorted(rows, key=lambda i: float(i["tierMinimumUnits"]))
     free = float(ladder[1]["tierMinimumUnits"]) if len(ladder) > 1 and float(ladder[0]["retailPrice"]) == 0 else 0.0
     inside = [i for i in ladder if float(i["tierMinimumUnits"]) <= rule.probe]
     if len({float(i["tierMinimumUnits"]) for i in rows}) != len(rows):
         prices = sorted({float(i["retailPrice"]) for i in rows})
         if len(prices) > 1:
-            raise PriceListError(f"{where}: {len(rows)} items for {rule.key} in {region} with different prices "
-                                 f"{', '.join(map(str, prices))}; the rule needs one")
+            raise PriceListError(_("{where}: {n} items for {key} in {region} with different prices {prices}; the rule needs one").format(where=where, n=len(rows), key=rule.key, region=region, prices=", ".join(map(str, prices))))
     item = inside[-1]
     if rule.next_tier is not None:
         later = [float(i["tierMinimumUnits"]) for i in ladder if float(i["tierMinimumUnits"]) > float(item["tierMinimumUnits"])]
         if not later or later[0] != rule.next_tier:
-            raise PriceListError(f"{where}: {rule.key} in {region}: the tier from {float(item['tierMinimumUnits']):g} GB "
-                                 f"now ends at {later[0] if later else 'no limit'}, the price book's at {rule.next_tier:g} GB; "
-                                 "update the price book's tiers by hand")
+            raise PriceListError((_("{where}: {key} in {region}: the tier from {start:g} GB now ends at {end}, the price book's at {next_tier:g} GB; update the price book's tiers by hand") if later else
+                 _("{where}: {key} in {region}: the tier from {start:g} GB now ends at no limit, the price book's at {next_tier:g} GB; update the price book's tiers by hand")).format(
+                where=where, key=rule.key, region=region, start=float(item["tierMinimumUnits"]), end=later[0] if later else "", next_tier=rule.next_tier))
     return float(item["retailPrice"]), item, free
 
 
-def read_azure(src: Path, aws_regions: dict, region_map: dict, ref_region: str, hours_per_month: float, today: str):
+def read_azure(src: Path, aws_regions: Iterable[str], region_map: Mapping[str, RegionMatch], ref_region: str,
+               hours_per_month: float, today: str) -> tuple[Founds, list[str]]:
     """({key: {aws region or choice: Found}}, notes). Azure values for an AWS region are read at
     its nearest Azure region; `by:` entries (per tier) at the reference region's."""
-    found: defaultdict[str, dict] = defaultdict(dict)
+    found: defaultdict[str, dict[str, Found]] = defaultdict(dict)
     notes: list[str] = []
     cache = {s: read_azure_pages(src, s) for s in AZURE_SERVICES}
     for rule in AZURE_RULES:
@@ -515,13 +524,13 @@ def read_azure(src: Path, aws_regions: dict, region_map: dict, ref_region: str, 
         if rule.by_choice:
             az = region_map[ref_region].azure
             for choice, sku in rule.by_choice:
-                v, item, _ = _azure_value(items, rule, az, sku, where)
+                v, item, _free = _azure_value(items, rule, az, sku, where)
                 found[rule.key][choice] = Found(convert(v, item["unitOfMeasure"], rule.to, hours_per_month), url, rule.page,
                                                 today, f"{item['meterName']} in {az}")
                 others = {r: _azure_value(items, rule, region_map[r].azure, sku, where)[0]
                           for r in aws_regions if r in region_map and _has(items, rule, region_map[r].azure, sku)}
                 if any(abs(o - v) > 1e-12 for o in others.values()):
-                    notes.append(f"{rule.key} ({choice}) differs between Azure regions; the book keeps {az}'s {v:g}")
+                    notes.append(_("{key} ({choice}) differs between Azure regions; the book keeps {region}'s {value:g}").format(key=rule.key, choice=choice, region=az, value=v))
             continue
         for r in aws_regions:
             m = region_map.get(r)
@@ -531,18 +540,17 @@ def read_azure(src: Path, aws_regions: dict, region_map: dict, ref_region: str, 
             found[rule.key][r] = Found(convert(v, item["unitOfMeasure"], rule.to, hours_per_month), url, rule.page, today,
                                        f"{item['meterName']} in {m.azure}")
             if rule.key == "acr.internet_egress_gb" and free != AZURE_FREE_EGRESS_GB:
-                notes.append(f"Azure's free internet egress in {m.azure} is {free:g} GB a month; "
-                             f"lib/registries/acr.py assumes {AZURE_FREE_EGRESS_GB:g} GB")
+                notes.append(_("Azure's free internet egress in {azure} is {free:g} GB a month; lib/registries/acr.py assumes {assumed:g} GB").format(azure=m.azure, free=free, assumed=AZURE_FREE_EGRESS_GB))
     return dict(found), notes
 
 
-def _has(items, rule, region, sku) -> bool:
+def _has(items: list[Json], rule: AzureRule, region: str, sku: str | None) -> bool:
     return any(rule.matches(i) and i["armRegionName"] == region and (sku is None or i["skuName"] == sku) for i in items)
 
 
 # ---- what to download, and downloading ---------------------------------------------------------
 
-def download_plan(regions) -> list[tuple[str, str]]:
+def download_plan(regions: Iterable[str]) -> list[tuple[str, str]]:
     """(URL, path under DIR) for every file the update reads."""
     plan = [(AWS_INDEX, "aws/index.json")]
     for code in AWS_OFFERS:
@@ -556,7 +564,7 @@ def download_plan(regions) -> list[tuple[str, str]]:
     return plan
 
 
-def fetch(dest: Path, regions, timeout: float = 60.0, progress=None) -> None:
+def fetch(dest: Path, regions: Iterable[str], timeout: float = 60.0, progress: Progress | None = None) -> None:
     """Download every file of the plan into DEST, following Azure's NextPageLink. Any failure
     raises PriceListError naming the URL; files land under a .partial name first."""
     dest = Path(dest)
@@ -568,38 +576,36 @@ def fetch(dest: Path, regions, timeout: float = 60.0, progress=None) -> None:
             n, next_url = 1, url
             while next_url:
                 if n > MAX_AZURE_PAGES:
-                    raise PriceListError(f"{url}: more than {MAX_AZURE_PAGES} pages; stopped")
+                    raise PriceListError(_("{url}: more than {n} pages; stopped").format(url=url, n=MAX_AZURE_PAGES))
                 body = _get(next_url, timeout, progress)
                 try:
                     next_url = json.loads(body).get("NextPageLink")
                 except ValueError:
-                    raise PriceListError(f"{next_url}: the answer is not JSON") from None
+                    raise PriceListError(_("{url}: the answer is not JSON").format(url=next_url)) from None
                 _save(dest / "azure" / f"{service}-{n}.json", [body])
                 n += 1
         else:
             _save(dest / rel, _stream(url, timeout, progress))
 
 
-def _open(url, timeout):
+def _open(url: str, timeout: float) -> Any:
     try:
         return urllib.request.urlopen(urllib.request.Request(url, headers={"User-Agent": "registry-dashboard"}), timeout=timeout)
     except OSError as e:  # URLError, HTTPError, timeouts
         reason = getattr(e, "reason", None) or e
-        raise PriceListError(f"cannot download {url}: {reason}. This machine may be offline or not allowed to reach "
-                             "the vendor; download the files `python -m lib prices urls` lists into DIR yourself "
-                             "and run `python -m lib prices update --from DIR` without --fetch") from None
+        raise PriceListError(_("cannot download {url}: {reason}. This machine may be offline or not allowed to reach the vendor; download the files `python -m lib prices urls` lists into DIR yourself and run `python -m lib prices update --from DIR` without --fetch").format(url=url, reason=reason)) from None
 
 
-def _get(url, timeout, progress):
+def _get(url: str, timeout: float, progress: Progress | None) -> bytes:
     if progress:
-        progress(f"downloading {url}")
+        progress(_("downloading {url}").format(url=url))
     with _open(url, timeout) as r:
-        return r.read()
+        return bytes(r.read())
 
 
-def _stream(url, timeout, progress):
+def _stream(url: str, timeout: float, progress: Progress | None) -> Iterator[bytes]:
     if progress:
-        progress(f"downloading {url}")
+        progress(_("downloading {url}").format(url=url))
     with _open(url, timeout) as r:
         while True:
             chunk = r.read(1 << 20)
@@ -608,7 +614,7 @@ def _stream(url, timeout, progress):
             yield chunk
 
 
-def _save(path: Path, chunks) -> None:
+def _save(path: Path, chunks: Iterable[bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(path.name + ".partial")
     try:

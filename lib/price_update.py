@@ -11,22 +11,27 @@ old share links still explain what changed. Any error leaves the current book un
 """
 from __future__ import annotations
 
+import argparse
 import datetime as _dt
 import json
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from . import price_lists as pl
 from . import pricebook
 from . import regions as regionmap
+from .i18n import _
 from .price_lists import PriceListError
 
 AUTO_NOTE = re.compile(r"^Read from the [^()]*\([^()]*\)\.\s*")
+AUTO_NOTE_KO = re.compile(r"^\S+ 가격표에서 읽음\([^()]*\)\.\s*")
 _YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
 
 
@@ -36,18 +41,18 @@ class Result:
     old_version: str
     new_version: str
     report: str
-    regions_added: tuple
-    regions_left_out: tuple  # (region, reason)
+    regions_added: tuple[str, ...]
+    regions_left_out: tuple[tuple[str, str], ...]  # (region, reason)
 
 
-def _flat(book: pricebook.PriceBook) -> dict:
-    out = {}
+def _flat(book: pricebook.PriceBook) -> dict[tuple[str, str | None], tuple[float, str]]:
+    out: dict[tuple[str, str | None], tuple[float, str]] = {}
     for k, p in book.prices.items():
         if isinstance(p.value, dict):
             for d, v in p.value.items():
                 out[(k, str(d))] = (float(v), p.unit)
         else:
-            out[(k, None)] = (float(p.value), p.unit)  # type: ignore[index]  # None: the entry has one value
+            out[(k, None)] = (float(p.value), p.unit)  # None: the entry has one value
     return out
 
 
@@ -58,16 +63,17 @@ def diff(old: pricebook.PriceBook, new: pricebook.PriceBook) -> list[str]:
     for key in sorted(set(a) | set(b), key=lambda t: (t[0], t[1] or "")):
         name = key[0] + (f" [{key[1]}]" if key[1] else "")
         if key not in b:
-            lines.append(f"  removed  {name}: was {a[key][0]:g} {a[key][1]}")
+            lines.append("  " + _("removed  {name}: was {value:g} {unit}").format(name=name, value=a[key][0], unit=a[key][1]))
         elif key not in a:
-            lines.append(f"  added    {name}: {b[key][0]:g} {b[key][1]}")
+            lines.append("  " + _("added    {name}: {value:g} {unit}").format(name=name, value=b[key][0], unit=b[key][1]))
         elif abs(a[key][0] - b[key][0]) > 1e-12 or a[key][1] != b[key][1]:
             pct = f" ({(b[key][0] / a[key][0] - 1):+.1%})" if a[key][0] else ""
-            lines.append(f"  changed  {name}: {a[key][0]:g} -> {b[key][0]:g} {b[key][1]}{pct}")
+            lines.append("  " + _("changed  {name}: {old:g} -> {new:g} {unit}{change}").format(
+                name=name, old=a[key][0], new=b[key][0], unit=b[key][1], change=pct))
     return lines
 
 
-def _source_of(founds) -> str:
+def _source_of(founds: Sequence[pl.Found]) -> str:
     srcs = sorted({f.source for f in founds})
     if len(srcs) == 1:
         return srcs[0]
@@ -75,33 +81,40 @@ def _source_of(founds) -> str:
     return re.sub(r"/current/[^/]+/index\.json$", "/current/region_index.json", srcs[0])
 
 
-def _note(founds, old_note: str, vendor: str) -> str:
+def _note(founds: Sequence[pl.Found], old_note: str | dict[str, str], vendor: str) -> str | dict[str, str]:
+    """Where the figure was read, then the note a person wrote (kept in each language it has)."""
     f = founds[0]
     dates = sorted({x.as_of for x in founds})
     when = "published" if vendor == "AWS" else "read"  # Retail Prices pages carry no publication date
     auto = f"Read from the {vendor} price list ({when} {dates[-1]}; page {f.page})."
+    if isinstance(old_note, dict):  # {en, ko}: the same fact in Korean before the Korean note
+        when_ko = "게시일" if vendor == "AWS" else "읽은 날"
+        auto_ko = f"{vendor} 가격표에서 읽음({when_ko} {dates[-1]}, 페이지 {f.page})."
+        human_en = AUTO_NOTE.sub("", old_note.get("en", "")).strip()
+        human_ko = AUTO_NOTE_KO.sub("", old_note.get("ko", "")).strip()
+        return {"en": f"{auto} {human_en}".strip(), "ko": f"{auto_ko} {human_ko}".strip()}
     human = AUTO_NOTE.sub("", old_note or "").strip()
     return f"{auto} {human}".strip()
 
 
-def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, today: str,
-          region_names: dict) -> tuple[dict, tuple, tuple]:
+def build(old_doc: dict[str, Any], old: pricebook.PriceBook, found: pl.Founds, offered: dict[str, str], today: str,
+          region_names: dict[str, str]) -> tuple[dict[str, Any], tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The new book's document, the regions added and the regions left out (with why)."""
     sourced = {k for k in found if k in old.prices}
-    region_keyed_hand = [k for k, p in old.prices.items()
-                         if k not in sourced and p.by is None and isinstance(p.value, dict)]
+    region_keyed_hand = {k: p.value for k, p in old.prices.items()
+                         if k not in sourced and p.by is None and isinstance(p.value, dict)}
     # old regions must stay fully priced: a file without them is a partial update
     for r in old.regions:
         for k in sorted(sourced):
             if old.prices[k].by is None and r not in found[k]:
-                raise PriceListError(f"no price for {k} in {r} (a region of the current book) in the files read; "
-                                     "the update is partial, so the current book stays")
+                raise PriceListError(_("no price for {key} in {region} (a region of the current book) in the files read; "
+                                       "the update is partial, so the current book stays").format(key=k, region=r))
     added, left_out = [], []
     for r in offered:
         if r in old.regions:
             continue
         gaps = [k for k in sorted(sourced) if old.prices[k].by is None and r not in found[k]]
-        hand = [k for k in region_keyed_hand if r not in old.prices[k].value]
+        hand = [k for k, v in region_keyed_hand.items() if r not in v]
         if gaps or hand:
             why = []
             if gaps:
@@ -122,11 +135,12 @@ def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, t
             prices[k] = entry
             continue
         if p.by is not None:
+            assert isinstance(p.value, dict)  # parse() refuses a keyed price without a map
             missing = [c for c in p.value if c not in found[k]]
             if missing:
-                raise PriceListError(f"no price for {k} ({p.by} {', '.join(missing)}) in the files read")
+                raise PriceListError(_("no price for {key} ({by} {choices}) in the files read").format(key=k, by=p.by, choices=", ".join(missing)))
             used = [found[k][c] for c in p.value]
-            value = {c: round(found[k][c].value, 10) for c in p.value}  # lists carry 10 decimals
+            value: float | dict[str, float] = {c: round(found[k][c].value, 10) for c in p.value}  # 10 decimals, as lists
         else:
             used = [found[k][r] for r in final]
             vals = {r: round(found[k][r].value, 10) for r in final}
@@ -145,7 +159,7 @@ def build(old_doc: dict, old: pricebook.PriceBook, found: dict, offered: dict, t
 
 # ---- writing YAML in the book's own layout ---------------------------------------------------
 
-def _scalar(v) -> str:
+def _scalar(v: object) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, int):
@@ -156,19 +170,20 @@ def _scalar(v) -> str:
         text = yaml.safe_dump(v, default_flow_style=True, width=1 << 20, allow_unicode=True)
         text = text[:-5] if text.endswith("\n...\n") else text.rstrip("\n")
         return json.dumps(v, ensure_ascii=False) if text[:1] in "'\"" else text  # the book quotes with "
-    if isinstance(v, dict):
-        return "{" + ", ".join(f"{_key(k)}: {_scalar(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, dict):  # a flow mapping: its strings are always quoted (a plain comma would end the value)
+        return "{" + ", ".join(f"{_key(k)}: {json.dumps(x, ensure_ascii=False) if isinstance(x, str) else _scalar(x)}"
+                               for k, x in v.items()) + "}"
     return json.dumps(v, ensure_ascii=False)
 
 
-def _key(k) -> str:
+def _key(k: object) -> str:
     k = str(k)
     if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", k) and k.lower() not in _YAML_WORDS:
         return k
     return json.dumps(k, ensure_ascii=False)
 
 
-def render(doc: dict, header: str) -> str:
+def render(doc: dict[str, Any], header: str) -> str:
     out = [header.rstrip("\n")] if header else []
     for top, v in doc.items():
         if top == "prices":
@@ -188,7 +203,7 @@ def render(doc: dict, header: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_keeping_layout(old_text: str, old_doc: dict, doc: dict, header: str) -> str | None:
+def render_keeping_layout(old_text: str, old_doc: dict[str, Any], doc: dict[str, Any], header: str) -> str | None:
     """The new book as an edit of the old file: section comments, order and untouched entries
     stay byte for byte; only the version, the regions and changed entries are rewritten.
     None when the old file's layout is not the one this understands (then render() is used)."""
@@ -259,8 +274,9 @@ def _write_atomic(path: Path, text: str) -> Path:
     return Path(tmp)
 
 
-def update(src, book_path=None, history_dir=None, today: str | None = None, do_fetch: bool = False,
-           progress=None, dry_run: bool = False, fetch_regions=None) -> Result:
+def update(src: str | Path, book_path: str | Path | None = None, history_dir: str | Path | None = None,
+           today: str | None = None, do_fetch: bool = False, progress: pl.Progress | None = None,
+           dry_run: bool = False, fetch_regions: Sequence[str] | None = None) -> Result:
     book_path = Path(book_path or pricebook.DEFAULT_PATH)
     history_dir = Path(history_dir or (book_path.parent / "price_history"))
     today = today or _dt.date.today().isoformat()
@@ -272,11 +288,11 @@ def update(src, book_path=None, history_dir=None, today: str | None = None, do_f
     if do_fetch:
         pl.fetch(src, fetch_regions or sorted(rmap), progress=progress)
     if not src.is_dir():
-        raise PriceListError(f"{src}: no such folder (download the files `python -m lib prices urls` lists into it)")
+        raise PriceListError(_("{path}: no such folder (download the files `python -m lib prices urls` lists into it)").format(path=src))
     aws_found, aws_regions, notes = pl.read_aws(src, old.hours_per_month, progress)
     for r in old.regions:
         if r not in aws_regions:
-            raise PriceListError(f"{src / 'aws' / 'AmazonECR.json'}: no ECR product in {r}, a region of the current book")
+            raise PriceListError(_("{path}: no ECR product in {region}, a region of the current book").format(path=src / "aws" / "AmazonECR.json", region=r))
     offered = {r: aws_regions[r] for r in aws_regions if r in rmap}
     unmapped = sorted(set(aws_regions) - set(rmap))
     ref = next(iter(old.regions))
@@ -294,7 +310,7 @@ def update(src, book_path=None, history_dir=None, today: str | None = None, do_f
     if text is None or yaml.safe_load(text) != doc:  # an unfamiliar layout: write the whole book anew
         text = render(doc, _header(old_text, today))
     if yaml.safe_load(text) != doc:
-        raise PriceListError("internal: the written book does not read back as built; nothing written")
+        raise PriceListError(_('internal: the written book does not read back as built; nothing written'))
     tmp = _write_atomic(book_path, text)
     try:
         new = pricebook.load(tmp)
@@ -304,30 +320,30 @@ def update(src, book_path=None, history_dir=None, today: str | None = None, do_f
                     p.resolve(r)
         changes = diff(old, new)
         left = sorted(set(old.prices) - set(found))
-        report = [f"Price book {old.version} -> {new_version}",
-                  f"Changed prices ({len(changes)}):" if changes else "No price changed."] + changes
+        report = [_("Price book {old} -> {new}").format(old=old.version, new=new_version),
+                  _("Changed prices ({n}):").format(n=len(changes)) if changes else _("No price changed.")] + changes
         if added:
-            report.append("Regions added: " + ", ".join(f"{r} ({names[r]})" for r in added))
+            report.append(_("Regions added: {regions}").format(regions=", ".join(f"{r} ({names[r]})" for r in added)))
         for r, why in left_out:
-            report.append(f"Region left out: {r} ({names[r]}): {why}")
+            report.append(_("Region left out: {region} ({name}): {why}").format(region=r, name=names[r], why=why))
         if unmapped:
-            report.append("Regions in the ECR list but not in data/region_map.yaml (left out): " + ", ".join(unmapped))
-        report += [f"Note: {n}" for n in notes + az_notes]
-        report.append("Kept by hand (no list read for them): " + ", ".join(left))
+            report.append(_("Regions in the ECR list but not in data/region_map.yaml (left out): {regions}").format(regions=", ".join(unmapped)))
+        report += [_("Note: {note}").format(note=n) for n in notes + az_notes]
+        report.append(_("Kept by hand (no list read for them): {keys}").format(keys=", ".join(left)))
         changed = bool(changes)
         if not changed or dry_run:
             if not changed:
-                report.append("The current book stays as it is.")
+                report.append(_('The current book stays as it is.'))
             tmp.unlink()
             return Result(False if dry_run else changed, old.version, new_version, "\n".join(report), added, left_out)
         history_dir.mkdir(parents=True, exist_ok=True)
         kept = history_dir / f"{old.version}.yaml"
         if kept.exists() and kept.read_text(encoding="utf-8") != old_text:
-            raise PriceListError(f"{kept}: already holds a different book {old.version}; nothing written")
+            raise PriceListError(_("{path}: already holds a different book {version}; nothing written").format(path=kept, version=old.version))
         if not kept.exists():
             htmp = _write_atomic(kept, old_text)
             os.replace(htmp, kept)
-        report.append(f"Previous book kept as {kept}")
+        report.append(_("Previous book kept as {path}").format(path=kept))
         (history_dir / f"{new_version}.changes.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
         os.replace(tmp, book_path)
     except BaseException:
@@ -339,7 +355,7 @@ def update(src, book_path=None, history_dir=None, today: str | None = None, do_f
 
 # ---- command line ------------------------------------------------------------------------------
 
-def _regions_arg(args) -> list[str]:
+def _regions_arg(args: argparse.Namespace) -> list[str]:
     """--regions a,b: only these regions' AmazonEC2 files (each is hundreds of MB); default: all mapped."""
     known = sorted(regionmap.load())
     if not getattr(args, "regions", None):
@@ -347,44 +363,45 @@ def _regions_arg(args) -> list[str]:
     wanted = [r.strip() for r in args.regions.split(",") if r.strip()]
     bad = [r for r in wanted if r not in known]
     if bad:
-        raise PriceListError(f"--regions: unknown region(s) {', '.join(bad)} (known: {', '.join(known)})")
+        raise PriceListError(_("--regions: unknown region(s) {regions} (known: {known})").format(regions=", ".join(bad), known=", ".join(known)))
     return wanted
 
 
-def _urls(args) -> int:
+def _urls(args: argparse.Namespace) -> int:
     wanted = _regions_arg(args)
-    print("# AWS Price List Bulk API offer files (public, no credentials). Save each at the path shown under DIR.")
-    print("# AmazonEC2 is read per region; its region_index.json lists each region's current file.")
+    print("# " + _("AWS Price List Bulk API offer files (public, no credentials). Save each at the path shown under DIR."))
+    print("# " + _("AmazonEC2 is read per region; its region_index.json lists each region's current file."))
     for url, rel in pl.download_plan(wanted):
         if rel.startswith("azure/"):
             continue
         print(f"{url}  ->  {rel}")
-    print("# Azure Retail Prices API (public, no credentials): save the first page as <name>-1.json, then follow")
-    print("# each page's NextPageLink, saving page n as <name>-n.json, until NextPageLink is null.")
+    # one sentence over two comment lines: the line break and its "# " are part of the message
+    print("# " + _("Azure Retail Prices API (public, no credentials): save the first page as <name>-1.json, then follow\n"
+                   "# each page's NextPageLink, saving page n as <name>-n.json, until NextPageLink is null."))
     for url, rel in pl.download_plan([]):
         if rel.startswith("azure/"):
             print(f"{url}  ->  {rel}")
-    print("# Google Cloud: no price list without credentials covers Artifact Registry; its entries stay hand-kept.")
+    print("# " + _("Google Cloud: no price list without credentials covers Artifact Registry; its entries stay hand-kept."))
     return 0
 
 
-def _update(args) -> int:
+def _update(args: argparse.Namespace) -> int:
     import sys
 
-    def progress(msg):
+    def progress(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
     r = update(args.src, args.prices, args.history, do_fetch=args.fetch, progress=progress, dry_run=args.dry_run,
                fetch_regions=_regions_arg(args))
     print(r.report)
     if args.dry_run:
-        print("(dry run: nothing written)")
+        print(_("(dry run: nothing written)"))
     elif r.changed:
-        print(f"Wrote price book {r.new_version}.")
+        print(_("Wrote price book {version}.").format(version=r.new_version))
     return 0
 
 
-def add_cli(sub) -> None:
+def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`python -m lib prices urls|update`: registered by lib/cli.py."""
     pr = sub.add_parser("prices", help="rebuild the price book from the vendors' price lists")
     psub = pr.add_subparsers(dest="prices_command", required=True)

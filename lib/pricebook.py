@@ -9,13 +9,17 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
-from . import safeyaml
+from . import i18n, safeyaml
 from .errors import PriceBookError
+from .frozen import is_text
+from .i18n import _
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "prices.yaml"
 HISTORY_DIR = DEFAULT_PATH.parent / "price_history"
@@ -27,28 +31,34 @@ VERSION_RULE = "a date such as 2026-11-29, or up to 40 letters, digits, '.', '_'
 MAX_TOKENS = 20_000  # data/prices.yaml has about 620; a --prices file far larger is refused, not parsed for seconds
 
 
-def valid_version(version) -> bool:
+def valid_version(version: object) -> bool:
     return isinstance(version, str) and VERSION.fullmatch(version) is not None
 
 
 @dataclass(frozen=True)
 class Price:
     key: str
-    value: object  # float, or dict of key -> float
+    value: float | dict[str, float]  # float, or dict of key -> float
     unit: str
     source: str
     as_of: str
     by: str | None = None  # None: scalar or keyed by region
-    note: str = ""
+    notes: str | Mapping[str, str] = ""  # the note as the file has it: plain, or {en, ko}
+
+    @property
+    def note(self) -> str:
+        """The note in the language of the run (the book is cached: both languages are kept)."""
+        return i18n.text(self.notes)
 
     def resolve(self, region: str, choice: str | None = None) -> float:
         v = self.value
         if not isinstance(v, dict):
-            return float(v)  # type: ignore[arg-type]  # checked to be a number when the book is read
+            return float(v)  # checked to be a number when the book is read
         k = choice if self.by else region
         if k not in v:
             dim = self.by or "region"
-            raise PriceBookError(f"price '{self.key}' has no value for {dim} '{k}' (has: {', '.join(v)})")
+            raise PriceBookError(_("price '{key}' has no value for {dim} '{value}' (has: {has})").format(
+                key=self.key, dim=dim, value=k, has=", ".join(v)))
         return float(v[k])
 
 
@@ -57,8 +67,8 @@ class PriceBook:
     version: str
     currency: str
     hours_per_month: float
-    regions: dict
-    prices: dict = field(repr=False)
+    regions: dict[str, str]
+    prices: dict[str, Price] = field(repr=False)
     path: str = ""
 
     @property
@@ -69,7 +79,7 @@ class PriceBook:
         try:
             return self.prices[key]
         except KeyError:
-            raise PriceBookError(f"{self.path or 'price book'}: no price '{key}'") from None
+            raise PriceBookError(_("{path}: no price '{key}'").format(path=self.path or _("price book"), key=key)) from None
 
     def get(self, key: str, region: str, choice: str | None = None) -> float:
         return self.price(key).resolve(region, choice)
@@ -78,61 +88,67 @@ class PriceBook:
         return sorted({p.as_of for p in self.prices.values()})
 
 
-def _is_number(x) -> bool:
+def _is_number(x: object) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
-def _check_date(text, where):
+def _check_date(text: object, where: str) -> None:
     try:
         _dt.date.fromisoformat(str(text))
     except ValueError:
-        raise PriceBookError(f"{where}: 'as_of' must be a date YYYY-MM-DD, got {text!r}") from None
+        raise PriceBookError(_("{where}: 'as_of' must be a date YYYY-MM-DD, got {got!r}").format(where=where, got=text)) from None
 
 
-def parse(doc, path: str = "price book") -> PriceBook:
+def parse(doc: object, path: str = "price book") -> PriceBook:
     if not isinstance(doc, dict):
-        raise PriceBookError(f"{path}: expected a mapping at the top, got {type(doc).__name__}")
+        raise PriceBookError(_("{path}: expected a mapping at the top, got {kind}").format(path=path, kind=type(doc).__name__))
     for top in ("version", "regions", "prices", "hours_per_month"):
         if top not in doc:
-            raise PriceBookError(f"{path}: missing top-level field '{top}'")
+            raise PriceBookError(_("{path}: missing top-level field '{field}'").format(path=path, field=top))
     regions = doc["regions"]
     if not isinstance(regions, dict) or not regions:
-        raise PriceBookError(f"{path}: 'regions' must map region ids to names")
+        raise PriceBookError(_("{path}: 'regions' must map region ids to names").format(path=path))
     hpm = doc["hours_per_month"]
     if not _is_number(hpm) or hpm <= 0:
-        raise PriceBookError(f"{path}: 'hours_per_month' must be a positive number, got {hpm!r}")
+        raise PriceBookError(_("{path}: 'hours_per_month' must be a positive number, got {got!r}").format(path=path, got=hpm))
     if not isinstance(doc["prices"], dict):
-        raise PriceBookError(f"{path}: 'prices' must be a mapping of entries")
+        raise PriceBookError(_("{path}: 'prices' must be a mapping of entries").format(path=path))
     prices = {}
     for key, entry in doc["prices"].items():
-        where = f"{path}: price '{key}'"
+        where = _("{path}: price '{key}'").format(path=path, key=key)
         if not isinstance(entry, dict):
-            raise PriceBookError(f"{where}: expected a mapping with {', '.join(REQUIRED)}")
+            raise PriceBookError(_("{where}: expected a mapping with {fields}").format(where=where, fields=", ".join(REQUIRED)))
         missing = [f for f in REQUIRED if f not in entry]
         if missing:
-            raise PriceBookError(f"{where}: missing field(s) {', '.join(missing)}")
+            raise PriceBookError(_("{where}: missing field(s) {fields}").format(where=where, fields=", ".join(missing)))
         unknown = set(entry) - set(REQUIRED) - {"by", "note"}
         if unknown:
-            raise PriceBookError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+            raise PriceBookError(_("{where}: unknown field(s) {fields}").format(where=where, fields=", ".join(sorted(unknown))))
         value, by = entry["value"], entry.get("by")
+        if by is not None and not isinstance(value, dict):
+            # a keyed price with one value would price every plan alike, and price updates expect a map
+            raise PriceBookError(f"{where}: 'by: {by}' needs a 'value' map with a price per {by}, got {value!r}")
         if isinstance(value, dict):
             if not value:
-                raise PriceBookError(f"{where}: 'value' map is empty")
+                raise PriceBookError(_("{where}: 'value' map is empty").format(where=where))
             for k, v in value.items():
                 if not _is_number(v) or v < 0:
-                    raise PriceBookError(f"{where}: 'value' for '{k}' must be a number >= 0, got {v!r}")
+                    raise PriceBookError(_("{where}: 'value' for '{choice}' must be a number >= 0, got {got!r}").format(where=where, choice=k, got=v))
             if by is None:
                 missing_r = [r for r in regions if r not in value]
                 if missing_r:
-                    raise PriceBookError(f"{where}: 'value' has no price for region(s) {', '.join(missing_r)}")
+                    raise PriceBookError(_("{where}: 'value' has no price for region(s) {regions}").format(where=where, regions=", ".join(missing_r)))
         elif not _is_number(value) or value < 0:
-            raise PriceBookError(f"{where}: 'value' must be a number >= 0, got {value!r}")
+            raise PriceBookError(_("{where}: 'value' must be a number >= 0, got {got!r}").format(where=where, got=value))
         source = str(entry["source"])
         if not source.startswith(("https://", "http://")):
-            raise PriceBookError(f"{where}: 'source' must be a URL, got {source!r}")
+            raise PriceBookError(_("{where}: 'source' must be a URL, got {got!r}").format(where=where, got=source))
         _check_date(entry["as_of"], where)
-        prices[key] = Price(key=key, value=value, unit=str(entry["unit"]), source=source,
-                            as_of=str(entry["as_of"]), by=by, note=str(entry.get("note", "")))
+        note = entry.get("note", "")
+        if isinstance(note, dict) and not is_text(note):
+            raise PriceBookError(f"{where}: 'note' must be text, or text in both languages {{en: ..., ko: ...}}")
+        prices[key] = Price(key=key, value=value, unit=str(entry["unit"]), source=source, as_of=str(entry["as_of"]),
+                            by=by, notes=MappingProxyType(dict(note)) if isinstance(note, dict) else str(note))
     return PriceBook(version=str(doc["version"]), currency=str(doc.get("currency", "USD")),
                      hours_per_month=float(hpm), regions=dict(regions), prices=prices, path=path)
 
@@ -142,18 +158,21 @@ def load(path: str | Path = DEFAULT_PATH) -> PriceBook:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
-        raise PriceBookError(f"{path}: cannot read the price file ({e.strerror})") from None
+        raise PriceBookError(_("{path}: cannot read the price file ({why})").format(path=path, why=e.strerror)) from None
     try:
         # the same reader as scenario files: a --prices file comes from a user too
         doc = safeyaml.load(text, max_tokens=MAX_TOKENS)
     except safeyaml.Refused as e:
         raise PriceBookError(f"{path}: {e}") from None
     except (RecursionError, MemoryError, ValueError) as e:
-        raise PriceBookError(f"{path}: cannot be read ({type(e).__name__})") from None
+        raise PriceBookError(_("{path}: cannot be read ({why})").format(path=path, why=type(e).__name__)) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise PriceBookError(f"{path}: not valid YAML{at}: {getattr(e, 'problem', e)}") from None
+        problem = getattr(e, "problem", e)
+        if mark:
+            raise PriceBookError(_("{path}: not valid YAML at line {line}, column {column}: {problem}").format(
+                path=path, line=mark.line + 1, column=mark.column + 1, problem=problem)) from None
+        raise PriceBookError(_("{path}: not valid YAML: {problem}").format(path=path, problem=problem)) from None
     return parse(doc, str(path))
 
 

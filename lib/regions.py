@@ -5,12 +5,15 @@ read at the nearest region of that cloud (data/region_map.yaml), and the page sa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
+from . import i18n
 from .errors import PriceBookError
 
 MAP_PATH = Path(__file__).resolve().parent.parent / "data" / "region_map.yaml"
@@ -18,28 +21,58 @@ MAP_PATH = Path(__file__).resolve().parent.parent / "data" / "region_map.yaml"
 
 @dataclass(frozen=True)
 class RegionMatch:
+    """`name`, `azure_name`, `gcp_name`: the English names (data: the price book records them);
+    `names` etc. hold every language's, and `shown_*` give the reader's."""
     aws: str
     name: str
     azure: str
     azure_name: str
     gcp: str
     gcp_name: str
+    names: Mapping[str, str] = field(default_factory=dict, compare=False)
+    azure_names: Mapping[str, str] = field(default_factory=dict, compare=False)
+    gcp_names: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def shown_name(self) -> str:
+        """'Asia Pacific (Seoul)' / '아시아 태평양(서울)': the AWS console's name in the reader's language."""
+        return i18n.text(self.names) if self.names else self.name
+
+    @property
+    def shown_azure_name(self) -> str:
+        return i18n.text(self.azure_names) if self.azure_names else self.azure_name
+
+    @property
+    def shown_gcp_name(self) -> str:
+        return i18n.text(self.gcp_names) if self.gcp_names else self.gcp_name
+
+
+def _both(value: object) -> dict[str, str]:
+    """A name as the map writes it, a plain string or {en: ..., ko: ...}, as {language: name}."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    return {"en": str(value)}
 
 
 @lru_cache(maxsize=4)
-def load(path: str | Path = MAP_PATH) -> dict[str, RegionMatch]:
+def load(path: str | Path = MAP_PATH) -> Mapping[str, RegionMatch]:
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise PriceBookError(f"{path}: cannot read the region map ({e})") from None
-    out = {}
+    out: dict[str, RegionMatch] = {}
     for region, m in (doc or {}).get("aws", {}).items():
         missing = [f for f in ("name", "azure", "gcp") if not (isinstance(m, dict) and m.get(f))]
         if missing:
             raise PriceBookError(f"{path}: region '{region}' lacks {', '.join(missing)}")
-        out[region] = RegionMatch(region, m["name"], m["azure"], doc.get("azure_names", {}).get(m["azure"], m["azure"]),
-                                  m["gcp"], doc.get("gcp_names", {}).get(m["gcp"], m["gcp"]))
-    return out
+        if not _both(m["name"]).get("en"):
+            raise PriceBookError(f"{path}: region '{region}' lacks an English name")
+        name = MappingProxyType(_both(m["name"]))
+        azure = MappingProxyType(_both(doc.get("azure_names", {}).get(m["azure"], m["azure"])))
+        gcp = MappingProxyType(_both(doc.get("gcp_names", {}).get(m["gcp"], m["gcp"])))
+        out[region] = RegionMatch(region, name["en"], m["azure"], azure.get("en", m["azure"]),
+                                  m["gcp"], gcp.get("en", m["gcp"]), name, azure, gcp)
+    return MappingProxyType(out)  # read-only: the cache hands every caller the same map
 
 
 def match(region: str) -> RegionMatch | None:
@@ -51,11 +84,18 @@ def other_clouds_note(region: str) -> str:
     m = match(region)
     if m is None:
         return ""
-    return (f"Azure is priced at {m.azure_name} ({m.azure}) and Google Cloud at {m.gcp_name} ({m.gcp}), "
-            f"the nearest regions of those clouds to {m.name}.")
+    return i18n._("Azure is priced at {azure_name} ({azure}) and Google Cloud at {gcp_name} ({gcp}), "
+                  "the nearest regions of those clouds to {name}.").format(
+        azure_name=m.shown_azure_name, azure=m.azure, gcp_name=m.shown_gcp_name, gcp=m.gcp, name=m.shown_name)
 
 
-def book_regions(path=None) -> tuple[str, ...]:
+def name(region: str, default: str | None = None) -> str:
+    """A region's name in the reader's language ('아시아 태평양(서울)'), else `default` or the code."""
+    m = match(region)
+    return m.shown_name if m else (region if default is None else default)
+
+
+def book_regions(path: str | Path | None = None) -> tuple[str, ...]:
     """The regions users can pick: the current price book's, in its order. A book that cannot be
     read offers its first region only; the app shows the book's own error when it loads it."""
     from . import pricebook
@@ -68,4 +108,4 @@ def book_regions(path=None) -> tuple[str, ...]:
 def label(region: str) -> str:
     """'Asia Pacific (Seoul) · ap-northeast-2' for a selectbox."""
     m = match(region)
-    return f"{m.name} · {region}" if m else region
+    return f"{m.shown_name} · {region}" if m else region

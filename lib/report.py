@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from . import labels
 from .engine import Estimate
 from .i18n import _
+from .setups import Setup
 
 
-def to_dict(e: Estimate, cheaper: dict | None = None) -> dict:
+def to_dict(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> dict[str, Any]:
     """`cheaper`: setups.cheaper_setups() for this estimate; given, every registry gets a
     `cheaper_setup` ({changes, monthly_cost, saving, description} or None)."""
-    out = {
+    out: dict[str, Any] = {  # typed: its values are of several kinds
         "price_book": e.price_book_version,
         "region": e.workload.region,
         "workload": e.workload.to_dict(),

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Hashable
+from typing import Any, NoReturn
 
 import yaml
 
 from .errors import DashboardError, quote
+from .i18n import _
 
 MAX_DEPTH = 32          # nesting levels (flow brackets, or block indentation); a scenario needs 2
 MAX_TOKENS = 2_000      # about 0.05 s of PyYAML; a full scenario file has about 110
@@ -24,9 +27,10 @@ MAX_TOKENS = 2_000      # about 0.05 s of PyYAML; a full scenario file has about
 class Refused(DashboardError, yaml.YAMLError):
     """The text is refused before or while parsing; the message says why (and where, when known)."""
 
-    def __init__(self, message: str, mark=None):
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        super().__init__(where + message)
+    def __init__(self, message: str, mark: yaml.Mark | None = None) -> None:
+        if mark is not None:
+            message = _("line {line}: {problem}").format(line=mark.line + 1, problem=message)
+        super().__init__(message)
 
 
 _FLOW = re.compile(r"[\[\]{}]")
@@ -44,11 +48,12 @@ def prescan(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS)
     for m in itertools.islice(_FLOW.finditer(text), max_tokens):  # bounded: the token check follows
         depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
         if depth > max_depth:
-            raise Refused(f"nested more than {max_depth} levels deep in brackets (at character {m.start() + 1:,})")
+            raise Refused(_("nested more than {depth} levels deep in brackets (at character {at:,})").format(
+                depth=max_depth, at=m.start() + 1))
     lines = text.splitlines()  # every line break YAML knows (\n, \r, \x85, \u2028, \u2029)
     tokens = len(lines) + sum(text.count(c) for c in ",[]{}:")
     if tokens > max_tokens:
-        raise Refused(f"too many values or lines ({tokens:,}; at most {max_tokens:,})")
+        raise Refused(_("too many values or lines ({count:,}; at most {limit:,})").format(count=tokens, limit=max_tokens))
     indents: list[int] = []  # the open block levels' indentation, like Python's tokenizer
     for n, line in enumerate(lines, 1):
         body = line.lstrip(" ")
@@ -62,7 +67,7 @@ def prescan(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS)
         leading = _LEADING.match(body)  # matches every string: all of its parts are optional
         compact = len(re.findall(r"[-?:]", leading.group(1))) if leading else 0
         if len(indents) + compact > max_depth:
-            raise Refused(f"line {n}: nested more than {max_depth} levels deep")
+            raise Refused(_("line {line}: nested more than {depth} levels deep").format(line=n, depth=max_depth))
 
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), decimal only
@@ -81,17 +86,18 @@ AMBIGUOUS = "tag:registry-dashboard,2026:yaml11-number"
 class Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 core-schema numbers and booleans, and no aliases or duplicate keys."""
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise Refused(f"YAML aliases ({quote('*' + event.anchor)}) are not allowed", event.start_mark)
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
+            raise Refused(_("YAML aliases ({alias}) are not allowed").format(alias=quote("*" + event.anchor)),
+                          event.start_mark)
         return super().compose_node(parent, index)
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         if isinstance(node, yaml.MappingNode):
             self.flatten_mapping(node)
             seen = set()
-            for key_node, _ in node.value:
+            for key_node, _value in node.value:
                 key = self.construct_object(key_node, deep=True)
                 try:
                     duplicate = key in seen
@@ -99,19 +105,20 @@ class Loader(yaml.SafeLoader):
                 except TypeError:  # an unhashable key: the base class names it
                     continue
                 if duplicate:
-                    raise Refused(f"{quote(key)} is given twice; give each field once", key_node.start_mark)
+                    raise Refused(_("{key} is given twice; give each field once").format(key=quote(key)), key_node.start_mark)
         return super().construct_mapping(node, deep)
 
-    def construct_core_int(self, node):
+    def construct_core_int(self, node: yaml.ScalarNode) -> int | float:
         text = self.construct_scalar(node)
         # more digits than any bound allows: keep it a float (inf at worst) rather than hit
         # Python's 4,300-digit limit for int(); the field check then says it is too large
         return int(text) if len(text) <= 40 else float(text)
 
-    def construct_yaml11_number(self, node):
+    def construct_yaml11_number(self, node: yaml.ScalarNode) -> NoReturn:
         text = self.construct_scalar(node)
-        raise Refused(f"{quote(text)} is not a plain decimal number (older YAML reads it as base 2, 8, 16 "
-                      "or 60); write the number in decimal digits, or quote it if it is text", node.start_mark)
+        raise Refused(_("{text} is not a plain decimal number (older YAML reads it as base 2, 8, 16 "
+                        "or 60); write the number in decimal digits, or quote it if it is text").format(text=quote(text)),
+                      node.start_mark)
 
 
 Loader.yaml_implicit_resolvers = {
@@ -125,7 +132,7 @@ Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_core_int)
 Loader.add_constructor(AMBIGUOUS, Loader.construct_yaml11_number)
 
 
-def load(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS):
+def load(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS) -> Any:
     """Parse untrusted YAML text; raises Refused or another yaml.YAMLError."""
     prescan(text, max_depth, max_tokens)
     return yaml.load(text, Loader=Loader)
@@ -140,5 +147,5 @@ for _first, _resolvers in Loader.yaml_implicit_resolvers.items():
         Dumper.add_implicit_resolver(_tag, _rx, [_first])
 
 
-def dump(data, **kwargs) -> str:
-    return yaml.dump(data, Dumper=Dumper, **kwargs)
+def dump(data: object, **kwargs: Any) -> str:
+    return str(yaml.dump(data, Dumper=Dumper, **kwargs))

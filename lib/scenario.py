@@ -8,11 +8,13 @@ YAML 1.1 numbers (`1:20`, `0x10`) or duplicate keys, and must be a flat mapping 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from . import pricebook, safeyaml
 from .errors import InputError, quote
+from .i18n import _
 from .workload import Workload, from_dict
 
 # A full scenario file is about 1 KB. PyYAML's pure-Python scanner reads about 1 MB a second,
@@ -21,51 +23,60 @@ MAX_BYTES = 100_000
 META_FIELDS = ("name", "description", "price_book")  # informational; not workload inputs
 
 
-def parse_yaml(text: str | bytes, source: str = "scenario file") -> dict:
+def parse_yaml(text: str | bytes, source: str | None = None) -> dict[str, Any]:
+    source = source or _("scenario file")  # named in every problem; translated now, not at import
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
-            raise InputError(f"{source}: {len(text):,} bytes is larger than the 100 KB limit")
+            raise InputError(_("{source}: {size:,} bytes is larger than the 100 KB limit").format(source=source, size=len(text)))
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError(f"{source}: not a text file (it is not UTF-8)") from None
+            raise InputError(_("{source}: not a text file (it is not UTF-8)").format(source=source)) from None
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise InputError(f"{source}: larger than the 100 KB limit")
+        raise InputError(_("{source}: larger than the 100 KB limit").format(source=source))
     try:
         doc = safeyaml.load(text)
     except safeyaml.Refused as e:
         raise InputError(f"{source}: {e}") from None
     except (RecursionError, MemoryError, ValueError, OverflowError) as e:  # belt and braces: never a traceback
-        raise InputError(f"{source}: cannot be read as a scenario file ({type(e).__name__})") from None
+        raise InputError(_("{source}: cannot be read as a scenario file ({error})").format(
+            source=source, error=type(e).__name__)) from None
     except yaml.constructor.ConstructorError as e:
         tag = getattr(e, "problem", "") or str(e)
-        raise InputError(f"{source}: unsupported YAML tag ({quote(tag.strip())}); only plain values are allowed") from None
+        raise InputError(_("{source}: unsupported YAML tag ({tag}); only plain values are allowed").format(
+            source=source, tag=quote(tag.strip()))) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise InputError(f"{source}: not valid YAML{at}: {getattr(e, 'problem', None) or e}") from None
+        problem = getattr(e, "problem", None) or e  # PyYAML's own words: English
+        if mark:
+            raise InputError(_("{source}: not valid YAML at line {line}, column {column}: {problem}").format(
+                source=source, line=mark.line + 1, column=mark.column + 1, problem=problem)) from None
+        raise InputError(_("{source}: not valid YAML: {problem}").format(source=source, problem=problem)) from None
     if doc is None:
         return {}
     if not isinstance(doc, dict):
-        raise InputError(f"{source}: expected a mapping of field: value at the top, got {type(doc).__name__}")
+        raise InputError(_("{source}: expected a mapping of field: value at the top, got {kind}").format(
+            source=source, kind=type(doc).__name__))
     return doc
 
 
-def split_meta(doc: dict) -> tuple[dict, dict]:
+def split_meta(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     meta = {k: doc[k] for k in META_FIELDS if k in doc}
     fields = {k: v for k, v in doc.items() if k not in META_FIELDS}
     return fields, meta
 
 
-def meta_problems(meta: dict) -> list[str]:
+def meta_problems(meta: dict[str, Any]) -> list[str]:
     """The informational fields are checked too: `price_book` names a file in data/price_history/."""
     book = meta.get("price_book")
     if book is not None and not pricebook.valid_version(str(book)):
-        return [f"price_book: {quote(str(book))} is not a price book version ({pricebook.VERSION_RULE})"]
+        return [_("price_book: {value} is not a price book version ({rule})").format(
+            value=quote(str(book)), rule=pricebook.VERSION_RULE)]
     return []
 
 
-def loads(text: str | bytes, source: str = "scenario file") -> tuple[Workload, dict]:
+def loads(text: str | bytes, source: str | None = None) -> tuple[Workload, dict[str, Any]]:
+    source = source or _("scenario file")
     fields, meta = split_meta(parse_yaml(text, source))
     problems = meta_problems(meta)
     try:
@@ -77,16 +88,16 @@ def loads(text: str | bytes, source: str = "scenario file") -> tuple[Workload, d
     return w, meta
 
 
-def load(path: str | Path) -> tuple[Workload, dict]:
+def load(path: str | Path) -> tuple[Workload, dict[str, Any]]:
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"{path}: cannot read the scenario file ({e.strerror})") from None
+        raise InputError(_("{path}: cannot read the scenario file ({error})").format(path=path, error=e.strerror)) from None
     return loads(data, str(path))
 
 
-def dumps(w: Workload, meta: dict | None = None, only_changed: bool = False) -> str:
+def dumps(w: Workload, meta: dict[str, Any] | None = None, only_changed: bool = False) -> str:
     doc = {**(meta or {}), **w.to_dict(only_changed=only_changed)}
     return safeyaml.dump(doc, sort_keys=False, allow_unicode=True)
 

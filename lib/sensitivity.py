@@ -9,23 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from . import engine, registries
-from .i18n import N_, _
+from .i18n import _
 from .pricebook import PriceBook
-from .workload import NUMERIC, SPECS
+from .workload import NUMERIC, SPECS, SWEEPS, Workload
 
-# (low, high, log axis) for each input the page can sweep
-RANGES = {
-    "pulls_per_month": (10.0, 1e8, True),
-    "image_size_mb": (10.0, 20_000.0, True),
-    "versions_kept": (1, 1000, True),
-    "team_seats": (1, 10_000, True),
-    "cross_region_share": (0.0, 1.0, False),
-}
-UNITS = {"pulls_per_month": N_("pulls a month"), "image_size_mb": "MB", "versions_kept": N_("versions"),
-         "team_seats": N_("seats"), "cross_region_share": N_("cross-region share")}
+# (low, high, log axis) and the values' unit words for each input the page can sweep: views of the
+# fields' own specs (workload.Sweep), kept under these names for the pages and the deck
+RANGES = {k: (sw.lo, sw.hi, sw.log) for k, sw in SWEEPS.items()}
+UNITS = {k: sw.unit_id for k, sw in SWEEPS.items()}  # English message ids: translate where shown
+
+
+# registries a and b, the low and high x, the sign of cost a - cost b at low, the cheaper above and below
+Bracket = tuple[str, str, float, float, float, str, str]
 
 
 def unit(field: str) -> str:
@@ -52,14 +51,14 @@ def is_integer(field: str) -> bool:
     return SPECS[field].kind == "int"
 
 
-def bounds(w, field: str) -> tuple[float, float]:
+def bounds(w: Workload, field: str) -> tuple[float, float]:
     lo, hi, _log = RANGES[field]
     if field == "cross_region_share":
         hi = 1.0 - w.internet_share
     return float(lo), float(hi)
 
 
-def grid(w, field: str, n: int = 400) -> np.ndarray:
+def grid(w: Workload, field: str, n: int = 400) -> np.ndarray:
     lo, hi = bounds(w, field)
     xs = np.geomspace(lo, hi, n) if RANGES[field][2] else np.linspace(lo, hi, n)
     if is_integer(field):
@@ -67,7 +66,7 @@ def grid(w, field: str, n: int = 400) -> np.ndarray:
     return xs
 
 
-def frame(w, field: str, xs) -> pd.DataFrame:
+def frame(w: Workload, field: str, xs: npt.ArrayLike) -> pd.DataFrame:
     """Workloads equal to w except for `field` = each x (the pull mix kept summing to 1)."""
     xs = np.asarray(xs, dtype=float)
     df = pd.DataFrame([w.to_dict()] * len(xs))
@@ -77,7 +76,7 @@ def frame(w, field: str, xs) -> pd.DataFrame:
     return df
 
 
-def varying(w, field: str, xs) -> dict[str, np.ndarray]:
+def varying(w: Workload, field: str, xs: npt.ArrayLike) -> dict[str, np.ndarray]:
     """The numeric fields that change when `field` takes the values xs (the pull mix kept summing to 1)."""
     xs = np.asarray(xs, dtype=float)
     out = {field: xs}
@@ -86,7 +85,8 @@ def varying(w, field: str, xs) -> dict[str, np.ndarray]:
     return out
 
 
-def sweep(w, field: str, book: PriceBook, xs=None, ids=registries.IDS) -> pd.DataFrame:
+def sweep(w: Workload, field: str, book: PriceBook, xs: npt.ArrayLike | None = None,
+          ids: tuple[str, ...] = registries.IDS) -> pd.DataFrame:
     """Monthly cost per registry (columns) for each value of the field (index)."""
     xs = grid(w, field) if xs is None else np.asarray(xs, dtype=float)
     if field in NUMERIC:  # every sweepable field today: no DataFrame of workloads to build and group
@@ -97,7 +97,7 @@ def sweep(w, field: str, book: PriceBook, xs=None, ids=registries.IDS) -> pd.Dat
     return out
 
 
-def _refine_all(w, field, book, brackets) -> tuple[np.ndarray, engine.Varying]:
+def _refine_all(w: Workload, field: str, book: PriceBook, brackets: list[Bracket]) -> tuple[np.ndarray, engine.Varying]:
     """Bisection for every bracket (a, b, lo, hi, sign of cost_a - cost_b at lo) at once: each
     step prices all the brackets' midpoints in one call instead of one sweep per bracket per
     step. The calls go to engine.Varying, w laid out once as arrays: no DataFrame or w.to_dict()
@@ -127,13 +127,14 @@ def _refine_all(w, field, book, brackets) -> tuple[np.ndarray, engine.Varying]:
     return hi, pricer
 
 
-def break_evens(w, field: str, book: PriceBook, ids=registries.IDS, table: pd.DataFrame | None = None,
+def break_evens(w: Workload, field: str, book: PriceBook, ids: tuple[str, ...] = registries.IDS,
+                table: pd.DataFrame | None = None,
                 tol: float = 1e-9) -> list[BreakEven]:
     """Every point in the range where two registries swap places, in order of x."""
     table = sweep(w, field, book, ids=ids) if table is None else table
     xs = table.index.to_numpy(dtype=float)
     costs = {rid: table[rid].to_numpy() for rid in ids}  # column look-ups once, not once per pair
-    brackets = []
+    brackets: list[Bracket] = []
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
             d = costs[a] - costs[b]

@@ -12,46 +12,50 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import engine
 from .components import private_aws_subnets
+from .i18n import _
 from .labels import SAME_MONEY, choice, choice_in_sentence, in_sentence
 from .labels import field as field_name
 from .pricebook import PriceBook
+from .workload import Workload
 
 
 @dataclass(frozen=True)
 class Setup:
     """A cheaper way to run one registry for this workload."""
     registry: str
-    changes: dict = field(hash=False)  # field -> value, as in a scenario file
+    changes: dict[str, Any] = field(hash=False)  # field -> value, as in a scenario file
     monthly_cost: float = 0.0          # the registry's total with the changes applied
     saving: float = 0.0                # today's total minus monthly_cost
     description: str = ""              # human words: "with interface endpoints (ecr.api + ecr.dkr) ..."
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"changes": dict(self.changes), "monthly_cost": round(self.monthly_cost, 6),
                 "saving": round(self.saving, 6), "description": self.description}
 
 
-def describe(changes: dict, rid: str = "") -> str:
+def describe(changes: dict[str, Any], rid: str = "") -> str:
+    """The changes in the reader's language (computed when asked: a Setup's words are the run's)."""
     words = []
     for k, v in changes.items():
         if k == "network" and v == "endpoints":
-            words.append("with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint"
-                         if rid == "ecr" else "with the S3 gateway endpoint instead of NAT")
+            words.append(_("with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint")
+                         if rid == "ecr" else _("with the S3 gateway endpoint instead of NAT"))
         elif k == "network":
-            words.append("through the NAT gateway instead of endpoints")
+            words.append(_("through the NAT gateway instead of endpoints"))
         elif k == "acr_tier":
-            words.append(f"on the {choice(k, v)} tier")
+            words.append(_("on the {tier} tier").format(tier=choice(k, v)))
         elif k == "dockerhub_plan":
-            words.append(f"on the {choice(k, v)} plan")
+            words.append(_("on the {plan} plan").format(plan=choice(k, v)))
         else:
-            words.append(f"with {in_sentence(field_name(k))} {choice_in_sentence(k, v)}")
+            words.append(_("with {field} {value}").format(field=in_sentence(field_name(k)), value=choice_in_sentence(k, v)))
     return ", ".join(words)
 
 
-def options(w, rid: str) -> dict[str, tuple]:
+def options(w: Workload, rid: str) -> dict[str, tuple[str, ...]]:
     """The fields that choose how this registry is run, and their other values worth pricing.
     Facts about the workload (pulls, sizes, where it runs) are never changed."""
     if rid in ("ecr", "s3") and private_aws_subnets(w) and not (rid == "ecr" and w.visibility == "public"):
@@ -65,11 +69,12 @@ def options(w, rid: str) -> dict[str, tuple]:
     return {}
 
 
-def _blockers(r) -> set[str]:
+def _blockers(r: engine.RegistryEstimate) -> set[str]:
     return {f.code for f in r.flags if f.severity == "blocker"}
 
 
-def cheaper_setup(w, book: PriceBook, rid: str, current: engine.RegistryEstimate | None = None) -> Setup | None:
+def cheaper_setup(w: Workload, book: PriceBook, rid: str,
+                  current: engine.RegistryEstimate | None = None) -> Setup | None:
     """The cheapest other setup of registry `rid` for workload `w`, or None when none saves money."""
     current = current or engine.estimate(w, book, (rid,))[rid]
     fields = options(w, rid)
@@ -87,7 +92,7 @@ def cheaper_setup(w, book: PriceBook, rid: str, current: engine.RegistryEstimate
     return Setup(rid, changes, cost, current.monthly_cost - cost, describe(changes, rid))
 
 
-def cheaper_setups(w, book: PriceBook, e: engine.Estimate | None = None) -> dict[str, Setup | None]:
+def cheaper_setups(w: Workload, book: PriceBook, e: engine.Estimate | None = None) -> dict[str, Setup | None]:
     """Every registry's cheaper setup (None where there is none); `e`: the estimate when the caller has it."""
     e = e or engine.estimate(w, book)
     return {r.id: cheaper_setup(w, book, r.id, r) for r in e.registries}
@@ -99,7 +104,7 @@ def text(s: Setup | None) -> str:
         return ""
     # the saving from the two figures as shown, so the three numbers on screen add up to the cent
     shown = round(s.monthly_cost + s.saving, 2) - round(s.monthly_cost, 2)
-    return f"{s.description}: ${s.monthly_cost:,.2f}/month, −${shown:,.2f}"
+    return _("{setup}: ${cost:,.2f}/month, −${saving:,.2f}").format(setup=s.description, cost=s.monthly_cost, saving=shown)
 
 
 def best_costs(costs: dict[str, float], cheaper: dict[str, Setup | None]) -> dict[str, float]:

@@ -7,6 +7,7 @@ from . import i18n
 from .engine import Estimate
 from .i18n import N_, _
 from .pricebook import PriceBook
+from .setups import Setup
 
 SEVERITY_MARK = {"blocker": N_("Blocker:"), "warning": N_("Warning:"), "info": N_("Note:")}  # words: no emoji font needed
 
@@ -44,7 +45,7 @@ def for_file(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=lambda c: header(c) if c in HEADERS else c)
 
 
-def totals_table(e: Estimate, cheaper: dict | None = None) -> pd.DataFrame:
+def totals_table(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> pd.DataFrame:
     """One row per registry, cheapest first, with the largest cost driver and the flags; with
     `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total."""
     from .setups import text

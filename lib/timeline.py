@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import numpy as np
 import pandas as pd
@@ -12,8 +13,10 @@ import yaml
 
 from . import engine, registries
 from .errors import DataFileError
+from .frozen import freeze
 from .i18n import _
 from .pricebook import PriceBook
+from .workload import Workload
 
 ONETIME_PATH = Path(__file__).resolve().parent.parent / "data" / "onetime.yaml"
 
@@ -21,11 +24,11 @@ ONETIME_PATH = Path(__file__).resolve().parent.parent / "data" / "onetime.yaml"
 MIGRATION_NUMBERS = ("base_hours", "per_extra_repository_hours", "copy_mb_per_second")
 
 
-def _hours(value) -> bool:
+def _hours(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
 
 
-def parse_onetime(doc, path: str | Path = "onetime.yaml") -> dict:
+def parse_onetime(doc: object, path: str | Path = "onetime.yaml") -> dict[str, Any]:
     """Check the one-time efforts document; a problem names the file and the entry."""
     def fail(entry: str, problem: str) -> NoReturn:
         raise DataFileError(f"{path}: {entry}: {problem}")
@@ -54,22 +57,24 @@ def parse_onetime(doc, path: str | Path = "onetime.yaml") -> dict:
 
 
 @lru_cache(maxsize=2)
-def onetime(path: str | Path | None = None) -> dict:
+def onetime(path: str | Path | None = None) -> Mapping[str, Any]:
     path = path or ONETIME_PATH
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         raise DataFileError(f"{path}: " + _("not readable as YAML ({detail})").format(
             detail=" ".join(str(e).split())[:200])) from e
-    return parse_onetime(doc, path)
+    # read-only (the cache hands every caller the same document); notes read in the language of the run
+    frozen: Mapping[str, Any] = freeze(parse_onetime(doc, path), texts=True)
+    return frozen
 
 
-def setup_costs(w) -> dict[str, float]:
+def setup_costs(w: Workload) -> dict[str, float]:
     hours = onetime()["setup_hours"]
     return {rid: hours[rid]["hours"] * w.engineer_hourly_rate for rid in registries.IDS}
 
 
-def monthly_workloads(w, months: int, growth: float) -> pd.DataFrame:
+def monthly_workloads(w: Workload, months: int, growth: float) -> pd.DataFrame:
     """Month m (0-based): pulls and versions kept grown by (1 + growth) ** m."""
     factor = (1.0 + growth) ** np.arange(months)
     df = pd.DataFrame([w.to_dict()] * months)
@@ -78,7 +83,7 @@ def monthly_workloads(w, months: int, growth: float) -> pd.DataFrame:
     return df
 
 
-def cost_over_time(w, book: PriceBook, months: int | None = None,
+def cost_over_time(w: Workload, book: PriceBook, months: int | None = None,
                    growth: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Two frames, one column per registry and one row per month (1-based): the cumulative cost at
     the end of each month (setup included from month 1), and that month's own cost."""

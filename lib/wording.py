@@ -9,10 +9,11 @@ that only reads right in its place: a setup after a registry's name, B's change 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from . import labels
 from .i18n import N_, _, ngettext
-from .workload import SHARE_FIELDS, SPECS
+from .workload import SHARE_FIELDS, SPECS, Workload
 
 # how a setup change reads after the registry's name ("Amazon ECR with VPC interface endpoints")
 _SETUP: dict[tuple[str, object], str] = {
@@ -50,7 +51,7 @@ def region(r: str) -> str:
     return f"{place} ({r})" if place != r else r
 
 
-def value(field: str, v) -> str:
+def value(field: str, v: Any) -> str:
     """One field's value in words, with its unit."""
     spec = SPECS[field]
     if field == "region":
@@ -66,7 +67,7 @@ def value(field: str, v) -> str:
     return labels.quantity(v, spec.unit)
 
 
-def setup(changes: dict) -> str:
+def setup(changes: dict[str, Any]) -> str:
     """A recommended setup, given as field changes, in words: {} -> "as described",
     {"network": "endpoints"} -> "with VPC interface endpoints"."""
     if not changes:
@@ -87,7 +88,7 @@ def setup(changes: dict) -> str:
     return ", ".join(parts)
 
 
-def change(field: str, a, b) -> str:
+def change(field: str, a: Any, b: Any) -> str:
     """One field changed from A to B: "interface endpoints instead of NAT", "30 versions kept
     instead of 10"."""
     if field == "region":
@@ -102,7 +103,7 @@ def change(field: str, a, b) -> str:
     return _("{field}: {b} instead of {a}").format(field=label, b=value(field, b), a=value(field, a))
 
 
-def changes(a, b) -> str:
+def changes(a: Workload, b: Workload) -> str:
     """Everything B changes against A, in words ("" when nothing differs)."""
     da, db = a.to_dict(), b.to_dict()
     fields = [k for k in SPECS if da[k] != db[k] and SPECS[k].group != "analysis"]
@@ -118,7 +119,7 @@ _MIX = {"same": (N_("all from the same region"), N_("{share} same region")),
         "internet": (N_("all from the internet"), N_("{share} the internet"))}
 
 
-def pull_mix(w) -> str:
+def pull_mix(w: Workload) -> str:
     shares = [(w.same_region_share, "same"), (w.cross_region_share, "cross"), (w.internet_share, "internet")]
     present = [(s, n) for s, n in shares if s > 0]
     if len(present) == 1:
@@ -126,7 +127,7 @@ def pull_mix(w) -> str:
     return ", ".join(_(_MIX[n][1]).format(share=labels.percent(s)) for s, n in present)
 
 
-def workload(w) -> str:
+def workload(w: Workload) -> str:
     """What is stored and pulled, in words."""
     images = ngettext("{n} image", "{n} images", int(w.repositories)).format(n=f"{w.repositories:,}")
     mix = pull_mix(w)
@@ -137,7 +138,7 @@ def workload(w) -> str:
         pulls=labels.number(w.pulls_per_month), mix=mix)
 
 
-def drivers(w) -> str:
+def drivers(w: Workload) -> str:
     """A chart subtitle naming what drives the cost: size and pulls, the pull mix, the network
     path and the region."""
     return f"{workload(w)} · {value('network', w.network)} · {region(w.region)}"
@@ -159,5 +160,5 @@ CATEGORY_LABELS: dict[str, str] = labels.CATEGORIES
 
 
 def category(cat: str) -> str:
-    """A cost category's name in the current language (the table holds the English)."""
-    return _(CATEGORY_LABELS[cat])
+    """A cost category's name in the current language (labels.category: the one table)."""
+    return labels.category(cat)

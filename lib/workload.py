@@ -2,161 +2,330 @@
 
 Field names are a contract: scenario files and share links use them as they are. Defaults are
 the source document's scenario (one 500 MB image, 10 versions, 1,000 pulls a month).
+
+Each field is declared once, in its group's frozen dataclass, with its Spec: label, help and unit
+(English message ids, read in the run's language), bounds, where its input sits and how an analysis
+sweeps it. SPECS and the pages' tables (sections, sliders, sweep ranges, the Compare page's inputs)
+are views of those specs.
 """
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass, field, make_dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, ClassVar, Literal, TypeVar
 
 from .errors import (
     InputError,
     quote,  # every user value in a problem goes through it
 )
+from .i18n import N_, _
 from .regions import book_regions
 
 SHARE_FIELDS = ("same_region_share", "cross_region_share", "internet_share")
 SHARE_TOLERANCE = 1e-6
 
 
+Kind = Literal["float", "int", "choice", "bool", "set", "text"]
+
+# The sidebar's sections, in the order drawn; a field names its own (Spec.section).
+WORKLOAD_SECTION = N_("Workload")
+NETWORK_SECTION = N_("Network and account")
+PLANS_SECTION = N_("Plans and billing")
+SELFHOSTED_SECTION = N_("Self-hosted and baseline")
+SECTIONS = (WORKLOAD_SECTION, NETWORK_SECTION, PLANS_SECTION, SELFHOSTED_SECTION)
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """How the Break-even page varies a field: from lo to hi, on a log axis or not; `unit` is what the
+    values count, in the words of the page's sentences ("above 12,000 pulls a month")."""
+    lo: float
+    hi: float
+    log: bool
+    unit_id: str  # English, the message id
+
+    @property
+    def unit(self) -> str:
+        return _(self.unit_id)
+
+
 @dataclass(frozen=True)
 class Spec:
-    """How one field is typed, bounded and shown. `max` is a sanity bound, not a price fact."""
-    kind: str  # "float", "int", "choice", "bool", "set" (a subset of choices), "text" (matches pattern)
+    """Everything about one field, written once: how it is typed, bounded and shown, where its
+    input sits and how an analysis varies it. `max` is a sanity bound, not a price fact.
+
+    Positions (`place`, `question`, `compare`) count from 1 and 0 means "not there": they are
+    written beside the field so that adding a field is one edit, not one per table."""
+    kind: Kind  # "set" is a subset of choices, "text" matches `pattern`
     default: object
-    label: str
-    help: str = ""
+    label_id: str  # the English words are message ids (N_); `label`, `help` and `unit` are the reader's language
+    help_id: str = ""
     min: float | None = None
     max: float | None = None
-    choices: tuple = ()
-    unit: str = ""
-    group: str = "workload"
+    choices: tuple[str, ...] = ()
+    unit_id: str = ""
+    group: str = "workload"  # set from the group class the field is declared in (its GROUP)
     pattern: str = ""  # for text fields: a full-match regular expression
     discrete: bool = False  # a whole number that changes which components exist: grouped on, like a choice
     priced: bool = False  # a decision answer that also changes prices (where the consumers run)
+    section: str = ""  # the sidebar section its input is in (SECTIONS); "" when a page draws it
+    place: int = 0  # its position in that section
+    question: int = 0  # its position among the situation questions (the Recommendation page)
+    compare: int = 0  # its position among the inputs scenario B can change (the Compare page)
+    percent: bool = False  # a 0..1 fraction, typed and read as a percentage (5 means 5 %)
+    slider: bool = False  # a small range, drawn as a slider instead of a number box
+    whole: bool = False  # a float typed and shown without decimals
+    sweep: Sweep | None = None  # set when the Break-even page can vary it
+    screen_help_id: str = ""  # the input's help on screen, where `help` (also the CLI's) speaks in file values
+
+    # translated each time they are read, in the language of the run that reads them (never cached)
+    @property
+    def label(self) -> str:
+        return _(self.label_id)
+
+    @property
+    def help(self) -> str:
+        return _(self.help_id) if self.help_id else ""  # _("") would be the catalogue's header
+
+    @property
+    def unit(self) -> str:
+        return _(self.unit_id) if self.unit_id else ""
+
+    @property
+    def input_help(self) -> str:
+        """The help beside the field's input: its screen help, or its help."""
+        return _(self.screen_help_id) if self.screen_help_id else self.help
 
 
-SPECS: dict[str, Spec] = {
-    # ---- the situation: answers to the decision tree's questions (they do not change costs)
-    "runs_on": Spec("choice", "aws", "Where workloads run", "The platform the consumers of the images run on, in the chosen region. "
-                    "A registry on another cloud bills internet egress for every pull; multi-cloud is priced as AWS consumers "
-                    "(count pulls from your other clouds as internet pulls).",
-                    choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"), group="decision", priced=True),
-    "ci": Spec("choice", "github_actions", "CI system", "What builds and pushes the images.",
-               choices=("github_actions", "gitlab", "jenkins", "other"), group="decision"),
-    "lifetime": Spec("choice", "production", "How long it lives", "demo: a few days; production: long-term.",
-                     choices=("demo", "production"), group="decision"),
-    "priority": Spec("choice", "auto", "What comes first", "cost: lowest cost and fastest setup; integration: cloud integration and security; auto: cost for a demo, integration in production.",
-                     choices=("auto", "cost", "integration"), group="decision"),
-    "private_network_only": Spec("bool", False, "Access only from a private network", "Images may be pulled only from inside the VPC / private network.", group="decision"),
-    "aws_only": Spec("bool", False, "AWS-only environment", "Builds, deploys and consumers all stay inside AWS.", group="decision"),
-    "avoid_cloud_iam": Spec("bool", False, "Avoid cloud IAM setup", "Speed of setup first: no IAM roles or policies to write.", group="decision"),
-    "compliance": Spec("set", (), "Compliance needs", "What policy makes mandatory.",
-                       choices=("audit_logs", "signing", "scanning", "no_external_services", "team_isolation"), group="decision"),
-    # ---- what is stored and pulled
-    "image_size_mb": Spec("float", 500.0, "Image size", "Compressed size of one image version.", 1, 20_000, unit="MB"),
-    "repositories": Spec("int", 1, "Repositories", "Distinct images.", 1, 1_000_000),
-    "versions_kept": Spec("int", 10, "Versions kept", "Versions retained per image after lifecycle clean-up.", 1, 1_000),
-    "shared_layer_fraction": Spec("float", 0.0, "Shared layers", "Share of an image's bytes in layers unchanged between versions (base OS, dependencies).", 0, 1),
-    "pulls_per_month": Spec("float", 1000.0, "Pulls a month", "Image pulls by all consumers.", 0, 1e12),
-    "layer_cache_hit": Spec("float", 0.0, "Layer cache hit", "Share of pulled bytes already on the pulling node.", 0, 1),
-    # ---- where pulls come from (sum to 1)
-    "same_region_share": Spec("float", 1.0, "Same-region pulls", "Pulls by workloads in the chosen region (where the registry is assumed to be).", 0, 1, group="origin"),
-    "cross_region_share": Spec("float", 0.0, "Cross-region pulls", "Pulls by workloads in another region of the same cloud.", 0, 1, group="origin"),
-    "internet_share": Spec("float", 0.0, "Internet pulls", "Pulls from outside the workloads' cloud (laptops, customers, other clouds).", 0, 1, group="origin"),
-    # ---- network and account
-    "visibility": Spec("choice", "private", "Visibility", "Public or private images.", choices=("private", "public"), group="network"),
-    "network": Spec("choice", "public", "Network path", "public: no NAT; nat: private subnets through a NAT gateway; endpoints: ECR through interface endpoints, external registries still through NAT.", choices=("public", "nat", "endpoints"), group="network"),
-    "availability_zones": Spec("int", 2, "Availability zones", "AZs that need an interface endpoint; also spreads in-VPC pulls across AZs.", 1, 6, group="network"),
-    "nat_gateways": Spec("int", 1, "NAT gateways", "NAT gateways on the pull path (the document counts one).", 1, 6, group="network"),
-    "team_seats": Spec("int", 10, "Team seats", "Users needing registry accounts (per-seat plans).", 1, 1_000_000, group="network"),
-    "region": Spec("choice", "us-east-1", "Region", "AWS region whose prices apply; Azure and Google Cloud use their nearest region.",
-                   choices=book_regions(), group="network"),  # the price book's regions (data/prices.yaml)
-    # ---- plans and billing modes
-    "ghcr_billing": Spec("choice", "free", "GHCR billing", "free: GitHub's policy today; storage: storage billed at the Packages price (the document's assumption); full: storage and transfer at list price.", choices=("free", "storage", "full"), group="plans"),
-    "github_plan": Spec("choice", "free", "GitHub plan", "Sets GHCR's included storage and transfer when billed.", choices=("free", "pro", "team", "enterprise"), group="plans"),
-    "dockerhub_plan": Spec("choice", "auto", "Docker Hub plan", "auto: Personal for public images, Pro for one private user, Team per seat otherwise.", choices=("auto", "personal", "pro", "team", "business"), group="plans"),
-    "acr_tier": Spec("choice", "auto", "ACR tier", "auto: Premium when a private endpoint is needed, else Basic.", choices=("auto", "basic", "standard", "premium"), group="plans"),
-    "scanning": Spec("choice", "none", "Vulnerability scanning", "none, basic (free where offered) or enhanced (paid per image).", choices=("none", "basic", "enhanced"), group="plans"),
-    "pushes_per_month": Spec("float", 10.0, "Pushes a month", "New image versions pushed (each is scanned once).", 0, 1e9, group="plans"),
-    "rescans_per_month": Spec("float", 0.0, "Rescans a month", "Enhanced-scanning rescans of stored images.", 0, 1e9, group="plans"),
-    "replica_regions": Spec("int", 0, "Replica regions", "Extra regions every image is replicated to (ECR replication, ACR geo-replication, Harbor/Nexus replicas).", 0, 10, group="plans", discrete=True),
-    "ecr_public_authenticated_share": Spec("float", 0.0, "ECR Public: authenticated pulls", "Share of internet pulls from ECR Public made with AWS credentials (5 TB a month free, then billed); anonymous pulls are free up to 500 GB a month, then throttled.", 0, 1, group="plans"),
-    "github_actions_pull_share": Spec("float", 0.0, "GHCR: pulls by GitHub Actions", "Share of pulls made by GitHub Actions with GITHUB_TOKEN: GitHub does not bill their transfer.", 0, 1, group="plans"),
-    "ecr_free_tier": Spec("bool", False, "ECR free tier", "500 MB-month of private storage for new accounts.", group="plans"),
-    "egress_free_tier": Spec("bool", False, "Egress free tier", "First 100 GB a month of internet egress free (AWS, Azure; account-wide).", group="plans"),
-    # ---- self-hosted (Harbor, Nexus) and the S3 baseline
-    "selfhosted_nodes": Spec("int", 1, "Self-hosted nodes", "Instances of 4 vCPU / 8 GB (Harbor's recommended size).", 1, 100, group="selfhosted"),
-    "node_disk_gb": Spec("float", 160.0, "Node disk", "Block storage per node (Harbor recommends 160 GB).", 0, 100_000, unit="GB", group="selfhosted"),
-    "ops_hours_per_month": Spec("float", 4.0, "Operations hours a month", "Upgrades, backups, certificates, on-call for a self-hosted registry.", 0, 100_000, group="selfhosted"),
-    "engineer_hourly_rate": Spec("float", 75.0, "Engineer hourly rate", "Loaded cost of an engineer hour (an assumption: set your own).", 0, 10_000, unit="USD/h", group="selfhosted"),
-    "nexus_licence_monthly": Spec("float", 0.0, "Nexus Pro licence", "Your quoted Nexus Pro price a month; 0 means Community Edition.", 0, 10_000_000, unit="USD/month", group="selfhosted"),
-    "s3_manual_hours_per_month": Spec("float", 0.0, "S3 manual hours a month", "docker save / aws s3 cp / docker load by hand.", 0, 100_000, group="selfhosted"),
-    # ---- analysis pages (they do not change this month's costs)
-    "sweep_field": Spec("choice", "pulls_per_month", "Input to sweep", "The input the sensitivity chart varies.",
-                        choices=("pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"), group="analysis"),
-    "horizon_months": Spec("int", 12, "Horizon", "Months of cost over time.", 1, 60, unit="months", group="analysis"),
-    "monthly_growth": Spec("float", 0.0, "Monthly growth", "Growth per month of pulls and stored versions (0.05 = 5 %).", 0, 1, group="analysis"),
-    "required_features": Spec("set", (), "Required features", "Features a registry must have (feature matrix); registries without them are marked.",
-                              choices=("iam_oidc", "private_endpoint", "scanning", "signing", "lifecycle", "replication", "rbac",
-                                       "audit_logs", "pull_through_cache", "no_pull_rate_limit", "oci_artifacts"), group="analysis"),
-    "migrate_from": Spec("choice", "ghcr", "Migrate from", "The registry images are in today.",
-                         choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"), group="analysis"),
-    "migrate_to": Spec("choice", "ecr", "Migrate to", "The registry to move to.",
-                       choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"), group="analysis"),
-    "deploy_platform": Spec("choice", "ec2", "Where the images are deployed", "Sets the deployment steps of the migration plan.",
-                            choices=("ec2", "ecs", "eks", "kubernetes", "other"), group="analysis"),
-    "aws_account": Spec("text", "123456789012", "AWS account ID", "Used to fill in the migration commands.", group="analysis", pattern=r"[0-9]{12}"),
-    "owner": Spec("text", "my-org", "Owner / organisation / project", "GitHub owner, Docker Hub namespace, GCP project or Harbor project.",
-                  group="analysis", pattern=r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}"),
-    "repository_name": Spec("text", "simple-api", "Repository name", "The image repository to migrate.",
-                            group="analysis", pattern=r"[a-z0-9][a-z0-9._/-]{0,127}"),
-}
+def _spec(kind: Kind, default: object, label: str, help: str = "", min: float | None = None,
+          max: float | None = None, unit: str = "", screen_help: str = "", **more: Any) -> Any:
+    """A dataclass field whose default and spec are written once (Any: the field's annotation says its type)."""
+    return field(default=default, metadata={"spec": Spec(kind, default, label, help, min, max, unit_id=unit,
+                                                                 screen_help_id=screen_help, **more)})
+
+
+# The fields, in groups. Workload below inherits every group, so each field is an attribute of the one
+# flat, frozen object that links, scenario files and every caller use (w.pulls_per_month), and type
+# checkers see every field with its type. The groups are typed views for code that needs one part
+# (Workload.part(Situation)).
+
+@dataclass(frozen=True)
+class Situation:
+    """The answers to the decision tree's questions (they do not change costs, but where consumers run)."""
+    GROUP: ClassVar[str] = "decision"
+    runs_on: str = _spec("choice", "aws", N_("Where workloads run"),
+                         N_("The platform the consumers of the images run on, in the chosen region. "
+                            "A registry on another cloud bills internet egress for every pull; multi-cloud is priced as AWS consumers "
+                            "(count pulls from your other clouds as internet pulls)."),
+                         choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"), priced=True,
+                         section=NETWORK_SECTION, place=1, question=1)
+    ci: str = _spec("choice", "github_actions", N_("CI system"), N_("What builds and pushes the images."),
+                    choices=("github_actions", "gitlab", "jenkins", "other"), question=2)
+    lifetime: str = _spec("choice", "production", N_("How long it lives"), N_("demo: a few days; production: long-term."),
+                          choices=("demo", "production"), question=4,
+                          screen_help=N_("A demo runs for a few days; production runs long-term."))
+    priority: str = _spec("choice", "auto", N_("What comes first"), N_("cost: lowest cost and fastest setup; integration: cloud integration and security; auto: cost for a demo, integration in production."),
+                          choices=("auto", "cost", "integration"), question=5,
+                          screen_help=N_("Lowest cost and fastest setup, or cloud integration and security. Left to how long it lives: "
+                                         "cost first for a demo, integration first in production."))
+    private_network_only: bool = _spec("bool", False, N_("Access only from a private network"), N_("Images may be pulled only from inside the VPC / private network."), question=6)
+    aws_only: bool = _spec("bool", False, N_("AWS-only environment"), N_("Builds, deploys and consumers all stay inside AWS."), question=7)
+    avoid_cloud_iam: bool = _spec("bool", False, N_("Avoid cloud IAM setup"), N_("Speed of setup first: no IAM roles or policies to write."), question=8)
+    compliance: tuple[str, ...] = _spec("set", (), N_("Compliance needs"), N_("What policy makes mandatory."),
+                                        choices=("audit_logs", "signing", "scanning", "no_external_services", "team_isolation"), question=9)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What is stored and pulled."""
+    GROUP: ClassVar[str] = "workload"
+    image_size_mb: float = _spec("float", 500.0, N_("Image size"), N_("Compressed size of one image version."), 1, 20_000, unit="MB",
+                                 section=WORKLOAD_SECTION, place=1, compare=2, sweep=Sweep(10.0, 20_000.0, True, "MB"))
+    repositories: int = _spec("int", 1, N_("Repositories"), N_("Distinct images."), 1, 1_000_000, section=WORKLOAD_SECTION, place=3, compare=4)
+    versions_kept: int = _spec("int", 10, N_("Versions kept"), N_("Versions retained per image after lifecycle clean-up."), 1, 1_000,
+                               section=WORKLOAD_SECTION, place=2, compare=1, sweep=Sweep(1, 1000, True, N_("versions")))
+    shared_layer_fraction: float = _spec("float", 0.0, N_("Shared layers"), N_("Share of an image's bytes in layers unchanged between versions (base OS, dependencies)."), 0, 1,
+                                         section=WORKLOAD_SECTION, place=5, compare=5, percent=True, slider=True,
+                                         screen_help=N_("Share of an image's bytes in layers unchanged between versions (base OS, dependencies), in percent."))
+    pulls_per_month: float = _spec("float", 1000.0, N_("Pulls a month"), N_("Image pulls by all consumers."), 0, 1e12,
+                                   section=WORKLOAD_SECTION, place=4, compare=3, whole=True, sweep=Sweep(10.0, 1e8, True, N_("pulls a month")))
+    layer_cache_hit: float = _spec("float", 0.0, N_("Layer cache hit"), N_("Share of pulled bytes already on the pulling node."), 0, 1,
+                                   section=WORKLOAD_SECTION, place=6, compare=6, percent=True, slider=True,
+                                   screen_help=N_("Share of pulled bytes already on the pulling node, in percent."))
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where pulls come from: three shares that sum to 1 (the sidebar draws them as one pull mix)."""
+    GROUP: ClassVar[str] = "origin"
+    same_region_share: float = _spec("float", 1.0, N_("Same-region pulls"), N_("Pulls by workloads in the chosen region (where the registry is assumed to be)."), 0, 1, percent=True)
+    cross_region_share: float = _spec("float", 0.0, N_("Cross-region pulls"), N_("Pulls by workloads in another region of the same cloud."), 0, 1, percent=True,
+                                      sweep=Sweep(0.0, 1.0, False, N_("cross-region share")))
+    internet_share: float = _spec("float", 0.0, N_("Internet pulls"), N_("Pulls from outside the workloads' cloud (laptops, customers, other clouds)."), 0, 1, percent=True)
+
+
+@dataclass(frozen=True)
+class Network:
+    """The network path and the account."""
+    GROUP: ClassVar[str] = "network"
+    visibility: str = _spec("choice", "private", N_("Visibility"), N_("Public or private images."), choices=("private", "public"), question=3, compare=9)
+    network: str = _spec("choice", "public", N_("Network path"), N_("public: no NAT; nat: private subnets through a NAT gateway; endpoints: ECR through interface endpoints, external registries still through NAT."), choices=("public", "nat", "endpoints"),
+                         section=NETWORK_SECTION, place=3, compare=8,
+                         screen_help=N_("How pulls reach the registry from your AWS workloads: public subnets need no NAT gateway; private "
+                                        "subnets go through a NAT gateway; with ECR interface endpoints ECR traffic stays inside the VPC "
+                                        "(registries outside AWS still go through the NAT gateway)."))
+    availability_zones: int = _spec("int", 2, N_("Availability zones"), N_("AZs that need an interface endpoint; also spreads in-VPC pulls across AZs."), 1, 6,
+                                    section=NETWORK_SECTION, place=4, slider=True)
+    nat_gateways: int = _spec("int", 1, N_("NAT gateways"), N_("NAT gateways on the pull path (the document counts one)."), 1, 6,
+                              section=NETWORK_SECTION, place=5, slider=True)
+    team_seats: int = _spec("int", 10, N_("Team seats"), N_("Users needing registry accounts (per-seat plans)."), 1, 1_000_000,
+                            section=NETWORK_SECTION, place=6, compare=11, sweep=Sweep(1, 10_000, True, N_("seats")))
+    region: str = _spec("choice", "us-east-1", N_("Region"), N_("AWS region whose prices apply; Azure and Google Cloud use their nearest region."),
+                        choices=book_regions(),  # the price book's regions (data/prices.yaml)
+                        section=NETWORK_SECTION, place=2, compare=7)
+
+
+@dataclass(frozen=True)
+class Plans:
+    """Plans, tiers and billing modes."""
+    GROUP: ClassVar[str] = "plans"
+    ghcr_billing: str = _spec("choice", "free", N_("GHCR billing"), N_("free: GitHub's policy today; storage: storage billed at the Packages price (the document's assumption); full: storage and transfer at list price."), choices=("free", "storage", "full"),
+                              section=PLANS_SECTION, place=1, compare=10,
+                              screen_help=N_("GHCR does not bill container images today. Choose a billed mode to see what they would cost: "
+                                             "storage at the Packages price (what the comparison assumes), or storage and transfer at list price."))
+    github_plan: str = _spec("choice", "free", N_("GitHub plan"), N_("Sets GHCR's included storage and transfer when billed."), choices=("free", "pro", "team", "enterprise"),
+                             section=PLANS_SECTION, place=2)
+    dockerhub_plan: str = _spec("choice", "auto", N_("Docker Hub plan"), N_("auto: Personal for public images, Pro for one private user, Team per seat otherwise."), choices=("auto", "personal", "pro", "team", "business"),
+                                section=PLANS_SECTION, place=3,
+                                screen_help=N_("Chosen for you: Personal for public images, Pro for one private user, Team per seat otherwise."))
+    acr_tier: str = _spec("choice", "auto", N_("ACR tier"), N_("auto: Premium when a private endpoint is needed, else Basic."), choices=("auto", "basic", "standard", "premium"),
+                          section=PLANS_SECTION, place=4,
+                          screen_help=N_("Chosen for you: Premium when a private endpoint is needed, Basic otherwise."))
+    scanning: str = _spec("choice", "none", N_("Vulnerability scanning"), N_("none, basic (free where offered) or enhanced (paid per image)."), choices=("none", "basic", "enhanced"),
+                          section=PLANS_SECTION, place=5,
+                          screen_help=N_("None; basic (free where a registry offers it); or enhanced (paid per image scanned)."))
+    pushes_per_month: float = _spec("float", 10.0, N_("Pushes a month"), N_("New image versions pushed (each is scanned once)."), 0, 1e9,
+                                    section=PLANS_SECTION, place=6, whole=True)
+    rescans_per_month: float = _spec("float", 0.0, N_("Rescans a month"), N_("Enhanced-scanning rescans of stored images."), 0, 1e9,
+                                     section=PLANS_SECTION, place=7, whole=True)
+    replica_regions: int = _spec("int", 0, N_("Replica regions"), N_("Extra regions every image is replicated to (ECR replication, ACR geo-replication, Harbor/Nexus replicas)."), 0, 10, discrete=True,
+                                 section=PLANS_SECTION, place=8)
+    ecr_public_authenticated_share: float = _spec("float", 0.0, N_("ECR Public: authenticated pulls"), N_("Share of internet pulls from ECR Public made with AWS credentials (5 TB a month free, then billed); anonymous pulls are free up to 500 GB a month, then throttled."), 0, 1,
+                                                  section=PLANS_SECTION, place=11, percent=True)
+    github_actions_pull_share: float = _spec("float", 0.0, N_("GHCR: pulls by GitHub Actions"), N_("Share of pulls made by GitHub Actions with GITHUB_TOKEN: GitHub does not bill their transfer."), 0, 1,
+                                             section=PLANS_SECTION, place=12, percent=True)
+    ecr_free_tier: bool = _spec("bool", False, N_("ECR free tier"), N_("500 MB-month of private storage for new accounts."), section=PLANS_SECTION, place=9)
+    egress_free_tier: bool = _spec("bool", False, N_("Egress free tier"), N_("First 100 GB a month of internet egress free (AWS, Azure; account-wide)."),
+                                   section=PLANS_SECTION, place=10)
+
+
+@dataclass(frozen=True)
+class SelfHosted:
+    """Self-hosted registries (Harbor, Nexus) and the S3 baseline."""
+    GROUP: ClassVar[str] = "selfhosted"
+    selfhosted_nodes: int = _spec("int", 1, N_("Self-hosted nodes"), N_("Instances of 4 vCPU / 8 GB (Harbor's recommended size)."), 1, 100,
+                                  section=SELFHOSTED_SECTION, place=1)
+    node_disk_gb: float = _spec("float", 160.0, N_("Node disk"), N_("Block storage per node (Harbor recommends 160 GB)."), 0, 100_000, unit="GB",
+                                section=SELFHOSTED_SECTION, place=2, whole=True)
+    ops_hours_per_month: float = _spec("float", 4.0, N_("Operations hours a month"), N_("Upgrades, backups, certificates, on-call for a self-hosted registry."), 0, 100_000,
+                                       section=SELFHOSTED_SECTION, place=3)
+    engineer_hourly_rate: float = _spec("float", 75.0, N_("Engineer hourly rate"), N_("Loaded cost of an engineer hour (an assumption: set your own)."), 0, 10_000, unit=N_("USD/h"),
+                                        section=SELFHOSTED_SECTION, place=4)
+    nexus_licence_monthly: float = _spec("float", 0.0, N_("Nexus Pro licence"), N_("Your quoted Nexus Pro price a month; 0 means Community Edition."), 0, 10_000_000, unit=N_("USD/month"),
+                                         section=SELFHOSTED_SECTION, place=5)
+    s3_manual_hours_per_month: float = _spec("float", 0.0, N_("S3 manual hours a month"), N_("docker save / aws s3 cp / docker load by hand."), 0, 100_000,
+                                             section=SELFHOSTED_SECTION, place=6)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Settings of the analysis pages (they do not change this month's costs)."""
+    GROUP: ClassVar[str] = "analysis"
+    sweep_field: str = _spec("choice", "pulls_per_month", N_("Input to sweep"), N_("The input the sensitivity chart varies."),
+                             # the fields with a Sweep, in the order the page offers them (a test checks they match)
+                             choices=("pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"))
+    horizon_months: int = _spec("int", 12, N_("Horizon"), N_("Months of cost over time."), 1, 60, unit=N_("months"))
+    monthly_growth: float = _spec("float", 0.0, N_("Monthly growth"), N_("Growth per month of pulls and stored versions (0.05 = 5 %)."), 0, 1, percent=True,
+                                  screen_help=N_("Growth per month of pulls and stored versions, in percent: 5 means 5 % a month."))
+    required_features: tuple[str, ...] = _spec("set", (), N_("Required features"), N_("Features a registry must have (feature matrix); registries without them are marked."),
+                                               choices=("iam_oidc", "private_endpoint", "scanning", "signing", "lifecycle", "replication", "rbac",
+                                                        "audit_logs", "pull_through_cache", "no_pull_rate_limit", "oci_artifacts"))
+
+
+@dataclass(frozen=True)
+class Migration:
+    """What the migration plan moves, and the names it fills into its commands (an analysis setting too)."""
+    GROUP: ClassVar[str] = "analysis"
+    migrate_from: str = _spec("choice", "ghcr", N_("Migrate from"), N_("The registry images are in today."),
+                              choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"))
+    migrate_to: str = _spec("choice", "ecr", N_("Migrate to"), N_("The registry to move to."),
+                            choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"))
+    deploy_platform: str = _spec("choice", "ec2", N_("Where the images are deployed"), N_("Sets the deployment steps of the migration plan."),
+                                 choices=("ec2", "ecs", "eks", "kubernetes", "other"))
+    aws_account: str = _spec("text", "123456789012", N_("AWS account ID"), N_("Used to fill in the migration commands."), pattern=r"[0-9]{12}")
+    owner: str = _spec("text", "my-org", N_("Owner / organisation / project"), N_("GitHub owner, Docker Hub namespace, GCP project or Harbor project."),
+                       pattern=r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
+    repository_name: str = _spec("text", "simple-api", N_("Repository name"), N_("The image repository to migrate."),
+                                 pattern=r"[a-z0-9][a-z0-9._/-]{0,127}")
+
+
+# in field order: links, scenario files and the CLI list fields in this order
+GROUPS: tuple[type, ...] = (Situation, Usage, Origin, Network, Plans, SelfHosted, Analysis, Migration)
+G = TypeVar("G", Situation, Usage, Origin, Network, Plans, SelfHosted, Analysis, Migration)
+
+
+def _plain(v: object) -> object:
+    """Sets are tuples inside a Workload and lists in files and dicts."""
+    return list(v) if isinstance(v, tuple) else v
+
+
+# A dataclass collects inherited fields from the last base to the first, so the bases are listed
+# in reverse for the fields to keep GROUPS' order.
+@dataclass(frozen=True)
+class Workload(Migration, Analysis, SelfHosted, Plans, Network, Origin, Usage, Situation):
+    """A validated workload; build it with from_dict()."""
+
+    def to_dict(self, only_changed: bool = False) -> dict[str, Any]:
+        d = {k: _plain(v) for k, v in asdict(self).items()}
+        if only_changed:
+            d = {k: v for k, v in d.items() if v != _plain(SPECS[k].default)}
+        return d
+
+    def replace(self, **changes: Any) -> Workload:
+        return from_dict({**asdict(self), **changes})
+
+    def part(self, group: type[G]) -> G:
+        """One group of the fields as its own typed object: w.part(Situation)."""
+        return group(**{f.name: getattr(self, f.name) for f in fields(group)})
+
+
+def _group_specs() -> dict[str, Spec]:
+    out = {}
+    for group in GROUPS:
+        for f in fields(group):
+            out[f.name] = replace(f.metadata["spec"], group=group.GROUP)  # type: ignore[attr-defined]
+    return out
+
+
+SPECS: dict[str, Spec] = _group_specs()
 
 NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int") and s.group != "analysis" and not s.discrete)
 # categorical fields that change a price; decision answers (but where the consumers run) and analysis
 # settings do not, so sweeps ignore them
 CATEGORICAL = tuple(k for k, s in SPECS.items()
                     if (s.kind in ("choice", "bool") or s.discrete) and (s.priced or s.group not in ("decision", "analysis")))
+PERCENT_FIELDS = tuple(k for k, s in SPECS.items() if s.percent)
+SWEEPS: dict[str, Sweep] = {k: s.sweep for k, s in SPECS.items() if s.sweep is not None}
 
 
-_PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool, "set": tuple, "text": str}
+def in_section(section: str) -> list[str]:
+    """The fields whose inputs a sidebar section draws, in order."""
+    return sorted((k for k, s in SPECS.items() if s.section == section), key=lambda k: SPECS[k].place)
 
 
-def _plain(v):
-    """Sets are tuples inside a Workload and lists in files and dicts."""
-    return list(v) if isinstance(v, tuple) else v
-
-
-def _to_dict(self, only_changed: bool = False) -> dict:
-    d = {k: _plain(v) for k, v in asdict(self).items()}
-    if only_changed:
-        d = {k: v for k, v in d.items() if v != _plain(SPECS[k].default)}
-    return d
-
-
-def _replace(self, **changes):
-    return from_dict({**asdict(self), **changes})
-
-
-# Generated from SPECS so a field's name, type and default are written once.
-if TYPE_CHECKING:
-    class Workload:
-        """What type checkers see until the fields are written out as typed groups (issue 19): the
-        fields come from SPECS, so each is Any to a checker; the methods are the real ones."""
-        def __init__(self, **fields: Any) -> None: ...
-        def __getattr__(self, name: str) -> Any: ...
-        def to_dict(self, only_changed: bool = False) -> dict[str, Any]: ...
-        def replace(self, **changes: Any) -> Workload: ...
-else:
-    Workload = make_dataclass(
-        "Workload",
-        [(name, _PY_TYPES[s.kind], field(default=s.default)) for name, s in SPECS.items()],
-        frozen=True,
-        namespace={"to_dict": _to_dict, "replace": _replace,
-                   "__doc__": "A validated workload; build it with from_dict()."},
-    )
+QUESTIONS = sorted((k for k, s in SPECS.items() if s.question), key=lambda k: SPECS[k].question)
+COMPARED = sorted((k for k, s in SPECS.items() if s.compare), key=lambda k: SPECS[k].compare)
 
 
 # a number as a person writes it in a link or file: ASCII digits only (float() would also take
@@ -164,12 +333,12 @@ else:
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:_[0-9]+)*(?:\.(?:[0-9]+(?:_[0-9]+)*)?)?|\.[0-9]+(?:_[0-9]+)*)(?:[eE][-+]?[0-9]+)?")
 
 
-def _range(spec: Spec) -> str:
-    unit = f" {spec.unit}" if spec.unit else ""
-    return f"from {spec.min:g} to {spec.max:g}{unit}"
+def _unit(spec: Spec) -> str:
+    """" MB" after a bound, or nothing."""
+    return f" {spec.unit}" if spec.unit else ""
 
 
-def _coerce(name: str, value, spec: Spec):
+def _coerce(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
     """Return (value, problem). Accepts what YAML gives; strings are for link parameters.
     A user's value is repeated in a problem only through quote(): as text, truncated."""
     if spec.kind == "bool":
@@ -177,53 +346,61 @@ def _coerce(name: str, value, spec: Spec):
             return value, None
         if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
             return value.lower() in ("true", "1", "yes"), None
-        return None, f"{name}: must be true or false, got {quote(value)}"
+        return None, _("{name}: must be true or false, got {value}").format(name=name, value=quote(value))
     if spec.kind == "text":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)  # YAML reads an account ID as a number
         if not isinstance(value, str) or not re.fullmatch(spec.pattern, value):
-            return None, f"{name}: {quote(value)} is not a valid {spec.label.lower()} (expected {quote(spec.pattern)})"
+            return None, _("{name}: {value} is not a valid {label} (expected {pattern})").format(
+                name=name, value=quote(value), label=spec.label.lower(), pattern=quote(spec.pattern))
         return value, None
     if spec.kind == "set":
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)):
-            return None, f"{name}: must be a list of {', '.join(spec.choices)}, got {quote(value)}"
+            return None, _("{name}: must be a list of {choices}, got {value}").format(
+                name=name, choices=", ".join(spec.choices), value=quote(value))
         items = [i.strip() if isinstance(i, str) else i for i in items if i != ""]
         bad = [i for i in items if i not in spec.choices]
         if bad:
-            return None, f"{name}: unknown item(s) {', '.join(quote(b, 30) for b in bad[:5])} (choose from {', '.join(spec.choices)})"
+            return None, _("{name}: unknown item(s) {items} (choose from {choices})").format(
+                name=name, items=", ".join(quote(b, 30) for b in bad[:5]), choices=", ".join(spec.choices))
         return tuple(c for c in spec.choices if c in items), None
     if spec.kind == "choice":
         if isinstance(value, str) and value in spec.choices:
             return value, None
-        return None, f"{name}: must be one of {', '.join(spec.choices)}, got {quote(value)}"
+        return None, _("{name}: must be one of {choices}, got {value}").format(
+            name=name, choices=", ".join(spec.choices), value=quote(value))
     # numbers
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return None, f"{name}: must be a number, got {quote(value)}"
+        return None, _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
     if isinstance(value, str):
         if not _DECIMAL.fullmatch(value.strip()):
-            return None, f"{name}: must be a number written in digits 0-9, got {quote(value)}"
+            return None, _("{name}: must be a number written in digits 0-9, got {value}").format(name=name, value=quote(value))
         value = float(value.strip())  # inf when too large for a float: named as too large below
     if isinstance(value, int) and not -1e300 < value < 1e300:
         value = math.inf if value > 0 else -math.inf  # float() would raise OverflowError on an int this big
     value = float(value)
     if math.isnan(value):
-        return None, f"{name}: must be a number, got {quote(value)}"
+        return None, _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
     if math.isinf(value):
-        return None, f"{name}: the number is too {'large' if value > 0 else 'small'} (must be {_range(spec)})"
+        message = (_("{name}: the number is too large (must be from {min:g} to {max:g}{unit})") if value > 0
+                   else _("{name}: the number is too small (must be from {min:g} to {max:g}{unit})"))
+        return None, message.format(name=name, min=spec.min, max=spec.max, unit=_unit(spec))
     if spec.kind == "int":
         if value != int(value):
-            return None, f"{name}: must be a whole number, got {quote(value)}"
+            return None, _("{name}: must be a whole number, got {value}").format(name=name, value=quote(value))
         value = int(value)
     if spec.min is not None and value < spec.min:
-        what = "negative" if value < 0 else "too small"
-        return None, f"{name}: {value:g} is {what} (must be at least {spec.min:g}{' ' + spec.unit if spec.unit else ''})"
+        message = (_("{name}: {value:g} is negative (must be at least {min:g}{unit})") if value < 0
+                   else _("{name}: {value:g} is too small (must be at least {min:g}{unit})"))
+        return None, message.format(name=name, value=value, min=spec.min, unit=_unit(spec))
     if spec.max is not None and value > spec.max:
-        return None, f"{name}: {value:g} is too large (at most {spec.max:g}{' ' + spec.unit if spec.unit else ''})"
+        return None, _("{name}: {value:g} is too large (at most {max:g}{unit})").format(
+            name=name, value=value, max=spec.max, unit=_unit(spec))
     return value, None
 
 
-def coerce_fields(data: dict, *, strict: bool = True) -> tuple[dict, list[str]]:
+def coerce_fields(data: dict[str, Any], *, strict: bool = True) -> tuple[dict[str, Any], list[str]]:
     """Check each field on its own. Returns (good values, problems); never raises.
 
     Unknown fields are problems when strict. Callers that must keep every valid input (a link
@@ -234,7 +411,7 @@ def coerce_fields(data: dict, *, strict: bool = True) -> tuple[dict, list[str]]:
         spec = SPECS.get(name)
         if spec is None:
             if strict:
-                problems.append(f"{quote(name)}: unknown field (known fields: see `python -m lib fields`)")
+                problems.append(_("{field}: unknown field (known fields: see `python -m lib fields`)").format(field=quote(name)))
             continue
         v, problem = _coerce(name, value, spec)
         if problem:
@@ -244,22 +421,22 @@ def coerce_fields(data: dict, *, strict: bool = True) -> tuple[dict, list[str]]:
     return good, problems
 
 
-def check_shares(values: dict) -> str | None:
+def check_shares(values: dict[str, Any]) -> str | None:
     shares = [values[k] for k in SHARE_FIELDS]
     total = sum(shares)
     if abs(total - 1.0) > SHARE_TOLERANCE:
         parts = " + ".join(f"{k} {values[k]:g}" for k in SHARE_FIELDS)
-        return f"pull mix: {parts} = {total:g}; the three shares must sum to 1"
+        return _("pull mix: {parts} = {total:g}; the three shares must sum to 1").format(parts=parts, total=total)
     return None
 
 
-def from_dict(data: dict | None) -> Workload:
+def from_dict(data: dict[str, Any] | None) -> Workload:
     """Build a validated workload; a missing field takes its default, anything wrong raises
     InputError listing every problem found."""
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError(f"a scenario must be a mapping of field: value, got {type(data).__name__}")
+        raise InputError(_("a scenario must be a mapping of field: value, got {kind}").format(kind=type(data).__name__))
     good, problems = coerce_fields(data)
     values = {**{k: s.default for k, s in SPECS.items()}, **good}
     if not problems:
@@ -271,7 +448,7 @@ def from_dict(data: dict | None) -> Workload:
     return Workload(**values)
 
 
-def _fill_shares(values: dict, given: set) -> None:
+def _fill_shares(values: dict[str, Any], given: set[str]) -> None:
     """Only some shares given (a hand-written link): the remainder goes to the first one missing."""
     missing = [k for k in SHARE_FIELDS if k not in given]
     if not missing or len(missing) == len(SHARE_FIELDS):
@@ -282,7 +459,7 @@ def _fill_shares(values: dict, given: set) -> None:
             values[k] = rest if i == 0 else 0.0
 
 
-def lenient(raw: dict, base=None, label: str = "") -> tuple[Workload, list[str]]:
+def lenient(raw: dict[str, Any], base: Workload | None = None, label: str = "") -> tuple[Workload, list[str]]:
     """Apply what is valid in `raw` on top of `base`; name every problem instead of raising.
 
     For untrusted, partly wrong input (a hand-edited link, an uploaded file): one bad field
@@ -295,7 +472,7 @@ def lenient(raw: dict, base=None, label: str = "") -> tuple[Workload, list[str]]
     _fill_shares(values, {k for k in good if k in SHARE_FIELDS})
     bad_mix = check_shares(values)
     if bad_mix:
-        problems.append(f"{label}{bad_mix}; that pull mix was not used")
+        problems.append(label + _("{problem}; that pull mix was not used").format(problem=bad_mix))
         values.update({k: getattr(base, k) for k in SHARE_FIELDS})
     return from_dict(values), problems
 

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from lib import charts, compare, labels, presets
-from lib.workload import lenient
+from lib.workload import COMPARED, lenient
 from ui import chart, share, shell, workload_inputs
 
 TITLE = "Compare"
@@ -15,8 +15,7 @@ st.title("Compare two scenarios")
 st.caption("**A** is the scenario in the sidebar. **B** is A with the changes below (for example 10 against 30 "
            "versions kept, or US East against Seoul). Both travel in the share link.")
 
-B_FIELDS = ["versions_kept", "image_size_mb", "pulls_per_month", "repositories", "shared_layer_fraction",
-            "layer_cache_hit", "region", "network", "visibility", "ghcr_billing", "team_seats"]
+B_FIELDS = COMPARED  # the inputs B can change, in order (Spec.compare)
 PREFIX = "cmp_"
 
 

@@ -4,6 +4,7 @@ import html
 import streamlit as st
 
 from lib import features, labels
+from lib.i18n import N_, _, text
 from lib.registries import IDS, NAMES
 from ui import shell, workload_inputs
 
@@ -13,31 +14,40 @@ ORDER = 60  # place in the menu
 
 w, book = shell.page()
 m = features.load()
-st.title("Feature matrix")
+st.title(_("Feature matrix"))
 
-MARKS = {  # symbol, word for screen readers, colour (at least 4.5:1 on white)
-    "yes": ("✓", "yes", "#17692F"),
-    "partial": ("◐ partial", "partial", "#8A4B00"),
-    "no": ("✗", "no", "#B3261E"),
+MARKS = {  # symbol, word for screen readers, colour (at least 4.5:1 on white); words translated where shown
+    "yes": ("✓", N_("yes"), "#17692F"),
+    "partial": ("◐", N_("partial"), "#8A4B00"),
+    "no": ("✗", N_("no"), "#B3261E"),
 }
+
+
+def mark(value: str) -> str:
+    """The cell's symbol; a partial one says its word too ("◐ partial"), in the run's language."""
+    return MARKS[value][0] + (" " + _("partial") if value == "partial" else "")
+
+
 SHORT = {"ecr": "Amazon ECR", "ghcr": "GHCR", "dockerhub": "Docker Hub", "harbor": "Harbor", "gar": "Artifact Registry",
-         "acr": "Azure CR", "nexus": "Nexus", "s3": "S3 baseline"}
+         "acr": "Azure CR", "nexus": "Nexus", "s3": N_("S3 baseline")}
 
 
 def matrix_html(required) -> str:
     """Every feature (rows) for every registry (columns), each cell a coloured mark linking to
     its source, with the note and the source in the tooltip."""
-    head = "".join(f'<th scope="col" title="{html.escape(NAMES[r])}">{html.escape(SHORT[r])}</th>' for r in IDS)
+    head = "".join(f'<th scope="col" title="{html.escape(NAMES[r])}">{html.escape(_(SHORT[r]))}</th>' for r in IDS)
+    feature = html.escape(_("Feature"))  # outside the f-string below: extraction cannot see into one
     rows = []
-    for f, name in m["features"].items():
+    for f, name in ((f, text(n)) for f, n in m.features.items()):
         cells = []
         for r in IDS:
-            cell = m["registries"][r][f]
-            mark, word, colour = MARKS[cell["value"]]
-            tip = html.escape(f"{NAMES[r]}, {name}: {word}. {cell['note']}. Source: {cell['source']}", quote=True)
-            cells.append(f'<td><a href="{html.escape(cell["source"], quote=True)}" target="_blank" rel="noopener" '
-                         f'title="{tip}" aria-label="{tip}" style="color:{colour}">{mark}</a></td>')
-        req = ' <span class="req">required</span>' if f in required else ""
+            cell = m.registries[r][f]
+            _symbol, word, colour = MARKS[cell.value]
+            tip = html.escape(_("{registry}, {feature}: {value}. {note}. Source: {source}").format(
+                registry=NAMES[r], feature=name, value=_(word), note=text(cell.note), source=cell.source), quote=True)
+            cells.append(f'<td><a href="{html.escape(cell.source, quote=True)}" target="_blank" rel="noopener" '
+                         f'title="{tip}" aria-label="{tip}" style="color:{colour}">{mark(cell.value)}</a></td>')
+        req = ' <span class="req">' + html.escape(_("required")) + "</span>" if f in required else ""
         rows.append(f'<tr><th scope="row">{html.escape(name)}{req}</th>{"".join(cells)}</tr>')
     return f"""<style>
 .fm-wrap {{ overflow-x: auto; }}
@@ -49,42 +59,43 @@ def matrix_html(required) -> str:
 .fm td a {{ text-decoration: none; font-weight: 700; font-size: 1.05rem; }}
 .fm td a:hover, .fm td a:focus {{ text-decoration: underline; }}
 .fm .req {{ font-size: 0.75rem; font-weight: 600; color: #1C4E80; border: 1px solid #1C4E80; border-radius: 4px; padding: 0 4px; }}
-</style><div class="fm-wrap"><table class="fm"><thead><tr><th scope="col">Feature</th>{head}</tr></thead>
+</style><div class="fm-wrap"><table class="fm"><thead><tr><th scope="col">{feature}</th>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table></div>"""
 
 
-st.subheader("What you require")
+st.subheader(_("What you require"))
 workload_inputs.field("required_features")
 lacking = features.missing(w.required_features, m)
 if w.required_features:
     ok = [NAMES[r] for r in IDS if not lacking[r]]
-    st.write("**Meet every requirement:** " + (", ".join(ok) if ok else "none"))
+    st.write(_("**Meet every requirement:** {registries}").format(registries=", ".join(ok) if ok else _("none")))
     for r in IDS:
         if lacking[r]:
-            st.write(f"✗ {NAMES[r]}: lacks {', '.join(lacking[r])}")
-    st.caption("Registries that lack a requirement are also marked on the Overview and Break-even charts.")
+            st.write("✗ " + _("{registry}: lacks {features}").format(registry=NAMES[r], features=", ".join(lacking[r])))
+    st.caption(_("Registries that lack a requirement are also marked on the Overview and Break-even charts."))
 
-st.subheader("Features")
-st.caption("✓ yes · ◐ partial: not by default (a tier, an add-on or a workaround) · ✗ no. Only ✓ meets a requirement. "
-           "Point at a mark for its note and source; click it to open the source.")
+st.subheader(_("Features"))
+st.caption(_("✓ yes · ◐ partial: not by default (a tier, an add-on or a workaround) · ✗ no. Only ✓ meets a requirement. "
+             "Point at a mark for its note and source; click it to open the source."))
 st.html(matrix_html(set(w.required_features)))
-with st.expander("Notes for every partial and missing feature"):
+with st.expander(_("Notes for every partial and missing feature")):
     for r in IDS:
-        gaps = [(m["features"][f], c) for f, c in ((f, m["registries"][r][f]) for f in m["features"]) if c["value"] != "yes"]
+        gaps = [(text(m.features[f]), c) for f, c in ((f, m.registries[r][f]) for f in m.features) if c.value != "yes"]
         if gaps:
             st.markdown(f"**{NAMES[r]}**")
-            st.markdown("\n".join(f"- {MARKS[c['value']][0]} {name}: {c['note']} ([source]({c['source']}))".replace("$", "\\$")
-                                  for name, c in gaps))
+            st.markdown("\n".join(("- " + _("{mark} {feature}: {note} ([source]({source}))").format(
+                mark=mark(c.value), feature=name, note=text(c.note), source=c.source)).replace("$", "\\$")
+                for name, c in gaps))
 
-st.subheader("The comparison's own table")
-st.caption("Ratings out of 5, as the comparison this app starts from gives them (the About page says more).")
+st.subheader(_("The comparison's own table"))
+st.caption(_("Ratings out of 5, as the comparison this app starts from gives them (the About page says more)."))
 doc = features.document_table(m)
 for col in ("cost", "recommended_for"):
     doc[col] = doc[col].map(labels.plain)
 st.dataframe(doc, hide_index=True, width="stretch", column_config={
-    "registry": st.column_config.TextColumn("Registry", width="medium"),
-    "provider": "Provider",
-    "cost": "Cost",
-    "aws_integration": st.column_config.ProgressColumn("AWS integration", min_value=0, max_value=5, format="%d / 5"),
-    "usage": st.column_config.ProgressColumn("Use in practice", min_value=0, max_value=5, format="%d / 5"),
-    "recommended_for": st.column_config.TextColumn("Recommended for", width="large")})
+    "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
+    "provider": _("Provider"),
+    "cost": _("Cost"),
+    "aws_integration": st.column_config.ProgressColumn(_("AWS integration"), min_value=0, max_value=5, format="%d / 5"),
+    "usage": st.column_config.ProgressColumn(_("Use in practice"), min_value=0, max_value=5, format="%d / 5"),
+    "recommended_for": st.column_config.TextColumn(_("Recommended for"), width="large")})

@@ -4,6 +4,7 @@ import streamlit as st
 
 from lib import labels, migration
 from lib.errors import InputError
+from lib.i18n import _
 from lib.registries import NAMES
 from ui import shell, workload_inputs
 
@@ -12,8 +13,8 @@ ICON = ":material/move_up:"
 ORDER = 70  # place in the menu
 
 w, book = shell.page()
-st.title("Migration planner")
-st.caption("Moving the whole workload in the sidebar: every repository with every version kept.")
+st.title(_("Migration planner"))
+st.caption(_("Moving the whole workload in the sidebar: every repository with every version kept."))
 c1, c2, c3 = st.columns(3)
 workload_inputs.field("migrate_from", c1)
 workload_inputs.field("migrate_to", c2)
@@ -29,34 +30,42 @@ except InputError as e:
     st.warning(str(e), icon=":material/warning:")
     st.stop()
 
-st.subheader("What moves")
+st.subheader(_("What moves"))
 a, b, c = st.columns(3)
-a.metric("Data to copy", f"{labels.number(plan.transfer_gb)} GB",
-         help=f"{plan.repositories:,} repositories x {w.versions_kept:,} versions = {plan.images:,} images of "
-              f"{labels.data_size_mb(w.image_size_mb)}; layers shared between versions are copied once.")
+a.metric(_("Data to copy"), _("{size} GB").format(size=labels.number(plan.transfer_gb)),
+         help=_("{repositories} repositories x {versions} versions = {images} images of {size}; layers shared "
+                "between versions are copied once.").format(
+             repositories=labels.number(plan.repositories), versions=labels.number(w.versions_kept),
+             images=labels.number(plan.images), size=labels.data_size_mb(w.image_size_mb)))
 hours = plan.copy_hours
-b.metric("Copy time", f"about {hours:,.1f} hours" if hours >= 1 else f"about {max(1, round(hours * 60))} minutes",
-         help=f"At {plan.copy_mb_per_second:g} MB/s, one copy at a time (an assumption). Copies run unattended: "
-              "this is waiting time, not engineer time.")
-c.metric("Transfer cost of the copy", labels.money(plan.transfer_cost),
-         help=f"{labels.number(plan.transfer_gb, 1)} GB x {labels.unit_price(plan.transfer_price)} per GB leaving "
-              f"{NAMES[plan.source]}" + (" (free: both stay inside AWS, or leaving is free)" if not plan.transfer_price else ""))
+b.metric(_("Copy time"), _("about {n} hours").format(n=labels.number(hours, 1)) if hours >= 1
+         else _("about {n} minutes").format(n=max(1, round(hours * 60))),
+         help=_("At {speed} MB/s, one copy at a time (an assumption). Copies run unattended: "
+                "this is waiting time, not engineer time.").format(speed=f"{plan.copy_mb_per_second:g}"))
+c.metric(_("Transfer cost of the copy"), labels.money(plan.transfer_cost),
+         help=(_("{size} GB x {price} per GB leaving {registry}") if plan.transfer_price else
+               _("{size} GB x {price} per GB leaving {registry} (free: both stay inside AWS, or leaving is free)")).format(
+             size=labels.number(plan.transfer_gb, 1), price=labels.unit_price(plan.transfer_price),
+             registry=NAMES[plan.source]))
 
-st.subheader("What it costs")
+st.subheader(_("What it costs"))
 a, b, c = st.columns(3)
-a.metric("Change in monthly cost", labels.signed_money(plan.monthly_delta),
+a.metric(_("Change in monthly cost"), labels.signed_money(plan.monthly_delta),
          help=f"{NAMES[plan.target]} {labels.money(plan.monthly_after)} − {NAMES[plan.source]} {labels.money(plan.monthly_before)}")
-b.metric("One-time effort", f"{labels.number(plan.effort_hours, 2)} hours = {labels.money(plan.effort_cost)}",
-         help=f"At {labels.money(w.engineer_hourly_rate)} an hour"
-              + (f"; includes {plan.setup_hours:g} hours to set up {NAMES[plan.target]}" if plan.setup_hours else ""))
-c.metric("Pays back in", f"{plan.payback_months:,.1f} months" if plan.payback_months is not None else "never (on cost)")
+b.metric(_("One-time effort"), _("{hours} hours = {cost}").format(hours=labels.number(plan.effort_hours, 2),
+                                                                 cost=labels.money(plan.effort_cost)),
+         help=(_("At {rate} an hour; includes {hours} hours to set up {registry}") if plan.setup_hours
+               else _("At {rate} an hour")).format(rate=labels.money(w.engineer_hourly_rate),
+                                                   hours=f"{plan.setup_hours:g}", registry=NAMES[plan.target]))
+c.metric(_("Pays back in"), _("{n} months").format(n=labels.number(plan.payback_months, 1))
+         if plan.payback_months is not None else _("never (on cost)"))
 if plan.payback_months is None:
-    st.info(f"Moving to {NAMES[plan.target]} costs {labels.signed_money(plan.monthly_delta)} a month more: the reasons "
-            "to move are not cost (see the Recommendation page), as in the comparison's GHCR to ECR move for production.",
-            icon=":material/info:")
+    st.info(_("Moving to {registry} costs {change} a month more: the reasons to move are not cost (see the "
+              "Recommendation page), as in the comparison's GHCR to ECR move for production.").format(
+        registry=NAMES[plan.target], change=labels.signed_money(plan.monthly_delta)), icon=":material/info:")
 
-st.subheader(f"Steps: {NAMES[plan.source]} → {NAMES[plan.target]}")
-st.caption(f"From: {labels.plain(plan.steps_source)}. Names in angle brackets are yours to fill in.")
+st.subheader(_("Steps: {source} → {target}").format(source=NAMES[plan.source], target=NAMES[plan.target]))
+st.caption(_("From: {plan}. Names in angle brackets are yours to fill in.").format(plan=labels.plain(plan.steps_source)))
 for i, (title, command) in enumerate(plan.steps, 1):
     st.markdown(f"**{i}. {title}**")
     st.code(command, language="bash")

@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from lib import decision, labels
+from lib import decision, decision_chart, labels
+from lib.i18n import _
 from lib.registries import NAMES
 from ui import shell, workload_inputs
 
@@ -14,10 +15,10 @@ w, book = shell.page()
 tree = decision.load()
 r = decision.recommend(w, book, tree)
 
-st.title("Recommendation")
-with st.expander("Your situation", expanded=True):
+st.title(_("Recommendation"))
+with st.expander(_("Your situation"), expanded=True):
     workload_inputs.situation()
-st.caption("The workload inputs in the sidebar set the costs.")
+st.caption(_("The workload inputs in the sidebar set the costs."))
 
 
 
@@ -26,36 +27,40 @@ def md(text: str) -> str:
     return labels.plain(text).replace(" -> ", " → ").replace("$", "\\$")
 
 
-st.success(f"### {md(r.title)}\n{md(r.summary)}  \nMonthly cost for this workload: **{md(labels.money(r.recommended_cost))}**"
+st.success(f"### {md(r.title)}\n{md(r.summary)}  \n"
+           + _("Monthly cost for this workload: **{cost}**").format(cost=md(labels.money(r.recommended_cost)))
            + (f" {md(r.setup_description)}" if r.setup_description else "") + (f"  \n{md(r.gap_note)}." if r.gap_note else ""),
            icon=":material/recommend:")
-if "strength" in r.summary:
-    st.caption("*Rated N of 3* is how strongly the comparison this app starts from ties the situation to the registry: "
-               "3 settles it, 1 is a sensible default that other needs can overturn (the About page says more).")
+if tree.leaves[r.leaf].rated:
+    st.caption(_("*Rated N of 3* is how strongly the comparison this app starts from ties the situation to the registry: "
+                 "3 settles it, 1 is a sensible default that other needs can overturn (the About page says more)."))
 if r.runner_up:
-    st.info(f"Runner-up: **{NAMES[r.runner_up]}** ({md(labels.money(r.costs[r.runner_up]))} a month)")
+    st.info(_("Runner-up: **{registry}** ({cost} a month)").format(registry=NAMES[r.runner_up],
+                                                                  cost=md(labels.money(r.costs[r.runner_up]))))
 if r.cost_note:
     st.write(md(r.cost_note))
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader("Why: the path taken")
+    st.subheader(_("Why: the path taken"))
     for i, step in enumerate(r.path, 1):
         st.markdown(f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: " + md(" ".join(step.reasons)))
 with right:
-    st.subheader("Candidates that pass every constraint")
+    st.subheader(_("Candidates that pass every constraint"))
     ranking = pd.DataFrame([{"registry": NAMES[rid], "monthly_cost": c, "recommended": rid == r.recommended}
                             for rid, c in r.candidates])
     st.dataframe(ranking, hide_index=True, width="stretch", column_config={
-        "registry": "Registry",
-        "monthly_cost": st.column_config.NumberColumn("Monthly cost", format="dollar"),
-        "recommended": st.column_config.CheckboxColumn("Chosen"),
+        "registry": _("Registry"),
+        "monthly_cost": st.column_config.NumberColumn(_("Monthly cost"), format="dollar"),
+        "recommended": st.column_config.CheckboxColumn(_("Chosen")),
     })
 
-st.subheader("Why not the others")
-st.markdown("\n".join(f"- **{x.name}** ({labels.REJECTIONS.get(x.kind, 'Not chosen').lower()}): {md(x.why)}"
-                      for x in r.rejected))
+st.subheader(_("Why not the others"))
+st.markdown("\n".join(
+    "- " + _("**{registry}** ({kind}): {why}").format(
+        registry=x.name, kind=_(labels.REJECTIONS[x.kind]).lower(), why=md(x.why))
+    for x in r.rejected))
 
-st.subheader("The decision tree")
-st.caption("The path for your answers is drawn in red.")
-st.graphviz_chart(decision.to_dot(tree, r), width="stretch")
+st.subheader(_("The decision tree"))
+st.caption(_("The path for your answers is drawn in red."))
+st.graphviz_chart(decision_chart.to_dot(tree, r), width="stretch")

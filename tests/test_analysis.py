@@ -141,9 +141,9 @@ def test_growth_makes_every_month_cost_at_least_the_last(book):
 
 def test_every_cell_has_a_value_and_a_source():
     m = features.load()
-    for reg in m["registries"].values():
-        for f in m["features"]:
-            assert reg[f]["value"] in features.VALUES and reg[f]["source"].startswith("https://")
+    for reg in m.registries.values():
+        for f in m.features:
+            assert reg[f].value in features.VALUES and reg[f].source.startswith("https://")
 
 
 def test_document_table_ratings_are_the_documents():

@@ -166,8 +166,8 @@ def test_every_leaf_is_reachable_and_every_branch_is_taken():
         _path, leaf, taken = decision.walk(w, TREE)
         leaves.add(leaf)
         branches.update(taken)
-    assert leaves == set(TREE["leaves"])
-    expected = {(nid, i) for nid, n in TREE["nodes"].items() for i, b in enumerate(n["branches"]) if "note" not in b}
+    assert leaves == set(TREE.leaves)
+    expected = {(nid, i) for nid, n in TREE.nodes.items() for i, b in enumerate(n.branches) if b.deciding}
     assert branches == expected
 
 
@@ -175,7 +175,7 @@ def test_every_question_is_asked_on_some_path():
     asked = set()
     for w in _all_answers():
         asked.update(s.node for s in decision.walk(w, TREE)[0])
-    assert asked == set(TREE["nodes"])
+    assert asked == set(TREE.nodes)
 
 
 # ---- the tree file is validated ------------------------------------------------------

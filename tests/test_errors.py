@@ -39,6 +39,13 @@ def test_price_missing_a_region_is_rejected(tmp_path):
         pricebook.load(path)
 
 
+def test_keyed_price_with_one_value_is_rejected(tmp_path):
+    # `by` promises a price per plan or tier: a single number would silently price them all alike
+    path = _write_book(tmp_path, lambda d: d["prices"]["acr.tier_daily"].update(value=0.5))
+    with pytest.raises(PriceBookError, match=r"acr.tier_daily.*'by: acr_tier' needs a 'value' map.*0.5"):
+        pricebook.load(path)
+
+
 def test_bad_as_of_date_is_rejected(tmp_path):
     path = _write_book(tmp_path, lambda d: d["prices"]["ecr.scan_first"].update(as_of="last week"))
     with pytest.raises(PriceBookError, match="ecr.scan_first.*as_of.*YYYY-MM-DD"):

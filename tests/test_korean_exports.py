@@ -114,8 +114,11 @@ def _render(prs, data: bytes, tmp_path: Path) -> Path:
     Latin letters and punctuation ("합니다 ."), so the PDF splits "합니다." in two. Writes a contact sheet."""
     soffice = need("soffice", "libreoffice")
     (tmp_path / "deck.pptx").write_bytes(data)
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "deck.pptx")],
-                   check=True, capture_output=True, timeout=180)
+    # a profile of its own: a LibreOffice already running under the default profile (another test, a
+    # person's session) makes a second one exit with status 1 and no PDF
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
+    subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "deck.pptx")], check=True, capture_output=True, timeout=180)
     pdf = tmp_path / "deck.pdf"
     pages = _words(pdf)
     assert len(pages) == len(prs.slides)

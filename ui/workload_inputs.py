@@ -8,43 +8,42 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import labels, regions
+from lib import i18n, labels, regions
 from lib.errors import InputError
-from lib.workload import DEFAULT, SPECS, Workload, from_dict
+from lib.i18n import N_, _
+from lib.workload import (
+    DEFAULT,
+    PLANS_SECTION,
+    QUESTIONS,
+    SELFHOSTED_SECTION,
+    SPECS,
+    WORKLOAD_SECTION,
+    Workload,
+    from_dict,
+    in_section,
+)
+from lib.workload import SECTIONS as SIDEBAR_SECTIONS
 from lib.workload import SHARE_FIELDS as SHARES
 
 PREFIX = "wl_"
 CANONICAL = PREFIX + "_canonical"  # not a widget key: survives page switches, restores the widgets
 PAGE = PREFIX + "_page"  # the page the widgets were last drawn on
 SIZE_UNIT = PREFIX + "_size_unit"  # "MB" or "GB": how the image size is typed
-SLIDERS = {  # small ranges only: (step, format) in what the person sees
-    "shared_layer_fraction": (5.0, "%.0f %%"),
-    "layer_cache_hit": (5.0, "%.0f %%"),
-    "availability_zones": (1, "%d"),
-    "nat_gateways": (1, "%d"),
-}
+# what each input is and where it goes is in its field's spec (lib/workload.Spec): these are views of it
+SLIDERS = {k: ((5.0, "%.0f %%") if s.percent else (1, "%d")) for k, s in SPECS.items() if s.slider}  # (step, format)
 PERCENT = set(labels.PERCENT_FIELDS)
 NUMBER_FORMAT = {"float": "%.2f", "int": "%d"}
-WHOLE_FLOATS = {"pulls_per_month", "pushes_per_month", "rescans_per_month", "node_disk_gb"}  # shown without decimals
-SITUATION = ["runs_on", "ci", "visibility", "lifetime", "priority", "private_network_only", "aws_only",
-             "avoid_cloud_iam", "compliance"]  # drawn by the Recommendation page, in its main area
+WHOLE_FLOATS = {k for k, s in SPECS.items() if s.whole}  # shown without decimals
+SITUATION = QUESTIONS  # drawn by the Recommendation page, in its main area
 MORE_KEY = PREFIX + "_more"
 KEEP_ONCE = PREFIX + "_keep_once"  # not a widget: keys the browser sent on a session's first run (ui/share.py)
-ADVANCED = ("Plans and billing", "Self-hosted and baseline")  # drawn only when "More inputs" is on
-SECTIONS = [
-    ("Workload", ["image_size_mb", "versions_kept", "repositories", "pulls_per_month", "shared_layer_fraction", "layer_cache_hit"], True),
-    ("Network and account", ["runs_on", "region", "network", "availability_zones", "nat_gateways", "team_seats"], True),
-    ("Plans and billing", ["ghcr_billing", "github_plan", "dockerhub_plan", "acr_tier", "scanning", "pushes_per_month",
-                           "rescans_per_month", "replica_regions", "ecr_free_tier", "egress_free_tier",
-                           "ecr_public_authenticated_share", "github_actions_pull_share"], False),
-    ("Self-hosted and baseline", ["selfhosted_nodes", "node_disk_gb", "ops_hours_per_month", "engineer_hourly_rate",
-                                  "nexus_licence_monthly", "s3_manual_hours_per_month"], False),
-]
-MIX_LABELS = {"same_region_share": "Same region (%)", "cross_region_share": "Other regions of the cloud (%)",
-              "internet_share": "Outside the cloud (%)"}
-MIX_HELP = {"same_region_share": "Pulls from the registry's own region.",
-            "cross_region_share": "Pulls from another region of the same cloud.",
-            "internet_share": "Pulls from outside the cloud: other clouds, laptops, customers."}
+ADVANCED = (PLANS_SECTION, SELFHOSTED_SECTION)  # drawn only when "More inputs" is on
+SECTIONS = [(title, in_section(title), title not in ADVANCED) for title in SIDEBAR_SECTIONS]  # (title, fields, expanded)
+MIX_LABELS = {"same_region_share": N_("Same region (%)"), "cross_region_share": N_("Other regions of the cloud (%)"),
+              "internet_share": N_("Outside the cloud (%)")}
+MIX_HELP = {"same_region_share": N_("Pulls from the registry's own region."),
+            "cross_region_share": N_("Pulls from another region of the same cloud."),
+            "internet_share": N_("Pulls from outside the cloud: other clouds, laptops, customers.")}
 
 
 def key(name: str) -> str:
@@ -124,13 +123,13 @@ def field(name: str, box=st, widget_key: str | None = None, on_change=None, args
     slider = sliders and name in SLIDERS
     unit = "%" if name in PERCENT else (size_unit() if name == "image_size_mb" else s.unit)
     label = label or (f"{s.label} ({unit})" if unit and not slider else s.label)
-    common = dict(key=widget_key or key(name), help=labels.HELP.get(name, s.help), on_change=on_change, args=args)
+    common = dict(key=widget_key or key(name), help=labels.help_text(name), on_change=on_change, args=args)
     if s.kind == "bool":
         box.checkbox(label, **common)
     elif s.kind == "text":
         box.text_input(label, max_chars=128, **common)
     elif s.kind == "set":
-        box.multiselect(label, s.choices, format_func=_format(name), **common)
+        box.multiselect(label, s.choices, format_func=_format(name), placeholder=_("Choose options"), **common)
     elif s.kind == "choice":
         box.selectbox(label, s.choices, format_func=regions.label if name == "region" else _format(name), **common)
         if name == "region":  # say where the other clouds' prices come from
@@ -138,6 +137,8 @@ def field(name: str, box=st, widget_key: str | None = None, on_change=None, args
     elif name in PERCENT:
         if slider:
             step, fmt = SLIDERS[name]
+            if i18n.lang() != "en":
+                fmt = fmt.replace(" %%", "%%")  # "5%": Korean writes no space before the sign (labels.percent)
             box.slider(label, 0.0, 100.0, step=step, format=fmt, **common)
         else:
             box.number_input(label, min_value=0.0, max_value=100.0, step=1.0, format="%g", **common)
@@ -159,21 +160,21 @@ def mix_problem(state: dict) -> str | None:
     """The pull mix as typed, if it does not add up to 100 %: the message that says so."""
     values = [state.get(key(n)) for n in SHARES]
     if any(v is None for v in values):
-        return "Where pulls come from: fill in all three percentages (they must add up to 100 %)."
+        return _("Where pulls come from: fill in all three percentages (they must add up to 100 %).")
     total = sum(values)
     if abs(total - 100) > 1e-4:
-        parts = " + ".join(f"{v:g} %" for v in values)
-        return (f"Where pulls come from: {parts} = {total:g} %. The three must add up to 100 %; "
-                "until they do, the figures use the last mix that did.")
+        parts = " + ".join(_("{value:g} %").format(value=v) for v in values)  # Korean writes "5%"
+        return _("Where pulls come from: {parts} = {total:g} %. The three must add up to 100 %; "
+                 "until they do, the figures use the last mix that did.").format(parts=parts, total=total)
     return None
 
 
 def _image_size(box) -> None:
     st.session_state.setdefault(SIZE_UNIT, size_unit())
     field("image_size_mb", box)
-    box.segmented_control("Image size unit", ["MB", "GB"], key=SIZE_UNIT, on_change=_on_size_unit,
+    box.segmented_control(_("Image size unit"), ["MB", "GB"], key=SIZE_UNIT, on_change=_on_size_unit,
                           label_visibility="collapsed",
-                          help="Type the image size in megabytes or gigabytes (1 GB = 1,000 MB).")
+                          help=_("Type the image size in megabytes or gigabytes (1 GB = 1,000 MB)."))
 
 
 def render(page: str, open_section: str | None = None) -> Workload:
@@ -183,14 +184,14 @@ def render(page: str, open_section: str | None = None) -> Workload:
     off their page) keep their values: current() takes them from the last workload."""
     _ensure_initialised(page)
     sb = st.sidebar
-    more = sb.toggle("More inputs: plans, billing, self-hosting", key=MORE_KEY,
+    more = sb.toggle(_("More inputs: plans, billing, self-hosting"), key=MORE_KEY,
                      value=st.session_state.get(MORE_KEY + "_saved", False) or open_section in ADVANCED)
     st.session_state[MORE_KEY + "_saved"] = more  # a toggle's own state does not survive a page switch
     mix_slot = None
     for title, names, expanded in SECTIONS:
         if title in ADVANCED and not more:
             continue
-        box = sb.expander(title, expanded=expanded or title == open_section)
+        box = sb.expander(_(title), expanded=expanded or title == open_section)
         for name in names:
             if page == "Recommendation" and name in SITUATION:
                 continue  # that page asks the situation questions in its main area (one widget per key)
@@ -198,18 +199,18 @@ def render(page: str, open_section: str | None = None) -> Workload:
                 _image_size(box)
             else:
                 field(name, box)
-        if title == "Workload":
-            box.markdown("**Where pulls come from**")
+        if title == WORKLOAD_SECTION:
+            box.markdown("**" + _("Where pulls come from") + "**")
             for name in SHARES:
-                box.number_input(MIX_LABELS[name], min_value=0.0, max_value=100.0, step=5.0, format="%g",
-                                 key=key(name), help=MIX_HELP[name])
+                box.number_input(_(MIX_LABELS[name]), min_value=0.0, max_value=100.0, step=5.0, format="%g",
+                                 key=key(name), help=_(MIX_HELP[name]))
             mix_slot = box.empty()  # filled below, from the one snapshot of the state current() takes
     w, problem = _current()
     if mix_slot is not None:
         if problem:
             mix_slot.error(problem, icon=":material/error:")
         else:
-            mix_slot.caption("Adds up to 100 %.")
+            mix_slot.caption(_("Adds up to 100 %."))
     return w
 
 
@@ -238,8 +239,8 @@ def _current() -> tuple[Workload, str | None]:
     try:
         w = from_dict(values)
     except InputError as e:
-        st.sidebar.error("Some inputs are not usable; the last good scenario is used: " + "; ".join(e.problems),
-                         icon=":material/error:")
+        st.sidebar.error(_("Some inputs are not usable; the last good scenario is used: {problems}").format(
+                         problems="; ".join(e.problems)), icon=":material/error:")
         w = last
     st.session_state[CANONICAL] = w
     return w, problem

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Protocol, runtime_checkable
 
 from ..components import Flag, Line, Prices, Quantities
+from ..i18n import _
 from . import acr, dockerhub, ecr, gar, ghcr, harbor, nexus, s3
 
 
@@ -22,4 +23,9 @@ class RegistryModule(Protocol):
 ALL: tuple[RegistryModule, ...] = (ecr, ghcr, dockerhub, harbor, gar, acr, nexus, s3)
 BY_ID: dict[str, RegistryModule] = {m.ID: m for m in ALL}
 IDS = tuple(BY_ID)
-NAMES = {m.ID: m.NAME for m in ALL}
+NAMES = {m.ID: m.NAME for m in ALL}  # English, the ids' stable names; shown through name()
+
+
+def name(registry_id: str) -> str:
+    """A registry's name in the reader's language ("Harbor (self-hosted)", "Harbor (자체 호스팅)")."""
+    return _(NAMES[registry_id])

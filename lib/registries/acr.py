@@ -1,41 +1,55 @@
 """Azure Container Registry: a daily tier fee with included storage, extra storage per GB-day
 (Microsoft's own example counts both in the same unit), pulls priced relative to where the
 consumers run. Private endpoints and geo-replication need Premium."""
-from ..components import Flag, Line, cloud_transfer, consumers_cloud, external_network, positive
+from ..components import (
+    Flag,
+    Inputs,
+    Line,
+    Prices,
+    Quantities,
+    cloud_transfer,
+    consumers_cloud,
+    external_network,
+    positive,
+    say,
+)
+from ..i18n import N_, _
 
 ID, NAME = "acr", "Azure Container Registry"
 
 
-def tier_for(w) -> str:
+def tier_for(w: Inputs) -> str:
     if w.acr_tier != "auto":
-        return w.acr_tier
+        return str(w.acr_tier)
     # a private endpoint is only needed when the consumers sit in Azure private networks
     return "premium" if ((w.network != "public" and consumers_cloud(w) == "azure") or w.replica_regions) else "basic"
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     tier = tier_for(w)
     included_gb = p("acr.included_storage_gb", tier)
-    replicas = ([Line(f"Geo-replicas: a Premium fee per region ({w.replica_regions})", "plan", "day",
+    replicas = ([Line(say(N_("Geo-replicas: a Premium fee per region ({regions})"), regions=w.replica_regions), "plan", "day",
                       p.days * w.replica_regions, p("acr.tier_daily", "premium"), "acr.tier_daily")]
                 if w.replica_regions else [])
     return replicas + [
-        Line(f"{tier.title()} tier", "plan", "day", p.days, p("acr.tier_daily", tier), "acr.tier_daily"),
-        Line(f"Storage over {included_gb:g} GB included", "storage", "GB-day",
+        Line(say(N_("{tier} tier"), tier=tier.title()), "plan", "day", p.days, p("acr.tier_daily", tier), "acr.tier_daily"),
+        Line(say(N_("Storage over {gb:g} GB included"), gb=included_gb), "storage", "GB-day",
              positive(q.stored_gb - included_gb) * p.days, p("acr.extra_storage_gb_day"), "acr.extra_storage_gb_day"),
         *cloud_transfer(w, q, p, "azure", "acr.inter_region_gb"),
     ] + external_network(w, q, p)
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if consumers_cloud(w) != "azure":
-        out.append(Flag("other_cloud", "info", "The workloads run outside Azure: every pull leaves Azure as internet egress"
-                                               + (", through the consumers' NAT gateway." if w.network != "public" and consumers_cloud(w) == "aws" else ".")))
+        out.append(Flag("other_cloud", "info",
+                        _("The workloads run outside Azure: every pull leaves Azure as internet egress, through the consumers' NAT gateway.")
+                        if w.network != "public" and consumers_cloud(w) == "aws" else
+                        _("The workloads run outside Azure: every pull leaves Azure as internet egress.")))
     if w.network != "public" and consumers_cloud(w) == "azure" and tier_for(w) != "premium":
-        out.append(Flag("acr_private_link", "blocker", "Private endpoints need the Premium tier."))
+        out.append(Flag("acr_private_link", "blocker", _("Private endpoints need the Premium tier.")))
     if w.replica_regions and tier_for(w) != "premium":
-        out.append(Flag("acr_geo_replication", "blocker", "Geo-replication needs the Premium tier."))
+        out.append(Flag("acr_geo_replication", "blocker", _("Geo-replication needs the Premium tier.")))
     if w.scanning != "none":
-        out.append(Flag("defender_separate", "info", "Scanning is Microsoft Defender for Containers, billed separately and not priced here."))
+        out.append(Flag("defender_separate", "info", _("Scanning is Microsoft Defender for Containers, billed separately and not priced here.")))
     return out

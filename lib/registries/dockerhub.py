@@ -1,52 +1,53 @@
 """Docker Hub: plan and seats; pull rate limits for free use; NAT from private subnets."""
 import numpy as np
 
-from ..components import Flag, Line, external_network, private_aws_subnets
+from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, external_network, private_aws_subnets, say
+from ..i18n import N_, _
 
 ID, NAME = "dockerhub", "Docker Hub"
 PER_USER = {"personal": False, "pro": False, "team": True, "business": True}
 
 
-def plan_for(w) -> str:
+def plan_for(w: Inputs) -> str:
     if w.dockerhub_plan != "auto":
-        return w.dockerhub_plan
+        return str(w.dockerhub_plan)
     if w.visibility == "public":
         return "personal"
     return "personal_or_paid"  # resolved per workload below: depends on seats and repositories
 
 
-def auto_plan(team_seats, repositories):
+def auto_plan(team_seats: Amount, repositories: Amount) -> np.ndarray:
     """Docker Hub's auto choice for private images, the one place the rule lives: one user with one
     repository fits Personal; one user, Pro; more users, Team per seat. Numbers or numpy arrays."""
     return np.where(team_seats <= 1, np.where(repositories <= 1, "personal", "pro"), "team")
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     plan = plan_for(w)
     if plan == "personal_or_paid":
         chosen = auto_plan(w.team_seats, w.repositories)
         auto = ("personal", "pro", "team")
         price = np.select([chosen == k for k in auto], [p("dockerhub.plan_monthly", k) for k in auto])
         seats = np.where(np.isin(chosen, [k for k in auto if PER_USER[k]]), w.team_seats, 1)
-        out = [Line("Plan (auto: Personal, Pro or Team per seat)", "plan", "seat-month", seats, price, "dockerhub.plan_monthly")]
+        out = [Line(say(N_("Plan (auto: Personal, Pro or Team per seat)")), "plan", "seat-month", seats, price, "dockerhub.plan_monthly")]
     else:
         qty = w.team_seats if PER_USER[plan] else 1
-        out = [Line(f"Plan: {plan.title()}", "plan", "seat-month" if PER_USER[plan] else "account-month",
+        out = [Line(say(N_("Plan: {plan}"), plan=plan.title()), "plan", "seat-month" if PER_USER[plan] else "account-month",
                     qty, p("dockerhub.plan_monthly", plan), "dockerhub.plan_monthly")]
-    out.append(Line("Transfer (no egress charge)", "transfer", "GB", q.pulled_gb, 0.0))
+    out.append(Line(say(N_("Transfer (no egress charge)")), "transfer", "GB", q.pulled_gb, 0.0))
     return out + external_network(w, q, p)
 
 
-def resolved_plan(w) -> str:
+def resolved_plan(w: Inputs) -> str:
     """The plan priced for one workload: the chosen one, or what auto_plan picks."""
     plan = plan_for(w)
     return str(auto_plan(w.team_seats, w.repositories)) if plan == "personal_or_paid" else plan
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
-        out.append(Flag("global_service", "info", "One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby)."))
+        out.append(Flag("global_service", "info", _("One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby).")))
     plan = resolved_plan(w)
     per_hour = w.pulls_per_month / p.hours  # an average: deploy bursts run far above it
     if plan == "personal":
@@ -56,17 +57,22 @@ def flags(w, q, p):
         ips = w.nat_gateways if behind_nat else 1
         if per_hour / ips > anon:
             out.append(Flag("rate_limit_anonymous", "warning",
-                            f"{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
-                            f"({'behind ' + str(ips) + ' NAT IP(s)' if behind_nat else 'from one IP'}): authenticate pulls or buy a paid plan."))
+                            _("{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
+                              "(behind {ips} NAT IP(s)): authenticate pulls or buy a paid plan.").format(per_hour=per_hour, anon=anon, ips=ips)
+                            if behind_nat else
+                            _("{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
+                              "(from one IP): authenticate pulls or buy a paid plan.").format(per_hour=per_hour, anon=anon)))
         if per_hour > personal:
             out.append(Flag("rate_limit_personal", "blocker",
-                            f"{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: a paid plan is needed."))
+                            _("{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: a paid plan is needed.").format(
+                                per_hour=per_hour, personal=personal)))
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
-        out.append(Flag("personal_private_repos", "blocker", "Personal allows one private repository."))
+        out.append(Flag("personal_private_repos", "blocker", _("Personal allows one private repository.")))
     if w.visibility == "private" and plan in ("personal", "pro") and w.team_seats > 1:
-        out.append(Flag("single_user_plan", "blocker", f"{plan.title()} is a plan for one user: {w.team_seats} team seats need Team or Business."))
+        out.append(Flag("single_user_plan", "blocker", _("{plan} is a plan for one user: {seats} team seats need Team or Business.").format(
+            plan=plan.title(), seats=w.team_seats)))
     if w.scanning == "enhanced":
-        out.append(Flag("scout_separate", "info", "Docker Scout scanning depends on the plan and is not priced here."))
+        out.append(Flag("scout_separate", "info", _("Docker Scout scanning depends on the plan and is not priced here.")))
     if private_aws_subnets(w):
-        out.append(Flag("no_private_endpoint", "warning", "No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway."))
+        out.append(Flag("no_private_endpoint", "warning", _("No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway.")))
     return out

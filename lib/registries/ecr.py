@@ -3,7 +3,10 @@ the region, inter-region across regions, internet egress from anywhere else); NA
 endpoints from AWS private subnets; Inspector enhanced scanning per region."""
 from ..components import (
     Flag,
+    Inputs,
     Line,
+    Prices,
+    Quantities,
     aws_internet_egress,
     aws_transfer,
     consumers_cloud,
@@ -12,7 +15,9 @@ from ..components import (
     positive,
     private_aws_subnets,
     replication,
+    say,
 )
+from ..i18n import N_, _
 
 ID, NAME = "ecr", "Amazon ECR"
 
@@ -20,7 +25,7 @@ ID, NAME = "ecr", "Amazon ECR"
 CROSS_REGION_WORDING = "charged at Internet Data Transfer rates on both sides of the transfer"
 
 
-def _public(w, q, p):
+def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """ECR Public: 50 GB stored free; AWS compute pulls free; internet pulls: anonymous ones are
     free up to 500 GB a month and throttled beyond (never billed), authenticated ones have 5 TB
     a month free, then the internet egress rate."""
@@ -28,24 +33,24 @@ def _public(w, q, p):
     outside_gb = q.internet_gb if from_aws else q.pulled_gb  # consumers elsewhere pull over the internet
     auth_gb = outside_gb * w.ecr_public_authenticated_share
     return [
-        Line("Storage (ECR Public, over 50 GB free)", "storage", "GB-month",
+        Line(say(N_("Storage (ECR Public, over 50 GB free)")), "storage", "GB-month",
              positive(q.stored_gb - p("ecr.public_free_storage_gb")), p("ecr.storage_gb_month"), "ecr.storage_gb_month"),
-        Line("Pulls to AWS compute (free on ECR Public)", "transfer", "GB", q.vpc_gb if from_aws else 0.0, 0.0),
-        Line("Anonymous internet pulls (free; throttled over 500 GB a month)", "transfer", "GB", outside_gb - auth_gb, 0.0),
+        Line(say(N_("Pulls to AWS compute (free on ECR Public)")), "transfer", "GB", q.vpc_gb if from_aws else 0.0, 0.0),
+        Line(say(N_("Anonymous internet pulls (free; throttled over 500 GB a month)")), "transfer", "GB", outside_gb - auth_gb, 0.0),
         *aws_internet_egress(positive(auth_gb - p("ecr.public_free_internet_authenticated_gb")), p, False,
-                             label="Authenticated internet pulls over 5 TB free"),
+                             label=say(N_("Authenticated internet pulls over 5 TB free"))),
     ]
 
 
-def lines(w, q, p):
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     if w.visibility == "public":
         out = _public(w, q, p)
     else:
         free = p("ecr.free_storage_gb") if w.ecr_free_tier else 0.0
-        label = "Storage" if not w.ecr_free_tier else "Storage (over 0.5 GB free tier)"
+        label = say(N_("Storage")) if not w.ecr_free_tier else say(N_("Storage (over 0.5 GB free tier)"))
         out = [Line(label, "storage", "GB-month", positive(q.stored_gb - free), p("ecr.storage_gb_month"), "ecr.storage_gb_month"),
                *aws_transfer(w, q, p),
-               *replication(w, p, "ecr.storage_gb_month", q.stored_gb, q.pushed_gb, "ECR replication")]
+               *replication(w, p, "ecr.storage_gb_month", q.stored_gb, q.pushed_gb, N_("ECR replication"))]
     if private_aws_subnets(w):
         # ECR Public has no interface endpoint: from private subnets it is reached through NAT
         if w.network == "endpoints" and w.visibility == "private":
@@ -53,35 +58,37 @@ def lines(w, q, p):
         else:
             out += nat_path(w, q, p)
     if w.scanning == "basic":
-        out.append(Line("Basic scanning (on push)", "scanning", "image", w.pushes_per_month, 0.0))
+        out.append(Line(say(N_("Basic scanning (on push)")), "scanning", "image", w.pushes_per_month, 0.0))
     elif w.scanning == "enhanced":
-        out += [Line("Enhanced scanning, first scan", "scanning", "image", w.pushes_per_month, p("ecr.scan_first"), "ecr.scan_first"),
-                Line("Enhanced scanning, rescans", "scanning", "image", w.rescans_per_month, p("ecr.scan_rescan"), "ecr.scan_rescan")]
+        out += [Line(say(N_("Enhanced scanning, first scan")), "scanning", "image", w.pushes_per_month, p("ecr.scan_first"), "ecr.scan_first"),
+                Line(say(N_("Enhanced scanning, rescans")), "scanning", "image", w.rescans_per_month, p("ecr.scan_rescan"), "ecr.scan_rescan")]
     return out
 
 
-def flags(w, q, p):
+def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     from_aws = consumers_cloud(w) == "aws"
     if w.visibility == "public":
-        out.append(Flag("ecr_public", "info", "Public images are priced as ECR Public (served from us-east-1)."))
+        out.append(Flag("ecr_public", "info", _("Public images are priced as ECR Public (served from us-east-1).")))
         if w.replica_regions:
-            out.append(Flag("ecr_public_global", "info", "ECR Public is one global registry: replica regions do not apply."))
+            out.append(Flag("ecr_public_global", "info", _("ECR Public is one global registry: replica regions do not apply.")))
         anon_gb = (q.internet_gb if from_aws else q.pulled_gb) * (1 - w.ecr_public_authenticated_share)
         if anon_gb > p("ecr.public_free_internet_gb"):
             out.append(Flag("ecr_public_throttled", "warning",
-                            f"{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
-                            f"{p('ecr.public_free_internet_gb'):,.0f} GB: beyond it anonymous pulls are throttled, "
-                            "not billed. Authenticate pulls (5 TB a month free, then billed)."))
+                            _("{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
+                              "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
+                              "not billed. Authenticate pulls (5 TB a month free, then billed).").format(
+                                anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb"))))
         if private_aws_subnets(w) and w.network == "endpoints":
-            out.append(Flag("ecr_public_no_endpoint", "info", "ECR Public has no interface endpoint: private subnets reach it through NAT."))
+            out.append(Flag("ecr_public_no_endpoint", "info", _("ECR Public has no interface endpoint: private subnets reach it through NAT.")))
     elif from_aws and w.cross_region_share > 0:
         out.append(Flag("ecr_cross_region_rate", "warning",
-                        f"Cross-region pulls are priced at the inter-region rate (${p('aws.inter_region_gb'):g}/GB); the ECR "
-                        f"pricing page says data transferred between regions is \"{CROSS_REGION_WORDING}\": "
-                        "check the figure with AWS (replicating the images into the other region avoids it)."))
+                        _("Cross-region pulls are priced at the inter-region rate (${rate:g}/GB); the ECR "
+                          "pricing page says data transferred between regions is \"{wording}\": "
+                          "check the figure with AWS (replicating the images into the other region avoids it).").format(
+                            rate=p("aws.inter_region_gb"), wording=CROSS_REGION_WORDING)))
     if not from_aws:
-        out.append(Flag("other_cloud", "info", "The workloads run outside AWS: every pull leaves AWS as internet egress."))
+        out.append(Flag("other_cloud", "info", _("The workloads run outside AWS: every pull leaves AWS as internet egress.")))
     if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
-        out.append(Flag("ecr_same_region", "info", "All pulls stay in the region: transfer is free."))
+        out.append(Flag("ecr_same_region", "info", _("All pulls stay in the region: transfer is free.")))
     return out

@@ -1,0 +1,56 @@
+"""The decision tree drawn as Graphviz DOT, the path a recommendation took in red."""
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from .decision_tree import Text, Tree
+from .i18n import text as local
+
+if TYPE_CHECKING:
+    from .decision import Recommendation
+
+HIGHLIGHT = "#d62728"
+
+
+def _width(s: str) -> int:
+    """Columns a string takes: a Hangul syllable is as wide as two Latin letters."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _label(text: Text, width: int = 34) -> str:
+    """In the run's language, wrapped at about `width` columns, quotes made safe for a DOT string."""
+    words, lines, line = local(text).split(), [], ""
+    for word in words:
+        if _width(line) + _width(word) > width:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\\n".join(x.replace('"', "'") for x in lines)
+
+
+def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
+    """Graphviz DOT of the whole tree, the path taken drawn bold and coloured."""
+    on_path = {(s.node, s.goes_to) for s in rec.path} if rec else set()
+    visited = {s.node for s in rec.path} if rec else set()
+    hl = HIGHLIGHT
+    out = ["digraph tree {",
+           '  rankdir=TB; node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];']
+    for nid, node in tree.nodes.items():
+        style = f', color="{hl}", penwidth=2.5' if nid in visited else ""
+        out.append(f'  "{nid}" [shape=box, style="rounded", label="{_label(node.question)}"{style}];')
+    for lid, leaf in tree.leaves.items():
+        chosen = rec is not None and rec.leaf == lid
+        style = f', style="filled", fillcolor="#fde0dd", color="{hl}", penwidth=2.5' if chosen else ""
+        out.append(f'  "leaf_{lid}" [shape=ellipse, label="{_label(leaf.title, 24)}"{style}];')
+    for nid, node in tree.nodes.items():
+        for b in node.branches:
+            if not b.deciding:
+                continue
+            dest = b.goes_to
+            target = dest if b.next else f"leaf_{dest}"
+            style = f', color="{hl}", fontcolor="{hl}", penwidth=2.5' if (nid, dest) in on_path else ""
+            out.append(f'  "{nid}" -> "{target}" [label="{_label(b.answer, 22)}"{style}];')
+    out.append("}")
+    return "\n".join(out)

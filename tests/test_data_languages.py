@@ -1,0 +1,190 @@
+"""Data in both languages: every question, answer and reason of the decision tree, the feature
+matrix, the migration steps and the assumptions carry English and Korean; the cached loaders
+keep both and hand out the run's language where the text is shown."""
+import re
+import unicodedata
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from lib import decision, decision_chart, features, i18n, migration, pricebook, timeline
+from lib import price_update as pu
+from lib.frozen import freeze
+from lib.workload import from_dict
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# names read the same in both languages (a product, a cloud, an acronym): Korean may repeat them
+NAMES = {"Amazon ECR", "GitHub Container Registry", "Google Artifact Registry", "Azure Container Registry",
+         "GitHub Actions", "AWS", "GCP", "Azure", "RBAC", "IAM", "Cloud Audit Logs"}
+
+
+def _items(doc, path):
+    """(where, value) for the values at `path`: keys, '*' for every key or item."""
+    if not path:
+        yield "", doc
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        pairs = doc.items() if isinstance(doc, dict) else enumerate(doc)
+        for k, v in pairs:
+            for where, x in _items(v, rest):
+                yield f"{k}.{where}".rstrip("."), x
+    elif isinstance(doc, dict) and head in doc:
+        for where, x in _items(doc[head], rest):
+            yield f"{head}.{where}".rstrip("."), x
+    elif isinstance(doc, list) and isinstance(head, int):
+        yield from ((f"{head}.{w}".rstrip("."), x) for w, x in _items(doc[head], rest))
+
+
+def _steps(doc):
+    """Every [title, command] list of migrations.yaml, wherever it sits."""
+    if isinstance(doc, list) and doc and all(isinstance(s, list) and len(s) == 2 for s in doc):
+        yield from (s[0] for s in doc)
+    elif isinstance(doc, dict):
+        for v in doc.values():
+            yield from _steps(v)
+
+
+def _texts():
+    def read(name):
+        with open(f"data/{name}", encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    tree, matrix, moves, onetime, book = (read(n) for n in ("decision_tree.yaml", "features.yaml", "migrations.yaml",
+                                                             "onetime.yaml", "prices.yaml"))
+    for path in (("nodes", "*", "question"), ("nodes", "*", "branches", "*", "answer"),
+                 ("nodes", "*", "branches", "*", "reason"), ("leaves", "*", "title"), ("leaves", "*", "summary"),
+                 ("strengths", "*"), ("requirements", "*", "label"), ("requirements", "*", "fails", "*")):
+        yield from ((f"decision_tree.yaml {w}", v) for w, v in _items(tree, path))
+    feature_ids = list(matrix["features"])
+    yield from ((f"features.yaml {w}", v) for w, v in _items(matrix, ("features", "*")))
+    for path in [("registries", "*", "document", "cost"), ("registries", "*", "document", "recommended_for"),
+                 *[("registries", "*", f, "note") for f in feature_ids]]:
+        yield from ((f"features.yaml {w}", v) for w, v in _items(matrix, path))
+    yield from ((f"migrations.yaml step {i}", t) for i, t in enumerate(_steps(moves)))
+    yield from ((f"migrations.yaml {w}", v) for w, v in _items(moves, ("pairs", "*", "source")))
+    yield from ((f"onetime.yaml {w}", v) for w, v in _items(onetime, ("setup_hours", "*", "note")))
+    yield from ((f"prices.yaml {w}", v) for w, v in _items(book, ("prices", "*", "note")))
+
+
+TEXTS = list(_texts())
+
+
+def test_the_data_files_have_every_kind_of_text_checked():
+    # a path that stopped matching (a renamed key) would make the check below vacuous
+    counts = {f: sum(w.startswith(f) for w, _v in TEXTS) for f in
+              ("decision_tree.yaml", "features.yaml", "migrations.yaml step", "onetime.yaml", "prices.yaml")}
+    assert counts == {"decision_tree.yaml": 90, "features.yaml": 11 + 8 * 2 + 8 * 11, "migrations.yaml step": 31,
+                      "onetime.yaml": 8, "prices.yaml": 11}
+
+
+@pytest.mark.parametrize("where, value", TEXTS, ids=[w for w, _v in TEXTS])
+def test_every_text_has_english_and_korean(where, value):
+    assert isinstance(value, dict) and set(value) == {"en", "ko"}, f"{where}: not {{en: ..., ko: ...}}"
+    en, ko = value["en"], value["ko"]
+    assert isinstance(en, str) and en.strip() and isinstance(ko, str) and ko.strip(), where
+    assert HANGUL.search(ko) or (ko == en and en in NAMES), f"{where}: Korean text without Hangul: {ko!r}"
+
+
+def test_the_check_itself_rejects_english_only_and_korean_without_hangul():
+    with pytest.raises(AssertionError, match="not"):
+        test_every_text_has_english_and_korean("x", "only English")
+    with pytest.raises(AssertionError, match="without Hangul"):
+        test_every_text_has_english_and_korean("x", {"en": "Replication", "ko": "Replication"})
+    with pytest.raises(AssertionError):
+        test_every_text_has_english_and_korean("x", {"en": "Replication", "ko": " "})
+
+
+# ---- the loaders cache both languages and pick one where the text is shown ------------
+
+@pytest.fixture
+def fresh_caches():
+    """Empty caches, so the first load below happens in Korean."""
+    for loader in (decision.load, features.load, migration.data, timeline.onetime):
+        loader.cache_clear()
+    yield
+    for loader in (decision.load, features.load, migration.data, timeline.onetime):
+        loader.cache_clear()
+
+
+def test_a_recommendation_speaks_the_language_of_its_run(book, fresh_caches):
+    w = from_dict({"runs_on": "aws", "lifetime": "production", "ci": "jenkins"})
+    with i18n.using("ko"):
+        ko = decision.recommend(w, book)
+    en = decision.recommend(w, book)  # the same cached tree, read in English
+    assert ko.recommended == en.recommended == "ecr"
+    assert ko.path[0].question == "금융권 수준 / 보안이 중요한 환경으로, 감사 로그, 이미지 서명, 팀별 격리가 모두 필수입니까?"
+    assert en.path[0].question.startswith("Is it finance-grade / security-critical")
+    assert ko.summary == "AWS 프로덕션 -> ECR (추천 강도 3/3)." and en.summary == "AWS production -> ECR (strength 3 of 3)."
+    assert all((HANGUL.search(s.answer) or s.answer in NAMES) and all(map(HANGUL.search, s.reasons)) for s in ko.path)
+    assert all(HANGUL.search(x.why) for x in ko.rejected)
+    assert not any(HANGUL.search(x.why) for x in en.rejected)
+    # which steps only say "no" / "none of these" does not depend on the language (the deck skips them)
+    assert [s.declines for s in ko.path] == [s.declines for s in en.path] == [True, True, False, True, False]
+    assert [s.answer for s in ko.path if s.declines] == ["아니요", "아니요", "해당 없음"]
+
+
+def test_the_tree_is_drawn_in_the_language_of_its_run(fresh_caches):
+    tree = decision.load()
+    with i18n.using("ko"):
+        dot = decision_chart.to_dot(tree)
+    assert 'label="워크로드는 어디에서 실행됩니까?"' in dot
+    assert "Where do the workloads run?" in decision_chart.to_dot(tree)
+    # questions wrap at about 34 columns (34 plus the space before the last word, as in English), a Hangul
+    # syllable as wide as two letters: else Korean boxes would grow twice as wide as English ones
+    questions = re.findall(r'shape=box, style="rounded", label="([^"]*)"', dot)
+    lines = [line for q in questions for line in q.split("\\n")]
+    assert len(lines) > len(questions) and all(HANGUL.search(q) for q in questions)
+    assert max(sum(2 if unicodedata.east_asian_width(c) == "W" else 1 for c in line) for line in lines) <= 35
+
+
+def test_the_feature_matrix_speaks_the_language_of_its_run(fresh_caches):
+    with i18n.using("ko"):
+        lacking = features.missing(["scanning"])
+        table = features.feature_table()
+    assert lacking["ghcr"] == ["취약점 스캔"]
+    assert table.loc["Amazon ECR", "취약점 스캔"].startswith("예: 내장: 기본 스캔 무료")
+    assert features.missing(["scanning"])["ghcr"] == ["Vulnerability scanning"]
+    assert features.label("scanning") == "Vulnerability scanning"
+
+
+def test_migration_steps_and_assumptions_speak_the_language_of_their_run(book, fresh_caches):
+    w = from_dict({"owner": "octo", "repository_name": "simple-api"})
+    with i18n.using("ko"):
+        ko = migration.plan(w, book, "ghcr", "ecr")
+        note = timeline.onetime()["setup_hours"]["ghcr"]["note"]
+    en = migration.plan(w, book, "ghcr", "ecr")
+    assert [t for t, _c in ko.steps][:2] == ["ECR 리포지토리 생성", "GHCR에서 이미지 풀"]
+    assert [t for t, _c in en.steps][:2] == ["Create the ECR repository", "Pull the image from GHCR"]
+    assert [c for _t, c in ko.steps] == [c for _t, c in en.steps]  # commands are commands in any language
+    assert ko.steps_source.startswith("비교 문서의") and en.steps_source.startswith("the comparison's")
+    assert note == "GitHub Actions에서 한 줄 설정: 약 5분(비교 문서)"
+    assert timeline.onetime()["setup_hours"]["ghcr"]["note"].startswith("one-line setup in GitHub Actions")
+
+
+def test_a_frozen_text_document_reads_each_language_on_use():
+    doc = freeze({"steps": [[{"en": "Push", "ko": "푸시"}, "docker push x"]], "n": 1}, texts=True)
+    (title, command), = doc["steps"]
+    assert (title, command, doc["n"]) == ("Push", "docker push x", 1)
+    with i18n.using("ko"):
+        (title, command), = doc["steps"]
+        assert (title, command) == ("푸시", "docker push x")
+        assert doc["steps"][0][0] == "푸시"
+
+
+def test_a_price_note_reads_in_the_language_of_its_run():
+    p = pricebook.load().price("acr.internet_egress_gb")
+    with i18n.using("ko"):
+        assert p.note == "Microsoft 네트워크를 통한 라우팅 기준입니다. East US는 영역 1(북미, 유럽), Korea Central은 영역 2(아시아)입니다."
+    assert p.note.startswith("Routing over Microsoft's network")
+
+
+def test_an_updated_price_keeps_its_note_in_both_languages():
+    found = SimpleNamespace(as_of="2026-11-01", page="https://aws.amazon.com/ecr/pricing/")
+    got = pu._note([found], {"en": "Layers come through S3.", "ko": "레이어는 S3를 거칩니다."}, "AWS")
+    assert got == {"en": "Read from the AWS price list (published 2026-11-01; page https://aws.amazon.com/ecr/pricing/). "
+                         "Layers come through S3.",
+                   "ko": "AWS 가격표에서 읽음(게시일 2026-11-01, 페이지 https://aws.amazon.com/ecr/pricing/). "
+                         "레이어는 S3를 거칩니다."}
+    assert pu._note([found], got, "AWS") == got  # the next update replaces the line it wrote, in both languages
+    assert pu._scalar(got).startswith('{en: "Read from the AWS price list (published 2026-11-01; ')  # quoted: commas inside
