@@ -16,7 +16,7 @@ def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = No
     """`analysis`: w's result when the caller has it (analysis.analyse), so nothing is priced again."""
     a = analysis if analysis is not None else analyse(w, book)
     e, r = a.estimate, a.recommendation
-    names = registries.NAMES
+    names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
     today = today or dt.date.today()
     situation = [_("workloads in {place}").format(place=wording.value("runs_on", w.runs_on)),
                  _("CI {ci}").format(ci=wording.value("ci", w.ci)), wording.value("lifetime", w.lifetime)]

@@ -170,7 +170,7 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
     "$0" line at the bottom instead of vanishing (log 0 has no place on the axis)."""
     from .labels import axis_title, percent
     from .labels import field as field_name
-    from .registries import NAMES
+    from .registries import name as registry_name
     lacking = lacking or {}
     xs = table.index.to_numpy(dtype=float)
     percent_x = field in ("cross_region_share",)
@@ -188,11 +188,11 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
     for rid in table.columns:
         y = table[rid].to_numpy(dtype=float)
         fig.add_scatter(
-            x=xs, y=np.maximum(y, floor) if log else y, mode="lines+markers", name=NAMES[rid] + (" ✗" if lacking.get(rid) else ""),
+            x=xs, y=np.maximum(y, floor) if log else y, mode="lines+markers", name=registry_name(rid) + (" ✗" if lacking.get(rid) else ""),
             line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
             marker=dict(symbol=SYMBOLS[rid], size=8, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
             opacity=0.45 if lacking.get(rid) else 1.0, customdata=y,
-            hovertemplate=f"<b>{NAMES[rid]}</b><br>" + _("{x}: {cost} a month").format(
+            hovertemplate=f"<b>{registry_name(rid)}</b><br>" + _("{x}: {cost} a month").format(
                 x=f"%{{x:{'.0%' if percent_x else ',.4~r'}}}", cost="$%{customdata:,.2f}") + "<extra></extra>")
     if points:
         fig.add_scatter(x=[p.x for p in points], y=[max(p.cost, floor) if log else p.cost for p in points], mode="markers",
@@ -246,14 +246,14 @@ def sweep_axis(field: str, unit: str) -> str:
 def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.Figure:
     """Cumulative cost month by month, one line per registry, labelled at its end."""
     from .labels import percent
-    from .registries import NAMES
+    from .registries import name as registry_name
     fig = go.Figure()
     months = cumulative.index.to_numpy()
     for rid in cumulative.columns:
-        fig.add_scatter(x=months, y=cumulative[rid], mode="lines+markers", name=NAMES[rid],
+        fig.add_scatter(x=months, y=cumulative[rid], mode="lines+markers", name=registry_name(rid),
                         line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
                         marker=dict(symbol=SYMBOLS[rid], size=7, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
-                        hovertemplate=f"<b>{NAMES[rid]}</b><br>"
+                        hovertemplate=f"<b>{registry_name(rid)}</b><br>"
                         + _("month {month}: {cost} so far").format(month="%{x}", cost="$%{y:,.2f}") + "<extra></extra>")
     top = max(float(cumulative.to_numpy().max()), 1.0)
     ends = {rid: float(cumulative[rid].iloc[-1]) for rid in cumulative.columns}

@@ -39,7 +39,7 @@ def _recommend(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(r.to_dict(), indent=2))
         return 0
-    names = registries.NAMES
+    names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
     print(decision.headline(r))
     print(f"  {r.summary}")
     if r.runner_up:

@@ -303,7 +303,7 @@ def compare_chart(slide: Slide, a_totals: dict[str, float], b_totals: dict[str, 
     """Each registry's A and B side by side in the registry's colour, B lighter."""
     ids = sorted(registries.IDS, key=lambda rid: (a_totals[rid], rid))
     data = CategoryChartData(number_format='"$"#,##0')
-    data.categories = [registries.NAMES[rid] for rid in ids]
+    data.categories = [registries.name(rid) for rid in ids]
     data.add_series(label_a, [round(a_totals[rid], 2) for rid in ids])
     data.add_series(label_b, [round(b_totals[rid], 2) for rid in ids])
     # the legend is drawn as shapes above the chart: renderers list a bar chart's series in
@@ -379,7 +379,7 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
     data = CategoryChartData(number_format='"$"#,##0')
     data.categories = [str(m) for m in cumulative.index]
     for rid in order:
-        data.add_series(registries.NAMES[rid], [round(v, 2) for v in cumulative[rid]])
+        data.add_series(registries.name(rid), [round(v, 2) for v in cumulative[rid]])
     height = BODY_BOTTOM - top
     gf = slide.shapes.add_chart(XL_CHART_TYPE.LINE, Inches(MARGIN), Inches(top), Inches(CONTENT_W - LABEL_W),
                                 Inches(height), data)
@@ -435,7 +435,7 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
             key.shadow.inherit = False
             tf = _box(slide, left + 0.3, yy - 0.02, LABEL_W - 0.35, line_h + 0.04, "Line label").text_frame
             tf.margin_top = tf.margin_bottom = 0
-            _para(tf, registries.NAMES[rid], SMALL_PT, bold=rid == a.recommendation.recommended, first=True, space_after=0)
+            _para(tf, registries.name(rid), SMALL_PT, bold=rid == a.recommendation.recommended, first=True, space_after=0)
     return ch, cumulative, order
 
 
@@ -443,7 +443,7 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
 
 def answer_words(a: Analysis) -> str:
     """ "Amazon ECR with VPC interface endpoints" / "Amazon ECR, as described"."""
-    name = registries.NAMES[a.recommendation.recommended]
+    name = registries.name(a.recommendation.recommended)
     words = wording.setup(dict(a.setup))
     return _("{registry}, {setup}").format(registry=name, setup=words) if not a.setup else \
         _("{registry} {setup}").format(registry=name, setup=words)
@@ -468,13 +468,13 @@ def alternative_sentence(w: Workload, a: Analysis) -> str:
     """The cheapest registry that meets every hard requirement, as the recommendation found it
     (each registry in its cheapest setup): one source, so the deck never disagrees with the page."""
     r = a.recommendation
-    rec = registries.NAMES[r.recommended]
+    rec = registries.name(r.recommended)
     if r.cheapest is None:
         return _("None: no registry meets every requirement here.")
     if r.cheapest == r.recommended:
         return _("None cheaper: {answer} is itself the cheapest that meets every hard requirement, "
                  "at {cost} a month.").format(answer=answer_words(a), cost=money(r.cheapest_cost))
-    name = registries.NAMES[r.cheapest] + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
+    name = registries.name(r.cheapest) + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
     gap = a.cost - r.cheapest_cost
     if gap > SAME_MONEY:
         text = _("{registry}: {cost} a month, {gap} a month less than {recommended}.").format(
@@ -496,7 +496,7 @@ def main_risk(w: Workload, a: Analysis) -> str:
     rec = a.recommendation.recommended
     if a.recommendation.failures.get(rec):
         return _("{registry} fails a requirement: {failures}.").format(
-            registry=registries.NAMES[rec], failures="; ".join(a.recommendation.failures[rec]))
+            registry=registries.name(rec), failures="; ".join(a.recommendation.failures[rec]))
     est = a.recommended
     flags = est.flags
     for severity in ("blocker", "warning"):
@@ -848,7 +848,7 @@ def cost_slide(deck: _Deck) -> None:
     parts = [wording.drivers(w)]
     if top_comp is not None and rec_est.monthly_cost > 0:
         facts = dict(part=top_comp.name, share=percent(top_comp.monthly_cost / rec_est.monthly_cost),
-                     registry=registries.NAMES[r.recommended])
+                     registry=registries.name(r.recommended))
         parts.append(_("{part} is {share} of {registry}'s cost as described").format(**facts) if a.setup
                      else _("{part} is {share} of {registry}'s cost").format(**facts))
     if a.setup:

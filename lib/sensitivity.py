@@ -40,7 +40,7 @@ class BreakEven:
     cost: float
 
     def sentence(self, field: str) -> str:
-        names = registries.NAMES
+        names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
         x = f"{self.x:.0%}" if field == "cross_region_share" else f"{self.x:,.0f}"
         return _("{above} becomes cheaper than {below} above {x} {unit} (about {cost}/month at that point).").format(
             above=names[self.cheaper_above], below=names[self.cheaper_below], x=x, unit=unit(field),
