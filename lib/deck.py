@@ -452,7 +452,7 @@ def answer_words(a: Analysis) -> str:
 def why_bullets(a: Analysis, limit: int = 3) -> list[str]:
     """At most three plain reasons, the most specific first: the decision steps that said
     something (not the "no" / "none of these" answers), then the cost note."""
-    steps = [s for s in reversed(a.recommendation.path) if not s.answer.lower().startswith(("no", "none"))]
+    steps = [s for s in reversed(a.recommendation.path) if not s.declines]  # in any language, unlike the answer's words
     out = [wording.reason(s.reasons[0]) for s in steps[:2]]  # earlier steps are too general to say why
     if a.recommendation.cost_note:
         out.insert(1, a.recommendation.cost_note)

@@ -78,6 +78,21 @@ def test_the_korean_deck_speaks_korean(korean_deck):
     assert "2026년 11월 29일" in footer  # the date as Korean writes it (Babel's ko_KR long format)
 
 
+@pytest.mark.parametrize("preset", ["worked-example", "startup-a", "midsize-b", "financial-c", "large", "doc-project"])
+def test_the_korean_summary_gives_the_same_reasons_as_the_english_one(book, preset):
+    # the steps that only say "no" are skipped by what they are, not by their English words: the
+    # bullets come from the same decision steps in both languages
+    from lib import presets, wording
+    w, _ = presets.load(preset)
+    nodes = []
+    for lang in ("en", "ko"):
+        with i18n.using(lang):
+            a = analyse(w, book)
+            said = {wording.reason(s.reasons[0]): s.node for s in a.recommendation.path}
+            nodes.append([said.get(x, "cost note") for x in deck.why_bullets(a)])
+    assert nodes[0] == nodes[1] and 1 <= len(nodes[0]) <= 3
+
+
 def _cjk_fonts(pdf: Path) -> list[str]:
     """The embedded fonts pdffonts lists whose name says CJK, without the subset prefix."""
     out = subprocess.run([need("pdffonts"), str(pdf)], check=True, capture_output=True, text=True, timeout=60).stdout
