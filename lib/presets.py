@@ -21,14 +21,15 @@ def _names() -> Mapping[str, object]:
     """id -> the file's name field as written (every language), in the document's order first
     (read-only: the cache shares it)."""
     ids = sorted((p.stem for p in PRESET_DIR.glob("*.yaml")), key=lambda i: (ORDER.index(i) if i in ORDER else 99, i))
-    return MappingProxyType({i: scenario.parse_yaml(path.read_text(encoding="utf-8"), path.name).get("name", i)
-            for i, path in ((i, PRESET_DIR / f"{i}.yaml") for i in ids)})
+    names = {i: scenario.parse_yaml(path.read_text(encoding="utf-8"), path.name).get("name", i)
+             for i, path in ((i, PRESET_DIR / f"{i}.yaml") for i in ids)}
+    return MappingProxyType({i: MappingProxyType(n) if isinstance(n, dict) else n for i, n in names.items()})
 
 
 def available() -> dict[str, str]:
     """id -> display name in the reader's language, in the document's order first. (The cache holds
     every language's text and is read per call: a cached translation would leak across readers.)"""
-    return {i: i18n.text(n) if isinstance(n, (str, dict)) else i for i, n in _names().items()}
+    return {i: i18n.text(n) if isinstance(n, str | Mapping) else i for i, n in _names().items()}
 
 
 def load(preset_id: str) -> tuple[Workload, dict[str, Any]]:

@@ -37,7 +37,7 @@ def assert_frozen(obj, where="document"):
 
 
 LOADERS = {"decision tree": decision.load, "feature matrix": features.load, "migrations": migration.data,
-           "one-time assumptions": timeline.onetime, "presets": presets.available, "region map": regions.load}
+           "one-time assumptions": timeline.onetime, "presets": presets._names, "region map": regions.load}
 
 
 @pytest.mark.parametrize("name", LOADERS)
