@@ -509,7 +509,7 @@ def main_risk(w: Workload, a: Analysis) -> str:
         c = comps[0]
         return _("The cost is concentrated: {part} is {share} of the monthly cost ({cost}) and grows {how}.").format(
             part=c.name, share=percent(c.monthly_cost / total), cost=money(c.monthly_cost),
-            how=_(GROWS.get(c.category, N_("with use"))))
+            how=_(GROWS.get(c.category, GROWS_WITH_USE)))
     return flags[0].message if flags else _("No flags for this workload.")
 
 
@@ -517,6 +517,7 @@ def main_risk(w: Workload, a: Analysis) -> str:
 GROWS = {"network": N_("with every gigabyte pulled"), "transfer": N_("with every gigabyte pulled"),
          "storage": N_("with every version kept"), "operations": N_("with engineer time"),
          "compute": N_("with every node"), "plan": N_("with seats or tier"), "scanning": N_("with every image scanned")}
+GROWS_WITH_USE = N_("with use")  # any other category
 
 
 def _situation(w: Workload) -> str:
