@@ -107,7 +107,8 @@ def _fields(args: argparse.Namespace) -> int:
     for name, s in SPECS.items():
         rng = f"{', '.join(map(str, s.choices))}" if s.choices else (
             f"{s.min:g}..{s.max:g}" if s.min is not None else "true/false")
-        print(f"{name:<28} default {s.default!s:<10} {rng:<32} {s.help}")
+        default = _("default {value}").format(value=f"{s.default!s:<10}")  # the value as a scenario file has it
+        print(f"{name:<28} {default} {rng:<32} {s.help}")
     return 0
 
 
