@@ -9,13 +9,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import wording
+from . import i18n, wording
 from .components import CATEGORIES
 from .engine import Estimate
+from .i18n import N_, _
 from .network import PathCosts
 from .palette import CATEGORY_COLOURS, REGISTRY_COLOURS, TEXT
 from .sensitivity import BreakEven
-from .workload import SPECS, Workload
+from .workload import Workload
 
 COLOURS = CATEGORY_COLOURS
 
@@ -64,8 +65,8 @@ def cost_breakdown(e: Estimate, registry_ids: Collection[str] | None = None,
         values = [c.get(cat, 0.0) for c in by_cat]
         if cat != "storage" and not any(values):
             continue  # storage stays so every chart has the same first trace
-        label = wording.CATEGORY_LABELS[cat]
-        detail = ["<br>".join(f"{c.name}: {c.arithmetic()}" for c in r.components if c.category == cat) or "none"
+        label = wording.category(cat)
+        detail = ["<br>".join(f"{c.name}: {c.arithmetic()}" for c in r.components if c.category == cat) or _("none")
                   for r in regs]
         traces.append(dict(type="bar", name=label, x=names, y=values, marker=dict(color=COLOURS[cat], opacity=opacity),
                            customdata=detail,
@@ -76,14 +77,15 @@ def cost_breakdown(e: Estimate, registry_ids: Collection[str] | None = None,
     traces.append(dict(type="bar", x=names, y=[1e-9] * len(regs), text=[f"${r.monthly_cost:,.2f}" for r in regs],
                        textposition="outside", cliponaxis=False, marker=dict(color="rgba(0,0,0,0)"),
                        textfont=dict(color=TEXT), showlegend=False, hoverinfo="skip", name="total"))
-    ticks = [f"<b>{_tick(n)}</b><br><b>recommended</b>" if r.id == recommended else _tick(n)
+    chosen = _("recommended")
+    ticks = [f"<b>{_tick(n)}</b><br><b>{chosen}</b>" if r.id == recommended else _tick(n)
              for r, n in zip(regs, names, strict=True)]
     top = max([r.monthly_cost for r in regs] + [1.0])
     return figure(traces, dict(
         barmode="stack", uniformtext=dict(mode="hide", minsize=10),
-        title=dict(text=f"Monthly cost by registry<br><sup>{scenario_title(e)}</sup>"),
+        title=dict(text=_("Monthly cost by registry") + f"<br><sup>{scenario_title(e)}</sup>"),
         xaxis=dict(tickvals=names, ticktext=ticks, tickangle=0, title=dict()),
-        yaxis=dict(tickprefix="$", tickformat=",.0f", range=[0, top * 1.12], title=dict(text="USD a month")),
+        yaxis=dict(tickprefix="$", tickformat=",.0f", range=[0, top * 1.12], title=dict(text=_("USD a month"))),
         # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
         # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
         legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
@@ -97,7 +99,7 @@ DASHES = {"ecr": "solid", "ghcr": "dash", "dockerhub": "dot", "harbor": "dashdot
 SYMBOLS = {"ecr": "circle", "ghcr": "square", "dockerhub": "diamond", "harbor": "triangle-up", "gar": "x",
            "acr": "cross", "nexus": "star", "s3": "triangle-down"}
 SHORT = {"ecr": "ECR", "ghcr": "GHCR", "dockerhub": "Docker Hub", "harbor": "Harbor", "gar": "Artifact Registry",
-         "acr": "ACR", "nexus": "Nexus", "s3": "S3 baseline"}
+         "acr": "ACR", "nexus": "Nexus", "s3": N_("S3 baseline")}  # product names stay; the baseline is words
 LABEL_GAP = 0.07  # share of the y axis a label line takes: 16 px of a ~230 px plot (narrow screens), 22 px on a slide
 
 
@@ -136,7 +138,7 @@ def _end_labels(ends: dict[str, float], x: float, lo: float, hi: float,
     centres = [sum(ends[r] for r in g) / len(g) for g in groups]
     ys = _spread(centres, [gap * len(g) for g in groups], lo, hi)
     return [dict(x=x, y=y, xref="x", yref="y", xanchor="left", yanchor="middle", showarrow=False, align="left",
-                 text="<br>".join(f"<span style='color:{REGISTRY_COLOURS[r]}'>━━</span> {SHORT[r]}" + (" ✗" if lacking.get(r) else "")
+                 text="<br>".join(f"<span style='color:{REGISTRY_COLOURS[r]}'>━━</span> {_(SHORT[r])}" + (" ✗" if lacking.get(r) else "")
                                   for r in reversed(g)),
                  font=dict(color=TEXT, size=12))
             for g, y in zip(groups, ys, strict=True)]
@@ -150,6 +152,9 @@ def _log_ticks(lo: float, hi: float, fmt: Callable[[float], str]) -> tuple[list[
 
 
 def _big_number(v: float) -> str:
+    if i18n.lang() == "ko" and v >= 1e4:  # Korean counts in 만 (10^4) and 억 (10^8): 100만, 1000만, 1억
+        from babel.numbers import format_compact_decimal
+        return format_compact_decimal(v, locale=i18n.locale())
     return f"{v / 1e6:,.0f} million" if v >= 1e6 else f"{v:,.0f}"
 
 
@@ -165,7 +170,7 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
     "$0" line at the bottom instead of vanishing (log 0 has no place on the axis)."""
     from .labels import axis_title, percent
     from .labels import field as field_name
-    from .registries import NAMES
+    from .registries import name as registry_name
     lacking = lacking or {}
     xs = table.index.to_numpy(dtype=float)
     percent_x = field in ("cross_region_share",)
@@ -183,14 +188,15 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
     for rid in table.columns:
         y = table[rid].to_numpy(dtype=float)
         fig.add_scatter(
-            x=xs, y=np.maximum(y, floor) if log else y, mode="lines+markers", name=NAMES[rid] + (" ✗" if lacking.get(rid) else ""),
+            x=xs, y=np.maximum(y, floor) if log else y, mode="lines+markers", name=registry_name(rid) + (" ✗" if lacking.get(rid) else ""),
             line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
             marker=dict(symbol=SYMBOLS[rid], size=8, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
             opacity=0.45 if lacking.get(rid) else 1.0, customdata=y,
-            hovertemplate=f"<b>{NAMES[rid]}</b><br>%{{x:{'.0%' if percent_x else ',.4~r'}}}: $%{{customdata:,.2f}} a month<extra></extra>")
+            hovertemplate=f"<b>{registry_name(rid)}</b><br>" + _("{x}: {cost} a month").format(
+                x=f"%{{x:{'.0%' if percent_x else ',.4~r'}}}", cost="$%{customdata:,.2f}") + "<extra></extra>")
     if points:
         fig.add_scatter(x=[p.x for p in points], y=[max(p.cost, floor) if log else p.cost for p in points], mode="markers",
-                        name="Break-even point", marker=dict(size=11, color=TEXT, symbol="x-thin", line=dict(width=2.5, color=TEXT)),
+                        name=_("Break-even point"), marker=dict(size=11, color=TEXT, symbol="x-thin", line=dict(width=2.5, color=TEXT)),
                         hovertext=[p.sentence(field) for p in points], hoverinfo="text")
     ends = {rid: float(table[rid].iloc[-1]) for rid in table.columns}
     ends = {r: (math.log10(max(v, floor)) if log else v) for r, v in ends.items()}
@@ -204,10 +210,11 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
         where = ((math.log10(current) if log else current) - (math.log10(xs[0]) if log else xs[0])) / (xspan or 1)
         annotations.append(dict(x=math.log10(current) if log else current, y=1, xref="x", yref="paper", yanchor="bottom",
                                 xanchor="left" if where < 0.15 else "right" if where > 0.85 else "center",
-                                showarrow=False, text=f"<b>You are here</b>: {here}", font=dict(color=TEXT, size=12),
+                                showarrow=False, text=_("<b>You are here</b>: {value}").format(value=here),
+                                font=dict(color=TEXT, size=12),
                                 bgcolor="rgba(255,255,255,0.85)"))
-    xaxis = _axis_style(title_text=axis_title(field) + (", log scale" if log else ""))
-    yaxis = _axis_style(title_text="Monthly cost (USD" + (", log scale)" if log else ")"))
+    xaxis = _axis_style(title_text=_("{axis}, log scale").format(axis=axis_title(field)) if log else axis_title(field))
+    yaxis = _axis_style(title_text=_("Monthly cost (USD, log scale)") if log else _("Monthly cost (USD)"))
     if log:
         lo, hi = float(xs[0]), float(xs[-1])
         tv, tt = _log_ticks(lo, hi, _big_number)
@@ -223,41 +230,43 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
         yaxis.update(range=[ylo, yhi], tickprefix="$", tickformat=",")
     fig.update_layout(xaxis=xaxis, yaxis=yaxis, showlegend=False, shapes=shapes, annotations=annotations,
                       plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
-                      title=dict(text=f"Monthly cost against {field_name(field).lower()}<br>"
-                                      "<sup>other inputs as in the sidebar</sup>", font=dict(color=TEXT)))
+                      title=dict(text=_("Monthly cost against {field}").format(field=field_name(field).lower())
+                                 + "<br><sup>" + _("other inputs as in the sidebar") + "</sup>", font=dict(color=TEXT)))
     return fig
 
 
 def sweep_axis(field: str, unit: str) -> str:
     """The swept input in words, with its unit when the name does not already say it
     ("Image size (MB)", "Pulls a month")."""
-    label = SPECS[field].label
+    from .labels import field as field_name
+    label = field_name(field)
     return label if unit.lower() in label.lower() else f"{label} ({unit})"
 
 
 def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.Figure:
     """Cumulative cost month by month, one line per registry, labelled at its end."""
     from .labels import percent
-    from .registries import NAMES
+    from .registries import name as registry_name
     fig = go.Figure()
     months = cumulative.index.to_numpy()
     for rid in cumulative.columns:
-        fig.add_scatter(x=months, y=cumulative[rid], mode="lines+markers", name=NAMES[rid],
+        fig.add_scatter(x=months, y=cumulative[rid], mode="lines+markers", name=registry_name(rid),
                         line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
                         marker=dict(symbol=SYMBOLS[rid], size=7, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
-                        hovertemplate=f"<b>{NAMES[rid]}</b><br>month %{{x}}: $%{{y:,.2f}} so far<extra></extra>")
+                        hovertemplate=f"<b>{registry_name(rid)}</b><br>"
+                        + _("month {month}: {cost} so far").format(month="%{x}", cost="$%{y:,.2f}") + "<extra></extra>")
     top = max(float(cumulative.to_numpy().max()), 1.0)
     ends = {rid: float(cumulative[rid].iloc[-1]) for rid in cumulative.columns}
     span = max(months[-1] - months[0], 1)
     annotations = _end_labels(ends, months[-1] + 0.02 * span, 0.0, top * 1.05, {})
     fig.update_layout(
-        xaxis=_axis_style(title_text="Month", range=[months[0] - 0.02 * span, months[-1] + 0.16 * span],
+        xaxis=_axis_style(title_text=_("Month"), range=[months[0] - 0.02 * span, months[-1] + 0.16 * span],
                           tickvals=list(range(int(months[0]), int(months[-1]) + 1, max(1, round(span / 12)))), tickformat="d"),
-        yaxis=_axis_style(title_text="Cost so far (USD, setup included)", tickprefix="$", tickformat=",", range=[0, top * 1.05]),
+        yaxis=_axis_style(title_text=_("Cost so far (USD, setup included)"), tickprefix="$", tickformat=",", range=[0, top * 1.05]),
         showlegend=False, annotations=annotations, plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
-        title=dict(text=f"Cost over {horizon} months, setup included<br><sup>"
-                        + (f"pulls and versions growing {percent(growth, 1 if growth * 100 % 1 else 0)} a month" if growth
-                           else "no growth") + "</sup>",
+        title=dict(text=_("Cost over {n} months, setup included").format(n=horizon) + "<br><sup>"
+                        + (_("pulls and versions growing {rate} a month").format(
+                            rate=percent(growth, 1 if growth * 100 % 1 else 0)) if growth else _("no growth")) + "</sup>",
                    font=dict(color=TEXT)))
     return fig
 
@@ -277,7 +286,8 @@ def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | N
     colours = [REGISTRY_COLOURS.get(i, "#777777") for i in t["id"]]
     ticks = [_tick(n) for n in t["registry"]]
     what = wording.changes(a, b) if a is not None and b is not None else ""
-    name_a, name_b = "A: as described", f"B: {what}" if what else "B: the same as A"
+    name_a = _("A: as described")
+    name_b = _("B: {changes}").format(changes=what) if what else _("B: the same as A")
     if a is None or b is None:
         name_a, name_b = "A", "B"
     fig = go.Figure()
@@ -293,10 +303,11 @@ def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | N
                     marker=dict(color=tint("#777777") if light else "#777777", line=dict(color="#777777", width=1.5 if light else 0)))
     fig.update_yaxes(tickprefix="$", tickformat=",.0f")
     fig.update_xaxes(tickangle=0)
-    fig.update_layout(barmode="group", bargap=0.18, bargroupgap=0.06, yaxis_title="USD a month", uniformtext=dict(mode="hide", minsize=9),
+    fig.update_layout(barmode="group", bargap=0.18, bargroupgap=0.06, yaxis_title=_("USD a month"), uniformtext=dict(mode="hide", minsize=9),
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
                       # in the title's first line, so the exported picture (which swaps the subtitle) keeps it
-                      title="Monthly cost per registry, A against " + (f"B: {what}" if what else "B"))
+                      title=_("Monthly cost per registry, A against B: {changes}").format(changes=what) if what
+                      else _("Monthly cost per registry, A against B"))
     return fig
 
 
@@ -306,23 +317,24 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
     top = max(gb_now * 3, be * 3 if np.isfinite(be) else 0, 1000)
     gb = np.linspace(0, top, 200)
     fig = go.Figure()
-    fig.add_scatter(x=gb, y=costs.nat(gb), name="NAT gateway (GHCR, Docker Hub, or ECR without endpoints)", mode="lines",
+    fig.add_scatter(x=gb, y=costs.nat(gb), name=_("NAT gateway (GHCR, Docker Hub, or ECR without endpoints)"), mode="lines",
                     line=dict(color=REGISTRY_COLOURS["ghcr"], width=2.5, dash="dash"))
-    fig.add_scatter(x=gb, y=costs.endpoints(gb), name="ECR through interface endpoints", mode="lines",
+    fig.add_scatter(x=gb, y=costs.endpoints(gb), name=_("ECR through interface endpoints"), mode="lines",
                     line=dict(color=REGISTRY_COLOURS["ecr"], width=2.5))
-    fig.add_scatter(x=gb, y=costs.public(gb), name="Public subnets", mode="lines",
+    fig.add_scatter(x=gb, y=costs.public(gb), name=_("Public subnets"), mode="lines",
                     line=dict(color=REGISTRY_COLOURS["dockerhub"], width=2.5, dash="dot"))
     if 0 < be < top:
-        fig.add_scatter(x=[be], y=[float(costs.nat(be))], mode="markers+text", text=[f"break-even {be:,.0f} GB"],
-                        textposition="top left", textfont=dict(color=TEXT), name="Break-even point",
+        fig.add_scatter(x=[be], y=[float(costs.nat(be))], mode="markers+text", text=[_("break-even {gb} GB").format(gb=f"{be:,.0f}")],
+                        textposition="top left", textfont=dict(color=TEXT), name=_("Break-even point"),
                         marker=dict(size=12, color=TEXT))
     fig.update_layout(
-        xaxis=_axis_style(title_text="Data pulled into the VPC (GB a month)", tickformat=","),
-        yaxis=_axis_style(title_text="Monthly cost (USD)", tickprefix="$", tickformat=","),
+        xaxis=_axis_style(title_text=_("Data pulled into the VPC (GB a month)"), tickformat=","),
+        yaxis=_axis_style(title_text=_("Monthly cost (USD)"), tickprefix="$", tickformat=","),
         shapes=[dict(type="line", xref="x", yref="paper", x0=gb_now, x1=gb_now, y0=0, y1=1,
                      line=dict(color=TEXT, width=1.5, dash="dash"))],
         annotations=[dict(x=gb_now, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                          text=f"<b>You are here</b>: {gb_now:,.0f} GB", font=dict(color=TEXT, size=12))],
+                          text=_("<b>You are here</b>: {value}").format(value=f"{gb_now:,.0f} GB"),
+                          font=dict(color=TEXT, size=12))],
         legend=dict(orientation="h", y=-0.25, font=dict(color=TEXT)), plot_bgcolor="white", font=dict(color=TEXT),
-        title=dict(text=f"Network path cost per month, {region_name(region)}", font=dict(color=TEXT)))
+        title=dict(text=_("Network path cost per month, {region}").format(region=region_name(region)), font=dict(color=TEXT)))
     return fig

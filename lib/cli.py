@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 import yaml
 
-from . import decision, engine, pricebook, registries, report, scenario, setups
+from . import decision, engine, i18n, pricebook, registries, report, scenario, setups
 from .errors import DashboardError
+from .i18n import _
 from .pricebook import PriceBook
 from .workload import SPECS, Workload
 
@@ -38,17 +39,18 @@ def _recommend(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(r.to_dict(), indent=2))
         return 0
-    names = registries.NAMES
+    names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
     print(decision.headline(r))
     print(f"  {r.summary}")
     if r.runner_up:
-        print(f"Runner-up:   {names[r.runner_up]} (${r.costs[r.runner_up]:,.2f}/month)")
-    print("\nWhy:")
+        print(_("Runner-up:   {registry} ({cost}/month)").format(registry=names[r.runner_up],
+                                                                 cost=f"${r.costs[r.runner_up]:,.2f}"))
+    print("\n" + _("Why:"))
     for i, step in enumerate(r.path, 1):
         print(f"  {i}. {step.question}\n     -> {step.answer}: {' '.join(step.reasons)}")
     if r.cost_note:
         print(f"  {r.cost_note}")
-    print("\nThe others:")
+    print("\n" + _("The others:"))
     for x in r.rejected:
         print(f"  {x.name:<36} {x.why}")
     return 0
@@ -56,38 +58,40 @@ def _recommend(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from . import adr, deck, export
+    from .analysis import analyse
     w, book = _read(args)
-    e = engine.estimate(w, book)
     wanted = {k: getattr(args, k) for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg") if getattr(args, k)}
     if not wanted:
-        print("error: name at least one output, e.g. --pptx out.pptx", file=sys.stderr)
+        print(_("error: name at least one output, e.g. --pptx out.pptx"), file=sys.stderr)
         return 2
+    a = analyse(w, book)  # priced once; every output below reads this
+    e = a.estimate
     for kind, path in wanted.items():
         data: str | bytes
         if kind == "pptx":
-            data, missing = deck.build(w, book, args.link)
+            data, missing = deck.build(w, book, args.link, analysis=a)
             for m in missing:
-                print(f"note: picture missing in the deck: {m}", file=sys.stderr)
+                print(_("note: picture missing in the deck: {problem}").format(problem=m), file=sys.stderr)
         elif kind == "xlsx":
             data = export.xlsx_table(e, book)
         elif kind == "csv":
             data = export.csv_table(e)
         elif kind == "json":
-            data = export.full_json(e, book, args.link)
+            data = export.full_json(a, book, args.link)
         elif kind == "adr":
-            data = adr.adr(w, book, args.link)
+            data = adr.adr(w, book, args.link, analysis=a)
         else:
             from . import charts
-            rec = decision.recommend(w, book, costs=e.totals()).recommended
-            fig = export.slide_figure(charts.cost_breakdown(e, recommended=rec), charts.scenario_title(e))
+            fig = export.slide_figure(charts.cost_breakdown(e, recommended=a.recommendation.recommended),
+                                      charts.scenario_title(e))
             try:
                 data = export.image(fig, kind)
             except export.ImageExportError as err:
-                print(f"error: {err}", file=sys.stderr)
+                print(_("error: {message}").format(message=err), file=sys.stderr)
                 return 3
         with open(path, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        print(f"wrote {path}")
+        print(_("wrote {path}").format(path=path))
     return 0
 
 
@@ -103,7 +107,8 @@ def _fields(args: argparse.Namespace) -> int:
     for name, s in SPECS.items():
         rng = f"{', '.join(map(str, s.choices))}" if s.choices else (
             f"{s.min:g}..{s.max:g}" if s.min is not None else "true/false")
-        print(f"{name:<28} default {s.default!s:<10} {rng:<32} {s.help}")
+        default = _("default {value}").format(value=f"{s.default!s:<10}")  # the value as a scenario file has it
+        print(f"{name:<28} {default} {rng:<32} {s.help}")
     return 0
 
 
@@ -139,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     f.set_defaults(func=_fields)
     from .price_update import add_cli as _prices_cli
     _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
+    for command in (est, rec, ex, me, f):  # every command that prints words or writes a file
+        command.add_argument("--lang", choices=tuple(i18n.LANGS), default=i18n.DEFAULT,
+                             help="the language of the text and the files: " + ", ".join(
+                                 f"{k} ({v})" for k, v in i18n.LANGS.items()) + f"; default {i18n.DEFAULT}")
     return ap
 
 
@@ -150,14 +159,16 @@ def _one_line(text: object, limit: int | None = None) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Every failure is one line on stderr and exit status 2, never a traceback."""
     args = build_parser().parse_args(argv)
-    try:
-        return int(args.func(args))
-    except DashboardError as e:  # every project error: its message is written for a person
-        print(f"error: {_one_line(e)}", file=sys.stderr)
-    except OSError as e:  # reading a file, or writing an output
-        where = f"{e.filename}: " if e.filename else ""
-        print(f"error: {_one_line(where + (e.strerror or str(e)), 300)}", file=sys.stderr)
-    except (yaml.YAMLError, RecursionError, MemoryError, ValueError, ArithmeticError) as e:
-        # the readers turn these into messages; this is the net under them
-        print(f"error: the input cannot be used ({type(e).__name__}: {_one_line(e, 200)})", file=sys.stderr)
-    return 2
+    with i18n.using(getattr(args, "lang", i18n.DEFAULT)):
+        try:
+            return int(args.func(args))
+        except DashboardError as e:  # every project error: its message is written for a person
+            print(_("error: {message}").format(message=_one_line(e)), file=sys.stderr)
+        except OSError as e:  # reading a file, or writing an output
+            where = f"{e.filename}: " if e.filename else ""
+            print(_("error: {message}").format(message=_one_line(where + (e.strerror or str(e)), 300)), file=sys.stderr)
+        except (yaml.YAMLError, RecursionError, MemoryError, ValueError, ArithmeticError) as e:
+            # the readers turn these into messages; this is the net under them
+            print(_("error: the input cannot be used ({kind}: {detail})").format(
+                kind=type(e).__name__, detail=_one_line(e, 200)), file=sys.stderr)
+        return 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -24,8 +25,10 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from . import charts, decision, engine, export, labels, links, registries, sensitivity, timeline, wording
+from . import charts, engine, export, labels, links, registries, sensitivity, timeline, wording
+from .analysis import Analysis, analyse
 from .components import CATEGORIES, Category
+from .i18n import N_, _, ngettext
 from .labels import SAME_MONEY, money, percent
 from .palette import CATEGORY_COLOURS, MUTED_TEXT, REGISTRY_COLOURS, TEXT
 from .pricebook import PriceBook
@@ -49,21 +52,17 @@ MARGIN = 0.6
 CONTENT_W = SLIDE_W - 2 * MARGIN
 BODY_TOP, BODY_BOTTOM = 1.95, 6.85
 FONT = "Arial"  # in every PowerPoint; LibreOffice substitutes a metric-compatible or wider face
+# Hangul (and any East Asian text) on every run: Arial has none, and a renderer without a font for
+# the script draws boxes. Debian's fonts-noto-cjk; PowerPoint falls back to its own Korean font.
+EA_FONT = "Noto Sans CJK KR"
 BODY_PT, SMALL_PT, FOOT_PT = 16, 12, 10
 # Average glyph width as a share of the font size, for DejaVu Sans (the widest face a renderer
 # may substitute): text is laid out for it, so a narrower font only leaves more room.
 CHAR_EM = 0.58
 LINE = 1.2  # line height as a multiple of the font size
-
-
-@dataclass(frozen=True)
-class Deck:
-    """What build() needs beyond the workload, gathered once."""
-    e: engine.Estimate
-    r: decision.Recommendation
-    setup: dict[str, Any]
-    cost: float
-    rec_est: engine.RegistryEstimate  # the recommended registry priced in the recommended setup
+# Hangul is full width (1 em, 1.7x an average Latin glyph) and Noto CJK's lines are taller (1.45 em)
+WIDE_EM = 1.0
+LINE_WIDE = 1.45
 
 
 # ---- colours and text ----------------------------------------------------------------
@@ -72,21 +71,55 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _length(word: str) -> float:
+    """A word's width in average Latin glyphs: a Hangul syllable counts as WIDE_EM / CHAR_EM of them."""
+    return len(word) + sum(WIDE_EM / CHAR_EM - 1 for ch in word if _wide(ch))
+
+
+def line_height(text: str) -> float:
+    """A line's height as a multiple of the font size: taller when the text has Hangul."""
+    return LINE_WIDE if any(_wide(ch) for ch in text) else LINE
+
+
 def lines_needed(text: str, pt: float, width_in: float) -> int:
     """Wrapped lines a paragraph takes at `pt` in a box `width_in` wide (word wrap, estimated)."""
     per_line = max(10, int(width_in * 72 / (pt * CHAR_EM)))
-    n, line = 1, 0
+    n, line = 1, 0.0
     for word in text.split():
-        if line and line + 1 + len(word) > per_line:
-            n, line = n + 1, len(word)
+        size = _length(word)
+        if line and line + 1 + size > per_line:
+            n, line = n + 1, size
         else:
-            line += (1 if line else 0) + len(word)
+            line += (1 if line else 0) + size
     return n
 
 
 def height_needed(paragraphs: Iterable[tuple[str, float]], width_in: float, space_pt: float = 6) -> float:
     """Inches a list of (text, pt) paragraphs takes, with `space_pt` after each."""
-    return sum(lines_needed(t, pt, width_in) * pt * LINE / 72 + space_pt / 72 for t, pt in paragraphs) + 0.15
+    return sum(lines_needed(t, pt, width_in) * pt * line_height(t) / 72 + space_pt / 72
+               for t, pt in paragraphs) + 0.15
+
+
+def _font(font: Any, size: Any = None, bold: bool | None = None) -> None:
+    """A run's or a chart's font: Arial for Latin, EA_FONT for Hangul (the `a:ea` typeface, which
+    python-pptx does not set; it goes right after `a:latin`, where the schema wants it)."""
+    from pptx.oxml.ns import qn
+    if size is not None:
+        font.size = size
+    if bold is not None:
+        font.bold = bold
+    font.name = FONT
+    rpr = font._rPr
+    ea = rpr.find(qn("a:ea"))
+    if ea is None:
+        from lxml import etree
+        ea = etree.SubElement(rpr, qn("a:ea"))
+        rpr.find(qn("a:latin")).addnext(ea)
+    ea.set("typeface", EA_FONT)
 
 
 def _box(slide: Slide, left: float, top: float, width: float, height: float, name: str = "Text") -> Shape:
@@ -107,7 +140,7 @@ def _para(tf: TextFrame, text: str, pt: float, bold: bool = False, colour: str =
     run = p.add_run()
     run.text = text
     f = run.font
-    f.size, f.bold, f.name = Pt(pt), bold, FONT
+    _font(f, Pt(pt), bold)
     f.color.rgb = _rgb(colour)
     if link:
         run.hyperlink.address = link
@@ -127,7 +160,7 @@ def _runs(tf: TextFrame, parts: Runs, pt: float, first: bool = False, space_afte
         run = p.add_run()
         run.text = text
         f = run.font
-        f.size, f.bold, f.name = Pt(pt), bold, FONT
+        _font(f, Pt(pt), bold)
         f.color.rgb = _rgb("#0B5CAD" if link else TEXT)
         if link:
             run.hyperlink.address = link
@@ -141,7 +174,7 @@ def _slide(prs: Pres, title: str, subtitle: str = "") -> Slide:
     subtitle below it, both sized so they end above the body (BODY_TOP)."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: no 4:3 placeholders
     pt = 28 if lines_needed(title, 28, CONTENT_W) == 1 else 22
-    title_h = lines_needed(title, pt, CONTENT_W) * pt * LINE / 72 + 0.12
+    title_h = lines_needed(title, pt, CONTENT_W) * pt * line_height(title) / 72 + 0.12
     tf = _box(slide, MARGIN, 0.4, CONTENT_W, title_h, "Title").text_frame
     tf.vertical_anchor = MSO_ANCHOR.TOP
     _para(tf, title, pt, bold=True, first=True, space_after=0)
@@ -166,15 +199,15 @@ def _chart(slide: Slide, kind: Any, data: CategoryChartData, top: float = BODY_T
     gf = slide.shapes.add_chart(kind, Inches(MARGIN), Inches(top), Inches(CONTENT_W), Inches(height), data)
     gf.name = "Chart"
     ch = gf.chart
-    ch.font.size, ch.font.name = Pt(SMALL_PT), FONT
+    _font(ch.font, Pt(SMALL_PT))
     ch.font.color.rgb = _rgb(TEXT)
     ch.has_legend = legend is not None
     if legend is not None:
         ch.legend.position = legend
         ch.legend.include_in_layout = False
-        ch.legend.font.size = Pt(SMALL_PT)
-    ch.value_axis.tick_labels.font.size = Pt(SMALL_PT)
-    ch.category_axis.tick_labels.font.size = Pt(14)
+        _font(ch.legend.font, Pt(SMALL_PT))
+    _font(ch.value_axis.tick_labels.font, Pt(SMALL_PT))
+    _font(ch.category_axis.tick_labels.font, Pt(14))
     ch.value_axis.has_major_gridlines = True
     ch.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
     ch.value_axis.format.line.fill.background()
@@ -185,24 +218,27 @@ def _axis_title(axis: Any, text: str) -> None:
     axis.has_title = True
     axis.axis_title.text_frame.text = text
     run = axis.axis_title.text_frame.paragraphs[0].runs[0]
-    run.font.size, run.font.bold, run.font.name = Pt(SMALL_PT), False, FONT
+    _font(run.font, Pt(SMALL_PT), False)
 
 
-def _money_axis(axis: Any, title: str = "USD a month") -> None:
+def _money_axis(axis: Any, title: str | None = None) -> None:
+    """Dollars from 0, titled "USD a month" unless `title` says otherwise ("": no title)."""
     axis.tick_labels.number_format = '"$"#,##0'
     axis.tick_labels.number_format_is_linked = False
     axis.minimum_scale = 0
+    title = _("USD a month") if title is None else title
     if title:
         _axis_title(axis, title)
 
 
-def cost_chart(slide: Slide, d: Deck) -> Chart:
+def cost_chart(slide: Slide, a: Analysis) -> Chart:
     """Horizontal bars, cheapest on top, each registry in its colour; the recommended one
     outlined and named as such; totals with thousands separators at the bar ends."""
-    ranked = d.e.ranked()
+    ranked = a.estimate.ranked()
     data = CategoryChartData(number_format='"$"#,##0.00')
-    data.categories = [x.name + (" (recommended)" if x.id == d.r.recommended else "") for x in ranked]
-    data.add_series("Monthly cost", [round(x.monthly_cost, 2) for x in ranked])
+    data.categories = [_("{registry} (recommended)").format(registry=x.name) if x.id == a.recommendation.recommended
+                       else x.name for x in ranked]
+    data.add_series(_("Monthly cost"), [round(x.monthly_cost, 2) for x in ranked])
     ch = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data)
     ch.category_axis.reverse_order = True  # cheapest first, read top-down
     _money_axis(ch.value_axis)
@@ -217,7 +253,7 @@ def cost_chart(slide: Slide, d: Deck) -> Chart:
         point = series.points[i]
         point.format.fill.solid()
         point.format.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[x.id])
-        if x.id == d.r.recommended:
+        if x.id == a.recommendation.recommended:
             point.format.line.color.rgb = _rgb(TEXT)
             point.format.line.width = Pt(3)
             point.data_label.font.bold = True
@@ -229,7 +265,7 @@ def cost_chart(slide: Slide, d: Deck) -> Chart:
     labels.show_value = True
     labels.number_format, labels.number_format_is_linked = '"$"#,##0.00', False
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    labels.font.size, labels.font.name = Pt(14), FONT
+    _font(labels.font, Pt(14))
     return ch
 
 
@@ -241,15 +277,15 @@ def _nice_ceiling(x: float) -> float:
     return next(m * p for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * p >= x)
 
 
-def breakdown_chart(slide: Slide, d: Deck) -> tuple[Chart, list[Category]]:
-    ranked = d.e.ranked()
+def breakdown_chart(slide: Slide, a: Analysis) -> tuple[Chart, list[Category]]:
+    ranked = a.estimate.ranked()
     data = CategoryChartData(number_format='"$"#,##0.00')
     data.categories = [x.name for x in ranked]
     used = []
     for cat in CATEGORIES:
         values = [round(x.by_category().get(cat, 0.0), 2) for x in ranked]
         if any(values):
-            data.add_series(wording.CATEGORY_LABELS[cat], values)
+            data.add_series(wording.category(cat), values)
             used.append(cat)
     ch = _chart(slide, XL_CHART_TYPE.BAR_STACKED, data, legend=XL_LEGEND_POSITION.TOP)
     ch.category_axis.reverse_order = True
@@ -267,14 +303,14 @@ def compare_chart(slide: Slide, a_totals: dict[str, float], b_totals: dict[str, 
     """Each registry's A and B side by side in the registry's colour, B lighter."""
     ids = sorted(registries.IDS, key=lambda rid: (a_totals[rid], rid))
     data = CategoryChartData(number_format='"$"#,##0')
-    data.categories = [registries.NAMES[rid] for rid in ids]
+    data.categories = [registries.name(rid) for rid in ids]
     data.add_series(label_a, [round(a_totals[rid], 2) for rid in ids])
     data.add_series(label_b, [round(b_totals[rid], 2) for rid in ids])
     # the legend is drawn as shapes above the chart: renderers list a bar chart's series in
     # opposite orders, and "B above A" misleads
     y = BODY_TOP
     for label, hatched in ((label_a, False), (label_b, True)):
-        h = lines_needed(label, 14, CONTENT_W - 0.7) * 14 * LINE / 72 + 0.1
+        h = lines_needed(label, 14, CONTENT_W - 0.7) * 14 * line_height(label) / 72 + 0.1
         key = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN + 0.1), Inches(y + 0.05), Inches(0.4), Inches(0.2))
         key.name = "Legend key"
         _fill(key, "#777777", hatched)
@@ -291,7 +327,7 @@ def compare_chart(slide: Slide, a_totals: dict[str, float], b_totals: dict[str, 
     plot.has_data_labels = True
     plot.data_labels.number_format, plot.data_labels.number_format_is_linked = '"$"#,##0', False
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    plot.data_labels.font.size = Pt(SMALL_PT)
+    _font(plot.data_labels.font, Pt(SMALL_PT))
     top = max(list(a_totals.values()) + list(b_totals.values()) + [1.0])
     ch.value_axis.maximum_scale = _nice_ceiling(top * 1.15)
     for s, hatched in zip(plot.series, (False, True), strict=False):
@@ -334,7 +370,7 @@ def _fix_plot_area(ch: Chart) -> None:
         etree.SubElement(manual, qn(f"c:{k}")).set("val", str(PLOT[k]))
 
 
-def timeline_chart(slide: Slide, w: Workload, book: PriceBook, d: Deck,
+def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
                    top: float = BODY_TOP) -> tuple[Chart, pd.DataFrame, list[str]]:
     """Cumulative cost lines in the registries' colours, each named at its end (no legend to
     match colours against); names of lines that end close together stack in order."""
@@ -343,19 +379,19 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, d: Deck,
     data = CategoryChartData(number_format='"$"#,##0')
     data.categories = [str(m) for m in cumulative.index]
     for rid in order:
-        data.add_series(registries.NAMES[rid], [round(v, 2) for v in cumulative[rid]])
+        data.add_series(registries.name(rid), [round(v, 2) for v in cumulative[rid]])
     height = BODY_BOTTOM - top
     gf = slide.shapes.add_chart(XL_CHART_TYPE.LINE, Inches(MARGIN), Inches(top), Inches(CONTENT_W - LABEL_W),
                                 Inches(height), data)
     gf.name = "Chart"
     ch = gf.chart
-    ch.font.size, ch.font.name = Pt(SMALL_PT), FONT
+    _font(ch.font, Pt(SMALL_PT))
     ch.has_legend = False
-    ch.value_axis.tick_labels.font.size = Pt(SMALL_PT)
-    ch.category_axis.tick_labels.font.size = Pt(SMALL_PT)
+    _font(ch.value_axis.tick_labels.font, Pt(SMALL_PT))
+    _font(ch.category_axis.tick_labels.font, Pt(SMALL_PT))
     ch.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
     _money_axis(ch.value_axis, "")  # no axis title: the subtitle says "cumulative cost", dollars are on the ticks
-    _axis_title(ch.category_axis, "Month")
+    _axis_title(ch.category_axis, _("Month"))
     top_value = _nice_ceiling(max(float(cumulative.iloc[-1].max()), 1.0) * 1.05)
     ch.value_axis.maximum_scale = top_value
     _fix_plot_area(ch)
@@ -363,7 +399,7 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, d: Deck,
         s.smooth = False
         s.marker.style = XL_MARKER_STYLE.NONE
         s.format.line.color.rgb = _rgb(REGISTRY_COLOURS[rid])
-        s.format.line.width = Pt(4.5 if rid == d.r.recommended else 2.25)
+        s.format.line.width = Pt(4.5 if rid == a.recommendation.recommended else 2.25)
     # direct labels: one per distinct end value, beside the plot at the line's height
     groups: list[list[str]] = []
     for rid in order:
@@ -399,37 +435,27 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, d: Deck,
             key.shadow.inherit = False
             tf = _box(slide, left + 0.3, yy - 0.02, LABEL_W - 0.35, line_h + 0.04, "Line label").text_frame
             tf.margin_top = tf.margin_bottom = 0
-            _para(tf, registries.NAMES[rid], SMALL_PT, bold=rid == d.r.recommended, first=True, space_after=0)
+            _para(tf, registries.name(rid), SMALL_PT, bold=rid == a.recommendation.recommended, first=True, space_after=0)
     return ch, cumulative, order
 
 
 # ---- what the slides say ---------------------------------------------------------------
 
-def _gather(w: Workload, book: PriceBook) -> Deck:
-    e = engine.estimate(w, book)
-    r = decision.recommend(w, book, costs=e.totals())
-    # the recommended setup (field changes such as {"network": "endpoints"}; empty means as
-    # described) and its cost come from the recommendation; its lines and flags are priced here
-    # once, so the risk is the one of what is recommended, not of the setup described
-    setup = dict(r.recommended_setup or {})
-    rec_est = engine.estimate(w.replace(**setup), book, ids=(r.recommended,))[r.recommended] if setup else e[r.recommended]
-    return Deck(e, r, setup, float(r.recommended_cost), rec_est)
-
-
-def answer_words(d: Deck) -> str:
+def answer_words(a: Analysis) -> str:
     """ "Amazon ECR with VPC interface endpoints" / "Amazon ECR, as described"."""
-    name = registries.NAMES[d.r.recommended]
-    words = wording.setup(d.setup)
-    return f"{name}, {words}" if not d.setup else f"{name} {words}"
+    name = registries.name(a.recommendation.recommended)
+    words = wording.setup(dict(a.setup))
+    return _("{registry}, {setup}").format(registry=name, setup=words) if not a.setup else \
+        _("{registry} {setup}").format(registry=name, setup=words)
 
 
-def why_bullets(d: Deck, limit: int = 3) -> list[str]:
+def why_bullets(a: Analysis, limit: int = 3) -> list[str]:
     """At most three plain reasons, the most specific first: the decision steps that said
     something (not the "no" / "none of these" answers), then the cost note."""
-    steps = [s for s in reversed(d.r.path) if not s.answer.lower().startswith(("no", "none"))]
+    steps = [s for s in reversed(a.recommendation.path) if not s.declines]  # in any language, unlike the answer's words
     out = [wording.reason(s.reasons[0]) for s in steps[:2]]  # earlier steps are too general to say why
-    if d.r.cost_note:
-        out.insert(1, d.r.cost_note)
+    if a.recommendation.cost_note:
+        out.insert(1, a.recommendation.cost_note)
     seen, plain = set(), []
     for text in out:
         if text not in seen:
@@ -438,34 +464,40 @@ def why_bullets(d: Deck, limit: int = 3) -> list[str]:
     return plain[:limit]
 
 
-def alternative_sentence(w: Workload, d: Deck) -> str:
+def alternative_sentence(w: Workload, a: Analysis) -> str:
     """The cheapest registry that meets every hard requirement, as the recommendation found it
     (each registry in its cheapest setup): one source, so the deck never disagrees with the page."""
-    r = d.r
-    rec = registries.NAMES[r.recommended]
+    r = a.recommendation
+    rec = registries.name(r.recommended)
     if r.cheapest is None:
-        return "None: no registry meets every requirement here."
+        return _("None: no registry meets every requirement here.")
     if r.cheapest == r.recommended:
-        return (f"None cheaper: {answer_words(d)} is itself the cheapest that meets every hard requirement, "
-                f"at {money(r.cheapest_cost)} a month.")
-    name = registries.NAMES[r.cheapest] + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
-    gap = d.cost - r.cheapest_cost
-    diff = f"{money(gap)} a month less than {rec}" if gap > SAME_MONEY else f"the same as {rec}"
-    text = f"{name}: {money(r.cheapest_cost)} a month, {diff}."
-    ops = d.e[r.cheapest].by_category().get("operations", 0.0)
+        return _("None cheaper: {answer} is itself the cheapest that meets every hard requirement, "
+                 "at {cost} a month.").format(answer=answer_words(a), cost=money(r.cheapest_cost))
+    name = registries.name(r.cheapest) + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
+    gap = a.cost - r.cheapest_cost
+    if gap > SAME_MONEY:
+        text = _("{registry}: {cost} a month, {gap} a month less than {recommended}.").format(
+            registry=name, cost=money(r.cheapest_cost), gap=money(gap), recommended=rec)
+    else:
+        text = _("{registry}: {cost} a month, the same as {recommended}.").format(
+            registry=name, cost=money(r.cheapest_cost), recommended=rec)
+    ops = a.estimate[r.cheapest].by_category().get("operations", 0.0)
     if ops:
-        text += (f" That includes {w.ops_hours_per_month:g} engineer hours a month at ${w.engineer_hourly_rate:g} "
-                 "an hour, an assumption.")
-    return text + f" It is set aside because the situation points to {rec} (see why above)."
+        text += " " + _("That includes {hours} engineer hours a month at {rate} an hour, an assumption.").format(
+            hours=f"{w.ops_hours_per_month:g}", rate=f"${w.engineer_hourly_rate:g}")
+    return text + " " + _("It is set aside because the situation points to {recommended} (see why above).").format(
+        recommended=rec)
 
 
-def main_risk(w: Workload, d: Deck) -> str:
+def main_risk(w: Workload, a: Analysis) -> str:
     """One sentence about the recommended registry in the recommended setup: a failed
     requirement, else the worst flag, else where the cost is concentrated, else the first note."""
-    rec = d.r.recommended
-    if d.r.failures.get(rec):
-        return f"{registries.NAMES[rec]} fails a requirement: {'; '.join(d.r.failures[rec])}."
-    est = d.rec_est
+    rec = a.recommendation.recommended
+    if a.recommendation.failures.get(rec):
+        return _("{registry} fails a requirement: {failures}.").format(
+            registry=registries.name(rec), failures="; ".join(a.recommendation.failures[rec]))
+    est = a.recommended
     flags = est.flags
     for severity in ("blocker", "warning"):
         for f in flags:
@@ -475,25 +507,32 @@ def main_risk(w: Workload, d: Deck) -> str:
     total = est.monthly_cost
     if comps and total > 0 and comps[0].monthly_cost / total >= 0.5:
         c = comps[0]
-        grows = {"network": "with every gigabyte pulled", "transfer": "with every gigabyte pulled",
-                 "storage": "with every version kept", "operations": "with engineer time",
-                 "compute": "with every node", "plan": "with seats or tier", "scanning": "with every image scanned"}
-        return (f"The cost is concentrated: {c.name} is {percent(c.monthly_cost / total)} of the monthly "
-                f"cost ({money(c.monthly_cost)}) and grows {grows.get(c.category, 'with use')}.")
-    return flags[0].message if flags else "No flags for this workload."
+        return _("The cost is concentrated: {part} is {share} of the monthly cost ({cost}) and grows {how}.").format(
+            part=c.name, share=percent(c.monthly_cost / total), cost=money(c.monthly_cost),
+            how=_(GROWS.get(c.category, GROWS_WITH_USE)))
+    return flags[0].message if flags else _("No flags for this workload.")
+
+
+# what a cost category grows with, for the main risk
+GROWS = {"network": N_("with every gigabyte pulled"), "transfer": N_("with every gigabyte pulled"),
+         "storage": N_("with every version kept"), "operations": N_("with engineer time"),
+         "compute": N_("with every node"), "plan": N_("with seats or tier"), "scanning": N_("with every image scanned")}
+GROWS_WITH_USE = N_("with use")  # any other category
 
 
 def _situation(w: Workload) -> str:
-    parts = [f"workloads in {wording.value('runs_on', w.runs_on)}", f"built with {wording.value('ci', w.ci)}",
+    parts = [_("workloads in {place}").format(place=wording.value("runs_on", w.runs_on)),
+             _("built with {ci}").format(ci=wording.value("ci", w.ci)),
              wording.value("lifetime", w.lifetime), wording.value("visibility", w.visibility)]
     if w.compliance:
-        parts.append("must have " + wording.value("compliance", w.compliance))
+        parts.append(_("must have {needs}").format(needs=wording.value("compliance", w.compliance)))
     return ", ".join(parts)
 
 
 def _short_link(link: str) -> str:
     host = urlparse(link).netloc
-    return f"Open this scenario in the dashboard ({host})" if host else "Open this scenario in the dashboard"
+    return (_("Open this scenario in the dashboard ({host})").format(host=host) if host
+            else _("Open this scenario in the dashboard"))
 
 
 def _b_from_link(w: Workload, link: str) -> Workload | None:
@@ -620,11 +659,13 @@ def sources(w: Workload, book: PriceBook,
 
 def assumption_lines(w: Workload, book: PriceBook) -> list[str]:
     return [
-        f"{book.hours_per_month:g}-hour month; 1 GB = 1,000 MB; {book.currency} on-demand list prices before tax; "
-        f"region {wording.region(w.region)}; price book {book.version}.",
-        f"GitHub Container Registry billing: {wording.value('ghcr_billing', w.ghcr_billing)}. Self-hosted: "
-        f"{w.selfhosted_nodes} node(s), {w.ops_hours_per_month:g} engineer hours a month at "
-        f"${w.engineer_hourly_rate:g} an hour, and one-time setup hours per registry: assumptions, not prices.",
+        _("{hours}-hour month; 1 GB = 1,000 MB; {currency} on-demand list prices before tax; "
+          "region {region}; price book {version}.").format(hours=f"{book.hours_per_month:g}", currency=book.currency,
+                                                          region=wording.region(w.region), version=book.version),
+        _("GitHub Container Registry billing: {billing}. Self-hosted: {nodes} node(s), {hours} engineer hours a month "
+          "at {rate} an hour, and one-time setup hours per registry: assumptions, not prices.").format(
+            billing=wording.value("ghcr_billing", w.ghcr_billing), nodes=w.selfhosted_nodes,
+            hours=f"{w.ops_hours_per_month:g}", rate=f"${w.engineer_hourly_rate:g}"),
     ]
 
 
@@ -641,7 +682,7 @@ def _source_blocks(w: Workload, book: PriceBook, also: Iterable[Workload] = ()) 
 def _block_text(kind: str, content: Any) -> str:
     if kind == "page":
         text, _url, as_of, items = content
-        return f"{text}, as of {as_of}: {items}"
+        return f"{text}{_(', as of {date}: ').format(date=as_of)}{items}"
     return str(content)
 
 
@@ -661,7 +702,7 @@ def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Sli
             pages.append(page)
             page, used = [], 0.0
             if kind == "page" and vendor:  # the vendor's list goes on: say whose pages these are
-                page.append(("vendor", f"{vendor} (continued)", 14))
+                page.append(("vendor", _("{vendor} (continued)").format(vendor=vendor), 14))
                 used += heights[i - 1] if blocks[i - 1][0] == "vendor" else 0.3
         if kind == "vendor":
             vendor = content
@@ -670,7 +711,8 @@ def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Sli
     if page:
         pages.append(page)
     for i, page in enumerate(pages, 1):
-        title = "Assumptions and sources" + (f" ({i} of {len(pages)})" if len(pages) > 1 else "")
+        title = (_("Assumptions and sources ({i} of {n})").format(i=i, n=len(pages)) if len(pages) > 1
+                 else _("Assumptions and sources"))
         s = _slide(prs, title)
         tf = _box(s, MARGIN, 1.3, CONTENT_W, room, "Sources").text_frame
         for j, (kind, content, pt) in enumerate(page):
@@ -678,7 +720,7 @@ def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Sli
                 _para(tf, content, pt, bold=True, first=j == 0, space_after=2)
             elif kind == "page":
                 text, url, as_of, items = content
-                _runs(tf, [(text, False, url), (f", as of {as_of}: ", False, ""), (items, False, "")], pt,
+                _runs(tf, [(text, False, url), (_(", as of {date}: ").format(date=as_of), False, ""), (items, False, "")], pt,
                       first=j == 0, space_after=4)
             else:
                 _para(tf, content, pt, first=j == 0, space_after=4)
@@ -688,32 +730,56 @@ def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Sli
 
 # ---- the deck --------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Deck:
+    """What every slide step needs: the presentation being built, the scenario and its analysis."""
+    prs: Pres
+    w: Workload
+    book: PriceBook
+    a: Analysis
+    link: str
+    today: dt.date
+
+    def footer(self, slide: Slide) -> None:
+        _footer(slide, " · ".join([_("Container registry decision"), labels.date_text(self.today),
+                                   _("price book {version}").format(version=self.book.version), str(len(self.prs.slides))]))
+
+
 def build(w: Workload, book: PriceBook, link: str = "", pictures: bool = True, b: Workload | None = None,
-          today: dt.date | None = None) -> tuple[bytes, list[str]]:
+          today: dt.date | None = None, analysis: Analysis | None = None) -> tuple[bytes, list[str]]:
     """The deck as bytes, and the list of pictures that could not be made (with why).
 
-    `b`: a second scenario to compare against (by default, the one the share link carries)."""
-    d = _gather(w, book)
-    e, r = d.e, d.r
-    today = today or dt.date.today()
+    `b`: a second scenario to compare against (by default, the one the share link carries);
+    `analysis`: w's result when the caller has it (analysis.analyse), so nothing is priced again."""
+    a = analysis if analysis is not None else analyse(w, book)
     b = b if b is not None else _b_from_link(w, link)
-    missing: list[str] = []
-    rec_name = registries.NAMES[r.recommended]
-
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(Inches(SLIDE_W)), Emu(Inches(SLIDE_H))
-    footer_text = f"Container registry decision · {today:%d %B %Y} · price book {book.version}"
+    deck = _Deck(prs, w, book, a, link, today or dt.date.today())
+    question_slide(deck)
+    summary_slide(deck)
+    cost_slide(deck)
+    breakdown_slide(deck)
+    if b is not None:
+        scenario_b_slide(deck, b)
+    timeline_slide(deck)
+    missing = sensitivity_slide(deck, pictures)
+    source_slides(prs, w, book, deck.footer, [w.replace(**a.setup)] if a.setup else [])  # as many as the prices need
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue(), missing
 
-    def footer(slide: Slide) -> None:
-        _footer(slide, f"{footer_text} · {len(prs.slides)}")
 
-    # 1: the question and the answer
-    s = prs.slides.add_slide(prs.slide_layouts[6])
+def question_slide(deck: _Deck) -> None:
+    """Slide 1: the question and the answer, with the share link."""
+    w, a, book, today, link = deck.w, deck.a, deck.book, deck.today, deck.link
+    r = a.recommendation
+    s = deck.prs.slides.add_slide(deck.prs.slide_layouts[6])
     tf = _box(s, MARGIN, 0.8, CONTENT_W, 0.45, "Kicker").text_frame
-    _para(tf, "Container registry decision", BODY_PT, colour=MUTED_TEXT, first=True, space_after=0)
+    _para(tf, _("Container registry decision"), BODY_PT, colour=MUTED_TEXT, first=True, space_after=0)
     tf = _box(s, MARGIN, 1.3, CONTENT_W, 0.8, "Question").text_frame
-    _para(tf, "Which container registry should we use?", 36, bold=True, first=True, space_after=0)
-    context = f"For {wording.drivers(w)}; {_situation(w)}."
+    _para(tf, _("Which container registry should we use?"), 36, bold=True, first=True, space_after=0)
+    context = _("For {drivers}; {situation}.").format(drivers=wording.drivers(w), situation=_situation(w))
     tf = _box(s, MARGIN, 2.25, CONTENT_W, 1.0, "Context").text_frame
     _para(tf, context, BODY_PT if lines_needed(context, BODY_PT, CONTENT_W) <= 2 else 14, colour=MUTED_TEXT,
           first=True, space_after=0)
@@ -729,108 +795,134 @@ def build(w: Workload, book: PriceBook, link: str = "", pictures: bool = True, b
     bar.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[r.recommended])
     bar.line.fill.background()
     bar.shadow.inherit = False
-    answer = answer_words(d)
+    answer = answer_words(a)
     tf = _box(s, MARGIN + 0.4, 3.7, CONTENT_W - 0.6, 1.95, "Answer").text_frame
-    _para(tf, "Answer", 14, colour=MUTED_TEXT, first=True, space_after=2)
+    _para(tf, _("Answer"), 14, colour=MUTED_TEXT, first=True, space_after=2)
     _para(tf, answer, 32 if lines_needed(answer, 32, CONTENT_W - 0.6) == 1 else 24, bold=True, space_after=4)
     as_described = r.costs[r.recommended]
-    _para(tf, f"{money(d.cost)} a month for this workload"
-              + (f" ({money(as_described)} as described)" if d.setup and abs(as_described - d.cost) > SAME_MONEY else ""), 24)
+    cost = (_("{cost} a month for this workload ({described} as described)").format(
+        cost=money(a.cost), described=money(as_described)) if a.setup and abs(as_described - a.cost) > SAME_MONEY
+        else _("{cost} a month for this workload").format(cost=money(a.cost)))
+    _para(tf, cost, 24)
     tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
-    _para(tf, f"{today:%d %B %Y} · price book {book.version} (prices as of {', '.join(book.as_of_dates())}) · "
-              f"{book.currency} list prices before tax", 14, colour=MUTED_TEXT, first=True, space_after=6)
+    _para(tf, " · ".join([labels.date_text(today),
+                          _("price book {version} (prices as of {dates})").format(
+                              version=book.version, dates=", ".join(book.as_of_dates())),
+                          _("{currency} list prices before tax").format(currency=book.currency)]),
+          14, colour=MUTED_TEXT, first=True, space_after=6)
     if link:
         _para(tf, _short_link(link), 14, link=link, space_after=0)
 
-    # 2: the summary
-    s = _slide(prs, f"Recommendation: {answer}")
-    bullets = why_bullets(d)
-    alt = alternative_sentence(w, d)
-    risk = main_risk(w, d)
+
+def summary_slide(deck: _Deck) -> None:
+    """Slide 2: the answer, why, the cheapest alternative and the main risk, sized to fit."""
+    w, a = deck.w, deck.a
+    s = _slide(deck.prs, _("Recommendation: {answer}").format(answer=answer_words(a)))
+    bullets = why_bullets(a)
+    alt = alternative_sentence(w, a)
+    risk = main_risk(w, a)
+    why, cheapest, risky = _("Why"), _("Cheapest alternative that meets the requirements"), _("Main risk")
     pt = 20
-    while pt > 12 and height_needed([("Why", pt)] + [(x, pt) for x in bullets] + [("Cheapest", pt), (alt, pt),
-                                                                                    ("Main risk", pt), (risk, pt)],
+    while pt > 12 and height_needed([(why, pt)] + [(x, pt) for x in bullets] + [(cheapest, pt), (alt, pt),
+                                                                                (risky, pt), (risk, pt)],
                                     CONTENT_W - 0.3) > BODY_BOTTOM - 1.3:
         pt -= 1
     tf = _box(s, MARGIN, 1.3, CONTENT_W, BODY_BOTTOM - 1.3, "Summary").text_frame
-    _para(tf, "Why", pt, bold=True, first=True, space_after=4)
+    _para(tf, why, pt, bold=True, first=True, space_after=4)
     for x in bullets:
         p = _para(tf, f"•  {x}", pt, space_after=6)
         p.level = 0
-    _para(tf, "Cheapest alternative that meets the requirements", pt, bold=True, space_after=4).space_before = Pt(10)
+    _para(tf, cheapest, pt, bold=True, space_after=4).space_before = Pt(10)
     _para(tf, alt, pt, space_after=6)
-    _para(tf, "Main risk", pt, bold=True, space_after=4).space_before = Pt(10)
+    _para(tf, risky, pt, bold=True, space_after=4).space_before = Pt(10)
     _para(tf, risk, pt, space_after=0)
-    footer(s)
+    deck.footer(s)
 
-    # 3: monthly cost by registry (every bar as described: say so when the recommendation changes the setup)
-    rec_est = e[r.recommended]
+
+def cost_slide(deck: _Deck) -> None:
+    """Monthly cost by registry: every bar as described, so say so when the recommendation
+    changes the setup (else the slide contradicts slide 1)."""
+    w, a = deck.w, deck.a
+    r = a.recommendation
+    rec_est = a.estimate[r.recommended]
     top_comp = max(rec_est.components, key=lambda c: c.monthly_cost, default=None)
-    share = (f" · {top_comp.name} is {percent(top_comp.monthly_cost / rec_est.monthly_cost)} of {rec_name}'s cost"
-             + (" as described" if d.setup else "")
-             if top_comp is not None and rec_est.monthly_cost > 0 else "")
-    if d.setup:  # the bars are as described: say where the recommended setup lands, or the slide contradicts slide 1
-        share += f" · recommended {wording.setup(d.setup)}: {money(d.cost)} a month"
-    s = _slide(prs, "Monthly cost by registry, cheapest first", wording.drivers(w) + share)
-    cost_chart(s, d)
-    footer(s)
+    parts = [wording.drivers(w)]
+    if top_comp is not None and rec_est.monthly_cost > 0:
+        facts = dict(part=top_comp.name, share=percent(top_comp.monthly_cost / rec_est.monthly_cost),
+                     registry=registries.name(r.recommended))
+        parts.append(_("{part} is {share} of {registry}'s cost as described").format(**facts) if a.setup
+                     else _("{part} is {share} of {registry}'s cost").format(**facts))
+    if a.setup:
+        parts.append(_("recommended {setup}: {cost} a month").format(setup=wording.setup(dict(a.setup)),
+                                                                      cost=money(a.cost)))
+    s = _slide(deck.prs, _("Monthly cost by registry, cheapest first"), " · ".join(parts))
+    cost_chart(s, a)
+    deck.footer(s)
 
-    # 4: where the money goes
-    s = _slide(prs, "Where the money goes", "Monthly cost by component · " + wording.drivers(w))
-    breakdown_chart(s, d)
-    footer(s)
 
-    # 5 (with a scenario B): what B changes
-    if b is not None:
-        what = wording.changes(w, b) or "nothing"
-        tb = engine.estimate(b, book).totals()
-        title = f"Scenario B: {what}"
-        if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
-            title = f"Scenario B: {what.count('; ') + 1} changes against A"
-        s = _slide(prs, title, f"A: as described, {wording.drivers(w)}.")
-        compare_chart(s, e.totals(), tb, "A: as described", f"B: {what}")
-        footer(s)
+def breakdown_slide(deck: _Deck) -> None:
+    """Where the money goes: each registry's cost by component."""
+    s = _slide(deck.prs, _("Where the money goes"), _("Monthly cost by component") + " · " + wording.drivers(deck.w))
+    breakdown_chart(s, deck.a)
+    deck.footer(s)
 
-    # cost over time
-    s = _slide(prs, f"Cost over {w.horizon_months} months, one-time setup included",
-               f"Cumulative cost; pulls and versions grow {percent(w.monthly_growth)} a month · {wording.drivers(w)}")
-    timeline_chart(s, w, book, d)
-    footer(s)
 
-    # sensitivity: one input swept across its range (the picture from the Break-even page)
-    label = SPECS[w.sweep_field].label
+def scenario_b_slide(deck: _Deck, b: Workload) -> None:
+    """What scenario B changes, A and B side by side."""
+    w = deck.w
+    what = wording.changes(w, b) or _("nothing")
+    tb = engine.estimate(b, deck.book).totals()
+    title = _("Scenario B: {changes}").format(changes=what)
+    if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
+        n = what.count("; ") + 1
+        title = ngettext("Scenario B: {n} change against A", "Scenario B: {n} changes against A", n).format(n=n)
+    s = _slide(deck.prs, title, _("A: as described, {drivers}.").format(drivers=wording.drivers(w)))
+    compare_chart(s, deck.a.totals(), tb, _("A: as described"), _("B: {changes}").format(changes=what))
+    deck.footer(s)
+
+
+def timeline_slide(deck: _Deck) -> None:
+    """Cumulative cost over the horizon, one-time setup included."""
+    w = deck.w
+    s = _slide(deck.prs, _("Cost over {n} months, one-time setup included").format(n=w.horizon_months),
+               _("Cumulative cost; pulls and versions grow {rate} a month").format(rate=percent(w.monthly_growth))
+               + " · " + wording.drivers(w))
+    timeline_chart(s, w, deck.book, deck.a)
+    deck.footer(s)
+
+
+def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
+    """One input swept across its range (the picture from the Break-even page); without a
+    picture, the break-even points in words. Returns the pictures that could not be made."""
+    w, book = deck.w, deck.book
+    missing: list[str] = []
+    label = labels.field(w.sweep_field)
     table = sensitivity.sweep(w, w.sweep_field, book)
     points = sensitivity.break_evens(w, w.sweep_field, book, table=table)
     here = wording.value(w.sweep_field, getattr(w, w.sweep_field))
-    s = _slide(prs, f"Sensitivity to {label.lower()}",
-               f"Monthly cost of every registry as {label.lower()} varies, everything else as described "
-               f"(now: {here})")
+    s = _slide(deck.prs, _("Sensitivity to {field}").format(field=label.lower()),
+               _("Monthly cost of every registry as {field} varies, everything else as described (now: {value})").format(
+                   field=label.lower(), value=here))
     png = None
     if pictures:
         try:
             png = sweep_picture(table, points, w)
         except export.ImageExportError as err:
-            missing.append(f"sensitivity chart: {err}")
+            missing.append(_("sensitivity chart: {problem}").format(problem=err))
     else:
-        missing.append("sensitivity chart: pictures were not requested")
+        missing.append(_("sensitivity chart: pictures were not requested"))
     if png:
         height = BODY_BOTTOM - BODY_TOP
         pic = s.shapes.add_picture(io.BytesIO(png), Inches(MARGIN), Inches(BODY_TOP), Inches(CONTENT_W), Inches(height))
         pic.name = "Sensitivity chart"
     else:
         tf = _box(s, MARGIN, BODY_TOP, CONTENT_W, BODY_BOTTOM - BODY_TOP, "Sensitivity").text_frame
-        _para(tf, "Picture missing: the sensitivity chart needs Chromium to render "
-                  "(install it, or open the Break-even page).", BODY_PT, first=True)
+        _para(tf, _("Picture missing: the sensitivity chart needs Chromium to render "
+                    "(install it, or open the Break-even page)."), BODY_PT, first=True)
         for p in points[:6]:
             _para(tf, f"•  {_plain_break_even(p, w.sweep_field)}", BODY_PT)
-    footer(s)
-
-    # sources: as many slides as the prices need
-    source_slides(prs, w, book, footer, [w.replace(**d.setup)] if d.setup else [])
-
-    buf = io.BytesIO()
-    prs.save(buf)
-    return buf.getvalue(), missing
+    deck.footer(s)
+    return missing
 
 
 # the picture box's aspect (12.13 x 4.9 in), so it is not letterboxed; drawn at 1,400 px and
@@ -842,13 +934,13 @@ def sweep_picture(table: pd.DataFrame, points: Sequence[sensitivity.BreakEven], 
     """The Break-even page's figure, styled for the slide: the slide carries the title, so the
     picture has none; the axis names the input in words."""
     field = w.sweep_field
-    fig = charts.break_even(table, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2],
+    fig = charts.break_even(table, points, field, sensitivity.unit(field), sensitivity.RANGES[field][2],
                             current=getattr(w, field))
     f = export.slide_figure(fig)
     f.update_layout(title=None, margin=dict(l=110, r=30, t=30, b=90), width=SWEEP_SIZE[0], height=SWEEP_SIZE[1],
                     font=dict(size=20), legend=dict(font=dict(size=20)))
-    f.update_xaxes(title=charts.sweep_axis(field, sensitivity.UNITS[field]))
-    f.update_yaxes(title="USD a month", tickprefix="$", tickformat=",.2~f")  # cents on a log axis: $0.1, not $0
+    f.update_xaxes(title=charts.sweep_axis(field, sensitivity.unit(field)))
+    f.update_yaxes(title=_("USD a month"), tickprefix="$", tickformat=",.2~f")  # cents on a log axis: $0.1, not $0
     for axis in (f.layout.xaxis, f.layout.yaxis):
         if axis.type == "log":
             axis.dtick = 1  # 10, 100, 1,000: the 2 and 5 ticks between crowd each other at slide size

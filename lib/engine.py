@@ -133,6 +133,36 @@ def estimate_many(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]],
     return out
 
 
+class Varying:
+    """w's fields laid out once for pricing many values of some numeric fields: numpy arrays in,
+    a (values x registries) array of monthly totals out, no pandas on the way. The break-even
+    bisection prices a few midpoints per step for some 30 steps; a DataFrame and w.to_dict()
+    per step were most of its time."""
+
+    def __init__(self, w: Workload, book: PriceBook, ids: tuple[str, ...] = registries.IDS):
+        base = w.to_dict()
+        self.cats = {k: base[k] for k in CATEGORICAL}
+        check_region(self.cats["region"], book)
+        self.base = {k: float(base[k]) for k in NUMERIC}
+        self.prices = Prices(book, self.cats["region"])
+        self.ids = tuple(ids)
+
+    def totals(self, varying: Mapping[str, npt.ArrayLike]) -> np.ndarray:
+        """Monthly totals, one row per value, one column per registry (in self.ids' order)."""
+        if not set(varying) <= set(NUMERIC):
+            raise ValueError(f"only numeric fields vary here, not {sorted(set(varying) - set(NUMERIC))}")
+        values = {k: np.asarray(v, dtype=float) for k, v in varying.items()}
+        n = len(next(iter(values.values())))
+        numeric = {k: values[k] if k in values else np.full(n, self.base[k]) for k in NUMERIC}
+        ns = SimpleNamespace(**self.cats, **numeric)
+        q = quantities(ns)
+        out = np.zeros((len(self.ids), n))
+        for j, rid in enumerate(self.ids):
+            for line in registries.BY_ID[rid].lines(ns, q, self.prices):
+                out[j] += line.cost  # a number or an array of n: numpy broadcasts (broadcast_to cost more)
+        return out.T
+
+
 def estimate_varying(w: Workload, varying: Mapping[str, npt.ArrayLike], book: PriceBook,
                      ids: Iterable[str] = registries.IDS) -> pd.DataFrame:
     """estimate_many for the workloads equal to w except for some numeric fields, one row per value.
@@ -143,17 +173,4 @@ def estimate_varying(w: Workload, varying: Mapping[str, npt.ArrayLike], book: Pr
     sweeps per rerun, and that DataFrame and groupby were 3/4 of the Break-even page's time."""
     if not set(varying) <= set(NUMERIC):
         raise ValueError(f"only numeric fields vary here, not {sorted(set(varying) - set(NUMERIC))}")
-    values = {k: np.asarray(v, dtype=float) for k, v in varying.items()}
-    n = len(next(iter(values.values())))
-    base = w.to_dict()
-    cats = {k: base[k] for k in CATEGORICAL}
-    check_region(cats["region"], book)
-    numeric = {k: values[k] if k in values else np.full(n, float(base[k])) for k in NUMERIC}
-    ns = SimpleNamespace(**cats, **numeric)
-    q = quantities(ns)
-    p = Prices(book, cats["region"])
-    totals = {rid: np.zeros(n) for rid in ids}
-    for rid in ids:
-        for line in registries.BY_ID[rid].lines(ns, q, p):
-            totals[rid] += np.broadcast_to(np.asarray(line.cost, dtype=float), (n,))
-    return pd.DataFrame(totals)
+    return pd.DataFrame(Varying(w, book, tuple(ids)).totals(varying), columns=list(ids))

@@ -14,13 +14,19 @@ from typing import Any
 
 import pandas as pd
 
-from . import decision, report, tables
+from . import report, tables
+from .analysis import Analysis, analyse
 from .engine import Estimate
 from .errors import DashboardError
+from .i18n import _
 from .palette import MUTED_TEXT, TEXT
 from .pricebook import PriceBook
 
 SLIDE = {"width": 1920, "height": 1080}
+# Plotly's own font list, then a face with Hangul: Chromium (kaleido) tries each family in turn for
+# every character, so Latin text looks as before and Korean gets Noto CJK (Debian fonts-noto-cjk)
+# instead of boxes or whatever face the system's fallback picks.
+FONT_FAMILY = '"Open Sans", verdana, arial, sans-serif, "Noto Sans CJK KR"'
 _server_lock = threading.Lock()
 _server_started = False
 
@@ -52,10 +58,11 @@ def slide_figure(fig: Any, subtitle: str = "") -> Any:
     if lines:
         title += "<br>" + "<br>".join(f"<span style='font-size:26px;color:{MUTED_TEXT}'>{x}</span>" for x in lines)
     f.update_layout(template="plotly_white", paper_bgcolor="white", plot_bgcolor="white",
-                    font=dict(size=22, color=TEXT), title=dict(text=title, font=dict(size=40, color=TEXT), x=0.02,
+                    font=dict(size=22, color=TEXT, family=FONT_FAMILY),
+                    title=dict(text=title, font=dict(size=40, color=TEXT, family=FONT_FAMILY), x=0.02,
                                                                y=1 - 40 / SLIDE["height"], yanchor="top", pad=dict(t=40),
                                                                yref="container"),
-                    legend=dict(font=dict(size=22)),
+                    legend=dict(font=dict(size=22, family=FONT_FAMILY)),
                     margin=dict(l=130, r=60, t=190 + 40 * len(lines), b=130), **SLIDE)
     f.update_annotations(font_size=22)
     f.update_traces(textfont_size=22, selector=dict(mode="text"))
@@ -103,20 +110,24 @@ def csv_table(e: Estimate) -> str:
 
 def xlsx_table(e: Estimate, book: PriceBook) -> bytes:
     buf = io.BytesIO()
-    totals = tables.totals_table(e).drop(columns=["id"])
-    components = tables.all_components_table(e, book)
+    totals = tables.for_file(tables.totals_table(e).drop(columns=["id"]))
+    components = tables.for_file(tables.all_components_table(e, book))
+    # field names and values stay as a scenario file has them: they are the interface
+    scenario = tables.for_file(pd.DataFrame({"field": list(e.workload.to_dict()),
+                                             "value": [str(v) for v in e.workload.to_dict().values()]}))
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        totals.to_excel(xl, sheet_name="Totals", index=False)
-        components.to_excel(xl, sheet_name="Components", index=False)
-        pd.DataFrame({"field": list(e.workload.to_dict()), "value": [str(v) for v in e.workload.to_dict().values()]}) \
-            .to_excel(xl, sheet_name="Scenario", index=False)
+        totals.to_excel(xl, sheet_name=_("Totals"), index=False)
+        components.to_excel(xl, sheet_name=_("Components"), index=False)
+        scenario.to_excel(xl, sheet_name=_("Scenario"), index=False)
     return buf.getvalue()
 
 
-def full_json(e: Estimate, book: PriceBook, link: str = "") -> str:
-    """The command line's estimate JSON, plus the recommendation and the share link."""
-    doc = report.to_dict(e)
-    doc["recommendation"] = decision.recommend(e.workload, book, costs=e.totals()).to_dict()
+def full_json(result: Analysis | Estimate, book: PriceBook, link: str = "") -> str:
+    """The command line's estimate JSON, plus the recommendation and the share link. `result`:
+    the run's analysis (nothing priced again), or an estimate to analyse."""
+    a = result if isinstance(result, Analysis) else analyse(result.workload, book, result)
+    doc = report.to_dict(a.estimate)
+    doc["recommendation"] = a.recommendation.to_dict()
     if link:
         doc["share_link"] = link
     return json.dumps(doc, indent=2)

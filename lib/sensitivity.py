@@ -13,6 +13,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from . import engine, registries
+from .i18n import _
 from .pricebook import PriceBook
 from .workload import NUMERIC, SPECS, SWEEPS, Workload
 
@@ -26,6 +27,11 @@ UNITS = {k: sw.unit_id for k, sw in SWEEPS.items()}  # English message ids: tran
 Bracket = tuple[str, str, float, float, float, str, str]
 
 
+def unit(field: str) -> str:
+    """A swept input's unit in the current language (the table holds the English)."""
+    return _(UNITS[field])
+
+
 @dataclass(frozen=True)
 class BreakEven:
     x: float
@@ -34,10 +40,11 @@ class BreakEven:
     cost: float
 
     def sentence(self, field: str) -> str:
-        names = registries.NAMES
+        names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
         x = f"{self.x:.0%}" if field == "cross_region_share" else f"{self.x:,.0f}"
-        return (f"{names[self.cheaper_above]} becomes cheaper than {names[self.cheaper_below]} "
-                f"above {x} {UNITS[field]} (about ${self.cost:,.2f}/month at that point).")
+        return _("{above} becomes cheaper than {below} above {x} {unit} (about {cost}/month at that point).").format(
+            above=names[self.cheaper_above], below=names[self.cheaper_below], x=x, unit=unit(field),
+            cost=f"${self.cost:,.2f}")
 
 
 def is_integer(field: str) -> bool:
@@ -69,47 +76,55 @@ def frame(w: Workload, field: str, xs: npt.ArrayLike) -> pd.DataFrame:
     return df
 
 
+def varying(w: Workload, field: str, xs: npt.ArrayLike) -> dict[str, np.ndarray]:
+    """The numeric fields that change when `field` takes the values xs (the pull mix kept summing to 1)."""
+    xs = np.asarray(xs, dtype=float)
+    out = {field: xs}
+    if field == "cross_region_share":  # as frame() does
+        out["same_region_share"] = 1.0 - w.internet_share - xs
+    return out
+
+
 def sweep(w: Workload, field: str, book: PriceBook, xs: npt.ArrayLike | None = None,
           ids: tuple[str, ...] = registries.IDS) -> pd.DataFrame:
     """Monthly cost per registry (columns) for each value of the field (index)."""
     xs = grid(w, field) if xs is None else np.asarray(xs, dtype=float)
     if field in NUMERIC:  # every sweepable field today: no DataFrame of workloads to build and group
-        varying = {field: xs}
-        if field == "cross_region_share":  # as frame() does: the pull mix keeps summing to 1
-            varying["same_region_share"] = 1.0 - w.internet_share - xs
-        out = engine.estimate_varying(w, varying, book, ids)
+        out = engine.estimate_varying(w, varying(w, field, xs), book, ids)
     else:
         out = engine.estimate_many(frame(w, field, xs), book, ids)
     out.index = pd.Index(xs, name=field)
     return out
 
 
-def _refine_all(w: Workload, field: str, book: PriceBook, brackets: list[Bracket]) -> np.ndarray:
+def _refine_all(w: Workload, field: str, book: PriceBook, brackets: list[Bracket]) -> tuple[np.ndarray, engine.Varying]:
     """Bisection for every bracket (a, b, lo, hi, sign of cost_a - cost_b at lo) at once: each
-    step prices all the brackets' midpoints in one vectorised sweep instead of one sweep per
-    bracket per step (the deck and the Break-even page waited on some 400 small sweeps).
-    Each bracket takes the same steps, and ends at the same point, as bisecting it alone."""
+    step prices all the brackets' midpoints in one call instead of one sweep per bracket per
+    step. The calls go to engine.Varying, w laid out once as arrays: no DataFrame or w.to_dict()
+    per step (they were most of a step's time). Each bracket takes the same steps, and ends at
+    the same point, as bisecting it alone. Returns the points and the pricer, for their costs."""
     integer = is_integer(field)
     lo = np.array([br[2] for br in brackets], dtype=float)
     hi = np.array([br[3] for br in brackets], dtype=float)
     sign_lo = np.array([br[4] for br in brackets], dtype=float)
     ids = tuple(r for r in registries.IDS if any(r in br[:2] for br in brackets))
+    pricer = engine.Varying(w, book, ids)
     col_a = np.array([ids.index(br[0]) for br in brackets])
     col_b = np.array([ids.index(br[1]) for br in brackets])
-    for _ in range(60):
+    for _step in range(60):
         active = np.flatnonzero((hi - lo) > (1.0 if integer else np.maximum(1e-9, 1e-9 * np.abs(hi))))
         if not len(active):
             break
         mid = np.floor((lo[active] + hi[active]) / 2) if integer else (lo[active] + hi[active]) / 2
         if integer:
             mid = np.where(mid <= lo[active], lo[active] + 1, mid)
-        t = sweep(w, field, book, mid, ids=ids).to_numpy()
+        t = pricer.totals(varying(w, field, mid))
         rows = np.arange(len(active))
         d = t[rows, col_a[active]] - t[rows, col_b[active]]
         same = np.sign(d) == sign_lo[active]
         lo[active] = np.where(same, mid, lo[active])
         hi[active] = np.where(same, hi[active], mid)
-    return hi
+    return hi, pricer
 
 
 def break_evens(w: Workload, field: str, book: PriceBook, ids: tuple[str, ...] = registries.IDS,
@@ -118,19 +133,21 @@ def break_evens(w: Workload, field: str, book: PriceBook, ids: tuple[str, ...] =
     """Every point in the range where two registries swap places, in order of x."""
     table = sweep(w, field, book, ids=ids) if table is None else table
     xs = table.index.to_numpy(dtype=float)
+    costs = {rid: table[rid].to_numpy() for rid in ids}  # column look-ups once, not once per pair
     brackets: list[Bracket] = []
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
-            d = table[a].to_numpy() - table[b].to_numpy()
-            s = np.where(np.abs(d) <= tol * np.maximum(1.0, np.abs(table[a].to_numpy())), 0, np.sign(d))
+            d = costs[a] - costs[b]
+            s = np.where(np.abs(d) <= tol * np.maximum(1.0, np.abs(costs[a])), 0, np.sign(d))
             nz = np.flatnonzero(s)
-            for j, k in zip(nz[:-1], nz[1:], strict=False):
-                if s[j] != s[k]:
-                    above, below = (a, b) if s[k] < 0 else (b, a)
-                    brackets.append((a, b, xs[j], xs[k], s[j], above, below))
+            # consecutive non-zero signs that differ: a crossing between those two grid points
+            for c in np.flatnonzero(s[nz[:-1]] != s[nz[1:]]):
+                j, k = nz[c], nz[c + 1]
+                above, below = (a, b) if s[k] < 0 else (b, a)
+                brackets.append((a, b, xs[j], xs[k], s[j], above, below))
     if not brackets:
         return []
-    x = _refine_all(w, field, book, brackets)
-    at = sweep(w, field, book, x, ids=tuple(r for r in registries.IDS if any(r in br[5:] for br in brackets)))
-    found = [BreakEven(float(x[n]), br[5], br[6], float(at[br[5]].to_numpy()[n])) for n, br in enumerate(brackets)]
+    x, pricer = _refine_all(w, field, book, brackets)
+    at = pricer.totals(varying(w, field, x))  # the brackets' registries at their points
+    found = [BreakEven(float(x[n]), br[5], br[6], float(at[n, pricer.ids.index(br[5])])) for n, br in enumerate(brackets)]
     return sorted(found, key=lambda be: (be.x, be.cheaper_above, be.cheaper_below))

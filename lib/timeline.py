@@ -14,6 +14,7 @@ import yaml
 from . import engine, registries
 from .errors import DataFileError
 from .frozen import freeze
+from .i18n import _
 from .pricebook import PriceBook
 from .workload import Workload
 
@@ -33,25 +34,25 @@ def parse_onetime(doc: object, path: str | Path = "onetime.yaml") -> dict[str, A
         raise DataFileError(f"{path}: {entry}: {problem}")
 
     if not isinstance(doc, dict):
-        raise DataFileError(f"{path}: must be a mapping with 'setup_hours' and 'migration'")
+        raise DataFileError(f"{path}: " + _("must be a mapping with 'setup_hours' and 'migration'"))
     setup = doc.get("setup_hours")
     if not isinstance(setup, dict):
-        fail("setup_hours", "missing, or not a mapping of registry to {hours, note}")
+        fail("setup_hours", _("missing, or not a mapping of registry to {hours, note}"))
     missing = [r for r in registries.IDS if r not in setup]
     if missing:
-        fail("setup_hours", f"has no entry for {', '.join(missing)}")
+        fail("setup_hours", _("has no entry for {registries}").format(registries=", ".join(missing)))
     for rid in registries.IDS:
         entry = setup[rid]
         if not isinstance(entry, dict) or not _hours(entry.get("hours")):
-            fail(f"setup_hours.{rid}.hours", "must be a number of engineer hours, 0 or more")
+            fail(f"setup_hours.{rid}.hours", _("must be a number of engineer hours, 0 or more"))
     migration = doc.get("migration")
     if not isinstance(migration, dict):
-        fail("migration", "missing, or not a mapping")
+        fail("migration", _("missing, or not a mapping"))
     for key in MIGRATION_NUMBERS:
         if not _hours(migration.get(key)):
-            fail(f"migration.{key}", "must be a number, 0 or more")
+            fail(f"migration.{key}", _("must be a number, 0 or more"))
     if migration["copy_mb_per_second"] <= 0:  # the copy time divides by it
-        fail("migration.copy_mb_per_second", "must be more than 0")
+        fail("migration.copy_mb_per_second", _("must be more than 0"))
     return doc
 
 
@@ -61,7 +62,8 @@ def onetime(path: str | Path | None = None) -> Mapping[str, Any]:
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
-        raise DataFileError(f"{path}: not readable as YAML ({' '.join(str(e).split())[:200]})") from e
+        raise DataFileError(f"{path}: " + _("not readable as YAML ({detail})").format(
+            detail=" ".join(str(e).split())[:200])) from e
     # read-only (the cache hands every caller the same document); notes read in the language of the run
     frozen: Mapping[str, Any] = freeze(parse_onetime(doc, path), texts=True)
     return frozen

@@ -12,21 +12,24 @@ import re
 from typing import Any
 
 from . import labels
+from .i18n import N_, _, ngettext
 from .workload import SHARE_FIELDS, SPECS, Workload
 
 # how a setup change reads after the registry's name ("Amazon ECR with VPC interface endpoints")
 _SETUP: dict[tuple[str, object], str] = {
-    ("network", "endpoints"): "with VPC interface endpoints",
-    ("network", "nat"): "through a NAT gateway",
-    ("network", "public"): "from public subnets",
-    ("scanning", "basic"): "with basic scanning",
-    ("scanning", "enhanced"): "with enhanced scanning",
-    ("scanning", "none"): "without scanning",
+    ("network", "endpoints"): N_("with VPC interface endpoints"),
+    ("network", "nat"): N_("through a NAT gateway"),
+    ("network", "public"): N_("from public subnets"),
+    ("scanning", "basic"): N_("with basic scanning"),
+    ("scanning", "enhanced"): N_("with enhanced scanning"),
+    ("scanning", "none"): N_("without scanning"),
 }
+# a plan or tier after the registry's name, by the last word of its field's name (labels.KEYED_BY)
+_ON_THE = {"plan": N_("on the {name} plan"), "tier": N_("on the {name} tier")}
 
 # how scenario B's change reads against A ("interface endpoints instead of NAT")
 _SHORT: dict[str, dict[str, str]] = {
-    "network": {"public": "public subnets", "nat": "NAT", "endpoints": "interface endpoints"},
+    "network": {"public": N_("public subnets"), "nat": N_("NAT"), "endpoints": N_("interface endpoints")},
 }
 
 def _place(r: str) -> str:
@@ -56,7 +59,7 @@ def value(field: str, v: Any) -> str:
     if spec.kind == "choice":
         return labels.choice_in_sentence(field, v)
     if spec.kind == "bool":
-        return "yes" if v else "no"
+        return _("yes") if v else _("no")
     if spec.kind == "set":
         return labels.choices_in_sentence(field, v)
     if spec.kind == "float" and spec.max == 1 and spec.min == 0:
@@ -68,18 +71,19 @@ def setup(changes: dict[str, Any]) -> str:
     """A recommended setup, given as field changes, in words: {} -> "as described",
     {"network": "endpoints"} -> "with VPC interface endpoints"."""
     if not changes:
-        return "as described"
+        return _("as described")
     parts = []
     for field, v in changes.items():
-        words = _SETUP.get((field, v))
+        words = _(_SETUP[(field, v)]) if (field, v) in _SETUP else None
         if words is None and field in labels.KEYED_BY and v != "auto":  # a plan or tier: "on the Team plan"
-            words = f"on the {labels.choice(field, v)} {labels.KEYED_BY[field].rsplit(' ', 1)[-1]}"
+            words = _(_ON_THE[labels.KEYED_BY[field].rsplit(" ", 1)[-1]]).format(name=labels.choice(field, v))
         if words is None and field in SPECS:
             kind = SPECS[field].kind
-            words = (f"with {value(field, v)}" if kind == "choice"
-                     else f"with {labels.in_sentence(SPECS[field].label)} at {value(field, v)}")
+            words = (_("with {value}").format(value=value(field, v)) if kind == "choice"
+                     else _("with {field} at {value}").format(field=labels.in_sentence(labels.field(field)),
+                                                               value=value(field, v)))
         elif words is None:
-            words = f"with {v}"
+            words = _("with {value}").format(value=v)
         parts.append(words)
     return ", ".join(parts)
 
@@ -88,14 +92,15 @@ def change(field: str, a: Any, b: Any) -> str:
     """One field changed from A to B: "interface endpoints instead of NAT", "30 versions kept
     instead of 10"."""
     if field == "region":
-        return f"{_place(b)} region instead of {_place(a)}"
+        return _("{b} region instead of {a}").format(b=_place(b), a=_place(a))
     short = _SHORT.get(field)
     if short:
-        return f"{short.get(b, value(field, b))} instead of {short.get(a, value(field, a))}"
-    label = labels.in_sentence(SPECS[field].label)
+        return _("{b} instead of {a}").format(b=_(short[b]) if b in short else value(field, b),
+                                              a=_(short[a]) if a in short else value(field, a))
+    label = labels.in_sentence(labels.field(field))
     if SPECS[field].kind in ("int", "float") and not (SPECS[field].max == 1 and SPECS[field].min == 0):
-        return f"{label} {value(field, b)} instead of {value(field, a)}"
-    return f"{label}: {value(field, b)} instead of {value(field, a)}"
+        return _("{field} {b} instead of {a}").format(field=label, b=value(field, b), a=value(field, a))
+    return _("{field}: {b} instead of {a}").format(field=label, b=value(field, b), a=value(field, a))
 
 
 def changes(a: Workload, b: Workload) -> str:
@@ -104,25 +109,33 @@ def changes(a: Workload, b: Workload) -> str:
     fields = [k for k in SPECS if da[k] != db[k] and SPECS[k].group != "analysis"]
     parts = [change(k, da[k], db[k]) for k in fields if k not in SHARE_FIELDS]
     if any(k in SHARE_FIELDS for k in fields):  # the three shares move together: one change
-        parts.insert(0, f"pull mix {pull_mix(b)} instead of {pull_mix(a)}")
+        parts.insert(0, _("pull mix {b} instead of {a}").format(b=pull_mix(b), a=pull_mix(a)))
     return "; ".join(parts)
 
 
+# where pulls come from: (all of them from there, a share of them from there)
+_MIX = {"same": (N_("all from the same region"), N_("{share} same region")),
+        "cross": (N_("all from other regions"), N_("{share} other regions")),
+        "internet": (N_("all from the internet"), N_("{share} the internet"))}
+
+
 def pull_mix(w: Workload) -> str:
-    shares = [(w.same_region_share, "same region"), (w.cross_region_share, "other regions"),
-              (w.internet_share, "the internet")]
+    shares = [(w.same_region_share, "same"), (w.cross_region_share, "cross"), (w.internet_share, "internet")]
     present = [(s, n) for s, n in shares if s > 0]
     if len(present) == 1:
-        return f"all from {'the ' if present[0][1] == 'same region' else ''}{present[0][1]}"
-    return ", ".join(f"{labels.percent(s)} {n}" for s, n in present)
+        return _(_MIX[present[0][1]][0])
+    return ", ".join(_(_MIX[n][1]).format(share=labels.percent(s)) for s, n in present)
 
 
 def workload(w: Workload) -> str:
     """What is stored and pulled, in words."""
-    images = "1 image" if w.repositories == 1 else f"{w.repositories:,} images"
-    cache = f", {labels.percent(w.layer_cache_hit)} of layers cached" if w.layer_cache_hit else ""
-    return (f"{images} of {labels.quantity(w.image_size_mb, 'MB')}, {labels.number(w.versions_kept)} versions kept, "
-            f"{labels.number(w.pulls_per_month)} pulls a month ({pull_mix(w)}{cache})")
+    images = ngettext("{n} image", "{n} images", int(w.repositories)).format(n=f"{w.repositories:,}")
+    mix = pull_mix(w)
+    if w.layer_cache_hit:
+        mix = _("{mix}, {share} of layers cached").format(mix=mix, share=labels.percent(w.layer_cache_hit))
+    return _("{images} of {size}, {versions} versions kept, {pulls} pulls a month ({mix})").format(
+        images=images, size=labels.quantity(w.image_size_mb, "MB"), versions=labels.number(w.versions_kept),
+        pulls=labels.number(w.pulls_per_month), mix=mix)
 
 
 def drivers(w: Workload) -> str:
@@ -144,3 +157,8 @@ def reason(text: str) -> str:
 
 # cost component categories as legends and series names show them: one map for app and deck
 CATEGORY_LABELS: dict[str, str] = labels.CATEGORIES
+
+
+def category(cat: str) -> str:
+    """A cost category's name in the current language (labels.category: the one table)."""
+    return labels.category(cat)

@@ -1,7 +1,9 @@
 """Export: slides, tables, the full result and an architecture decision record."""
 import streamlit as st
 
-from lib import adr, deck, engine, export
+from lib import adr, deck, export
+from lib.analysis import analyse
+from lib.i18n import _
 from ui import share, shell
 
 TITLE = "Export"
@@ -9,43 +11,49 @@ ICON = ":material/ios_share:"
 ORDER = 90  # place in the menu
 
 w, book = shell.page()
-e = engine.estimate(w, book)
+a = analyse(w, book)  # priced once per run; every download below reads it
+e = a.estimate
 link = share.share_url(share.current_query())
 
-st.title("Export")
-st.caption("Each file is built from the current scenario when you click; the share link goes inside.")
+st.title(_("Export"))
+st.caption(_("Each file is built from the current scenario when you click; the share link goes inside."))
 
 
 def build_deck() -> bytes:
-    data, missing = deck.build(w, book, link, pictures=export.renderer_available())
+    data, missing = deck.build(w, book, link, pictures=export.renderer_available(), analysis=a)
     st.session_state["export_deck_missing"] = missing
     return data
 
 
 c1, c2 = st.columns(2)
 with c1:
-    st.subheader("Slides")
-    st.download_button("PowerPoint deck (.pptx)", icon=":material/download:", data=build_deck, file_name="registry-decision.pptx",
+    st.subheader(_("Slides"))
+    st.download_button(_("PowerPoint deck (.pptx)"), icon=":material/download:", data=build_deck,
+                       file_name="registry-decision.pptx",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="export_pptx", on_click="ignore", width="stretch")
-    st.caption("16:9 slides: the question and the answer with the share link, a one-slide summary, cost by "
-               "registry and by component as editable PowerPoint charts, scenario B against A when you compare, "
-               "cost over time, the sensitivity chart, and every price's source grouped by vendor.")
+    st.caption(_("16:9 slides: the question and the answer with the share link, a one-slide summary, cost by "
+                 "registry and by component as editable PowerPoint charts, scenario B against A when you compare, "
+                 "cost over time, the sensitivity chart, and every price's source grouped by vendor."))
     if not export.renderer_available():
-        st.info("No Chromium on this server: the deck is still built, and its sensitivity slide says the picture is missing.")
+        st.info(_("No Chromium on this server: the deck is still built, and its sensitivity slide says the picture "
+                  "is missing."))
 with c2:
-    st.subheader("Tables and data")
-    st.download_button("Cost table (.xlsx)", icon=":material/download:", data=lambda: export.xlsx_table(e, book), file_name="registry-costs.xlsx",
+    st.subheader(_("Tables and data"))
+    st.download_button(_("Cost table (.xlsx)"), icon=":material/download:", data=lambda: export.xlsx_table(e, book),
+                       file_name="registry-costs.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="export_xlsx",
                        on_click="ignore", width="stretch")
-    st.download_button("Cost table (.csv)", icon=":material/download:", data=lambda: export.csv_table(e), file_name="registry-costs.csv",
-                       mime="text/csv", key="export_csv", on_click="ignore", width="stretch")
-    st.download_button("Full result (.json)", icon=":material/download:", data=lambda: export.full_json(e, book, link), file_name="registry-result.json",
-                       mime="application/json", key="export_json", on_click="ignore", width="stretch")
+    st.download_button(_("Cost table (.csv)"), icon=":material/download:", data=lambda: export.csv_table(e),
+                       file_name="registry-costs.csv", mime="text/csv", key="export_csv", on_click="ignore",
+                       width="stretch")
+    st.download_button(_("Full result (.json)"), icon=":material/download:", data=lambda: export.full_json(a, book, link),
+                       file_name="registry-result.json", mime="application/json", key="export_json", on_click="ignore",
+                       width="stretch")
 
-st.subheader("Architecture decision record")
-record = adr.adr(w, book, link)
-st.download_button("ADR (.md)", icon=":material/download:", data=record, file_name="adr-container-registry.md", mime="text/markdown",
-                   key="export_adr", on_click="ignore")  # a rerun would drop another download still being fetched
-with st.expander("Preview (copy it from the box below)", expanded=True):
+st.subheader(_("Architecture decision record"))
+record = adr.adr(w, book, link, analysis=a)
+st.download_button(_("ADR (.md)"), icon=":material/download:", data=record, file_name="adr-container-registry.md",
+                   mime="text/markdown", key="export_adr", on_click="ignore")  # a rerun would drop another download
+with st.expander(_("Preview (copy it from the box below)"), expanded=True):
     st.code(record, language="markdown", wrap_lines=True)
