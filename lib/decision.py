@@ -177,7 +177,7 @@ def _misfits(w: Any, tree: Tree) -> set[str]:
 def _rejection(rid: str, rec: str, w: Any, tree: Tree, costs: Mapping[str, float],
                fails: Mapping[str, list[str]], misfits: set[str], deciding: str) -> Rejection:
     """Why `rid` is not the recommendation: a constraint it fails, another cloud, its cost, or the situation."""
-    name = registries.NAMES[rid]
+    name = registries.name(rid)
     if fails[rid]:
         return Rejection(rid, name, "constraint", say.fails_constraints(fails[rid]))
     gap = costs[rid] - costs[rec]

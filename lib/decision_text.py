@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def _names(ids: Iterable[str]) -> str:
     """'Harbor (self-hosted) and Nexus Repository': registries' names as one phrase."""
-    return reduce(lambda a, b: _("{first} and {second}").format(first=a, second=b), (registries.NAMES[r] for r in ids))
+    return reduce(lambda a, b: _("{first} and {second}").format(first=a, second=b), (registries.name(r) for r in ids))
 
 
 # ---- hard requirements ---------------------------------------------------------------------
@@ -44,19 +44,19 @@ def outside_home_cloud(label: str, clouds: Sequence[str], runs_on: str) -> str:
 
 def cost_decides(passing: Sequence[str], rec: str, other: str, gap: float) -> str:
     return _("{registries} all satisfy every constraint, so cost decides: {chosen} is {gap}/month cheaper than "
-             "{other} for this workload.").format(registries=_names(passing), chosen=registries.NAMES[rec],
-                                                  gap=money(gap), other=registries.NAMES[other])
+             "{other} for this workload.").format(registries=_names(passing), chosen=registries.name(rec),
+                                                  gap=money(gap), other=registries.name(other))
 
 
 def same_cost(passing: Sequence[str], rec: str, cost: float) -> str:
     return _("{registries} all satisfy every constraint and cost the same for this workload ({cost}/month); "
              "the document's order decides: {chosen}.").format(registries=_names(passing), cost=money(cost),
-                                                               chosen=registries.NAMES[rec])
+                                                               chosen=registries.name(rec))
 
 
 def fails_anyway(rec: str, fails: Sequence[str]) -> str:
     return _("Warning: {registry} fails a requirement: {failures}.").format(
-        registry=registries.NAMES[rec], failures="; ".join(fails))
+        registry=registries.name(rec), failures="; ".join(fails))
 
 
 # ---- why not the others --------------------------------------------------------------------------
@@ -100,7 +100,7 @@ def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: flo
 def headline(r: Recommendation) -> str:
     """One sentence: what is recommended, in which setup, at what cost; and when it is not the
     cheapest registry that meets the hard requirements, which one is and what the difference buys."""
-    name = registries.NAMES[r.recommended]
+    name = registries.name(r.recommended)
     if r.setup_description:
         # the ranking prices the setup as described: say what that costs, so both figures are on screen
         text = _("Recommended: {registry} {setup} ({cost}/month; {as_now} as set up now)").format(

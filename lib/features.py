@@ -126,7 +126,7 @@ def document_table(matrix: Matrix | None = None) -> pd.DataFrame:
     rows = []
     for rid in registries.IDS:
         d = m.documents[rid]
-        rows.append({"registry": registries.NAMES[rid], "provider": d.provider, "cost": text(d.cost),
+        rows.append({"registry": registries.name(rid), "provider": d.provider, "cost": text(d.cost),
                      "aws_integration": d.aws_integration, "usage": d.usage,
                      "recommended_for": text(d.recommended_for)})
     return pd.DataFrame(rows)
@@ -139,7 +139,7 @@ def feature_table(matrix: Matrix | None = None) -> pd.DataFrame:
     data = {text(name): [_("{value}: {note}").format(value=_(VALUE_WORDS[m.registries[r][f].value]),
                                                       note=text(m.registries[r][f].note)) for r in registries.IDS]
             for f, name in m.features.items()}
-    return pd.DataFrame(data, index=[registries.NAMES[r] for r in registries.IDS])
+    return pd.DataFrame(data, index=[registries.name(r) for r in registries.IDS])
 
 
 def label(feature_id: str) -> str:

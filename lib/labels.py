@@ -20,7 +20,7 @@ def region_name(code: str, default: str | None = None) -> str:
     sidebar, the slides and the charts all read, so a region added to the price book has its name."""
     from .regions import match
     m = match(code)
-    return m.name if m else (code if default is None else default)
+    return m.shown_name if m else (code if default is None else default)
 
 # (field, value) -> what a person reads. Registry ids and feature ids have their own tables
 # (lib.registries.NAMES, data/features.yaml); choice() falls back to them.
@@ -107,10 +107,11 @@ def rejection(key: str) -> str:
 def choice(name: str, value: str) -> str:
     """A choice value as a person reads it; every choice the app offers has one."""
     from .registries import NAMES
+    from .registries import name as registry_name
     if (name, value) in CHOICES:
         return _(CHOICES[(name, value)])  # product and plan names are not marked: the same in every language
     if value in NAMES and name in ("migrate_from", "migrate_to"):
-        return NAMES[value]
+        return registry_name(value)
     if name == "sweep_field":
         return field(value)
     if name == "region":

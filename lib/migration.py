@@ -138,7 +138,7 @@ def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | 
     source, target = source or w.migrate_from, target or w.migrate_to
     if source == target:
         raise InputError(_("migration: from and to are the same registry ({registry})").format(
-            registry=registries.NAMES[source]))
+            registry=registries.name(source)))
     ot = onetime()["migration"]
     hours = ot["base_hours"] + ot["per_extra_repository_hours"] * (w.repositories - 1)
     setup = onetime()["setup_hours"][target]["hours"] if target in ("harbor", "nexus") else 0.0

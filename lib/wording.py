@@ -39,10 +39,11 @@ def _place(r: str) -> str:
     m = regions.match(r)
     if m is None:
         return r
-    inner = re.search(r"\(([^)]*)\)", m.name)
-    if inner and inner.group(1) != "Central":
+    shown = m.shown_name  # the reader's language ("아시아 태평양(서울)" -> "서울"); the rule reads the English name
+    inner = re.search(r"\(([^)]*)\)", shown)
+    if inner and "(Central)" not in m.name:
         return inner.group(1)
-    return m.name.replace(" (", " ").replace(")", "")
+    return re.sub(r"\s*\(([^)]*)\)", r" \1", shown)
 
 
 def region(r: str) -> str:
