@@ -37,7 +37,7 @@ def show(fig, key: str, name: str, subtitle: str = "") -> None:
         "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}})
     ok = export.renderer_available()
     why = None if ok else "Needs Chromium on the server (apt-get install chromium)."
-    c1, c2, _ = st.columns([1, 1, 2])
+    c1, c2, _rest = st.columns([1, 1, 2])
     c1.download_button("PNG 1920×1080", data=lambda: export.image(export.slide_figure(fig, subtitle), "png"), file_name=f"{filename}.png",
                        mime="image/png", key=f"{key}_png", disabled=not ok, help=why, on_click="ignore",
                        icon=":material/download:", width="stretch")
