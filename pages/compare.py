@@ -34,7 +34,7 @@ def _on_change(name):
 
 def _from_preset():
     pid = st.session_state.get("cmp_preset")
-    if pid:
+    if pid and pid in presets.available():  # a browser's stale option text is no preset
         pw, _meta = presets.load(pid)
         st.session_state[share.B_OVERRIDES] = {k: v for k, v in pw.to_dict().items() if v != w.to_dict()[k]}
 

@@ -164,8 +164,39 @@ def query() -> dict[str, str]:
 
 def _on_language() -> None:
     code = st.session_state.get(WIDGET)
-    if code in i18n.LANGS:
+    if code in i18n.LANGS and code != st.session_state.get(CHOSEN):
+        _resend_choices()  # before the language changes: the values are read with the old words
         st.session_state[CHOSEN] = code
+
+
+# Value types of the inputs whose browser-side value is the option's shown text (selectbox, multiselect,
+# segmented control, pills): Streamlit 1.67 sends the text back and maps it to the option by the words of
+# the last run.
+_TEXT_VALUED = ("string_value", "string_array_value")
+
+
+def _resend_choices() -> None:
+    """Every choice input's value set again, so the next run sends the browser its new words.
+
+    A choice input keeps, in the browser, the text of its option as the last run wrote it ("Choose a
+    preset..."). After a switch to Korean, the next thing the reader touches sends that English text
+    back; the Korean run no longer has it, and Streamlit would take it as a new value (the preset box
+    tried to load a preset named "Choose a preset..."). A value set from Python is sent to the browser
+    in its new words. Streamlit internals (pinned version): without them, nothing is changed."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        from streamlit.runtime.state.common import is_element_id, user_key_from_element_id
+        widgets = get_script_run_ctx().session_state._state._new_widget_state
+        keys = [user_key_from_element_id(i) for i, m in list(widgets.widget_metadata.items())
+                if is_element_id(i) and m.value_type in _TEXT_VALUED]
+    except Exception:
+        return
+    for k in keys:
+        if k and k != WIDGET and k in st.session_state:
+            try:
+                st.session_state[k] = st.session_state[k]
+            except Exception:  # an input that cannot be set from Python keeps its value as it is
+                pass
 
 
 def _on_krw() -> None:

@@ -121,7 +121,7 @@ def _on_upload() -> None:
 
 def _on_preset() -> None:
     pid = st.session_state.get(PRESET)
-    if not pid:
+    if not pid or pid not in presets.available():  # a browser's stale option text is no preset
         return
     w, meta = presets.load(pid)
     workload_inputs.set_workload(w)
