@@ -393,3 +393,11 @@ def test_page_titles_may_be_marked_for_translation(tmp_path):
     f2 = tmp_path / "q.py"
     f2.write_text('TITLE = "Plain"\nICON = ":material/info:"\nORDER = 6\n')
     assert shell._read(f2).title == "Plain"
+
+
+def test_callbacks_speak_the_language_of_the_page():
+    # a callback runs before the frame sets the run's language: its message must still be Korean
+    at = open_app({"lang": "ko"})
+    at.selectbox(key="share_preset").set_value("startup-a").run()
+    assert not at.exception
+    assert [t.value for t in at.toast] and all(t.value.startswith("프리셋을 불러왔습니다: ") for t in at.toast)

@@ -60,6 +60,8 @@ function nameCharts() {
 }
 nameCharts();
 setInterval(nameCharts, 1000);
+// The page's language for screen readers and the browser's own translation offer: Streamlit writes lang="en".
+try { window.parent.document.documentElement.lang = @@LANG@@; } catch (e) {}
 </script></body></html>"""
 
 
@@ -69,7 +71,7 @@ def _html(lang: str) -> str:
         words = {"@@COPY@@": _("Copy share link"),
                  "@@COPIED@@": json.dumps(_("Link copied: it reopens every input on this page.")),
                  "@@FAILED@@": json.dumps(_("Could not copy: copy the address bar instead.")),
-                 "@@CHART@@": json.dumps(_("Chart"))}
+                 "@@CHART@@": json.dumps(_("Chart")), "@@LANG@@": json.dumps(lang)}
     html = HTML.replace('<html>', f'<html lang="{lang}">', 1)
     for k, v in words.items():
         html = html.replace(k, v)

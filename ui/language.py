@@ -131,6 +131,13 @@ def start_run() -> None:
     i18n.set_krw(krw())
 
 
+def in_callback() -> None:
+    """At the top of a callback that words a message: callbacks run before the frame sets the run's
+    language (each run's thread starts in English)."""
+    i18n.set_lang(current())
+    i18n.set_krw(krw())
+
+
 def current() -> str:
     """The language of this run: the reader's choice, else their browser's."""
     return st.session_state.get(CHOSEN) or i18n.from_locale(st.context.locale)

@@ -16,7 +16,7 @@ from lib.errors import InputError
 from lib.i18n import _, ngettext
 from lib.workload import DEFAULT, SPECS, lenient
 
-from . import share, workload_inputs
+from . import language, share, workload_inputs
 
 PREFIX = "ms_"
 FILES = PREFIX + "files"
@@ -72,6 +72,7 @@ def _measure(files):
 
 def _apply(values: dict, sig: tuple) -> None:
     """Callback: before the next run, like share._on_upload, so the widgets may be set."""
+    language.in_callback()
     base = st.session_state.get(workload_inputs.CANONICAL, DEFAULT)
     w, problems = lenient(values, base, label=_("Measured: "))
     workload_inputs.set_workload(w)

@@ -90,6 +90,7 @@ def publish(w, book) -> dict[str, str]:
 # ---- callbacks: they run before the next script run, so they may set widget state -------
 
 def _on_upload() -> None:
+    language.in_callback()
     f = st.session_state.get(UPLOAD)
     if f is None:
         return
@@ -120,6 +121,7 @@ def _on_upload() -> None:
 
 
 def _on_preset() -> None:
+    language.in_callback()
     pid = st.session_state.get(PRESET)
     if not pid or pid not in presets.available():  # a browser's stale option text is no preset
         return
