@@ -195,7 +195,8 @@ def _resend_choices() -> None:
         from streamlit.runtime.state.common import is_element_id, user_key_from_element_id
         widgets = get_script_run_ctx().session_state._state._new_widget_state
         keys = [user_key_from_element_id(i) for i, m in list(widgets.widget_metadata.items())
-                if is_element_id(i) and m.value_type in _TEXT_VALUED]
+                if is_element_id(i) and m.value_type in _TEXT_VALUED
+                and "DataEditor" not in type(getattr(m.deserializer, "__self__", None)).__name__]  # not settable
     except Exception:
         return
     for k in keys:
@@ -233,7 +234,7 @@ def krw_controls(box) -> None:
         st.number_input(_("Won per US dollar"), min_value=0.01, max_value=MAX_RATE, value=None, step=1.0,
                         format="%.2f", key=PREFIX + "rate_in", on_change=_on_krw, help=_(RATE_HELP),
                         placeholder=_("Empty: US dollars"))
-        st.date_input(_("Rate as of"), max_value=_today(), key=PREFIX + "date_in", on_change=_on_krw,
+        st.date_input(_("Rate as of"), value=None, max_value=_today(), key=PREFIX + "date_in", on_change=_on_krw,
                       help=_("The day the exchange rate is from (not in the future). It is shown with every amount."))
 
 

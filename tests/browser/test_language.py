@@ -35,6 +35,10 @@ def test_switching_to_korean_on_a_page(tab):
     assert "시나리오 B: A와 다른 점" in main and "공유 링크 복사" in p.frame_locator("iframe").first.locator("body").inner_text()
     sidebar = p.get_by_test_id("stSidebar").inner_text()
     assert "개요" in sidebar and "손익분기점" in sidebar  # the menu in Korean
+    # a choice input shows its option in the new words (the browser keeps the old text unless sent again,
+    # and sends it back on the next change: the preset box once tried to load "Choose a preset...")
+    preset = p.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first.get_by_role("combobox")
+    assert preset.input_value() == "프리셋 선택..."
     tab.shot("korean-compare")
     assert p.get_by_test_id("stException").count() == 0 and tab.errors == []
     switch_to(tab, "English")
