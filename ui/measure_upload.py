@@ -13,7 +13,7 @@ import streamlit as st
 
 from lib import i18n, labels, measure
 from lib.errors import InputError
-from lib.i18n import _, ngettext
+from lib.i18n import N_, _, ngettext
 from lib.workload import DEFAULT, SPECS, lenient
 
 from . import language, share, workload_inputs
@@ -26,7 +26,7 @@ KEEP = PREFIX + "keep"
 MAX_UPLOAD_MB = 100  # per file and for all files together, as the server's cap (.streamlit/config.toml): measuring
 # peaks at ~4x what is uploaded, and a pod has 1 GiB (deploy/k8s); scenario files stay at 1 MB
 
-HOW_TO = """\
+HOW_TO = N_("""\
 # Amazon ECR: every repository's images, one listing after the other in one file
 for r in $(aws ecr describe-repositories --query 'repositories[].repositoryName' --output text); do
   aws ecr describe-images --repository-name "$r" --output json; done > ecr-images.json
@@ -40,7 +40,7 @@ curl -s "https://hub.docker.com/v2/namespaces/NS/repositories/REPO/tags?page_siz
 
 # GitHub Container Registry: the versions of a package (sizes come from its manifests, if added)
 gh api --paginate /orgs/ORG/packages/container/NAME/versions > NAME.json
-"""
+""")  # shown translated: the comments are words, the commands stay as they are
 
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
 
@@ -92,7 +92,7 @@ def show(w, book) -> None:
                "GitHub package versions. Several at once are combined, up to {max} MB in all.").format(max=MAX_UPLOAD_MB))
     if not files:
         st.caption(_("Export what your registry already knows (a minute per registry), then upload the files:"))
-        st.code(HOW_TO, language="bash")
+        st.code(_(HOW_TO), language="bash")
         return
     sig, result, problems = _measure(files)
     if problems:
