@@ -330,7 +330,7 @@ def test_won_at_the_links_rate_in_tables_and_caption():
 
 def test_won_in_english_too_and_dollars_without_a_rate():
     at = open_app({**TEAM, "krw_rate": "1000", "krw_date": "2026-11-20"})
-    assert at.caption[0].value.startswith(":material/currency_exchange: Amounts in won at 1,000 won per US dollar "
+    assert at.caption[0].value.startswith(":material/payments: Amounts in won at 1,000 won per US dollar "
                                           "(20 November 2026, the rate you entered).")
     df = at.dataframe[0].value
     assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == 2996850  # 2,996.85 x 1,000

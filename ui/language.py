@@ -70,11 +70,10 @@ def parse_date(value: str) -> tuple[dt.date | None, str | None]:
     return day, None
 
 
-def _from_link(params: dict[str, list[str]]) -> tuple[str | None, float | None, dt.date | None, list[str]]:
-    """(chosen language, rate, its day, problems) from the link's own fields; the problems are
-    worded after the language is known."""
+def _from_link(params: dict[str, list[str]]) -> tuple[str | None, float | None, dt.date | None]:
+    """(chosen language, rate, its day) from the link's own fields; what was wrong with them is
+    worded once the language is known (`_link_problems`)."""
     one = {k: v[-1] for k, v in params.items() if k in FIELDS and v}
-    many = sorted(k for k in FIELDS if len(params.get(k, [])) > 1)
     chosen = None
     if LANG_FIELD in one:
         code = one[LANG_FIELD].strip().lower()
@@ -87,7 +86,7 @@ def _from_link(params: dict[str, list[str]]) -> tuple[str | None, float | None, 
         rate, _why = parse_rate(one[RATE_FIELD])
     if DATE_FIELD in one:
         day, _why = parse_date(one[DATE_FIELD])
-    return chosen, rate, day, many
+    return chosen, rate, day
 
 
 def _link_problems(params: dict[str, list[str]]) -> list[str]:
@@ -121,7 +120,7 @@ def start_run() -> None:
     ss = st.session_state
     if SEEN not in ss:
         params = {k: st.query_params.get_all(k) for k in FIELDS if k in st.query_params}
-        chosen, rate, day, _many = _from_link(params)
+        chosen, rate, day = _from_link(params)
         ss[SEEN] = True
         ss[CHOSEN] = chosen
         ss[RATE], ss[DATE] = (rate, day) if rate is not None and day is not None else (None, None)
@@ -230,7 +229,7 @@ def krw_controls(box) -> None:
     k = krw()
     st.session_state[PREFIX + "rate_in"] = k.rate if k else None
     st.session_state[PREFIX + "date_in"] = k.as_of if k else _today()
-    with box.expander(_("Amounts in won (KRW)"), icon=":material/currency_exchange:", expanded=False):
+    with box.expander(_("Amounts in won (KRW)"), icon=":material/payments:", expanded=False):
         st.number_input(_("Won per US dollar"), min_value=0.01, max_value=MAX_RATE, value=None, step=1.0,
                         format="%.2f", key=PREFIX + "rate_in", on_change=_on_krw, help=_(RATE_HELP),
                         placeholder=_("Empty: US dollars"))
@@ -243,7 +242,7 @@ def krw_caption() -> None:
     k = krw()
     if k is None:
         return
-    st.caption(":material/currency_exchange: " + _(
+    st.caption(":material/payments: " + _(
         "Amounts in won at {rate} won per US dollar ({day}, the rate you entered). The price book is in US "
         "dollars; unit prices stay in dollars.").format(rate=labels.number(k.rate, 2 if k.rate % 1 else 0),
                                                         day=labels.date_text(k.as_of)))
