@@ -2,27 +2,26 @@
 import pandas as pd
 import streamlit as st
 
-from lib import labels, timeline
+from lib import i18n, labels, timeline
+from lib.i18n import N_, _
 from lib.registries import NAMES
 from ui import shell
 
-TITLE = "About"
+TITLE = N_("About")
 ICON = ":material/info:"
 ORDER = 100  # place in the menu
 
 w, book = shell.page()
-st.title("About this dashboard")
+st.title(_("About this dashboard"))
 
-st.markdown("""
-This dashboard helps a team choose a container registry: Amazon ECR, GitHub Container Registry
+# Each block is one message: the Korean is written as Korean, not assembled from English pieces.
+st.markdown(_("""This dashboard helps a team choose a container registry: Amazon ECR, GitHub Container Registry
 (GHCR), Docker Hub, Harbor, Google Artifact Registry, Azure Container Registry, Sonatype Nexus, and
 "docker save to S3", which is not a registry and is shown as the baseline to avoid. Describe your
-workload in the sidebar; every page prices the same workload.
-""")
+workload in the sidebar; every page prices the same workload."""))
 
-st.subheader("How a monthly cost is worked out")
-st.markdown(f"""
-- Each registry's bill is a list of **named parts**: a name, a quantity, a unit and a unit price, and
+st.subheader(_("How a monthly cost is worked out"))
+st.markdown(_("""- Each registry's bill is a list of **named parts**: a name, a quantity, a unit and a unit price, and
   the cost is always *quantity x unit price*. The Overview page shows every part with its arithmetic
   and a link to the price's source.
 - **Stored data** = repositories x versions kept x image size. Layers shared between versions
@@ -30,23 +29,21 @@ st.markdown(f"""
 - **Pulled data** = pulls a month x image size, less the share already cached on the pulling node.
   Where the pulls come from (the registry's own region, other regions of the same cloud, or outside
   the cloud) decides which transfer price applies.
-- A month is **{book.hours_per_month:g} hours**; **1 GB = 1,000 MB**. Prices are {book.currency} on-demand
+- A month is **{hours} hours**; **1 GB = 1,000 MB**. Prices are {currency} on-demand
   list prices before tax, for the region you choose.
 - Free allowances (included storage, free tiers) are subtracted before pricing, and the part says so.
 - **Self-hosted registries** (Harbor, Nexus) cost servers, disks and engineer time. The server size,
   the hours and the hourly rate are assumptions: set your own under *More inputs*.
 - Things that are not money but matter (a pull-rate limit, a missing feature) are listed as
-  warnings next to the registry rather than priced.
-""")
+  warnings next to the registry rather than priced.""").format(hours=f"{book.hours_per_month:g}", currency=book.currency))
 
-st.subheader("Where the comparison comes from")
-st.markdown("""
-The app starts from **a practitioner's comparison of container registries** (first written in
+st.subheader(_("Where the comparison comes from"))
+st.markdown(_("""The app starts from **a practitioner's comparison of container registries** (first written in
 Korean; the app uses an English rendering). It asks why a team would push images to a registry
 instead of storing them in S3, and answers with:
 
 - **a worked cost example**: one 500 MB image, 10 versions kept, 1,000 pulls a month. ECR costs
-  $0.50 a month for storage and $0 to $10 for transfer; private GHCR about $1.13 when storage is
+  \\$0.50 a month for storage and \\$0 to \\$10 for transfer; private GHCR about \\$1.13 when storage is
   billed. The app reproduces these figures to the cent (the *Worked example* preset);
 - **a comparison table** with ratings out of 5 for AWS integration and use in practice (Features page);
 - **decision rules** and three company cases: a startup on GHCR, a mid-size AWS company on ECR and a
@@ -60,12 +57,14 @@ page quotes these ratings.
 
 Prices in the comparison are where the app began, not where it stops: every price was checked
 against the vendor's own page, and where they disagree the vendor's page wins and the price
-book below says so in its note.
-""")
+book below says so in its note."""))
 
-st.subheader(f"The price book (version {book.version})")
-st.caption("Every price the figures use, with its unit, the date it was checked and its source. "
-           "A share link records the price book it was made with, and says so when prices have changed since.")
+if i18n.krw() is not None:
+    st.caption(_("The worked example's figures are the comparison's own, in US dollars."))
+
+st.subheader(_("The price book (version {version})").format(version=book.version))
+st.caption(_("Every price the figures use, with its unit, the date it was checked and its source. "
+             "A share link records the price book it was made with, and says so when prices have changed since."))
 
 
 def cell(text: str) -> str:
@@ -73,25 +72,28 @@ def cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("$", "\\$").replace("\n", " ")
 
 
-lines = ["| Price | Value | Unit | Checked | Source | Note |", "|---|---|---|---|---|---|"]
+HEADERS = (N_("Price"), N_("Value"), N_("Unit"), N_("Checked"), N_("Source"), N_("Note"))
+lines = ["| " + " | ".join(_(h) for h in HEADERS) + " |", "|---|---|---|---|---|---|"]
 for k, p in book.prices.items():
     host = p.source.split("/")[2] if p.source.startswith("http") else p.source
-    lines.append(f"| {cell(labels.price_name(k))} | {cell(labels.price_value(p.value, p.by, book.regions))} | {cell(p.unit)} "
-                 f"| {p.as_of} | [{cell(host)}]({p.source}) | {cell(labels.plain(p.note))} |")
+    lines.append(f"| {cell(labels.price_name(k))} | {cell(labels.price_value(p.value, p.by, book.regions))} | {cell(_(p.unit))} "
+                 f"| {p.as_of} | [{cell(host)}]({p.source}) | {cell(labels.plain(i18n.text(p.note)))} |")
 st.markdown("\n".join(lines))
 
-st.subheader("Assumptions you may want to change")
+st.subheader(_("Assumptions you may want to change"))
 onetime = timeline.onetime()
-st.markdown("One-time setup effort, in engineer hours (used by *Over time* and *Migration*, priced at "
-            f"{labels.money(w.engineer_hourly_rate)} an hour, your *Engineer hourly rate*):")
+st.markdown(_("One-time setup effort, in engineer hours (used by *Over time* and *Migration*, priced at "
+              "{rate} an hour, your *Engineer hourly rate*):").format(rate=labels.money(w.engineer_hourly_rate)))
 st.dataframe(pd.DataFrame([{"Registry": NAMES[r], "Setup hours": labels.number(v["hours"], 1),
-                            "Why": labels.plain(v["note"])} for r, v in onetime["setup_hours"].items()]),
-             hide_index=True, width="stretch", column_config={"Why": st.column_config.TextColumn(width="large")})
+                            "Why": labels.plain(i18n.text(v["note"]))} for r, v in onetime["setup_hours"].items()]),
+             hide_index=True, width="stretch",
+             column_config={"Registry": _("Registry"), "Setup hours": _("Setup hours"),
+                            "Why": st.column_config.TextColumn(_("Why"), width="large")})
 m = onetime["migration"]
-st.markdown(f"Moving images between registries: {labels.number(m['base_hours'], 1)} hour for the first repository "
-            f"(the comparison's GHCR to ECR move took about an hour) and {labels.number(m['per_extra_repository_hours'], 2)} "
-            "hour for each further one.")
+st.markdown(_("Moving images between registries: {base} hour for the first repository (the comparison's GHCR to "
+              "ECR move took about an hour) and {extra} hour for each further one.").format(
+                  base=labels.number(m["base_hours"], 1), extra=labels.number(m["per_extra_repository_hours"], 2)))
 
-st.subheader("Open source")
-st.markdown("The app, its price book and its decision rules are plain files in the project's repository: "
-            "a price can be corrected in one place and every page, export and the command line follow.")
+st.subheader(_("Open source"))
+st.markdown(_("The app, its price book and its decision rules are plain files in the project's repository: "
+              "a price can be corrected in one place and every page, export and the command line follow."))

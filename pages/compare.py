@@ -2,18 +2,19 @@
 import streamlit as st
 
 from lib import charts, compare, labels, presets
+from lib.i18n import N_, _
 from lib.workload import COMPARED, lenient
-from ui import chart, share, shell, workload_inputs
+from ui import chart, money, share, shell, workload_inputs
 
-TITLE = "Compare"
+TITLE = N_("Compare")
 ICON = ":material/compare_arrows:"
 ORDER = 20  # place in the menu
 
 w, book = shell.page()
 
-st.title("Compare two scenarios")
-st.caption("**A** is the scenario in the sidebar. **B** is A with the changes below (for example 10 against 30 "
-           "versions kept, or US East against Seoul). Both travel in the share link.")
+st.title(_("Compare two scenarios"))
+st.caption(_("**A** is the scenario in the sidebar. **B** is A with the changes below (for example 10 against 30 "
+             "versions kept, or US East against Seoul). Both travel in the share link."))
 
 B_FIELDS = COMPARED  # the inputs B can change, in order (Spec.compare)
 PREFIX = "cmp_"
@@ -32,8 +33,8 @@ def _on_change(name):
 
 def _from_preset():
     pid = st.session_state.get("cmp_preset")
-    if pid:
-        pw, _ = presets.load(pid)
+    if pid and pid in presets.available():  # a browser's stale option text is no preset
+        pw, _meta = presets.load(pid)
         st.session_state[share.B_OVERRIDES] = {k: v for k, v in pw.to_dict().items() if v != w.to_dict()[k]}
 
 
@@ -57,7 +58,7 @@ b, problems = lenient(share.b_overrides(), w, "B: ")
 for p in problems:
     st.warning(p)
 
-with st.expander("Scenario B: what differs from A", expanded=True):
+with st.expander(_("Scenario B: what differs from A"), expanded=True):
     cols = st.columns(3)
     for i, name in enumerate(B_FIELDS):
         # B follows A except where it overrides
@@ -66,27 +67,30 @@ with st.expander("Scenario B: what differs from A", expanded=True):
                               sliders=False)
     opts = presets.available()
     c1, c2 = st.columns([3, 1])
-    c1.selectbox("Or make B a preset", [""] + list(opts), key="cmp_preset", on_change=_from_preset,
-                 format_func=lambda i: opts.get(i, "Choose a preset..."))
-    c2.button("Reset B to A", on_click=_reset, width="stretch")
+    choose = _("Choose a preset...")
+    c1.selectbox(_("Or make B a preset"), [""] + list(opts), key="cmp_preset", on_change=_from_preset,
+                 format_func=lambda i: opts.get(i, choose))
+    c2.button(_("Reset B to A"), on_click=_reset, width="stretch", key="cmp_reset")
     changed = {k: v for k, v in b.to_dict().items() if v != w.to_dict()[k]}
-    st.caption("B changes: " + ("; ".join(f"{labels.field(k).lower()} {describe(k, getattr(w, k))} → {describe(k, v)}"
-                                          for k, v in changed.items()) if changed else "nothing yet"))
+    st.caption(_("B changes: {changes}").format(changes="; ".join(
+        _("{field} {a} → {b}").format(field=labels.field(k).lower(), a=describe(k, getattr(w, k)), b=describe(k, v))
+        for k, v in changed.items())) if changed else _("B changes: nothing yet"))
 
 table = compare.side_by_side(w, b, book)
 fig = charts.compare_bars(table, w, b)  # the legend says what B changes
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
 
-st.dataframe(table.drop(columns=["id"]).assign(
+was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))
+st.dataframe(money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
                  difference=table["difference"].map(labels.signed_money),
-                 change_pct=table["change_pct"].map(lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else "was $0 under A")),
+                 change_pct=table["change_pct"].map(lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else was_free)),
              hide_index=True, width="stretch", column_config={
-    "registry": st.column_config.TextColumn("Registry", width="medium"),
-    "A": st.column_config.NumberColumn("A: monthly cost", format="dollar"),
-    "B": st.column_config.NumberColumn("B: monthly cost", format="dollar"),
+    "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
+    "A": money.column(_("A: monthly cost")),
+    "B": money.column(_("B: monthly cost")),
     "difference": st.column_config.TextColumn("B − A"),
-    "change_pct": st.column_config.TextColumn("Change"),
+    "change_pct": st.column_config.TextColumn(_("Change")),
 })
 cheapest_a = table.loc[table["A"].idxmin(), "registry"]
 cheapest_b = table.loc[table["B"].idxmin(), "registry"]
-st.write(f"Cheapest under A: **{cheapest_a}**; under B: **{cheapest_b}**.")
+st.markdown(_("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b))

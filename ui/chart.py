@@ -7,6 +7,7 @@ import re
 import streamlit as st
 
 from lib import export
+from lib.i18n import _
 from lib.palette import TEXT
 
 
@@ -32,12 +33,13 @@ def style_sheet() -> None:
 
 
 def show(fig, key: str, name: str, subtitle: str = "") -> None:
+    """`name` names the downloaded files (English, like every file name the app writes)."""
     filename = _slug(name)
     st.plotly_chart(fig, width="stretch", key=key, config={
         "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}})
     ok = export.renderer_available()
-    why = None if ok else "Needs Chromium on the server (apt-get install chromium)."
-    c1, c2, _ = st.columns([1, 1, 2])
+    why = None if ok else _("Needs Chromium on the server (apt-get install chromium).")
+    c1, c2, _rest = st.columns([1, 1, 2])
     c1.download_button("PNG 1920×1080", data=lambda: export.image(export.slide_figure(fig, subtitle), "png"), file_name=f"{filename}.png",
                        mime="image/png", key=f"{key}_png", disabled=not ok, help=why, on_click="ignore",
                        icon=":material/download:", width="stretch")

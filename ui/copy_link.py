@@ -9,7 +9,13 @@ accessible name): Plotly draws them as unnamed SVG.
 """
 from __future__ import annotations
 
+import json
+from functools import cache
+
 import streamlit as st
+
+from lib import i18n
+from lib.i18n import _
 
 HEIGHT = 64
 
@@ -24,7 +30,7 @@ svg { width: 18px; height: 18px; fill: currentColor; }
 #status { display: block; font-size: 13px; color: #31613a; min-height: 18px; text-align: center; }
 #status.bad { color: #9c1c1c; }
 </style></head><body>
-<button id="copy" type="button"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z"/></svg>Copy share link</button>
+<button id="copy" type="button"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z"/></svg>@@COPY@@</button>
 <span id="status" role="status" aria-live="polite"></span>
 <script>
 const button = document.getElementById("copy"), status = document.getElementById("status");
@@ -37,7 +43,7 @@ async function copy(text) {
 button.addEventListener("click", async () => {
   const ok = await copy(link());
   status.className = ok ? "" : "bad";
-  status.textContent = ok ? "Link copied: it reopens every input on this page." : "Could not copy: copy the address bar instead.";
+  status.textContent = ok ? @@COPIED@@ : @@FAILED@@;
   clearTimeout(window.clearStatus); window.clearStatus = setTimeout(() => { status.textContent = ""; }, 8000);
 });
 // Accessible names for the page's charts: the first SVG of each gets role img and the chart's title.
@@ -48,14 +54,29 @@ function nameCharts() {
   for (const gd of doc.querySelectorAll(".js-plotly-plot")) {
     const svg = gd.querySelector("svg.main-svg"); if (!svg) continue;
     const raw = (gd.layout && gd.layout.title && (gd.layout.title.text || gd.layout.title)) || "";
-    const name = String(raw).replace(/<[^>]*>/g, " ").replace(/\\s+/g, " ").trim() || "Chart";
+    const name = String(raw).replace(/<[^>]*>/g, " ").replace(/\\s+/g, " ").trim() || @@CHART@@;
     if (svg.getAttribute("aria-label") !== name) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", name); }
   }
 }
 nameCharts();
 setInterval(nameCharts, 1000);
+// The page's language for screen readers and the browser's own translation offer: Streamlit writes lang="en".
+try { window.parent.document.documentElement.lang = @@LANG@@; } catch (e) {}
 </script></body></html>"""
 
 
+@cache  # per language: the same HTML on every rerun keeps the browser's frame (no reload per keypress)
+def _html(lang: str) -> str:
+    with i18n.using(lang):
+        words = {"@@COPY@@": _("Copy share link"),
+                 "@@COPIED@@": json.dumps(_("Link copied: it reopens every input on this page.")),
+                 "@@FAILED@@": json.dumps(_("Could not copy: copy the address bar instead.")),
+                 "@@CHART@@": json.dumps(_("Chart")), "@@LANG@@": json.dumps(lang)}
+    html = HTML.replace('<html>', f'<html lang="{lang}">', 1)
+    for k, v in words.items():
+        html = html.replace(k, v)
+    return html
+
+
 def button() -> None:
-    st.iframe(HTML, height=HEIGHT)
+    st.iframe(_html(i18n.lang()), height=HEIGHT)

@@ -11,11 +11,12 @@ import re
 import pandas as pd
 import streamlit as st
 
-from lib import measure
+from lib import i18n, labels, measure
 from lib.errors import InputError
+from lib.i18n import N_, _, ngettext
 from lib.workload import DEFAULT, SPECS, lenient
 
-from . import share, workload_inputs
+from . import language, share, workload_inputs
 
 PREFIX = "ms_"
 FILES = PREFIX + "files"
@@ -25,7 +26,7 @@ KEEP = PREFIX + "keep"
 MAX_UPLOAD_MB = 100  # per file and for all files together, as the server's cap (.streamlit/config.toml): measuring
 # peaks at ~4x what is uploaded, and a pod has 1 GiB (deploy/k8s); scenario files stay at 1 MB
 
-HOW_TO = """\
+HOW_TO = N_("""\
 # Amazon ECR: every repository's images, one listing after the other in one file
 for r in $(aws ecr describe-repositories --query 'repositories[].repositoryName' --output text); do
   aws ecr describe-images --repository-name "$r" --output json; done > ecr-images.json
@@ -39,7 +40,7 @@ curl -s "https://hub.docker.com/v2/namespaces/NS/repositories/REPO/tags?page_siz
 
 # GitHub Container Registry: the versions of a package (sizes come from its manifests, if added)
 gh api --paginate /orgs/ORG/packages/container/NAME/versions > NAME.json
-"""
+""")  # shown translated: the comments are words, the commands stay as they are
 
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
 
@@ -58,7 +59,7 @@ def _measure(files):
     cached = st.session_state.get(RESULT)
     if cached and cached[0] == sig:
         return cached
-    with st.spinner(f"Measuring {len(files)} file(s)..."):
+    with st.spinner(ngettext("Measuring {count} file...", "Measuring {count} files...", len(files)).format(count=len(files))):
         try:
             result, problems = measure.measure(measure.sources_from_uploads(
                 ((f.name, f.getvalue()) for f in files), max_total=MAX_UPLOAD_MB * measure.MB)), []
@@ -71,12 +72,13 @@ def _measure(files):
 
 def _apply(values: dict, sig: tuple) -> None:
     """Callback: before the next run, like share._on_upload, so the widgets may be set."""
+    language.in_callback()
     base = st.session_state.get(workload_inputs.CANONICAL, DEFAULT)
-    w, problems = lenient(values, base, label="Measured: ")
+    w, problems = lenient(values, base, label=_("Measured: "))
     workload_inputs.set_workload(w)
     st.session_state[share.PROBLEMS] = problems
     st.session_state[APPLIED] = sig
-    st.toast("Applied the measured values to the scenario")
+    st.toast(_("Applied the measured values to the scenario"))
 
 
 def _value(name: str, v) -> str:
@@ -85,66 +87,79 @@ def _value(name: str, v) -> str:
 
 def show(w, book) -> None:
     files = st.file_uploader(
-        "Inventory files", type=["json", "zip"], accept_multiple_files=True, key=FILES, max_upload_size=MAX_UPLOAD_MB,
-        help="AWS CLI describe-images output, a zip of REPOSITORY/TAG.json manifests, Docker Hub tags pages, "
-             f"GitHub package versions. Several at once are combined, up to {MAX_UPLOAD_MB} MB in all.")
+        _("Inventory files"), type=["json", "zip"], accept_multiple_files=True, key=FILES, max_upload_size=MAX_UPLOAD_MB,
+        help=_("AWS CLI describe-images output, a zip of REPOSITORY/TAG.json manifests, Docker Hub tags pages, "
+               "GitHub package versions. Several at once are combined, up to {max} MB in all.").format(max=MAX_UPLOAD_MB))
     if not files:
-        st.caption("Export what your registry already knows (a minute per registry), then upload the files:")
-        st.code(HOW_TO, language="bash")
+        st.caption(_("Export what your registry already knows (a minute per registry), then upload the files:"))
+        st.code(_(HOW_TO), language="bash")
         return
     sig, result, problems = _measure(files)
     if problems:
-        st.error(f"These files could not be used, so nothing was measured or applied ({len(problems)} problem(s)):",
+        st.error(ngettext("These files could not be used, so nothing was measured or applied ({count} problem):",
+                          "These files could not be used, so nothing was measured or applied ({count} problems):",
+                          len(problems)).format(count=len(problems)),
                  icon=":material/error:")
         st.code("\n".join(problems), language=None, wrap_lines=True)
         return
 
     values = result.values()
-    st.subheader("What your registry says")
-    rows = [{"Input": measure.FIELD_WORDS[m.field], "Measured": _value(m.field, m.value),
+    st.subheader(_("What your registry says"))
+    # the columns keep their English names (what tests and copies of the data see); the headers are translated
+    rows = [{"Input": _(measure.FIELD_WORDS[m.field]), "Measured": _value(m.field, m.value),
              "Now": _value(m.field, getattr(w, m.field)), "From": m.source, "How": m.how}
             for m in result.measured]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                 column_config={"Input": st.column_config.TextColumn(width="medium"),
-                                "Measured": st.column_config.TextColumn(width="small"),
-                                "Now": st.column_config.TextColumn(width="small", help="In the scenario now"),
-                                "From": st.column_config.TextColumn(width="large"),
-                                "How": st.column_config.TextColumn(width="large")})
+                 column_config={"Input": st.column_config.TextColumn(_("Input"), width="medium"),
+                                "Measured": st.column_config.TextColumn(_("Measured"), width="small"),
+                                "Now": st.column_config.TextColumn(_("Now"), width="small", help=_("In the scenario now")),
+                                "From": st.column_config.TextColumn(_("From"), width="large"),
+                                "How": st.column_config.TextColumn(_("How"), width="large")})
     if result.not_measured:
-        st.caption("Not measured, kept as they are: " + "; ".join(
-            plain(f"{measure.FIELD_WORDS[n].lower()} ({why})") for n, why in result.not_measured)
-            + ". Pulls, where pulls come from and plans are never in an inventory: set them in the sidebar.")
+        st.caption(_("Not measured, kept as they are: {fields}. Pulls, where pulls come from and plans are never in "
+                     "an inventory: set them in the sidebar.").format(fields="; ".join(
+                         plain(f"{_(measure.FIELD_WORDS[n]).lower()} ({why})") for n, why in result.not_measured)))
     for note in result.notes:
         st.caption(":material/info: " + plain(note))
-    with st.expander(f"Files read ({len(result.files)})", icon=":material/description:"):
-        st.dataframe(pd.DataFrame(result.files, columns=["File", "Read as"]), hide_index=True, width="stretch")
+    with st.expander(_("Files read ({count})").format(count=len(result.files)), icon=":material/description:"):
+        st.dataframe(pd.DataFrame(result.files, columns=["File", "Read as"]), hide_index=True, width="stretch",
+                     column_config={"File": _("File"), "Read as": _("Read as")})
 
     applied = st.session_state.get(APPLIED) == sig and all(getattr(w, k) == v for k, v in values.items())
     c1, c2 = st.columns([1, 3])
-    c1.button("Apply to the scenario", type="primary", icon=":material/check:", key=PREFIX + "apply",
+    c1.button(_("Apply to the scenario"), type="primary", icon=":material/check:", key=PREFIX + "apply",
               on_click=_apply, args=(values, sig), disabled=applied, width="stretch")
-    c2.caption("Applied: the sidebar, every page and the share link now use these values (the link carries the "
-               "values, never the files)." if applied else
-               "Applying sets these inputs in the sidebar; everything else stays as it is.")
+    c2.caption(_("Applied: the sidebar, every page and the share link now use these values (the link carries the "
+                 "values, never the files).") if applied else
+               _("Applying sets these inputs in the sidebar; everything else stays as it is."))
 
     _lifecycle(result.workload(w), book)
 
 
 def _lifecycle(mw, book) -> None:
-    st.subheader("What a lifecycle rule would save")
+    st.subheader(_("What a lifecycle rule would save"))
     kept = mw.versions_kept
     default = max(1, min(10, kept - 1)) if kept > 1 else 1
     if KEEP not in st.session_state:
         st.session_state[KEEP] = default
-    keep = st.columns([1, 3])[0].number_input("Keep this many versions per repository", min_value=1,
+    keep = st.columns([1, 3])[0].number_input(_("Keep this many versions per repository"), min_value=1,
                                               max_value=int(SPECS["versions_kept"].max), step=1, key=KEEP)
     if keep >= kept:
-        st.write(f"These repositories keep {kept} version(s) each: a rule keeping {keep} would delete nothing.")
+        st.markdown(ngettext("These repositories keep {kept} version each: a rule keeping {keep} would delete nothing.",
+                             "These repositories keep {kept} versions each: a rule keeping {keep} would delete nothing.",
+                             kept).format(kept=kept, keep=keep))
         return
     s = measure.lifecycle_saving(mw, keep, book, "ecr")
-    saved = f"${s.dollars:,.2f} a month" if s.dollars >= 0.005 else "under $0.01 a month"
-    st.metric(f"Keeping {keep} version{'' if keep == 1 else 's'} instead of {kept} in {s.registry} saves",
-              saved, delta=f"{s.gb:,.2f} GB less stored", delta_color="off", delta_arrow="off")
-    st.caption(f"Priced by the same engine as every other figure, on the measured scenario "
-               f"({mw.repositories:,} {'repository' if mw.repositories == 1 else 'repositories'} of {mw.image_size_mb:,.2f} MB images, "
-               f"{mw.shared_layer_fraction:.0%} shared layers) at {book.regions[mw.region]} prices.")
+    smallest = 1 / labels.amount(1) if i18n.krw() else 0.01  # one won, or one cent, in dollars
+    saved = (_("{amount} a month").format(amount=labels.money(s.dollars)) if s.dollars >= smallest / 2
+             else _("under {amount} a month").format(amount=labels.money(smallest)))
+    st.metric(ngettext("Keeping {keep} version instead of {kept} in {registry} saves",
+                       "Keeping {keep} versions instead of {kept} in {registry} saves", keep).format(
+                  keep=keep, kept=kept, registry=s.registry),
+              saved, delta=_("{gb} GB less stored").format(gb=labels.number(s.gb, 2)), delta_color="off", delta_arrow="off")
+    st.caption(ngettext("Priced by the same engine as every other figure, on the measured scenario ({count} repository "
+                        "of {size} MB images, {shared} shared layers) at {region} prices.",
+                        "Priced by the same engine as every other figure, on the measured scenario ({count} repositories "
+                        "of {size} MB images, {shared} shared layers) at {region} prices.", mw.repositories).format(
+                   count=labels.number(mw.repositories), size=labels.number(mw.image_size_mb, 2),
+                   shared=labels.percent(mw.shared_layer_fraction), region=labels.choice("region", mw.region)))

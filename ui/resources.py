@@ -3,6 +3,7 @@ import streamlit as st
 
 from lib import pricebook
 from lib.errors import PriceBookError
+from lib.i18n import _
 
 
 @st.cache_resource(show_spinner=False)
@@ -15,5 +16,5 @@ def price_book():
     try:
         return _load_book()
     except PriceBookError as e:
-        st.error(f"The price book cannot be used: {e}")
+        st.error(_("The price book cannot be used: {problem}").format(problem=e))
         st.stop()

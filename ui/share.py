@@ -8,18 +8,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib import compare, links, presets, pricebook, scenario
+from lib import compare, labels, links, presets, pricebook, scenario
 from lib.errors import InputError, PriceBookError, quote
+from lib.i18n import N_, _
 from lib.labels import SAME_MONEY
 from lib.workload import DEFAULT, coerce_fields, lenient
 
 from . import copy_link as copy_link_button
-from . import workload_inputs
+from . import language, money, workload_inputs
 
 LAST = "share_last_query"        # the query string this session last wrote (absent before its first run)
 PROBLEMS = "share_problems"      # messages about the last link or file applied
 PROBLEMS_NOTE = "share_problems_note"  # what happened to everything else (a link and a file differ)
-LINK_NOTE = "Some inputs could not be used; everything else was applied:"
+LINK_NOTE = N_("Some inputs could not be used; everything else was applied:")  # translated where shown
 MAX_SHOWN = 20  # a link can carry thousands of made-up parameters: name the first ones, count the rest
 LINK_BOOK = "share_link_book"    # the price book a link or file was made with
 B_OVERRIDES = "share_b_overrides"  # the comparison scenario: fields that differ from A
@@ -28,7 +29,8 @@ PRESET = "share_preset"
 
 
 def _incoming() -> dict[str, list[str]]:
-    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    # the language and the won rate are the reader's display, not the scenario (ui/language.py reads them)
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys() if k not in language.FIELDS}
 
 
 def apply_incoming() -> None:
@@ -45,7 +47,8 @@ def apply_incoming() -> None:
     keep = _inputs_the_browser_sent()
     workload_inputs.set_workload(parsed.workload, keep=keep)  # also the workload every page re-seeds from
     st.session_state[B_OVERRIDES] = parsed.b_overrides
-    st.session_state[PROBLEMS] = [f"Link: {p}" for p in parsed.problems]
+    st.session_state[PROBLEMS] = [_("Link: {problem}").format(problem=p)
+                                  for p in parsed.problems + language.link_problems()]
     st.session_state[PROBLEMS_NOTE] = LINK_NOTE
     st.session_state[LINK_BOOK] = parsed.price_book
     st.session_state[LAST] = {}
@@ -76,8 +79,8 @@ def publish(w, book) -> dict[str, str]:
     """Write the scenario into the URL; return the query for links that must keep it."""
     b = None
     if b_overrides():
-        b, _ = lenient(b_overrides(), w)
-    q = links.to_query(w, book.version, b=b)
+        b, _problems = lenient(b_overrides(), w)
+    q = {**links.to_query(w, book.version, b=b), **language.query()}
     if st.session_state.get(LAST) != q:
         st.query_params.from_dict(q)
         st.session_state[LAST] = q
@@ -87,6 +90,7 @@ def publish(w, book) -> dict[str, str]:
 # ---- callbacks: they run before the next script run, so they may set widget state -------
 
 def _on_upload() -> None:
+    language.in_callback()
     f = st.session_state.get(UPLOAD)
     if f is None:
         return
@@ -94,8 +98,8 @@ def _on_upload() -> None:
     try:
         fields, meta = scenario.split_meta(scenario.parse_yaml(f.getvalue(), name))
     except InputError as e:
-        st.session_state[PROBLEMS] = [f"Upload: {p} — nothing was changed" for p in e.problems]
-        st.session_state[PROBLEMS_NOTE] = "The uploaded file could not be used:"
+        st.session_state[PROBLEMS] = [_("Upload: {problem} — nothing was changed").format(problem=p) for p in e.problems]
+        st.session_state[PROBLEMS_NOTE] = N_("The uploaded file could not be used:")
         return
     # A file sets the fields it names; every other input keeps its current value (a hand-written
     # file with one field must not reset the rest of the scenario to the defaults).
@@ -104,23 +108,27 @@ def _on_upload() -> None:
     book_problems = scenario.meta_problems(meta)
     applied = len(coerce_fields(fields)[0])
     workload_inputs.set_workload(w)
-    st.session_state[PROBLEMS] = [f"Upload: {name}: {p}" for p in book_problems] + [f"Upload: {p}" for p in problems]
-    st.session_state[PROBLEMS_NOTE] = (
-        f"Some fields of the uploaded file could not be used. {applied} field(s) from it were applied; "
-        "the inputs it does not set, or sets wrongly, keep their current values:")
+    st.session_state[PROBLEMS] = ([_("Upload: {file}: {problem}").format(file=name, problem=p) for p in book_problems]
+                                  + [_("Upload: {problem}").format(problem=p) for p in problems])
+    st.session_state[PROBLEMS_NOTE] = _(
+        "Some fields of the uploaded file could not be used. {applied} field(s) from it were applied; "
+        "the inputs it does not set, or sets wrongly, keep their current values:").format(applied=applied)
     st.session_state[LINK_BOOK] = str(meta["price_book"]) if meta.get("price_book") and not book_problems else None
-    st.toast(f"Loaded {name}: {applied} field(s) applied, the other inputs keep their current values"
-             + (" (some fields were not used)" if problems or book_problems else ""))
+    st.toast((_("Loaded {file}: {applied} field(s) applied, the other inputs keep their current values "
+                "(some fields were not used)") if problems or book_problems else
+              _("Loaded {file}: {applied} field(s) applied, the other inputs keep their current values"))
+             .format(file=name, applied=applied))
 
 
 def _on_preset() -> None:
+    language.in_callback()
     pid = st.session_state.get(PRESET)
-    if not pid:
+    if not pid or pid not in presets.available():  # a browser's stale option text is no preset
         return
     w, meta = presets.load(pid)
     workload_inputs.set_workload(w)
     st.session_state[PROBLEMS] = []
-    st.toast(f"Loaded preset: {meta.get('name', pid)}")
+    st.toast(_("Loaded preset: {name}").format(name=meta.get("name", pid)))
 
 
 def _dismiss() -> None:
@@ -144,13 +152,14 @@ def copy_link() -> None:
 def scenario_files(w, book, box=st) -> None:
     """Presets, scenario upload and download: in plain sight, not behind the link button."""
     opts = presets.available()
-    box.selectbox("Start from a preset", [""] + list(opts), key=PRESET, on_change=_on_preset,
-                  format_func=lambda i: opts.get(i, "Choose a preset..."),
-                  help="A preset fills in every input; change any of them afterwards.")
-    box.file_uploader("Open a scenario file (YAML)", type=["yaml", "yml"], key=UPLOAD, on_change=_on_upload, max_upload_size=1,
-                      help="A scenario file saved from this app, or written by hand with the same names. "
-                           "The command line reads the same file.")
-    box.download_button("Save this scenario (YAML)", key="share_download", icon=":material/download:",
+    choose = _("Choose a preset...")
+    box.selectbox(_("Start from a preset"), [""] + list(opts), key=PRESET, on_change=_on_preset,
+                  format_func=lambda i: opts.get(i, choose),
+                  help=_("A preset fills in every input; change any of them afterwards."))
+    box.file_uploader(_("Open a scenario file (YAML)"), type=["yaml", "yml"], key=UPLOAD, on_change=_on_upload, max_upload_size=1,
+                      help=_("A scenario file saved from this app, or written by hand with the same names. "
+                             "The command line reads the same file."))
+    box.download_button(_("Save this scenario (YAML)"), key="share_download", icon=":material/download:",
                         data=lambda: scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
                         on_click="ignore",
                         file_name="registry-scenario.yaml", mime="application/x-yaml", width="stretch")
@@ -161,8 +170,9 @@ def notices(w, book) -> None:
     problems = st.session_state.get(PROBLEMS) or []
     link_book = st.session_state.get(LINK_BOOK)
     if problems:
-        shown = problems[:MAX_SHOWN] + ([f"and {len(problems) - MAX_SHOWN:,} more"] if len(problems) > MAX_SHOWN else [])
-        st.warning((st.session_state.get(PROBLEMS_NOTE) or LINK_NOTE) + "\n\n"
+        more = len(problems) - MAX_SHOWN
+        shown = problems[:MAX_SHOWN] + ([_("and {count} more").format(count=labels.number(more))] if more > 0 else [])
+        st.warning(_(st.session_state.get(PROBLEMS_NOTE) or LINK_NOTE) + "\n\n"
                    + "\n".join(f"- {p}" for p in shown))
     if link_book and link_book != book.version:
         try:
@@ -170,21 +180,24 @@ def notices(w, book) -> None:
         except PriceBookError as e:
             old, why = None, str(e)
         else:
-            why = "this copy of the app does not keep that older price book"
+            why = _("this copy of the app does not keep that older price book")
         if old is None:
-            st.info(f"This scenario was made with price book {quote(link_book)}; the figures use the current one "
-                    f"(**{book.version}**). The old totals cannot be shown: {why}.")
+            st.info(_("This scenario was made with price book {old}; the figures use the current one "
+                      "(**{new}**). The old totals cannot be shown: {why}.").format(old=quote(link_book), new=book.version, why=why))
         else:
             diff = compare.side_by_side(w, w, old, book, labels=(link_book, book.version))
-            st.info(f"Prices have changed since this link was made (price book {quote(link_book)} → "
-                    f"**{book.version}**). The figures use the current prices; the totals moved like this:")
+            st.info(_("Prices have changed since this link was made (price book {old} → "
+                      "**{new}**). The figures use the current prices; the totals moved like this:").format(
+                          old=quote(link_book), new=book.version))
             changed = diff[diff["difference"].abs() > SAME_MONEY].drop(columns=["id"])
-            st.dataframe(changed if len(changed) else pd.DataFrame({"registry": ["no total changed"]}),
+            if len(changed):
+                changed = money.convert(changed, [link_book, book.version, "difference"])
+            st.dataframe(changed if len(changed) else pd.DataFrame({"registry": [_("no total changed")]}),
                          hide_index=True, column_config={
-                             link_book: st.column_config.NumberColumn(format="dollar"),
-                             book.version: st.column_config.NumberColumn(format="dollar"),
-                             "registry": "Registry",
-                             "difference": st.column_config.NumberColumn("Difference", format="dollar"),
-                             "change_pct": st.column_config.NumberColumn("Change (%)", format="%+.1f")})
+                             link_book: money.column(link_book),
+                             book.version: money.column(book.version),
+                             "registry": _("Registry"),
+                             "difference": money.column(_("Difference")),
+                             "change_pct": st.column_config.NumberColumn(_("Change (%)"), format="%+.1f")})
     if problems or (link_book and link_book != book.version):
-        st.button("Dismiss", on_click=_dismiss, key="share_dismiss")
+        st.button(_("Dismiss"), on_click=_dismiss, key="share_dismiss")

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import chart, share, workload_inputs
+from lib.i18n import N_, _
+
+from . import chart, language, share, workload_inputs
 from .resources import price_book
 
 FAVICON = Path(__file__).with_name("favicon.png")  # a file: a Material icon would load from Google's servers
@@ -25,13 +27,30 @@ PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 _FRAME = "shell_frame"  # session-state key: the frame's (workload, price book) for the page of this run
 
 
+# The titles of pages that declare them as plain strings, marked here for the catalogue (a page's own
+# `TITLE = N_("...")` is the way; these keep the menu in the reader's language until every page does).
+_PLAIN_TITLES = (N_("Recommendation"), N_("Features"), N_("Migration"), N_("Export"))
+APP_NAME = N_("Registry Decision Dashboard")
+
+
 @dataclass(frozen=True)
 class PageInfo:
     file: Path
-    title: str
+    title: str  # English, the catalogue's message id: shown translated (`label()`)
     icon: str  # a Material icon: renders without an emoji font
     order: int
     open_section: str | None = None
+
+    def label(self) -> str:
+        return _(self.title)
+
+
+def _constant(node: ast.expr):
+    """A plain constant, or one marked for translation (`N_("Overview")`): the English text."""
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "N_"
+            and len(node.args) == 1 and not node.keywords):
+        node = node.args[0]
+    return ast.literal_eval(node)
 
 
 @cache
@@ -42,7 +61,7 @@ def _read(file: Path) -> PageInfo:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
             if name in ("TITLE", "ICON", "ORDER", "OPEN_SECTION"):
-                found[name] = ast.literal_eval(node.value)
+                found[name] = _constant(node.value)
     missing = {"TITLE", "ICON", "ORDER"} - found.keys()
     if missing:
         raise ValueError(f"{file.name} must declare {', '.join(sorted(missing))} "
@@ -59,11 +78,12 @@ def page_infos() -> list[PageInfo]:
 def _pages() -> list:
     infos = page_infos()
     # no icon here: Streamlit would make a page's Material icon the tab's favicon, fetched from Google's servers
-    return [st.Page(p.file, title=p.title, url_path=p.file.stem, default=i == 0) for i, p in enumerate(infos)]
+    return [st.Page(p.file, title=p.label(), url_path=p.file.stem, default=i == 0) for i, p in enumerate(infos)]
 
 
 def _route():
     """The page the URL names, with the frame drawn for it: (page, (workload, price book))."""
+    language.start_run()  # before any text: the page list's titles are the first words of a run
     pages = _pages()
     current = st.navigation(pages, position="hidden")
     info = next(p for p, pg in zip(page_infos(), pages, strict=True) if pg.url_path == current.url_path)
@@ -89,28 +109,31 @@ def page():
     """
     frame = st.session_state.pop(_FRAME, None)  # popped: a frame belongs to one run
     if frame is None:
-        _, frame = _route()
+        _current, frame = _route()
     return frame
 
 
 def _frame(info: PageInfo, pages: list):
-    st.set_page_config(page_title=f"{info.title} · Registry Decision Dashboard", page_icon=str(FAVICON), layout="wide")
+    st.set_page_config(page_title=f"{info.label()} · {_(APP_NAME)}", page_icon=str(FAVICON), layout="wide")
     book = price_book()
     share.apply_incoming()  # before any widget: a new link sets the widgets
     nav, files, top = st.sidebar.container(), st.sidebar.container(), st.container()
     w = workload_inputs.render(info.title, open_section=info.open_section)
     q = share.publish(w, book)
     with nav:
+        language.language_control(st)
         for pg, p in zip(pages, page_infos(), strict=True):
-            st.page_link(pg, label=p.title, icon=p.icon, disabled=p is info, query_params=q)
+            st.page_link(pg, label=p.label(), icon=p.icon, disabled=p is info, query_params=q)
         st.divider()
     with files:
         share.scenario_files(w, book)
+        language.krw_controls(st)
         st.divider()
     with top:
-        _, right = st.columns([3, 1])
+        _left, right = st.columns([3, 1])
         with right:
             share.copy_link()
         share.notices(w, book)
+        language.krw_caption()
         chart.style_sheet()
     return w, book

@@ -1,0 +1,403 @@
+"""Korean pages in Korean (issue 18): the language choice, the link's `lang`, `krw_rate` and `krw_date`,
+the browser's locale, and no English left on a Korean page.
+
+The scan reads every text a person sees on a page run by AppTest with `lang=ko` (titles, Markdown,
+captions, alerts, toasts, labels and help of every input and button, options, metric labels and
+values, expander and tab labels, page links, table headers) and reports words of three or more
+ASCII letters that are not names or units (ALLOWED). Code blocks and code spans are commands, and
+charts are checked by their own tests (tests/test_chart_specs.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import NamedTuple
+
+import pytest
+
+from lib import i18n, labels
+from tests.apphelpers import open_app
+
+# ---- the scan --------------------------------------------------------------------------------
+
+# Names and units a Korean engineer reads as they are (the brief's vocabulary keeps product names).
+ALLOWED = {
+    "Amazon", "ECR", "GitHub", "GHCR", "Docker", "Hub", "Harbor", "Nexus", "Sonatype", "Google", "Azure", "NAT",
+    "VPC", "AWS", "GCP", "EKS", "ECS", "GKE", "AKS", "IAM", "OCI", "API", "CLI", "YAML", "JSON", "PNG", "SVG",
+    "PDF", "PPTX", "XLSX", "CSV", "ADR", "KRW", "USD", "vCPU", "English", "Chromium", "Kubernetes", "Helm",
+    "Packages", "Actions",  # GitHub Packages, GitHub Actions
+    "zip",
+    "egress",  # 인터넷 송신(egress): the practitioners' own word, given with the Korean
+}
+# Names of more than one word, taken out before the scan ("Registry" alone is English; inside a product name it is a name).
+PHRASES = ("GitHub Container Registry", "Google Artifact Registry", "Azure Container Registry", "Artifact Registry",
+           "Container Registry", "docker save", "describe-images", "REPOSITORY/TAG.json", "Docker Hub")
+# The link's field names are the interface, named in messages about a link (`lang`, `krw_rate`).
+FIELD_NAMES = re.compile(r"\b(?:krw_rate|krw_date|lang)\b")
+CODE = re.compile(r"`[^`]*`")
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[a-z][\w-]*)+\b")  # aws.amazon.com, ecr.api: names of hosts and services
+URL = re.compile(r"https?://\S+")
+ICON = re.compile(r":material/[a-z_]+:")
+WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _texts_of(node, where: str, out: list):
+    t = getattr(node, "type", None)
+    proto = getattr(node, "proto", None)
+    if proto is not None and t not in ("code", "html", "iframe", "plotly_chart", "json", "exception"):
+        fields = {f.name for f in proto.DESCRIPTOR.fields}
+        # a widget's key: its element id ends with it ("$$ID-<hash>-share_preset")
+        key = proto.id.split("-", 2)[-1] if "id" in fields and proto.id.startswith("$$ID-") else ""
+        for name in ("body", "label", "help", "placeholder", "text", "caption"):
+            if name in fields:
+                v = getattr(proto, name)
+                if isinstance(v, str) and v:
+                    out.append(Text(where, t, name, key, v))
+        if "options" in fields:
+            for o in proto.options:
+                v = o if isinstance(o, str) else getattr(o, "content", "")
+                if v:
+                    out.append(Text(where, t, "option", key, v))
+        if t == "dataframe" and proto.columns:
+            for col in json.loads(proto.columns).values():
+                if isinstance(col, dict) and col.get("label"):
+                    out.append(Text(where, t, "header", key, col["label"]))
+    if t == "exception":
+        out.append(Text(where, t, "message", "", proto.message))
+    if t == "sidebar":
+        where = "sidebar"
+    children = getattr(node, "children", None)
+    if isinstance(children, dict):
+        for c in children.values():
+            _texts_of(c, where, out)
+
+
+class Text(NamedTuple):
+    where: str  # "main" or "sidebar"
+    kind: str   # the element: "caption", "selectbox", "dataframe", ...
+    field: str  # "body", "label", "help", "option", "header", ...
+    key: str    # a widget's key, or ""
+    text: str
+
+    def __str__(self):
+        return f"{self.where} {self.kind}.{self.field}{'[' + self.key + ']' if self.key else ''}: {self.text[:100]!r}"
+
+
+def visible_texts(at) -> list[Text]:
+    """Every text on the page, sidebar included."""
+    out: list = []
+    _texts_of(at._tree, "main", out)
+    out += [Text("main", "toast", "body", "", e.value) for e in at.toast]
+    return out
+
+
+def english_words(text: str) -> list[str]:
+    for p in PHRASES:
+        text = text.replace(p, " ")
+    for cleaner in (CODE, LINK_TARGET, URL, ICON, FIELD_NAMES, DOMAIN):
+        text = cleaner.sub(" ", text)
+    return [w for w in WORD.findall(text) if w not in ALLOWED]
+
+
+def english_left(at, pending: dict) -> list[str]:
+    """Texts with English words, leaving out what areas still being translated show (`pending`):
+    their elements (a regular expression on `str(Text)`) and their phrases inside other text."""
+    found = []
+    phrases = sorted({p for area in pending.values() for p in area.phrases}, key=len, reverse=True)  # longest first
+    skip = [re.compile(e) for area in pending.values() for e in area.elements]
+    for t in visible_texts(at):
+        if any(e.search(str(t)) for e in skip):
+            continue
+        rest = t.text
+        for p in phrases:
+            rest = rest.replace(p, " ")
+        words = english_words(rest)
+        if words:
+            found.append(f"{t}  -> {words[:6]}")
+    return found
+
+
+def test_the_scan_finds_english_and_passes_names():
+    # the scan must be able to fail: an English word on a Korean page is found; names and code are not
+    assert english_words("월 비용 Monthly cost") == ["Monthly", "cost"]
+    assert english_words("Amazon ECR, GitHub Container Registry, 500 MB, `fr`, :material/info: 링크") == []
+    assert english_words("[공급사 페이지](https://aws.amazon.com/ecr/pricing/)") == []
+
+
+# ---- what is still English because other helpers are translating it (issue 18) ----------------------
+# The words below come from areas other helpers translate on their own branches: A (workload inputs
+# and labels), B (recommendation, features, migration pages and the data files), C (charts, export
+# page), E (registry line names, flags, measuring). Each entry: (owner, English phrases that area
+# still puts on a Korean page). INTEGRATOR: after merging A, B, C and E, empty PENDING (and
+# PENDING_PAGES); test_every_page_in_korean must then pass as it is.
+OTHER_HELPERS = {"A", "B", "C", "E"}
+
+
+class Pending(NamedTuple):
+    owner: str
+    elements: tuple[str, ...] = ()  # regular expressions on str(Text): whole elements of that area
+    phrases: tuple[str, ...] = ()   # that area's words inside this branch's sentences
+
+
+def _english_tables():
+    """The English of other helpers' tables, as this branch still shows it (computed, not copied)."""
+    from lib import presets, pricebook
+    from lib.workload import SPECS
+    book = pricebook.load()
+    fields = [labels.field(n) for n in SPECS]
+    choices = [labels.choice(n, v) for n in SPECS for v in SPECS[n].choices]
+    return {
+        "fields": tuple(sorted({f for f in fields} | {f.lower() for f in fields}, key=len, reverse=True)),
+        "choices": tuple(sorted(set(choices) | set(book.regions.values()), key=len, reverse=True)),
+        "categories": tuple(labels.CATEGORIES.values()) + tuple(labels.SEVERITIES.values()),
+        "presets": tuple(presets.available().values()),
+        "price_names": tuple({labels.price_name(k) for k in book.prices}
+                             | {labels.price_value(p.value, p.by, book.regions) for p in book.prices.values()}),
+        # as the About page's table cells write them (pipes and dollar signs escaped)
+        "price_data": tuple({cell for p in book.prices.values() for t in (labels.plain(i18n.text(p.note)), p.unit) if t
+                             for cell in (t, t.replace("|", "\\|").replace("$", "\\$").replace("\n", " "))}),
+    }
+
+
+_T = _english_tables()
+PENDING: dict[str, Pending] = {
+    "A: workload inputs (ui/workload_inputs.py) and their labels (lib/labels.py)": Pending(
+        "A",
+        elements=(r"^sidebar (?!page_link)(?!\S*\[(?:lang|share)_)",  # the sidebar's inputs, not the frame's own
+                  r"\[wl_", r"\[cmp_(?!preset|reset)",               # the same inputs on the pages
+                  r"caption\.body: 'Azure is priced at"),            # the region input's note
+        phrases=_T["fields"] + _T["choices"] + _T["categories"] + _T["price_names"] + ("Network and account",)),
+    "B: recommendation line, presets, the price book's notes and units (data/*.yaml)": Pending(
+        "B",
+        elements=(r"^main success\.body: 'Recommended", r"^main page_link\.label: 'Why\?'"),
+        phrases=_T["presets"] + _T["price_data"]),
+    "E: registry flags, cost line units": Pending(
+        "E",
+        elements=(r"^main markdown\.body: '- \*\*(?:Amazon|GitHub|Docker|Harbor|Google|Azure|Sonatype|docker)",),
+        phrases=("endpoint-hour", "hour")),
+}
+# Whole pages owned by another helper: until their branch is merged, only the frame (the sidebar) of
+# these pages is scanned.
+PENDING_PAGES: dict[str, str] = {"pages/recommendation.py": "B", "pages/features.py": "B",
+                                 "pages/migration.py": "B", "pages/export.py": "C"}
+
+
+def test_what_is_pending_belongs_to_other_helpers():
+    # an entry here must never hide English of this branch's own area (the frame, the sharing, the
+    # pages it translated): only areas other helpers own may wait for their merge
+    owners = {area.owner for area in PENDING.values()} | set(PENDING_PAGES.values())
+    assert owners <= OTHER_HELPERS, owners - OTHER_HELPERS
+    mine = {None, "pages/compare.py", "pages/break_even.py", "pages/cost_over_time.py", "pages/network_path.py",
+            "pages/measure.py", "pages/about.py", "pages/overview.py"}
+    assert not mine & set(PENDING_PAGES)
+
+
+MY_PAGES = [None, "pages/compare.py", "pages/break_even.py", "pages/cost_over_time.py", "pages/network_path.py",
+            "pages/measure.py", "pages/about.py"]
+OTHER_PAGES = ["pages/recommendation.py", "pages/features.py", "pages/migration.py", "pages/export.py"]
+# inputs that make the pages show more: a NAT path, a comparison scenario B, a won rate
+RICH = {"lang": "ko", "network": "nat", "b_versions_kept": "30", "krw_rate": "1380.5", "krw_date": "2026-11-20"}
+
+
+@pytest.mark.parametrize("page", MY_PAGES, ids=[p or "overview" for p in MY_PAGES])
+def test_my_pages_in_korean(page):
+    """The frame and the pages this branch translated: no English outside the pending areas."""
+    at = open_app(RICH, page=page)
+    assert not at.exception
+    assert at.title[0].value and not english_words(at.title[0].value)
+    assert english_left(at, PENDING) == []
+
+
+@pytest.mark.parametrize("page", MY_PAGES + OTHER_PAGES, ids=[p or "overview" for p in MY_PAGES + OTHER_PAGES])
+def test_every_page_in_korean(page):
+    """Every page, every element: what the integrator makes pass by merging the other helpers' work
+    and emptying PENDING and PENDING_PAGES."""
+    at = open_app(RICH, page=page)
+    assert not at.exception
+    left = english_left(at, PENDING)
+    if page in PENDING_PAGES:
+        left = [t for t in left if t.startswith("sidebar ")]
+    assert left == []
+
+
+# ---- the language choice and the link ---------------------------------------------------------------
+
+def _language_control(at):
+    return at.segmented_control(key="lang_choice")
+
+
+def _query(at) -> dict:
+    return {k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k]
+            for k in at.query_params}
+
+
+@pytest.fixture
+def browser_locale(monkeypatch):
+    """Set the browser's language as Streamlit reports it (navigator.language, via st.context.locale)."""
+    import streamlit as st
+
+    def set_to(value):
+        monkeypatch.setattr(type(st.context), "locale", property(lambda self: value))
+    return set_to
+
+
+def test_english_by_default_and_no_lang_in_the_link():
+    at = open_app()
+    assert at.title[0].value == "Container registry cost"
+    assert _language_control(at).value == "en"
+    assert "lang" not in _query(at)  # not chosen: the same link opens in each reader's own language
+
+
+def test_lang_ko_in_the_link_opens_in_korean_and_stays_in_the_link():
+    at = open_app({"lang": "ko"})
+    assert at.title[0].value == "컨테이너 레지스트리 비용"
+    assert _language_control(at).value == "ko"
+    assert _query(at)["lang"] == "ko"
+    # the page links keep it, so moving between pages stays in Korean
+    links = [e.proto for e in at.get("page_link")]
+    assert links and all("lang=ko" in p.query_string for p in links)
+    assert "비교" in [p.label for p in links]
+
+
+def test_a_korean_browser_gets_korean_without_lang_in_the_link(browser_locale):
+    browser_locale("ko-KR")
+    at = open_app()
+    assert at.title[0].value == "컨테이너 레지스트리 비용"
+    assert "lang" not in _query(at)  # the browser's language is not written into a link others open
+
+
+def test_lang_en_in_the_link_overrides_a_korean_browser(browser_locale):
+    browser_locale("ko-KR")
+    at = open_app({"lang": "en"})
+    assert at.title[0].value == "Container registry cost"
+    assert _query(at)["lang"] == "en"
+
+
+def test_switching_language_is_one_run_keeps_the_scenario_and_updates_the_link():
+    at = open_app({"versions_kept": "30", "network": "nat", "b_versions_kept": "5"}, page="pages/compare.py")
+    at.number_input(key="wl_repositories").set_value(40).run()
+    before = {k: v for k, v in _query(at).items()}
+    table_before = at.dataframe[0].value
+    _language_control(at).set_value("ko").run()  # one run
+    assert not at.exception
+    assert at.title[0].value == "두 시나리오 비교"
+    after = _query(at)
+    assert after == {**before, "lang": "ko"}  # every input kept, the language added
+    assert at.number_input(key="wl_repositories").value == 40
+    assert table_before["B"].tolist() == at.dataframe[0].value["B"].tolist()  # the same figures, scenario B too
+    _language_control(at).set_value("en").run()
+    assert at.title[0].value == "Compare two scenarios" and _query(at)["lang"] == "en"
+
+
+def test_a_bad_lang_gets_a_clear_warning_and_english(browser_locale):
+    browser_locale("ko-KR")
+    at = open_app({"lang": "fr", "repositories": "40"})
+    assert at.title[0].value == "Container registry cost"
+    warning = at.warning[0].value
+    assert warning.startswith("Some inputs could not be used; everything else was applied:")
+    assert "Link: lang: `fr` is not a language of this app (en: English, ko: Korean); the page is shown in English" in warning
+    assert _query(at)["repositories"] == "40" and _query(at)["lang"] == "en"
+
+
+def test_the_language_fields_are_not_unknown_parameters():
+    at = open_app({"lang": "ko", "krw_rate": "1380.5", "krw_date": "2026-11-20"})
+    assert not at.warning
+
+
+# ---- won at the reader's rate ------------------------------------------------------------------------
+
+TEAM = {"network": "nat", "repositories": "40", "image_size_mb": "1200", "versions_kept": "30",
+        "pulls_per_month": "50000", "same_region_share": "0.9", "cross_region_share": "0.1", "internet_share": "0"}
+
+
+def test_won_at_the_links_rate_in_tables_and_caption():
+    at = open_app({**TEAM, "lang": "ko", "krw_rate": "1380.5", "krw_date": "2026-11-20"})
+    assert not at.exception
+    assert not at.warning
+    df = at.dataframe[0].value
+    ecr = df[df["registry"] == "Amazon ECR"].iloc[0]
+    # issue 11's team through the NAT: $2,996.85 (tests/test_app_overview.py, by hand in test_setups.py);
+    # 2,996.85 x 1,380.5 = 4,137,151.425 won, shown to the won
+    assert ecr["monthly_cost"] == 4137151
+    assert "(₩)" in json.loads(at.dataframe[0].proto.columns)["monthly_cost"]["label"]
+    caption = at.caption[0].value
+    assert "1달러당 1,380.50원" in caption and "2026년 11월 20일" in caption and "미국 달러" in caption
+    q = _query(at)
+    assert (q["krw_rate"], q["krw_date"]) == ("1380.5", "2026-11-20")
+
+
+def test_won_in_english_too_and_dollars_without_a_rate():
+    at = open_app({**TEAM, "krw_rate": "1000", "krw_date": "2026-11-20"})
+    assert at.caption[0].value.startswith(":material/payments: Amounts in won at 1,000 won per US dollar "
+                                          "(20 November 2026, the rate you entered).")
+    df = at.dataframe[0].value
+    assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == 2996850  # 2,996.85 x 1,000
+    at = open_app(TEAM)
+    df = at.dataframe[0].value
+    assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == pytest.approx(2996.85, abs=0.005)
+
+
+def test_entering_a_rate_in_the_sidebar_puts_it_in_the_link():
+    at = open_app(TEAM)
+    at.number_input(key="lang_rate_in").set_value(1400.0).run()
+    at.date_input(key="lang_date_in").set_value(dt.date(2026, 11, 2)).run()
+    q = _query(at)
+    assert (q["krw_rate"], q["krw_date"]) == ("1400", "2026-11-02")
+    df = at.dataframe[0].value
+    assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == 4195590  # 2,996.85 x 1,400 = 4,195,590
+    at.number_input(key="lang_rate_in").set_value(None).run()
+    assert "krw_rate" not in _query(at) and "krw_date" not in _query(at)
+
+
+TOMORROW = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+
+
+@pytest.mark.parametrize("rate, day, message", [
+    ("-3", "2026-11-20", "krw_rate: `-3` must be more than 0 won per US dollar; amounts are shown in US dollars"),
+    ("0", "2026-11-20", "krw_rate: `0` must be more than 0 won per US dollar"),
+    ("abc", "2026-11-20", "krw_rate: `abc` is not a number"),
+    ("nan", "2026-11-20", "krw_rate: `nan` must be more than 0 won per US dollar"),
+    ("250000", "2026-11-20", "krw_rate: `250000` won per US dollar is not a plausible rate (at most 100,000)"),
+    ("1380", TOMORROW, f"krw_date: `{TOMORROW}` is in the future"),
+    ("1380", "2026-02-30", "krw_date: `2026-02-30` is not a date (write it as 2026-11-20)"),
+    ("1380", None, "krw_date: missing: a won rate needs the day it is from"),
+])
+def test_a_bad_rate_or_date_is_named_and_amounts_stay_in_dollars(rate, day, message):
+    params = {**TEAM, "krw_rate": rate} | ({"krw_date": day} if day else {})
+    at = open_app(params)
+    assert not at.exception
+    assert message in at.warning[0].value
+    df = at.dataframe[0].value
+    assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == pytest.approx(2996.85, abs=0.005)
+    assert "krw_rate" not in _query(at)
+
+
+def test_the_copy_button_speaks_the_language_of_the_page():
+    from ui import copy_link
+    ko = copy_link._html("ko")
+    assert "공유 링크 복사" in ko and "Copy share link" not in ko and '<html lang="ko">' in ko
+    assert "Copy share link" in copy_link._html("en")
+    assert not re.search(r"@@[A-Z]+@@", ko)
+
+
+def test_page_titles_may_be_marked_for_translation(tmp_path):
+    from ui import shell
+    f = tmp_path / "p.py"
+    f.write_text('from lib.i18n import N_\nTITLE = N_("Overview")\nICON = ":material/info:"\nORDER = 5\n')
+    info = shell._read(f)
+    assert info.title == "Overview"
+    with i18n.using("ko"):
+        assert info.label() == "개요"
+    f2 = tmp_path / "q.py"
+    f2.write_text('TITLE = "Plain"\nICON = ":material/info:"\nORDER = 6\n')
+    assert shell._read(f2).title == "Plain"
+
+
+def test_callbacks_speak_the_language_of_the_page():
+    # a callback runs before the frame sets the run's language: its message must still be Korean
+    at = open_app({"lang": "ko"})
+    at.selectbox(key="share_preset").set_value("startup-a").run()
+    assert not at.exception
+    assert [t.value for t in at.toast] and all(t.value.startswith("프리셋을 불러왔습니다: ") for t in at.toast)

@@ -1,0 +1,23 @@
+"""Money columns of the app's tables in the display currency: US dollars, or won at the reader's rate
+(ui/language.py). The numbers stay numbers (the table sorts by them); only the values shown convert,
+through lib.labels.amount, the one conversion every figure uses."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib import i18n, labels
+
+
+def convert(df: pd.DataFrame, columns) -> pd.DataFrame:
+    """`df` with its US-dollar `columns` in the display currency (unchanged without a won rate)."""
+    if i18n.krw() is None:
+        return df
+    return df.assign(**{c: df[c].map(labels.amount).round(0) for c in columns})
+
+
+def column(label: str, **kwargs):
+    """A money column: '$2,996.85', or won with the locale's separators and ₩ in its header."""
+    if i18n.krw() is None:
+        return st.column_config.NumberColumn(label, format="dollar", **kwargs)
+    return st.column_config.NumberColumn(f"{label} (₩)", format="localized", **kwargs)
