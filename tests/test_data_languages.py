@@ -275,3 +275,22 @@ def test_a_price_book_update_keeps_units_in_both_languages(tmp_path):
     for key, p in new.prices.items():  # every entry, rewritten or kept, has both languages as it had
         assert doc["prices"][key]["unit"] == dict(old.price(key).units), key
         assert (p.unit, dict(p.units)) == (old.price(key).unit, dict(old.price(key).units)), key
+
+
+def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book):
+    from lib import deck
+    w = from_dict({"runs_on": "aws", "network": "nat", "repositories": 40, "image_size_mb": 1200,
+                   "versions_kept": 30, "pulls_per_month": 50_000})
+
+    def items():
+        return [item for _vendor, pages in deck.sources(w, book) for *_page, priced in pages for item in priced]
+    with i18n.using("ko"):
+        ko = "\n".join(items())
+    en = "\n".join(items())
+    # NAT $0.045 an hour and per GB processed, cross-AZ $0.01/GB each way (data/prices.yaml, us-east-1)
+    assert "$0.045/시간, NAT 게이트웨이당" in ko and "$0.045/GB, 처리한 데이터" in ko and "$0.01/GB, 양방향 각각" in ko
+    assert "$0.045/hour per NAT gateway" in en and "$0.045/GB processed" in en and "$0.01/GB each way" in en
+    assert "100,000 요청/일(Nexus Repository Community Edition 한도)" in ko
+    for p in book.prices.values():
+        if re.search(r"[a-z]{3,}", p.unit):
+            assert p.unit.removeprefix("USD").lstrip("/ ") not in ko, p.unit
