@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import i18n, labels, timeline
 from lib.i18n import N_, _
-from lib.registries import NAMES
+from lib.registries import name as registry_name
 from ui import shell
 
 TITLE = N_("About")
@@ -84,7 +84,7 @@ st.subheader(_("Assumptions you may want to change"))
 onetime = timeline.onetime()
 st.markdown(_("One-time setup effort, in engineer hours (used by *Over time* and *Migration*, priced at "
               "{rate} an hour, your *Engineer hourly rate*):").format(rate=labels.money(w.engineer_hourly_rate)))
-st.dataframe(pd.DataFrame([{"Registry": NAMES[r], "Setup hours": labels.number(v["hours"], 1),
+st.dataframe(pd.DataFrame([{"Registry": registry_name(r), "Setup hours": labels.number(v["hours"], 1),
                             "Why": labels.plain(i18n.text(v["note"]))} for r, v in onetime["setup_hours"].items()]),
              hide_index=True, width="stretch",
              column_config={"Registry": _("Registry"), "Setup hours": _("Setup hours"),

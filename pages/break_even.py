@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import charts, features, labels, sensitivity
 from lib.i18n import N_, _
-from lib.registries import NAMES
+from lib.registries import name as registry_name
 from ui import chart, money, shell, workload_inputs
 
 TITLE = N_("Break-even")
@@ -39,8 +39,8 @@ def _at(x: float) -> str:
 
 if points:
     st.caption(_("Each row: the value where one registry becomes cheaper than another, and what both cost there."))
-    st.dataframe(money.convert(pd.DataFrame([{"at": _at(p.x), "cheaper above": NAMES[p.cheaper_above],
-                                              "cheaper below": NAMES[p.cheaper_below], "cost": p.cost} for p in points]),
+    st.dataframe(money.convert(pd.DataFrame([{"at": _at(p.x), "cheaper above": registry_name(p.cheaper_above),
+                                              "cheaper below": registry_name(p.cheaper_below), "cost": p.cost} for p in points]),
                                ["cost"]),
                  hide_index=True, width="stretch", column_config={
                      "at": st.column_config.TextColumn(_("At ({input})").format(input=name.lower())),

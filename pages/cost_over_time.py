@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import charts, i18n, labels, timeline
 from lib.i18n import N_, _
-from lib.registries import NAMES
+from lib.registries import name as registry_name
 from ui import chart, money, shell, workload_inputs
 
 TITLE = N_("Over time")
@@ -29,7 +29,7 @@ AMOUNTS = {"total": N_("Total"), "one-time setup": N_("One-time setup"), "first 
            "last month": N_("Last month")}
 st.dataframe(
     money.convert(pd.DataFrame(
-        [{"registry": NAMES[r], "total": final[r], "one-time setup": setup[r], "first month": monthly[r].iloc[0],
+        [{"registry": registry_name(r), "total": final[r], "one-time setup": setup[r], "first month": monthly[r].iloc[0],
           "last month": monthly[r].iloc[-1], "setup assumption": labels.plain(i18n.text(notes[r]["note"]))}
          for r in final.index]), list(AMOUNTS)),
     hide_index=True, width="stretch",

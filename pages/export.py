@@ -3,10 +3,10 @@ import streamlit as st
 
 from lib import adr, deck, export
 from lib.analysis import analyse
-from lib.i18n import _
+from lib.i18n import N_, _
 from ui import share, shell
 
-TITLE = "Export"
+TITLE = N_("Export")
 ICON = ":material/ios_share:"
 ORDER = 90  # place in the menu
 

@@ -5,10 +5,11 @@ import streamlit as st
 
 from lib import features, labels
 from lib.i18n import N_, _, text
-from lib.registries import IDS, NAMES
+from lib.registries import IDS
+from lib.registries import name as registry_name
 from ui import shell, workload_inputs
 
-TITLE = "Features"
+TITLE = N_("Features")
 ICON = ":material/checklist:"
 ORDER = 60  # place in the menu
 
@@ -35,7 +36,7 @@ SHORT = {"ecr": "Amazon ECR", "ghcr": "GHCR", "dockerhub": "Docker Hub", "harbor
 def matrix_html(required) -> str:
     """Every feature (rows) for every registry (columns), each cell a coloured mark linking to
     its source, with the note and the source in the tooltip."""
-    head = "".join(f'<th scope="col" title="{html.escape(NAMES[r])}">{html.escape(_(SHORT[r]))}</th>' for r in IDS)
+    head = "".join(f'<th scope="col" title="{html.escape(registry_name(r))}">{html.escape(_(SHORT[r]))}</th>' for r in IDS)
     feature = html.escape(_("Feature"))  # outside the f-string below: extraction cannot see into one
     rows = []
     for f, name in ((f, text(n)) for f, n in m.features.items()):
@@ -44,7 +45,7 @@ def matrix_html(required) -> str:
             cell = m.registries[r][f]
             _symbol, word, colour = MARKS[cell.value]
             tip = html.escape(_("{registry}, {feature}: {value}. {note}. Source: {source}").format(
-                registry=NAMES[r], feature=name, value=_(word), note=text(cell.note), source=cell.source), quote=True)
+                registry=registry_name(r), feature=name, value=_(word), note=text(cell.note), source=cell.source), quote=True)
             cells.append(f'<td><a href="{html.escape(cell.source, quote=True)}" target="_blank" rel="noopener" '
                          f'title="{tip}" aria-label="{tip}" style="color:{colour}">{mark(cell.value)}</a></td>')
         req = ' <span class="req">' + html.escape(_("required")) + "</span>" if f in required else ""
@@ -67,11 +68,11 @@ st.subheader(_("What you require"))
 workload_inputs.field("required_features")
 lacking = features.missing(w.required_features, m)
 if w.required_features:
-    ok = [NAMES[r] for r in IDS if not lacking[r]]
+    ok = [registry_name(r) for r in IDS if not lacking[r]]
     st.write(_("**Meet every requirement:** {registries}").format(registries=", ".join(ok) if ok else _("none")))
     for r in IDS:
         if lacking[r]:
-            st.write("✗ " + _("{registry}: lacks {features}").format(registry=NAMES[r], features=", ".join(lacking[r])))
+            st.write("✗ " + _("{registry}: lacks {features}").format(registry=registry_name(r), features=", ".join(lacking[r])))
     st.caption(_("Registries that lack a requirement are also marked on the Overview and Break-even charts."))
 
 st.subheader(_("Features"))
@@ -82,7 +83,7 @@ with st.expander(_("Notes for every partial and missing feature")):
     for r in IDS:
         gaps = [(text(m.features[f]), c) for f, c in ((f, m.registries[r][f]) for f in m.features) if c.value != "yes"]
         if gaps:
-            st.markdown(f"**{NAMES[r]}**")
+            st.markdown(f"**{registry_name(r)}**")
             st.markdown("\n".join(("- " + _("{mark} {feature}: {note} ([source]({source}))").format(
                 mark=mark(c.value), feature=name, note=text(c.note), source=c.source)).replace("$", "\\$")
                 for name, c in gaps))

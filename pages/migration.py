@@ -4,11 +4,11 @@ import streamlit as st
 
 from lib import labels, migration
 from lib.errors import InputError
-from lib.i18n import _
-from lib.registries import NAMES
+from lib.i18n import N_, _
+from lib.registries import name as registry_name
 from ui import shell, workload_inputs
 
-TITLE = "Migration"
+TITLE = N_("Migration")
 ICON = ":material/move_up:"
 ORDER = 70  # place in the menu
 
@@ -46,25 +46,25 @@ c.metric(_("Transfer cost of the copy"), labels.money(plan.transfer_cost),
          help=(_("{size} GB x {price} per GB leaving {registry}") if plan.transfer_price else
                _("{size} GB x {price} per GB leaving {registry} (free: both stay inside AWS, or leaving is free)")).format(
              size=labels.number(plan.transfer_gb, 1), price=labels.unit_price(plan.transfer_price),
-             registry=NAMES[plan.source]))
+             registry=registry_name(plan.source)))
 
 st.subheader(_("What it costs"))
 a, b, c = st.columns(3)
 a.metric(_("Change in monthly cost"), labels.signed_money(plan.monthly_delta),
-         help=f"{NAMES[plan.target]} {labels.money(plan.monthly_after)} − {NAMES[plan.source]} {labels.money(plan.monthly_before)}")
+         help=f"{registry_name(plan.target)} {labels.money(plan.monthly_after)} − {registry_name(plan.source)} {labels.money(plan.monthly_before)}")
 b.metric(_("One-time effort"), _("{hours} hours = {cost}").format(hours=labels.number(plan.effort_hours, 2),
                                                                  cost=labels.money(plan.effort_cost)),
          help=(_("At {rate} an hour; includes {hours} hours to set up {registry}") if plan.setup_hours
                else _("At {rate} an hour")).format(rate=labels.money(w.engineer_hourly_rate),
-                                                   hours=f"{plan.setup_hours:g}", registry=NAMES[plan.target]))
+                                                   hours=f"{plan.setup_hours:g}", registry=registry_name(plan.target)))
 c.metric(_("Pays back in"), _("{n} months").format(n=labels.number(plan.payback_months, 1))
          if plan.payback_months is not None else _("never (on cost)"))
 if plan.payback_months is None:
     st.info(_("Moving to {registry} costs {change} a month more: the reasons to move are not cost (see the "
               "Recommendation page), as in the comparison's GHCR to ECR move for production.").format(
-        registry=NAMES[plan.target], change=labels.signed_money(plan.monthly_delta)), icon=":material/info:")
+        registry=registry_name(plan.target), change=labels.signed_money(plan.monthly_delta)), icon=":material/info:")
 
-st.subheader(_("Steps: {source} → {target}").format(source=NAMES[plan.source], target=NAMES[plan.target]))
+st.subheader(_("Steps: {source} → {target}").format(source=registry_name(plan.source), target=registry_name(plan.target)))
 st.caption(_("From: {plan}. Names in angle brackets are yours to fill in.").format(plan=labels.plain(plan.steps_source)))
 for i, (title, command) in enumerate(plan.steps, 1):
     st.markdown(f"**{i}. {title}**")

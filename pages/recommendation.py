@@ -3,11 +3,11 @@ import pandas as pd
 import streamlit as st
 
 from lib import decision, decision_chart, labels
-from lib.i18n import _
-from lib.registries import NAMES
+from lib.i18n import N_, _
+from lib.registries import name as registry_name
 from ui import shell, workload_inputs
 
-TITLE = "Recommendation"
+TITLE = N_("Recommendation")
 ICON = ":material/explore:"
 ORDER = 10  # place in the menu
 
@@ -35,7 +35,7 @@ if tree.leaves[r.leaf].rated:
     st.caption(_("*Rated N of 3* is how strongly the comparison this app starts from ties the situation to the registry: "
                  "3 settles it, 1 is a sensible default that other needs can overturn (the About page says more)."))
 if r.runner_up:
-    st.info(_("Runner-up: **{registry}** ({cost} a month)").format(registry=NAMES[r.runner_up],
+    st.info(_("Runner-up: **{registry}** ({cost} a month)").format(registry=registry_name(r.runner_up),
                                                                   cost=md(labels.money(r.costs[r.runner_up]))))
 if r.cost_note:
     st.write(md(r.cost_note))
@@ -47,7 +47,7 @@ with left:
         st.markdown(f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: " + md(" ".join(step.reasons)))
 with right:
     st.subheader(_("Candidates that pass every constraint"))
-    ranking = pd.DataFrame([{"registry": NAMES[rid], "monthly_cost": c, "recommended": rid == r.recommended}
+    ranking = pd.DataFrame([{"registry": registry_name(rid), "monthly_cost": c, "recommended": rid == r.recommended}
                             for rid, c in r.candidates])
     st.dataframe(ranking, hide_index=True, width="stretch", column_config={
         "registry": _("Registry"),

@@ -22,6 +22,7 @@ PREFIX = "ms_"
 FILES = PREFIX + "files"
 RESULT = PREFIX + "result"      # (signature of the uploads, Result or None, problems)
 APPLIED = PREFIX + "applied"    # signature of the uploads last applied
+RESULT_LANG = PREFIX + "result_lang"  # the language the result's notes and problems were written in
 KEEP = PREFIX + "keep"
 MAX_UPLOAD_MB = 100  # per file and for all files together, as the server's cap (.streamlit/config.toml): measuring
 # peaks at ~4x what is uploaded, and a pod has 1 GiB (deploy/k8s); scenario files stay at 1 MB
@@ -57,8 +58,8 @@ def _signature(files) -> tuple:
 def _measure(files):
     sig = _signature(files)
     cached = st.session_state.get(RESULT)
-    if cached and cached[0] == sig:
-        return cached
+    if cached and cached[0] == sig and st.session_state.get(RESULT_LANG) == i18n.lang():
+        return cached  # measured in another language: measured again, so its notes read in this one
     with st.spinner(ngettext("Measuring {count} file...", "Measuring {count} files...", len(files)).format(count=len(files))):
         try:
             result, problems = measure.measure(measure.sources_from_uploads(
@@ -66,6 +67,7 @@ def _measure(files):
         except InputError as e:
             result, problems = None, e.problems
     st.session_state[RESULT] = (sig, result, problems)
+    st.session_state[RESULT_LANG] = i18n.lang()
     st.session_state.pop(KEEP, None)  # a new inventory gets its own suggestion, not the last one's
     return st.session_state[RESULT]
 

@@ -27,9 +27,6 @@ PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 _FRAME = "shell_frame"  # session-state key: the frame's (workload, price book) for the page of this run
 
 
-# The titles of pages that declare them as plain strings, marked here for the catalogue (a page's own
-# `TITLE = N_("...")` is the way; these keep the menu in the reader's language until every page does).
-_PLAIN_TITLES = (N_("Recommendation"), N_("Features"), N_("Migration"), N_("Export"))
 APP_NAME = N_("Registry Decision Dashboard")
 
 
