@@ -627,7 +627,7 @@ def sources(w: Workload, book: PriceBook,
     for key in sorted(rec.used):
         price = book.price(key)
         for choice, v in rec.used[key].items():
-            unit = price.unit
+            unit = price.shown_unit  # the reader's language (English ones start "USD/" or "USD ", Korean ones too)
             label = ", ".join(names.get(key, [])[:3])
             if choice is not None:
                 label = labels.choice(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()

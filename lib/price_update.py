@@ -45,14 +45,15 @@ class Result:
     regions_left_out: tuple[tuple[str, str], ...]  # (region, reason)
 
 
-def _flat(book: pricebook.PriceBook) -> dict[tuple[str, str | None], tuple[float, str]]:
-    out: dict[tuple[str, str | None], tuple[float, str]] = {}
+def _flat(book: pricebook.PriceBook) -> dict[tuple[str, str | None], tuple[float, str, str]]:
+    """(value, English unit: what is compared, unit in the reader's language: what is shown) per price."""
+    out: dict[tuple[str, str | None], tuple[float, str, str]] = {}
     for k, p in book.prices.items():
         if isinstance(p.value, dict):
             for d, v in p.value.items():
-                out[(k, str(d))] = (float(v), p.unit)
+                out[(k, str(d))] = (float(v), p.unit, p.shown_unit)
         else:
-            out[(k, None)] = (float(p.value), p.unit)  # None: the entry has one value
+            out[(k, None)] = (float(p.value), p.unit, p.shown_unit)  # None: the entry has one value
     return out
 
 
@@ -63,13 +64,13 @@ def diff(old: pricebook.PriceBook, new: pricebook.PriceBook) -> list[str]:
     for key in sorted(set(a) | set(b), key=lambda t: (t[0], t[1] or "")):
         name = key[0] + (f" [{key[1]}]" if key[1] else "")
         if key not in b:
-            lines.append("  " + _("removed  {name}: was {value:g} {unit}").format(name=name, value=a[key][0], unit=a[key][1]))
+            lines.append("  " + _("removed  {name}: was {value:g} {unit}").format(name=name, value=a[key][0], unit=a[key][2]))
         elif key not in a:
-            lines.append("  " + _("added    {name}: {value:g} {unit}").format(name=name, value=b[key][0], unit=b[key][1]))
+            lines.append("  " + _("added    {name}: {value:g} {unit}").format(name=name, value=b[key][0], unit=b[key][2]))
         elif abs(a[key][0] - b[key][0]) > 1e-12 or a[key][1] != b[key][1]:
             pct = f" ({(b[key][0] / a[key][0] - 1):+.1%})" if a[key][0] else ""
             lines.append("  " + _("changed  {name}: {old:g} -> {new:g} {unit}{change}").format(
-                name=name, old=a[key][0], new=b[key][0], unit=b[key][1], change=pct))
+                name=name, old=a[key][0], new=b[key][0], unit=b[key][2], change=pct))
     return lines
 
 
@@ -147,6 +148,7 @@ def build(old_doc: dict[str, Any], old: pricebook.PriceBook, found: pl.Founds, o
             scalar = not isinstance(p.value, dict) and len({round(v, 12) for v in vals.values()}) == 1
             value = next(iter(vals.values())) if scalar else vals
         vendor = "Azure" if "azure" in used[0].source else "AWS"
+        # the unit as the file has it: {en, ko} stays bilingual (its English is what was matched)
         new = {"value": value, "unit": entry["unit"], "source": _source_of(used),
                "as_of": max(f.as_of for f in used)}
         if "by" in entry:

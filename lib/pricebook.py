@@ -39,16 +39,23 @@ def valid_version(version: object) -> bool:
 class Price:
     key: str
     value: float | dict[str, float]  # float, or dict of key -> float
-    unit: str
+    unit: str  # English: what code, price-list matching and price updates compare and write
     source: str
     as_of: str
     by: str | None = None  # None: scalar or keyed by region
     notes: str | Mapping[str, str] = ""  # the note as the file has it: plain, or {en, ko}
+    units: str | Mapping[str, str] = ""  # the unit as the file has it: plain, or {en, ko} ("" = `unit`)
 
     @property
     def note(self) -> str:
         """The note in the language of the run (the book is cached: both languages are kept)."""
         return i18n.text(self.notes)
+
+    @property
+    def shown_unit(self) -> str:
+        """The unit in the language of the run, for people (the About page, the deck's sources);
+        `unit` stays English for code."""
+        return i18n.text(self.units) if self.units else self.unit
 
     def resolve(self, region: str, choice: str | None = None) -> float:
         v = self.value
@@ -147,8 +154,13 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
         note = entry.get("note", "")
         if isinstance(note, dict) and not is_text(note):
             raise PriceBookError(f"{where}: 'note' must be text, or text in both languages {{en: ..., ko: ...}}")
-        prices[key] = Price(key=key, value=value, unit=str(entry["unit"]), source=source, as_of=str(entry["as_of"]),
-                            by=by, notes=MappingProxyType(dict(note)) if isinstance(note, dict) else str(note))
+        unit = entry["unit"]
+        if isinstance(unit, dict) and not (is_text(unit) and all(v.strip() for v in unit.values())):
+            raise PriceBookError(f"{where}: 'unit' must be text, or text in both languages {{en: ..., ko: ...}}")
+        prices[key] = Price(key=key, value=value, unit=unit["en"] if isinstance(unit, dict) else str(unit),
+                            source=source, as_of=str(entry["as_of"]), by=by,
+                            notes=MappingProxyType(dict(note)) if isinstance(note, dict) else str(note),
+                            units=MappingProxyType(dict(unit)) if isinstance(unit, dict) else str(unit))
     return PriceBook(version=str(doc["version"]), currency=str(doc.get("currency", "USD")),
                      hours_per_month=float(hpm), regions=dict(regions), prices=prices, path=path)
 

@@ -33,11 +33,14 @@ ALLOWED = {
     "Pro", "Team", "Business", "Enterprise", "Premium", "Basic", "Standard", "Personal", "OIDC", "SSO", "SAML", "LDAP",
     "RBAC", "SBOM", "cosign", "Notation", "tar", "Firewall", "purge",  # ACR's purge task, by its name
     "egress",  # 인터넷 송신(egress): the practitioners' own word, given with the Korean
+    "Linux", "CPU", "CNCF", "IPv",  # the price book's units: Linux on-demand, 4 CPU, CNCF graduated, IPv4/IPv6
+    "Inspector",  # Amazon Inspector, the service ECR's enhanced scanning is billed by
 }
 # Names of more than one word, taken out before the scan ("Registry" alone is English; inside a product name it is a name).
 PHRASES = ("GitHub Container Registry", "Google Artifact Registry", "Azure Container Registry", "Artifact Registry",
            "Container Registry", "docker save", "docker pull", "describe-images",
-           "Google Cloud", "Artifact Analysis", "Private Link", "Microsoft Defender for Containers", "Community Edition", "REPOSITORY/TAG.json", "Docker Hub")
+           "Google Cloud", "Artifact Analysis", "Private Link", "Microsoft Defender for Containers",
+           "Nexus Repository Community Edition", "Community Edition", "ECR Public", "REPOSITORY/TAG.json", "Docker Hub")
 # The link's field names are the interface, named in messages about a link (`lang`, `krw_rate`).
 FIELD_NAMES = re.compile(r"\b(?:krw_rate|krw_date|lang)\b")
 CODE = re.compile(r"`[^`]*`")
@@ -304,6 +307,28 @@ def test_a_bad_rate_or_date_is_named_and_amounts_stay_in_dollars(rate, day, mess
     df = at.dataframe[0].value
     assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == pytest.approx(2996.85, abs=0.005)
     assert "krw_rate" not in _query(at)
+
+
+def test_the_about_page_shows_korean_units():
+    from lib import pricebook
+    book = pricebook.load()
+    at = open_app({"lang": "ko"}, page="pages/about.py")
+    assert not at.exception
+    table = next(m.value for m in at.markdown if m.value.startswith("| 가격 | 값 | 단위 |"))
+    rows = [line[2:-2].split(" | ") for line in table.splitlines()[2:]]
+    assert len(rows) == len(book.prices)
+    units = [r[2] for r in rows]
+    with i18n.using("ko"):
+        assert units == [p.shown_unit for p in book.prices.values()]
+    # by hand, from the comparison's vocabulary
+    assert "USD/GB, 양방향 각각" in units and "GB/월(계정 전체, 프리 티어 토글이 켜져 있을 때 적용)" in units
+    assert "USD/일" in units and "USD/GB-월" in units
+    for p in book.prices.values():  # no English unit anywhere on the page's table ("USD/GB" is the same in both)
+        if re.search(r"[a-z]{3,}", p.unit):
+            assert p.unit not in table, p.unit
+    at = open_app(page="pages/about.py")  # and English for an English reader
+    table = next(m.value for m in at.markdown if m.value.startswith("| Price | Value | Unit |"))
+    assert "| USD/GB each way |" in table and "| USD/day |" in table
 
 
 def test_the_copy_button_speaks_the_language_of_the_page():

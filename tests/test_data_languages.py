@@ -188,3 +188,109 @@ def test_an_updated_price_keeps_its_note_in_both_languages():
                          "레이어는 S3를 거칩니다."}
     assert pu._note([found], got, "AWS") == got  # the next update replaces the line it wrote, in both languages
     assert pu._scalar(got).startswith('{en: "Read from the AWS price list (published 2026-11-01; ')  # quoted: commas inside
+
+
+# ---- the price book's units ------------------------------------------------------------------------
+# Names a Korean unit keeps as the vendor writes them (a SKU, a product, a plan, an address family)
+UNIT_NAMES = ("Nexus Repository Community Edition", "Amazon Inspector", "S3 Standard", "ECR Public", "c6i.xlarge",
+              "ecr.api", "ecr.dkr", "GitHub", "Harbor", "Linux", "CNCF", "CPU", "NAT", "AWS", "AZ", "USD", "IPv4",
+              "IPv6", "Pro", "Team", "Business", "Personal", "GB", "TB", "PB")
+
+
+def _english_left(text: str) -> list[str]:
+    for name in UNIT_NAMES:
+        text = text.replace(name, " ")
+    return re.findall(r"[A-Za-z]{2,}", text)
+
+
+def test_the_scan_of_a_unit_finds_english():
+    assert _english_left("USD/GB each way") == ["each", "way"]
+    assert _english_left("USD/GB, 양방향 각각") == []
+
+
+def test_every_price_has_its_unit_in_english_and_korean():
+    doc = yaml.safe_load(pricebook.DEFAULT_PATH.read_text(encoding="utf-8"))
+    worded = 0
+    for key, entry in doc["prices"].items():
+        unit = entry["unit"]
+        assert isinstance(unit, dict) and set(unit) == {"en", "ko"}, key
+        assert unit["en"].strip() and unit["ko"].strip(), key
+        assert _english_left(unit["ko"]) == [], (key, unit["ko"])  # nothing left untranslated
+        if _english_left(unit["en"]):  # "USD/GB" reads the same in Korean; words are translated
+            worded += 1
+            assert HANGUL.search(unit["ko"]) and unit["ko"] != unit["en"], key
+    assert worded >= 35  # of 46 entries, only "USD/GB" and "USD/GB-month"-like ones have no words
+
+
+def test_the_english_unit_is_what_code_reads_and_the_korean_one_is_shown():
+    book = pricebook.load()
+    # hand-copied from the price book before it became bilingual: code and price updates compare these
+    english = {"aws.cross_az_gb": "USD/GB each way",
+               "aws.internet_egress_free_gb": "GB/month (account-wide, applied when the free-tier toggle is on)",
+               "ecr.storage_gb_month": "USD/GB-month", "acr.tier_daily": "USD/day",
+               "dockerhub.pull_limit_per_hour": "pulls/hour (per IPv4 address or IPv6 /64 when anonymous; "
+                                                "per user when Personal)",
+               "nexus.ce_components": "components cap of Nexus Repository Community Edition"}
+    korean = {"aws.cross_az_gb": "USD/GB, 양방향 각각",
+              "aws.internet_egress_free_gb": "GB/월(계정 전체, 프리 티어 토글이 켜져 있을 때 적용)",
+              "ecr.storage_gb_month": "USD/GB-월", "acr.tier_daily": "USD/일"}
+    for key, en in english.items():
+        p = book.price(key)
+        assert p.unit == en and p.shown_unit == en
+        with i18n.using("ko"):
+            assert p.unit == en  # the same in a Korean run: it is data, not words
+            if key in korean:
+                assert p.shown_unit == korean[key]
+    assert all(isinstance(p.unit, str) for p in book.prices.values())
+
+
+def test_a_plain_unit_still_reads_and_a_half_translated_one_is_refused(tmp_path):
+    doc = yaml.safe_load(pricebook.DEFAULT_PATH.read_text(encoding="utf-8"))
+    doc["prices"]["acr.tier_daily"]["unit"] = "USD/day"  # a book written before units had Korean
+    p = pricebook.parse(doc).price("acr.tier_daily")
+    with i18n.using("ko"):
+        assert (p.unit, p.shown_unit) == ("USD/day", "USD/day")
+    for bad in ({"en": "USD/day"}, {"en": "USD/day", "ko": ""}, {"en": "USD/day", "ko": "USD/일", "fr": "USD/jour"}):
+        doc["prices"]["acr.tier_daily"]["unit"] = bad
+        with pytest.raises(pricebook.PriceBookError, match=r"price 'acr\.tier_daily': 'unit' must be text"):
+            pricebook.parse(doc)
+
+
+def test_a_price_book_update_keeps_units_in_both_languages(tmp_path):
+    from tests.test_price_lists import FIX, book_copy
+    book = book_copy(tmp_path)
+    old = pricebook.load(book)
+    with i18n.using("ko"):
+        r = pu.update(FIX, book, tmp_path / "hist", today="2026-11-30")
+    assert r.changed  # the fixtures' Azure figures differ: acr.tier_daily and acr.extra_storage_gb_day are rewritten
+    # the Korean report shows the Korean unit; the English diff of the same books the English one
+    assert "  변경   acr.tier_daily [basic]: 0.167 -> 0.1666 USD/일 (-0.2%)" in r.report.splitlines()
+    new = pricebook.load(book)
+    assert "  changed  acr.tier_daily [basic]: 0.167 -> 0.1666 USD/day (-0.2%)" in pu.diff(old, new)
+    text = book.read_text(encoding="utf-8")
+    assert '    unit: {en: "USD/day", ko: "USD/일"}' in text  # a rewritten entry, as the book writes it
+    doc = yaml.safe_load(text)
+    rewritten = {k for k, p in new.prices.items() if p.source != old.price(k).source}  # read from the lists
+    assert {"acr.tier_daily", "acr.extra_storage_gb_day", "ecr.storage_gb_month"} <= rewritten
+    for key, p in new.prices.items():  # every entry, rewritten or kept, has both languages as it had
+        assert doc["prices"][key]["unit"] == dict(old.price(key).units), key
+        assert (p.unit, dict(p.units)) == (old.price(key).unit, dict(old.price(key).units)), key
+
+
+def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book):
+    from lib import deck
+    w = from_dict({"runs_on": "aws", "network": "nat", "repositories": 40, "image_size_mb": 1200,
+                   "versions_kept": 30, "pulls_per_month": 50_000})
+
+    def items():
+        return [item for _vendor, pages in deck.sources(w, book) for *_page, priced in pages for item in priced]
+    with i18n.using("ko"):
+        ko = "\n".join(items())
+    en = "\n".join(items())
+    # NAT $0.045 an hour and per GB processed, cross-AZ $0.01/GB each way (data/prices.yaml, us-east-1)
+    assert "$0.045/시간, NAT 게이트웨이당" in ko and "$0.045/GB, 처리한 데이터" in ko and "$0.01/GB, 양방향 각각" in ko
+    assert "$0.045/hour per NAT gateway" in en and "$0.045/GB processed" in en and "$0.01/GB each way" in en
+    assert "100,000 요청/일(Nexus Repository Community Edition 한도)" in ko
+    for p in book.prices.values():
+        if re.search(r"[a-z]{3,}", p.unit):
+            assert p.unit.removeprefix("USD").lstrip("/ ") not in ko, p.unit
