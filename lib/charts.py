@@ -58,6 +58,12 @@ def _monthly_cost_title(log: bool = False) -> str:
     return _("Monthly cost (USD, log scale)") if log else _("Monthly cost (USD)")
 
 
+def _won_axis() -> dict[str, Any]:
+    """A money axis's extra settings in won: room for ticks like ₩1,000,000,000, which the fixed
+    margins sized for dollars cut off. Nothing in dollars, so those figures stay as they were."""
+    return {"automargin": True} if _won() else {}
+
+
 def _money_tickformat(dollars: str) -> str:
     """The tick format for a money axis: `dollars` in US dollars, whole won in won."""
     return ",.0f" if _won() else dollars
@@ -128,7 +134,7 @@ def cost_breakdown(e: Estimate, registry_ids: Collection[str] | None = None,
         title=dict(text=_("Monthly cost by registry") + f"<br><sup>{scenario_title(e)}</sup>"),
         xaxis=dict(tickvals=names, ticktext=ticks, tickangle=0, title=dict()),
         yaxis=dict(tickprefix=labels.currency_symbol(), tickformat=",.0f", range=[0, top * 1.12],
-                   title=dict(text=_per_month_title())),
+                   title=dict(text=_per_month_title()), **_won_axis()),
         # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
         # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
         legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
@@ -202,6 +208,8 @@ def _big_number(v: float) -> str:
 
 
 def _money_tick(v: float) -> str:
+    if _won() and i18n.lang() == "ko" and v >= 1e4:
+        return labels.currency_symbol() + _big_number(v)  # ₩100만, ₩1억: as Korean counts large sums
     return labels.currency_symbol() + (f"{v:,.0f}" if v >= 1 else f"{v:g}")
 
 
@@ -260,7 +268,7 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
                                 font=dict(color=TEXT, size=12),
                                 bgcolor="rgba(255,255,255,0.85)"))
     xaxis = _axis_style(title_text=_("{axis}, log scale").format(axis=axis_title(field)) if log else axis_title(field))
-    yaxis = _axis_style(title_text=_monthly_cost_title(log))
+    yaxis = _axis_style(title_text=_monthly_cost_title(log), **_won_axis())
     if log:
         lo, hi = float(xs[0]), float(xs[-1])
         tv, tt = _log_ticks(lo, hi, _big_number)
@@ -310,7 +318,8 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.
         xaxis=_axis_style(title_text=_("Month"), range=[months[0] - 0.02 * span, months[-1] + 0.16 * span],
                           tickvals=list(range(int(months[0]), int(months[-1]) + 1, max(1, round(span / 12)))), tickformat="d"),
         yaxis=_axis_style(title_text=_("Cost so far (KRW, setup included)") if _won() else _("Cost so far (USD, setup included)"),
-                          tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","), range=[0, top * 1.05]),
+                          tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","), range=[0, top * 1.05],
+                          **_won_axis()),
         showlegend=False, annotations=annotations, plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
         title=dict(text=_("Cost over {n} months, setup included").format(n=horizon) + "<br><sup>"
                         + (_("pulls and versions growing {rate} a month").format(
@@ -349,7 +358,7 @@ def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | N
         # the legend's swatch in neutral grey: the bars' colours are the registries', the legend tells A from B
         fig.add_bar(name=name, x=ticks[:1], y=[None], offsetgroup=col, hoverinfo="skip",
                     marker=dict(color=tint("#777777") if light else "#777777", line=dict(color="#777777", width=1.5 if light else 0)))
-    fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f")
+    fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f", **_won_axis())
     fig.update_xaxes(tickangle=0)
     fig.update_layout(barmode="group", bargap=0.18, bargroupgap=0.06, yaxis_title=_per_month_title(), uniformtext=dict(mode="hide", minsize=9),
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
@@ -377,7 +386,8 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
                         marker=dict(size=12, color=TEXT))
     fig.update_layout(
         xaxis=_axis_style(title_text=_("Data pulled into the VPC (GB a month)"), tickformat=","),
-        yaxis=_axis_style(title_text=_monthly_cost_title(), tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(",")),
+        yaxis=_axis_style(title_text=_monthly_cost_title(), tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","),
+                          **_won_axis()),
         shapes=[dict(type="line", xref="x", yref="paper", x0=gb_now, x1=gb_now, y0=0, y1=1,
                      line=dict(color=TEXT, width=1.5, dash="dash"))],
         annotations=[dict(x=gb_now, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,

@@ -135,6 +135,9 @@ def test_break_even_in_won(book):
     marks = next(t for t in fig.data if t.mode == "markers")
     assert list(marks.y) == pytest.approx([max(p.cost * RATE, 1.0) for p in points])
     assert all(t.startswith("₩") for t in fig.layout.yaxis.ticktext)
+    assert "₩100만" in fig.layout.yaxis.ticktext  # 1,000,000 won as Korean counts it (100 x 10^4)
+    assert fig.layout.yaxis.automargin is True  # ₩1,000,000,000 needs more room than the dollars' margin
+    assert plain.layout.yaxis.automargin is None
     assert fig.layout.yaxis.title.text == "월 비용 (원, 로그 척도)"
     assert plain.layout.yaxis.title.text == "Monthly cost (USD, log scale)"
     assert all(t.startswith("$") for t in plain.layout.yaxis.ticktext)
