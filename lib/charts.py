@@ -6,10 +6,11 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import i18n, wording
+from . import i18n, labels, wording
 from .components import CATEGORIES
 from .engine import Estimate
 from .i18n import N_, _
@@ -19,6 +20,53 @@ from .sensitivity import BreakEven
 from .workload import Workload
 
 COLOURS = CATEGORY_COLOURS
+
+
+# ---- money in the display currency ----------------------------------------------------------------
+# Estimates are US dollars. With a won rate set (i18n.krw) every money chart draws won: the values
+# through labels.amount (the one conversion the tables and texts use), "₩" on the ticks, no
+# fractions of a won in hovers and ticks, axis titles naming the currency. Without a rate the
+# figures are exactly what they were (the same objects, the same English titles).
+
+def _won() -> bool:
+    return i18n.krw() is not None
+
+
+def _shown(values: npt.ArrayLike) -> Any:
+    """US-dollar values in the display currency: the same object without a won rate."""
+    if not _won():
+        return values
+    return np.array([labels.amount(float(v)) for v in np.asarray(values, dtype=float)])
+
+
+def _shown_frame(table: pd.DataFrame) -> pd.DataFrame:
+    return table.map(labels.amount) if _won() else table
+
+
+def _hover_money(ref: str) -> str:
+    """A plotly hover field for an amount: "$%{y:,.2f}", or "₩%{y:,.0f}" in won."""
+    return labels.currency_symbol() + "%{" + ref + (":,.0f}" if _won() else ":,.2f}")
+
+
+def _per_month_title() -> str:
+    return _("KRW a month") if _won() else _("USD a month")
+
+
+def _monthly_cost_title(log: bool = False) -> str:
+    if _won():
+        return _("Monthly cost (KRW, log scale)") if log else _("Monthly cost (KRW)")
+    return _("Monthly cost (USD, log scale)") if log else _("Monthly cost (USD)")
+
+
+def _won_axis() -> dict[str, Any]:
+    """A money axis's extra settings in won: room for ticks like ₩1,000,000,000, which the fixed
+    margins sized for dollars cut off. Nothing in dollars, so those figures stay as they were."""
+    return {"automargin": True} if _won() else {}
+
+
+def _money_tickformat(dollars: str) -> str:
+    """The tick format for a money axis: `dollars` in US dollars, whole won in won."""
+    return ",.0f" if _won() else dollars
 
 
 def scenario_title(e: Estimate | Workload) -> str:
@@ -62,7 +110,7 @@ def cost_breakdown(e: Estimate, registry_ids: Collection[str] | None = None,
     by_cat = [r.by_category() for r in regs]
     traces: list[dict[str, object]] = []  # plotly trace specs: mixed value types
     for cat in CATEGORIES:
-        values = [c.get(cat, 0.0) for c in by_cat]
+        values = [labels.amount(c.get(cat, 0.0)) for c in by_cat]
         if cat != "storage" and not any(values):
             continue  # storage stays so every chart has the same first trace
         label = wording.category(cat)
@@ -70,22 +118,23 @@ def cost_breakdown(e: Estimate, registry_ids: Collection[str] | None = None,
                   for r in regs]
         traces.append(dict(type="bar", name=label, x=names, y=values, marker=dict(color=COLOURS[cat], opacity=opacity),
                            customdata=detail,
-                           hovertemplate="<b>%{x}</b><br>" + label + ": $%{y:,.2f}<br>%{customdata}<extra></extra>"))
+                           hovertemplate="<b>%{x}</b><br>" + label + ": " + _hover_money("y") + "<br>%{customdata}<extra></extra>"))
     # totals above the bars: the text of a (near) zero-height bar stacked on top, so plotly hides a
     # label wider than its bar (uniformtext) instead of overlapping it on a narrow screen; one trace
     # is far cheaper to build than one annotation per bar
-    traces.append(dict(type="bar", x=names, y=[1e-9] * len(regs), text=[f"${r.monthly_cost:,.2f}" for r in regs],
+    traces.append(dict(type="bar", x=names, y=[1e-9] * len(regs), text=[labels.money(r.monthly_cost) for r in regs],
                        textposition="outside", cliponaxis=False, marker=dict(color="rgba(0,0,0,0)"),
                        textfont=dict(color=TEXT), showlegend=False, hoverinfo="skip", name="total"))
     chosen = _("recommended")
     ticks = [f"<b>{_tick(n)}</b><br><b>{chosen}</b>" if r.id == recommended else _tick(n)
              for r, n in zip(regs, names, strict=True)]
-    top = max([r.monthly_cost for r in regs] + [1.0])
+    top = max([labels.amount(r.monthly_cost) for r in regs] + [1.0])
     return figure(traces, dict(
         barmode="stack", uniformtext=dict(mode="hide", minsize=10),
         title=dict(text=_("Monthly cost by registry") + f"<br><sup>{scenario_title(e)}</sup>"),
         xaxis=dict(tickvals=names, ticktext=ticks, tickangle=0, title=dict()),
-        yaxis=dict(tickprefix="$", tickformat=",.0f", range=[0, top * 1.12], title=dict(text=_("USD a month"))),
+        yaxis=dict(tickprefix=labels.currency_symbol(), tickformat=",.0f", range=[0, top * 1.12],
+                   title=dict(text=_per_month_title()), **_won_axis()),
         # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
         # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
         legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
@@ -159,7 +208,9 @@ def _big_number(v: float) -> str:
 
 
 def _money_tick(v: float) -> str:
-    return f"${v:,.0f}" if v >= 1 else f"${v:g}"
+    if _won() and i18n.lang() == "ko" and v >= 1e4:
+        return labels.currency_symbol() + _big_number(v)  # ₩100만, ₩1억: as Korean counts large sums
+    return labels.currency_symbol() + (f"{v:,.0f}" if v >= 1 else f"{v:g}")
 
 
 def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, unit: str = "", log: bool = False,
@@ -172,6 +223,7 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
     from .labels import field as field_name
     from .registries import name as registry_name
     lacking = lacking or {}
+    table = _shown_frame(table)  # the costs in the display currency; the swept input is never money
     xs = table.index.to_numpy(dtype=float)
     percent_x = field in ("cross_region_share",)
     values = table.to_numpy(dtype=float)
@@ -179,6 +231,8 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
     fig = go.Figure()
     if log:
         floor = 10.0 ** (math.floor(math.log10(positive.min())) - 1) if positive.size else 0.01
+        if _won():
+            floor = max(floor, 1.0)  # whole won: the bottom line is ₩1 (or ₩0), never ₩0.1
         top = max(float(values.max()), floor * 10)
         ylo, yhi = math.log10(floor), math.log10(top) + 0.05 * (math.log10(top) - math.log10(floor))
     else:
@@ -193,9 +247,9 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
             marker=dict(symbol=SYMBOLS[rid], size=8, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
             opacity=0.45 if lacking.get(rid) else 1.0, customdata=y,
             hovertemplate=f"<b>{registry_name(rid)}</b><br>" + _("{x}: {cost} a month").format(
-                x=f"%{{x:{'.0%' if percent_x else ',.4~r'}}}", cost="$%{customdata:,.2f}") + "<extra></extra>")
+                x=f"%{{x:{'.0%' if percent_x else ',.4~r'}}}", cost=_hover_money("customdata")) + "<extra></extra>")
     if points:
-        fig.add_scatter(x=[p.x for p in points], y=[max(p.cost, floor) if log else p.cost for p in points], mode="markers",
+        fig.add_scatter(x=[p.x for p in points], y=[max(labels.amount(p.cost), floor) if log else labels.amount(p.cost) for p in points], mode="markers",
                         name=_("Break-even point"), marker=dict(size=11, color=TEXT, symbol="x-thin", line=dict(width=2.5, color=TEXT)),
                         hovertext=[p.sentence(field) for p in points], hoverinfo="text")
     ends = {rid: float(table[rid].iloc[-1]) for rid in table.columns}
@@ -214,20 +268,20 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
                                 font=dict(color=TEXT, size=12),
                                 bgcolor="rgba(255,255,255,0.85)"))
     xaxis = _axis_style(title_text=_("{axis}, log scale").format(axis=axis_title(field)) if log else axis_title(field))
-    yaxis = _axis_style(title_text=_("Monthly cost (USD, log scale)") if log else _("Monthly cost (USD)"))
+    yaxis = _axis_style(title_text=_monthly_cost_title(log), **_won_axis())
     if log:
         lo, hi = float(xs[0]), float(xs[-1])
         tv, tt = _log_ticks(lo, hi, _big_number)
         xaxis.update(type="log", tickvals=tv, ticktext=tt, range=[math.log10(lo), math.log10(hi) + 0.16 * xspan])
         yv, yt = _log_ticks(floor, top, _money_tick)
         if positive.size < values.size:  # some registry costs $0 somewhere: the bottom line says so
-            yt[0] = "$0"
+            yt[0] = labels.currency_symbol() + "0"
         yaxis.update(type="log", tickvals=yv, ticktext=yt, range=[ylo, yhi])
     else:
         xaxis.update(range=[xs[0], xs[-1] + 0.16 * xspan], tickformat=".0%" if percent_x else ",")
         if percent_x:
             xaxis.update(tickvals=[0, 0.25, 0.5, 0.75, 1.0])
-        yaxis.update(range=[ylo, yhi], tickprefix="$", tickformat=",")
+        yaxis.update(range=[ylo, yhi], tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","))
     fig.update_layout(xaxis=xaxis, yaxis=yaxis, showlegend=False, shapes=shapes, annotations=annotations,
                       plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
                       title=dict(text=_("Monthly cost against {field}").format(field=field_name(field).lower())
@@ -248,13 +302,14 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.
     from .labels import percent
     from .registries import name as registry_name
     fig = go.Figure()
+    cumulative = _shown_frame(cumulative)
     months = cumulative.index.to_numpy()
     for rid in cumulative.columns:
         fig.add_scatter(x=months, y=cumulative[rid], mode="lines+markers", name=registry_name(rid),
                         line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
                         marker=dict(symbol=SYMBOLS[rid], size=7, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
                         hovertemplate=f"<b>{registry_name(rid)}</b><br>"
-                        + _("month {month}: {cost} so far").format(month="%{x}", cost="$%{y:,.2f}") + "<extra></extra>")
+                        + _("month {month}: {cost} so far").format(month="%{x}", cost=_hover_money("y")) + "<extra></extra>")
     top = max(float(cumulative.to_numpy().max()), 1.0)
     ends = {rid: float(cumulative[rid].iloc[-1]) for rid in cumulative.columns}
     span = max(months[-1] - months[0], 1)
@@ -262,7 +317,9 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.
     fig.update_layout(
         xaxis=_axis_style(title_text=_("Month"), range=[months[0] - 0.02 * span, months[-1] + 0.16 * span],
                           tickvals=list(range(int(months[0]), int(months[-1]) + 1, max(1, round(span / 12)))), tickformat="d"),
-        yaxis=_axis_style(title_text=_("Cost so far (USD, setup included)"), tickprefix="$", tickformat=",", range=[0, top * 1.05]),
+        yaxis=_axis_style(title_text=_("Cost so far (KRW, setup included)") if _won() else _("Cost so far (USD, setup included)"),
+                          tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","), range=[0, top * 1.05],
+                          **_won_axis()),
         showlegend=False, annotations=annotations, plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
         title=dict(text=_("Cost over {n} months, setup included").format(n=horizon) + "<br><sup>"
                         + (_("pulls and versions growing {rate} a month").format(
@@ -293,17 +350,17 @@ def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | N
     fig = go.Figure()
     for name, col, light in ((name_a, "A", False), (name_b, "B", True)):
         fill = [tint(c) for c in colours] if light else colours
-        fig.add_bar(name=name, x=ticks, y=t[col], offsetgroup=col, showlegend=False,
+        fig.add_bar(name=name, x=ticks, y=_shown(t[col]), offsetgroup=col, showlegend=False,
                     marker=dict(color=fill, line=dict(color=colours, width=1.5 if light else 0)),
-                    text=[f"${v:,.0f}" for v in t[col]], textposition="outside", cliponaxis=False,
+                    text=[labels.money(v, cents=False) for v in t[col]], textposition="outside", cliponaxis=False,
                     textfont=dict(size=18, color=TEXT),
-                    hovertemplate="<b>%{x}</b><br>" + name + ": $%{y:,.2f}<extra></extra>")
+                    hovertemplate="<b>%{x}</b><br>" + name + ": " + _hover_money("y") + "<extra></extra>")
         # the legend's swatch in neutral grey: the bars' colours are the registries', the legend tells A from B
         fig.add_bar(name=name, x=ticks[:1], y=[None], offsetgroup=col, hoverinfo="skip",
                     marker=dict(color=tint("#777777") if light else "#777777", line=dict(color="#777777", width=1.5 if light else 0)))
-    fig.update_yaxes(tickprefix="$", tickformat=",.0f")
+    fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f", **_won_axis())
     fig.update_xaxes(tickangle=0)
-    fig.update_layout(barmode="group", bargap=0.18, bargroupgap=0.06, yaxis_title=_("USD a month"), uniformtext=dict(mode="hide", minsize=9),
+    fig.update_layout(barmode="group", bargap=0.18, bargroupgap=0.06, yaxis_title=_per_month_title(), uniformtext=dict(mode="hide", minsize=9),
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
                       # in the title's first line, so the exported picture (which swaps the subtitle) keeps it
                       title=_("Monthly cost per registry, A against B: {changes}").format(changes=what) if what
@@ -317,19 +374,20 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
     top = max(gb_now * 3, be * 3 if np.isfinite(be) else 0, 1000)
     gb = np.linspace(0, top, 200)
     fig = go.Figure()
-    fig.add_scatter(x=gb, y=costs.nat(gb), name=_("NAT gateway (GHCR, Docker Hub, or ECR without endpoints)"), mode="lines",
+    fig.add_scatter(x=gb, y=_shown(costs.nat(gb)), name=_("NAT gateway (GHCR, Docker Hub, or ECR without endpoints)"), mode="lines",
                     line=dict(color=REGISTRY_COLOURS["ghcr"], width=2.5, dash="dash"))
-    fig.add_scatter(x=gb, y=costs.endpoints(gb), name=_("ECR through interface endpoints"), mode="lines",
+    fig.add_scatter(x=gb, y=_shown(costs.endpoints(gb)), name=_("ECR through interface endpoints"), mode="lines",
                     line=dict(color=REGISTRY_COLOURS["ecr"], width=2.5))
-    fig.add_scatter(x=gb, y=costs.public(gb), name=_("Public subnets"), mode="lines",
+    fig.add_scatter(x=gb, y=_shown(costs.public(gb)), name=_("Public subnets"), mode="lines",
                     line=dict(color=REGISTRY_COLOURS["dockerhub"], width=2.5, dash="dot"))
     if 0 < be < top:
-        fig.add_scatter(x=[be], y=[float(costs.nat(be))], mode="markers+text", text=[_("break-even {gb} GB").format(gb=f"{be:,.0f}")],
+        fig.add_scatter(x=[be], y=[labels.amount(float(costs.nat(be)))], mode="markers+text", text=[_("break-even {gb} GB").format(gb=f"{be:,.0f}")],
                         textposition="top left", textfont=dict(color=TEXT), name=_("Break-even point"),
                         marker=dict(size=12, color=TEXT))
     fig.update_layout(
         xaxis=_axis_style(title_text=_("Data pulled into the VPC (GB a month)"), tickformat=","),
-        yaxis=_axis_style(title_text=_("Monthly cost (USD)"), tickprefix="$", tickformat=","),
+        yaxis=_axis_style(title_text=_monthly_cost_title(), tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","),
+                          **_won_axis()),
         shapes=[dict(type="line", xref="x", yref="paper", x0=gb_now, x1=gb_now, y0=0, y1=1,
                      line=dict(color=TEXT, width=1.5, dash="dash"))],
         annotations=[dict(x=gb_now, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,

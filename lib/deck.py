@@ -25,7 +25,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from . import charts, engine, export, labels, links, registries, sensitivity, timeline, wording
+from . import charts, engine, export, i18n, labels, links, registries, sensitivity, timeline, wording
 from .analysis import Analysis, analyse
 from .components import CATEGORIES, Category
 from .i18n import N_, _, ngettext
@@ -221,12 +221,35 @@ def _axis_title(axis: Any, text: str) -> None:
     _font(run.font, Pt(SMALL_PT), False)
 
 
+# Money in the display currency: US dollars, or won at the reader's rate (i18n.krw), converted by
+# labels.amount like every other figure; whole won, without fractions.
+
+def _won() -> bool:
+    return i18n.krw() is not None
+
+
+def _money_format(cents: bool) -> str:
+    """An Office number format for amounts: "$"#,##0.00 (or without cents), "₩"#,##0 in won."""
+    if _won():
+        return '"₩"#,##0'
+    return '"$"#,##0.00' if cents else '"$"#,##0'
+
+
+def _value(usd: float) -> float:
+    """A chart value: dollars to the cent, or won to the won."""
+    return round(labels.amount(usd), 0 if _won() else 2)
+
+
+def _per_month_title() -> str:
+    return _("KRW a month") if _won() else _("USD a month")
+
+
 def _money_axis(axis: Any, title: str | None = None) -> None:
-    """Dollars from 0, titled "USD a month" unless `title` says otherwise ("": no title)."""
-    axis.tick_labels.number_format = '"$"#,##0'
+    """Money from 0, titled "USD a month" (or "KRW a month") unless `title` says otherwise ("": no title)."""
+    axis.tick_labels.number_format = _money_format(cents=False)
     axis.tick_labels.number_format_is_linked = False
     axis.minimum_scale = 0
-    title = _("USD a month") if title is None else title
+    title = _per_month_title() if title is None else title
     if title:
         _axis_title(axis, title)
 
@@ -235,10 +258,10 @@ def cost_chart(slide: Slide, a: Analysis) -> Chart:
     """Horizontal bars, cheapest on top, each registry in its colour; the recommended one
     outlined and named as such; totals with thousands separators at the bar ends."""
     ranked = a.estimate.ranked()
-    data = CategoryChartData(number_format='"$"#,##0.00')
+    data = CategoryChartData(number_format=_money_format(cents=True))
     data.categories = [_("{registry} (recommended)").format(registry=x.name) if x.id == a.recommendation.recommended
                        else x.name for x in ranked]
-    data.add_series(_("Monthly cost"), [round(x.monthly_cost, 2) for x in ranked])
+    data.add_series(_("Monthly cost"), [_value(x.monthly_cost) for x in ranked])
     ch = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data)
     ch.category_axis.reverse_order = True  # cheapest first, read top-down
     _money_axis(ch.value_axis)
@@ -247,7 +270,7 @@ def cost_chart(slide: Slide, a: Analysis) -> Chart:
     plot.gap_width = 45
     plot.vary_by_categories = True
     series = plot.series[0]
-    top = max(x.monthly_cost for x in ranked) or 1.0
+    top = labels.amount(max(x.monthly_cost for x in ranked)) or 1.0
     ch.value_axis.maximum_scale = _nice_ceiling(top * 1.18)  # room for the label after the longest bar
     for i, x in enumerate(ranked):
         point = series.points[i]
@@ -261,11 +284,11 @@ def cost_chart(slide: Slide, a: Analysis) -> Chart:
             point.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
     # series-level labels after the point's: touching a point's label writes a series-level
     # block that hides every other value unless shown again here
-    labels = series.data_labels
-    labels.show_value = True
-    labels.number_format, labels.number_format_is_linked = '"$"#,##0.00', False
-    labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    _font(labels.font, Pt(14))
+    value_labels = series.data_labels  # not `labels`: that is the module converting the amounts
+    value_labels.show_value = True
+    value_labels.number_format, value_labels.number_format_is_linked = _money_format(cents=True), False
+    value_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    _font(value_labels.font, Pt(14))
     return ch
 
 
@@ -279,11 +302,11 @@ def _nice_ceiling(x: float) -> float:
 
 def breakdown_chart(slide: Slide, a: Analysis) -> tuple[Chart, list[Category]]:
     ranked = a.estimate.ranked()
-    data = CategoryChartData(number_format='"$"#,##0.00')
+    data = CategoryChartData(number_format=_money_format(cents=True))
     data.categories = [x.name for x in ranked]
     used = []
     for cat in CATEGORIES:
-        values = [round(x.by_category().get(cat, 0.0), 2) for x in ranked]
+        values = [_value(x.by_category().get(cat, 0.0)) for x in ranked]
         if any(values):
             data.add_series(wording.category(cat), values)
             used.append(cat)
@@ -302,10 +325,10 @@ def compare_chart(slide: Slide, a_totals: dict[str, float], b_totals: dict[str, 
                   label_b: str) -> tuple[Chart, list[str]]:
     """Each registry's A and B side by side in the registry's colour, B lighter."""
     ids = sorted(registries.IDS, key=lambda rid: (a_totals[rid], rid))
-    data = CategoryChartData(number_format='"$"#,##0')
+    data = CategoryChartData(number_format=_money_format(cents=False))
     data.categories = [registries.name(rid) for rid in ids]
-    data.add_series(label_a, [round(a_totals[rid], 2) for rid in ids])
-    data.add_series(label_b, [round(b_totals[rid], 2) for rid in ids])
+    data.add_series(label_a, [_value(a_totals[rid]) for rid in ids])
+    data.add_series(label_b, [_value(b_totals[rid]) for rid in ids])
     # the legend is drawn as shapes above the chart: renderers list a bar chart's series in
     # opposite orders, and "B above A" misleads
     y = BODY_TOP
@@ -325,10 +348,10 @@ def compare_chart(slide: Slide, a_totals: dict[str, float], b_totals: dict[str, 
     plot = ch.plots[0]
     plot.gap_width, plot.overlap = 40, 0
     plot.has_data_labels = True
-    plot.data_labels.number_format, plot.data_labels.number_format_is_linked = '"$"#,##0', False
+    plot.data_labels.number_format, plot.data_labels.number_format_is_linked = _money_format(cents=False), False
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     _font(plot.data_labels.font, Pt(SMALL_PT))
-    top = max(list(a_totals.values()) + list(b_totals.values()) + [1.0])
+    top = max([labels.amount(v) for v in list(a_totals.values()) + list(b_totals.values())] + [1.0])
     ch.value_axis.maximum_scale = _nice_ceiling(top * 1.15)
     for s, hatched in zip(plot.series, (False, True), strict=False):
         _fill(s.format, "#777777", hatched)  # the series' own colour: grey, darker for A, lighter for B
@@ -376,10 +399,11 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
     match colours against); names of lines that end close together stack in order."""
     cumulative, _monthly = timeline.cost_over_time(w, book)
     order = sorted(cumulative.columns, key=lambda rid: -cumulative[rid].iloc[-1])
-    data = CategoryChartData(number_format='"$"#,##0')
+    data = CategoryChartData(number_format=_money_format(cents=False))
     data.categories = [str(m) for m in cumulative.index]
     for rid in order:
-        data.add_series(registries.name(rid), [round(v, 2) for v in cumulative[rid]])
+        data.add_series(registries.name(rid), [_value(v) for v in cumulative[rid]])
+    shown = cumulative.map(labels.amount) if _won() else cumulative  # the axis's units, for the labels' places
     height = BODY_BOTTOM - top
     gf = slide.shapes.add_chart(XL_CHART_TYPE.LINE, Inches(MARGIN), Inches(top), Inches(CONTENT_W - LABEL_W),
                                 Inches(height), data)
@@ -392,7 +416,7 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
     ch.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
     _money_axis(ch.value_axis, "")  # no axis title: the subtitle says "cumulative cost", dollars are on the ticks
     _axis_title(ch.category_axis, _("Month"))
-    top_value = _nice_ceiling(max(float(cumulative.iloc[-1].max()), 1.0) * 1.05)
+    top_value = _nice_ceiling(max(float(shown.iloc[-1].max()), 1.0) * 1.05)
     ch.value_axis.maximum_scale = top_value
     _fix_plot_area(ch)
     for s, rid in zip(ch.plots[0].series, order, strict=False):
@@ -403,15 +427,15 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
     # direct labels: one per distinct end value, beside the plot at the line's height
     groups: list[list[str]] = []
     for rid in order:
-        end = cumulative[rid].iloc[-1]
-        if groups and abs(cumulative[groups[-1][0]].iloc[-1] - end) <= 0.005 * top_value:
+        end = shown[rid].iloc[-1]
+        if groups and abs(shown[groups[-1][0]].iloc[-1] - end) <= 0.005 * top_value:
             groups[-1].append(rid)
         else:
             groups.append([rid])
     plot_top = top + PLOT["y"] * height
     plot_h = PLOT["h"] * height
     line_h = SMALL_PT * LINE / 72
-    ys = [plot_top + plot_h * (1 - cumulative[g[0]].iloc[-1] / top_value) - line_h / 2 for g in groups]
+    ys = [plot_top + plot_h * (1 - shown[g[0]].iloc[-1] / top_value) - line_h / 2 for g in groups]
     heights = [line_h * len(g) for g in groups]
     placed: list[float] = []
     for i, y in enumerate(ys):  # like spread(), with label heights that differ
@@ -940,7 +964,8 @@ def sweep_picture(table: pd.DataFrame, points: Sequence[sensitivity.BreakEven], 
     f.update_layout(title=None, margin=dict(l=110, r=30, t=30, b=90), width=SWEEP_SIZE[0], height=SWEEP_SIZE[1],
                     font=dict(size=20), legend=dict(font=dict(size=20)))
     f.update_xaxes(title=charts.sweep_axis(field, sensitivity.unit(field)))
-    f.update_yaxes(title=_("USD a month"), tickprefix="$", tickformat=",.2~f")  # cents on a log axis: $0.1, not $0
+    # cents on a log axis: $0.1, not $0; whole won in won
+    f.update_yaxes(title=_per_month_title(), tickprefix=labels.currency_symbol(), tickformat=",.0f" if _won() else ",.2~f")
     for axis in (f.layout.xaxis, f.layout.yaxis):
         if axis.type == "log":
             axis.dtick = 1  # 10, 100, 1,000: the 2 and 5 ticks between crowd each other at slide size

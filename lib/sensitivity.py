@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from . import engine, registries
+from . import engine, labels, registries
 from .i18n import _
 from .pricebook import PriceBook
 from .workload import NUMERIC, SPECS, SWEEPS, Workload
@@ -44,7 +44,7 @@ class BreakEven:
         x = f"{self.x:.0%}" if field == "cross_region_share" else f"{self.x:,.0f}"
         return _("{above} becomes cheaper than {below} above {x} {unit} (about {cost}/month at that point).").format(
             above=names[self.cheaper_above], below=names[self.cheaper_below], x=x, unit=unit(field),
-            cost=f"${self.cost:,.2f}")
+            cost=labels.money(self.cost))  # the display currency: dollars, or won at the reader's rate
 
 
 def is_integer(field: str) -> bool:
