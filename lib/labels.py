@@ -274,9 +274,12 @@ PRICES = {
     "ecr.free_storage_gb": N_("Free storage for new accounts"),
     "ecr.public_free_storage_gb": N_("Free storage, public repositories"),
     "ecr.public_free_internet_gb": N_("Free internet transfer, public repositories"),
+    "aws.ecr_endpoint_gb_per_pull": N_("Data through the ECR interface endpoints per pull (an assumption)"),
+    "ecr.public_free_internet_authenticated_gb": N_("Free internet transfer, public repositories, pulls signed in to AWS"),
     "ecr.scan_first": N_("Enhanced scanning, first scan of an image"),
     "ecr.scan_rescan": N_("Enhanced scanning, rescan"),
     "ghcr.storage_gb_month": N_("Storage (Packages list price)"),
+    "ghcr.storage_gb_day": N_("Storage per day (Packages list price)"),
     "ghcr.transfer_gb": N_("Transfer (Packages list price)"),
     "ghcr.free_storage_gb": N_("Storage included in the GitHub plan"),
     "ghcr.free_transfer_gb": N_("Transfer included in the GitHub plan"),
@@ -286,16 +289,23 @@ PRICES = {
     "gar.free_storage_gb": N_("Free storage"),
     "gar.inter_region_gb": N_("Transfer between regions"),
     "gar.internet_egress_gb": N_("Internet egress"),
+    "gar.internet_egress_tier2_gb": N_("Internet egress, 1 to 10 TB a month"),
+    "gar.internet_egress_tier3_gb": N_("Internet egress, over 10 TB a month"),
     "gar.scan_per_image": N_("Vulnerability scanning, per image"),
     "acr.tier_daily": N_("Registry tier, per day"),
     "acr.included_storage_gb": N_("Storage included in the tier"),
     "acr.extra_storage_gb_day": N_("Storage above the tier's included amount"),
     "acr.inter_region_gb": N_("Transfer between regions"),
     "acr.internet_egress_gb": N_("Internet egress"),
+    "acr.internet_egress_tier2_gb": N_("Internet egress, next 40 TB a month"),
+    "acr.internet_egress_tier3_gb": N_("Internet egress, next 100 TB a month"),
+    "acr.internet_egress_tier4_gb": N_("Internet egress, over 150 TB a month"),
     "harbor.licence_monthly": N_("Licence"),
     "nexus.ce_requests_per_day": N_("Community Edition request cap"),
     "nexus.ce_components": N_("Community Edition component cap"),
 }
+# the kinds of Docker Hub user its pull limit is keyed by (not a field of the scenario)
+USER_KINDS = {"anonymous": N_("Anonymous users"), "personal": "Personal"}
 KEYED_BY = {"github_plan": N_("GitHub plan"), "dockerhub_plan": N_("Docker Hub plan"), "acr_tier": N_("ACR tier"),
             "dockerhub_user": N_("kind of user")}
 
@@ -315,6 +325,8 @@ def price_value(value: object, by: str | None, regions: dict[str, str]) -> str:
     spec_name = by if by in SPECS else None
 
     def name(k: str) -> str:
+        if by == "dockerhub_user" and k in USER_KINDS:
+            return _(USER_KINDS[k])
         try:
             return choice(spec_name, k) if spec_name else str(k).replace("_", " ").capitalize()
         except KeyError:

@@ -31,6 +31,7 @@ ALLOWED = {
     # products, plans, standards and tools named as their makers write them (Korean pages keep them so)
     "Microsoft", "GitLab", "Jenkins", "PowerPoint", "Postgres", "Redis", "Trivy", "Scout", "Defender", "Lifecycle",
     "Pro", "Team", "Business", "Enterprise", "Premium", "Basic", "Standard", "Personal", "OIDC", "SSO", "SAML", "LDAP",
+    "Free", "GiB", "EBS",  # GitHub's Free plan; Google's billing unit; Amazon EBS
     "RBAC", "SBOM", "cosign", "Notation", "tar", "Firewall", "purge",  # ACR's purge task, by its name
     "egress",  # 인터넷 송신(egress): the practitioners' own word, given with the Korean
     "Linux", "CPU", "CNCF", "IPv",  # the price book's units: Linux on-demand, 4 CPU, CNCF graduated, IPv4/IPv6
@@ -40,7 +41,10 @@ ALLOWED = {
 PHRASES = ("GitHub Container Registry", "Google Artifact Registry", "Azure Container Registry", "Artifact Registry",
            "Container Registry", "docker save", "docker pull", "describe-images",
            "Google Cloud", "Artifact Analysis", "Private Link", "Microsoft Defender for Containers",
-           "Nexus Repository Community Edition", "Community Edition", "ECR Public", "REPOSITORY/TAG.json", "Docker Hub")
+           "Nexus Repository Community Edition", "Community Edition",
+           "East US", "Korea Central",  # Azure's region names, as Microsoft's price page lists them
+           "'currently free'",  # GitHub's own words, quoted
+           "ECR Public", "REPOSITORY/TAG.json", "Docker Hub")
 # The link's field names are the interface, named in messages about a link (`lang`, `krw_rate`).
 FIELD_NAMES = re.compile(r"\b(?:krw_rate|krw_date|lang)\b")
 CODE = re.compile(r"`[^`]*`")
@@ -57,7 +61,9 @@ def _region_codes() -> re.Pattern[str]:
     """The clouds' own region codes (us-east-1, eastus, us-east4): identifiers, shown beside their names."""
     from lib import regions
     codes = {c for m in regions.load().values() for c in (m.aws, m.azure, m.gcp)}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, codes), key=len, reverse=True)) + r")\b")
+    # ASCII edges: Korean particles follow codes without a space ("us-east-1은"), and \b sees Hangul as a word
+    alternatives = "|".join(sorted(map(re.escape, codes), key=len, reverse=True))
+    return re.compile(r"(?<![A-Za-z0-9-])(?:" + alternatives + r")(?![A-Za-z0-9-])")
 
 
 REGION_CODE = _region_codes()

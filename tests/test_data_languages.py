@@ -294,3 +294,10 @@ def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book)
     for p in book.prices.values():
         if re.search(r"[a-z]{3,}", p.unit):
             assert p.unit.removeprefix("USD").lstrip("/ ") not in ko, p.unit
+
+
+def test_every_price_in_the_book_has_a_name_in_words():
+    # an entry without one shows its key's words ("internet egress tier2 gb") in English and Korean alike
+    from lib import labels, pricebook
+    unnamed = [k for k in pricebook.load().prices if k not in labels.PRICES]
+    assert unnamed == []
