@@ -60,10 +60,11 @@ def main():
     slides = len(Presentation(io.BytesIO(data)).slides)
 
     print(f"PNG cold (Chromium start + render): {cold:6.3f} s")
-    print(f"PNG warm (median of {args.repeat}):         {warm:6.3f} s   target < 0.5 s   {warm / base:4.1f}x a one-bar PNG ({base:.3f} s)")
+    print(f"PNG warm (median of {args.repeat}):         {warm:6.3f} s   target < 0.5 s   "
+          f"{warm / base:4.1f}x a one-bar PNG ({base:.3f} s)")
     print(f"SVG warm (median of {args.repeat}):         {svg:6.3f} s                    {svg / base:4.1f}x a one-bar PNG")
-    print(f"whole deck ({slides} slides, 1 picture):  {whole:6.3f} s   target < 5 s     {whole / bare:4.1f}x the deck without "
-          f"its picture ({bare:.3f} s), {whole / warm:4.1f}x one warm PNG")
+    print(f"whole deck ({slides} slides, 1 picture):  {whole:6.3f} s   target < 5 s     "
+          f"{whole / bare:4.1f}x the deck without its picture ({bare:.3f} s), {whole / warm:4.1f}x one warm PNG")
     print(f"  of which the break-even search:  {search:6.3f} s   ({search / whole:.0%} of the deck; the slides "
           f"themselves {max(bare - search, 0):.3f} s)")
 

@@ -92,7 +92,8 @@ def main():
             print("\nkeypress -> chart shows the new value")
             for path, lat, mlat in latency_rows:
                 print(f"{path:<16} app     {summary(lat)}")
-                print(f"{path:<16} minimal {summary(mlat)}   ratio of medians {statistics.median(lat) / statistics.median(mlat):.2f}x")
+                print(f"{path:<16} minimal {summary(mlat)}   "
+                      f"ratio of medians {statistics.median(lat) / statistics.median(mlat):.2f}x")
             browser.close()
     finally:
         app.stop()

@@ -1,8 +1,8 @@
 """Switching language (issue 18): click English / 한국어 -> the page's title in the new language, and
--> the run over (every element redrawn), in a real browser against a real server. Baseline: keypress -> chart on the same
-page of the same server, in the same run (bench/interaction.py's measure), so the ratio says what a
-language switch costs against the interaction people do most. Also counts the script runs per
-switch (the issue asks for one).
+-> the run over (every element redrawn), in a real browser against a real server. Baseline:
+keypress -> chart on the same page of the same server, in the same run (bench/interaction.py's
+measure), so the ratio says what a language switch costs against the interaction people do most.
+Also counts the script runs per switch (the issue asks for one).
 
 Usage: python bench/language_switch.py [--switches 20] [--page /]
 """

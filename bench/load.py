@@ -92,14 +92,16 @@ async def run(args):
             await browser.close()
     finally:
         server.stop()
-    print(f"sessions: {args.sessions} concurrent (+1 warm-up), {args.changes} slider changes + 1 page switch each, {wall:.1f} s")
+    print(f"sessions: {args.sessions} concurrent (+1 warm-up), "
+          f"{args.changes} slider changes + 1 page switch each, {wall:.1f} s")
     print(f"errors: {len(errors)}" + "".join(f"\n  {e}" for e in errors[:10]))
     if latencies:
         print(f"interactions: {summary(latencies)}   target p95 < 2 s  (max {max(latencies):.2f} s)")
     print(f"server-side script runs under load: {summary(runs)}")
     cores = os.cpu_count()
     print(f"cpu: server {server_cpu:.1f} s ({server_cpu / wall:.0%} of one core); whole machine {busy:.1f} s "
-          f"of {wall * cores:.0f} s available on {cores} cores ({busy / (wall * cores):.0%}): the browser pages take the rest")
+          f"of {wall * cores:.0f} s available on {cores} cores ({busy / (wall * cores):.0%}): "
+          "the browser pages take the rest")
     per = (loaded - base) / args.sessions
     print(f"server memory: {base:.0f} MB with 1 session, {loaded:.0f} MB with {args.sessions + 1}: "
           f"{per:.1f} MB per extra session   target < 15 MB")

@@ -142,7 +142,8 @@ def main():
         for k, (s, m, kept) in runs.items():
             print(f"{k:<10} {s:8.2f} {s / base_t:10.1f}x {m:8.0f} {m / base_m:10.1f}x  {kept}")
         s, m, _ = runs["stream"]
-        print(f"stream: {size / s:.0f} MB/s; peak memory {m:.0f} MB for a {size:.0f} MB file ({m / size:.2f} MB per file MB)")
+        print(f"stream: {size / s:.0f} MB/s; peak memory {m:.0f} MB for a {size:.0f} MB file "
+              f"({m / size:.2f} MB per file MB)")
 
 
 if __name__ == "__main__":

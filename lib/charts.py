@@ -337,8 +337,8 @@ def tint(colour: str, amount: float = 0.55) -> str:
 
 def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | None = None) -> go.Figure:
     """Monthly cost per registry under scenario A and B: each registry in its own colour, B in
-    its lighter tint, outlined (as in the deck). With the two workloads, the legend says what B changes ("B: interface endpoints
-    instead of NAT") instead of a bare "B"."""
+    its lighter tint, outlined (as in the deck). With the two workloads, the legend says what B
+    changes ("B: interface endpoints instead of NAT") instead of a bare "B"."""
     t = table.sort_values("A", kind="stable")
     colours = [REGISTRY_COLOURS.get(i, "#777777") for i in t["id"]]
     ticks = [_tick(n) for n in t["registry"]]

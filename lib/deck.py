@@ -686,8 +686,9 @@ def assumption_lines(w: Workload, book: PriceBook) -> list[str]:
         _("{hours}-hour month; 1 GB = 1,000 MB; {currency} on-demand list prices before tax; "
           "region {region}; price book {version}.").format(hours=f"{book.hours_per_month:g}", currency=book.currency,
                                                           region=wording.region(w.region), version=book.version),
-        _("GitHub Container Registry billing: {billing}. Self-hosted: {nodes} node(s), {hours} engineer hours a month "
-          "at {rate} an hour, and one-time setup hours per registry: assumptions, not prices.").format(
+        _("GitHub Container Registry billing: {billing}. Self-hosted: {nodes} node(s), "
+          "{hours} engineer hours a month at {rate} an hour, "
+          "and one-time setup hours per registry: assumptions, not prices.").format(
             billing=wording.value("ghcr_billing", w.ghcr_billing), nodes=w.selfhosted_nodes,
             hours=f"{w.ops_hours_per_month:g}", rate=f"${w.engineer_hourly_rate:g}"),
     ]

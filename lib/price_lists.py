@@ -335,7 +335,8 @@ def _tier(offer: Offer, sku: str, rule: AwsRule) -> Dimension:
     lo, hi = rule.tier
     if (lo is not None and d.begin != lo) or (hi is not None and d.end != hi):
         raise PriceListError(
-            _("{path}: SKU {sku} ({key}): tier is {begin:g}-{end:g} {unit}, the price book's is {low}-{high}: the vendor changed its tiers; update the price book's tiers by hand").format(path=offer.path, sku=sku, key=rule.key, begin=d.begin, end=d.end, unit=d.unit, low="?" if lo is None else f"{lo:g}", high="?" if hi is None else f"{hi:g}"))
+            _("{path}: SKU {sku} ({key}): tier is {begin:g}-{end:g} {unit}, the price book's is {low}-{high}: "
+              "the vendor changed its tiers; update the price book's tiers by hand").format(path=offer.path, sku=sku, key=rule.key, begin=d.begin, end=d.end, unit=d.unit, low="?" if lo is None else f"{lo:g}", high="?" if hi is None else f"{hi:g}"))
     return d
 
 
@@ -416,7 +417,8 @@ def read_aws(src: Path, hours_per_month: float,
                         counts = statistics.multimode([d.usd for d in ds])
                         best = max(counts)
                         d = next(x for x in ds if x.usd == best)
-                        detail = f"{path.name}: most common of {len(ds)} destinations ({sum(x.usd == best for x in ds)} at this rate)"
+                        detail = (f"{path.name}: most common of {len(ds)} destinations "
+                                  f"({sum(x.usd == best for x in ds)} at this rate)")
                     value = convert(d.usd, d.unit, rule.to, hours_per_month)
                     prev = found[rule.key].get(region)
                     if prev is not None and abs(prev.value - value) > 1e-12:
@@ -504,8 +506,11 @@ def _azure_value(items: list[Json], rule: AzureRule, region: str, sku: str | Non
     if rule.next_tier is not None:
         later = [float(i["tierMinimumUnits"]) for i in ladder if float(i["tierMinimumUnits"]) > float(item["tierMinimumUnits"])]
         if not later or later[0] != rule.next_tier:
-            raise PriceListError((_("{where}: {key} in {region}: the tier from {start:g} GB now ends at {end}, the price book's at {next_tier:g} GB; update the price book's tiers by hand") if later else
-                 _("{where}: {key} in {region}: the tier from {start:g} GB now ends at no limit, the price book's at {next_tier:g} GB; update the price book's tiers by hand")).format(
+            raise PriceListError((_("{where}: {key} in {region}: the tier from {start:g} GB now ends at {end}, "
+                                    "the price book's at {next_tier:g} GB; update the price book's tiers by hand")
+                                  if later else
+                                  _("{where}: {key} in {region}: the tier from {start:g} GB now ends at no limit, "
+                                    "the price book's at {next_tier:g} GB; update the price book's tiers by hand")).format(
                 where=where, key=rule.key, region=region, start=float(item["tierMinimumUnits"]), end=later[0] if later else "", next_tier=rule.next_tier))
     return float(item["retailPrice"]), item, free
 
@@ -540,7 +545,8 @@ def read_azure(src: Path, aws_regions: Iterable[str], region_map: Mapping[str, R
             found[rule.key][r] = Found(convert(v, item["unitOfMeasure"], rule.to, hours_per_month), url, rule.page, today,
                                        f"{item['meterName']} in {m.azure}")
             if rule.key == "acr.internet_egress_gb" and free != AZURE_FREE_EGRESS_GB:
-                notes.append(_("Azure's free internet egress in {azure} is {free:g} GB a month; lib/registries/acr.py assumes {assumed:g} GB").format(azure=m.azure, free=free, assumed=AZURE_FREE_EGRESS_GB))
+                notes.append(_("Azure's free internet egress in {azure} is {free:g} GB a month; "
+                               "lib/registries/acr.py assumes {assumed:g} GB").format(azure=m.azure, free=free, assumed=AZURE_FREE_EGRESS_GB))
     return dict(found), notes
 
 
@@ -593,7 +599,10 @@ def _open(url: str, timeout: float) -> Any:
         return urllib.request.urlopen(urllib.request.Request(url, headers={"User-Agent": "registry-dashboard"}), timeout=timeout)
     except OSError as e:  # URLError, HTTPError, timeouts
         reason = getattr(e, "reason", None) or e
-        raise PriceListError(_("cannot download {url}: {reason}. This machine may be offline or not allowed to reach the vendor; download the files `python -m lib prices urls` lists into DIR yourself and run `python -m lib prices update --from DIR` without --fetch").format(url=url, reason=reason)) from None
+        raise PriceListError(_("cannot download {url}: {reason}. This machine may be offline or not allowed to reach "
+                               "the vendor; download the files `python -m lib prices urls` lists into DIR yourself "
+                               "and run `python -m lib prices update --from DIR` without --fetch").format(
+            url=url, reason=reason)) from None
 
 
 def _get(url: str, timeout: float, progress: Progress | None) -> bytes:

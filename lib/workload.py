@@ -125,7 +125,8 @@ class Situation:
     lifetime: str = _spec("choice", "production", N_("How long it lives"), N_("demo: a few days; production: long-term."),
                           choices=("demo", "production"), question=4,
                           screen_help=N_("A demo runs for a few days; production runs long-term."))
-    priority: str = _spec("choice", "auto", N_("What comes first"), N_("cost: lowest cost and fastest setup; integration: cloud integration and security; auto: cost for a demo, integration in production."),
+    priority: str = _spec("choice", "auto", N_("What comes first"), N_("cost: lowest cost and fastest setup; integration: cloud integration and security; "
+                                                                   "auto: cost for a demo, integration in production."),
                           choices=("auto", "cost", "integration"), question=5,
                           screen_help=N_("Lowest cost and fastest setup, or cloud integration and security. Left to how long it lives: "
                                          "cost first for a demo, integration first in production."))
@@ -170,7 +171,8 @@ class Network:
     """The network path and the account."""
     GROUP: ClassVar[str] = "network"
     visibility: str = _spec("choice", "private", N_("Visibility"), N_("Public or private images."), choices=("private", "public"), question=3, compare=9)
-    network: str = _spec("choice", "public", N_("Network path"), N_("public: no NAT; nat: private subnets through a NAT gateway; endpoints: ECR through interface endpoints, external registries still through NAT."), choices=("public", "nat", "endpoints"),
+    network: str = _spec("choice", "public", N_("Network path"), N_("public: no NAT; nat: private subnets through a NAT gateway; "
+                                                            "endpoints: ECR through interface endpoints, external registries still through NAT."), choices=("public", "nat", "endpoints"),
                          section=NETWORK_SECTION, place=3, compare=8,
                          screen_help=N_("How pulls reach the registry from your AWS workloads: public subnets need no NAT gateway; private "
                                         "subnets go through a NAT gateway; with ECR interface endpoints ECR traffic stays inside the VPC "
@@ -190,7 +192,8 @@ class Network:
 class Plans:
     """Plans, tiers and billing modes."""
     GROUP: ClassVar[str] = "plans"
-    ghcr_billing: str = _spec("choice", "free", N_("GHCR billing"), N_("free: GitHub's policy today; storage: storage billed at the Packages price (the document's assumption); full: storage and transfer at list price."), choices=("free", "storage", "full"),
+    ghcr_billing: str = _spec("choice", "free", N_("GHCR billing"), N_("free: GitHub's policy today; storage: storage billed at the Packages price "
+                                                                "(the document's assumption); full: storage and transfer at list price."), choices=("free", "storage", "full"),
                               section=PLANS_SECTION, place=1, compare=10,
                               screen_help=N_("GHCR does not bill container images today. Choose a billed mode to see what they would cost: "
                                              "storage at the Packages price (what the comparison assumes), or storage and transfer at list price."))
@@ -211,7 +214,8 @@ class Plans:
                                      section=PLANS_SECTION, place=7, whole=True)
     replica_regions: int = _spec("int", 0, N_("Replica regions"), N_("Extra regions every image is replicated to (ECR replication, ACR geo-replication, Harbor/Nexus replicas)."), 0, 10, discrete=True,
                                  section=PLANS_SECTION, place=8)
-    ecr_public_authenticated_share: float = _spec("float", 0.0, N_("ECR Public: authenticated pulls"), N_("Share of internet pulls from ECR Public made with AWS credentials (5 TB a month free, then billed); anonymous pulls are free up to 500 GB a month, then throttled."), 0, 1,
+    ecr_public_authenticated_share: float = _spec("float", 0.0, N_("ECR Public: authenticated pulls"), N_("Share of internet pulls from ECR Public made with AWS credentials (5 TB a month free, then billed); "
+                                                     "anonymous pulls are free up to 500 GB a month, then throttled."), 0, 1,
                                                   section=PLANS_SECTION, place=11, percent=True)
     github_actions_pull_share: float = _spec("float", 0.0, N_("GHCR: pulls by GitHub Actions"), N_("Share of pulls made by GitHub Actions with GITHUB_TOKEN: GitHub does not bill their transfer."), 0, 1,
                                              section=PLANS_SECTION, place=12, percent=True)

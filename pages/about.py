@@ -76,7 +76,8 @@ HEADERS = (N_("Price"), N_("Value"), N_("Unit"), N_("Checked"), N_("Source"), N_
 lines = ["| " + " | ".join(_(h) for h in HEADERS) + " |", "|---|---|---|---|---|---|"]
 for k, p in book.prices.items():
     host = p.source.split("/")[2] if p.source.startswith("http") else p.source
-    lines.append(f"| {cell(labels.price_name(k))} | {cell(labels.price_value(p.value, p.by, book.regions))} | {cell(p.shown_unit)} "
+    lines.append(f"| {cell(labels.price_name(k))} | {cell(labels.price_value(p.value, p.by, book.regions))} "
+                 f"| {cell(p.shown_unit)} "
                  f"| {p.as_of} | [{cell(host)}]({p.source}) | {cell(labels.plain(i18n.text(p.note)))} |")
 st.markdown("\n".join(lines))
 

@@ -13,7 +13,8 @@ ORDER = 40  # place in the menu
 
 w, book = shell.page()
 st.title(_("Cost over time"))
-st.caption(_("What each registry costs in total from the first month: one-time setup, then monthly costs that grow with pulls and versions."))
+st.caption(_("What each registry costs in total from the first month: one-time setup, "
+             "then monthly costs that grow with pulls and versions."))
 c1, c2 = st.columns(2)
 workload_inputs.field("horizon_months", c1)
 workload_inputs.field("monthly_growth", c2)

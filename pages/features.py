@@ -59,7 +59,8 @@ def matrix_html(required) -> str:
 .fm thead th {{ font-weight: 600; vertical-align: bottom; white-space: normal; }}
 .fm td a {{ text-decoration: none; font-weight: 700; font-size: 1.05rem; }}
 .fm td a:hover, .fm td a:focus {{ text-decoration: underline; }}
-.fm .req {{ font-size: 0.75rem; font-weight: 600; color: #1C4E80; border: 1px solid #1C4E80; border-radius: 4px; padding: 0 4px; }}
+.fm .req {{ font-size: 0.75rem; font-weight: 600; color: #1C4E80; \
+border: 1px solid #1C4E80; border-radius: 4px; padding: 0 4px; }}
 </style><div class="fm-wrap"><table class="fm"><thead><tr><th scope="col">{feature}</th>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table></div>"""
 

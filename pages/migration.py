@@ -51,7 +51,8 @@ c.metric(_("Transfer cost of the copy"), labels.money(plan.transfer_cost),
 st.subheader(_("What it costs"))
 a, b, c = st.columns(3)
 a.metric(_("Change in monthly cost"), labels.signed_money(plan.monthly_delta),
-         help=f"{registry_name(plan.target)} {labels.money(plan.monthly_after)} − {registry_name(plan.source)} {labels.money(plan.monthly_before)}")
+         help=f"{registry_name(plan.target)} {labels.money(plan.monthly_after)} "
+              f"− {registry_name(plan.source)} {labels.money(plan.monthly_before)}")
 b.metric(_("One-time effort"), _("{hours} hours = {cost}").format(hours=labels.number(plan.effort_hours, 2),
                                                                  cost=labels.money(plan.effort_cost)),
          help=(_("At {rate} an hour; includes {hours} hours to set up {registry}") if plan.setup_hours

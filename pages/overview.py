@@ -99,5 +99,6 @@ with st.expander(_("Assumptions")):
                  "an hour: these are assumptions, set your own under *More inputs*.").format(
             nodes=w.selfhosted_nodes, hours=labels.number(w.ops_hours_per_month, 1),
             rate=labels.money(w.engineer_hourly_rate)),
-        "- " + _("Registries store layers shared between versions once; the S3 baseline stores every version in full."),
+        "- " + _("Registries store layers shared between versions once; "
+                 "the S3 baseline stores every version in full."),
     ]))

@@ -37,7 +37,8 @@ ALLOWED = {
     "Linux", "CPU", "CNCF", "IPv",  # the price book's units: Linux on-demand, 4 CPU, CNCF graduated, IPv4/IPv6
     "Inspector",  # Amazon Inspector, the service ECR's enhanced scanning is billed by
 }
-# Names of more than one word, taken out before the scan ("Registry" alone is English; inside a product name it is a name).
+# Names of more than one word, taken out before the scan ("Registry" alone is English; inside a
+# product name it is a name).
 PHRASES = ("GitHub Container Registry", "Google Artifact Registry", "Azure Container Registry", "Artifact Registry",
            "Container Registry", "docker save", "docker pull", "describe-images",
            "Google Cloud", "Artifact Analysis", "Private Link", "Microsoft Defender for Containers",

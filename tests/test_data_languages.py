@@ -175,7 +175,8 @@ def test_a_frozen_text_document_reads_each_language_on_use():
 def test_a_price_note_reads_in_the_language_of_its_run():
     p = pricebook.load().price("acr.internet_egress_gb")
     with i18n.using("ko"):
-        assert p.note == "Microsoft 네트워크를 통한 라우팅 기준입니다. East US는 영역 1(북미, 유럽), Korea Central은 영역 2(아시아)입니다."
+        assert p.note == ("Microsoft 네트워크를 통한 라우팅 기준입니다. "
+                          "East US는 영역 1(북미, 유럽), Korea Central은 영역 2(아시아)입니다.")
     assert p.note.startswith("Routing over Microsoft's network")
 
 

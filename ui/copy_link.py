@@ -20,7 +20,8 @@ from lib.i18n import _
 HEIGHT = 64
 
 HTML = """<!doctype html><html><head><style>
-body { margin: 0; font-family: "Source Sans Pro", "Source Sans 3", system-ui, sans-serif; font-size: 15px; color: #262730; }
+body { margin: 0; font-family: "Source Sans Pro", "Source Sans 3", system-ui, sans-serif; \
+font-size: 15px; color: #262730; }
 button { display: inline-flex; align-items: center; gap: 6px; min-height: 40px; padding: 4px 14px; width: 100%;
   justify-content: center; border: 1px solid rgba(49, 51, 63, 0.3); border-radius: 8px; background: #fff;
   color: #262730; font: inherit; cursor: pointer; }
@@ -30,7 +31,10 @@ svg { width: 18px; height: 18px; fill: currentColor; }
 #status { display: block; font-size: 13px; color: #31613a; min-height: 18px; text-align: center; }
 #status.bad { color: #9c1c1c; }
 </style></head><body>
-<button id="copy" type="button"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z"/></svg>@@COPY@@</button>
+<button id="copy" type="button"><svg viewBox="0 0 24 24" aria-hidden="true">\
+<path d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2z\
+m0 16H8V7h11v14z"/>\
+</svg>@@COPY@@</button>
 <span id="status" role="status" aria-live="polite"></span>
 <script>
 const button = document.getElementById("copy"), status = document.getElementById("status");
@@ -55,7 +59,8 @@ function nameCharts() {
     const svg = gd.querySelector("svg.main-svg"); if (!svg) continue;
     const raw = (gd.layout && gd.layout.title && (gd.layout.title.text || gd.layout.title)) || "";
     const name = String(raw).replace(/<[^>]*>/g, " ").replace(/\\s+/g, " ").trim() || @@CHART@@;
-    if (svg.getAttribute("aria-label") !== name) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", name); }
+    if (svg.getAttribute("aria-label") !== name) { svg.setAttribute("role", "img"); \
+svg.setAttribute("aria-label", name); }
   }
 }
 nameCharts();

@@ -43,7 +43,8 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if consumers_cloud(w) != "azure":
         out.append(Flag("other_cloud", "info",
-                        _("The workloads run outside Azure: every pull leaves Azure as internet egress, through the consumers' NAT gateway.")
+                        _("The workloads run outside Azure: every pull leaves Azure as internet egress, "
+                          "through the consumers' NAT gateway.")
                         if w.network != "public" and consumers_cloud(w) == "aws" else
                         _("The workloads run outside Azure: every pull leaves Azure as internet egress.")))
     if w.network != "public" and consumers_cloud(w) == "azure" and tier_for(w) != "premium":

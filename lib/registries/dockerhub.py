@@ -47,7 +47,8 @@ def resolved_plan(w: Inputs) -> str:
 def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
-        out.append(Flag("global_service", "info", _("One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby).")))
+        out.append(Flag("global_service", "info", _("One global service: replica regions do not apply "
+                                                    "(no regional copies to pay for, or to pull from nearby).")))
     plan = resolved_plan(w)
     per_hour = w.pulls_per_month / p.hours  # an average: deploy bursts run far above it
     if plan == "personal":
@@ -64,7 +65,8 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
                               "(from one IP): authenticate pulls or buy a paid plan.").format(per_hour=per_hour, anon=anon)))
         if per_hour > personal:
             out.append(Flag("rate_limit_personal", "blocker",
-                            _("{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: a paid plan is needed.").format(
+                            _("{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: "
+                              "a paid plan is needed.").format(
                                 per_hour=per_hour, personal=personal)))
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
         out.append(Flag("personal_private_repos", "blocker", _("Personal allows one private repository.")))

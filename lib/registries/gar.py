@@ -34,7 +34,8 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if consumers_cloud(w) != "gcp":
         out.append(Flag("other_cloud", "info",
-                        _("The workloads run outside GCP: every pull leaves Google Cloud as internet egress, through the consumers' NAT gateway.")
+                        _("The workloads run outside GCP: every pull leaves Google Cloud as internet egress, "
+                          "through the consumers' NAT gateway.")
                         if w.network != "public" and consumers_cloud(w) == "aws" else
                         _("The workloads run outside GCP: every pull leaves Google Cloud as internet egress.")))
     if w.replica_regions:

@@ -31,9 +31,11 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
 def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
-        out.append(Flag("global_service", "info", _("One global service: replica regions do not apply (no regional copies to pay for, or to pull from nearby).")))
+        out.append(Flag("global_service", "info", _("One global service: replica regions do not apply "
+                                                    "(no regional copies to pay for, or to pull from nearby).")))
     if w.visibility == "private" and w.ghcr_billing == "free":
-        out.append(Flag("ghcr_policy", "info", _("Private container storage and bandwidth are free today; GitHub promises one month's notice before charging.")))
+        out.append(Flag("ghcr_policy", "info", _("Private container storage and bandwidth are free today; "
+                                               "GitHub promises one month's notice before charging.")))
     if private_aws_subnets(w):
         out.append(Flag("no_private_endpoint", "warning", _("No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway.")))
     if w.scanning != "none":

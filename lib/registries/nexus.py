@@ -24,7 +24,8 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
         cap = p("nexus.ce_requests_per_day")
         if per_day > cap:
             out.append(Flag("nexus_ce_requests", "blocker",
-                            _("{per_day:,.0f} pulls/day exceed Community Edition's {cap:,.0f} requests/day (each pull is several requests).").format(
+                            _("{per_day:,.0f} pulls/day exceed Community Edition's {cap:,.0f} requests/day "
+                              "(each pull is several requests).").format(
                                 per_day=per_day, cap=cap)))
         if q.images_stored > p("nexus.ce_components"):
             out.append(Flag("nexus_ce_components", "blocker",

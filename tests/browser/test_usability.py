@@ -17,9 +17,11 @@ SPACED = [n.replace("_", " ") for n in SPECS if "_" in n and not SPECS[n].label.
 RAW = re.compile(r"\bnat\b|\bgithub actions\b|\bon prem\b|\bmulti cloud\b|\bstrength \d of 3\b|recommended_for")
 NO_FILES = ("data/", "prices.yaml", "onetime.yaml", "features.yaml", "registry-comparison.md", "cost-model.md", "../shared", "source document")
 # What a person reads: the main area and the sidebar, without code blocks (commands are code) and links' addresses
-VISIBLE_TEXT = """() => [document.querySelector('[data-testid="stMain"]'), document.querySelector('[data-testid="stSidebar"]')]
+VISIBLE_TEXT = """() => [document.querySelector('[data-testid="stMain"]'), \
+document.querySelector('[data-testid="stSidebar"]')]
   .filter(Boolean).map(el => { const c = el.cloneNode(true);
-    c.querySelectorAll('pre, code, [data-testid="stCode"], iframe, [data-testid="stIconMaterial"]').forEach(x => x.remove());
+    c.querySelectorAll('pre, code, [data-testid="stCode"], iframe, [data-testid="stIconMaterial"]')\
+.forEach(x => x.remove());
     document.body.appendChild(c); const t = c.innerText; c.remove(); return t; }).join('\\n')"""
 
 
@@ -111,7 +113,8 @@ OVERLAPS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map
   const out = [];
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
     const [a, ra] = boxes[i], [b, rb] = boxes[j];
-    const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left), h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+    const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left), \
+h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
     if (w > 2 && h > 2) out.push(a + ' / ' + b);
   }
   return out; })"""
@@ -155,7 +158,8 @@ def test_contrast_is_computed_like_wcag():
 
 CHART_TEXT = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => ({
   name: (gd.querySelector('svg.main-svg[role=img]') || {getAttribute: () => null}).getAttribute('aria-label'),
-  fills: Array.from(gd.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text, .legendtext, .gtitle, text.bartext, .annotation-text'))
+  fills: Array.from(gd.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text, \
+.legendtext, .gtitle, text.bartext, .annotation-text'))
     .filter(t => t.textContent.trim()).map(t => [t.textContent.slice(0, 30), getComputedStyle(t).fill]) }))"""
 
 
