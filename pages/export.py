@@ -4,7 +4,7 @@ import streamlit as st
 from lib import adr, deck, export
 from lib.analysis import analyse
 from lib.i18n import N_, _
-from ui import share, shell
+from ui import language, share, shell
 
 TITLE = N_("Export")
 ICON = ":material/ios_share:"
@@ -28,7 +28,7 @@ def build_deck() -> bytes:
 c1, c2 = st.columns(2)
 with c1:
     st.subheader(_("Slides"))
-    st.download_button(_("PowerPoint deck (.pptx)"), icon=":material/download:", data=build_deck,
+    st.download_button(_("PowerPoint deck (.pptx)"), icon=":material/download:", data=language.deferred(build_deck),
                        file_name="registry-decision.pptx",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="export_pptx", on_click="ignore", width="stretch")
@@ -40,14 +40,14 @@ with c1:
                   "is missing."))
 with c2:
     st.subheader(_("Tables and data"))
-    st.download_button(_("Cost table (.xlsx)"), icon=":material/download:", data=lambda: export.xlsx_table(e, book),
+    st.download_button(_("Cost table (.xlsx)"), icon=":material/download:", data=language.deferred(lambda: export.xlsx_table(e, book)),
                        file_name="registry-costs.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="export_xlsx",
                        on_click="ignore", width="stretch")
-    st.download_button(_("Cost table (.csv)"), icon=":material/download:", data=lambda: export.csv_table(e),
+    st.download_button(_("Cost table (.csv)"), icon=":material/download:", data=language.deferred(lambda: export.csv_table(e)),
                        file_name="registry-costs.csv", mime="text/csv", key="export_csv", on_click="ignore",
                        width="stretch")
-    st.download_button(_("Full result (.json)"), icon=":material/download:", data=lambda: export.full_json(a, book, link),
+    st.download_button(_("Full result (.json)"), icon=":material/download:", data=language.deferred(lambda: export.full_json(a, book, link)),
                        file_name="registry-result.json", mime="application/json", key="export_json", on_click="ignore",
                        width="stretch")
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 from typing import NamedTuple
 
 import pytest
 
-from lib import i18n
+from lib import i18n, labels
 from tests.apphelpers import open_app
 
 # ---- the scan --------------------------------------------------------------------------------
@@ -366,3 +367,49 @@ def test_callbacks_speak_the_language_of_the_page():
         at.selectbox(key="share_preset").set_value("startup-a").run()
     assert not at.exception
     assert [t.value for t in at.toast] and all(t.value.startswith("프리셋을 불러왔습니다: ") for t in at.toast)
+
+
+# ---- files built when clicked --------------------------------------------------------------------
+
+def test_a_file_built_when_clicked_speaks_the_language_of_the_page_it_was_offered_on():
+    # Streamlit calls a download's builder after the run, in a thread whose language is English: the
+    # builder must carry the page's language and currency (a Korean page's deck came out in English)
+    from ui import language
+    rate = i18n.Krw(1380.5, dt.date(2026, 11, 20))
+    with i18n.using("ko", krw=rate):
+        build = language.deferred(lambda: (i18n._("Storage"), labels.money(2)))
+    seen = []
+    t = threading.Thread(target=lambda: seen.append(build()))
+    t.start()
+    t.join(10)
+    assert seen == [("스토리지", "₩2,761")]  # 2 × 1,380.5 = 2,761 won
+    assert i18n.lang() == "en"
+
+
+def _download_data_args():
+    """(file, line, the `data=` argument's source) for every download button of the app."""
+    import ast
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    for f in sorted([*root.glob("pages/*.py"), *root.glob("ui/*.py")]):
+        tree = ast.parse(f.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "download_button":
+                for kw in node.keywords:
+                    if kw.arg == "data":
+                        yield f.name, node.lineno, kw.value
+
+
+def test_every_download_built_when_clicked_is_built_in_the_page_language():
+    found = list(_download_data_args())
+    assert len(found) >= 8  # deck, xlsx, csv, json, ADR, chart PNG and SVG, scenario file
+    import ast
+
+    def wrapped(v):
+        return isinstance(v, ast.Call) and getattr(v.func, "attr", "") == "deferred"
+    built_later = [(f, line) for f, line, v in found if wrapped(v) or isinstance(v, ast.Lambda | ast.Name)]
+    unwrapped = [(f, line) for f, line, v in found if isinstance(v, ast.Lambda)
+                 or (isinstance(v, ast.Name) and v.id.startswith("build"))]
+    # the scenario file (ui/share.py) is the interface, English field names: it has no language
+    assert {f for f, _line in unwrapped} <= {"share.py"}, unwrapped
+    assert len(built_later) - len(unwrapped) >= 6  # deck, xlsx, csv, json, chart PNG and SVG

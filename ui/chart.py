@@ -10,6 +10,8 @@ from lib import export
 from lib.i18n import _
 from lib.palette import TEXT
 
+from . import language
+
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
@@ -40,9 +42,9 @@ def show(fig, key: str, name: str, subtitle: str = "") -> None:
     ok = export.renderer_available()
     why = None if ok else _("Needs Chromium on the server (apt-get install chromium).")
     c1, c2, _rest = st.columns([1, 1, 2])
-    c1.download_button("PNG 1920×1080", data=lambda: export.image(export.slide_figure(fig, subtitle), "png"), file_name=f"{filename}.png",
+    c1.download_button("PNG 1920×1080", data=language.deferred(lambda: export.image(export.slide_figure(fig, subtitle), "png")), file_name=f"{filename}.png",
                        mime="image/png", key=f"{key}_png", disabled=not ok, help=why, on_click="ignore",
                        icon=":material/download:", width="stretch")
-    c2.download_button("SVG", data=lambda: export.image(export.slide_figure(fig, subtitle), "svg"), file_name=f"{filename}.svg",
+    c2.download_button("SVG", data=language.deferred(lambda: export.image(export.slide_figure(fig, subtitle), "svg")), file_name=f"{filename}.svg",
                        mime="image/svg+xml", key=f"{key}_svg", disabled=not ok, help=why, on_click="ignore",
                        icon=":material/download:", width="stretch")

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -128,6 +130,21 @@ def start_run() -> None:
         ss[PROBLEMS] = _link_problems(params)  # worded in the language the page opens in
     i18n.set_lang(current())
     i18n.set_krw(krw())
+
+
+T = TypeVar("T")
+
+
+def deferred(build: Callable[[], T]) -> Callable[[], T]:
+    """A download's builder, to run in this run's language and currency. Streamlit builds a file given
+    as a function when the reader clicks, after this run, in a thread whose language is the default:
+    without this a Korean page's deck, spreadsheet and CSV came out in English, in dollars."""
+    lang, krw = i18n.lang(), i18n.krw()
+
+    def build_here() -> T:
+        with i18n.using(lang, krw=krw):
+            return build()
+    return build_here
 
 
 def in_callback() -> None:
