@@ -206,6 +206,15 @@ def money(x: float, cents: bool = True) -> str:
     return (MINUS + s) if x < 0 and round(abs(x), 2 if cents else 0) else s
 
 
+def shown_difference(total: float, part: float) -> float:
+    """The amount that prints as money(total) − money(part), so three figures on screen add up to
+    the cent (or to the won): 2,996.85 − 563.245 prints as $2,433.60, not $2,433.61."""
+    k = i18n.krw()
+    if k:
+        return (round(total * k.rate) - round(part * k.rate)) / k.rate
+    return round(total, 2) - round(part, 2)
+
+
 def signed_money(x: float) -> str:
     """+$10.50 / −$2,103.65: a change in cost, sign first."""
     if i18n.krw():

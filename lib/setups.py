@@ -17,7 +17,7 @@ from typing import Any
 from . import engine
 from .components import private_aws_subnets
 from .i18n import _
-from .labels import SAME_MONEY, choice, choice_in_sentence, in_sentence
+from .labels import SAME_MONEY, choice, choice_in_sentence, in_sentence, money, shown_difference
 from .labels import field as field_name
 from .pricebook import PriceBook
 from .workload import Workload
@@ -103,8 +103,10 @@ def text(s: Setup | None) -> str:
     if s is None:
         return ""
     # the saving from the two figures as shown, so the three numbers on screen add up to the cent
-    shown = round(s.monthly_cost + s.saving, 2) - round(s.monthly_cost, 2)
-    return _("{setup}: ${cost:,.2f}/month, −${saving:,.2f}").format(setup=s.description, cost=s.monthly_cost, saving=shown)
+    shown = shown_difference(s.monthly_cost + s.saving, s.monthly_cost)
+    # money(): dollars, or won at the reader's rate, like every other amount on the page
+    return _("{setup}: {cost}/month, −{saving}").format(setup=s.description, cost=money(s.monthly_cost),
+                                                        saving=money(shown))
 
 
 def best_costs(costs: dict[str, float], cheaper: dict[str, Setup | None]) -> dict[str, float]:

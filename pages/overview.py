@@ -55,9 +55,10 @@ st.caption(_("Every part is quantity x unit price; the source of each price is l
 parts = tables.all_components_table(e, book)
 st.dataframe(
     money.convert(parts.assign(category=parts["category"].map(lambda c: _(labels.CATEGORIES[c])),
-                               quantity=[labels.quantity(q, u) for q, u in zip(parts["quantity"], parts["unit"], strict=True)],
+                               quantity=[labels.quantity(q, components.unit_text(u))
+                                         for q, u in zip(parts["quantity"], parts["unit"], strict=True)],
                                unit_price=parts["unit_price"].map(labels.unit_price),
-                               source=parts["source"].where(parts["source"].str.startswith("http"), None))
+                               source=parts["source"].where(parts["source"].str.startswith("http"), ""))
                   .drop(columns=["unit"]), ["monthly_cost"]),
     hide_index=True, width="stretch",
     column_config={

@@ -5,7 +5,7 @@ import streamlit as st
 from lib import decision, decision_chart, labels
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
-from ui import shell, workload_inputs
+from ui import money, shell, workload_inputs
 
 TITLE = N_("Recommendation")
 ICON = ":material/explore:"
@@ -49,9 +49,9 @@ with right:
     st.subheader(_("Candidates that pass every constraint"))
     ranking = pd.DataFrame([{"registry": registry_name(rid), "monthly_cost": c, "recommended": rid == r.recommended}
                             for rid, c in r.candidates])
-    st.dataframe(ranking, hide_index=True, width="stretch", column_config={
+    st.dataframe(money.convert(ranking, ["monthly_cost"]), hide_index=True, width="stretch", column_config={
         "registry": _("Registry"),
-        "monthly_cost": st.column_config.NumberColumn(_("Monthly cost"), format="dollar"),
+        "monthly_cost": money.column(_("Monthly cost")),
         "recommended": st.column_config.CheckboxColumn(_("Chosen")),
     })
 

@@ -413,3 +413,17 @@ def test_every_download_built_when_clicked_is_built_in_the_page_language():
     # the scenario file (ui/share.py) is the interface, English field names: it has no language
     assert {f for f, _line in unwrapped} <= {"share.py"}, unwrapped
     assert len(built_later) - len(unwrapped) >= 6  # deck, xlsx, csv, json, chart PNG and SVG
+
+
+def test_the_cheaper_setup_beside_a_total_is_in_won_like_the_total():
+    # issue 11's team: ECR with endpoints $144 + $120 + $29.20 + $0.045 + $270 = $563.245 a month,
+    # $2,996.85 as set up; in won at 1,380.5: 563.245 × 1,380.5 = 777,559.7 -> ₩777,560, the total
+    # 2,996.85 × 1,380.5 = 4,137,151.4 -> ₩4,137,151, and the saving as shown, so the three add up:
+    # 4,137,151 − 777,560 = ₩3,359,591
+    from lib import pricebook, presets, setups
+    w, _meta = presets.load("eks-private")
+    s = setups.cheaper_setup(w, pricebook.load(), "ecr")
+    assert s is not None and abs(s.monthly_cost - 563.245) < 1e-9
+    assert setups.text(s).endswith(": $563.25/month, −$2,433.60")
+    with i18n.using("en", krw=i18n.Krw(1380.5, dt.date(2026, 11, 20))):
+        assert setups.text(s).endswith(": ₩777,560/month, −₩3,359,591")
