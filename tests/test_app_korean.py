@@ -420,7 +420,7 @@ def test_the_cheaper_setup_beside_a_total_is_in_won_like_the_total():
     # $2,996.85 as set up; in won at 1,380.5: 563.245 × 1,380.5 = 777,559.7 -> ₩777,560, the total
     # 2,996.85 × 1,380.5 = 4,137,151.4 -> ₩4,137,151, and the saving as shown, so the three add up:
     # 4,137,151 − 777,560 = ₩3,359,591
-    from lib import pricebook, presets, setups
+    from lib import presets, pricebook, setups
     w, _meta = presets.load("eks-private")
     s = setups.cheaper_setup(w, pricebook.load(), "ecr")
     assert s is not None and abs(s.monthly_cost - 563.245) < 1e-9
