@@ -201,9 +201,10 @@ def _log_ticks(lo: float, hi: float, fmt: Callable[[float], str]) -> tuple[list[
 
 
 def _big_number(v: float) -> str:
-    if i18n.lang() == "ko" and v >= 1e4:  # Korean counts in 만 (10^4) and 억 (10^8): 100만, 1000만, 1억
-        from babel.numbers import format_compact_decimal
-        return format_compact_decimal(v, locale=i18n.locale())
+    if i18n.lang() == "ko" and v >= 1e4:  # Korean counts in 만 (10^4), 억 (10^8), 조 (10^12): 100만, 1,000만, 1억
+        size, unit = next((s, u) for s, u in ((1e12, "조"), (1e8, "억"), (1e4, "만")) if v >= s)
+        q = v / size  # grouped like the plain numbers below 1만 ("1,000만", as "1,000"), not Babel's "1000만"
+        return (f"{q:,.0f}" if abs(q - round(q)) < 1e-9 else f"{q:,.1f}".rstrip("0").rstrip(".")) + unit
     return f"{v / 1e6:,.0f} million" if v >= 1e6 else f"{v:,.0f}"
 
 

@@ -498,7 +498,8 @@ def alternative_sentence(w: Workload, a: Analysis) -> str:
     if r.cheapest == r.recommended:
         return _("None cheaper: {answer} is itself the cheapest that meets every hard requirement, "
                  "at {cost} a month.").format(answer=answer_words(a), cost=money(r.cheapest_cost))
-    name = registries.name(r.cheapest) + (f" {r.cheapest_setup}" if r.cheapest_setup else "")
+    name = (_("{registry} {setup}").format(registry=registries.name(r.cheapest), setup=r.cheapest_setup)
+            if r.cheapest_setup else registries.name(r.cheapest))
     gap = a.cost - r.cheapest_cost
     if gap > SAME_MONEY:
         text = _("{registry}: {cost} a month, {gap} a month less than {recommended}.").format(

@@ -42,8 +42,9 @@ class BreakEven:
     def sentence(self, field: str) -> str:
         names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
         x = f"{self.x:.0%}" if field == "cross_region_share" else f"{self.x:,.0f}"
-        return _("{above} becomes cheaper than {below} above {x} {unit} (about {cost}/month at that point).").format(
-            above=names[self.cheaper_above], below=names[self.cheaper_below], x=x, unit=unit(field),
+        return _("{above} becomes cheaper than {below} above {x} (about {cost}/month at that point).").format(
+            above=names[self.cheaper_above], below=names[self.cheaper_below],
+            x=_("{n} {unit}").format(n=x, unit=unit(field)),  # Korean: "42회/월"
             cost=labels.money(self.cost))  # the display currency: dollars, or won at the reader's rate
 
 

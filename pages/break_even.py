@@ -34,7 +34,8 @@ st.subheader(_("Break-even points"))
 
 
 def _at(x: float) -> str:
-    return labels.percent(x) if field in labels.PERCENT_FIELDS else f"{labels.number(round(x))} {_(sensitivity.UNITS[field])}"
+    return labels.percent(x) if field in labels.PERCENT_FIELDS else _("{n} {unit}").format(  # Korean: "42회/월"
+        n=labels.number(round(x)), unit=_(sensitivity.UNITS[field]))
 
 
 if points:

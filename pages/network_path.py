@@ -3,7 +3,7 @@ import streamlit as st
 
 from lib import charts, labels, network
 from lib.components import quantities
-from lib.i18n import N_, _
+from lib.i18n import N_, _, ngettext
 from ui import chart, shell
 
 TITLE = N_("Network path")
@@ -18,7 +18,9 @@ paths = network.path_lines(book, w)  # the estimate's own lines for this workloa
 be = costs.break_even_gb()
 
 st.title(_("Network path from private subnets"))
-st.caption(_("{region} · {azs} availability zones · {nats} NAT gateway(s). Change them under *{section}*.").format(
+st.caption(ngettext("{region} · {azs} availability zones · {nats} NAT gateway. Change them under *{section}*.",
+                    "{region} · {azs} availability zones · {nats} NAT gateways. Change them under *{section}*.",
+                    w.nat_gateways).format(
     region=labels.choice("region", w.region), azs=w.availability_zones, nats=w.nat_gateways, section=_(OPEN_SECTION)))
 
 c1, c2, c3 = st.columns(3)

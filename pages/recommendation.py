@@ -28,8 +28,11 @@ def md(text: str) -> str:
 
 
 st.success(f"### {md(r.title)}\n{md(r.summary)}  \n"
-           + _("Monthly cost for this workload: **{cost}**").format(cost=md(labels.money(r.recommended_cost)))
-           + (f" {md(r.setup_description)}" if r.setup_description else "") + (f"  \n{md(r.gap_note)}." if r.gap_note else ""),
+           # one sentence with its setup, so Korean can label it
+           + (_("Monthly cost for this workload: **{cost}** {setup}").format(
+               cost=md(labels.money(r.recommended_cost)), setup=md(r.setup_description)) if r.setup_description
+              else _("Monthly cost for this workload: **{cost}**").format(cost=md(labels.money(r.recommended_cost))))
+           + (f"  \n{md(r.gap_note)}." if r.gap_note else ""),
            icon=":material/recommend:")
 if tree.leaves[r.leaf].rated:
     st.caption(_("*Rated N of 3* is how strongly the comparison this app starts from ties the situation to the registry: "

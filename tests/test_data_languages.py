@@ -156,7 +156,16 @@ def test_migration_steps_and_assumptions_speak_the_language_of_their_run(book, f
     en = migration.plan(w, book, "ghcr", "ecr")
     assert [t for t, _c in ko.steps][:2] == ["ECR 리포지토리 생성", "GHCR에서 이미지 풀"]
     assert [t for t, _c in en.steps][:2] == ["Create the ECR repository", "Pull the image from GHCR"]
-    assert [c for _t, c in ko.steps] == [c for _t, c in en.steps]  # commands are commands in any language
+    # commands are commands in any language; only their comments are the reader's
+    def commands(steps):
+        return [[line.split("#")[0].rstrip() for line in c.splitlines()] for _t, c in steps]
+    assert commands(ko.steps) == commands(en.steps)
+    assert "# user data: docker pull" in en.steps[6][1] and "# 사용자 데이터: docker pull" in ko.steps[6][1]
+    with i18n.using("ko"):  # the batch plan (many repositories): its comments in Korean too
+        batch_ko = "\n".join(c for _t, c in migration.plan(from_dict({"repositories": 3}), book, "ghcr", "ecr").steps)
+    comments = [line.split("#", 1)[1] for line in batch_ko.splitlines() if "#" in line]
+    assert comments and all(re.search(r"[\uac00-\ud7a3]", c) or not re.search(r"[a-z]{4,} [a-z]{3,}", c)
+                            for c in comments), comments  # no English sentence left in a Korean comment
     assert ko.steps_source.startswith("비교 문서의") and en.steps_source.startswith("the comparison's")
     assert note == "GitHub Actions에서 한 줄 설정: 약 5분(비교 문서)"
     assert timeline.onetime()["setup_hours"]["ghcr"]["note"].startswith("one-line setup in GitHub Actions")

@@ -176,4 +176,4 @@ def test_price_book_problems_in_korean():
 def test_an_unknown_region_is_named_in_korean(book):
     with i18n.using("ko"), pytest.raises(engine.InputError) as e:
         engine.check_region("xx-nowhere-1", book)
-    assert str(e.value).startswith("region: 'xx-nowhere-1'은(는) 가격표에 없습니다")
+    assert str(e.value).startswith("region: 가격표에 없는 리전: 'xx-nowhere-1'")
