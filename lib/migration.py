@@ -130,7 +130,7 @@ def steps(source: str, target: str, w: Workload) -> tuple[list[tuple[str, str]],
     out = [(t, c.format(**fill)) for t, c in d["generic"]]
     if "s3" in (source, target):
         s3 = address("s3", w)  # the comment in the reader's language, like the YAML's commands
-        out.insert(3, (_("S3 holds tarballs, not images"), "docker save {0}:{1} | aws s3 cp - {2}.tar   # {3}".format(
+        out.insert(3, (_("S3 holds tarballs, not images"), "docker save {}:{} | aws s3 cp - {}.tar   # {}".format(
             address(source if source != "s3" else target, w), n["tag"], s3,
             _("or: {command}").format(command=f"aws s3 cp {s3}.tar - | docker load"))))
     return out, _("generic plan (skopeo copies every layer and tag between registries)")
