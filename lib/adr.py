@@ -107,7 +107,7 @@ def _currency_code() -> str:
 
 def _table_amount(usd: float) -> str:
     """A table cell: 2,996.85 in dollars, 4,137,151 in won (whole won, like every amount in won)."""
-    return number(amount(usd), 0 if i18n.krw() else 2)
+    return number(round(amount(usd)), 0) if i18n.krw() else number(usd, 2)  # number() keeps fractions at 0 digits
 
 
 def _rate_lines() -> list[str]:
