@@ -714,3 +714,20 @@ def test_step_lists_do_not_repeat_the_answer(book):
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "-> AWS: AWS:" not in r.stdout and "-> AWS: ECR is the native choice" in r.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_sweep_picture_end_labels_show_whole(book, lang):
+    """The lines' names at their ends ran off the picture ("Artifact Regi"): nothing drawn may
+    touch the picture's right edge (a cut label does)."""
+    need("chromium", "chromium-browser", "google-chrome")
+    from PIL import Image
+
+    from lib import i18n, sensitivity
+    with i18n.using(lang):
+        table = sensitivity.sweep(W, W.sweep_field, book)
+        png = deck.sweep_picture(table, sensitivity.break_evens(W, W.sweep_field, book, table=table), W)
+    img = Image.open(io.BytesIO(png)).convert("L")
+    width, height = img.size
+    edge = [img.getpixel((x, y)) for x in range(width - 6, width) for y in range(height)]
+    assert min(edge) > 200, "something dark at the right edge: an end label is cut off"
