@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import registries, wording
+from . import engine, i18n, registries, wording
 from .analysis import Analysis, analyse
+from .decision_text import step_reasons
 from .i18n import _
-from .labels import field, in_sentence, money, number, percent
+from .labels import amount, field, in_sentence, money, number, percent
 from .pricebook import PriceBook
 from .workload import SPECS, Workload
 
@@ -31,6 +32,7 @@ def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = No
         _("- Status: proposed"),
         _("- Price book: {version} (as of {dates}), region {region}, USD list prices").format(
             version=book.version, dates=", ".join(book.as_of_dates()), region=w.region),
+        *_rate_lines(),
         "",
         _("## Context"),
         "",
@@ -43,16 +45,27 @@ def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = No
     if changed:
         lines += ["", _("Inputs that differ from the defaults: {inputs}.").format(
             inputs="; ".join(f"{in_sentence(field(k))} {wording.value(k, v)}" for k, v in changed.items()))]
-    lines += ["", _("## Options considered"), "", _("| Registry | Monthly cost (USD) | Outcome |"), "|---|---:|---|"]
+    # every registry as set up now, and the chosen setup in its own row at its own cost: the outcomes
+    # compare against that cost, so the chosen row quotes it (not the registry as set up now)
+    rows: list[tuple[float, str, str]] = []
+    if a.setup:
+        rows.append((a.cost, _("{registry} {setup}, as decided").format(registry=names[r.recommended],
+                                                                        setup=r.setup_description), _("**chosen**")))
     why = {x.id: x.why for x in r.rejected}
     for reg in e.ranked():
         if reg.id == r.recommended:
-            outcome = _("**chosen**")
+            outcome = (_("as set up now: {gap}/month more than the chosen setup").format(
+                gap=money(reg.monthly_cost - a.cost)) if a.setup else _("**chosen**"))
         elif reg.id == r.runner_up:
             outcome = _("runner-up: {why}").format(why=why[reg.id])
         else:
             outcome = why[reg.id]
-        lines.append(f"| {reg.name} | {number(reg.monthly_cost, 2)} | {wording.reason(outcome).replace('|', '/')} |")
+        rows.append((reg.monthly_cost, reg.name, wording.reason(outcome)))
+    lines += ["", _("## Options considered"), "", _("Each registry as set up now; the chosen setup has its own row.")
+              if a.setup else _("Each registry as set up now."), "",
+              _("| Registry | Monthly cost ({currency}) | Outcome |").format(currency=_currency_code()), "|---|---:|---|"]
+    for cost, name, outcome in sorted(rows, key=lambda x: x[0]):  # stable: ties keep the ranking's order
+        lines.append(f"| {name} | {_table_amount(cost)} | {outcome.replace('|', '/')} |")
     if r.setup_description:
         decided = _("We will use **{registry}** {setup} ({cost}/month for this workload).").format(
             registry=names[r.recommended], setup=r.setup_description, cost=money(r.recommended_cost))
@@ -61,16 +74,18 @@ def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = No
             registry=names[r.recommended], cost=money(r.recommended_cost))
     lines += ["", _("## Decision"), "", f"{decided} {wording.reason(r.summary)}", ""]
     for i, s in enumerate(r.path, 1):
-        lines.append(f"{i}. {s.question} **{s.answer}**: {' '.join(wording.reason(x) for x in s.reasons)}")
+        because = step_reasons(s.answer, s.reasons)  # "**AWS**: ECR is...", not "**AWS**: AWS: ECR is..."
+        lines.append(f"{i}. {s.question} **{s.answer}**: {' '.join(wording.reason(x) for x in because)}")
     if r.cost_note:
         lines += ["", r.cost_note]
-    rec = e[r.recommended]
-    top = max(rec.components, key=lambda c: c.monthly_cost, default=None)
-    lines += ["", _("## Consequences"), "",
-              _("- Monthly cost: {cost}, mostly {part} ({share}).").format(
-                  cost=money(rec.monthly_cost), part=top.name, share=percent(top.monthly_cost / rec.monthly_cost))
-              if top is not None and rec.monthly_cost > 0 else _("- Monthly cost: {cost} under current prices.").format(
-                  cost=money(0.0))]
+    lines += ["", _("## Consequences"), ""]
+    if a.setup:  # the cost of what is decided, then what it costs as set up today
+        lines.append(_cost_line(a.recommended, _("- Monthly cost {setup}: {cost}, mostly {part} ({share})."),
+                                setup=r.setup_description))
+        lines.append(_cost_line(e[r.recommended], _("- As set up today: {cost}, mostly {part} ({share}).")))
+    else:
+        lines.append(_cost_line(e[r.recommended], _("- Monthly cost: {cost}, mostly {part} ({share}).")))
+    rec = a.recommended  # the flags of what is decided
     lines += [f"- {f.message}" for f in rec.flags]
     if r.runner_up:
         lines.append(_("- Fallback: {registry} ({cost}/month).").format(registry=names[r.runner_up],
@@ -82,3 +97,31 @@ def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = No
                    "(the dashboard's About page lists them).").format(version=book.version))
     return "\n".join(lines) + "\n"
 
+
+
+# Amounts in the display currency: US dollars, or won at the reader's rate (i18n.krw), said once.
+
+def _currency_code() -> str:
+    return "KRW" if i18n.krw() else "USD"
+
+
+def _table_amount(usd: float) -> str:
+    """A table cell: 2,996.85 in dollars, 4,137,151 in won (whole won, like every amount in won)."""
+    return number(round(amount(usd)), 0) if i18n.krw() else number(usd, 2)  # number() keeps fractions at 0 digits
+
+
+def _rate_lines() -> list[str]:
+    k = i18n.krw()
+    if k is None:
+        return []
+    return [_("- Amounts in won at {rate} per US dollar (rate of {day}); the price book and unit prices are in "
+              "US dollars.").format(rate="₩" + number(k.rate, 2 if k.rate % 1 else 0), day=k.as_of.isoformat())]
+
+
+def _cost_line(est: engine.RegistryEstimate, sentence: str, **words: str) -> str:
+    """`sentence` with the estimate's monthly cost and its largest part filled in (and `words`)."""
+    top = max(est.components, key=lambda c: c.monthly_cost, default=None)
+    if top is None or est.monthly_cost <= 0:
+        return _("- Monthly cost: {cost} under current prices.").format(cost=money(0.0))
+    return sentence.format(cost=money(est.monthly_cost), part=top.name, share=percent(top.monthly_cost / est.monthly_cost),
+                           **words)

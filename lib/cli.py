@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import yaml
 
 from . import decision, engine, i18n, pricebook, registries, report, scenario, setups
+from .decision_text import step_reasons
 from .errors import DashboardError
 from .i18n import _
 from .pricebook import PriceBook
@@ -47,7 +48,7 @@ def _recommend(args: argparse.Namespace) -> int:
                                                                  cost=f"${r.costs[r.runner_up]:,.2f}"))
     print("\n" + _("Why:"))
     for i, step in enumerate(r.path, 1):
-        print(f"  {i}. {step.question}\n     -> {step.answer}: {' '.join(step.reasons)}")
+        print(f"  {i}. {step.question}\n     -> {step.answer}: {' '.join(step_reasons(step.answer, step.reasons))}")
     if r.cost_note:
         print(f"  {r.cost_note}")
     print("\n" + _("The others:"))

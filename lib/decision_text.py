@@ -116,3 +116,19 @@ def headline(r: Recommendation) -> str:
         return _("{recommendation}, the cheapest that meets every hard requirement once set up this way.").format(
             recommendation=text)
     return _("{recommendation}.").format(recommendation=text)
+
+
+# ---- a step of the walk, as the step lists show it ---------------------------------------------
+
+def step_reasons(answer: str, reasons: Sequence[str]) -> tuple[str, ...]:
+    """A step's reasons for a list that prints the answer just before them ("**AWS**: ..."): the
+    first reason often opens with the same words ("AWS: ECR is the native choice..."), which would
+    read "AWS: AWS: ...". The opening is dropped there; the reasons keep it where they stand alone."""
+    if not reasons:
+        return ()
+    first, rest = reasons[0], tuple(reasons[1:])
+    head, sep, tail = first.partition(":")
+    if sep and tail.strip() and head.strip().casefold() == answer.strip().casefold():
+        first = tail.strip()
+        first = first[:1].upper() + first[1:]  # it now opens the sentence ("ECR is...")
+    return (first, *rest)

@@ -254,14 +254,35 @@ def _money_axis(axis: Any, title: str | None = None) -> None:
         _axis_title(axis, title)
 
 
+def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
+    """The cost slide's bars, cheapest first: (label, registry id, monthly cost, recommended).
+
+    Every registry as set up now; when the recommendation changes the setup, that setup is a bar
+    of its own, marked recommended, and the registry's as-set-up bar says it is that (else the
+    bar marked "recommended" would show a cost the answer does not quote)."""
+    r = a.recommendation
+    bars = []
+    for x in a.estimate.ranked():
+        if x.id != r.recommended:
+            bars.append((x.name, x.id, x.monthly_cost, False))
+        elif a.setup:
+            bars.append((_("{registry} (as set up now)").format(registry=x.name), x.id, x.monthly_cost, False))
+        else:
+            bars.append((_("{registry} (recommended)").format(registry=x.name), x.id, x.monthly_cost, True))
+    if a.setup:
+        label = _("{registry} {setup} (recommended)").format(registry=registries.name(r.recommended),
+                                                              setup=wording.setup(dict(a.setup)))
+        bars.append((label, r.recommended, a.cost, True))
+    return sorted(bars, key=lambda b: b[2])  # stable: ties keep the ranking's order
+
+
 def cost_chart(slide: Slide, a: Analysis) -> Chart:
     """Horizontal bars, cheapest on top, each registry in its colour; the recommended one
     outlined and named as such; totals with thousands separators at the bar ends."""
-    ranked = a.estimate.ranked()
+    bars = cost_bars(a)
     data = CategoryChartData(number_format=_money_format(cents=True))
-    data.categories = [_("{registry} (recommended)").format(registry=x.name) if x.id == a.recommendation.recommended
-                       else x.name for x in ranked]
-    data.add_series(_("Monthly cost"), [_value(x.monthly_cost) for x in ranked])
+    data.categories = [label for label, *_rest in bars]
+    data.add_series(_("Monthly cost"), [_value(cost) for _label, _id, cost, _rec in bars])
     ch = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data)
     ch.category_axis.reverse_order = True  # cheapest first, read top-down
     _money_axis(ch.value_axis)
@@ -270,13 +291,13 @@ def cost_chart(slide: Slide, a: Analysis) -> Chart:
     plot.gap_width = 45
     plot.vary_by_categories = True
     series = plot.series[0]
-    top = labels.amount(max(x.monthly_cost for x in ranked)) or 1.0
+    top = labels.amount(max(cost for _label, _id, cost, _rec in bars)) or 1.0
     ch.value_axis.maximum_scale = _nice_ceiling(top * 1.18)  # room for the label after the longest bar
-    for i, x in enumerate(ranked):
+    for i, (_label, rid, _cost, recommended) in enumerate(bars):
         point = series.points[i]
         point.format.fill.solid()
-        point.format.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[x.id])
-        if x.id == a.recommendation.recommended:
+        point.format.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[rid])
+        if recommended:
             point.format.line.color.rgb = _rgb(TEXT)
             point.format.line.width = Pt(3)
             point.data_label.font.bold = True
@@ -834,10 +855,19 @@ def question_slide(deck: _Deck) -> None:
     _para(tf, " · ".join([labels.date_text(today),
                           _("price book {version} (prices as of {dates})").format(
                               version=book.version, dates=", ".join(book.as_of_dates())),
-                          _("{currency} list prices before tax").format(currency=book.currency)]),
+                          _("{currency} list prices before tax").format(currency=book.currency), *_rate_words()]),
           14, colour=MUTED_TEXT, first=True, space_after=6)
     if link:
         _para(tf, _short_link(link), 14, link=link, space_after=0)
+
+
+def _rate_words() -> list[str]:
+    """In won, the rate and its day, once, where slide 1 says what the amounts are."""
+    k = i18n.krw()
+    if k is None:
+        return []
+    return [_("amounts in won at {rate} per US dollar (rate of {day})").format(
+        rate="₩" + labels.number(k.rate, 2 if k.rate % 1 else 0), day=labels.date_text(k.as_of))]
 
 
 def summary_slide(deck: _Deck) -> None:
@@ -966,12 +996,32 @@ def sweep_picture(table: pd.DataFrame, points: Sequence[sensitivity.BreakEven], 
     f.update_layout(title=None, margin=dict(l=110, r=30, t=30, b=90), width=SWEEP_SIZE[0], height=SWEEP_SIZE[1],
                     font=dict(size=20), legend=dict(font=dict(size=20)))
     f.update_xaxes(title=charts.sweep_axis(field, sensitivity.unit(field)))
+    f.update_layout(margin=dict(r=_end_label_room(f)))
     # cents on a log axis: $0.1, not $0; whole won in won
     f.update_yaxes(title=_per_month_title(), tickprefix=labels.currency_symbol(), tickformat=",.0f" if _won() else ",.2~f")
     for axis in (f.layout.xaxis, f.layout.yaxis):
         if axis.type == "log":
             axis.dtick = 1  # 10, 100, 1,000: the 2 and 5 ticks between crowd each other at slide size
     return export.image(f, "png", width=SWEEP_SIZE[0], height=SWEEP_SIZE[1], scale=1.5)
+
+
+def _end_label_room(f: Any) -> int:
+    """The right margin (px) the lines' end labels need to show whole ("Artifact Registry" was cut
+    to "Artifact Regi"): they start just after the last point, inside the x range's spare end, and
+    run on into the margin. Widths are estimated like the slides' text (DejaVu-wide, Hangul full)."""
+    import re
+    xr = f.layout.xaxis.range
+    ends = [a for a in f.layout.annotations if a.xref == "x" and a.yref == "y" and a.xanchor == "left" and a.x is not None]
+    if not xr or not ends:
+        return 30
+    lo, hi = float(xr[0]), float(xr[1])
+    font_px = max(float(a.font.size or 12) for a in ends)
+    text_px = max(_length(line) * font_px * CHAR_EM
+                  for a in ends for line in re.sub(r"<(?!br)[^>]*>", "", a.text).split("<br>"))
+    plot_w = SWEEP_SIZE[0] - (f.layout.margin.l or 0)  # before the right margin is taken off
+    room = (hi - min(float(a.x) for a in ends)) / (hi - lo)  # the share of the plot after the label's start
+    # r + room x (plot_w - r) >= text + padding
+    return max(30, math.ceil((text_px + 16 - room * plot_w) / (1 - room)))
 
 
 def _plain_break_even(p: sensitivity.BreakEven, field: str) -> str:

@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import decision, decision_chart, labels
+from lib.decision_text import step_reasons
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
 from ui import money, shell, workload_inputs
@@ -47,7 +48,7 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader(_("Why: the path taken"))
     for i, step in enumerate(r.path, 1):
-        st.markdown(f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: " + md(" ".join(step.reasons)))
+        st.markdown(f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: " + md(" ".join(step_reasons(step.answer, step.reasons))))
 with right:
     st.subheader(_("Candidates that pass every constraint"))
     ranking = pd.DataFrame([{"registry": registry_name(rid), "monthly_cost": c, "recommended": rid == r.recommended}

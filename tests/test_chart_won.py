@@ -193,14 +193,16 @@ def _deck_charts(book, krw):
 
 def test_deck_charts_in_won(book):
     cost, breakdown, comparison, line = _deck_charts(book, WON)
-    cats = [c.replace(" (추천)", "") for c in cost.plots[0].categories]
-    ecr = next(i for i, c in enumerate(cats) if c.startswith("Amazon ECR"))
+    cats = [str(c) for c in cost.plots[0].categories]
+    ecr = cats.index("Amazon ECR (현재 구성)")  # as set up now; the recommended setup is a bar of its own
     assert cost.plots[0].series[0].values[ecr] == 3_971_491  # 3,971,491.425 to the won
+    # ECR with endpoints, the recommended bar: 173.25 x 1,380.5 = 239,171.625 -> 239,172
+    assert cost.plots[0].series[0].values[cats.index("Amazon ECR, VPC 인터페이스 엔드포인트 사용 (추천)")] == 239_172
     assert cost.plots[0].series[0].data_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.tick_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.axis_title.text_frame.text == "월 비용 (원)"
     storage = next(s for s in breakdown.plots[0].series if s.name == "스토리지")
-    assert storage.values[ecr] == 198_792  # 144 x 1,380.5
+    assert storage.values[[str(c) for c in breakdown.plots[0].categories].index("Amazon ECR")] == 198_792  # 144 x 1,380.5
     ids = [str(c) for c in comparison.plots[0].categories]
     i = ids.index("Amazon ECR")
     a, b = comparison.plots[0].series
@@ -214,7 +216,7 @@ def test_deck_charts_in_won(book):
 def test_deck_charts_without_a_rate_keep_dollars(book):
     cost, breakdown, comparison, _line = _deck_charts(book, None)
     cats = [str(c) for c in cost.plots[0].categories]
-    ecr = next(i for i, c in enumerate(cats) if c.startswith("Amazon ECR"))
+    ecr = cats.index("Amazon ECR (현재 구성)")
     assert cost.plots[0].series[0].values[ecr] == pytest.approx(ECR_NAT)
     assert cost.plots[0].series[0].data_labels.number_format == '"$"#,##0.00'
     assert cost.value_axis.tick_labels.number_format == '"$"#,##0'

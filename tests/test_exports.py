@@ -167,19 +167,25 @@ def test_deck_cost_chart_equals_the_estimate(built, book):
     assert missing == []
     e = engine.estimate(W, book)
     cost = charts_in(prs)[0]
-    cats = [c.replace(" (recommended)", "") for c in cost.plots[0].categories]
+    # every registry as set up now (ECR named so), plus the recommended setup as its own bar
+    # (checked in test_the_recommended_setup_is_its_own_bar): the as-set-up bars equal the estimate
+    all_cats, all_values = list(cost.plots[0].categories), list(cost.plots[0].series[0].values)
+    rec = all_cats.index("Amazon ECR with VPC interface endpoints (recommended)")
+    cats = [c.replace(" (as set up now)", "") for i, c in enumerate(all_cats) if i != rec]
     assert cats == [r.name for r in e.ranked()]
-    assert "Amazon ECR (recommended)" in list(cost.plots[0].categories)
-    values = list(cost.plots[0].series[0].values)
+    assert "Amazon ECR (as set up now)" in all_cats and "Amazon ECR (recommended)" not in all_cats
+    values = [v for i, v in enumerate(all_values) if i != rec]
     assert values == pytest.approx([round(r.monthly_cost, 2) for r in e.ranked()])
     assert values[cats.index("Amazon ECR")] == pytest.approx(ECR_NAT)
     assert values[cats.index("Harbor (self-hosted)")] == pytest.approx(HARBOR)
-    # one colour per registry, the palette's; the recommended bar outlined
+    # one colour per registry, the palette's; the recommended bar (and only it) outlined
     series = cost.plots[0].series[0]
     ids = [r.id for r in e.ranked()]
-    assert [str(series.points[i].format.fill.fore_color.rgb) for i in range(len(ids))] == \
+    shown = [i for i in range(len(all_cats)) if i != rec]
+    assert [str(series.points[i].format.fill.fore_color.rgb) for i in shown] == \
         [REGISTRY_COLOURS[i].lstrip("#").upper() for i in ids]
-    assert series.points[ids.index("ecr")].format.line.width > 0
+    assert series.points[rec].format.line.width > 0
+    assert str(series.points[rec].format.fill.fore_color.rgb) == REGISTRY_COLOURS["ecr"].lstrip("#").upper()
     assert series.data_labels.number_format == '"$"#,##0.00' and series.data_labels.show_value
 
 
@@ -607,3 +613,121 @@ def test_cost_slide_says_where_the_recommended_setup_lands(built):
     prs, _, _ = built
     text = slide_text(slide_with(prs, "Monthly cost by registry"))
     assert f"recommended with VPC interface endpoints: ${ECR_ENDPOINTS:,.2f} a month" in text
+
+
+def test_the_recommended_setup_is_its_own_bar(built):
+    """Slide 1 answers ECR with endpoints at $173.25; the cost slide's bar marked "recommended"
+    shows that figure, cheapest first, and the ECR bar at $2,876.85 says it is as set up now."""
+    prs, _, _ = built
+    cost = charts_in(prs)[0]
+    cats, values = list(cost.plots[0].categories), list(cost.plots[0].series[0].values)
+    assert [c for c in cats if "recommended" in c] == ["Amazon ECR with VPC interface endpoints (recommended)"]
+    assert values[cats.index("Amazon ECR with VPC interface endpoints (recommended)")] == pytest.approx(ECR_ENDPOINTS)
+    assert values[cats.index("Amazon ECR (as set up now)")] == pytest.approx(ECR_NAT)
+    assert cats[0].endswith("(recommended)")  # $173.25 < Harbor's $1,070.02: on top
+    assert values == sorted(values)
+
+
+# The issue-11 team as the preset has it (data/presets/eks-private.yaml): 10 % of the pulls come
+# from another region. ECR with endpoints, by hand (us-east-1, price book 2026-11-29):
+#   storage 1,440 GB x $0.10 = 144; cross-region 6,000 GB (5,000 pulls x 1.2 GB) x $0.02 = 120;
+#   ecr.api + ecr.dkr: 2 x 2 AZs x 730 h x $0.01 = 29.20; manifests: 45,000 same-region pulls x
+#   0.0001 GB x $0.01 = 0.045; the other region's pulls cross its NAT: 6,000 GB x $0.045 = 270
+#   -> 563.245, shown $563.25. As set up now (NAT): 2,996.85 (the issue's figure).
+EKS_PRESET_ENDPOINTS = 144 + 120 + 29.20 + 0.045 + 270
+
+
+def test_the_eks_preset_deck_marks_the_recommended_setup_at_the_hand_figure(book):
+    from lib import presets
+    w, _meta = presets.load("eks-private")
+    prs = Presentation(io.BytesIO(deck.build(w, book, pictures=False, today=TODAY)[0]))
+    cost = charts_in(prs)[0]
+    cats, values = list(cost.plots[0].categories), list(cost.plots[0].series[0].values)
+    rec = cats.index("Amazon ECR with VPC interface endpoints (recommended)")
+    assert values[rec] == pytest.approx(round(EKS_PRESET_ENDPOINTS, 2)) == pytest.approx(563.25)
+    assert values[cats.index("Amazon ECR (as set up now)")] == pytest.approx(2996.85)
+    assert "Amazon ECR (recommended)" not in cats
+
+
+def test_adr_quotes_the_decided_setup_in_every_part(book):
+    """The decision, the options table and the consequences give one cost for what is chosen
+    (the issue's reviewer found $563.25 in the decision, $2,996.85 "chosen" in the table)."""
+    from lib import presets
+    w, _meta = presets.load("eks-private")
+    text = adr.adr(w, book, today=TODAY)
+    assert "($563.25/month for this workload)" in text
+    table = text.split("## Options considered", 1)[1].split("## Decision", 1)[0]
+    rows = [x for x in table.splitlines() if x.startswith("| ") and not x.startswith("| Registry")]
+    chosen = [x for x in rows if "**chosen**" in x]
+    assert chosen == ["| Amazon ECR with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint, as decided "
+                      "| 563.25 | **chosen** |"]
+    assert rows[0] == chosen[0]  # the cheapest row: rows are in order of the figure shown
+    # ECR as set up now keeps its row, named so: 2,996.85 - 563.245 = 2,433.605 -> $2,433.61 more
+    assert "| Amazon ECR | 2,996.85 | as set up now: $2,433.61/month more than the chosen setup |" in rows
+    cons = text.split("## Consequences", 1)[1].split("## References", 1)[0]
+    # with endpoints the other region's NAT (270 of 563.245 = 47.9 %) is the largest part
+    assert ("- Monthly cost with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint: $563.25, "
+            "mostly NAT data processed (cross-region pulls) (48 %).") in cons
+    # as set up now every pulled byte crosses the NAT: 60,000 GB x $0.045 = 2,700; 144 + 32.85 (NAT hours)
+    # + 2,700 + 120 (cross-region) = 2,996.85; 2,700 / 2,996.85 = 90.1 %
+    assert "- As set up today: $2,996.85, mostly NAT data processed (90 %)." in cons
+    assert "2,996.85, mostly" not in cons.split("- As set up today")[0]
+
+
+def test_adr_and_deck_in_won_say_one_currency_and_the_rate_once(book):
+    import datetime as _dt
+
+    from lib import i18n, presets
+    w, _meta = presets.load("eks-private")
+    rate = i18n.Krw(1380.5, _dt.date(2026, 11, 20))
+    with i18n.using("en", krw=rate):
+        text = adr.adr(w, book, today=TODAY)
+        prs = Presentation(io.BytesIO(deck.build(w, book, pictures=False, today=TODAY)[0]))
+    assert text.count("₩1,380.50 per US dollar (rate of 2026-11-20)") == 1
+    assert "| Registry | Monthly cost (KRW) | Outcome |" in text and "(USD)" not in text
+    # 563.245 x 1,380.5 = 777,559.72 -> 777,560 won; 2,996.85 x 1,380.5 = 4,137,151.43 -> 4,137,151
+    assert "| 777,560 | **chosen** |" in text and "| Amazon ECR | 4,137,151 |" in text
+    table = text.split("## Options considered", 1)[1].split("## Decision", 1)[0]
+    assert "$" not in table
+    first = slide_text(prs.slides[0])
+    assert "₩777,560 a month for this workload (₩4,137,151 as described)" in first
+    assert first.count("amounts in won at ₩1,380.50 per US dollar (rate of 20 November 2026)") == 1
+    with i18n.using("ko", krw=rate):
+        ko = adr.adr(w, book, today=TODAY)
+    assert "| 레지스트리 | 월 비용 (KRW) | 결과 |" in ko and ko.count("₩1,380.50") == 1
+
+
+def test_step_lists_do_not_repeat_the_answer(book):
+    """'**AWS**: AWS: ECR is...' read the answer twice; the reason keeps its words where it stands alone."""
+    from lib import i18n, presets
+    from lib.decision_text import step_reasons
+    assert step_reasons("AWS", ("AWS: ECR is the native choice.", "Another.")) == ("ECR is the native choice.", "Another.")
+    assert step_reasons("no", ("Not all three.",)) == ("Not all three.",)
+    assert step_reasons("access only from inside the VPC", ("Access only from inside the VPC: ECR has endpoints.",)) == \
+        ("ECR has endpoints.",)
+    w, _meta = presets.load("eks-private")
+    for lang in ("en", "ko"):
+        with i18n.using(lang):
+            text = adr.adr(w, book, today=TODAY)
+        assert "**AWS**: AWS:" not in text and "**AWS**: " in text
+    r = subprocess.run([sys.executable, "-m", "lib", "recommend", "data/presets/eks-private.yaml"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "-> AWS: AWS:" not in r.stdout and "-> AWS: ECR is the native choice" in r.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_sweep_picture_end_labels_show_whole(book, lang):
+    """The lines' names at their ends ran off the picture ("Artifact Regi"): nothing drawn may
+    touch the picture's right edge (a cut label does)."""
+    need("chromium", "chromium-browser", "google-chrome")
+    from PIL import Image
+
+    from lib import i18n, sensitivity
+    with i18n.using(lang):
+        table = sensitivity.sweep(W, W.sweep_field, book)
+        png = deck.sweep_picture(table, sensitivity.break_evens(W, W.sweep_field, book, table=table), W)
+    img = Image.open(io.BytesIO(png)).convert("L")
+    width, height = img.size
+    edge = [img.getpixel((x, y)) for x in range(width - 6, width) for y in range(height)]
+    assert min(edge) > 200, "something dark at the right edge: an end label is cut off"
