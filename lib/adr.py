@@ -7,7 +7,7 @@ from . import engine, i18n, registries, wording
 from .analysis import Analysis, analyse
 from .decision_text import step_reasons
 from .i18n import _
-from .labels import amount, field, in_sentence, money, number, percent
+from .labels import amount, field, in_sentence, money, number, percent, shown_difference
 from .pricebook import PriceBook
 from .workload import SPECS, Workload
 
@@ -55,7 +55,7 @@ def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = No
     for reg in e.ranked():
         if reg.id == r.recommended:
             outcome = (_("as set up now: {gap}/month more than the chosen setup").format(
-                gap=money(reg.monthly_cost - a.cost)) if a.setup else _("**chosen**"))
+                gap=money(shown_difference(reg.monthly_cost, a.cost))) if a.setup else _("**chosen**"))
         elif reg.id == r.runner_up:
             outcome = _("runner-up: {why}").format(why=why[reg.id])
         else:

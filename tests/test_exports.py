@@ -662,8 +662,9 @@ def test_adr_quotes_the_decided_setup_in_every_part(book):
     assert chosen == ["| Amazon ECR with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint, as decided "
                       "| 563.25 | **chosen** |"]
     assert rows[0] == chosen[0]  # the cheapest row: rows are in order of the figure shown
-    # ECR as set up now keeps its row, named so: 2,996.85 - 563.245 = 2,433.605 -> $2,433.61 more
-    assert "| Amazon ECR | 2,996.85 | as set up now: $2,433.61/month more than the chosen setup |" in rows
+    # ECR as set up now keeps its row, named so; the gap is the two figures as the table shows them,
+    # so the three add up to the cent: 2,996.85 - 563.25 = 2,433.60 (not 2,996.85 - 563.245 = 2,433.605 -> .61)
+    assert "| Amazon ECR | 2,996.85 | as set up now: $2,433.60/month more than the chosen setup |" in rows
     cons = text.split("## Consequences", 1)[1].split("## References", 1)[0]
     # with endpoints the other region's NAT (270 of 563.245 = 47.9 %) is the largest part
     assert ("- Monthly cost with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint: $563.25, "
