@@ -2,6 +2,7 @@
 
 The pages are the files in pages/, each declaring its title, icon and place in the menu (ui/shell.py).
 """
+
 from ui import shell
 
 shell.navigate()

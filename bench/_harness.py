@@ -2,6 +2,7 @@
 
 Every loop here is bounded in count and time and talks to 127.0.0.1 only.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = "bench/minimal/app.py"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # A signature of the first chart: its title and every trace's y values. It changes when the chart shows a new value.
 CHART_SIG = """() => { const gd = document.querySelector('.js-plotly-plot');
   if (!gd || !gd.data) return null;
@@ -46,12 +54,30 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(tempfile.mkstemp(prefix="rerun-", suffix=".log")[1])
-        runner = [sys.executable, str(ROOT / "bench" / "timed_server.py")] if timed else [sys.executable, "-m", "streamlit", "run"]
+        runner = (
+            [sys.executable, str(ROOT / "bench" / "timed_server.py")]
+            if timed
+            else [sys.executable, "-m", "streamlit", "run"]
+        )
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(runner + [app, "--server.port", str(self.port), "--server.address", "127.0.0.1",
-                                               "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                                     cwd=ROOT, env={**os.environ, "RERUN_LOG": str(self.log)},
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            runner
+            + [
+                app,
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "RERUN_LOG": str(self.log)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def wait_healthy(self, timeout: float = 60) -> float:
         deadline = time.perf_counter() + timeout

@@ -5,6 +5,7 @@ Counted by wrapping the engine's entry points and every registry module's `lines
 pricing of one registry, scalar or vectorised); timed as the median of several repeats.
 Usage: python bench/analysis.py --against /path/to/old/checkout [--rounds 3] [--repeat 7]
 """
+
 import argparse
 import json
 import statistics
@@ -17,11 +18,19 @@ HERE = Path(__file__).resolve().parent.parent
 # the issue's case: a 50/50 pull mix, the break-even page on every input it can sweep
 PULL_MIX = {"same_region_share": 0.5, "cross_region_share": 0.5, "internet_share": 0.0}
 # bench/export.py's reviewer: EKS behind NAT, a scenario B in the link (the deck has every slide)
-EXPORT = {"runs_on": "aws", "ci": "github_actions", "lifetime": "production", "network": "nat",
-          "repositories": 40, "image_size_mb": 1200, "versions_kept": 30, "pulls_per_month": 50_000}
+EXPORT = {
+    "runs_on": "aws",
+    "ci": "github_actions",
+    "lifetime": "production",
+    "network": "nat",
+    "repositories": 40,
+    "image_size_mb": 1200,
+    "versions_kept": 30,
+    "pulls_per_month": 50_000,
+}
 LINK = "http://localhost:8501/?network=nat&repositories=40&image_size_mb=1200&versions_kept=30&b_network=endpoints"
 
-CHILD = r'''
+CHILD = r"""
 import collections, datetime as dt, json, statistics, sys, time
 sys.path.insert(0, sys.argv[1])
 from lib import adr, deck, decision, engine, export, pricebook, registries, sensitivity
@@ -76,13 +85,14 @@ def exports():  # what the Export page and `python -m lib export` build for one 
     export.xlsx_table(e, book)
 print(json.dumps({"break_even": measure(break_even_page, args["repeat"]),
                   "exports": measure(exports, max(2, args["repeat"] // 2))}))
-'''
+"""
 
 
 def run(checkout: Path, repeat: int) -> dict:
     args = json.dumps({"pull_mix": PULL_MIX, "export": EXPORT, "link": LINK, "repeat": repeat})
-    out = subprocess.run([sys.executable, "-c", CHILD, str(checkout), args], capture_output=True, text=True,
-                         timeout=600, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(checkout), args], capture_output=True, text=True, timeout=600, check=True
+    )
     return json.loads(out.stdout)
 
 
@@ -96,8 +106,10 @@ def main() -> None:
     for _ in range(max(1, min(args.rounds, 20))):  # alternate, so both see the same machine load
         runs["baseline"].append(run(Path(args.against).resolve(), args.repeat))
         runs["this"].append(run(HERE, args.repeat))
-    for part, what in (("break_even", "Break-even page, 5 inputs swept, 50/50 pull mix"),
-                       ("exports", "exports: deck (no picture) + ADR + JSON + CSV + XLSX")):
+    for part, what in (
+        ("break_even", "Break-even page, 5 inputs swept, 50/50 pull mix"),
+        ("exports", "exports: deck (no picture) + ADR + JSON + CSV + XLSX"),
+    ):
         t_new = statistics.median(r[part]["seconds"] for r in runs["this"])
         t_old = statistics.median(r[part]["seconds"] for r in runs["baseline"])
         c_new, c_old = runs["this"][0][part]["calls"], runs["baseline"][0][part]["calls"]

@@ -3,6 +3,7 @@
 The browser is started first and not counted. Target: at most 1.5x the minimal page.
 Usage: python bench/coldstart.py [--repeat 3]
 """
+
 import argparse
 import statistics
 import sys
@@ -33,6 +34,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         app, minimal = [], []

@@ -7,6 +7,7 @@ Each round presses the "Versions kept" input 10 times on the old app's Overview,
 checkout's, then on the minimal page, so machine load (2 shared cores here) falls on all three
 alike. Prints the median script run and keypress -> chart, each as a ratio to the minimal page.
 """
+
 import argparse
 import statistics
 import sys
@@ -24,12 +25,17 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
+
     here = _harness.ROOT
     _harness.ROOT = args.old.resolve()  # Server starts `streamlit run app.py` in ROOT
     old = Server("app.py")
     _harness.ROOT = here
     new, minimal = Server("app.py"), Server(MINIMAL)
-    targets = [("old", old, old.url + "/"), ("new", new, new.url + "/"), ("minimal", minimal, minimal.url + "/?charts=1")]
+    targets = [
+        ("old", old, old.url + "/"),
+        ("new", new, new.url + "/"),
+        ("minimal", minimal, minimal.url + "/?charts=1"),
+    ]
     for _, srv, _ in targets:
         srv.wait_healthy()
     res = {name: ([], []) for name, _, _ in targets}
@@ -51,8 +57,10 @@ def main():
     med = {k: (statistics.median(r), statistics.median(lat)) for k, (r, lat) in res.items()}
     base_r, base_l = med["minimal"]
     for k, (r, lat) in med.items():
-        print(f"{k:8} script run {r * 1000:6.1f} ms ({r / base_r:.2f}x minimal)   "
-              f"keypress -> chart {lat * 1000:6.1f} ms ({lat / base_l:.2f}x minimal)   n={len(res[k][1])}")
+        print(
+            f"{k:8} script run {r * 1000:6.1f} ms ({r / base_r:.2f}x minimal)   "
+            f"keypress -> chart {lat * 1000:6.1f} ms ({lat / base_l:.2f}x minimal)   n={len(res[k][1])}"
+        )
 
 
 if __name__ == "__main__":

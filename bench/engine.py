@@ -4,6 +4,7 @@
 for each and the speed-up, measured in this one run (machines here are noisy).
 Usage: python bench/engine.py [--evaluations N] [--seed S]
 """
+
 import argparse
 import sys
 import time

@@ -6,6 +6,7 @@ sensitivity break-even search alone (lib/sensitivity.py's bisection), which is m
 deck without a picture costs.
 Usage: python bench/export.py [--repeat N]
 """
+
 import argparse
 import statistics
 import sys
@@ -19,8 +20,16 @@ from lib import charts, decision, deck, engine, export, pricebook, sensitivity  
 from lib.workload import from_dict  # noqa: E402
 
 # the issue's reviewer: EKS behind NAT, with a scenario B in the link (so the deck has every slide)
-SCENARIO = {"runs_on": "aws", "ci": "github_actions", "lifetime": "production", "network": "nat",
-            "repositories": 40, "image_size_mb": 1200, "versions_kept": 30, "pulls_per_month": 50_000}
+SCENARIO = {
+    "runs_on": "aws",
+    "ci": "github_actions",
+    "lifetime": "production",
+    "network": "nat",
+    "repositories": 40,
+    "image_size_mb": 1200,
+    "versions_kept": 30,
+    "pulls_per_month": 50_000,
+}
 LINK = "http://localhost:8501/?network=nat&repositories=40&image_size_mb=1200&versions_kept=30&b_network=endpoints"
 
 
@@ -51,22 +60,32 @@ def main():
     whole = statistics.median(timed(lambda: deck.build(w, book, LINK)) for _ in range(n))
     bare = statistics.median(timed(lambda: deck.build(w, book, LINK, pictures=False)) for _ in range(n))
     table = sensitivity.sweep(w, w.sweep_field, book)
-    search = statistics.median(timed(lambda: sensitivity.break_evens(w, w.sweep_field, book, table=table))
-                               for _ in range(n))
+    search = statistics.median(
+        timed(lambda: sensitivity.break_evens(w, w.sweep_field, book, table=table)) for _ in range(n)
+    )
     data, _ = deck.build(w, book, LINK)
     import io
 
     from pptx import Presentation
+
     slides = len(Presentation(io.BytesIO(data)).slides)
 
     print(f"PNG cold (Chromium start + render): {cold:6.3f} s")
-    print(f"PNG warm (median of {args.repeat}):         {warm:6.3f} s   target < 0.5 s   "
-          f"{warm / base:4.1f}x a one-bar PNG ({base:.3f} s)")
-    print(f"SVG warm (median of {args.repeat}):         {svg:6.3f} s                    {svg / base:4.1f}x a one-bar PNG")
-    print(f"whole deck ({slides} slides, 1 picture):  {whole:6.3f} s   target < 5 s     "
-          f"{whole / bare:4.1f}x the deck without its picture ({bare:.3f} s), {whole / warm:4.1f}x one warm PNG")
-    print(f"  of which the break-even search:  {search:6.3f} s   ({search / whole:.0%} of the deck; the slides "
-          f"themselves {max(bare - search, 0):.3f} s)")
+    print(
+        f"PNG warm (median of {args.repeat}):         {warm:6.3f} s   target < 0.5 s   "
+        f"{warm / base:4.1f}x a one-bar PNG ({base:.3f} s)"
+    )
+    print(
+        f"SVG warm (median of {args.repeat}):         {svg:6.3f} s                    {svg / base:4.1f}x a one-bar PNG"
+    )
+    print(
+        f"whole deck ({slides} slides, 1 picture):  {whole:6.3f} s   target < 5 s     "
+        f"{whole / bare:4.1f}x the deck without its picture ({bare:.3f} s), {whole / warm:4.1f}x one warm PNG"
+    )
+    print(
+        f"  of which the break-even search:  {search:6.3f} s   ({search / whole:.0%} of the deck; the slides "
+        f"themselves {max(bare - search, 0):.3f} s)"
+    )
 
 
 if __name__ == "__main__":

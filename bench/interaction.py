@@ -8,6 +8,7 @@ fixed data, measured in the same run.
 Targets: rerun <= 1.3x the minimal page; latency median < 400 ms and <= 1.5x the minimal page.
 Usage: python bench/interaction.py [--changes 30] [--pages all|overview]
 """
+
 import argparse
 import statistics
 import sys
@@ -17,8 +18,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import CHART_SIG, CHROMIUM_ARGS, MINIMAL, Server, chromium, summary  # noqa: E402
 
-PAGES = ["/", "/recommendation", "/compare", "/break_even", "/cost_over_time", "/network_path", "/features",
-         "/migration", "/export"]
+PAGES = [
+    "/",
+    "/recommendation",
+    "/compare",
+    "/break_even",
+    "/cost_over_time",
+    "/network_path",
+    "/features",
+    "/migration",
+    "/export",
+]
 
 
 def settle(page):
@@ -33,7 +43,10 @@ def control(page):
     slider = page.get_by_test_id("stSlider").filter(has_text="Versions kept").get_by_role("slider")
     if slider.count():
         return slider, ("ArrowRight", "ArrowLeft")
-    return page.get_by_test_id("stNumberInput").filter(has_text="Versions kept").locator("input").first, ("ArrowUp", "ArrowDown")
+    return page.get_by_test_id("stNumberInput").filter(has_text="Versions kept").locator("input").first, (
+        "ArrowUp",
+        "ArrowDown",
+    )
 
 
 def drive(page, server, url, changes):
@@ -51,8 +64,9 @@ def drive(page, server, url, changes):
         thumb.press(keys[i % 2])
         if has_chart:
             try:  # a chart that does not depend on this slider (the network path) never changes
-                page.wait_for_function(f"(old) => ({CHART_SIG})() !== old", arg=sig,
-                                       timeout=30_000 if latencies else 15_000, polling="raf")
+                page.wait_for_function(
+                    f"(old) => ({CHART_SIG})() !== old", arg=sig, timeout=30_000 if latencies else 15_000, polling="raf"
+                )
                 latencies.append(time.perf_counter() - t0)
             except Exception:
                 if latencies:
@@ -71,6 +85,7 @@ def main():
     ap.add_argument("--pages", choices=("all", "overview"), default="all")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
+
     app, minimal = Server("app.py"), Server(MINIMAL)
     app.wait_healthy(), minimal.wait_healthy()
     pages = PAGES if args.pages == "all" else PAGES[:1]
@@ -92,8 +107,10 @@ def main():
             print("\nkeypress -> chart shows the new value")
             for path, lat, mlat in latency_rows:
                 print(f"{path:<16} app     {summary(lat)}")
-                print(f"{path:<16} minimal {summary(mlat)}   "
-                      f"ratio of medians {statistics.median(lat) / statistics.median(mlat):.2f}x")
+                print(
+                    f"{path:<16} minimal {summary(mlat)}   "
+                    f"ratio of medians {statistics.median(lat) / statistics.median(mlat):.2f}x"
+                )
             browser.close()
     finally:
         app.stop()

@@ -6,6 +6,7 @@ Also counts the script runs per switch (the issue asks for one).
 
 Usage: python bench/language_switch.py [--switches 20] [--page /]
 """
+
 import argparse
 import statistics
 import sys
@@ -16,9 +17,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import CHROMIUM_ARGS, Server, chromium, summary  # noqa: E402
 from interaction import drive  # noqa: E402
 
-TITLES = {"/": ("Container registry cost", "컨테이너 레지스트리 비용"),
-          "/compare": ("Compare two scenarios", "두 시나리오 비교"),
-          "/break_even": ("Sensitivity and break-even", "민감도와 손익분기점")}
+TITLES = {
+    "/": ("Container registry cost", "컨테이너 레지스트리 비용"),
+    "/compare": ("Compare two scenarios", "두 시나리오 비교"),
+    "/break_even": ("Sensitivity and break-even", "민감도와 손익분기점"),
+}
 IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 
 
@@ -28,8 +31,12 @@ def switch(page, server, label, title):
     before = len(server.runs())
     t0 = time.perf_counter()
     page.get_by_test_id("stSidebar").get_by_role("radio", name=label, exact=True).click()
-    page.wait_for_function("(t) => { const h = document.querySelector('h1'); return h && h.innerText === t; }",
-                           arg=title, timeout=30_000, polling="raf")
+    page.wait_for_function(
+        "(t) => { const h = document.querySelector('h1'); return h && h.innerText === t; }",
+        arg=title,
+        timeout=30_000,
+        polling="raf",
+    )
     to_title = time.perf_counter() - t0
     deadline = time.time() + 10
     while len(server.runs()) == before and time.time() < deadline:
@@ -47,6 +54,7 @@ def main():
     ap.add_argument("--page", choices=sorted(TITLES), default="/")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
+
     app = Server("app.py")
     app.wait_healthy()
     en, ko = TITLES[args.page]
@@ -71,8 +79,10 @@ def main():
     print(f"language switch -> title in the new language  {summary(times)}")
     print(f"language switch -> run over, page idle      {summary(idle)}")
     print(f"keypress -> chart (same page and server)    {summary(keypress)}")
-    print(f"ratio of medians {statistics.median(times) / statistics.median(keypress):.2f}x; "
-          f"script runs per switch: {sorted(set(runs))} (median {statistics.median(runs):g})")
+    print(
+        f"ratio of medians {statistics.median(times) / statistics.median(keypress):.2f}x; "
+        f"script runs per switch: {sorted(set(runs))} (median {statistics.median(runs):g})"
+    )
 
 
 if __name__ == "__main__":

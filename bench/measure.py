@@ -4,6 +4,7 @@ Each figure is printed with its baseline from the same run: json.loads of the sa
 any reader of these files must pay), so the ratio is the cost of checking and measuring on top of
 parsing. Target: each under 2 s. Usage: python bench/measure.py [--details N] [--manifests N] [--repeat R]
 """
+
 import argparse
 import hashlib
 import json
@@ -24,14 +25,20 @@ LAYER = "application/vnd.docker.image.rootfs.diff.tar.gzip"
 def ecr_bytes(n: int, rng: random.Random) -> bytes:
     """One `aws ecr describe-images` listing per 100 images, concatenated as one file of n details."""
     t0 = 1_735_689_600  # 2025-01-01
-    details = [{
-        "registryId": "123456789012", "repositoryName": f"service-{i // 100:04d}",
-        "imageDigest": "sha256:" + hashlib.sha256(str(i).encode()).hexdigest(),
-        "imageTags": [f"build-{i}"], "imageSizeInBytes": rng.randint(20_000_000, 900_000_000),
-        "imagePushedAt": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(t0 + i * 60)),
-        "imageManifestMediaType": D2, "artifactMediaType": "application/vnd.docker.container.image.v1+json",
-        "lastRecordedPullTime": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(t0 + i * 60 + 3600)),
-    } for i in range(n)]
+    details = [
+        {
+            "registryId": "123456789012",
+            "repositoryName": f"service-{i // 100:04d}",
+            "imageDigest": "sha256:" + hashlib.sha256(str(i).encode()).hexdigest(),
+            "imageTags": [f"build-{i}"],
+            "imageSizeInBytes": rng.randint(20_000_000, 900_000_000),
+            "imagePushedAt": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(t0 + i * 60)),
+            "imageManifestMediaType": D2,
+            "artifactMediaType": "application/vnd.docker.container.image.v1+json",
+            "lastRecordedPullTime": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(t0 + i * 60 + 3600)),
+        }
+        for i in range(n)
+    ]
     return json.dumps({"imageDetails": details}, indent=4).encode()
 
 
@@ -40,17 +47,27 @@ def manifest_tree(root: Path, n: int, rng: random.Random) -> list[bytes]:
     blobs = []
     repos = max(1, n // 100)
     for r in range(repos):
-        base = [("sha256:" + hashlib.sha256(f"base-{r}-{k}".encode()).hexdigest(), rng.randint(1_000_000, 50_000_000))
-                for k in range(6)]
+        base = [
+            ("sha256:" + hashlib.sha256(f"base-{r}-{k}".encode()).hexdigest(), rng.randint(1_000_000, 50_000_000))
+            for k in range(6)
+        ]
         d = root / f"team/service-{r:03d}"
         d.mkdir(parents=True)
         for t in range(n // repos):
-            own = [("sha256:" + hashlib.sha256(f"app-{r}-{t}-{k}".encode()).hexdigest(), rng.randint(10_000, 20_000_000))
-                   for k in range(4)]
-            doc = {"schemaVersion": 2, "mediaType": D2,
-                   "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": 7023,
-                              "digest": "sha256:" + hashlib.sha256(f"cfg-{r}-{t}".encode()).hexdigest()},
-                   "layers": [{"mediaType": LAYER, "size": s, "digest": dg} for dg, s in base + own]}
+            own = [
+                ("sha256:" + hashlib.sha256(f"app-{r}-{t}-{k}".encode()).hexdigest(), rng.randint(10_000, 20_000_000))
+                for k in range(4)
+            ]
+            doc = {
+                "schemaVersion": 2,
+                "mediaType": D2,
+                "config": {
+                    "mediaType": "application/vnd.docker.container.image.v1+json",
+                    "size": 7023,
+                    "digest": "sha256:" + hashlib.sha256(f"cfg-{r}-{t}".encode()).hexdigest(),
+                },
+                "layers": [{"mediaType": LAYER, "size": s, "digest": dg} for dg, s in base + own],
+            }
             data = json.dumps(doc, indent=3).encode()
             (d / f"v{t}.json").write_bytes(data)
             blobs.append(data)
@@ -79,8 +96,10 @@ def main():
     base_min, base_med = best(lambda: json.loads(data), args.repeat)
     m_min, m_med = best(lambda: measure.measure(src), args.repeat)
     r = measure.measure(src)
-    print(f"ECR image details: {args.details:,} ({len(data) / 1e6:,.1f} MB of JSON) -> "
-          f"{r.values()['repositories']:,} repositories, {r.values()['versions_kept']} versions each")
+    print(
+        f"ECR image details: {args.details:,} ({len(data) / 1e6:,.1f} MB of JSON) -> "
+        f"{r.values()['repositories']:,} repositories, {r.values()['versions_kept']} versions each"
+    )
     print(f"  measure:        {m_min:7.3f} s (median {m_med:.3f} s)   target < 2 s")
     print(f"  json.loads:     {base_min:7.3f} s (median {base_med:.3f} s)")
     print(f"  ratio:          {m_min / base_min:7.2f}x json.loads of the same bytes")
@@ -94,8 +113,10 @@ def main():
         m_min, m_med = best(lambda: measure.measure_paths([root]), args.repeat)
         r = measure.measure_paths([root])
     v = r.values()
-    print(f"Manifests: {len(blobs):,} files ({total / 1e6:,.1f} MB) in {v['repositories']} repositories -> "
-          f"{v['image_size_mb']:.1f} MB images, {v['shared_layer_fraction']:.1%} shared")
+    print(
+        f"Manifests: {len(blobs):,} files ({total / 1e6:,.1f} MB) in {v['repositories']} repositories -> "
+        f"{v['image_size_mb']:.1f} MB images, {v['shared_layer_fraction']:.1%} shared"
+    )
     print(f"  measure (from disk): {m_min:7.3f} s (median {m_med:.3f} s)   target < 2 s")
     print(f"  read files only:     {read_min:7.3f} s (median {read_med:.3f} s)")
     print(f"  json.loads each:     {base_min:7.3f} s (median {base_med:.3f} s)")

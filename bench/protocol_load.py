@@ -32,6 +32,7 @@ plus a `.venv` link), alternating with this one round by round (A B, B A, ...: t
 then the ratios of the medians. `--server-env KEY=VALUE` sets a variable for the servers started here
 (both sides), e.g. a Streamlit option to try before committing it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -98,8 +99,14 @@ class Session:
         """Keep every drawn input's value as the frontend's widget manager does: the value the
         server forces (set_value), else the one already held, else the widget's default.
         Buttons, uploads and page links hold no value until clicked."""
-        kinds = {"number_input": "double_value", "slider": "double_array_value", "checkbox": "bool_value",
-                 "selectbox": "string_value", "multiselect": "string_array_value", "text_input": "string_value"}
+        kinds = {
+            "number_input": "double_value",
+            "slider": "double_array_value",
+            "checkbox": "bool_value",
+            "selectbox": "string_value",
+            "multiselect": "string_array_value",
+            "text_input": "string_value",
+        }
         if etype not in kinds or not w.id:
             return
         self.drawn.add(w.id)
@@ -127,10 +134,15 @@ class Session:
         headers = {"Origin": self.base}
         if "_streamlit_xsrf" in cookie:
             headers["Cookie"] = f"_streamlit_xsrf={xsrf}"
-        self.ws = await websockets.connect(self.base.replace("http", "ws", 1) + "/_stcore/stream",
-                                           subprotocols=["streamlit", xsrf], additional_headers=headers,
-                                           max_size=None, open_timeout=30, ping_interval=None,
-                                           compression=None)
+        self.ws = await websockets.connect(
+            self.base.replace("http", "ws", 1) + "/_stcore/stream",
+            subprotocols=["streamlit", xsrf],
+            additional_headers=headers,
+            max_size=None,
+            open_timeout=30,
+            ping_interval=None,
+            compression=None,
+        )
         self.reader = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
@@ -218,8 +230,9 @@ class Session:
 
     def _explore(self, v: int) -> int:
         """A person trying sizes: doubling, halving, nudging; within 1..2,000."""
-        step = self.rng.choice([lambda x: x * 2, lambda x: x // 2, lambda x: x + 1, lambda x: x - 1,
-                                lambda x: x + 10, lambda x: x * 5])
+        step = self.rng.choice(
+            [lambda x: x * 2, lambda x: x // 2, lambda x: x + 1, lambda x: x - 1, lambda x: x + 10, lambda x: x * 5]
+        )
         nv = max(1, min(2000, step(v)))
         return nv if nv != v else (v + 1 if v < 2000 else v - 1)
 
@@ -249,10 +262,20 @@ class ServerProcess:
     def __init__(self, root: Path = ROOT, extra_env: dict | None = None):
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, **(extra_env or {}), "PYTHON": sys.executable, "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
-               "STREAMLIT_SERVER_PORT": str(port)}
-        self.proc = subprocess.Popen(["sh", str(root / "deploy" / "entrypoint.sh")], cwd=root, env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = {
+            **os.environ,
+            **(extra_env or {}),
+            "PYTHON": sys.executable,
+            "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
+            "STREAMLIT_SERVER_PORT": str(port),
+        }
+        self.proc = subprocess.Popen(
+            ["sh", str(root / "deploy" / "entrypoint.sh")],
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self.pid = self.proc.pid  # sh execs python: same pid
 
     def wait_healthy(self, timeout: float = 60) -> None:
@@ -288,6 +311,7 @@ def fmt_ms(v: float) -> str:
 
 async def open_sessions(base, page, n, stats, think, seed, spread_s, deadline):
     """Connect n sessions, spread over spread_s (people do not all arrive in the same millisecond)."""
+
     async def one(i):
         await asyncio.sleep(spread_s * i / max(1, n))
         s = Session(base, page, random.Random(seed + i), stats, think)
@@ -301,6 +325,7 @@ async def open_sessions(base, page, n, stats, think, seed, spread_s, deadline):
             stats.errors.append(f"connect: {type(e).__name__}: {e}")
             return None
         return s
+
     tasks = [asyncio.create_task(one(i)) for i in range(n)]
     done = await asyncio.wait_for(asyncio.gather(*tasks), max(1.0, deadline - time.perf_counter()))
     return [s for s in done if s is not None]
@@ -320,18 +345,28 @@ async def measure(sessions, stats, proc, seconds, label, baseline_median=None):
     runs = stats.reruns[first:]
     ok = [r.seconds for r in runs if r.ok]
     row = {
-        "label": label, "sessions": len(sessions), "reruns": len(runs), "errors": len(stats.errors) - errors0,
-        "reruns_per_s": len(runs) / wall, "median_s": statistics.median(ok) if ok else float("nan"),
-        "p95_s": pct(ok, 95) if ok else float("nan"), "server_cpu_cores": cpu / wall,
-        "cpu_per_rerun_ms": 1000 * cpu / max(1, len(runs)), "rss_mb": rss_mb(proc), "bench_cpu_cores": own / wall,
+        "label": label,
+        "sessions": len(sessions),
+        "reruns": len(runs),
+        "errors": len(stats.errors) - errors0,
+        "reruns_per_s": len(runs) / wall,
+        "median_s": statistics.median(ok) if ok else float("nan"),
+        "p95_s": pct(ok, 95) if ok else float("nan"),
+        "server_cpu_cores": cpu / wall,
+        "cpu_per_rerun_ms": 1000 * cpu / max(1, len(runs)),
+        "rss_mb": rss_mb(proc),
+        "bench_cpu_cores": own / wall,
         "machine_busy_cores": busy,
     }
     ratio = f"  ({row['median_s'] / baseline_median:4.1f}x alone)" if baseline_median else ""
-    print(f"{label:>14} {row['sessions']:4d} sessions  {row['reruns']:5d} reruns {row['reruns_per_s']:5.1f}/s  "
-          f"median {fmt_ms(row['median_s'])}  p95 {fmt_ms(row['p95_s'])}{ratio}  errors {row['errors']:3d}  "
-          f"server {row['server_cpu_cores']:4.2f} cores, {row['cpu_per_rerun_ms']:4.0f} ms CPU/rerun, "
-          f"RSS {row['rss_mb']:5.0f} MB  (this bench {row['bench_cpu_cores']:4.2f} cores; machine busy "
-          f"{busy:4.2f} of {psutil.cpu_count()} cores)", flush=True)
+    print(
+        f"{label:>14} {row['sessions']:4d} sessions  {row['reruns']:5d} reruns {row['reruns_per_s']:5.1f}/s  "
+        f"median {fmt_ms(row['median_s'])}  p95 {fmt_ms(row['p95_s'])}{ratio}  errors {row['errors']:3d}  "
+        f"server {row['server_cpu_cores']:4.2f} cores, {row['cpu_per_rerun_ms']:4.0f} ms CPU/rerun, "
+        f"RSS {row['rss_mb']:5.0f} MB  (this bench {row['bench_cpu_cores']:4.2f} cores; machine busy "
+        f"{busy:4.2f} of {psutil.cpu_count()} cores)",
+        flush=True,
+    )
     return row
 
 
@@ -348,6 +383,7 @@ def users_at_target(rows) -> tuple[float, str]:
     b = min(above, key=lambda r: r["sessions"])
     # p95 grows steeply past saturation: interpolate on log(p95), honest enough between two measured steps
     import math
+
     la, lb = math.log(a["p95_s"]), math.log(b["p95_s"])
     frac = (math.log(P95_TARGET_S) - la) / (lb - la) if lb > la else 0.0
     n = a["sessions"] + frac * (b["sessions"] - a["sessions"])
@@ -371,8 +407,13 @@ async def run(args, root: Path = ROOT) -> dict:
             psutil.Process().nice(args.server_nice)
     stats = Stats()
     sessions: list[Session] = []
-    result: dict = {"root": str(root), "page": args.page or "overview", "mode": "saturate" if args.saturate else "ramp",
-                    "cpu_count": psutil.cpu_count(), "steps": []}
+    result: dict = {
+        "root": str(root),
+        "page": args.page or "overview",
+        "mode": "saturate" if args.saturate else "ramp",
+        "cpu_count": psutil.cpu_count(),
+        "steps": [],
+    }
     try:
         # warm-up and baseline: one session alone (imports, caches; its RSS is the memory baseline)
         alone = await open_sessions(base, args.page, 1, stats, (args.think_min, args.think_max), args.seed, 0, deadline)
@@ -389,29 +430,43 @@ async def run(args, root: Path = ROOT) -> dict:
             for n in args.sessions:
                 add = n - len(sessions)
                 if add > 0:
-                    sessions += await open_sessions(base, args.page, add, stats, think, args.seed + len(sessions),
-                                                    0.5, deadline)
+                    sessions += await open_sessions(
+                        base, args.page, add, stats, think, args.seed + len(sessions), 0.5, deadline
+                    )
                 if time.perf_counter() + args.seconds > deadline:
                     print("deadline reached: stopping", flush=True)
                     break
-                result["steps"].append(await measure(sessions, stats, proc, args.seconds, "no think time",
-                                                     base_row["median_s"]))
+                result["steps"].append(
+                    await measure(sessions, stats, proc, args.seconds, "no think time", base_row["median_s"])
+                )
             best = max(result["steps"], key=lambda r: r["reruns_per_s"])
             result["saturation_reruns_per_s"] = best["reruns_per_s"]
             result["saturation_cpu_per_rerun_ms"] = best["cpu_per_rerun_ms"]
             result["reruns_per_s_per_core"] = best["reruns_per_s"] / max(best["server_cpu_cores"], 1e-9)
-            print(f"\nsaturation: {best['reruns_per_s']:.1f} reruns/s with {best['sessions']} sessions and no think "
-                  f"time; server {best['server_cpu_cores']:.2f} cores, {best['cpu_per_rerun_ms']:.0f} ms CPU per rerun; "
-                  f"alone: median {base_row['median_s'] * 1000:.0f} ms")
-            print(f"per full core: {result['reruns_per_s_per_core']:.1f} reruns/s (the rate over the cores the server "
-                  f"got; on a busy shared machine it gets less than one)")
+            print(
+                f"\nsaturation: {best['reruns_per_s']:.1f} reruns/s with {best['sessions']} sessions and no think "
+                f"time; server {best['server_cpu_cores']:.2f} cores, {best['cpu_per_rerun_ms']:.0f} ms CPU per rerun; "
+                f"alone: median {base_row['median_s'] * 1000:.0f} ms"
+            )
+            print(
+                f"per full core: {result['reruns_per_s_per_core']:.1f} reruns/s (the rate over the cores the server "
+                f"got; on a busy shared machine it gets less than one)"
+            )
         else:
             for n in args.sessions:
                 add = n - len(sessions)
                 spread = min(args.seconds / 4, 0.05 * add)
                 if add > 0:
-                    sessions += await open_sessions(base, args.page, add, stats, (args.think_min, args.think_max),
-                                                    args.seed + len(sessions), spread, deadline)
+                    sessions += await open_sessions(
+                        base,
+                        args.page,
+                        add,
+                        stats,
+                        (args.think_min, args.think_max),
+                        args.seed + len(sessions),
+                        spread,
+                        deadline,
+                    )
                 if time.perf_counter() + args.seconds > deadline:
                     print("deadline reached: stopping", flush=True)
                     break
@@ -422,16 +477,24 @@ async def run(args, root: Path = ROOT) -> dict:
             cores = max((r["server_cpu_cores"] for r in result["steps"]), default=0)
             result["users_at_p95_1s"] = n_users
             per_session = [r["mb_per_session"] for r in result["steps"] if len(sessions) > 1]
-            print(f"\nmemory: {rss0:.0f} MB with one session; "
-                  + ", ".join(f"{r['mb_per_session']:.2f} MB/session at {r['sessions']}" for r in result["steps"]))
-            print(f"first page loads: median {fmt_ms(statistics.median(stats.first_loads))}, "
-                  f"p95 {fmt_ms(pct(stats.first_loads, 95))} (n={len(stats.first_loads)})")
-            print(f"sizing: one replica (one process, at most ~1 core: the interpreter lock; it used up to "
-                  f"{cores:.2f} cores here) holds ~{n_users:.0f} active users at p95 < {P95_TARGET_S:g} s ({why})")
+            print(
+                f"\nmemory: {rss0:.0f} MB with one session; "
+                + ", ".join(f"{r['mb_per_session']:.2f} MB/session at {r['sessions']}" for r in result["steps"])
+            )
+            print(
+                f"first page loads: median {fmt_ms(statistics.median(stats.first_loads))}, "
+                f"p95 {fmt_ms(pct(stats.first_loads, 95))} (n={len(stats.first_loads)})"
+            )
+            print(
+                f"sizing: one replica (one process, at most ~1 core: the interpreter lock; it used up to "
+                f"{cores:.2f} cores here) holds ~{n_users:.0f} active users at p95 < {P95_TARGET_S:g} s ({why})"
+            )
             if cores and 0 < n_users and cores < 0.95:
                 result["users_per_core_estimate"] = n_users / cores
-                print(f"the server never got more than {cores:.2f} cores here (machine busy): per full core that is "
-                      f"~{n_users / cores:.0f} users (an estimate: rerun on a quiet machine to measure it)")
+                print(
+                    f"the server never got more than {cores:.2f} cores here (machine busy): per full core that is "
+                    f"~{n_users / cores:.0f} users (an estimate: rerun on a quiet machine to measure it)"
+                )
             if per_session:
                 result["mb_per_session"] = per_session[-1]
         if stats.errors:
@@ -469,10 +532,12 @@ def compare(args) -> dict:
     runs: dict[str, list[dict]] = {"this": [], "baseline": []}
     roots = {"this": ROOT, "baseline": args.against.resolve()}
     for i in range(args.rounds):
-        for side in (("this", "baseline") if i % 2 == 0 else ("baseline", "this")):
+        for side in ("this", "baseline") if i % 2 == 0 else ("baseline", "this"):
             print(f"\n--- round {i + 1}/{args.rounds}: {side} ({roots[side]})", flush=True)
             runs[side].append(_figures(asyncio.run(run(args, roots[side]))))
-    print(f"\n{'figure':<34} {'this':>10} {'baseline':>10} {'ratio':>7}   (medians of {args.rounds} alternating rounds)")
+    print(
+        f"\n{'figure':<34} {'this':>10} {'baseline':>10} {'ratio':>7}   (medians of {args.rounds} alternating rounds)"
+    )
     table = {}
     for k in runs["this"][0]:
         a = statistics.median(f[k] for f in runs["this"] if k in f)
@@ -499,10 +564,19 @@ def main(argv=None) -> dict:
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--against", type=Path, help="a baseline checkout: measured alternately with this one")
     ap.add_argument("--rounds", type=int, default=3, help="with --against: rounds of (this, baseline)")
-    ap.add_argument("--server-env", action="append", default=[], metavar="KEY=VALUE",
-                    help="an environment variable for the servers started here (repeatable)")
-    ap.add_argument("--server-nice", type=int, default=0,
-                    help="scheduling priority of the server started here (e.g. -10, as root, on a busy shared machine)")
+    ap.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an environment variable for the servers started here (repeatable)",
+    )
+    ap.add_argument(
+        "--server-nice",
+        type=int,
+        default=0,
+        help="scheduling priority of the server started here (e.g. -10, as root, on a busy shared machine)",
+    )
     args = ap.parse_args(argv)
     default = "4,8" if args.saturate else "10,20,50,100,200"
     args.sessions = sorted(int(x) for x in (args.sessions or default).split(","))
@@ -512,8 +586,10 @@ def main(argv=None) -> dict:
         ap.error("--url must be http://127.0.0.1:PORT (loopback only) and needs --pid")
     if not 0 < args.seconds <= 600:
         ap.error("--seconds: 0 to 600")
+
     def stopped(*_):  # a SIGTERM still stops the server this run started (the finally blocks run)
         raise KeyboardInterrupt
+
     signal.signal(signal.SIGTERM, stopped)
     if any("=" not in kv for kv in args.server_env):
         ap.error("--server-env: KEY=VALUE")

@@ -3,6 +3,7 @@
 Bench-only: wraps ScriptRunner._run_script, so the app's code is untouched. Each line of
 $RERUN_LOG is "<seconds> <page script>". Usage: RERUN_LOG=/tmp/r.log python bench/timed_server.py APP [streamlit args]
 """
+
 import os
 import sys
 import time
@@ -20,7 +21,9 @@ def _timed(self, rerun_data):
         return _original(self, rerun_data)
     finally:
         with open(LOG, "a") as f:
-            f.write(f"{time.perf_counter() - t0:.6f} {rerun_data.page_script_hash or '-'} {rerun_data.query_string!r}\n")
+            f.write(
+                f"{time.perf_counter() - t0:.6f} {rerun_data.page_script_hash or '-'} {rerun_data.query_string!r}\n"
+            )
 
 
 script_runner.ScriptRunner._run_script = _timed

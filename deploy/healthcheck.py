@@ -4,6 +4,7 @@ Reads the port and base path as deploy/entrypoint.sh sets them (the environment 
 deploy/streamlit.env), so a server under a path (`STREAMLIT_SERVER_BASE_URL_PATH=registry`)
 is checked at /registry/_stcore/health. Standard library only: the slim image has no curl.
 """
+
 import os
 import sys
 import urllib.request

@@ -1,4 +1,5 @@
 """A Markdown architecture decision record, ready to paste into a review document."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,15 +13,19 @@ from .pricebook import PriceBook
 from .workload import SPECS, Workload
 
 
-def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = None,
-        analysis: Analysis | None = None) -> str:
+def adr(
+    w: Workload, book: PriceBook, link: str = "", today: dt.date | None = None, analysis: Analysis | None = None
+) -> str:
     """`analysis`: w's result when the caller has it (analysis.analyse), so nothing is priced again."""
     a = analysis if analysis is not None else analyse(w, book)
     e, r = a.estimate, a.recommendation
     names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
     today = today or dt.date.today()
-    situation = [_("workloads in {place}").format(place=wording.value("runs_on", w.runs_on)),
-                 _("CI {ci}").format(ci=wording.value("ci", w.ci)), wording.value("lifetime", w.lifetime)]
+    situation = [
+        _("workloads in {place}").format(place=wording.value("runs_on", w.runs_on)),
+        _("CI {ci}").format(ci=wording.value("ci", w.ci)),
+        wording.value("lifetime", w.lifetime),
+    ]
     if w.compliance:
         situation.append(_("compliance: {needs}").format(needs=wording.value("compliance", w.compliance)))
     if w.private_network_only:
@@ -31,47 +36,75 @@ def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = No
         _("- Date: {date}").format(date=today.isoformat()),
         _("- Status: proposed"),
         _("- Price book: {version} (as of {dates}), region {region}, USD list prices").format(
-            version=book.version, dates=", ".join(book.as_of_dates()), region=w.region),
+            version=book.version, dates=", ".join(book.as_of_dates()), region=w.region
+        ),
         *_rate_lines(),
         "",
         _("## Context"),
         "",
         _("Workload: {workload}, {visibility}; network path: {network}; region {region}.").format(
-            workload=wording.workload(w), visibility=wording.value("visibility", w.visibility),
-            network=wording.value("network", w.network), region=wording.region(w.region)),
+            workload=wording.workload(w),
+            visibility=wording.value("visibility", w.visibility),
+            network=wording.value("network", w.network),
+            region=wording.region(w.region),
+        ),
         _("Situation: {items}.").format(items=", ".join(situation)),
     ]
     changed = {k: v for k, v in w.to_dict(only_changed=True).items() if SPECS[k].group not in ("analysis",)}
     if changed:
-        lines += ["", _("Inputs that differ from the defaults: {inputs}.").format(
-            inputs="; ".join(f"{in_sentence(field(k))} {wording.value(k, v)}" for k, v in changed.items()))]
+        lines += [
+            "",
+            _("Inputs that differ from the defaults: {inputs}.").format(
+                inputs="; ".join(f"{in_sentence(field(k))} {wording.value(k, v)}" for k, v in changed.items())
+            ),
+        ]
     # every registry as set up now, and the chosen setup in its own row at its own cost: the outcomes
     # compare against that cost, so the chosen row quotes it (not the registry as set up now)
     rows: list[tuple[float, str, str]] = []
     if a.setup:
-        rows.append((a.cost, _("{registry} {setup}, as decided").format(registry=names[r.recommended],
-                                                                        setup=r.setup_description), _("**chosen**")))
+        rows.append(
+            (
+                a.cost,
+                _("{registry} {setup}, as decided").format(registry=names[r.recommended], setup=r.setup_description),
+                _("**chosen**"),
+            )
+        )
     why = {x.id: x.why for x in r.rejected}
     for reg in e.ranked():
         if reg.id == r.recommended:
-            outcome = (_("as set up now: {gap}/month more than the chosen setup").format(
-                gap=money(shown_difference(reg.monthly_cost, a.cost))) if a.setup else _("**chosen**"))
+            outcome = (
+                _("as set up now: {gap}/month more than the chosen setup").format(
+                    gap=money(shown_difference(reg.monthly_cost, a.cost))
+                )
+                if a.setup
+                else _("**chosen**")
+            )
         elif reg.id == r.runner_up:
             outcome = _("runner-up: {why}").format(why=why[reg.id])
         else:
             outcome = why[reg.id]
         rows.append((reg.monthly_cost, reg.name, wording.reason(outcome)))
-    lines += ["", _("## Options considered"), "", _("Each registry as set up now; the chosen setup has its own row.")
-              if a.setup else _("Each registry as set up now."), "",
-              _("| Registry | Monthly cost ({currency}) | Outcome |").format(currency=_currency_code()), "|---|---:|---|"]
+    lines += [
+        "",
+        _("## Options considered"),
+        "",
+        _("Each registry as set up now; the chosen setup has its own row.")
+        if a.setup
+        else _("Each registry as set up now."),
+        "",
+        _("| Registry | Monthly cost ({currency}) | Outcome |").format(currency=_currency_code()),
+        "|---|---:|---|",
+    ]
     for cost, name, outcome in sorted(rows, key=lambda x: x[0]):  # stable: ties keep the ranking's order
         lines.append(f"| {name} | {_table_amount(cost)} | {outcome.replace('|', '/')} |")
     if r.setup_description:
         decided = _("We will use **{registry}** {setup} ({cost}/month for this workload).").format(
-            registry=names[r.recommended], setup=r.setup_description, cost=money(r.recommended_cost))
+            registry=names[r.recommended], setup=r.setup_description, cost=money(r.recommended_cost)
+        )
     else:
         decided = _("We will use **{registry}** ({cost}/month for this workload).").format(
-            registry=names[r.recommended], cost=money(r.recommended_cost))
+            registry=names[r.recommended], cost=money(r.recommended_cost)
+        )
     lines += ["", _("## Decision"), "", f"{decided} {wording.reason(r.summary)}", ""]
     for i, s in enumerate(r.path, 1):
         because = step_reasons(s.answer, s.reasons)  # "**AWS**: ECR is...", not "**AWS**: AWS: ECR is..."
@@ -80,26 +113,36 @@ def adr(w: Workload, book: PriceBook, link: str = "", today: dt.date | None = No
         lines += ["", r.cost_note]
     lines += ["", _("## Consequences"), ""]
     if a.setup:  # the cost of what is decided, then what it costs as set up today
-        lines.append(_cost_line(a.recommended, _("- Monthly cost {setup}: {cost}, mostly {part} ({share})."),
-                                setup=r.setup_description))
+        lines.append(
+            _cost_line(
+                a.recommended, _("- Monthly cost {setup}: {cost}, mostly {part} ({share})."), setup=r.setup_description
+            )
+        )
         lines.append(_cost_line(e[r.recommended], _("- As set up today: {cost}, mostly {part} ({share}).")))
     else:
         lines.append(_cost_line(e[r.recommended], _("- Monthly cost: {cost}, mostly {part} ({share}).")))
     rec = a.recommended  # the flags of what is decided
     lines += [f"- {f.message}" for f in rec.flags]
     if r.runner_up:
-        lines.append(_("- Fallback: {registry} ({cost}/month).").format(registry=names[r.runner_up],
-                                                                       cost=money(r.costs[r.runner_up])))
+        lines.append(
+            _("- Fallback: {registry} ({cost}/month).").format(
+                registry=names[r.runner_up], cost=money(r.costs[r.runner_up])
+            )
+        )
     lines += ["", _("## References"), ""]
     if link:
         lines.append(_("- Scenario (reopens every input and figure): {link}").format(link=link))
-    lines.append(_("- Prices: the Registry Decision Dashboard's price book {version}; each price has its source URL "
-                   "(the dashboard's About page lists them).").format(version=book.version))
+    lines.append(
+        _(
+            "- Prices: the Registry Decision Dashboard's price book {version}; each price has its source URL "
+            "(the dashboard's About page lists them)."
+        ).format(version=book.version)
+    )
     return "\n".join(lines) + "\n"
 
 
-
 # Amounts in the display currency: US dollars, or won at the reader's rate (i18n.krw), said once.
+
 
 def _currency_code() -> str:
     return "KRW" if i18n.krw() else "USD"
@@ -114,8 +157,12 @@ def _rate_lines() -> list[str]:
     k = i18n.krw()
     if k is None:
         return []
-    return [_("- Amounts in won at {rate} per US dollar (rate of {day}); the price book and unit prices are in "
-              "US dollars.").format(rate="₩" + number(k.rate, 2 if k.rate % 1 else 0), day=k.as_of.isoformat())]
+    return [
+        _(
+            "- Amounts in won at {rate} per US dollar (rate of {day}); the price book and unit prices are in "
+            "US dollars."
+        ).format(rate="₩" + number(k.rate, 2 if k.rate % 1 else 0), day=k.as_of.isoformat())
+    ]
 
 
 def _cost_line(est: engine.RegistryEstimate, sentence: str, **words: str) -> str:
@@ -123,5 +170,6 @@ def _cost_line(est: engine.RegistryEstimate, sentence: str, **words: str) -> str
     top = max(est.components, key=lambda c: c.monthly_cost, default=None)
     if top is None or est.monthly_cost <= 0:
         return _("- Monthly cost: {cost} under current prices.").format(cost=money(0.0))
-    return sentence.format(cost=money(est.monthly_cost), part=top.name, share=percent(top.monthly_cost / est.monthly_cost),
-                           **words)
+    return sentence.format(
+        cost=money(est.monthly_cost), part=top.name, share=percent(top.monthly_cost / est.monthly_cost), **words
+    )

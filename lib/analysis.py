@@ -5,6 +5,7 @@ estimate, each registry's cheaper setup and the recommendation; each used to pri
 again (and the recommendation priced every registry's setups once more). `analyse()` does it
 once; the exporters take the result instead of recomputing it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from .pricebook import PriceBook
 @dataclass(frozen=True, eq=False)
 class Analysis:
     """A workload's estimate, cheaper setups and recommendation, for one price book."""
+
     workload: Any  # a Workload
     book: PriceBook
     estimate: engine.Estimate

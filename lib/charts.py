@@ -1,4 +1,5 @@
 """Plotly figures built from estimates (no streamlit here, so exports can reuse them)."""
+
 from __future__ import annotations
 
 import math
@@ -27,6 +28,7 @@ COLOURS = CATEGORY_COLOURS
 # through labels.amount (the one conversion the tables and texts use), "₩" on the ticks, no
 # fractions of a won in hovers and ticks, axis titles naming the currency. Without a rate the
 # figures are exactly what they were (the same objects, the same English titles).
+
 
 def _won() -> bool:
     return i18n.krw() is not None
@@ -84,7 +86,7 @@ def _tick(name: str) -> str:
         return name.replace(" (", "<br>(", 1)
     spaces = [i for i, ch in enumerate(name) if ch == " "]
     cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
-    return name[:cut] + "<br>" + name[cut + 1:]
+    return name[:cut] + "<br>" + name[cut + 1 :]
 
 
 def figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
@@ -97,9 +99,12 @@ def figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def cost_breakdown(e: Estimate, registry_ids: Collection[str] | None = None,
-                   lacking: dict[str, list[str]] | None = None,
-                   recommended: str | None = None) -> go.Figure:
+def cost_breakdown(
+    e: Estimate,
+    registry_ids: Collection[str] | None = None,
+    lacking: dict[str, list[str]] | None = None,
+    recommended: str | None = None,
+) -> go.Figure:
     """Stacked bars: each registry's monthly cost by category, cheapest first; the hover
     lists the components with their arithmetic. Registries in `lacking` (id -> missing
     required features) are faded and marked with ✗; the `recommended` registry's label says so."""
@@ -114,48 +119,112 @@ def cost_breakdown(e: Estimate, registry_ids: Collection[str] | None = None,
         if cat != "storage" and not any(values):
             continue  # storage stays so every chart has the same first trace
         label = wording.category(cat)
-        detail = ["<br>".join(f"{c.name}: {c.arithmetic()}" for c in r.components if c.category == cat) or _("none")
-                  for r in regs]
-        traces.append(dict(type="bar", name=label, x=names, y=values, marker=dict(color=COLOURS[cat], opacity=opacity),
-                           customdata=detail,
-                           hovertemplate="<b>%{x}</b><br>" + label + ": " + _hover_money("y") + "<br>%{customdata}<extra></extra>"))
+        detail = [
+            "<br>".join(f"{c.name}: {c.arithmetic()}" for c in r.components if c.category == cat) or _("none")
+            for r in regs
+        ]
+        traces.append(
+            dict(
+                type="bar",
+                name=label,
+                x=names,
+                y=values,
+                marker=dict(color=COLOURS[cat], opacity=opacity),
+                customdata=detail,
+                hovertemplate="<b>%{x}</b><br>" + label + ": " + _hover_money("y") + "<br>%{customdata}<extra></extra>",
+            )
+        )
     # totals above the bars: the text of a (near) zero-height bar stacked on top, so plotly hides a
     # label wider than its bar (uniformtext) instead of overlapping it on a narrow screen; one trace
     # is far cheaper to build than one annotation per bar
-    traces.append(dict(type="bar", x=names, y=[1e-9] * len(regs), text=[labels.money(r.monthly_cost) for r in regs],
-                       textposition="outside", cliponaxis=False, marker=dict(color="rgba(0,0,0,0)"),
-                       textfont=dict(color=TEXT), showlegend=False, hoverinfo="skip", name="total"))
+    traces.append(
+        dict(
+            type="bar",
+            x=names,
+            y=[1e-9] * len(regs),
+            text=[labels.money(r.monthly_cost) for r in regs],
+            textposition="outside",
+            cliponaxis=False,
+            marker=dict(color="rgba(0,0,0,0)"),
+            textfont=dict(color=TEXT),
+            showlegend=False,
+            hoverinfo="skip",
+            name="total",
+        )
+    )
     chosen = _("recommended")
-    ticks = [f"<b>{_tick(n)}</b><br><b>{chosen}</b>" if r.id == recommended else _tick(n)
-             for r, n in zip(regs, names, strict=True)]
+    ticks = [
+        f"<b>{_tick(n)}</b><br><b>{chosen}</b>" if r.id == recommended else _tick(n)
+        for r, n in zip(regs, names, strict=True)
+    ]
     top = max([labels.amount(r.monthly_cost) for r in regs] + [1.0])
-    return figure(traces, dict(
-        barmode="stack", uniformtext=dict(mode="hide", minsize=10),
-        title=dict(text=_("Monthly cost by registry") + f"<br><sup>{scenario_title(e)}</sup>"),
-        xaxis=dict(tickvals=names, ticktext=ticks, tickangle=0, title=dict()),
-        yaxis=dict(tickprefix=labels.currency_symbol(), tickformat=",.0f", range=[0, top * 1.12],
-                   title=dict(text=_per_month_title()), **_won_axis()),
-        # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
-        # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
-        legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
-        margin=dict(t=80)))
+    return figure(
+        traces,
+        dict(
+            barmode="stack",
+            uniformtext=dict(mode="hide", minsize=10),
+            title=dict(text=_("Monthly cost by registry") + f"<br><sup>{scenario_title(e)}</sup>"),
+            xaxis=dict(tickvals=names, ticktext=ticks, tickangle=0, title=dict()),
+            yaxis=dict(
+                tickprefix=labels.currency_symbol(),
+                tickformat=",.0f",
+                range=[0, top * 1.12],
+                title=dict(text=_per_month_title()),
+                **_won_axis(),
+            ),
+            # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
+            # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
+            legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
+            margin=dict(t=80),
+        ),
+    )
 
 
 # ---- line charts: one colour, one dash and one marker per registry, labelled at the line's end --------
 
-DASHES = {"ecr": "solid", "ghcr": "dash", "dockerhub": "dot", "harbor": "dashdot", "gar": "longdash",
-          "acr": "solid", "nexus": "longdashdot", "s3": "dot"}
-SYMBOLS = {"ecr": "circle", "ghcr": "square", "dockerhub": "diamond", "harbor": "triangle-up", "gar": "x",
-           "acr": "cross", "nexus": "star", "s3": "triangle-down"}
-SHORT = {"ecr": "ECR", "ghcr": "GHCR", "dockerhub": "Docker Hub", "harbor": "Harbor", "gar": "Artifact Registry",
-         "acr": "ACR", "nexus": "Nexus", "s3": N_("S3 baseline")}  # product names stay; the baseline is words
+DASHES = {
+    "ecr": "solid",
+    "ghcr": "dash",
+    "dockerhub": "dot",
+    "harbor": "dashdot",
+    "gar": "longdash",
+    "acr": "solid",
+    "nexus": "longdashdot",
+    "s3": "dot",
+}
+SYMBOLS = {
+    "ecr": "circle",
+    "ghcr": "square",
+    "dockerhub": "diamond",
+    "harbor": "triangle-up",
+    "gar": "x",
+    "acr": "cross",
+    "nexus": "star",
+    "s3": "triangle-down",
+}
+SHORT = {
+    "ecr": "ECR",
+    "ghcr": "GHCR",
+    "dockerhub": "Docker Hub",
+    "harbor": "Harbor",
+    "gar": "Artifact Registry",
+    "acr": "ACR",
+    "nexus": "Nexus",
+    "s3": N_("S3 baseline"),
+}  # product names stay; the baseline is words
 LABEL_GAP = 0.07  # share of the y axis a label line takes: 16 px of a ~230 px plot (narrow screens), 22 px on a slide
 
 
 def _axis_style(**extra: Any) -> dict[str, Any]:
     """Text at 4.5:1 contrast or better on white (WCAG AA), light grid lines."""
-    return dict(tickfont=dict(color=TEXT), title_font=dict(color=TEXT), gridcolor="#E3E3E3", linecolor="#888888",
-                zeroline=False, **extra)
+    return dict(
+        tickfont=dict(color=TEXT),
+        title_font=dict(color=TEXT),
+        gridcolor="#E3E3E3",
+        linecolor="#888888",
+        zeroline=False,
+        **extra,
+    )
 
 
 def _spread(positions: list[float], heights: list[float], lo: float, hi: float) -> list[float]:
@@ -171,8 +240,9 @@ def _spread(positions: list[float], heights: list[float], lo: float, hi: float) 
     return out
 
 
-def _end_labels(ends: dict[str, float], x: float, lo: float, hi: float,
-                lacking: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _end_labels(
+    ends: dict[str, float], x: float, lo: float, hi: float, lacking: dict[str, list[str]]
+) -> list[dict[str, Any]]:
     """Labels at the right end of the lines, in the lines' axis units, pushed apart so none
     overlap. Lines that end together share one label, a name a line. A coloured dash before each
     name ties it to its line; the name itself stays dark text, for contrast."""
@@ -186,17 +256,30 @@ def _end_labels(ends: dict[str, float], x: float, lo: float, hi: float,
             groups.append([r])
     centres = [sum(ends[r] for r in g) / len(g) for g in groups]
     ys = _spread(centres, [gap * len(g) for g in groups], lo, hi)
-    return [dict(x=x, y=y, xref="x", yref="y", xanchor="left", yanchor="middle", showarrow=False, align="left",
-                 text="<br>".join(f"<span style='color:{REGISTRY_COLOURS[r]}'>━━</span> {_(SHORT[r])}" + (" ✗" if lacking.get(r) else "")
-                                  for r in reversed(g)),
-                 font=dict(color=TEXT, size=12))
-            for g, y in zip(groups, ys, strict=True)]
+    return [
+        dict(
+            x=x,
+            y=y,
+            xref="x",
+            yref="y",
+            xanchor="left",
+            yanchor="middle",
+            showarrow=False,
+            align="left",
+            text="<br>".join(
+                f"<span style='color:{REGISTRY_COLOURS[r]}'>━━</span> {_(SHORT[r])}" + (" ✗" if lacking.get(r) else "")
+                for r in reversed(g)
+            ),
+            font=dict(color=TEXT, size=12),
+        )
+        for g, y in zip(groups, ys, strict=True)
+    ]
 
 
 def _log_ticks(lo: float, hi: float, fmt: Callable[[float], str]) -> tuple[list[float], list[str]]:
     """Tick marks at the powers of ten only: no stray "2" and "5" between them."""
     first, last = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
-    vals = [10.0 ** k for k in range(first, last + 1) if lo <= 10.0 ** k * 1.0000001 and 10.0 ** k <= hi * 1.0000001]
+    vals = [10.0**k for k in range(first, last + 1) if lo <= 10.0**k * 1.0000001 and 10.0**k <= hi * 1.0000001]
     return vals, [fmt(v) for v in vals]
 
 
@@ -214,15 +297,22 @@ def _money_tick(v: float) -> str:
     return labels.currency_symbol() + (f"{v:,.0f}" if v >= 1 else f"{v:g}")
 
 
-def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, unit: str = "", log: bool = False,
-               lacking: dict[str, list[str]] | None = None,
-               current: float | None = None) -> go.Figure:
+def break_even(
+    table: pd.DataFrame,
+    points: Sequence[BreakEven],
+    field: str,
+    unit: str = "",
+    log: bool = False,
+    lacking: dict[str, list[str]] | None = None,
+    current: float | None = None,
+) -> go.Figure:
     """Cost of every registry as one input sweeps its range: break-even points marked, the
     workload's own value marked "you are here". On a log scale registries at $0 sit on a
     "$0" line at the bottom instead of vanishing (log 0 has no place on the axis)."""
     from .labels import axis_title, percent
     from .labels import field as field_name
     from .registries import name as registry_name
+
     lacking = lacking or {}
     table = _shown_frame(table)  # the costs in the display currency; the swept input is never money
     xs = table.index.to_numpy(dtype=float)
@@ -243,16 +333,30 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
     for rid in table.columns:
         y = table[rid].to_numpy(dtype=float)
         fig.add_scatter(
-            x=xs, y=np.maximum(y, floor) if log else y, mode="lines+markers", name=registry_name(rid) + (" ✗" if lacking.get(rid) else ""),
+            x=xs,
+            y=np.maximum(y, floor) if log else y,
+            mode="lines+markers",
+            name=registry_name(rid) + (" ✗" if lacking.get(rid) else ""),
             line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
             marker=dict(symbol=SYMBOLS[rid], size=8, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
-            opacity=0.45 if lacking.get(rid) else 1.0, customdata=y,
-            hovertemplate=f"<b>{registry_name(rid)}</b><br>" + _("{x}: {cost} a month").format(
-                x=f"%{{x:{'.0%' if percent_x else ',.4~r'}}}", cost=_hover_money("customdata")) + "<extra></extra>")
+            opacity=0.45 if lacking.get(rid) else 1.0,
+            customdata=y,
+            hovertemplate=f"<b>{registry_name(rid)}</b><br>"
+            + _("{x}: {cost} a month").format(
+                x=f"%{{x:{'.0%' if percent_x else ',.4~r'}}}", cost=_hover_money("customdata")
+            )
+            + "<extra></extra>",
+        )
     if points:
-        fig.add_scatter(x=[p.x for p in points], y=[max(labels.amount(p.cost), floor) if log else labels.amount(p.cost) for p in points], mode="markers",
-                        name=_("Break-even point"), marker=dict(size=11, color=TEXT, symbol="x-thin", line=dict(width=2.5, color=TEXT)),
-                        hovertext=[p.sentence(field) for p in points], hoverinfo="text")
+        fig.add_scatter(
+            x=[p.x for p in points],
+            y=[max(labels.amount(p.cost), floor) if log else labels.amount(p.cost) for p in points],
+            mode="markers",
+            name=_("Break-even point"),
+            marker=dict(size=11, color=TEXT, symbol="x-thin", line=dict(width=2.5, color=TEXT)),
+            hovertext=[p.sentence(field) for p in points],
+            hoverinfo="text",
+        )
     ends = {rid: float(table[rid].iloc[-1]) for rid in table.columns}
     ends = {r: (math.log10(max(v, floor)) if log else v) for r, v in ends.items()}
     label_x = (math.log10(xs[-1]) if log else xs[-1]) + 0.02 * xspan
@@ -260,14 +364,33 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
     shapes = []
     if current is not None:
         here = f"{percent(current)}" if percent_x else f"{current:,.0f}"
-        shapes.append(dict(type="line", xref="x", yref="paper", x0=current, x1=current, y0=0, y1=1,
-                           line=dict(color=TEXT, width=1.5, dash="dash")))
+        shapes.append(
+            dict(
+                type="line",
+                xref="x",
+                yref="paper",
+                x0=current,
+                x1=current,
+                y0=0,
+                y1=1,
+                line=dict(color=TEXT, width=1.5, dash="dash"),
+            )
+        )
         where = ((math.log10(current) if log else current) - (math.log10(xs[0]) if log else xs[0])) / (xspan or 1)
-        annotations.append(dict(x=math.log10(current) if log else current, y=1, xref="x", yref="paper", yanchor="bottom",
-                                xanchor="left" if where < 0.15 else "right" if where > 0.85 else "center",
-                                showarrow=False, text=_("<b>You are here</b>: {value}").format(value=here),
-                                font=dict(color=TEXT, size=12),
-                                bgcolor="rgba(255,255,255,0.85)"))
+        annotations.append(
+            dict(
+                x=math.log10(current) if log else current,
+                y=1,
+                xref="x",
+                yref="paper",
+                yanchor="bottom",
+                xanchor="left" if where < 0.15 else "right" if where > 0.85 else "center",
+                showarrow=False,
+                text=_("<b>You are here</b>: {value}").format(value=here),
+                font=dict(color=TEXT, size=12),
+                bgcolor="rgba(255,255,255,0.85)",
+            )
+        )
     xaxis = _axis_style(title_text=_("{axis}, log scale").format(axis=axis_title(field)) if log else axis_title(field))
     yaxis = _axis_style(title_text=_monthly_cost_title(log), **_won_axis())
     if log:
@@ -283,10 +406,23 @@ def break_even(table: pd.DataFrame, points: Sequence[BreakEven], field: str, uni
         if percent_x:
             xaxis.update(tickvals=[0, 0.25, 0.5, 0.75, 1.0])
         yaxis.update(range=[ylo, yhi], tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","))
-    fig.update_layout(xaxis=xaxis, yaxis=yaxis, showlegend=False, shapes=shapes, annotations=annotations,
-                      plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
-                      title=dict(text=_("Monthly cost against {field}").format(field=field_name(field).lower())
-                                 + "<br><sup>" + _("other inputs as in the sidebar") + "</sup>", font=dict(color=TEXT)))
+    fig.update_layout(
+        xaxis=xaxis,
+        yaxis=yaxis,
+        showlegend=False,
+        shapes=shapes,
+        annotations=annotations,
+        plot_bgcolor="white",
+        font=dict(color=TEXT),
+        margin=dict(t=80, r=100),
+        title=dict(
+            text=_("Monthly cost against {field}").format(field=field_name(field).lower())
+            + "<br><sup>"
+            + _("other inputs as in the sidebar")
+            + "</sup>",
+            font=dict(color=TEXT),
+        ),
+    )
     return fig
 
 
@@ -294,6 +430,7 @@ def sweep_axis(field: str, unit: str) -> str:
     """The swept input in words, with its unit when the name does not already say it
     ("Image size (MB)", "Pulls a month")."""
     from .labels import field as field_name
+
     label = field_name(field)
     return label if unit.lower() in label.lower() else f"{label} ({unit})"
 
@@ -302,37 +439,66 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.
     """Cumulative cost month by month, one line per registry, labelled at its end."""
     from .labels import percent
     from .registries import name as registry_name
+
     fig = go.Figure()
     cumulative = _shown_frame(cumulative)
     months = cumulative.index.to_numpy()
     for rid in cumulative.columns:
-        fig.add_scatter(x=months, y=cumulative[rid], mode="lines+markers", name=registry_name(rid),
-                        line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
-                        marker=dict(symbol=SYMBOLS[rid], size=7, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
-                        hovertemplate=f"<b>{registry_name(rid)}</b><br>"
-                        + _("month {month}: {cost} so far").format(month="%{x}", cost=_hover_money("y")) + "<extra></extra>")
+        fig.add_scatter(
+            x=months,
+            y=cumulative[rid],
+            mode="lines+markers",
+            name=registry_name(rid),
+            line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
+            marker=dict(symbol=SYMBOLS[rid], size=7, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
+            hovertemplate=f"<b>{registry_name(rid)}</b><br>"
+            + _("month {month}: {cost} so far").format(month="%{x}", cost=_hover_money("y"))
+            + "<extra></extra>",
+        )
     top = max(float(cumulative.to_numpy().max()), 1.0)
     ends = {rid: float(cumulative[rid].iloc[-1]) for rid in cumulative.columns}
     span = max(months[-1] - months[0], 1)
     annotations = _end_labels(ends, months[-1] + 0.02 * span, 0.0, top * 1.05, {})
     fig.update_layout(
-        xaxis=_axis_style(title_text=_("Month"), range=[months[0] - 0.02 * span, months[-1] + 0.16 * span],
-                          tickvals=list(range(int(months[0]), int(months[-1]) + 1, max(1, round(span / 12)))), tickformat="d"),
-        yaxis=_axis_style(title_text=_("Cost so far (KRW, setup included)") if _won() else _("Cost so far (USD, setup included)"),
-                          tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","), range=[0, top * 1.05],
-                          **_won_axis()),
-        showlegend=False, annotations=annotations, plot_bgcolor="white", font=dict(color=TEXT), margin=dict(t=80, r=100),
-        title=dict(text=_("Cost over {n} months, setup included").format(n=horizon) + "<br><sup>"
-                        + (_("pulls and versions growing {rate} a month").format(
-                            rate=percent(growth, 1 if growth * 100 % 1 else 0)) if growth else _("no growth")) + "</sup>",
-                   font=dict(color=TEXT)))
+        xaxis=_axis_style(
+            title_text=_("Month"),
+            range=[months[0] - 0.02 * span, months[-1] + 0.16 * span],
+            tickvals=list(range(int(months[0]), int(months[-1]) + 1, max(1, round(span / 12)))),
+            tickformat="d",
+        ),
+        yaxis=_axis_style(
+            title_text=_("Cost so far (KRW, setup included)") if _won() else _("Cost so far (USD, setup included)"),
+            tickprefix=labels.currency_symbol(),
+            tickformat=_money_tickformat(","),
+            range=[0, top * 1.05],
+            **_won_axis(),
+        ),
+        showlegend=False,
+        annotations=annotations,
+        plot_bgcolor="white",
+        font=dict(color=TEXT),
+        margin=dict(t=80, r=100),
+        title=dict(
+            text=_("Cost over {n} months, setup included").format(n=horizon)
+            + "<br><sup>"
+            + (
+                _("pulls and versions growing {rate} a month").format(
+                    rate=percent(growth, 1 if growth * 100 % 1 else 0)
+                )
+                if growth
+                else _("no growth")
+            )
+            + "</sup>",
+            font=dict(color=TEXT),
+        ),
+    )
     return fig
 
 
 def tint(colour: str, amount: float = 0.55) -> str:
     """The colour mixed with white: scenario B's bars keep their registry's hue, lighter."""
     c = colour.lstrip("#")
-    rgb = [int(c[i:i + 2], 16) for i in (0, 2, 4)]
+    rgb = [int(c[i : i + 2], 16) for i in (0, 2, 4)]
     return "#" + "".join(f"{round(v + (255 - v) * amount):02X}" for v in rgb)
 
 
@@ -351,49 +517,123 @@ def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | N
     fig = go.Figure()
     for name, col, light in ((name_a, "A", False), (name_b, "B", True)):
         fill = [tint(c) for c in colours] if light else colours
-        fig.add_bar(name=name, x=ticks, y=_shown(t[col]), offsetgroup=col, showlegend=False,
-                    marker=dict(color=fill, line=dict(color=colours, width=1.5 if light else 0)),
-                    text=[labels.money(v, cents=False) for v in t[col]], textposition="outside", cliponaxis=False,
-                    textfont=dict(size=18, color=TEXT),
-                    hovertemplate="<b>%{x}</b><br>" + name + ": " + _hover_money("y") + "<extra></extra>")
+        fig.add_bar(
+            name=name,
+            x=ticks,
+            y=_shown(t[col]),
+            offsetgroup=col,
+            showlegend=False,
+            marker=dict(color=fill, line=dict(color=colours, width=1.5 if light else 0)),
+            text=[labels.money(v, cents=False) for v in t[col]],
+            textposition="outside",
+            cliponaxis=False,
+            textfont=dict(size=18, color=TEXT),
+            hovertemplate="<b>%{x}</b><br>" + name + ": " + _hover_money("y") + "<extra></extra>",
+        )
         # the legend's swatch in neutral grey: the bars' colours are the registries', the legend tells A from B
-        fig.add_bar(name=name, x=ticks[:1], y=[None], offsetgroup=col, hoverinfo="skip",
-                    marker=dict(color=tint("#777777") if light else "#777777", line=dict(color="#777777", width=1.5 if light else 0)))
+        fig.add_bar(
+            name=name,
+            x=ticks[:1],
+            y=[None],
+            offsetgroup=col,
+            hoverinfo="skip",
+            marker=dict(
+                color=tint("#777777") if light else "#777777", line=dict(color="#777777", width=1.5 if light else 0)
+            ),
+        )
     fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f", **_won_axis())
     fig.update_xaxes(tickangle=0)
-    fig.update_layout(barmode="group", bargap=0.18, bargroupgap=0.06, yaxis_title=_per_month_title(), uniformtext=dict(mode="hide", minsize=9),
-                      legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
-                      # in the title's first line, so the exported picture (which swaps the subtitle) keeps it
-                      title=_("Monthly cost per registry, A against B: {changes}").format(changes=what) if what
-                      else _("Monthly cost per registry, A against B"))
+    fig.update_layout(
+        barmode="group",
+        bargap=0.18,
+        bargroupgap=0.06,
+        yaxis_title=_per_month_title(),
+        uniformtext=dict(mode="hide", minsize=9),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
+        # in the title's first line, so the exported picture (which swaps the subtitle) keeps it
+        title=_("Monthly cost per registry, A against B: {changes}").format(changes=what)
+        if what
+        else _("Monthly cost per registry, A against B"),
+    )
     return fig
 
 
 def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
     from .labels import region_name
+
     be = costs.break_even_gb()
     top = max(gb_now * 3, be * 3 if np.isfinite(be) else 0, 1000)
     gb = np.linspace(0, top, 200)
     fig = go.Figure()
-    fig.add_scatter(x=gb, y=_shown(costs.nat(gb)), name=_("NAT gateway (GHCR, Docker Hub, or ECR without endpoints)"), mode="lines",
-                    line=dict(color=REGISTRY_COLOURS["ghcr"], width=2.5, dash="dash"))
-    fig.add_scatter(x=gb, y=_shown(costs.endpoints(gb)), name=_("ECR through interface endpoints"), mode="lines",
-                    line=dict(color=REGISTRY_COLOURS["ecr"], width=2.5))
-    fig.add_scatter(x=gb, y=_shown(costs.public(gb)), name=_("Public subnets"), mode="lines",
-                    line=dict(color=REGISTRY_COLOURS["dockerhub"], width=2.5, dash="dot"))
+    fig.add_scatter(
+        x=gb,
+        y=_shown(costs.nat(gb)),
+        name=_("NAT gateway (GHCR, Docker Hub, or ECR without endpoints)"),
+        mode="lines",
+        line=dict(color=REGISTRY_COLOURS["ghcr"], width=2.5, dash="dash"),
+    )
+    fig.add_scatter(
+        x=gb,
+        y=_shown(costs.endpoints(gb)),
+        name=_("ECR through interface endpoints"),
+        mode="lines",
+        line=dict(color=REGISTRY_COLOURS["ecr"], width=2.5),
+    )
+    fig.add_scatter(
+        x=gb,
+        y=_shown(costs.public(gb)),
+        name=_("Public subnets"),
+        mode="lines",
+        line=dict(color=REGISTRY_COLOURS["dockerhub"], width=2.5, dash="dot"),
+    )
     if 0 < be < top:
-        fig.add_scatter(x=[be], y=[labels.amount(float(costs.nat(be)))], mode="markers+text", text=[_("break-even {gb} GB").format(gb=f"{be:,.0f}")],
-                        textposition="top left", textfont=dict(color=TEXT), name=_("Break-even point"),
-                        marker=dict(size=12, color=TEXT))
+        fig.add_scatter(
+            x=[be],
+            y=[labels.amount(float(costs.nat(be)))],
+            mode="markers+text",
+            text=[_("break-even {gb} GB").format(gb=f"{be:,.0f}")],
+            textposition="top left",
+            textfont=dict(color=TEXT),
+            name=_("Break-even point"),
+            marker=dict(size=12, color=TEXT),
+        )
     fig.update_layout(
         xaxis=_axis_style(title_text=_("Data pulled into the VPC (GB a month)"), tickformat=","),
-        yaxis=_axis_style(title_text=_monthly_cost_title(), tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","),
-                          **_won_axis()),
-        shapes=[dict(type="line", xref="x", yref="paper", x0=gb_now, x1=gb_now, y0=0, y1=1,
-                     line=dict(color=TEXT, width=1.5, dash="dash"))],
-        annotations=[dict(x=gb_now, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                          text=_("<b>You are here</b>: {value}").format(value=f"{gb_now:,.0f} GB"),
-                          font=dict(color=TEXT, size=12))],
-        legend=dict(orientation="h", y=-0.25, font=dict(color=TEXT)), plot_bgcolor="white", font=dict(color=TEXT),
-        title=dict(text=_("Network path cost per month, {region}").format(region=region_name(region)), font=dict(color=TEXT)))
+        yaxis=_axis_style(
+            title_text=_monthly_cost_title(),
+            tickprefix=labels.currency_symbol(),
+            tickformat=_money_tickformat(","),
+            **_won_axis(),
+        ),
+        shapes=[
+            dict(
+                type="line",
+                xref="x",
+                yref="paper",
+                x0=gb_now,
+                x1=gb_now,
+                y0=0,
+                y1=1,
+                line=dict(color=TEXT, width=1.5, dash="dash"),
+            )
+        ],
+        annotations=[
+            dict(
+                x=gb_now,
+                y=1,
+                xref="x",
+                yref="paper",
+                yanchor="bottom",
+                showarrow=False,
+                text=_("<b>You are here</b>: {value}").format(value=f"{gb_now:,.0f} GB"),
+                font=dict(color=TEXT, size=12),
+            )
+        ],
+        legend=dict(orientation="h", y=-0.25, font=dict(color=TEXT)),
+        plot_bgcolor="white",
+        font=dict(color=TEXT),
+        title=dict(
+            text=_("Network path cost per month, {region}").format(region=region_name(region)), font=dict(color=TEXT)
+        ),
+    )
     return fig

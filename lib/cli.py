@@ -1,4 +1,5 @@
 """`python -m lib estimate|recommend SCENARIO.yaml [--format ...]` and `python -m lib fields`."""
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,11 @@ def _recommend(args: argparse.Namespace) -> int:
     print(decision.headline(r))
     print(f"  {r.summary}")
     if r.runner_up:
-        print(_("Runner-up:   {registry} ({cost}/month)").format(registry=names[r.runner_up],
-                                                                 cost=f"${r.costs[r.runner_up]:,.2f}"))
+        print(
+            _("Runner-up:   {registry} ({cost}/month)").format(
+                registry=names[r.runner_up], cost=f"${r.costs[r.runner_up]:,.2f}"
+            )
+        )
     print("\n" + _("Why:"))
     for i, step in enumerate(r.path, 1):
         print(f"  {i}. {step.question}\n     -> {step.answer}: {' '.join(step_reasons(step.answer, step.reasons))}")
@@ -60,6 +64,7 @@ def _recommend(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from . import adr, deck, export
     from .analysis import analyse
+
     w, book = _read(args)
     wanted = {k: getattr(args, k) for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg") if getattr(args, k)}
     if not wanted:
@@ -83,8 +88,10 @@ def _export(args: argparse.Namespace) -> int:
             data = adr.adr(w, book, args.link, analysis=a)
         else:
             from . import charts
-            fig = export.slide_figure(charts.cost_breakdown(e, recommended=a.recommendation.recommended),
-                                      charts.scenario_title(e))
+
+            fig = export.slide_figure(
+                charts.cost_breakdown(e, recommended=a.recommendation.recommended), charts.scenario_title(e)
+            )
             try:
                 data = export.image(fig, kind)
             except export.ImageExportError as err:
@@ -98,6 +105,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _measure(args: argparse.Namespace) -> int:
     from . import measure
+
     result = measure.measure_paths(args.inputs)
     print("\n".join(measure.report_lines(result)), file=sys.stderr)  # the report; stdout stays a scenario file
     print(measure.dumps(result, args.format).rstrip("\n"))
@@ -106,8 +114,11 @@ def _measure(args: argparse.Namespace) -> int:
 
 def _fields(args: argparse.Namespace) -> int:
     for name, s in SPECS.items():
-        rng = f"{', '.join(map(str, s.choices))}" if s.choices else (
-            f"{s.min:g}..{s.max:g}" if s.min is not None else "true/false")
+        rng = (
+            f"{', '.join(map(str, s.choices))}"
+            if s.choices
+            else (f"{s.min:g}..{s.max:g}" if s.min is not None else "true/false")
+        )
         default = _("default {value}").format(value=f"{s.default!s:<10}")  # the value as a scenario file has it
         print(f"{name:<28} {default} {rng:<32} {s.help}")
     return 0
@@ -129,26 +140,44 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("export", help="slides, tables, JSON, an ADR and pictures for a scenario")
     ex.add_argument("scenario", help="scenario YAML file ('-' for standard input)")
     ex.add_argument("--prices", help="a price book YAML (default: data/prices.yaml)")
-    for kind, what in (("pptx", "PowerPoint deck"), ("xlsx", "cost table (Excel)"), ("csv", "cost table (CSV)"),
-                       ("json", "full result (JSON)"), ("adr", "architecture decision record (Markdown)"),
-                       ("png", "cost chart, 1920x1080 PNG"), ("svg", "cost chart, SVG")):
+    for kind, what in (
+        ("pptx", "PowerPoint deck"),
+        ("xlsx", "cost table (Excel)"),
+        ("csv", "cost table (CSV)"),
+        ("json", "full result (JSON)"),
+        ("adr", "architecture decision record (Markdown)"),
+        ("png", "cost chart, 1920x1080 PNG"),
+        ("svg", "cost chart, SVG"),
+    ):
         ex.add_argument(f"--{kind}", metavar="FILE", help=what)
     ex.add_argument("--link", default="", help="the share link to print in the deck, JSON and ADR")
     ex.set_defaults(func=_export)
-    me = sub.add_parser("measure", help="a scenario measured from a registry inventory (ECR, manifests, Docker Hub, GitHub)")
-    me.add_argument("inputs", nargs="+", metavar="FILE_OR_FOLDER",
-                    help="`aws ecr describe-images` output, a REPOSITORY/TAG.json manifest tree (or a zip of it), "
-                         "Docker Hub tags pages, GitHub package versions")
+    me = sub.add_parser(
+        "measure", help="a scenario measured from a registry inventory (ECR, manifests, Docker Hub, GitHub)"
+    )
+    me.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="FILE_OR_FOLDER",
+        help="`aws ecr describe-images` output, a REPOSITORY/TAG.json manifest tree (or a zip of it), "
+        "Docker Hub tags pages, GitHub package versions",
+    )
     me.add_argument("--format", choices=("yaml", "json"), default="yaml")
     me.set_defaults(func=_measure)
     f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
     f.set_defaults(func=_fields)
     from .price_update import add_cli as _prices_cli
+
     _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
     for command in (est, rec, ex, me, f):  # every command that prints words or writes a file
-        command.add_argument("--lang", choices=tuple(i18n.LANGS), default=i18n.DEFAULT,
-                             help="the language of the text and the files: " + ", ".join(
-                                 f"{k} ({v})" for k, v in i18n.LANGS.items()) + f"; default {i18n.DEFAULT}")
+        command.add_argument(
+            "--lang",
+            choices=tuple(i18n.LANGS),
+            default=i18n.DEFAULT,
+            help="the language of the text and the files: "
+            + ", ".join(f"{k} ({v})" for k, v in i18n.LANGS.items())
+            + f"; default {i18n.DEFAULT}",
+        )
     return ap
 
 
@@ -170,6 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(_("error: {message}").format(message=_one_line(where + (e.strerror or str(e)), 300)), file=sys.stderr)
         except (yaml.YAMLError, RecursionError, MemoryError, ValueError, ArithmeticError) as e:
             # the readers turn these into messages; this is the net under them
-            print(_("error: the input cannot be used ({kind}: {detail})").format(
-                kind=type(e).__name__, detail=_one_line(e, 200)), file=sys.stderr)
+            print(
+                _("error: the input cannot be used ({kind}: {detail})").format(
+                    kind=type(e).__name__, detail=_one_line(e, 200)
+                ),
+                file=sys.stderr,
+            )
         return 2

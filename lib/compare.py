@@ -1,4 +1,5 @@
 """Two scenarios (or one scenario under two price books), side by side per registry."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,8 +9,9 @@ from .pricebook import PriceBook
 from .workload import Workload
 
 
-def side_by_side(a: Workload, b: Workload, book_a: PriceBook, book_b: PriceBook | None = None,
-                 labels: tuple[str, str] = ("A", "B")) -> pd.DataFrame:
+def side_by_side(
+    a: Workload, b: Workload, book_a: PriceBook, book_b: PriceBook | None = None, labels: tuple[str, str] = ("A", "B")
+) -> pd.DataFrame:
     """One row per registry: monthly cost under A and B, the difference and the change in %."""
     ta = engine.estimate(a, book_a).totals()
     tb = engine.estimate(b, book_b or book_a).totals()
@@ -17,6 +19,14 @@ def side_by_side(a: Workload, b: Workload, book_a: PriceBook, book_b: PriceBook 
     for rid in registries.IDS:
         diff = tb[rid] - ta[rid]
         pct = diff / ta[rid] * 100 if ta[rid] else (0.0 if diff == 0 else float("inf"))
-        rows.append({"id": rid, "registry": registries.name(rid), labels[0]: ta[rid], labels[1]: tb[rid],
-                     "difference": diff, "change_pct": pct})
+        rows.append(
+            {
+                "id": rid,
+                "registry": registries.name(rid),
+                labels[0]: ta[rid],
+                labels[1]: tb[rid],
+                "difference": diff,
+                "change_pct": pct,
+            }
+        )
     return pd.DataFrame(rows)

@@ -5,6 +5,7 @@ always, so the output can show its own arithmetic. Registry modules build their 
 from the same code whether the workload fields are plain numbers (one workload) or numpy
 arrays (many workloads at once): only element-wise numpy functions are used.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ class Words(str):
     """A line's name in the reader's language that remembers its English (`en`): the English is the
     line's stable id (`Line.key`), so what is matched, de-duplicated or made a column never depends
     on the language a run speaks."""
+
     en: str
 
 
@@ -51,10 +53,20 @@ def say(msgid: str, **values: object) -> Words:
 
 # The units lines are billed in: stable codes in the estimate (JSON, CSV, tests match them), words
 # where a person reads them (`unit_text`).
-UNITS = {"GB": N_("GB"), "GB-month": N_("GB-month"), "GB-day": N_("GB-day"), "hour": N_("hour"),
-         "endpoint-hour": N_("endpoint-hour"), "instance-hour": N_("instance-hour"),
-         "engineer-hour": N_("engineer-hour"), "image": N_("image"), "seat-month": N_("seat-month"),
-         "account-month": N_("account-month"), "day": N_("day"), "month": N_("month")}
+UNITS = {
+    "GB": N_("GB"),
+    "GB-month": N_("GB-month"),
+    "GB-day": N_("GB-day"),
+    "hour": N_("hour"),
+    "endpoint-hour": N_("endpoint-hour"),
+    "instance-hour": N_("instance-hour"),
+    "engineer-hour": N_("engineer-hour"),
+    "image": N_("image"),
+    "seat-month": N_("seat-month"),
+    "account-month": N_("account-month"),
+    "day": N_("day"),
+    "month": N_("month"),
+}
 
 
 def unit_text(unit: str) -> str:
@@ -68,21 +80,23 @@ class UnknownCategory(DashboardError, ValueError):
 
 def check_category(category: str, name: str) -> None:
     if category not in CATEGORIES:
-        raise UnknownCategory(f"cost component {name!r} has category {category!r}; "
-                              f"it must be one of {', '.join(CATEGORIES)}")
+        raise UnknownCategory(
+            f"cost component {name!r} has category {category!r}; it must be one of {', '.join(CATEGORIES)}"
+        )
 
 
 @dataclass(frozen=True)
 class Line:
     """A component as a registry module writes it; quantity and price may be arrays."""
+
     name: str
     category: Category
     unit: str
     quantity: Amount
     price: Amount
-    price_key: str = ""       # the price-book entry, so the UI can show its source
+    price_key: str = ""  # the price-book entry, so the UI can show its source
     hide_if_zero: bool = False  # e.g. higher egress tiers: only shown when reached
-    key: str = ""             # the English name: the same in every language (set from a Words name)
+    key: str = ""  # the English name: the same in every language (set from a Words name)
 
     def __post_init__(self) -> None:
         check_category(self.category, self.name)
@@ -97,6 +111,7 @@ class Line:
 @dataclass(frozen=True)
 class Component:
     """A component of one workload's bill, with plain floats."""
+
     name: str
     category: Category
     unit: str
@@ -112,36 +127,41 @@ class Component:
             object.__setattr__(self, "key", getattr(self.name, "en", str(self.name)))
 
     def arithmetic(self) -> str:
-        """"60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
+        """ "60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
         from .labels import quantity, unit_price
+
         return f"{quantity(self.quantity, unit_text(self.unit))} x {unit_price(self.price)} = ${self.monthly_cost:,.2f}"
 
 
 @dataclass(frozen=True)
 class Flag:
     """Something that is not money but matters: a limit exceeded, a feature missing."""
+
     code: str
     severity: Severity
     message: str
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
-            raise ValueError(f"flag {self.code!r} has severity {self.severity!r}; it must be one of {', '.join(SEVERITIES)}")
+            raise ValueError(
+                f"flag {self.code!r} has severity {self.severity!r}; it must be one of {', '.join(SEVERITIES)}"
+            )
 
 
 @dataclass(frozen=True)
 class Quantities:
     """Section 2 of the cost model: what every registry prices, for one workload (floats) or
     many (numpy arrays of the same length)."""
+
     stored_gb_naive: Amount  # every version's full bytes: what tarballs store
-    stored_gb: Amount        # shared layers stored once
+    stored_gb: Amount  # shared layers stored once
     pulled_gb: Amount
     same_gb: Amount
     cross_gb: Amount
     internet_gb: Amount
-    vpc_gb: Amount           # bytes pulled by our own cloud compute (what crosses a NAT gateway or endpoint)
+    vpc_gb: Amount  # bytes pulled by our own cloud compute (what crosses a NAT gateway or endpoint)
     images_stored: Amount
-    pushed_gb: Amount        # bytes each push adds: only the layers that changed
+    pushed_gb: Amount  # bytes each push adds: only the layers that changed
     pushed_gb_naive: Amount  # every push's full image: what copying tarballs sends
 
 
@@ -183,6 +203,7 @@ class Prices:
 
 # ---- where the consumers run ---------------------------------------------------------
 
+
 def consumers_cloud(w: Inputs) -> str:
     """The cloud the pulling workloads run in: aws, gcp, azure or on_prem.
 
@@ -202,6 +223,7 @@ WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": N_("on-premise
 
 # ---- pieces several registries share -------------------------------------------------
 
+
 def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category = "transfer") -> list[Line]:
     """Volume tiers, one component per tier so each price is visible; tiers after the first
     are shown only when reached. `tiers`: (size in GB or None for the rest, name, price key)."""
@@ -211,17 +233,38 @@ def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category =
         if size is not None:
             in_tier = np.minimum(in_tier, size)
             start += size
-        lines.append(Line(say(N_("{label} ({tier})"), label=label, tier=say(name)), category, "GB", in_tier, p(key), key, hide_if_zero=i > 0))
+        lines.append(
+            Line(
+                say(N_("{label} ({tier})"), label=label, tier=say(name)),
+                category,
+                "GB",
+                in_tier,
+                p(key),
+                key,
+                hide_if_zero=i > 0,
+            )
+        )
     return lines
 
 
 # AWS and Azure count 1 TB = 1,024 GB in their tiers; Google's tiers are per GiB, counted the same way.
-AWS_TIERS = ((10_240.0, N_("first 10 TB"), "aws.internet_egress_tier1_gb"), (40_960.0, N_("next 40 TB"), "aws.internet_egress_tier2_gb"),
-             (102_400.0, N_("next 100 TB"), "aws.internet_egress_tier3_gb"), (None, N_("over 150 TB"), "aws.internet_egress_tier4_gb"))
-GCP_TIERS = ((1_024.0, N_("first 1 TB"), "gar.internet_egress_gb"), (9_216.0, N_("1 to 10 TB"), "gar.internet_egress_tier2_gb"),
-             (None, N_("over 10 TB"), "gar.internet_egress_tier3_gb"))
-AZURE_TIERS = ((10_240.0, N_("first 10 TB"), "acr.internet_egress_gb"), (40_960.0, N_("next 40 TB"), "acr.internet_egress_tier2_gb"),
-               (102_400.0, N_("next 100 TB"), "acr.internet_egress_tier3_gb"), (None, N_("over 150 TB"), "acr.internet_egress_tier4_gb"))
+AWS_TIERS = (
+    (10_240.0, N_("first 10 TB"), "aws.internet_egress_tier1_gb"),
+    (40_960.0, N_("next 40 TB"), "aws.internet_egress_tier2_gb"),
+    (102_400.0, N_("next 100 TB"), "aws.internet_egress_tier3_gb"),
+    (None, N_("over 150 TB"), "aws.internet_egress_tier4_gb"),
+)
+GCP_TIERS = (
+    (1_024.0, N_("first 1 TB"), "gar.internet_egress_gb"),
+    (9_216.0, N_("1 to 10 TB"), "gar.internet_egress_tier2_gb"),
+    (None, N_("over 10 TB"), "gar.internet_egress_tier3_gb"),
+)
+AZURE_TIERS = (
+    (10_240.0, N_("first 10 TB"), "acr.internet_egress_gb"),
+    (40_960.0, N_("next 40 TB"), "acr.internet_egress_tier2_gb"),
+    (102_400.0, N_("next 100 TB"), "acr.internet_egress_tier3_gb"),
+    (None, N_("over 150 TB"), "acr.internet_egress_tier4_gb"),
+)
 # Azure's first 100 GB a month are free, account-wide: applied with the free-tier toggle like AWS's.
 AZURE_FREE_GB = 100.0
 
@@ -272,13 +315,17 @@ def aws_transfer(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
 
 
 def nat_hours(w: Inputs, p: Prices) -> Line:
-    return Line(say(N_("NAT gateway hours")), "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly")
+    return Line(
+        say(N_("NAT gateway hours")), "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly"
+    )
 
 
 def nat_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Private subnets reaching a registry outside the VPC: a NAT gateway's hours and bytes."""
-    return [nat_hours(w, p),
-            Line(say(N_("NAT data processed")), "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb")]
+    return [
+        nat_hours(w, p),
+        Line(say(N_("NAT data processed")), "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb"),
+    ]
 
 
 ENDPOINTS_PER_AZ = 2  # ecr.api and ecr.dkr
@@ -296,30 +343,62 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """
     same_pulls = w.pulls_per_month * w.same_region_share
     return [
-        Line(say(N_("Interface endpoints (ecr.api + ecr.dkr) x AZs")), "network", "endpoint-hour",
-             ENDPOINTS_PER_AZ * w.availability_zones * p.hours, p("aws.endpoint_hourly"), "aws.endpoint_hourly"),
-        Line(say(N_("Endpoint data processed (manifests and API calls)")), "network", "GB",
-             same_pulls * p("aws.ecr_endpoint_gb_per_pull"), p("aws.endpoint_gb"), "aws.endpoint_gb"),
+        Line(
+            say(N_("Interface endpoints (ecr.api + ecr.dkr) x AZs")),
+            "network",
+            "endpoint-hour",
+            ENDPOINTS_PER_AZ * w.availability_zones * p.hours,
+            p("aws.endpoint_hourly"),
+            "aws.endpoint_hourly",
+        ),
+        Line(
+            say(N_("Endpoint data processed (manifests and API calls)")),
+            "network",
+            "GB",
+            same_pulls * p("aws.ecr_endpoint_gb_per_pull"),
+            p("aws.endpoint_gb"),
+            "aws.endpoint_gb",
+        ),
         Line(say(N_("Image layers through the S3 gateway endpoint (free)")), "network", "GB", q.same_gb, 0.0),
-        Line(say(N_("NAT data processed (cross-region pulls)")), "network", "GB", q.cross_gb, p("aws.nat_gb"), "aws.nat_gb"),
+        Line(
+            say(N_("NAT data processed (cross-region pulls)")),
+            "network",
+            "GB",
+            q.cross_gb,
+            p("aws.nat_gb"),
+            "aws.nat_gb",
+        ),
     ]
 
 
 def replication_transfer(w: Inputs, p: Prices, pushed_gb: Amount) -> Line:
     """Every push's new bytes sent to each replica region at the inter-region rate: the one rule for
     managed replication and for self-hosted installations replicating to each other."""
-    return Line(say(N_("Replication transfer (pushed bytes x replicas)")), "transfer", "GB", pushed_gb * w.replica_regions,
-                p("aws.inter_region_gb"), "aws.inter_region_gb")
+    return Line(
+        say(N_("Replication transfer (pushed bytes x replicas)")),
+        "transfer",
+        "GB",
+        pushed_gb * w.replica_regions,
+        p("aws.inter_region_gb"),
+        "aws.inter_region_gb",
+    )
 
 
-def replication(w: Inputs, p: Prices, storage_key: str, storage_gb: Amount, pushed_gb: Amount,
-                label: str) -> list[Line]:
+def replication(
+    w: Inputs, p: Prices, storage_key: str, storage_gb: Amount, pushed_gb: Amount, label: str
+) -> list[Line]:
     """Copies in other regions: their storage, and every push's bytes sent across regions."""
     if not w.replica_regions:  # a scalar in both paths: the engine groups on it
         return []
     return [
-        Line(say(N_("Replica storage ({label}, {regions} region(s))"), label=say(label), regions=w.replica_regions), "storage", "GB-month",
-             storage_gb * w.replica_regions, p(storage_key), storage_key),
+        Line(
+            say(N_("Replica storage ({label}, {regions} region(s))"), label=say(label), regions=w.replica_regions),
+            "storage",
+            "GB-month",
+            storage_gb * w.replica_regions,
+            p(storage_key),
+            storage_key,
+        ),
         replication_transfer(w, p, pushed_gb),
     ]
 

@@ -8,6 +8,7 @@ names several registries that all pass, cost decides. Every other registry gets 
 constraint it fails, or what it costs against the recommendation. The tree's types and loader
 are lib/decision_tree.py, the sentences lib/decision_text.py, the drawing lib/decision_chart.py.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -22,8 +23,19 @@ from .i18n import text
 from .labels import SAME_MONEY
 from .pricebook import PriceBook
 
-__all__ = ["DEFAULT_PATH", "DecisionTreeError", "Recommendation", "Rejection", "Step", "failures", "headline",
-           "load", "parse", "recommend", "walk"]
+__all__ = [
+    "DEFAULT_PATH",
+    "DecisionTreeError",
+    "Recommendation",
+    "Rejection",
+    "Step",
+    "failures",
+    "headline",
+    "load",
+    "parse",
+    "recommend",
+    "walk",
+]
 
 
 @dataclass(frozen=True)
@@ -58,12 +70,12 @@ class Recommendation:
     cost_note: str = ""
     branches_taken: list[tuple[str, int]] = field(default_factory=list)
     recommended_setup: dict[str, Any] = field(default_factory=dict)  # changes the recommendation advises ({} if none)
-    recommended_cost: float = 0.0                           # the recommended registry's cost with them
-    setup_description: str = ""                             # those changes in words
-    cheapest: str | None = None       # the cheapest registry meeting every hard requirement (in its cheapest setup)
+    recommended_cost: float = 0.0  # the recommended registry's cost with them
+    setup_description: str = ""  # those changes in words
+    cheapest: str | None = None  # the cheapest registry meeting every hard requirement (in its cheapest setup)
     cheapest_cost: float = 0.0
-    cheapest_setup: str = ""          # that registry's setup in words ("" for as described)
-    gap_note: str = ""                # when the recommendation is not the cheapest: what the difference buys
+    cheapest_setup: str = ""  # that registry's setup in words ("" for as described)
+    gap_note: str = ""  # when the recommendation is not the cheapest: what the difference buys
 
     @property
     def candidates(self) -> list[tuple[str, float]]:
@@ -94,6 +106,7 @@ class Recommendation:
 
 # ---- walking the tree and checking the hard requirements --------------------------------------
 
+
 def walk(w: Any, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]]]:
     """Follow the tree for these answers: the steps, the leaf, and which branches were taken."""
     path: list[Step] = []
@@ -105,8 +118,11 @@ def walk(w: Any, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]]]:
         i, b = next((i, b) for i, b in enumerate(node.branches) if b.deciding and b.when.holds(w))
         dest = b.goes_to
         # every other branch that holds and leads to the same place adds its reason
-        notes = [text(n.reason) for j, n in enumerate(node.branches)
-                 if j != i and n.goes_to == dest and n.when.op != "else" and n.when.holds(w)]
+        notes = [
+            text(n.reason)
+            for j, n in enumerate(node.branches)
+            if j != i and n.goes_to == dest and n.when.op != "else" and n.when.holds(w)
+        ]
         path.append(Step(nid, text(node.question), text(b.answer), (text(b.reason), *notes), dest, b.declines))
         taken.append((nid, i))
         if b.leaf:
@@ -130,9 +146,10 @@ def failures(w: Any, tree: Tree) -> dict[str, list[str]]:
 
 # ---- the steps of a recommendation ------------------------------------------------------------
 
-def _priced(w: Any, book: PriceBook, costs: dict[str, float] | None,
-            cheaper: dict[str, setups.Setup | None] | None
-            ) -> tuple[dict[str, float], dict[str, setups.Setup | None]]:
+
+def _priced(
+    w: Any, book: PriceBook, costs: dict[str, float] | None, cheaper: dict[str, setups.Setup | None] | None
+) -> tuple[dict[str, float], dict[str, setups.Setup | None]]:
     """The monthly totals as described, and each registry's cheaper setup (priced here unless given)."""
     if costs is None:
         e = engine.estimate(w, book)
@@ -152,8 +169,9 @@ def _rank(leaf: Leaf, costs: Mapping[str, float], fails: Mapping[str, list[str]]
     return passing, ranked
 
 
-def _cost_note(passing: Sequence[str], ranked: Sequence[str], costs: Mapping[str, float],
-               fails: Mapping[str, list[str]]) -> str:
+def _cost_note(
+    passing: Sequence[str], ranked: Sequence[str], costs: Mapping[str, float], fails: Mapping[str, list[str]]
+) -> str:
     rec = ranked[0]
     if len(passing) > 1:
         other = ranked[1]
@@ -174,8 +192,16 @@ def _misfits(w: Any, tree: Tree) -> set[str]:
     return {rid for rid, cloud in home.items() if cloud != w.runs_on}
 
 
-def _rejection(rid: str, rec: str, w: Any, tree: Tree, costs: Mapping[str, float],
-               fails: Mapping[str, list[str]], misfits: set[str], deciding: str) -> Rejection:
+def _rejection(
+    rid: str,
+    rec: str,
+    w: Any,
+    tree: Tree,
+    costs: Mapping[str, float],
+    fails: Mapping[str, list[str]],
+    misfits: set[str],
+    deciding: str,
+) -> Rejection:
     """Why `rid` is not the recommendation: a constraint it fails, another cloud, its cost, or the situation."""
     name = registries.name(rid)
     if fails[rid]:
@@ -188,11 +214,17 @@ def _rejection(rid: str, rec: str, w: Any, tree: Tree, costs: Mapping[str, float
     return Rejection(rid, name, "path", say.points_elsewhere(gap, deciding))
 
 
-def _runner_up(ranked: Sequence[str], pool: Sequence[str], costs: Mapping[str, float],
-               fails: Mapping[str, list[str]], misfits: set[str]) -> str | None:
+def _runner_up(
+    ranked: Sequence[str],
+    pool: Sequence[str],
+    costs: Mapping[str, float],
+    fails: Mapping[str, list[str]],
+    misfits: set[str],
+) -> str | None:
     """The next in the leaf, else the cheapest other registry that passes and fits the cloud."""
-    others = sorted((r for r in registries.IDS if r not in pool and not fails[r] and r not in misfits),
-                    key=lambda r: (costs[r], r))
+    others = sorted(
+        (r for r in registries.IDS if r not in pool and not fails[r] and r not in misfits), key=lambda r: (costs[r], r)
+    )
     alternatives = [*ranked[1:], *others]
     return alternatives[0] if alternatives else None
 
@@ -203,8 +235,13 @@ def _cheapest(rec: str, costs: Mapping[str, float], fails: Mapping[str, list[str
     return ok[0] if ok else None
 
 
-def recommend(w: Any, book: PriceBook, tree: Tree | None = None, costs: dict[str, float] | None = None,
-              cheaper: dict[str, setups.Setup | None] | None = None) -> Recommendation:
+def recommend(
+    w: Any,
+    book: PriceBook,
+    tree: Tree | None = None,
+    costs: dict[str, float] | None = None,
+    cheaper: dict[str, setups.Setup | None] | None = None,
+) -> Recommendation:
     """`costs`: the workload's monthly totals when the caller has them already (a page that
     priced it), so the workload is not priced twice; `cheaper`: likewise, setups.cheaper_setups()."""
     tree = tree or load()
@@ -226,12 +263,26 @@ def recommend(w: Any, book: PriceBook, tree: Tree | None = None, costs: dict[str
     gap_note = ""
     if cheapest and cheapest != rec and best[rec] - best[cheapest] > SAME_MONEY:
         buys = text(tree.strengths.get(rec, leaf.summary))
-        gap_note = say.gap_note(cheapest, theirs.description if theirs else "", best[cheapest], rec,
-                                best[rec] - best[cheapest], buys)
+        gap_note = say.gap_note(
+            cheapest, theirs.description if theirs else "", best[cheapest], rec, best[rec] - best[cheapest], buys
+        )
     return Recommendation(
-        rec, _runner_up(ranked, passing or leaf.registries, best, fails, misfits), leaf_id,
-        text(leaf.title), text(leaf.summary), path, rejected, given, fails, _cost_note(passing, ranked, best, fails), taken,
-        recommended_setup=dict(mine.changes) if mine else {}, recommended_cost=best[rec],
+        rec,
+        _runner_up(ranked, passing or leaf.registries, best, fails, misfits),
+        leaf_id,
+        text(leaf.title),
+        text(leaf.summary),
+        path,
+        rejected,
+        given,
+        fails,
+        _cost_note(passing, ranked, best, fails),
+        taken,
+        recommended_setup=dict(mine.changes) if mine else {},
+        recommended_cost=best[rec],
         setup_description=mine.description if mine else "",
-        cheapest=cheapest, cheapest_cost=best[cheapest] if cheapest else 0.0,
-        cheapest_setup=theirs.description if theirs else "", gap_note=gap_note)
+        cheapest=cheapest,
+        cheapest_cost=best[cheapest] if cheapest else 0.0,
+        cheapest_setup=theirs.description if theirs else "",
+        gap_note=gap_note,
+    )

@@ -1,4 +1,5 @@
 """The decision tree drawn as Graphviz DOT, the path a recommendation took in red."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -35,8 +36,10 @@ def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
     on_path = {(s.node, s.goes_to) for s in rec.path} if rec else set()
     visited = {s.node for s in rec.path} if rec else set()
     hl = HIGHLIGHT
-    out = ["digraph tree {",
-           '  rankdir=TB; node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];']
+    out = [
+        "digraph tree {",
+        '  rankdir=TB; node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];',
+    ]
     for nid, node in tree.nodes.items():
         style = f', color="{hl}", penwidth=2.5' if nid in visited else ""
         out.append(f'  "{nid}" [shape=box, style="rounded", label="{_label(node.question)}"{style}];')

@@ -5,6 +5,7 @@ this module for the sentences; nothing here decides anything the numbers do not 
 Each sentence is one message in the catalogue (Korean orders a sentence differently), made in
 the language of the run.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -26,6 +27,7 @@ def _names(ids: Iterable[str]) -> str:
 
 # ---- hard requirements ---------------------------------------------------------------------
 
+
 def failed_requirement(label: str, why: str) -> str:
     return _("{requirement}: {why}").format(requirement=label, why=why)
 
@@ -35,44 +37,54 @@ def outside_home_cloud(label: str, clouds: Sequence[str], runs_on: str) -> str:
     where = choice("runs_on", runs_on)
     if clouds:
         return _("{requirement}: a managed service of {clouds}, outside where the workloads run ({where})").format(
-            requirement=label, clouds="/".join(clouds), where=where)
+            requirement=label, clouds="/".join(clouds), where=where
+        )
     return _("{requirement}: a third-party service, outside where the workloads run ({where})").format(
-        requirement=label, where=where)
+        requirement=label, where=where
+    )
 
 
 # ---- how the leaf's registries were told apart -----------------------------------------------
 
+
 def cost_decides(passing: Sequence[str], rec: str, other: str, gap: float) -> str:
-    return _("{registries} all satisfy every constraint, so cost decides: {chosen} is {gap}/month cheaper than "
-             "{other} for this workload.").format(registries=_names(passing), chosen=registries.name(rec),
-                                                  gap=money(gap), other=registries.name(other))
+    return _(
+        "{registries} all satisfy every constraint, so cost decides: {chosen} is {gap}/month cheaper than "
+        "{other} for this workload."
+    ).format(registries=_names(passing), chosen=registries.name(rec), gap=money(gap), other=registries.name(other))
 
 
 def same_cost(passing: Sequence[str], rec: str, cost: float) -> str:
-    return _("{registries} all satisfy every constraint and cost the same for this workload ({cost}/month); "
-             "the document's order decides: {chosen}.").format(registries=_names(passing), cost=money(cost),
-                                                               chosen=registries.name(rec))
+    return _(
+        "{registries} all satisfy every constraint and cost the same for this workload ({cost}/month); "
+        "the document's order decides: {chosen}."
+    ).format(registries=_names(passing), cost=money(cost), chosen=registries.name(rec))
 
 
 def fails_anyway(rec: str, fails: Sequence[str]) -> str:
     return _("Warning: {registry} fails a requirement: {failures}.").format(
-        registry=registries.name(rec), failures="; ".join(fails))
+        registry=registries.name(rec), failures="; ".join(fails)
+    )
 
 
 # ---- why not the others --------------------------------------------------------------------------
+
 
 def fails_constraints(fails: Sequence[str]) -> str:
     return _("Fails {failures}").format(failures="; ".join(fails))
 
 
 def other_cloud(home: str, runs_on: str) -> str:
-    return _("Belongs to {home}, the workloads run on {where}: pulls would cross clouds (internet egress, NAT) "
-             "and lose IAM integration.").format(home=choice("runs_on", home), where=choice("runs_on", runs_on))
+    return _(
+        "Belongs to {home}, the workloads run on {where}: pulls would cross clouds (internet egress, NAT) "
+        "and lose IAM integration."
+    ).format(home=choice("runs_on", home), where=choice("runs_on", runs_on))
 
 
 def costs_more(gap: float, cost: float, rec_cost: float) -> str:
     return _("Costs {gap}/month more for this workload ({cost} against {chosen_cost}).").format(
-        gap=money(gap), cost=money(cost), chosen_cost=money(rec_cost))
+        gap=money(gap), cost=money(cost), chosen_cost=money(rec_cost)
+    )
 
 
 def points_elsewhere(gap: float, deciding: str) -> str:
@@ -80,21 +92,31 @@ def points_elsewhere(gap: float, deciding: str) -> str:
     if abs(gap) <= SAME_MONEY:
         return _("It costs the same, but the situation points elsewhere: {reason}").format(reason=deciding)
     return _("It is {saving}/month cheaper, but the situation points elsewhere: {reason}").format(
-        saving=money(-gap), reason=deciding)
+        saving=money(-gap), reason=deciding
+    )
 
 
 # ---- what the recommendation costs against the cheapest ----------------------------------
 
+
 def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: float, buys: str) -> str:
     names = registries.NAMES
     if setup:
-        return _("{cheapest} {setup} is the cheapest that meets every hard requirement at {cost}/month; "
-                 "{chosen} costs {gap}/month more for {buys}").format(
-            cheapest=names[cheapest], setup=setup, cost=money(cheapest_cost), chosen=names[rec], gap=money(gap),
-            buys=buys)
-    return _("{cheapest} is the cheapest that meets every hard requirement at {cost}/month; "
-             "{chosen} costs {gap}/month more for {buys}").format(
-        cheapest=names[cheapest], cost=money(cheapest_cost), chosen=names[rec], gap=money(gap), buys=buys)
+        return _(
+            "{cheapest} {setup} is the cheapest that meets every hard requirement at {cost}/month; "
+            "{chosen} costs {gap}/month more for {buys}"
+        ).format(
+            cheapest=names[cheapest],
+            setup=setup,
+            cost=money(cheapest_cost),
+            chosen=names[rec],
+            gap=money(gap),
+            buys=buys,
+        )
+    return _(
+        "{cheapest} is the cheapest that meets every hard requirement at {cost}/month; "
+        "{chosen} costs {gap}/month more for {buys}"
+    ).format(cheapest=names[cheapest], cost=money(cheapest_cost), chosen=names[rec], gap=money(gap), buys=buys)
 
 
 def headline(r: Recommendation) -> str:
@@ -104,21 +126,27 @@ def headline(r: Recommendation) -> str:
     if r.setup_description:
         # the ranking prices the setup as described: say what that costs, so both figures are on screen
         text = _("Recommended: {registry} {setup} ({cost}/month; {as_now} as set up now)").format(
-            registry=name, setup=r.setup_description, cost=money(r.recommended_cost),
-            as_now=money(r.costs[r.recommended]))
+            registry=name,
+            setup=r.setup_description,
+            cost=money(r.recommended_cost),
+            as_now=money(r.costs[r.recommended]),
+        )
     else:
         text = _("Recommended: {registry} ({cost}/month)").format(registry=name, cost=money(r.recommended_cost))
     if r.gap_note:
         return _("{recommendation}, although {note}.").format(recommendation=text, note=r.gap_note)
-    cheaper_as_described = any(c < r.costs[r.recommended] - SAME_MONEY
-                               for rid, c in r.costs.items() if not r.failures.get(rid))
+    cheaper_as_described = any(
+        c < r.costs[r.recommended] - SAME_MONEY for rid, c in r.costs.items() if not r.failures.get(rid)
+    )
     if r.cheapest == r.recommended and cheaper_as_described:
         return _("{recommendation}, the cheapest that meets every hard requirement once set up this way.").format(
-            recommendation=text)
+            recommendation=text
+        )
     return _("{recommendation}.").format(recommendation=text)
 
 
 # ---- a step of the walk, as the step lists show it ---------------------------------------------
+
 
 def step_reasons(answer: str, reasons: Sequence[str]) -> tuple[str, ...]:
     """A step's reasons for a list that prints the answer just before them ("**AWS**: ..."): the

@@ -8,6 +8,7 @@ read these types; none of them sees the YAML.
 Every word in the tree is a `Text`: a plain string, or both languages (`{en: ..., ko: ...}`) kept
 whole in the cache and read with `i18n.text()` where it is shown, in the language of that run.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -40,6 +41,7 @@ class DecisionTreeError(DashboardError, ValueError):
 class Condition:
     """`else` (always), `all`/`any` of `parts`, or a test of one workload field against `value`
     (one value for is/has, a tuple for in/has_all/has_any)."""
+
     op: Literal["else", "all", "any"] | Op
     field: str = ""
     value: Any = None
@@ -69,6 +71,7 @@ class Condition:
 class Branch:
     """A deciding branch goes to `next` (a node) or `leaf`; a note branch (`note` set) never
     decides: when it holds and the step goes to `note`, its reason is added to the step's."""
+
     when: Condition
     reason: Text
     answer: Text = ""
@@ -116,6 +119,7 @@ class Leaf:
 class Requirement:
     """A hard constraint: when `when` holds, every registry in `fails` is rejected (with the
     reason given), and every one in `fails_unless_runs_on` unless the workloads run on a listed cloud."""
+
     id: str
     when: Condition
     label: Text
@@ -129,8 +133,8 @@ class Tree:
     nodes: Mapping[str, Node]
     leaves: Mapping[str, Leaf]
     requirements: Mapping[str, Requirement]
-    strengths: Mapping[str, Text]   # what a registry buys when recommended although another costs less
-    home_cloud: Mapping[str, str]   # a cloud's own registry -> that cloud
+    strengths: Mapping[str, Text]  # what a registry buys when recommended although another costs less
+    home_cloud: Mapping[str, str]  # a cloud's own registry -> that cloud
 
 
 def _ro(d: dict[str, Any]) -> Mapping[str, Any]:
@@ -147,17 +151,21 @@ def _check_text(value: Any, where: str) -> None:
         return
     if is_text(value) and all(v.strip() for v in value.values()):
         return
-    raise DecisionTreeError(_(
-        "{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value}").format(
-        where=where, value=repr(value)))
+    raise DecisionTreeError(
+        _("{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value}").format(
+            where=where, value=repr(value)
+        )
+    )
 
 
 # ---- validating ---------------------------------------------------------------------------
 
+
 def _check_condition(c: Any, where: str) -> None:
     if not isinstance(c, dict) or not c:
-        raise DecisionTreeError(_("{where}: a condition must be a mapping, got {value}").format(
-            where=where, value=repr(c)))
+        raise DecisionTreeError(
+            _("{where}: a condition must be a mapping, got {value}").format(where=where, value=repr(c))
+        )
     if "else" in c:
         return
     if "all" in c or "any" in c:
@@ -169,8 +177,11 @@ def _check_condition(c: Any, where: str) -> None:
         raise DecisionTreeError(_("{where}: unknown field {field}").format(where=where, field=repr(name)))
     ops = CONDITION_KEYS & set(c)
     if len(ops) != 1:
-        raise DecisionTreeError(_("{where}: a condition needs exactly one of {choices}").format(
-            where=where, choices=', '.join(sorted(CONDITION_KEYS))))
+        raise DecisionTreeError(
+            _("{where}: a condition needs exactly one of {choices}").format(
+                where=where, choices=", ".join(sorted(CONDITION_KEYS))
+            )
+        )
     spec = SPECS[name]
     op = ops.pop()
     values = c[op] if isinstance(c[op], list) else [c[op]]
@@ -178,16 +189,20 @@ def _check_condition(c: Any, where: str) -> None:
     if allowed is not None:
         bad = [v for v in values if v not in allowed]
         if bad:
-            raise DecisionTreeError(_("{where}: {field} has no value {value} (has: {choices})").format(
-                where=where, field=name, value=repr(bad[0]), choices=', '.join(map(str, allowed))))
+            raise DecisionTreeError(
+                _("{where}: {field} has no value {value} (has: {choices})").format(
+                    where=where, field=name, value=repr(bad[0]), choices=", ".join(map(str, allowed))
+                )
+            )
 
 
 def _check_branch(b: dict[str, Any], bw: str, nodes: dict[str, Any], leaves: dict[str, Any]) -> None:
     _check_condition(b.get("when"), bw)
     if "note" in b:
         if b["note"] not in nodes and b["note"] not in leaves:
-            raise DecisionTreeError(_("{where}: note target {target} is not a node or leaf").format(
-                where=bw, target=repr(b['note'])))
+            raise DecisionTreeError(
+                _("{where}: note target {target} is not a node or leaf").format(where=bw, target=repr(b["note"]))
+            )
         if not b.get("reason"):
             raise DecisionTreeError(_("{where}: needs a reason").format(where=bw))
         _check_text(b["reason"], f"{bw} reason")
@@ -195,9 +210,9 @@ def _check_branch(b: dict[str, Any], bw: str, nodes: dict[str, Any], leaves: dic
     if ("next" in b) == ("leaf" in b):
         raise DecisionTreeError(_("{where}: needs exactly one of 'next' or 'leaf'").format(where=bw))
     if "next" in b and b["next"] not in nodes:
-        raise DecisionTreeError(_("{where}: next node {node} is not defined").format(where=bw, node=repr(b['next'])))
+        raise DecisionTreeError(_("{where}: next node {node} is not defined").format(where=bw, node=repr(b["next"])))
     if "leaf" in b and b["leaf"] not in leaves:
-        raise DecisionTreeError(_("{where}: leaf {leaf} is not defined").format(where=bw, leaf=repr(b['leaf'])))
+        raise DecisionTreeError(_("{where}: leaf {leaf} is not defined").format(where=bw, leaf=repr(b["leaf"])))
     if not b.get("answer") or not b.get("reason"):
         raise DecisionTreeError(_("{where}: needs an answer and a reason").format(where=bw))
     _check_text(b["answer"], f"{bw} answer")
@@ -211,17 +226,22 @@ def _check(doc: Any, path: str) -> None:
     if not isinstance(nodes, dict) or not isinstance(leaves, dict):
         raise DecisionTreeError(_("{path}: 'nodes' and 'leaves' must be mappings").format(path=path))
     if doc["start"] not in nodes:
-        raise DecisionTreeError(_("{path}: start node {node} is not defined").format(
-            path=path, node=repr(doc['start'])))
+        raise DecisionTreeError(
+            _("{path}: start node {node} is not defined").format(path=path, node=repr(doc["start"]))
+        )
     for lid, leaf in leaves.items():
         regs = leaf.get("registries") if isinstance(leaf, dict) else None
         unknown = [r for r in regs or [] if r not in registries.BY_ID]
         if not regs or unknown:
-            raise DecisionTreeError(_("{path}: leaf {leaf} must name known registries (unknown: {unknown})").format(
-                path=path, leaf=repr(lid), unknown=unknown))
+            raise DecisionTreeError(
+                _("{path}: leaf {leaf} must name known registries (unknown: {unknown})").format(
+                    path=path, leaf=repr(lid), unknown=unknown
+                )
+            )
         if not leaf.get("title") or not leaf.get("summary"):
-            raise DecisionTreeError(_("{path}: leaf {leaf} needs a title and a summary").format(
-                path=path, leaf=repr(lid)))
+            raise DecisionTreeError(
+                _("{path}: leaf {leaf} needs a title and a summary").format(path=path, leaf=repr(lid))
+            )
         _check_text(leaf["title"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " title")
         _check_text(leaf["summary"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " summary")
     for nid, node in nodes.items():
@@ -231,9 +251,11 @@ def _check(doc: Any, path: str) -> None:
         _check_text(node["question"], f"{where} question")
         deciding = [b for b in node["branches"] if "note" not in b]
         if not deciding or "else" not in deciding[-1].get("when", {}):
-            raise DecisionTreeError(_(
-                "{where}: the last deciding branch must be 'else: true' so every answer leads somewhere").format(
-                where=where))
+            raise DecisionTreeError(
+                _("{where}: the last deciding branch must be 'else: true' so every answer leads somewhere").format(
+                    where=where
+                )
+            )
         for i, b in enumerate(node["branches"]):
             _check_branch(b, _("{where} branch {n}").format(where=where, n=i + 1), nodes, leaves)
     for rid, req in (doc.get("requirements") or {}).items():
@@ -247,13 +269,15 @@ def _check(doc: Any, path: str) -> None:
         named = [*(req.get("fails") or {}), *(req.get("fails_unless_runs_on") or {})]
         unknown = [r for r in named if r not in registries.BY_ID]
         if unknown:
-            raise DecisionTreeError(_("{where}: unknown registry {registry}").format(
-                where=where, registry=repr(unknown[0])))
+            raise DecisionTreeError(
+                _("{where}: unknown registry {registry}").format(where=where, registry=repr(unknown[0]))
+            )
     for rid, why in (doc.get("strengths") or {}).items():
         _check_text(why, f"{path}: strengths.{rid}")
 
 
 # ---- building the frozen tree ----------------------------------------------------------------
+
 
 def _condition(c: dict[str, Any]) -> Condition:
     if "else" in c:
@@ -267,8 +291,14 @@ def _condition(c: dict[str, Any]) -> Condition:
 
 
 def _branch(b: dict[str, Any]) -> Branch:
-    return Branch(_condition(b["when"]), _text(b["reason"]), _text(b.get("answer", "")), b.get("next"), b.get("leaf"),
-                  b.get("note"))
+    return Branch(
+        _condition(b["when"]),
+        _text(b["reason"]),
+        _text(b.get("answer", "")),
+        b.get("next"),
+        b.get("leaf"),
+        b.get("note"),
+    )
 
 
 def parse(doc: Any, path: str = "decision tree") -> Tree:
@@ -276,14 +306,30 @@ def parse(doc: Any, path: str = "decision tree") -> Tree:
     _check(doc, path)
     return Tree(
         start=doc["start"],
-        nodes=_ro({nid: Node(nid, _text(n["question"]), tuple(_branch(b) for b in n["branches"]))
-                   for nid, n in doc["nodes"].items()}),
-        leaves=_ro({lid: Leaf(lid, tuple(lf["registries"]), _text(lf["title"]), _text(lf["summary"]))
-                    for lid, lf in doc["leaves"].items()}),
-        requirements=_ro({rid: Requirement(rid, _condition(r["when"]), _text(r["label"]),
-                                           _ro({k: _text(v) for k, v in (r.get("fails") or {}).items()}),
-                                           _ro({k: tuple(v) for k, v in (r.get("fails_unless_runs_on") or {}).items()}))
-                          for rid, r in (doc.get("requirements") or {}).items()}),
+        nodes=_ro(
+            {
+                nid: Node(nid, _text(n["question"]), tuple(_branch(b) for b in n["branches"]))
+                for nid, n in doc["nodes"].items()
+            }
+        ),
+        leaves=_ro(
+            {
+                lid: Leaf(lid, tuple(lf["registries"]), _text(lf["title"]), _text(lf["summary"]))
+                for lid, lf in doc["leaves"].items()
+            }
+        ),
+        requirements=_ro(
+            {
+                rid: Requirement(
+                    rid,
+                    _condition(r["when"]),
+                    _text(r["label"]),
+                    _ro({k: _text(v) for k, v in (r.get("fails") or {}).items()}),
+                    _ro({k: tuple(v) for k, v in (r.get("fails_unless_runs_on") or {}).items()}),
+                )
+                for rid, r in (doc.get("requirements") or {}).items()
+            }
+        ),
         strengths=_ro({k: _text(v) for k, v in (doc.get("strengths") or {}).items()}),
         home_cloud=_ro(doc.get("home_cloud") or {}),
     )
@@ -294,6 +340,7 @@ def load(path: str | Path = DEFAULT_PATH) -> Tree:
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
-        raise DecisionTreeError(_("{path}: cannot read the decision tree ({problem})").format(
-            path=path, problem=e)) from None
+        raise DecisionTreeError(
+            _("{path}: cannot read the decision tree ({problem})").format(path=path, problem=e)
+        ) from None
     return parse(doc, str(path))

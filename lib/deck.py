@@ -6,6 +6,7 @@ product's palette (lib/palette.py: one colour per registry, one per cost compone
 picture (the sensitivity sweep) is rendered by kaleido when a Chromium is present, and the slide
 says so when it is not. Text never shows field names or price keys: lib/wording.py gives the words.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,6 +68,7 @@ LINE_WIDE = 1.45
 
 # ---- colours and text ----------------------------------------------------------------
 
+
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
@@ -100,14 +102,14 @@ def lines_needed(text: str, pt: float, width_in: float) -> int:
 
 def height_needed(paragraphs: Iterable[tuple[str, float]], width_in: float, space_pt: float = 6) -> float:
     """Inches a list of (text, pt) paragraphs takes, with `space_pt` after each."""
-    return sum(lines_needed(t, pt, width_in) * pt * line_height(t) / 72 + space_pt / 72
-               for t, pt in paragraphs) + 0.15
+    return sum(lines_needed(t, pt, width_in) * pt * line_height(t) / 72 + space_pt / 72 for t, pt in paragraphs) + 0.15
 
 
 def _font(font: Any, size: Any = None, bold: bool | None = None) -> None:
     """A run's or a chart's font: Arial for Latin, EA_FONT for Hangul (the `a:ea` typeface, which
     python-pptx does not set; it goes right after `a:latin`, where the schema wants it)."""
     from pptx.oxml.ns import qn
+
     if size is not None:
         font.size = size
     if bold is not None:
@@ -117,6 +119,7 @@ def _font(font: Any, size: Any = None, bold: bool | None = None) -> None:
     ea = rpr.find(qn("a:ea"))
     if ea is None:
         from lxml import etree
+
         ea = etree.SubElement(rpr, qn("a:ea"))
         rpr.find(qn("a:latin")).addnext(ea)
     ea.set("typeface", EA_FONT)
@@ -134,8 +137,17 @@ def _box(slide: Slide, left: float, top: float, width: float, height: float, nam
     return shape
 
 
-def _para(tf: TextFrame, text: str, pt: float, bold: bool = False, colour: str = TEXT, first: bool = False,
-          space_after: float = 6, link: str = "", align: Any = None) -> _Paragraph:
+def _para(
+    tf: TextFrame,
+    text: str,
+    pt: float,
+    bold: bool = False,
+    colour: str = TEXT,
+    first: bool = False,
+    space_after: float = 6,
+    link: str = "",
+    align: Any = None,
+) -> _Paragraph:
     p = tf.paragraphs[0] if first else tf.add_paragraph()
     run = p.add_run()
     run.text = text
@@ -194,8 +206,15 @@ def _footer(slide: Slide, text: str) -> None:
 
 # ---- charts ----------------------------------------------------------------------------
 
-def _chart(slide: Slide, kind: Any, data: CategoryChartData, top: float = BODY_TOP,
-           height: float = BODY_BOTTOM - BODY_TOP, legend: Any = None) -> Chart:
+
+def _chart(
+    slide: Slide,
+    kind: Any,
+    data: CategoryChartData,
+    top: float = BODY_TOP,
+    height: float = BODY_BOTTOM - BODY_TOP,
+    legend: Any = None,
+) -> Chart:
     gf = slide.shapes.add_chart(kind, Inches(MARGIN), Inches(top), Inches(CONTENT_W), Inches(height), data)
     gf.name = "Chart"
     ch = gf.chart
@@ -223,6 +242,7 @@ def _axis_title(axis: Any, text: str) -> None:
 
 # Money in the display currency: US dollars, or won at the reader's rate (i18n.krw), converted by
 # labels.amount like every other figure; whole won, without fractions.
+
 
 def _won() -> bool:
     return i18n.krw() is not None
@@ -270,8 +290,9 @@ def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
         else:
             bars.append((_("{registry} (recommended)").format(registry=x.name), x.id, x.monthly_cost, True))
     if a.setup:
-        label = _("{registry} {setup} (recommended)").format(registry=registries.name(r.recommended),
-                                                              setup=wording.setup(dict(a.setup)))
+        label = _("{registry} {setup} (recommended)").format(
+            registry=registries.name(r.recommended), setup=wording.setup(dict(a.setup))
+        )
         bars.append((label, r.recommended, a.cost, True))
     return sorted(bars, key=lambda b: b[2])  # stable: ties keep the ranking's order
 
@@ -342,8 +363,9 @@ def breakdown_chart(slide: Slide, a: Analysis) -> tuple[Chart, list[Category]]:
     return ch, used
 
 
-def compare_chart(slide: Slide, a_totals: dict[str, float], b_totals: dict[str, float], label_a: str,
-                  label_b: str) -> tuple[Chart, list[str]]:
+def compare_chart(
+    slide: Slide, a_totals: dict[str, float], b_totals: dict[str, float], label_a: str, label_b: str
+) -> tuple[Chart, list[str]]:
     """Each registry's A and B side by side in the registry's colour, B lighter."""
     ids = sorted(registries.IDS, key=lambda rid: (a_totals[rid], rid))
     data = CategoryChartData(number_format=_money_format(cents=False))
@@ -355,7 +377,9 @@ def compare_chart(slide: Slide, a_totals: dict[str, float], b_totals: dict[str, 
     y = BODY_TOP
     for label, hatched in ((label_a, False), (label_b, True)):
         h = lines_needed(label, 14, CONTENT_W - 0.7) * 14 * line_height(label) / 72 + 0.1
-        key = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN + 0.1), Inches(y + 0.05), Inches(0.4), Inches(0.2))
+        key = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, Inches(MARGIN + 0.1), Inches(y + 0.05), Inches(0.4), Inches(0.2)
+        )
         key.name = "Legend key"
         _fill(key, "#777777", hatched)
         key.line.color.rgb = _rgb("#777777")
@@ -400,6 +424,7 @@ def _fix_plot_area(ch: Chart) -> None:
     """Pin the plot's inner rectangle (PowerPoint and LibreOffice both honour a manual layout)."""
     from lxml import etree
     from pptx.oxml.ns import qn
+
     plot_area = ch._chartSpace.chart.plotArea
     for old in plot_area.findall(qn("c:layout")):
         plot_area.remove(old)
@@ -414,8 +439,9 @@ def _fix_plot_area(ch: Chart) -> None:
         etree.SubElement(manual, qn(f"c:{k}")).set("val", str(PLOT[k]))
 
 
-def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
-                   top: float = BODY_TOP) -> tuple[Chart, pd.DataFrame, list[str]]:
+def timeline_chart(
+    slide: Slide, w: Workload, book: PriceBook, a: Analysis, top: float = BODY_TOP
+) -> tuple[Chart, pd.DataFrame, list[str]]:
     """Cumulative cost lines in the registries' colours, each named at its end (no legend to
     match colours against); names of lines that end close together stack in order."""
     cumulative, _monthly = timeline.cost_over_time(w, book)
@@ -426,8 +452,9 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
         data.add_series(registries.name(rid), [_value(v) for v in cumulative[rid]])
     shown = cumulative.map(labels.amount) if _won() else cumulative  # the axis's units, for the labels' places
     height = BODY_BOTTOM - top
-    gf = slide.shapes.add_chart(XL_CHART_TYPE.LINE, Inches(MARGIN), Inches(top), Inches(CONTENT_W - LABEL_W),
-                                Inches(height), data)
+    gf = slide.shapes.add_chart(
+        XL_CHART_TYPE.LINE, Inches(MARGIN), Inches(top), Inches(CONTENT_W - LABEL_W), Inches(height), data
+    )
     gf.name = "Chart"
     ch = gf.chart
     _font(ch.font, Pt(SMALL_PT))
@@ -471,8 +498,9 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
     for g, y in zip(groups, placed, strict=False):
         for j, rid in enumerate(g):
             yy = y + j * line_h
-            key = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(left), Inches(yy + line_h / 2 - 0.03),
-                                         Inches(0.25), Inches(0.06))
+            key = slide.shapes.add_shape(
+                MSO_SHAPE.RECTANGLE, Inches(left), Inches(yy + line_h / 2 - 0.03), Inches(0.25), Inches(0.06)
+            )
             key.name = "Line key"
             key.fill.solid()
             key.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[rid])
@@ -480,18 +508,24 @@ def timeline_chart(slide: Slide, w: Workload, book: PriceBook, a: Analysis,
             key.shadow.inherit = False
             tf = _box(slide, left + 0.3, yy - 0.02, LABEL_W - 0.35, line_h + 0.04, "Line label").text_frame
             tf.margin_top = tf.margin_bottom = 0
-            _para(tf, registries.name(rid), SMALL_PT, bold=rid == a.recommendation.recommended, first=True, space_after=0)
+            _para(
+                tf, registries.name(rid), SMALL_PT, bold=rid == a.recommendation.recommended, first=True, space_after=0
+            )
     return ch, cumulative, order
 
 
 # ---- what the slides say ---------------------------------------------------------------
 
+
 def answer_words(a: Analysis) -> str:
     """ "Amazon ECR with VPC interface endpoints" / "Amazon ECR, as described"."""
     name = registries.name(a.recommendation.recommended)
     words = wording.setup(dict(a.setup))
-    return _("{registry}, {setup}").format(registry=name, setup=words) if not a.setup else \
-        _("{registry} {setup}").format(registry=name, setup=words)
+    return (
+        _("{registry}, {setup}").format(registry=name, setup=words)
+        if not a.setup
+        else _("{registry} {setup}").format(registry=name, setup=words)
+    )
 
 
 def why_bullets(a: Analysis, limit: int = 3) -> list[str]:
@@ -517,23 +551,33 @@ def alternative_sentence(w: Workload, a: Analysis) -> str:
     if r.cheapest is None:
         return _("None: no registry meets every requirement here.")
     if r.cheapest == r.recommended:
-        return _("None cheaper: {answer} is itself the cheapest that meets every hard requirement, "
-                 "at {cost} a month.").format(answer=answer_words(a), cost=money(r.cheapest_cost))
-    name = (_("{registry} {setup}").format(registry=registries.name(r.cheapest), setup=r.cheapest_setup)
-            if r.cheapest_setup else registries.name(r.cheapest))
+        return _(
+            "None cheaper: {answer} is itself the cheapest that meets every hard requirement, at {cost} a month."
+        ).format(answer=answer_words(a), cost=money(r.cheapest_cost))
+    name = (
+        _("{registry} {setup}").format(registry=registries.name(r.cheapest), setup=r.cheapest_setup)
+        if r.cheapest_setup
+        else registries.name(r.cheapest)
+    )
     gap = a.cost - r.cheapest_cost
     if gap > SAME_MONEY:
         text = _("{registry}: {cost} a month, {gap} a month less than {recommended}.").format(
-            registry=name, cost=money(r.cheapest_cost), gap=money(gap), recommended=rec)
+            registry=name, cost=money(r.cheapest_cost), gap=money(gap), recommended=rec
+        )
     else:
         text = _("{registry}: {cost} a month, the same as {recommended}.").format(
-            registry=name, cost=money(r.cheapest_cost), recommended=rec)
+            registry=name, cost=money(r.cheapest_cost), recommended=rec
+        )
     ops = a.estimate[r.cheapest].by_category().get("operations", 0.0)
     if ops:
         text += " " + _("That includes {hours} engineer hours a month at {rate} an hour, an assumption.").format(
-            hours=f"{w.ops_hours_per_month:g}", rate=f"${w.engineer_hourly_rate:g}")
-    return text + " " + _("It is set aside because the situation points to {recommended} (see why above).").format(
-        recommended=rec)
+            hours=f"{w.ops_hours_per_month:g}", rate=f"${w.engineer_hourly_rate:g}"
+        )
+    return (
+        text
+        + " "
+        + _("It is set aside because the situation points to {recommended} (see why above).").format(recommended=rec)
+    )
 
 
 def main_risk(w: Workload, a: Analysis) -> str:
@@ -542,7 +586,8 @@ def main_risk(w: Workload, a: Analysis) -> str:
     rec = a.recommendation.recommended
     if a.recommendation.failures.get(rec):
         return _("{registry} fails a requirement: {failures}.").format(
-            registry=registries.name(rec), failures="; ".join(a.recommendation.failures[rec]))
+            registry=registries.name(rec), failures="; ".join(a.recommendation.failures[rec])
+        )
     est = a.recommended
     flags = est.flags
     for severity in ("blocker", "warning"):
@@ -554,22 +599,34 @@ def main_risk(w: Workload, a: Analysis) -> str:
     if comps and total > 0 and comps[0].monthly_cost / total >= 0.5:
         c = comps[0]
         return _("The cost is concentrated: {part} is {share} of the monthly cost ({cost}) and grows {how}.").format(
-            part=c.name, share=percent(c.monthly_cost / total), cost=money(c.monthly_cost),
-            how=_(GROWS.get(c.category, GROWS_WITH_USE)))
+            part=c.name,
+            share=percent(c.monthly_cost / total),
+            cost=money(c.monthly_cost),
+            how=_(GROWS.get(c.category, GROWS_WITH_USE)),
+        )
     return flags[0].message if flags else _("No flags for this workload.")
 
 
 # what a cost category grows with, for the main risk
-GROWS = {"network": N_("with every gigabyte pulled"), "transfer": N_("with every gigabyte pulled"),
-         "storage": N_("with every version kept"), "operations": N_("with engineer time"),
-         "compute": N_("with every node"), "plan": N_("with seats or tier"), "scanning": N_("with every image scanned")}
+GROWS = {
+    "network": N_("with every gigabyte pulled"),
+    "transfer": N_("with every gigabyte pulled"),
+    "storage": N_("with every version kept"),
+    "operations": N_("with engineer time"),
+    "compute": N_("with every node"),
+    "plan": N_("with seats or tier"),
+    "scanning": N_("with every image scanned"),
+}
 GROWS_WITH_USE = N_("with use")  # any other category
 
 
 def _situation(w: Workload) -> str:
-    parts = [_("workloads in {place}").format(place=wording.value("runs_on", w.runs_on)),
-             _("built with {ci}").format(ci=wording.value("ci", w.ci)),
-             wording.value("lifetime", w.lifetime), wording.value("visibility", w.visibility)]
+    parts = [
+        _("workloads in {place}").format(place=wording.value("runs_on", w.runs_on)),
+        _("built with {ci}").format(ci=wording.value("ci", w.ci)),
+        wording.value("lifetime", w.lifetime),
+        wording.value("visibility", w.visibility),
+    ]
     if w.compliance:
         parts.append(_("must have {needs}").format(needs=wording.value("compliance", w.compliance)))
     return ", ".join(parts)
@@ -577,8 +634,11 @@ def _situation(w: Workload) -> str:
 
 def _short_link(link: str) -> str:
     host = urlparse(link).netloc
-    return (_("Open this scenario in the dashboard ({host})").format(host=host) if host
-            else _("Open this scenario in the dashboard"))
+    return (
+        _("Open this scenario in the dashboard ({host})").format(host=host)
+        if host
+        else _("Open this scenario in the dashboard")
+    )
 
 
 def _b_from_link(w: Workload, link: str) -> Workload | None:
@@ -586,8 +646,11 @@ def _b_from_link(w: Workload, link: str) -> Workload | None:
     if not link:
         return None
     params = parse_qs(urlparse(link).query)
-    overrides = {k[len(links.B_PREFIX):]: v for k, v in params.items()
-                 if k.startswith(links.B_PREFIX) and k[len(links.B_PREFIX):] in SPECS}
+    overrides = {
+        k[len(links.B_PREFIX) :]: v
+        for k, v in params.items()
+        if k.startswith(links.B_PREFIX) and k[len(links.B_PREFIX) :] in SPECS
+    }
     if not overrides:
         return None
     b, problems = lenient({k: v[0] for k, v in overrides.items()}, w)
@@ -647,8 +710,9 @@ def _price_words(value: float, unit: str) -> str:
     return f"{labels.number(value)} {unit}"
 
 
-def sources(w: Workload, book: PriceBook,
-            also: Iterable[Workload] = ()) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
+def sources(
+    w: Workload, book: PriceBook, also: Iterable[Workload] = ()
+) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
     """[(vendor, [(page text, url, as-of, [price in words...])...])...] for every price the
     estimate used, vendors and pages in a stable order.
 
@@ -665,7 +729,7 @@ def sources(w: Workload, book: PriceBook,
         for c in r.components:
             if c.price_key and c.name not in names.setdefault(c.price_key, []):
                 names[c.price_key].append(c.name)
-    for r in priced[len(e.registries):]:  # the setup's own lines name only prices not named above
+    for r in priced[len(e.registries) :]:  # the setup's own lines name only prices not named above
         for c in r.components:
             if c.price_key and (c.price_key not in names or names[c.price_key] == []):
                 names.setdefault(c.price_key, []).append(c.name)
@@ -676,7 +740,9 @@ def sources(w: Workload, book: PriceBook,
             unit = price.shown_unit  # the reader's language (English ones start "USD/" or "USD ", Korean ones too)
             label = ", ".join(names.get(key, [])[:3])
             if choice is not None:
-                label = labels.choice(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()
+                label = (
+                    labels.choice(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()
+                )
             words = _price_words(v, unit)
             item = f"{label}: {words}" if label else words
             pages.setdefault(price.source, {}).setdefault(price.as_of, [])
@@ -705,14 +771,25 @@ def sources(w: Workload, book: PriceBook,
 
 def assumption_lines(w: Workload, book: PriceBook) -> list[str]:
     return [
-        _("{hours}-hour month; 1 GB = 1,000 MB; {currency} on-demand list prices before tax; "
-          "region {region}; price book {version}.").format(hours=f"{book.hours_per_month:g}", currency=book.currency,
-                                                          region=wording.region(w.region), version=book.version),
-        _("GitHub Container Registry billing: {billing}. Self-hosted: {nodes} node(s), "
-          "{hours} engineer hours a month at {rate} an hour, "
-          "and one-time setup hours per registry: assumptions, not prices.").format(
-            billing=wording.value("ghcr_billing", w.ghcr_billing), nodes=w.selfhosted_nodes,
-            hours=f"{w.ops_hours_per_month:g}", rate=f"${w.engineer_hourly_rate:g}"),
+        _(
+            "{hours}-hour month; 1 GB = 1,000 MB; {currency} on-demand list prices before tax; "
+            "region {region}; price book {version}."
+        ).format(
+            hours=f"{book.hours_per_month:g}",
+            currency=book.currency,
+            region=wording.region(w.region),
+            version=book.version,
+        ),
+        _(
+            "GitHub Container Registry billing: {billing}. Self-hosted: {nodes} node(s), "
+            "{hours} engineer hours a month at {rate} an hour, "
+            "and one-time setup hours per registry: assumptions, not prices."
+        ).format(
+            billing=wording.value("ghcr_billing", w.ghcr_billing),
+            nodes=w.selfhosted_nodes,
+            hours=f"{w.ops_hours_per_month:g}",
+            rate=f"${w.engineer_hourly_rate:g}",
+        ),
     ]
 
 
@@ -733,12 +810,15 @@ def _block_text(kind: str, content: Any) -> str:
     return str(content)
 
 
-def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Slide], None],
-                  also: Iterable[Workload] = ()) -> int:
+def source_slides(
+    prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Slide], None], also: Iterable[Workload] = ()
+) -> int:
     blocks = _source_blocks(w, book, also)
     room = BODY_BOTTOM - 1.3
-    heights = [max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
-               for k, c, pt in blocks]
+    heights = [
+        max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
+        for k, c, pt in blocks
+    ]
     pages: list[list[Block]] = []
     page: list[Block] = []
     used, vendor = 0.0, None
@@ -758,8 +838,11 @@ def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Sli
     if page:
         pages.append(page)
     for i, page in enumerate(pages, 1):
-        title = (_("Assumptions and sources ({i} of {n})").format(i=i, n=len(pages)) if len(pages) > 1
-                 else _("Assumptions and sources"))
+        title = (
+            _("Assumptions and sources ({i} of {n})").format(i=i, n=len(pages))
+            if len(pages) > 1
+            else _("Assumptions and sources")
+        )
         s = _slide(prs, title)
         tf = _box(s, MARGIN, 1.3, CONTENT_W, room, "Sources").text_frame
         for j, (kind, content, pt) in enumerate(page):
@@ -767,8 +850,13 @@ def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Sli
                 _para(tf, content, pt, bold=True, first=j == 0, space_after=2)
             elif kind == "page":
                 text, url, as_of, items = content
-                _runs(tf, [(text, False, url), (_(", as of {date}: ").format(date=as_of), False, ""), (items, False, "")], pt,
-                      first=j == 0, space_after=4)
+                _runs(
+                    tf,
+                    [(text, False, url), (_(", as of {date}: ").format(date=as_of), False, ""), (items, False, "")],
+                    pt,
+                    first=j == 0,
+                    space_after=4,
+                )
             else:
                 _para(tf, content, pt, first=j == 0, space_after=4)
         footer(s)
@@ -777,9 +865,11 @@ def source_slides(prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Sli
 
 # ---- the deck --------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Deck:
     """What every slide step needs: the presentation being built, the scenario and its analysis."""
+
     prs: Pres
     w: Workload
     book: PriceBook
@@ -788,12 +878,28 @@ class _Deck:
     today: dt.date
 
     def footer(self, slide: Slide) -> None:
-        _footer(slide, " · ".join([_("Container registry decision"), labels.date_text(self.today),
-                                   _("price book {version}").format(version=self.book.version), str(len(self.prs.slides))]))
+        _footer(
+            slide,
+            " · ".join(
+                [
+                    _("Container registry decision"),
+                    labels.date_text(self.today),
+                    _("price book {version}").format(version=self.book.version),
+                    str(len(self.prs.slides)),
+                ]
+            ),
+        )
 
 
-def build(w: Workload, book: PriceBook, link: str = "", pictures: bool = True, b: Workload | None = None,
-          today: dt.date | None = None, analysis: Analysis | None = None) -> tuple[bytes, list[str]]:
+def build(
+    w: Workload,
+    book: PriceBook,
+    link: str = "",
+    pictures: bool = True,
+    b: Workload | None = None,
+    today: dt.date | None = None,
+    analysis: Analysis | None = None,
+) -> tuple[bytes, list[str]]:
     """The deck as bytes, and the list of pictures that could not be made (with why).
 
     `b`: a second scenario to compare against (by default, the one the share link carries);
@@ -828,8 +934,14 @@ def question_slide(deck: _Deck) -> None:
     _para(tf, _("Which container registry should we use?"), 36, bold=True, first=True, space_after=0)
     context = _("For {drivers}; {situation}.").format(drivers=wording.drivers(w), situation=_situation(w))
     tf = _box(s, MARGIN, 2.25, CONTENT_W, 1.0, "Context").text_frame
-    _para(tf, context, BODY_PT if lines_needed(context, BODY_PT, CONTENT_W) <= 2 else 14, colour=MUTED_TEXT,
-          first=True, space_after=0)
+    _para(
+        tf,
+        context,
+        BODY_PT if lines_needed(context, BODY_PT, CONTENT_W) <= 2 else 14,
+        colour=MUTED_TEXT,
+        first=True,
+        space_after=0,
+    )
     panel = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN), Inches(3.55), Inches(CONTENT_W), Inches(2.2))
     panel.name = "Answer panel"
     panel.fill.solid()
@@ -847,16 +959,32 @@ def question_slide(deck: _Deck) -> None:
     _para(tf, _("Answer"), 14, colour=MUTED_TEXT, first=True, space_after=2)
     _para(tf, answer, 32 if lines_needed(answer, 32, CONTENT_W - 0.6) == 1 else 24, bold=True, space_after=4)
     as_described = r.costs[r.recommended]
-    cost = (_("{cost} a month for this workload ({described} as described)").format(
-        cost=money(a.cost), described=money(as_described)) if a.setup and abs(as_described - a.cost) > SAME_MONEY
-        else _("{cost} a month for this workload").format(cost=money(a.cost)))
+    cost = (
+        _("{cost} a month for this workload ({described} as described)").format(
+            cost=money(a.cost), described=money(as_described)
+        )
+        if a.setup and abs(as_described - a.cost) > SAME_MONEY
+        else _("{cost} a month for this workload").format(cost=money(a.cost))
+    )
     _para(tf, cost, 24)
     tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
-    _para(tf, " · ".join([labels.date_text(today),
-                          _("price book {version} (prices as of {dates})").format(
-                              version=book.version, dates=", ".join(book.as_of_dates())),
-                          _("{currency} list prices before tax").format(currency=book.currency), *_rate_words()]),
-          14, colour=MUTED_TEXT, first=True, space_after=6)
+    _para(
+        tf,
+        " · ".join(
+            [
+                labels.date_text(today),
+                _("price book {version} (prices as of {dates})").format(
+                    version=book.version, dates=", ".join(book.as_of_dates())
+                ),
+                _("{currency} list prices before tax").format(currency=book.currency),
+                *_rate_words(),
+            ]
+        ),
+        14,
+        colour=MUTED_TEXT,
+        first=True,
+        space_after=6,
+    )
     if link:
         _para(tf, _short_link(link), 14, link=link, space_after=0)
 
@@ -866,8 +994,11 @@ def _rate_words() -> list[str]:
     k = i18n.krw()
     if k is None:
         return []
-    return [_("amounts in won at {rate} per US dollar (rate of {day})").format(
-        rate="₩" + labels.number(k.rate, 2 if k.rate % 1 else 0), day=labels.date_text(k.as_of))]
+    return [
+        _("amounts in won at {rate} per US dollar (rate of {day})").format(
+            rate="₩" + labels.number(k.rate, 2 if k.rate % 1 else 0), day=labels.date_text(k.as_of)
+        )
+    ]
 
 
 def summary_slide(deck: _Deck) -> None:
@@ -879,9 +1010,14 @@ def summary_slide(deck: _Deck) -> None:
     risk = main_risk(w, a)
     why, cheapest, risky = _("Why"), _("Cheapest alternative that meets the requirements"), _("Main risk")
     pt = 20
-    while pt > 12 and height_needed([(why, pt)] + [(x, pt) for x in bullets] + [(cheapest, pt), (alt, pt),
-                                                                                (risky, pt), (risk, pt)],
-                                    CONTENT_W - 0.3) > BODY_BOTTOM - 1.3:
+    while (
+        pt > 12
+        and height_needed(
+            [(why, pt)] + [(x, pt) for x in bullets] + [(cheapest, pt), (alt, pt), (risky, pt), (risk, pt)],
+            CONTENT_W - 0.3,
+        )
+        > BODY_BOTTOM - 1.3
+    ):
         pt -= 1
     tf = _box(s, MARGIN, 1.3, CONTENT_W, BODY_BOTTOM - 1.3, "Summary").text_frame
     _para(tf, why, pt, bold=True, first=True, space_after=4)
@@ -904,13 +1040,20 @@ def cost_slide(deck: _Deck) -> None:
     top_comp = max(rec_est.components, key=lambda c: c.monthly_cost, default=None)
     parts = [wording.drivers(w)]
     if top_comp is not None and rec_est.monthly_cost > 0:
-        facts = dict(part=top_comp.name, share=percent(top_comp.monthly_cost / rec_est.monthly_cost),
-                     registry=registries.name(r.recommended))
-        parts.append(_("{part} is {share} of {registry}'s cost as described").format(**facts) if a.setup
-                     else _("{part} is {share} of {registry}'s cost").format(**facts))
+        facts = dict(
+            part=top_comp.name,
+            share=percent(top_comp.monthly_cost / rec_est.monthly_cost),
+            registry=registries.name(r.recommended),
+        )
+        parts.append(
+            _("{part} is {share} of {registry}'s cost as described").format(**facts)
+            if a.setup
+            else _("{part} is {share} of {registry}'s cost").format(**facts)
+        )
     if a.setup:
-        parts.append(_("recommended {setup}: {cost} a month").format(setup=wording.setup(dict(a.setup)),
-                                                                      cost=money(a.cost)))
+        parts.append(
+            _("recommended {setup}: {cost} a month").format(setup=wording.setup(dict(a.setup)), cost=money(a.cost))
+        )
     s = _slide(deck.prs, _("Monthly cost by registry, cheapest first"), " · ".join(parts))
     cost_chart(s, a)
     deck.footer(s)
@@ -940,9 +1083,13 @@ def scenario_b_slide(deck: _Deck, b: Workload) -> None:
 def timeline_slide(deck: _Deck) -> None:
     """Cumulative cost over the horizon, one-time setup included."""
     w = deck.w
-    s = _slide(deck.prs, _("Cost over {n} months, one-time setup included").format(n=w.horizon_months),
-               _("Cumulative cost; pulls and versions grow {rate} a month").format(rate=percent(w.monthly_growth))
-               + " · " + wording.drivers(w))
+    s = _slide(
+        deck.prs,
+        _("Cost over {n} months, one-time setup included").format(n=w.horizon_months),
+        _("Cumulative cost; pulls and versions grow {rate} a month").format(rate=percent(w.monthly_growth))
+        + " · "
+        + wording.drivers(w),
+    )
     timeline_chart(s, w, deck.book, deck.a)
     deck.footer(s)
 
@@ -956,9 +1103,13 @@ def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
     table = sensitivity.sweep(w, w.sweep_field, book)
     points = sensitivity.break_evens(w, w.sweep_field, book, table=table)
     here = wording.value(w.sweep_field, getattr(w, w.sweep_field))
-    s = _slide(deck.prs, _("Sensitivity to {field}").format(field=label.lower()),
-               _("Monthly cost of every registry as {field} varies, everything else as described (now: {value})").format(
-                   field=label.lower(), value=here))
+    s = _slide(
+        deck.prs,
+        _("Sensitivity to {field}").format(field=label.lower()),
+        _("Monthly cost of every registry as {field} varies, everything else as described (now: {value})").format(
+            field=label.lower(), value=here
+        ),
+    )
     png = None
     if pictures:
         try:
@@ -973,8 +1124,15 @@ def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
         pic.name = "Sensitivity chart"
     else:
         tf = _box(s, MARGIN, BODY_TOP, CONTENT_W, BODY_BOTTOM - BODY_TOP, "Sensitivity").text_frame
-        _para(tf, _("Picture missing: the sensitivity chart needs Chromium to render "
-                    "(install it, or open the Break-even page)."), BODY_PT, first=True)
+        _para(
+            tf,
+            _(
+                "Picture missing: the sensitivity chart needs Chromium to render "
+                "(install it, or open the Break-even page)."
+            ),
+            BODY_PT,
+            first=True,
+        )
         for p in points[:6]:
             _para(tf, f"•  {_plain_break_even(p, w.sweep_field)}", BODY_PT)
     deck.footer(s)
@@ -990,15 +1148,24 @@ def sweep_picture(table: pd.DataFrame, points: Sequence[sensitivity.BreakEven], 
     """The Break-even page's figure, styled for the slide: the slide carries the title, so the
     picture has none; the axis names the input in words."""
     field = w.sweep_field
-    fig = charts.break_even(table, points, field, sensitivity.unit(field), sensitivity.RANGES[field][2],
-                            current=getattr(w, field))
+    fig = charts.break_even(
+        table, points, field, sensitivity.unit(field), sensitivity.RANGES[field][2], current=getattr(w, field)
+    )
     f = export.slide_figure(fig)
-    f.update_layout(title=None, margin=dict(l=110, r=30, t=30, b=90), width=SWEEP_SIZE[0], height=SWEEP_SIZE[1],
-                    font=dict(size=20), legend=dict(font=dict(size=20)))
+    f.update_layout(
+        title=None,
+        margin=dict(l=110, r=30, t=30, b=90),
+        width=SWEEP_SIZE[0],
+        height=SWEEP_SIZE[1],
+        font=dict(size=20),
+        legend=dict(font=dict(size=20)),
+    )
     f.update_xaxes(title=charts.sweep_axis(field, sensitivity.unit(field)))
     f.update_layout(margin=dict(r=_end_label_room(f)))
     # cents on a log axis: $0.1, not $0; whole won in won
-    f.update_yaxes(title=_per_month_title(), tickprefix=labels.currency_symbol(), tickformat=",.0f" if _won() else ",.2~f")
+    f.update_yaxes(
+        title=_per_month_title(), tickprefix=labels.currency_symbol(), tickformat=",.0f" if _won() else ",.2~f"
+    )
     for axis in (f.layout.xaxis, f.layout.yaxis):
         if axis.type == "log":
             axis.dtick = 1  # 10, 100, 1,000: the 2 and 5 ticks between crowd each other at slide size
@@ -1010,14 +1177,18 @@ def _end_label_room(f: Any) -> int:
     to "Artifact Regi"): they start just after the last point, inside the x range's spare end, and
     run on into the margin. Widths are estimated like the slides' text (DejaVu-wide, Hangul full)."""
     import re
+
     xr = f.layout.xaxis.range
-    ends = [a for a in f.layout.annotations if a.xref == "x" and a.yref == "y" and a.xanchor == "left" and a.x is not None]
+    ends = [
+        a for a in f.layout.annotations if a.xref == "x" and a.yref == "y" and a.xanchor == "left" and a.x is not None
+    ]
     if not xr or not ends:
         return 30
     lo, hi = float(xr[0]), float(xr[1])
     font_px = max(float(a.font.size or 12) for a in ends)
-    text_px = max(_length(line) * font_px * CHAR_EM
-                  for a in ends for line in re.sub(r"<(?!br)[^>]*>", "", a.text).split("<br>"))
+    text_px = max(
+        _length(line) * font_px * CHAR_EM for a in ends for line in re.sub(r"<(?!br)[^>]*>", "", a.text).split("<br>")
+    )
     plot_w = SWEEP_SIZE[0] - (f.layout.margin.l or 0)  # before the right margin is taken off
     room = (hi - min(float(a.x) for a in ends)) / (hi - lo)  # the share of the plot after the label's start
     # r + room x (plot_w - r) >= text + padding

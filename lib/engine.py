@@ -4,6 +4,7 @@ Both paths call the same registry modules. The vectorised path groups workloads 
 categorical fields (region, plans, modes), so inside a group every `if` in a registry module
 sees one plain value and every numeric field is a numpy array.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -69,8 +70,11 @@ class Estimate:
 
 def check_region(region: str, book: PriceBook) -> None:
     if region not in book.regions:
-        raise InputError(_("region: '{region}' is not in the price book (has: {regions})").format(
-            region=region, regions=", ".join(book.regions)))
+        raise InputError(
+            _("region: '{region}' is not in the price book (has: {regions})").format(
+                region=region, regions=", ".join(book.regions)
+            )
+        )
 
 
 def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) -> Estimate:
@@ -85,7 +89,9 @@ def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) 
             qty, price = float(line.quantity), float(line.price)
             if line.hide_if_zero and qty == 0:
                 continue
-            comps.append(Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key, line.key))
+            comps.append(
+                Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key, line.key)
+            )
         out.append(RegistryEstimate(rid, registries.name(rid), comps, mod.flags(w, q, p)))
     return Estimate(w, out, book.version)
 
@@ -102,8 +108,12 @@ def workloads_frame(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]
     return df
 
 
-def estimate_many(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]], book: PriceBook,
-                  ids: Iterable[str] = registries.IDS, components: bool = False) -> pd.DataFrame:
+def estimate_many(
+    workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]],
+    book: PriceBook,
+    ids: Iterable[str] = registries.IDS,
+    components: bool = False,
+) -> pd.DataFrame:
     """Monthly totals for many workloads: one row per workload, one column per registry.
 
     With components=True, also one column per (registry, component) named "id:component", by the
@@ -163,8 +173,9 @@ class Varying:
         return out.T
 
 
-def estimate_varying(w: Workload, varying: Mapping[str, npt.ArrayLike], book: PriceBook,
-                     ids: Iterable[str] = registries.IDS) -> pd.DataFrame:
+def estimate_varying(
+    w: Workload, varying: Mapping[str, npt.ArrayLike], book: PriceBook, ids: Iterable[str] = registries.IDS
+) -> pd.DataFrame:
     """estimate_many for the workloads equal to w except for some numeric fields, one row per value.
 
     The same registry code on the same arrays, added in the same order, so the totals are the

@@ -1,4 +1,5 @@
 """Errors that carry a message meant for a person, naming what is wrong and where."""
+
 from __future__ import annotations
 
 import re
@@ -46,6 +47,7 @@ def quote(value: object, limit: int = QUOTE_CHARS) -> str:
 
     Every message that repeats a user's name or value goes through here."""
     from .i18n import _  # here, not at the top: lib.i18n imports this module
+
     text = value if isinstance(value, str) else _short_repr(value)
     if not text:
         return _("(empty)")
@@ -62,9 +64,11 @@ def _short_repr(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value).bit_length() > 200:
         # repr() of an int over 4,300 digits raises; the size is what matters here
         from .i18n import _
+
         return _("a number of about {digits:,} digits").format(digits=int(abs(value).bit_length() * 0.30103) + 1)
     try:
-        return repr(value)[:QUOTE_CHARS * 4]
+        return repr(value)[: QUOTE_CHARS * 4]
     except (ValueError, RecursionError):
         from .i18n import _
+
         return _("a {kind}").format(kind=type(value).__name__)

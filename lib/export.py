@@ -3,6 +3,7 @@
 Images are rendered on the server by kaleido 1.x, which drives a Chromium. Its export server
 is started once per process, so only the first picture pays Chromium's start-up.
 """
+
 from __future__ import annotations
 
 import copy
@@ -57,13 +58,24 @@ def slide_figure(fig: Any, subtitle: str = "") -> Any:
     lines = wrap(subtitle) if subtitle else []
     if lines:
         title += "<br>" + "<br>".join(f"<span style='font-size:26px;color:{MUTED_TEXT}'>{x}</span>" for x in lines)
-    f.update_layout(template="plotly_white", paper_bgcolor="white", plot_bgcolor="white",
-                    font=dict(size=22, color=TEXT, family=FONT_FAMILY),
-                    title=dict(text=title, font=dict(size=40, color=TEXT, family=FONT_FAMILY), x=0.02,
-                                                               y=1 - 40 / SLIDE["height"], yanchor="top", pad=dict(t=40),
-                                                               yref="container"),
-                    legend=dict(font=dict(size=22, family=FONT_FAMILY)),
-                    margin=dict(l=130, r=60, t=190 + 40 * len(lines), b=130), **SLIDE)
+    f.update_layout(
+        template="plotly_white",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        font=dict(size=22, color=TEXT, family=FONT_FAMILY),
+        title=dict(
+            text=title,
+            font=dict(size=40, color=TEXT, family=FONT_FAMILY),
+            x=0.02,
+            y=1 - 40 / SLIDE["height"],
+            yanchor="top",
+            pad=dict(t=40),
+            yref="container",
+        ),
+        legend=dict(font=dict(size=22, family=FONT_FAMILY)),
+        margin=dict(l=130, r=60, t=190 + 40 * len(lines), b=130),
+        **SLIDE,
+    )
     f.update_annotations(font_size=22)
     f.update_traces(textfont_size=22, selector=dict(mode="text"))
     return f
@@ -75,6 +87,7 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
 def renderer_available() -> bool:
     """Whether a Chromium for kaleido is on this machine (Debian's package is found by itself)."""
     import shutil
+
     return any(shutil.which(b) for b in BROWSERS)
 
 
@@ -83,16 +96,20 @@ def _ensure_server() -> None:
     with _server_lock:
         if not _server_started:
             import kaleido
+
             kaleido.start_sync_server(silence_warnings=True)
             _server_started = True
 
 
-def image(fig: Any, fmt: str = "png", width: int = SLIDE["width"], height: int = SLIDE["height"],
-          scale: float = 1) -> bytes:
+def image(
+    fig: Any, fmt: str = "png", width: int = SLIDE["width"], height: int = SLIDE["height"], scale: float = 1
+) -> bytes:
     """Render a figure to PNG or SVG bytes; raises ImageExportError with the reason."""
     if not renderer_available():
-        raise ImageExportError(f"could not render the {fmt.upper()} picture: no Chromium on this machine "
-                               "(Debian: apt-get install chromium)")
+        raise ImageExportError(
+            f"could not render the {fmt.upper()} picture: no Chromium on this machine "
+            "(Debian: apt-get install chromium)"
+        )
     try:
         _ensure_server()
         with warnings.catch_warnings():
@@ -104,6 +121,7 @@ def image(fig: Any, fmt: str = "png", width: int = SLIDE["width"], height: int =
 
 # ---- tables ----------------------------------------------------------------------------
 
+
 def csv_table(e: Estimate) -> str:
     return report.to_csv(e)
 
@@ -113,8 +131,9 @@ def xlsx_table(e: Estimate, book: PriceBook) -> bytes:
     totals = tables.for_file(tables.totals_table(e).drop(columns=["id"]))
     components = tables.for_file(tables.all_components_table(e, book))
     # field names and values stay as a scenario file has them: they are the interface
-    scenario = tables.for_file(pd.DataFrame({"field": list(e.workload.to_dict()),
-                                             "value": [str(v) for v in e.workload.to_dict().values()]}))
+    scenario = tables.for_file(
+        pd.DataFrame({"field": list(e.workload.to_dict()), "value": [str(v) for v in e.workload.to_dict().values()]})
+    )
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
         totals.to_excel(xl, sheet_name=_("Totals"), index=False)
         components.to_excel(xl, sheet_name=_("Components"), index=False)

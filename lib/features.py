@@ -4,6 +4,7 @@
 caller can change what the next one reads. Its words keep both languages (`{en: ..., ko: ...}`);
 the functions here read them in the language of the run (`i18n.text`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -41,9 +42,11 @@ def _text(value: Any, where: str) -> Text:
         return value
     if is_text(value) and all(v.strip() for v in value.values()):
         return MappingProxyType(dict(value))
-    raise FeatureMatrixError(_(
-        "{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value}").format(
-        where=where, value=repr(value)))
+    raise FeatureMatrixError(
+        _("{where}: must be text, or text in both languages {{en: ..., ko: ...}}; got {value}").format(
+            where=where, value=repr(value)
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Cell:
 @dataclass(frozen=True)
 class Rating:
     """A registry's row in the comparison's own table (ratings out of 5)."""
+
     provider: str  # a name
     cost: Text
     aws_integration: int
@@ -65,9 +69,9 @@ class Rating:
 
 @dataclass(frozen=True)
 class Matrix:
-    features: Mapping[str, Text]                     # feature id -> its name, in the file's order
-    registries: Mapping[str, Mapping[str, Cell]]     # registry id -> feature id -> cell
-    documents: Mapping[str, Rating]                  # registry id -> the comparison's ratings
+    features: Mapping[str, Text]  # feature id -> its name, in the file's order
+    registries: Mapping[str, Mapping[str, Cell]]  # registry id -> feature id -> cell
+    documents: Mapping[str, Rating]  # registry id -> the comparison's ratings
 
 
 def _cell(cell: Any, where: str) -> Cell:
@@ -77,8 +81,11 @@ def _cell(cell: Any, where: str) -> Cell:
     raw = cell.get("value")
     v = {True: "yes", False: "no"}.get(raw, raw) if isinstance(raw, bool) else raw
     if v not in VALUES:
-        raise FeatureMatrixError(_("{where}: value must be one of {choices}, got {value}").format(
-            where=where, choices=', '.join(VALUES), value=repr(cell.get('value'))))
+        raise FeatureMatrixError(
+            _("{where}: value must be one of {choices}, got {value}").format(
+                where=where, choices=", ".join(VALUES), value=repr(cell.get("value"))
+            )
+        )
     if not str(cell.get("source", "")).startswith("https://"):
         raise FeatureMatrixError(_("{where}: needs a source URL").format(where=where))
     return Cell(v, _text(cell.get("note", ""), f"{where}.note"), cell["source"])
@@ -87,16 +94,24 @@ def _cell(cell: Any, where: str) -> Cell:
 def _rating(doc: Any, where: str) -> Rating:
     missing = [k for k in RATINGS if not isinstance(doc, dict) or k not in doc]
     if missing:
-        raise FeatureMatrixError(_("{where}: missing {missing}").format(where=where, missing=', '.join(missing)))
-    return Rating(str(doc["provider"]), _text(doc["cost"], f"{where}.cost"), doc["aws_integration"], doc["usage"],
-                  _text(doc["recommended_for"], f"{where}.recommended_for"))
+        raise FeatureMatrixError(_("{where}: missing {missing}").format(where=where, missing=", ".join(missing)))
+    return Rating(
+        str(doc["provider"]),
+        _text(doc["cost"], f"{where}.cost"),
+        doc["aws_integration"],
+        doc["usage"],
+        _text(doc["recommended_for"], f"{where}.recommended_for"),
+    )
 
 
 def parse(doc: Any, path: str = "feature matrix") -> Matrix:
     feats = doc.get("features", {}) if isinstance(doc, dict) else {}
     if not isinstance(feats, dict) or set(feats) != set(SPECS["required_features"].choices):
-        raise FeatureMatrixError(_("{path}: 'features' must list exactly {features}").format(
-            path=path, features=', '.join(SPECS['required_features'].choices)))
+        raise FeatureMatrixError(
+            _("{path}: 'features' must list exactly {features}").format(
+                path=path, features=", ".join(SPECS["required_features"].choices)
+            )
+        )
     regs = doc.get("registries") or {}
     cells: dict[str, Mapping[str, Cell]] = {}
     for rid in registries.IDS:
@@ -117,8 +132,9 @@ def missing(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, 
     """Registry id -> the required features it lacks (only "yes" meets a requirement)."""
     m = matrix or load()
     required = list(required)
-    return {rid: [text(m.features[f]) for f in required if m.registries[rid][f].value != "yes"]
-            for rid in registries.IDS}
+    return {
+        rid: [text(m.features[f]) for f in required if m.registries[rid][f].value != "yes"] for rid in registries.IDS
+    }
 
 
 def document_table(matrix: Matrix | None = None) -> pd.DataFrame:
@@ -126,9 +142,16 @@ def document_table(matrix: Matrix | None = None) -> pd.DataFrame:
     rows = []
     for rid in registries.IDS:
         d = m.documents[rid]
-        rows.append({"registry": registries.name(rid), "provider": d.provider, "cost": text(d.cost),
-                     "aws_integration": d.aws_integration, "usage": d.usage,
-                     "recommended_for": text(d.recommended_for)})
+        rows.append(
+            {
+                "registry": registries.name(rid),
+                "provider": d.provider,
+                "cost": text(d.cost),
+                "aws_integration": d.aws_integration,
+                "usage": d.usage,
+                "recommended_for": text(d.recommended_for),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -136,9 +159,15 @@ def feature_table(matrix: Matrix | None = None) -> pd.DataFrame:
     """Registries x features, each cell 'yes: ...' / 'partial: ...' / 'no: ...' with its note
     (words, not symbols: they read the same with any font, in a screen reader and in a CSV)."""
     m = matrix or load()
-    data = {text(name): [_("{value}: {note}").format(value=_(VALUE_WORDS[m.registries[r][f].value]),
-                                                      note=text(m.registries[r][f].note)) for r in registries.IDS]
-            for f, name in m.features.items()}
+    data = {
+        text(name): [
+            _("{value}: {note}").format(
+                value=_(VALUE_WORDS[m.registries[r][f].value]), note=text(m.registries[r][f].note)
+            )
+            for r in registries.IDS
+        ]
+        for f, name in m.features.items()
+    }
     return pd.DataFrame(data, index=[registries.name(r) for r in registries.IDS])
 
 

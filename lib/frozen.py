@@ -8,6 +8,7 @@ Data files carry their words in both languages (`{en: ..., ko: ...}`). A cache m
 (the first reader's language would stick), so `freeze(doc, texts=True)` keeps both and picks on
 every read: its mappings and sequences hand out the current language's text (`i18n.text`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -19,8 +20,7 @@ from . import i18n
 
 def is_text(value: Any) -> bool:
     """A text in both languages: a mapping of exactly `en` and `ko` to strings."""
-    return (isinstance(value, Mapping) and set(value) == {"en", "ko"}
-            and all(isinstance(v, str) for v in value.values()))
+    return isinstance(value, Mapping) and set(value) == {"en", "ko"} and all(isinstance(v, str) for v in value.values())
 
 
 def _pick(value: Any) -> Any:

@@ -10,6 +10,7 @@ in its own thread, and a thread starts with a fresh context, so one person's cho
 another's run. Each run starts in English until the frame calls `set_lang`; the CLI and the tests
 use `using()`.
 """
+
 from __future__ import annotations
 
 import gettext
@@ -44,6 +45,7 @@ class UnknownLanguage(DashboardError):
 class Krw:
     """Amounts shown in won: the user's exchange rate (won per US dollar) and the day it is from.
     The price book stays in US dollars; only the display converts."""
+
     rate: float
     as_of: date
 
@@ -72,6 +74,7 @@ def parse_lang(value: object) -> Lang:
     code = str(value).strip().lower()
     if code not in LANGS:
         from .errors import quote
+
         raise UnknownLanguage(f"unknown language {quote(str(value))}: use " + " or ".join(LANGS))
     return cast(Lang, code)
 
@@ -127,6 +130,7 @@ def catalogue(code: str) -> gettext.NullTranslations:
         raise UnknownLanguage(f"no catalogue for {LANGS.get(code, code)} (expected {po.name} in locales/{code})")
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
+
     with po.open("rb") as f:
         cat = read_po(f, locale=code)
     buf = io.BytesIO()

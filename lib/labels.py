@@ -2,6 +2,7 @@
 number format. Pages show these, never a field name or a raw choice value, so a person can
 use the app without reading the code. Field names stay the contract for files and links.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -19,8 +20,10 @@ def region_name(code: str, default: str | None = None) -> str:
     """'Asia Pacific (Seoul)' for ap-northeast-2: from the region map (data/region_map.yaml) that the
     sidebar, the slides and the charts all read, so a region added to the price book has its name."""
     from .regions import match
+
     m = match(code)
     return m.shown_name if m else (code if default is None else default)
+
 
 # (field, value) -> what a person reads. Registry ids and feature ids have their own tables
 # (lib.registries.NAMES, data/features.yaml); choice() falls back to them.
@@ -75,11 +78,18 @@ CHOICES: dict[tuple[str, str], str] = {
     ("deploy_platform", "other"): N_("Something else"),
 }
 # cost component kinds, in the words of every table, legend, slide and series name
-CATEGORIES = {"storage": N_("Storage"), "transfer": N_("Transfer and egress"), "network": N_("Network path (NAT, endpoints)"),
-              "plan": N_("Plan or tier"), "scanning": N_("Scanning"), "compute": N_("Servers (self-hosted)"),
-              "operations": N_("Engineer time")}
+CATEGORIES = {
+    "storage": N_("Storage"),
+    "transfer": N_("Transfer and egress"),
+    "network": N_("Network path (NAT, endpoints)"),
+    "plan": N_("Plan or tier"),
+    "scanning": N_("Scanning"),
+    "compute": N_("Servers (self-hosted)"),
+    "operations": N_("Engineer time"),
+}
 SEVERITIES = {"blocker": N_("Blocker"), "warning": N_("Warning"), "info": N_("Note")}
 REJECTIONS = {"constraint": N_("Fails a requirement"), "cost": N_("Costs more"), "path": N_("Not on this path")}
+
 
 def field(name: str) -> str:
     """A field's name as a person reads it ("Pulls a month"), in the reader's language."""
@@ -108,6 +118,7 @@ def choice(name: str, value: str) -> str:
     """A choice value as a person reads it; every choice the app offers has one."""
     from .registries import NAMES
     from .registries import name as registry_name
+
     if (name, value) in CHOICES:
         return _(CHOICES[(name, value)])  # product and plan names are not marked: the same in every language
     if value in NAMES and name in ("migrate_from", "migrate_to"):
@@ -118,6 +129,7 @@ def choice(name: str, value: str) -> str:
         return f"{region_name(value)}, {value}"
     if name == "required_features":
         from .features import label
+
         return label(value)
     raise KeyError(f"no display name for {name} = {value!r}")
 
@@ -175,6 +187,7 @@ SAME_MONEY = 0.005
 @cache
 def _symbols(loc: str) -> tuple[str, str]:
     from babel.numbers import get_decimal_symbol, get_group_symbol
+
     return get_decimal_symbol(loc), get_group_symbol(loc)
 
 
@@ -257,13 +270,22 @@ def date_text(day: _dt.date) -> str:
     if i18n.lang() == "en":
         return f"{day:%d %B %Y}"  # what the slides have always said; Babel's en_US would say "November 29, 2026"
     from babel.dates import format_date
+
     return format_date(day, format="long", locale=i18n.locale())
 
 
 # ---- the price book's entries, as the About page lists them ---------------------------------
 
-VENDORS = {"aws": "AWS", "ecr": "Amazon ECR", "ghcr": "GitHub (GHCR)", "dockerhub": "Docker Hub",
-           "gar": "Google Artifact Registry", "acr": "Azure Container Registry", "harbor": "Harbor", "nexus": "Nexus"}
+VENDORS = {
+    "aws": "AWS",
+    "ecr": "Amazon ECR",
+    "ghcr": "GitHub (GHCR)",
+    "dockerhub": "Docker Hub",
+    "gar": "Google Artifact Registry",
+    "acr": "Azure Container Registry",
+    "harbor": "Harbor",
+    "nexus": "Nexus",
+}
 PRICES = {
     "aws.inter_region_gb": N_("Transfer between AWS regions"),
     "aws.cross_az_gb": N_("Transfer between availability zones"),
@@ -284,7 +306,9 @@ PRICES = {
     "ecr.public_free_storage_gb": N_("Free storage, public repositories"),
     "ecr.public_free_internet_gb": N_("Free internet transfer, public repositories"),
     "aws.ecr_endpoint_gb_per_pull": N_("Data through the ECR interface endpoints per pull (an assumption)"),
-    "ecr.public_free_internet_authenticated_gb": N_("Free internet transfer, public repositories, pulls signed in to AWS"),
+    "ecr.public_free_internet_authenticated_gb": N_(
+        "Free internet transfer, public repositories, pulls signed in to AWS"
+    ),
     "ecr.scan_first": N_("Enhanced scanning, first scan of an image"),
     "ecr.scan_rescan": N_("Enhanced scanning, rescan"),
     "ghcr.storage_gb_month": N_("Storage (Packages list price)"),
@@ -315,12 +339,16 @@ PRICES = {
 }
 # the kinds of Docker Hub user its pull limit is keyed by (not a field of the scenario)
 USER_KINDS = {"anonymous": N_("Anonymous users"), "personal": "Personal"}
-KEYED_BY = {"github_plan": N_("GitHub plan"), "dockerhub_plan": N_("Docker Hub plan"), "acr_tier": N_("ACR tier"),
-            "dockerhub_user": N_("kind of user")}
+KEYED_BY = {
+    "github_plan": N_("GitHub plan"),
+    "dockerhub_plan": N_("Docker Hub plan"),
+    "acr_tier": N_("ACR tier"),
+    "dockerhub_user": N_("kind of user"),
+}
 
 
 def price_name(key: str) -> str:
-    """"Amazon ECR: Storage"; an entry without a name keeps a readable form of its key."""
+    """ "Amazon ECR: Storage"; an entry without a name keeps a readable form of its key."""
     vendor, _dot, rest = key.partition(".")
     return f"{VENDORS.get(vendor, vendor)}: {_(PRICES[key]) if key in PRICES else rest.replace('_', ' ')}"
 
@@ -340,17 +368,25 @@ def price_value(value: object, by: str | None, regions: dict[str, str]) -> str:
             return choice(spec_name, k) if spec_name else str(k).replace("_", " ").capitalize()
         except KeyError:
             return str(k).capitalize()
+
     return " · ".join(f"{name(k)} {v:,g}" for k, v in value.items())
 
 
 def plain(text: str) -> str:
     """Data files name their provenance for developers ("the source document"); on screen the
     app speaks of "the comparison", which its About page describes."""
-    for old, new in (("cost-model.md", "the cost model the app started from"), ("registry-comparison.md", "the comparison"),
-                     ("The source document's", "The comparison's"), ("the source document's", "the comparison's"),
-                     ("The source document", "The comparison"), ("the source document", "the comparison"),
-                     ("source document", "comparison"), ("The document's", "The comparison's"),
-                     ("the document's", "the comparison's"), ("the document", "the comparison")):
+    for old, new in (
+        ("cost-model.md", "the cost model the app started from"),
+        ("registry-comparison.md", "the comparison"),
+        ("The source document's", "The comparison's"),
+        ("the source document's", "the comparison's"),
+        ("The source document", "The comparison"),
+        ("the source document", "the comparison"),
+        ("source document", "comparison"),
+        ("The document's", "The comparison's"),
+        ("the document's", "the comparison's"),
+        ("the document", "the comparison"),
+    ):
         text = text.replace(old, new)
     # the comparison rates each situation's fit out of 3: say what the number means
     # (the Korean data writes it "추천 강도 3/3")
@@ -366,7 +402,6 @@ def _strength(m: re.Match[str]) -> str:
 
 
 STRENGTH = {"3": N_("a clear fit"), "2": N_("a good fit"), "1": N_("a sensible default")}
-
 
 
 def unit_price(p: float) -> str:

@@ -8,6 +8,7 @@ which price book the link was made with.
 Parsing is lenient by design: a hand-edited link with one bad parameter keeps every other
 valid input, and each problem is named.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -79,25 +80,35 @@ def from_query(params: dict[str, list[str]]) -> Parsed:
         ours = name in SPECS or name == PRICE_BOOK or name.removeprefix(B_PREFIX) in SPECS
         shown = name if ours else quote(name)  # anything else came from whoever wrote the link: shown as text
         if len(values) != 1:
-            problems.append(_("{name}: given {count} times in the link ({values}); none was used").format(
-                name=shown, count=len(values), values=", ".join(quote(str(v), 20) for v in values[:3])))
+            problems.append(
+                _("{name}: given {count} times in the link ({values}); none was used").format(
+                    name=shown, count=len(values), values=", ".join(quote(str(v), 20) for v in values[:3])
+                )
+            )
             continue
         value = str(values[0])
         if len(value.encode("utf-8", "surrogatepass")) > MAX_VALUE_BYTES:
-            problems.append(_("{name}: value longer than {limit} bytes; not used").format(name=shown, limit=MAX_VALUE_BYTES))
+            problems.append(
+                _("{name}: value longer than {limit} bytes; not used").format(name=shown, limit=MAX_VALUE_BYTES)
+            )
             continue
         if name == PRICE_BOOK:
             if not pricebook.valid_version(value):
-                problems.append(_("{name}: {value} is not a price book version ({rule}); not used").format(
-                    name=shown, value=quote(value), rule=pricebook.VERSION_RULE))
+                problems.append(
+                    _("{name}: {value} is not a price book version ({rule}); not used").format(
+                        name=shown, value=quote(value), rule=pricebook.VERSION_RULE
+                    )
+                )
                 continue
             book = value
-        elif name.startswith(B_PREFIX) and name[len(B_PREFIX):] in SPECS:
-            b_raw[name[len(B_PREFIX):]] = value
+        elif name.startswith(B_PREFIX) and name[len(B_PREFIX) :] in SPECS:
+            b_raw[name[len(B_PREFIX) :]] = value
         elif name in SPECS:
             a_raw[name] = value
         else:
-            problems.append(_("{name}: unknown parameter; ignored (parameters are scenario field names)").format(name=shown))
+            problems.append(
+                _("{name}: unknown parameter; ignored (parameters are scenario field names)").format(name=shown)
+            )
     a, a_problems = lenient(a_raw)
     b_values = {}
     if b_raw:
@@ -109,5 +120,5 @@ def from_query(params: dict[str, list[str]]) -> Parsed:
 
 def query_string(q: dict[str, str]) -> str:
     from urllib.parse import urlencode
-    return urlencode(q, safe=",")
 
+    return urlencode(q, safe=",")

@@ -23,6 +23,7 @@ no layers of their own: their platform manifests are the versions.
 Everything read is untrusted: sizes, nesting and types are checked, and a file that is not one of
 these formats is refused with its name and what is wrong (InputError), never a traceback.
 """
+
 from __future__ import annotations
 
 import gc
@@ -59,7 +60,7 @@ MAX_FILES = 200_000
 MAX_VALUES = 5_000_000  # JSON values per file (~400,000 image details): bounds the memory json.loads takes
 MAX_DOCS_PER_FILE = 10_000  # `gh api --paginate` prints one JSON array per page, back to back
 MAX_ZIP_ENTRIES = 200_000
-MAX_BYTES_VALUE = 10 ** 15  # a size above 1 PB is not a container image
+MAX_BYTES_VALUE = 10**15  # a size above 1 PB is not a container image
 MAX_PROBLEMS = 20  # per file: enough to fix the file, not a wall of text
 MAX_LISTED = 60  # problems listed over all files (thousands of bad files would be megabytes of text)
 MAX_NAME = 512
@@ -82,8 +83,10 @@ MEASURED_FIELDS = tuple(FIELD_WORDS)
 
 IMAGE_TYPES = {"application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"}
 INDEX_TYPES = {"application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"}
-SCHEMA1_TYPES = {"application/vnd.docker.distribution.manifest.v1+json",
-                 "application/vnd.docker.distribution.manifest.v1+prettyjws"}
+SCHEMA1_TYPES = {
+    "application/vnd.docker.distribution.manifest.v1+json",
+    "application/vnd.docker.distribution.manifest.v1+prettyjws",
+}
 DIGEST_RE = re.compile(r"^(sha256|sha512)[:-]([0-9a-f]{32,128})$")
 HUB_URL_RE = re.compile(r"/v2/(?:namespaces/([^/?#]+)/repositories|repositories/([^/?#]+))/([^/?#]+)/tags")
 GH_URL_RE = re.compile(r"/packages/container/(?:package/)?([^/?#]+)")
@@ -92,10 +95,12 @@ ATTESTATION = "attestation-manifest"  # buildx's provenance/SBOM entries in an i
 
 # ---- inputs ----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Source:
     """One input file: `name` is how messages name it; `repo` is the manifest tree's folder
     (REPOSITORY in REPOSITORY/TAG.json), or None when the file came without one."""
+
     name: str
     data: bytes
     repo: str | None = None
@@ -118,10 +123,16 @@ def sources_from_paths(paths: Iterable[str | Path]) -> list[Source]:
             for d, dirs, names in os.walk(top):
                 dirs.sort()
                 rel_dir = os.path.relpath(d, top).replace(os.sep, "/")
-                repo = own if rel_dir == "." else rel_dir  # a manifest directly in the folder given: the folder is its repository
+                repo = (
+                    own if rel_dir == "." else rel_dir
+                )  # a manifest directly in the folder given: the folder is its repository
                 pairs += [(os.path.join(d, n), repo) for n in sorted(names) if n.lower().endswith((".json", ".zip"))]
                 if len(pairs) > MAX_FILES:
-                    raise InputError(_("{path}: more than {n:,} files; measure a part of the registry at a time").format(path=p, n=MAX_FILES))
+                    raise InputError(
+                        _("{path}: more than {n:,} files; measure a part of the registry at a time").format(
+                            path=p, n=MAX_FILES
+                        )
+                    )
             if not pairs:
                 raise InputError(_("{path}: no .json files in this folder").format(path=p))
         elif p.is_file():
@@ -130,17 +141,25 @@ def sources_from_paths(paths: Iterable[str | Path]) -> list[Source]:
             raise InputError(_("{path}: no such file or folder").format(path=p))
         for f, repo in pairs:
             if len(out) >= MAX_FILES:
-                raise InputError(_("{path}: more than {n:,} files; measure a part of the registry at a time").format(path=p, n=MAX_FILES))
+                raise InputError(
+                    _("{path}: more than {n:,} files; measure a part of the registry at a time").format(
+                        path=p, n=MAX_FILES
+                    )
+                )
             try:
                 with open(f, "rb") as fh:
                     data = fh.read(MAX_FILE_BYTES + 1)
             except OSError as e:
                 raise InputError(_("{path}: cannot read it ({why})").format(path=f, why=e.strerror)) from None
             if len(data) > MAX_FILE_BYTES:
-                raise InputError(_("{path}: larger than the {mb:,} MB limit for one file").format(path=f, mb=MAX_FILE_BYTES // MB))
+                raise InputError(
+                    _("{path}: larger than the {mb:,} MB limit for one file").format(path=f, mb=MAX_FILE_BYTES // MB)
+                )
             total += len(data)
             if total > MAX_TOTAL_BYTES:
-                raise InputError(_("{path}: the inputs add up to more than {mb:,} MB").format(path=f, mb=MAX_TOTAL_BYTES // MB))
+                raise InputError(
+                    _("{path}: the inputs add up to more than {mb:,} MB").format(path=f, mb=MAX_TOTAL_BYTES // MB)
+                )
             if f.lower().endswith(".zip"):
                 out.extend(sources_from_zip(f, data))
             else:
@@ -157,13 +176,19 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
     except (zipfile.BadZipFile, ValueError, OSError) as e:
         raise InputError(_("{path}: not a readable zip file ({why})").format(path=name, why=e)) from None
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise InputError(_("{path}: {n:,} files in the zip; at most {most:,}").format(path=name, n=len(infos), most=MAX_ZIP_ENTRIES))
+        raise InputError(
+            _("{path}: {n:,} files in the zip; at most {most:,}").format(path=name, n=len(infos), most=MAX_ZIP_ENTRIES)
+        )
     infos = [i for i in infos if i.filename.lower().endswith(".json") and "__MACOSX" not in i.filename]
     if not infos:
         raise InputError(_("{path}: the zip holds no .json files").format(path=name))
     total = sum(i.file_size for i in infos)
     if total > max_total or any(i.file_size > MAX_FILE_BYTES for i in infos):
-        raise InputError(_("{path}: the zip expands to {n:,} bytes; at most {mb:,} MB").format(path=name, n=total, mb=max_total // MB))
+        raise InputError(
+            _("{path}: the zip expands to {n:,} bytes; at most {mb:,} MB").format(
+                path=name, n=total, mb=max_total // MB
+            )
+        )
     rels = [PurePosixPath(i.filename.replace("\\", "/").lstrip("/")) for i in infos]
     # `zip -r manifests.zip manifests/` puts the tree under one top folder: drop it when
     # every entry is REPOSITORY/TAG.json below it
@@ -173,15 +198,27 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
     out = []
     for info, rel in zip(infos, rels, strict=False):
         if ".." in rel.parts:
-            raise InputError(_("{path}: entry {entry!r} points outside the archive").format(path=name, entry=info.filename))
+            raise InputError(
+                _("{path}: entry {entry!r} points outside the archive").format(path=name, entry=info.filename)
+            )
         try:
             with zf.open(info) as fh:
                 blob = fh.read(MAX_FILE_BYTES + 1)
         # each decompressor has its own error class: zlib.error and lzma.LZMAError derive from
         # neither OSError nor ValueError
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError,
-                zlib.error, lzma.LZMAError) as e:
-            raise InputError(_("{path}: cannot read {entry!r} ({why})").format(path=name, entry=info.filename, why=e)) from None
+        except (
+            zipfile.BadZipFile,
+            NotImplementedError,
+            RuntimeError,
+            OSError,
+            EOFError,
+            ValueError,
+            zlib.error,
+            lzma.LZMAError,
+        ) as e:
+            raise InputError(
+                _("{path}: cannot read {entry!r} ({why})").format(path=name, entry=info.filename, why=e)
+            ) from None
         if len(blob) > info.file_size or len(blob) > MAX_FILE_BYTES:
             raise InputError(_("{path}: {entry!r} is larger than the zip says").format(path=name, entry=info.filename))
         out.append(Source(f"{name}:{rel}", blob, _repo_of(rel)))
@@ -196,14 +233,18 @@ def sources_from_uploads(files: Iterable[tuple[str, bytes]], max_total: int = MA
             # what a zip expands to is what the server holds: it counts against the cap, not its
             # compressed size (whitespace compresses ~1,000:1)
             if total + len(data) > max_total:
-                raise InputError(_("{path}: the uploads add up to more than {mb:,} MB").format(path=name, mb=max_total // MB))
+                raise InputError(
+                    _("{path}: the uploads add up to more than {mb:,} MB").format(path=name, mb=max_total // MB)
+                )
             got = sources_from_zip(name, data, max_total - total)
             total += sum(len(s.data) for s in got)
             out.extend(got)
             continue
         total += len(data)
         if total > max_total:
-            raise InputError(_("{path}: the uploads add up to more than {mb:,} MB").format(path=name, mb=max_total // MB))
+            raise InputError(
+                _("{path}: the uploads add up to more than {mb:,} MB").format(path=name, mb=max_total // MB)
+            )
         rel = PurePosixPath(name.replace("\\", "/"))
         out.append(Source(name, data, _repo_of(rel)))
     return out
@@ -211,8 +252,10 @@ def sources_from_uploads(files: Iterable[tuple[str, bytes]], max_total: int = MA
 
 # ---- reading JSON safely ---------------------------------------------------------------
 
+
 class _FileProblems(DashboardError):
     """A file-level refusal, collected into the InputError that names every file."""
+
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
@@ -220,7 +263,13 @@ class _FileProblems(DashboardError):
 
 def _json_docs(src: Source) -> list[Any]:
     if len(src.data) > MAX_FILE_BYTES:
-        raise _FileProblems([_("{n:,} bytes is larger than the {mb:,} MB limit for one file").format(n=len(src.data), mb=MAX_FILE_BYTES // MB)])
+        raise _FileProblems(
+            [
+                _("{n:,} bytes is larger than the {mb:,} MB limit for one file").format(
+                    n=len(src.data), mb=MAX_FILE_BYTES // MB
+                )
+            ]
+        )
     try:
         text = src.data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -232,8 +281,13 @@ def _json_docs(src: Source) -> list[Any]:
     # (every value takes at least two bytes, so a smaller file cannot hold too many)
     values = src.data.count(b",") if len(src.data) > 2 * MAX_VALUES else 0
     if values > MAX_VALUES:
-        raise _FileProblems([_("{n:,} JSON values is more than one inventory file holds (at most {most:,}); "
-                               "split the export").format(n=values, most=MAX_VALUES)])
+        raise _FileProblems(
+            [
+                _(
+                    "{n:,} JSON values is more than one inventory file holds (at most {most:,}); split the export"
+                ).format(n=values, most=MAX_VALUES)
+            ]
+        )
     try:
         return [json.loads(text)]
     except RecursionError:
@@ -278,9 +332,14 @@ def detect(doc: object) -> str | None:
     if isinstance(doc, dict):
         if "imageDetails" in doc:
             return "ecr"
-        if "results" in doc and isinstance(doc["results"], list) and (
-                not doc["results"] or any(isinstance(t, dict) and ("full_size" in t or "images" in t)
-                                          for t in doc["results"][:50])):
+        if (
+            "results" in doc
+            and isinstance(doc["results"], list)
+            and (
+                not doc["results"]
+                or any(isinstance(t, dict) and ("full_size" in t or "images" in t) for t in doc["results"][:50])
+            )
+        ):
             return "dockerhub"
         mt = _str(doc.get("mediaType"))
         if mt in SCHEMA1_TYPES or (doc.get("schemaVersion") == 1 and "fsLayers" in doc):
@@ -291,8 +350,10 @@ def detect(doc: object) -> str | None:
             return "manifest"
         return None
     if isinstance(doc, list) and doc and all(isinstance(v, dict) for v in doc[:50]):
-        if any(isinstance(v.get("metadata"), dict) and v["metadata"].get("package_type") in ("container", "docker")
-               for v in doc[:50]):
+        if any(
+            isinstance(v.get("metadata"), dict) and v["metadata"].get("package_type") in ("container", "docker")
+            for v in doc[:50]
+        ):
             return "github"
         if any("full_size" in v and "name" in v for v in doc[:50]):
             return "dockerhub_list"  # `jq '.results'` of a tags page
@@ -302,8 +363,13 @@ def detect(doc: object) -> str | None:
 def _describe(doc: object) -> str:
     if isinstance(doc, dict):
         keys = [str(k)[:40] for k in list(doc)[:6]]
-        return _("a JSON object with keys {keys}").format(keys=", ".join(repr(k) for k in keys) + (" ..." if len(doc) > 6 else "")) \
-            if keys else _("an empty JSON object")
+        return (
+            _("a JSON object with keys {keys}").format(
+                keys=", ".join(repr(k) for k in keys) + (" ..." if len(doc) > 6 else "")
+            )
+            if keys
+            else _("an empty JSON object")
+        )
     if isinstance(doc, list):
         if doc:
             return _("a JSON list of {n:,} item(s) ({kind}s)").format(n=len(doc), kind=type(doc[0]).__name__)
@@ -312,12 +378,15 @@ def _describe(doc: object) -> str:
 
 
 def _foreign(doc: object) -> str:
-    return _("not a registry inventory: expected AWS CLI `ecr describe-images` output (imageDetails), an OCI or "
-             "Docker v2 image manifest or index, a Docker Hub tags page (results) or GitHub package versions; "
-             "found {what}").format(what=_describe(doc))
+    return _(
+        "not a registry inventory: expected AWS CLI `ecr describe-images` output (imageDetails), an OCI or "
+        "Docker v2 image manifest or index, a Docker Hub tags page (results) or GitHub package versions; "
+        "found {what}"
+    ).format(what=_describe(doc))
 
 
 # ---- field checks ----------------------------------------------------------------------
+
 
 def _size(v: object, where: str, probs: list[str]) -> int | None:
     if v is None:
@@ -360,7 +429,11 @@ def _when(v: object, where: str, probs: list[str]) -> float | None:
     else:
         t = None
     if t is None or not (TIME_MIN <= t <= TIME_MAX):
-        probs.append(_("{where}: expected a date and time (ISO 8601 or seconds since 1970, 2000-2100), got {got}").format(where=where, got=_show(v)))
+        probs.append(
+            _("{where}: expected a date and time (ISO 8601 or seconds since 1970, 2000-2100), got {got}").format(
+                where=where, got=_show(v)
+            )
+        )
         return None
     return t
 
@@ -391,6 +464,7 @@ def _show(v: object) -> str:
 
 # ---- the inventory -----------------------------------------------------------------------
 
+
 class _Version:
     __slots__ = ("size", "size_fmt", "pushed", "pushed_fmt", "layers", "fmts", "index_entry", "skip")
 
@@ -400,7 +474,9 @@ class _Version:
         self.pushed: float | None = None
         self.pushed_fmt: str | None = None
         self.layers: tuple[tuple[str, int], ...] | None = None
-        self.fmts: tuple[str, ...] = (fmt,)  # formats that listed it (a tuple: a set per image costs time at 100,000 images)
+        self.fmts: tuple[str, ...] = (
+            fmt,
+        )  # formats that listed it (a tuple: a set per image costs time at 100,000 images)
         self.index_entry = False  # a manifest list / index as its registry lists it: no layers of its own
         self.skip = False
 
@@ -410,7 +486,9 @@ class _Inventory:
         self.repos: dict[str, dict[str, _Version]] = {}
         self.files: dict[str, str] = {}  # file name -> format key
         self.notes: list[str] = []
-        self.indexes: list[tuple[str, str, list[tuple[str, str, bool]]]] = []  # (file, repo, [(digest, platform words, attestation)])
+        self.indexes: list[
+            tuple[str, str, list[tuple[str, str, bool]]]
+        ] = []  # (file, repo, [(digest, platform words, attestation)])
         self.aliases: dict[str, dict[str, str]] = {}  # repo -> any digest a manifest is known by -> its version key
         self.index_digests: dict[str, set[str]] = {}
         self.foreign_layers = 0
@@ -429,8 +507,13 @@ class _Inventory:
         return v
 
 
-def _add(v: _Version, fmt: str, size: int | None = None, pushed: float | None = None,
-         layers: tuple[tuple[str, int], ...] | None = None) -> None:
+def _add(
+    v: _Version,
+    fmt: str,
+    size: int | None = None,
+    pushed: float | None = None,
+    layers: tuple[tuple[str, int], ...] | None = None,
+) -> None:
     if layers is not None:  # layer sizes are the most exact size there is
         v.layers, v.size, v.size_fmt = layers, sum(s for _, s in layers), fmt
     elif size is not None and v.layers is None and v.size is None:
@@ -473,7 +556,12 @@ def _parse_ecr(doc: dict[str, Any], src: Source, inv: _Inventory, probs: list[st
         v = versions.get(digest)
         if v is None:  # the usual case, inline: a new image
             v = versions[digest] = _Version("ecr")
-            v.size, v.size_fmt, v.pushed, v.pushed_fmt = size, "ecr" if size is not None else None, pushed, "ecr" if pushed is not None else None
+            v.size, v.size_fmt, v.pushed, v.pushed_fmt = (
+                size,
+                "ecr" if size is not None else None,
+                pushed,
+                "ecr" if pushed is not None else None,
+            )
         else:
             v = inv.version(repo, digest, "ecr")
             _add(v, "ecr", size=size, pushed=pushed)
@@ -508,12 +596,16 @@ def _parse_manifest(doc: dict[str, Any], src: Source, inv: _Inventory, probs: li
             if len(probs) >= MAX_PROBLEMS:
                 return
             if not isinstance(c, dict):
-                probs.append(_("{where}: expected a descriptor object, got {got}").format(where=f"manifests[{i}]", got=_show(c)))
+                probs.append(
+                    _("{where}: expected a descriptor object, got {got}").format(where=f"manifests[{i}]", got=_show(c))
+                )
                 continue
             dg = _text(c.get("digest"), f"manifests[{i}].digest", probs)
             plat: dict[str, Any] = c["platform"] if isinstance(c.get("platform"), dict) else {}
             ann: dict[str, Any] = c["annotations"] if isinstance(c.get("annotations"), dict) else {}
-            words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k)) or _("a platform")
+            words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k)) or _(
+                "a platform"
+            )
             att = ann.get("vnd.docker.reference.type") == ATTESTATION or plat.get("os") == "unknown"
             if dg:
                 kids.append((dg, words, att))
@@ -529,7 +621,9 @@ def _parse_manifest(doc: dict[str, Any], src: Source, inv: _Inventory, probs: li
         if len(probs) >= MAX_PROBLEMS:
             return
         if not isinstance(layer, dict):
-            probs.append(_("{where}: expected a descriptor object, got {got}").format(where=f"layers[{i}]", got=_show(layer)))
+            probs.append(
+                _("{where}: expected a descriptor object, got {got}").format(where=f"layers[{i}]", got=_show(layer))
+            )
             continue
         dg, size = layer.get("digest"), layer.get("size")
         if type(dg) is not str or not dg or len(dg) > MAX_NAME:
@@ -624,8 +718,12 @@ def _parse_github(doc: list[Any], src: Source, inv: _Inventory, probs: list[str]
             continue  # listed with ?state=deleted: no longer stored
         meta = v.get("metadata")
         if not isinstance(meta, dict) or meta.get("package_type") not in ("container", "docker"):
-            probs.append(_("{where}: expected 'container', got {got}").format(
-                where=f"{w}.metadata.package_type", got=_show(meta.get("package_type") if isinstance(meta, dict) else meta)))
+            probs.append(
+                _("{where}: expected 'container', got {got}").format(
+                    where=f"{w}.metadata.package_type",
+                    got=_show(meta.get("package_type") if isinstance(meta, dict) else meta),
+                )
+            )
             continue
         digest = _text(v.get("name"), f"{w}.name", probs)
         created = _when(v.get("created_at"), f"{w}.created_at", probs)
@@ -650,8 +748,12 @@ def _read(sources: list[Source]) -> _Inventory:
                 probs.append(_foreign(doc))
                 break
             if kind == "schema1":
-                probs.append(_("a Docker v2 schema 1 manifest: it carries no layer sizes; save the manifest with "
-                               "`crane manifest` or `skopeo inspect --raw` from a registry that serves schema 2 or OCI"))
+                probs.append(
+                    _(
+                        "a Docker v2 schema 1 manifest: it carries no layer sizes; save the manifest with "
+                        "`crane manifest` or `skopeo inspect --raw` from a registry that serves schema 2 or OCI"
+                    )
+                )
                 break
             kinds.add(kind)
             if kind == "ecr":
@@ -676,9 +778,12 @@ def _read(sources: list[Source]) -> _Inventory:
         if len(problems) > MAX_LISTED:  # enough to see what is wrong; the rest counted, not listed
             rest = problems[MAX_LISTED:]
             files = len({p.split(": ", 1)[0] for p in rest} - {p.split(": ", 1)[0] for p in problems[:MAX_LISTED]})
-            problems = problems[:MAX_LISTED] + [_("... and {problems} in {files}").format(
-                problems=ngettext("{n:,} more problem", "{n:,} more problems", len(rest)).format(n=len(rest)),
-                files=ngettext("{n:,} more file", "{n:,} more files", files).format(n=files))]
+            problems = problems[:MAX_LISTED] + [
+                _("... and {problems} in {files}").format(
+                    problems=ngettext("{n:,} more problem", "{n:,} more problems", len(rest)).format(n=len(rest)),
+                    files=ngettext("{n:,} more file", "{n:,} more files", files).format(n=files),
+                )
+            ]
         raise InputError(problems)
     if not sources:
         raise InputError(_("no inputs: name at least one file or folder"))
@@ -699,10 +804,16 @@ def _resolve(inv: _Inventory) -> None:
                     repo_versions[key].skip = True
                 continue
             if key not in repo_versions and key not in inv.index_digests.get(repo, set()):
-                missing.append(_("{file}: the {platform} manifest ({digest}...) is not among the files, so that "
-                                 "platform is not counted").format(file=fname, platform=words, digest=dg[:19]))
+                missing.append(
+                    _(
+                        "{file}: the {platform} manifest ({digest}...) is not among the files, so that "
+                        "platform is not counted"
+                    ).format(file=fname, platform=words, digest=dg[:19])
+                )
     if missing:
-        more = [_("... and {n} more platform manifests missing").format(n=len(missing) - 10)] if len(missing) > 10 else []
+        more = (
+            [_("... and {n} more platform manifests missing").format(n=len(missing) - 10)] if len(missing) > 10 else []
+        )
         inv.missing = missing[:10] + more
         inv.notes += inv.missing
     # GitHub lists an index as a version of its own: drop it when its manifest is known to be an index
@@ -723,27 +834,43 @@ def _resolve(inv: _Inventory) -> None:
                 v.skip = True
             set_aside += len(idx)
     if set_aside:
-        inv.notes.append(_("{n} multi-platform image index(es) in the ECR listing were set aside: their "
-                           "platform images are listed (and counted) as images of their own").format(n=set_aside))
+        inv.notes.append(
+            _(
+                "{n} multi-platform image index(es) in the ECR listing were set aside: their "
+                "platform images are listed (and counted) as images of their own"
+            ).format(n=set_aside)
+        )
     if dropped:
-        inv.notes.append(_("{n} GitHub version(s) are multi-platform indexes (their manifests say so); their "
-                           "platform manifests are counted instead").format(n=dropped))
+        inv.notes.append(
+            _(
+                "{n} GitHub version(s) are multi-platform indexes (their manifests say so); their "
+                "platform manifests are counted instead"
+            ).format(n=dropped)
+        )
     if inv.foreign_layers:
-        inv.notes.append(_("{n} foreign (non-distributable) layer(s) were left out: the registry "
-                           "does not store them").format(n=inv.foreign_layers))
+        inv.notes.append(
+            _("{n} foreign (non-distributable) layer(s) were left out: the registry does not store them").format(
+                n=inv.foreign_layers
+            )
+        )
     if inv.unfoldered:
-        inv.notes.append(_("{n} manifest(s) came without a REPOSITORY folder and were counted as one "
-                           "repository (upload a zip of the REPOSITORY/TAG.json tree to keep repositories apart)").format(n=inv.unfoldered))
+        inv.notes.append(
+            _(
+                "{n} manifest(s) came without a REPOSITORY folder and were counted as one "
+                "repository (upload a zip of the REPOSITORY/TAG.json tree to keep repositories apart)"
+            ).format(n=inv.unfoldered)
+        )
 
 
 # ---- measurement -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Measured:
     field: str
     value: float
     source: str  # which inputs, in words
-    how: str     # how it was worked out, in words
+    how: str  # how it was worked out, in words
 
 
 @dataclass(frozen=True)
@@ -763,8 +890,11 @@ class Result:
     def description(self) -> str:
         fmts = sorted({f for _, f in self.files})
         n = len(self.files)
-        return ngettext("Measured from {n} file ({formats}) by python -m lib measure",
-                        "Measured from {n} files ({formats}) by python -m lib measure", n).format(n=n, formats=", ".join(fmts))
+        return ngettext(
+            "Measured from {n} file ({formats}) by python -m lib measure",
+            "Measured from {n} files ({formats}) by python -m lib measure",
+            n,
+        ).format(n=n, formats=", ".join(fmts))
 
 
 def format_value(name: str, v: float) -> str:
@@ -775,7 +905,6 @@ def format_value(name: str, v: float) -> str:
     if name == "pushes_per_month":
         return f"{v:,.1f}"
     return f"{v:,}"
-
 
 
 def format_words(fmt: str) -> str:
@@ -798,19 +927,28 @@ def _sources(inv: _Inventory, fmts: AbstractSet[str | None]) -> str:
     words = ", ".join(format_words(f) for f in sorted(f for f in fmts if f is not None) if f in FORMAT_WORDS)
     if not files:
         return words
-    return f"{words} ({_stem(files[0].replace(':', '/'))}.json)" if len(files) == 1 else \
-        _("{formats} ({n:,} files)").format(formats=words, n=len(files))
+    return (
+        f"{words} ({_stem(files[0].replace(':', '/'))}.json)"
+        if len(files) == 1
+        else _("{formats} ({n:,} files)").format(formats=words, n=len(files))
+    )
 
 
 def _clamp(name: str, value: _Number, notes: list[str]) -> _Number:
     s = SPECS[name]
     if s.min is not None and value < s.min:
-        notes.append(_("{field}: measured {value:g}, below the smallest value the calculator takes; "
-                       "{used:g} is used").format(field=field_words(name), value=value, used=s.min))
+        notes.append(
+            _("{field}: measured {value:g}, below the smallest value the calculator takes; {used:g} is used").format(
+                field=field_words(name), value=value, used=s.min
+            )
+        )
         return type(value)(s.min)
     if s.max is not None and value > s.max:
-        notes.append(_("{field}: measured {value:g}, above the largest value the calculator takes; "
-                       "{used:g} is used").format(field=field_words(name), value=value, used=s.max))
+        notes.append(
+            _("{field}: measured {value:g}, above the largest value the calculator takes; {used:g} is used").format(
+                field=field_words(name), value=value, used=s.max
+            )
+        )
         return type(value)(s.max)
     return value
 
@@ -846,19 +984,38 @@ def _measure(sources: list[Source]) -> Result:
         # the notes say why when there was something (an index whose platform manifests are
         # missing, images set aside): "empty" would send the user looking at the wrong thing
         why = list(inv.missing)  # what was missing, kept apart from the other notes: never matched by its words
-        raise InputError(why or [_("{files}: no images in these files (empty listings)").format(files=", ".join(list(inv.files)[:3]))])
+        raise InputError(
+            why
+            or [_("{files}: no images in these files (empty listings)").format(files=", ".join(list(inv.files)[:3]))]
+        )
 
     all_versions = [v for vs in repos.values() for v in vs]
     n, r = len(all_versions), len(repos)
     fmts_all = {f for v in all_versions for f in v.fmts}
-    measured.append(Measured("repositories", _clamp("repositories", r, notes), _sources(inv, fmts_all),
-                             ngettext("{n:,} repository with at least one image", "{n:,} repositories with at least one image", r).format(n=r)))
+    measured.append(
+        Measured(
+            "repositories",
+            _clamp("repositories", r, notes),
+            _sources(inv, fmts_all),
+            ngettext(
+                "{n:,} repository with at least one image", "{n:,} repositories with at least one image", r
+            ).format(n=r),
+        )
+    )
     v_mean = n / r
     versions_kept = _clamp("versions_kept", max(1, half_up(v_mean)), notes)
-    measured.append(Measured("versions_kept", versions_kept, _sources(inv, fmts_all),
-                             _("{images} / {repositories} = {mean:,.2f}, rounded").format(
-                                 images=ngettext("{n:,} stored image", "{n:,} stored images", n).format(n=n),
-                                 repositories=ngettext("{n:,} repository", "{n:,} repositories", r).format(n=r), mean=v_mean)))
+    measured.append(
+        Measured(
+            "versions_kept",
+            versions_kept,
+            _sources(inv, fmts_all),
+            _("{images} / {repositories} = {mean:,.2f}, rounded").format(
+                images=ngettext("{n:,} stored image", "{n:,} stored images", n).format(n=n),
+                repositories=ngettext("{n:,} repository", "{n:,} repositories", r).format(n=r),
+                mean=v_mean,
+            ),
+        )
+    )
     stats.update(versions=n, repositories=r)
 
     sized = [v for v in all_versions if v.size is not None]
@@ -867,13 +1024,25 @@ def _measure(sources: list[Source]) -> Result:
         total = sum(v.size or 0 for v in sized)  # all sized: "or 0" only tells the checker
         mean = total / len(sized) / MB
         size_mb = _clamp("image_size_mb", round(mean, 2), notes)
-        measured.append(Measured("image_size_mb", size_mb, _sources(inv, {v.size_fmt for v in sized}),
-                                 ngettext("{mb:,.1f} MB over {n:,} image (compressed; 1 MB = 1,000,000 bytes)",
-                                          "{mb:,.1f} MB over {n:,} images (compressed; 1 MB = 1,000,000 bytes)", len(sized)).format(
-                                     mb=total / MB, n=len(sized))))
+        measured.append(
+            Measured(
+                "image_size_mb",
+                size_mb,
+                _sources(inv, {v.size_fmt for v in sized}),
+                ngettext(
+                    "{mb:,.1f} MB over {n:,} image (compressed; 1 MB = 1,000,000 bytes)",
+                    "{mb:,.1f} MB over {n:,} images (compressed; 1 MB = 1,000,000 bytes)",
+                    len(sized),
+                ).format(mb=total / MB, n=len(sized)),
+            )
+        )
         if len(sized) < n:
-            notes.append(_("Image size: {n:,} of {total:,} images have no size in these files "
-                           "(GitHub's API gives none: add their manifests)").format(n=n - len(sized), total=n))
+            notes.append(
+                _(
+                    "Image size: {n:,} of {total:,} images have no size in these files "
+                    "(GitHub's API gives none: add their manifests)"
+                ).format(n=n - len(sized), total=n)
+            )
         stats["total_bytes"] = total
     else:
         not_measured.append(("image_size_mb", _("no sizes in these files (GitHub's API gives none: add manifests)")))
@@ -889,9 +1058,18 @@ def _measure(sources: list[Source]) -> Result:
     return Result(tuple(measured), tuple(not_measured), tuple(notes), files, stats)
 
 
-def _shared(repos: dict[str, list[_Version]], all_versions: list[_Version], versions_kept: int, size_mb: float | None,
-            r: int, inv: _Inventory, measured: list[Measured], not_measured: list[tuple[str, str]], notes: list[str],
-            stats: dict[str, int]) -> None:
+def _shared(
+    repos: dict[str, list[_Version]],
+    all_versions: list[_Version],
+    versions_kept: int,
+    size_mb: float | None,
+    r: int,
+    inv: _Inventory,
+    measured: list[Measured],
+    not_measured: list[tuple[str, str]],
+    notes: list[str],
+    stats: dict[str, int],
+) -> None:
     layered = {repo: [v for v in vs if v.layers is not None] for repo, vs in repos.items()}
     layered = {repo: vs for repo, vs in layered.items() if vs}
     if not layered:
@@ -922,53 +1100,84 @@ def _shared(repos: dict[str, list[_Version]], all_versions: list[_Version], vers
     else:
         R, S, V = r_l, (total_l / n_l if n_l else 0.0), n_l / r_l
         basis = _("the {n:,} images that have layer lists").format(n=n_l)
-        notes.append(_("Shared layers: measured on {n:,} of {total:,} images (those with manifests)").format(n=n_l, total=len(all_versions)))
+        notes.append(
+            _("Shared layers: measured on {n:,} of {total:,} images (those with manifests)").format(
+                n=n_l, total=len(all_versions)
+            )
+        )
     if S <= 0:
         not_measured.append(("shared_layer_fraction", _("the images with layer lists have no layers")))
         return
     if V <= 1:
-        not_measured.append(("shared_layer_fraction", _("one version per repository: nothing is shared between versions")))
+        not_measured.append(
+            ("shared_layer_fraction", _("one version per repository: nothing is shared between versions"))
+        )
         return
     # stored = R * S * (s + (1 - s) * V)  =>  s = (V - k) / (V - 1), k = unique / (R * S)
     k = unique / (R * S)
     s = (V - k) / (V - 1)
     if s < 0 or s > 1:
-        notes.append(_("Shared layers: the solution {s:.3f} is outside 0..1 (rounding of versions kept); "
-                       "{used:g} is used").format(s=s, used=min(max(s, 0.0), 1.0)))
+        notes.append(
+            _(
+                "Shared layers: the solution {s:.3f} is outside 0..1 (rounding of versions kept); {used:g} is used"
+            ).format(s=s, used=min(max(s, 0.0), 1.0))
+        )
         s = min(max(s, 0.0), 1.0)
     s = round(s, 4)
     cross = unique - unique_global
-    measured.append(Measured(
-        "shared_layer_fraction", s, format_words("manifest") + " ("
-        + ngettext("{n:,} repository", "{n:,} repositories", len(layered)).format(n=len(layered)) + ")",
-        _("unique layer bytes per repository {mb:,.1f} MB, solved so the model stores exactly that "
-          "(from {basis}); layers shared across repositories are counted once per repository").format(mb=unique / MB, basis=basis)))
+    measured.append(
+        Measured(
+            "shared_layer_fraction",
+            s,
+            format_words("manifest")
+            + " ("
+            + ngettext("{n:,} repository", "{n:,} repositories", len(layered)).format(n=len(layered))
+            + ")",
+            _(
+                "unique layer bytes per repository {mb:,.1f} MB, solved so the model stores exactly that "
+                "(from {basis}); layers shared across repositories are counted once per repository"
+            ).format(mb=unique / MB, basis=basis),
+        )
+    )
     if cross > 0:
-        notes.append(_("Layers shared across repositories: {cross:,.1f} MB is counted in each repository that "
-                       "uses it (ECR bills storage per repository); a registry that de-duplicates across "
-                       "repositories would store {once:,.1f} MB instead of {each:,.1f} MB").format(
-                           cross=cross / MB, once=unique_global / MB, each=unique / MB))
+        notes.append(
+            _(
+                "Layers shared across repositories: {cross:,.1f} MB is counted in each repository that "
+                "uses it (ECR bills storage per repository); a registry that de-duplicates across "
+                "repositories would store {once:,.1f} MB instead of {each:,.1f} MB"
+            ).format(cross=cross / MB, once=unique_global / MB, each=unique / MB)
+        )
 
 
-def _pushes(all_versions: list[_Version], inv: _Inventory, measured: list[Measured],
-            not_measured: list[tuple[str, str]]) -> None:
+def _pushes(
+    all_versions: list[_Version], inv: _Inventory, measured: list[Measured], not_measured: list[tuple[str, str]]
+) -> None:
     times = [v.pushed for v in all_versions if v.pushed is not None]
     if len(times) < 2:
         not_measured.append(("pushes_per_month", _("needs push or creation times of at least two images")))
         return
     span = max(times) - min(times)
     if span < 86_400:
-        not_measured.append(("pushes_per_month", _("the images were all pushed within one day: too short to tell a monthly rate")))
+        not_measured.append(
+            ("pushes_per_month", _("the images were all pushed within one day: too short to tell a monthly rate"))
+        )
         return
     days = span / 86_400
     rate = len(times) / days * DAYS_PER_MONTH
     rate = _clamp("pushes_per_month", round(rate, 2), [])
     first = datetime.fromtimestamp(min(times), UTC).date()
     last = datetime.fromtimestamp(max(times), UTC).date()
-    measured.append(Measured(
-        "pushes_per_month", rate, _sources(inv, {v.pushed_fmt for v in all_versions if v.pushed is not None}),
-        _("{n:,} images pushed over {days:,.1f} days ({first} to {last}), per 30 days; deleted images "
-          "are not listed, so this is a lower bound").format(n=len(times), days=days, first=first, last=last)))
+    measured.append(
+        Measured(
+            "pushes_per_month",
+            rate,
+            _sources(inv, {v.pushed_fmt for v in all_versions if v.pushed is not None}),
+            _(
+                "{n:,} images pushed over {days:,.1f} days ({first} to {last}), per 30 days; deleted images "
+                "are not listed, so this is a lower bound"
+            ).format(n=len(times), days=days, first=first, last=last),
+        )
+    )
 
 
 def measure_paths(paths: Iterable[str | Path]) -> Result:
@@ -977,6 +1186,7 @@ def measure_paths(paths: Iterable[str | Path]) -> Result:
 
 
 # ---- output -------------------------------------------------------------------------------
+
 
 def scenario_doc(result: Result) -> dict[str, Any]:
     """What `python -m lib measure` prints: a scenario file every other command loads."""
@@ -988,13 +1198,17 @@ def dumps(result: Result, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(doc, indent=2)
     import yaml
+
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
 
 
 def report_lines(result: Result) -> list[str]:
     out = [_("Measured:")]
     for m in result.measured:
-        out.append(f"  {m.field:<24} {format_value(m.field, m.value):<14} " + _("from {source}: {how}").format(source=m.source, how=m.how))
+        out.append(
+            f"  {m.field:<24} {format_value(m.field, m.value):<14} "
+            + _("from {source}: {how}").format(source=m.source, how=m.how)
+        )
     out.append(_("Not measured (defaults kept):"))
     for name, why in result.not_measured:
         out.append(f"  {name:<24} {SPECS[name].default!s:<14} {why}")
@@ -1011,18 +1225,20 @@ def report_lines(result: Result) -> list[str]:
 
 # ---- what a lifecycle rule would save -----------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Saving:
     registry: str
     keep: int
     kept: int
-    gb: float       # stored GB-month saved (every storage component, replicas included)
+    gb: float  # stored GB-month saved (every storage component, replicas included)
     dollars: float  # monthly total saved
 
 
 def lifecycle_saving(w: Workload, keep: int, book: PriceBook, registry: str = "ecr") -> Saving:
     """Keeping `keep` versions instead of w.versions_kept, priced by the engine (no second formula)."""
     from . import engine
+
     keep = int(keep)
     now = engine.estimate(w, book, ids=(registry,))[registry]
     later = engine.estimate(w.replace(versions_kept=keep), book, ids=(registry,))[registry]

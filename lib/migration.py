@@ -1,5 +1,6 @@
 """Plan a move between two registries: steps with the user's names filled in, the one-time
 effort and transfer cost, the change in monthly cost, and the months until it pays back."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -23,9 +24,14 @@ from .workload import Workload
 DATA = Path(__file__).resolve().parent.parent / "data" / "migrations.yaml"
 AWS_HOSTED = {"ecr", "harbor", "nexus", "s3"}  # self-hosted ones are assumed to run on AWS here
 # what leaving each registry costs per GB (price-book key), when the bytes leave its cloud
-EGRESS_KEY = {"ecr": "aws.internet_egress_tier1_gb", "harbor": "aws.internet_egress_tier1_gb",
-              "nexus": "aws.internet_egress_tier1_gb", "s3": "aws.internet_egress_tier1_gb",
-              "gar": "gar.internet_egress_gb", "acr": "acr.internet_egress_gb"}
+EGRESS_KEY = {
+    "ecr": "aws.internet_egress_tier1_gb",
+    "harbor": "aws.internet_egress_tier1_gb",
+    "nexus": "aws.internet_egress_tier1_gb",
+    "s3": "aws.internet_egress_tier1_gb",
+    "gar": "gar.internet_egress_gb",
+    "acr": "acr.internet_egress_gb",
+}
 
 
 @lru_cache(maxsize=2)
@@ -80,8 +86,14 @@ class Plan:
 
 def names(w: Workload) -> dict[str, Any]:
     d = data()
-    return {"account": w.aws_account, "region": w.region, "owner": w.owner, "repository": w.repository_name,
-            "tag": "latest", "gcp_location": d["gcp_location"].get(w.region, "us-east4")}
+    return {
+        "account": w.aws_account,
+        "region": w.region,
+        "owner": w.owner,
+        "repository": w.repository_name,
+        "tag": "latest",
+        "gcp_location": d["gcp_location"].get(w.region, "us-east4"),
+    }
 
 
 def address(rid: str, w: Workload) -> str:
@@ -98,12 +110,20 @@ def batch_steps(source: str, target: str, w: Workload) -> list[tuple[str, str]]:
     steps for the platform the images run on."""
     d, n = data(), names(w)
     create = d["create"][target].format(**{**n, "repository": "$repo"})
-    create_all = (f"while read -r repo; do\n  {create}\ndone < repositories.txt" if "$repo" in create else create)
+    create_all = f"while read -r repo; do\n  {create}\ndone < repositories.txt" if "$repo" in create else create
     dst_base = _base(target, w)
-    fill = {**n, "src_base": _base(source, w), "dst_base": dst_base, "dst_ns": dst_base.rstrip("/"),
-            "dst_host": dst_base.split("/")[0], "repositories": w.repositories,
-            "list": d["list_repositories"][source].format(**n), "create_all": create_all,
-            "login_src": d["login"][source].format(**n), "login_dst": d["login"][target].format(**n)}
+    fill = {
+        **n,
+        "src_base": _base(source, w),
+        "dst_base": dst_base,
+        "dst_ns": dst_base.rstrip("/"),
+        "dst_host": dst_base.split("/")[0],
+        "repositories": w.repositories,
+        "list": d["list_repositories"][source].format(**n),
+        "create_all": create_all,
+        "login_src": d["login"][source].format(**n),
+        "login_dst": d["login"][target].format(**n),
+    }
     copy = d["copy"]["from_s3" if source == "s3" else "to_s3" if target == "s3" else "registry"]
     fill["copy_all"] = copy.format(**fill)
     out = [(t, c.format(**fill)) for t, c in d["batch"]]
@@ -123,24 +143,40 @@ def steps(source: str, target: str, w: Workload) -> tuple[list[tuple[str, str]],
     if w.repositories > 1 or w.deploy_platform != "ec2":
         return batch_steps(source, target, w), _(
             "batch plan: all {n} repositories with every version, copied with skopeo, then the deployment steps "
-            "for your platform").format(n=number(w.repositories))
-    fill = {**n, "src": address(source, w), "dst": address(target, w),
-            "create": d["create"][target].format(**n), "login_src": d["login"][source].format(**n),
-            "login_dst": d["login"][target].format(**n)}
+            "for your platform"
+        ).format(n=number(w.repositories))
+    fill = {
+        **n,
+        "src": address(source, w),
+        "dst": address(target, w),
+        "create": d["create"][target].format(**n),
+        "login_src": d["login"][source].format(**n),
+        "login_dst": d["login"][target].format(**n),
+    }
     out = [(t, c.format(**fill)) for t, c in d["generic"]]
     if "s3" in (source, target):
         s3 = address("s3", w)  # the comment in the reader's language, like the YAML's commands
-        out.insert(3, (_("S3 holds tarballs, not images"), "docker save {}:{} | aws s3 cp - {}.tar   # {}".format(
-            address(source if source != "s3" else target, w), n["tag"], s3,
-            _("or: {command}").format(command=f"aws s3 cp {s3}.tar - | docker load"))))
+        out.insert(
+            3,
+            (
+                _("S3 holds tarballs, not images"),
+                "docker save {}:{} | aws s3 cp - {}.tar   # {}".format(
+                    address(source if source != "s3" else target, w),
+                    n["tag"],
+                    s3,
+                    _("or: {command}").format(command=f"aws s3 cp {s3}.tar - | docker load"),
+                ),
+            ),
+        )
     return out, _("generic plan (skopeo copies every layer and tag between registries)")
 
 
 def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | None = None) -> Plan:
     source, target = source or w.migrate_from, target or w.migrate_to
     if source == target:
-        raise InputError(_("migration: from and to are the same registry ({registry})").format(
-            registry=registries.name(source)))
+        raise InputError(
+            _("migration: from and to are the same registry ({registry})").format(registry=registries.name(source))
+        )
     ot = onetime()["migration"]
     hours = ot["base_hours"] + ot["per_extra_repository_hours"] * (w.repositories - 1)
     setup = onetime()["setup_hours"][target]["hours"] if target in ("harbor", "nexus") else 0.0
@@ -150,6 +186,19 @@ def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | 
     price = 0.0 if (key is None or stays_in_aws) else Prices(book, w.region)(key)
     totals = engine.estimate(w, book, ids=(source, target)).totals()
     step_list, step_source = steps(source, target, w)
-    return Plan(source, target, step_list, step_source, hours + setup, (hours + setup) * w.engineer_hourly_rate,
-                float(q.stored_gb), price, setup, totals[source], totals[target], repositories=w.repositories,
-                images=int(q.images_stored), copy_mb_per_second=float(ot.get("copy_mb_per_second", 50.0)))
+    return Plan(
+        source,
+        target,
+        step_list,
+        step_source,
+        hours + setup,
+        (hours + setup) * w.engineer_hourly_rate,
+        float(q.stored_gb),
+        price,
+        setup,
+        totals[source],
+        totals[target],
+        repositories=w.repositories,
+        images=int(q.images_stored),
+        copy_mb_per_second=float(ot.get("copy_mb_per_second", 50.0)),
+    )

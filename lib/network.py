@@ -9,6 +9,7 @@ two lines cross.
 Every figure here comes from the estimate's own line builders (`components.nat_path` and
 `components.ecr_endpoint_path`): this module only evaluates them, it holds no rule of its own.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -25,9 +26,9 @@ from .workload import DEFAULT, Workload
 class PathCosts:
     region: str
     hours: float
-    nat_fixed: float        # USD/month for the NAT gateways' hours
+    nat_fixed: float  # USD/month for the NAT gateways' hours
     nat_per_gb: float
-    endpoint_fixed: float   # USD/month for the interface endpoints' hours
+    endpoint_fixed: float  # USD/month for the interface endpoints' hours
     endpoint_per_gb: float  # per GB of image pulled: the manifests' share, at the image size given
 
     def nat(self, gb: Amount) -> np.ndarray:
@@ -59,19 +60,35 @@ def total(lines: Iterable[Line]) -> float:
     return float(sum(float(line.cost) for line in lines))
 
 
-def path_costs(book: PriceBook, region: str, availability_zones: int, nat_gateways: int = 1,
-               image_size_mb: float = DEFAULT.image_size_mb) -> PathCosts:
+def path_costs(
+    book: PriceBook,
+    region: str,
+    availability_zones: int,
+    nat_gateways: int = 1,
+    image_size_mb: float = DEFAULT.image_size_mb,
+) -> PathCosts:
     """Fixed and per-GB cost of each path for same-region pulls, read off the line builders at
     no traffic and at a reference traffic (both paths are linear in the pulls)."""
-    base = DEFAULT.replace(region=region, availability_zones=availability_zones, nat_gateways=nat_gateways,
-                           image_size_mb=image_size_mb, same_region_share=1.0, cross_region_share=0.0,
-                           internet_share=0.0, layer_cache_hit=0.0, pulls_per_month=0.0)
+    base = DEFAULT.replace(
+        region=region,
+        availability_zones=availability_zones,
+        nat_gateways=nat_gateways,
+        image_size_mb=image_size_mb,
+        same_region_share=1.0,
+        cross_region_share=0.0,
+        internet_share=0.0,
+        layer_cache_hit=0.0,
+        pulls_per_month=0.0,
+    )
     ref_pulls = 1000.0
     ref_gb = ref_pulls * image_size_mb / 1000.0
     idle, busy = path_lines(book, base), path_lines(book, base.replace(pulls_per_month=ref_pulls))
     nat_fixed, endpoint_fixed = total(idle["nat"]), total(idle["endpoints"])
     return PathCosts(
-        region=region, hours=book.hours_per_month,
-        nat_fixed=nat_fixed, nat_per_gb=(total(busy["nat"]) - nat_fixed) / ref_gb,
-        endpoint_fixed=endpoint_fixed, endpoint_per_gb=(total(busy["endpoints"]) - endpoint_fixed) / ref_gb,
+        region=region,
+        hours=book.hours_per_month,
+        nat_fixed=nat_fixed,
+        nat_per_gb=(total(busy["nat"]) - nat_fixed) / ref_gb,
+        endpoint_fixed=endpoint_fixed,
+        endpoint_per_gb=(total(busy["endpoints"]) - endpoint_fixed) / ref_gb,
     )

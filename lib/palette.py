@@ -5,17 +5,18 @@ component, so a reviewer can read a slide with the app's legend in mind.
 Registries use the Okabe-Ito palette (safe for the common colour-vision deficiencies), with
 grey for the S3 baseline, which is not a registry. Components use Paul Tol's "bright" scheme.
 """
+
 from __future__ import annotations
 
 REGISTRY_COLOURS: dict[str, str] = {
-    "ecr": "#E69F00",        # orange
-    "ghcr": "#000000",       # black
+    "ecr": "#E69F00",  # orange
+    "ghcr": "#000000",  # black
     "dockerhub": "#0072B2",  # blue
-    "harbor": "#009E73",     # bluish green
-    "gar": "#56B4E9",        # sky blue
-    "acr": "#CC79A7",        # reddish purple
-    "nexus": "#D55E00",      # vermillion
-    "s3": "#999999",         # grey: the anti-pattern baseline
+    "harbor": "#009E73",  # bluish green
+    "gar": "#56B4E9",  # sky blue
+    "acr": "#CC79A7",  # reddish purple
+    "nexus": "#D55E00",  # vermillion
+    "s3": "#999999",  # grey: the anti-pattern baseline
 }
 
 CATEGORY_COLOURS: dict[str, str] = {

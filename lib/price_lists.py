@@ -16,6 +16,7 @@ kept, so memory stays bounded by what is kept, not by the file (EC2's regional f
 hundreds of MB). A file that is truncated, not JSON, or lacks a field a rule needs is an error
 naming the file, the SKU and the field; nothing is written then.
 """
+
 from __future__ import annotations
 
 import json
@@ -58,20 +59,21 @@ Progress = Callable[[str], None]
 
 # ---- the rules: which product in which file is which price-book entry ------------------------
 
+
 @dataclass(frozen=True)
 class AwsRule:
     key: str
     offers: tuple[str, ...]
     family: str | None
     attrs: tuple[tuple[str, str], ...]
-    usagetype: str               # regular expression searched in attributes.usagetype
-    units: tuple[str, ...]       # accepted priceDimensions units
-    to: str                      # the price book's unit base: GB-month, hour, GB, image
-    page: str                    # the vendor page a person reads
-    probe: float = 0.0           # a quantity inside the wanted tier (in the file's unit)
+    usagetype: str  # regular expression searched in attributes.usagetype
+    units: tuple[str, ...]  # accepted priceDimensions units
+    to: str  # the price book's unit base: GB-month, hour, GB, image
+    page: str  # the vendor page a person reads
+    probe: float = 0.0  # a quantity inside the wanted tier (in the file's unit)
     tier: tuple[float | None, float | None] = (None, None)  # (beginRange, endRange) of that tier; None: not checked
     region_attr: str = "regionCode"
-    pick: str = "one"            # one: exactly one product per region; mode: most common rate
+    pick: str = "one"  # one: exactly one product per region; mode: most common rate
 
     def matches(self, product: Json) -> bool:
         a = product.get("attributes") or {}
@@ -87,49 +89,160 @@ class AwsRule:
         return ", ".join(parts + [f"usagetype ~ /{self.usagetype}/"])
 
 
-_EGRESS: dict[str, Any] = dict(offers=("AWSDataTransfer",), family="Data Transfer",
-               attrs=(("transferType", "AWS Outbound"), ("toLocation", "External")),
-               usagetype=r"(^|-)DataTransfer-Out-Bytes$", units=("GB",), to="GB",
-               page="https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer", region_attr="fromRegionCode")
-_EC2_LINUX = (("instanceType", "c6i.xlarge"), ("operatingSystem", "Linux"), ("tenancy", "Shared"),
-              ("preInstalledSw", "NA"), ("capacitystatus", "Used"), ("licenseModel", "No License required"))
+_EGRESS: dict[str, Any] = dict(
+    offers=("AWSDataTransfer",),
+    family="Data Transfer",
+    attrs=(("transferType", "AWS Outbound"), ("toLocation", "External")),
+    usagetype=r"(^|-)DataTransfer-Out-Bytes$",
+    units=("GB",),
+    to="GB",
+    page="https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer",
+    region_attr="fromRegionCode",
+)
+_EC2_LINUX = (
+    ("instanceType", "c6i.xlarge"),
+    ("operatingSystem", "Linux"),
+    ("tenancy", "Shared"),
+    ("preInstalledSw", "NA"),
+    ("capacitystatus", "Used"),
+    ("licenseModel", "No License required"),
+)
 
 AWS_RULES: tuple[AwsRule, ...] = (
-    AwsRule("ecr.storage_gb_month", ("AmazonECR",), "EC2 Container Registry", (), r"(^|-)TimedStorage-ByteHrs$",
-            ("GB-Mo",), "GB-month", "https://aws.amazon.com/ecr/pricing/"),
-    AwsRule("aws.nat_hourly", ("AmazonEC2", "AmazonVPC"), "NAT Gateway", (), r"(^|-)NatGateway-Hours$",
-            ("Hrs",), "hour", "https://aws.amazon.com/vpc/pricing/"),
-    AwsRule("aws.nat_gb", ("AmazonEC2", "AmazonVPC"), "NAT Gateway", (), r"(^|-)NatGateway-Bytes$",
-            ("GB",), "GB", "https://aws.amazon.com/vpc/pricing/"),
-    AwsRule("aws.endpoint_hourly", ("AmazonVPC",), "VpcEndpoint", (), r"(^|-)VpcEndpoint-Hours$",
-            ("Hrs",), "hour", "https://aws.amazon.com/privatelink/pricing/"),
-    AwsRule("aws.endpoint_gb", ("AmazonVPC",), "VpcEndpoint", (), r"(^|-)VpcEndpoint-Bytes$",
-            ("GB",), "GB", "https://aws.amazon.com/privatelink/pricing/", probe=1, tier=(0, None)),
-    AwsRule("aws.s3_storage_gb_month", ("AmazonS3",), "Storage",
-            (("volumeType", "Standard"), ("storageClass", "General Purpose")), r"(^|-)TimedStorage-ByteHrs$",
-            ("GB-Mo",), "GB-month", "https://aws.amazon.com/s3/pricing/", probe=1, tier=(0, 51200)),
-    AwsRule("aws.ebs_gp3_gb_month", ("AmazonEC2",), "Storage", (("volumeApiName", "gp3"),), r"EBS:VolumeUsage\.gp3$",
-            ("GB-Mo",), "GB-month", "https://aws.amazon.com/ebs/pricing/"),
-    AwsRule("aws.ec2_4vcpu_8gb_hourly", ("AmazonEC2",), "Compute Instance", _EC2_LINUX, r"BoxUsage:c6i\.xlarge$",
-            ("Hrs",), "hour", "https://aws.amazon.com/ec2/pricing/on-demand/"),
+    AwsRule(
+        "ecr.storage_gb_month",
+        ("AmazonECR",),
+        "EC2 Container Registry",
+        (),
+        r"(^|-)TimedStorage-ByteHrs$",
+        ("GB-Mo",),
+        "GB-month",
+        "https://aws.amazon.com/ecr/pricing/",
+    ),
+    AwsRule(
+        "aws.nat_hourly",
+        ("AmazonEC2", "AmazonVPC"),
+        "NAT Gateway",
+        (),
+        r"(^|-)NatGateway-Hours$",
+        ("Hrs",),
+        "hour",
+        "https://aws.amazon.com/vpc/pricing/",
+    ),
+    AwsRule(
+        "aws.nat_gb",
+        ("AmazonEC2", "AmazonVPC"),
+        "NAT Gateway",
+        (),
+        r"(^|-)NatGateway-Bytes$",
+        ("GB",),
+        "GB",
+        "https://aws.amazon.com/vpc/pricing/",
+    ),
+    AwsRule(
+        "aws.endpoint_hourly",
+        ("AmazonVPC",),
+        "VpcEndpoint",
+        (),
+        r"(^|-)VpcEndpoint-Hours$",
+        ("Hrs",),
+        "hour",
+        "https://aws.amazon.com/privatelink/pricing/",
+    ),
+    AwsRule(
+        "aws.endpoint_gb",
+        ("AmazonVPC",),
+        "VpcEndpoint",
+        (),
+        r"(^|-)VpcEndpoint-Bytes$",
+        ("GB",),
+        "GB",
+        "https://aws.amazon.com/privatelink/pricing/",
+        probe=1,
+        tier=(0, None),
+    ),
+    AwsRule(
+        "aws.s3_storage_gb_month",
+        ("AmazonS3",),
+        "Storage",
+        (("volumeType", "Standard"), ("storageClass", "General Purpose")),
+        r"(^|-)TimedStorage-ByteHrs$",
+        ("GB-Mo",),
+        "GB-month",
+        "https://aws.amazon.com/s3/pricing/",
+        probe=1,
+        tier=(0, 51200),
+    ),
+    AwsRule(
+        "aws.ebs_gp3_gb_month",
+        ("AmazonEC2",),
+        "Storage",
+        (("volumeApiName", "gp3"),),
+        r"EBS:VolumeUsage\.gp3$",
+        ("GB-Mo",),
+        "GB-month",
+        "https://aws.amazon.com/ebs/pricing/",
+    ),
+    AwsRule(
+        "aws.ec2_4vcpu_8gb_hourly",
+        ("AmazonEC2",),
+        "Compute Instance",
+        _EC2_LINUX,
+        r"BoxUsage:c6i\.xlarge$",
+        ("Hrs",),
+        "hour",
+        "https://aws.amazon.com/ec2/pricing/on-demand/",
+    ),
     AwsRule("aws.internet_egress_tier1_gb", probe=1, tier=(None, 10240), **_EGRESS),
     AwsRule("aws.internet_egress_tier2_gb", probe=10241, tier=(10240, 51200), **_EGRESS),
     AwsRule("aws.internet_egress_tier3_gb", probe=51201, tier=(51200, 153600), **_EGRESS),
     AwsRule("aws.internet_egress_tier4_gb", probe=153601, tier=(153600, math.inf), **_EGRESS),
-    AwsRule("aws.inter_region_gb", ("AWSDataTransfer",), "Data Transfer", (("transferType", "InterRegion Outbound"),),
-            r"-AWS-Out-Bytes$", ("GB",), "GB", "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer",
-            region_attr="fromRegionCode", pick="mode"),
-    AwsRule("aws.cross_az_gb", ("AWSDataTransfer",), "Data Transfer", (("transferType", "IntraRegion"),),
-            r"(^|-)DataTransfer-Regional-Bytes$", ("GB",), "GB",
-            "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region",
-            region_attr="fromRegionCode"),
+    AwsRule(
+        "aws.inter_region_gb",
+        ("AWSDataTransfer",),
+        "Data Transfer",
+        (("transferType", "InterRegion Outbound"),),
+        r"-AWS-Out-Bytes$",
+        ("GB",),
+        "GB",
+        "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer",
+        region_attr="fromRegionCode",
+        pick="mode",
+    ),
+    AwsRule(
+        "aws.cross_az_gb",
+        ("AWSDataTransfer",),
+        "Data Transfer",
+        (("transferType", "IntraRegion"),),
+        r"(^|-)DataTransfer-Regional-Bytes$",
+        ("GB",),
+        "GB",
+        "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region",
+        region_attr="fromRegionCode",
+    ),
     # Inspector's ECR image scans. NOTE: the usage types below follow Inspector's billing names
     # for container images; they were not checked against a downloaded AmazonInspectorV2 file
     # (none could be fetched where this was written). A mismatch is a loud "no product" error.
-    AwsRule("ecr.scan_first", ("AmazonInspectorV2",), None, (), r"(?i)(ECR|ContainerImage).*Initial",
-            ("Images", "Image", "Count", "Quantity", "scans", "Scans"), "image", "https://aws.amazon.com/inspector/pricing/"),
-    AwsRule("ecr.scan_rescan", ("AmazonInspectorV2",), None, (), r"(?i)(ECR|ContainerImage).*Re-?scan",
-            ("Images", "Image", "Count", "Quantity", "scans", "Scans"), "image", "https://aws.amazon.com/inspector/pricing/"),
+    AwsRule(
+        "ecr.scan_first",
+        ("AmazonInspectorV2",),
+        None,
+        (),
+        r"(?i)(ECR|ContainerImage).*Initial",
+        ("Images", "Image", "Count", "Quantity", "scans", "Scans"),
+        "image",
+        "https://aws.amazon.com/inspector/pricing/",
+    ),
+    AwsRule(
+        "ecr.scan_rescan",
+        ("AmazonInspectorV2",),
+        None,
+        (),
+        r"(?i)(ECR|ContainerImage).*Re-?scan",
+        ("Images", "Image", "Count", "Quantity", "scans", "Scans"),
+        "image",
+        "https://aws.amazon.com/inspector/pricing/",
+    ),
 )
 AWS_OFFERS = tuple(sorted({o for r in AWS_RULES for o in r.offers} | {"AmazonECR"}))
 
@@ -137,14 +250,14 @@ AWS_OFFERS = tuple(sorted({o for r in AWS_RULES for o in r.offers} | {"AmazonECR
 @dataclass(frozen=True)
 class AzureRule:
     key: str
-    service: str          # the file set: container-registry or bandwidth
+    service: str  # the file set: container-registry or bandwidth
     where: tuple[tuple[str, str], ...]
     units: tuple[str, ...]
     to: str
     page: str
-    by_choice: tuple[tuple[str, str], ...] = ()   # (price-book choice, skuName) for `by:` entries
-    probe: float = 0.0    # quantity inside the wanted tier (tierMinimumUnits ladder)
-    next_tier: float | None = None   # where the next tier must start; None: not checked
+    by_choice: tuple[tuple[str, str], ...] = ()  # (price-book choice, skuName) for `by:` entries
+    probe: float = 0.0  # quantity inside the wanted tier (tierMinimumUnits ladder)
+    next_tier: float | None = None  # where the next tier must start; None: not checked
 
     def matches(self, item: Json) -> bool:
         return item.get("type", "Consumption") == "Consumption" and all(item.get(k) == v for k, v in self.where)
@@ -152,14 +265,33 @@ class AzureRule:
 
 AZURE_SERVICES = {"container-registry": "Container Registry", "bandwidth": "Bandwidth"}
 AZURE_RULES: tuple[AzureRule, ...] = (
-    AzureRule("acr.tier_daily", "container-registry", (("serviceName", "Container Registry"),),
-              ("1/Day",), "day", "https://azure.microsoft.com/en-us/pricing/details/container-registry/",
-              by_choice=(("basic", "Basic"), ("standard", "Standard"), ("premium", "Premium"))),
-    AzureRule("acr.extra_storage_gb_day", "container-registry", (("serviceName", "Container Registry"), ("meterName", "Data Stored")),
-              ("1 GB/Month",), "GB-day", "https://azure.microsoft.com/en-us/pricing/details/container-registry/"),
-    AzureRule("acr.internet_egress_gb", "bandwidth",
-              (("productName", "Rtn Preference: MGN"), ("skuName", "Standard"), ("meterName", "Standard Data Transfer Out")),
-              ("1 GB",), "GB", "https://azure.microsoft.com/en-us/pricing/details/bandwidth/", probe=101, next_tier=10240),
+    AzureRule(
+        "acr.tier_daily",
+        "container-registry",
+        (("serviceName", "Container Registry"),),
+        ("1/Day",),
+        "day",
+        "https://azure.microsoft.com/en-us/pricing/details/container-registry/",
+        by_choice=(("basic", "Basic"), ("standard", "Standard"), ("premium", "Premium")),
+    ),
+    AzureRule(
+        "acr.extra_storage_gb_day",
+        "container-registry",
+        (("serviceName", "Container Registry"), ("meterName", "Data Stored")),
+        ("1 GB/Month",),
+        "GB-day",
+        "https://azure.microsoft.com/en-us/pricing/details/container-registry/",
+    ),
+    AzureRule(
+        "acr.internet_egress_gb",
+        "bandwidth",
+        (("productName", "Rtn Preference: MGN"), ("skuName", "Standard"), ("meterName", "Standard Data Transfer Out")),
+        ("1 GB",),
+        "GB",
+        "https://azure.microsoft.com/en-us/pricing/details/bandwidth/",
+        probe=101,
+        next_tier=10240,
+    ),
 )
 AZURE_FREE_EGRESS_GB = 100.0  # what lib/registries/acr.py assumes; the update reports a change
 
@@ -167,9 +299,15 @@ AZURE_FREE_EGRESS_GB = 100.0  # what lib/registries/acr.py assumes; the update r
 # ---- units ---------------------------------------------------------------------------------
 
 _UNIT_BASE = {  # a file's unit -> (base, scale): the price is per `scale` of `base`
-    "GB-Mo": ("GB-month", 1), "Hrs": ("hour", 1), "GB": ("GB", 1),
-    "Images": ("image", 1), "Image": ("image", 1), "Count": ("image", 1), "Quantity": ("image", 1),
-    "scans": ("image", 1), "Scans": ("image", 1),
+    "GB-Mo": ("GB-month", 1),
+    "Hrs": ("hour", 1),
+    "GB": ("GB", 1),
+    "Images": ("image", 1),
+    "Image": ("image", 1),
+    "Count": ("image", 1),
+    "Quantity": ("image", 1),
+    "scans": ("image", 1),
+    "Scans": ("image", 1),
 }
 _AZURE_UNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)?\s*(K|M)?\s*(GB/Month|GB|Hour|/Day|/Month|/Hour)?\s*$")
 
@@ -182,7 +320,9 @@ def unit_base(unit: str) -> tuple[str, float]:
     if not m or not m.group(3):
         raise ValueError(f"unknown unit {unit!r}")
     scale = float(m.group(1) or 1) * {"K": 1e3, "M": 1e6, None: 1}[m.group(2)]
-    base = {"GB/Month": "GB-month", "GB": "GB", "Hour": "hour", "/Hour": "hour", "/Day": "day", "/Month": "month"}[m.group(3)]
+    base = {"GB/Month": "GB-month", "GB": "GB", "Hour": "hour", "/Hour": "hour", "/Day": "day", "/Month": "month"}[
+        m.group(3)
+    ]
     return base, scale
 
 
@@ -193,8 +333,14 @@ def convert(value: float, unit: str, to: str, hours_per_month: float) -> float:
     days = hours_per_month / 24.0
     if base == to:
         return v
-    table = {("GB-month", "GB-day"): 1 / days, ("hour", "month"): hours_per_month, ("day", "month"): days,
-             ("hour", "day"): 24.0, ("GB-day", "GB-month"): days, ("month", "day"): 1 / days}
+    table = {
+        ("GB-month", "GB-day"): 1 / days,
+        ("hour", "month"): hours_per_month,
+        ("day", "month"): days,
+        ("hour", "day"): 24.0,
+        ("GB-day", "GB-month"): days,
+        ("month", "day"): 1 / days,
+    }
     if (base, to) not in table:
         raise ValueError(f"cannot convert a price per {unit} to one per {to}")
     return v * table[(base, to)]
@@ -202,14 +348,15 @@ def convert(value: float, unit: str, to: str, hours_per_month: float) -> float:
 
 # ---- AWS offer files: streaming ------------------------------------------------------------
 
+
 @dataclass
 class Offer:
     path: str
     code: str
     version: str
     published: str
-    products: dict[str, Json] = field(default_factory=dict)   # kept SKU -> product
-    ondemand: dict[str, Json] = field(default_factory=dict)   # kept SKU -> {offer term code: term}
+    products: dict[str, Json] = field(default_factory=dict)  # kept SKU -> product
+    ondemand: dict[str, Json] = field(default_factory=dict)  # kept SKU -> {offer term code: term}
     seen: int = 0
 
 
@@ -226,7 +373,7 @@ def _take(events: Iterator[tuple[str, str, Any]], build: bool) -> Any:
             depth -= 1
         if depth == 0:
             return builder.value if builder is not None else None
-    raise PriceListError(_('the file ends in the middle of a value (truncated download?)'))
+    raise PriceListError(_("the file ends in the middle of a value (truncated download?)"))
 
 
 def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str | None = None) -> Offer:
@@ -241,11 +388,15 @@ def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str 
             for prefix, event, value in events:
                 if event == "map_key" and prefix == "products":
                     if terms_started:
-                        raise PriceListError(_("{path}: 'terms' come before 'products'; cannot filter in one pass").format(path=path))
+                        raise PriceListError(
+                            _("{path}: 'terms' come before 'products'; cannot filter in one pass").format(path=path)
+                        )
                     product = _take(events, True)
                     seen += 1
                     if isinstance(product, dict) and not isinstance(product.get("attributes", {}), dict):
-                        raise PriceListError(_("{path}: SKU {sku}: 'attributes' is not an object").format(path=path, sku=value))
+                        raise PriceListError(
+                            _("{path}: SKU {sku}: 'attributes' is not an object").format(path=path, sku=value)
+                        )
                     if isinstance(product, dict) and want(product):
                         products[value] = product
                 elif event == "map_key" and prefix == "terms.OnDemand":
@@ -259,7 +410,9 @@ def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str 
                 elif prefix in ("formatVersion", "offerCode", "version", "publicationDate") and event == "string":
                     meta[prefix] = value
     except ijson.JSONError as e:  # includes IncompleteJSONError: a truncated download
-        raise PriceListError(_("{path}: not valid JSON or cut short ({why}); download it again").format(path=path, why=e)) from None
+        raise PriceListError(
+            _("{path}: not valid JSON or cut short ({why}); download it again").format(path=path, why=e)
+        ) from None
     except OSError as e:
         raise PriceListError(_("{path}: cannot read ({why})").format(path=path, why=e.strerror)) from None
     except PriceListError as e:
@@ -268,23 +421,37 @@ def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str 
         raise PriceListError(_("{path}: {why}").format(path=path, why=e)) from None
     for f in ("formatVersion", "offerCode", "publicationDate"):
         if f not in meta:
-            raise PriceListError(_("{path}: missing top-level field '{field}' (is this an AWS offer file?)").format(path=path, field=f))
+            raise PriceListError(
+                _("{path}: missing top-level field '{field}' (is this an AWS offer file?)").format(path=path, field=f)
+            )
     if expect_code and meta["offerCode"] != expect_code:
-        raise PriceListError(_("{path}: offerCode is '{code}', expected '{expected}'").format(path=path, code=meta["offerCode"], expected=expect_code))
+        raise PriceListError(
+            _("{path}: offerCode is '{code}', expected '{expected}'").format(
+                path=path, code=meta["offerCode"], expected=expect_code
+            )
+        )
     if seen == 0:
         raise PriceListError(_("{path}: no 'products' in the file").format(path=path))
-    return Offer(str(path), meta["offerCode"], meta.get("version", ""), meta["publicationDate"], products, ondemand, seen)
+    return Offer(
+        str(path), meta["offerCode"], meta.get("version", ""), meta["publicationDate"], products, ondemand, seen
+    )
 
 
 def _num(text: Any, path: str, sku: str, rate: str, name: str) -> float:
     if text in (None, ""):
-        raise PriceListError(_("{path}: SKU {sku} rate {rate}: missing field '{name}'").format(path=path, sku=sku, rate=rate, name=name))
+        raise PriceListError(
+            _("{path}: SKU {sku} rate {rate}: missing field '{name}'").format(path=path, sku=sku, rate=rate, name=name)
+        )
     if str(text) == "Inf":
         return math.inf
     try:
         return float(text)
     except (TypeError, ValueError):
-        raise PriceListError(_("{path}: SKU {sku} rate {rate}: '{name}' is not a number: {text!r}").format(path=path, sku=sku, rate=rate, name=name, text=text)) from None
+        raise PriceListError(
+            _("{path}: SKU {sku} rate {rate}: '{name}' is not a number: {text!r}").format(
+                path=path, sku=sku, rate=rate, name=name, text=text
+            )
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -306,16 +473,32 @@ def dimensions(offer: Offer, sku: str) -> list[Dimension]:
     for code, term in terms.items():
         pds = term.get("priceDimensions") if isinstance(term, dict) else None
         if not pds:
-            raise PriceListError(_("{path}: SKU {sku} term {code}: missing field 'priceDimensions'").format(path=offer.path, sku=sku, code=code))
+            raise PriceListError(
+                _("{path}: SKU {sku} term {code}: missing field 'priceDimensions'").format(
+                    path=offer.path, sku=sku, code=code
+                )
+            )
         if not isinstance(pds, dict):
-            raise PriceListError(_("{path}: SKU {sku} term {code}: 'priceDimensions' is not an object").format(path=offer.path, sku=sku, code=code))
+            raise PriceListError(
+                _("{path}: SKU {sku} term {code}: 'priceDimensions' is not an object").format(
+                    path=offer.path, sku=sku, code=code
+                )
+            )
         for rate, d in pds.items():
             if not isinstance(d, dict):
-                raise PriceListError(_("{path}: SKU {sku} rate {rate}: not an object").format(path=offer.path, sku=sku, rate=rate))
+                raise PriceListError(
+                    _("{path}: SKU {sku} rate {rate}: not an object").format(path=offer.path, sku=sku, rate=rate)
+                )
             if not isinstance(d.get("pricePerUnit", {}), dict):
-                raise PriceListError(_("{path}: SKU {sku} rate {rate}: 'pricePerUnit' is not an object").format(path=offer.path, sku=sku, rate=rate))
+                raise PriceListError(
+                    _("{path}: SKU {sku} rate {rate}: 'pricePerUnit' is not an object").format(
+                        path=offer.path, sku=sku, rate=rate
+                    )
+                )
             if "unit" not in d:
-                raise PriceListError(_("{path}: SKU {sku} rate {rate}: missing field 'unit'").format(path=offer.path, sku=sku, rate=rate))
+                raise PriceListError(
+                    _("{path}: SKU {sku} rate {rate}: missing field 'unit'").format(path=offer.path, sku=sku, rate=rate)
+                )
             usd = _num((d.get("pricePerUnit") or {}).get("USD"), offer.path, sku, rate, "pricePerUnit.USD")
             begin = _num(d.get("beginRange", "0"), offer.path, sku, rate, "beginRange")
             end = _num(d.get("endRange", "Inf"), offer.path, sku, rate, "endRange")
@@ -327,27 +510,48 @@ def _tier(offer: Offer, sku: str, rule: AwsRule) -> Dimension:
     dims = [d for d in dimensions(offer, sku) if d.unit in rule.units]
     if not dims:
         units = ", ".join(sorted({d.unit for d in dimensions(offer, sku)}))
-        raise PriceListError(_("{path}: SKU {sku} ({key}): no price in {wanted} (has {units})").format(path=offer.path, sku=sku, key=rule.key, wanted=" or ".join(rule.units), units=units))
+        raise PriceListError(
+            _("{path}: SKU {sku} ({key}): no price in {wanted} (has {units})").format(
+                path=offer.path, sku=sku, key=rule.key, wanted=" or ".join(rule.units), units=units
+            )
+        )
     hit = [d for d in dims if d.begin <= rule.probe < d.end] or ([dims[0]] if len(dims) == 1 else [])
     if len(hit) != 1:
-        raise PriceListError(_("{path}: SKU {sku} ({key}): {n} tiers cover {probe:g} {unit}").format(path=offer.path, sku=sku, key=rule.key, n=len(hit), probe=rule.probe, unit=dims[0].unit))
+        raise PriceListError(
+            _("{path}: SKU {sku} ({key}): {n} tiers cover {probe:g} {unit}").format(
+                path=offer.path, sku=sku, key=rule.key, n=len(hit), probe=rule.probe, unit=dims[0].unit
+            )
+        )
     d = hit[0]
     lo, hi = rule.tier
     if (lo is not None and d.begin != lo) or (hi is not None and d.end != hi):
         raise PriceListError(
-            _("{path}: SKU {sku} ({key}): tier is {begin:g}-{end:g} {unit}, the price book's is {low}-{high}: "
-              "the vendor changed its tiers; update the price book's tiers by hand").format(path=offer.path, sku=sku, key=rule.key, begin=d.begin, end=d.end, unit=d.unit, low="?" if lo is None else f"{lo:g}", high="?" if hi is None else f"{hi:g}"))
+            _(
+                "{path}: SKU {sku} ({key}): tier is {begin:g}-{end:g} {unit}, the price book's is {low}-{high}: "
+                "the vendor changed its tiers; update the price book's tiers by hand"
+            ).format(
+                path=offer.path,
+                sku=sku,
+                key=rule.key,
+                begin=d.begin,
+                end=d.end,
+                unit=d.unit,
+                low="?" if lo is None else f"{lo:g}",
+                high="?" if hi is None else f"{hi:g}",
+            )
+        )
     return d
 
 
 @dataclass(frozen=True)
 class Found:
     """One price read from a list, converted to the price book's unit."""
+
     value: float
-    source: str      # the machine-readable file's URL
-    page: str        # the vendor's page for people
+    source: str  # the machine-readable file's URL
+    page: str  # the vendor's page for people
     as_of: str
-    detail: str      # where exactly: file, SKU, rate code or meter
+    detail: str  # where exactly: file, SKU, rate code or meter
 
 
 def offer_url(code: str, region: str | None = None) -> str:
@@ -370,15 +574,18 @@ def aws_files(src: Path) -> dict[str, list[Path]]:
     return out
 
 
-def read_aws(src: Path, hours_per_month: float,
-             progress: Progress | None = None) -> tuple[Founds, dict[str, str], list[str]]:
+def read_aws(
+    src: Path, hours_per_month: float, progress: Progress | None = None
+) -> tuple[Founds, dict[str, str], list[str]]:
     """Read every AWS offer file under DIR/aws. Returns ({key: {region: Found}},
     {region: name} for commercial regions where ECR is sold, notes)."""
     files = aws_files(src)
     notes: list[str] = []
     for code in AWS_OFFERS:
         if not files[code]:
-            raise PriceListError(_("{path}: missing (see `python -m lib prices urls`)").format(path=src / "aws" / (code + ".json")))
+            raise PriceListError(
+                _("{path}: missing (see `python -m lib prices urls`)").format(path=src / "aws" / (code + ".json"))
+            )
     found: defaultdict[str, dict[str, Found]] = defaultdict(dict)
     regions: dict[str, str] = {}
     for code in AWS_OFFERS:
@@ -386,9 +593,12 @@ def read_aws(src: Path, hours_per_month: float,
         for path in files[code]:
             if progress:
                 progress(_("reading {path}").format(path=path))
+
             def want(p: Json, rules: list[AwsRule] = rules, code: str = code) -> bool:
                 return any(r.matches(p) for r in rules) or (
-                    code == "AmazonECR" and p.get("productFamily") == "EC2 Container Registry")
+                    code == "AmazonECR" and p.get("productFamily") == "EC2 Container Registry"
+                )
+
             offer = scan_offer(path, want, expect_code=code)
             as_of = offer.published[:10]
             url = offer_url(code, path.stem if path.parent.name == code else None)
@@ -396,7 +606,12 @@ def read_aws(src: Path, hours_per_month: float,
                 for p in offer.products.values():
                     a = p.get("attributes") or {}
                     r = a.get("regionCode")
-                    if isinstance(r, str) and r and not r.startswith(NON_COMMERCIAL) and a.get("locationType", "AWS Region") == "AWS Region":
+                    if (
+                        isinstance(r, str)
+                        and r
+                        and not r.startswith(NON_COMMERCIAL)
+                        and a.get("locationType", "AWS Region") == "AWS Region"
+                    ):
                         regions[r] = a.get("location", r)
             for rule in rules:
                 by_region = defaultdict(list)
@@ -404,12 +619,22 @@ def read_aws(src: Path, hours_per_month: float,
                     if rule.matches(p):
                         r = (p.get("attributes") or {}).get(rule.region_attr)
                         if not r or not isinstance(r, str):
-                            raise PriceListError(_("{path}: SKU {sku} ({key}): attribute '{region_attr}' is missing or not text").format(path=path, sku=sku, key=rule.key, region_attr=rule.region_attr))
+                            raise PriceListError(
+                                _("{path}: SKU {sku} ({key}): attribute '{region_attr}' is missing or not text").format(
+                                    path=path, sku=sku, key=rule.key, region_attr=rule.region_attr
+                                )
+                            )
                         by_region[r].append(sku)
                 for region, skus in by_region.items():
                     if rule.pick == "one":
                         if len(skus) > 1:
-                            raise PriceListError(_("{path}: {n} products match {key} in {region} (SKUs {skus}); the rule needs one").format(path=path, n=len(skus), key=rule.key, region=region, skus=", ".join(sorted(skus))))
+                            raise PriceListError(
+                                _(
+                                    "{path}: {n} products match {key} in {region} (SKUs {skus}); the rule needs one"
+                                ).format(
+                                    path=path, n=len(skus), key=rule.key, region=region, skus=", ".join(sorted(skus))
+                                )
+                            )
                         d = _tier(offer, skus[0], rule)
                         detail = f"{path.name} SKU {skus[0]} rate {d.rate}"
                     else:  # the most common rate to the other regions; a tie takes the higher
@@ -417,27 +642,44 @@ def read_aws(src: Path, hours_per_month: float,
                         counts = statistics.multimode([d.usd for d in ds])
                         best = max(counts)
                         d = next(x for x in ds if x.usd == best)
-                        detail = (f"{path.name}: most common of {len(ds)} destinations "
-                                  f"({sum(x.usd == best for x in ds)} at this rate)")
+                        detail = (
+                            f"{path.name}: most common of {len(ds)} destinations "
+                            f"({sum(x.usd == best for x in ds)} at this rate)"
+                        )
                     value = convert(d.usd, d.unit, rule.to, hours_per_month)
                     prev = found[rule.key].get(region)
                     if prev is not None and abs(prev.value - value) > 1e-12:
-                        raise PriceListError(_("{path}: {key} in {region} is {value:g}, another file says {other:g}").format(path=path, key=rule.key, region=region, value=value, other=prev.value))
+                        raise PriceListError(
+                            _("{path}: {key} in {region} is {value:g}, another file says {other:g}").format(
+                                path=path, key=rule.key, region=region, value=value, other=prev.value
+                            )
+                        )
                     found[rule.key][region] = Found(value, url, rule.page, as_of, detail)
     return dict(found), regions, notes
 
 
 # ---- Azure Retail Prices pages ---------------------------------------------------------------
 
-AZURE_ITEM_FIELDS = ("retailPrice", "unitPrice", "unitOfMeasure", "armRegionName", "meterName", "productName",
-                     "skuName", "serviceName", "tierMinimumUnits", "currencyCode")
+AZURE_ITEM_FIELDS = (
+    "retailPrice",
+    "unitPrice",
+    "unitOfMeasure",
+    "armRegionName",
+    "meterName",
+    "productName",
+    "skuName",
+    "serviceName",
+    "tierMinimumUnits",
+    "currencyCode",
+)
 AZURE_NUMBER_FIELDS = ("retailPrice", "unitPrice", "tierMinimumUnits")
 
 
 def azure_url(service: str) -> str:
     flt = f"serviceName eq '{AZURE_SERVICES[service]}' and priceType eq 'Consumption'"
-    return f"{AZURE_API}?" + urllib.parse.urlencode({"api-version": AZURE_API_VERSION, "$filter": flt},
-                                               quote_via=urllib.parse.quote, safe="$'")
+    return f"{AZURE_API}?" + urllib.parse.urlencode(
+        {"api-version": AZURE_API_VERSION, "$filter": flt}, quote_via=urllib.parse.quote, safe="$'"
+    )
 
 
 def _page_no(p: Path) -> int:
@@ -449,7 +691,9 @@ def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
     """Every item of DIR/azure/<service>-<n>.json, in page order; the chain must be complete."""
     pages = sorted((src / "azure").glob(f"{service}-*.json"), key=_page_no)
     if not pages:
-        raise PriceListError(_("{path}: missing (see `python -m lib prices urls`)").format(path=src / "azure" / (service + "-1.json")))
+        raise PriceListError(
+            _("{path}: missing (see `python -m lib prices urls`)").format(path=src / "azure" / (service + "-1.json"))
+        )
     items = []
     for i, p in enumerate(pages):
         if _page_no(p) != i + 1:
@@ -464,59 +708,116 @@ def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
             raise PriceListError(_("{path}: missing field 'NextPageLink'").format(path=p))
         last = i == len(pages) - 1
         if last and doc["NextPageLink"]:
-            raise PriceListError(_("{path}: has a NextPageLink but no page {page} was downloaded (partial download)").format(path=p, page=i + 2))
+            raise PriceListError(
+                _("{path}: has a NextPageLink but no page {page} was downloaded (partial download)").format(
+                    path=p, page=i + 2
+                )
+            )
         for n, item in enumerate(doc["Items"]):
             if not isinstance(item, dict):
-                raise PriceListError(_("{path}: Items[{n}] is not an object (is this a Retail Prices API page?)").format(path=p, n=n))
+                raise PriceListError(
+                    _("{path}: Items[{n}] is not an object (is this a Retail Prices API page?)").format(path=p, n=n)
+                )
             gone = [f for f in AZURE_ITEM_FIELDS if f not in item]
             if gone:
-                raise PriceListError(_("{path}: Items[{n}] (meter {meter!r}) lacks {fields}").format(path=p, n=n, meter=item.get("meterName", "?"), fields=", ".join(gone)))
+                raise PriceListError(
+                    _("{path}: Items[{n}] (meter {meter!r}) lacks {fields}").format(
+                        path=p, n=n, meter=item.get("meterName", "?"), fields=", ".join(gone)
+                    )
+                )
             for f in AZURE_ITEM_FIELDS:  # the rules compare and convert these: a wrong type is named here
                 v = item[f]
                 number = f in AZURE_NUMBER_FIELDS
                 if (not isinstance(v, (int, float)) or isinstance(v, bool)) if number else not isinstance(v, str):
-                    raise PriceListError((_("{path}: Items[{n}] (meter {meter!r}): '{field}' is not a number: {got!r}") if number else
-                                          _("{path}: Items[{n}] (meter {meter!r}): '{field}' is not text: {got!r}")).format(
-                        path=p, n=n, meter=str(item.get("meterName", "?"))[:60], field=f, got=str(v)[:60]))
+                    raise PriceListError(
+                        (
+                            _("{path}: Items[{n}] (meter {meter!r}): '{field}' is not a number: {got!r}")
+                            if number
+                            else _("{path}: Items[{n}] (meter {meter!r}): '{field}' is not text: {got!r}")
+                        ).format(path=p, n=n, meter=str(item.get("meterName", "?"))[:60], field=f, got=str(v)[:60])
+                    )
             if item["currencyCode"] != "USD":
-                raise PriceListError(_("{path}: Items[{n}] is priced in {currency}, not USD").format(path=p, n=n, currency=item["currencyCode"]))
+                raise PriceListError(
+                    _("{path}: Items[{n}] is priced in {currency}, not USD").format(
+                        path=p, n=n, currency=item["currencyCode"]
+                    )
+                )
             items.append(item)
     return items, pages
 
 
-def _azure_value(items: list[Json], rule: AzureRule, region: str, sku: str | None,
-                 where: str) -> tuple[float, Json, float]:
-    rows = [i for i in items if rule.matches(i) and i["armRegionName"] == region and (sku is None or i["skuName"] == sku)]
+def _azure_value(
+    items: list[Json], rule: AzureRule, region: str, sku: str | None, where: str
+) -> tuple[float, Json, float]:
+    rows = [
+        i for i in items if rule.matches(i) and i["armRegionName"] == region and (sku is None or i["skuName"] == sku)
+    ]
     if sku is not None and rule.key == "acr.tier_daily":
         rows = [i for i in rows if i["meterName"] == f"{sku} Registry Unit"]
     if not rows:
         what = ", ".join(f"{k} '{v}'" for k, v in rule.where) + (f", skuName '{sku}'" if sku else "")
-        raise PriceListError(_("{where}: no item for {key} in Azure region {region} ({what})").format(where=where, key=rule.key, region=region, what=what))
+        raise PriceListError(
+            _("{where}: no item for {key} in Azure region {region} ({what})").format(
+                where=where, key=rule.key, region=region, what=what
+            )
+        )
     bad = [i for i in rows if i["unitOfMeasure"] not in rule.units]
     if bad:
-        raise PriceListError(_("{where}: {key} in {region}: unit {unit!r}, expected {wanted}").format(where=where, key=rule.key, region=region, unit=bad[0]["unitOfMeasure"], wanted=" or ".join(rule.units)))
+        raise PriceListError(
+            _("{where}: {key} in {region}: unit {unit!r}, expected {wanted}").format(
+                where=where, key=rule.key, region=region, unit=bad[0]["unitOfMeasure"], wanted=" or ".join(rule.units)
+            )
+        )
     ladder = sorted(rows, key=lambda i: float(i["tierMinimumUnits"]))
     free = float(ladder[1]["tierMinimumUnits"]) if len(ladder) > 1 and float(ladder[0]["retailPrice"]) == 0 else 0.0
     inside = [i for i in ladder if float(i["tierMinimumUnits"]) <= rule.probe]
     if len({float(i["tierMinimumUnits"]) for i in rows}) != len(rows):
         prices = sorted({float(i["retailPrice"]) for i in rows})
         if len(prices) > 1:
-            raise PriceListError(_("{where}: {n} items for {key} in {region} with different prices {prices}; the rule needs one").format(where=where, n=len(rows), key=rule.key, region=region, prices=", ".join(map(str, prices))))
+            raise PriceListError(
+                _("{where}: {n} items for {key} in {region} with different prices {prices}; the rule needs one").format(
+                    where=where, n=len(rows), key=rule.key, region=region, prices=", ".join(map(str, prices))
+                )
+            )
     item = inside[-1]
     if rule.next_tier is not None:
-        later = [float(i["tierMinimumUnits"]) for i in ladder if float(i["tierMinimumUnits"]) > float(item["tierMinimumUnits"])]
+        later = [
+            float(i["tierMinimumUnits"])
+            for i in ladder
+            if float(i["tierMinimumUnits"]) > float(item["tierMinimumUnits"])
+        ]
         if not later or later[0] != rule.next_tier:
-            raise PriceListError((_("{where}: {key} in {region}: the tier from {start:g} GB now ends at {end}, "
-                                    "the price book's at {next_tier:g} GB; update the price book's tiers by hand")
-                                  if later else
-                                  _("{where}: {key} in {region}: the tier from {start:g} GB now ends at no limit, "
-                                    "the price book's at {next_tier:g} GB; update the price book's tiers by hand")).format(
-                where=where, key=rule.key, region=region, start=float(item["tierMinimumUnits"]), end=later[0] if later else "", next_tier=rule.next_tier))
+            raise PriceListError(
+                (
+                    _(
+                        "{where}: {key} in {region}: the tier from {start:g} GB now ends at {end}, "
+                        "the price book's at {next_tier:g} GB; update the price book's tiers by hand"
+                    )
+                    if later
+                    else _(
+                        "{where}: {key} in {region}: the tier from {start:g} GB now ends at no limit, "
+                        "the price book's at {next_tier:g} GB; update the price book's tiers by hand"
+                    )
+                ).format(
+                    where=where,
+                    key=rule.key,
+                    region=region,
+                    start=float(item["tierMinimumUnits"]),
+                    end=later[0] if later else "",
+                    next_tier=rule.next_tier,
+                )
+            )
     return float(item["retailPrice"]), item, free
 
 
-def read_azure(src: Path, aws_regions: Iterable[str], region_map: Mapping[str, RegionMatch], ref_region: str,
-               hours_per_month: float, today: str) -> tuple[Founds, list[str]]:
+def read_azure(
+    src: Path,
+    aws_regions: Iterable[str],
+    region_map: Mapping[str, RegionMatch],
+    ref_region: str,
+    hours_per_month: float,
+    today: str,
+) -> tuple[Founds, list[str]]:
     """({key: {aws region or choice: Found}}, notes). Azure values for an AWS region are read at
     its nearest Azure region; `by:` entries (per tier) at the reference region's."""
     found: defaultdict[str, dict[str, Found]] = defaultdict(dict)
@@ -530,23 +831,44 @@ def read_azure(src: Path, aws_regions: Iterable[str], region_map: Mapping[str, R
             az = region_map[ref_region].azure
             for choice, sku in rule.by_choice:
                 v, item, _free = _azure_value(items, rule, az, sku, where)
-                found[rule.key][choice] = Found(convert(v, item["unitOfMeasure"], rule.to, hours_per_month), url, rule.page,
-                                                today, f"{item['meterName']} in {az}")
-                others = {r: _azure_value(items, rule, region_map[r].azure, sku, where)[0]
-                          for r in aws_regions if r in region_map and _has(items, rule, region_map[r].azure, sku)}
+                found[rule.key][choice] = Found(
+                    convert(v, item["unitOfMeasure"], rule.to, hours_per_month),
+                    url,
+                    rule.page,
+                    today,
+                    f"{item['meterName']} in {az}",
+                )
+                others = {
+                    r: _azure_value(items, rule, region_map[r].azure, sku, where)[0]
+                    for r in aws_regions
+                    if r in region_map and _has(items, rule, region_map[r].azure, sku)
+                }
                 if any(abs(o - v) > 1e-12 for o in others.values()):
-                    notes.append(_("{key} ({choice}) differs between Azure regions; the book keeps {region}'s {value:g}").format(key=rule.key, choice=choice, region=az, value=v))
+                    notes.append(
+                        _("{key} ({choice}) differs between Azure regions; the book keeps {region}'s {value:g}").format(
+                            key=rule.key, choice=choice, region=az, value=v
+                        )
+                    )
             continue
         for r in aws_regions:
             m = region_map.get(r)
             if m is None or not _has(items, rule, m.azure, None):
                 continue
             v, item, free = _azure_value(items, rule, m.azure, None, where)
-            found[rule.key][r] = Found(convert(v, item["unitOfMeasure"], rule.to, hours_per_month), url, rule.page, today,
-                                       f"{item['meterName']} in {m.azure}")
+            found[rule.key][r] = Found(
+                convert(v, item["unitOfMeasure"], rule.to, hours_per_month),
+                url,
+                rule.page,
+                today,
+                f"{item['meterName']} in {m.azure}",
+            )
             if rule.key == "acr.internet_egress_gb" and free != AZURE_FREE_EGRESS_GB:
-                notes.append(_("Azure's free internet egress in {azure} is {free:g} GB a month; "
-                               "lib/registries/acr.py assumes {assumed:g} GB").format(azure=m.azure, free=free, assumed=AZURE_FREE_EGRESS_GB))
+                notes.append(
+                    _(
+                        "Azure's free internet egress in {azure} is {free:g} GB a month; "
+                        "lib/registries/acr.py assumes {assumed:g} GB"
+                    ).format(azure=m.azure, free=free, assumed=AZURE_FREE_EGRESS_GB)
+                )
     return dict(found), notes
 
 
@@ -556,12 +878,15 @@ def _has(items: list[Json], rule: AzureRule, region: str, sku: str | None) -> bo
 
 # ---- what to download, and downloading ---------------------------------------------------------
 
+
 def download_plan(regions: Iterable[str]) -> list[tuple[str, str]]:
     """(URL, path under DIR) for every file the update reads."""
     plan = [(AWS_INDEX, "aws/index.json")]
     for code in AWS_OFFERS:
         if code in REGIONAL_OFFERS:
-            plan.append((f"{AWS_BASE}/offers/v1.0/aws/{code}/current/region_index.json", f"aws/{code}/region_index.json"))
+            plan.append(
+                (f"{AWS_BASE}/offers/v1.0/aws/{code}/current/region_index.json", f"aws/{code}/region_index.json")
+            )
             plan += [(offer_url(code, r), f"aws/{code}/{r}.json") for r in regions]
         else:
             plan.append((offer_url(code), f"aws/{code}.json"))
@@ -596,13 +921,18 @@ def fetch(dest: Path, regions: Iterable[str], timeout: float = 60.0, progress: P
 
 def _open(url: str, timeout: float) -> Any:
     try:
-        return urllib.request.urlopen(urllib.request.Request(url, headers={"User-Agent": "registry-dashboard"}), timeout=timeout)
+        return urllib.request.urlopen(
+            urllib.request.Request(url, headers={"User-Agent": "registry-dashboard"}), timeout=timeout
+        )
     except OSError as e:  # URLError, HTTPError, timeouts
         reason = getattr(e, "reason", None) or e
-        raise PriceListError(_("cannot download {url}: {reason}. This machine may be offline or not allowed to reach "
-                               "the vendor; download the files `python -m lib prices urls` lists into DIR yourself "
-                               "and run `python -m lib prices update --from DIR` without --fetch").format(
-            url=url, reason=reason)) from None
+        raise PriceListError(
+            _(
+                "cannot download {url}: {reason}. This machine may be offline or not allowed to reach "
+                "the vendor; download the files `python -m lib prices urls` lists into DIR yourself "
+                "and run `python -m lib prices update --from DIR` without --fetch"
+            ).format(url=url, reason=reason)
+        ) from None
 
 
 def _get(url: str, timeout: float, progress: Progress | None) -> bytes:

@@ -9,6 +9,7 @@ The new book is written to a temporary file, loaded back and validated, and only
 over data/prices.yaml; the previous book is kept in data/price_history/<its version>.yaml so
 old share links still explain what changed. Any error leaves the current book untouched.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,13 +65,21 @@ def diff(old: pricebook.PriceBook, new: pricebook.PriceBook) -> list[str]:
     for key in sorted(set(a) | set(b), key=lambda t: (t[0], t[1] or "")):
         name = key[0] + (f" [{key[1]}]" if key[1] else "")
         if key not in b:
-            lines.append("  " + _("removed  {name}: was {value:g} {unit}").format(name=name, value=a[key][0], unit=a[key][2]))
+            lines.append(
+                "  " + _("removed  {name}: was {value:g} {unit}").format(name=name, value=a[key][0], unit=a[key][2])
+            )
         elif key not in a:
-            lines.append("  " + _("added    {name}: {value:g} {unit}").format(name=name, value=b[key][0], unit=b[key][2]))
+            lines.append(
+                "  " + _("added    {name}: {value:g} {unit}").format(name=name, value=b[key][0], unit=b[key][2])
+            )
         elif abs(a[key][0] - b[key][0]) > 1e-12 or a[key][1] != b[key][1]:
             pct = f" ({(b[key][0] / a[key][0] - 1):+.1%})" if a[key][0] else ""
-            lines.append("  " + _("changed  {name}: {old:g} -> {new:g} {unit}{change}").format(
-                name=name, old=a[key][0], new=b[key][0], unit=b[key][2], change=pct))
+            lines.append(
+                "  "
+                + _("changed  {name}: {old:g} -> {new:g} {unit}{change}").format(
+                    name=name, old=a[key][0], new=b[key][0], unit=b[key][2], change=pct
+                )
+            )
     return lines
 
 
@@ -98,18 +107,29 @@ def _note(founds: Sequence[pl.Found], old_note: str | dict[str, str], vendor: st
     return f"{auto} {human}".strip()
 
 
-def build(old_doc: dict[str, Any], old: pricebook.PriceBook, found: pl.Founds, offered: dict[str, str], today: str,
-          region_names: dict[str, str]) -> tuple[dict[str, Any], tuple[str, ...], tuple[tuple[str, str], ...]]:
+def build(
+    old_doc: dict[str, Any],
+    old: pricebook.PriceBook,
+    found: pl.Founds,
+    offered: dict[str, str],
+    today: str,
+    region_names: dict[str, str],
+) -> tuple[dict[str, Any], tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The new book's document, the regions added and the regions left out (with why)."""
     sourced = {k for k in found if k in old.prices}
-    region_keyed_hand = {k: p.value for k, p in old.prices.items()
-                         if k not in sourced and p.by is None and isinstance(p.value, dict)}
+    region_keyed_hand = {
+        k: p.value for k, p in old.prices.items() if k not in sourced and p.by is None and isinstance(p.value, dict)
+    }
     # old regions must stay fully priced: a file without them is a partial update
     for r in old.regions:
         for k in sorted(sourced):
             if old.prices[k].by is None and r not in found[k]:
-                raise PriceListError(_("no price for {key} in {region} (a region of the current book) in the files read; "
-                                       "the update is partial, so the current book stays").format(key=k, region=r))
+                raise PriceListError(
+                    _(
+                        "no price for {key} in {region} (a region of the current book) in the files read; "
+                        "the update is partial, so the current book stays"
+                    ).format(key=k, region=r)
+                )
     added, left_out = [], []
     for r in offered:
         if r in old.regions:
@@ -139,9 +159,15 @@ def build(old_doc: dict[str, Any], old: pricebook.PriceBook, found: pl.Founds, o
             assert isinstance(p.value, dict)  # parse() refuses a keyed price without a map
             missing = [c for c in p.value if c not in found[k]]
             if missing:
-                raise PriceListError(_("no price for {key} ({by} {choices}) in the files read").format(key=k, by=p.by, choices=", ".join(missing)))
+                raise PriceListError(
+                    _("no price for {key} ({by} {choices}) in the files read").format(
+                        key=k, by=p.by, choices=", ".join(missing)
+                    )
+                )
             used = [found[k][c] for c in p.value]
-            value: float | dict[str, float] = {c: round(found[k][c].value, 10) for c in p.value}  # 10 decimals, as lists
+            value: float | dict[str, float] = {
+                c: round(found[k][c].value, 10) for c in p.value
+            }  # 10 decimals, as lists
         else:
             used = [found[k][r] for r in final]
             vals = {r: round(found[k][r].value, 10) for r in final}
@@ -149,8 +175,7 @@ def build(old_doc: dict[str, Any], old: pricebook.PriceBook, found: pl.Founds, o
             value = next(iter(vals.values())) if scalar else vals
         vendor = "Azure" if "azure" in used[0].source else "AWS"
         # the unit as the file has it: {en, ko} stays bilingual (its English is what was matched)
-        new = {"value": value, "unit": entry["unit"], "source": _source_of(used),
-               "as_of": max(f.as_of for f in used)}
+        new = {"value": value, "unit": entry["unit"], "source": _source_of(used), "as_of": max(f.as_of for f in used)}
         if "by" in entry:
             new = {"value": value, "by": entry["by"], **{f: new[f] for f in ("unit", "source", "as_of")}}
         new["note"] = _note(used, entry.get("note", ""), vendor)
@@ -160,6 +185,7 @@ def build(old_doc: dict[str, Any], old: pricebook.PriceBook, found: pl.Founds, o
 
 
 # ---- writing YAML in the book's own layout ---------------------------------------------------
+
 
 def _scalar(v: object) -> str:
     if isinstance(v, bool):
@@ -173,8 +199,14 @@ def _scalar(v: object) -> str:
         text = text[:-5] if text.endswith("\n...\n") else text.rstrip("\n")
         return json.dumps(v, ensure_ascii=False) if text[:1] in "'\"" else text  # the book quotes with "
     if isinstance(v, dict):  # a flow mapping: its strings are always quoted (a plain comma would end the value)
-        return "{" + ", ".join(f"{_key(k)}: {json.dumps(x, ensure_ascii=False) if isinstance(x, str) else _scalar(x)}"
-                               for k, x in v.items()) + "}"
+        return (
+            "{"
+            + ", ".join(
+                f"{_key(k)}: {json.dumps(x, ensure_ascii=False) if isinstance(x, str) else _scalar(x)}"
+                for k, x in v.items()
+            )
+            + "}"
+        )
     return json.dumps(v, ensure_ascii=False)
 
 
@@ -240,8 +272,9 @@ def render_keeping_layout(old_text: str, old_doc: dict[str, Any], doc: dict[str,
         if entry:
             k = str(yaml.safe_load(entry.group(1)))
             j = i + 1
-            while j < n and (lines[j].startswith("    ") or (not lines[j].strip() and j + 1 < n
-                                                              and lines[j + 1].startswith("    "))):
+            while j < n and (
+                lines[j].startswith("    ") or (not lines[j].strip() and j + 1 < n and lines[j + 1].startswith("    "))
+            ):
                 j += 1
             if k not in doc["prices"]:
                 return None
@@ -276,9 +309,16 @@ def _write_atomic(path: Path, text: str) -> Path:
     return Path(tmp)
 
 
-def update(src: str | Path, book_path: str | Path | None = None, history_dir: str | Path | None = None,
-           today: str | None = None, do_fetch: bool = False, progress: pl.Progress | None = None,
-           dry_run: bool = False, fetch_regions: Sequence[str] | None = None) -> Result:
+def update(
+    src: str | Path,
+    book_path: str | Path | None = None,
+    history_dir: str | Path | None = None,
+    today: str | None = None,
+    do_fetch: bool = False,
+    progress: pl.Progress | None = None,
+    dry_run: bool = False,
+    fetch_regions: Sequence[str] | None = None,
+) -> Result:
     book_path = Path(book_path or pricebook.DEFAULT_PATH)
     history_dir = Path(history_dir or (book_path.parent / "price_history"))
     today = today or _dt.date.today().isoformat()
@@ -290,11 +330,17 @@ def update(src: str | Path, book_path: str | Path | None = None, history_dir: st
     if do_fetch:
         pl.fetch(src, fetch_regions or sorted(rmap), progress=progress)
     if not src.is_dir():
-        raise PriceListError(_("{path}: no such folder (download the files `python -m lib prices urls` lists into it)").format(path=src))
+        raise PriceListError(
+            _("{path}: no such folder (download the files `python -m lib prices urls` lists into it)").format(path=src)
+        )
     aws_found, aws_regions, notes = pl.read_aws(src, old.hours_per_month, progress)
     for r in old.regions:
         if r not in aws_regions:
-            raise PriceListError(_("{path}: no ECR product in {region}, a region of the current book").format(path=src / "aws" / "AmazonECR.json", region=r))
+            raise PriceListError(
+                _("{path}: no ECR product in {region}, a region of the current book").format(
+                    path=src / "aws" / "AmazonECR.json", region=r
+                )
+            )
     offered = {r: aws_regions[r] for r in aws_regions if r in rmap}
     unmapped = sorted(set(aws_regions) - set(rmap))
     ref = next(iter(old.regions))
@@ -312,7 +358,7 @@ def update(src: str | Path, book_path: str | Path | None = None, history_dir: st
     if text is None or yaml.safe_load(text) != doc:  # an unfamiliar layout: write the whole book anew
         text = render(doc, _header(old_text, today))
     if yaml.safe_load(text) != doc:
-        raise PriceListError(_('internal: the written book does not read back as built; nothing written'))
+        raise PriceListError(_("internal: the written book does not read back as built; nothing written"))
     tmp = _write_atomic(book_path, text)
     try:
         new = pricebook.load(tmp)
@@ -322,26 +368,36 @@ def update(src: str | Path, book_path: str | Path | None = None, history_dir: st
                     p.resolve(r)
         changes = diff(old, new)
         left = sorted(set(old.prices) - set(found))
-        report = [_("Price book {old} -> {new}").format(old=old.version, new=new_version),
-                  _("Changed prices ({n}):").format(n=len(changes)) if changes else _("No price changed.")] + changes
+        report = [
+            _("Price book {old} -> {new}").format(old=old.version, new=new_version),
+            _("Changed prices ({n}):").format(n=len(changes)) if changes else _("No price changed."),
+        ] + changes
         if added:
             report.append(_("Regions added: {regions}").format(regions=", ".join(f"{r} ({names[r]})" for r in added)))
         for r, why in left_out:
             report.append(_("Region left out: {region} ({name}): {why}").format(region=r, name=names[r], why=why))
         if unmapped:
-            report.append(_("Regions in the ECR list but not in data/region_map.yaml (left out): {regions}").format(regions=", ".join(unmapped)))
+            report.append(
+                _("Regions in the ECR list but not in data/region_map.yaml (left out): {regions}").format(
+                    regions=", ".join(unmapped)
+                )
+            )
         report += [_("Note: {note}").format(note=n) for n in notes + az_notes]
         report.append(_("Kept by hand (no list read for them): {keys}").format(keys=", ".join(left)))
         changed = bool(changes)
         if not changed or dry_run:
             if not changed:
-                report.append(_('The current book stays as it is.'))
+                report.append(_("The current book stays as it is."))
             tmp.unlink()
             return Result(False if dry_run else changed, old.version, new_version, "\n".join(report), added, left_out)
         history_dir.mkdir(parents=True, exist_ok=True)
         kept = history_dir / f"{old.version}.yaml"
         if kept.exists() and kept.read_text(encoding="utf-8") != old_text:
-            raise PriceListError(_("{path}: already holds a different book {version}; nothing written").format(path=kept, version=old.version))
+            raise PriceListError(
+                _("{path}: already holds a different book {version}; nothing written").format(
+                    path=kept, version=old.version
+                )
+            )
         if not kept.exists():
             htmp = _write_atomic(kept, old_text)
             os.replace(htmp, kept)
@@ -357,6 +413,7 @@ def update(src: str | Path, book_path: str | Path | None = None, history_dir: st
 
 # ---- command line ------------------------------------------------------------------------------
 
+
 def _regions_arg(args: argparse.Namespace) -> list[str]:
     """--regions a,b: only these regions' AmazonEC2 files (each is hundreds of MB); default: all mapped."""
     known = sorted(regionmap.load())
@@ -365,25 +422,39 @@ def _regions_arg(args: argparse.Namespace) -> list[str]:
     wanted = [r.strip() for r in args.regions.split(",") if r.strip()]
     bad = [r for r in wanted if r not in known]
     if bad:
-        raise PriceListError(_("--regions: unknown region(s) {regions} (known: {known})").format(regions=", ".join(bad), known=", ".join(known)))
+        raise PriceListError(
+            _("--regions: unknown region(s) {regions} (known: {known})").format(
+                regions=", ".join(bad), known=", ".join(known)
+            )
+        )
     return wanted
 
 
 def _urls(args: argparse.Namespace) -> int:
     wanted = _regions_arg(args)
-    print("# " + _("AWS Price List Bulk API offer files (public, no credentials). Save each at the path shown under DIR."))
+    print(
+        "# " + _("AWS Price List Bulk API offer files (public, no credentials). Save each at the path shown under DIR.")
+    )
     print("# " + _("AmazonEC2 is read per region; its region_index.json lists each region's current file."))
     for url, rel in pl.download_plan(wanted):
         if rel.startswith("azure/"):
             continue
         print(f"{url}  ->  {rel}")
     # one sentence over two comment lines: the line break and its "# " are part of the message
-    print("# " + _("Azure Retail Prices API (public, no credentials): save the first page as <name>-1.json, then follow\n"
-                   "# each page's NextPageLink, saving page n as <name>-n.json, until NextPageLink is null."))
+    print(
+        "# "
+        + _(
+            "Azure Retail Prices API (public, no credentials): save the first page as <name>-1.json, then follow\n"
+            "# each page's NextPageLink, saving page n as <name>-n.json, until NextPageLink is null."
+        )
+    )
     for url, rel in pl.download_plan([]):
         if rel.startswith("azure/"):
             print(f"{url}  ->  {rel}")
-    print("# " + _("Google Cloud: no price list without credentials covers Artifact Registry; its entries stay hand-kept."))
+    print(
+        "# "
+        + _("Google Cloud: no price list without credentials covers Artifact Registry; its entries stay hand-kept.")
+    )
     return 0
 
 
@@ -393,8 +464,15 @@ def _update(args: argparse.Namespace) -> int:
     def progress(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
-    r = update(args.src, args.prices, args.history, do_fetch=args.fetch, progress=progress, dry_run=args.dry_run,
-               fetch_regions=_regions_arg(args))
+    r = update(
+        args.src,
+        args.prices,
+        args.history,
+        do_fetch=args.fetch,
+        progress=progress,
+        dry_run=args.dry_run,
+        fetch_regions=_regions_arg(args),
+    )
     print(r.report)
     if args.dry_run:
         print(_("(dry run: nothing written)"))
@@ -408,7 +486,9 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pr = sub.add_parser("prices", help="rebuild the price book from the vendors' price lists")
     psub = pr.add_subparsers(dest="prices_command", required=True)
     u = psub.add_parser("urls", help="print every file the update reads, with where to save it")
-    u.add_argument("--regions", metavar="A,B", help="only these regions' AmazonEC2 files (default: every mapped region)")
+    u.add_argument(
+        "--regions", metavar="A,B", help="only these regions' AmazonEC2 files (default: every mapped region)"
+    )
     u.set_defaults(func=_urls)
     up = psub.add_parser("update", help="write a new dated price book from downloaded price lists")
     up.add_argument("--from", dest="src", required=True, metavar="DIR", help="folder holding the downloaded files")

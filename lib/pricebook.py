@@ -4,6 +4,7 @@ An entry's value is a number, or a map keyed by region, or (with `by: FIELD`) a 
 choice such as a plan. Validation names the file, the entry and the field at fault, because a
 price file is edited by hand and a typo must not surface later as a wrong total.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -64,8 +65,11 @@ class Price:
         k = choice if self.by else region
         if k not in v:
             dim = self.by or "region"
-            raise PriceBookError(_("price '{key}' has no value for {dim} '{value}' (has: {has})").format(
-                key=self.key, dim=dim, value=k, has=", ".join(v)))
+            raise PriceBookError(
+                _("price '{key}' has no value for {dim} '{value}' (has: {has})").format(
+                    key=self.key, dim=dim, value=k, has=", ".join(v)
+                )
+            )
         return float(v[k])
 
 
@@ -86,7 +90,9 @@ class PriceBook:
         try:
             return self.prices[key]
         except KeyError:
-            raise PriceBookError(_("{path}: no price '{key}'").format(path=self.path or _("price book"), key=key)) from None
+            raise PriceBookError(
+                _("{path}: no price '{key}'").format(path=self.path or _("price book"), key=key)
+            ) from None
 
     def get(self, key: str, region: str, choice: str | None = None) -> float:
         return self.price(key).resolve(region, choice)
@@ -103,12 +109,16 @@ def _check_date(text: object, where: str) -> None:
     try:
         _dt.date.fromisoformat(str(text))
     except ValueError:
-        raise PriceBookError(_("{where}: 'as_of' must be a date YYYY-MM-DD, got {got!r}").format(where=where, got=text)) from None
+        raise PriceBookError(
+            _("{where}: 'as_of' must be a date YYYY-MM-DD, got {got!r}").format(where=where, got=text)
+        ) from None
 
 
 def parse(doc: object, path: str = "price book") -> PriceBook:
     if not isinstance(doc, dict):
-        raise PriceBookError(_("{path}: expected a mapping at the top, got {kind}").format(path=path, kind=type(doc).__name__))
+        raise PriceBookError(
+            _("{path}: expected a mapping at the top, got {kind}").format(path=path, kind=type(doc).__name__)
+        )
     for top in ("version", "regions", "prices", "hours_per_month"):
         if top not in doc:
             raise PriceBookError(_("{path}: missing top-level field '{field}'").format(path=path, field=top))
@@ -117,20 +127,26 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
         raise PriceBookError(_("{path}: 'regions' must map region ids to names").format(path=path))
     hpm = doc["hours_per_month"]
     if not _is_number(hpm) or hpm <= 0:
-        raise PriceBookError(_("{path}: 'hours_per_month' must be a positive number, got {got!r}").format(path=path, got=hpm))
+        raise PriceBookError(
+            _("{path}: 'hours_per_month' must be a positive number, got {got!r}").format(path=path, got=hpm)
+        )
     if not isinstance(doc["prices"], dict):
         raise PriceBookError(_("{path}: 'prices' must be a mapping of entries").format(path=path))
     prices = {}
     for key, entry in doc["prices"].items():
         where = _("{path}: price '{key}'").format(path=path, key=key)
         if not isinstance(entry, dict):
-            raise PriceBookError(_("{where}: expected a mapping with {fields}").format(where=where, fields=", ".join(REQUIRED)))
+            raise PriceBookError(
+                _("{where}: expected a mapping with {fields}").format(where=where, fields=", ".join(REQUIRED))
+            )
         missing = [f for f in REQUIRED if f not in entry]
         if missing:
             raise PriceBookError(_("{where}: missing field(s) {fields}").format(where=where, fields=", ".join(missing)))
         unknown = set(entry) - set(REQUIRED) - {"by", "note"}
         if unknown:
-            raise PriceBookError(_("{where}: unknown field(s) {fields}").format(where=where, fields=", ".join(sorted(unknown))))
+            raise PriceBookError(
+                _("{where}: unknown field(s) {fields}").format(where=where, fields=", ".join(sorted(unknown)))
+            )
         value, by = entry["value"], entry.get("by")
         if by is not None and not isinstance(value, dict):
             # a keyed price with one value would price every plan alike, and price updates expect a map
@@ -140,13 +156,23 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
                 raise PriceBookError(_("{where}: 'value' map is empty").format(where=where))
             for k, v in value.items():
                 if not _is_number(v) or v < 0:
-                    raise PriceBookError(_("{where}: 'value' for '{choice}' must be a number >= 0, got {got!r}").format(where=where, choice=k, got=v))
+                    raise PriceBookError(
+                        _("{where}: 'value' for '{choice}' must be a number >= 0, got {got!r}").format(
+                            where=where, choice=k, got=v
+                        )
+                    )
             if by is None:
                 missing_r = [r for r in regions if r not in value]
                 if missing_r:
-                    raise PriceBookError(_("{where}: 'value' has no price for region(s) {regions}").format(where=where, regions=", ".join(missing_r)))
+                    raise PriceBookError(
+                        _("{where}: 'value' has no price for region(s) {regions}").format(
+                            where=where, regions=", ".join(missing_r)
+                        )
+                    )
         elif not _is_number(value) or value < 0:
-            raise PriceBookError(_("{where}: 'value' must be a number >= 0, got {got!r}").format(where=where, got=value))
+            raise PriceBookError(
+                _("{where}: 'value' must be a number >= 0, got {got!r}").format(where=where, got=value)
+            )
         source = str(entry["source"])
         if not source.startswith(("https://", "http://")):
             raise PriceBookError(_("{where}: 'source' must be a URL, got {got!r}").format(where=where, got=source))
@@ -157,12 +183,24 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
         unit = entry["unit"]
         if isinstance(unit, dict) and not (is_text(unit) and all(v.strip() for v in unit.values())):
             raise PriceBookError(f"{where}: 'unit' must be text, or text in both languages {{en: ..., ko: ...}}")
-        prices[key] = Price(key=key, value=value, unit=unit["en"] if isinstance(unit, dict) else str(unit),
-                            source=source, as_of=str(entry["as_of"]), by=by,
-                            notes=MappingProxyType(dict(note)) if isinstance(note, dict) else str(note),
-                            units=MappingProxyType(dict(unit)) if isinstance(unit, dict) else str(unit))
-    return PriceBook(version=str(doc["version"]), currency=str(doc.get("currency", "USD")),
-                     hours_per_month=float(hpm), regions=dict(regions), prices=prices, path=path)
+        prices[key] = Price(
+            key=key,
+            value=value,
+            unit=unit["en"] if isinstance(unit, dict) else str(unit),
+            source=source,
+            as_of=str(entry["as_of"]),
+            by=by,
+            notes=MappingProxyType(dict(note)) if isinstance(note, dict) else str(note),
+            units=MappingProxyType(dict(unit)) if isinstance(unit, dict) else str(unit),
+        )
+    return PriceBook(
+        version=str(doc["version"]),
+        currency=str(doc.get("currency", "USD")),
+        hours_per_month=float(hpm),
+        regions=dict(regions),
+        prices=prices,
+        path=path,
+    )
 
 
 def load(path: str | Path = DEFAULT_PATH) -> PriceBook:
@@ -170,7 +208,9 @@ def load(path: str | Path = DEFAULT_PATH) -> PriceBook:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
-        raise PriceBookError(_("{path}: cannot read the price file ({why})").format(path=path, why=e.strerror)) from None
+        raise PriceBookError(
+            _("{path}: cannot read the price file ({why})").format(path=path, why=e.strerror)
+        ) from None
     try:
         # the same reader as scenario files: a --prices file comes from a user too
         doc = safeyaml.load(text, max_tokens=MAX_TOKENS)
@@ -182,8 +222,11 @@ def load(path: str | Path = DEFAULT_PATH) -> PriceBook:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", e)
         if mark:
-            raise PriceBookError(_("{path}: not valid YAML at line {line}, column {column}: {problem}").format(
-                path=path, line=mark.line + 1, column=mark.column + 1, problem=problem)) from None
+            raise PriceBookError(
+                _("{path}: not valid YAML at line {line}, column {column}: {problem}").format(
+                    path=path, line=mark.line + 1, column=mark.column + 1, problem=problem
+                )
+            ) from None
         raise PriceBookError(_("{path}: not valid YAML: {problem}").format(path=path, problem=problem)) from None
     return parse(doc, str(path))
 

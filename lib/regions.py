@@ -3,6 +3,7 @@
 The price book is keyed by AWS region. Azure and Google Cloud figures for an AWS region are
 read at the nearest region of that cloud (data/region_map.yaml), and the page says which.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -23,6 +24,7 @@ MAP_PATH = Path(__file__).resolve().parent.parent / "data" / "region_map.yaml"
 class RegionMatch:
     """`name`, `azure_name`, `gcp_name`: the English names (data: the price book records them);
     `names` etc. hold every language's, and `shown_*` give the reader's."""
+
     aws: str
     name: str
     azure: str
@@ -70,8 +72,17 @@ def load(path: str | Path = MAP_PATH) -> Mapping[str, RegionMatch]:
         name = MappingProxyType(_both(m["name"]))
         azure = MappingProxyType(_both(doc.get("azure_names", {}).get(m["azure"], m["azure"])))
         gcp = MappingProxyType(_both(doc.get("gcp_names", {}).get(m["gcp"], m["gcp"])))
-        out[region] = RegionMatch(region, name["en"], m["azure"], azure.get("en", m["azure"]),
-                                  m["gcp"], gcp.get("en", m["gcp"]), name, azure, gcp)
+        out[region] = RegionMatch(
+            region,
+            name["en"],
+            m["azure"],
+            azure.get("en", m["azure"]),
+            m["gcp"],
+            gcp.get("en", m["gcp"]),
+            name,
+            azure,
+            gcp,
+        )
     return MappingProxyType(out)  # read-only: the cache hands every caller the same map
 
 
@@ -84,9 +95,10 @@ def other_clouds_note(region: str) -> str:
     m = match(region)
     if m is None:
         return ""
-    return i18n._("Azure is priced at {azure_name} ({azure}) and Google Cloud at {gcp_name} ({gcp}), "
-                  "the nearest regions of those clouds to {name}.").format(
-        azure_name=m.shown_azure_name, azure=m.azure, gcp_name=m.shown_gcp_name, gcp=m.gcp, name=m.shown_name)
+    return i18n._(
+        "Azure is priced at {azure_name} ({azure}) and Google Cloud at {gcp_name} ({gcp}), "
+        "the nearest regions of those clouds to {name}."
+    ).format(azure_name=m.shown_azure_name, azure=m.azure, gcp_name=m.shown_gcp_name, gcp=m.gcp, name=m.shown_name)
 
 
 def name(region: str, default: str | None = None) -> str:
@@ -99,6 +111,7 @@ def book_regions(path: str | Path | None = None) -> tuple[str, ...]:
     """The regions users can pick: the current price book's, in its order. A book that cannot be
     read offers its first region only; the app shows the book's own error when it loads it."""
     from . import pricebook
+
     try:
         return tuple(pricebook.load(path or pricebook.DEFAULT_PATH).regions)
     except PriceBookError:

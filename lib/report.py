@@ -1,4 +1,5 @@
 """Plain renderings of an estimate: JSON-ready dicts, CSV rows and a text table."""
+
 from __future__ import annotations
 
 import csv
@@ -24,8 +25,14 @@ def to_dict(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> dict
                 "name": r.name,
                 "monthly_cost": round(r.monthly_cost, 6),
                 "components": [
-                    {"name": c.name, "category": c.category, "unit": c.unit, "quantity": c.quantity,
-                     "price": c.price, "monthly_cost": round(c.monthly_cost, 6)}
+                    {
+                        "name": c.name,
+                        "category": c.category,
+                        "unit": c.unit,
+                        "quantity": c.quantity,
+                        "price": c.price,
+                        "monthly_cost": round(c.monthly_cost, 6),
+                    }
                     for c in r.components
                 ],
                 "flags": [{"code": f.code, "severity": f.severity, "message": f.message} for f in r.flags],
@@ -44,23 +51,44 @@ def to_csv(e: Estimate) -> str:
     buf = io.StringIO()
     out = csv.writer(buf)
     from .tables import category_text, header
-    out.writerow([header(k) for k in ("registry_id", "registry", "component", "category", "quantity", "unit", "price",
-                                      "monthly_cost")])
+
+    out.writerow(
+        [
+            header(k)
+            for k in ("registry_id", "registry", "component", "category", "quantity", "unit", "price", "monthly_cost")
+        ]
+    )
     for r in e.registries:
         for c in r.components:
-            out.writerow([r.id, r.name, c.name, category_text(c.category), f"{c.quantity:.6g}", c.unit, f"{c.price:.6g}",
-                          f"{c.monthly_cost:.6f}"])
+            out.writerow(
+                [
+                    r.id,
+                    r.name,
+                    c.name,
+                    category_text(c.category),
+                    f"{c.quantity:.6g}",
+                    c.unit,
+                    f"{c.price:.6g}",
+                    f"{c.monthly_cost:.6f}",
+                ]
+            )
         out.writerow([r.id, r.name, _("TOTAL"), "", "", "", "", f"{r.monthly_cost:.6f}"])
     return buf.getvalue()
 
 
 def to_text(e: Estimate) -> str:
-    lines = [_("Monthly cost by registry (USD, price book {version}, region {region})").format(
-        version=e.price_book_version, region=e.workload.region), ""]
+    lines = [
+        _("Monthly cost by registry (USD, price book {version}, region {region})").format(
+            version=e.price_book_version, region=e.workload.region
+        ),
+        "",
+    ]
     for r in e.ranked():
         lines.append(f"{r.name:<40} ${r.monthly_cost:>12,.2f}")
         for c in r.components:
-            lines.append(f"    {c.name:<52} {c.quantity:>12,.4g} {c.unit:<14} x ${c.price:<10,.4g} = ${c.monthly_cost:>10,.2f}")
+            lines.append(
+                f"    {c.name:<52} {c.quantity:>12,.4g} {c.unit:<14} x ${c.price:<10,.4g} = ${c.monthly_cost:>10,.2f}"
+            )
         for f in r.flags:
             lines.append(f"    [{_severity(f.severity)}] {f.message}")
         lines.append("")
@@ -70,6 +98,7 @@ def to_text(e: Estimate) -> str:
 def _severity(code: str) -> str:
     """A flag's severity in the text table: its code in English (as it always printed), its word in Korean."""
     from . import i18n
+
     return code if i18n.lang() == "en" else _(labels.SEVERITIES[code])
 
 

@@ -8,6 +8,7 @@ PyYAML's SafeLoader alone is not safe against hostile input:
   and a duplicate key silently keeps the last value. Here numbers follow YAML 1.2's core schema and
   the YAML 1.1-only forms are refused with a message, as are duplicate keys and aliases.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -20,8 +21,8 @@ import yaml
 from .errors import DashboardError, quote
 from .i18n import _
 
-MAX_DEPTH = 32          # nesting levels (flow brackets, or block indentation); a scenario needs 2
-MAX_TOKENS = 2_000      # about 0.05 s of PyYAML; a full scenario file has about 110
+MAX_DEPTH = 32  # nesting levels (flow brackets, or block indentation); a scenario needs 2
+MAX_TOKENS = 2_000  # about 0.05 s of PyYAML; a full scenario file has about 110
 
 
 class Refused(DashboardError, yaml.YAMLError):
@@ -48,12 +49,17 @@ def prescan(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS)
     for m in itertools.islice(_FLOW.finditer(text), max_tokens):  # bounded: the token check follows
         depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
         if depth > max_depth:
-            raise Refused(_("nested more than {depth} levels deep in brackets (at character {at:,})").format(
-                depth=max_depth, at=m.start() + 1))
+            raise Refused(
+                _("nested more than {depth} levels deep in brackets (at character {at:,})").format(
+                    depth=max_depth, at=m.start() + 1
+                )
+            )
     lines = text.splitlines()  # every line break YAML knows (\n, \r, \x85, \u2028, \u2029)
     tokens = len(lines) + sum(text.count(c) for c in ",[]{}:")
     if tokens > max_tokens:
-        raise Refused(_("too many values or lines ({count:,}; at most {limit:,})").format(count=tokens, limit=max_tokens))
+        raise Refused(
+            _("too many values or lines ({count:,}; at most {limit:,})").format(count=tokens, limit=max_tokens)
+        )
     indents: list[int] = []  # the open block levels' indentation, like Python's tokenizer
     for n, line in enumerate(lines, 1):
         body = line.lstrip(" ")
@@ -74,11 +80,15 @@ def prescan(text: str, max_depth: int = MAX_DEPTH, max_tokens: int = MAX_TOKENS)
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 # a float has a point or an exponent; bare digits with a leading zero stay text (an account ID
 # such as 012345678901), as YAML 1.1 read them, unless YAML 1.1 read them as octal (refused below)
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z"
-                    r"|[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z")
+_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?\Z|[-+]?[0-9]+[eE][-+]?[0-9]+\Z"
+    r"|[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z"
+)
 _BOOL = re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z")
 # what YAML 1.1 reads as a number and YAML 1.2 does not (or reads differently): refused, never guessed
-_YAML11_NUMBER = re.compile(r"""[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)\Z""")
+_YAML11_NUMBER = re.compile(
+    r"""[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)\Z"""
+)
 _DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"}
 AMBIGUOUS = "tag:registry-dashboard,2026:yaml11-number"
 
@@ -89,8 +99,9 @@ class Loader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
-            raise Refused(_("YAML aliases ({alias}) are not allowed").format(alias=quote("*" + event.anchor)),
-                          event.start_mark)
+            raise Refused(
+                _("YAML aliases ({alias}) are not allowed").format(alias=quote("*" + event.anchor)), event.start_mark
+            )
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
@@ -105,7 +116,9 @@ class Loader(yaml.SafeLoader):
                 except TypeError:  # an unhashable key: the base class names it
                     continue
                 if duplicate:
-                    raise Refused(_("{key} is given twice; give each field once").format(key=quote(key)), key_node.start_mark)
+                    raise Refused(
+                        _("{key} is given twice; give each field once").format(key=quote(key)), key_node.start_mark
+                    )
         return super().construct_mapping(node, deep)
 
     def construct_core_int(self, node: yaml.ScalarNode) -> int | float:
@@ -116,14 +129,19 @@ class Loader(yaml.SafeLoader):
 
     def construct_yaml11_number(self, node: yaml.ScalarNode) -> NoReturn:
         text = self.construct_scalar(node)
-        raise Refused(_("{text} is not a plain decimal number (older YAML reads it as base 2, 8, 16 "
-                        "or 60); write the number in decimal digits, or quote it if it is text").format(text=quote(text)),
-                      node.start_mark)
+        raise Refused(
+            _(
+                "{text} is not a plain decimal number (older YAML reads it as base 2, 8, 16 "
+                "or 60); write the number in decimal digits, or quote it if it is text"
+            ).format(text=quote(text)),
+            node.start_mark,
+        )
 
 
 Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 Loader.add_implicit_resolver(AMBIGUOUS, _YAML11_NUMBER, list("-+0123456789"))  # first: checked in order
 Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
 Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))

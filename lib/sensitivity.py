@@ -4,6 +4,7 @@ Uses the vectorised engine: a sweep of 400 points x 8 registries is one call. Br
 points are found where the cost difference of two registries changes sign between grid
 points, then refined by bisection (to the whole unit for whole-number inputs).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,9 +44,11 @@ class BreakEven:
         names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
         x = f"{self.x:.0%}" if field == "cross_region_share" else f"{self.x:,.0f}"
         return _("{above} becomes cheaper than {below} above {x} (about {cost}/month at that point).").format(
-            above=names[self.cheaper_above], below=names[self.cheaper_below],
+            above=names[self.cheaper_above],
+            below=names[self.cheaper_below],
             x=_("{n} {unit}").format(n=x, unit=unit(field)),  # Korean: "42회/월"
-            cost=labels.money(self.cost))  # the display currency: dollars, or won at the reader's rate
+            cost=labels.money(self.cost),
+        )  # the display currency: dollars, or won at the reader's rate
 
 
 def is_integer(field: str) -> bool:
@@ -86,8 +89,9 @@ def varying(w: Workload, field: str, xs: npt.ArrayLike) -> dict[str, np.ndarray]
     return out
 
 
-def sweep(w: Workload, field: str, book: PriceBook, xs: npt.ArrayLike | None = None,
-          ids: tuple[str, ...] = registries.IDS) -> pd.DataFrame:
+def sweep(
+    w: Workload, field: str, book: PriceBook, xs: npt.ArrayLike | None = None, ids: tuple[str, ...] = registries.IDS
+) -> pd.DataFrame:
     """Monthly cost per registry (columns) for each value of the field (index)."""
     xs = grid(w, field) if xs is None else np.asarray(xs, dtype=float)
     if field in NUMERIC:  # every sweepable field today: no DataFrame of workloads to build and group
@@ -128,16 +132,21 @@ def _refine_all(w: Workload, field: str, book: PriceBook, brackets: list[Bracket
     return hi, pricer
 
 
-def break_evens(w: Workload, field: str, book: PriceBook, ids: tuple[str, ...] = registries.IDS,
-                table: pd.DataFrame | None = None,
-                tol: float = 1e-9) -> list[BreakEven]:
+def break_evens(
+    w: Workload,
+    field: str,
+    book: PriceBook,
+    ids: tuple[str, ...] = registries.IDS,
+    table: pd.DataFrame | None = None,
+    tol: float = 1e-9,
+) -> list[BreakEven]:
     """Every point in the range where two registries swap places, in order of x."""
     table = sweep(w, field, book, ids=ids) if table is None else table
     xs = table.index.to_numpy(dtype=float)
     costs = {rid: table[rid].to_numpy() for rid in ids}  # column look-ups once, not once per pair
     brackets: list[Bracket] = []
     for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
+        for b in ids[i + 1 :]:
             d = costs[a] - costs[b]
             s = np.where(np.abs(d) <= tol * np.maximum(1.0, np.abs(costs[a])), 0, np.sign(d))
             nz = np.flatnonzero(s)
@@ -150,5 +159,7 @@ def break_evens(w: Workload, field: str, book: PriceBook, ids: tuple[str, ...] =
         return []
     x, pricer = _refine_all(w, field, book, brackets)
     at = pricer.totals(varying(w, field, x))  # the brackets' registries at their points
-    found = [BreakEven(float(x[n]), br[5], br[6], float(at[n, pricer.ids.index(br[5])])) for n, br in enumerate(brackets)]
+    found = [
+        BreakEven(float(x[n]), br[5], br[6], float(at[n, pricer.ids.index(br[5])])) for n, br in enumerate(brackets)
+    ]
     return sorted(found, key=lambda be: (be.x, be.cheaper_above, be.cheaper_below))

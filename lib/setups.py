@@ -8,6 +8,7 @@ pricing the workload again gives exactly `monthly_cost`. A setup that would add 
 plan that cannot hold the repositories, a tier without the private endpoint the workload needs)
 is never offered.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -26,15 +27,20 @@ from .workload import Workload
 @dataclass(frozen=True)
 class Setup:
     """A cheaper way to run one registry for this workload."""
+
     registry: str
     changes: dict[str, Any] = field(hash=False)  # field -> value, as in a scenario file
-    monthly_cost: float = 0.0          # the registry's total with the changes applied
-    saving: float = 0.0                # today's total minus monthly_cost
-    description: str = ""              # human words: "with interface endpoints (ecr.api + ecr.dkr) ..."
+    monthly_cost: float = 0.0  # the registry's total with the changes applied
+    saving: float = 0.0  # today's total minus monthly_cost
+    description: str = ""  # human words: "with interface endpoints (ecr.api + ecr.dkr) ..."
 
     def to_dict(self) -> dict[str, Any]:
-        return {"changes": dict(self.changes), "monthly_cost": round(self.monthly_cost, 6),
-                "saving": round(self.saving, 6), "description": self.description}
+        return {
+            "changes": dict(self.changes),
+            "monthly_cost": round(self.monthly_cost, 6),
+            "saving": round(self.saving, 6),
+            "description": self.description,
+        }
 
 
 def describe(changes: dict[str, Any], rid: str = "") -> str:
@@ -42,8 +48,11 @@ def describe(changes: dict[str, Any], rid: str = "") -> str:
     words = []
     for k, v in changes.items():
         if k == "network" and v == "endpoints":
-            words.append(_("with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint")
-                         if rid == "ecr" else _("with the S3 gateway endpoint instead of NAT"))
+            words.append(
+                _("with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint")
+                if rid == "ecr"
+                else _("with the S3 gateway endpoint instead of NAT")
+            )
         elif k == "network":
             words.append(_("through the NAT gateway instead of endpoints"))
         elif k == "acr_tier":
@@ -51,7 +60,9 @@ def describe(changes: dict[str, Any], rid: str = "") -> str:
         elif k == "dockerhub_plan":
             words.append(_("on the {plan} plan").format(plan=choice(k, v)))
         else:
-            words.append(_("with {field} {value}").format(field=in_sentence(field_name(k)), value=choice_in_sentence(k, v)))
+            words.append(
+                _("with {field} {value}").format(field=in_sentence(field_name(k)), value=choice_in_sentence(k, v))
+            )
     return ", ".join(words)
 
 
@@ -62,9 +73,11 @@ def options(w: Workload, rid: str) -> dict[str, tuple[str, ...]]:
         return {"network": tuple(v for v in ("nat", "endpoints") if v != w.network)}
     if rid == "acr":
         from .registries.acr import tier_for
+
         return {"acr_tier": tuple(v for v in ("basic", "standard", "premium") if v != tier_for(w))}
     if rid == "dockerhub":
         from .registries.dockerhub import resolved_plan
+
         return {"dockerhub_plan": tuple(v for v in ("personal", "pro", "team", "business") if v != resolved_plan(w))}
     return {}
 
@@ -73,8 +86,9 @@ def _blockers(r: engine.RegistryEstimate) -> set[str]:
     return {f.code for f in r.flags if f.severity == "blocker"}
 
 
-def cheaper_setup(w: Workload, book: PriceBook, rid: str,
-                  current: engine.RegistryEstimate | None = None) -> Setup | None:
+def cheaper_setup(
+    w: Workload, book: PriceBook, rid: str, current: engine.RegistryEstimate | None = None
+) -> Setup | None:
     """The cheapest other setup of registry `rid` for workload `w`, or None when none saves money."""
     current = current or engine.estimate(w, book, (rid,))[rid]
     fields = options(w, rid)
@@ -105,8 +119,9 @@ def text(s: Setup | None) -> str:
     # the saving from the two figures as shown, so the three numbers on screen add up to the cent
     shown = shown_difference(s.monthly_cost + s.saving, s.monthly_cost)
     # money(): dollars, or won at the reader's rate, like every other amount on the page
-    return _("{setup}: {cost}/month, −{saving}").format(setup=s.description, cost=money(s.monthly_cost),
-                                                        saving=money(shown))
+    return _("{setup}: {cost}/month, −{saving}").format(
+        setup=s.description, cost=money(s.monthly_cost), saving=money(shown)
+    )
 
 
 def best_costs(costs: dict[str, float], cheaper: dict[str, Setup | None]) -> dict[str, float]:

@@ -1,4 +1,5 @@
 """Tables built from an estimate, shared by the pages and the exports."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,16 +10,33 @@ from .i18n import N_, _
 from .pricebook import PriceBook
 from .setups import Setup
 
-SEVERITY_MARK = {"blocker": N_("Blocker:"), "warning": N_("Warning:"), "info": N_("Note:")}  # words: no emoji font needed
+SEVERITY_MARK = {
+    "blocker": N_("Blocker:"),
+    "warning": N_("Warning:"),
+    "info": N_("Note:"),
+}  # words: no emoji font needed
 
 # The column headers of the CSV and XLSX files. In English they are the column keys, as the files
 # have always had them (scripts read them); in Korean, words. Pages name the columns themselves.
 HEADERS = {
-    "rank": N_("rank"), "id": N_("id"), "registry_id": N_("registry_id"), "registry": N_("registry"),
-    "monthly_cost": N_("monthly_cost"), "cheaper_setup": N_("cheaper_setup"), "largest_part": N_("largest_part"),
-    "flags": N_("flags"), "notes": N_("notes"), "component": N_("component"), "category": N_("category"),
-    "quantity": N_("quantity"), "unit": N_("unit"), "price": N_("price"), "unit_price": N_("unit_price"),
-    "source": N_("source"), "field": N_("field"), "value": N_("value"),
+    "rank": N_("rank"),
+    "id": N_("id"),
+    "registry_id": N_("registry_id"),
+    "registry": N_("registry"),
+    "monthly_cost": N_("monthly_cost"),
+    "cheaper_setup": N_("cheaper_setup"),
+    "largest_part": N_("largest_part"),
+    "flags": N_("flags"),
+    "notes": N_("notes"),
+    "component": N_("component"),
+    "category": N_("category"),
+    "quantity": N_("quantity"),
+    "unit": N_("unit"),
+    "price": N_("price"),
+    "unit_price": N_("unit_price"),
+    "source": N_("source"),
+    "field": N_("field"),
+    "value": N_("value"),
 }
 
 
@@ -31,6 +49,7 @@ def category_text(cat: str) -> str:
     """A cost category as a file shows it: its key in English (as the files always had), its name in Korean."""
     from .components import CATEGORIES
     from .wording import category
+
     return cat if i18n.lang() == "en" or cat not in CATEGORIES else category(cat)
 
 
@@ -49,24 +68,42 @@ def totals_table(e: Estimate, cheaper: dict[str, Setup | None] | None = None) ->
     """One row per registry, cheapest first, with the largest cost driver and the flags; with
     `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total."""
     from .setups import text
+
     rows = []
     for rank, r in enumerate(e.ranked(), start=1):
         cats = r.by_category()
         driver = max(cats, key=lambda k: cats[k]) if r.monthly_cost > 0 else "-"
-        rows.append({
-            "rank": rank, "id": r.id, "registry": r.name, "monthly_cost": r.monthly_cost,
-            **({"cheaper_setup": text(cheaper.get(r.id))} if cheaper is not None else {}),
-            "largest_part": driver,
-            "flags": " ".join(f"{_(SEVERITY_MARK[f.severity])} {f.message}" for f in r.flags if f.severity != "info"),
-            "notes": " ".join(f.message for f in r.flags if f.severity == "info"),
-        })
+        rows.append(
+            {
+                "rank": rank,
+                "id": r.id,
+                "registry": r.name,
+                "monthly_cost": r.monthly_cost,
+                **({"cheaper_setup": text(cheaper.get(r.id))} if cheaper is not None else {}),
+                "largest_part": driver,
+                "flags": " ".join(
+                    f"{_(SEVERITY_MARK[f.severity])} {f.message}" for f in r.flags if f.severity != "info"
+                ),
+                "notes": " ".join(f.message for f in r.flags if f.severity == "info"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def all_components_table(e: Estimate, book: PriceBook) -> pd.DataFrame:
     """Every registry's components in one table, cheapest registry first."""
-    rows = [{"registry": r.name, "component": c.name, "category": c.category, "quantity": c.quantity, "unit": c.unit,
-             "unit_price": c.price, "monthly_cost": c.monthly_cost,
-             "source": book.prices[c.price_key].source if c.price_key in book.prices else _("your input")}
-            for r in e.ranked() for c in r.components]
+    rows = [
+        {
+            "registry": r.name,
+            "component": c.name,
+            "category": c.category,
+            "quantity": c.quantity,
+            "unit": c.unit,
+            "unit_price": c.price,
+            "monthly_cost": c.monthly_cost,
+            "source": book.prices[c.price_key].source if c.price_key in book.prices else _("your input"),
+        }
+        for r in e.ranked()
+        for c in r.components
+    ]
     return pd.DataFrame(rows)

@@ -1,4 +1,5 @@
 """Total cost of ownership over a horizon: one-time setup, then monthly costs that grow."""
+
 from __future__ import annotations
 
 import math
@@ -30,6 +31,7 @@ def _hours(value: object) -> bool:
 
 def parse_onetime(doc: object, path: str | Path = "onetime.yaml") -> dict[str, Any]:
     """Check the one-time efforts document; a problem names the file and the entry."""
+
     def fail(entry: str, problem: str) -> NoReturn:
         raise DataFileError(f"{path}: {entry}: {problem}")
 
@@ -62,8 +64,9 @@ def onetime(path: str | Path | None = None) -> Mapping[str, Any]:
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
-        raise DataFileError(f"{path}: " + _("not readable as YAML ({detail})").format(
-            detail=" ".join(str(e).split())[:200])) from e
+        raise DataFileError(
+            f"{path}: " + _("not readable as YAML ({detail})").format(detail=" ".join(str(e).split())[:200])
+        ) from e
     # read-only (the cache hands every caller the same document); notes read in the language of the run
     frozen: Mapping[str, Any] = freeze(parse_onetime(doc, path), texts=True)
     return frozen
@@ -83,8 +86,9 @@ def monthly_workloads(w: Workload, months: int, growth: float) -> pd.DataFrame:
     return df
 
 
-def cost_over_time(w: Workload, book: PriceBook, months: int | None = None,
-                   growth: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cost_over_time(
+    w: Workload, book: PriceBook, months: int | None = None, growth: float | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Two frames, one column per registry and one row per month (1-based): the cumulative cost at
     the end of each month (setup included from month 1), and that month's own cost."""
     months = months or w.horizon_months

@@ -6,6 +6,7 @@ nothing here returns one. Field labels come from Spec.label and choice values fr
 table (labels.CHOICES, mid-sentence case); numbers from labels' formats. What stays here is phrasing
 that only reads right in its place: a setup after a registry's name, B's change against A.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,10 +33,12 @@ _SHORT: dict[str, dict[str, str]] = {
     "network": {"public": N_("public subnets"), "nat": N_("NAT"), "endpoints": N_("interface endpoints")},
 }
 
+
 def _place(r: str) -> str:
     """A region as a place, from data/region_map.yaml: "Europe (Frankfurt)" -> "Frankfurt";
     "Canada (Central)" -> "Canada Central"; a region the map lacks stays its code."""
     from . import regions
+
     m = regions.match(r)
     if m is None:
         return r
@@ -80,9 +83,13 @@ def setup(changes: dict[str, Any]) -> str:
             words = _(_ON_THE[labels.KEYED_BY[field].rsplit(" ", 1)[-1]]).format(name=labels.choice(field, v))
         if words is None and field in SPECS:
             kind = SPECS[field].kind
-            words = (_("with {value}").format(value=value(field, v)) if kind == "choice"
-                     else _("with {field} at {value}").format(field=labels.in_sentence(labels.field(field)),
-                                                               value=value(field, v)))
+            words = (
+                _("with {value}").format(value=value(field, v))
+                if kind == "choice"
+                else _("with {field} at {value}").format(
+                    field=labels.in_sentence(labels.field(field)), value=value(field, v)
+                )
+            )
         elif words is None:
             words = _("with {value}").format(value=v)
         parts.append(words)
@@ -96,8 +103,9 @@ def change(field: str, a: Any, b: Any) -> str:
         return _("{b} region instead of {a}").format(b=_place(b), a=_place(a))
     short = _SHORT.get(field)
     if short:
-        return _("{b} instead of {a}").format(b=_(short[b]) if b in short else value(field, b),
-                                              a=_(short[a]) if a in short else value(field, a))
+        return _("{b} instead of {a}").format(
+            b=_(short[b]) if b in short else value(field, b), a=_(short[a]) if a in short else value(field, a)
+        )
     label = labels.in_sentence(labels.field(field))
     if SPECS[field].kind in ("int", "float") and not (SPECS[field].max == 1 and SPECS[field].min == 0):
         return _("{field} {b} instead of {a}").format(field=label, b=value(field, b), a=value(field, a))
@@ -115,9 +123,11 @@ def changes(a: Workload, b: Workload) -> str:
 
 
 # where pulls come from: (all of them from there, a share of them from there)
-_MIX = {"same": (N_("all from the same region"), N_("{share} same region")),
-        "cross": (N_("all from other regions"), N_("{share} other regions")),
-        "internet": (N_("all from the internet"), N_("{share} the internet"))}
+_MIX = {
+    "same": (N_("all from the same region"), N_("{share} same region")),
+    "cross": (N_("all from other regions"), N_("{share} other regions")),
+    "internet": (N_("all from the internet"), N_("{share} the internet")),
+}
 
 
 def pull_mix(w: Workload) -> str:
@@ -135,8 +145,12 @@ def workload(w: Workload) -> str:
     if w.layer_cache_hit:
         mix = _("{mix}, {share} of layers cached").format(mix=mix, share=labels.percent(w.layer_cache_hit))
     return _("{images} of {size}, {versions} versions kept, {pulls} pulls a month ({mix})").format(
-        images=images, size=labels.quantity(w.image_size_mb, "MB"), versions=labels.number(w.versions_kept),
-        pulls=labels.number(w.pulls_per_month), mix=mix)
+        images=images,
+        size=labels.quantity(w.image_size_mb, "MB"),
+        versions=labels.number(w.versions_kept),
+        pulls=labels.number(w.pulls_per_month),
+        mix=mix,
+    )
 
 
 def drivers(w: Workload) -> str:

@@ -8,6 +8,7 @@ Each field is declared once, in its group's frozen dataclass, with its Spec: lab
 sweeps it. SPECS and the pages' tables (sections, sliders, sweep ranges, the Compare page's inputs)
 are views of those specs.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,6 +41,7 @@ SECTIONS = (WORKLOAD_SECTION, NETWORK_SECTION, PLANS_SECTION, SELFHOSTED_SECTION
 class Sweep:
     """How the Break-even page varies a field: from lo to hi, on a log axis or not; `unit` is what the
     values count, in the words of the page's sentences ("above 12,000 pulls a month")."""
+
     lo: float
     hi: float
     log: bool
@@ -57,6 +59,7 @@ class Spec:
 
     Positions (`place`, `question`, `compare`) count from 1 and 0 means "not there": they are
     written beside the field so that adding a field is one edit, not one per table."""
+
     kind: Kind  # "set" is a subset of choices, "text" matches `pattern`
     default: object
     label_id: str  # the English words are message ids (N_); `label`, `help` and `unit` are the reader's language
@@ -98,11 +101,22 @@ class Spec:
         return _(self.screen_help_id) if self.screen_help_id else self.help
 
 
-def _spec(kind: Kind, default: object, label: str, help: str = "", min: float | None = None,
-          max: float | None = None, unit: str = "", screen_help: str = "", **more: Any) -> Any:
+def _spec(
+    kind: Kind,
+    default: object,
+    label: str,
+    help: str = "",
+    min: float | None = None,
+    max: float | None = None,
+    unit: str = "",
+    screen_help: str = "",
+    **more: Any,
+) -> Any:
     """A dataclass field whose default and spec are written once (Any: the field's annotation says its type)."""
-    return field(default=default, metadata={"spec": Spec(kind, default, label, help, min, max, unit_id=unit,
-                                                                 screen_help_id=screen_help, **more)})
+    return field(
+        default=default,
+        metadata={"spec": Spec(kind, default, label, help, min, max, unit_id=unit, screen_help_id=screen_help, **more)},
+    )
 
 
 # The fields, in groups. Workload below inherits every group, so each field is an attribute of the one
@@ -110,168 +124,579 @@ def _spec(kind: Kind, default: object, label: str, help: str = "", min: float | 
 # checkers see every field with its type. The groups are typed views for code that needs one part
 # (Workload.part(Situation)).
 
+
 @dataclass(frozen=True)
 class Situation:
     """The answers to the decision tree's questions (they do not change costs, but where consumers run)."""
+
     GROUP: ClassVar[str] = "decision"
-    runs_on: str = _spec("choice", "aws", N_("Where workloads run"),
-                         N_("The platform the consumers of the images run on, in the chosen region. "
-                            "A registry on another cloud bills internet egress for every pull; multi-cloud is priced as AWS consumers "
-                            "(count pulls from your other clouds as internet pulls)."),
-                         choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"), priced=True,
-                         section=NETWORK_SECTION, place=1, question=1)
-    ci: str = _spec("choice", "github_actions", N_("CI system"), N_("What builds and pushes the images."),
-                    choices=("github_actions", "gitlab", "jenkins", "other"), question=2)
-    lifetime: str = _spec("choice", "production", N_("How long it lives"), N_("demo: a few days; production: long-term."),
-                          choices=("demo", "production"), question=4,
-                          screen_help=N_("A demo runs for a few days; production runs long-term."))
-    priority: str = _spec("choice", "auto", N_("What comes first"), N_("cost: lowest cost and fastest setup; integration: cloud integration and security; "
-                                                                   "auto: cost for a demo, integration in production."),
-                          choices=("auto", "cost", "integration"), question=5,
-                          screen_help=N_("Lowest cost and fastest setup, or cloud integration and security. Left to how long it lives: "
-                                         "cost first for a demo, integration first in production."))
-    private_network_only: bool = _spec("bool", False, N_("Access only from a private network"), N_("Images may be pulled only from inside the VPC / private network."), question=6)
-    aws_only: bool = _spec("bool", False, N_("AWS-only environment"), N_("Builds, deploys and consumers all stay inside AWS."), question=7)
-    avoid_cloud_iam: bool = _spec("bool", False, N_("Avoid cloud IAM setup"), N_("Speed of setup first: no IAM roles or policies to write."), question=8)
-    compliance: tuple[str, ...] = _spec("set", (), N_("Compliance needs"), N_("What policy makes mandatory."),
-                                        choices=("audit_logs", "signing", "scanning", "no_external_services", "team_isolation"), question=9)
+    runs_on: str = _spec(
+        "choice",
+        "aws",
+        N_("Where workloads run"),
+        N_(
+            "The platform the consumers of the images run on, in the chosen region. "
+            "A registry on another cloud bills internet egress for every pull; multi-cloud is priced as AWS consumers "
+            "(count pulls from your other clouds as internet pulls)."
+        ),
+        choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"),
+        priced=True,
+        section=NETWORK_SECTION,
+        place=1,
+        question=1,
+    )
+    ci: str = _spec(
+        "choice",
+        "github_actions",
+        N_("CI system"),
+        N_("What builds and pushes the images."),
+        choices=("github_actions", "gitlab", "jenkins", "other"),
+        question=2,
+    )
+    lifetime: str = _spec(
+        "choice",
+        "production",
+        N_("How long it lives"),
+        N_("demo: a few days; production: long-term."),
+        choices=("demo", "production"),
+        question=4,
+        screen_help=N_("A demo runs for a few days; production runs long-term."),
+    )
+    priority: str = _spec(
+        "choice",
+        "auto",
+        N_("What comes first"),
+        N_(
+            "cost: lowest cost and fastest setup; integration: cloud integration and security; "
+            "auto: cost for a demo, integration in production."
+        ),
+        choices=("auto", "cost", "integration"),
+        question=5,
+        screen_help=N_(
+            "Lowest cost and fastest setup, or cloud integration and security. Left to how long it lives: "
+            "cost first for a demo, integration first in production."
+        ),
+    )
+    private_network_only: bool = _spec(
+        "bool",
+        False,
+        N_("Access only from a private network"),
+        N_("Images may be pulled only from inside the VPC / private network."),
+        question=6,
+    )
+    aws_only: bool = _spec(
+        "bool", False, N_("AWS-only environment"), N_("Builds, deploys and consumers all stay inside AWS."), question=7
+    )
+    avoid_cloud_iam: bool = _spec(
+        "bool",
+        False,
+        N_("Avoid cloud IAM setup"),
+        N_("Speed of setup first: no IAM roles or policies to write."),
+        question=8,
+    )
+    compliance: tuple[str, ...] = _spec(
+        "set",
+        (),
+        N_("Compliance needs"),
+        N_("What policy makes mandatory."),
+        choices=("audit_logs", "signing", "scanning", "no_external_services", "team_isolation"),
+        question=9,
+    )
 
 
 @dataclass(frozen=True)
 class Usage:
     """What is stored and pulled."""
+
     GROUP: ClassVar[str] = "workload"
-    image_size_mb: float = _spec("float", 500.0, N_("Image size"), N_("Compressed size of one image version."), 1, 20_000, unit="MB",
-                                 section=WORKLOAD_SECTION, place=1, compare=2, sweep=Sweep(10.0, 20_000.0, True, "MB"))
-    repositories: int = _spec("int", 1, N_("Repositories"), N_("Distinct images."), 1, 1_000_000, section=WORKLOAD_SECTION, place=3, compare=4)
-    versions_kept: int = _spec("int", 10, N_("Versions kept"), N_("Versions retained per image after lifecycle clean-up."), 1, 1_000,
-                               section=WORKLOAD_SECTION, place=2, compare=1, sweep=Sweep(1, 1000, True, N_("versions")))
-    shared_layer_fraction: float = _spec("float", 0.0, N_("Shared layers"), N_("Share of an image's bytes in layers unchanged between versions (base OS, dependencies)."), 0, 1,
-                                         section=WORKLOAD_SECTION, place=5, compare=5, percent=True, slider=True,
-                                         screen_help=N_("Share of an image's bytes in layers unchanged between versions (base OS, dependencies), in percent."))
-    pulls_per_month: float = _spec("float", 1000.0, N_("Pulls a month"), N_("Image pulls by all consumers."), 0, 1e12,
-                                   section=WORKLOAD_SECTION, place=4, compare=3, whole=True, sweep=Sweep(10.0, 1e8, True, N_("pulls a month")))
-    layer_cache_hit: float = _spec("float", 0.0, N_("Layer cache hit"), N_("Share of pulled bytes already on the pulling node."), 0, 1,
-                                   section=WORKLOAD_SECTION, place=6, compare=6, percent=True, slider=True,
-                                   screen_help=N_("Share of pulled bytes already on the pulling node, in percent."))
+    image_size_mb: float = _spec(
+        "float",
+        500.0,
+        N_("Image size"),
+        N_("Compressed size of one image version."),
+        1,
+        20_000,
+        unit="MB",
+        section=WORKLOAD_SECTION,
+        place=1,
+        compare=2,
+        sweep=Sweep(10.0, 20_000.0, True, "MB"),
+    )
+    repositories: int = _spec(
+        "int", 1, N_("Repositories"), N_("Distinct images."), 1, 1_000_000, section=WORKLOAD_SECTION, place=3, compare=4
+    )
+    versions_kept: int = _spec(
+        "int",
+        10,
+        N_("Versions kept"),
+        N_("Versions retained per image after lifecycle clean-up."),
+        1,
+        1_000,
+        section=WORKLOAD_SECTION,
+        place=2,
+        compare=1,
+        sweep=Sweep(1, 1000, True, N_("versions")),
+    )
+    shared_layer_fraction: float = _spec(
+        "float",
+        0.0,
+        N_("Shared layers"),
+        N_("Share of an image's bytes in layers unchanged between versions (base OS, dependencies)."),
+        0,
+        1,
+        section=WORKLOAD_SECTION,
+        place=5,
+        compare=5,
+        percent=True,
+        slider=True,
+        screen_help=N_(
+            "Share of an image's bytes in layers unchanged between versions (base OS, dependencies), in percent."
+        ),
+    )
+    pulls_per_month: float = _spec(
+        "float",
+        1000.0,
+        N_("Pulls a month"),
+        N_("Image pulls by all consumers."),
+        0,
+        1e12,
+        section=WORKLOAD_SECTION,
+        place=4,
+        compare=3,
+        whole=True,
+        sweep=Sweep(10.0, 1e8, True, N_("pulls a month")),
+    )
+    layer_cache_hit: float = _spec(
+        "float",
+        0.0,
+        N_("Layer cache hit"),
+        N_("Share of pulled bytes already on the pulling node."),
+        0,
+        1,
+        section=WORKLOAD_SECTION,
+        place=6,
+        compare=6,
+        percent=True,
+        slider=True,
+        screen_help=N_("Share of pulled bytes already on the pulling node, in percent."),
+    )
 
 
 @dataclass(frozen=True)
 class Origin:
     """Where pulls come from: three shares that sum to 1 (the sidebar draws them as one pull mix)."""
+
     GROUP: ClassVar[str] = "origin"
-    same_region_share: float = _spec("float", 1.0, N_("Same-region pulls"), N_("Pulls by workloads in the chosen region (where the registry is assumed to be)."), 0, 1, percent=True)
-    cross_region_share: float = _spec("float", 0.0, N_("Cross-region pulls"), N_("Pulls by workloads in another region of the same cloud."), 0, 1, percent=True,
-                                      sweep=Sweep(0.0, 1.0, False, N_("cross-region share")))
-    internet_share: float = _spec("float", 0.0, N_("Internet pulls"), N_("Pulls from outside the workloads' cloud (laptops, customers, other clouds)."), 0, 1, percent=True)
+    same_region_share: float = _spec(
+        "float",
+        1.0,
+        N_("Same-region pulls"),
+        N_("Pulls by workloads in the chosen region (where the registry is assumed to be)."),
+        0,
+        1,
+        percent=True,
+    )
+    cross_region_share: float = _spec(
+        "float",
+        0.0,
+        N_("Cross-region pulls"),
+        N_("Pulls by workloads in another region of the same cloud."),
+        0,
+        1,
+        percent=True,
+        sweep=Sweep(0.0, 1.0, False, N_("cross-region share")),
+    )
+    internet_share: float = _spec(
+        "float",
+        0.0,
+        N_("Internet pulls"),
+        N_("Pulls from outside the workloads' cloud (laptops, customers, other clouds)."),
+        0,
+        1,
+        percent=True,
+    )
 
 
 @dataclass(frozen=True)
 class Network:
     """The network path and the account."""
+
     GROUP: ClassVar[str] = "network"
-    visibility: str = _spec("choice", "private", N_("Visibility"), N_("Public or private images."), choices=("private", "public"), question=3, compare=9)
-    network: str = _spec("choice", "public", N_("Network path"), N_("public: no NAT; nat: private subnets through a NAT gateway; "
-                                                            "endpoints: ECR through interface endpoints, external registries still through NAT."), choices=("public", "nat", "endpoints"),
-                         section=NETWORK_SECTION, place=3, compare=8,
-                         screen_help=N_("How pulls reach the registry from your AWS workloads: public subnets need no NAT gateway; private "
-                                        "subnets go through a NAT gateway; with ECR interface endpoints ECR traffic stays inside the VPC "
-                                        "(registries outside AWS still go through the NAT gateway)."))
-    availability_zones: int = _spec("int", 2, N_("Availability zones"), N_("AZs that need an interface endpoint; also spreads in-VPC pulls across AZs."), 1, 6,
-                                    section=NETWORK_SECTION, place=4, slider=True)
-    nat_gateways: int = _spec("int", 1, N_("NAT gateways"), N_("NAT gateways on the pull path (the document counts one)."), 1, 6,
-                              section=NETWORK_SECTION, place=5, slider=True)
-    team_seats: int = _spec("int", 10, N_("Team seats"), N_("Users needing registry accounts (per-seat plans)."), 1, 1_000_000,
-                            section=NETWORK_SECTION, place=6, compare=11, sweep=Sweep(1, 10_000, True, N_("seats")))
-    region: str = _spec("choice", "us-east-1", N_("Region"), N_("AWS region whose prices apply; Azure and Google Cloud use their nearest region."),
-                        choices=book_regions(),  # the price book's regions (data/prices.yaml)
-                        section=NETWORK_SECTION, place=2, compare=7)
+    visibility: str = _spec(
+        "choice",
+        "private",
+        N_("Visibility"),
+        N_("Public or private images."),
+        choices=("private", "public"),
+        question=3,
+        compare=9,
+    )
+    network: str = _spec(
+        "choice",
+        "public",
+        N_("Network path"),
+        N_(
+            "public: no NAT; nat: private subnets through a NAT gateway; "
+            "endpoints: ECR through interface endpoints, external registries still through NAT."
+        ),
+        choices=("public", "nat", "endpoints"),
+        section=NETWORK_SECTION,
+        place=3,
+        compare=8,
+        screen_help=N_(
+            "How pulls reach the registry from your AWS workloads: public subnets need no NAT gateway; private "
+            "subnets go through a NAT gateway; with ECR interface endpoints ECR traffic stays inside the VPC "
+            "(registries outside AWS still go through the NAT gateway)."
+        ),
+    )
+    availability_zones: int = _spec(
+        "int",
+        2,
+        N_("Availability zones"),
+        N_("AZs that need an interface endpoint; also spreads in-VPC pulls across AZs."),
+        1,
+        6,
+        section=NETWORK_SECTION,
+        place=4,
+        slider=True,
+    )
+    nat_gateways: int = _spec(
+        "int",
+        1,
+        N_("NAT gateways"),
+        N_("NAT gateways on the pull path (the document counts one)."),
+        1,
+        6,
+        section=NETWORK_SECTION,
+        place=5,
+        slider=True,
+    )
+    team_seats: int = _spec(
+        "int",
+        10,
+        N_("Team seats"),
+        N_("Users needing registry accounts (per-seat plans)."),
+        1,
+        1_000_000,
+        section=NETWORK_SECTION,
+        place=6,
+        compare=11,
+        sweep=Sweep(1, 10_000, True, N_("seats")),
+    )
+    region: str = _spec(
+        "choice",
+        "us-east-1",
+        N_("Region"),
+        N_("AWS region whose prices apply; Azure and Google Cloud use their nearest region."),
+        choices=book_regions(),  # the price book's regions (data/prices.yaml)
+        section=NETWORK_SECTION,
+        place=2,
+        compare=7,
+    )
 
 
 @dataclass(frozen=True)
 class Plans:
     """Plans, tiers and billing modes."""
+
     GROUP: ClassVar[str] = "plans"
-    ghcr_billing: str = _spec("choice", "free", N_("GHCR billing"), N_("free: GitHub's policy today; storage: storage billed at the Packages price "
-                                                                "(the document's assumption); full: storage and transfer at list price."), choices=("free", "storage", "full"),
-                              section=PLANS_SECTION, place=1, compare=10,
-                              screen_help=N_("GHCR does not bill container images today. Choose a billed mode to see what they would cost: "
-                                             "storage at the Packages price (what the comparison assumes), or storage and transfer at list price."))
-    github_plan: str = _spec("choice", "free", N_("GitHub plan"), N_("Sets GHCR's included storage and transfer when billed."), choices=("free", "pro", "team", "enterprise"),
-                             section=PLANS_SECTION, place=2)
-    dockerhub_plan: str = _spec("choice", "auto", N_("Docker Hub plan"), N_("auto: Personal for public images, Pro for one private user, Team per seat otherwise."), choices=("auto", "personal", "pro", "team", "business"),
-                                section=PLANS_SECTION, place=3,
-                                screen_help=N_("Chosen for you: Personal for public images, Pro for one private user, Team per seat otherwise."))
-    acr_tier: str = _spec("choice", "auto", N_("ACR tier"), N_("auto: Premium when a private endpoint is needed, else Basic."), choices=("auto", "basic", "standard", "premium"),
-                          section=PLANS_SECTION, place=4,
-                          screen_help=N_("Chosen for you: Premium when a private endpoint is needed, Basic otherwise."))
-    scanning: str = _spec("choice", "none", N_("Vulnerability scanning"), N_("none, basic (free where offered) or enhanced (paid per image)."), choices=("none", "basic", "enhanced"),
-                          section=PLANS_SECTION, place=5,
-                          screen_help=N_("None; basic (free where a registry offers it); or enhanced (paid per image scanned)."))
-    pushes_per_month: float = _spec("float", 10.0, N_("Pushes a month"), N_("New image versions pushed (each is scanned once)."), 0, 1e9,
-                                    section=PLANS_SECTION, place=6, whole=True)
-    rescans_per_month: float = _spec("float", 0.0, N_("Rescans a month"), N_("Enhanced-scanning rescans of stored images."), 0, 1e9,
-                                     section=PLANS_SECTION, place=7, whole=True)
-    replica_regions: int = _spec("int", 0, N_("Replica regions"), N_("Extra regions every image is replicated to (ECR replication, ACR geo-replication, Harbor/Nexus replicas)."), 0, 10, discrete=True,
-                                 section=PLANS_SECTION, place=8)
-    ecr_public_authenticated_share: float = _spec("float", 0.0, N_("ECR Public: authenticated pulls"), N_("Share of internet pulls from ECR Public made with AWS credentials (5 TB a month free, then billed); "
-                                                     "anonymous pulls are free up to 500 GB a month, then throttled."), 0, 1,
-                                                  section=PLANS_SECTION, place=11, percent=True)
-    github_actions_pull_share: float = _spec("float", 0.0, N_("GHCR: pulls by GitHub Actions"), N_("Share of pulls made by GitHub Actions with GITHUB_TOKEN: GitHub does not bill their transfer."), 0, 1,
-                                             section=PLANS_SECTION, place=12, percent=True)
-    ecr_free_tier: bool = _spec("bool", False, N_("ECR free tier"), N_("500 MB-month of private storage for new accounts."), section=PLANS_SECTION, place=9)
-    egress_free_tier: bool = _spec("bool", False, N_("Egress free tier"), N_("First 100 GB a month of internet egress free (AWS, Azure; account-wide)."),
-                                   section=PLANS_SECTION, place=10)
+    ghcr_billing: str = _spec(
+        "choice",
+        "free",
+        N_("GHCR billing"),
+        N_(
+            "free: GitHub's policy today; storage: storage billed at the Packages price "
+            "(the document's assumption); full: storage and transfer at list price."
+        ),
+        choices=("free", "storage", "full"),
+        section=PLANS_SECTION,
+        place=1,
+        compare=10,
+        screen_help=N_(
+            "GHCR does not bill container images today. Choose a billed mode to see what they would cost: "
+            "storage at the Packages price (what the comparison assumes), or storage and transfer at list price."
+        ),
+    )
+    github_plan: str = _spec(
+        "choice",
+        "free",
+        N_("GitHub plan"),
+        N_("Sets GHCR's included storage and transfer when billed."),
+        choices=("free", "pro", "team", "enterprise"),
+        section=PLANS_SECTION,
+        place=2,
+    )
+    dockerhub_plan: str = _spec(
+        "choice",
+        "auto",
+        N_("Docker Hub plan"),
+        N_("auto: Personal for public images, Pro for one private user, Team per seat otherwise."),
+        choices=("auto", "personal", "pro", "team", "business"),
+        section=PLANS_SECTION,
+        place=3,
+        screen_help=N_(
+            "Chosen for you: Personal for public images, Pro for one private user, Team per seat otherwise."
+        ),
+    )
+    acr_tier: str = _spec(
+        "choice",
+        "auto",
+        N_("ACR tier"),
+        N_("auto: Premium when a private endpoint is needed, else Basic."),
+        choices=("auto", "basic", "standard", "premium"),
+        section=PLANS_SECTION,
+        place=4,
+        screen_help=N_("Chosen for you: Premium when a private endpoint is needed, Basic otherwise."),
+    )
+    scanning: str = _spec(
+        "choice",
+        "none",
+        N_("Vulnerability scanning"),
+        N_("none, basic (free where offered) or enhanced (paid per image)."),
+        choices=("none", "basic", "enhanced"),
+        section=PLANS_SECTION,
+        place=5,
+        screen_help=N_("None; basic (free where a registry offers it); or enhanced (paid per image scanned)."),
+    )
+    pushes_per_month: float = _spec(
+        "float",
+        10.0,
+        N_("Pushes a month"),
+        N_("New image versions pushed (each is scanned once)."),
+        0,
+        1e9,
+        section=PLANS_SECTION,
+        place=6,
+        whole=True,
+    )
+    rescans_per_month: float = _spec(
+        "float",
+        0.0,
+        N_("Rescans a month"),
+        N_("Enhanced-scanning rescans of stored images."),
+        0,
+        1e9,
+        section=PLANS_SECTION,
+        place=7,
+        whole=True,
+    )
+    replica_regions: int = _spec(
+        "int",
+        0,
+        N_("Replica regions"),
+        N_("Extra regions every image is replicated to (ECR replication, ACR geo-replication, Harbor/Nexus replicas)."),
+        0,
+        10,
+        discrete=True,
+        section=PLANS_SECTION,
+        place=8,
+    )
+    ecr_public_authenticated_share: float = _spec(
+        "float",
+        0.0,
+        N_("ECR Public: authenticated pulls"),
+        N_(
+            "Share of internet pulls from ECR Public made with AWS credentials (5 TB a month free, then billed); "
+            "anonymous pulls are free up to 500 GB a month, then throttled."
+        ),
+        0,
+        1,
+        section=PLANS_SECTION,
+        place=11,
+        percent=True,
+    )
+    github_actions_pull_share: float = _spec(
+        "float",
+        0.0,
+        N_("GHCR: pulls by GitHub Actions"),
+        N_("Share of pulls made by GitHub Actions with GITHUB_TOKEN: GitHub does not bill their transfer."),
+        0,
+        1,
+        section=PLANS_SECTION,
+        place=12,
+        percent=True,
+    )
+    ecr_free_tier: bool = _spec(
+        "bool",
+        False,
+        N_("ECR free tier"),
+        N_("500 MB-month of private storage for new accounts."),
+        section=PLANS_SECTION,
+        place=9,
+    )
+    egress_free_tier: bool = _spec(
+        "bool",
+        False,
+        N_("Egress free tier"),
+        N_("First 100 GB a month of internet egress free (AWS, Azure; account-wide)."),
+        section=PLANS_SECTION,
+        place=10,
+    )
 
 
 @dataclass(frozen=True)
 class SelfHosted:
     """Self-hosted registries (Harbor, Nexus) and the S3 baseline."""
+
     GROUP: ClassVar[str] = "selfhosted"
-    selfhosted_nodes: int = _spec("int", 1, N_("Self-hosted nodes"), N_("Instances of 4 vCPU / 8 GB (Harbor's recommended size)."), 1, 100,
-                                  section=SELFHOSTED_SECTION, place=1)
-    node_disk_gb: float = _spec("float", 160.0, N_("Node disk"), N_("Block storage per node (Harbor recommends 160 GB)."), 0, 100_000, unit="GB",
-                                section=SELFHOSTED_SECTION, place=2, whole=True)
-    ops_hours_per_month: float = _spec("float", 4.0, N_("Operations hours a month"), N_("Upgrades, backups, certificates, on-call for a self-hosted registry."), 0, 100_000,
-                                       section=SELFHOSTED_SECTION, place=3)
-    engineer_hourly_rate: float = _spec("float", 75.0, N_("Engineer hourly rate"), N_("Loaded cost of an engineer hour (an assumption: set your own)."), 0, 10_000, unit=N_("USD/h"),
-                                        section=SELFHOSTED_SECTION, place=4)
-    nexus_licence_monthly: float = _spec("float", 0.0, N_("Nexus Pro licence"), N_("Your quoted Nexus Pro price a month; 0 means Community Edition."), 0, 10_000_000, unit=N_("USD/month"),
-                                         section=SELFHOSTED_SECTION, place=5)
-    s3_manual_hours_per_month: float = _spec("float", 0.0, N_("S3 manual hours a month"), N_("docker save / aws s3 cp / docker load by hand."), 0, 100_000,
-                                             section=SELFHOSTED_SECTION, place=6)
+    selfhosted_nodes: int = _spec(
+        "int",
+        1,
+        N_("Self-hosted nodes"),
+        N_("Instances of 4 vCPU / 8 GB (Harbor's recommended size)."),
+        1,
+        100,
+        section=SELFHOSTED_SECTION,
+        place=1,
+    )
+    node_disk_gb: float = _spec(
+        "float",
+        160.0,
+        N_("Node disk"),
+        N_("Block storage per node (Harbor recommends 160 GB)."),
+        0,
+        100_000,
+        unit="GB",
+        section=SELFHOSTED_SECTION,
+        place=2,
+        whole=True,
+    )
+    ops_hours_per_month: float = _spec(
+        "float",
+        4.0,
+        N_("Operations hours a month"),
+        N_("Upgrades, backups, certificates, on-call for a self-hosted registry."),
+        0,
+        100_000,
+        section=SELFHOSTED_SECTION,
+        place=3,
+    )
+    engineer_hourly_rate: float = _spec(
+        "float",
+        75.0,
+        N_("Engineer hourly rate"),
+        N_("Loaded cost of an engineer hour (an assumption: set your own)."),
+        0,
+        10_000,
+        unit=N_("USD/h"),
+        section=SELFHOSTED_SECTION,
+        place=4,
+    )
+    nexus_licence_monthly: float = _spec(
+        "float",
+        0.0,
+        N_("Nexus Pro licence"),
+        N_("Your quoted Nexus Pro price a month; 0 means Community Edition."),
+        0,
+        10_000_000,
+        unit=N_("USD/month"),
+        section=SELFHOSTED_SECTION,
+        place=5,
+    )
+    s3_manual_hours_per_month: float = _spec(
+        "float",
+        0.0,
+        N_("S3 manual hours a month"),
+        N_("docker save / aws s3 cp / docker load by hand."),
+        0,
+        100_000,
+        section=SELFHOSTED_SECTION,
+        place=6,
+    )
 
 
 @dataclass(frozen=True)
 class Analysis:
     """Settings of the analysis pages (they do not change this month's costs)."""
+
     GROUP: ClassVar[str] = "analysis"
-    sweep_field: str = _spec("choice", "pulls_per_month", N_("Input to sweep"), N_("The input the sensitivity chart varies."),
-                             # the fields with a Sweep, in the order the page offers them (a test checks they match)
-                             choices=("pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"))
+    sweep_field: str = _spec(
+        "choice",
+        "pulls_per_month",
+        N_("Input to sweep"),
+        N_("The input the sensitivity chart varies."),
+        # the fields with a Sweep, in the order the page offers them (a test checks they match)
+        choices=("pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"),
+    )
     horizon_months: int = _spec("int", 12, N_("Horizon"), N_("Months of cost over time."), 1, 60, unit=N_("months"))
-    monthly_growth: float = _spec("float", 0.0, N_("Monthly growth"), N_("Growth per month of pulls and stored versions (0.05 = 5 %)."), 0, 1, percent=True,
-                                  screen_help=N_("Growth per month of pulls and stored versions, in percent: 5 means 5 % a month."))
-    required_features: tuple[str, ...] = _spec("set", (), N_("Required features"), N_("Features a registry must have (feature matrix); registries without them are marked."),
-                                               choices=("iam_oidc", "private_endpoint", "scanning", "signing", "lifecycle", "replication", "rbac",
-                                                        "audit_logs", "pull_through_cache", "no_pull_rate_limit", "oci_artifacts"))
+    monthly_growth: float = _spec(
+        "float",
+        0.0,
+        N_("Monthly growth"),
+        N_("Growth per month of pulls and stored versions (0.05 = 5 %)."),
+        0,
+        1,
+        percent=True,
+        screen_help=N_("Growth per month of pulls and stored versions, in percent: 5 means 5 % a month."),
+    )
+    required_features: tuple[str, ...] = _spec(
+        "set",
+        (),
+        N_("Required features"),
+        N_("Features a registry must have (feature matrix); registries without them are marked."),
+        choices=(
+            "iam_oidc",
+            "private_endpoint",
+            "scanning",
+            "signing",
+            "lifecycle",
+            "replication",
+            "rbac",
+            "audit_logs",
+            "pull_through_cache",
+            "no_pull_rate_limit",
+            "oci_artifacts",
+        ),
+    )
 
 
 @dataclass(frozen=True)
 class Migration:
     """What the migration plan moves, and the names it fills into its commands (an analysis setting too)."""
+
     GROUP: ClassVar[str] = "analysis"
-    migrate_from: str = _spec("choice", "ghcr", N_("Migrate from"), N_("The registry images are in today."),
-                              choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"))
-    migrate_to: str = _spec("choice", "ecr", N_("Migrate to"), N_("The registry to move to."),
-                            choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"))
-    deploy_platform: str = _spec("choice", "ec2", N_("Where the images are deployed"), N_("Sets the deployment steps of the migration plan."),
-                                 choices=("ec2", "ecs", "eks", "kubernetes", "other"))
-    aws_account: str = _spec("text", "123456789012", N_("AWS account ID"), N_("Used to fill in the migration commands."), pattern=r"[0-9]{12}")
-    owner: str = _spec("text", "my-org", N_("Owner / organisation / project"), N_("GitHub owner, Docker Hub namespace, GCP project or Harbor project."),
-                       pattern=r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
-    repository_name: str = _spec("text", "simple-api", N_("Repository name"), N_("The image repository to migrate."),
-                                 pattern=r"[a-z0-9][a-z0-9._/-]{0,127}")
+    migrate_from: str = _spec(
+        "choice",
+        "ghcr",
+        N_("Migrate from"),
+        N_("The registry images are in today."),
+        choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"),
+    )
+    migrate_to: str = _spec(
+        "choice",
+        "ecr",
+        N_("Migrate to"),
+        N_("The registry to move to."),
+        choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"),
+    )
+    deploy_platform: str = _spec(
+        "choice",
+        "ec2",
+        N_("Where the images are deployed"),
+        N_("Sets the deployment steps of the migration plan."),
+        choices=("ec2", "ecs", "eks", "kubernetes", "other"),
+    )
+    aws_account: str = _spec(
+        "text",
+        "123456789012",
+        N_("AWS account ID"),
+        N_("Used to fill in the migration commands."),
+        pattern=r"[0-9]{12}",
+    )
+    owner: str = _spec(
+        "text",
+        "my-org",
+        N_("Owner / organisation / project"),
+        N_("GitHub owner, Docker Hub namespace, GCP project or Harbor project."),
+        pattern=r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}",
+    )
+    repository_name: str = _spec(
+        "text",
+        "simple-api",
+        N_("Repository name"),
+        N_("The image repository to migrate."),
+        pattern=r"[a-z0-9][a-z0-9._/-]{0,127}",
+    )
 
 
 # in field order: links, scenario files and the CLI list fields in this order
@@ -317,8 +742,11 @@ SPECS: dict[str, Spec] = _group_specs()
 NUMERIC = tuple(k for k, s in SPECS.items() if s.kind in ("float", "int") and s.group != "analysis" and not s.discrete)
 # categorical fields that change a price; decision answers (but where the consumers run) and analysis
 # settings do not, so sweeps ignore them
-CATEGORICAL = tuple(k for k, s in SPECS.items()
-                    if (s.kind in ("choice", "bool") or s.discrete) and (s.priced or s.group not in ("decision", "analysis")))
+CATEGORICAL = tuple(
+    k
+    for k, s in SPECS.items()
+    if (s.kind in ("choice", "bool") or s.discrete) and (s.priced or s.group not in ("decision", "analysis"))
+)
 PERCENT_FIELDS = tuple(k for k, s in SPECS.items() if s.percent)
 SWEEPS: dict[str, Sweep] = {k: s.sweep for k, s in SPECS.items() if s.sweep is not None}
 
@@ -334,11 +762,13 @@ COMPARED = sorted((k for k, s in SPECS.items() if s.compare), key=lambda k: SPEC
 
 # a number as a person writes it in a link or file: ASCII digits only (float() would also take
 # "１２３" and "٣"), an optional point and exponent, `_` between digits as in `1_000_000`
-_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:_[0-9]+)*(?:\.(?:[0-9]+(?:_[0-9]+)*)?)?|\.[0-9]+(?:_[0-9]+)*)(?:[eE][-+]?[0-9]+)?")
+_DECIMAL = re.compile(
+    r"[-+]?(?:[0-9]+(?:_[0-9]+)*(?:\.(?:[0-9]+(?:_[0-9]+)*)?)?|\.[0-9]+(?:_[0-9]+)*)(?:[eE][-+]?[0-9]+)?"
+)
 
 
 def _unit(spec: Spec) -> str:
-    """" MB" after a bound, or nothing."""
+    """ " MB" after a bound, or nothing."""
     return f" {spec.unit}" if spec.unit else ""
 
 
@@ -356,30 +786,36 @@ def _coerce(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
             value = str(value)  # YAML reads an account ID as a number
         if not isinstance(value, str) or not re.fullmatch(spec.pattern, value):
             return None, _("{name}: {value} is not a valid {label} (expected {pattern})").format(
-                name=name, value=quote(value), label=spec.label.lower(), pattern=quote(spec.pattern))
+                name=name, value=quote(value), label=spec.label.lower(), pattern=quote(spec.pattern)
+            )
         return value, None
     if spec.kind == "set":
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)):
             return None, _("{name}: must be a list of {choices}, got {value}").format(
-                name=name, choices=", ".join(spec.choices), value=quote(value))
+                name=name, choices=", ".join(spec.choices), value=quote(value)
+            )
         items = [i.strip() if isinstance(i, str) else i for i in items if i != ""]
         bad = [i for i in items if i not in spec.choices]
         if bad:
             return None, _("{name}: unknown item(s) {items} (choose from {choices})").format(
-                name=name, items=", ".join(quote(b, 30) for b in bad[:5]), choices=", ".join(spec.choices))
+                name=name, items=", ".join(quote(b, 30) for b in bad[:5]), choices=", ".join(spec.choices)
+            )
         return tuple(c for c in spec.choices if c in items), None
     if spec.kind == "choice":
         if isinstance(value, str) and value in spec.choices:
             return value, None
         return None, _("{name}: must be one of {choices}, got {value}").format(
-            name=name, choices=", ".join(spec.choices), value=quote(value))
+            name=name, choices=", ".join(spec.choices), value=quote(value)
+        )
     # numbers
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None, _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
     if isinstance(value, str):
         if not _DECIMAL.fullmatch(value.strip()):
-            return None, _("{name}: must be a number written in digits 0-9, got {value}").format(name=name, value=quote(value))
+            return None, _("{name}: must be a number written in digits 0-9, got {value}").format(
+                name=name, value=quote(value)
+            )
         value = float(value.strip())  # inf when too large for a float: named as too large below
     if isinstance(value, int) and not -1e300 < value < 1e300:
         value = math.inf if value > 0 else -math.inf  # float() would raise OverflowError on an int this big
@@ -387,20 +823,27 @@ def _coerce(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
     if math.isnan(value):
         return None, _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
     if math.isinf(value):
-        message = (_("{name}: the number is too large (must be from {min:g} to {max:g}{unit})") if value > 0
-                   else _("{name}: the number is too small (must be from {min:g} to {max:g}{unit})"))
+        message = (
+            _("{name}: the number is too large (must be from {min:g} to {max:g}{unit})")
+            if value > 0
+            else _("{name}: the number is too small (must be from {min:g} to {max:g}{unit})")
+        )
         return None, message.format(name=name, min=spec.min, max=spec.max, unit=_unit(spec))
     if spec.kind == "int":
         if value != int(value):
             return None, _("{name}: must be a whole number, got {value}").format(name=name, value=quote(value))
         value = int(value)
     if spec.min is not None and value < spec.min:
-        message = (_("{name}: {value:g} is negative (must be at least {min:g}{unit})") if value < 0
-                   else _("{name}: {value:g} is too small (must be at least {min:g}{unit})"))
+        message = (
+            _("{name}: {value:g} is negative (must be at least {min:g}{unit})")
+            if value < 0
+            else _("{name}: {value:g} is too small (must be at least {min:g}{unit})")
+        )
         return None, message.format(name=name, value=value, min=spec.min, unit=_unit(spec))
     if spec.max is not None and value > spec.max:
         return None, _("{name}: {value:g} is too large (at most {max:g}{unit})").format(
-            name=name, value=value, max=spec.max, unit=_unit(spec))
+            name=name, value=value, max=spec.max, unit=_unit(spec)
+        )
     return value, None
 
 
@@ -415,7 +858,9 @@ def coerce_fields(data: dict[str, Any], *, strict: bool = True) -> tuple[dict[st
         spec = SPECS.get(name)
         if spec is None:
             if strict:
-                problems.append(_("{field}: unknown field (known fields: see `python -m lib fields`)").format(field=quote(name)))
+                problems.append(
+                    _("{field}: unknown field (known fields: see `python -m lib fields`)").format(field=quote(name))
+                )
             continue
         v, problem = _coerce(name, value, spec)
         if problem:

@@ -1,4 +1,5 @@
 """About: the method, the price book and where the comparison comes from, in the app's words."""
+
 import pandas as pd
 import streamlit as st
 
@@ -15,13 +16,16 @@ w, book = shell.page()
 st.title(_("About this dashboard"))
 
 # Each block is one message: the Korean is written as Korean, not assembled from English pieces.
-st.markdown(_("""This dashboard helps a team choose a container registry: Amazon ECR, GitHub Container Registry
+st.markdown(
+    _("""This dashboard helps a team choose a container registry: Amazon ECR, GitHub Container Registry
 (GHCR), Docker Hub, Harbor, Google Artifact Registry, Azure Container Registry, Sonatype Nexus, and
 "docker save to S3", which is not a registry and is shown as the baseline to avoid. Describe your
-workload in the sidebar; every page prices the same workload."""))
+workload in the sidebar; every page prices the same workload.""")
+)
 
 st.subheader(_("How a monthly cost is worked out"))
-st.markdown(_("""- Each registry's bill is a list of **named parts**: a name, a quantity, a unit and a unit price, and
+st.markdown(
+    _("""- Each registry's bill is a list of **named parts**: a name, a quantity, a unit and a unit price, and
   the cost is always *quantity x unit price*. The Overview page shows every part with its arithmetic
   and a link to the price's source.
 - **Stored data** = repositories x versions kept x image size. Layers shared between versions
@@ -35,10 +39,14 @@ st.markdown(_("""- Each registry's bill is a list of **named parts**: a name, a 
 - **Self-hosted registries** (Harbor, Nexus) cost servers, disks and engineer time. The server size,
   the hours and the hourly rate are assumptions: set your own under *More inputs*.
 - Things that are not money but matter (a pull-rate limit, a missing feature) are listed as
-  warnings next to the registry rather than priced.""").format(hours=f"{book.hours_per_month:g}", currency=book.currency))
+  warnings next to the registry rather than priced.""").format(
+        hours=f"{book.hours_per_month:g}", currency=book.currency
+    )
+)
 
 st.subheader(_("Where the comparison comes from"))
-st.markdown(_("""The app starts from **a practitioner's comparison of container registries** (first written in
+st.markdown(
+    _("""The app starts from **a practitioner's comparison of container registries** (first written in
 Korean; the app uses an English rendering). It asks why a team would push images to a registry
 instead of storing them in S3, and answers with:
 
@@ -57,14 +65,19 @@ page quotes these ratings.
 
 Prices in the comparison are where the app began, not where it stops: every price was checked
 against the vendor's own page, and where they disagree the vendor's page wins and the price
-book below says so in its note."""))
+book below says so in its note.""")
+)
 
 if i18n.krw() is not None:
     st.caption(_("The worked example's figures are the comparison's own, in US dollars."))
 
 st.subheader(_("The price book (version {version})").format(version=book.version))
-st.caption(_("Every price the figures use, with its unit, the date it was checked and its source. "
-             "A share link records the price book it was made with, and says so when prices have changed since."))
+st.caption(
+    _(
+        "Every price the figures use, with its unit, the date it was checked and its source. "
+        "A share link records the price book it was made with, and says so when prices have changed since."
+    )
+)
 
 
 def cell(text: str) -> str:
@@ -76,25 +89,52 @@ HEADERS = (N_("Price"), N_("Value"), N_("Unit"), N_("Checked"), N_("Source"), N_
 lines = ["| " + " | ".join(_(h) for h in HEADERS) + " |", "|---|---|---|---|---|---|"]
 for k, p in book.prices.items():
     host = p.source.split("/")[2] if p.source.startswith("http") else p.source
-    lines.append(f"| {cell(labels.price_name(k))} | {cell(labels.price_value(p.value, p.by, book.regions))} "
-                 f"| {cell(p.shown_unit)} "
-                 f"| {p.as_of} | [{cell(host)}]({p.source}) | {cell(labels.plain(i18n.text(p.note)))} |")
+    lines.append(
+        f"| {cell(labels.price_name(k))} | {cell(labels.price_value(p.value, p.by, book.regions))} "
+        f"| {cell(p.shown_unit)} "
+        f"| {p.as_of} | [{cell(host)}]({p.source}) | {cell(labels.plain(i18n.text(p.note)))} |"
+    )
 st.markdown("\n".join(lines))
 
 st.subheader(_("Assumptions you may want to change"))
 onetime = timeline.onetime()
-st.markdown(_("One-time setup effort, in engineer hours (used by *Over time* and *Migration*, priced at "
-              "{rate} an hour, your *Engineer hourly rate*):").format(rate=labels.money(w.engineer_hourly_rate)))
-st.dataframe(pd.DataFrame([{"Registry": registry_name(r), "Setup hours": labels.number(v["hours"], 1),
-                            "Why": labels.plain(i18n.text(v["note"]))} for r, v in onetime["setup_hours"].items()]),
-             hide_index=True, width="stretch",
-             column_config={"Registry": _("Registry"), "Setup hours": _("Setup hours"),
-                            "Why": st.column_config.TextColumn(_("Why"), width="large")})
+st.markdown(
+    _(
+        "One-time setup effort, in engineer hours (used by *Over time* and *Migration*, priced at "
+        "{rate} an hour, your *Engineer hourly rate*):"
+    ).format(rate=labels.money(w.engineer_hourly_rate))
+)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "Registry": registry_name(r),
+                "Setup hours": labels.number(v["hours"], 1),
+                "Why": labels.plain(i18n.text(v["note"])),
+            }
+            for r, v in onetime["setup_hours"].items()
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Registry": _("Registry"),
+        "Setup hours": _("Setup hours"),
+        "Why": st.column_config.TextColumn(_("Why"), width="large"),
+    },
+)
 m = onetime["migration"]
-st.markdown(_("Moving images between registries: {base} hour for the first repository (the comparison's GHCR to "
-              "ECR move took about an hour) and {extra} hour for each further one.").format(
-                  base=labels.number(m["base_hours"], 1), extra=labels.number(m["per_extra_repository_hours"], 2)))
+st.markdown(
+    _(
+        "Moving images between registries: {base} hour for the first repository (the comparison's GHCR to "
+        "ECR move took about an hour) and {extra} hour for each further one."
+    ).format(base=labels.number(m["base_hours"], 1), extra=labels.number(m["per_extra_repository_hours"], 2))
+)
 
 st.subheader(_("Open source"))
-st.markdown(_("The app, its price book and its decision rules are plain files in the project's repository: "
-              "a price can be corrected in one place and every page, export and the command line follow."))
+st.markdown(
+    _(
+        "The app, its price book and its decision rules are plain files in the project's repository: "
+        "a price can be corrected in one place and every page, export and the command line follow."
+    )
+)

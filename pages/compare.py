@@ -1,4 +1,5 @@
 """Compare: the current scenario (A) against a variant (B), per registry."""
+
 import streamlit as st
 
 from lib import charts, compare, labels, presets
@@ -13,8 +14,12 @@ ORDER = 20  # place in the menu
 w, book = shell.page()
 
 st.title(_("Compare two scenarios"))
-st.caption(_("**A** is the scenario in the sidebar. **B** is A with the changes below (for example 10 against 30 "
-             "versions kept, or US East against Seoul). Both travel in the share link."))
+st.caption(
+    _(
+        "**A** is the scenario in the sidebar. **B** is A with the changes below (for example 10 against 30 "
+        "versions kept, or US East against Seoul). Both travel in the share link."
+    )
+)
 
 B_FIELDS = COMPARED  # the inputs B can change, in order (Spec.compare)
 PREFIX = "cmp_"
@@ -63,34 +68,56 @@ with st.expander(_("Scenario B: what differs from A"), expanded=True):
     for i, name in enumerate(B_FIELDS):
         # B follows A except where it overrides
         st.session_state[PREFIX + name] = workload_inputs.to_widget(name, b.to_dict()[name])
-        workload_inputs.field(name, cols[i % 3], widget_key=PREFIX + name, on_change=_on_change, args=(name,),
-                              sliders=False)
+        workload_inputs.field(
+            name, cols[i % 3], widget_key=PREFIX + name, on_change=_on_change, args=(name,), sliders=False
+        )
     opts = presets.available()
     c1, c2 = st.columns([3, 1])
     choose = _("Choose a preset...")
-    c1.selectbox(_("Or make B a preset"), [""] + list(opts), key="cmp_preset", on_change=_from_preset,
-                 format_func=lambda i: opts.get(i, choose))
+    c1.selectbox(
+        _("Or make B a preset"),
+        [""] + list(opts),
+        key="cmp_preset",
+        on_change=_from_preset,
+        format_func=lambda i: opts.get(i, choose),
+    )
     c2.button(_("Reset B to A"), on_click=_reset, width="stretch", key="cmp_reset")
     changed = {k: v for k, v in b.to_dict().items() if v != w.to_dict()[k]}
-    st.caption(_("B changes: {changes}").format(changes="; ".join(
-        _("{field} {a} → {b}").format(field=labels.field(k).lower(), a=describe(k, getattr(w, k)), b=describe(k, v))
-        for k, v in changed.items())) if changed else _("B changes: nothing yet"))
+    st.caption(
+        _("B changes: {changes}").format(
+            changes="; ".join(
+                _("{field} {a} → {b}").format(
+                    field=labels.field(k).lower(), a=describe(k, getattr(w, k)), b=describe(k, v)
+                )
+                for k, v in changed.items()
+            )
+        )
+        if changed
+        else _("B changes: nothing yet")
+    )
 
 table = compare.side_by_side(w, b, book)
 fig = charts.compare_bars(table, w, b)  # the legend says what B changes
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
 
 was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))
-st.dataframe(money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
-                 difference=table["difference"].map(labels.signed_money),
-                 change_pct=table["change_pct"].map(lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else was_free)),
-             hide_index=True, width="stretch", column_config={
-    "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
-    "A": money.column(_("A: monthly cost")),
-    "B": money.column(_("B: monthly cost")),
-    "difference": st.column_config.TextColumn("B − A"),
-    "change_pct": st.column_config.TextColumn(_("Change")),
-})
+st.dataframe(
+    money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
+        difference=table["difference"].map(labels.signed_money),
+        change_pct=table["change_pct"].map(
+            lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else was_free
+        ),
+    ),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
+        "A": money.column(_("A: monthly cost")),
+        "B": money.column(_("B: monthly cost")),
+        "difference": st.column_config.TextColumn("B − A"),
+        "change_pct": st.column_config.TextColumn(_("Change")),
+    },
+)
 cheapest_a = table.loc[table["A"].idxmin(), "registry"]
 cheapest_b = table.loc[table["B"].idxmin(), "registry"]
 st.markdown(_("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b))

@@ -1,4 +1,5 @@
 """Cost over time: cumulative cost of ownership with growth and one-time setup."""
+
 import pandas as pd
 import streamlit as st
 
@@ -13,8 +14,12 @@ ORDER = 40  # place in the menu
 
 w, book = shell.page()
 st.title(_("Cost over time"))
-st.caption(_("What each registry costs in total from the first month: one-time setup, "
-             "then monthly costs that grow with pulls and versions."))
+st.caption(
+    _(
+        "What each registry costs in total from the first month: one-time setup, "
+        "then monthly costs that grow with pulls and versions."
+    )
+)
 c1, c2 = st.columns(2)
 workload_inputs.field("horizon_months", c1)
 workload_inputs.field("monthly_growth", c2)
@@ -26,17 +31,40 @@ chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w))
 final = cumulative.iloc[-1].sort_values()
 setup = timeline.setup_costs(w)
 notes = timeline.onetime()["setup_hours"]
-AMOUNTS = {"total": N_("Total"), "one-time setup": N_("One-time setup"), "first month": N_("First month"),
-           "last month": N_("Last month")}
+AMOUNTS = {
+    "total": N_("Total"),
+    "one-time setup": N_("One-time setup"),
+    "first month": N_("First month"),
+    "last month": N_("Last month"),
+}
 st.dataframe(
-    money.convert(pd.DataFrame(
-        [{"registry": registry_name(r), "total": final[r], "one-time setup": setup[r], "first month": monthly[r].iloc[0],
-          "last month": monthly[r].iloc[-1], "setup assumption": labels.plain(i18n.text(notes[r]["note"]))}
-         for r in final.index]), list(AMOUNTS)),
-    hide_index=True, width="stretch",
-    column_config={"registry": st.column_config.TextColumn(_("Registry"), width="medium"),
-                   "setup assumption": st.column_config.TextColumn(_("Setup assumption"), width="large"),
-                   **{k: money.column(_(label)) for k, label in AMOUNTS.items()}})
-st.caption(_("Setup hours are priced at {rate} an hour (*More inputs*: Self-hosted and "
-             "baseline). The hours are assumptions; the About page lists them.").format(
-                 rate=labels.money(w.engineer_hourly_rate)))
+    money.convert(
+        pd.DataFrame(
+            [
+                {
+                    "registry": registry_name(r),
+                    "total": final[r],
+                    "one-time setup": setup[r],
+                    "first month": monthly[r].iloc[0],
+                    "last month": monthly[r].iloc[-1],
+                    "setup assumption": labels.plain(i18n.text(notes[r]["note"])),
+                }
+                for r in final.index
+            ]
+        ),
+        list(AMOUNTS),
+    ),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
+        "setup assumption": st.column_config.TextColumn(_("Setup assumption"), width="large"),
+        **{k: money.column(_(label)) for k, label in AMOUNTS.items()},
+    },
+)
+st.caption(
+    _(
+        "Setup hours are priced at {rate} an hour (*More inputs*: Self-hosted and "
+        "baseline). The hours are assumptions; the About page lists them."
+    ).format(rate=labels.money(w.engineer_hourly_rate))
+)

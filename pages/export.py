@@ -1,4 +1,5 @@
 """Export: slides, tables, the full result and an architecture decision record."""
+
 import streamlit as st
 
 from lib import adr, deck, export
@@ -28,32 +29,73 @@ def build_deck() -> bytes:
 c1, c2 = st.columns(2)
 with c1:
     st.subheader(_("Slides"))
-    st.download_button(_("PowerPoint deck (.pptx)"), icon=":material/download:", data=language.deferred(build_deck),
-                       file_name="registry-decision.pptx",
-                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                       key="export_pptx", on_click="ignore", width="stretch")
-    st.caption(_("16:9 slides: the question and the answer with the share link, a one-slide summary, cost by "
-                 "registry and by component as editable PowerPoint charts, scenario B against A when you compare, "
-                 "cost over time, the sensitivity chart, and every price's source grouped by vendor."))
+    st.download_button(
+        _("PowerPoint deck (.pptx)"),
+        icon=":material/download:",
+        data=language.deferred(build_deck),
+        file_name="registry-decision.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="export_pptx",
+        on_click="ignore",
+        width="stretch",
+    )
+    st.caption(
+        _(
+            "16:9 slides: the question and the answer with the share link, a one-slide summary, cost by "
+            "registry and by component as editable PowerPoint charts, scenario B against A when you compare, "
+            "cost over time, the sensitivity chart, and every price's source grouped by vendor."
+        )
+    )
     if not export.renderer_available():
-        st.info(_("No Chromium on this server: the deck is still built, and its sensitivity slide says the picture "
-                  "is missing."))
+        st.info(
+            _(
+                "No Chromium on this server: the deck is still built, and its sensitivity slide says the picture "
+                "is missing."
+            )
+        )
 with c2:
     st.subheader(_("Tables and data"))
-    st.download_button(_("Cost table (.xlsx)"), icon=":material/download:", data=language.deferred(lambda: export.xlsx_table(e, book)),
-                       file_name="registry-costs.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="export_xlsx",
-                       on_click="ignore", width="stretch")
-    st.download_button(_("Cost table (.csv)"), icon=":material/download:", data=language.deferred(lambda: export.csv_table(e)),
-                       file_name="registry-costs.csv", mime="text/csv", key="export_csv", on_click="ignore",
-                       width="stretch")
-    st.download_button(_("Full result (.json)"), icon=":material/download:", data=language.deferred(lambda: export.full_json(a, book, link)),
-                       file_name="registry-result.json", mime="application/json", key="export_json", on_click="ignore",
-                       width="stretch")
+    st.download_button(
+        _("Cost table (.xlsx)"),
+        icon=":material/download:",
+        data=language.deferred(lambda: export.xlsx_table(e, book)),
+        file_name="registry-costs.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="export_xlsx",
+        on_click="ignore",
+        width="stretch",
+    )
+    st.download_button(
+        _("Cost table (.csv)"),
+        icon=":material/download:",
+        data=language.deferred(lambda: export.csv_table(e)),
+        file_name="registry-costs.csv",
+        mime="text/csv",
+        key="export_csv",
+        on_click="ignore",
+        width="stretch",
+    )
+    st.download_button(
+        _("Full result (.json)"),
+        icon=":material/download:",
+        data=language.deferred(lambda: export.full_json(a, book, link)),
+        file_name="registry-result.json",
+        mime="application/json",
+        key="export_json",
+        on_click="ignore",
+        width="stretch",
+    )
 
 st.subheader(_("Architecture decision record"))
 record = adr.adr(w, book, link, analysis=a)
-st.download_button(_("ADR (.md)"), icon=":material/download:", data=record, file_name="adr-container-registry.md",
-                   mime="text/markdown", key="export_adr", on_click="ignore")  # a rerun would drop another download
+st.download_button(
+    _("ADR (.md)"),
+    icon=":material/download:",
+    data=record,
+    file_name="adr-container-registry.md",
+    mime="text/markdown",
+    key="export_adr",
+    on_click="ignore",
+)  # a rerun would drop another download
 with st.expander(_("Preview (copy it from the box below)"), expanded=True):
     st.code(record, language="markdown", wrap_lines=True)

@@ -1,4 +1,5 @@
 """Feature matrix: the comparison's table and the features a reviewer checks, all at once."""
+
 import html
 
 import streamlit as st
@@ -29,14 +30,24 @@ def mark(value: str) -> str:
     return MARKS[value][0] + (" " + _("partial") if value == "partial" else "")
 
 
-SHORT = {"ecr": "Amazon ECR", "ghcr": "GHCR", "dockerhub": "Docker Hub", "harbor": "Harbor", "gar": "Artifact Registry",
-         "acr": "Azure CR", "nexus": "Nexus", "s3": N_("S3 baseline")}
+SHORT = {
+    "ecr": "Amazon ECR",
+    "ghcr": "GHCR",
+    "dockerhub": "Docker Hub",
+    "harbor": "Harbor",
+    "gar": "Artifact Registry",
+    "acr": "Azure CR",
+    "nexus": "Nexus",
+    "s3": N_("S3 baseline"),
+}
 
 
 def matrix_html(required) -> str:
     """Every feature (rows) for every registry (columns), each cell a coloured mark linking to
     its source, with the note and the source in the tooltip."""
-    head = "".join(f'<th scope="col" title="{html.escape(registry_name(r))}">{html.escape(_(SHORT[r]))}</th>' for r in IDS)
+    head = "".join(
+        f'<th scope="col" title="{html.escape(registry_name(r))}">{html.escape(_(SHORT[r]))}</th>' for r in IDS
+    )
     feature = html.escape(_("Feature"))  # outside the f-string below: extraction cannot see into one
     rows = []
     for f, name in ((f, text(n)) for f, n in m.features.items()):
@@ -44,10 +55,16 @@ def matrix_html(required) -> str:
         for r in IDS:
             cell = m.registries[r][f]
             _symbol, word, colour = MARKS[cell.value]
-            tip = html.escape(_("{registry}, {feature}: {value}. {note}. Source: {source}").format(
-                registry=registry_name(r), feature=name, value=_(word), note=text(cell.note), source=cell.source), quote=True)
-            cells.append(f'<td><a href="{html.escape(cell.source, quote=True)}" target="_blank" rel="noopener" '
-                         f'title="{tip}" aria-label="{tip}" style="color:{colour}">{mark(cell.value)}</a></td>')
+            tip = html.escape(
+                _("{registry}, {feature}: {value}. {note}. Source: {source}").format(
+                    registry=registry_name(r), feature=name, value=_(word), note=text(cell.note), source=cell.source
+                ),
+                quote=True,
+            )
+            cells.append(
+                f'<td><a href="{html.escape(cell.source, quote=True)}" target="_blank" rel="noopener" '
+                f'title="{tip}" aria-label="{tip}" style="color:{colour}">{mark(cell.value)}</a></td>'
+            )
         req = ' <span class="req">' + html.escape(_("required")) + "</span>" if f in required else ""
         rows.append(f'<tr><th scope="row">{html.escape(name)}{req}</th>{"".join(cells)}</tr>')
     return f"""<style>
@@ -73,31 +90,54 @@ if w.required_features:
     st.write(_("**Meet every requirement:** {registries}").format(registries=", ".join(ok) if ok else _("none")))
     for r in IDS:
         if lacking[r]:
-            st.write("✗ " + _("{registry}: lacks {features}").format(registry=registry_name(r), features=", ".join(lacking[r])))
+            st.write(
+                "✗ "
+                + _("{registry}: lacks {features}").format(registry=registry_name(r), features=", ".join(lacking[r]))
+            )
     st.caption(_("Registries that lack a requirement are also marked on the Overview and Break-even charts."))
 
 st.subheader(_("Features"))
-st.caption(_("✓ yes · ◐ partial: not by default (a tier, an add-on or a workaround) · ✗ no. Only ✓ meets a requirement. "
-             "Point at a mark for its note and source; click it to open the source."))
+st.caption(
+    _(
+        "✓ yes · ◐ partial: not by default (a tier, an add-on or a workaround) · ✗ no. Only ✓ meets a requirement. "
+        "Point at a mark for its note and source; click it to open the source."
+    )
+)
 st.html(matrix_html(set(w.required_features)))
 with st.expander(_("Notes for every partial and missing feature")):
     for r in IDS:
         gaps = [(text(m.features[f]), c) for f, c in ((f, m.registries[r][f]) for f in m.features) if c.value != "yes"]
         if gaps:
             st.markdown(f"**{registry_name(r)}**")
-            st.markdown("\n".join(("- " + _("{mark} {feature}: {note} ([source]({source}))").format(
-                mark=mark(c.value), feature=name, note=text(c.note), source=c.source)).replace("$", "\\$")
-                for name, c in gaps))
+            st.markdown(
+                "\n".join(
+                    (
+                        "- "
+                        + _("{mark} {feature}: {note} ([source]({source}))").format(
+                            mark=mark(c.value), feature=name, note=text(c.note), source=c.source
+                        )
+                    ).replace("$", "\\$")
+                    for name, c in gaps
+                )
+            )
 
 st.subheader(_("The comparison's own table"))
 st.caption(_("Ratings out of 5, as the comparison this app starts from gives them (the About page says more)."))
 doc = features.document_table(m)
 for col in ("cost", "recommended_for"):
     doc[col] = doc[col].map(labels.plain)
-st.dataframe(doc, hide_index=True, width="stretch", column_config={
-    "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
-    "provider": _("Provider"),
-    "cost": _("Cost"),
-    "aws_integration": st.column_config.ProgressColumn(_("AWS integration"), min_value=0, max_value=5, format="%d / 5"),
-    "usage": st.column_config.ProgressColumn(_("Use in practice"), min_value=0, max_value=5, format="%d / 5"),
-    "recommended_for": st.column_config.TextColumn(_("Recommended for"), width="large")})
+st.dataframe(
+    doc,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
+        "provider": _("Provider"),
+        "cost": _("Cost"),
+        "aws_integration": st.column_config.ProgressColumn(
+            _("AWS integration"), min_value=0, max_value=5, format="%d / 5"
+        ),
+        "usage": st.column_config.ProgressColumn(_("Use in practice"), min_value=0, max_value=5, format="%d / 5"),
+        "recommended_for": st.column_config.TextColumn(_("Recommended for"), width="large"),
+    },
+)

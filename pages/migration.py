@@ -1,5 +1,6 @@
 """Migration planner: moving every repository and version between two registries, with the
 commands filled in and the steps for the platform the images run on."""
+
 import streamlit as st
 
 from lib import labels, migration
@@ -32,41 +33,84 @@ except InputError as e:
 
 st.subheader(_("What moves"))
 a, b, c = st.columns(3)
-a.metric(_("Data to copy"), _("{size} GB").format(size=labels.number(plan.transfer_gb)),
-         help=_("{repositories} repositories x {versions} versions = {images} images of {size}; layers shared "
-                "between versions are copied once.").format(
-             repositories=labels.number(plan.repositories), versions=labels.number(w.versions_kept),
-             images=labels.number(plan.images), size=labels.data_size_mb(w.image_size_mb)))
+a.metric(
+    _("Data to copy"),
+    _("{size} GB").format(size=labels.number(plan.transfer_gb)),
+    help=_(
+        "{repositories} repositories x {versions} versions = {images} images of {size}; layers shared "
+        "between versions are copied once."
+    ).format(
+        repositories=labels.number(plan.repositories),
+        versions=labels.number(w.versions_kept),
+        images=labels.number(plan.images),
+        size=labels.data_size_mb(w.image_size_mb),
+    ),
+)
 hours = plan.copy_hours
-b.metric(_("Copy time"), _("about {n} hours").format(n=labels.number(hours, 1)) if hours >= 1
-         else _("about {n} minutes").format(n=max(1, round(hours * 60))),
-         help=_("At {speed} MB/s, one copy at a time (an assumption). Copies run unattended: "
-                "this is waiting time, not engineer time.").format(speed=f"{plan.copy_mb_per_second:g}"))
-c.metric(_("Transfer cost of the copy"), labels.money(plan.transfer_cost),
-         help=(_("{size} GB x {price} per GB leaving {registry}") if plan.transfer_price else
-               _("{size} GB x {price} per GB leaving {registry} (free: both stay inside AWS, or leaving is free)")).format(
-             size=labels.number(plan.transfer_gb, 1), price=labels.unit_price(plan.transfer_price),
-             registry=registry_name(plan.source)))
+b.metric(
+    _("Copy time"),
+    _("about {n} hours").format(n=labels.number(hours, 1))
+    if hours >= 1
+    else _("about {n} minutes").format(n=max(1, round(hours * 60))),
+    help=_(
+        "At {speed} MB/s, one copy at a time (an assumption). Copies run unattended: "
+        "this is waiting time, not engineer time."
+    ).format(speed=f"{plan.copy_mb_per_second:g}"),
+)
+c.metric(
+    _("Transfer cost of the copy"),
+    labels.money(plan.transfer_cost),
+    help=(
+        _("{size} GB x {price} per GB leaving {registry}")
+        if plan.transfer_price
+        else _("{size} GB x {price} per GB leaving {registry} (free: both stay inside AWS, or leaving is free)")
+    ).format(
+        size=labels.number(plan.transfer_gb, 1),
+        price=labels.unit_price(plan.transfer_price),
+        registry=registry_name(plan.source),
+    ),
+)
 
 st.subheader(_("What it costs"))
 a, b, c = st.columns(3)
-a.metric(_("Change in monthly cost"), labels.signed_money(plan.monthly_delta),
-         help=f"{registry_name(plan.target)} {labels.money(plan.monthly_after)} "
-              f"− {registry_name(plan.source)} {labels.money(plan.monthly_before)}")
-b.metric(_("One-time effort"), _("{hours} hours = {cost}").format(hours=labels.number(plan.effort_hours, 2),
-                                                                 cost=labels.money(plan.effort_cost)),
-         help=(_("At {rate} an hour; includes {hours} hours to set up {registry}") if plan.setup_hours
-               else _("At {rate} an hour")).format(rate=labels.money(w.engineer_hourly_rate),
-                                                   hours=f"{plan.setup_hours:g}", registry=registry_name(plan.target)))
-c.metric(_("Pays back in"), _("{n} months").format(n=labels.number(plan.payback_months, 1))
-         if plan.payback_months is not None else _("never (on cost)"))
+a.metric(
+    _("Change in monthly cost"),
+    labels.signed_money(plan.monthly_delta),
+    help=f"{registry_name(plan.target)} {labels.money(plan.monthly_after)} "
+    f"− {registry_name(plan.source)} {labels.money(plan.monthly_before)}",
+)
+b.metric(
+    _("One-time effort"),
+    _("{hours} hours = {cost}").format(hours=labels.number(plan.effort_hours, 2), cost=labels.money(plan.effort_cost)),
+    help=(
+        _("At {rate} an hour; includes {hours} hours to set up {registry}")
+        if plan.setup_hours
+        else _("At {rate} an hour")
+    ).format(
+        rate=labels.money(w.engineer_hourly_rate), hours=f"{plan.setup_hours:g}", registry=registry_name(plan.target)
+    ),
+)
+c.metric(
+    _("Pays back in"),
+    _("{n} months").format(n=labels.number(plan.payback_months, 1))
+    if plan.payback_months is not None
+    else _("never (on cost)"),
+)
 if plan.payback_months is None:
-    st.info(_("Moving to {registry} costs {change} a month more: the reasons to move are not cost (see the "
-              "Recommendation page), as in the comparison's GHCR to ECR move for production.").format(
-        registry=registry_name(plan.target), change=labels.signed_money(plan.monthly_delta)), icon=":material/info:")
+    st.info(
+        _(
+            "Moving to {registry} costs {change} a month more: the reasons to move are not cost (see the "
+            "Recommendation page), as in the comparison's GHCR to ECR move for production."
+        ).format(registry=registry_name(plan.target), change=labels.signed_money(plan.monthly_delta)),
+        icon=":material/info:",
+    )
 
-st.subheader(_("Steps: {source} → {target}").format(source=registry_name(plan.source), target=registry_name(plan.target)))
-st.caption(_("From: {plan}. Names in angle brackets are yours to fill in.").format(plan=labels.plain(plan.steps_source)))
+st.subheader(
+    _("Steps: {source} → {target}").format(source=registry_name(plan.source), target=registry_name(plan.target))
+)
+st.caption(
+    _("From: {plan}. Names in angle brackets are yours to fill in.").format(plan=labels.plain(plan.steps_source))
+)
 for i, (title, command) in enumerate(plan.steps, 1):
     st.markdown(f"**{i}. {title}**")
     st.code(command, language="bash")

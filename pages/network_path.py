@@ -1,4 +1,5 @@
 """Network path: NAT gateway against interface endpoints against public pulls."""
+
 import streamlit as st
 
 from lib import charts, labels, network
@@ -18,10 +19,15 @@ paths = network.path_lines(book, w)  # the estimate's own lines for this workloa
 be = costs.break_even_gb()
 
 st.title(_("Network path from private subnets"))
-st.caption(ngettext("{region} · {azs} availability zones · {nats} NAT gateway. Change them under *{section}*.",
-                    "{region} · {azs} availability zones · {nats} NAT gateways. Change them under *{section}*.",
-                    w.nat_gateways).format(
-    region=labels.choice("region", w.region), azs=w.availability_zones, nats=w.nat_gateways, section=_(OPEN_SECTION)))
+st.caption(
+    ngettext(
+        "{region} · {azs} availability zones · {nats} NAT gateway. Change them under *{section}*.",
+        "{region} · {azs} availability zones · {nats} NAT gateways. Change them under *{section}*.",
+        w.nat_gateways,
+    ).format(
+        region=labels.choice("region", w.region), azs=w.availability_zones, nats=w.nat_gateways, section=_(OPEN_SECTION)
+    )
+)
 
 c1, c2, c3 = st.columns(3)
 
@@ -34,29 +40,45 @@ def _monthly(x: float) -> str:
     return _("{amount}/month").format(amount=labels.money(x))
 
 
-c1.metric(_("NAT gateway, this workload"), _monthly(network.total(paths['nat'])), help=_arithmetic(paths["nat"]))
-c2.metric(_("Interface endpoints, this workload"), _monthly(network.total(paths['endpoints'])),
-          help=_("{arithmetic}. Layers come through the free S3 gateway endpoint; other regions' pulls through "
-                 "their NAT gateway.").format(arithmetic=_arithmetic(paths["endpoints"])))
+c1.metric(_("NAT gateway, this workload"), _monthly(network.total(paths["nat"])), help=_arithmetic(paths["nat"]))
+c2.metric(
+    _("Interface endpoints, this workload"),
+    _monthly(network.total(paths["endpoints"])),
+    help=_(
+        "{arithmetic}. Layers come through the free S3 gateway endpoint; other regions' pulls through "
+        "their NAT gateway."
+    ).format(arithmetic=_arithmetic(paths["endpoints"])),
+)
 c3.metric(_("Public subnets"), _monthly(0), help=_("Same-region pulls over the internet gateway: no NAT, no endpoint."))
 
 if be == 0:
-    st.success(_("Interface endpoints cost less than a NAT gateway at any traffic here: their fixed "
-                 "{endpoints}/month is below the NAT's {nat}/month.").format(
-                     endpoints=labels.money(costs.endpoint_fixed), nat=labels.money(costs.nat_fixed)))
+    st.success(
+        _(
+            "Interface endpoints cost less than a NAT gateway at any traffic here: their fixed "
+            "{endpoints}/month is below the NAT's {nat}/month."
+        ).format(endpoints=labels.money(costs.endpoint_fixed), nat=labels.money(costs.nat_fixed))
+    )
 else:
-    st.info(_("Interface endpoints pay for themselves above **{gb} GB a month** of pulls "
-              "(this workload pulls {now} GB into the VPC).").format(gb=labels.number(round(be)), now=labels.number(round(gb_now))))
+    st.info(
+        _(
+            "Interface endpoints pay for themselves above **{gb} GB a month** of pulls "
+            "(this workload pulls {now} GB into the VPC)."
+        ).format(gb=labels.number(round(be)), now=labels.number(round(gb_now)))
+    )
 
 fig = charts.network_paths(costs, gb_now, w.region)
 chart.show(fig, "network_chart", "network path cost", charts.scenario_title(w))
 
-st.markdown(_(
-    "The comparison's argument: from a private subnet GHCR needs a NAT gateway and the public internet "
-    "({hourly}/hour = **{monthly}/month** per gateway before any traffic), while ECR is reached through VPC "
-    "endpoints and never leaves AWS. Layers come through the S3 gateway endpoint, which is free, so the interface "
-    "endpoints' per-GB charge applies only to manifests and API calls ({kb} KB a pull assumed). In production a "
-    "NAT gateway per AZ is common: set *NAT gateways* accordingly.").format(
-        hourly=labels.unit_price(book.get('aws.nat_hourly', w.region)),
+st.markdown(
+    _(
+        "The comparison's argument: from a private subnet GHCR needs a NAT gateway and the public internet "
+        "({hourly}/hour = **{monthly}/month** per gateway before any traffic), while ECR is reached through VPC "
+        "endpoints and never leaves AWS. Layers come through the S3 gateway endpoint, which is free, so the interface "
+        "endpoints' per-GB charge applies only to manifests and API calls ({kb} KB a pull assumed). In production a "
+        "NAT gateway per AZ is common: set *NAT gateways* accordingly."
+    ).format(
+        hourly=labels.unit_price(book.get("aws.nat_hourly", w.region)),
         monthly=labels.money(costs.nat_fixed / w.nat_gateways),
-        kb=labels.number(round(book.get('aws.ecr_endpoint_gb_per_pull', w.region) * 1e6))))
+        kb=labels.number(round(book.get("aws.ecr_endpoint_gb_per_pull", w.region) * 1e6)),
+    )
+)

@@ -1,4 +1,5 @@
 """Overview: every registry's monthly cost side by side, broken into its parts."""
+
 import streamlit as st
 
 from lib import charts, components, decision, engine, features, labels, setups, tables
@@ -15,8 +16,12 @@ e = engine.estimate(w, book)
 cheaper = setups.cheaper_setups(w, book, e)
 
 st.title(_("Container registry cost"))
-st.caption(_("Monthly cost of every registry for this workload · price book {version} · {region}. "
-             "How it is worked out: the About page.").format(version=book.version, region=labels.choice("region", w.region)))
+st.caption(
+    _(
+        "Monthly cost of every registry for this workload · price book {version} · {region}. "
+        "How it is worked out: the About page."
+    ).format(version=book.version, region=labels.choice("region", w.region))
+)
 recommendation_line.show(w, book, e.totals(), cheaper)
 
 lacking = features.missing(w.required_features)
@@ -25,16 +30,21 @@ fig = charts.cost_breakdown(e, lacking=lacking, recommended=rec)
 chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
 
 if any(lacking.values()):
-    st.caption(_("Faded bars marked ✗ lack a feature you require (Features page): {lacking}").format(
-        lacking="; ".join(f"{e[r].name}: {', '.join(_(x) for x in v)}" for r, v in lacking.items() if v)))
+    st.caption(
+        _("Faded bars marked ✗ lack a feature you require (Features page): {lacking}").format(
+            lacking="; ".join(f"{e[r].name}: {', '.join(_(x) for x in v)}" for r, v in lacking.items() if v)
+        )
+    )
 
 st.subheader(_("Totals, cheapest first"))
 totals = tables.totals_table(e, cheaper)
 st.dataframe(
-    money.convert(totals.assign(largest_part=totals["largest_part"].map(lambda c: _(labels.CATEGORIES.get(c, NO_PART)))),
-                  ["monthly_cost"])
-    [["rank", "registry", "monthly_cost", "cheaper_setup", "largest_part"]],
-    hide_index=True, width="stretch",
+    money.convert(
+        totals.assign(largest_part=totals["largest_part"].map(lambda c: _(labels.CATEGORIES.get(c, NO_PART)))),
+        ["monthly_cost"],
+    )[["rank", "registry", "monthly_cost", "cheaper_setup", "largest_part"]],
+    hide_index=True,
+    width="stretch",
     column_config={
         "rank": st.column_config.NumberColumn(_("Rank"), width="small"),
         "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
@@ -46,21 +56,32 @@ st.dataframe(
 flagged = [r for r in e.ranked() if r.flags]
 if flagged:
     st.markdown("**" + _("Warnings and notes") + "**")
-    st.markdown("\n".join(
-        f"- **{r.name}**: " + " ".join(f"*{_(labels.SEVERITIES[f.severity])}:* {f.message}" for f in r.flags).replace("$", "\\$")
-        for r in flagged))
+    st.markdown(
+        "\n".join(
+            f"- **{r.name}**: "
+            + " ".join(f"*{_(labels.SEVERITIES[f.severity])}:* {f.message}" for f in r.flags).replace("$", "\\$")
+            for r in flagged
+        )
+    )
 
 st.subheader(_("The arithmetic"))
 st.caption(_("Every part is quantity x unit price; the source of each price is linked."))
 parts = tables.all_components_table(e, book)
 st.dataframe(
-    money.convert(parts.assign(category=parts["category"].map(lambda c: _(labels.CATEGORIES[c])),
-                               quantity=[labels.quantity(q, components.unit_text(u))
-                                         for q, u in zip(parts["quantity"], parts["unit"], strict=True)],
-                               unit_price=parts["unit_price"].map(labels.unit_price),
-                               source=parts["source"].where(parts["source"].str.startswith("http"), ""))
-                  .drop(columns=["unit"]), ["monthly_cost"]),
-    hide_index=True, width="stretch",
+    money.convert(
+        parts.assign(
+            category=parts["category"].map(lambda c: _(labels.CATEGORIES[c])),
+            quantity=[
+                labels.quantity(q, components.unit_text(u))
+                for q, u in zip(parts["quantity"], parts["unit"], strict=True)
+            ],
+            unit_price=parts["unit_price"].map(labels.unit_price),
+            source=parts["source"].where(parts["source"].str.startswith("http"), ""),
+        ).drop(columns=["unit"]),
+        ["monthly_cost"],
+    ),
+    hide_index=True,
+    width="stretch",
     column_config={
         "registry": st.column_config.TextColumn(_("Registry"), width="small"),
         "component": st.column_config.TextColumn(_("Part"), width="medium"),
@@ -76,30 +97,55 @@ st.caption(_("Parts without a source link price one of your own inputs (engineer
 where = components.WHERE.get(components.consumers_cloud(w), labels.choice("runs_on", w.runs_on))
 region = labels.choice("region", w.region)
 with st.expander(_("Assumptions")):
-    st.markdown("\n".join([
-        "- " + _("**Month**: {hours} hours ({days} days); 1 GB = 1,000 MB.").format(
-            hours=labels.number(book.hours_per_month, 0 if float(book.hours_per_month).is_integer() else 1),
-            days=labels.number(book.days_per_month, 2)),
-        "- " + _("**Prices**: {currency} on-demand list prices before tax, region **{region}**. Prices checked on "
-                 "{dates}; every price, its unit and its source are on the About page.").format(
-            currency=book.currency, region=region, dates=", ".join(book.as_of_dates())),
-        "- " + _("**GHCR billing**: **{billing}**. Container images on GHCR are free today; \"Storage billed at the "
-                 "Packages price\" is what the comparison assumes, and \"Storage and transfer at list price\" is the "
-                 "worst case. Change it under *More inputs*.").format(billing=labels.choice("ghcr_billing", w.ghcr_billing)),
-        "- " + _("**Where pulls come from** is relative to where the workloads run ({where}), in {region}: each "
-                 "registry is assumed in that region. A registry on another cloud bills its internet egress for "
-                 "every pull (tiered rates); GitHub and Docker Hub bill no egress. From AWS private subnets every "
-                 "registry outside the VPC is reached through the NAT gateway; ECR can use interface endpoints "
-                 "instead (layers through the free S3 gateway endpoint). The NAT and endpoint inputs describe an "
-                 "AWS VPC: for workloads on GCP, Azure or on-premises they are not priced.").format(
-            where=_(where), region=region)
-        + (" " + _("Multi-cloud is priced as AWS consumers; count pulls from your other clouds as internet pulls.")
-           if w.runs_on == "multi_cloud" else ""),
-        "- " + _("**Self-hosted** (Harbor, Nexus) run where the workloads run, priced at AWS instance and storage "
-                 "rates as a stand-in: {nodes} server(s) of 4 vCPU / 8 GB, {hours} engineer hours a month at {rate} "
-                 "an hour: these are assumptions, set your own under *More inputs*.").format(
-            nodes=w.selfhosted_nodes, hours=labels.number(w.ops_hours_per_month, 1),
-            rate=labels.money(w.engineer_hourly_rate)),
-        "- " + _("Registries store layers shared between versions once; "
-                 "the S3 baseline stores every version in full."),
-    ]))
+    st.markdown(
+        "\n".join(
+            [
+                "- "
+                + _("**Month**: {hours} hours ({days} days); 1 GB = 1,000 MB.").format(
+                    hours=labels.number(book.hours_per_month, 0 if float(book.hours_per_month).is_integer() else 1),
+                    days=labels.number(book.days_per_month, 2),
+                ),
+                "- "
+                + _(
+                    "**Prices**: {currency} on-demand list prices before tax, region **{region}**. Prices checked on "
+                    "{dates}; every price, its unit and its source are on the About page."
+                ).format(currency=book.currency, region=region, dates=", ".join(book.as_of_dates())),
+                "- "
+                + _(
+                    '**GHCR billing**: **{billing}**. Container images on GHCR are free today; "Storage billed at the '
+                    'Packages price" is what the comparison assumes, and "Storage and transfer at list price" is the '
+                    "worst case. Change it under *More inputs*."
+                ).format(billing=labels.choice("ghcr_billing", w.ghcr_billing)),
+                "- "
+                + _(
+                    "**Where pulls come from** is relative to where the workloads run ({where}), in {region}: each "
+                    "registry is assumed in that region. A registry on another cloud bills its internet egress for "
+                    "every pull (tiered rates); GitHub and Docker Hub bill no egress. From AWS private subnets every "
+                    "registry outside the VPC is reached through the NAT gateway; ECR can use interface endpoints "
+                    "instead (layers through the free S3 gateway endpoint). The NAT and endpoint inputs describe an "
+                    "AWS VPC: for workloads on GCP, Azure or on-premises they are not priced."
+                ).format(where=_(where), region=region)
+                + (
+                    " "
+                    + _("Multi-cloud is priced as AWS consumers; count pulls from your other clouds as internet pulls.")
+                    if w.runs_on == "multi_cloud"
+                    else ""
+                ),
+                "- "
+                + _(
+                    "**Self-hosted** (Harbor, Nexus) run where the workloads run, priced at AWS instance and storage "
+                    "rates as a stand-in: {nodes} server(s) of 4 vCPU / 8 GB, {hours} engineer hours a month at {rate} "
+                    "an hour: these are assumptions, set your own under *More inputs*."
+                ).format(
+                    nodes=w.selfhosted_nodes,
+                    hours=labels.number(w.ops_hours_per_month, 1),
+                    rate=labels.money(w.engineer_hourly_rate),
+                ),
+                "- "
+                + _(
+                    "Registries store layers shared between versions once; "
+                    "the S3 baseline stores every version in full."
+                ),
+            ]
+        )
+    )

@@ -1,4 +1,5 @@
 """Recommendation: the decision tree for your situation, explained."""
+
 import pandas as pd
 import streamlit as st
 
@@ -22,25 +23,37 @@ with st.expander(_("Your situation"), expanded=True):
 st.caption(_("The workload inputs in the sidebar set the costs."))
 
 
-
 def md(text: str) -> str:
     """Text from the decision rules, in the app's words, with $ kept as a dollar sign."""
     return labels.plain(text).replace(" -> ", " → ").replace("$", "\\$")
 
 
-st.success(f"### {md(r.title)}\n{md(r.summary)}  \n"
-           # one sentence with its setup, so Korean can label it
-           + (_("Monthly cost for this workload: **{cost}** {setup}").format(
-               cost=md(labels.money(r.recommended_cost)), setup=md(r.setup_description)) if r.setup_description
-              else _("Monthly cost for this workload: **{cost}**").format(cost=md(labels.money(r.recommended_cost))))
-           + (f"  \n{md(r.gap_note)}." if r.gap_note else ""),
-           icon=":material/recommend:")
+st.success(
+    f"### {md(r.title)}\n{md(r.summary)}  \n"
+    # one sentence with its setup, so Korean can label it
+    + (
+        _("Monthly cost for this workload: **{cost}** {setup}").format(
+            cost=md(labels.money(r.recommended_cost)), setup=md(r.setup_description)
+        )
+        if r.setup_description
+        else _("Monthly cost for this workload: **{cost}**").format(cost=md(labels.money(r.recommended_cost)))
+    )
+    + (f"  \n{md(r.gap_note)}." if r.gap_note else ""),
+    icon=":material/recommend:",
+)
 if tree.leaves[r.leaf].rated:
-    st.caption(_("*Rated N of 3* is how strongly the comparison this app starts from ties the situation to the registry: "
-                 "3 settles it, 1 is a sensible default that other needs can overturn (the About page says more)."))
+    st.caption(
+        _(
+            "*Rated N of 3* is how strongly the comparison this app starts from ties the situation to the registry: "
+            "3 settles it, 1 is a sensible default that other needs can overturn (the About page says more)."
+        )
+    )
 if r.runner_up:
-    st.info(_("Runner-up: **{registry}** ({cost} a month)").format(registry=registry_name(r.runner_up),
-                                                                  cost=md(labels.money(r.costs[r.runner_up]))))
+    st.info(
+        _("Runner-up: **{registry}** ({cost} a month)").format(
+            registry=registry_name(r.runner_up), cost=md(labels.money(r.costs[r.runner_up]))
+        )
+    )
 if r.cost_note:
     st.write(md(r.cost_note))
 
@@ -48,22 +61,39 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader(_("Why: the path taken"))
     for i, step in enumerate(r.path, 1):
-        st.markdown(f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: " + md(" ".join(step_reasons(step.answer, step.reasons))))
+        st.markdown(
+            f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: "
+            + md(" ".join(step_reasons(step.answer, step.reasons)))
+        )
 with right:
     st.subheader(_("Candidates that pass every constraint"))
-    ranking = pd.DataFrame([{"registry": registry_name(rid), "monthly_cost": c, "recommended": rid == r.recommended}
-                            for rid, c in r.candidates])
-    st.dataframe(money.convert(ranking, ["monthly_cost"]), hide_index=True, width="stretch", column_config={
-        "registry": _("Registry"),
-        "monthly_cost": money.column(_("Monthly cost")),
-        "recommended": st.column_config.CheckboxColumn(_("Chosen")),
-    })
+    ranking = pd.DataFrame(
+        [
+            {"registry": registry_name(rid), "monthly_cost": c, "recommended": rid == r.recommended}
+            for rid, c in r.candidates
+        ]
+    )
+    st.dataframe(
+        money.convert(ranking, ["monthly_cost"]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "registry": _("Registry"),
+            "monthly_cost": money.column(_("Monthly cost")),
+            "recommended": st.column_config.CheckboxColumn(_("Chosen")),
+        },
+    )
 
 st.subheader(_("Why not the others"))
-st.markdown("\n".join(
-    "- " + _("**{registry}** ({kind}): {why}").format(
-        registry=x.name, kind=_(labels.REJECTIONS[x.kind]).lower(), why=md(x.why))
-    for x in r.rejected))
+st.markdown(
+    "\n".join(
+        "- "
+        + _("**{registry}** ({kind}): {why}").format(
+            registry=x.name, kind=_(labels.REJECTIONS[x.kind]).lower(), why=md(x.why)
+        )
+        for x in r.rejected
+    )
+)
 
 st.subheader(_("The decision tree"))
 st.caption(_("The path for your answers is drawn in red."))

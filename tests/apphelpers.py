@@ -1,4 +1,5 @@
 """Helpers for AppTest-based page tests."""
+
 import base64
 import json
 from pathlib import Path

@@ -32,8 +32,9 @@ def pytest_terminal_summary(terminalreporter):
     """CI's output says how many browser tests ran, so a run that skipped them is visible."""
     counts = {}
     for outcome in ("passed", "failed", "skipped", "error"):
-        counts[outcome] = sum(1 for r in terminalreporter.stats.get(outcome, [])
-                              if getattr(r, "nodeid", "").startswith("tests/browser/"))
+        counts[outcome] = sum(
+            1 for r in terminalreporter.stats.get(outcome, []) if getattr(r, "nodeid", "").startswith("tests/browser/")
+        )
     if any(counts.values()):
         terminalreporter.write_line("browser tests: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
 

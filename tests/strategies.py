@@ -1,4 +1,5 @@
 """Hypothesis strategies shared by the property tests."""
+
 from hypothesis import strategies as st
 
 from lib.workload import SPECS, from_dict
@@ -32,8 +33,13 @@ def workloads(draw):
         elif spec.kind == "bool":
             d[name] = draw(st.booleans())
         elif spec.kind == "text":
-            d[name] = draw(st.sampled_from([spec.default, "acme", "team.platform", "a1-b2_c3"] if name != "aws_account"
-                                           else [spec.default, "000000000000", "999999999999"]))
+            d[name] = draw(
+                st.sampled_from(
+                    [spec.default, "acme", "team.platform", "a1-b2_c3"]
+                    if name != "aws_account"
+                    else [spec.default, "000000000000", "999999999999"]
+                )
+            )
         elif spec.kind == "set":
             d[name] = draw(st.lists(st.sampled_from(spec.choices), unique=True))
     return from_dict(d)

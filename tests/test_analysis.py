@@ -1,4 +1,5 @@
 """Break-even, cost over time, network path, feature matrix and migration planner."""
+
 import numpy as np
 import pytest
 import yaml
@@ -12,7 +13,10 @@ from lib.workload import DEFAULT, from_dict
 SCENARIOS = [
     ("pulls_per_month", {"same_region_share": 0.5, "cross_region_share": 0.3, "internet_share": 0.2}),
     ("pulls_per_month", {"network": "nat", "same_region_share": 0.8, "cross_region_share": 0.2}),
-    ("image_size_mb", {"ghcr_billing": "full", "pulls_per_month": 20000, "cross_region_share": 0.5, "same_region_share": 0.5}),
+    (
+        "image_size_mb",
+        {"ghcr_billing": "full", "pulls_per_month": 20000, "cross_region_share": 0.5, "same_region_share": 0.5},
+    ),
     ("versions_kept", {"ghcr_billing": "storage", "repositories": 20, "image_size_mb": 2000}),
     ("team_seats", {"dockerhub_plan": "team", "network": "endpoints"}),
     ("cross_region_share", {"pulls_per_month": 100000, "network": "nat"}),
@@ -28,7 +32,7 @@ def brute_force(w, field, book, n=20001):
     found = []
     ids = list(t.columns)
     for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
+        for b in ids[i + 1 :]:
             d = t[a].to_numpy() - t[b].to_numpy()
             s = np.where(np.abs(d) <= 1e-9 * np.maximum(1, np.abs(t[a].to_numpy())), 0, np.sign(d))
             nz = np.flatnonzero(s)
@@ -70,6 +74,7 @@ def test_crossing_point_really_swaps_the_order(book):
 
 # ---- network path ---------------------------------------------------------------------
 
+
 def test_nat_figure_matches_the_document(book):
     costs = network.path_costs(book, "us-east-1", availability_zones=2)
     assert book.get("aws.nat_hourly", "us-east-1") == 0.045
@@ -101,8 +106,15 @@ def test_two_azs_pay_off_at_once_three_azs_need_traffic_in_us_east_1(book):
 
 def test_network_page_endpoints_match_the_ecr_estimate(book):
     """The page's endpoint figure and the estimate's ECR network lines are the same lines."""
-    w = from_dict({"network": "endpoints", "same_region_share": 0.9, "cross_region_share": 0.1,
-                   "pulls_per_month": 50000, "image_size_mb": 1200})
+    w = from_dict(
+        {
+            "network": "endpoints",
+            "same_region_share": 0.9,
+            "cross_region_share": 0.1,
+            "pulls_per_month": 50000,
+            "image_size_mb": 1200,
+        }
+    )
     ecr_network = sum(c.monthly_cost for c in engine.estimate(w, book)["ecr"].components if c.category == "network")
     assert network.total(network.path_lines(book, w)["endpoints"]) == pytest.approx(ecr_network)
     # by hand: 2 x 2 x 730 x $0.01 = $29.20; 45,000 same-region pulls x 0.0001 GB x $0.01 = $0.045;
@@ -119,6 +131,7 @@ def test_network_page_matches_the_engine(book):
 
 # ---- cost over time -------------------------------------------------------------------
 
+
 def test_no_growth_is_a_straight_line_from_the_setup_cost(book):
     w = from_dict({"horizon_months": 12})
     cum, monthly = timeline.cost_over_time(w, book)
@@ -133,11 +146,12 @@ def test_growth_makes_every_month_cost_at_least_the_last(book):
     w = from_dict({"horizon_months": 36, "monthly_growth": 0.05, "cross_region_share": 0.5, "same_region_share": 0.5})
     _cum, monthly = timeline.cost_over_time(w, book)
     assert (monthly.diff().dropna() >= -1e-9).all().all()
-    month_24 = w.replace(pulls_per_month=w.pulls_per_month * 1.05 ** 23, versions_kept=int(np.ceil(10 * 1.05 ** 23)))
+    month_24 = w.replace(pulls_per_month=w.pulls_per_month * 1.05**23, versions_kept=int(np.ceil(10 * 1.05**23)))
     assert monthly["ecr"].iloc[23] == pytest.approx(engine.estimate(month_24, book).totals()["ecr"])
 
 
 # ---- feature matrix -------------------------------------------------------------------
+
 
 def test_every_cell_has_a_value_and_a_source():
     m = features.load()
@@ -168,8 +182,14 @@ def test_a_broken_feature_file_names_the_cell():
 
 # ---- migration ------------------------------------------------------------------------
 
-DOC_CASE = {"same_region_share": 0.0, "cross_region_share": 1.0, "region": "ap-northeast-2",
-            "owner": "octo", "repository_name": "simple-api", "aws_account": "111122223333"}
+DOC_CASE = {
+    "same_region_share": 0.0,
+    "cross_region_share": 1.0,
+    "region": "ap-northeast-2",
+    "owner": "octo",
+    "repository_name": "simple-api",
+    "aws_account": "111122223333",
+}
 
 
 def test_ghcr_to_ecr_monthly_delta_is_the_libraries(book):
@@ -185,10 +205,15 @@ def test_ghcr_to_ecr_monthly_delta_is_the_libraries(book):
 def test_ghcr_to_ecr_steps_are_the_documents_seven(book):
     p = migration.plan(from_dict(DOC_CASE), book, "ghcr", "ecr")
     assert len(p.steps) == 7
-    expected = ["aws ecr create-repository --repository-name simple-api", "docker pull ghcr.io/octo/simple-api:latest",
-                "docker tag ghcr.io/octo/simple-api:latest 111122223333.dkr.ecr.ap-northeast-2.amazonaws.com/simple-api",
-                "aws ecr get-login-password --region ap-northeast-2 | docker login --username AWS --password-stdin",
-                "docker push 111122223333.dkr.ecr.ap-northeast-2.amazonaws.com/simple-api", "IMAGE_REGISTRY", "user data"]
+    expected = [
+        "aws ecr create-repository --repository-name simple-api",
+        "docker pull ghcr.io/octo/simple-api:latest",
+        "docker tag ghcr.io/octo/simple-api:latest 111122223333.dkr.ecr.ap-northeast-2.amazonaws.com/simple-api",
+        "aws ecr get-login-password --region ap-northeast-2 | docker login --username AWS --password-stdin",
+        "docker push 111122223333.dkr.ecr.ap-northeast-2.amazonaws.com/simple-api",
+        "IMAGE_REGISTRY",
+        "user data",
+    ]
     for (_title, command), fragment in zip(p.steps, expected, strict=True):
         assert fragment in command
 

@@ -1,4 +1,5 @@
 """Each analysis page shows a figure the library computes."""
+
 import pytest
 
 from lib import features, migration, network, sensitivity, timeline
@@ -73,8 +74,14 @@ def test_migration_page_shows_the_librarys_delta(book):
 
 def test_migration_page_moves_every_repository_with_eks_steps_for_an_eks_team(book):
     # the issue's team: 40 repositories x 30 versions of a 1.2 GB image, on EKS
-    q = {"image_size_mb": "1200", "repositories": "40", "versions_kept": "30", "pulls_per_month": "50000",
-         "network": "nat", "deploy_platform": "eks"}
+    q = {
+        "image_size_mb": "1200",
+        "repositories": "40",
+        "versions_kept": "30",
+        "pulls_per_month": "50000",
+        "network": "nat",
+        "deploy_platform": "eks",
+    }
     at = open_app(q, page="pages/migration.py")
     assert not at.exception
     metric = {m.label: m.value for m in at.metric}
@@ -96,6 +103,7 @@ def test_break_even_chart_names_the_input_in_words_and_marks_this_scenario(book)
     assert "pulls a month" in title.lower() and xtitle.startswith("Pulls a month") and "(pulls a month)" not in xtitle
     from lib import charts
     from lib.workload import from_dict
+
     w = from_dict({"pulls_per_month": 5000})
     table = sensitivity.sweep(w, "pulls_per_month", book)
     fig = charts.break_even(table, [], "pulls_per_month", sensitivity.UNITS["pulls_per_month"], True, current=5000)
@@ -105,4 +113,5 @@ def test_break_even_chart_names_the_input_in_words_and_marks_this_scenario(book)
     marks = [a for a in fig.layout.annotations if a.text.startswith("<b>You are here</b>")]
     assert len(marks) == 1 and marks[0].x == pytest.approx(3.69897, abs=1e-5)
     from lib import charts as c
+
     assert c.sweep_axis("image_size_mb", "MB") == "Image size (MB)"

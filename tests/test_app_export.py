@@ -1,4 +1,5 @@
 """The Export page and the per-chart downloads, run by AppTest."""
+
 from lib import adr, decision
 from lib.registries import NAMES
 from lib.workload import from_dict

@@ -7,6 +7,7 @@ values, expander and tab labels, page links, table headers) and reports words of
 ASCII letters that are not names or units (ALLOWED). Code blocks and code spans are commands, and
 charts are checked by their own tests (tests/test_chart_specs.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,29 +25,112 @@ from tests.apphelpers import open_app
 
 # Names and units a Korean engineer reads as they are (the brief's vocabulary keeps product names).
 ALLOWED = {
-    "Amazon", "ECR", "GitHub", "GHCR", "Docker", "Hub", "Harbor", "Nexus", "Sonatype", "Google", "Azure", "NAT",
-    "VPC", "AWS", "GCP", "EKS", "ECS", "GKE", "AKS", "IAM", "OCI", "API", "CLI", "YAML", "JSON", "PNG", "SVG",
-    "PDF", "PPTX", "XLSX", "CSV", "ADR", "KRW", "USD", "vCPU", "English", "Chromium", "Kubernetes", "Helm",
-    "Packages", "Actions",  # GitHub Packages, GitHub Actions
+    "Amazon",
+    "ECR",
+    "GitHub",
+    "GHCR",
+    "Docker",
+    "Hub",
+    "Harbor",
+    "Nexus",
+    "Sonatype",
+    "Google",
+    "Azure",
+    "NAT",
+    "VPC",
+    "AWS",
+    "GCP",
+    "EKS",
+    "ECS",
+    "GKE",
+    "AKS",
+    "IAM",
+    "OCI",
+    "API",
+    "CLI",
+    "YAML",
+    "JSON",
+    "PNG",
+    "SVG",
+    "PDF",
+    "PPTX",
+    "XLSX",
+    "CSV",
+    "ADR",
+    "KRW",
+    "USD",
+    "vCPU",
+    "English",
+    "Chromium",
+    "Kubernetes",
+    "Helm",
+    "Packages",
+    "Actions",  # GitHub Packages, GitHub Actions
     "zip",
     # products, plans, standards and tools named as their makers write them (Korean pages keep them so)
-    "Microsoft", "GitLab", "Jenkins", "PowerPoint", "Postgres", "Redis", "Trivy", "Scout", "Defender", "Lifecycle",
-    "Pro", "Team", "Business", "Enterprise", "Premium", "Basic", "Standard", "Personal", "OIDC", "SSO", "SAML", "LDAP",
-    "Free", "GiB", "EBS",  # GitHub's Free plan; Google's billing unit; Amazon EBS
-    "RBAC", "SBOM", "cosign", "Notation", "tar", "Firewall", "purge",  # ACR's purge task, by its name
+    "Microsoft",
+    "GitLab",
+    "Jenkins",
+    "PowerPoint",
+    "Postgres",
+    "Redis",
+    "Trivy",
+    "Scout",
+    "Defender",
+    "Lifecycle",
+    "Pro",
+    "Team",
+    "Business",
+    "Enterprise",
+    "Premium",
+    "Basic",
+    "Standard",
+    "Personal",
+    "OIDC",
+    "SSO",
+    "SAML",
+    "LDAP",
+    "Free",
+    "GiB",
+    "EBS",  # GitHub's Free plan; Google's billing unit; Amazon EBS
+    "RBAC",
+    "SBOM",
+    "cosign",
+    "Notation",
+    "tar",
+    "Firewall",
+    "purge",  # ACR's purge task, by its name
     "egress",  # 인터넷 송신(egress): the practitioners' own word, given with the Korean
-    "Linux", "CPU", "CNCF", "IPv",  # the price book's units: Linux on-demand, 4 CPU, CNCF graduated, IPv4/IPv6
+    "Linux",
+    "CPU",
+    "CNCF",
+    "IPv",  # the price book's units: Linux on-demand, 4 CPU, CNCF graduated, IPv4/IPv6
     "Inspector",  # Amazon Inspector, the service ECR's enhanced scanning is billed by
 }
 # Names of more than one word, taken out before the scan ("Registry" alone is English; inside a
 # product name it is a name).
-PHRASES = ("GitHub Container Registry", "Google Artifact Registry", "Azure Container Registry", "Artifact Registry",
-           "Container Registry", "docker save", "docker pull", "describe-images",
-           "Google Cloud", "Artifact Analysis", "Private Link", "Microsoft Defender for Containers",
-           "Nexus Repository Community Edition", "Community Edition",
-           "East US", "Korea Central",  # Azure's region names, as Microsoft's price page lists them
-           "'currently free'",  # GitHub's own words, quoted
-           "ECR Public", "REPOSITORY/TAG.json", "Docker Hub")
+PHRASES = (
+    "GitHub Container Registry",
+    "Google Artifact Registry",
+    "Azure Container Registry",
+    "Artifact Registry",
+    "Container Registry",
+    "docker save",
+    "docker pull",
+    "describe-images",
+    "Google Cloud",
+    "Artifact Analysis",
+    "Private Link",
+    "Microsoft Defender for Containers",
+    "Nexus Repository Community Edition",
+    "Community Edition",
+    "East US",
+    "Korea Central",  # Azure's region names, as Microsoft's price page lists them
+    "'currently free'",  # GitHub's own words, quoted
+    "ECR Public",
+    "REPOSITORY/TAG.json",
+    "Docker Hub",
+)
 # The link's field names are the interface, named in messages about a link (`lang`, `krw_rate`).
 FIELD_NAMES = re.compile(r"\b(?:krw_rate|krw_date|lang)\b")
 CODE = re.compile(r"`[^`]*`")
@@ -62,6 +146,7 @@ EXTENSION = re.compile(r"\.(?:pptx|xlsx|csv|json|png|svg|yaml|md)\b")  # a file'
 def _region_codes() -> re.Pattern[str]:
     """The clouds' own region codes (us-east-1, eastus, us-east4): identifiers, shown beside their names."""
     from lib import regions
+
     codes = {c for m in regions.load().values() for c in (m.aws, m.azure, m.gcp)}
     # ASCII edges: Korean particles follow codes without a space ("us-east-1은"), and \b sees Hangul as a word
     alternatives = "|".join(sorted(map(re.escape, codes), key=len, reverse=True))
@@ -104,9 +189,9 @@ def _texts_of(node, where: str, out: list):
 
 class Text(NamedTuple):
     where: str  # "main" or "sidebar"
-    kind: str   # the element: "caption", "selectbox", "dataframe", ...
+    kind: str  # the element: "caption", "selectbox", "dataframe", ...
     field: str  # "body", "label", "help", "option", "header", ...
-    key: str    # a widget's key, or ""
+    key: str  # a widget's key, or ""
     text: str
 
     def __str__(self):
@@ -146,8 +231,15 @@ def test_the_scan_finds_english_and_passes_names():
     assert english_words("[공급사 페이지](https://aws.amazon.com/ecr/pricing/)") == []
 
 
-MY_PAGES = [None, "pages/compare.py", "pages/break_even.py", "pages/cost_over_time.py", "pages/network_path.py",
-            "pages/measure.py", "pages/about.py"]
+MY_PAGES = [
+    None,
+    "pages/compare.py",
+    "pages/break_even.py",
+    "pages/cost_over_time.py",
+    "pages/network_path.py",
+    "pages/measure.py",
+    "pages/about.py",
+]
 OTHER_PAGES = ["pages/recommendation.py", "pages/features.py", "pages/migration.py", "pages/export.py"]
 # inputs that make the pages show more: a NAT path, a comparison scenario B, a won rate
 RICH = {"lang": "ko", "network": "nat", "b_versions_kept": "30", "krw_rate": "1380.5", "krw_date": "2026-11-20"}
@@ -164,13 +256,16 @@ def test_every_page_in_korean(page):
 
 # ---- the language choice and the link ---------------------------------------------------------------
 
+
 def _language_control(at):
     return at.segmented_control(key="lang_choice")
 
 
 def _query(at) -> dict:
-    return {k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k]
-            for k in at.query_params}
+    return {
+        k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k]
+        for k in at.query_params
+    }
 
 
 @pytest.fixture
@@ -180,6 +275,7 @@ def browser_locale(monkeypatch):
 
     def set_to(value):
         monkeypatch.setattr(type(st.context), "locale", property(lambda self: value))
+
     return set_to
 
 
@@ -240,7 +336,10 @@ def test_a_bad_lang_gets_a_clear_warning_and_english(browser_locale):
     assert at.title[0].value == "Container registry cost"
     warning = at.warning[0].value
     assert warning.startswith("Some inputs could not be used; everything else was applied:")
-    assert "Link: lang: `fr` is not a language of this app (en: English, ko: Korean); the page is shown in English" in warning
+    assert (
+        "Link: lang: `fr` is not a language of this app (en: English, ko: Korean); the page is shown in English"
+        in warning
+    )
     assert _query(at)["repositories"] == "40" and _query(at)["lang"] == "en"
 
 
@@ -251,8 +350,16 @@ def test_the_language_fields_are_not_unknown_parameters():
 
 # ---- won at the reader's rate ------------------------------------------------------------------------
 
-TEAM = {"network": "nat", "repositories": "40", "image_size_mb": "1200", "versions_kept": "30",
-        "pulls_per_month": "50000", "same_region_share": "0.9", "cross_region_share": "0.1", "internet_share": "0"}
+TEAM = {
+    "network": "nat",
+    "repositories": "40",
+    "image_size_mb": "1200",
+    "versions_kept": "30",
+    "pulls_per_month": "50000",
+    "same_region_share": "0.9",
+    "cross_region_share": "0.1",
+    "internet_share": "0",
+}
 
 
 def test_won_at_the_links_rate_in_tables_and_caption():
@@ -273,8 +380,9 @@ def test_won_at_the_links_rate_in_tables_and_caption():
 
 def test_won_in_english_too_and_dollars_without_a_rate():
     at = open_app({**TEAM, "krw_rate": "1000", "krw_date": "2026-11-20"})
-    assert at.caption[0].value.startswith(":material/payments: Amounts in won at 1,000 won per US dollar "
-                                          "(20 November 2026, the rate you entered).")
+    assert at.caption[0].value.startswith(
+        ":material/payments: Amounts in won at 1,000 won per US dollar (20 November 2026, the rate you entered)."
+    )
     df = at.dataframe[0].value
     assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == 2996850  # 2,996.85 x 1,000
     at = open_app(TEAM)
@@ -297,16 +405,19 @@ def test_entering_a_rate_in_the_sidebar_puts_it_in_the_link():
 TOMORROW = (dt.date.today() + dt.timedelta(days=1)).isoformat()
 
 
-@pytest.mark.parametrize("rate, day, message", [
-    ("-3", "2026-11-20", "krw_rate: `-3` must be more than 0 won per US dollar; amounts are shown in US dollars"),
-    ("0", "2026-11-20", "krw_rate: `0` must be more than 0 won per US dollar"),
-    ("abc", "2026-11-20", "krw_rate: `abc` is not a number"),
-    ("nan", "2026-11-20", "krw_rate: `nan` must be more than 0 won per US dollar"),
-    ("250000", "2026-11-20", "krw_rate: `250000` won per US dollar is not a plausible rate (at most 100,000)"),
-    ("1380", TOMORROW, f"krw_date: `{TOMORROW}` is in the future"),
-    ("1380", "2026-02-30", "krw_date: `2026-02-30` is not a date (write it as 2026-11-20)"),
-    ("1380", None, "krw_date: missing: a won rate needs the day it is from"),
-])
+@pytest.mark.parametrize(
+    "rate, day, message",
+    [
+        ("-3", "2026-11-20", "krw_rate: `-3` must be more than 0 won per US dollar; amounts are shown in US dollars"),
+        ("0", "2026-11-20", "krw_rate: `0` must be more than 0 won per US dollar"),
+        ("abc", "2026-11-20", "krw_rate: `abc` is not a number"),
+        ("nan", "2026-11-20", "krw_rate: `nan` must be more than 0 won per US dollar"),
+        ("250000", "2026-11-20", "krw_rate: `250000` won per US dollar is not a plausible rate (at most 100,000)"),
+        ("1380", TOMORROW, f"krw_date: `{TOMORROW}` is in the future"),
+        ("1380", "2026-02-30", "krw_date: `2026-02-30` is not a date (write it as 2026-11-20)"),
+        ("1380", None, "krw_date: missing: a won rate needs the day it is from"),
+    ],
+)
 def test_a_bad_rate_or_date_is_named_and_amounts_stay_in_dollars(rate, day, message):
     params = {**TEAM, "krw_rate": rate} | ({"krw_date": day} if day else {})
     at = open_app(params)
@@ -319,6 +430,7 @@ def test_a_bad_rate_or_date_is_named_and_amounts_stay_in_dollars(rate, day, mess
 
 def test_the_about_page_shows_korean_units():
     from lib import pricebook
+
     book = pricebook.load()
     at = open_app({"lang": "ko"}, page="pages/about.py")
     assert not at.exception
@@ -341,6 +453,7 @@ def test_the_about_page_shows_korean_units():
 
 def test_the_copy_button_speaks_the_language_of_the_page():
     from ui import copy_link
+
     ko = copy_link._html("ko")
     assert "공유 링크 복사" in ko and "Copy share link" not in ko and '<html lang="ko">' in ko
     assert "Copy share link" in copy_link._html("en")
@@ -349,6 +462,7 @@ def test_the_copy_button_speaks_the_language_of_the_page():
 
 def test_page_titles_may_be_marked_for_translation(tmp_path):
     from ui import shell
+
     f = tmp_path / "p.py"
     f.write_text('from lib.i18n import N_\nTITLE = N_("Overview")\nICON = ":material/info:"\nORDER = 5\n')
     info = shell._read(f)
@@ -371,10 +485,12 @@ def test_callbacks_speak_the_language_of_the_page():
 
 # ---- files built when clicked --------------------------------------------------------------------
 
+
 def test_a_file_built_when_clicked_speaks_the_language_of_the_page_it_was_offered_on():
     # Streamlit calls a download's builder after the run, in a thread whose language is English: the
     # builder must carry the page's language and currency (a Korean page's deck came out in English)
     from ui import language
+
     rate = i18n.Krw(1380.5, dt.date(2026, 11, 20))
     with i18n.using("ko", krw=rate):
         build = language.deferred(lambda: (i18n._("Storage"), labels.money(2)))
@@ -390,6 +506,7 @@ def _download_data_args():
     """(file, line, the `data=` argument's source) for every download button of the app."""
     import ast
     from pathlib import Path
+
     root = Path(__file__).resolve().parent.parent
     for f in sorted([*root.glob("pages/*.py"), *root.glob("ui/*.py")]):
         tree = ast.parse(f.read_text(encoding="utf-8"))
@@ -407,9 +524,13 @@ def test_every_download_built_when_clicked_is_built_in_the_page_language():
 
     def wrapped(v):
         return isinstance(v, ast.Call) and getattr(v.func, "attr", "") == "deferred"
+
     built_later = [(f, line) for f, line, v in found if wrapped(v) or isinstance(v, ast.Lambda | ast.Name)]
-    unwrapped = [(f, line) for f, line, v in found if isinstance(v, ast.Lambda)
-                 or (isinstance(v, ast.Name) and v.id.startswith("build"))]
+    unwrapped = [
+        (f, line)
+        for f, line, v in found
+        if isinstance(v, ast.Lambda) or (isinstance(v, ast.Name) and v.id.startswith("build"))
+    ]
     # the scenario file (ui/share.py) is the interface, English field names: it has no language
     assert {f for f, _line in unwrapped} <= {"share.py"}, unwrapped
     assert len(built_later) - len(unwrapped) >= 6  # deck, xlsx, csv, json, chart PNG and SVG
@@ -421,6 +542,7 @@ def test_the_cheaper_setup_beside_a_total_is_in_won_like_the_total():
     # 2,996.85 × 1,380.5 = 4,137,151.4 -> ₩4,137,151, and the saving as shown, so the three add up:
     # 4,137,151 − 777,560 = ₩3,359,591
     from lib import presets, pricebook, setups
+
     w, _meta = presets.load("eks-private")
     s = setups.cheaper_setup(w, pricebook.load(), "ecr")
     assert s is not None and abs(s.monthly_cost - 563.245) < 1e-9

@@ -1,4 +1,5 @@
 """Each page opened with query parameters reproduces the scenario's inputs and figures."""
+
 import pytest
 import yaml
 
@@ -6,8 +7,13 @@ from lib import compare, decision, engine, pricebook
 from lib.workload import from_dict
 from tests.apphelpers import bar_value, figure, open_app
 
-LINK = {"image_size_mb": "800", "versions_kept": "30", "region": "ap-northeast-2",
-        "runs_on": "gcp", "b_versions_kept": "10"}
+LINK = {
+    "image_size_mb": "800",
+    "versions_kept": "30",
+    "region": "ap-northeast-2",
+    "runs_on": "gcp",
+    "b_versions_kept": "10",
+}
 W = from_dict({"image_size_mb": 800, "versions_kept": 30, "region": "ap-northeast-2", "runs_on": "gcp"})
 
 
@@ -47,8 +53,16 @@ def test_moving_an_input_rewrites_the_link():
 
 
 def test_bad_link_shows_every_problem_and_keeps_the_rest():
-    at = open_app({"image_size_mb": "abc", "pulls_per_month": "nan", "versions_kept": "-3", "colour": "red",
-                   "repositories": "1e30", "region": "ap-northeast-2"})
+    at = open_app(
+        {
+            "image_size_mb": "abc",
+            "pulls_per_month": "nan",
+            "versions_kept": "-3",
+            "colour": "red",
+            "repositories": "1e30",
+            "region": "ap-northeast-2",
+        }
+    )
     assert not at.exception
     text = at.warning[0].value
     for name in ("image_size_mb", "pulls_per_month", "versions_kept", "colour", "repositories"):

@@ -1,5 +1,6 @@
 """The "Measure my registry" page: upload -> table of measured values and sources -> apply -> the
 workload (sidebar, link) changed; bad files change nothing."""
+
 import io
 import zipfile
 from pathlib import Path
@@ -66,8 +67,11 @@ def test_a_zipped_manifest_tree_measures_shared_layers():
 
 
 def test_a_bad_file_is_named_and_nothing_is_applied():
-    at = upload(open_app(page=PAGE), ("deployment.json", b'{"kind": "Deployment"}'),
-                ("describe-images.json", (FIX / "ecr" / "describe-images.json").read_bytes()))
+    at = upload(
+        open_app(page=PAGE),
+        ("deployment.json", b'{"kind": "Deployment"}'),
+        ("describe-images.json", (FIX / "ecr" / "describe-images.json").read_bytes()),
+    )
     assert not at.exception
     assert "nothing was measured or applied" in at.error[0].value
     assert "deployment.json: not a registry inventory" in at.code[-1].value
@@ -78,11 +82,16 @@ def test_a_bad_file_is_named_and_nothing_is_applied():
 @pytest.mark.parametrize("text, shown", [("a_b*c*[x](y)", r"a\_b\*c\*\[x\]\(y\)")])
 def test_file_text_is_shown_as_text(text, shown):
     from ui.measure_upload import plain
+
     assert plain(text) == shown
 
 
 def test_hostile_uploads_are_refused_without_a_traceback():
-    at = upload(open_app(page=PAGE), ("deep.json", b"[" * 100_000), ("types.json", b'{"imageDetails": [{"repositoryName": []}]}'))
+    at = upload(
+        open_app(page=PAGE),
+        ("deep.json", b"[" * 100_000),
+        ("types.json", b'{"imageDetails": [{"repositoryName": []}]}'),
+    )
     assert not at.exception
     problems = at.code[-1].value
     assert "deep.json: JSON nested too deeply" in problems and "types.json: imageDetails[0].repositoryName" in problems
@@ -99,6 +108,7 @@ def test_navigation_and_share_controls_use_material_icons_not_emoji():
     # the machine (and many a server) has no emoji font: an emoji shows as an empty box; the
     # Measure page's own link already used a Material icon, the others showed boxes beside it
     import re
+
     emoji = re.compile("[\u2190-\u2bff\U0001f000-\U0001ffff\ufe0f]")
     at = open_app(page=PAGE)
     for link in at.get("page_link"):
@@ -108,8 +118,10 @@ def test_navigation_and_share_controls_use_material_icons_not_emoji():
 
 
 def test_a_file_with_a_number_of_thousands_of_digits_is_refused_on_the_page():
-    at = upload(open_app(page=PAGE), ("big.json", b'{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": '
-                                      + b"9" * 5000 + b"}]}"))
+    at = upload(
+        open_app(page=PAGE),
+        ("big.json", b'{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": ' + b"9" * 5000 + b"}]}"),
+    )
     assert not at.exception
     assert at.error and "nothing was measured" in at.error[0].value
     assert "big.json" in at.code[-1].value
@@ -133,6 +145,7 @@ def test_uploads_are_capped_in_total_not_only_per_file(monkeypatch):
     # 1 GiB pod limit. So the files together get the per-file cap, not four times it. Scaled down here:
     # with a 1 MB cap, two files of 0.6 MB are refused, naming the file that passes the total.
     from ui import measure_upload
+
     monkeypatch.setattr(measure_upload, "MAX_UPLOAD_MB", 1)
     doc = (FIX / "ecr" / "describe-images.json").read_bytes()
     pad = doc.rstrip()[:-1] + b" " * (600_000 - len(doc)) + b"}"

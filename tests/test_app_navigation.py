@@ -1,4 +1,5 @@
 """Navigation (issue 19): app.py routes and draws the one frame; the page list comes from pages/."""
+
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -22,8 +23,10 @@ def test_every_file_of_pages_is_in_the_menu_overview_first():
 
 
 def test_a_new_page_is_one_file(tmp_path, monkeypatch):
-    (tmp_path / "zz_new.py").write_text('"""A page."""\nTITLE = "New page"\nICON = ":material/star:"\nORDER = 55\n'
-                                        'raise SystemExit("the menu must not run a page")\n')
+    (tmp_path / "zz_new.py").write_text(
+        '"""A page."""\nTITLE = "New page"\nICON = ":material/star:"\nORDER = 55\n'
+        'raise SystemExit("the menu must not run a page")\n'
+    )
     (tmp_path / "overview.py").write_text('TITLE = "Overview"\nICON = ":material/bar_chart:"\nORDER = 0\n')
     monkeypatch.setattr(shell, "PAGES_DIR", tmp_path)
     assert [(p.title, p.order) for p in shell.page_infos()] == [("Overview", 0), ("New page", 55)]

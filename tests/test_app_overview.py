@@ -1,4 +1,5 @@
 """The overview page, run by AppTest."""
+
 import pytest
 
 from lib import engine
@@ -45,15 +46,27 @@ def test_flags_are_shown_in_full_next_to_registries():
 
 def test_issue_11_team_first_line_recommends_ecr_with_endpoints_under_1000():
     """The team of issue 11 (EKS, private subnets, one NAT; figures by hand in test_setups.py)."""
-    at = open_app({"network": "nat", "repositories": "40", "image_size_mb": "1200", "versions_kept": "30",
-                   "pulls_per_month": "50000", "same_region_share": "0.9", "cross_region_share": "0.1",
-                   "internet_share": "0"})
+    at = open_app(
+        {
+            "network": "nat",
+            "repositories": "40",
+            "image_size_mb": "1200",
+            "versions_kept": "30",
+            "pulls_per_month": "50000",
+            "same_region_share": "0.9",
+            "cross_region_share": "0.1",
+            "internet_share": "0",
+        }
+    )
     assert not at.exception
     first = at.success[0].value
     assert first.startswith("Recommended: Amazon ECR with interface endpoints") and "563.25/month" in first
     df = at.dataframe[0].value
     ecr = df[df["registry"] == ECR].iloc[0]
     assert ecr["monthly_cost"] == pytest.approx(2996.85, abs=0.005)  # as described: through the NAT
-    assert ecr["cheaper_setup"] == "with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint: $563.25/month, −$2,433.60"
+    assert (
+        ecr["cheaper_setup"]
+        == "with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint: $563.25/month, −$2,433.60"
+    )
     # GAR and ACR pay their cloud's internet egress and the NAT: they rank last
     assert list(df["registry"])[-2:] == ["Azure Container Registry", "Google Artifact Registry"]

@@ -1,4 +1,5 @@
 """The Recommendation page and the overview's one-line recommendation, run by AppTest."""
+
 from lib import decision
 from lib.registries import NAMES
 from lib.workload import from_dict

@@ -1,6 +1,7 @@
 """Human words and typed inputs on every page, run by AppTest (the browser suite checks the
 rendered page too): no field names or raw choice values, percentages typed as percentages,
 the image size in MB or GB, the pull mix as three percentages that must add up to 100 %."""
+
 import re
 
 import pytest
@@ -9,14 +10,33 @@ from lib import engine, labels
 from lib.workload import SPECS, from_dict
 from tests.apphelpers import bar_value, figure, open_app
 
-PAGES = [None, "pages/recommendation.py", "pages/compare.py", "pages/break_even.py", "pages/cost_over_time.py",
-         "pages/network_path.py", "pages/features.py", "pages/migration.py", "pages/export.py", "pages/about.py"]
+PAGES = [
+    None,
+    "pages/recommendation.py",
+    "pages/compare.py",
+    "pages/break_even.py",
+    "pages/cost_over_time.py",
+    "pages/network_path.py",
+    "pages/features.py",
+    "pages/migration.py",
+    "pages/export.py",
+    "pages/about.py",
+]
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 URL = re.compile(r"https?://\S+")
 # field names as the old pages spelt them ("image size mb") and the issue's raw choice values
 SPACED = [n.replace("_", " ") for n in SPECS if "_" in n and not SPECS[n].label.lower().startswith(n.replace("_", " "))]
 RAW = re.compile(r"\bnat\b|\bgithub actions\b|\bon prem\b|\bmulti cloud\b|\bstrength \d of 3\b")
-NO_FILES = ("data/", "prices.yaml", "onetime.yaml", "features.yaml", "registry-comparison.md", "cost-model.md", "../shared", "source document")
+NO_FILES = (
+    "data/",
+    "prices.yaml",
+    "onetime.yaml",
+    "features.yaml",
+    "registry-comparison.md",
+    "cost-model.md",
+    "../shared",
+    "source document",
+)
 
 
 def visible_text(at) -> list[str]:
@@ -38,8 +58,16 @@ def visible_text(at) -> list[str]:
 @pytest.mark.parametrize("page", PAGES, ids=[p or "overview" for p in PAGES])
 def test_no_code_names_on_any_page(page):
     # inputs that change what a page shows: a NAT path, a requirement, all the situation's answers
-    at = open_app({"network": "nat", "required_features": "private_endpoint", "ci": "github_actions",
-                   "sweep_field": "cross_region_share", "monthly_growth": "0.05"}, page=page)
+    at = open_app(
+        {
+            "network": "nat",
+            "required_features": "private_endpoint",
+            "ci": "github_actions",
+            "sweep_field": "cross_region_share",
+            "monthly_growth": "0.05",
+        },
+        page=page,
+    )
     assert not at.exception
     found = []
     for text in visible_text(at):
@@ -63,7 +91,8 @@ def test_the_pull_mix_must_add_up_to_100_percent(book):
     at.number_input(key="wl_cross_region_share").set_value(40.0).run()
     assert [e.value for e in at.error] == [
         "Where pulls come from: 70 % + 40 % + 0 % = 110 %. The three must add up to 100 %; "
-        "until they do, the figures use the last mix that did."]
+        "until they do, the figures use the last mix that did."
+    ]
     # the figures and the link keep the last good mix: 100 % from the same region
     assert "same_region_share" not in at.query_params and "cross_region_share" not in at.query_params
     at.number_input(key="wl_same_region_share").set_value(60.0).run()
@@ -105,5 +134,8 @@ def test_one_number_format():
     assert labels.percent(0.05) == "5 %" and labels.data_size_mb(1200) == "1.2 GB"
     assert labels.unit_price(0.1) == "$0.10" and labels.unit_price(0.0274) == "$0.0274"
     from lib.components import Component
-    assert Component("Cross-region transfer", "transfer", "GB", 60_000, 0.02, 1200.0).arithmetic() == \
-        "60,000 GB x $0.02 = $1,200.00"
+
+    assert (
+        Component("Cross-region transfer", "transfer", "GB", 60_000, 0.02, 1200.0).arithmetic()
+        == "60,000 GB x $0.02 = $1,200.00"
+    )

@@ -1,6 +1,7 @@
 """Figures built from plain dicts (lib/charts.figure skips plotly's validators on every rerun)
 must still be figures plotly's validators accept unchanged: a misspelt property or a wrong
 value would otherwise reach the browser silently."""
+
 import plotly.graph_objects as go
 import pytest
 

@@ -1,6 +1,7 @@
 """Every money chart in the display currency (issue 18): won at the reader's rate when one is set
 (values through labels.amount, "₩" on the ticks, whole won in hovers and ticks, axis titles naming
 won), and exactly today's US-dollar figures when none is."""
+
 import datetime as dt
 import io
 
@@ -21,16 +22,24 @@ WON = i18n.Krw(RATE, dt.date(2026, 11, 20))
 #   stored = 40 images x 1.2 GB x 30 versions = 1,440 GB; pulled = 50,000 x 1.2 GB = 60,000 GB
 #   ECR storage 1,440 x $0.10 = 144; NAT 730 h x $0.045 = 32.85 + 60,000 GB x $0.045 = 2,700
 #   ECR total 144 + 32.85 + 2,700 = 2,876.85; with endpoints (B) 144 + 29.20 + 0.05 = 173.25
-EKS = {"runs_on": "aws", "ci": "github_actions", "lifetime": "production", "network": "nat",
-       "repositories": 40, "image_size_mb": 1200, "versions_kept": 30, "pulls_per_month": 50_000}
+EKS = {
+    "runs_on": "aws",
+    "ci": "github_actions",
+    "lifetime": "production",
+    "network": "nat",
+    "repositories": 40,
+    "image_size_mb": 1200,
+    "versions_kept": 30,
+    "pulls_per_month": 50_000,
+}
 W = from_dict(EKS)
 B = W.replace(network="endpoints")
 ECR_STORAGE, ECR_NETWORK, ECR_NAT, ECR_ENDPOINTS = 144.0, 32.85 + 2700.0, 2876.85, 173.25
 # in won at 1,380.5 won per dollar
-STORAGE_WON = 198_792.0                 # 144 x 1,380.5
-NETWORK_WON = 3_772_699.425             # 2,732.85 x 1,380.5
-ECR_NAT_WON = 3_971_491.425             # 2,876.85 x 1,380.5
-ECR_ENDPOINTS_WON = 239_171.625         # 173.25 x 1,380.5
+STORAGE_WON = 198_792.0  # 144 x 1,380.5
+NETWORK_WON = 3_772_699.425  # 2,732.85 x 1,380.5
+ECR_NAT_WON = 3_971_491.425  # 2,876.85 x 1,380.5
+ECR_ENDPOINTS_WON = 239_171.625  # 173.25 x 1,380.5
 
 
 def _validated(fig: go.Figure) -> dict:
@@ -56,6 +65,7 @@ def test_the_hand_figures_agree():
 
 
 # ---- the Overview's bars ---------------------------------------------------------------------------
+
 
 def test_cost_breakdown_in_won(book):
     with i18n.using("ko", krw=WON):
@@ -97,6 +107,7 @@ def test_won_in_english_titles_the_axis_in_krw(book):
 
 
 # ---- Compare, Break-even, Cost over time, Network path ------------------------------------------------
+
 
 def test_compare_bars_in_won(book):
     table = compare.side_by_side(W, B, book)
@@ -184,6 +195,7 @@ def test_network_paths_in_won():
 
 # ---- the deck's native charts ---------------------------------------------------------------------------
 
+
 def _deck_charts(book, krw):
     with i18n.using("ko", krw=krw):
         data, _missing = deck.build(W, book, b=B, pictures=False, today=dt.date(2026, 11, 29))
@@ -202,7 +214,9 @@ def test_deck_charts_in_won(book):
     assert cost.value_axis.tick_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.axis_title.text_frame.text == "월 비용 (원)"
     storage = next(s for s in breakdown.plots[0].series if s.name == "스토리지")
-    assert storage.values[[str(c) for c in breakdown.plots[0].categories].index("Amazon ECR")] == 198_792  # 144 x 1,380.5
+    assert (
+        storage.values[[str(c) for c in breakdown.plots[0].categories].index("Amazon ECR")] == 198_792
+    )  # 144 x 1,380.5
     ids = [str(c) for c in comparison.plots[0].categories]
     i = ids.index("Amazon ECR")
     a, b = comparison.plots[0].series
@@ -237,8 +251,16 @@ def test_sweep_picture_in_won(book, monkeypatch):
 
 # ---- the Overview page in won --------------------------------------------------------------------------
 
-TEAM = {"network": "nat", "repositories": "40", "image_size_mb": "1200", "versions_kept": "30",
-        "pulls_per_month": "50000", "same_region_share": "0.9", "cross_region_share": "0.1", "internet_share": "0"}
+TEAM = {
+    "network": "nat",
+    "repositories": "40",
+    "image_size_mb": "1200",
+    "versions_kept": "30",
+    "pulls_per_month": "50000",
+    "same_region_share": "0.9",
+    "cross_region_share": "0.1",
+    "internet_share": "0",
+}
 
 
 def test_overview_chart_in_won():

@@ -30,6 +30,7 @@ def test_json_matches_library(book):
 def test_csv_totals_match_library(book):
     import csv
     import io
+
     rows = list(csv.DictReader(io.StringIO(run("estimate", PRESET, "--format", "csv"))))
     totals = {r["registry_id"]: float(r["monthly_cost"]) for r in rows if r["component"] == "TOTAL"}
     e = engine.estimate(scenario.load(PRESET)[0], book)

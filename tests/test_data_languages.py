@@ -1,6 +1,7 @@
 """Data in both languages: every question, answer and reason of the decision tree, the feature
 matrix, the migration steps and the assumptions carry English and Korean; the cached loaders
 keep both and hand out the run's language where the text is shown."""
+
 import re
 import unicodedata
 from types import SimpleNamespace
@@ -15,8 +16,19 @@ from lib.workload import from_dict
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # names read the same in both languages (a product, a cloud, an acronym): Korean may repeat them
-NAMES = {"Amazon ECR", "GitHub Container Registry", "Google Artifact Registry", "Azure Container Registry",
-         "GitHub Actions", "AWS", "GCP", "Azure", "RBAC", "IAM", "Cloud Audit Logs"}
+NAMES = {
+    "Amazon ECR",
+    "GitHub Container Registry",
+    "Google Artifact Registry",
+    "Azure Container Registry",
+    "GitHub Actions",
+    "AWS",
+    "GCP",
+    "Azure",
+    "RBAC",
+    "IAM",
+    "Cloud Audit Logs",
+}
 
 
 def _items(doc, path):
@@ -50,16 +62,28 @@ def _texts():
     def read(name):
         with open(f"data/{name}", encoding="utf-8") as f:
             return yaml.safe_load(f)
-    tree, matrix, moves, onetime, book = (read(n) for n in ("decision_tree.yaml", "features.yaml", "migrations.yaml",
-                                                             "onetime.yaml", "prices.yaml"))
-    for path in (("nodes", "*", "question"), ("nodes", "*", "branches", "*", "answer"),
-                 ("nodes", "*", "branches", "*", "reason"), ("leaves", "*", "title"), ("leaves", "*", "summary"),
-                 ("strengths", "*"), ("requirements", "*", "label"), ("requirements", "*", "fails", "*")):
+
+    tree, matrix, moves, onetime, book = (
+        read(n) for n in ("decision_tree.yaml", "features.yaml", "migrations.yaml", "onetime.yaml", "prices.yaml")
+    )
+    for path in (
+        ("nodes", "*", "question"),
+        ("nodes", "*", "branches", "*", "answer"),
+        ("nodes", "*", "branches", "*", "reason"),
+        ("leaves", "*", "title"),
+        ("leaves", "*", "summary"),
+        ("strengths", "*"),
+        ("requirements", "*", "label"),
+        ("requirements", "*", "fails", "*"),
+    ):
         yield from ((f"decision_tree.yaml {w}", v) for w, v in _items(tree, path))
     feature_ids = list(matrix["features"])
     yield from ((f"features.yaml {w}", v) for w, v in _items(matrix, ("features", "*")))
-    for path in [("registries", "*", "document", "cost"), ("registries", "*", "document", "recommended_for"),
-                 *[("registries", "*", f, "note") for f in feature_ids]]:
+    for path in [
+        ("registries", "*", "document", "cost"),
+        ("registries", "*", "document", "recommended_for"),
+        *[("registries", "*", f, "note") for f in feature_ids],
+    ]:
         yield from ((f"features.yaml {w}", v) for w, v in _items(matrix, path))
     yield from ((f"migrations.yaml step {i}", t) for i, t in enumerate(_steps(moves)))
     yield from ((f"migrations.yaml {w}", v) for w, v in _items(moves, ("pairs", "*", "source")))
@@ -72,10 +96,17 @@ TEXTS = list(_texts())
 
 def test_the_data_files_have_every_kind_of_text_checked():
     # a path that stopped matching (a renamed key) would make the check below vacuous
-    counts = {f: sum(w.startswith(f) for w, _v in TEXTS) for f in
-              ("decision_tree.yaml", "features.yaml", "migrations.yaml step", "onetime.yaml", "prices.yaml")}
-    assert counts == {"decision_tree.yaml": 90, "features.yaml": 11 + 8 * 2 + 8 * 11, "migrations.yaml step": 31,
-                      "onetime.yaml": 8, "prices.yaml": 11}
+    counts = {
+        f: sum(w.startswith(f) for w, _v in TEXTS)
+        for f in ("decision_tree.yaml", "features.yaml", "migrations.yaml step", "onetime.yaml", "prices.yaml")
+    }
+    assert counts == {
+        "decision_tree.yaml": 90,
+        "features.yaml": 11 + 8 * 2 + 8 * 11,
+        "migrations.yaml step": 31,
+        "onetime.yaml": 8,
+        "prices.yaml": 11,
+    }
 
 
 @pytest.mark.parametrize("where, value", TEXTS, ids=[w for w, _v in TEXTS])
@@ -97,6 +128,7 @@ def test_the_check_itself_rejects_english_only_and_korean_without_hangul():
 
 # ---- the loaders cache both languages and pick one where the text is shown ------------
 
+
 @pytest.fixture
 def fresh_caches():
     """Empty caches, so the first load below happens in Korean."""
@@ -113,9 +145,15 @@ def test_a_recommendation_speaks_the_language_of_its_run(book, fresh_caches):
         ko = decision.recommend(w, book)
     en = decision.recommend(w, book)  # the same cached tree, read in English
     assert ko.recommended == en.recommended == "ecr"
-    assert ko.path[0].question == "금융권 수준 / 보안이 중요한 환경으로, 감사 로그, 이미지 서명, 팀별 격리가 모두 필수입니까?"
+    assert (
+        ko.path[0].question
+        == "금융권 수준 / 보안이 중요한 환경으로, 감사 로그, 이미지 서명, 팀별 격리가 모두 필수입니까?"
+    )
     assert en.path[0].question.startswith("Is it finance-grade / security-critical")
-    assert ko.summary == "AWS 프로덕션 -> ECR (추천 강도 3/3)." and en.summary == "AWS production -> ECR (strength 3 of 3)."
+    assert (
+        ko.summary == "AWS 프로덕션 -> ECR (추천 강도 3/3)."
+        and en.summary == "AWS production -> ECR (strength 3 of 3)."
+    )
     assert all((HANGUL.search(s.answer) or s.answer in NAMES) and all(map(HANGUL.search, s.reasons)) for s in ko.path)
     assert all(HANGUL.search(x.why) for x in ko.rejected)
     assert not any(HANGUL.search(x.why) for x in en.rejected)
@@ -156,16 +194,19 @@ def test_migration_steps_and_assumptions_speak_the_language_of_their_run(book, f
     en = migration.plan(w, book, "ghcr", "ecr")
     assert [t for t, _c in ko.steps][:2] == ["ECR 리포지토리 생성", "GHCR에서 이미지 풀"]
     assert [t for t, _c in en.steps][:2] == ["Create the ECR repository", "Pull the image from GHCR"]
+
     # commands are commands in any language; only their comments are the reader's
     def commands(steps):
         return [[line.split("#")[0].rstrip() for line in c.splitlines()] for _t, c in steps]
+
     assert commands(ko.steps) == commands(en.steps)
     assert "# user data: docker pull" in en.steps[6][1] and "# 사용자 데이터: docker pull" in ko.steps[6][1]
     with i18n.using("ko"):  # the batch plan (many repositories): its comments in Korean too
         batch_ko = "\n".join(c for _t, c in migration.plan(from_dict({"repositories": 3}), book, "ghcr", "ecr").steps)
     comments = [line.split("#", 1)[1] for line in batch_ko.splitlines() if "#" in line]
-    assert comments and all(re.search(r"[\uac00-\ud7a3]", c) or not re.search(r"[a-z]{4,} [a-z]{3,}", c)
-                            for c in comments), comments  # no English sentence left in a Korean comment
+    assert comments and all(
+        re.search(r"[\uac00-\ud7a3]", c) or not re.search(r"[a-z]{4,} [a-z]{3,}", c) for c in comments
+    ), comments  # no English sentence left in a Korean comment
     assert ko.steps_source.startswith("비교 문서의") and en.steps_source.startswith("the comparison's")
     assert note == "GitHub Actions에서 한 줄 설정: 약 5분(비교 문서)"
     assert timeline.onetime()["setup_hours"]["ghcr"]["note"].startswith("one-line setup in GitHub Actions")
@@ -173,10 +214,10 @@ def test_migration_steps_and_assumptions_speak_the_language_of_their_run(book, f
 
 def test_a_frozen_text_document_reads_each_language_on_use():
     doc = freeze({"steps": [[{"en": "Push", "ko": "푸시"}, "docker push x"]], "n": 1}, texts=True)
-    (title, command), = doc["steps"]
+    ((title, command),) = doc["steps"]
     assert (title, command, doc["n"]) == ("Push", "docker push x", 1)
     with i18n.using("ko"):
-        (title, command), = doc["steps"]
+        ((title, command),) = doc["steps"]
         assert (title, command) == ("푸시", "docker push x")
         assert doc["steps"][0][0] == "푸시"
 
@@ -184,27 +225,57 @@ def test_a_frozen_text_document_reads_each_language_on_use():
 def test_a_price_note_reads_in_the_language_of_its_run():
     p = pricebook.load().price("acr.internet_egress_gb")
     with i18n.using("ko"):
-        assert p.note == ("Microsoft 네트워크를 통한 라우팅 기준입니다. "
-                          "East US는 영역 1(북미, 유럽), Korea Central은 영역 2(아시아)입니다.")
+        assert p.note == (
+            "Microsoft 네트워크를 통한 라우팅 기준입니다. "
+            "East US는 영역 1(북미, 유럽), Korea Central은 영역 2(아시아)입니다."
+        )
     assert p.note.startswith("Routing over Microsoft's network")
 
 
 def test_an_updated_price_keeps_its_note_in_both_languages():
     found = SimpleNamespace(as_of="2026-11-01", page="https://aws.amazon.com/ecr/pricing/")
     got = pu._note([found], {"en": "Layers come through S3.", "ko": "레이어는 S3를 거칩니다."}, "AWS")
-    assert got == {"en": "Read from the AWS price list (published 2026-11-01; page https://aws.amazon.com/ecr/pricing/). "
-                         "Layers come through S3.",
-                   "ko": "AWS 가격표에서 읽음(게시일 2026-11-01, 페이지 https://aws.amazon.com/ecr/pricing/). "
-                         "레이어는 S3를 거칩니다."}
+    assert got == {
+        "en": "Read from the AWS price list (published 2026-11-01; page https://aws.amazon.com/ecr/pricing/). "
+        "Layers come through S3.",
+        "ko": "AWS 가격표에서 읽음(게시일 2026-11-01, 페이지 https://aws.amazon.com/ecr/pricing/). "
+        "레이어는 S3를 거칩니다.",
+    }
     assert pu._note([found], got, "AWS") == got  # the next update replaces the line it wrote, in both languages
-    assert pu._scalar(got).startswith('{en: "Read from the AWS price list (published 2026-11-01; ')  # quoted: commas inside
+    assert pu._scalar(got).startswith(
+        '{en: "Read from the AWS price list (published 2026-11-01; '
+    )  # quoted: commas inside
 
 
 # ---- the price book's units ------------------------------------------------------------------------
 # Names a Korean unit keeps as the vendor writes them (a SKU, a product, a plan, an address family)
-UNIT_NAMES = ("Nexus Repository Community Edition", "Amazon Inspector", "S3 Standard", "ECR Public", "c6i.xlarge",
-              "ecr.api", "ecr.dkr", "GitHub", "Harbor", "Linux", "CNCF", "CPU", "NAT", "AWS", "AZ", "USD", "IPv4",
-              "IPv6", "Pro", "Team", "Business", "Personal", "GB", "TB", "PB")
+UNIT_NAMES = (
+    "Nexus Repository Community Edition",
+    "Amazon Inspector",
+    "S3 Standard",
+    "ECR Public",
+    "c6i.xlarge",
+    "ecr.api",
+    "ecr.dkr",
+    "GitHub",
+    "Harbor",
+    "Linux",
+    "CNCF",
+    "CPU",
+    "NAT",
+    "AWS",
+    "AZ",
+    "USD",
+    "IPv4",
+    "IPv6",
+    "Pro",
+    "Team",
+    "Business",
+    "Personal",
+    "GB",
+    "TB",
+    "PB",
+)
 
 
 def _english_left(text: str) -> list[str]:
@@ -235,15 +306,21 @@ def test_every_price_has_its_unit_in_english_and_korean():
 def test_the_english_unit_is_what_code_reads_and_the_korean_one_is_shown():
     book = pricebook.load()
     # hand-copied from the price book before it became bilingual: code and price updates compare these
-    english = {"aws.cross_az_gb": "USD/GB each way",
-               "aws.internet_egress_free_gb": "GB/month (account-wide, applied when the free-tier toggle is on)",
-               "ecr.storage_gb_month": "USD/GB-month", "acr.tier_daily": "USD/day",
-               "dockerhub.pull_limit_per_hour": "pulls/hour (per IPv4 address or IPv6 /64 when anonymous; "
-                                                "per user when Personal)",
-               "nexus.ce_components": "components cap of Nexus Repository Community Edition"}
-    korean = {"aws.cross_az_gb": "USD/GB, 양방향 각각",
-              "aws.internet_egress_free_gb": "GB/월(계정 전체, 프리 티어 토글이 켜져 있을 때 적용)",
-              "ecr.storage_gb_month": "USD/GB-월", "acr.tier_daily": "USD/일"}
+    english = {
+        "aws.cross_az_gb": "USD/GB each way",
+        "aws.internet_egress_free_gb": "GB/month (account-wide, applied when the free-tier toggle is on)",
+        "ecr.storage_gb_month": "USD/GB-month",
+        "acr.tier_daily": "USD/day",
+        "dockerhub.pull_limit_per_hour": "pulls/hour (per IPv4 address or IPv6 /64 when anonymous; "
+        "per user when Personal)",
+        "nexus.ce_components": "components cap of Nexus Repository Community Edition",
+    }
+    korean = {
+        "aws.cross_az_gb": "USD/GB, 양방향 각각",
+        "aws.internet_egress_free_gb": "GB/월(계정 전체, 프리 티어 토글이 켜져 있을 때 적용)",
+        "ecr.storage_gb_month": "USD/GB-월",
+        "acr.tier_daily": "USD/일",
+    }
     for key, en in english.items():
         p = book.price(key)
         assert p.unit == en and p.shown_unit == en
@@ -268,6 +345,7 @@ def test_a_plain_unit_still_reads_and_a_half_translated_one_is_refused(tmp_path)
 
 def test_a_price_book_update_keeps_units_in_both_languages(tmp_path):
     from tests.test_price_lists import FIX, book_copy
+
     book = book_copy(tmp_path)
     old = pricebook.load(book)
     with i18n.using("ko"):
@@ -289,11 +367,21 @@ def test_a_price_book_update_keeps_units_in_both_languages(tmp_path):
 
 def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book):
     from lib import deck
-    w = from_dict({"runs_on": "aws", "network": "nat", "repositories": 40, "image_size_mb": 1200,
-                   "versions_kept": 30, "pulls_per_month": 50_000})
+
+    w = from_dict(
+        {
+            "runs_on": "aws",
+            "network": "nat",
+            "repositories": 40,
+            "image_size_mb": 1200,
+            "versions_kept": 30,
+            "pulls_per_month": 50_000,
+        }
+    )
 
     def items():
         return [item for _vendor, pages in deck.sources(w, book) for *_page, priced in pages for item in priced]
+
     with i18n.using("ko"):
         ko = "\n".join(items())
     en = "\n".join(items())
@@ -309,5 +397,6 @@ def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book)
 def test_every_price_in_the_book_has_a_name_in_words():
     # an entry without one shows its key's words ("internet egress tier2 gb") in English and Korean alike
     from lib import labels, pricebook
+
     unnamed = [k for k in pricebook.load().prices if k not in labels.PRICES]
     assert unnamed == []

@@ -1,4 +1,5 @@
 """Every rule and case of the source document, reproduced by the decision tree."""
+
 import itertools
 import json
 import subprocess
@@ -27,6 +28,7 @@ def text(r):
 
 # ---- the document's "depends on the situation" table ---------------------------------
 
+
 def test_learning_demo_open_source_with_github_actions_is_ghcr(book):
     r = rec(book, runs_on="aws", ci="github_actions", visibility="public", lifetime="demo")
     assert r.recommended == "ghcr" and "strength 1 of 3" in r.summary
@@ -50,6 +52,7 @@ def test_finance_security_critical_is_harbor_with_a_scanner(book):
 
 # ---- the document's own project and its five "would have used ECR" conditions -------
 
+
 def test_documents_project_is_ghcr_with_its_reasons(book):
     r = preset(book, "doc-project")
     assert r.recommended == "ghcr"
@@ -58,13 +61,17 @@ def test_documents_project_is_ghcr_with_its_reasons(book):
         assert reason in t, reason
 
 
-@pytest.mark.parametrize("flip", [
-    {"lifetime": "production"},             # long-term production
-    {"aws_only": True},                     # AWS-only environment
-    {"private_network_only": True},         # access only from inside the VPC
-    {"compliance": ["audit_logs"]},         # security compliance
-    {"compliance": ["scanning"]},           # mandatory image scanning
-], ids=["production", "aws-only", "vpc-only", "compliance", "scanning"])
+@pytest.mark.parametrize(
+    "flip",
+    [
+        {"lifetime": "production"},  # long-term production
+        {"aws_only": True},  # AWS-only environment
+        {"private_network_only": True},  # access only from inside the VPC
+        {"compliance": ["audit_logs"]},  # security compliance
+        {"compliance": ["scanning"]},  # mandatory image scanning
+    ],
+    ids=["production", "aws-only", "vpc-only", "compliance", "scanning"],
+)
 def test_each_ecr_condition_flips_the_project_to_ecr(book, flip):
     base, _ = scenario.load("data/presets/doc-project.yaml")
     assert decision.recommend(base, book).recommended == "ghcr"
@@ -73,6 +80,7 @@ def test_each_ecr_condition_flips_the_project_to_ecr(book, flip):
 
 
 # ---- the three company cases --------------------------------------------------------
+
 
 def test_startup_a_is_ghcr_saving_about_20_dollars(book):
     r = preset(book, "startup-a")
@@ -108,6 +116,7 @@ def test_financial_c_is_harbor_with_its_reasons(book):
 
 # ---- other clouds -------------------------------------------------------------------
 
+
 def test_gcp_only_is_artifact_registry(book):
     assert rec(book, runs_on="gcp").recommended == "gar"
 
@@ -117,6 +126,7 @@ def test_azure_only_is_acr(book):
 
 
 # ---- the explanation -----------------------------------------------------------------
+
 
 def test_every_other_registry_gets_a_reason(book):
     for name in ("worked-example", "doc-project", "startup-a", "midsize-b", "financial-c"):
@@ -150,6 +160,7 @@ def test_a_constraint_rejects_the_cheaper_registry(book):
 
 # ---- coverage of the tree itself ----------------------------------------------------
 
+
 def _all_answers():
     choices = {k: SPECS[k].choices for k in ("runs_on", "ci", "lifetime", "priority", "visibility")}
     bools = ("private_network_only", "aws_only", "avoid_cloud_iam")
@@ -180,13 +191,17 @@ def test_every_question_is_asked_on_some_path():
 
 # ---- the tree file is validated ------------------------------------------------------
 
-@pytest.mark.parametrize("mutate, message", [
-    (lambda t: t["nodes"]["platform"]["branches"][0].update(leaf="nowhere"), "leaf 'nowhere' is not defined"),
-    (lambda t: t["nodes"]["ci"]["branches"][0]["when"].update(field="colour"), "unknown field 'colour'"),
-    (lambda t: t["nodes"]["platform"]["branches"][0]["when"].update({"is": "mars"}), "runs_on has no value 'mars'"),
-    (lambda t: t["nodes"]["ci"]["branches"].pop(), "last deciding branch must be 'else: true'"),
-    (lambda t: t["leaves"]["gar"].update(registries=["quay"]), "leaf 'gar' must name known registries"),
-])
+
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda t: t["nodes"]["platform"]["branches"][0].update(leaf="nowhere"), "leaf 'nowhere' is not defined"),
+        (lambda t: t["nodes"]["ci"]["branches"][0]["when"].update(field="colour"), "unknown field 'colour'"),
+        (lambda t: t["nodes"]["platform"]["branches"][0]["when"].update({"is": "mars"}), "runs_on has no value 'mars'"),
+        (lambda t: t["nodes"]["ci"]["branches"].pop(), "last deciding branch must be 'else: true'"),
+        (lambda t: t["leaves"]["gar"].update(registries=["quay"]), "leaf 'gar' must name known registries"),
+    ],
+)
 def test_broken_tree_names_the_problem(mutate, message):
     doc = yaml.safe_load(open(decision.DEFAULT_PATH))
     mutate(doc)
@@ -196,9 +211,14 @@ def test_broken_tree_names_the_problem(mutate, message):
 
 # ---- the command line ---------------------------------------------------------------
 
+
 def test_cli_recommend_json(book):
-    out = subprocess.run([sys.executable, "-m", "lib", "recommend", "data/presets/startup-a.yaml", "--format", "json"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "lib", "recommend", "data/presets/startup-a.yaml", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     got = json.loads(out)
     r = preset(book, "startup-a")
     assert got["recommended"] == r.recommended == "ghcr" and got["runner_up"] == r.runner_up

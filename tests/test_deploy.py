@@ -7,6 +7,7 @@ are rendered by a small kustomize (the subset they use; cross-checked against `k
 where kubectl is installed) and validated offline against the Kubernetes schemas bundled in
 kubernetes-validate.
 """
+
 from __future__ import annotations
 
 import copy
@@ -44,6 +45,7 @@ def free_port() -> int:
 
 
 # ---- the image ---------------------------------------------------------------------------
+
 
 def hadolint() -> str:
     exe = shutil.which("hadolint") or str(Path(sys.executable).parent / "hadolint")
@@ -95,22 +97,35 @@ def test_dockerfile_is_python_311_slim_with_chromium_non_root_and_a_health_check
 
 
 def test_dockerignore_keeps_what_the_app_needs_and_leaves_out_the_rest():
-    patterns = [p.strip() for p in (ROOT / ".dockerignore").read_text().splitlines()
-                if p.strip() and not p.startswith("#")]
+    patterns = [
+        p.strip() for p in (ROOT / ".dockerignore").read_text().splitlines() if p.strip() and not p.startswith("#")
+    ]
 
     def ignored(path: str) -> bool:
         result = False
         parts = path.split("/")
         for p in patterns:  # later patterns win, "!" re-includes: Docker's rule
             neg, pat = p.startswith("!"), p.lstrip("!")
-            hit = any(fnmatch.fnmatch("/".join(parts[:i]), pat) or fnmatch.fnmatch("/".join(parts[:i]), "**/" + pat)
-                      for i in range(1, len(parts) + 1))
+            hit = any(
+                fnmatch.fnmatch("/".join(parts[:i]), pat) or fnmatch.fnmatch("/".join(parts[:i]), "**/" + pat)
+                for i in range(1, len(parts) + 1)
+            )
             if hit:
                 result = not neg
         return result
 
-    needed = ["app.py", "requirements.txt", "deploy/entrypoint.sh", "deploy/streamlit.env", "deploy/healthcheck.py",
-              ".streamlit/config.toml", "lib/engine.py", "ui/shell.py", "pages/compare.py", "data/prices.yaml"]
+    needed = [
+        "app.py",
+        "requirements.txt",
+        "deploy/entrypoint.sh",
+        "deploy/streamlit.env",
+        "deploy/healthcheck.py",
+        ".streamlit/config.toml",
+        "lib/engine.py",
+        "ui/shell.py",
+        "pages/compare.py",
+        "data/prices.yaml",
+    ]
     for path in needed:
         assert (ROOT / path).exists(), path
         assert not ignored(path), f"{path} is left out of the image"
@@ -120,8 +135,14 @@ def test_dockerignore_keeps_what_the_app_needs_and_leaves_out_the_rest():
 
 def entrypoint_config(**env) -> dict[str, str]:
     """The settings Streamlit resolves under the image's entry command (`entrypoint.sh config`)."""
-    r = subprocess.run(["sh", str(DEPLOY / "entrypoint.sh"), "config"], env=clean_env(**env), cwd="/",
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        ["sh", str(DEPLOY / "entrypoint.sh"), "config"],
+        env=clean_env(**env),
+        cwd="/",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     out, section = {}, ""
     for line in r.stdout.splitlines():
@@ -153,18 +174,21 @@ def test_the_environment_overrides_a_production_setting():
 
 
 def healthcheck(env) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(DEPLOY / "healthcheck.py")], env=env, capture_output=True, text=True,
-                          timeout=30)
+    return subprocess.run(
+        [sys.executable, str(DEPLOY / "healthcheck.py")], env=env, capture_output=True, text=True, timeout=30
+    )
 
 
 def test_the_image_command_serves_under_a_path_and_its_health_check_answers():
     """What the container runs, without the container: entrypoint.sh on 127.0.0.1, under /registry."""
     port = free_port()
-    env = clean_env(STREAMLIT_SERVER_ADDRESS="127.0.0.1", STREAMLIT_SERVER_PORT=str(port),
-                    STREAMLIT_SERVER_BASE_URL_PATH="registry")
+    env = clean_env(
+        STREAMLIT_SERVER_ADDRESS="127.0.0.1", STREAMLIT_SERVER_PORT=str(port), STREAMLIT_SERVER_BASE_URL_PATH="registry"
+    )
     assert healthcheck(env).returncode == 1, "nothing listens yet: the health check must say unhealthy"
-    proc = subprocess.Popen(["sh", str(DEPLOY / "entrypoint.sh")], env=env, cwd="/", stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        ["sh", str(DEPLOY / "entrypoint.sh")], env=env, cwd="/", stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     try:
         deadline = time.time() + 90
         while time.time() < deadline and proc.poll() is None and healthcheck(env).returncode != 0:
@@ -183,14 +207,21 @@ def test_the_image_command_serves_under_a_path_and_its_health_check_answers():
 def test_the_image_builds_where_a_docker_daemon_runs():
     docker = shutil.which("docker")
     if not docker or subprocess.run([docker, "info"], capture_output=True, timeout=30).returncode != 0:
-        pytest.skip("no docker daemon on this machine: the image is not built here (its command, settings and "
-                    "health check are tested without the container above)")
-    r = subprocess.run([docker, "build", "-q", "-t", "registry-dashboard:test", str(ROOT)], capture_output=True,
-                       text=True, timeout=1800)
+        pytest.skip(
+            "no docker daemon on this machine: the image is not built here (its command, settings and "
+            "health check are tested without the container above)"
+        )
+    r = subprocess.run(
+        [docker, "build", "-q", "-t", "registry-dashboard:test", str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert r.returncode == 0, r.stderr[-3000:]
 
 
 # ---- Kubernetes ----------------------------------------------------------------------------
+
 
 def _pointer(doc, path: str):
     keys = [k.replace("~1", "/").replace("~0", "~") for k in path.lstrip("/").split("/")]
@@ -267,23 +298,33 @@ def test_every_manifest_is_valid_kubernetes_offline(overlay, monkeypatch):
 
     def no_network(*a, **kw):
         raise AssertionError("validation tried to reach the network")
+
     monkeypatch.setattr(socket.socket, "connect", no_network)
     objs, _ = overlay
-    assert {o["kind"] for o in objs} == {"Deployment", "Service", "Ingress", "HorizontalPodAutoscaler",
-                                         "PodDisruptionBudget", "ConfigMap"}
+    assert {o["kind"] for o in objs} == {
+        "Deployment",
+        "Service",
+        "Ingress",
+        "HorizontalPodAutoscaler",
+        "PodDisruptionBudget",
+        "ConfigMap",
+    }
     for o in objs:
         kubernetes_validate.validate(copy.deepcopy(o), K8S_VERSION, strict=True)
 
 
 def test_the_validator_rejects_a_broken_manifest():
     import kubernetes_validate
+
     objs = render(K8S)
     d = copy.deepcopy(by_kind(objs)["Deployment"])
     d["spec"]["replicas"] = "two"
     with pytest.raises(kubernetes_validate.ValidationError):
         kubernetes_validate.validate(d, K8S_VERSION, strict=True)
     d = copy.deepcopy(by_kind(objs)["Deployment"])
-    d["spec"]["template"]["spec"]["containers"][0]["readinesProbe"] = d["spec"]["template"]["spec"]["containers"][0].pop("readinessProbe")
+    d["spec"]["template"]["spec"]["containers"][0]["readinesProbe"] = d["spec"]["template"]["spec"]["containers"][
+        0
+    ].pop("readinessProbe")
     with pytest.raises(kubernetes_validate.ValidationError):  # a misspelt field is caught (strict)
         kubernetes_validate.validate(d, K8S_VERSION, strict=True)
 
@@ -310,14 +351,28 @@ def test_replicas_probes_and_base_path_agree(overlay):
 def test_service_ingress_and_autoscaler_reach_the_pods(overlay):
     objs, _ = overlay
     k = by_kind(objs)
-    dep, svc, ing, hpa, pdb = k["Deployment"], k["Service"], k["Ingress"], k["HorizontalPodAutoscaler"], k["PodDisruptionBudget"]
+    dep, svc, ing, hpa, pdb = (
+        k["Deployment"],
+        k["Service"],
+        k["Ingress"],
+        k["HorizontalPodAutoscaler"],
+        k["PodDisruptionBudget"],
+    )
     labels = dep["spec"]["template"]["metadata"]["labels"]
-    for selector in (svc["spec"]["selector"], dep["spec"]["selector"]["matchLabels"], pdb["spec"]["selector"]["matchLabels"]):
+    for selector in (
+        svc["spec"]["selector"],
+        dep["spec"]["selector"]["matchLabels"],
+        pdb["spec"]["selector"]["matchLabels"],
+    ):
         assert selector.items() <= labels.items()
     backend = ing["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
     assert backend["name"] == svc["metadata"]["name"]
     assert backend["port"]["name"] in {p["name"] for p in svc["spec"]["ports"]}
-    assert hpa["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": dep["metadata"]["name"]}
+    assert hpa["spec"]["scaleTargetRef"] == {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "name": dep["metadata"]["name"],
+    }
     assert hpa["spec"]["minReplicas"] >= 2 and hpa["spec"]["maxReplicas"] > hpa["spec"]["minReplicas"]
     a = ing["metadata"]["annotations"]
     assert a["nginx.ingress.kubernetes.io/affinity"] == "cookie", "a session lives on one replica: sticky cookie"
@@ -348,6 +403,8 @@ def test_our_renderer_matches_kubectl_kustomize_where_kubectl_is_installed():
     for folder, _ in OVERLAYS.values():
         r = subprocess.run([kubectl, "kustomize", str(folder)], capture_output=True, text=True, timeout=120)
         assert r.returncode == 0, r.stderr
-        theirs = sorted((o for o in yaml.safe_load_all(r.stdout) if o), key=lambda o: (o["kind"], o["metadata"]["name"]))
+        theirs = sorted(
+            (o for o in yaml.safe_load_all(r.stdout) if o), key=lambda o: (o["kind"], o["metadata"]["name"])
+        )
         ours = sorted(render(folder), key=lambda o: (o["kind"], o["metadata"]["name"]))
         assert ours == theirs

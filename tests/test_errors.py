@@ -1,4 +1,5 @@
 """Bad price files and bad scenario files give clear, specific messages."""
+
 import dataclasses
 import subprocess
 import sys

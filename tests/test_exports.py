@@ -3,6 +3,7 @@
 The deck is checked the way a reviewer would see it: LibreOffice renders it to PDF and PNG
 pages, and a contact sheet of the pages is written to tests/artifacts/ for a person to look at.
 """
+
 import csv
 import datetime as dt
 import html
@@ -28,12 +29,22 @@ from tests.conftest import need
 
 # The issue's reviewer: an EKS team in private subnets behind one NAT gateway, GitHub Actions,
 # long-term production. B (carried by the share link) swaps NAT for interface endpoints.
-EKS = {"runs_on": "aws", "ci": "github_actions", "lifetime": "production", "network": "nat",
-       "repositories": 40, "image_size_mb": 1200, "versions_kept": 30, "pulls_per_month": 50_000}
+EKS = {
+    "runs_on": "aws",
+    "ci": "github_actions",
+    "lifetime": "production",
+    "network": "nat",
+    "repositories": 40,
+    "image_size_mb": 1200,
+    "versions_kept": 30,
+    "pulls_per_month": 50_000,
+}
 W = from_dict(EKS)
 B = W.replace(network="endpoints")
-LINK = ("http://localhost:8501/?runs_on=aws&network=nat&repositories=40&image_size_mb=1200&versions_kept=30"
-        "&pulls_per_month=50000&b_network=endpoints")
+LINK = (
+    "http://localhost:8501/?runs_on=aws&network=nat&repositories=40&image_size_mb=1200&versions_kept=30"
+    "&pulls_per_month=50000&b_network=endpoints"
+)
 TODAY = dt.date(2026, 11, 29)
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -153,8 +164,10 @@ def test_summary_slide(built):
     assert 1 <= len(bullets) <= 3
     assert text.startswith("Recommendation: Amazon ECR with VPC interface endpoints")
     # the recommendation's own cheapest (ECR with endpoints, $173.25 < Harbor's $1,070.02), not a second count
-    assert ("None cheaper: Amazon ECR with VPC interface endpoints is itself the cheapest that meets every "
-            f"hard requirement, at ${ECR_ENDPOINTS:,.2f} a month.") in text
+    assert (
+        "None cheaper: Amazon ECR with VPC interface endpoints is itself the cheapest that meets every "
+        f"hard requirement, at ${ECR_ENDPOINTS:,.2f} a month."
+    ) in text
     assert "Harbor" not in text
     # the risk of what is recommended: with endpoints NAT is gone and storage is the bulk
     assert "Main risk" in text and f"Storage is {STORAGE_SHARE} of the monthly cost ($144.00)" in text
@@ -182,8 +195,9 @@ def test_deck_cost_chart_equals_the_estimate(built, book):
     series = cost.plots[0].series[0]
     ids = [r.id for r in e.ranked()]
     shown = [i for i in range(len(all_cats)) if i != rec]
-    assert [str(series.points[i].format.fill.fore_color.rgb) for i in shown] == \
-        [REGISTRY_COLOURS[i].lstrip("#").upper() for i in ids]
+    assert [str(series.points[i].format.fill.fore_color.rgb) for i in shown] == [
+        REGISTRY_COLOURS[i].lstrip("#").upper() for i in ids
+    ]
     assert series.points[rec].format.line.width > 0
     assert str(series.points[rec].format.fill.fore_color.rgb) == REGISTRY_COLOURS["ecr"].lstrip("#").upper()
     assert series.data_labels.number_format == '"$"#,##0.00' and series.data_labels.show_value
@@ -233,15 +247,25 @@ def test_deck_timeline_and_sensitivity(built, book):
 
 def test_sources_grouped_by_vendor_with_pages_and_dates(built, book):
     prs, _, _ = built
-    slides = [s for s in prs.slides if any(sh.name == "Title" and sh.text_frame.text.startswith("Assumptions and sources")
-                                           for sh in s.shapes)]
+    slides = [
+        s
+        for s in prs.slides
+        if any(sh.name == "Title" and sh.text_frame.text.startswith("Assumptions and sources") for sh in s.shapes)
+    ]
     text = "\n".join(slide_text(s) for s in slides)
     for vendor in ("Amazon Web Services", "GitHub", "Docker", "Google Cloud", "Microsoft Azure", "Sonatype"):
         assert re.search(rf"^{vendor}( \(continued\))?$", text, re.M), vendor
     e = engine.estimate(W, book)
     used = {c.price_key for r in e.registries for c in r.components if c.price_key}
-    linked = {r.hyperlink.address for s in slides for sh in s.shapes if sh.has_text_frame
-              for p in sh.text_frame.paragraphs for r in p.runs if r.hyperlink.address}
+    linked = {
+        r.hyperlink.address
+        for s in slides
+        for sh in s.shapes
+        if sh.has_text_frame
+        for p in sh.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    }
     assert {book.prices[k].source for k in used} <= linked  # every price used, no cap
     # and the prices behind slide 1's answer (ECR with endpoints): PrivateLink and the ECR user guide
     rec = {c.price_key for c in engine.estimate(B, book)["ecr"].components if c.price_key}
@@ -275,17 +299,25 @@ def test_shapes_inside_the_slide_and_fonts_large_enough(built):
 
 def _words(pdf: Path):
     """Pages of (xMin, yMin, xMax, yMax, word) from poppler's pdftotext -bbox, in points."""
-    out = subprocess.run([need("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True,
-                         text=True, timeout=120).stdout
+    out = subprocess.run(
+        [need("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True, timeout=120
+    ).stdout
     pages = []
     for page in re.findall(r"<page [^>]*>(.*?)</page>", out, re.S):
-        pages.append([(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in
-                      re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page)])
+        pages.append(
+            [
+                (float(a), float(b), float(c), float(d), html.unescape(t))
+                for a, b, c, d, t in re.findall(
+                    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page
+                )
+            ]
+        )
     return pages
 
 
 def _contact_sheet(pngs: list[Path], path: Path):
     from PIL import Image
+
     ims = [Image.open(p).convert("RGB") for p in pngs]
     w, h = ims[0].size
     cols, gap = 3, 12
@@ -303,20 +335,28 @@ def _render_and_check(prs, data: bytes, tmp_path: Path, sheet_name: str) -> int:
     pages and a contact sheet. Returns the page count."""
     soffice = need("soffice", "libreoffice")
     (tmp_path / "deck.pptx").write_bytes(data)
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "deck.pptx")],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "deck.pptx")],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "deck.pdf"
     pages = _words(pdf)
     assert len(pages) == len(prs.slides)
     pt = 12700  # EMU per point
     tol = 3.0
     for n, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), 1):
-        boxes = [(sh.left / pt, sh.top / pt, (sh.left + sh.width) / pt, (sh.top + sh.height) / pt) for sh in slide.shapes]
+        boxes = [
+            (sh.left / pt, sh.top / pt, (sh.left + sh.width) / pt, (sh.top + sh.height) / pt) for sh in slide.shapes
+        ]
         assert words, f"slide {n} rendered no text"
         for x0, y0, x1, y1, word in words:
             assert 0 <= x0 and x1 <= prs.slide_width / pt and 0 <= y0 and y1 <= prs.slide_height / pt, (n, word)
-            inside = any(bx0 - tol <= x0 and x1 <= bx1 + tol and by0 - tol <= y0 and y1 <= by1 + tol
-                         for bx0, by0, bx1, by1 in boxes)
+            inside = any(
+                bx0 - tol <= x0 and x1 <= bx1 + tol and by0 - tol <= y0 and y1 <= by1 + tol
+                for bx0, by0, bx1, by1 in boxes
+            )
             assert inside, f"slide {n}: {word!r} at ({x0:.0f}, {y0:.0f})-({x1:.0f}, {y1:.0f}) lies outside every box"
         # each text box's last word is drawn inside that box: text that overflows its box ends
         # below it (possibly inside the next box, which the check above would allow)
@@ -325,15 +365,26 @@ def _render_and_check(prs, data: bytes, tmp_path: Path, sheet_name: str) -> int:
                 last = sh.text_frame.text.split()[-1]
                 bx0, by0, bx1, by1 = sh.left / pt, sh.top / pt, (sh.left + sh.width) / pt, (sh.top + sh.height) / pt
                 spots = [(x0, y0, x1, y1) for x0, y0, x1, y1, word in words if word == last]
-                assert any(bx0 - tol <= x0 and x1 <= bx1 + tol and by0 - tol <= y0 and y1 <= by1 + tol
-                           for x0, y0, x1, y1 in spots), f"slide {n}: {sh.name} ends outside its box ({last!r})"
+                assert any(
+                    bx0 - tol <= x0 and x1 <= bx1 + tol and by0 - tol <= y0 and y1 <= by1 + tol
+                    for x0, y0, x1, y1 in spots
+                ), f"slide {n}: {sh.name} ends outside its box ({last!r})"
         # text boxes do not overlap one another (a title running into its subtitle)
-        texts = [sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.strip()
-                 and sh.name in ("Title", "Subtitle", "Legend", "Summary", "Sources", "Footnote")]
+        texts = [
+            sh
+            for sh in slide.shapes
+            if sh.has_text_frame
+            and sh.text_frame.text.strip()
+            and sh.name in ("Title", "Subtitle", "Legend", "Summary", "Sources", "Footnote")
+        ]
         for i, a in enumerate(texts):
-            for b in texts[i + 1:]:
-                apart = (a.top + a.height <= b.top or b.top + b.height <= a.top or
-                         a.left + a.width <= b.left or b.left + b.width <= a.left)
+            for b in texts[i + 1 :]:
+                apart = (
+                    a.top + a.height <= b.top
+                    or b.top + b.height <= a.top
+                    or a.left + a.width <= b.left
+                    or b.left + b.width <= a.left
+                )
                 assert apart, (n, a.name, b.name)
     # PNG pages and a contact sheet for a person to look at (tests/artifacts is git-ignored)
     subprocess.run([need("pdftoppm"), "-r", "48", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=180)
@@ -346,8 +397,12 @@ def _render_and_check(prs, data: bytes, tmp_path: Path, sheet_name: str) -> int:
 
 def test_deck_renders_in_libreoffice_and_nothing_spills(built, tmp_path):
     prs, _, data = built
-    n_sources = sum(1 for s in prs.slides for sh in s.shapes
-                    if sh.name == "Title" and sh.text_frame.text.startswith("Assumptions and sources"))
+    n_sources = sum(
+        1
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.name == "Title" and sh.text_frame.text.startswith("Assumptions and sources")
+    )
     pages = _render_and_check(prs, data, tmp_path, "deck-contact-sheet.png")
     # title, summary, cost, breakdown, compare, cost over time, sensitivity, then the sources
     assert pages == 7 + n_sources and n_sources >= 1
@@ -357,6 +412,7 @@ def test_a_long_scenario_b_still_fits(book, tmp_path):
     """Seoul, public images, a demo (GHCR recommended), and a B that changes four things."""
     need("chromium", "chromium-browser", "google-chrome")
     from lib import presets
+
     w, _ = presets.load("doc-project")
     link = "http://localhost:8501/?b_region=us-east-1&b_versions_kept=30&b_image_size_mb=800&b_network=nat"
     data, missing = deck.build(w, book, link, today=TODAY)
@@ -364,8 +420,10 @@ def test_a_long_scenario_b_still_fits(book, tmp_path):
     assert missing == []
     assert _render_and_check(prs, data, tmp_path, "deck-contact-sheet-long-b.png") == len(prs.slides)
     legend = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.name == "Legend"]
-    assert legend[1] == ("B: image size 800 MB instead of 500 MB; versions kept 30 instead of 10; "
-                         "NAT instead of public subnets; N. Virginia region instead of Seoul")
+    assert legend[1] == (
+        "B: image size 800 MB instead of 500 MB; versions kept 30 instead of 10; "
+        "NAT instead of public subnets; N. Virginia region instead of Seoul"
+    )
     assert [code_words(t, book) for t in every_text(prs) if code_words(t, book)] == []
 
 
@@ -373,6 +431,7 @@ def test_a_long_scenario_b_still_fits(book, tmp_path):
 def test_every_preset_deck_keeps_the_rules(book, preset):
     """Without rendering: human words, shapes inside the slide, at most three reasons why."""
     from lib import presets
+
     w, _ = presets.load(preset)
     data, _ = deck.build(w, book, "http://localhost:8501/", pictures=False, today=TODAY)
     prs = Presentation(io.BytesIO(data))
@@ -397,10 +456,13 @@ def test_deck_without_chromium_says_which_picture_is_missing(book, monkeypatch):
 def test_deck_without_a_scenario_b_has_no_compare_slide(book):
     data, _ = deck.build(W, book, "http://localhost:8501/?network=nat", pictures=False)
     prs = Presentation(io.BytesIO(data))
-    assert not any(sh.name == "Title" and sh.text_frame.text.startswith("Scenario B") for s in prs.slides for sh in s.shapes)
+    assert not any(
+        sh.name == "Title" and sh.text_frame.text.startswith("Scenario B") for s in prs.slides for sh in s.shapes
+    )
 
 
 # ---- words -------------------------------------------------------------------------------
+
 
 def test_setup_and_change_words():
     assert wording.setup({}) == "as described"
@@ -408,20 +470,29 @@ def test_setup_and_change_words():
     assert wording.changes(W, B) == "interface endpoints instead of NAT"
     assert wording.changes(W, W.replace(versions_kept=10)) == "versions kept 10 instead of 30"
     assert wording.changes(W, W) == ""
-    assert wording.reason("AWS production -> ECR (strength 3 of 3): IAM roles, scanning.") == \
-        "AWS production: IAM roles, scanning."
+    assert (
+        wording.reason("AWS production -> ECR (strength 3 of 3): IAM roles, scanning.")
+        == "AWS production: IAM roles, scanning."
+    )
 
 
 def test_subtitle_names_the_cost_drivers():
     text = charts.scenario_title(W)
-    for part in ("40 images of 1,200 MB", "30 versions kept", "50,000 pulls a month", "all from the same region",
-                 "private subnets behind a NAT gateway", "N. Virginia"):
+    for part in (
+        "40 images of 1,200 MB",
+        "30 versions kept",
+        "50,000 pulls a month",
+        "all from the same region",
+        "private subnets behind a NAT gateway",
+        "N. Virginia",
+    ):
         assert part in text
     mixed = charts.scenario_title(W.replace(same_region_share=0.7, cross_region_share=0.2, internet_share=0.1))
     assert "70 % same region, 20 % other regions, 10 % the internet" in mixed
 
 
 # ---- pictures ----------------------------------------------------------------------------
+
 
 def test_picture_colours_match_the_deck(book):
     e = engine.estimate(W, book)
@@ -453,7 +524,9 @@ def test_png_has_the_requested_size(book):
 def test_svg_parses_and_carries_the_words(book):
     need("chromium", "chromium-browser", "google-chrome")
     e = engine.estimate(W, book)
-    svg = export.image(export.slide_figure(charts.cost_breakdown(e, recommended="ecr"), charts.scenario_title(e)), "svg")
+    svg = export.image(
+        export.slide_figure(charts.cost_breakdown(e, recommended="ecr"), charts.scenario_title(e)), "svg"
+    )
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg") and root.get("width") == "1920"
     text = " ".join(t for t in root.itertext())
@@ -462,6 +535,7 @@ def test_svg_parses_and_carries_the_words(book):
 
 
 # ---- tables, JSON, ADR, command line ----------------------------------------------------
+
 
 def test_xlsx_totals_equal_the_library(book):
     e = engine.estimate(W, book)
@@ -503,9 +577,13 @@ def test_cli_export_writes_every_format(tmp_path):
     need("chromium", "chromium-browser", "google-chrome")
     path = tmp_path / "s.yaml"
     path.write_text(scenario.dumps(W))
-    outs = {k: tmp_path / f"out.{k if k != 'adr' else 'md'}" for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg")}
+    outs = {
+        k: tmp_path / f"out.{k if k != 'adr' else 'md'}" for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg")
+    }
     args = [a for k, p in outs.items() for a in (f"--{k}", str(p))]
-    r = subprocess.run([sys.executable, "-m", "lib", "export", str(path), *args], capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "lib", "export", str(path), *args], capture_output=True, text=True, timeout=300
+    )
     assert r.returncode == 0, r.stderr
     assert all(p.stat().st_size > 0 for p in outs.values())
 
@@ -547,6 +625,7 @@ def test_adr_speaks_in_words(book):
 def test_a_vendor_split_across_slides_is_named_again(book):
     """Each sources slide starts with a vendor's name, so no page is listed without its vendor."""
     from lib import presets
+
     w, _ = presets.load("doc-project")
     data, _ = deck.build(w, book, "", pictures=False)
     prs = Presentation(io.BytesIO(data))
@@ -562,6 +641,7 @@ def test_every_region_of_the_map_reads_as_a_place_on_slides_and_pictures():
     # issue 16 adds every AWS region where ECR is sold: subtitles and "what B changes" name the
     # place, as they did for the two regions of the first price book
     from lib import regions, wording
+
     assert wording.region("us-east-1") == "N. Virginia (us-east-1)"
     assert wording.region("eu-central-1") == "Frankfurt (eu-central-1)"
     assert wording.region("sa-east-1") == "Sao Paulo (sa-east-1)"
@@ -576,6 +656,7 @@ def test_sweep_picture_ticks_below_one_dollar_are_not_zero(book, monkeypatch):
     # the log axis reaches down to the baseline's cents: ",.0f" printed $0.10 as "$0"
     from lib import deck, sensitivity
     from lib.workload import from_dict
+
     seen = {}
     monkeypatch.setattr(deck.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png")
     w = from_dict({})
@@ -600,8 +681,10 @@ def test_summary_names_the_recommendations_cheapest_when_it_is_another(book, mon
     data, _ = deck.build(W, book, LINK, pictures=False)
     text = slide_text(slide_with(Presentation(io.BytesIO(data)), "Recommendation: Amazon ECR"))
     # 2,876.85 - 1,070.02 = 1,806.83; Harbor's 4 engineer hours at $75 are in its 1,070.02
-    assert ("Harbor (self-hosted): $1,070.02 a month, $1,806.83 a month less than Amazon ECR. That includes "
-            "4 engineer hours a month at $75 an hour, an assumption.") in text
+    assert (
+        "Harbor (self-hosted): $1,070.02 a month, $1,806.83 a month less than Amazon ECR. That includes "
+        "4 engineer hours a month at $75 an hour, an assumption."
+    ) in text
     assert "set aside because the situation points to Amazon ECR" in text
     # the risk is the setup's own: as described, NAT processing is the bulk
     assert f"NAT data processed is {NAT_SHARE} of the monthly cost" in text
@@ -639,6 +722,7 @@ EKS_PRESET_ENDPOINTS = 144 + 120 + 29.20 + 0.045 + 270
 
 def test_the_eks_preset_deck_marks_the_recommended_setup_at_the_hand_figure(book):
     from lib import presets
+
     w, _meta = presets.load("eks-private")
     prs = Presentation(io.BytesIO(deck.build(w, book, pictures=False, today=TODAY)[0]))
     cost = charts_in(prs)[0]
@@ -653,22 +737,27 @@ def test_adr_quotes_the_decided_setup_in_every_part(book):
     """The decision, the options table and the consequences give one cost for what is chosen
     (the issue's reviewer found $563.25 in the decision, $2,996.85 "chosen" in the table)."""
     from lib import presets
+
     w, _meta = presets.load("eks-private")
     text = adr.adr(w, book, today=TODAY)
     assert "($563.25/month for this workload)" in text
     table = text.split("## Options considered", 1)[1].split("## Decision", 1)[0]
     rows = [x for x in table.splitlines() if x.startswith("| ") and not x.startswith("| Registry")]
     chosen = [x for x in rows if "**chosen**" in x]
-    assert chosen == ["| Amazon ECR with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint, as decided "
-                      "| 563.25 | **chosen** |"]
+    assert chosen == [
+        "| Amazon ECR with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint, as decided "
+        "| 563.25 | **chosen** |"
+    ]
     assert rows[0] == chosen[0]  # the cheapest row: rows are in order of the figure shown
     # ECR as set up now keeps its row, named so; the gap is the two figures as the table shows them,
     # so the three add up to the cent: 2,996.85 - 563.25 = 2,433.60 (not 2,996.85 - 563.245 = 2,433.605 -> .61)
     assert "| Amazon ECR | 2,996.85 | as set up now: $2,433.60/month more than the chosen setup |" in rows
     cons = text.split("## Consequences", 1)[1].split("## References", 1)[0]
     # with endpoints the other region's NAT (270 of 563.245 = 47.9 %) is the largest part
-    assert ("- Monthly cost with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint: $563.25, "
-            "mostly NAT data processed (cross-region pulls) (48 %).") in cons
+    assert (
+        "- Monthly cost with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint: $563.25, "
+        "mostly NAT data processed (cross-region pulls) (48 %)."
+    ) in cons
     # as set up now every pulled byte crosses the NAT: 60,000 GB x $0.045 = 2,700; 144 + 32.85 (NAT hours)
     # + 2,700 + 120 (cross-region) = 2,996.85; 2,700 / 2,996.85 = 90.1 %
     assert "- As set up today: $2,996.85, mostly NAT data processed (90 %)." in cons
@@ -679,6 +768,7 @@ def test_adr_and_deck_in_won_say_one_currency_and_the_rate_once(book):
     import datetime as _dt
 
     from lib import i18n, presets
+
     w, _meta = presets.load("eks-private")
     rate = i18n.Krw(1380.5, _dt.date(2026, 11, 20))
     with i18n.using("en", krw=rate):
@@ -702,17 +792,26 @@ def test_step_lists_do_not_repeat_the_answer(book):
     """'**AWS**: AWS: ECR is...' read the answer twice; the reason keeps its words where it stands alone."""
     from lib import i18n, presets
     from lib.decision_text import step_reasons
-    assert step_reasons("AWS", ("AWS: ECR is the native choice.", "Another.")) == ("ECR is the native choice.", "Another.")
+
+    assert step_reasons("AWS", ("AWS: ECR is the native choice.", "Another.")) == (
+        "ECR is the native choice.",
+        "Another.",
+    )
     assert step_reasons("no", ("Not all three.",)) == ("Not all three.",)
-    assert step_reasons("access only from inside the VPC", ("Access only from inside the VPC: ECR has endpoints.",)) == \
-        ("ECR has endpoints.",)
+    assert step_reasons(
+        "access only from inside the VPC", ("Access only from inside the VPC: ECR has endpoints.",)
+    ) == ("ECR has endpoints.",)
     w, _meta = presets.load("eks-private")
     for lang in ("en", "ko"):
         with i18n.using(lang):
             text = adr.adr(w, book, today=TODAY)
         assert "**AWS**: AWS:" not in text and "**AWS**: " in text
-    r = subprocess.run([sys.executable, "-m", "lib", "recommend", "data/presets/eks-private.yaml"],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "lib", "recommend", "data/presets/eks-private.yaml"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert "-> AWS: AWS:" not in r.stdout and "-> AWS: ECR is the native choice" in r.stdout
 
@@ -725,6 +824,7 @@ def test_sweep_picture_end_labels_show_whole(book, lang):
     from PIL import Image
 
     from lib import i18n, sensitivity
+
     with i18n.using(lang):
         table = sensitivity.sweep(W, W.sweep_field, book)
         png = deck.sweep_picture(table, sensitivity.break_evens(W, W.sweep_field, book, table=table), W)

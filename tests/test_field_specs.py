@@ -1,6 +1,7 @@
 """Issue 19: each field's facts (type, label, unit, range, section, widget, sweep) live in its one spec,
 and the tables the pages use are views of them. These check the facts hold together, so that a field
 added or edited in one place cannot leave an input unplaced or a sweep outside what the field accepts."""
+
 import dataclasses
 import typing
 from collections import Counter

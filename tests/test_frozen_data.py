@@ -1,6 +1,7 @@
 """Cached documents are read-only: a loader's cache hands every caller the same object, so a
 caller that could change it would change what the next caller reads (features.parse used to
 rewrite its cached document in place)."""
+
 import dataclasses
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -36,8 +37,14 @@ def assert_frozen(obj, where="document"):
         raise AssertionError(f"{where}: a writable {type(obj).__name__}")
 
 
-LOADERS = {"decision tree": decision.load, "feature matrix": features.load, "migrations": migration.data,
-           "one-time assumptions": timeline.onetime, "presets": presets._names, "region map": regions.load}
+LOADERS = {
+    "decision tree": decision.load,
+    "feature matrix": features.load,
+    "migrations": migration.data,
+    "one-time assumptions": timeline.onetime,
+    "presets": presets._names,
+    "region map": regions.load,
+}
 
 
 @pytest.mark.parametrize("name", LOADERS)

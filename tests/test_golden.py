@@ -1,4 +1,5 @@
 """The source document's worked example, to the cent (cost-model.md section 4)."""
+
 import pytest
 
 from lib import engine, scenario
@@ -79,8 +80,16 @@ def test_endpoints_replace_nat_for_ecr_only(book):
 
 
 def test_component_cost_is_quantity_times_price(book):
-    w = from_dict({"network": "nat", "internet_share": 0.5, "same_region_share": 0.5,
-                   "scanning": "enhanced", "ghcr_billing": "full", "pulls_per_month": 50000})
+    w = from_dict(
+        {
+            "network": "nat",
+            "internet_share": 0.5,
+            "same_region_share": 0.5,
+            "scanning": "enhanced",
+            "ghcr_billing": "full",
+            "pulls_per_month": 50000,
+        }
+    )
     for r in engine.estimate(w, book).registries:
         for c in r.components:
             assert c.monthly_cost == pytest.approx(c.quantity * c.price)

@@ -1,6 +1,7 @@
 """One golden file per registry (tests/golden/<registry>.yaml): several scenarios each, with every
 component's quantity, unit price and cost, every flag and the total, worked out by hand (the
 arithmetic is written in each file). Infracost-style: a changed price rule changes a line here."""
+
 import ast
 import operator
 from pathlib import Path
@@ -53,6 +54,7 @@ def _num(x) -> float:
         if isinstance(n, ast.BinOp) and type(n.op) in ops:
             return ops[type(n.op)](ev(n.left), ev(n.right))
         raise ValueError(f"not simple arithmetic: {x!r}")
+
     return ev(ast.parse(str(x), mode="eval"))
 
 

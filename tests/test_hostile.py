@@ -3,6 +3,7 @@
 Links and uploads run through the app (AppTest); files through the CLI. Timings are measured
 here because "refused quickly" is the point of the nesting cases.
 """
+
 import inspect
 import pkgutil
 import re
@@ -69,6 +70,7 @@ def warnings(at) -> str:
 
 # ---- 1. a share link crashes every page of its session --------------------------------
 
+
 @pytest.mark.parametrize("book", ["€" * 84, "é" * 200, "x" * 300], ids=["euro-252-bytes", "e-acute-200", "ascii-300"])
 def test_a_long_price_book_in_a_link_is_named_not_a_crash(book):
     at = open_app({"price_book": book, "versions_kept": "30"})
@@ -85,6 +87,7 @@ def test_a_price_book_version_that_cannot_be_a_file_is_not_kept(version):
 def test_a_filesystem_error_means_not_kept(tmp_path, monkeypatch):
     def boom(self):
         raise OSError(36, "File name too long")
+
     monkeypatch.setattr(Path, "is_file", boom)
     assert pricebook.archived("2025-01-01", tmp_path) is None
 
@@ -99,8 +102,18 @@ def test_an_uploaded_file_with_a_long_price_book_is_named_not_a_crash():
 
 # ---- 2. deeply nested YAML ties up a core ---------------------------------------------
 
-@pytest.mark.parametrize("case", ["flow-nesting-64kb", "flow-nesting-100k", "flow-nesting-1000", "block-nesting",
-                                  "indent-nesting", "too-many-tokens"])
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "flow-nesting-64kb",
+        "flow-nesting-100k",
+        "flow-nesting-1000",
+        "block-nesting",
+        "indent-nesting",
+        "too-many-tokens",
+    ],
+)
 def test_nesting_and_token_bombs_are_refused_in_well_under_a_second(case):
     text = BAD_FILES[case]
     t0 = time.perf_counter()
@@ -115,17 +128,22 @@ def test_nesting_and_token_bombs_are_refused_in_well_under_a_second(case):
 def test_the_yaml_reader_refuses_nesting_itself_whatever_the_size(case):
     # the price book reader has no 100 KB cap: the nesting check must hold on its own
     from lib import safeyaml
+
     t0 = time.perf_counter()
     with pytest.raises(safeyaml.Refused, match="nested"):
         safeyaml.load(BAD_FILES[case], max_tokens=10**9)
     assert time.perf_counter() - t0 < 0.5
 
 
-@pytest.mark.parametrize("text", [
-    "description: " + "x" * 99_000 + "\n",
-    "# " + "x" * 99_000 + "\nversions_kept: 3\n",
-    "a: [" + ",".join(["1"] * 1_900) + "]\n",
-], ids=["long-value", "long-comment", "tokens-under-limit"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "description: " + "x" * 99_000 + "\n",
+        "# " + "x" * 99_000 + "\nversions_kept: 3\n",
+        "a: [" + ",".join(["1"] * 1_900) + "]\n",
+    ],
+    ids=["long-value", "long-comment", "tokens-under-limit"],
+)
 def test_the_worst_file_under_every_limit_is_read_quickly(text):
     t0 = time.perf_counter()
     try:
@@ -137,7 +155,9 @@ def test_the_worst_file_under_every_limit_is_read_quickly(text):
 
 def test_a_real_scenario_and_the_price_book_still_read():
     # the limits must not refuse what the project itself writes and ships
-    text = scenario.dumps(DEFAULT, meta={"name": "x", "description": "a [note] {with} brackets", "price_book": "2026-11-29"})
+    text = scenario.dumps(
+        DEFAULT, meta={"name": "x", "description": "a [note] {with} brackets", "price_book": "2026-11-29"}
+    )
     assert scenario.loads(text)[0] == DEFAULT
     assert pricebook.load().prices
 
@@ -154,8 +174,10 @@ def test_nesting_bomb_upload_in_the_app_is_refused_and_nothing_changes():
 
 # ---- 3. huge numbers -------------------------------------------------------------------
 
-@pytest.mark.parametrize("case, field, limit", [("huge-int", "pulls_per_month", "1e+12"),
-                                                 ("huge-int-400-zeros", "repositories", "1e+06")])
+
+@pytest.mark.parametrize(
+    "case, field, limit", [("huge-int", "pulls_per_month", "1e+12"), ("huge-int-400-zeros", "repositories", "1e+06")]
+)
 def test_a_huge_number_names_the_field_and_its_range(case, field, limit):
     with pytest.raises(InputError) as e:
         scenario.loads(BAD_FILES[case], "s.yaml")
@@ -180,6 +202,7 @@ def test_a_huge_number_uploaded_in_the_app_is_named():
 
 # ---- 4. attacker Markdown inside the app's own notices ---------------------------------
 
+
 def test_quote_makes_any_text_a_short_code_span():
     assert quote("abc") == "`abc`"
     assert quote("a`b") == "``a`b``"
@@ -188,15 +211,19 @@ def test_quote_makes_any_text_a_short_code_span():
     assert outside_code_spans(quote(EVIL_LINK)) == ""
 
 
-@pytest.mark.parametrize("params, needle", [
-    ({EVIL_LINK: "1"}, "Session expired"),
-    ({"image_size_mb": EVIL_IMAGE}, "image_size_mb"),
-    ({EVIL_HEADING: "1"}, "FAKE NOTICE"),
-    ({"b_image_size_mb": EVIL_IMAGE}, "image_size_mb"),
-    ({"owner": EVIL_LINK}, "owner"),
-    ({"price_book": EVIL_LINK}, "price_book"),
-    ({"region": EVIL_HEADING}, "region"),
-], ids=["name-link", "value-image", "name-heading", "b-value", "owner", "price-book", "choice-heading"])
+@pytest.mark.parametrize(
+    "params, needle",
+    [
+        ({EVIL_LINK: "1"}, "Session expired"),
+        ({"image_size_mb": EVIL_IMAGE}, "image_size_mb"),
+        ({EVIL_HEADING: "1"}, "FAKE NOTICE"),
+        ({"b_image_size_mb": EVIL_IMAGE}, "image_size_mb"),
+        ({"owner": EVIL_LINK}, "owner"),
+        ({"price_book": EVIL_LINK}, "price_book"),
+        ({"region": EVIL_HEADING}, "region"),
+    ],
+    ids=["name-link", "value-image", "name-heading", "b-value", "owner", "price-book", "choice-heading"],
+)
 def test_link_names_and_values_are_shown_as_text(params, needle):
     at = open_app(params)
     assert not at.exception
@@ -246,7 +273,10 @@ def test_a_pattern_in_a_message_shows_every_character():
 
 # ---- 5. silent coercions ---------------------------------------------------------------
 
-@pytest.mark.parametrize("case, shown", [("sexagesimal", "1:20"), ("hex", "0x10"), ("binary", "0b11"), ("octal", "017")])
+
+@pytest.mark.parametrize(
+    "case, shown", [("sexagesimal", "1:20"), ("hex", "0x10"), ("binary", "0b11"), ("octal", "017")]
+)
 def test_yaml_1_1_numbers_are_refused(case, shown):
     with pytest.raises(InputError) as e:
         scenario.loads(BAD_FILES[case], "s.yaml")
@@ -258,12 +288,15 @@ def test_a_duplicate_key_is_refused():
         scenario.loads(BAD_FILES["duplicate-key"], "s.yaml")
 
 
-@pytest.mark.parametrize("text, field, value", [
-    ("aws_account: 012345678901\n", "aws_account", "012345678901"),  # a leading zero that is not octal stays text
-    ("pulls_per_month: 1e3\n", "pulls_per_month", 1000.0),
-    ("pulls_per_month: 1_000\n", "pulls_per_month", 1000.0),
-    ("region: ap-northeast-2\nprivate_network_only: yes\n", "private_network_only", True),
-])
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("aws_account: 012345678901\n", "aws_account", "012345678901"),  # a leading zero that is not octal stays text
+        ("pulls_per_month: 1e3\n", "pulls_per_month", 1000.0),
+        ("pulls_per_month: 1_000\n", "pulls_per_month", 1000.0),
+        ("region: ap-northeast-2\nprivate_network_only: yes\n", "private_network_only", True),
+    ],
+)
 def test_plain_values_still_read(text, field, value):
     w, _ = scenario.loads(text)
     assert getattr(w, field) == value
@@ -284,6 +317,7 @@ def test_a_yaml_1_1_number_uploaded_in_the_app_is_named():
 
 
 # ---- 6. an upload whose only field is bad ----------------------------------------------
+
 
 def test_an_upload_keeps_the_fields_it_does_not_set_and_says_so():
     at = open_app({"image_size_mb": "777", "versions_kept": "33"})
@@ -307,6 +341,7 @@ def test_an_upload_applies_what_it_sets_on_top_of_the_current_scenario():
 
 # ---- 7. downloads must not rerun the page (the browser test clicks two in a row) -------
 
+
 @pytest.mark.parametrize("page", [None, "pages/export.py"])
 def test_no_download_button_reruns_the_page(page):
     at = open_app(page=page)
@@ -317,6 +352,7 @@ def test_no_download_button_reruns_the_page(page):
 
 
 # ---- 8. errors and exposure ------------------------------------------------------------
+
 
 def test_make_run_listens_on_localhost_only():
     run = re.search(r"^run:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M).group(1)
@@ -366,12 +402,16 @@ def test_the_cli_process_refuses_a_100000_level_file_quickly_without_a_traceback
     assert elapsed < 10, f"{elapsed:.1f} s, including starting Python"
 
 
-@pytest.mark.parametrize("argv, what", [
-    (["estimate", "/nonexistent/s.yaml"], "cannot read"),
-    (["export", "-", "--csv", "/nonexistent-dir/out.csv"], "out.csv"),
-])
+@pytest.mark.parametrize(
+    "argv, what",
+    [
+        (["estimate", "/nonexistent/s.yaml"], "cannot read"),
+        (["export", "-", "--csv", "/nonexistent-dir/out.csv"], "out.csv"),
+    ],
+)
 def test_the_cli_reports_file_errors_in_one_line(argv, what, capsys, monkeypatch):
     import io
+
     monkeypatch.setattr(sys, "stdin", io.StringIO("versions_kept: 3\n"))
     assert cli.main(argv) == 2
     err = capsys.readouterr().err

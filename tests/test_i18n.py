@@ -4,6 +4,7 @@ The catalogue test is what `make locales` promises: every message the code marks
 catalogue with a translation, nothing in the catalogue is unused, nothing is fuzzy, and every
 translation keeps its message's {placeholders} (a lost one would raise KeyError at .format time).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,13 +51,18 @@ def test_every_marked_message_is_in_the_korean_catalogue():
 
 def test_the_korean_catalogue_has_no_unused_messages():
     code = _code_messages()
-    unused = sorted(m.id if isinstance(m.id, str) else m.id[0] for m in _catalogue()
-                    if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in code)
+    unused = sorted(
+        m.id if isinstance(m.id, str) else m.id[0]
+        for m in _catalogue()
+        if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in code
+    )
     assert not unused, f"run `make locales` (these are no longer in the code): {unused[:10]}"
 
 
 def test_every_korean_message_is_translated_and_not_fuzzy():
-    untranslated = [m.id for m in _catalogue() if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string])]
+    untranslated = [
+        m.id for m in _catalogue() if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string])
+    ]
     fuzzy = [m.id for m in _catalogue() if m.id and m.fuzzy]
     assert not untranslated, f"{len(untranslated)} without Korean, e.g. {untranslated[:5]}"
     assert not fuzzy, f"fuzzy translations are not used: {fuzzy[:5]}"
@@ -82,13 +88,17 @@ def test_the_placeholder_check_catches_a_lost_placeholder():
 
 # ---- the language plumbing -------------------------------------------------------------------
 
+
 def _tiny_catalogue(tmp_path, monkeypatch, compiled: bool):
     d = tmp_path / "ko" / "LC_MESSAGES"
     d.mkdir(parents=True)
-    (d / "messages.po").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
-                                   'msgid "Storage"\nmsgstr "스토리지"\n', encoding="utf-8")
+    (d / "messages.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Storage"\nmsgstr "스토리지"\n',
+        encoding="utf-8",
+    )
     if compiled:
         from babel.messages.mofile import write_mo
+
         with (d / "messages.po").open("rb") as f:
             cat = read_po(f, locale="ko")
         with (d / "messages.mo").open("wb") as f:
@@ -116,6 +126,7 @@ def test_a_stale_mo_is_not_used(tmp_path, monkeypatch):
     po.write_text(po.read_text(encoding="utf-8").replace("스토리지", "저장 공간"), encoding="utf-8")
     mo = po.with_suffix(".mo")
     import os
+
     os.utime(mo, (po.stat().st_mtime - 10, po.stat().st_mtime - 10))
     try:
         with i18n.using("ko"):
@@ -135,9 +146,21 @@ def test_each_thread_starts_in_english():
     assert seen == ["en"] and i18n.lang() == "en"
 
 
-@pytest.mark.parametrize("given, lang", [("ko-KR", "ko"), ("ko", "ko"), ("ko_KR", "ko"), ("KO-kr", "ko"),
-                                         ("en-US", "en"), ("en-GB", "en"), ("de-DE", "en"), ("", "en"), (None, "en"),
-                                         ("kok-IN", "en")])
+@pytest.mark.parametrize(
+    "given, lang",
+    [
+        ("ko-KR", "ko"),
+        ("ko", "ko"),
+        ("ko_KR", "ko"),
+        ("KO-kr", "ko"),
+        ("en-US", "en"),
+        ("en-GB", "en"),
+        ("de-DE", "en"),
+        ("", "en"),
+        (None, "en"),
+        ("kok-IN", "en"),
+    ],
+)
 def test_the_browser_locale_picks_the_language(given, lang):
     assert i18n.from_locale(given) == lang
 

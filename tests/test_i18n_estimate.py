@@ -6,6 +6,7 @@ setups, the recommendation and the vectorised columns must be identical, while t
 line names and flag texts are Korean (they contain Hangul). Nothing may find a line or a note by its
 English words: lines carry their English name as a stable key, and that key is what is matched.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,9 @@ def _scenarios():
     out = [pytest.param(presets.load(pid)[0], id=f"preset {pid}") for pid in presets.available()]
     for path in sorted(GOLDEN.glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out += [pytest.param(from_dict(sc["workload"]), id=f"{doc['registry']}: {sc['name']}") for sc in doc["scenarios"]]
+        out += [
+            pytest.param(from_dict(sc["workload"]), id=f"{doc['registry']}: {sc['name']}") for sc in doc["scenarios"]
+        ]
     return out
 
 
@@ -38,8 +41,10 @@ def _figures(w, book) -> dict:
     cheaper = setups.cheaper_setups(w, book, e)
     rec = decision.recommend(w, book, costs=e.totals(), cheaper=cheaper)
     return {
-        "lines": {r.id: [(c.key, c.category, c.unit, c.quantity, c.price, c.monthly_cost, c.price_key)
-                         for c in r.components] for r in e.registries},
+        "lines": {
+            r.id: [(c.key, c.category, c.unit, c.quantity, c.price, c.monthly_cost, c.price_key) for c in r.components]
+            for r in e.registries
+        },
         "flags": {r.id: [(f.code, f.severity) for f in r.flags] for r in e.registries},
         "totals": e.totals(),
         "by_category": {r.id: r.by_category() for r in e.registries},
@@ -87,8 +92,12 @@ def test_registry_names_in_korean_keep_their_product_names():
 
 
 def test_vectorised_columns_are_the_same_in_every_language(book):
-    ws = [from_dict({"network": n, "replica_regions": r, "runs_on": o, "pulls_per_month": 2e6})
-          for n in ("public", "nat", "endpoints") for r in (0, 2) for o in ("aws", "gcp")]
+    ws = [
+        from_dict({"network": n, "replica_regions": r, "runs_on": o, "pulls_per_month": 2e6})
+        for n in ("public", "nat", "endpoints")
+        for r in (0, 2)
+        for o in ("aws", "gcp")
+    ]
     english = engine.estimate_many(ws, book, components=True)
     with i18n.using("ko"):
         korean = engine.estimate_many(ws, book, components=True)
@@ -107,7 +116,9 @@ def test_a_line_is_found_by_its_key_in_korean(book):
 def test_a_line_name_with_pieces_keeps_its_english_key():
     # the tier and the label are translated pieces; the key is the whole line in English
     with i18n.using("ko"):
-        words = components.say("{label} ({tier})", label=components.say("Internet egress"), tier=components.say("first 10 TB"))
+        words = components.say(
+            "{label} ({tier})", label=components.say("Internet egress"), tier=components.say("first 10 TB")
+        )
     assert words == "인터넷 송신(egress) (처음 10 TB)" and words.en == "Internet egress (first 10 TB)"
 
 
@@ -122,15 +133,19 @@ def test_every_unit_a_line_uses_has_korean_words():
 def test_regions_in_both_languages():
     m = regions.load()
     assert all(HANGUL.search(x.names.get("ko", "")) and x.names.get("en") for x in m.values())
-    assert all(HANGUL.search(x.azure_names.get("ko", "")) and HANGUL.search(x.gcp_names.get("ko", "")) for x in m.values())
+    assert all(
+        HANGUL.search(x.azure_names.get("ko", "")) and HANGUL.search(x.gcp_names.get("ko", "")) for x in m.values()
+    )
     assert regions.label("ap-northeast-2") == "Asia Pacific (Seoul) · ap-northeast-2"
     assert m["ap-northeast-2"].name == "Asia Pacific (Seoul)"  # the English name stays the data (price book updates)
     with i18n.using("ko"):
         assert regions.label("ap-northeast-2") == "아시아 태평양(서울) · ap-northeast-2"  # the AWS console's Korean
         assert regions.name("us-east-1") == "미국 동부(버지니아 북부)"
         note = regions.other_clouds_note("ap-northeast-2")
-    assert note == ("Azure는 한국 중부(koreacentral), Google Cloud는 서울(asia-northeast3) 가격으로 계산합니다. "
-                    "아시아 태평양(서울)에서 가장 가까운 각 클라우드의 리전입니다.")
+    assert note == (
+        "Azure는 한국 중부(koreacentral), Google Cloud는 서울(asia-northeast3) 가격으로 계산합니다. "
+        "아시아 태평양(서울)에서 가장 가까운 각 클라우드의 리전입니다."
+    )
 
 
 def test_every_preset_has_a_name_and_description_in_both_languages():
@@ -155,9 +170,12 @@ def test_inventory_problems_in_korean():
 def test_missing_platform_manifests_are_explained_in_korean_too():
     # an index whose one platform manifest is not uploaded: the refusal says which is missing, in
     # either language (it used to be found among the notes by its English words)
-    index = (b'{"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": '
-             b'[{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": "sha256:' + b"a" * 64
-             + b'", "size": 500, "platform": {"os": "linux", "architecture": "amd64"}}]}')
+    index = (
+        b'{"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": '
+        b'[{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": "sha256:'
+        + b"a" * 64
+        + b'", "size": 500, "platform": {"os": "linux", "architecture": "amd64"}}]}'
+    )
     for lang, words in (("en", "is not among the files"), ("ko", "파일 중에 없어")):
         with i18n.using(lang), pytest.raises(measure.InputError) as e:
             measure.measure(measure.sources_from_uploads([("app/latest.json", index)]))
@@ -166,11 +184,18 @@ def test_missing_platform_manifests_are_explained_in_korean_too():
 
 def test_price_book_problems_in_korean():
     from lib import pricebook
+
     with i18n.using("ko"), pytest.raises(pricebook.PriceBookError) as e:
-        pricebook.parse({"version": "x", "regions": {"us-east-1": "US East"}, "hours_per_month": 0, "prices": {}}, "book.yaml")
-    assert str(e.value) == "book.yaml: 'hours_per_month'는 양수여야 하는데 0입니다"  # the field's name stays as the file writes it
+        pricebook.parse(
+            {"version": "x", "regions": {"us-east-1": "US East"}, "hours_per_month": 0, "prices": {}}, "book.yaml"
+        )
+    assert (
+        str(e.value) == "book.yaml: 'hours_per_month'는 양수여야 하는데 0입니다"
+    )  # the field's name stays as the file writes it
     with pytest.raises(pricebook.PriceBookError, match="must be a positive number, got 0"):
-        pricebook.parse({"version": "x", "regions": {"us-east-1": "US East"}, "hours_per_month": 0, "prices": {}}, "book.yaml")
+        pricebook.parse(
+            {"version": "x", "regions": {"us-east-1": "US East"}, "hours_per_month": 0, "prices": {}}, "book.yaml"
+        )
 
 
 def test_an_unknown_region_is_named_in_korean(book):

@@ -6,6 +6,7 @@ every Hangul syllable `pdftotext` reads back must be in that face's character ma
 none of them can have been drawn as a missing-glyph box. A contact sheet of the Korean pages goes
 to tests/artifacts/ for a person to look at (no text outside its box is checked here too).
 """
+
 import csv
 import datetime as dt
 import io
@@ -25,8 +26,18 @@ from lib.workload import from_dict
 from tests.conftest import need
 from tests.test_exports import ARTIFACTS, _contact_sheet, _words
 
-EKS = from_dict({"runs_on": "aws", "ci": "github_actions", "lifetime": "production", "network": "nat",
-                 "repositories": 40, "image_size_mb": 1200, "versions_kept": 30, "pulls_per_month": 50_000})
+EKS = from_dict(
+    {
+        "runs_on": "aws",
+        "ci": "github_actions",
+        "lifetime": "production",
+        "network": "nat",
+        "repositories": 40,
+        "image_size_mb": 1200,
+        "versions_kept": 30,
+        "pulls_per_month": 50_000,
+    }
+)
 LINK = "http://localhost:8501/?network=nat&repositories=40&image_size_mb=1200&versions_kept=30&b_network=endpoints"
 TODAY = dt.date(2026, 11, 29)
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
@@ -83,6 +94,7 @@ def test_the_korean_summary_gives_the_same_reasons_as_the_english_one(book, pres
     # the steps that only say "no" are skipped by what they are, not by their English words: the
     # bullets come from the same decision steps in both languages
     from lib import presets, wording
+
     w, _ = presets.load(preset)
     nodes = []
     for lang in ("en", "ko"):
@@ -107,8 +119,13 @@ def _cjk_fonts(pdf: Path) -> list[str]:
 
 def _font_file(ps_name: str) -> tuple[str, int | None]:
     """The installed file (and index in a collection) whose PostScript name the embedded one starts with."""
-    out = subprocess.run(["fc-list", "-f", "%{file}|%{index}|%{postscriptname}\n"], check=True, capture_output=True,
-                         text=True, timeout=60).stdout
+    out = subprocess.run(
+        ["fc-list", "-f", "%{file}|%{index}|%{postscriptname}\n"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
     for line in out.splitlines():
         file, index, ps = line.split("|", 2)
         if ps and ps_name.startswith(ps):
@@ -118,6 +135,7 @@ def _font_file(ps_name: str) -> tuple[str, int | None]:
 
 def _cmap(file: str, index: int | None) -> set[int]:
     from fontTools.ttLib import TTCollection, TTFont
+
     font = TTCollection(file).fonts[index] if index is not None else TTFont(file)
     return set(font.getBestCmap())
 
@@ -132,26 +150,36 @@ def _render(prs, data: bytes, tmp_path: Path) -> Path:
     # a profile of its own: a LibreOffice already running under the default profile (another test, a
     # person's session) makes a second one exit with status 1 and no PDF
     profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
-    subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(tmp_path / "deck.pptx")], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "deck.pptx")],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "deck.pdf"
     pages = _words(pdf)
     assert len(pages) == len(prs.slides)
     pt, tol = 12700, 3.0  # EMU per point; points of slack
     for n, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), 1):
-        boxes = [(sh.left / pt, sh.top / pt, (sh.left + sh.width) / pt, (sh.top + sh.height) / pt) for sh in slide.shapes]
+        boxes = [
+            (sh.left / pt, sh.top / pt, (sh.left + sh.width) / pt, (sh.top + sh.height) / pt) for sh in slide.shapes
+        ]
         assert words, f"slide {n} rendered no text"
         for x0, y0, x1, y1, word in words:
             assert 0 <= x0 and x1 <= prs.slide_width / pt and 0 <= y0 and y1 <= prs.slide_height / pt, (n, word)
-            assert any(bx0 - tol <= x0 and x1 <= bx1 + tol and by0 - tol <= y0 and y1 <= by1 + tol
-                       for bx0, by0, bx1, by1 in boxes), f"slide {n}: {word!r} lies outside every box"
+            assert any(
+                bx0 - tol <= x0 and x1 <= bx1 + tol and by0 - tol <= y0 and y1 <= by1 + tol
+                for bx0, by0, bx1, by1 in boxes
+            ), f"slide {n}: {word!r} lies outside every box"
         for sh in slide.shapes:
             tokens = re.findall(r"\w+", sh.text_frame.text) if sh.has_text_frame else []
             if tokens:
                 box = (sh.left / pt, sh.top / pt, (sh.left + sh.width) / pt, (sh.top + sh.height) / pt)
                 spots = [(x0, y0, x1, y1) for x0, y0, x1, y1, word in words if tokens[-1] in re.findall(r"\w+", word)]
-                assert any(box[0] - tol <= x0 and x1 <= box[2] + tol and box[1] - tol <= y0 and y1 <= box[3] + tol
-                           for x0, y0, x1, y1 in spots), f"slide {n}: {sh.name} ends outside its box ({tokens[-1]!r})"
+                assert any(
+                    box[0] - tol <= x0 and x1 <= box[2] + tol and box[1] - tol <= y0 and y1 <= box[3] + tol
+                    for x0, y0, x1, y1 in spots
+                ), f"slide {n}: {sh.name} ends outside its box ({tokens[-1]!r})"
     subprocess.run([need("pdftoppm"), "-r", "48", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=180)
     _contact_sheet(sorted(tmp_path.glob("page-*.png")), ARTIFACTS / "deck-contact-sheet-ko.png")
     return pdf
@@ -163,11 +191,14 @@ def test_the_korean_deck_embeds_a_hangul_font_that_covers_every_syllable(korean_
     pdf = _render(prs, data, tmp_path)  # nothing spills: Korean is wider and taller
     embedded = _cjk_fonts(pdf)
     assert embedded, "no Noto CJK font embedded: Hangul would be boxes or missing"
-    text = subprocess.run([need("pdftotext"), str(pdf), "-"], check=True, capture_output=True, text=True,
-                          timeout=60).stdout
+    text = subprocess.run(
+        [need("pdftotext"), str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
     syllables = set(HANGUL.findall(text))
     # what the deck's text frames hold is what the PDF reads back: nothing was dropped or boxed
-    in_deck = {ch for s in prs.slides for sh in s.shapes if sh.has_text_frame for ch in HANGUL.findall(sh.text_frame.text)}
+    in_deck = {
+        ch for s in prs.slides for sh in s.shapes if sh.has_text_frame for ch in HANGUL.findall(sh.text_frame.text)
+    }
     assert len(syllables) > 100 and in_deck <= syllables
     covered: set[int] = set()
     for name in embedded:
@@ -187,8 +218,10 @@ def test_a_korean_chart_picture_names_a_hangul_font(book):
     need("chromium", "chromium-browser", "google-chrome")
     with i18n.using("ko"):
         a = analyse(EKS, book)
-        fig = export.slide_figure(charts.cost_breakdown(a.estimate, recommended=a.recommendation.recommended),
-                                  charts.scenario_title(a.estimate))
+        fig = export.slide_figure(
+            charts.cost_breakdown(a.estimate, recommended=a.recommendation.recommended),
+            charts.scenario_title(a.estimate),
+        )
         title = i18n._("Monthly cost by registry")
         svg = export.image(fig, "svg").decode("utf-8")
         png = export.image(fig, "png")
@@ -212,6 +245,7 @@ def test_korean_tables_and_record_keep_the_figures(book):
     assert record.startswith("# ADR: ") and HANGUL.search(record.splitlines()[0])
     assert "173.25" in record  # ECR with endpoints: 144 + 29.20 + 0.05 (tests/test_exports.py's hand arithmetic)
     import openpyxl
+
     book_ = openpyxl.load_workbook(io.BytesIO(xlsx))
     assert all(HANGUL.search(name) for name in book_.sheetnames)
 

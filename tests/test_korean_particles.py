@@ -5,6 +5,7 @@ the sentence cannot know, so the catalogue once wrote both ("을(를)") and read
 such sentence is now worded so no particle follows a placeholder (a colon label, "~의 경우", a noun
 that takes none). These tests fail on the both-forms spelling anywhere in the Korean (catalogue and
 data files), and on a value-dependent particle written right after a placeholder."""
+
 import re
 from pathlib import Path
 
@@ -83,7 +84,9 @@ def test_a_setup_reads_as_a_noun_phrase_in_korean_and_unchanged_in_english():
     with i18n.using("ko"):
         words = wording.setup({"network": "endpoints"})
         assert words == "VPC 인터페이스 엔드포인트"
-        assert i18n._("{registry} {setup}").format(registry="Amazon ECR", setup=words) == \
-            "Amazon ECR + VPC 인터페이스 엔드포인트"
+        assert (
+            i18n._("{registry} {setup}").format(registry="Amazon ECR", setup=words)
+            == "Amazon ECR + VPC 인터페이스 엔드포인트"
+        )
     with i18n.using("en"):
         assert wording.setup({"network": "endpoints"}) == "with VPC interface endpoints"

@@ -5,6 +5,7 @@ The translations themselves live in the catalogue (locales/ko/LC_MESSAGES/messag
 check that the words reach the reader in Korean (Hangul, not the English they were before), that
 field names and values a person typed stay as they were (they are the interface), and that the
 English the other tests assert is what an English run still gets."""
+
 import re
 import subprocess
 import sys
@@ -22,8 +23,15 @@ from lib.workload import SPECS, from_dict
 ROOT = Path(__file__).resolve().parent.parent
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # the files whose words this issue's part translates (the scenario's words and input messages)
-MINE = ["lib/workload.py", "lib/labels.py", "lib/errors.py", "lib/safeyaml.py", "lib/links.py", "lib/scenario.py",
-        "ui/workload_inputs.py"]
+MINE = [
+    "lib/workload.py",
+    "lib/labels.py",
+    "lib/errors.py",
+    "lib/safeyaml.py",
+    "lib/links.py",
+    "lib/scenario.py",
+    "ui/workload_inputs.py",
+]
 
 
 def korean(text: str) -> bool:
@@ -42,23 +50,41 @@ def test_every_message_of_the_scenarios_words_has_korean_in_the_catalogue():
     assert not [i for i in ids if not catalogue.get(i)]
 
 
-@pytest.mark.parametrize("show", [
-    lambda: labels.field("pulls_per_month"),
-    lambda: SPECS["image_size_mb"].help,
-    lambda: SPECS["nexus_licence_monthly"].unit,
-    lambda: labels.choice("network", "nat"),
-    lambda: labels.choice("compliance", "team_isolation"),
-    lambda: labels.choices("compliance", ()),
-    lambda: labels.category("transfer"),
-    lambda: labels.severity("blocker"),
-    lambda: labels.rejection("cost"),
-    lambda: labels.help_text("network"),
-    lambda: labels.help_text("versions_kept"),
-    lambda: labels.price_name("aws.nat_hourly"),
-    lambda: labels.axis_title("image_size_mb"),
-    lambda: labels.plain("AWS production -> ECR (strength 3 of 3)"),
-], ids=["field", "help", "unit", "choice", "compliance", "none", "category", "severity", "rejection", "screen help",
-        "spec help", "price name", "axis", "strength"])
+@pytest.mark.parametrize(
+    "show",
+    [
+        lambda: labels.field("pulls_per_month"),
+        lambda: SPECS["image_size_mb"].help,
+        lambda: SPECS["nexus_licence_monthly"].unit,
+        lambda: labels.choice("network", "nat"),
+        lambda: labels.choice("compliance", "team_isolation"),
+        lambda: labels.choices("compliance", ()),
+        lambda: labels.category("transfer"),
+        lambda: labels.severity("blocker"),
+        lambda: labels.rejection("cost"),
+        lambda: labels.help_text("network"),
+        lambda: labels.help_text("versions_kept"),
+        lambda: labels.price_name("aws.nat_hourly"),
+        lambda: labels.axis_title("image_size_mb"),
+        lambda: labels.plain("AWS production -> ECR (strength 3 of 3)"),
+    ],
+    ids=[
+        "field",
+        "help",
+        "unit",
+        "choice",
+        "compliance",
+        "none",
+        "category",
+        "severity",
+        "rejection",
+        "screen help",
+        "spec help",
+        "price name",
+        "axis",
+        "strength",
+    ],
+)
 def test_the_scenarios_words_are_korean_in_a_korean_run_and_english_otherwise(show):
     english = show()
     with i18n.using("ko"):
@@ -81,15 +107,18 @@ def _message(raw: dict) -> str:
     return str(e.value)
 
 
-@pytest.mark.parametrize("raw, kept", [
-    ({"pulls_per_month": -3}, ["pulls_per_month", "-3"]),
-    ({"image_size_mb": 30_000}, ["image_size_mb", "30000", "20000 MB"]),
-    ({"runs_on": "mars"}, ["runs_on", "`mars`", "aws, gcp, azure, on_prem, multi_cloud"]),
-    ({"versions_kept": 2.5}, ["versions_kept", "2.5"]),
-    ({"aws_account": "12"}, ["aws_account", "`12`", "`[0-9]{12}`"]),
-    ({"nope": 1}, ["`nope`", "python -m lib fields"]),
-    ({"same_region_share": 0.5}, ["same_region_share 0.5", "= 0.5"]),
-])
+@pytest.mark.parametrize(
+    "raw, kept",
+    [
+        ({"pulls_per_month": -3}, ["pulls_per_month", "-3"]),
+        ({"image_size_mb": 30_000}, ["image_size_mb", "30000", "20000 MB"]),
+        ({"runs_on": "mars"}, ["runs_on", "`mars`", "aws, gcp, azure, on_prem, multi_cloud"]),
+        ({"versions_kept": 2.5}, ["versions_kept", "2.5"]),
+        ({"aws_account": "12"}, ["aws_account", "`12`", "`[0-9]{12}`"]),
+        ({"nope": 1}, ["`nope`", "python -m lib fields"]),
+        ({"same_region_share": 0.5}, ["same_region_share 0.5", "= 0.5"]),
+    ],
+)
 def test_input_problems_are_korean_and_keep_the_field_names_and_values(raw, kept):
     english = _message(raw)
     with i18n.using("ko"):
@@ -120,6 +149,7 @@ def test_link_and_file_problems_are_korean():
 def _sidebar():
     from lib import i18n
     from ui import workload_inputs
+
     i18n.set_lang("ko")
     workload_inputs.render("Recommendation", open_section="Plans and billing")
     workload_inputs.situation()
@@ -128,8 +158,15 @@ def _sidebar():
 def test_the_sidebar_speaks_korean():
     at = AppTest.from_function(_sidebar, default_timeout=60).run()
     assert not at.exception
-    widgets = [*at.sidebar.number_input, *at.sidebar.selectbox, *at.sidebar.checkbox, *at.sidebar.slider,
-               *at.selectbox, *at.multiselect, *at.checkbox]
+    widgets = [
+        *at.sidebar.number_input,
+        *at.sidebar.selectbox,
+        *at.sidebar.checkbox,
+        *at.sidebar.slider,
+        *at.selectbox,
+        *at.multiselect,
+        *at.checkbox,
+    ]
     labels_shown = [w.label for w in widgets] + [e.label for e in at.sidebar.expander] + [at.sidebar.toggle[0].label]
     assert len(widgets) > 30
     english_left = [s for s in labels_shown if not korean(s)]
@@ -143,6 +180,7 @@ def test_the_sidebar_speaks_korean():
 
 def test_the_pull_mix_message_is_korean():
     from ui import workload_inputs
+
     state = {"wl_same_region_share": 50.0, "wl_cross_region_share": 10.0, "wl_internet_share": 10.0}
     english = workload_inputs.mix_problem(state)
     with i18n.using("ko"):
@@ -155,22 +193,27 @@ def test_the_pull_mix_message_is_korean():
 def test_tables_keep_english_ids_when_first_imported_in_a_korean_run():
     # a Streamlit run may import a module for the first time after the frame set Korean: module-level
     # tables must still hold the English ids, or every later English run would show Korean
-    code = ("from lib import i18n; i18n.set_lang('ko')\n"
-            "from lib import labels, sensitivity, workload\nfrom ui import workload_inputs\n"
-            "print(sensitivity.UNITS['pulls_per_month'], workload_inputs.SECTIONS[0][0], workload.SECTIONS[2],"
-            " labels.CHOICES[('network', 'nat')], workload_inputs.MIX_LABELS['internet_share'], sep='|')\n"
-            "print(labels.field('pulls_per_month'))")
+    code = (
+        "from lib import i18n; i18n.set_lang('ko')\n"
+        "from lib import labels, sensitivity, workload\nfrom ui import workload_inputs\n"
+        "print(sensitivity.UNITS['pulls_per_month'], workload_inputs.SECTIONS[0][0], workload.SECTIONS[2],"
+        " labels.CHOICES[('network', 'nat')], workload_inputs.MIX_LABELS['internet_share'], sep='|')\n"
+        "print(labels.field('pulls_per_month'))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     tables, shown = out.stdout.splitlines()
-    assert tables == ("pulls a month|Workload|Plans and billing|Private subnets behind a NAT gateway|"
-                      "Outside the cloud (%)")
+    assert tables == (
+        "pulls a month|Workload|Plans and billing|Private subnets behind a NAT gateway|Outside the cloud (%)"
+    )
     assert korean(shown)
 
 
 def test_the_fit_rating_reads_as_words_in_both_languages():
-    assert labels.plain("Multi-cloud -> Harbor (strength 2 of 3): one registry") == \
-        "Multi-cloud -> Harbor (a good fit, rated 2 of 3): one registry"
+    assert (
+        labels.plain("Multi-cloud -> Harbor (strength 2 of 3): one registry")
+        == "Multi-cloud -> Harbor (a good fit, rated 2 of 3): one registry"
+    )
     with i18n.using("ko"):  # the Korean data writes the rating as "추천 강도 2/3"
         ko = labels.plain("멀티 클라우드 -> Harbor (추천 강도 2/3): 하나의 레지스트리")
         assert "추천 강도" not in ko and i18n._(labels.STRENGTH["2"]) in ko and "2" in ko

@@ -1,5 +1,6 @@
 """Measuring a scenario from registry inventories: each format on fixtures written to the vendor's
 documented schema, with the expected figures worked out by hand in each test."""
+
 import io
 import json
 import subprocess
@@ -29,6 +30,7 @@ def not_measured(result):
 
 
 # ---- each format -------------------------------------------------------------------------
+
 
 def test_ecr_cli_v2_iso_timestamps():
     r = measure.measure_paths([FIX / "ecr"])
@@ -149,6 +151,7 @@ def test_a_zip_of_the_manifest_tree_keeps_repositories_apart():
 
 def test_lifecycle_saving_is_priced_by_the_engine(book):
     from lib.workload import from_dict
+
     w = from_dict({"image_size_mb": 500, "versions_kept": 30})
     s = measure.lifecycle_saving(w, 10, book)
     # 500 MB x (30 - 10) versions = 10 GB less at ECR's $0.10 per GB-month = $1.00 a month
@@ -159,34 +162,38 @@ def test_lifecycle_saving_is_priced_by_the_engine(book):
 
 # ---- bad and hostile input ---------------------------------------------------------------
 
+
 def bad(name, data, repo=None):
     with pytest.raises(InputError) as e:
         measure.measure([Source(name, data if isinstance(data, bytes) else data.encode(), repo)])
     return e.value.problems
 
 
-@pytest.mark.parametrize("data, words", [
-    ('{"apiVersion": "apps/v1", "kind": "Deployment"}', "not a registry inventory"),
-    ("[1, 2, 3]", "not a registry inventory"),
-    ('{"imageDetails": [', "not valid JSON"),
-    ("", "empty"),
-    (b"\xff\xfe\x00bin", "not a text file"),
-    ("[" * 200_000 + "]" * 200_000, "nested too deeply"),
-    ('{"imageDetails": {"repositoryName": "x"}}', "expected a list"),
-    ('{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": "big"}]}', "whole number of bytes"),
-    ('{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": true}]}', "whole number of bytes"),
-    ('{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": -5}]}', "not a plausible"),
-    ('{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": 1e300}]}', "not a plausible"),
-    ('{"imageDetails": [{"repositoryName": "a", "imagePushedAt": "yesterday"}]}', "date and time"),
-    ('{"imageDetails": [{"repositoryName": 5}]}', "expected a name"),
-    ('{"imageDetails": [7]}', "expected an object"),
-    ('{"schemaVersion": 1, "fsLayers": [], "name": "x"}', "schema 1"),
-    ('{"schemaVersion": 2, "layers": [{"digest": "sha256:ab"}]}', "size: missing"),
-    ('{"schemaVersion": 2, "layers": "lots"}', "expected a list"),
-    ('{"results": [{"full_size": 5, "images": 3}]}', "expected a list"),
-    ('[{"name": "sha256:ab", "metadata": {"package_type": "container"}, "created_at": 5}]', "date and time"),
-    ('{"imageDetails": []}', "no images"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        ('{"apiVersion": "apps/v1", "kind": "Deployment"}', "not a registry inventory"),
+        ("[1, 2, 3]", "not a registry inventory"),
+        ('{"imageDetails": [', "not valid JSON"),
+        ("", "empty"),
+        (b"\xff\xfe\x00bin", "not a text file"),
+        ("[" * 200_000 + "]" * 200_000, "nested too deeply"),
+        ('{"imageDetails": {"repositoryName": "x"}}', "expected a list"),
+        ('{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": "big"}]}', "whole number of bytes"),
+        ('{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": true}]}', "whole number of bytes"),
+        ('{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": -5}]}', "not a plausible"),
+        ('{"imageDetails": [{"repositoryName": "a", "imageSizeInBytes": 1e300}]}', "not a plausible"),
+        ('{"imageDetails": [{"repositoryName": "a", "imagePushedAt": "yesterday"}]}', "date and time"),
+        ('{"imageDetails": [{"repositoryName": 5}]}', "expected a name"),
+        ('{"imageDetails": [7]}', "expected an object"),
+        ('{"schemaVersion": 1, "fsLayers": [], "name": "x"}', "schema 1"),
+        ('{"schemaVersion": 2, "layers": [{"digest": "sha256:ab"}]}', "size: missing"),
+        ('{"schemaVersion": 2, "layers": "lots"}', "expected a list"),
+        ('{"results": [{"full_size": 5, "images": 3}]}', "expected a list"),
+        ('[{"name": "sha256:ab", "metadata": {"package_type": "container"}, "created_at": 5}]', "date and time"),
+        ('{"imageDetails": []}', "no images"),
+    ],
+)
 def test_bad_files_are_named_with_what_is_wrong(data, words):
     problems = bad("inv.json", data)
     assert any(p.startswith("inv.json") and words in p for p in problems), problems
@@ -194,8 +201,13 @@ def test_bad_files_are_named_with_what_is_wrong(data, words):
 
 def test_every_bad_file_is_named_and_nothing_is_measured():
     with pytest.raises(InputError) as e:
-        measure.measure([Source("a.json", b'{"x": 1}'), Source("ok.json", (FIX / "ecr-v1" / "billing.json").read_bytes()),
-                         Source("b.json", b"not json")])
+        measure.measure(
+            [
+                Source("a.json", b'{"x": 1}'),
+                Source("ok.json", (FIX / "ecr-v1" / "billing.json").read_bytes()),
+                Source("b.json", b"not json"),
+            ]
+        )
     text = "\n".join(e.value.problems)
     assert "a.json" in text and "b.json" in text and "ok.json" not in text
 
@@ -240,18 +252,36 @@ def test_zip_problems_are_named():
         measure.sources_from_uploads([("evil.zip", buf.getvalue())])
 
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
-                    lambda kids: st.lists(kids, max_size=5) | st.dictionaries(st.text(max_size=10), kids, max_size=5),
-                    max_leaves=30)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    lambda kids: st.lists(kids, max_size=5) | st.dictionaries(st.text(max_size=10), kids, max_size=5),
+    max_leaves=30,
+)
 SHAPES = st.one_of(
     JSON,
-    st.builds(lambda d: {"imageDetails": d}, st.lists(st.dictionaries(
-        st.sampled_from(["repositoryName", "imageDigest", "imageSizeInBytes", "imagePushedAt", "imageManifestMediaType"]),
-        JSON), max_size=5)),
-    st.builds(lambda ls: {"schemaVersion": 2, "layers": ls}, st.lists(st.dictionaries(
-        st.sampled_from(["digest", "size", "mediaType", "urls"]), JSON), max_size=4)),
-    st.builds(lambda r: {"results": r}, st.lists(st.dictionaries(
-        st.sampled_from(["full_size", "images", "last_updated", "digest", "name"]), JSON), max_size=4)),
+    st.builds(
+        lambda d: {"imageDetails": d},
+        st.lists(
+            st.dictionaries(
+                st.sampled_from(
+                    ["repositoryName", "imageDigest", "imageSizeInBytes", "imagePushedAt", "imageManifestMediaType"]
+                ),
+                JSON,
+            ),
+            max_size=5,
+        ),
+    ),
+    st.builds(
+        lambda ls: {"schemaVersion": 2, "layers": ls},
+        st.lists(st.dictionaries(st.sampled_from(["digest", "size", "mediaType", "urls"]), JSON), max_size=4),
+    ),
+    st.builds(
+        lambda r: {"results": r},
+        st.lists(
+            st.dictionaries(st.sampled_from(["full_size", "images", "last_updated", "digest", "name"]), JSON),
+            max_size=4,
+        ),
+    ),
 )
 
 
@@ -272,9 +302,15 @@ def test_any_json_gives_a_result_or_a_named_problem(doc):
 
 # ---- the command line --------------------------------------------------------------------
 
+
 def cli(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "lib", *args], capture_output=True, text=True, input=stdin,
-                          cwd=Path(__file__).resolve().parent.parent)
+    return subprocess.run(
+        [sys.executable, "-m", "lib", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
 
 
 def test_cli_prints_a_scenario_the_other_commands_load():
@@ -339,7 +375,9 @@ def test_one_repository_and_one_image_read_in_the_singular(tmp_path):
     r = measure.measure_paths([FIX / "ecr-v1" / "billing.json"])
     how = {m.field: m.how for m in r.measured}
     assert how["versions_kept"].startswith("2 stored images / 1 repository = 2.00")
-    one = {"imageDetails": [{"repositoryName": "a", "imageDigest": "sha256:" + "1" * 64, "imageSizeInBytes": 5_000_000}]}
+    one = {
+        "imageDetails": [{"repositoryName": "a", "imageDigest": "sha256:" + "1" * 64, "imageSizeInBytes": 5_000_000}]
+    }
     (tmp_path / "one.json").write_text(json.dumps(one))
     how = {m.field: m.how for m in measure.measure_paths([tmp_path / "one.json"]).measured}
     assert how["versions_kept"].startswith("1 stored image / 1 repository")
@@ -361,8 +399,12 @@ def test_a_zip_with_a_corrupt_compressed_entry_is_named_not_a_traceback(method, 
     with pytest.raises(InputError, match=r"bad\.zip: cannot read 'api/1\.0\.json'"):
         measure.sources_from_uploads([("bad.zip", bytes(data))])
     (tmp_path / "bad.zip").write_bytes(bytes(data))
-    r = subprocess.run([sys.executable, "-m", "lib", "measure", str(tmp_path / "bad.zip")],
-                       capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    r = subprocess.run(
+        [sys.executable, "-m", "lib", "measure", str(tmp_path / "bad.zip")],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert r.returncode == 2 and "Traceback" not in r.stderr and "bad.zip" in r.stderr, r.stderr
 
 
@@ -390,7 +432,10 @@ def test_thousands_of_bad_files_list_the_first_problems_and_count_the_rest():
     problems = e.value.problems
     assert len(problems) == measure.MAX_LISTED + 1
     assert problems[0].startswith("many.zip:r0/t.json: not a registry inventory")
-    assert problems[-1] == f"... and {2000 - measure.MAX_LISTED:,} more problems in {2000 - measure.MAX_LISTED:,} more files"
+    assert (
+        problems[-1]
+        == f"... and {2000 - measure.MAX_LISTED:,} more problems in {2000 - measure.MAX_LISTED:,} more files"
+    )
 
 
 def test_an_uploaded_zip_expands_to_at_most_the_upload_cap():

@@ -1,5 +1,6 @@
 """One analysis per run (issue 19): the exporters read the run's estimate and recommendation
 instead of pricing the scenario again, and the break-even bisection prices no DataFrame per step."""
+
 import datetime as dt
 import json
 
@@ -11,8 +12,18 @@ from lib.workload import DEFAULT, from_dict
 
 # EKS behind one NAT gateway, as tests/test_exports.py's reviewer: the recommendation advises a
 # setup (interface endpoints), so the analysis prices the recommended registry once more in it.
-EKS = from_dict({"runs_on": "aws", "ci": "github_actions", "lifetime": "production", "network": "nat",
-                 "repositories": 40, "image_size_mb": 1200, "versions_kept": 30, "pulls_per_month": 50_000})
+EKS = from_dict(
+    {
+        "runs_on": "aws",
+        "ci": "github_actions",
+        "lifetime": "production",
+        "network": "nat",
+        "repositories": 40,
+        "image_size_mb": 1200,
+        "versions_kept": 30,
+        "pulls_per_month": 50_000,
+    }
+)
 LINK = "http://localhost:8501/?network=nat&repositories=40&image_size_mb=1200&versions_kept=30"
 TODAY = dt.date(2026, 11, 29)
 CASES = [EKS, DEFAULT] + [presets.load(pid)[0] for pid in presets.available()]
@@ -28,6 +39,7 @@ def counted(monkeypatch):
         def wrapper(w, *a, _real=real, _name=name, **k):
             calls.append((_name, w))
             return _real(w, *a, **k)
+
         monkeypatch.setattr(owner, name, wrapper)
     return calls
 

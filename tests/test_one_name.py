@@ -2,6 +2,7 @@
 subtitles derive theirs from it (wording.value -> labels.choice_in_sentence). A second table of
 names for the same (field, value) anywhere in the code fails here; so does a context phrasing that
 is only a copy of the name."""
+
 import ast
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from lib import labels, wording
 from lib.workload import SPECS
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted([*(ROOT / "lib").rglob("*.py"), *(ROOT / "ui").rglob("*.py"), *(ROOT / "pages").rglob("*.py"),
-                  ROOT / "app.py"])
+SOURCES = sorted(
+    [*(ROOT / "lib").rglob("*.py"), *(ROOT / "ui").rglob("*.py"), *(ROOT / "pages").rglob("*.py"), ROOT / "app.py"]
+)
 CHOICE_FIELDS = {k for k, s in SPECS.items() if s.kind in ("choice", "set")}
 # phrasing that only reads right in its place, not a name: checked below to differ from the name
 CONTEXT_TABLES = {("lib/wording.py", "_SETUP"), ("lib/wording.py", "_SHORT")}
@@ -44,8 +46,9 @@ def name_tables(source: str) -> dict[str, set[tuple[str, str]]]:
 
 
 def test_the_scan_finds_a_second_table():
-    assert name_tables('NAMES = {"network": {"nat": "NAT", "public": "open"}}') == \
-        {"NAMES": {("network", "nat"), ("network", "public")}}
+    assert name_tables('NAMES = {"network": {"nat": "NAT", "public": "open"}}') == {
+        "NAMES": {("network", "nat"), ("network", "public")}
+    }
     assert name_tables('T: dict = {("runs_on", "aws"): "Amazon", ("x", "y"): 1}') == {"T": {("runs_on", "aws")}}
     assert name_tables('OTHER = {"a": 1, ("colour", "red"): 2}') == {}
 
@@ -72,8 +75,9 @@ def test_the_context_tables_are_phrasing_not_a_second_name():
         assert words != labels.choice_in_sentence(*key), key
 
 
-@pytest.mark.parametrize("field", sorted(f for f in CHOICE_FIELDS if SPECS[f].kind == "choice"
-                                         and any(k[0] == f for k in labels.CHOICES)))
+@pytest.mark.parametrize(
+    "field", sorted(f for f in CHOICE_FIELDS if SPECS[f].kind == "choice" and any(k[0] == f for k in labels.CHOICES))
+)
 def test_the_deck_words_are_the_app_words(field):
     """wording.value gives the app's display name, only its first letter lowered mid-sentence."""
     for v in SPECS[field].choices:

@@ -2,6 +2,7 @@
 
 Figures are worked out by hand in the comments; the source checks make a second copy of a
 fact (a literal written again elsewhere in lib/) fail here."""
+
 import ast
 from pathlib import Path
 
@@ -32,8 +33,10 @@ def test_docker_hub_auto_plan_is_the_plan_priced_and_the_plan_flagged(book, seat
 
 
 def test_docker_hub_auto_plan_is_the_same_rule_for_many_workloads(book):
-    ws = [from_dict({"visibility": "private", "dockerhub_plan": "auto", "team_seats": s, "repositories": r})
-          for s, r, _, _ in AUTO]
+    ws = [
+        from_dict({"visibility": "private", "dockerhub_plan": "auto", "team_seats": s, "repositories": r})
+        for s, r, _, _ in AUTO
+    ]
     many = engine.estimate_many(ws, book, ids=("dockerhub",), components=True)
     assert list(many["dockerhub:Plan (auto: Personal, Pro or Team per seat)"]) == pytest.approx([c for *_, c in AUTO])
     assert list(dockerhub.auto_plan(np.array([1, 1, 4, 10]), np.array([1, 3, 1, 20]))) == [p for _, _, p, _ in AUTO]

@@ -1,5 +1,6 @@
 """data/onetime.yaml: a file that cannot be used is a project error naming the file and the entry,
 which the CLI prints as one line (issue 19), never a traceback."""
+
 import pytest
 import yaml
 
@@ -22,14 +23,18 @@ def _without(path: str):
 BAD = {  # document, the entry the message must name
     "not a mapping": (["setup_hours"], "must be a mapping"),
     "registry missing": (_without("setup_hours.harbor"), "setup_hours: has no entry for harbor"),
-    "hours a word": ({**GOOD, "setup_hours": {**GOOD["setup_hours"], "ecr": {"hours": "one"}}},
-                     "setup_hours.ecr.hours"),
+    "hours a word": (
+        {**GOOD, "setup_hours": {**GOOD["setup_hours"], "ecr": {"hours": "one"}}},
+        "setup_hours.ecr.hours",
+    ),
     "hours negative": ({**GOOD, "setup_hours": {**GOOD["setup_hours"], "gar": {"hours": -1}}}, "setup_hours.gar.hours"),
     "entry not a mapping": ({**GOOD, "setup_hours": {**GOOD["setup_hours"], "acr": 3}}, "setup_hours.acr.hours"),
     "no migration": (_without("migration"), "migration: missing"),
     "migration number missing": (_without("migration.base_hours"), "migration.base_hours"),
-    "copy speed zero": ({**GOOD, "migration": {**GOOD["migration"], "copy_mb_per_second": 0}},
-                        "migration.copy_mb_per_second"),
+    "copy speed zero": (
+        {**GOOD, "migration": {**GOOD["migration"], "copy_mb_per_second": 0}},
+        "migration.copy_mb_per_second",
+    ),
 }
 
 

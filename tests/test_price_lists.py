@@ -5,6 +5,7 @@ Azure Retail Prices pages; their us-east-1 / ap-northeast-2 figures are today's 
 Expected values below are typed by hand from data/prices.yaml of 2026-11-29 (and the vendors'
 pages it cites), never read back from the code under test.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,26 +28,57 @@ HPM = 730.0
 # price-book figures (data/prices.yaml, 2026-11-29), per region, in the book's units
 BOOK = {
     "us-east-1": {
-        "ecr.storage_gb_month": 0.10, "aws.nat_hourly": 0.045, "aws.nat_gb": 0.045, "aws.endpoint_hourly": 0.01,
-        "aws.endpoint_gb": 0.01, "aws.s3_storage_gb_month": 0.023, "aws.ebs_gp3_gb_month": 0.08,
-        "aws.ec2_4vcpu_8gb_hourly": 0.17, "aws.internet_egress_tier1_gb": 0.09, "aws.internet_egress_tier2_gb": 0.085,
-        "aws.internet_egress_tier3_gb": 0.07, "aws.internet_egress_tier4_gb": 0.05, "aws.inter_region_gb": 0.02,
-        "aws.cross_az_gb": 0.01, "ecr.scan_first": 0.09, "ecr.scan_rescan": 0.01, "acr.internet_egress_gb": 0.087,
+        "ecr.storage_gb_month": 0.10,
+        "aws.nat_hourly": 0.045,
+        "aws.nat_gb": 0.045,
+        "aws.endpoint_hourly": 0.01,
+        "aws.endpoint_gb": 0.01,
+        "aws.s3_storage_gb_month": 0.023,
+        "aws.ebs_gp3_gb_month": 0.08,
+        "aws.ec2_4vcpu_8gb_hourly": 0.17,
+        "aws.internet_egress_tier1_gb": 0.09,
+        "aws.internet_egress_tier2_gb": 0.085,
+        "aws.internet_egress_tier3_gb": 0.07,
+        "aws.internet_egress_tier4_gb": 0.05,
+        "aws.inter_region_gb": 0.02,
+        "aws.cross_az_gb": 0.01,
+        "ecr.scan_first": 0.09,
+        "ecr.scan_rescan": 0.01,
+        "acr.internet_egress_gb": 0.087,
     },
     "ap-northeast-2": {
-        "ecr.storage_gb_month": 0.10, "aws.nat_hourly": 0.059, "aws.nat_gb": 0.059, "aws.endpoint_hourly": 0.013,
-        "aws.endpoint_gb": 0.01, "aws.s3_storage_gb_month": 0.025, "aws.ebs_gp3_gb_month": 0.0912,
-        "aws.ec2_4vcpu_8gb_hourly": 0.192, "aws.internet_egress_tier1_gb": 0.126, "aws.internet_egress_tier2_gb": 0.122,
-        "aws.internet_egress_tier3_gb": 0.117, "aws.internet_egress_tier4_gb": 0.108, "aws.inter_region_gb": 0.02,
+        "ecr.storage_gb_month": 0.10,
+        "aws.nat_hourly": 0.059,
+        "aws.nat_gb": 0.059,
+        "aws.endpoint_hourly": 0.013,
+        "aws.endpoint_gb": 0.01,
+        "aws.s3_storage_gb_month": 0.025,
+        "aws.ebs_gp3_gb_month": 0.0912,
+        "aws.ec2_4vcpu_8gb_hourly": 0.192,
+        "aws.internet_egress_tier1_gb": 0.126,
+        "aws.internet_egress_tier2_gb": 0.122,
+        "aws.internet_egress_tier3_gb": 0.117,
+        "aws.internet_egress_tier4_gb": 0.108,
+        "aws.inter_region_gb": 0.02,
         # Inspector's first scan is keyed by region since issue 11: Seoul at the Asia Pacific rate (0.11)
-        "aws.cross_az_gb": 0.01, "ecr.scan_first": 0.11, "ecr.scan_rescan": 0.01, "acr.internet_egress_gb": 0.12,
+        "aws.cross_az_gb": 0.01,
+        "ecr.scan_first": 0.11,
+        "ecr.scan_rescan": 0.01,
+        "acr.internet_egress_gb": 0.12,
     },
 }
 # region-keyed entries no list is read for (Google Cloud has no list without credentials; Azure's
 # egress is read for its first band only), in the book's order: they keep a new region out
-HAND_KEPT_BY_REGION = ("gar.inter_region_gb", "gar.internet_egress_gb", "gar.internet_egress_tier2_gb",
-                       "gar.internet_egress_tier3_gb", "acr.inter_region_gb", "acr.internet_egress_tier2_gb",
-                       "acr.internet_egress_tier3_gb", "acr.internet_egress_tier4_gb")
+HAND_KEPT_BY_REGION = (
+    "gar.inter_region_gb",
+    "gar.internet_egress_gb",
+    "gar.internet_egress_tier2_gb",
+    "gar.internet_egress_tier3_gb",
+    "acr.inter_region_gb",
+    "acr.internet_egress_tier2_gb",
+    "acr.internet_egress_tier3_gb",
+    "acr.internet_egress_tier4_gb",
+)
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +105,7 @@ def book_copy(tmp_path, edit=None) -> Path:
 
 # ---- reading the AWS offer files ----------------------------------------------------------------
 
+
 def test_every_sourced_price_matches_todays_book_in_both_regions(aws, book):
     found, _regions, _ = aws
     for region, expected in BOOK.items():
@@ -85,8 +118,11 @@ def test_every_sourced_price_matches_todays_book_in_both_regions(aws, book):
 
 def test_regions_are_the_commercial_ones_where_ecr_is_sold(aws):
     _found, regs, _ = aws
-    assert regs == {"us-east-1": "US East (N. Virginia)", "ap-northeast-2": "Asia Pacific (Seoul)",
-                    "eu-central-1": "Europe (Frankfurt)"}  # us-gov-west-1 is in the file, not commercial
+    assert regs == {
+        "us-east-1": "US East (N. Virginia)",
+        "ap-northeast-2": "Asia Pacific (Seoul)",
+        "eu-central-1": "Europe (Frankfurt)",
+    }  # us-gov-west-1 is in the file, not commercial
 
 
 def test_stream_keeps_only_wanted_products_and_their_on_demand_terms():
@@ -102,7 +138,9 @@ def test_stream_keeps_only_wanted_products_and_their_on_demand_terms():
 def test_decoys_do_not_match():
     nat = next(r for r in pl.AWS_RULES if r.key == "aws.nat_hourly")
     ep = next(r for r in pl.AWS_RULES if r.key == "aws.endpoint_hourly")
-    assert not nat.matches({"productFamily": "NAT Gateway", "attributes": {"usagetype": "USE1-RegionalNatGateway-Hours"}})
+    assert not nat.matches(
+        {"productFamily": "NAT Gateway", "attributes": {"usagetype": "USE1-RegionalNatGateway-Hours"}}
+    )
     assert nat.matches({"productFamily": "NAT Gateway", "attributes": {"usagetype": "NatGateway-Hours"}})
     assert not ep.matches({"productFamily": "VpcEndpoint", "attributes": {"usagetype": "USE1-VpcEndpoint-GWLBE-Hours"}})
 
@@ -110,7 +148,12 @@ def test_decoys_do_not_match():
 def test_tiers_pick_the_band_the_book_means(aws):
     found, _, _ = aws
     # egress: first 10 TB / next 40 TB / next 100 TB / over 150 TB (AWS's bands, book's figures)
-    assert [found[f"aws.internet_egress_tier{i}_gb"]["ap-northeast-2"].value for i in (1, 2, 3, 4)] == [0.126, 0.122, 0.117, 0.108]
+    assert [found[f"aws.internet_egress_tier{i}_gb"]["ap-northeast-2"].value for i in (1, 2, 3, 4)] == [
+        0.126,
+        0.122,
+        0.117,
+        0.108,
+    ]
     # S3 Standard: the first 50 TB band, not 0.022 (next 450 TB) or 0.021 (over 500 TB)
     assert found["aws.s3_storage_gb_month"]["us-east-1"].value == 0.023
     # PrivateLink processing: the first PB, not 0.006 / 0.004
@@ -128,8 +171,11 @@ def test_a_changed_tier_boundary_is_an_error_naming_file_and_sku(tmp_path):
     src = copy_fixtures(tmp_path)
     p = src / "aws" / "AWSDataTransfer.json"
     doc = json.loads(p.read_text())
-    sku = next(s for s, x in doc["products"].items()
-               if x["attributes"].get("transferType") == "AWS Outbound" and x["attributes"]["fromRegionCode"] == "us-east-1")
+    sku = next(
+        s
+        for s, x in doc["products"].items()
+        if x["attributes"].get("transferType") == "AWS Outbound" and x["attributes"]["fromRegionCode"] == "us-east-1"
+    )
     for term in doc["terms"]["OnDemand"][sku].values():
         for d in term["priceDimensions"].values():
             d["endRange"] = {"10240": "20480"}.get(d["endRange"], d["endRange"])
@@ -141,6 +187,7 @@ def test_a_changed_tier_boundary_is_an_error_naming_file_and_sku(tmp_path):
 
 
 # ---- unit conversions -------------------------------------------------------------------------
+
 
 def test_unit_conversions_against_the_books_figures():
     # Azure "Data Stored" 0.10 per GB-month -> per GB-day over a 730/24 = 30.4167-day month
@@ -160,11 +207,16 @@ def test_unit_conversions_against_the_books_figures():
 
 # ---- Azure Retail Prices pages --------------------------------------------------------------
 
+
 def test_azure_pages_follow_next_page_link_and_price_the_nearest_region(aws):
     _found, regs, _ = aws
     az, notes = pl.read_azure(FIX, regs, regions.load(), "us-east-1", HPM, "2026-11-29")
     # Registry Units from the Retail Prices API (more digits than the page's 0.167 / 0.667 / 1.667)
-    assert {c: f.value for c, f in az["acr.tier_daily"].items()} == {"basic": 0.1666, "standard": 0.6666, "premium": 1.6666}
+    assert {c: f.value for c, f in az["acr.tier_daily"].items()} == {
+        "basic": 0.1666,
+        "standard": 0.6666,
+        "premium": 1.6666,
+    }
     assert az["acr.extra_storage_gb_day"]["us-east-1"].value == pytest.approx(0.1 / (730 / 24))  # from page 2
     # internet egress after the free 100 GB, first 10 TB: East US 0.087, Korea Central 0.12 (the book's)
     for r in ("us-east-1", "ap-northeast-2"):
@@ -204,11 +256,15 @@ def test_an_azure_item_without_a_field_is_named(tmp_path, aws):
 
 # ---- bad AWS files ------------------------------------------------------------------------------
 
+
 def _ec2(src):
     p = src / "aws" / "AmazonEC2" / "us-east-1.json"
     doc = json.loads(p.read_text())
-    sku = next(s for s, x in doc["products"].items() if x["attributes"].get("operatingSystem") == "Linux"
-               and x["attributes"].get("capacitystatus") == "Used")
+    sku = next(
+        s
+        for s, x in doc["products"].items()
+        if x["attributes"].get("operatingSystem") == "Linux" and x["attributes"].get("capacitystatus") == "Used"
+    )
     return p, doc, sku
 
 
@@ -262,6 +318,7 @@ def test_truncated_and_wrong_files_are_named(tmp_path):
 
 # ---- the update -------------------------------------------------------------------------------
 
+
 def test_update_writes_a_dated_book_keeps_the_old_one_and_lists_every_change(tmp_path):
     book = book_copy(tmp_path)
     old_text = book.read_text()
@@ -289,15 +346,26 @@ def test_update_writes_a_dated_book_keeps_the_old_one_and_lists_every_change(tmp
     assert "https://aws.amazon.com/ecr/pricing/" in ecr.note
     assert new.price("aws.ec2_4vcpu_8gb_hourly").source.endswith("/AmazonEC2/current/region_index.json")
     assert new.price("acr.tier_daily").source.startswith("https://prices.azure.com/api/retail/prices?")
-    for key in ("ghcr.storage_gb_day", "dockerhub.plan_monthly", "gar.inter_region_gb", "nexus.ce_components",
-                "acr.included_storage_gb", "aws.internet_egress_free_gb"):
+    for key in (
+        "ghcr.storage_gb_day",
+        "dockerhub.plan_monthly",
+        "gar.inter_region_gb",
+        "nexus.ce_components",
+        "acr.included_storage_gb",
+        "aws.internet_egress_free_gb",
+    ):
         assert new.price(key) == old.price(key)
     assert isinstance(new.price("ecr.storage_gb_month").value, float)  # one figure everywhere stays one figure
     assert list(new.regions) == ["us-east-1", "ap-northeast-2"]  # Frankfurt lacks hand-kept GCP/Azure prices
-    assert r.regions_left_out == (("eu-central-1", "no hand-kept price for gar.inter_region_gb, "
-                                   "gar.internet_egress_gb, gar.internet_egress_tier2_gb, gar.internet_egress_tier3_gb, "
-                                   "acr.inter_region_gb, acr.internet_egress_tier2_gb, acr.internet_egress_tier3_gb, "
-                                   "acr.internet_egress_tier4_gb"),)
+    assert r.regions_left_out == (
+        (
+            "eu-central-1",
+            "no hand-kept price for gar.inter_region_gb, "
+            "gar.internet_egress_gb, gar.internet_egress_tier2_gb, gar.internet_egress_tier3_gb, "
+            "acr.inter_region_gb, acr.internet_egress_tier2_gb, acr.internet_egress_tier3_gb, "
+            "acr.internet_egress_tier4_gb",
+        ),
+    )
     # a second run on the same lists changes nothing and writes nothing
     again = pu.update(FIX, book, tmp_path / "hist", today="2026-11-30")
     assert not again.changed and "No price changed" in again.report
@@ -320,8 +388,12 @@ def _with_frankfurt_hand_prices(doc):
     # test-only hand-kept figures for eu-central-1 (not a source): the GCP/Azure entries that have no list
     for key in HAND_KEPT_BY_REGION:
         doc["prices"][key]["value"]["eu-central-1"] = 0.02
-    doc["prices"]["issue11.assumption"] = {"value": {"us-east-1": 1, "ap-northeast-2": 2}, "unit": "x",
-                                           "source": "https://example.org/", "as_of": "2026-11-29"}
+    doc["prices"]["issue11.assumption"] = {
+        "value": {"us-east-1": 1, "ap-northeast-2": 2},
+        "unit": "x",
+        "source": "https://example.org/",
+        "as_of": "2026-11-29",
+    }
 
 
 def test_a_region_is_added_when_every_entry_has_its_price(tmp_path):
@@ -329,8 +401,13 @@ def test_a_region_is_added_when_every_entry_has_its_price(tmp_path):
     r = pu.update(FIX, book, tmp_path / "hist", today="2026-11-30")
     # a hand-kept entry added later (another issue's) without Frankfurt keeps it out, and says so
     assert r.regions_added == () and "issue11.assumption" in r.regions_left_out[0][1]
-    book = book_copy(tmp_path, lambda d: (_with_frankfurt_hand_prices(d),
-                                          d["prices"]["issue11.assumption"]["value"].update({"eu-central-1": 3})))
+    book = book_copy(
+        tmp_path,
+        lambda d: (
+            _with_frankfurt_hand_prices(d),
+            d["prices"]["issue11.assumption"]["value"].update({"eu-central-1": 3}),
+        ),
+    )
     r = pu.update(FIX, book, tmp_path / "hist2", today="2026-11-30")
     assert r.regions_added == ("eu-central-1",)
     new = pricebook.load(book)
@@ -353,7 +430,9 @@ def test_fetch_offline_fails_clearly_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(pl, "AWS_INDEX", f"http://127.0.0.1:{port}/offers/v1.0/aws/index.json")
     book = book_copy(tmp_path)
     before = book.read_bytes()
-    with pytest.raises(PriceListError, match=r"cannot download http://127\.0\.0\.1:\d+/offers/v1\.0/aws/index\.json: .*offline"):
+    with pytest.raises(
+        PriceListError, match=r"cannot download http://127\.0\.0\.1:\d+/offers/v1\.0/aws/index\.json: .*offline"
+    ):
         pu.update(tmp_path / "dl", book, tmp_path / "hist", today="2026-11-30", do_fetch=True)
     assert book.read_bytes() == before
     assert not list((tmp_path / "dl").rglob("*.partial"))
@@ -363,14 +442,33 @@ def test_cli_urls_and_update(tmp_path, capsys):
     assert cli.main(["prices", "urls"]) == 0
     out = capsys.readouterr().out
     for code in ("AmazonECR", "AmazonVPC", "AWSDataTransfer", "AmazonS3", "AmazonInspectorV2"):
-        assert f"https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/{code}/current/index.json  ->  aws/{code}.json" in out
-    assert ("https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/ap-northeast-2/index.json"
-            "  ->  aws/AmazonEC2/ap-northeast-2.json") in out
+        assert (
+            f"https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/{code}/current/index.json  ->  aws/{code}.json"
+            in out
+        )
+    assert (
+        "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/ap-northeast-2/index.json"
+        "  ->  aws/AmazonEC2/ap-northeast-2.json"
+    ) in out
     assert "$filter=serviceName%20eq%20'Container%20Registry'%20and%20priceType%20eq%20'Consumption'" in out
     assert "azure/bandwidth-1.json" in out
     book = book_copy(tmp_path)
-    assert cli.main(["prices", "update", "--from", str(FIX), "--prices", str(book), "--history", str(tmp_path / "h"),
-                     "--dry-run"]) == 0
+    assert (
+        cli.main(
+            [
+                "prices",
+                "update",
+                "--from",
+                str(FIX),
+                "--prices",
+                str(book),
+                "--history",
+                str(tmp_path / "h"),
+                "--dry-run",
+            ]
+        )
+        == 0
+    )
     assert "acr.tier_daily [basic]: 0.167 -> 0.1666" in capsys.readouterr().out
     assert not (tmp_path / "h").exists()
     assert cli.main(["prices", "update", "--from", str(tmp_path / "nothing"), "--prices", str(book)]) == 2
@@ -382,6 +480,7 @@ def test_cli_urls_and_update(tmp_path, capsys):
 
 # ---- regions ---------------------------------------------------------------------------------------
 
+
 def test_region_choice_comes_from_the_price_book(book):
     assert SPECS["region"].choices == tuple(book.regions)
     assert regions.label("ap-northeast-2") == "Asia Pacific (Seoul) · ap-northeast-2"
@@ -391,10 +490,10 @@ def test_nearest_regions_of_the_other_clouds(book):
     m = regions.load()
     for r in book.regions:
         assert r in m, f"{r} has no Azure/GCP match in data/region_map.yaml"
-    assert (m["us-east-1"].azure, m["us-east-1"].gcp) == ("eastus", "us-east4")            # both N. Virginia
+    assert (m["us-east-1"].azure, m["us-east-1"].gcp) == ("eastus", "us-east4")  # both N. Virginia
     assert (m["ap-northeast-2"].azure, m["ap-northeast-2"].gcp) == ("koreacentral", "asia-northeast3")  # Seoul
     assert (m["eu-central-1"].azure, m["eu-central-1"].gcp) == ("germanywestcentral", "europe-west3")  # Frankfurt
-    assert (m["sa-east-1"].azure, m["sa-east-1"].gcp) == ("brazilsouth", "southamerica-east1")         # São Paulo
+    assert (m["sa-east-1"].azure, m["sa-east-1"].gcp) == ("brazilsouth", "southamerica-east1")  # São Paulo
     migrations = yaml.safe_load((Path(pricebook.DEFAULT_PATH).parent / "migrations.yaml").read_text())
     for r, loc in migrations["gcp_location"].items():
         assert m[r].gcp == loc  # the migration commands use the same GCP location
@@ -402,18 +501,24 @@ def test_nearest_regions_of_the_other_clouds(book):
     assert all(x.azure in doc["azure_names"] and x.gcp in doc["gcp_names"] for x in m.values())
     assert regions.other_clouds_note("us-east-1") == (
         "Azure is priced at East US (eastus) and Google Cloud at Northern Virginia (us-east4), "
-        "the nearest regions of those clouds to US East (N. Virginia).")
+        "the nearest regions of those clouds to US East (N. Virginia)."
+    )
 
 
 def test_the_sidebar_names_the_region_and_the_other_clouds_regions():
     from apphelpers import open_app
+
     at = open_app({"region": "ap-northeast-2"})
     sel = next(s for s in at.sidebar.selectbox if s.label == "Region")
-    assert sel.value == "ap-northeast-2" and list(sel.options) == ["US East (N. Virginia) · us-east-1",
-                                                                   "Asia Pacific (Seoul) · ap-northeast-2"]
+    assert sel.value == "ap-northeast-2" and list(sel.options) == [
+        "US East (N. Virginia) · us-east-1",
+        "Asia Pacific (Seoul) · ap-northeast-2",
+    ]
     captions = [c.value for c in at.sidebar.caption]
-    assert ("Azure is priced at Korea Central (koreacentral) and Google Cloud at Seoul (asia-northeast3), "
-            "the nearest regions of those clouds to Asia Pacific (Seoul).") in captions
+    assert (
+        "Azure is priced at Korea Central (koreacentral) and Google Cloud at Seoul (asia-northeast3), "
+        "the nearest regions of those clouds to Asia Pacific (Seoul)."
+    ) in captions
 
 
 def test_the_update_edits_the_book_in_place_keeping_comments_and_hand_kept_entries(tmp_path):
@@ -426,10 +531,10 @@ def test_the_update_edits_the_book_in_place_keeping_comments_and_hand_kept_entri
         if line.startswith("  # ----") or line.startswith("  ghcr.") or "docs.docker.com" in line:
             assert line in new_lines, line
     start = old_lines.index("  dockerhub.plan_monthly:")
-    block = old_lines[start:start + 6]
+    block = old_lines[start : start + 6]
     i = new_lines.index("  dockerhub.plan_monthly:")
-    assert new_lines[i:i + 6] == block
-    assert '    value: {basic: 0.1666, standard: 0.6666, premium: 1.6666}' in new_lines
+    assert new_lines[i : i + 6] == block
+    assert "    value: {basic: 0.1666, standard: 0.6666, premium: 1.6666}" in new_lines
     assert "    value: 0.0032876712" in new_lines  # 0.10 / (730/24), to the lists' 10 decimals
     assert 'version: "2026-11-30"' in new_lines
     assert "(read 2026-11-30; page https://azure.microsoft.com/en-us/pricing/details/container-registry/)" in new_text
@@ -439,8 +544,10 @@ def test_urls_can_be_limited_to_some_regions(capsys):
     assert cli.main(["prices", "urls", "--regions", "eu-central-1"]) == 0
     out = capsys.readouterr().out
     ec2 = [line for line in out.splitlines() if "/AmazonEC2/current/" in line and "region_index" not in line]
-    assert ec2 == ["https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-central-1/index.json"
-                   "  ->  aws/AmazonEC2/eu-central-1.json"]
+    assert ec2 == [
+        "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-central-1/index.json"
+        "  ->  aws/AmazonEC2/eu-central-1.json"
+    ]
     assert cli.main(["prices", "urls", "--regions", "mars-1"]) == 2
     err = capsys.readouterr()
     assert "unknown region(s) mars-1" in err.err and err.out == ""
@@ -449,10 +556,14 @@ def test_urls_can_be_limited_to_some_regions(capsys):
 # ---- wrong types: a named error, never a traceback (issue 16: "Bad files: a clear error naming
 # the file and the missing SKU or field") -------------------------------------------------------
 
-@pytest.mark.parametrize("item, words", [
-    (["x"], r"Items\[0\] is not an object"),
-    (5, r"Items\[0\] is not an object"),
-])
+
+@pytest.mark.parametrize(
+    "item, words",
+    [
+        (["x"], r"Items\[0\] is not an object"),
+        (5, r"Items\[0\] is not an object"),
+    ],
+)
 def test_an_azure_item_that_is_not_an_object_is_named(tmp_path, aws, item, words):
     src = copy_fixtures(tmp_path)
     p = src / "azure" / "bandwidth-1.json"
@@ -463,11 +574,14 @@ def test_an_azure_item_that_is_not_an_object_is_named(tmp_path, aws, item, words
         pl.read_azure(src, aws[1], regions.load(), "us-east-1", HPM, "2026-11-29")
 
 
-@pytest.mark.parametrize("field, value, words", [
-    ("retailPrice", "cheap", r"Items\[1\] .*'retailPrice' is not a number"),
-    ("tierMinimumUnits", None, r"Items\[1\] .*'tierMinimumUnits' is not a number"),
-    ("armRegionName", 7, r"Items\[1\] .*'armRegionName' is not text"),
-])
+@pytest.mark.parametrize(
+    "field, value, words",
+    [
+        ("retailPrice", "cheap", r"Items\[1\] .*'retailPrice' is not a number"),
+        ("tierMinimumUnits", None, r"Items\[1\] .*'tierMinimumUnits' is not a number"),
+        ("armRegionName", 7, r"Items\[1\] .*'armRegionName' is not text"),
+    ],
+)
 def test_an_azure_field_of_the_wrong_type_is_named(tmp_path, aws, field, value, words):
     src = copy_fixtures(tmp_path)
     p = src / "azure" / "bandwidth-1.json"

@@ -1,5 +1,6 @@
 """Property tests: costs are finite and non-negative, monotone in what grows, and the
 vectorised path agrees with the per-workload path."""
+
 import math
 import os
 
@@ -13,7 +14,11 @@ from lib.workload import SPECS, from_dict
 from tests.strategies import workloads
 
 # HYPOTHESIS_EXAMPLES=1000 for a longer hunt than CI's
-SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 60)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 60)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @SETTINGS
@@ -54,7 +59,9 @@ def test_vectorised_path_equals_per_workload_path(book, ws):
 
 
 def test_vectorised_components_sum_to_totals(book):
-    ws = [from_dict({"network": n, "pulls_per_month": p}) for n in ("public", "nat", "endpoints") for p in (0, 1e3, 1e6)]
+    ws = [
+        from_dict({"network": n, "pulls_per_month": p}) for n in ("public", "nat", "endpoints") for p in (0, 1e3, 1e6)
+    ]
     many = engine.estimate_many(ws, book, components=True)
     for rid in registries.IDS:
         parts = many[[c for c in many.columns if c.startswith(rid + ":")]].sum(axis=1)

@@ -4,6 +4,7 @@ value is the app's new scenario (the link the app publishes follows it), with no
 bench/protocol_load.py is not a test; this keeps its protocol client honest, so that its figures
 (issue 14's sizing, issue 17's before/after) measure real reruns and not rejected messages.
 """
+
 import asyncio
 import concurrent.futures
 import random
@@ -40,6 +41,7 @@ def test_a_protocol_session_changes_the_scenario_like_a_browser():
             await s.close()
         finally:
             server.stop()
+
     # in a thread of its own: the browser tests' Playwright (sync API) keeps an event loop running in
     # this thread for the whole session, and asyncio.run() refuses to start inside a running loop
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:

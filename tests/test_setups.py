@@ -1,6 +1,7 @@
 """Cheaper setups, the recommendation's quoted cost and the headline, for the team of issue 11
 (EKS in private subnets behind one NAT gateway; 40 repositories of 1.2 GB, 30 versions,
 50,000 pulls a month, 90 % in the region, 10 % from another region). Figures worked by hand."""
+
 import io
 import json
 from contextlib import redirect_stdout
@@ -13,22 +14,31 @@ from lib.workload import DEFAULT, from_dict
 TEAM = "eks-private"
 # by hand: stored 40 x 30 x 1.2 GB = 1,440 GB; pulled 50,000 x 1.2 GB = 60,000 GB:
 # 54,000 GB in the region, 6,000 GB from another region
-NAT = 730 * 0.045 + 60_000 * 0.045                      # $32.85 + $2,700.00 = $2,732.85
-ECR_NAT = 1_440 * 0.10 + 6_000 * 0.02 + NAT             # $144 + $120 + NAT = $2,996.85 (the issue's figure)
-ECR_ENDPOINTS = (1_440 * 0.10 + 6_000 * 0.02            # storage and cross-region transfer, as before
-                 + 2 * 2 * 730 * 0.01                   # ecr.api + ecr.dkr in 2 AZs: $29.20
-                 + 45_000 * 0.0001 * 0.01               # manifests of 45,000 in-region pulls: $0.045
-                 + 6_000 * 0.045)                       # other region's pulls through its NAT: $270.00
+NAT = 730 * 0.045 + 60_000 * 0.045  # $32.85 + $2,700.00 = $2,732.85
+ECR_NAT = 1_440 * 0.10 + 6_000 * 0.02 + NAT  # $144 + $120 + NAT = $2,996.85 (the issue's figure)
+ECR_ENDPOINTS = (
+    1_440 * 0.10
+    + 6_000 * 0.02  # storage and cross-region transfer, as before
+    + 2 * 2 * 730 * 0.01  # ecr.api + ecr.dkr in 2 AZs: $29.20
+    + 45_000 * 0.0001 * 0.01  # manifests of 45,000 in-region pulls: $0.045
+    + 6_000 * 0.045
+)  # other region's pulls through its NAT: $270.00
 #                                                         = $563.245
-GAR = (1_439.5 * 0.10                                   # storage over 0.5 GB free: $143.95
-       + 1_024 * 0.12 + 9_216 * 0.11                    # GCP internet egress, first 1 TB and 1-10 TB: $122.88 + $1,013.76
-       + (60_000 - 10_240) * 0.08                       # over 10 TB: 49,760 GB x $0.08 = $3,980.80
-       + NAT)                                           # = $7,994.24
-ACR = (730 / 24 * 0.167                                 # Basic tier: 30.4167 days x $0.167 = $5.08
-       + (1_440 - 10) * 730 / 24 * 0.003                # storage over 10 GB: 1,430 GB x 30.4167 days x $0.003 = $130.49
-       + 10_240 * 0.087 + 40_960 * 0.083                # Azure internet egress, first 10 TB and next 40 TB
-       + (60_000 - 51_200) * 0.07                       # next 100 TB: 8,800 GB x $0.07
-       + NAT)                                           # = $7,774.98
+GAR = (
+    1_439.5 * 0.10  # storage over 0.5 GB free: $143.95
+    + 1_024 * 0.12
+    + 9_216 * 0.11  # GCP internet egress, first 1 TB and 1-10 TB: $122.88 + $1,013.76
+    + (60_000 - 10_240) * 0.08  # over 10 TB: 49,760 GB x $0.08 = $3,980.80
+    + NAT
+)  # = $7,994.24
+ACR = (
+    730 / 24 * 0.167  # Basic tier: 30.4167 days x $0.167 = $5.08
+    + (1_440 - 10) * 730 / 24 * 0.003  # storage over 10 GB: 1,430 GB x 30.4167 days x $0.003 = $130.49
+    + 10_240 * 0.087
+    + 40_960 * 0.083  # Azure internet egress, first 10 TB and next 40 TB
+    + (60_000 - 51_200) * 0.07  # next 100 TB: 8,800 GB x $0.07
+    + NAT
+)  # = $7,774.98
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +70,10 @@ def test_team_recommendation_is_ecr_with_endpoints_under_1000(book, team):
     # the ranking agrees: no registry meeting the hard requirements costs less in any setup
     assert r.cheapest == "ecr" and r.gap_note == ""
     h = decision.headline(r)
-    assert h == ("Recommended: Amazon ECR with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint "
-                 "($563.25/month; $2,996.85 as set up now), the cheapest that meets every hard requirement once set up this way.")
+    assert h == (
+        "Recommended: Amazon ECR with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint "
+        "($563.25/month; $2,996.85 as set up now), the cheapest that meets every hard requirement once set up this way."
+    )
 
 
 def test_team_json_outputs(team):
@@ -116,7 +128,9 @@ def test_headline_explains_the_gap_in_one_sentence(book):
     r = decision.recommend(DEFAULT, book)
     assert r.recommended == "ecr" and r.cheapest == "ghcr"
     h = decision.headline(r)
-    assert h == ("Recommended: Amazon ECR ($0.50/month), although GitHub Container Registry is the cheapest that "
-                 "meets every hard requirement at $0.00/month; Amazon ECR costs $0.50/month more for IAM roles "
-                 "instead of stored tokens, private pulls through VPC endpoints, scanning on push and lifecycle policies.")
+    assert h == (
+        "Recommended: Amazon ECR ($0.50/month), although GitHub Container Registry is the cheapest that "
+        "meets every hard requirement at $0.00/month; Amazon ECR costs $0.50/month more for IAM roles "
+        "instead of stored tokens, private pulls through VPC endpoints, scanning on push and lifecycle policies."
+    )
     assert h.count(". ") == 0 and h.endswith(".")

@@ -1,4 +1,5 @@
 """Share links and scenario files: round trips, and every kind of bad input."""
+
 import os
 
 import pytest
@@ -10,7 +11,11 @@ from lib.workload import DEFAULT, from_dict, lenient
 from tests.strategies import workloads
 
 # HYPOTHESIS_EXAMPLES=1000 for a longer hunt than CI's
-SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 80)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 80)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def as_params(q: dict) -> dict:
@@ -18,6 +23,7 @@ def as_params(q: dict) -> dict:
 
 
 # ---- round trips ---------------------------------------------------------------------
+
 
 @SETTINGS
 @given(workloads())
@@ -57,15 +63,19 @@ def test_a_hand_written_link_with_part_of_the_pull_mix():
 
 # ---- bad links: each named, every other input kept ----------------------------------
 
-@pytest.mark.parametrize("raw, expected", [
-    ("abc", "image_size_mb: must be a number written in digits 0-9, got `abc`"),
-    ("-5", "image_size_mb: -5 is negative"),
-    ("nan", "image_size_mb: must be a number written in digits 0-9, got `nan`"),
-    ("inf", "image_size_mb: must be a number written in digits 0-9, got `inf`"),
-    ("-inf", "image_size_mb: must be a number written in digits 0-9, got `-inf`"),
-    ("1e300", "image_size_mb: 1e+300 is too large"),
-    ("9" * 300, "image_size_mb: value longer than 200 bytes"),
-])
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("abc", "image_size_mb: must be a number written in digits 0-9, got `abc`"),
+        ("-5", "image_size_mb: -5 is negative"),
+        ("nan", "image_size_mb: must be a number written in digits 0-9, got `nan`"),
+        ("inf", "image_size_mb: must be a number written in digits 0-9, got `inf`"),
+        ("-inf", "image_size_mb: must be a number written in digits 0-9, got `-inf`"),
+        ("1e300", "image_size_mb: 1e+300 is too large"),
+        ("9" * 300, "image_size_mb: value longer than 200 bytes"),
+    ],
+)
 def test_bad_link_value_is_named_and_the_rest_kept(raw, expected):
     parsed = links.from_query({"image_size_mb": [raw], "pulls_per_month": ["5000"], "region": ["ap-northeast-2"]})
     assert any(expected in p for p in parsed.problems), parsed.problems
@@ -99,6 +109,7 @@ def test_bad_choice_and_bad_set_item_are_named():
 
 # ---- bad uploads ---------------------------------------------------------------------
 
+
 def test_upload_that_is_not_yaml():
     with pytest.raises(InputError, match=r"up.yaml: not valid YAML at line \d+"):
         scenario.parse_yaml(b"image_size_mb: [800\n", "up.yaml")
@@ -110,7 +121,9 @@ def test_upload_that_is_binary():
 
 
 def test_upload_with_wrong_types_keeps_the_valid_fields():
-    fields, _ = scenario.split_meta(scenario.parse_yaml(b"image_size_mb: big\nversions_kept: [1, 2]\npulls_per_month: 7000\n"))
+    fields, _ = scenario.split_meta(
+        scenario.parse_yaml(b"image_size_mb: big\nversions_kept: [1, 2]\npulls_per_month: 7000\n")
+    )
     w, problems = lenient(fields)
     assert any("image_size_mb: must be a number" in p for p in problems)
     assert any("versions_kept: must be a number" in p for p in problems)
@@ -129,7 +142,8 @@ def test_upload_billion_laughs_is_refused_quickly():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
         f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(8))
+        for i in range(8)
+    )
     with pytest.raises(InputError, match="aliases .* are not allowed"):
         scenario.parse_yaml(bomb, "bomb.yaml")
 
@@ -148,8 +162,10 @@ def test_upload_that_is_a_list_not_a_mapping():
 def test_scenario_file_works_with_the_cli(tmp_path):
     import subprocess
     import sys
+
     path = tmp_path / "s.yaml"
     path.write_text(scenario.dumps(from_dict({"versions_kept": 30}), meta={"price_book": "2026-11-29"}))
-    out = subprocess.run([sys.executable, "-m", "lib", "estimate", str(path), "--format", "json"],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "lib", "estimate", str(path), "--format", "json"], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr

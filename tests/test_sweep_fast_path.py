@@ -1,5 +1,6 @@
 """The break-even search's sweeps skip building a DataFrame of workloads (engine.estimate_varying):
 they must give the same totals, to the last bit, as the general vectorised path they replace."""
+
 import numpy as np
 import pytest
 
@@ -7,8 +8,17 @@ from lib import engine, presets, sensitivity
 from lib.workload import DEFAULT, from_dict
 
 CASES = [presets.load(pid)[0] for pid in presets.available()] + [
-    from_dict({**DEFAULT.to_dict(), "region": "ap-northeast-2", "network": "endpoints", "replica_regions": 2,
-               "ecr_free_tier": False, "repositories": 300, "pulls_per_month": 3e6}),
+    from_dict(
+        {
+            **DEFAULT.to_dict(),
+            "region": "ap-northeast-2",
+            "network": "endpoints",
+            "replica_regions": 2,
+            "ecr_free_tier": False,
+            "repositories": 300,
+            "pulls_per_month": 3e6,
+        }
+    ),
 ]
 
 

@@ -1,4 +1,5 @@
 """Vendors' own worked examples from their documentation, reproduced by the engine."""
+
 import dataclasses
 
 import pytest
@@ -16,11 +17,18 @@ def test_github_packages_billing_example(book):
     """
     month31 = dataclasses.replace(book, hours_per_month=31 * 24)  # GitHub's example month
     # 150 GB stored: one 5,000 MB image x 30 versions; 50 GB out: 10 pulls of 5 GB
-    w = from_dict({"ghcr_billing": "full", "github_plan": "team", "image_size_mb": 5000, "versions_kept": 30,
-                   "pulls_per_month": 10})
+    w = from_dict(
+        {
+            "ghcr_billing": "full",
+            "github_plan": "team",
+            "image_size_mb": 5000,
+            "versions_kept": 30,
+            "pulls_per_month": 10,
+        }
+    )
     ghcr = engine.estimate(w, month31)["ghcr"]
     storage, transfer = ghcr.component("Storage over"), ghcr.component("Transfer over")
-    assert storage.quantity == pytest.approx(148 * 31)      # 148 GB over, for 31 days
+    assert storage.quantity == pytest.approx(148 * 31)  # 148 GB over, for 31 days
     assert storage.monthly_cost == pytest.approx(148 * 0.008 * 31)  # $36.70, "approximately $37"
     assert round(storage.monthly_cost) == 37
     assert transfer.quantity == pytest.approx(40) and transfer.monthly_cost == pytest.approx(20.0)
@@ -30,8 +38,16 @@ def test_github_actions_pulls_are_free(book):
     """Same page: "All data transferred out, when triggered by GitHub Actions, and data transferred
     in from any source is free. We determine you are downloading packages using GitHub Actions when
     you log in to GitHub Packages using a GITHUB_TOKEN." """
-    w = from_dict({"ghcr_billing": "full", "github_plan": "team", "image_size_mb": 5000, "versions_kept": 30,
-                   "pulls_per_month": 10, "github_actions_pull_share": 1.0})
+    w = from_dict(
+        {
+            "ghcr_billing": "full",
+            "github_plan": "team",
+            "image_size_mb": 5000,
+            "versions_kept": 30,
+            "pulls_per_month": 10,
+            "github_actions_pull_share": 1.0,
+        }
+    )
     ghcr = engine.estimate(w, book)["ghcr"]
     assert ghcr.component("Transfer over").monthly_cost == 0.0
     assert ghcr.component("Transfer by GitHub Actions").quantity == pytest.approx(50)

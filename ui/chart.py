@@ -1,5 +1,6 @@
 """A plotly chart with its exports: the toolbar's image button at slide size, and PNG / SVG
 downloads rendered on the server only when clicked."""
+
 from __future__ import annotations
 
 import re
@@ -37,14 +38,36 @@ def style_sheet() -> None:
 def show(fig, key: str, name: str, subtitle: str = "") -> None:
     """`name` names the downloaded files (English, like every file name the app writes)."""
     filename = _slug(name)
-    st.plotly_chart(fig, width="stretch", key=key, config={
-        "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}})
+    st.plotly_chart(
+        fig,
+        width="stretch",
+        key=key,
+        config={"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}},
+    )
     ok = export.renderer_available()
     why = None if ok else _("Needs Chromium on the server (apt-get install chromium).")
     c1, c2, _rest = st.columns([1, 1, 2])
-    c1.download_button("PNG 1920×1080", data=language.deferred(lambda: export.image(export.slide_figure(fig, subtitle), "png")), file_name=f"{filename}.png",
-                       mime="image/png", key=f"{key}_png", disabled=not ok, help=why, on_click="ignore",
-                       icon=":material/download:", width="stretch")
-    c2.download_button("SVG", data=language.deferred(lambda: export.image(export.slide_figure(fig, subtitle), "svg")), file_name=f"{filename}.svg",
-                       mime="image/svg+xml", key=f"{key}_svg", disabled=not ok, help=why, on_click="ignore",
-                       icon=":material/download:", width="stretch")
+    c1.download_button(
+        "PNG 1920×1080",
+        data=language.deferred(lambda: export.image(export.slide_figure(fig, subtitle), "png")),
+        file_name=f"{filename}.png",
+        mime="image/png",
+        key=f"{key}_png",
+        disabled=not ok,
+        help=why,
+        on_click="ignore",
+        icon=":material/download:",
+        width="stretch",
+    )
+    c2.download_button(
+        "SVG",
+        data=language.deferred(lambda: export.image(export.slide_figure(fig, subtitle), "svg")),
+        file_name=f"{filename}.svg",
+        mime="image/svg+xml",
+        key=f"{key}_svg",
+        disabled=not ok,
+        help=why,
+        on_click="ignore",
+        icon=":material/download:",
+        width="stretch",
+    )

@@ -7,6 +7,7 @@ app has already rewritten to hold every input (ui/share.publish).
 The same frame names the charts for screen readers (role="img" and the chart's title as its
 accessible name): Plotly draws them as unnamed SVG.
 """
+
 from __future__ import annotations
 
 import json
@@ -73,11 +74,14 @@ try { window.parent.document.documentElement.lang = @@LANG@@; } catch (e) {}
 @cache  # per language: the same HTML on every rerun keeps the browser's frame (no reload per keypress)
 def _html(lang: str) -> str:
     with i18n.using(lang):
-        words = {"@@COPY@@": _("Copy share link"),
-                 "@@COPIED@@": json.dumps(_("Link copied: it reopens every input on this page.")),
-                 "@@FAILED@@": json.dumps(_("Could not copy: copy the address bar instead.")),
-                 "@@CHART@@": json.dumps(_("Chart")), "@@LANG@@": json.dumps(lang)}
-    html = HTML.replace('<html>', f'<html lang="{lang}">', 1)
+        words = {
+            "@@COPY@@": _("Copy share link"),
+            "@@COPIED@@": json.dumps(_("Link copied: it reopens every input on this page.")),
+            "@@FAILED@@": json.dumps(_("Could not copy: copy the address bar instead.")),
+            "@@CHART@@": json.dumps(_("Chart")),
+            "@@LANG@@": json.dumps(lang),
+        }
+    html = HTML.replace("<html>", f'<html lang="{lang}">', 1)
     for k, v in words.items():
         html = html.replace(k, v)
     return html

@@ -11,6 +11,7 @@ it is from (`krw_rate`, `krw_date`); the price book stays in US dollars.
 
 Link fields are read on a session's first run only, as ui/share.py reads the scenario's.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,11 +26,11 @@ from lib.errors import quote
 from lib.i18n import N_, _
 
 PREFIX = "lang_"
-SEEN = PREFIX + "seen"          # the link's fields were read (a session's first run)
-CHOSEN = PREFIX + "chosen"      # the language the reader chose (link or sidebar), or None: the browser's
-WIDGET = PREFIX + "choice"      # the sidebar's control
-RATE = PREFIX + "krw_rate"      # won per US dollar, or None: amounts in US dollars
-DATE = PREFIX + "krw_date"      # the day of that rate
+SEEN = PREFIX + "seen"  # the link's fields were read (a session's first run)
+CHOSEN = PREFIX + "chosen"  # the language the reader chose (link or sidebar), or None: the browser's
+WIDGET = PREFIX + "choice"  # the sidebar's control
+RATE = PREFIX + "krw_rate"  # won per US dollar, or None: amounts in US dollars
+DATE = PREFIX + "krw_date"  # the day of that rate
 PROBLEMS = PREFIX + "problems"  # what was wrong with the link's fields, in the words of the first run
 
 LANG_FIELD, RATE_FIELD, DATE_FIELD = "lang", "krw_rate", "krw_date"
@@ -48,14 +49,17 @@ def parse_rate(value: str) -> tuple[float | None, str | None]:
         rate = float(value.strip().replace(",", ""))
     except ValueError:
         return None, _("{field}: {value} is not a number; amounts are shown in US dollars").format(
-            field=RATE_FIELD, value=quote(value))
+            field=RATE_FIELD, value=quote(value)
+        )
     if not math.isfinite(rate) or rate <= 0:
-        return None, _("{field}: {value} must be more than 0 won per US dollar; amounts are shown in US dollars").format(
-            field=RATE_FIELD, value=quote(value))
+        return None, _(
+            "{field}: {value} must be more than 0 won per US dollar; amounts are shown in US dollars"
+        ).format(field=RATE_FIELD, value=quote(value))
     if rate > MAX_RATE:
-        return None, _("{field}: {value} won per US dollar is not a plausible rate (at most {max}); "
-                       "amounts are shown in US dollars").format(field=RATE_FIELD, value=quote(value),
-                                                                 max=labels.number(MAX_RATE))
+        return None, _(
+            "{field}: {value} won per US dollar is not a plausible rate (at most {max}); "
+            "amounts are shown in US dollars"
+        ).format(field=RATE_FIELD, value=quote(value), max=labels.number(MAX_RATE))
     return rate, None
 
 
@@ -64,11 +68,13 @@ def parse_date(value: str) -> tuple[dt.date | None, str | None]:
     try:
         day = dt.date.fromisoformat(value.strip())
     except ValueError:
-        return None, _("{field}: {value} is not a date (write it as 2026-11-20); amounts are shown in US dollars").format(
-            field=DATE_FIELD, value=quote(value))
+        return None, _(
+            "{field}: {value} is not a date (write it as 2026-11-20); amounts are shown in US dollars"
+        ).format(field=DATE_FIELD, value=quote(value))
     if day > _today():
-        return None, _("{field}: {value} is in the future: a rate is from a day that has passed; "
-                       "amounts are shown in US dollars").format(field=DATE_FIELD, value=quote(value))
+        return None, _(
+            "{field}: {value} is in the future: a rate is from a day that has passed; amounts are shown in US dollars"
+        ).format(field=DATE_FIELD, value=quote(value))
     return day, None
 
 
@@ -96,12 +102,18 @@ def _link_problems(params: dict[str, list[str]]) -> list[str]:
     out = []
     for k in FIELDS:
         if len(params.get(k, [])) > 1:
-            out.append(_("{field}: given {count} times in the link; the last one was used").format(
-                field=k, count=len(params[k])))
+            out.append(
+                _("{field}: given {count} times in the link; the last one was used").format(
+                    field=k, count=len(params[k])
+                )
+            )
     one = {k: v[-1] for k, v in params.items() if k in FIELDS and v}
     if LANG_FIELD in one and one[LANG_FIELD].strip().lower() not in i18n.LANGS:
-        out.append(_("{field}: {value} is not a language of this app (en: English, ko: Korean); "
-                     "the page is shown in English").format(field=LANG_FIELD, value=quote(one[LANG_FIELD])))
+        out.append(
+            _(
+                "{field}: {value} is not a language of this app (en: English, ko: Korean); the page is shown in English"
+            ).format(field=LANG_FIELD, value=quote(one[LANG_FIELD]))
+        )
     rate = day = None
     if RATE_FIELD in one:
         rate, why = parse_rate(one[RATE_FIELD])
@@ -110,8 +122,12 @@ def _link_problems(params: dict[str, list[str]]) -> list[str]:
         day, why = parse_date(one[DATE_FIELD])
         out += [why] if why else []
     if rate is not None and DATE_FIELD not in one:
-        out.append(_("{field}: missing: a won rate needs the day it is from (krw_date=2026-11-20); "
-                     "amounts are shown in US dollars").format(field=DATE_FIELD))
+        out.append(
+            _(
+                "{field}: missing: a won rate needs the day it is from (krw_date=2026-11-20); "
+                "amounts are shown in US dollars"
+            ).format(field=DATE_FIELD)
+        )
     if day is not None and RATE_FIELD not in one:
         out.append(_("{field}: a date without a rate (krw_rate) is not used").format(field=DATE_FIELD))
     return out
@@ -144,6 +160,7 @@ def deferred(build: Callable[[], T]) -> Callable[[], T]:
     def build_here() -> T:
         with i18n.using(lang, krw=krw):
             return build()
+
     return build_here
 
 
@@ -185,6 +202,7 @@ def query() -> dict[str, str]:
 
 # ---- callbacks: before the next run, so the run starts in the new language -------------------
 
+
 def _on_language() -> None:
     code = st.session_state.get(WIDGET)
     if code in i18n.LANGS and code != st.session_state.get(CHOSEN):
@@ -209,10 +227,15 @@ def _resend_choices() -> None:
     try:
         from streamlit.runtime.scriptrunner import get_script_run_ctx
         from streamlit.runtime.state.common import is_element_id, user_key_from_element_id
+
         widgets = get_script_run_ctx().session_state._state._new_widget_state
-        keys = [user_key_from_element_id(i) for i, m in list(widgets.widget_metadata.items())
-                if is_element_id(i) and m.value_type in _TEXT_VALUED
-                and "DataEditor" not in type(getattr(m.deserializer, "__self__", None)).__name__]  # not settable
+        keys = [
+            user_key_from_element_id(i)
+            for i, m in list(widgets.widget_metadata.items())
+            if is_element_id(i)
+            and m.value_type in _TEXT_VALUED
+            and "DataEditor" not in type(getattr(m.deserializer, "__self__", None)).__name__
+        ]  # not settable
     except Exception:
         return
     for k in keys:
@@ -234,11 +257,19 @@ def _on_krw() -> None:
 
 # ---- what the reader sees ---------------------------------------------------------------------
 
+
 def language_control(box) -> None:
     """English / 한국어, each in its own language (what a reader looks for)."""
     st.session_state[WIDGET] = current()
-    box.segmented_control(_("Language"), list(i18n.LANGS), format_func=i18n.LANGS.get, key=WIDGET,
-                          required=True, on_change=_on_language, label_visibility="collapsed")
+    box.segmented_control(
+        _("Language"),
+        list(i18n.LANGS),
+        format_func=i18n.LANGS.get,
+        key=WIDGET,
+        required=True,
+        on_change=_on_language,
+        label_visibility="collapsed",
+    )
 
 
 def krw_controls(box) -> None:
@@ -247,11 +278,26 @@ def krw_controls(box) -> None:
     st.session_state[PREFIX + "rate_in"] = k.rate if k else None
     st.session_state[PREFIX + "date_in"] = k.as_of if k else _today()
     with box.expander(_("Amounts in won (KRW)"), icon=":material/payments:", expanded=False):
-        st.number_input(_("Won per US dollar"), min_value=0.01, max_value=MAX_RATE, value=None, step=1.0,
-                        format="%.2f", key=PREFIX + "rate_in", on_change=_on_krw, help=_(RATE_HELP),
-                        placeholder=_("Empty: US dollars"))
-        st.date_input(_("Rate as of"), value=None, max_value=_today(), key=PREFIX + "date_in", on_change=_on_krw,
-                      help=_("The day the exchange rate is from (not in the future). It is shown with every amount."))
+        st.number_input(
+            _("Won per US dollar"),
+            min_value=0.01,
+            max_value=MAX_RATE,
+            value=None,
+            step=1.0,
+            format="%.2f",
+            key=PREFIX + "rate_in",
+            on_change=_on_krw,
+            help=_(RATE_HELP),
+            placeholder=_("Empty: US dollars"),
+        )
+        st.date_input(
+            _("Rate as of"),
+            value=None,
+            max_value=_today(),
+            key=PREFIX + "date_in",
+            on_change=_on_krw,
+            help=_("The day the exchange rate is from (not in the future). It is shown with every amount."),
+        )
 
 
 def krw_caption() -> None:
@@ -259,7 +305,10 @@ def krw_caption() -> None:
     k = krw()
     if k is None:
         return
-    st.caption(":material/payments: " + _(
-        "Amounts in won at {rate} won per US dollar ({day}, the rate you entered). The price book is in US "
-        "dollars; unit prices stay in dollars.").format(rate=labels.number(k.rate, 2 if k.rate % 1 else 0),
-                                                        day=labels.date_text(k.as_of)))
+    st.caption(
+        ":material/payments: "
+        + _(
+            "Amounts in won at {rate} won per US dollar ({day}, the rate you entered). The price book is in US "
+            "dollars; unit prices stay in dollars."
+        ).format(rate=labels.number(k.rate, 2 if k.rate % 1 else 0), day=labels.date_text(k.as_of))
+    )

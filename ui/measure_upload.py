@@ -4,6 +4,7 @@ Owns the session-state keys `ms_*`. It keeps the measured result between runs (n
 files' contents), and applying them goes the way a scenario file does (lenient() on top of the
 current workload, then workload_inputs.set_workload), so the share link carries the values.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,8 @@ from . import language, share, workload_inputs
 
 PREFIX = "ms_"
 FILES = PREFIX + "files"
-RESULT = PREFIX + "result"      # (signature of the uploads, Result or None, problems)
-APPLIED = PREFIX + "applied"    # signature of the uploads last applied
+RESULT = PREFIX + "result"  # (signature of the uploads, Result or None, problems)
+APPLIED = PREFIX + "applied"  # signature of the uploads last applied
 RESULT_LANG = PREFIX + "result_lang"  # the language the result's notes and problems were written in
 KEEP = PREFIX + "keep"
 MAX_UPLOAD_MB = 100  # per file and for all files together, as the server's cap (.streamlit/config.toml): measuring
@@ -60,10 +61,18 @@ def _measure(files):
     cached = st.session_state.get(RESULT)
     if cached and cached[0] == sig and st.session_state.get(RESULT_LANG) == i18n.lang():
         return cached  # measured in another language: measured again, so its notes read in this one
-    with st.spinner(ngettext("Measuring {count} file...", "Measuring {count} files...", len(files)).format(count=len(files))):
+    with st.spinner(
+        ngettext("Measuring {count} file...", "Measuring {count} files...", len(files)).format(count=len(files))
+    ):
         try:
-            result, problems = measure.measure(measure.sources_from_uploads(
-                ((f.name, f.getvalue()) for f in files), max_total=MAX_UPLOAD_MB * measure.MB)), []
+            result, problems = (
+                measure.measure(
+                    measure.sources_from_uploads(
+                        ((f.name, f.getvalue()) for f in files), max_total=MAX_UPLOAD_MB * measure.MB
+                    )
+                ),
+                [],
+            )
         except InputError as e:
             result, problems = None, e.problems
     st.session_state[RESULT] = (sig, result, problems)
@@ -89,51 +98,99 @@ def _value(name: str, v) -> str:
 
 def show(w, book) -> None:
     files = st.file_uploader(
-        _("Inventory files"), type=["json", "zip"], accept_multiple_files=True, key=FILES, max_upload_size=MAX_UPLOAD_MB,
-        help=_("AWS CLI describe-images output, a zip of REPOSITORY/TAG.json manifests, Docker Hub tags pages, "
-               "GitHub package versions. Several at once are combined, up to {max} MB in all.").format(max=MAX_UPLOAD_MB))
+        _("Inventory files"),
+        type=["json", "zip"],
+        accept_multiple_files=True,
+        key=FILES,
+        max_upload_size=MAX_UPLOAD_MB,
+        help=_(
+            "AWS CLI describe-images output, a zip of REPOSITORY/TAG.json manifests, Docker Hub tags pages, "
+            "GitHub package versions. Several at once are combined, up to {max} MB in all."
+        ).format(max=MAX_UPLOAD_MB),
+    )
     if not files:
         st.caption(_("Export what your registry already knows (a minute per registry), then upload the files:"))
         st.code(_(HOW_TO), language="bash")
         return
     sig, result, problems = _measure(files)
     if problems:
-        st.error(ngettext("These files could not be used, so nothing was measured or applied ({count} problem):",
-                          "These files could not be used, so nothing was measured or applied ({count} problems):",
-                          len(problems)).format(count=len(problems)),
-                 icon=":material/error:")
+        st.error(
+            ngettext(
+                "These files could not be used, so nothing was measured or applied ({count} problem):",
+                "These files could not be used, so nothing was measured or applied ({count} problems):",
+                len(problems),
+            ).format(count=len(problems)),
+            icon=":material/error:",
+        )
         st.code("\n".join(problems), language=None, wrap_lines=True)
         return
 
     values = result.values()
     st.subheader(_("What your registry says"))
     # the columns keep their English names (what tests and copies of the data see); the headers are translated
-    rows = [{"Input": _(measure.FIELD_WORDS[m.field]), "Measured": _value(m.field, m.value),
-             "Now": _value(m.field, getattr(w, m.field)), "From": m.source, "How": m.how}
-            for m in result.measured]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                 column_config={"Input": st.column_config.TextColumn(_("Input"), width="medium"),
-                                "Measured": st.column_config.TextColumn(_("Measured"), width="small"),
-                                "Now": st.column_config.TextColumn(_("Now"), width="small", help=_("In the scenario now")),
-                                "From": st.column_config.TextColumn(_("From"), width="large"),
-                                "How": st.column_config.TextColumn(_("How"), width="large")})
+    rows = [
+        {
+            "Input": _(measure.FIELD_WORDS[m.field]),
+            "Measured": _value(m.field, m.value),
+            "Now": _value(m.field, getattr(w, m.field)),
+            "From": m.source,
+            "How": m.how,
+        }
+        for m in result.measured
+    ]
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Input": st.column_config.TextColumn(_("Input"), width="medium"),
+            "Measured": st.column_config.TextColumn(_("Measured"), width="small"),
+            "Now": st.column_config.TextColumn(_("Now"), width="small", help=_("In the scenario now")),
+            "From": st.column_config.TextColumn(_("From"), width="large"),
+            "How": st.column_config.TextColumn(_("How"), width="large"),
+        },
+    )
     if result.not_measured:
-        st.caption(_("Not measured, kept as they are: {fields}. Pulls, where pulls come from and plans are never in "
-                     "an inventory: set them in the sidebar.").format(fields="; ".join(
-                         plain(f"{_(measure.FIELD_WORDS[n]).lower()} ({why})") for n, why in result.not_measured)))
+        st.caption(
+            _(
+                "Not measured, kept as they are: {fields}. Pulls, where pulls come from and plans are never in "
+                "an inventory: set them in the sidebar."
+            ).format(
+                fields="; ".join(
+                    plain(f"{_(measure.FIELD_WORDS[n]).lower()} ({why})") for n, why in result.not_measured
+                )
+            )
+        )
     for note in result.notes:
         st.caption(":material/info: " + plain(note))
     with st.expander(_("Files read ({count})").format(count=len(result.files)), icon=":material/description:"):
-        st.dataframe(pd.DataFrame(result.files, columns=["File", "Read as"]), hide_index=True, width="stretch",
-                     column_config={"File": _("File"), "Read as": _("Read as")})
+        st.dataframe(
+            pd.DataFrame(result.files, columns=["File", "Read as"]),
+            hide_index=True,
+            width="stretch",
+            column_config={"File": _("File"), "Read as": _("Read as")},
+        )
 
     applied = st.session_state.get(APPLIED) == sig and all(getattr(w, k) == v for k, v in values.items())
     c1, c2 = st.columns([1, 3])
-    c1.button(_("Apply to the scenario"), type="primary", icon=":material/check:", key=PREFIX + "apply",
-              on_click=_apply, args=(values, sig), disabled=applied, width="stretch")
-    c2.caption(_("Applied: the sidebar, every page and the share link now use these values (the link carries the "
-                 "values, never the files).") if applied else
-               _("Applying sets these inputs in the sidebar; everything else stays as it is."))
+    c1.button(
+        _("Apply to the scenario"),
+        type="primary",
+        icon=":material/check:",
+        key=PREFIX + "apply",
+        on_click=_apply,
+        args=(values, sig),
+        disabled=applied,
+        width="stretch",
+    )
+    c2.caption(
+        _(
+            "Applied: the sidebar, every page and the share link now use these values (the link carries the "
+            "values, never the files)."
+        )
+        if applied
+        else _("Applying sets these inputs in the sidebar; everything else stays as it is.")
+    )
 
     _lifecycle(result.workload(w), book)
 
@@ -144,24 +201,51 @@ def _lifecycle(mw, book) -> None:
     default = max(1, min(10, kept - 1)) if kept > 1 else 1
     if KEEP not in st.session_state:
         st.session_state[KEEP] = default
-    keep = st.columns([1, 3])[0].number_input(_("Keep this many versions per repository"), min_value=1,
-                                              max_value=int(SPECS["versions_kept"].max), step=1, key=KEEP)
+    keep = st.columns([1, 3])[0].number_input(
+        _("Keep this many versions per repository"),
+        min_value=1,
+        max_value=int(SPECS["versions_kept"].max),
+        step=1,
+        key=KEEP,
+    )
     if keep >= kept:
-        st.markdown(ngettext("These repositories keep {kept} version each: a rule keeping {keep} would delete nothing.",
-                             "These repositories keep {kept} versions each: a rule keeping {keep} would delete nothing.",
-                             kept).format(kept=kept, keep=keep))
+        st.markdown(
+            ngettext(
+                "These repositories keep {kept} version each: a rule keeping {keep} would delete nothing.",
+                "These repositories keep {kept} versions each: a rule keeping {keep} would delete nothing.",
+                kept,
+            ).format(kept=kept, keep=keep)
+        )
         return
     s = measure.lifecycle_saving(mw, keep, book, "ecr")
     smallest = 1 / labels.amount(1) if i18n.krw() else 0.01  # one won, or one cent, in dollars
-    saved = (_("{amount} a month").format(amount=labels.money(s.dollars)) if s.dollars >= smallest / 2
-             else _("under {amount} a month").format(amount=labels.money(smallest)))
-    st.metric(ngettext("Keeping {keep} version instead of {kept} in {registry} saves",
-                       "Keeping {keep} versions instead of {kept} in {registry} saves", keep).format(
-                  keep=keep, kept=kept, registry=s.registry),
-              saved, delta=_("{gb} GB less stored").format(gb=labels.number(s.gb, 2)), delta_color="off", delta_arrow="off")
-    st.caption(ngettext("Priced by the same engine as every other figure, on the measured scenario ({count} repository "
-                        "of {size} MB images, {shared} shared layers) at {region} prices.",
-                        "Priced by the same engine as every other figure, on the measured scenario ({count} repositories "
-                        "of {size} MB images, {shared} shared layers) at {region} prices.", mw.repositories).format(
-                   count=labels.number(mw.repositories), size=labels.number(mw.image_size_mb, 2),
-                   shared=labels.percent(mw.shared_layer_fraction), region=labels.choice("region", mw.region)))
+    saved = (
+        _("{amount} a month").format(amount=labels.money(s.dollars))
+        if s.dollars >= smallest / 2
+        else _("under {amount} a month").format(amount=labels.money(smallest))
+    )
+    st.metric(
+        ngettext(
+            "Keeping {keep} version instead of {kept} in {registry} saves",
+            "Keeping {keep} versions instead of {kept} in {registry} saves",
+            keep,
+        ).format(keep=keep, kept=kept, registry=s.registry),
+        saved,
+        delta=_("{gb} GB less stored").format(gb=labels.number(s.gb, 2)),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    st.caption(
+        ngettext(
+            "Priced by the same engine as every other figure, on the measured scenario ({count} repository "
+            "of {size} MB images, {shared} shared layers) at {region} prices.",
+            "Priced by the same engine as every other figure, on the measured scenario ({count} repositories "
+            "of {size} MB images, {shared} shared layers) at {region} prices.",
+            mw.repositories,
+        ).format(
+            count=labels.number(mw.repositories),
+            size=labels.number(mw.image_size_mb, 2),
+            shared=labels.percent(mw.shared_layer_fraction),
+            region=labels.choice("region", mw.region),
+        )
+    )

@@ -1,6 +1,7 @@
 """Money columns of the app's tables in the display currency: US dollars, or won at the reader's rate
 (ui/language.py). The numbers stay numbers (the table sorts by them); only the values shown convert,
 through lib.labels.amount, the one conversion every figure uses."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,4 +1,5 @@
 """One line with the current recommendation, linking to the Recommendation page."""
+
 import streamlit as st
 
 from lib import decision, labels
@@ -14,4 +15,6 @@ def show(w, book, costs: dict | None = None, cheaper: dict | None = None) -> Non
     r = decision.recommend(w, book, costs=costs, cheaper=cheaper)
     cols = st.columns([5, 1])
     cols[0].success(decision.headline(r).replace("$", "\\$") + " " + labels.plain(r.summary).replace("$", "\\$"))
-    cols[1].page_link("pages/recommendation.py", label=_("Why?"), icon=":material/explore:", query_params=share.current_query())
+    cols[1].page_link(
+        "pages/recommendation.py", label=_("Why?"), icon=":material/explore:", query_params=share.current_query()
+    )

@@ -1,4 +1,5 @@
 """Things loaded once per process."""
+
 import streamlit as st
 
 from lib import pricebook

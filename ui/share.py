@@ -3,6 +3,7 @@
 Owns the session-state keys `share_*`. The URL is the source of truth when it changes from
 outside (a pasted link, a hand edit); otherwise the widgets are, and each run writes them back.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -17,12 +18,12 @@ from lib.workload import DEFAULT, coerce_fields, lenient
 from . import copy_link as copy_link_button
 from . import language, money, workload_inputs
 
-LAST = "share_last_query"        # the query string this session last wrote (absent before its first run)
-PROBLEMS = "share_problems"      # messages about the last link or file applied
+LAST = "share_last_query"  # the query string this session last wrote (absent before its first run)
+PROBLEMS = "share_problems"  # messages about the last link or file applied
 PROBLEMS_NOTE = "share_problems_note"  # what happened to everything else (a link and a file differ)
 LINK_NOTE = N_("Some inputs could not be used; everything else was applied:")  # translated where shown
 MAX_SHOWN = 20  # a link can carry thousands of made-up parameters: name the first ones, count the rest
-LINK_BOOK = "share_link_book"    # the price book a link or file was made with
+LINK_BOOK = "share_link_book"  # the price book a link or file was made with
 B_OVERRIDES = "share_b_overrides"  # the comparison scenario: fields that differ from A
 UPLOAD = "share_upload"
 PRESET = "share_preset"
@@ -47,8 +48,9 @@ def apply_incoming() -> None:
     keep = _inputs_the_browser_sent()
     workload_inputs.set_workload(parsed.workload, keep=keep)  # also the workload every page re-seeds from
     st.session_state[B_OVERRIDES] = parsed.b_overrides
-    st.session_state[PROBLEMS] = [_("Link: {problem}").format(problem=p)
-                                  for p in parsed.problems + language.link_problems()]
+    st.session_state[PROBLEMS] = [
+        _("Link: {problem}").format(problem=p) for p in parsed.problems + language.link_problems()
+    ]
     st.session_state[PROBLEMS_NOTE] = LINK_NOTE
     st.session_state[LINK_BOOK] = parsed.price_book
     st.session_state[LAST] = {}
@@ -61,6 +63,7 @@ def _inputs_the_browser_sent() -> frozenset[str]:
     try:  # Streamlit internals (pinned version); without them, the link wins as before
         from streamlit.runtime.scriptrunner import get_script_run_ctx
         from streamlit.runtime.state.common import is_element_id, user_key_from_element_id
+
         ids = list(get_script_run_ctx().session_state._state._new_widget_state.states)
         return frozenset(k for i in ids if is_element_id(i) and (k := user_key_from_element_id(i)))
     except Exception:
@@ -89,6 +92,7 @@ def publish(w, book) -> dict[str, str]:
 
 # ---- callbacks: they run before the next script run, so they may set widget state -------
 
+
 def _on_upload() -> None:
     language.in_callback()
     f = st.session_state.get(UPLOAD)
@@ -98,7 +102,9 @@ def _on_upload() -> None:
     try:
         fields, meta = scenario.split_meta(scenario.parse_yaml(f.getvalue(), name))
     except InputError as e:
-        st.session_state[PROBLEMS] = [_("Upload: {problem} — nothing was changed").format(problem=p) for p in e.problems]
+        st.session_state[PROBLEMS] = [
+            _("Upload: {problem} — nothing was changed").format(problem=p) for p in e.problems
+        ]
         st.session_state[PROBLEMS_NOTE] = N_("The uploaded file could not be used:")
         return
     # A file sets the fields it names; every other input keeps its current value (a hand-written
@@ -108,16 +114,24 @@ def _on_upload() -> None:
     book_problems = scenario.meta_problems(meta)
     applied = len(coerce_fields(fields)[0])
     workload_inputs.set_workload(w)
-    st.session_state[PROBLEMS] = ([_("Upload: {file}: {problem}").format(file=name, problem=p) for p in book_problems]
-                                  + [_("Upload: {problem}").format(problem=p) for p in problems])
+    st.session_state[PROBLEMS] = [
+        _("Upload: {file}: {problem}").format(file=name, problem=p) for p in book_problems
+    ] + [_("Upload: {problem}").format(problem=p) for p in problems]
     st.session_state[PROBLEMS_NOTE] = _(
         "Some fields of the uploaded file could not be used. {applied} field(s) from it were applied; "
-        "the inputs it does not set, or sets wrongly, keep their current values:").format(applied=applied)
+        "the inputs it does not set, or sets wrongly, keep their current values:"
+    ).format(applied=applied)
     st.session_state[LINK_BOOK] = str(meta["price_book"]) if meta.get("price_book") and not book_problems else None
-    st.toast((_("Loaded {file}: {applied} field(s) applied, the other inputs keep their current values "
-                "(some fields were not used)") if problems or book_problems else
-              _("Loaded {file}: {applied} field(s) applied, the other inputs keep their current values"))
-             .format(file=name, applied=applied))
+    st.toast(
+        (
+            _(
+                "Loaded {file}: {applied} field(s) applied, the other inputs keep their current values "
+                "(some fields were not used)"
+            )
+            if problems or book_problems
+            else _("Loaded {file}: {applied} field(s) applied, the other inputs keep their current values")
+        ).format(file=name, applied=applied)
+    )
 
 
 def _on_preset() -> None:
@@ -139,6 +153,7 @@ def _dismiss() -> None:
 
 # ---- what the user sees --------------------------------------------------------------
 
+
 def share_url(q: dict) -> str:
     base = st.context.url or "http://localhost:8501/"
     return f"{base}?{links.query_string(q)}" if q else base
@@ -153,16 +168,35 @@ def scenario_files(w, book, box=st) -> None:
     """Presets, scenario upload and download: in plain sight, not behind the link button."""
     opts = presets.available()
     choose = _("Choose a preset...")
-    box.selectbox(_("Start from a preset"), [""] + list(opts), key=PRESET, on_change=_on_preset,
-                  format_func=lambda i: opts.get(i, choose),
-                  help=_("A preset fills in every input; change any of them afterwards."))
-    box.file_uploader(_("Open a scenario file (YAML)"), type=["yaml", "yml"], key=UPLOAD, on_change=_on_upload, max_upload_size=1,
-                      help=_("A scenario file saved from this app, or written by hand with the same names. "
-                             "The command line reads the same file."))
-    box.download_button(_("Save this scenario (YAML)"), key="share_download", icon=":material/download:",
-                        data=lambda: scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
-                        on_click="ignore",
-                        file_name="registry-scenario.yaml", mime="application/x-yaml", width="stretch")
+    box.selectbox(
+        _("Start from a preset"),
+        [""] + list(opts),
+        key=PRESET,
+        on_change=_on_preset,
+        format_func=lambda i: opts.get(i, choose),
+        help=_("A preset fills in every input; change any of them afterwards."),
+    )
+    box.file_uploader(
+        _("Open a scenario file (YAML)"),
+        type=["yaml", "yml"],
+        key=UPLOAD,
+        on_change=_on_upload,
+        max_upload_size=1,
+        help=_(
+            "A scenario file saved from this app, or written by hand with the same names. "
+            "The command line reads the same file."
+        ),
+    )
+    box.download_button(
+        _("Save this scenario (YAML)"),
+        key="share_download",
+        icon=":material/download:",
+        data=lambda: scenario.dumps(w, meta={"name": "Registry scenario", "price_book": book.version}),
+        on_click="ignore",
+        file_name="registry-scenario.yaml",
+        mime="application/x-yaml",
+        width="stretch",
+    )
 
 
 def notices(w, book) -> None:
@@ -172,8 +206,7 @@ def notices(w, book) -> None:
     if problems:
         more = len(problems) - MAX_SHOWN
         shown = problems[:MAX_SHOWN] + ([_("and {count} more").format(count=labels.number(more))] if more > 0 else [])
-        st.warning(_(st.session_state.get(PROBLEMS_NOTE) or LINK_NOTE) + "\n\n"
-                   + "\n".join(f"- {p}" for p in shown))
+        st.warning(_(st.session_state.get(PROBLEMS_NOTE) or LINK_NOTE) + "\n\n" + "\n".join(f"- {p}" for p in shown))
     if link_book and link_book != book.version:
         try:
             old = pricebook.archived(link_book)
@@ -182,22 +215,33 @@ def notices(w, book) -> None:
         else:
             why = _("this copy of the app does not keep that older price book")
         if old is None:
-            st.info(_("This scenario was made with price book {old}; the figures use the current one "
-                      "(**{new}**). The old totals cannot be shown: {why}.").format(old=quote(link_book), new=book.version, why=why))
+            st.info(
+                _(
+                    "This scenario was made with price book {old}; the figures use the current one "
+                    "(**{new}**). The old totals cannot be shown: {why}."
+                ).format(old=quote(link_book), new=book.version, why=why)
+            )
         else:
             diff = compare.side_by_side(w, w, old, book, labels=(link_book, book.version))
-            st.info(_("Prices have changed since this link was made (price book {old} → "
-                      "**{new}**). The figures use the current prices; the totals moved like this:").format(
-                          old=quote(link_book), new=book.version))
+            st.info(
+                _(
+                    "Prices have changed since this link was made (price book {old} → "
+                    "**{new}**). The figures use the current prices; the totals moved like this:"
+                ).format(old=quote(link_book), new=book.version)
+            )
             changed = diff[diff["difference"].abs() > SAME_MONEY].drop(columns=["id"])
             if len(changed):
                 changed = money.convert(changed, [link_book, book.version, "difference"])
-            st.dataframe(changed if len(changed) else pd.DataFrame({"registry": [_("no total changed")]}),
-                         hide_index=True, column_config={
-                             link_book: money.column(link_book),
-                             book.version: money.column(book.version),
-                             "registry": _("Registry"),
-                             "difference": money.column(_("Difference")),
-                             "change_pct": st.column_config.NumberColumn(_("Change (%)"), format="%+.1f")})
+            st.dataframe(
+                changed if len(changed) else pd.DataFrame({"registry": [_("no total changed")]}),
+                hide_index=True,
+                column_config={
+                    link_book: money.column(link_book),
+                    book.version: money.column(book.version),
+                    "registry": _("Registry"),
+                    "difference": money.column(_("Difference")),
+                    "change_pct": st.column_config.NumberColumn(_("Change (%)"), format="%+.1f"),
+                },
+            )
     if problems or (link_book and link_book != book.version):
         st.button(_("Dismiss"), on_click=_dismiss, key="share_dismiss")

@@ -8,6 +8,7 @@ A new page is one file in `pages/`.
 Streamlit's built-in page list is hidden (.streamlit/config.toml and position="hidden") because
 its links drop the query string; the links drawn here keep it.
 """
+
 from __future__ import annotations
 
 import ast
@@ -44,8 +45,13 @@ class PageInfo:
 
 def _constant(node: ast.expr):
     """A plain constant, or one marked for translation (`N_("Overview")`): the English text."""
-    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "N_"
-            and len(node.args) == 1 and not node.keywords):
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "N_"
+        and len(node.args) == 1
+        and not node.keywords
+    ):
         node = node.args[0]
     return ast.literal_eval(node)
 
@@ -61,8 +67,9 @@ def _read(file: Path) -> PageInfo:
                 found[name] = _constant(node.value)
     missing = {"TITLE", "ICON", "ORDER"} - found.keys()
     if missing:
-        raise ValueError(f"{file.name} must declare {', '.join(sorted(missing))} "
-                         "(a page's title, icon and place in the menu)")
+        raise ValueError(
+            f"{file.name} must declare {', '.join(sorted(missing))} (a page's title, icon and place in the menu)"
+        )
     return PageInfo(file, found["TITLE"], found["ICON"], found["ORDER"], found.get("OPEN_SECTION"))
 
 

@@ -4,6 +4,7 @@ What a person types is not always what the workload holds: fractions are typed a
 percentages (5 means 5 %), the image size in MB or GB as the person chooses, and the pull mix
 as three percentages that must add up to 100 %. `to_widget` / `from_widget` convert.
 """
+
 from __future__ import annotations
 
 import streamlit as st
@@ -38,12 +39,19 @@ SITUATION = QUESTIONS  # drawn by the Recommendation page, in its main area
 MORE_KEY = PREFIX + "_more"
 KEEP_ONCE = PREFIX + "_keep_once"  # not a widget: keys the browser sent on a session's first run (ui/share.py)
 ADVANCED = (PLANS_SECTION, SELFHOSTED_SECTION)  # drawn only when "More inputs" is on
-SECTIONS = [(title, in_section(title), title not in ADVANCED) for title in SIDEBAR_SECTIONS]  # (title, fields, expanded)
-MIX_LABELS = {"same_region_share": N_("Same region (%)"), "cross_region_share": N_("Other regions of the cloud (%)"),
-              "internet_share": N_("Outside the cloud (%)")}
-MIX_HELP = {"same_region_share": N_("Pulls from the registry's own region."),
-            "cross_region_share": N_("Pulls from another region of the same cloud."),
-            "internet_share": N_("Pulls from outside the cloud: other clouds, laptops, customers.")}
+SECTIONS = [
+    (title, in_section(title), title not in ADVANCED) for title in SIDEBAR_SECTIONS
+]  # (title, fields, expanded)
+MIX_LABELS = {
+    "same_region_share": N_("Same region (%)"),
+    "cross_region_share": N_("Other regions of the cloud (%)"),
+    "internet_share": N_("Outside the cloud (%)"),
+}
+MIX_HELP = {
+    "same_region_share": N_("Pulls from the registry's own region."),
+    "cross_region_share": N_("Pulls from another region of the same cloud."),
+    "internet_share": N_("Pulls from outside the cloud: other clouds, laptops, customers."),
+}
 
 
 def key(name: str) -> str:
@@ -115,8 +123,15 @@ def _on_size_unit() -> None:
     st.session_state[SIZE_UNIT] = new  # a second click on the chosen unit must not leave none chosen
 
 
-def field(name: str, box=st, widget_key: str | None = None, on_change=None, args=(), sliders: bool = True,
-          label: str | None = None) -> None:
+def field(
+    name: str,
+    box=st,
+    widget_key: str | None = None,
+    on_change=None,
+    args=(),
+    sliders: bool = True,
+    label: str | None = None,
+) -> None:
     """The widget for one scenario field: the sidebar's, a page's own inputs (analysis fields,
     the situation questions), or another scenario's copy under `widget_key` (the Compare page)."""
     s = SPECS[name]
@@ -144,8 +159,14 @@ def field(name: str, box=st, widget_key: str | None = None, on_change=None, args
             box.number_input(label, min_value=0.0, max_value=100.0, step=1.0, format="%g", **common)
     elif name == "image_size_mb":
         gb = size_unit() == "GB"
-        box.number_input(label, min_value=s.min / 1000 if gb else float(s.min), max_value=s.max / 1000 if gb else float(s.max),
-                         step=0.1 if gb else 10.0, format="%g", **common)
+        box.number_input(
+            label,
+            min_value=s.min / 1000 if gb else float(s.min),
+            max_value=s.max / 1000 if gb else float(s.max),
+            step=0.1 if gb else 10.0,
+            format="%g",
+            **common,
+        )
     else:
         cast = int if s.kind == "int" else float
         if slider:
@@ -164,17 +185,24 @@ def mix_problem(state: dict) -> str | None:
     total = sum(values)
     if abs(total - 100) > 1e-4:
         parts = " + ".join(_("{value:g} %").format(value=v) for v in values)  # Korean writes "5%"
-        return _("Where pulls come from: {parts} = {total:g} %. The three must add up to 100 %; "
-                 "until they do, the figures use the last mix that did.").format(parts=parts, total=total)
+        return _(
+            "Where pulls come from: {parts} = {total:g} %. The three must add up to 100 %; "
+            "until they do, the figures use the last mix that did."
+        ).format(parts=parts, total=total)
     return None
 
 
 def _image_size(box) -> None:
     st.session_state.setdefault(SIZE_UNIT, size_unit())
     field("image_size_mb", box)
-    box.segmented_control(_("Image size unit"), ["MB", "GB"], key=SIZE_UNIT, on_change=_on_size_unit,
-                          label_visibility="collapsed",
-                          help=_("Type the image size in megabytes or gigabytes (1 GB = 1,000 MB)."))
+    box.segmented_control(
+        _("Image size unit"),
+        ["MB", "GB"],
+        key=SIZE_UNIT,
+        on_change=_on_size_unit,
+        label_visibility="collapsed",
+        help=_("Type the image size in megabytes or gigabytes (1 GB = 1,000 MB)."),
+    )
 
 
 def render(page: str, open_section: str | None = None) -> Workload:
@@ -184,8 +212,11 @@ def render(page: str, open_section: str | None = None) -> Workload:
     off their page) keep their values: current() takes them from the last workload."""
     _ensure_initialised(page)
     sb = st.sidebar
-    more = sb.toggle(_("More inputs: plans, billing, self-hosting"), key=MORE_KEY,
-                     value=st.session_state.get(MORE_KEY + "_saved", False) or open_section in ADVANCED)
+    more = sb.toggle(
+        _("More inputs: plans, billing, self-hosting"),
+        key=MORE_KEY,
+        value=st.session_state.get(MORE_KEY + "_saved", False) or open_section in ADVANCED,
+    )
     st.session_state[MORE_KEY + "_saved"] = more  # a toggle's own state does not survive a page switch
     mix_slot = None
     for title, names, expanded in SECTIONS:
@@ -202,8 +233,15 @@ def render(page: str, open_section: str | None = None) -> Workload:
         if title == WORKLOAD_SECTION:
             box.markdown("**" + _("Where pulls come from") + "**")
             for name in SHARES:
-                box.number_input(_(MIX_LABELS[name]), min_value=0.0, max_value=100.0, step=5.0, format="%g",
-                                 key=key(name), help=_(MIX_HELP[name]))
+                box.number_input(
+                    _(MIX_LABELS[name]),
+                    min_value=0.0,
+                    max_value=100.0,
+                    step=5.0,
+                    format="%g",
+                    key=key(name),
+                    help=_(MIX_HELP[name]),
+                )
             mix_slot = box.empty()  # filled below, from the one snapshot of the state current() takes
     w, problem = _current()
     if mix_slot is not None:
@@ -239,8 +277,12 @@ def _current() -> tuple[Workload, str | None]:
     try:
         w = from_dict(values)
     except InputError as e:
-        st.sidebar.error(_("Some inputs are not usable; the last good scenario is used: {problems}").format(
-                         problems="; ".join(e.problems)), icon=":material/error:")
+        st.sidebar.error(
+            _("Some inputs are not usable; the last good scenario is used: {problems}").format(
+                problems="; ".join(e.problems)
+            ),
+            icon=":material/error:",
+        )
         w = last
     st.session_state[CANONICAL] = w
     return w, problem

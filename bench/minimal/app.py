@@ -3,6 +3,7 @@
 ?charts=N sets how many charts; the input's value goes into each title so a change is visible.
 The input is a number input, as "Versions kept" is in the app (?widget=slider: a slider).
 """
+
 import plotly.graph_objects as go
 import streamlit as st
 

@@ -1,4 +1,5 @@
 """One module per priced registry, each with ID, NAME, lines(w, q, p) and flags(w, q, p)."""
+
 from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
@@ -12,6 +13,7 @@ from . import acr, dockerhub, ecr, gar, ghcr, harbor, nexus, s3
 class RegistryModule(Protocol):
     """What the engine needs of a registry module. `w` is a Workload, or in the vectorised path a
     namespace of the same fields with numpy arrays for the numbers."""
+
     ID: str
     NAME: str
 

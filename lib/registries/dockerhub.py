@@ -1,4 +1,5 @@
 """Docker Hub: plan and seats; pull rate limits for free use; NAT from private subnets."""
+
 import numpy as np
 
 from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, external_network, private_aws_subnets, say
@@ -29,11 +30,28 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
         auto = ("personal", "pro", "team")
         price = np.select([chosen == k for k in auto], [p("dockerhub.plan_monthly", k) for k in auto])
         seats = np.where(np.isin(chosen, [k for k in auto if PER_USER[k]]), w.team_seats, 1)
-        out = [Line(say(N_("Plan (auto: Personal, Pro or Team per seat)")), "plan", "seat-month", seats, price, "dockerhub.plan_monthly")]
+        out = [
+            Line(
+                say(N_("Plan (auto: Personal, Pro or Team per seat)")),
+                "plan",
+                "seat-month",
+                seats,
+                price,
+                "dockerhub.plan_monthly",
+            )
+        ]
     else:
         qty = w.team_seats if PER_USER[plan] else 1
-        out = [Line(say(N_("Plan: {plan}"), plan=plan.title()), "plan", "seat-month" if PER_USER[plan] else "account-month",
-                    qty, p("dockerhub.plan_monthly", plan), "dockerhub.plan_monthly")]
+        out = [
+            Line(
+                say(N_("Plan: {plan}"), plan=plan.title()),
+                "plan",
+                "seat-month" if PER_USER[plan] else "account-month",
+                qty,
+                p("dockerhub.plan_monthly", plan),
+                "dockerhub.plan_monthly",
+            )
+        ]
     out.append(Line(say(N_("Transfer (no egress charge)")), "transfer", "GB", q.pulled_gb, 0.0))
     return out + external_network(w, q, p)
 
@@ -47,8 +65,16 @@ def resolved_plan(w: Inputs) -> str:
 def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
-        out.append(Flag("global_service", "info", _("One global service: replica regions do not apply "
-                                                    "(no regional copies to pay for, or to pull from nearby).")))
+        out.append(
+            Flag(
+                "global_service",
+                "info",
+                _(
+                    "One global service: replica regions do not apply "
+                    "(no regional copies to pay for, or to pull from nearby)."
+                ),
+            )
+        )
     plan = resolved_plan(w)
     per_hour = w.pulls_per_month / p.hours  # an average: deploy bursts run far above it
     if plan == "personal":
@@ -57,24 +83,54 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
         behind_nat = private_aws_subnets(w)
         ips = w.nat_gateways if behind_nat else 1
         if per_hour / ips > anon:
-            out.append(Flag("rate_limit_anonymous", "warning",
-                            _("{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
-                              "(behind {ips} NAT IP(s)): authenticate pulls or buy a paid plan.").format(per_hour=per_hour, anon=anon, ips=ips)
-                            if behind_nat else
-                            _("{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
-                              "(from one IP): authenticate pulls or buy a paid plan.").format(per_hour=per_hour, anon=anon)))
+            out.append(
+                Flag(
+                    "rate_limit_anonymous",
+                    "warning",
+                    _(
+                        "{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
+                        "(behind {ips} NAT IP(s)): authenticate pulls or buy a paid plan."
+                    ).format(per_hour=per_hour, anon=anon, ips=ips)
+                    if behind_nat
+                    else _(
+                        "{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
+                        "(from one IP): authenticate pulls or buy a paid plan."
+                    ).format(per_hour=per_hour, anon=anon),
+                )
+            )
         if per_hour > personal:
-            out.append(Flag("rate_limit_personal", "blocker",
-                            _("{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: "
-                              "a paid plan is needed.").format(
-                                per_hour=per_hour, personal=personal)))
+            out.append(
+                Flag(
+                    "rate_limit_personal",
+                    "blocker",
+                    _(
+                        "{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: "
+                        "a paid plan is needed."
+                    ).format(per_hour=per_hour, personal=personal),
+                )
+            )
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
         out.append(Flag("personal_private_repos", "blocker", _("Personal allows one private repository.")))
     if w.visibility == "private" and plan in ("personal", "pro") and w.team_seats > 1:
-        out.append(Flag("single_user_plan", "blocker", _("{plan} is a plan for one user: {seats} team seats need Team or Business.").format(
-            plan=plan.title(), seats=w.team_seats)))
+        out.append(
+            Flag(
+                "single_user_plan",
+                "blocker",
+                _("{plan} is a plan for one user: {seats} team seats need Team or Business.").format(
+                    plan=plan.title(), seats=w.team_seats
+                ),
+            )
+        )
     if w.scanning == "enhanced":
-        out.append(Flag("scout_separate", "info", _("Docker Scout scanning depends on the plan and is not priced here.")))
+        out.append(
+            Flag("scout_separate", "info", _("Docker Scout scanning depends on the plan and is not priced here."))
+        )
     if private_aws_subnets(w):
-        out.append(Flag("no_private_endpoint", "warning", _("No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway.")))
+        out.append(
+            Flag(
+                "no_private_endpoint",
+                "warning",
+                _("No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway."),
+            )
+        )
     return out

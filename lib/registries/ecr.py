@@ -1,6 +1,7 @@
 """Amazon ECR: storage per GB-month; pulls priced relative to where the consumers run (free in
 the region, inter-region across regions, internet egress from anywhere else); NAT or interface
 endpoints from AWS private subnets; Inspector enhanced scanning per region."""
+
 from ..components import (
     Flag,
     Inputs,
@@ -33,12 +34,30 @@ def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     outside_gb = q.internet_gb if from_aws else q.pulled_gb  # consumers elsewhere pull over the internet
     auth_gb = outside_gb * w.ecr_public_authenticated_share
     return [
-        Line(say(N_("Storage (ECR Public, over 50 GB free)")), "storage", "GB-month",
-             positive(q.stored_gb - p("ecr.public_free_storage_gb")), p("ecr.storage_gb_month"), "ecr.storage_gb_month"),
-        Line(say(N_("Pulls to AWS compute (free on ECR Public)")), "transfer", "GB", q.vpc_gb if from_aws else 0.0, 0.0),
-        Line(say(N_("Anonymous internet pulls (free; throttled over 500 GB a month)")), "transfer", "GB", outside_gb - auth_gb, 0.0),
-        *aws_internet_egress(positive(auth_gb - p("ecr.public_free_internet_authenticated_gb")), p, False,
-                             label=say(N_("Authenticated internet pulls over 5 TB free"))),
+        Line(
+            say(N_("Storage (ECR Public, over 50 GB free)")),
+            "storage",
+            "GB-month",
+            positive(q.stored_gb - p("ecr.public_free_storage_gb")),
+            p("ecr.storage_gb_month"),
+            "ecr.storage_gb_month",
+        ),
+        Line(
+            say(N_("Pulls to AWS compute (free on ECR Public)")), "transfer", "GB", q.vpc_gb if from_aws else 0.0, 0.0
+        ),
+        Line(
+            say(N_("Anonymous internet pulls (free; throttled over 500 GB a month)")),
+            "transfer",
+            "GB",
+            outside_gb - auth_gb,
+            0.0,
+        ),
+        *aws_internet_egress(
+            positive(auth_gb - p("ecr.public_free_internet_authenticated_gb")),
+            p,
+            False,
+            label=say(N_("Authenticated internet pulls over 5 TB free")),
+        ),
     ]
 
 
@@ -48,9 +67,18 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     else:
         free = p("ecr.free_storage_gb") if w.ecr_free_tier else 0.0
         label = say(N_("Storage")) if not w.ecr_free_tier else say(N_("Storage (over 0.5 GB free tier)"))
-        out = [Line(label, "storage", "GB-month", positive(q.stored_gb - free), p("ecr.storage_gb_month"), "ecr.storage_gb_month"),
-               *aws_transfer(w, q, p),
-               *replication(w, p, "ecr.storage_gb_month", q.stored_gb, q.pushed_gb, N_("ECR replication"))]
+        out = [
+            Line(
+                label,
+                "storage",
+                "GB-month",
+                positive(q.stored_gb - free),
+                p("ecr.storage_gb_month"),
+                "ecr.storage_gb_month",
+            ),
+            *aws_transfer(w, q, p),
+            *replication(w, p, "ecr.storage_gb_month", q.stored_gb, q.pushed_gb, N_("ECR replication")),
+        ]
     if private_aws_subnets(w):
         # ECR Public has no interface endpoint: from private subnets it is reached through NAT
         if w.network == "endpoints" and w.visibility == "private":
@@ -60,8 +88,24 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     if w.scanning == "basic":
         out.append(Line(say(N_("Basic scanning (on push)")), "scanning", "image", w.pushes_per_month, 0.0))
     elif w.scanning == "enhanced":
-        out += [Line(say(N_("Enhanced scanning, first scan")), "scanning", "image", w.pushes_per_month, p("ecr.scan_first"), "ecr.scan_first"),
-                Line(say(N_("Enhanced scanning, rescans")), "scanning", "image", w.rescans_per_month, p("ecr.scan_rescan"), "ecr.scan_rescan")]
+        out += [
+            Line(
+                say(N_("Enhanced scanning, first scan")),
+                "scanning",
+                "image",
+                w.pushes_per_month,
+                p("ecr.scan_first"),
+                "ecr.scan_first",
+            ),
+            Line(
+                say(N_("Enhanced scanning, rescans")),
+                "scanning",
+                "image",
+                w.rescans_per_month,
+                p("ecr.scan_rescan"),
+                "ecr.scan_rescan",
+            ),
+        ]
     return out
 
 
@@ -71,24 +115,46 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     if w.visibility == "public":
         out.append(Flag("ecr_public", "info", _("Public images are priced as ECR Public (served from us-east-1).")))
         if w.replica_regions:
-            out.append(Flag("ecr_public_global", "info", _("ECR Public is one global registry: replica regions do not apply.")))
+            out.append(
+                Flag("ecr_public_global", "info", _("ECR Public is one global registry: replica regions do not apply."))
+            )
         anon_gb = (q.internet_gb if from_aws else q.pulled_gb) * (1 - w.ecr_public_authenticated_share)
         if anon_gb > p("ecr.public_free_internet_gb"):
-            out.append(Flag("ecr_public_throttled", "warning",
-                            _("{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
-                              "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
-                              "not billed. Authenticate pulls (5 TB a month free, then billed).").format(
-                                anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb"))))
+            out.append(
+                Flag(
+                    "ecr_public_throttled",
+                    "warning",
+                    _(
+                        "{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
+                        "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
+                        "not billed. Authenticate pulls (5 TB a month free, then billed)."
+                    ).format(anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb")),
+                )
+            )
         if private_aws_subnets(w) and w.network == "endpoints":
-            out.append(Flag("ecr_public_no_endpoint", "info", _("ECR Public has no interface endpoint: private subnets reach it through NAT.")))
+            out.append(
+                Flag(
+                    "ecr_public_no_endpoint",
+                    "info",
+                    _("ECR Public has no interface endpoint: private subnets reach it through NAT."),
+                )
+            )
     elif from_aws and w.cross_region_share > 0:
-        out.append(Flag("ecr_cross_region_rate", "warning",
-                        _("Cross-region pulls are priced at the inter-region rate (${rate:g}/GB); the ECR "
-                          "pricing page says data transferred between regions is \"{wording}\": "
-                          "check the figure with AWS (replicating the images into the other region avoids it).").format(
-                            rate=p("aws.inter_region_gb"), wording=CROSS_REGION_WORDING)))
+        out.append(
+            Flag(
+                "ecr_cross_region_rate",
+                "warning",
+                _(
+                    "Cross-region pulls are priced at the inter-region rate (${rate:g}/GB); the ECR "
+                    'pricing page says data transferred between regions is "{wording}": '
+                    "check the figure with AWS (replicating the images into the other region avoids it)."
+                ).format(rate=p("aws.inter_region_gb"), wording=CROSS_REGION_WORDING),
+            )
+        )
     if not from_aws:
-        out.append(Flag("other_cloud", "info", _("The workloads run outside AWS: every pull leaves AWS as internet egress.")))
+        out.append(
+            Flag("other_cloud", "info", _("The workloads run outside AWS: every pull leaves AWS as internet egress."))
+        )
     if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
         out.append(Flag("ecr_same_region", "info", _("All pulls stay in the region: transfer is free.")))
     return out

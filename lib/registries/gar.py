@@ -2,6 +2,7 @@
 to where the consumers run: from GCP, free in the location (Private Google Access, no NAT) and
 priced across regions; from anywhere else every byte is GCP internet egress, plus the consumers'
 NAT gateway when they sit in AWS private subnets."""
+
 from ..components import (
     Flag,
     Inputs,
@@ -21,24 +22,54 @@ ID, NAME = "gar", "Google Artifact Registry"
 
 def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     out = [
-        Line(say(N_("Storage (over 0.5 GB free)")), "storage", "GB-month", positive(q.stored_gb - p("gar.free_storage_gb")),
-             p("gar.storage_gb_month"), "gar.storage_gb_month"),
+        Line(
+            say(N_("Storage (over 0.5 GB free)")),
+            "storage",
+            "GB-month",
+            positive(q.stored_gb - p("gar.free_storage_gb")),
+            p("gar.storage_gb_month"),
+            "gar.storage_gb_month",
+        ),
         *cloud_transfer(w, q, p, "gcp", "gar.inter_region_gb"),
     ]
     if w.scanning != "none":
-        out.append(Line(say(N_("Vulnerability scanning")), "scanning", "image", w.pushes_per_month, p("gar.scan_per_image"), "gar.scan_per_image"))
+        out.append(
+            Line(
+                say(N_("Vulnerability scanning")),
+                "scanning",
+                "image",
+                w.pushes_per_month,
+                p("gar.scan_per_image"),
+                "gar.scan_per_image",
+            )
+        )
     return out + external_network(w, q, p)
 
 
 def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if consumers_cloud(w) != "gcp":
-        out.append(Flag("other_cloud", "info",
-                        _("The workloads run outside GCP: every pull leaves Google Cloud as internet egress, "
-                          "through the consumers' NAT gateway.")
-                        if w.network != "public" and consumers_cloud(w) == "aws" else
-                        _("The workloads run outside GCP: every pull leaves Google Cloud as internet egress.")))
+        out.append(
+            Flag(
+                "other_cloud",
+                "info",
+                _(
+                    "The workloads run outside GCP: every pull leaves Google Cloud as internet egress, "
+                    "through the consumers' NAT gateway."
+                )
+                if w.network != "public" and consumers_cloud(w) == "aws"
+                else _("The workloads run outside GCP: every pull leaves Google Cloud as internet egress."),
+            )
+        )
     if w.replica_regions:
-        out.append(Flag("gar_multi_region", "info", _("Replicas are not modelled: Artifact Registry uses multi-region locations "
-                                                      "(priced per location) instead of copies.")))
+        out.append(
+            Flag(
+                "gar_multi_region",
+                "info",
+                _(
+                    "Replicas are not modelled: Artifact Registry uses multi-region locations "
+                    "(priced per location) instead of copies."
+                ),
+            )
+        )
     return out

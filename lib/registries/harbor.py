@@ -1,5 +1,6 @@
 """Harbor, self-hosted on AWS: compute, disks, S3 storage, in-VPC transfer and operations time.
 Trivy scanning and Notary/cosign signing are built in."""
+
 from ..components import Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
 from ..i18n import N_, _
 from ._selfhosted import infrastructure, operations
@@ -19,5 +20,11 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
 def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.selfhosted_nodes < 2:
-        out.append(Flag("single_node", "info", _("One node: no high availability (HA needs more nodes, HA Postgres/Redis, shared storage).")))
+        out.append(
+            Flag(
+                "single_node",
+                "info",
+                _("One node: no high availability (HA needs more nodes, HA Postgres/Redis, shared storage)."),
+            )
+        )
     return out

@@ -1,5 +1,6 @@
 """Sonatype Nexus Repository, self-hosted: infrastructure like Harbor; Community Edition is free
 within its caps, Pro is priced by quote (a user input, never an invented number)."""
+
 from ..components import Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
 from ..i18n import N_, _
 from ._selfhosted import infrastructure, operations
@@ -11,7 +12,15 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     out = infrastructure(w, q, p, "Nexus")
     # hosted where the consumers run: internet pulls pay that cloud's egress
     out += internet_egress(consumers_cloud(w), q.internet_gb, p, w)
-    out.append(Line(say(N_("Nexus Pro licence (your quote; 0 = Community Edition)")), "plan", "month", 1, w.nexus_licence_monthly))
+    out.append(
+        Line(
+            say(N_("Nexus Pro licence (your quote; 0 = Community Edition)")),
+            "plan",
+            "month",
+            1,
+            w.nexus_licence_monthly,
+        )
+    )
     return out + operations(w)
 
 
@@ -23,14 +32,26 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
         per_day = w.pulls_per_month / p.days
         cap = p("nexus.ce_requests_per_day")
         if per_day > cap:
-            out.append(Flag("nexus_ce_requests", "blocker",
-                            _("{per_day:,.0f} pulls/day exceed Community Edition's {cap:,.0f} requests/day "
-                              "(each pull is several requests).").format(
-                                per_day=per_day, cap=cap)))
+            out.append(
+                Flag(
+                    "nexus_ce_requests",
+                    "blocker",
+                    _(
+                        "{per_day:,.0f} pulls/day exceed Community Edition's {cap:,.0f} requests/day "
+                        "(each pull is several requests)."
+                    ).format(per_day=per_day, cap=cap),
+                )
+            )
         if q.images_stored > p("nexus.ce_components"):
-            out.append(Flag("nexus_ce_components", "blocker",
-                            _("{images:,.0f} stored images exceed Community Edition's {cap:,.0f} components.").format(
-                                images=q.images_stored, cap=p("nexus.ce_components"))))
+            out.append(
+                Flag(
+                    "nexus_ce_components",
+                    "blocker",
+                    _("{images:,.0f} stored images exceed Community Edition's {cap:,.0f} components.").format(
+                        images=q.images_stored, cap=p("nexus.ce_components")
+                    ),
+                )
+            )
         if w.scanning != "none":
             out.append(Flag("nexus_ce_scanning", "warning", _("Community Edition has no vulnerability scanning.")))
     return out

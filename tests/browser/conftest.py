@@ -3,6 +3,7 @@
 The server runs `streamlit run app.py` on a free localhost port; Chromium is Debian's package
 driven by Playwright. Without Chromium the tests skip with the reason (fail under REQUIRE_TOOLS=1).
 """
+
 import contextlib
 import os
 import socket
@@ -18,8 +19,15 @@ from tests.conftest import need, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Streamlit's frontend first probes /<page>/_stcore/... on a deep link, then the root: those 404s are expected.
 EXPECTED_404 = ("/_stcore/health", "/_stcore/host-config")
 
@@ -33,10 +41,27 @@ def free_port() -> int:
 def start_server(app: str = "app.py", port: int | None = None, cwd: Path = ROOT):
     port = port or free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", app, "--server.port", str(port),
-                             "--server.address", "127.0.0.1", "--server.headless", "true",
-                             "--browser.gatherUsageStats", "false"], cwd=cwd, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            app,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -71,6 +96,7 @@ def server():
 def browser():
     exe = need("chromium", "chromium-browser", "google-chrome")
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         yield b
@@ -83,8 +109,11 @@ class Page:
     def __init__(self, browser, base, width: int = 1500, height: int = 1000):
         self.base = base
         # clipboard permissions: "Copy share link" writes the link there and the tests read it back
-        self.context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True,
-                                           permissions=["clipboard-read", "clipboard-write"])
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height},
+            accept_downloads=True,
+            permissions=["clipboard-read", "clipboard-write"],
+        )
         self.page = self.context.new_page()
         self.errors = []
         self.page.on("console", self._console)
@@ -129,4 +158,8 @@ def whole_deck(prs) -> bool:
     """A deck that arrived whole: it opens on the question and ends on the sources (the number of
     source slides follows the prices used, so the count is not fixed)."""
     texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in prs.slides]
-    return len(texts) >= 7 and "Which container registry should we use?" in texts[0] and "Assumptions and sources" in texts[-1]
+    return (
+        len(texts) >= 7
+        and "Which container registry should we use?" in texts[0]
+        and "Assumptions and sources" in texts[-1]
+    )

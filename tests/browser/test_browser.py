@@ -1,4 +1,5 @@
 """The app as people use it: a real Streamlit server and Debian's Chromium via Playwright."""
+
 import csv
 import io
 import struct
@@ -11,9 +12,18 @@ from lib.workload import from_dict
 from tests.browser.conftest import whole_deck
 
 CHARTED = {"Overview", "Compare", "Break-even", "Over time", "Network path"}
-PAGES = [("/", "Overview"), ("/recommendation", "Recommendation"), ("/compare", "Compare"),
-         ("/break_even", "Break-even"), ("/cost_over_time", "Over time"), ("/network_path", "Network path"),
-         ("/features", "Features"), ("/migration", "Migration"), ("/export", "Export"), ("/about", "About")]
+PAGES = [
+    ("/", "Overview"),
+    ("/recommendation", "Recommendation"),
+    ("/compare", "Compare"),
+    ("/break_even", "Break-even"),
+    ("/cost_over_time", "Over time"),
+    ("/network_path", "Network path"),
+    ("/features", "Features"),
+    ("/migration", "Migration"),
+    ("/export", "Export"),
+    ("/about", "About"),
+]
 # plotly 7 sends number arrays as {dtype, bdata}: keep those as they are, so they still compare
 CHART_JS = """() => { const arr = v => (v && v.bdata) ? v : Array.from(v || []);
   return Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd =>
@@ -23,7 +33,9 @@ BOOK = pricebook.load()
 
 def box(page, label):
     """The typed number input whose label starts with `label`."""
-    return page.get_by_test_id("stSidebar").get_by_test_id("stNumberInput").filter(has_text=label).locator("input").first
+    return (
+        page.get_by_test_id("stSidebar").get_by_test_id("stNumberInput").filter(has_text=label).locator("input").first
+    )
 
 
 def box_value(page, label) -> str:
@@ -95,8 +107,12 @@ def test_an_input_stepped_with_the_keyboard_changes_chart_and_totals(tab):
 
 def test_a_share_link_reopens_every_input_and_figure_on_every_page(browser, server):
     from tests.browser.conftest import Page
-    author = Page(browser, server).open("/", "image_size_mb=800&region=ap-northeast-2&same_region_share=0.5"
-                                             "&cross_region_share=0.5&internet_share=0&runs_on=gcp")
+
+    author = Page(browser, server).open(
+        "/",
+        "image_size_mb=800&region=ap-northeast-2&same_region_share=0.5"
+        "&cross_region_share=0.5&internet_share=0&runs_on=gcp",
+    )
     versions = box(author.page, "Versions kept")
     versions.focus()
     versions.press("ArrowUp")
@@ -119,7 +135,9 @@ def test_a_share_link_reopens_every_input_and_figure_on_every_page(browser, serv
                 assert any(tr["y"] for chart in got for tr in chart), f"{label}: no chart values were read"
             for name in ("Image size", "Versions kept"):
                 assert box_value(reader.page, name) == box_value(author.page, name), (label, name)
-            assert reader.page.get_by_test_id("stMain").inner_text() == author.page.get_by_test_id("stMain").inner_text(), label
+            assert (
+                reader.page.get_by_test_id("stMain").inner_text() == author.page.get_by_test_id("stMain").inner_text()
+            ), label
         assert reader.errors == [] and author.errors == []
     finally:
         author.close()
@@ -155,7 +173,10 @@ def test_a_bad_link_shows_a_clear_message_and_keeps_the_rest(tab):
     tab.open("/", "image_size_mb=abc&versions_kept=30&colour=red&pulls_per_month=nan")
     alert = tab.page.get_by_test_id("stAlert").filter(has_text="could not be used").inner_text()
     assert "image_size_mb: must be a number written in digits 0-9, got abc" in alert
-    assert "colour: unknown parameter" in alert and "pulls_per_month: must be a number written in digits 0-9, got nan" in alert
+    assert (
+        "colour: unknown parameter" in alert
+        and "pulls_per_month: must be a number written in digits 0-9, got nan" in alert
+    )
     # the alert is drawn first, in the same run as the inputs: wait for the run to finish drawing
     # (the chart) before reading the sidebar, or an input may not hold its value yet
     tab.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)

@@ -1,4 +1,5 @@
 """Measure my registry in a real browser: upload two formats at once, read the table, apply."""
+
 import json
 from pathlib import Path
 
@@ -9,8 +10,12 @@ def test_upload_measure_and_apply(tab):
     tab.open("/measure")
     assert tab.page.get_by_test_id("stException").count() == 0
     tab.page.get_by_test_id("stMainBlockContainer").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        [str(FIX / "ecr" / "describe-images.json"), str(FIX / "dockerhub" / "shop-tags-page1.json"),
-         str(FIX / "dockerhub" / "shop-tags-page2.json")])
+        [
+            str(FIX / "ecr" / "describe-images.json"),
+            str(FIX / "dockerhub" / "shop-tags-page1.json"),
+            str(FIX / "dockerhub" / "shop-tags-page2.json"),
+        ]
+    )
     tab.page.get_by_text("What your registry says").wait_for(timeout=30_000)
     tab.wait()
     # ECR: api 3 + worker 3 images (480 MB); Docker Hub acme/shop: 3 images (200 MB).
@@ -30,15 +35,25 @@ def test_upload_measure_and_apply(tab):
 
 def test_a_large_export_uploads_past_the_scenario_file_limit(tab, tmp_path):
     # 20,000 image details as the AWS CLI prints them (~12 MB): over the 1 MB a scenario file may be
-    details = [{"registryId": "123456789012", "repositoryName": f"svc-{i // 100}", "imageDigest": f"sha256:{i:064x}",
-                "imageTags": [f"b{i}"], "imageSizeInBytes": 50_000_000 + (i % 2) * 10_000_000,
-                "imagePushedAt": f"2025-01-{1 + i % 28:02d}T00:00:00+00:00",
-                "imageManifestMediaType": "application/vnd.docker.distribution.manifest.v2+json"} for i in range(20_000)]
+    details = [
+        {
+            "registryId": "123456789012",
+            "repositoryName": f"svc-{i // 100}",
+            "imageDigest": f"sha256:{i:064x}",
+            "imageTags": [f"b{i}"],
+            "imageSizeInBytes": 50_000_000 + (i % 2) * 10_000_000,
+            "imagePushedAt": f"2025-01-{1 + i % 28:02d}T00:00:00+00:00",
+            "imageManifestMediaType": "application/vnd.docker.distribution.manifest.v2+json",
+        }
+        for i in range(20_000)
+    ]
     f = tmp_path / "all-repositories.json"
     f.write_text(json.dumps({"imageDetails": details}, indent=4))
     assert f.stat().st_size > 5_000_000
     tab.open("/measure")
-    tab.page.get_by_test_id("stMainBlockContainer").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(f))
+    tab.page.get_by_test_id("stMainBlockContainer").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        str(f)
+    )
     tab.page.get_by_text("What your registry says").wait_for(timeout=60_000)
     tab.wait()
     body = tab.page.inner_text("body")

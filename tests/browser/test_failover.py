@@ -7,6 +7,7 @@ Playwright opens a share link through the proxy and changes an input; the test s
 that serves the page's websocket; the page reconnects through the proxy to the other replica and
 shows the same scenario, with no error box.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,7 +37,9 @@ def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args} exited: {proc.stdout.read().decode(errors='replace')[-2000:] if proc.stdout else ''}")
+            raise RuntimeError(
+                f"{proc.args} exited: {proc.stdout.read().decode(errors='replace')[-2000:] if proc.stdout else ''}"
+            )
         try:
             if urllib.request.urlopen(url, timeout=1).status == 200:
                 return
@@ -54,7 +57,9 @@ def nginx_config(site: str, ports: list[int], listen: int, work: Path) -> str:
     site, n = re.subn(r"^(\s*)listen \d+;", rf"\g<1>listen 127.0.0.1:{listen};", site, flags=re.M)
     assert n == 1
     (work / "site.conf").write_text(site)
-    temp = "\n".join(f"  {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = "\n".join(
+        f"  {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     user = "user root;" if os.geteuid() == 0 else ""  # workers read the temp folder this test made
     return f"""{user}
 worker_processes 1;
@@ -85,7 +90,9 @@ def upstreams(log: Path, key: str, path: str | None = None, skip: int = 0) -> li
 
 def test_a_page_survives_its_replica_stopping(tmp_path, browser):
     # Debian puts nginx in /usr/sbin, which a developer's PATH may lack
-    nginx = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None) or need("nginx")
+    nginx = (
+        shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None) or need("nginx")
+    )
     work = Path(tempfile.mkdtemp(prefix="failover-"))
     os.chmod(work, 0o755)
     ports = [free_port(), free_port()]
@@ -97,8 +104,12 @@ def test_a_page_survives_its_replica_stopping(tmp_path, browser):
             env = {k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")}
             env.update(PYTHON=sys.executable, STREAMLIT_SERVER_ADDRESS="127.0.0.1", STREAMLIT_SERVER_PORT=str(port))
             replicas[f"127.0.0.1:{port}"] = subprocess.Popen(
-                ["sh", str(ROOT / "deploy" / "entrypoint.sh")], env=env, cwd="/",
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                ["sh", str(ROOT / "deploy" / "entrypoint.sh")],
+                env=env,
+                cwd="/",
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+            )
         conf = work / "nginx.conf"
         conf.write_text(nginx_config(CONF.read_text(), ports, listen, work))
         check = subprocess.run([nginx, "-t", "-c", str(conf)], capture_output=True, text=True, timeout=30)
@@ -116,8 +127,7 @@ def test_a_page_survives_its_replica_stopping(tmp_path, browser):
         page.on("pageerror", lambda e: console.append(f"page error: {e}"))
 
         def settled():
-            page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                                   timeout=30_000)
+            page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
             page.wait_for_timeout(300)
 
         page.goto(base + LINK)
@@ -130,7 +140,12 @@ def test_a_page_survives_its_replica_stopping(tmp_path, browser):
         before = page.evaluate(CHART_SIG)
         repos.fill("37")
         repos.press("Enter")
-        page.wait_for_function(f"(old) => {{ const s = ({CHART_SIG})(); return s !== null && s !== old; }}", arg=before, timeout=30_000, polling=100)
+        page.wait_for_function(
+            f"(old) => {{ const s = ({CHART_SIG})(); return s !== null && s !== old; }}",
+            arg=before,
+            timeout=30_000,
+            polling=100,
+        )
         settled()
         page.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=30_000, polling=100)
         scenario = page.evaluate(CHART_SIG)
@@ -169,7 +184,12 @@ def test_a_page_survives_its_replica_stopping(tmp_path, browser):
         # one more change gives the chart a fresh page draws from the link with that change
         repos.fill("38")
         repos.press("Enter")
-        page.wait_for_function(f"(old) => {{ const s = ({CHART_SIG})(); return s !== null && s !== old; }}", arg=scenario, timeout=30_000, polling=100)
+        page.wait_for_function(
+            f"(old) => {{ const s = ({CHART_SIG})(); return s !== null && s !== old; }}",
+            arg=scenario,
+            timeout=30_000,
+            polling=100,
+        )
         settled()
         page.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=30_000, polling=100)
         after = page.evaluate(CHART_SIG)

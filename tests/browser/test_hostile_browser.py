@@ -1,4 +1,5 @@
 """Hostile input (issue 10) in a real browser: what a person would see and lose."""
+
 import time
 from urllib.parse import urlencode, urlparse
 

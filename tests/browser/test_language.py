@@ -1,5 +1,6 @@
 """English / 한국어 in a real browser (issue 18): the sidebar's switch, the link's `lang`, the browser's
 own language, and amounts in won, with screenshots of the Korean pages in tests/artifacts/."""
+
 from urllib.parse import parse_qs, urlparse
 
 from tests.browser.conftest import Page
@@ -12,13 +13,15 @@ def query(page) -> dict:
 
 
 def title_is(page, text):
-    page.wait_for_function("(t) => { const h = document.querySelector('h1'); return h && h.innerText === t; }",
-                           arg=text, timeout=30_000)
+    page.wait_for_function(
+        "(t) => { const h = document.querySelector('h1'); return h && h.innerText === t; }", arg=text, timeout=30_000
+    )
 
 
 def switch_to(tab, label):
     tab.page.get_by_test_id("stSidebar").get_by_role("radiogroup", name="Language").or_(
-        tab.page.get_by_test_id("stSidebar").get_by_role("radiogroup", name="언어")).get_by_role("radio", name=label, exact=True).click()
+        tab.page.get_by_test_id("stSidebar").get_by_role("radiogroup", name="언어")
+    ).get_by_role("radio", name=label, exact=True).click()
     tab.wait()
 
 
@@ -32,7 +35,10 @@ def test_switching_to_korean_on_a_page(tab):
     q = query(p)
     assert q["lang"] == "ko" and q["versions_kept"] == "12" and q["network"] == "nat"  # the scenario stays
     main = p.get_by_test_id("stMain").inner_text()
-    assert "시나리오 B: A와 다른 점" in main and "공유 링크 복사" in p.frame_locator("iframe").first.locator("body").inner_text()
+    assert (
+        "시나리오 B: A와 다른 점" in main
+        and "공유 링크 복사" in p.frame_locator("iframe").first.locator("body").inner_text()
+    )
     sidebar = p.get_by_test_id("stSidebar").inner_text()
     assert "개요" in sidebar and "손익분기점" in sidebar  # the menu in Korean
     # a choice input shows its option in the new words (the browser keeps the old text unless sent again,

@@ -32,9 +32,12 @@ def frame_and_page(tab, label):
     assert box_value(p, "Pulls a month") == "5000", label
     assert box_value(p, "Versions kept") == "12", label
     assert "pulls_per_month=5000" in p.url and "versions_kept=12" in p.url, label
-    current = [links.nth(i).inner_text() for i in range(links.count())
-               if links.nth(i).get_by_test_id("stPageLink-NavLink").get_attribute("disabled") is not None
-               or links.nth(i).get_by_test_id("stPageLink-NavLink").get_attribute("aria-disabled") == "true"]
+    current = [
+        links.nth(i).inner_text()
+        for i in range(links.count())
+        if links.nth(i).get_by_test_id("stPageLink-NavLink").get_attribute("disabled") is not None
+        or links.nth(i).get_by_test_id("stPageLink-NavLink").get_attribute("aria-disabled") == "true"
+    ]
     assert len(current) == 1 and current[0].endswith(label), (label, current)  # this page, greyed in the menu
     if label in TITLES:
         assert p.locator("h1").first.inner_text() == TITLES[label]

@@ -1,5 +1,6 @@
 """Issue 13 in the browser: typed inputs, the pull mix, one-click copy, human words on every
 page, a 390 px screen, chart text contrast and accessible names."""
+
 import re
 
 import pytest
@@ -10,12 +11,23 @@ from tests.browser.conftest import Page
 from tests.browser.test_browser import CHARTED, PAGES, bar, box, box_value, charts, copy_button, settle, share_link
 
 BOOK = pricebook.load()
-TEAM = ("image_size_mb=1200&repositories=40&versions_kept=30&pulls_per_month=50000&network=nat&deploy_platform=eks"
-        "&required_features=private_endpoint&monthly_growth=0.05&ci=github_actions")
+TEAM = (
+    "image_size_mb=1200&repositories=40&versions_kept=30&pulls_per_month=50000&network=nat&deploy_platform=eks"
+    "&required_features=private_endpoint&monthly_growth=0.05&ci=github_actions"
+)
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 SPACED = [n.replace("_", " ") for n in SPECS if "_" in n and not SPECS[n].label.lower().startswith(n.replace("_", " "))]
 RAW = re.compile(r"\bnat\b|\bgithub actions\b|\bon prem\b|\bmulti cloud\b|\bstrength \d of 3\b|recommended_for")
-NO_FILES = ("data/", "prices.yaml", "onetime.yaml", "features.yaml", "registry-comparison.md", "cost-model.md", "../shared", "source document")
+NO_FILES = (
+    "data/",
+    "prices.yaml",
+    "onetime.yaml",
+    "features.yaml",
+    "registry-comparison.md",
+    "cost-model.md",
+    "../shared",
+    "source document",
+)
 # What a person reads: the main area and the sidebar, without code blocks (commands are code) and links' addresses
 VISIBLE_TEXT = """() => [document.querySelector('[data-testid="stMain"]'), \
 document.querySelector('[data-testid="stSidebar"]')]
@@ -34,6 +46,7 @@ def type_into(tab, label, value):
 
 def query(tab) -> dict:
     from urllib.parse import parse_qs, urlsplit
+
     return {k: v[0] for k, v in parse_qs(urlsplit(tab.page.url).query).items()}
 
 
@@ -142,6 +155,7 @@ def _luminance(rgb) -> float:
     def ch(c):
         c = c / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = rgb
     return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
 
@@ -168,8 +182,11 @@ def test_chart_text_reaches_4_5_to_1_and_every_chart_has_a_name(tab, path):
     tab.open(path, TEAM)
     charts(tab)
     # the copy-link frame names the charts once a second: wait for it rather than a fixed pause
-    tab.page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every("
-                               "gd => gd.querySelector('svg.main-svg[role=img][aria-label]'))", timeout=15_000)
+    tab.page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.js-plotly-plot')).every("
+        "gd => gd.querySelector('svg.main-svg[role=img][aria-label]'))",
+        timeout=15_000,
+    )
     found = tab.page.evaluate(CHART_TEXT)
     assert found
     for chart in found:
