@@ -12,6 +12,19 @@ def book():
     return pricebook.load()
 
 
+# The exports' reviewer (issue 12): an EKS team in private subnets behind one NAT gateway, GitHub
+# Actions, long-term production; the deck, won, analysis and Korean export tests all price it.
+EKS_TEAM = {
+    "runs_on": "aws",
+    "ci": "github_actions",
+    "lifetime": "production",
+    "network": "nat",
+    "repositories": 40,
+    "image_size_mb": 1200,
+    "versions_kept": 30,
+    "pulls_per_month": 50_000,
+}
+
 REQUIRE_TOOLS = os.environ.get("REQUIRE_TOOLS") == "1"
 
 

@@ -14,6 +14,7 @@ from lib import charts, compare, deck, engine, i18n, sensitivity, timeline
 from lib.network import PathCosts
 from lib.workload import from_dict
 from tests.apphelpers import array, bar_value, figure, open_app
+from tests.conftest import EKS_TEAM
 
 RATE = 1380.5
 WON = i18n.Krw(RATE, dt.date(2026, 11, 20))
@@ -22,16 +23,7 @@ WON = i18n.Krw(RATE, dt.date(2026, 11, 20))
 #   stored = 40 images x 1.2 GB x 30 versions = 1,440 GB; pulled = 50,000 x 1.2 GB = 60,000 GB
 #   ECR storage 1,440 x $0.10 = 144; NAT 730 h x $0.045 = 32.85 + 60,000 GB x $0.045 = 2,700
 #   ECR total 144 + 32.85 + 2,700 = 2,876.85; with endpoints (B) 144 + 29.20 + 0.05 = 173.25
-EKS = {
-    "runs_on": "aws",
-    "ci": "github_actions",
-    "lifetime": "production",
-    "network": "nat",
-    "repositories": 40,
-    "image_size_mb": 1200,
-    "versions_kept": 30,
-    "pulls_per_month": 50_000,
-}
+EKS = EKS_TEAM
 W = from_dict(EKS)
 B = W.replace(network="endpoints")
 ECR_STORAGE, ECR_NETWORK, ECR_NAT, ECR_ENDPOINTS = 144.0, 32.85 + 2700.0, 2876.85, 173.25
@@ -209,7 +201,7 @@ def test_deck_charts_in_won(book):
     ecr = cats.index("Amazon ECR (현재 구성)")  # as set up now; the recommended setup is a bar of its own
     assert cost.plots[0].series[0].values[ecr] == 3_971_491  # 3,971,491.425 to the won
     # ECR with endpoints, the recommended bar: 173.25 x 1,380.5 = 239,171.625 -> 239,172
-    assert cost.plots[0].series[0].values[cats.index("Amazon ECR, VPC 인터페이스 엔드포인트 사용 (추천)")] == 239_172
+    assert cost.plots[0].series[0].values[cats.index("Amazon ECR, VPC 인터페이스 엔드포인트 (추천)")] == 239_172
     assert cost.plots[0].series[0].data_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.tick_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.axis_title.text_frame.text == "월 비용 (원)"

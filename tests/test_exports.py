@@ -25,20 +25,11 @@ from lib import adr, charts, compare, decision, deck, engine, export, registries
 from lib.components import CATEGORIES
 from lib.palette import CATEGORY_COLOURS, REGISTRY_COLOURS
 from lib.workload import SPECS, from_dict
-from tests.conftest import need
+from tests.conftest import EKS_TEAM, need
 
 # The reviewer: an EKS team in private subnets behind one NAT gateway, GitHub Actions,
 # long-term production. B (carried by the share link) swaps NAT for interface endpoints.
-EKS = {
-    "runs_on": "aws",
-    "ci": "github_actions",
-    "lifetime": "production",
-    "network": "nat",
-    "repositories": 40,
-    "image_size_mb": 1200,
-    "versions_kept": 30,
-    "pulls_per_month": 50_000,
-}
+EKS = EKS_TEAM
 W = from_dict(EKS)
 B = W.replace(network="endpoints")
 LINK = (

@@ -23,21 +23,10 @@ from pptx import Presentation
 from lib import adr, charts, deck, export, i18n, report
 from lib.analysis import analyse
 from lib.workload import from_dict
-from tests.conftest import need
+from tests.conftest import EKS_TEAM, need
 from tests.test_exports import ARTIFACTS, _contact_sheet, _words
 
-EKS = from_dict(
-    {
-        "runs_on": "aws",
-        "ci": "github_actions",
-        "lifetime": "production",
-        "network": "nat",
-        "repositories": 40,
-        "image_size_mb": 1200,
-        "versions_kept": 30,
-        "pulls_per_month": 50_000,
-    }
-)
+EKS = from_dict(EKS_TEAM)
 LINK = "http://localhost:8501/?network=nat&repositories=40&image_size_mb=1200&versions_kept=30&b_network=endpoints"
 TODAY = dt.date(2026, 11, 29)
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}

@@ -9,21 +9,11 @@ import pytest
 from lib import adr, decision, deck, engine, export, presets, sensitivity, setups
 from lib.analysis import analyse
 from lib.workload import DEFAULT, from_dict
+from tests.conftest import EKS_TEAM
 
 # EKS behind one NAT gateway, as tests/test_exports.py's reviewer: the recommendation advises a
 # setup (interface endpoints), so the analysis prices the recommended registry once more in it.
-EKS = from_dict(
-    {
-        "runs_on": "aws",
-        "ci": "github_actions",
-        "lifetime": "production",
-        "network": "nat",
-        "repositories": 40,
-        "image_size_mb": 1200,
-        "versions_kept": 30,
-        "pulls_per_month": 50_000,
-    }
-)
+EKS = from_dict(EKS_TEAM)
 LINK = "http://localhost:8501/?network=nat&repositories=40&image_size_mb=1200&versions_kept=30"
 TODAY = dt.date(2026, 11, 29)
 CASES = [EKS, DEFAULT] + [presets.load(pid)[0] for pid in presets.available()]
