@@ -224,6 +224,21 @@ WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": N_("on-premise
 # ---- pieces several registries share -------------------------------------------------
 
 
+def other_cloud_flags(w: Inputs, home: str, provider: str) -> list[Flag]:
+    """A registry on another cloud than the pulling workloads: every pull leaves `provider` as
+    internet egress (through the consumers' NAT gateway when they sit in private AWS subnets)."""
+    if consumers_cloud(w) == home:
+        return []
+    if w.network != "public" and consumers_cloud(w) == "aws":
+        message = _(
+            "The workloads run outside {cloud}: every pull leaves {provider} as internet egress, "
+            "through the consumers' NAT gateway."
+        )
+    else:
+        message = _("The workloads run outside {cloud}: every pull leaves {provider} as internet egress.")
+    return [Flag("other_cloud", "info", message.format(cloud=WHERE[home], provider=provider))]
+
+
 def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category = "transfer") -> list[Line]:
     """Volume tiers, one component per tier so each price is visible; tiers after the first
     are shown only when reached. `tiers`: (size in GB or None for the rest, name, price key)."""

@@ -11,6 +11,7 @@ from ..components import (
     cloud_transfer,
     consumers_cloud,
     external_network,
+    other_cloud_flags,
     positive,
     say,
 )
@@ -69,20 +70,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
 
 
 def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
-    out = []
-    if consumers_cloud(w) != "azure":
-        out.append(
-            Flag(
-                "other_cloud",
-                "info",
-                _(
-                    "The workloads run outside Azure: every pull leaves Azure as internet egress, "
-                    "through the consumers' NAT gateway."
-                )
-                if w.network != "public" and consumers_cloud(w) == "aws"
-                else _("The workloads run outside Azure: every pull leaves Azure as internet egress."),
-            )
-        )
+    out = other_cloud_flags(w, "azure", "Azure")
     if w.network != "public" and consumers_cloud(w) == "azure" and tier_for(w) != "premium":
         out.append(Flag("acr_private_link", "blocker", _("Private endpoints need the Premium tier.")))
     if w.replica_regions and tier_for(w) != "premium":

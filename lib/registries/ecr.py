@@ -13,6 +13,7 @@ from ..components import (
     consumers_cloud,
     ecr_endpoint_path,
     nat_path,
+    other_cloud_flags,
     positive,
     private_aws_subnets,
     replication,
@@ -151,10 +152,7 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
                 ).format(rate=p("aws.inter_region_gb"), wording=CROSS_REGION_WORDING),
             )
         )
-    if not from_aws:
-        out.append(
-            Flag("other_cloud", "info", _("The workloads run outside AWS: every pull leaves AWS as internet egress."))
-        )
+    out += other_cloud_flags(w, "aws", "AWS")
     if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
         out.append(Flag("ecr_same_region", "info", _("All pulls stay in the region: transfer is free.")))
     return out

@@ -10,8 +10,8 @@ from ..components import (
     Prices,
     Quantities,
     cloud_transfer,
-    consumers_cloud,
     external_network,
+    other_cloud_flags,
     positive,
     say,
 )
@@ -47,20 +47,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
 
 
 def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
-    out = []
-    if consumers_cloud(w) != "gcp":
-        out.append(
-            Flag(
-                "other_cloud",
-                "info",
-                _(
-                    "The workloads run outside GCP: every pull leaves Google Cloud as internet egress, "
-                    "through the consumers' NAT gateway."
-                )
-                if w.network != "public" and consumers_cloud(w) == "aws"
-                else _("The workloads run outside GCP: every pull leaves Google Cloud as internet egress."),
-            )
-        )
+    out = other_cloud_flags(w, "gcp", "Google Cloud")
     if w.replica_regions:
         out.append(
             Flag(
