@@ -6,6 +6,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from .decision_tree import Text, Tree
+from .i18n import lang
 from .i18n import text as local
 
 if TYPE_CHECKING:
@@ -33,12 +34,16 @@ def _label(text: Text, width: int = 34) -> str:
 
 def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
     """Graphviz DOT of the whole tree, the path taken drawn bold and coloured."""
+    # The browser's Graphviz measures Hangul narrower than it draws it: Korean labels wrap sooner and
+    # parallel edges sit further apart, or their labels run into each other.
+    korean = lang() == "ko"
+    edge_width, spacing = (12, " nodesep=0.5;") if korean else (22, "")
     on_path = {(s.node, s.goes_to) for s in rec.path} if rec else set()
     visited = {s.node for s in rec.path} if rec else set()
     hl = HIGHLIGHT
     out = [
         "digraph tree {",
-        '  rankdir=TB; node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];',
+        f'  rankdir=TB;{spacing} node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];',
     ]
     for nid, node in tree.nodes.items():
         style = f', color="{hl}", penwidth=2.5' if nid in visited else ""
@@ -54,6 +59,6 @@ def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
             dest = b.goes_to
             target = dest if b.next else f"leaf_{dest}"
             style = f', color="{hl}", fontcolor="{hl}", penwidth=2.5' if (nid, dest) in on_path else ""
-            out.append(f'  "{nid}" -> "{target}" [label="{_label(b.answer, 22)}"{style}];')
+            out.append(f'  "{nid}" -> "{target}" [label="{_label(b.answer, edge_width)}"{style}];')
     out.append("}")
     return "\n".join(out)

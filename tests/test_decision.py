@@ -225,3 +225,22 @@ def test_cli_recommend_json(book):
     assert [p["question"] for p in got["path"]] == [s.question for s in r.path]
     assert all({"question", "answer", "reason"} <= set(p) for p in got["path"])
     assert {x["id"] for x in got["rejected"]} == {x.id for x in r.rejected}
+
+
+def test_korean_tree_labels_wrap_sooner_so_parallel_edges_do_not_run_into_each_other():
+    # the browser's Graphviz measures Hangul narrower than it draws it (seen: four edge labels into
+    # Amazon ECR ran together); Korean edge labels wrap at 12 columns, a syllable counting as 2
+    import re
+
+    from lib import decision_chart, i18n
+
+    with i18n.using("ko"):
+        dot = decision_chart.to_dot(decision.load())
+    labels = re.findall(r'-> "[^"]+" \[label="([^"]*)"', dot)
+    assert labels and "nodesep=0.5" in dot
+    for label in labels:
+        for line in label.split("\\n"):
+            # 12 columns of words; the space before the last word is not counted (as _label always did)
+            assert decision_chart._width(line) <= 13 or " " not in line, line
+    english = decision_chart.to_dot(decision.load())
+    assert "nodesep" not in english  # English keeps the drawing it had
