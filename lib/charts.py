@@ -297,6 +297,13 @@ def _money_tick(v: float) -> str:
     return labels.currency_symbol() + (f"{v:,.0f}" if v >= 1 else f"{v:g}")
 
 
+def _now_line(x: float) -> dict[str, Any]:
+    """The dashed vertical line at the scenario's own value (the sweep's and the network chart's "now")."""
+    return dict(
+        type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1, line=dict(color=TEXT, width=1.5, dash="dash")
+    )
+
+
 def break_even(
     table: pd.DataFrame,
     points: Sequence[BreakEven],
@@ -364,18 +371,7 @@ def break_even(
     shapes = []
     if current is not None:
         here = f"{percent(current)}" if percent_x else f"{current:,.0f}"
-        shapes.append(
-            dict(
-                type="line",
-                xref="x",
-                yref="paper",
-                x0=current,
-                x1=current,
-                y0=0,
-                y1=1,
-                line=dict(color=TEXT, width=1.5, dash="dash"),
-            )
-        )
+        shapes.append(_now_line(current))
         where = ((math.log10(current) if log else current) - (math.log10(xs[0]) if log else xs[0])) / (xspan or 1)
         annotations.append(
             dict(
@@ -605,18 +601,7 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
             tickformat=_money_tickformat(","),
             **_won_axis(),
         ),
-        shapes=[
-            dict(
-                type="line",
-                xref="x",
-                yref="paper",
-                x0=gb_now,
-                x1=gb_now,
-                y0=0,
-                y1=1,
-                line=dict(color=TEXT, width=1.5, dash="dash"),
-            )
-        ],
+        shapes=[_now_line(gb_now)],
         annotations=[
             dict(
                 x=gb_now,

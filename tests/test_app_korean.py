@@ -19,7 +19,7 @@ from typing import NamedTuple
 import pytest
 
 from lib import i18n, labels
-from tests.apphelpers import open_app
+from tests.apphelpers import EKS_LINK, open_app
 
 # ---- the scan --------------------------------------------------------------------------------
 
@@ -350,16 +350,7 @@ def test_the_language_fields_are_not_unknown_parameters():
 
 # ---- won at the reader's rate ------------------------------------------------------------------------
 
-TEAM = {
-    "network": "nat",
-    "repositories": "40",
-    "image_size_mb": "1200",
-    "versions_kept": "30",
-    "pulls_per_month": "50000",
-    "same_region_share": "0.9",
-    "cross_region_share": "0.1",
-    "internet_share": "0",
-}
+TEAM = EKS_LINK
 
 
 def test_won_at_the_links_rate_in_tables_and_caption():

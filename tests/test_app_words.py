@@ -8,7 +8,7 @@ import pytest
 
 from lib import engine, labels
 from lib.workload import SPECS, from_dict
-from tests.apphelpers import bar_value, figure, open_app
+from tests.apphelpers import bar_value, code_names, figure, open_app
 
 PAGES = [
     None,
@@ -22,21 +22,7 @@ PAGES = [
     "pages/export.py",
     "pages/about.py",
 ]
-SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 URL = re.compile(r"https?://\S+")
-# field names as the old pages spelt them ("image size mb") and the raw choice values
-SPACED = [n.replace("_", " ") for n in SPECS if "_" in n and not SPECS[n].label.lower().startswith(n.replace("_", " "))]
-RAW = re.compile(r"\bnat\b|\bgithub actions\b|\bon prem\b|\bmulti cloud\b|\bstrength \d of 3\b")
-NO_FILES = (
-    "data/",
-    "prices.yaml",
-    "onetime.yaml",
-    "features.yaml",
-    "registry-comparison.md",
-    "cost-model.md",
-    "../shared",
-    "source document",
-)
 
 
 def visible_text(at) -> list[str]:
@@ -71,10 +57,7 @@ def test_no_code_names_on_any_page(page):
     assert not at.exception
     found = []
     for text in visible_text(at):
-        found += [f"{m!r} in {text[:80]!r}" for m in SNAKE.findall(text)]
-        found += [f"{s!r} in {text[:80]!r}" for s in SPACED if s in text.lower()]
-        found += [f"{m!r} in {text[:80]!r}" for m in RAW.findall(text)]
-        found += [f"{f!r} in {text[:80]!r}" for f in NO_FILES if f in text]
+        found += [f"{m!r} in {text[:80]!r}" for m in code_names(text)]
     assert found == []
 
 

@@ -13,7 +13,7 @@ from pptx import Presentation
 from lib import charts, compare, deck, engine, i18n, sensitivity, timeline
 from lib.network import PathCosts
 from lib.workload import from_dict
-from tests.apphelpers import array, bar_value, figure, open_app
+from tests.apphelpers import EKS_LINK, array, bar_value, figure, open_app
 from tests.conftest import EKS_TEAM
 
 RATE = 1380.5
@@ -243,16 +243,7 @@ def test_sweep_picture_in_won(book, monkeypatch):
 
 # ---- the Overview page in won --------------------------------------------------------------------------
 
-TEAM = {
-    "network": "nat",
-    "repositories": "40",
-    "image_size_mb": "1200",
-    "versions_kept": "30",
-    "pulls_per_month": "50000",
-    "same_region_share": "0.9",
-    "cross_region_share": "0.1",
-    "internet_share": "0",
-}
+TEAM = EKS_LINK
 
 
 def test_overview_chart_in_won():

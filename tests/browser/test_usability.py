@@ -6,7 +6,7 @@ import re
 import pytest
 
 from lib import labels, pricebook
-from lib.workload import SPECS
+from tests.apphelpers import code_names
 from tests.browser.conftest import Page
 from tests.browser.test_browser import CHARTED, PAGES, bar, box, box_value, charts, copy_button, settle, share_link
 
@@ -14,19 +14,6 @@ BOOK = pricebook.load()
 TEAM = (
     "image_size_mb=1200&repositories=40&versions_kept=30&pulls_per_month=50000&network=nat&deploy_platform=eks"
     "&required_features=private_endpoint&monthly_growth=0.05&ci=github_actions"
-)
-SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
-SPACED = [n.replace("_", " ") for n in SPECS if "_" in n and not SPECS[n].label.lower().startswith(n.replace("_", " "))]
-RAW = re.compile(r"\bnat\b|\bgithub actions\b|\bon prem\b|\bmulti cloud\b|\bstrength \d of 3\b|recommended_for")
-NO_FILES = (
-    "data/",
-    "prices.yaml",
-    "onetime.yaml",
-    "features.yaml",
-    "registry-comparison.md",
-    "cost-model.md",
-    "../shared",
-    "source document",
 )
 # What a person reads: the main area and the sidebar, without code blocks (commands are code) and links' addresses
 VISIBLE_TEXT = """() => [document.querySelector('[data-testid="stMain"]'), \
@@ -113,9 +100,7 @@ def test_no_code_names_on_any_page(tab, path, label):
     if label in CHARTED:
         charts(tab)
     text = tab.page.evaluate(VISIBLE_TEXT)
-    found = [m for m in SNAKE.findall(text)] + [s for s in SPACED if s in text.lower()]
-    found += RAW.findall(text) + [f for f in NO_FILES if f in text]
-    assert found == [], label
+    assert code_names(text) == [], label
     assert not re.search(r"\$\d{4,}", text), f"{label}: a dollar amount without a thousands separator"
 
 
