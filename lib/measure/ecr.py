@@ -1,0 +1,60 @@
+"""`aws ecr describe-images` output (AWS CLI v1 and v2)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..i18n import _
+from .checks import byte_size, name_text, show, string, when
+from .inventory import Inventory, Version, add
+from .limits import INDEX_TYPES, MAX_BYTES_VALUE, MAX_NAME, MAX_PROBLEMS
+from .sources import Source
+
+
+def parse_ecr(doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]) -> None:
+    details = doc.get("imageDetails")
+    if not isinstance(details, list):
+        probs.append(_("imageDetails: expected a list of images, got {got}").format(got=show(details)))
+        return
+    repos = inv.repos
+    for i, d in enumerate(details):
+        if len(probs) >= MAX_PROBLEMS:
+            return
+        w = f"imageDetails[{i}]"
+        if not isinstance(d, dict):
+            probs.append(_("{where}: expected an object, got {got}").format(where=w, got=show(d)))
+            continue
+        # the common, well-formed case is checked inline (100,000 images in well under a second);
+        # anything else goes through the checks that name the problem
+        repo = d.get("repositoryName")
+        if type(repo) is not str or not repo or len(repo) > MAX_NAME:
+            repo = name_text(repo, f"{w}.repositoryName", probs)
+        digest = d.get("imageDigest")
+        if type(digest) is not str or not digest or len(digest) > MAX_NAME:
+            digest = name_text(digest, f"{w}.imageDigest", probs, required=False) or f"{src.name}#{i}"
+        size = d.get("imageSizeInBytes")
+        if type(size) is not int or not 0 <= size <= MAX_BYTES_VALUE:
+            size = byte_size(size, f"{w}.imageSizeInBytes", probs)
+        pushed = when(d.get("imagePushedAt"), f"{w}.imagePushedAt", probs)
+        mt = string(d.get("imageManifestMediaType"))
+        if repo is None:
+            continue
+        versions = repos.get(repo)
+        if versions is None:
+            versions = repos[repo] = {}
+        v = versions.get(digest)
+        if v is None:  # the usual case, inline: a new image
+            v = versions[digest] = Version("ecr")
+            v.size, v.size_fmt, v.pushed, v.pushed_fmt = (
+                size,
+                "ecr" if size is not None else None,
+                pushed,
+                "ecr" if pushed is not None else None,
+            )
+        else:
+            v = inv.version(repo, digest, "ecr")
+            add(v, "ecr", size=size, pushed=pushed)
+        if mt in INDEX_TYPES:
+            # AWS reports an index's size as its largest child's; the children are listed as images of
+            # their own, so the index is set aside (and used only if no child is in the file)
+            v.index_entry = True

@@ -1,0 +1,48 @@
+"""GitHub's package versions API (`gh api .../packages/container/NAME/versions`)."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from ..i18n import _
+from .checks import name_text, show, when
+from .inventory import Inventory, add
+from .limits import GH_URL_RE, MAX_PROBLEMS
+from .sources import Source
+
+
+def _gh_repo(v: dict[str, Any], src: Source) -> str:
+    for k in ("url", "package_html_url", "html_url"):
+        u = v.get(k)
+        if isinstance(u, str):
+            m = GH_URL_RE.search(u)
+            if m and m.group(1) != "package":
+                return unquote(m.group(1))
+    return PurePosixPath(src.name).stem
+
+
+def parse_github(doc: list[Any], src: Source, inv: Inventory, probs: list[str]) -> None:
+    for i, v in enumerate(doc):
+        if len(probs) >= MAX_PROBLEMS:
+            return
+        w = f"[{i}]"
+        if not isinstance(v, dict):
+            probs.append(_("{where}: expected a package version object, got {got}").format(where=w, got=show(v)))
+            continue
+        if v.get("deleted_at"):
+            continue  # listed with ?state=deleted: no longer stored
+        meta = v.get("metadata")
+        if not isinstance(meta, dict) or meta.get("package_type") not in ("container", "docker"):
+            probs.append(
+                _("{where}: expected 'container', got {got}").format(
+                    where=f"{w}.metadata.package_type",
+                    got=show(meta.get("package_type") if isinstance(meta, dict) else meta),
+                )
+            )
+            continue
+        digest = name_text(v.get("name"), f"{w}.name", probs)
+        created = when(v.get("created_at"), f"{w}.created_at", probs)
+        if digest:
+            add(inv.version(_gh_repo(v, src), digest, "github"), "github", pushed=created)

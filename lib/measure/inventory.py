@@ -1,0 +1,60 @@
+"""What the parsers fill: repositories of versions, with sizes, push times and layers."""
+
+from __future__ import annotations
+
+
+class Version:
+    __slots__ = ("size", "size_fmt", "pushed", "pushed_fmt", "layers", "fmts", "index_entry", "skip")
+
+    def __init__(self, fmt: str) -> None:
+        self.size: int | None = None
+        self.size_fmt: str | None = None
+        self.pushed: float | None = None
+        self.pushed_fmt: str | None = None
+        self.layers: tuple[tuple[str, int], ...] | None = None
+        self.fmts: tuple[str, ...] = (
+            fmt,
+        )  # formats that listed it (a tuple: a set per image costs time at 100,000 images)
+        self.index_entry = False  # a manifest list / index as its registry lists it: no layers of its own
+        self.skip = False
+
+
+class Inventory:
+    def __init__(self) -> None:
+        self.repos: dict[str, dict[str, Version]] = {}
+        self.files: dict[str, str] = {}  # file name -> format key
+        self.notes: list[str] = []
+        self.indexes: list[
+            tuple[str, str, list[tuple[str, str, bool]]]
+        ] = []  # (file, repo, [(digest, platform words, attestation)])
+        self.aliases: dict[str, dict[str, str]] = {}  # repo -> any digest a manifest is known by -> its version key
+        self.index_digests: dict[str, set[str]] = {}
+        self.foreign_layers = 0
+        self.unfoldered = 0
+        self.missing: list[str] = []  # notes on platform manifests an index lists but the files lack
+
+    def version(self, repo: str, digest: str, fmt: str) -> Version:
+        r = self.repos.get(repo)
+        if r is None:
+            r = self.repos[repo] = {}
+        v = r.get(digest)
+        if v is None:
+            v = r[digest] = Version(fmt)
+        elif fmt not in v.fmts:
+            v.fmts += (fmt,)
+        return v
+
+
+def add(
+    v: Version,
+    fmt: str,
+    size: int | None = None,
+    pushed: float | None = None,
+    layers: tuple[tuple[str, int], ...] | None = None,
+) -> None:
+    if layers is not None:  # layer sizes are the most exact size there is
+        v.layers, v.size, v.size_fmt = layers, sum(s for _, s in layers), fmt
+    elif size is not None and v.layers is None and v.size is None:
+        v.size, v.size_fmt = size, fmt
+    if pushed is not None and (v.pushed is None or pushed < v.pushed):
+        v.pushed, v.pushed_fmt = pushed, fmt
