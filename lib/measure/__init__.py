@@ -32,8 +32,9 @@ from .detect import detect
 from .lifecycle import Saving, lifecycle_saving
 from .limits import FIELD_WORDS, FORMAT_WORDS, MAX_LISTED, MAX_PROBLEMS, MB, MEASURED_FIELDS
 from .output import dumps, report_lines, scenario_doc
+from .result import Measured, Result, field_words, format_value, format_words, half_up
 from .sources import Source, sources_from_paths, sources_from_uploads, sources_from_zip
-from .statistics import Measured, Result, field_words, format_value, format_words, half_up, measure, measure_paths
+from .statistics import measure, measure_paths
 
 __all__ = [
     "FIELD_WORDS",

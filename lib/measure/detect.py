@@ -6,6 +6,8 @@ from ..i18n import _
 from .checks import string
 from .limits import IMAGE_TYPES, INDEX_TYPES, SCHEMA1_TYPES
 
+SLURPABLE = {"ecr", "dockerhub", "cloudwatch", "cloudwatch_data", "cloudtrail"}  # pages `jq -s` may gather
+
 
 def detect(doc: object) -> str | None:
     """The format of one parsed JSON document, from its documented shape; None if foreign."""
@@ -21,6 +23,16 @@ def detect(doc: object) -> str | None:
             )
         ):
             return "dockerhub"
+        if isinstance(doc.get("Datapoints"), list):
+            return "cloudwatch"  # aws cloudwatch get-metric-statistics
+        if isinstance(doc.get("MetricDataResults"), list):
+            return "cloudwatch_data"  # aws cloudwatch get-metric-data
+        if isinstance(doc.get("Records"), list):
+            return "cloudtrail"
+        if isinstance(doc.get("prefixes"), list) and "syncToken" in doc:
+            return "ipranges"  # https://ip-ranges.amazonaws.com/ip-ranges.json
+        if "name" in doc and ("full_size" in doc or isinstance(doc.get("images"), list)) and "tag_status" in doc:
+            return "dockerhub_tag"  # one tag: /v2/namespaces/NS/repositories/REPO/tags/TAG
         mt = string(doc.get("mediaType"))
         if mt in SCHEMA1_TYPES or (doc.get("schemaVersion") == 1 and "fsLayers" in doc):
             return "schema1"
@@ -29,7 +41,15 @@ def detect(doc: object) -> str | None:
         if mt in IMAGE_TYPES or (doc.get("schemaVersion") == 2 and "layers" in doc):
             return "manifest"
         return None
-    if isinstance(doc, list) and doc and all(isinstance(v, dict) for v in doc[:50]):
+    if isinstance(doc, list) and not doc:
+        return "empty"  # e.g. the trailing empty page `gh api --paginate` may print
+    if isinstance(doc, list) and all(isinstance(v, list) for v in doc[:50]):
+        return "slurped"  # `gh api --paginate --slurp`, `jq -s`: an array of pages
+    if isinstance(doc, list) and all(isinstance(v, dict) and detect(v) in SLURPABLE for v in doc[:50]):
+        return "slurped"
+    if isinstance(doc, list) and all(isinstance(v, dict) for v in doc[:50]):
+        if any("RootFS" in v or ("Id" in v and "RepoTags" in v) for v in doc[:50]):
+            return "docker_inspect"
         if any(
             isinstance(v.get("metadata"), dict) and v["metadata"].get("package_type") in ("container", "docker")
             for v in doc[:50]

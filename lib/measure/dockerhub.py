@@ -31,6 +31,11 @@ def _hub_repo(doc: dict[str, Any], src: Source, results: list[Any]) -> str:
 
 def parse_dockerhub(results: list[Any], doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]) -> None:
     repo = _hub_repo(doc, src, results)
+    count = doc.get("count")
+    if type(count) is int and count >= 0:  # the tags the repository has, on every page
+        page = inv.hub_pages.setdefault(repo, [0, 0])
+        page[0] = max(page[0], count)
+        page[1] += len(results)
     for i, t in enumerate(results):
         if len(probs) >= MAX_PROBLEMS:
             return
@@ -54,6 +59,9 @@ def parse_dockerhub(results: list[Any], doc: dict[str, Any], src: Source, inv: I
             wi = f"{w}.images[{j}]"
             if not isinstance(im, dict):
                 probs.append(_("{where}: expected an object, got {got}").format(where=wi, got=show(im)))
+                continue
+            if im.get("os") == "unknown" or im.get("architecture") == "unknown":
+                inv.attestations += 1  # Docker Hub lists buildx attestation manifests as platform unknown/unknown
                 continue
             dg = name_text(im.get("digest"), f"{wi}.digest", probs)
             size = byte_size(im.get("size"), f"{wi}.size", probs)

@@ -7,7 +7,15 @@ from typing import Any
 from ..i18n import _
 from .checks import byte_size, name_text, show, string, when
 from .inventory import Inventory, Version, add
-from .limits import INDEX_TYPES, MAX_BYTES_VALUE, MAX_NAME, MAX_PROBLEMS
+from .limits import (
+    COSIGN_TAG_RE,
+    IMAGE_CONFIG_TYPES,
+    INDEX_TYPES,
+    MAX_BYTES_VALUE,
+    MAX_NAME,
+    MAX_PROBLEMS,
+    REFERRERS_TAG_RE,
+)
 from .sources import Source
 
 
@@ -17,6 +25,7 @@ def parse_ecr(doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]
         probs.append(_("imageDetails: expected a list of images, got {got}").format(got=show(details)))
         return
     repos = inv.repos
+    seen: set[str] = set()
     for i, d in enumerate(details):
         if len(probs) >= MAX_PROBLEMS:
             return
@@ -58,3 +67,35 @@ def parse_ecr(doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]
             # AWS reports an index's size as its largest child's; the children are listed as images of
             # their own, so the index is set aside (and used only if no child is in the file)
             v.index_entry = True
+        v.typed = v.typed or mt is not None
+        tags = d.get("imageTags")
+        if not isinstance(tags, list):
+            tags = []
+        v.tagged = bool(tags)
+        amt = d.get("artifactMediaType")
+        if (type(amt) is str and amt not in IMAGE_CONFIG_TYPES) or (
+            v.tagged and any(type(t) is str and (COSIGN_TAG_RE.match(t) or REFERRERS_TAG_RE.match(t)) for t in tags)
+        ):
+            # a Helm chart, a signature or an SBOM (its config is not an image's, or cosign's / the OCI
+            # referrers fallback's sha256-<digest> tag): stored, but not an image version
+            if not v.skip:
+                inv.artifacts += 1
+            v.skip = True
+        seen.add(repo)
+    token = doc.get("nextToken", doc.get("NextToken"))
+    if isinstance(token, str) and token:
+        names = sorted(seen)
+        inv.partial.append(
+            _(
+                "{file}: the ECR listing is partial ({n:,} images of {repositories} read; it ends with a "
+                "NextToken): run `aws ecr describe-images --repository-name {repository} --output json` without "
+                "--max-items or --no-paginate (the AWS CLI then reads every page), or continue with "
+                "--starting-token {token}"
+            ).format(
+                file=src.name,
+                n=len(details),
+                repositories=", ".join(names[:3]) + (" ..." if len(names) > 3 else ""),
+                repository=names[0] if len(names) == 1 else "REPOSITORY",
+                token=token[:200],
+            )
+        )

@@ -9,11 +9,20 @@ from urllib.parse import unquote
 from ..i18n import _
 from .checks import name_text, show, when
 from .inventory import Inventory, add
-from .limits import GH_URL_RE, MAX_PROBLEMS
+from .limits import GH_OWNER_RE, GH_URL_RE, MAX_PROBLEMS
 from .sources import Source
 
 
-def _gh_repo(v: dict[str, Any], src: Source) -> str:
+def _gh_repo(v: dict[str, Any], src: Source, inv: Inventory) -> str:
+    """OWNER/NAME: an organisation and a user may both have a package of one name."""
+    for k in ("url", "package_html_url", "html_url"):
+        u = v.get(k)
+        if isinstance(u, str):
+            m = GH_OWNER_RE.search(u)
+            if m and m.group(2) != "package":
+                owner, name = unquote(m.group(1)), unquote(m.group(2))
+                inv.gh_owners.setdefault(name, set()).add(owner)
+                return f"{owner}/{name}"
     for k in ("url", "package_html_url", "html_url"):
         u = v.get(k)
         if isinstance(u, str):
@@ -45,4 +54,4 @@ def parse_github(doc: list[Any], src: Source, inv: Inventory, probs: list[str]) 
         digest = name_text(v.get("name"), f"{w}.name", probs)
         created = when(v.get("created_at"), f"{w}.created_at", probs)
         if digest:
-            add(inv.version(_gh_repo(v, src), digest, "github"), "github", pushed=created)
+            add(inv.version(_gh_repo(v, src, inv), digest, "github"), "github", pushed=created)

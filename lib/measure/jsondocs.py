@@ -52,6 +52,8 @@ def json_docs(src: Source) -> list[Any]:
         raise FileProblems([_("JSON nested too deeply to be an inventory")]) from None
     except json.JSONDecodeError as e:
         if e.msg != "Extra data":
+            if text.lstrip()[:1] == "<":
+                raise FileProblems([_(HTML_PAGE)]) from None
             raise FileProblems([not_json(e)]) from None
     except ValueError:  # int() refuses more than 4,300 digits (a plain ValueError, not a decode error)
         raise FileProblems([_(TOO_LONG_NUMBER)]) from None
@@ -82,4 +84,8 @@ def not_json(e: json.JSONDecodeError) -> str:
     return _("not valid JSON (line {line}, column {column}: {why})").format(line=e.lineno, column=e.colno, why=e.msg)
 
 
+HTML_PAGE = N_(
+    "an HTML page, not JSON: a web page (a sign-in, an error or a rate-limit page) was saved instead of the "
+    "API's answer; run the command again and check that it printed JSON"
+)
 TOO_LONG_NUMBER = N_("a number with thousands of digits: no inventory holds one (expected JSON from a registry)")

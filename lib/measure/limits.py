@@ -25,6 +25,12 @@ FORMAT_WORDS = {
     "manifest": N_("image manifests"),
     "dockerhub": N_("Docker Hub tags API"),
     "github": N_("GitHub package versions API"),
+    "schema1": N_("legacy schema 1 manifest (not counted)"),
+    "empty": N_("empty listing"),
+    "cloudwatch": N_("CloudWatch RepositoryPullCount"),
+    "cloudtrail": N_("CloudTrail pull events"),
+    "ipranges": N_("AWS IP address ranges"),
+    "hubusage": N_("Docker Hub pull usage export"),
 }
 FIELD_WORDS = {
     "repositories": N_("Repositories"),
@@ -33,7 +39,15 @@ FIELD_WORDS = {
     "shared_layer_fraction": N_("Shared layers"),
     "pushes_per_month": N_("Pushes a month"),
 }
-MEASURED_FIELDS = tuple(FIELD_WORDS)
+MEASURED_FIELDS = tuple(FIELD_WORDS)  # what an inventory holds: listed as "not measured" when missing
+PULL_WORDS = {
+    "pulls_per_month": N_("Pulls a month"),
+    "same_region_share": N_("Same-region pulls"),
+    "cross_region_share": N_("Cross-region pulls"),
+    "internet_share": N_("Internet pulls"),
+}
+PULL_FIELDS = tuple(PULL_WORDS)  # listed as "not measured" only when a pull input was given
+FIELD_WORDS.update(PULL_WORDS)
 
 IMAGE_TYPES = {"application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"}
 INDEX_TYPES = {"application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"}
@@ -44,4 +58,21 @@ SCHEMA1_TYPES = {
 DIGEST_RE = re.compile(r"^(sha256|sha512)[:-]([0-9a-f]{32,128})$")
 HUB_URL_RE = re.compile(r"/v2/(?:namespaces/([^/?#]+)/repositories|repositories/([^/?#]+))/([^/?#]+)/tags")
 GH_URL_RE = re.compile(r"/packages/container/(?:package/)?([^/?#]+)")
+GH_OWNER_RE = re.compile(r"/(?:orgs|users)/([^/?#]+)/packages/container/(?:package/)?([^/?#]+)")
+# image configs: anything else in a manifest's config (or an ECR listing's artifactMediaType) is an
+# OCI artifact (Helm chart, signature, SBOM, WASM module), stored but not an image version
+IMAGE_CONFIG_TYPES = {"application/vnd.docker.container.image.v1+json", "application/vnd.oci.image.config.v1+json"}
+IMAGE_LAYER_PREFIXES = ("application/vnd.oci.image.layer.", "application/vnd.docker.image.rootfs.")
+IN_TOTO = "application/vnd.in-toto+json"  # the layers of a buildx attestation manifest (provenance, SBOM)
+# `sha256-<hex>`: the OCI referrers fallback tag (an index of the artifacts that refer to that digest);
+# with .sig/.att/.sbom: cosign's signature, attestation and SBOM tags
+REFERRERS_TAG_RE = re.compile(r"^sha256-[0-9a-f]{64}$")
+COSIGN_TAG_RE = re.compile(r"^sha256-[0-9a-f]{64}\.(sig|att|sbom)$")
+# buildx pushes an index, its platform images and one small attestation manifest per platform within
+# seconds; an untagged manifest pushed with an index and under 2 % of its size is taken as an attestation
+PUSH_WINDOW_S = 300
+ATTESTATION_SHARE = 0.02
+MIN_PUSH_SPAN_DAYS = 7  # fewer days of pushes do not tell a monthly rate (5 pushes in 1.8 days are not 84 a month)
+MIN_PULL_SPAN_DAYS = 1
+MAX_SERIES_POINTS = 1_000_000  # datapoints, events or rows in one pull input
 ATTESTATION = "attestation-manifest"  # buildx's provenance/SBOM entries in an index: not an image

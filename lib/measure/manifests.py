@@ -8,7 +8,17 @@ from typing import Any
 from ..i18n import _
 from .checks import byte_size, name_text, show, stem, when
 from .inventory import Inventory, add
-from .limits import ATTESTATION, DIGEST_RE, MAX_BYTES_VALUE, MAX_NAME, MAX_PROBLEMS
+from .limits import (
+    ATTESTATION,
+    DIGEST_RE,
+    IMAGE_CONFIG_TYPES,
+    IMAGE_LAYER_PREFIXES,
+    IN_TOTO,
+    MAX_BYTES_VALUE,
+    MAX_NAME,
+    MAX_PROBLEMS,
+    REFERRERS_TAG_RE,
+)
 from .sources import Source
 
 
@@ -21,12 +31,24 @@ def parse_manifest(doc: dict[str, Any], src: Source, inv: Inventory, probs: list
     # that name even if it was re-indented; otherwise by the sha256 of its bytes, as a registry computes it
     m = DIGEST_RE.match(stem(src.name))
     content = "sha256:" + hashlib.sha256(src.data).hexdigest()
+    referrers = m is not None and kind == "index" and _referrers_list(doc, stem(src.name))
+    if referrers:
+        # `sha256-<hex>` is also the OCI referrers fallback tag: an index of the signatures, SBOMs and
+        # attestations that refer to that digest, not that digest's own manifest
+        inv.referrers += 1
+        m = None
     key = f"{m.group(1)}:{m.group(2)}" if m else content
     aliases = inv.aliases.setdefault(repo, {})
     aliases.setdefault(key, key)
     aliases.setdefault(content, key)
     if src.data.endswith((b"\n", b"\r")):  # saved with a newline the registry's bytes do not have
         aliases.setdefault("sha256:" + hashlib.sha256(src.data.rstrip(b"\r\n")).hexdigest(), key)
+    if referrers:
+        return  # its entries are artifacts; their own files, if given, say so themselves
+    if kind == "index" and isinstance(doc.get("artifactType"), str):
+        inv.artifacts += 1  # an index of artifacts (e.g. a signature bundle): not an image
+        inv.index_digests.setdefault(repo, set()).update({key, content})
+        return
     if kind == "index":
         children = doc.get("manifests")
         if not isinstance(children, list):
@@ -44,10 +66,12 @@ def parse_manifest(doc: dict[str, Any], src: Source, inv: Inventory, probs: list
             dg = name_text(c.get("digest"), f"manifests[{i}].digest", probs)
             plat: dict[str, Any] = c["platform"] if isinstance(c.get("platform"), dict) else {}
             ann: dict[str, Any] = c["annotations"] if isinstance(c.get("annotations"), dict) else {}
-            words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k)) or _(
-                "a platform"
+            words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k))
+            att = (
+                ann.get("vnd.docker.reference.type") == ATTESTATION
+                or plat.get("os") == "unknown"
+                or isinstance(c.get("artifactType"), str)
             )
-            att = ann.get("vnd.docker.reference.type") == ATTESTATION or plat.get("os") == "unknown"
             if dg:
                 kids.append((dg, words, att))
         inv.indexes.append((src.name, repo, kids))
@@ -86,3 +110,42 @@ def parse_manifest(doc: dict[str, Any], src: Source, inv: Inventory, probs: list
     pushed = when(created, "annotations", scratch) if isinstance(created, str) else None
     v = inv.version(repo, key, "manifest")
     add(v, "manifest", layers=tuple(out), pushed=pushed)
+    what = _not_an_image(doc, layers)
+    if what and not v.skip:
+        v.skip = True
+        if what == "attestation":
+            inv.attestations += 1
+        else:
+            inv.artifacts += 1
+
+
+def _not_an_image(doc: dict[str, Any], layers: list[Any]) -> str | None:
+    """ "attestation" (buildx provenance / SBOM: in-toto layers), "artifact" (an artifactType, a config
+    that is not an image's, or layers none of which is an image layer), or None for an image."""
+    types = [layer.get("mediaType") for layer in layers if isinstance(layer, dict)]
+    if types and all(t == IN_TOTO for t in types):
+        return "attestation"
+    if isinstance(doc.get("artifactType"), str):
+        return "artifact"
+    config = doc.get("config")
+    cmt = config.get("mediaType") if isinstance(config, dict) else None
+    if isinstance(cmt, str) and cmt not in IMAGE_CONFIG_TYPES:
+        return "artifact"
+    known = [t for t in types if isinstance(t, str)]
+    if known and not any(t.startswith(IMAGE_LAYER_PREFIXES) for t in known):
+        return "artifact"  # e.g. cosign's simplesigning layer under an image config
+    return None
+
+
+def _referrers_list(doc: dict[str, Any], name: str) -> bool:
+    """An index saved under the OCI referrers fallback tag: every entry is an artifact (the referrers
+    API gives each its artifactType) or none names a platform."""
+    if not REFERRERS_TAG_RE.match(name):
+        return False
+    kids = doc.get("manifests")
+    if not isinstance(kids, list):
+        return False
+    descs = [k for k in kids if isinstance(k, dict)]
+    return all(isinstance(k.get("artifactType"), str) for k in descs) or not any(
+        isinstance(k.get("platform"), dict) for k in descs
+    )

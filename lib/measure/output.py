@@ -7,7 +7,7 @@ from typing import Any
 
 from ..i18n import _
 from ..workload import SPECS
-from .statistics import Result, format_value
+from .result import Result, format_value
 
 
 def scenario_doc(result: Result) -> dict[str, Any]:

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from ..errors import InputError
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
+from . import cloudtrail, cloudwatch, hubusage
 from .detect import detect, foreign
 from .dockerhub import parse_dockerhub
 from .ecr import parse_ecr
 from .github import parse_github
-from .inventory import Inventory
+from .inventory import Inventory, add
 from .jsondocs import FileProblems, json_docs
-from .limits import MAX_LISTED, MAX_PROBLEMS
+from .limits import ATTESTATION_SHARE, MAX_LISTED, MAX_PROBLEMS, PUSH_WINDOW_S
 from .manifests import parse_manifest
 from .sources import Source
+
+SAME_WORDS = {
+    "index": "manifest",
+    "dockerhub_list": "dockerhub",
+    "dockerhub_tag": "dockerhub",
+    "cloudwatch_data": "cloudwatch",
+}  # formats named alike in the list of files read
+DOCKER_INSPECT = N_(
+    "`docker inspect` output: it describes an image on one machine (uncompressed, no push dates), not "
+    "what a registry stores; save the registry's manifests with `crane manifest` or `skopeo inspect --raw` "
+    "instead"
+)
 
 
 def read_inventory(sources: list[Source]) -> Inventory:
@@ -20,24 +33,35 @@ def read_inventory(sources: list[Source]) -> Inventory:
     problems: list[str] = []
     for src in sources:
         probs: list[str] = []
+        if src.name.lower().endswith(".csv") or hubusage.looks_like(src.data):
+            probs = hubusage.parse_usage(src, inv)
+            if probs:
+                problems += [f"{src.name}: {p}" for p in probs]
+            else:
+                inv.files[src.name] = "hubusage"
+            continue
         try:
             docs = json_docs(src)
         except FileProblems as e:
             problems += [f"{src.name}: {p}" for p in e.problems]
             continue
         kinds = set()
+        if len(docs) == 1 and detect(docs[0]) == "slurped":
+            docs = docs[0]  # an array of pages: each page is a document, as if printed one after the other
         for doc in docs:
             kind = detect(doc)
             if kind is None:
                 probs.append(foreign(doc))
                 break
+            if kind == "docker_inspect":
+                probs.append(_(DOCKER_INSPECT))
+                break
+            if kind == "empty":
+                continue  # a trailing empty page: nothing in it, nothing wrong
             if kind == "schema1":
-                probs.append(
-                    _(
-                        "a Docker v2 schema 1 manifest: it carries no layer sizes; save the manifest with "
-                        "`crane manifest` or `skopeo inspect --raw` from a registry that serves schema 2 or OCI"
-                    )
-                )
+                # legacy, carries no layer sizes: left out and named, the rest of the tree is measured
+                inv.schema1.append(src.name)
+                kinds.add(kind)
                 break
             kinds.add(kind)
             if kind == "ecr":
@@ -48,6 +72,19 @@ def read_inventory(sources: list[Source]) -> Inventory:
                 parse_dockerhub(doc["results"], doc, src, inv, probs)
             elif kind == "dockerhub_list":
                 parse_dockerhub(doc, {}, src, inv, probs)
+            elif kind == "dockerhub_tag":
+                parse_dockerhub([doc], {}, src, inv, probs)
+            elif kind == "cloudwatch":
+                cloudwatch.parse_statistics(doc, src, inv, probs)
+            elif kind == "cloudwatch_data":
+                cloudwatch.parse_metric_data(doc, src, inv, probs)
+            elif kind == "cloudtrail":
+                cloudtrail.parse_cloudtrail(doc, src, inv, probs)
+            elif kind == "ipranges":
+                cloudtrail.parse_ip_ranges(doc, src, inv, probs)
+            elif kind == "slurped":
+                probs.append(foreign(doc))
+                break
             else:
                 parse_github(doc, src, inv, probs)
             if len(probs) >= MAX_PROBLEMS:
@@ -56,8 +93,8 @@ def read_inventory(sources: list[Source]) -> Inventory:
         if probs:
             problems += [f"{src.name}: {p}" for p in probs]
         else:
-            fmt = kinds.pop() if len(kinds) == 1 else "mixed"
-            inv.files[src.name] = {"index": "manifest", "dockerhub_list": "dockerhub"}.get(fmt, fmt)
+            fmt = kinds.pop() if len(kinds) == 1 else ("empty" if not kinds else "mixed")
+            inv.files[src.name] = SAME_WORDS.get(fmt, fmt)
     if problems:
         if len(problems) > MAX_LISTED:  # enough to see what is wrong; the rest counted, not listed
             rest = problems[MAX_LISTED:]
@@ -77,6 +114,7 @@ def read_inventory(sources: list[Source]) -> Inventory:
 
 def resolve(inv: Inventory) -> None:
     """Follow indexes to the platform manifests they list; set aside what is not an image."""
+    _github_owners(inv)
     missing = []
     for fname, repo, kids in inv.indexes:
         aliases = inv.aliases.get(repo, {})
@@ -84,8 +122,9 @@ def resolve(inv: Inventory) -> None:
         for dg, words, att in kids:
             key = aliases.get(dg, dg)
             if att:  # provenance / SBOM attached by buildx: stored, but not an image version
-                if key in repo_versions:
+                if key in repo_versions and not repo_versions[key].skip:
                     repo_versions[key].skip = True
+                    inv.attestations += 1
                 continue
             if key not in repo_versions and key not in inv.index_digests.get(repo, set()):
                 missing.append(
@@ -93,6 +132,10 @@ def resolve(inv: Inventory) -> None:
                         "{file}: the {platform} manifest ({digest}...) is not among the files, so that "
                         "platform is not counted"
                     ).format(file=fname, platform=words, digest=dg[:19])
+                    if words
+                    else _(
+                        "{file}: a manifest it lists ({digest}...) is not among the files, so it is not counted"
+                    ).format(file=fname, digest=dg[:19])
                 )
     if missing:
         more = (
@@ -108,6 +151,7 @@ def resolve(inv: Inventory) -> None:
             if v is not None and v.layers is None:
                 v.skip = True
                 dropped += 1
+    _ecr_attestations(inv)
     # ECR lists an index as an image whose size is its largest child's: set it aside when the
     # children are there (they are listed as images of their own)
     set_aside = 0
@@ -144,3 +188,111 @@ def resolve(inv: Inventory) -> None:
                 "repository (upload a zip of the REPOSITORY/TAG.json tree to keep repositories apart)"
             ).format(n=inv.unfoldered)
         )
+    _not_images(inv)
+
+
+def _not_images(inv: Inventory) -> None:
+    """Notes on what was read but is not an image version, and on listings read in part."""
+    if inv.attestations:
+        inv.notes.append(
+            _(
+                "{n} attestation manifest(s) (build provenance, SBOM) were set aside: stored with the images, "
+                "but not images"
+            ).format(n=inv.attestations)
+        )
+    if inv.artifacts:
+        inv.notes.append(
+            _(
+                "{n} OCI artifact(s) (signatures, SBOMs, charts: anything whose config or type is not an "
+                "image's) were set aside: stored, but not image versions"
+            ).format(n=inv.artifacts)
+        )
+    if inv.referrers:
+        inv.notes.append(
+            _(
+                "{n} sha256-<digest> file(s) are OCI referrers lists (the artifacts that refer to an image), "
+                "not that image's manifest: not counted"
+            ).format(n=inv.referrers)
+        )
+    for name in inv.schema1[:10]:
+        inv.left_out.append(
+            _(
+                "{file}: a legacy Docker v2 schema 1 manifest carries no layer sizes and is not counted; save it "
+                "with `crane manifest` or `skopeo inspect --raw` from a registry that serves schema 2 or OCI"
+            ).format(file=name)
+        )
+    inv.notes += inv.left_out
+    for repo, (count, read) in sorted(inv.hub_pages.items()):
+        if read < count:
+            ns_repo = repo if "/" in repo else "NS/REPO"
+            inv.partial.append(
+                _(
+                    "Docker Hub {repository}: the listing is partial ({read:,} of {count:,} tags read); get every "
+                    "page with: for p in $(seq 1 {pages}); do curl -s "
+                    '"https://hub.docker.com/v2/namespaces/{namespace}/repositories/{name}/tags'
+                    '?page_size=100&page=$p"; '
+                    "done > {name}-tags.json"
+                ).format(
+                    repository=repo,
+                    read=read,
+                    count=count,
+                    pages=-(-count // 100),
+                    namespace=ns_repo.split("/", 1)[0],
+                    name=ns_repo.split("/", 1)[1],
+                )
+            )
+    inv.notes += inv.partial
+
+
+def _github_owners(inv: Inventory) -> None:
+    """OWNER/NAME is kept apart per owner; a package whose name only one owner has takes its sizes
+    from a manifest tree's NAME folder (the tree does not say the owner)."""
+    for name, owners in inv.gh_owners.items():
+        if len(owners) > 1:
+            inv.notes.append(
+                _(
+                    "GitHub packages named {name} under {n} owners ({owners}) are counted as separate repositories"
+                ).format(name=name, n=len(owners), owners=", ".join(sorted(owners)))
+            )
+            continue
+        gh = f"{next(iter(owners))}/{name}"
+        if name not in inv.repos or gh not in inv.repos:
+            continue
+        aliases = inv.aliases.get(name, {})
+        for dg, v in inv.repos.pop(gh).items():
+            into = inv.version(name, aliases.get(dg, dg), "github")
+            add(into, "github", pushed=v.pushed)
+
+
+def _ecr_attestations(inv: Inventory) -> None:
+    """buildx (BuildKit 0.11 and later) pushes an attestation manifest of 1-2 KB beside each platform image;
+    ECR lists it as an untagged image. Taken as one: untagged, pushed within minutes of an index of the same
+    repository, and under 2 % of the index's size (AWS gives an index its largest image's size). Without
+    imageManifestMediaType, an index is a tagged entry of exactly an untagged entry's size, pushed with it."""
+    for versions in inv.repos.values():
+        ecr = [v for v in versions.values() if "ecr" in v.fmts and not v.skip]
+        if len(ecr) < 2:
+            continue
+        if not any(v.typed for v in ecr):
+            loose: dict[int, list[float]] = {}
+            for v in ecr:
+                if not v.tagged and v.size is not None and v.pushed is not None:
+                    loose.setdefault(v.size, []).append(v.pushed)
+            for v in ecr:
+                if v.tagged and v.size in loose and v.pushed is not None:
+                    at = v.pushed
+                    if any(abs(at - p) <= PUSH_WINDOW_S for p in loose[v.size]):
+                        v.index_entry = True
+        for i in [v for v in ecr if v.index_entry and v.size and v.pushed is not None]:
+            for v in ecr:
+                if (
+                    not v.tagged
+                    and not v.index_entry
+                    and not v.skip
+                    and v.size is not None
+                    and v.pushed is not None
+                    and abs(v.pushed - (i.pushed or 0.0)) <= PUSH_WINDOW_S
+                    and v.size < ATTESTATION_SHARE * (i.size or 0)
+                ):
+                    v.skip = True
+                    inv.attestations += 1

@@ -3,113 +3,19 @@
 from __future__ import annotations
 
 import gc
-import math
 from collections.abc import Iterable, Iterator
-from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
 
 from ..errors import InputError
 from ..i18n import _, ngettext
-from ..workload import DEFAULT, SPECS, Workload, from_dict
-from .checks import stem
+from . import pulls
 from .inventory import Inventory, Version
-from .limits import DAYS_PER_MONTH, FIELD_WORDS, FORMAT_WORDS, MB, MEASURED_FIELDS
+from .limits import DAYS_PER_MONTH, FORMAT_WORDS, MB, MEASURED_FIELDS, MIN_PUSH_SPAN_DAYS, PULL_FIELDS
 from .read import read_inventory
+from .result import Measured, Result, clamp, format_words, half_up, sources_words
 from .sources import Source, sources_from_paths
-
-_Number = TypeVar("_Number", int, float)
-
-
-@dataclass(frozen=True)
-class Measured:
-    field: str
-    value: float
-    source: str  # which inputs, in words
-    how: str  # how it was worked out, in words
-
-
-@dataclass(frozen=True)
-class Result:
-    measured: tuple[Measured, ...]
-    not_measured: tuple[tuple[str, str], ...]  # (field, why)
-    notes: tuple[str, ...]
-    files: tuple[tuple[str, str], ...]  # (file, format in words)
-    stats: dict[str, int] = field(default_factory=dict)
-
-    def values(self) -> dict[str, float]:
-        return {m.field: m.value for m in self.measured}
-
-    def workload(self, base: Workload = DEFAULT) -> Workload:
-        return from_dict({**base.to_dict(), **self.values()})
-
-    def description(self) -> str:
-        fmts = sorted({f for _, f in self.files})
-        n = len(self.files)
-        return ngettext(
-            "Measured from {n} file ({formats}) by python -m lib measure",
-            "Measured from {n} files ({formats}) by python -m lib measure",
-            n,
-        ).format(n=n, formats=", ".join(fmts))
-
-
-def format_value(name: str, v: float) -> str:
-    if name == "image_size_mb":
-        return f"{v:,.2f} MB"
-    if name == "shared_layer_fraction":
-        return f"{v:.1%}"
-    if name == "pushes_per_month":
-        return f"{v:,.1f}"
-    return f"{v:,}"
-
-
-def format_words(fmt: str) -> str:
-    """An inventory format in the reader's words ("image manifests")."""
-    return _(FORMAT_WORDS[fmt])
-
-
-def field_words(name: str) -> str:
-    """A measured field in the reader's words ("Shared layers"): what the upload page's table shows."""
-    return _(FIELD_WORDS[name])
-
-
-def half_up(x: float) -> int:
-    """Rounding as people do it (2.5 -> 3), not Python's round-half-to-even."""
-    return int(math.floor(x + 0.5))
-
-
-def _sources(inv: Inventory, fmts: AbstractSet[str | None]) -> str:
-    files = [f for f, k in inv.files.items() if k in fmts or (k == "mixed")]
-    words = ", ".join(format_words(f) for f in sorted(f for f in fmts if f is not None) if f in FORMAT_WORDS)
-    if not files:
-        return words
-    return (
-        f"{words} ({stem(files[0].replace(':', '/'))}.json)"
-        if len(files) == 1
-        else _("{formats} ({n:,} files)").format(formats=words, n=len(files))
-    )
-
-
-def _clamp(name: str, value: _Number, notes: list[str]) -> _Number:
-    s = SPECS[name]
-    if s.min is not None and value < s.min:
-        notes.append(
-            _("{field}: measured {value:g}, below the smallest value the calculator takes; {used:g} is used").format(
-                field=field_words(name), value=value, used=s.min
-            )
-        )
-        return type(value)(s.min)
-    if s.max is not None and value > s.max:
-        notes.append(
-            _("{field}: measured {value:g}, above the largest value the calculator takes; {used:g} is used").format(
-                field=field_words(name), value=value, used=s.max
-            )
-        )
-        return type(value)(s.max)
-    return value
 
 
 @contextmanager
@@ -139,35 +45,56 @@ def _measure(sources: list[Source]) -> Result:
     measured: list[Measured] = []
     not_measured: list[tuple[str, str]] = []
     stats: dict[str, int] = {}
-    if not repos:
+    pulls_given = bool(inv.pulls or inv.trail_files)
+    if not repos and not pulls_given:
         # the notes say why when there was something (an index whose platform manifests are
         # missing, images set aside): "empty" would send the user looking at the wrong thing
-        why = list(inv.missing)  # what was missing, kept apart from the other notes: never matched by its words
+        why = list(inv.missing) + inv.left_out  # what was missing, kept apart from the other notes: never matched by its words
         raise InputError(
             why
             or [_("{files}: no images in these files (empty listings)").format(files=", ".join(list(inv.files)[:3]))]
         )
+    if repos:
+        _inventory(repos, inv, measured, not_measured, notes, stats)
+    if pulls_given:
+        pulls.measure_pulls(inv, measured, not_measured, notes)
 
+    measured_names = {m.field for m in measured}
+    for name in MEASURED_FIELDS + (PULL_FIELDS if pulls_given else ()):
+        if name not in measured_names and name not in {f for f, _ in not_measured}:
+            not_measured.append((name, _("not in these files")))
+    files = tuple((f, format_words(k) if k in FORMAT_WORDS else _("several formats")) for f, k in inv.files.items())
+    return Result(tuple(measured), tuple(not_measured), tuple(notes), files, stats, tuple(inv.partial))
+
+
+def _inventory(
+    repos: dict[str, list[Version]],
+    inv: Inventory,
+    measured: list[Measured],
+    not_measured: list[tuple[str, str]],
+    notes: list[str],
+    stats: dict[str, int],
+) -> None:
     all_versions = [v for vs in repos.values() for v in vs]
     n, r = len(all_versions), len(repos)
     fmts_all = {f for v in all_versions for f in v.fmts}
     measured.append(
         Measured(
             "repositories",
-            _clamp("repositories", r, notes),
-            _sources(inv, fmts_all),
+            clamp("repositories", r, notes),
+            sources_words(inv, fmts_all),
             ngettext(
                 "{n:,} repository with at least one image", "{n:,} repositories with at least one image", r
             ).format(n=r),
         )
     )
     v_mean = n / r
-    versions_kept = _clamp("versions_kept", max(1, half_up(v_mean)), notes)
+    versions_kept = clamp("versions_kept", max(1, half_up(v_mean)), notes)
     measured.append(
         Measured(
             "versions_kept",
             versions_kept,
-            _sources(inv, fmts_all),
+            sources_words(inv, fmts_all),
             _("{images} / {repositories} = {mean:,.2f}, rounded").format(
                 images=ngettext("{n:,} stored image", "{n:,} stored images", n).format(n=n),
                 repositories=ngettext("{n:,} repository", "{n:,} repositories", r).format(n=r),
@@ -178,16 +105,19 @@ def _measure(sources: list[Source]) -> Result:
     stats.update(versions=n, repositories=r)
 
     sized = [v for v in all_versions if v.size is not None]
-    size_mb = None
+    size_solve = None  # the image size the shared share is solved with
     if sized:
         total = sum(v.size or 0 for v in sized)  # all sized: "or 0" only tells the checker
         mean = total / len(sized) / MB
-        size_mb = _clamp("image_size_mb", round(mean, 2), notes)
+        size_mb = clamp("image_size_mb", round(mean, 2), notes)
+        # the scenario's own rounded size, unless the calculator's floor moved it (an image under 1 MB):
+        # then the measured mean, or the share would be solved for bytes no image has
+        size_solve = size_mb if size_mb == round(mean, 2) and size_mb > 0 else mean
         measured.append(
             Measured(
                 "image_size_mb",
                 size_mb,
-                _sources(inv, {v.size_fmt for v in sized}),
+                sources_words(inv, {v.size_fmt for v in sized}),
                 ngettext(
                     "{mb:,.1f} MB over {n:,} image (compressed; 1 MB = 1,000,000 bytes)",
                     "{mb:,.1f} MB over {n:,} images (compressed; 1 MB = 1,000,000 bytes)",
@@ -197,24 +127,27 @@ def _measure(sources: list[Source]) -> Result:
         )
         if len(sized) < n:
             notes.append(
-                _(
-                    "Image size: {n:,} of {total:,} images have no size in these files "
-                    "(GitHub's API gives none: add their manifests)"
-                ).format(n=n - len(sized), total=n)
+                _("Image size: {n:,} of {total:,} images have no size in these files ({why})").format(
+                    n=n - len(sized), total=n, why=_unsized(all_versions)
+                )
             )
         stats["total_bytes"] = total
     else:
-        not_measured.append(("image_size_mb", _("no sizes in these files (GitHub's API gives none: add manifests)")))
+        not_measured.append(("image_size_mb", _("no sizes in these files ({why})").format(why=_unsized(all_versions))))
 
-    _shared(repos, all_versions, versions_kept, size_mb, r, inv, measured, not_measured, notes, stats)
+    _shared(repos, all_versions, versions_kept, size_solve, r, inv, measured, not_measured, notes, stats)
     _pushes(all_versions, inv, measured, not_measured)
 
-    measured_names = {m.field for m in measured}
-    for name in MEASURED_FIELDS:
-        if name not in measured_names and name not in {f for f, _ in not_measured}:
-            not_measured.append((name, _("not in these files")))
-    files = tuple((f, format_words(k) if k in FORMAT_WORDS else _("several formats")) for f, k in inv.files.items())
-    return Result(tuple(measured), tuple(not_measured), tuple(notes), files, stats)
+
+def _unsized(versions: list[Version]) -> str:
+    """Why images have no size, by the format that listed them (never blaming one that was not read)."""
+    fmts = {v.fmts[0] for v in versions if v.size is None}
+    why = {
+        "github": _("GitHub's API gives none: add their manifests"),
+        "ecr": _("the ECR listing has no imageSizeInBytes for them"),
+        "dockerhub": _("the Docker Hub page gives no size for them"),
+    }
+    return "; ".join(why[f] for f in sorted(fmts) if f in why) or _("no size given")
 
 
 def _shared(
@@ -316,21 +249,27 @@ def _pushes(
         not_measured.append(("pushes_per_month", _("needs push or creation times of at least two images")))
         return
     span = max(times) - min(times)
-    if span < 86_400:
+    if span < MIN_PUSH_SPAN_DAYS * 86_400:
         not_measured.append(
-            ("pushes_per_month", _("the images were all pushed within one day: too short to tell a monthly rate"))
+            (
+                "pushes_per_month",
+                _(
+                    "{n:,} images pushed within {days:,.1f} days: too short to tell a monthly rate "
+                    "(at least {least} days needed)"
+                ).format(n=len(times), days=span / 86_400, least=MIN_PUSH_SPAN_DAYS),
+            )
         )
         return
     days = span / 86_400
     rate = len(times) / days * DAYS_PER_MONTH
-    rate = _clamp("pushes_per_month", round(rate, 2), [])
+    rate = clamp("pushes_per_month", round(rate, 2), [])
     first = datetime.fromtimestamp(min(times), UTC).date()
     last = datetime.fromtimestamp(max(times), UTC).date()
     measured.append(
         Measured(
             "pushes_per_month",
             rate,
-            _sources(inv, {v.pushed_fmt for v in all_versions if v.pushed is not None}),
+            sources_words(inv, {v.pushed_fmt for v in all_versions if v.pushed is not None}),
             _(
                 "{n:,} images pushed over {days:,.1f} days ({first} to {last}), per 30 days; deleted images "
                 "are not listed, so this is a lower bound"
