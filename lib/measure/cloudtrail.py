@@ -21,6 +21,11 @@ from .inventory import Inventory
 from .limits import MAX_PROBLEMS, MAX_SERIES_POINTS
 from .sources import Source
 
+# the addresses a VPC has inside it (RFC 1918, IPv6 unique local): ipaddress's is_private also takes
+# documentation and reserved ranges, which are not a VPC
+PRIVATE = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
 PULL = "BatchGetImage"
 LAYER = "GetDownloadUrlForLayer"
 
@@ -58,7 +63,7 @@ def parse_cloudtrail(doc: dict[str, Any], src: Source, inv: Inventory, probs: li
         inv.trail_times.append(t)
         if isinstance(vpce, str) and vpce:
             trail["endpoint"] = trail.get("endpoint", 0) + 1
-        elif addr.is_private:
+        elif any(addr in net for net in PRIVATE):
             trail["private"] = trail.get("private", 0) + 1
         else:
             key = f"{addr} {region if isinstance(region, str) else ''}"

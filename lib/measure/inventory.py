@@ -49,6 +49,7 @@ class Inventory:
         self.unfoldered = 0
         self.missing: list[str] = []  # notes on platform manifests an index lists but the files lack
         self.attestations = 0  # manifests set aside as attestations (provenance, SBOM): not images
+        self.attested: dict[str, int] = {}  # repo -> attestation manifests known by their own layers
         self.artifacts = 0  # OCI artifacts set aside (signatures, SBOMs, Helm charts): not images
         self.referrers = 0  # sha256-<digest> referrers lists read as such, not as that digest's manifest
         self.schema1: list[str] = []  # legacy schema 1 manifests: left out, named

@@ -48,6 +48,7 @@ PULL_WORDS = {
 }
 PULL_FIELDS = tuple(PULL_WORDS)  # listed as "not measured" only when a pull input was given
 FIELD_WORDS.update(PULL_WORDS)
+PULL_FORMATS = {"cloudwatch", "cloudtrail", "ipranges", "hubusage"}
 
 IMAGE_TYPES = {"application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"}
 INDEX_TYPES = {"application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"}

@@ -115,6 +115,7 @@ def parse_manifest(doc: dict[str, Any], src: Source, inv: Inventory, probs: list
         v.skip = True
         if what == "attestation":
             inv.attestations += 1
+            inv.attested[repo] = inv.attested.get(repo, 0) + 1
         else:
             inv.artifacts += 1
 

@@ -116,6 +116,7 @@ def resolve(inv: Inventory) -> None:
     """Follow indexes to the platform manifests they list; set aside what is not an image."""
     _github_owners(inv)
     missing = []
+    unclaimed = dict(inv.attested)
     for fname, repo, kids in inv.indexes:
         aliases = inv.aliases.get(repo, {})
         repo_versions = inv.repos.get(repo, {})
@@ -127,6 +128,11 @@ def resolve(inv: Inventory) -> None:
                     inv.attestations += 1
                 continue
             if key not in repo_versions and key not in inv.index_digests.get(repo, set()):
+                if not words and unclaimed.get(repo, 0) > 0:
+                    # no platform, and an attestation of this repository was found under another name or
+                    # reformatted (its digest no longer matches): that is the one listed
+                    unclaimed[repo] -= 1
+                    continue
                 missing.append(
                     _(
                         "{file}: the {platform} manifest ({digest}...) is not among the files, so that "

@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..i18n import _, ngettext
 from . import pulls
 from .inventory import Inventory, Version
-from .limits import DAYS_PER_MONTH, FORMAT_WORDS, MB, MEASURED_FIELDS, MIN_PUSH_SPAN_DAYS, PULL_FIELDS
+from .limits import DAYS_PER_MONTH, FORMAT_WORDS, MB, MEASURED_FIELDS, MIN_PUSH_SPAN_DAYS, PULL_FIELDS, PULL_FORMATS
 from .read import read_inventory
 from .result import Measured, Result, clamp, format_words, half_up, sources_words
 from .sources import Source, sources_from_paths
@@ -45,11 +45,13 @@ def _measure(sources: list[Source]) -> Result:
     measured: list[Measured] = []
     not_measured: list[tuple[str, str]] = []
     stats: dict[str, int] = {}
-    pulls_given = bool(inv.pulls or inv.trail_files)
+    pulls_given = bool(inv.pulls or inv.trail_files) or any(k in PULL_FORMATS for k in inv.files.values())
     if not repos and not pulls_given:
         # the notes say why when there was something (an index whose platform manifests are
         # missing, images set aside): "empty" would send the user looking at the wrong thing
-        why = list(inv.missing) + inv.left_out  # what was missing, kept apart from the other notes: never matched by its words
+        why = (
+            list(inv.missing) + inv.left_out
+        )  # what was missing, kept apart from the other notes: never matched by its words
         raise InputError(
             why
             or [_("{files}: no images in these files (empty listings)").format(files=", ".join(list(inv.files)[:3]))]
