@@ -3,6 +3,8 @@ its make_fixtures.py in the tools' own output shapes) reproduces one defect; the
 by hand in each test."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -252,3 +254,24 @@ def test_pulls_and_an_inventory_together_say_which_file_gave_what():
     assert src["pulls_per_month"] == "CloudWatch RepositoryPullCount (get-metric-statistics.json)"
     assert src["image_size_mb"] == "AWS CLI describe-images (describe-images.json)"
     assert r.values()["pulls_per_month"] == 4500.0 and r.values()["image_size_mb"] == 80.0
+
+
+def test_the_measure_command_starts_without_the_pricing_engine():
+    # issue 26: ~0.7 s of CPU went to importing the engine (and pandas) before the first file was read
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['lib', 'measure', sys.argv[1]]\n"
+        "try:\n    runpy.run_module('lib', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "print(sorted(m for m in ('pandas', 'lib.engine', 'lib.decision', 'lib.cli') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(FIX / "pulls/get-metric-statistics.json")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=120,
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert "pulls_per_month: 4500.0" in out.stdout

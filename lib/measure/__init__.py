@@ -30,7 +30,7 @@ from ..errors import InputError
 from .checks import when
 from .detect import detect
 from .lifecycle import Saving, lifecycle_saving
-from .limits import FIELD_WORDS, FORMAT_WORDS, MAX_LISTED, MAX_PROBLEMS, MB, MEASURED_FIELDS
+from .limits import FIELD_WORDS, FORMAT_WORDS, MAX_LISTED, MAX_PROBLEMS, MB, MEASURED_FIELDS, PULL_FIELDS
 from .output import dumps, report_lines, scenario_doc
 from .result import Measured, Result, field_words, format_value, format_words, half_up
 from .sources import Source, sources_from_paths, sources_from_uploads, sources_from_zip
@@ -43,6 +43,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "MB",
     "MEASURED_FIELDS",
+    "PULL_FIELDS",
     "InputError",
     "Measured",
     "Result",

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..i18n import _
 from ..workload import SPECS
+from .limits import PULL_FIELDS
 from .result import Result, format_value
 
 
@@ -34,7 +35,10 @@ def report_lines(result: Result) -> list[str]:
     out.append(_("Not measured (defaults kept):"))
     for name, why in result.not_measured:
         out.append(f"  {name:<24} {SPECS[name].default!s:<14} {why}")
-    out.append("  " + _("every other input (pulls, where pulls come from, plans, ...) keeps its default"))
+    if any(n in PULL_FIELDS for n in [m.field for m in result.measured] + [n for n, _w in result.not_measured]):
+        out.append("  " + _("every other input (plans, network path, ...) keeps its default"))
+    else:
+        out.append("  " + _("every other input (pulls, where pulls come from, plans, ...) keeps its default"))
     out.append(_("Files read:"))
     out += [f"  {f}  ({what})" for f, what in result.files[:20]]
     if len(result.files) > 20:

@@ -46,7 +46,9 @@ def sources_from_paths(paths: Iterable[str | Path]) -> list[Source]:
                 repo = (
                     own if rel_dir == "." else rel_dir
                 )  # a manifest directly in the folder given: the folder is its repository
-                pairs += [(os.path.join(d, n), repo) for n in sorted(names) if n.lower().endswith((".json", ".zip"))]
+                pairs += [
+                    (os.path.join(d, n), repo) for n in sorted(names) if n.lower().endswith((".json", ".zip", ".csv"))
+                ]
                 if len(pairs) > MAX_FILES:
                     raise InputError(
                         _("{path}: more than {n:,} files; measure a part of the registry at a time").format(
@@ -99,7 +101,7 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
         raise InputError(
             _("{path}: {n:,} files in the zip; at most {most:,}").format(path=name, n=len(infos), most=MAX_ZIP_ENTRIES)
         )
-    infos = [i for i in infos if i.filename.lower().endswith(".json") and "__MACOSX" not in i.filename]
+    infos = [i for i in infos if i.filename.lower().endswith((".json", ".csv")) and "__MACOSX" not in i.filename]
     if not infos:
         raise InputError(_("{path}: the zip holds no .json files").format(path=name))
     total = sum(i.file_size for i in infos)
