@@ -67,15 +67,12 @@ def parse_ecr(doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]
             # AWS reports an index's size as its largest child's; the children are listed as images of
             # their own, so the index is set aside (and used only if no child is in the file)
             v.index_entry = True
-        v.typed = v.typed or mt is not None
+        if mt is not None:
+            v.typed = True
         tags = d.get("imageTags")
-        if not isinstance(tags, list):
-            tags = []
-        v.tagged = bool(tags)
+        v.tagged = type(tags) is list and len(tags) > 0
         amt = d.get("artifactMediaType")
-        if (type(amt) is str and amt not in IMAGE_CONFIG_TYPES) or (
-            v.tagged and any(type(t) is str and (COSIGN_TAG_RE.match(t) or REFERRERS_TAG_RE.match(t)) for t in tags)
-        ):
+        if (amt is not None and amt not in IMAGE_CONFIG_TYPES) or (v.tagged and _signature_tag(tags)):
             # a Helm chart, a signature or an SBOM (its config is not an image's, or cosign's / the OCI
             # referrers fallback's sha256-<digest> tag): stored, but not an image version
             if not v.skip:
@@ -99,3 +96,10 @@ def parse_ecr(doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]
                 token=token[:200],
             )
         )
+
+
+def _signature_tag(tags: Any) -> bool:  # a non-empty list: checked by the caller
+    for t in tags:
+        if type(t) is str and t.startswith("sha256-") and (COSIGN_TAG_RE.match(t) or REFERRERS_TAG_RE.match(t)):
+            return True
+    return False

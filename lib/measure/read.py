@@ -276,6 +276,8 @@ def _ecr_attestations(inv: Inventory) -> None:
     repository, and under 2 % of the index's size (AWS gives an index its largest image's size). Without
     imageManifestMediaType, an index is a tagged entry of exactly an untagged entry's size, pushed with it."""
     for versions in inv.repos.values():
+        if all(v.tagged for v in versions.values()):
+            continue  # every entry tagged (the usual listing): no attestation to find
         ecr = [v for v in versions.values() if "ecr" in v.fmts and not v.skip]
         if len(ecr) < 2:
             continue
