@@ -44,13 +44,13 @@ curl -s "https://hub.docker.com/v2/namespaces/NS/repositories/REPO/tags?page_siz
 gh api --paginate /orgs/ORG/packages/container/NAME/versions > NAME.json
 
 # Pulls from Amazon ECR: daily pull counts of a repository over 30 days
-aws cloudwatch get-metric-statistics --namespace AWS/ECR --metric-name RepositoryPullCount \
-  --dimensions Name=RepositoryName,Value=REPOSITORY --statistics Sum --period 86400 \
+aws cloudwatch get-metric-statistics --namespace AWS/ECR --metric-name RepositoryPullCount \\
+  --dimensions Name=RepositoryName,Value=REPOSITORY --statistics Sum --period 86400 \\
   --start-time $(date -u -d '30 days ago' +%FT%TZ) --end-time $(date -u +%FT%TZ) > REPOSITORY-pulls.json
 
 # Where ECR pulls come from: CloudTrail's image pulls, and AWS's address ranges to tell regions apart
-aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=BatchGetImage \
-  --query '{Records: Events[].CloudTrailEvent}' --output json \
+aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=BatchGetImage \\
+  --query '{Records: Events[].CloudTrailEvent}' --output json \\
   | jq '{Records: [.Records[] | fromjson]}' > pulls-trail.json
 curl -sO https://ip-ranges.amazonaws.com/ip-ranges.json
 
