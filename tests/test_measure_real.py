@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lib import measure
 from lib.errors import InputError
@@ -275,3 +277,56 @@ def test_the_measure_command_starts_without_the_pricing_engine():
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
     assert "pulls_per_month: 4500.0" in out.stdout
+
+
+# ---- hostile pull inputs and pages: a result or a named problem, never a traceback ------------------
+
+_LEAF = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(["2025-03-01T00:00:00Z", "10.0.0.1", "3.35.10.20", "BatchGetImage", "ecr.amazonaws.com", "x/y"]),
+)
+_JSON = st.recursive(
+    _LEAF, lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=20
+)
+
+
+def _records(keys):
+    return st.lists(st.dictionaries(st.sampled_from(keys), _JSON, max_size=len(keys)), max_size=4)
+
+
+_PULL_SHAPES = st.one_of(
+    st.builds(lambda d: {"Label": "RepositoryPullCount", "Datapoints": d}, _records(["Timestamp", "Sum", "Unit"])),
+    st.builds(
+        lambda d: {"MetricDataResults": d, "NextToken": "t"},
+        _records(["Id", "Label", "Timestamps", "Values", "StatusCode"]),
+    ),
+    st.builds(
+        lambda d: {"Records": d},
+        _records(
+            ["eventSource", "eventName", "eventTime", "awsRegion", "sourceIPAddress", "vpcEndpointId", "errorCode"]
+        ),
+    ),
+    st.builds(lambda d: {"syncToken": "1", "prefixes": d}, _records(["ip_prefix", "region"])),
+    st.builds(lambda d: [d, []], st.lists(_JSON, max_size=3)),  # slurped pages
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_PULL_SHAPES)
+def test_any_pull_input_gives_a_result_or_a_named_problem(doc):
+    try:
+        data = json.dumps(doc).encode()
+    except ValueError:
+        return
+    try:
+        r = measure.measure(
+            [Source("fuzz.json", data), Source("ranges.json", (FIX / "pulls/ip-ranges.json").read_bytes())]
+        )
+    except InputError as e:
+        assert all(p.startswith(("fuzz.json", "ranges.json")) for p in e.problems), e.problems
+    else:
+        r.workload()  # whatever was measured is a valid scenario (the pull mix sums to 1)

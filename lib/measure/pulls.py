@@ -131,7 +131,8 @@ def _where(
             internet += n
     same = counted["endpoint"] + counted["private"] + nat
     same_s, cross_s = round(same / total, 4), round(cross / total, 4)
-    internet_s = round(1.0 - same_s - cross_s, 4) + 0.0  # the three sum to 1 exactly, as the calculator needs
+    cross_s = min(cross_s, round(1.0 - same_s, 4))  # two halves rounded up must not pass 1
+    internet_s = max(round(1.0 - same_s - cross_s, 4), 0.0)  # the three sum to 1, as the calculator needs
     src = sources_words(inv, {"cloudtrail", "ipranges"} if inv.ip_ranges else {"cloudtrail"})
     measured.append(
         Measured(
