@@ -118,7 +118,7 @@ def show(w, book) -> None:
         max_upload_size=MAX_UPLOAD_MB,
         help=_(
             "AWS CLI describe-images output, a zip of REPOSITORY/TAG.json manifests, Docker Hub tags pages, "
-            "GitHub package versions; for pulls, CloudWatch's RepositoryPullCount, CloudTrail's pull events with "
+            "GitHub package versions; for pulls, CloudWatch's `RepositoryPullCount`, CloudTrail's pull events with "
             "AWS's ip-ranges.json, or Docker Hub's pull usage CSV. Several at once are combined, up to {max} MB "
             "in all."
         ).format(max=MAX_UPLOAD_MB),

@@ -16,9 +16,25 @@ Reads what a team can export in a minute, each format as its vendor documents it
   /orgs/ORG/packages/container/NAME/versions`): versions named by manifest digest, `created_at`;
   it carries no sizes: those come from manifests of the same repository when given.
 
+and, for pulls (what inventories don't carry):
+
+- CloudWatch's `RepositoryPullCount` (namespace AWS/ECR): `aws cloudwatch get-metric-statistics` JSON
+  (`Label`, `Datapoints[]` of `Timestamp`, `Sum`, `Unit`) and `get-metric-data` JSON
+  (`MetricDataResults[]` of `Id`, `Label`, `Timestamps[]`, `Values[]`, `StatusCode`; `NextToken`);
+- a CloudTrail JSON export (`Records[]`: `eventSource`, `eventName` BatchGetImage, `eventTime`,
+  `awsRegion`, `sourceIPAddress`, `vpcEndpointId`), with AWS's `ip-ranges.json` (`prefixes[]` of
+  `ip_prefix`, `region`) to tell the region's NAT gateways, other regions and the internet apart;
+- Docker Hub's pull usage export CSV (`datehour`, `repository`, `pulls`).
+
 A version is one stored image manifest (one platform of a multi-platform image counts once, as
 ECR lists it); tags pointing to the same digest are one version. Index / manifest-list entries hold
-no layers of their own: their platform manifests are the versions.
+no layers of their own: their platform manifests are the versions. Attestation manifests (buildx
+provenance and SBOMs) and OCI artifacts (signatures, charts: an artifactType or a config that is not an
+image's) are stored but are not versions.
+
+One module per input format (ecr, manifests, dockerhub, github, cloudwatch, cloudtrail, hubusage);
+sources and jsondocs read files (jsondocs.json_docs is the one place bytes become JSON), detect and read
+dispatch them into an inventory, statistics and pulls work out the fields, result and output say them.
 
 Everything read is untrusted: sizes, nesting and types are checked, and a file that is not one of
 these formats is refused with its name and what is wrong (InputError), never a traceback.

@@ -80,6 +80,6 @@ def describe(doc: object) -> str:
 def foreign(doc: object) -> str:
     return _(
         "not a registry inventory: expected AWS CLI `ecr describe-images` output (imageDetails), an OCI or "
-        "Docker v2 image manifest or index, a Docker Hub tags page (results) or GitHub package versions; "
-        "found {what}"
+        "Docker v2 image manifest or index, a Docker Hub tags page (results) or GitHub package versions, or for "
+        "pulls CloudWatch (Datapoints, MetricDataResults) or CloudTrail (Records) output; found {what}"
     ).format(what=describe(doc))

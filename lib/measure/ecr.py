@@ -8,12 +8,14 @@ from ..i18n import _
 from .checks import byte_size, name_text, show, string, when
 from .inventory import Inventory, Version, add
 from .limits import (
+    ATTESTATION_SHARE,
     COSIGN_TAG_RE,
     IMAGE_CONFIG_TYPES,
     INDEX_TYPES,
     MAX_BYTES_VALUE,
     MAX_NAME,
     MAX_PROBLEMS,
+    PUSH_WINDOW_S,
     REFERRERS_TAG_RE,
 )
 from .sources import Source
@@ -103,3 +105,39 @@ def _signature_tag(tags: Any) -> bool:  # a non-empty list: checked by the calle
         if type(t) is str and t.startswith("sha256-") and (COSIGN_TAG_RE.match(t) or REFERRERS_TAG_RE.match(t)):
             return True
     return False
+
+
+def set_aside_attestations(inv: Inventory) -> None:
+    """buildx (BuildKit 0.11 and later) pushes an attestation manifest of 1-2 KB beside each platform image;
+    ECR lists it as an untagged image. Taken as one: untagged, pushed within minutes of an index of the same
+    repository, and under 2 % of the index's size (AWS gives an index its largest image's size). Without
+    imageManifestMediaType, an index is a tagged entry of exactly an untagged entry's size, pushed with it."""
+    for versions in inv.repos.values():
+        if all(v.tagged for v in versions.values()):
+            continue  # every entry tagged (the usual listing): no attestation to find
+        ecr = [v for v in versions.values() if "ecr" in v.fmts and not v.skip]
+        if len(ecr) < 2:
+            continue
+        if not any(v.typed for v in ecr):
+            loose: dict[int, list[float]] = {}
+            for v in ecr:
+                if not v.tagged and v.size is not None and v.pushed is not None:
+                    loose.setdefault(v.size, []).append(v.pushed)
+            for v in ecr:
+                if v.tagged and v.size in loose and v.pushed is not None:
+                    at = v.pushed
+                    if any(abs(at - p) <= PUSH_WINDOW_S for p in loose[v.size]):
+                        v.index_entry = True
+        for i in [v for v in ecr if v.index_entry and v.size and v.pushed is not None]:
+            for v in ecr:
+                if (
+                    not v.tagged
+                    and not v.index_entry
+                    and not v.skip
+                    and v.size is not None
+                    and v.pushed is not None
+                    and abs(v.pushed - (i.pushed or 0.0)) <= PUSH_WINDOW_S
+                    and v.size < ATTESTATION_SHARE * (i.size or 0)
+                ):
+                    v.skip = True
+                    inv.attestations += 1

@@ -55,3 +55,23 @@ def parse_github(doc: list[Any], src: Source, inv: Inventory, probs: list[str]) 
         created = when(v.get("created_at"), f"{w}.created_at", probs)
         if digest:
             add(inv.version(_gh_repo(v, src, inv), digest, "github"), "github", pushed=created)
+
+
+def merge_owners(inv: Inventory) -> None:
+    """OWNER/NAME is kept apart per owner; a package whose name only one owner has takes its sizes
+    from a manifest tree's NAME folder (the tree does not say the owner)."""
+    for name, owners in inv.gh_owners.items():
+        if len(owners) > 1:
+            inv.notes.append(
+                _(
+                    "GitHub packages named {name} under {n} owners ({owners}) are counted as separate repositories"
+                ).format(name=name, n=len(owners), owners=", ".join(sorted(owners)))
+            )
+            continue
+        gh = f"{next(iter(owners))}/{name}"
+        if name not in inv.repos or gh not in inv.repos:
+            continue
+        aliases = inv.aliases.get(name, {})
+        for dg, v in inv.repos.pop(gh).items():
+            into = inv.version(name, aliases.get(dg, dg), "github")
+            add(into, "github", pushed=v.pushed)

@@ -7,11 +7,11 @@ from ..i18n import N_, _, ngettext
 from . import cloudtrail, cloudwatch, hubusage
 from .detect import detect, foreign
 from .dockerhub import parse_dockerhub
-from .ecr import parse_ecr
-from .github import parse_github
-from .inventory import Inventory, add
+from .ecr import parse_ecr, set_aside_attestations
+from .github import merge_owners, parse_github
+from .inventory import Inventory
 from .jsondocs import FileProblems, json_docs
-from .limits import ATTESTATION_SHARE, MAX_LISTED, MAX_PROBLEMS, PUSH_WINDOW_S
+from .limits import MAX_LISTED, MAX_PROBLEMS
 from .manifests import parse_manifest
 from .sources import Source
 
@@ -114,7 +114,7 @@ def read_inventory(sources: list[Source]) -> Inventory:
 
 def resolve(inv: Inventory) -> None:
     """Follow indexes to the platform manifests they list; set aside what is not an image."""
-    _github_owners(inv)
+    merge_owners(inv)
     missing = []
     unclaimed = dict(inv.attested)
     for fname, repo, kids in inv.indexes:
@@ -157,7 +157,7 @@ def resolve(inv: Inventory) -> None:
             if v is not None and v.layers is None:
                 v.skip = True
                 dropped += 1
-    _ecr_attestations(inv)
+    set_aside_attestations(inv)
     # ECR lists an index as an image whose size is its largest child's: set it aside when the
     # children are there (they are listed as images of their own)
     set_aside = 0
@@ -248,59 +248,3 @@ def _not_images(inv: Inventory) -> None:
                 )
             )
     inv.notes += inv.partial
-
-
-def _github_owners(inv: Inventory) -> None:
-    """OWNER/NAME is kept apart per owner; a package whose name only one owner has takes its sizes
-    from a manifest tree's NAME folder (the tree does not say the owner)."""
-    for name, owners in inv.gh_owners.items():
-        if len(owners) > 1:
-            inv.notes.append(
-                _(
-                    "GitHub packages named {name} under {n} owners ({owners}) are counted as separate repositories"
-                ).format(name=name, n=len(owners), owners=", ".join(sorted(owners)))
-            )
-            continue
-        gh = f"{next(iter(owners))}/{name}"
-        if name not in inv.repos or gh not in inv.repos:
-            continue
-        aliases = inv.aliases.get(name, {})
-        for dg, v in inv.repos.pop(gh).items():
-            into = inv.version(name, aliases.get(dg, dg), "github")
-            add(into, "github", pushed=v.pushed)
-
-
-def _ecr_attestations(inv: Inventory) -> None:
-    """buildx (BuildKit 0.11 and later) pushes an attestation manifest of 1-2 KB beside each platform image;
-    ECR lists it as an untagged image. Taken as one: untagged, pushed within minutes of an index of the same
-    repository, and under 2 % of the index's size (AWS gives an index its largest image's size). Without
-    imageManifestMediaType, an index is a tagged entry of exactly an untagged entry's size, pushed with it."""
-    for versions in inv.repos.values():
-        if all(v.tagged for v in versions.values()):
-            continue  # every entry tagged (the usual listing): no attestation to find
-        ecr = [v for v in versions.values() if "ecr" in v.fmts and not v.skip]
-        if len(ecr) < 2:
-            continue
-        if not any(v.typed for v in ecr):
-            loose: dict[int, list[float]] = {}
-            for v in ecr:
-                if not v.tagged and v.size is not None and v.pushed is not None:
-                    loose.setdefault(v.size, []).append(v.pushed)
-            for v in ecr:
-                if v.tagged and v.size in loose and v.pushed is not None:
-                    at = v.pushed
-                    if any(abs(at - p) <= PUSH_WINDOW_S for p in loose[v.size]):
-                        v.index_entry = True
-        for i in [v for v in ecr if v.index_entry and v.size and v.pushed is not None]:
-            for v in ecr:
-                if (
-                    not v.tagged
-                    and not v.index_entry
-                    and not v.skip
-                    and v.size is not None
-                    and v.pushed is not None
-                    and abs(v.pushed - (i.pushed or 0.0)) <= PUSH_WINDOW_S
-                    and v.size < ATTESTATION_SHARE * (i.size or 0)
-                ):
-                    v.skip = True
-                    inv.attestations += 1
