@@ -330,3 +330,56 @@ def test_any_pull_input_gives_a_result_or_a_named_problem(doc):
         assert all(p.startswith(("fuzz.json", "ranges.json")) for p in e.problems), e.problems
     else:
         r.workload()  # whatever was measured is a valid scenario (the pull mix sums to 1)
+
+
+# ---- the edges of each rule ------------------------------------------------------------------------
+
+
+def test_a_small_untagged_image_pushed_an_hour_after_an_index_is_an_image():
+    doc = json.loads((FIX / "ecr-buildx" / "describe-images.json").read_bytes())
+    doc["imageDetails"][2]["imagePushedAt"] = "2025-03-04T11:15:41.123000+00:00"  # an hour later: not the build's
+    r = measure.measure([Source("d.json", json.dumps(doc).encode())])
+    # (75,391,234 + 1,187) / 2 = 37,696,210.5 B = 37.70 MB over 2 images
+    assert r.stats["versions"] == 2 and r.values()["image_size_mb"] == 37.70
+
+
+def test_docker_hub_lists_attestations_as_platform_unknown():
+    page = json.loads((Path(__file__).parent / "fixtures/inventory/dockerhub/shop-tags-page2.json").read_bytes())
+    before = measure.measure([Source("p.json", json.dumps(page).encode())])
+    att = {"architecture": "unknown", "os": "unknown", "digest": "sha256:" + "c" * 64, "size": 15_000}
+    page["results"][0]["images"].append(att)
+    after = measure.measure([Source("p.json", json.dumps(page).encode())])
+    assert after.stats == before.stats and after.values() == before.values()
+    assert any("1 attestation manifest" in n for n in after.notes)
+
+
+def test_cloudwatch_partial_data_says_how_to_get_the_rest():
+    doc = json.loads((FIX / "pulls" / "get-metric-data.json").read_bytes())
+    doc["MetricDataResults"][0]["StatusCode"] = "PartialData"
+    doc["NextToken"] = "abc123"
+    r = measure.measure([Source("data.json", json.dumps(doc).encode())])
+    assert r.values() == {"pulls_per_month": 900.0}  # what was read is still measured
+    assert len(r.partial) == 1 and "--starting-token abc123" in r.partial[0] and "data.json" in r.partial[0]
+
+
+def test_a_usage_row_with_a_bad_hour_is_named_by_its_line():
+    rows = (FIX / "pulls-hub" / "usage.csv").read_text().splitlines()
+    rows[3] = rows[3].replace("2025/03/01/02", "2025-03-01 02:00", 1)
+    with pytest.raises(InputError) as e:
+        measure.measure([Source("usage.csv", "\n".join(rows).encode())])
+    assert "usage.csv: line 4: datehour: expected yyyy/mm/dd/hh" in str(e.value)
+
+
+def test_an_index_of_artifacts_is_not_an_image():
+    doc = {
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.oci.image.index.v1+json",
+        "artifactType": "application/vnd.example.bundle",
+        "manifests": [{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": "sha256:" + "d" * 64}],
+    }
+    image = (FIX / "manifests-referrers" / "web" / "latest.json").read_bytes()
+    r = measure.measure(
+        [Source("web/latest.json", image, "web"), Source("web/bundle.json", json.dumps(doc).encode(), "web")]
+    )
+    assert r.stats["versions"] == 1 and not any("not among the files" in n for n in r.notes)
+    assert any("1 OCI artifact" in n for n in r.notes)
