@@ -25,8 +25,15 @@ runpy.run_module("lib", run_name="__main__", alter_sys=True)
 
 
 def cpu(root: Path, code: list[str]) -> float:
-    out = subprocess.run([sys.executable, *code], cwd=root, capture_output=True, text=True, check=False,
-                         env={**os.environ, "PYTHONPATH": str(root)}, timeout=120)
+    out = subprocess.run(
+        [sys.executable, *code],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        timeout=120,
+    )
     return float(out.stderr.strip().splitlines()[-1])
 
 
@@ -36,8 +43,10 @@ def main() -> None:
     ap.add_argument("--root", type=Path, default=ROOT)
     args = ap.parse_args()
     fixture = str(ROOT / "tests/fixtures/inventory/ecr/describe-images.json")
-    bare = [cpu(args.root, ["-c", "import sys, time; print(time.process_time(), file=sys.stderr)"])
-            for _ in range(args.repeat)]
+    bare = [
+        cpu(args.root, ["-c", "import sys, time; print(time.process_time(), file=sys.stderr)"])
+        for _ in range(args.repeat)
+    ]
     start = [cpu(args.root, ["-c", PROBE, fixture]) for _ in range(args.repeat)]
     b, s = statistics.median(bare), statistics.median(start)
     print(f"CPU before the first file is read ({args.root}): {s:.3f} s (median of {args.repeat})")
