@@ -13,6 +13,7 @@ from . import decision, engine, i18n, pricebook, registries, report, scenario, s
 from .decision_text import step_reasons
 from .errors import DashboardError
 from .i18n import _
+from .measure import cli as measure_cli
 from .pricebook import PriceBook
 from .workload import SPECS, Workload
 
@@ -103,15 +104,6 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _measure(args: argparse.Namespace) -> int:
-    from . import measure
-
-    result = measure.measure_paths(args.inputs)
-    print("\n".join(measure.report_lines(result)), file=sys.stderr)  # the report; stdout stays a scenario file
-    print(measure.dumps(result, args.format).rstrip("\n"))
-    return 0
-
-
 def _fields(args: argparse.Namespace) -> int:
     for name, s in SPECS.items():
         rng = (
@@ -152,18 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         ex.add_argument(f"--{kind}", metavar="FILE", help=what)
     ex.add_argument("--link", default="", help="the share link to print in the deck, JSON and ADR")
     ex.set_defaults(func=_export)
-    me = sub.add_parser(
-        "measure", help="a scenario measured from a registry inventory (ECR, manifests, Docker Hub, GitHub)"
-    )
-    me.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="FILE_OR_FOLDER",
-        help="`aws ecr describe-images` output, a REPOSITORY/TAG.json manifest tree (or a zip of it), "
-        "Docker Hub tags pages, GitHub package versions",
-    )
-    me.add_argument("--format", choices=("yaml", "json"), default="yaml")
-    me.set_defaults(func=_measure)
+    me = measure_cli.add_parser(sub)  # also started alone by lib/__main__.py, without the engine
     f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
     f.set_defaults(func=_fields)
     from .price_update import add_cli as _prices_cli

@@ -31,6 +31,8 @@ ALLOWED = {
     "GHCR",
     "Docker",
     "Hub",
+    "CloudWatch",
+    "CloudTrail",
     "Harbor",
     "Nexus",
     "Sonatype",

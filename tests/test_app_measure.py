@@ -152,3 +152,38 @@ def test_uploads_are_capped_in_total_not_only_per_file(monkeypatch):
     at = upload(open_app(page=PAGE), ("a.json", pad), ("b.json", pad))
     assert not at.exception
     assert at.error and "b.json: the uploads add up to more than 1 MB" in at.code[-1].value
+
+
+def test_pulls_and_an_inventory_uploaded_together_update_the_scenario_and_say_where_each_came_from():
+    # issue 26: CloudWatch's RepositoryPullCount (10 daily sums of 150: 1,500 pulls over 10 days = 4,500
+    # per 30 days) beside an ECR listing (80 MB images, see the first test)
+    pulls = Path(__file__).resolve().parent / "fixtures" / "issue26" / "pulls" / "get-metric-statistics.json"
+    at = upload(
+        open_app(page=PAGE),
+        ("describe-images.json", (FIX / "ecr" / "describe-images.json").read_bytes()),
+        ("api-pulls.json", pulls.read_bytes()),
+    )
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value.set_index("Input")
+    assert table.loc["Pulls a month", "Measured"] == "4,500"
+    assert table.loc["Pulls a month", "Now"] == "1,000"  # the default, before applying
+    assert table.loc["Pulls a month", "From"] == "CloudWatch RepositoryPullCount (api-pulls.json)"
+    assert table.loc["Image size (compressed, MB)", "From"] == "AWS CLI describe-images (describe-images.json)"
+    files = dict(at.dataframe[1].value.values.tolist())
+    assert files == {
+        "describe-images.json": "AWS CLI describe-images",
+        "api-pulls.json": "CloudWatch RepositoryPullCount",
+    }
+
+    at.button(key="ms_apply").click().run()
+    assert not at.exception
+    assert at.number_input(key="wl_pulls_per_month").value == 4500
+    assert at.number_input(key="wl_image_size_mb").value == 80
+    assert at.query_params["pulls_per_month"] == "4500" and at.query_params["image_size_mb"] == "80"
+
+
+def test_a_partial_listing_is_a_warning_on_the_page():
+    nginx = Path(__file__).resolve().parent / "fixtures" / "issue26" / "partial" / "nginx-tags.json"
+    at = upload(open_app(page=PAGE), ("nginx-tags.json", nginx.read_bytes()))
+    assert not at.exception and not at.error
+    assert "2 of 1,755 tags read" in at.warning[0].value and "seq 1 18" in at.warning[0].value

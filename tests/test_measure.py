@@ -17,6 +17,8 @@ from lib import measure, scenario
 from lib.components import quantities
 from lib.errors import InputError
 from lib.measure import Source
+from lib.measure import jsondocs as measure_jsondocs
+from lib.measure import sources as measure_sources
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "inventory"
 
@@ -66,9 +68,9 @@ def test_ecr_listings_one_after_the_other_in_one_file():
 
 def test_timestamps_with_offsets_are_instants():
     probs = []
-    assert measure._when("2025-01-10T16:00:00-08:00", "t", probs) == datetime(2025, 1, 11, tzinfo=UTC).timestamp()
-    assert measure._when("2025-03-01T12:00:00.000000Z", "t", probs) == datetime(2025, 3, 1, 12, tzinfo=UTC).timestamp()
-    assert measure._when(1735689600, "t", probs) == datetime(2025, 1, 1, tzinfo=UTC).timestamp()
+    assert measure.when("2025-01-10T16:00:00-08:00", "t", probs) == datetime(2025, 1, 11, tzinfo=UTC).timestamp()
+    assert measure.when("2025-03-01T12:00:00.000000Z", "t", probs) == datetime(2025, 3, 1, 12, tzinfo=UTC).timestamp()
+    assert measure.when(1735689600, "t", probs) == datetime(2025, 1, 1, tzinfo=UTC).timestamp()
     assert not probs
 
 
@@ -224,7 +226,7 @@ def test_long_values_are_shortened_in_messages():
 
 
 def test_oversized_files_and_zips_are_refused(monkeypatch, tmp_path):
-    monkeypatch.setattr(measure, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(measure_sources, "MAX_FILE_BYTES", 100)  # where files are read
     f = tmp_path / "big.json"
     f.write_text(json.dumps({"imageDetails": [{"repositoryName": "a" * 200}]}))
     with pytest.raises(InputError, match="big.json.*larger than"):
@@ -237,7 +239,7 @@ def test_oversized_files_and_zips_are_refused(monkeypatch, tmp_path):
 
 
 def test_files_of_too_many_values_are_refused_before_parsing(monkeypatch):
-    monkeypatch.setattr(measure, "MAX_VALUES", 1000)
+    monkeypatch.setattr(measure_jsondocs, "MAX_VALUES", 1000)  # where files are parsed
     problems = bad("zeros.json", "[" + ",".join("0" * 2000) + "]")
     assert "2,000 JSON values" in problems[0] or "1,999 JSON values" in problems[0]
 

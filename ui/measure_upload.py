@@ -42,6 +42,19 @@ curl -s "https://hub.docker.com/v2/namespaces/NS/repositories/REPO/tags?page_siz
 
 # GitHub Container Registry: the versions of a package (sizes come from its manifests, if added)
 gh api --paginate /orgs/ORG/packages/container/NAME/versions > NAME.json
+
+# Pulls from Amazon ECR: daily pull counts of a repository over 30 days
+aws cloudwatch get-metric-statistics --namespace AWS/ECR --metric-name RepositoryPullCount \\
+  --dimensions Name=RepositoryName,Value=REPOSITORY --statistics Sum --period 86400 \\
+  --start-time $(date -u -d '30 days ago' +%FT%TZ) --end-time $(date -u +%FT%TZ) > REPOSITORY-pulls.json
+
+# Where ECR pulls come from: CloudTrail's image pulls, and AWS's address ranges to tell regions apart
+aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=BatchGetImage \\
+  --query '{Records: Events[].CloudTrailEvent}' --output json \\
+  | jq '{Records: [.Records[] | fromjson]}' > pulls-trail.json
+curl -sO https://ip-ranges.amazonaws.com/ip-ranges.json
+
+# Pulls from Docker Hub: Docker Hub > Usage > Pulls > Download (a CSV of the organisation's pulls)
 """)  # shown translated: the comments are words, the commands stay as they are
 
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
@@ -99,13 +112,15 @@ def _value(name: str, v) -> str:
 def show(w, book) -> None:
     files = st.file_uploader(
         _("Inventory files"),
-        type=["json", "zip"],
+        type=["json", "zip", "csv"],
         accept_multiple_files=True,
         key=FILES,
         max_upload_size=MAX_UPLOAD_MB,
         help=_(
             "AWS CLI describe-images output, a zip of REPOSITORY/TAG.json manifests, Docker Hub tags pages, "
-            "GitHub package versions. Several at once are combined, up to {max} MB in all."
+            "GitHub package versions; for pulls, CloudWatch's `RepositoryPullCount`, CloudTrail's pull events with "
+            "AWS's ip-ranges.json, or Docker Hub's pull usage CSV. Several at once are combined, up to {max} MB "
+            "in all."
         ).format(max=MAX_UPLOAD_MB),
     )
     if not files:
@@ -150,11 +165,20 @@ def show(w, book) -> None:
             "How": st.column_config.TextColumn(_("How"), width="large"),
         },
     )
+    for partial in result.partial:
+        st.warning(plain(partial), icon=":material/warning:")
+    pulls_read = any(
+        n in measure.PULL_FIELDS for n in [m.field for m in result.measured] + [n for n, _w in result.not_measured]
+    )
     if result.not_measured:
         st.caption(
-            _(
-                "Not measured, kept as they are: {fields}. Pulls, where pulls come from and plans are never in "
-                "an inventory: set them in the sidebar."
+            (
+                _("Not measured, kept as they are: {fields}. Plans are never in these files: set them in the sidebar.")
+                if pulls_read
+                else _(
+                    "Not measured, kept as they are: {fields}. Pulls, where pulls come from and plans are never in "
+                    "an inventory: set them in the sidebar."
+                )
             ).format(
                 fields="; ".join(
                     plain(f"{_(measure.FIELD_WORDS[n]).lower()} ({why})") for n, why in result.not_measured
