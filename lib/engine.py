@@ -77,10 +77,13 @@ def check_region(region: str, book: PriceBook) -> None:
         )
 
 
-def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) -> Estimate:
+def estimate(
+    w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS, month_hours: float | None = None
+) -> Estimate:
+    """`month_hours`: price one actual month (months.hours_in(year, month)); None: the book's average month."""
     check_region(w.region, book)
     q = quantities(w)
-    p = Prices(book, w.region)
+    p = Prices(book, w.region, month_hours)
     out = []
     for rid in ids:
         mod = registries.BY_ID[rid]
