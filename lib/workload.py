@@ -602,7 +602,7 @@ class SelfHosted:
         section=SELFHOSTED_SECTION,
         place=5,
     )
-    image_layers: int = _spec(
+    layers_per_image: int = _spec(
         "int",
         10,
         N_("Layers per image"),

@@ -175,12 +175,12 @@ def test_nexus_requests_per_pull_from_layers():
 @pytest.mark.parametrize(("layers", "over"), [(3, False), (4, True)])
 def test_nexus_cap_counts_requests_not_pulls(book, layers, over):
     # 20,000 pulls a day: 5 requests each (3 layers) = 100,000, the cap; 6 each (4 layers) = 120,000
-    w = {"pulls_per_month": 20_000 * book.days_per_month, "image_layers": layers, "image_size_mb": 1}
+    w = {"pulls_per_month": 20_000 * book.days_per_month, "layers_per_image": layers, "image_size_mb": 1}
     assert ("nexus_ce_requests" in flag_keys(w, "nexus", book)) is over
 
 
 def test_nexus_flag_states_the_assumption(book):
-    w = {"pulls_per_month": 20_000 * book.days_per_month, "image_layers": 4, "image_size_mb": 1}
+    w = {"pulls_per_month": 20_000 * book.days_per_month, "layers_per_image": 4, "image_size_mb": 1}
     msg = {f.code: f.message for f in engine.estimate(from_dict(w), book)["nexus"].flags}["nexus_ce_requests"]
     assert msg.startswith("120,000 requests/day (20,000 pulls x 6 requests")
     assert "the manifest, the config and each of 4 layers" in msg

@@ -40,7 +40,7 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     if w.nexus_licence_monthly == 0 and w.replica_regions:
         out.append(Flag("nexus_ce_replication", "blocker", _("Replication needs Nexus Pro.")))
     if w.nexus_licence_monthly == 0:
-        per_day = requests_per_day(w.pulls_per_month, w.image_layers, p.days)
+        per_day = requests_per_day(w.pulls_per_month, w.layers_per_image, p.days)
         cap = p("nexus.ce_requests_per_day")
         if per_day > cap:
             out.append(
@@ -54,8 +54,8 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
                     ).format(
                         per_day=per_day,
                         pulls=w.pulls_per_month / p.days,
-                        per_pull=requests_per_pull(w.image_layers),
-                        layers=w.image_layers,
+                        per_pull=requests_per_pull(w.layers_per_image),
+                        layers=w.layers_per_image,
                         cap=cap,
                     ),
                 )
