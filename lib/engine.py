@@ -95,8 +95,33 @@ def estimate(
             comps.append(
                 Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key, line.key)
             )
-        out.append(RegistryEstimate(rid, registries.name(rid), comps, mod.flags(w, q, p)))
+        flags = mod.flags(w, q, p) + stand_in_flags(comps, book, w.region)
+        out.append(RegistryEstimate(rid, registries.name(rid), comps, flags))
     return Estimate(w, out, book.version)
+
+
+def stand_in_flags(comps: Iterable[Component], book: PriceBook, region: str) -> list[Flag]:
+    """One warning naming every figure of these components that no source gave for `region`
+    (the price book's `regional: {region: {stand_in: ...}}`): the page, the deck and the JSON show it."""
+    from . import labels, regions
+
+    used: dict[str, list[str]] = {}  # stand-in region -> price names, in line order
+    for c in comps:
+        p = book.prices.get(c.price_key or "")
+        other = p.stand_in(region) if p is not None and c.quantity else None
+        if other and labels.price_name(p.key) not in used.setdefault(other, []):
+            used[other].append(labels.price_name(p.key))
+    return [
+        Flag(
+            "stand_in_price",
+            "warning",
+            _(
+                "Not priced in {region} by any source read: {prices}. These lines use the figures of {other} "
+                "as a stand-in."
+            ).format(region=regions.name(region), prices=", ".join(names), other=regions.name(other)),
+        )
+        for other, names in used.items()
+    ]
 
 
 def workloads_frame(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]]) -> pd.DataFrame:
