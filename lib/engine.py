@@ -102,25 +102,29 @@ def estimate(
 
 def stand_in_flags(comps: Iterable[Component], book: PriceBook, region: str) -> list[Flag]:
     """One warning naming every figure of these components that no source gave for `region`
-    (the price book's `regional: {region: {stand_in: ...}}`): the page, the deck and the JSON show it."""
+    (the price book's `regional: {region: {stand_in: ...}}`) and whose figure stands in for it:
+    the page, the deck and the JSON show it with the registry's other flags."""
     from . import labels, regions
 
-    used: dict[str, list[str]] = {}  # stand-in region -> price names, in line order
+    used: list[str] = []
     for c in comps:
         p = book.prices.get(c.price_key or "")
         other = p.stand_in(region) if p is not None and c.quantity else None
-        if other and labels.price_name(p.key) not in used.setdefault(other, []):
-            used[other].append(labels.price_name(p.key))
+        if p is not None and other:
+            item = _("{price} ({region}'s figure)").format(price=labels.price_name(p.key), region=regions.name(other))
+            if item not in used:
+                used.append(item)
+    if not used:
+        return []
     return [
         Flag(
             "stand_in_price",
             "warning",
             _(
-                "Not priced in {region} by any source read: {prices}. These lines use the figures of {other} "
-                "as a stand-in."
-            ).format(region=regions.name(region), prices=", ".join(names), other=regions.name(other)),
+                "Not priced in {region} by any source read: these lines use another region's figure as a "
+                "stand-in: {prices}."
+            ).format(region=regions.name(region), prices="; ".join(used)),
         )
-        for other, names in used.items()
     ]
 
 

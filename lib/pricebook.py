@@ -159,7 +159,9 @@ def _regional(doc: object, where: str, regions: Mapping[str, object]) -> Mapping
     """An entry's `regional:` map: region -> {source, as_of[, stand_in]}, each region one of the book's."""
     if not isinstance(doc, dict):
         raise PriceBookError(
-            _("{where}: 'regional' must map regions to {{source, as_of}}, got {got!r}").format(where=where, got=doc)
+            _("{where}: 'regional' must map regions to a source and an as_of date, got {got!r}").format(
+                where=where, got=doc
+            )
         )
     out = {}
     for region, r in doc.items():
@@ -170,7 +172,7 @@ def _regional(doc: object, where: str, regions: Mapping[str, object]) -> Mapping
             )
         if not isinstance(r, dict) or "source" not in r or "as_of" not in r or set(r) - {"source", "as_of", "stand_in"}:
             raise PriceBookError(
-                _("{where}: expected {{source, as_of}} and optionally stand_in, got {got!r}").format(where=at, got=r)
+                _("{where}: expected source and as_of, and optionally stand_in, got {got!r}").format(where=at, got=r)
             )
         source = str(r["source"])
         if not source.removeprefix(SECONDARY).startswith(("https://", "http://")):
