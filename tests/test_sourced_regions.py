@@ -263,3 +263,19 @@ def test_the_book_refuses_a_bad_regional_record(book):
     doc["prices"]["aws.nat_hourly"]["regional"]["mars-1"] = {"source": "https://x.test", "as_of": "2026-01-01"}
     with pytest.raises(pricebook.PriceBookError, match="mars-1"):
         pricebook.parse(doc)
+
+
+def test_the_about_page_shows_the_chosen_regions_sources():
+    from apphelpers import open_app
+
+    def visible_text(at) -> list[str]:
+        return [e.value for kind in ("markdown", "caption") for e in at.get(kind)]
+
+    at = open_app({"region": "eu-central-1"}, page="pages/about.py")
+    assert not at.exception
+    text = "\n".join(visible_text(at))
+    assert "those of Europe (Frankfurt)" in text
+    assert "github.com (secondary source)" in text and "2026-09-03" in text  # the NAT feed, Frankfurt's
+    assert "No source read gives this figure for Europe (Frankfurt): US East (N. Virginia) figure stands in." in text
+    home = "\n".join(visible_text(open_app({"region": "us-east-1"}, page="pages/about.py")))
+    assert "stands in" not in home and "secondary source" not in home
