@@ -1,7 +1,8 @@
 """Load and validate the price book (data/prices.yaml).
 
 An entry's value is a number, or a map keyed by region, or (with `by: FIELD`) a map keyed by a
-choice such as a plan. Validation names the file, the entry and the field at fault, because a
+choice such as a plan. An entry may give some regions their own source and date (`regional:`), and
+mark a region's figure as another region's standing in for one no source gave (`stand_in:`). Validation names the file, the entry and the field at fault, because a
 price file is edited by hand and a typo must not surface later as a wrong total.
 """
 
