@@ -2,8 +2,9 @@
 
 An entry's value is a number, or a map keyed by region, or (with `by: FIELD`) a map keyed by a
 choice such as a plan. An entry may give some regions their own source and date (`regional:`), and
-mark a region's figure as another region's standing in for one no source gave (`stand_in:`). Validation names the file, the entry and the field at fault, because a
-price file is edited by hand and a typo must not surface later as a wrong total.
+mark a region's figure as another region's standing in for one no source gave (`stand_in:`).
+Validation names the file, the entry and the field at fault, because a price file is edited by
+hand and a typo must not surface later as a wrong total.
 """
 
 from __future__ import annotations
