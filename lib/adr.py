@@ -36,7 +36,7 @@ def adr(
         _("- Date: {date}").format(date=today.isoformat()),
         _("- Status: proposed"),
         _("- Price book: {version} (as of {dates}), region {region}, USD list prices").format(
-            version=book.version, dates=", ".join(book.as_of_dates()), region=w.region
+            version=book.version, dates=", ".join(book.as_of_dates(w.region)), region=w.region
         ),
         *_rate_lines(),
         "",

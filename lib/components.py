@@ -192,10 +192,12 @@ def positive(x: Amount) -> Amount:
 class Prices:
     """Price look-ups for one region, remembering which entries were used."""
 
-    def __init__(self, book: PriceBook, region: str) -> None:
+    def __init__(self, book: PriceBook, region: str, month_hours: float | None = None) -> None:
+        """`month_hours`: the hours of one actual month (months.hours_in(2026, 1) = 744) for a bill
+        of that month; None: the price book's average month (730 hours)."""
         self.book, self.region = book, region
-        self.hours = book.hours_per_month
-        self.days = book.days_per_month
+        self.hours = book.hours_per_month if month_hours is None else float(month_hours)
+        self.days = self.hours / 24.0
 
     def __call__(self, key: str, choice: str | None = None) -> float:
         return self.book.get(key, self.region, choice)

@@ -26,7 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from . import charts, engine, export, i18n, labels, links, registries, sensitivity, timeline, wording
+from . import charts, engine, export, i18n, labels, links, regions, registries, sensitivity, timeline, wording
 from .analysis import Analysis, analyse
 from .components import CATEGORIES, Category
 from .i18n import N_, _, ngettext
@@ -745,9 +745,15 @@ def sources(
                 )
             words = _price_words(v, unit)
             item = f"{label}: {words}" if label else words
-            pages.setdefault(price.source, {}).setdefault(price.as_of, [])
-            if item not in pages[price.source][price.as_of]:
-                pages[price.source][price.as_of].append(item)
+            here = price.regional.get(w.region)
+            if here is not None and here.stand_in:  # no source gave this region's figure
+                item += " " + _("(a stand-in: {region} figure)").format(region=regions.name(here.stand_in))
+            elif here is not None and here.secondary:
+                item += " " + _("(secondary source)")
+            url, as_of = price.source_in(w.region), price.as_of_in(w.region)
+            pages.setdefault(url, {}).setdefault(as_of, [])
+            if item not in pages[url][as_of]:
+                pages[url][as_of].append(item)
     # prices of zero with no price-book entry (GHCR free today, free same-region pulls): their
     # vendor's page is the source, so the vendor is not missing from the list
     for r in priced:

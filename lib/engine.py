@@ -77,10 +77,13 @@ def check_region(region: str, book: PriceBook) -> None:
         )
 
 
-def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) -> Estimate:
+def estimate(
+    w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS, month_hours: float | None = None
+) -> Estimate:
+    """`month_hours`: price one actual month (months.hours_in(year, month)); None: the book's average month."""
     check_region(w.region, book)
     q = quantities(w)
-    p = Prices(book, w.region)
+    p = Prices(book, w.region, month_hours)
     out = []
     for rid in ids:
         mod = registries.BY_ID[rid]
@@ -92,8 +95,37 @@ def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) 
             comps.append(
                 Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key, line.key)
             )
-        out.append(RegistryEstimate(rid, registries.name(rid), comps, mod.flags(w, q, p)))
+        flags = mod.flags(w, q, p) + stand_in_flags(comps, book, w.region)
+        out.append(RegistryEstimate(rid, registries.name(rid), comps, flags))
     return Estimate(w, out, book.version)
+
+
+def stand_in_flags(comps: Iterable[Component], book: PriceBook, region: str) -> list[Flag]:
+    """One warning naming every figure of these components that no source gave for `region`
+    (the price book's `regional: {region: {stand_in: ...}}`) and whose figure stands in for it:
+    the page, the deck and the JSON show it with the registry's other flags."""
+    from . import labels, regions
+
+    used: list[str] = []
+    for c in comps:
+        p = book.prices.get(c.price_key or "")
+        other = p.stand_in(region) if p is not None and c.quantity else None
+        if p is not None and other:
+            item = _("{price} ({region}'s figure)").format(price=labels.price_name(p.key), region=regions.name(other))
+            if item not in used:
+                used.append(item)
+    if not used:
+        return []
+    return [
+        Flag(
+            "stand_in_price",
+            "warning",
+            _(
+                "Not priced in {region} by any source read: these lines use another region's figure as a "
+                "stand-in: {prices}."
+            ).format(region=regions.name(region), prices="; ".join(used)),
+        )
+    ]
 
 
 def workloads_frame(workloads: pd.DataFrame | Iterable[Workload | dict[str, Any]]) -> pd.DataFrame:

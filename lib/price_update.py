@@ -217,6 +217,18 @@ def _key(k: object) -> str:
     return json.dumps(k, ensure_ascii=False)
 
 
+def _entry_lines(k: str, entry: dict[str, Any]) -> list[str]:
+    """One price entry in the book's layout; its `regional` sources one region a line."""
+    out = [f"  {_key(k)}:"]
+    for f, x in entry.items():
+        if f == "regional" and isinstance(x, dict):
+            out.append("    regional:")
+            out += [f"      {_key(r)}: {_scalar(rec)}" for r, rec in x.items()]
+        else:
+            out.append(f"    {_key(f)}: {_scalar(x)}")
+    return out
+
+
 def render(doc: dict[str, Any], header: str) -> str:
     out = [header.rstrip("\n")] if header else []
     for top, v in doc.items():
@@ -224,9 +236,7 @@ def render(doc: dict[str, Any], header: str) -> str:
             out.append("")
             out.append("prices:")
             for k, entry in v.items():
-                out.append(f"  {_key(k)}:")
-                for f, x in entry.items():
-                    out.append(f"    {_key(f)}: {_scalar(x)}")
+                out += _entry_lines(k, entry)
         elif top == "regions":
             out.append("regions:")
             out += [f"  {_key(r)}: {_scalar(n)}" for r, n in v.items()]
@@ -281,8 +291,7 @@ def render_keeping_layout(old_text: str, old_doc: dict[str, Any], doc: dict[str,
             if doc["prices"][k] == old_doc["prices"].get(k):
                 out += lines[i:j]
             else:
-                out.append(f"  {_key(k)}:")
-                out += [f"    {_key(f)}: {_scalar(x)}" for f, x in doc["prices"][k].items()]
+                out += _entry_lines(k, doc["prices"][k])
             i = j
             continue
         out.append(line)
@@ -309,6 +318,12 @@ def _write_atomic(path: Path, text: str) -> Path:
     return Path(tmp)
 
 
+def pp_is_pages(src: Path) -> bool:
+    from .price_pages import is_pages_dir
+
+    return is_pages_dir(src)
+
+
 def update(
     src: str | Path,
     book_path: str | Path | None = None,
@@ -327,6 +342,8 @@ def update(
     old = pricebook.load(book_path)
     old_doc = yaml.safe_load(old_text)
     rmap = regionmap.load()
+    if not do_fetch and pp_is_pages(src):  # AWS's pricing-page JSON and sourced figures
+        return update_from_pages(src, book_path, history_dir, today, progress, dry_run)
     if do_fetch:
         pl.fetch(src, fetch_regions or sorted(rmap), progress=progress)
     if not src.is_dir():
@@ -347,13 +364,51 @@ def update(
     az_found, az_notes = pl.read_azure(src, offered, rmap, ref, old.hours_per_month, today)
     found = {**aws_found, **az_found}
     names = {r: rmap[r].name for r in offered}
-    new_version = today if today > old.version else None
-    if new_version is None:  # a second update on one day: keep versions unique and ordered
-        n = 2
-        while f"{today}-{n}" <= old.version or (history_dir / f"{today}-{n}.yaml").exists():
-            n += 1
-        new_version = f"{today}-{n}"
+    new_version = _new_version(old, history_dir, today)
     doc, added, left_out = build(old_doc, old, found, offered, new_version, names)
+    left = sorted(set(old.prices) - set(found))
+    tail = (
+        [_("Regions added: {regions}").format(regions=", ".join(f"{r} ({names[r]})" for r in added))] if added else []
+    )
+    tail += [
+        _("Region left out: {region} ({name}): {why}").format(region=r, name=names[r], why=why) for r, why in left_out
+    ]
+    if unmapped:
+        tail.append(
+            _("Regions in the ECR list but not in data/region_map.yaml (left out): {regions}").format(
+                regions=", ".join(unmapped)
+            )
+        )
+    tail += [_("Note: {note}").format(note=n) for n in notes + az_notes]
+    tail.append(_("Kept by hand (no list read for them): {keys}").format(keys=", ".join(left)))
+    return _write(book_path, history_dir, old_text, old_doc, old, doc, today, tail, added, left_out, dry_run)
+
+
+def _new_version(old: pricebook.PriceBook, history_dir: Path, today: str) -> str:
+    if today > old.version:
+        return today
+    n = 2  # a second update on one day: keep versions unique and ordered
+    while f"{today}-{n}" <= old.version or (history_dir / f"{today}-{n}.yaml").exists():
+        n += 1
+    return f"{today}-{n}"
+
+
+def _write(
+    book_path: Path,
+    history_dir: Path,
+    old_text: str,
+    old_doc: dict[str, Any],
+    old: pricebook.PriceBook,
+    doc: dict[str, Any],
+    today: str,
+    tail: list[str],
+    added: tuple[str, ...],
+    left_out: tuple[tuple[str, str], ...],
+    dry_run: bool,
+) -> Result:
+    """Write the new book: rendered in the old one's layout, read back and validated, the old one
+    kept in the history folder with the change report; nothing written on any error."""
+    new_version = str(doc["version"])
     text = render_keeping_layout(old_text, old_doc, doc, _header(old_text, today))
     if text is None or yaml.safe_load(text) != doc:  # an unfamiliar layout: write the whole book anew
         text = render(doc, _header(old_text, today))
@@ -367,23 +422,11 @@ def update(
                 if p.by is None:
                     p.resolve(r)
         changes = diff(old, new)
-        left = sorted(set(old.prices) - set(found))
         report = [
             _("Price book {old} -> {new}").format(old=old.version, new=new_version),
             _("Changed prices ({n}):").format(n=len(changes)) if changes else _("No price changed."),
         ] + changes
-        if added:
-            report.append(_("Regions added: {regions}").format(regions=", ".join(f"{r} ({names[r]})" for r in added)))
-        for r, why in left_out:
-            report.append(_("Region left out: {region} ({name}): {why}").format(region=r, name=names[r], why=why))
-        if unmapped:
-            report.append(
-                _("Regions in the ECR list but not in data/region_map.yaml (left out): {regions}").format(
-                    regions=", ".join(unmapped)
-                )
-            )
-        report += [_("Note: {note}").format(note=n) for n in notes + az_notes]
-        report.append(_("Kept by hand (no list read for them): {keys}").format(keys=", ".join(left)))
+        report += tail
         changed = bool(changes)
         if not changed or dry_run:
             if not changed:
@@ -409,6 +452,64 @@ def update(
             tmp.unlink()
         raise
     return Result(True, old.version, new_version, "\n".join(report), added, left_out)
+
+
+def update_from_pages(
+    src: Path,
+    book_path: Path,
+    history_dir: Path,
+    today: str,
+    progress: pl.Progress | None = None,
+    dry_run: bool = False,
+) -> Result:
+    """The update from AWS's pricing-page JSON and a file of sourced figures (lib/price_pages.py):
+    new regions priced from them, a figure no file gives standing in (recorded as such)."""
+    from . import price_pages as pp
+
+    old_text = book_path.read_text(encoding="utf-8")
+    old = pricebook.load(book_path)
+    old_doc = yaml.safe_load(old_text)
+    rmap = regionmap.load()
+    listed = pp.sourced_regions(src)
+    unmapped = [r for r in listed if r not in rmap]
+    offered = [r for r in listed if r in rmap]
+    if progress:
+        progress(_("reading {path}").format(path=src / pp.PAGES))
+    figures = pp.read_pages(src, {r: rmap[r] for r in offered})
+    if progress:
+        progress(_("reading {path}").format(path=src / pp.SOURCED))
+    sourced, choices = pp.read_sourced(src, {r: rmap[r] for r in offered})
+    for k, per in sourced.items():
+        figures.setdefault(k, {}).update(per)
+    built = pp.build(old_doc, old, figures, choices, offered, rmap, _new_version(old, history_dir, today))
+    names = {r: rmap[r].name for r in offered}
+    tail = (
+        [_("Regions added: {regions}").format(regions=", ".join(f"{r} ({names[r]})" for r in built.added))]
+        if built.added
+        else []
+    )
+    tail += [
+        _("Region left out: {region} ({name}): {why}").format(region=r, name=names[r], why=why)
+        for r, why in built.left_out
+    ]
+    if unmapped:
+        tail.append(
+            _("Regions in the sourced figures but not in data/region_map.yaml (left out): {regions}").format(
+                regions=", ".join(unmapped)
+            )
+        )
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for r, k, other in built.stand_ins:
+        grouped.setdefault((k, other), []).append(r)
+    tail += [
+        _("Stand-in (no file gives these regions' figure): {key} in {regions} uses {other}'s").format(
+            key=k, regions=", ".join(rs), other=other
+        )
+        for (k, other), rs in grouped.items()
+    ]
+    return _write(
+        book_path, history_dir, old_text, old_doc, old, built.doc, today, tail, built.added, built.left_out, dry_run
+    )
 
 
 # ---- command line ------------------------------------------------------------------------------

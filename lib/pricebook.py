@@ -1,8 +1,10 @@
 """Load and validate the price book (data/prices.yaml).
 
 An entry's value is a number, or a map keyed by region, or (with `by: FIELD`) a map keyed by a
-choice such as a plan. Validation names the file, the entry and the field at fault, because a
-price file is edited by hand and a typo must not surface later as a wrong total.
+choice such as a plan. An entry may give some regions their own source and date (`regional:`), and
+mark a region's figure as another region's standing in for one no source gave (`stand_in:`).
+Validation names the file, the entry and the field at fault, because a price file is edited by
+hand and a typo must not surface later as a wrong total.
 """
 
 from __future__ import annotations
@@ -36,6 +38,29 @@ def valid_version(version: object) -> bool:
     return isinstance(version, str) and VERSION.fullmatch(version) is not None
 
 
+SECONDARY = "secondary: "  # a source that republishes the vendor's feed, not the vendor itself
+
+
+@dataclass(frozen=True)
+class RegionalSource:
+    """Where one region's figure of an entry comes from, when not from the entry's own source.
+
+    `stand_in`: no source gave this region's figure; the value is that region's figure, shown as
+    a stand-in wherever it is used."""
+
+    source: str  # a URL, or "secondary: <URL>" for a source that republishes the vendor's feed
+    as_of: str
+    stand_in: str | None = None
+
+    @property
+    def url(self) -> str:
+        return self.source.removeprefix(SECONDARY)
+
+    @property
+    def secondary(self) -> bool:
+        return self.source.startswith(SECONDARY)
+
+
 @dataclass(frozen=True)
 class Price:
     key: str
@@ -46,6 +71,21 @@ class Price:
     by: str | None = None  # None: scalar or keyed by region
     notes: str | Mapping[str, str] = ""  # the note as the file has it: plain, or {en, ko}
     units: str | Mapping[str, str] = ""  # the unit as the file has it: plain, or {en, ko} ("" = `unit`)
+    regional: Mapping[str, RegionalSource] = field(default_factory=dict)  # region -> its own source
+
+    def source_in(self, region: str) -> str:
+        """The URL the figure for `region` was read at (a stand-in's: the region it stands in for)."""
+        r = self.regional.get(region)
+        return r.url if r else self.source
+
+    def as_of_in(self, region: str) -> str:
+        r = self.regional.get(region)
+        return r.as_of if r else self.as_of
+
+    def stand_in(self, region: str) -> str | None:
+        """The region whose figure stands in for `region`'s, when no source gave `region`'s."""
+        r = self.regional.get(region)
+        return r.stand_in if r else None
 
     @property
     def note(self) -> str:
@@ -97,8 +137,11 @@ class PriceBook:
     def get(self, key: str, region: str, choice: str | None = None) -> float:
         return self.price(key).resolve(region, choice)
 
-    def as_of_dates(self) -> list[str]:
-        return sorted({p.as_of for p in self.prices.values()})
+    def as_of_dates(self, region: str | None = None) -> list[str]:
+        """The dates the figures were checked: for one region's figures, or the entries' own."""
+        if region is None:
+            return sorted({p.as_of for p in self.prices.values()})
+        return sorted({p.as_of_in(region) for p in self.prices.values()})
 
 
 def _is_number(x: object) -> bool:
@@ -112,6 +155,42 @@ def _check_date(text: object, where: str) -> None:
         raise PriceBookError(
             _("{where}: 'as_of' must be a date YYYY-MM-DD, got {got!r}").format(where=where, got=text)
         ) from None
+
+
+def _regional(doc: object, where: str, regions: Mapping[str, object]) -> Mapping[str, RegionalSource]:
+    """An entry's `regional:` map: region -> {source, as_of[, stand_in]}, each region one of the book's."""
+    if not isinstance(doc, dict):
+        raise PriceBookError(
+            _("{where}: 'regional' must map regions to a source and an as_of date, got {got!r}").format(
+                where=where, got=doc
+            )
+        )
+    out = {}
+    for region, r in doc.items():
+        at = f"{where} regional {region}"
+        if region not in regions:
+            raise PriceBookError(
+                _("{where}: '{region}' is not one of the book's regions").format(where=at, region=region)
+            )
+        if not isinstance(r, dict) or "source" not in r or "as_of" not in r or set(r) - {"source", "as_of", "stand_in"}:
+            raise PriceBookError(
+                _("{where}: expected source and as_of, and optionally stand_in, got {got!r}").format(where=at, got=r)
+            )
+        source = str(r["source"])
+        if not source.removeprefix(SECONDARY).startswith(("https://", "http://")):
+            raise PriceBookError(_("{where}: 'source' must be a URL, got {got!r}").format(where=at, got=source))
+        _check_date(r["as_of"], at)
+        stand_in = r.get("stand_in")
+        if stand_in is not None and (
+            stand_in not in regions or stand_in == region or (doc.get(stand_in) or {}).get("stand_in")
+        ):
+            raise PriceBookError(
+                _(
+                    "{where}: 'stand_in' must name another region of the book that has its own figure, got {got!r}"
+                ).format(where=at, got=stand_in)
+            )
+        out[str(region)] = RegionalSource(source, str(r["as_of"]), None if stand_in is None else str(stand_in))
+    return MappingProxyType(out)
 
 
 def parse(doc: object, path: str = "price book") -> PriceBook:
@@ -142,7 +221,7 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
         missing = [f for f in REQUIRED if f not in entry]
         if missing:
             raise PriceBookError(_("{where}: missing field(s) {fields}").format(where=where, fields=", ".join(missing)))
-        unknown = set(entry) - set(REQUIRED) - {"by", "note"}
+        unknown = set(entry) - set(REQUIRED) - {"by", "note", "regional"}
         if unknown:
             raise PriceBookError(
                 _("{where}: unknown field(s) {fields}").format(where=where, fields=", ".join(sorted(unknown)))
@@ -183,6 +262,7 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
         unit = entry["unit"]
         if isinstance(unit, dict) and not (is_text(unit) and all(v.strip() for v in unit.values())):
             raise PriceBookError(f"{where}: 'unit' must be text, or text in both languages {{en: ..., ko: ...}}")
+        regional = _regional(entry.get("regional", {}), where, regions)
         prices[key] = Price(
             key=key,
             value=value,
@@ -192,6 +272,7 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
             by=by,
             notes=MappingProxyType(dict(note)) if isinstance(note, dict) else str(note),
             units=MappingProxyType(dict(unit)) if isinstance(unit, dict) else str(unit),
+            regional=regional,
         )
     return PriceBook(
         version=str(doc["version"]),

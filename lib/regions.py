@@ -34,6 +34,8 @@ class RegionMatch:
     names: Mapping[str, str] = field(default_factory=dict, compare=False)
     azure_names: Mapping[str, str] = field(default_factory=dict, compare=False)
     gcp_names: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # the book region whose figure is used, flagged as a stand-in, where no source gives this region's
+    stand_in: str | None = None
 
     @property
     def shown_name(self) -> str:
@@ -82,6 +84,7 @@ def load(path: str | Path = MAP_PATH) -> Mapping[str, RegionMatch]:
             name,
             azure,
             gcp,
+            str(m["stand_in"]) if m.get("stand_in") else None,
         )
     return MappingProxyType(out)  # read-only: the cache hands every caller the same map
 

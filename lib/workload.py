@@ -421,7 +421,10 @@ class Plans:
         "choice",
         "free",
         N_("GitHub plan"),
-        N_("Sets GHCR's included storage and transfer when billed."),
+        N_(
+            "Sets GHCR's included storage and transfer when billed; the storage is shared with "
+            "GitHub Actions artifacts and caches."
+        ),
         choices=("free", "pro", "team", "enterprise"),
         section=PLANS_SECTION,
         place=2,
@@ -508,8 +511,11 @@ class Plans:
     github_actions_pull_share: float = _spec(
         "float",
         0.0,
-        N_("GHCR: pulls by GitHub Actions"),
-        N_("Share of pulls made by GitHub Actions with GITHUB_TOKEN: GitHub does not bill their transfer."),
+        N_("GHCR: pulls by GitHub-hosted runners"),
+        N_(
+            "Share of pulls made by GitHub-hosted runners, with GITHUB_TOKEN or a personal access token: "
+            "GitHub does not bill their transfer."
+        ),
         0,
         1,
         section=PLANS_SECTION,
@@ -520,7 +526,10 @@ class Plans:
         "bool",
         False,
         N_("ECR free tier"),
-        N_("500 MB-month of private storage for new accounts."),
+        N_(
+            "500 MB-month of private storage for 12 months, for AWS accounts created before 2025-07-15; "
+            "accounts created since get Free Plan credits ($200 for 6 months) instead."
+        ),
         section=PLANS_SECTION,
         place=9,
     )
@@ -592,6 +601,19 @@ class SelfHosted:
         unit=N_("USD/month"),
         section=SELFHOSTED_SECTION,
         place=5,
+    )
+    layers_per_image: int = _spec(
+        "int",
+        10,
+        N_("Layers per image"),
+        N_(
+            "Layers in one image: a pull asks the registry for the manifest, the config and each layer "
+            "(Nexus Community Edition counts each as a request)."
+        ),
+        1,
+        1_000,
+        section=SELFHOSTED_SECTION,
+        place=7,
     )
     s3_manual_hours_per_month: float = _spec(
         "float",

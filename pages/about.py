@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import i18n, labels, timeline
+from lib import i18n, labels, regions, timeline
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
 from ui import shell
@@ -85,14 +85,28 @@ def cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("$", "\\$").replace("\n", " ")
 
 
+st.caption(
+    _("Values, dates and sources are those of {region}, the region chosen in the sidebar.").format(
+        region=regions.name(w.region)
+    )
+)
 HEADERS = (N_("Price"), N_("Value"), N_("Unit"), N_("Checked"), N_("Source"), N_("Note"))
 lines = ["| " + " | ".join(_(h) for h in HEADERS) + " |", "|---|---|---|---|---|---|"]
 for k, p in book.prices.items():
-    host = p.source.split("/")[2] if p.source.startswith("http") else p.source
+    url, here = p.source_in(w.region), p.regional.get(w.region)
+    host = url.split("/")[2] if url.startswith("http") else url
+    if here is not None and here.secondary:
+        host = _("{host} (secondary source)").format(host=host)
+    value = {w.region: p.value[w.region]} if isinstance(p.value, dict) and p.by is None else p.value
+    note = labels.plain(i18n.text(p.note))
+    if here is not None and here.stand_in:
+        note = _("No source read gives this figure for {region}: {other} figure stands in. {note}").format(
+            region=regions.name(w.region), other=regions.name(here.stand_in), note=note
+        )
     lines.append(
-        f"| {cell(labels.price_name(k))} | {cell(labels.price_value(p.value, p.by, book.regions))} "
+        f"| {cell(labels.price_name(k))} | {cell(labels.price_value(value, p.by, book.regions))} "
         f"| {cell(p.shown_unit)} "
-        f"| {p.as_of} | [{cell(host)}]({p.source}) | {cell(labels.plain(i18n.text(p.note)))} |"
+        f"| {p.as_of_in(w.region)} | [{cell(host)}]({url}) | {cell(note.strip())} |"
     )
 st.markdown("\n".join(lines))
 

@@ -109,7 +109,7 @@ with st.expander(_("Assumptions")):
                 + _(
                     "**Prices**: {currency} on-demand list prices before tax, region **{region}**. Prices checked on "
                     "{dates}; every price, its unit and its source are on the About page."
-                ).format(currency=book.currency, region=region, dates=", ".join(book.as_of_dates())),
+                ).format(currency=book.currency, region=region, dates=", ".join(book.as_of_dates(w.region))),
                 "- "
                 + _(
                     '**GHCR billing**: **{billing}**. Container images on GHCR are free today; "Storage billed at the '

@@ -197,7 +197,9 @@ def test_ghcr_to_ecr_monthly_delta_is_the_libraries(book):
     p = migration.plan(w, book, "ghcr", "ecr")
     totals = engine.estimate(w, book).totals()
     assert p.monthly_delta == pytest.approx(totals["ecr"] - totals["ghcr"])
-    assert p.monthly_delta == pytest.approx(10.50)  # the document: "about $10/month" more
+    # the document: "about $10/month" more, pricing 500 GB cross-region at $0.02; out of Seoul AWS
+    # charges $0.08 a GB to other regions (the price book since 2026-12-07): 0.50 storage + 500 x 0.08
+    assert p.monthly_delta == pytest.approx(0.50 + 500 * 0.08)
     assert p.payback_months is None  # moving costs more: not a cost decision
     assert p.effort_hours == 1.0  # "Time: about 1 hour"
 

@@ -105,7 +105,7 @@ def test_the_data_files_have_every_kind_of_text_checked():
         "features.yaml": 11 + 8 * 2 + 8 * 11,
         "migrations.yaml step": 31,
         "onetime.yaml": 8,
-        "prices.yaml": 11,
+        "prices.yaml": 13,
     }
 
 
@@ -311,7 +311,7 @@ def test_the_english_unit_is_what_code_reads_and_the_korean_one_is_shown():
         "aws.internet_egress_free_gb": "GB/month (account-wide, applied when the free-tier toggle is on)",
         "ecr.storage_gb_month": "USD/GB-month",
         "acr.tier_daily": "USD/day",
-        "dockerhub.pull_limit_per_hour": "pulls/hour (per IPv4 address or IPv6 /64 when anonymous; "
+        "dockerhub.pull_limit_per_6h": "pulls per 6 hours (per IPv4 address or IPv6 /64 subnet when anonymous; "
         "per user when Personal)",
         "nexus.ce_components": "components cap of Nexus Repository Community Edition",
     }

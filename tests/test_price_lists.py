@@ -92,8 +92,13 @@ def copy_fixtures(tmp_path) -> Path:
     return dst
 
 
+# the offer-file fixtures price the two regions of the 2026-11-29 book (and an illustrative
+# eu-central-1): the updates below start from that book, kept in the history folder
+BOOK_2026_11_29 = pricebook.HISTORY_DIR / "2026-11-29.yaml"
+
+
 def book_copy(tmp_path, edit=None) -> Path:
-    doc_text = pricebook.DEFAULT_PATH.read_text(encoding="utf-8")
+    doc_text = BOOK_2026_11_29.read_text(encoding="utf-8")
     p = tmp_path / "prices.yaml"
     if edit:
         doc = yaml.safe_load(doc_text)
@@ -106,8 +111,9 @@ def book_copy(tmp_path, edit=None) -> Path:
 # ---- reading the AWS offer files ----------------------------------------------------------------
 
 
-def test_every_sourced_price_matches_todays_book_in_both_regions(aws, book):
+def test_every_sourced_price_matches_todays_book_in_both_regions(aws):
     found, _regions, _ = aws
+    book = pricebook.load(BOOK_2026_11_29)  # the book these fixtures were made from
     for region, expected in BOOK.items():
         for key, value in expected.items():
             if key.startswith("acr."):
@@ -510,9 +516,20 @@ def test_the_sidebar_names_the_region_and_the_other_clouds_regions():
 
     at = open_app({"region": "ap-northeast-2"})
     sel = next(s for s in at.sidebar.selectbox if s.label == "Region")
-    assert sel.value == "ap-northeast-2" and list(sel.options) == [
+    assert sel.value == "ap-northeast-2" and list(sel.options) == [  # the 13 regions of the price book
         "US East (N. Virginia) · us-east-1",
         "Asia Pacific (Seoul) · ap-northeast-2",
+        "Europe (Frankfurt) · eu-central-1",
+        "Europe (Ireland) · eu-west-1",
+        "Asia Pacific (Tokyo) · ap-northeast-1",
+        "US West (Oregon) · us-west-2",
+        "Asia Pacific (Singapore) · ap-southeast-1",
+        "Europe (London) · eu-west-2",
+        "Asia Pacific (Mumbai) · ap-south-1",
+        "South America (Sao Paulo) · sa-east-1",
+        "Canada (Central) · ca-central-1",
+        "Asia Pacific (Sydney) · ap-southeast-2",
+        "US East (Ohio) · us-east-2",
     ]
     captions = [c.value for c in at.sidebar.caption]
     assert (

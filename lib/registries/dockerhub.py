@@ -62,6 +62,55 @@ def resolved_plan(w: Inputs) -> str:
     return str(auto_plan(w.team_seats, w.repositories)) if plan == "personal_or_paid" else plan
 
 
+WINDOW_HOURS = 6.0  # Docker counts pulls per 6-hour window ("a 6-hour pull rate limit")
+
+
+def busiest_window_pulls(pulls_per_month: Amount, hours_per_month: float, burst: float) -> Amount:
+    """Pulls in the busiest 6 hours: the month's average 6-hour share times the burst assumed
+    (dockerhub.pull_burst_factor in the price book). The one place the window is worked out."""
+    return pulls_per_month / (hours_per_month / WINDOW_HOURS) * burst
+
+
+def _limit_flags(w: Inputs, window: Amount, p: Prices) -> list[Flag]:
+    """Docker Hub's 6-hour limits: anonymous per IP (each NAT gateway is one public IP), Personal per user."""
+    out = []
+    anon = p("dockerhub.pull_limit_per_6h", "anonymous")
+    personal = p("dockerhub.pull_limit_per_6h", "personal")
+    burst = p("dockerhub.pull_burst_factor")
+    behind_nat = private_aws_subnets(w)
+    ips = w.nat_gateways if behind_nat else 1
+    if window / ips > anon:
+        out.append(
+            Flag(
+                "rate_limit_anonymous",
+                "warning",
+                _(
+                    "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst assumed) "
+                    "exceed the anonymous limit of {anon:g} per 6 hours per IP (behind {ips} NAT IP(s)): "
+                    "authenticate pulls or buy a paid plan."
+                ).format(window=window, burst=burst, anon=anon, ips=ips)
+                if behind_nat
+                else _(
+                    "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst assumed) "
+                    "exceed the anonymous limit of {anon:g} per 6 hours per IP (from one IP): "
+                    "authenticate pulls or buy a paid plan."
+                ).format(window=window, burst=burst, anon=anon),
+            )
+        )
+    if window > personal:
+        out.append(
+            Flag(
+                "rate_limit_personal",
+                "blocker",
+                _(
+                    "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst assumed) "
+                    "exceed the Personal limit of {personal:g} per 6 hours: a paid plan is needed."
+                ).format(window=window, burst=burst, personal=personal),
+            )
+        )
+    return out
+
+
 def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
@@ -76,39 +125,9 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
             )
         )
     plan = resolved_plan(w)
-    per_hour = w.pulls_per_month / p.hours  # an average: deploy bursts run far above it
     if plan == "personal":
-        anon = p("dockerhub.pull_limit_per_hour", "anonymous")
-        personal = p("dockerhub.pull_limit_per_hour", "personal")
-        behind_nat = private_aws_subnets(w)
-        ips = w.nat_gateways if behind_nat else 1
-        if per_hour / ips > anon:
-            out.append(
-                Flag(
-                    "rate_limit_anonymous",
-                    "warning",
-                    _(
-                        "{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
-                        "(behind {ips} NAT IP(s)): authenticate pulls or buy a paid plan."
-                    ).format(per_hour=per_hour, anon=anon, ips=ips)
-                    if behind_nat
-                    else _(
-                        "{per_hour:,.0f} pulls/hour on average exceed the anonymous limit of {anon:g}/hour per IP "
-                        "(from one IP): authenticate pulls or buy a paid plan."
-                    ).format(per_hour=per_hour, anon=anon),
-                )
-            )
-        if per_hour > personal:
-            out.append(
-                Flag(
-                    "rate_limit_personal",
-                    "blocker",
-                    _(
-                        "{per_hour:,.0f} pulls/hour on average exceed the Personal limit of {personal:g}/hour: "
-                        "a paid plan is needed."
-                    ).format(per_hour=per_hour, personal=personal),
-                )
-            )
+        window = busiest_window_pulls(w.pulls_per_month, p.hours, p("dockerhub.pull_burst_factor"))
+        out += _limit_flags(w, window, p)
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
         out.append(Flag("personal_private_repos", "blocker", _("Personal allows one private repository.")))
     if w.visibility == "private" and plan in ("personal", "pro") and w.team_seats > 1:

@@ -1,5 +1,6 @@
 """GitHub Container Registry: free today; or the Packages list price (storage per GB-day over the
-plan's allowance, optionally transfer, where pulls by GitHub Actions with GITHUB_TOKEN are free).
+plan's allowance, which Actions artifacts and caches share; optionally transfer, where downloads
+by GitHub-hosted runners are free, with GITHUB_TOKEN or a personal access token).
 GitHub never bills egress by cloud; pulls from AWS private subnets cross a NAT gateway."""
 
 from ..components import Flag, Inputs, Line, Prices, Quantities, external_network, positive, private_aws_subnets, say
@@ -18,10 +19,15 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
         ]
     else:
         plan = w.github_plan
-        # GitHub bills $0.008 per GB per day: the daily rate times the days in our month
+        # GitHub counts GB-hours and divides by the hours of the month: $0.008 per GB per day times
+        # the days of the month priced (p.days: the book's average month, or an actual one)
         out = [
             Line(
-                say(N_("Storage over {plan} plan's {gb:g} GB"), plan=plan, gb=p("ghcr.free_storage_gb", plan)),
+                say(
+                    N_("Storage over {plan} plan's {gb:g} GB (shared with Actions artifacts and caches)"),
+                    plan=plan,
+                    gb=p("ghcr.free_storage_gb", plan),
+                ),
                 "storage",
                 "GB-day",
                 positive(q.stored_gb - p("ghcr.free_storage_gb", plan)) * p.days,
@@ -32,7 +38,13 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
         if w.ghcr_billing == "full":
             actions_gb = q.pulled_gb * w.github_actions_pull_share
             out += [
-                Line(say(N_("Transfer by GitHub Actions with GITHUB_TOKEN (free)")), "transfer", "GB", actions_gb, 0.0),
+                Line(
+                    say(N_("Transfer to GitHub-hosted runners (free with GITHUB_TOKEN or a personal access token)")),
+                    "transfer",
+                    "GB",
+                    actions_gb,
+                    0.0,
+                ),
                 Line(
                     say(N_("Transfer over {plan} plan's {gb:g} GB"), plan=plan, gb=p("ghcr.free_transfer_gb", plan)),
                     "transfer",

@@ -1,7 +1,7 @@
 """Sonatype Nexus Repository, self-hosted: infrastructure like Harbor; Community Edition is free
 within its caps, Pro is priced by quote (a user input, never an invented number)."""
 
-from ..components import Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
+from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
 from ..i18n import N_, _
 from ._selfhosted import infrastructure, operations
 
@@ -24,12 +24,23 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     return out + operations(w)
 
 
+def requests_per_pull(layers: Amount) -> Amount:
+    """One pull is the manifest, the config blob and every layer: 2 + layers requests (the assumption
+    stated on screen; a pull that finds layers on the node asks for fewer)."""
+    return 2 + layers
+
+
+def requests_per_day(pulls_per_month: Amount, layers: Amount, days_per_month: float) -> Amount:
+    """Requests a day to Nexus from the month's pulls: what Community Edition's daily cap counts."""
+    return pulls_per_month / days_per_month * requests_per_pull(layers)
+
+
 def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.nexus_licence_monthly == 0 and w.replica_regions:
         out.append(Flag("nexus_ce_replication", "blocker", _("Replication needs Nexus Pro.")))
     if w.nexus_licence_monthly == 0:
-        per_day = w.pulls_per_month / p.days
+        per_day = requests_per_day(w.pulls_per_month, w.layers_per_image, p.days)
         cap = p("nexus.ce_requests_per_day")
         if per_day > cap:
             out.append(
@@ -37,9 +48,16 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
                     "nexus_ce_requests",
                     "blocker",
                     _(
-                        "{per_day:,.0f} pulls/day exceed Community Edition's {cap:,.0f} requests/day "
-                        "(each pull is several requests)."
-                    ).format(per_day=per_day, cap=cap),
+                        "{per_day:,.0f} requests/day ({pulls:,.0f} pulls x {per_pull:,.0f} requests: the manifest, "
+                        "the config and each of {layers:,.0f} layers) exceed Community Edition's "
+                        "{cap:,.0f} requests/day."
+                    ).format(
+                        per_day=per_day,
+                        pulls=w.pulls_per_month / p.days,
+                        per_pull=requests_per_pull(w.layers_per_image),
+                        layers=w.layers_per_image,
+                        cap=cap,
+                    ),
                 )
             )
         if q.images_stored > p("nexus.ce_components"):
