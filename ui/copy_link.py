@@ -56,7 +56,10 @@ function link() {
   if (!a) return document.referrer;
   return q === null ? a.href : a.origin + a.pathname + (q ? "?" + q : "");
 }
-function params(s) { return Array.from(new URLSearchParams(s)).map(p => p.join("=")).sort().join("&"); }
+function params(s) {  // order-free; Streamlit's own embed options are no input
+  return Array.from(new URLSearchParams(s)).filter(p => !/^embed(_options)?$/i.test(p[0]))
+    .map(p => p.join("=")).sort().join("&");
+}
 function addressBehind() {  // the address bar holds other inputs than the page shows
   const a = address(), q = pageQuery();
   return !!a && q !== null && params(a.search) !== params(q);
