@@ -52,6 +52,31 @@ def test_moving_an_input_rewrites_the_link():
     assert at.query_params["image_size_mb"] == "750"
 
 
+def test_an_address_the_browser_never_got_is_written_again():
+    """Issue 31: the browser's address can miss a query the app wrote (Streamlit drops the message of
+    a run a newer rerun replaced; a page link drawn by the run before; the Back button). The next run
+    sends the address the browser really has: an app that remembered "already written" left it there
+    for good; the app must write the query of the inputs again."""
+    at = open_app()
+    at.number_input(key="wl_image_size_mb").set_value(750.0).run()
+    written = dict(at.query_params)
+    assert written["image_size_mb"] == "750"
+    at.query_params = {"price_book": written["price_book"]}  # the address as it was one change before
+    at.run()  # a rerun with the same inputs (say, a section opened)
+    assert dict(at.query_params) == written
+    at.run()  # and once the browser has it, nothing more to write: the address stays as it is
+    assert dict(at.query_params) == written
+
+
+def test_each_run_writes_the_query_of_its_inputs_into_the_page():
+    """ "Copy share link" reads the query from the page (ui/share.query_marker), not from the address bar."""
+    at = open_app()
+    at.number_input(key="wl_image_size_mb").set_value(750.0).run()
+    marks = [h.proto.body for h in at.get("html") if "data-share-query" in h.proto.body]
+    assert len(marks) == 1
+    assert 'data-share-query="image_size_mb=750&amp;price_book=' in marks[0] and " hidden " in marks[0]
+
+
 def test_bad_link_shows_every_problem_and_keeps_the_rest():
     at = open_app(
         {

@@ -1,8 +1,10 @@
 """The "Copy share link" button: one click puts this page's link, with every input, on the
 clipboard and says so. Streamlit has no copy button of its own outside st.code, so this is a
 small HTML component. Its HTML never changes, so the browser keeps the same frame across reruns
-(no reload per keypress): it reads the link from the page's address at click time, which the
-app has already rewritten to hold every input (ui/share.publish).
+(no reload per keypress). At click time it waits for a run in progress to finish, then builds the
+link from the page's address and the query of the inputs the page shows, which each run writes into
+the page (ui/share.query_marker): the address bar itself can be a message behind. When the address
+bar and the inputs disagree, it says so.
 
 The same frame names the charts for screen readers (role="img" and the chart's title as its
 accessible name): Plotly draws them as unnamed SVG.
@@ -39,18 +41,53 @@ m0 16H8V7h11v14z"/>\
 <span id="status" role="status" aria-live="polite"></span>
 <script>
 const button = document.getElementById("copy"), status = document.getElementById("status");
-function link() { try { return window.parent.location.href; } catch (e) { return document.referrer; } }
+// The link: this page's address with the query of the inputs the page shows, which the last run wrote
+// into the page (ui/share.query_marker). Read after the run in progress, if any, has finished (at most
+// 10 s): a click during a run copies what the user sees, not what the address bar held a moment ago.
+function doc() { try { return window.parent.document; } catch (e) { return null; } }
+function running() { const d = doc(); return !!(d && d.querySelector('[data-testid="stStatusWidget"]')); }
+function pageQuery() {
+  const d = doc(), m = d && d.querySelector("[data-share-query]");
+  return m ? m.getAttribute("data-share-query") : null;
+}
+function address() { try { return window.parent.location; } catch (e) { return null; } }
+function link() {
+  const a = address(), q = pageQuery();
+  if (!a) return document.referrer;
+  return q === null ? a.href : a.origin + a.pathname + (q ? "?" + q : "");
+}
+function params(s) {  // order-free; Streamlit's own embed options are no input
+  return Array.from(new URLSearchParams(s)).filter(p => !/^embed(_options)?$/i.test(p[0]))
+    .map(p => p.join("=")).sort().join("&");
+}
+function addressBehind() {  // the address bar holds other inputs than the page shows
+  const a = address(), q = pageQuery();
+  return !!a && q !== null && params(a.search) !== params(q);
+}
+async function idle() {
+  for (let i = 0; i < 200 && running(); i++) await new Promise(r => setTimeout(r, 50));
+}
 async function copy(text) {
   try { await navigator.clipboard.writeText(text); return true; } catch (e) { /* not a secure context: old way */ }
   const t = document.createElement("textarea"); t.value = text; document.body.appendChild(t); t.select();
   let ok = false; try { ok = document.execCommand("copy"); } catch (e) {} t.remove(); return ok;
 }
+function say(text, bad, note) {
+  status.className = bad ? "bad" : ""; status.textContent = text; status.dataset.note = note || "";
+}
 button.addEventListener("click", async () => {
-  const ok = await copy(link());
-  status.className = ok ? "" : "bad";
-  status.textContent = ok ? @@COPIED@@ : @@FAILED@@;
-  clearTimeout(window.clearStatus); window.clearStatus = setTimeout(() => { status.textContent = ""; }, 8000);
+  await idle();
+  const behind = addressBehind(), ok = await copy(link());
+  say(ok ? (behind ? @@COPIED_BEHIND@@ : @@COPIED@@) : @@FAILED@@, !ok);
+  clearTimeout(window.clearStatus); window.clearStatus = setTimeout(() => { say(""); }, 8000);
 });
+// The page says so when its address bar and its inputs disagree once it is idle (ui/share.publish keeps
+// them equal; this is the reader's warning if they ever part).
+function checkAddress() {
+  if (running()) return;
+  if (addressBehind()) { if (!status.textContent) say(@@MISMATCH@@, true, "mismatch"); }
+  else if (status.dataset.note === "mismatch") say("");
+}
 // Accessible names for the page's charts: the first SVG of each gets role img and the chart's title.
 // A check once a second, not a MutationObserver: observing the page would record every node
 // plotly draws on each rerun, on the path of the keypress-to-chart latency.
@@ -65,7 +102,7 @@ svg.setAttribute("aria-label", name); }
   }
 }
 nameCharts();
-setInterval(nameCharts, 1000);
+setInterval(() => { nameCharts(); checkAddress(); }, 1000);
 // The page's language for screen readers and the browser's own translation offer: Streamlit writes lang="en".
 try { window.parent.document.documentElement.lang = @@LANG@@; } catch (e) {}
 </script></body></html>"""
@@ -77,6 +114,12 @@ def _html(lang: str) -> str:
         words = {
             "@@COPY@@": _("Copy share link"),
             "@@COPIED@@": json.dumps(_("Link copied: it reopens every input on this page.")),
+            "@@COPIED_BEHIND@@": json.dumps(
+                _("Link copied with the inputs on this page (the address bar was still behind them).")
+            ),
+            "@@MISMATCH@@": json.dumps(
+                _("The address bar does not hold the inputs on this page: use Copy share link.")
+            ),
             "@@FAILED@@": json.dumps(_("Could not copy: copy the address bar instead.")),
             "@@CHART@@": json.dumps(_("Chart")),
             "@@LANG@@": json.dumps(lang),

@@ -6,6 +6,9 @@ outside (a pasted link, a hand edit); otherwise the widgets are, and each run wr
 
 from __future__ import annotations
 
+import html
+from urllib.parse import parse_qs
+
 import pandas as pd
 import streamlit as st
 
@@ -25,6 +28,7 @@ LINK_NOTE = N_("Some inputs could not be used; everything else was applied:")  #
 MAX_SHOWN = 20  # a link can carry thousands of made-up parameters: name the first ones, count the rest
 LINK_BOOK = "share_link_book"  # the price book a link or file was made with
 B_OVERRIDES = "share_b_overrides"  # the comparison scenario: fields that differ from A
+_EMBED = ("embed", "embed_options")  # Streamlit keeps these itself (st.query_params hides them)
 UPLOAD = "share_upload"
 PRESET = "share_preset"
 
@@ -78,16 +82,61 @@ def b_overrides() -> dict:
     return st.session_state.get(B_OVERRIDES, {})
 
 
+def _browser_query() -> dict[str, list[str]] | None:
+    """The query string the browser sent with this run: its address as it stood when it asked for the run.
+
+    Read from this run's own context, not from st.query_params: that object is shared by every
+    script thread of the session, and a run Streamlit is stopping may still be writing to it."""
+    try:  # Streamlit internals (pinned version); without them, publish writes the URL on every run
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        qs = get_script_run_ctx().query_string
+    except Exception:
+        return None
+    return {k: v for k, v in parse_qs(qs, keep_blank_values=True).items() if k.lower() not in _EMBED}
+
+
+def _stop_if_superseded() -> None:
+    """A yield point: a run the browser has already replaced with a newer one stops here, before it
+    touches the session's shared st.query_params (its page_info_changed would be dropped anyway)."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        check = get_script_run_ctx().yield_check
+    except Exception:
+        return
+    check()
+
+
 def publish(w, book) -> dict[str, str]:
-    """Write the scenario into the URL; return the query for links that must keep it."""
+    """Write the scenario into the URL; return the query for links that must keep it.
+
+    Compared with the address the browser sent with this run, not with what an earlier run of this
+    session wrote: with runner.fastReruns (Streamlit's default) a newer rerun replaces the running
+    script thread, and the page_info_changed message the replaced run had just queued is dropped
+    (AppSession ignores events from a ScriptRunner that is no longer current), while that run goes on
+    to its next yield point. A memory of "already written" then holds a query the browser never got,
+    and every later run with the same inputs skipped the write: the address stayed behind for good.
+    The browser's own report cannot be wrong that way; a report that lags a message still in flight
+    only costs one redundant message (the frontend does not touch history for an unchanged query)."""
     b = None
     if b_overrides():
         b, _problems = lenient(b_overrides(), w)
     q = {**links.to_query(w, book.version, b=b), **language.query()}
-    if st.session_state.get(LAST) != q:
+    if _browser_query() != {k: [v] for k, v in q.items()}:
+        _stop_if_superseded()
         st.query_params.from_dict(q)
-        st.session_state[LAST] = q
+    st.session_state[LAST] = q
     return q
+
+
+def query_marker(q: dict[str, str]) -> None:
+    """The query of this run's inputs, where "Copy share link" reads it (ui/copy_link.py): the frame's
+    HTML stays the same on every run, so it reads the data from the page. A hidden element, no space."""
+    st.html(
+        '<style>[data-testid="stElementContainer"]:has([data-share-query]) { display: none; }</style>'
+        f'<span hidden data-share-query="{html.escape(links.query_string(q), quote=True)}"></span>'
+    )
 
 
 # ---- callbacks: they run before the next script run, so they may set widget state -------

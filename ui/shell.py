@@ -137,6 +137,7 @@ def _frame(info: PageInfo, pages: list):
         _left, right = st.columns([3, 1])
         with right:
             share.copy_link()
+            share.query_marker(q)
         share.notices(w, book)
         language.krw_caption()
         chart.style_sheet()
