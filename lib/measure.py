@@ -45,6 +45,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 from urllib.parse import unquote
 
+from . import bounded
 from .errors import DashboardError, InputError
 from .i18n import N_, _, ngettext
 from .pricebook import PriceBook
@@ -58,6 +59,8 @@ MAX_FILE_BYTES = 512 * MB  # one export of a very large registry is ~400 bytes p
 MAX_TOTAL_BYTES = 2_000 * MB
 MAX_FILES = 200_000
 MAX_VALUES = 5_000_000  # JSON values per file (~400,000 image details): bounds the memory json.loads takes
+BYTES_PER_VALUE = 8
+MAX_DEPTH = 32  # registry exports nest ~6 levels; json.loads would take ~1,000
 MAX_DOCS_PER_FILE = 10_000  # `gh api --paginate` prints one JSON array per page, back to back
 MAX_ZIP_ENTRIES = 200_000
 MAX_BYTES_VALUE = 10**15  # a size above 1 PB is not a container image
@@ -261,6 +264,12 @@ class _FileProblems(DashboardError):
         self.problems = problems
 
 
+def _max_values(n: int) -> int:
+    """Values a file of n bytes may hold: registry exports spend 20-30 bytes per value, so one per
+    BYTES_PER_VALUE bytes keeps a parse at a few times the file's size (a list costs 72 bytes of memory)."""
+    return min(MAX_VALUES, max(10_000, n // BYTES_PER_VALUE))
+
+
 def _json_docs(src: Source) -> list[Any]:
     if len(src.data) > MAX_FILE_BYTES:
         raise _FileProblems(
@@ -276,18 +285,14 @@ def _json_docs(src: Source) -> list[Any]:
         raise _FileProblems([_("not a text file (it is not UTF-8); expected JSON")]) from None
     if not text.strip():
         raise _FileProblems([_("the file is empty; expected JSON")])
-    # a small file of many tiny values ([0,0,0,...]) would take ~50 bytes of memory per byte: count
-    # the separators first (a fast byte count) and refuse before parsing
-    # (every value takes at least two bytes, so a smaller file cannot hold too many)
-    values = src.data.count(b",") if len(src.data) > 2 * MAX_VALUES else 0
-    if values > MAX_VALUES:
-        raise _FileProblems(
-            [
-                _(
-                    "{n:,} JSON values is more than one inventory file holds (at most {most:,}); split the export"
-                ).format(n=values, most=MAX_VALUES)
-            ]
+    # json.loads takes ~50 bytes of memory per value and a file of `[[[]]]` is all values: count
+    # values and nesting before parsing (lib/bounded.py), whatever the file's size
+    try:
+        bounded.check_json(
+            src.data, max_depth=MAX_DEPTH, max_values=_max_values(len(src.data)), max_bytes=MAX_FILE_BYTES
         )
+    except bounded.BoundExceeded as e:
+        raise _FileProblems([_("{why}; not an inventory file (split a larger export)").format(why=e)]) from None
     try:
         return [json.loads(text)]
     except RecursionError:
