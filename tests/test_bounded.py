@@ -41,12 +41,14 @@ def test_depth_is_counted_as_the_parser_sees_it_across_any_chunking(doc, chunk):
     want = _depth(doc)
     for limit in (want - 1, want) if want else (0,):
         g = bounded.JsonGuard(max_depth=limit)
-        feed = lambda: [g.feed(data[i : i + chunk]) for i in range(0, len(data), chunk)]  # noqa: E731
+        pieces = [data[i : i + chunk] for i in range(0, len(data), chunk)]
         if limit < want:
             with pytest.raises(bounded.BoundExceeded, match="nested too deeply"):
-                feed()
+                for p in pieces:
+                    g.feed(p)
         else:
-            feed()
+            for p in pieces:
+                g.feed(p)
             assert g.depth == 0 and not g.in_string and not g.escaped
 
 
