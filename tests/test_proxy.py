@@ -134,14 +134,15 @@ def test_another_host_name_is_refused(proxy):
 
 
 def test_a_burst_from_one_address_is_limited(proxy):
-    """20 requests/s with a burst of 60: 150 back-to-back requests over one connection get 429s."""
+    """30 requests/s with a burst of 120 (a Streamlit page load is ~40 requests): 250 back-to-back
+    requests over one connection get 429s."""
     c = http.client.HTTPConnection("127.0.0.1", proxy, timeout=5)
     statuses = []
-    for _ in range(150):
+    for _ in range(250):
         c.request("GET", "/", headers={"Host": HOST})
         r = c.getresponse()
         r.read()
         statuses.append(r.status)
     c.close()
-    assert statuses[:50].count(200) == 50, "a page's worth of requests passes"
+    assert statuses[:100].count(200) == 100, "a few page loads pass"
     assert statuses.count(429) >= 50, statuses
