@@ -146,3 +146,16 @@ def test_a_burst_from_one_address_is_limited(proxy):
     c.close()
     assert statuses[:100].count(200) == 100, "a few page loads pass"
     assert statuses.count(429) >= 50, statuses
+
+
+def test_the_apps_static_files_are_not_rate_limited(proxy):
+    """A first page load fetches dozens of the ~300 script chunks: a limit there breaks the page."""
+    c = http.client.HTTPConnection("127.0.0.1", proxy, timeout=5)
+    statuses = []
+    for i in range(250):
+        c.request("GET", f"/static/js/chunk{i}.js", headers={"Host": HOST})
+        r = c.getresponse()
+        r.read()
+        statuses.append(r.status)
+    c.close()
+    assert statuses == [200] * 250
