@@ -370,9 +370,10 @@ def test_replicas_probes_and_base_path_agree(overlay):
     assert cm["data"]["STREAMLIT_SERVER_BASE_URL_PATH"] == base_path
     assert {"configMapRef": {"name": cm["metadata"]["name"]}} in c["envFrom"]
     health = f"/{base_path}/_stcore/health" if base_path else "/_stcore/health"
-    for probe in ("readinessProbe", "livenessProbe"):
-        assert c[probe]["httpGet"]["path"] == health
-        assert c[probe]["httpGet"]["port"] in ("http", 8501)
+    assert c["readinessProbe"]["httpGet"]["path"] == health
+    assert c["readinessProbe"]["httpGet"]["port"] in ("http", 8501)
+    # liveness: the image's health check, which finds the base path in the same settings (envFrom)
+    assert c["livenessProbe"]["exec"]["command"] == ["python", "deploy/healthcheck.py"]
     assert c["ports"][0]["containerPort"] == int(cm["data"]["STREAMLIT_SERVER_PORT"]) == 8501
     assert cm["data"]["STREAMLIT_SERVER_ADDRESS"] == "0.0.0.0"
     path = ing["spec"]["rules"][0]["http"]["paths"][0]
