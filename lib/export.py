@@ -113,6 +113,7 @@ def image(
             f"could not render the {fmt.upper()} picture: no Chromium on this machine "
             "(Debian: apt-get install chromium)"
         )
+
     def render() -> bytes:
         _ensure_server()
         with warnings.catch_warnings():

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -35,6 +36,9 @@ PROBLEMS = PREFIX + "problems"  # what was wrong with the link's fields, in the 
 
 LANG_FIELD, RATE_FIELD, DATE_FIELD = "lang", "krw_rate", "krw_date"
 FIELDS = (LANG_FIELD, RATE_FIELD, DATE_FIELD)  # ui/share.py leaves these out of the scenario's parameters
+MIN_RATE = 0.01  # the input's own minimum (krw_controls)
+FIRST_DAY = dt.date(2000, 1, 1)  # the price book starts in 2020s; a year 0001 rate is a typo
+_PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 MAX_RATE = 100_000.0  # won per dollar: ~1,400 in 2026; anything near this bound is a typo, not a rate
 RATE_HELP = N_("Won per US dollar, from your bank or treasury. Leave empty to show US dollars.")
 
@@ -45,16 +49,21 @@ def _today() -> dt.date:
 
 def parse_rate(value: str) -> tuple[float | None, str | None]:
     """A won rate from a link: (rate, None) or (None, what is wrong)."""
+    text = value.strip().replace(",", "")
     try:
-        rate = float(value.strip().replace(",", ""))
+        # ASCII digits only: float() also reads Arabic-Indic and full-width digits, "1_400" and "nan"
+        if not _PLAIN_NUMBER.fullmatch(text):
+            raise ValueError(text)
+        rate = float(text)
     except ValueError:
         return None, _("{field}: {value} is not a number; amounts are shown in US dollars").format(
             field=RATE_FIELD, value=quote(value)
         )
-    if not math.isfinite(rate) or rate <= 0:
+    if not math.isfinite(rate) or rate < MIN_RATE:
+        # below the input's own minimum every amount rounds to ₩0
         return None, _(
-            "{field}: {value} must be more than 0 won per US dollar; amounts are shown in US dollars"
-        ).format(field=RATE_FIELD, value=quote(value))
+            "{field}: {value} must be at least {min} won per US dollar; amounts are shown in US dollars"
+        ).format(field=RATE_FIELD, value=quote(value), min=labels.number(MIN_RATE))
     if rate > MAX_RATE:
         return None, _(
             "{field}: {value} won per US dollar is not a plausible rate (at most {max}); "
@@ -71,6 +80,11 @@ def parse_date(value: str) -> tuple[dt.date | None, str | None]:
         return None, _(
             "{field}: {value} is not a date (write it as 2026-11-20); amounts are shown in US dollars"
         ).format(field=DATE_FIELD, value=quote(value))
+    if day < FIRST_DAY:
+        return None, _(
+            "{field}: {value} is not a plausible day for an exchange rate (from {first} on); "
+            "amounts are shown in US dollars"
+        ).format(field=DATE_FIELD, value=quote(value), first=FIRST_DAY.isoformat())
     if day > _today():
         return None, _(
             "{field}: {value} is in the future: a rate is from a day that has passed; amounts are shown in US dollars"
@@ -280,7 +294,7 @@ def krw_controls(box) -> None:
     with box.expander(_("Amounts in won (KRW)"), icon=":material/payments:", expanded=False):
         st.number_input(
             _("Won per US dollar"),
-            min_value=0.01,
+            min_value=MIN_RATE,
             max_value=MAX_RATE,
             value=None,
             step=1.0,
