@@ -66,3 +66,31 @@ def test_clear_cache_from_a_client_clears_only_its_own_session():
     assert Session._session_state.cleared
     shared(1)
     assert calls == [1], "the shared cache survived one client's clear_cache"
+
+
+def test_downloads_are_built_a_few_at_a_time_per_process():
+    """Issue 30, finding 2: 20 simultaneous deck downloads ran at once (16.7 s of CPU together)."""
+    import threading
+    import time
+
+    from ui import language
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow_build() -> bytes:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return b"deck"
+
+    builders = [language.deferred(slow_build) for _ in range(8)]
+    threads = [threading.Thread(target=b) for b in builders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert most[0] == language.BUILDERS == 2

@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
 import streamlit as st
 
 from lib import i18n, labels, links
-from lib.errors import quote
+from lib.errors import DashboardError, quote
 from lib.i18n import N_, _
 
 PREFIX = "lang_"
@@ -165,6 +166,11 @@ def start_run() -> None:
 T = TypeVar("T")
 
 
+BUILDERS = 2  # downloads built at once per process; the rest wait their turn
+BUILD_WAIT_S = 120.0
+_BUILDING = threading.BoundedSemaphore(BUILDERS)
+
+
 def deferred(build: Callable[[], T]) -> Callable[[], T]:
     """A download's builder, to run in this run's language and currency. Streamlit builds a file given
     as a function when the reader clicks, after this run, in a thread whose language is the default:
@@ -172,8 +178,15 @@ def deferred(build: Callable[[], T]) -> Callable[[], T]:
     lang, krw = i18n.lang(), i18n.krw()
 
     def build_here() -> T:
-        with i18n.using(lang, krw=krw):
-            return build()
+        # queued: at most BUILDERS files are built at once per process (20 simultaneous decks took
+        # 16.7 s of CPU at once, and every session's reruns waited behind them)
+        if not _BUILDING.acquire(timeout=BUILD_WAIT_S):
+            raise DashboardError(_("The server is busy building other files; try again in a minute."))
+        try:
+            with i18n.using(lang, krw=krw):
+                return build()
+        finally:
+            _BUILDING.release()
 
     return build_here
 
