@@ -2,8 +2,8 @@
 the home folder as scratch space, tini as PID 1, and a PNG exported inside it.
 
 Built without a daemon (`buildah bud --isolation chroot`, vfs storage) and run with podman. A build
-takes many minutes (Chromium and the Python packages into a vfs layer; ~20 min on a shared 2-core
-machine), so this runs only with RDD_CONTAINER_TEST=1 and skips with the reason otherwise, and where
+copies Chromium and the Python packages into vfs layers (many minutes; not timed here: it was not run
+on this shared machine), so this runs only with RDD_CONTAINER_TEST=1 and skips with the reason otherwise, and where
 buildah/podman or the base image are missing (Docker Hub is unreachable here: the base is made locally,
 see BASE_RECIPE).
 """
@@ -30,7 +30,7 @@ BASE_RECIPE = (
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("RDD_CONTAINER_TEST") != "1",
-    reason="builds the image (~20 min with buildah on vfs): set RDD_CONTAINER_TEST=1 to run it",
+    reason="builds the image with buildah on vfs (many minutes): set RDD_CONTAINER_TEST=1 to run it",
 )
 
 
