@@ -180,3 +180,26 @@ def test_one_flooding_session_does_not_starve_another(server):
             await s.close()
 
     _run(scenario())
+
+
+def test_a_value_its_input_cannot_read_fails_one_run_not_every_later_one(server):
+    """Item 9: NaN sent as a whole-number input's value, or a number for a choice, raised in
+    Streamlit's own bookkeeping at the start of every later run of that session."""
+
+    async def scenario() -> None:
+        (s,) = await _sessions(server, 1)
+        good = dict(s.states)
+        s.states[s.widget_id] = ("double_value", float("nan"))
+        await s.rerun(change=False)  # the run that carries it may fail
+        s.states = dict(good)
+        _, problem = await s.rerun(change=False)
+        assert problem is None, problem
+        choice = next(k for k, (kind, _v) in good.items() if kind == "string_value")
+        s.states[choice] = ("int_value", 7)
+        await s.rerun(change=False)
+        s.states = dict(good)
+        _, problem = await s.rerun(change=False)
+        assert problem is None, problem
+        await s.close()
+
+    _run(scenario())

@@ -26,6 +26,7 @@ import streamlit as st
 from lib import i18n, labels, links
 from lib.errors import DashboardError, quote
 from lib.i18n import N_, _
+from ui import server_limits
 
 PREFIX = "lang_"
 SEEN = PREFIX + "seen"  # the link's fields were read (a session's first run)
@@ -150,6 +151,8 @@ def _link_problems(params: dict[str, list[str]]) -> list[str]:
 
 def start_run() -> None:
     """First thing in every run: the language and the won rate of this run."""
+    server_limits.install()  # once per process: per-session upload and rerun bounds (issue 30)
+    server_limits.drop_unreadable_state()  # a value the browser sent that its input cannot read
     ss = st.session_state
     if SEEN not in ss:
         params = {k: st.query_params.get_all(k) for k in FIELDS if k in st.query_params}

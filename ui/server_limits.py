@@ -1,5 +1,6 @@
 """What one client may take from the server it shares with everyone (issue 30): Streamlit's own
-server keeps no per-session bounds, so these are installed into it once, from app.py.
+server keeps no per-session bounds, so these are installed into it once, from the first thing every
+run does (ui/language.start_run: a deep link's first run skips app.py).
 
 - Uploads: every file a session uploads is held in the process's memory until the session ends
   (and ~2 minutes after a disconnect). A session may hold at most SESSION_UPLOAD_MB, the process
@@ -8,10 +9,12 @@ server keeps no per-session bounds, so these are installed into it once, from ap
 - Reruns: a browser sends one `rerun_script` per widget change; a client sending one every 10 ms
   kept a core busy restarting its script. A session's reruns start at most one per RERUN_INTERVAL_S;
   requests in between are coalesced, the newest state wins (what a person typed last is what runs).
+- A widget value a client sent that its widget cannot read (NaN for a whole number) is dropped at
+  the start of the run (drop_unreadable_state), instead of failing that session's every later run.
 - `clear_cache` from a client clears that client's session only: the caches are shared by everyone
   (Streamlit's handler clears them for all sessions).
 
-Plain monkeypatches of three methods, each guarded so a Streamlit upgrade that renames them fails
+Plain monkeypatches of four methods, each guarded so a Streamlit upgrade that renames them fails
 loudly in tests/test_flood.py rather than silently dropping the bound.
 """
 
@@ -24,6 +27,7 @@ from typing import Any
 
 from streamlit.runtime.app_session import AppSession
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.state.session_state import SessionState
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
 MB = 1 << 20
@@ -107,6 +111,41 @@ def _clear_own_session(self: AppSession) -> None:
     self._session_state.clear()
 
 
+def _drop_unreadable(state: Any) -> list[str]:
+    """Values the browser sent (SessionState._new_widget_state) that their widget cannot read."""
+    sent = state._new_widget_state
+    dropped = []
+    for wid in list(sent.states):
+        try:
+            sent[wid]
+        except KeyError:
+            continue  # no metadata yet (the widget is not drawn yet): read when it is
+        except Exception:  # noqa: BLE001 - whatever the widget's deserializer raises
+            dropped.append(wid)
+            sent.states.pop(wid, None)
+    return dropped
+
+
+def drop_unreadable_state() -> list[str]:
+    """First in every run: a widget value the browser sent that its widget cannot read (NaN for a
+    whole number, a number for a choice) is dropped: the input keeps its last good value, or starts
+    from its default, instead of the run failing. Returns the widget ids dropped."""
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    return _drop_unreadable(get_session_state()._state)
+
+
+def _compact(original: Any) -> Any:
+    # Streamlit copies every widget value into its old state at the start of the next run, reading
+    # each: one unreadable value failed that session's every later run, before the script started
+    def compact_state(self: Any) -> None:
+        _drop_unreadable(self)
+        original(self)
+
+    compact_state.__wrapped__ = original  # type: ignore[attr-defined]
+    return compact_state
+
+
 def install() -> None:
     """Idempotent: app.py calls it on every run; the first one patches."""
     global _done
@@ -118,4 +157,5 @@ def install() -> None:
         MemoryUploadedFileManager.add_file = _add_file(MemoryUploadedFileManager.add_file)  # type: ignore[method-assign]
         AppSession._handle_rerun_script_request = _rerun(AppSession._handle_rerun_script_request)  # type: ignore[method-assign]
         AppSession._handle_clear_cache_request = _clear_own_session  # type: ignore[method-assign]
+        SessionState._compact_state = _compact(SessionState._compact_state)  # type: ignore[method-assign]
         _done = True
