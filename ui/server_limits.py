@@ -33,7 +33,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 MB = 1 << 20
 SESSION_UPLOAD_MB = 110  # "Measure my registry" takes up to 100 MB in all; the form adds a little
 PROCESS_UPLOAD_MB = 400  # of a 1 GiB pod (deploy/k8s): room for the process, Chromium and measuring
-RERUN_INTERVAL_S = 0.3  # a person changes an input every few seconds; a held key repeats ~30 times a second
+RERUN_INTERVAL_S = 0.5  # a person changes an input every few seconds; a held key repeats ~30 times a second
 
 _installed = threading.Lock()
 _done = False
