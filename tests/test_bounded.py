@@ -91,7 +91,7 @@ def test_csv_rows_fields_and_field_length_are_bounded():
 
 def _run_limited(code: str, limit_mb: int = 1024) -> subprocess.CompletedProcess[str]:
     """Run code in a child with its address space capped (RLIMIT_AS): an allocation past it fails
-    there instead of the test machine swapping; the child prints its peak RSS in MB last."""
+    there instead of the test machine swapping; the child prints its peak resident memory in MB last."""
     prelude = textwrap.dedent(
         f"""
         import resource, sys
@@ -99,7 +99,9 @@ def _run_limited(code: str, limit_mb: int = 1024) -> subprocess.CompletedProcess
         resource.setrlimit(resource.RLIMIT_AS, ({limit_mb} << 20, {limit_mb} << 20))
         """
     )
-    tail = "\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    # VmHWM, not ru_maxrss: Linux carries the forking parent's high-water mark into ru_maxrss across
+    # exec (a big pytest process read as this child's peak); VmHWM belongs to this program's memory
+    tail = "\nprint(next(int(l.split()[1]) // 1024 for l in open('/proc/self/status') if l.startswith('VmHWM:')))\n"
     return subprocess.run(
         [sys.executable, "-c", prelude + textwrap.dedent(code) + tail], capture_output=True, text=True, timeout=120
     )
