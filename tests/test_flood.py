@@ -38,12 +38,14 @@ class Counting(pl.Session):
         super().__init__(*a, **kw)
         self.session_id = ""
         self.runs_started = 0
+        self.started_at: list[float] = []
 
     def _handle(self, msg: ForwardMsg) -> None:
         kind = msg.WhichOneof("type")
         if kind == "new_session":
             self.session_id = msg.new_session.initialize.session_id
             self.runs_started += 1
+            self.started_at.append(time.perf_counter())
         super()._handle(msg)
 
 
@@ -166,14 +168,20 @@ def test_one_flooding_session_does_not_starve_another(server):
         sent, _, _ = await asyncio.gather(flood(), explore(), probe())
         await asyncio.sleep(1.0)  # the last coalesced run
         runs = flooder.runs_started - before
+        starts = flooder.started_at[before:]
+        gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
         victim_s.sort()
         p95 = victim_s[int(0.95 * (len(victim_s) - 1))]
         print(
             f"flood: {sent} reruns sent, {runs} runs started; victim p95 {p95 * 1000:.0f} ms over "
-            f"{len(victim_s)} reruns; health max {max(health_s) * 1000:.0f} ms"
+            f"{len(victim_s)} reruns; health max {max(health_s) * 1000:.0f} ms; "
+            f"shortest gap between the flooder's runs {min(gaps, default=0) * 1000:.0f} ms"
         )
         assert sent > 200
-        assert runs <= FLOOD_S / server_limits.RERUN_INTERVAL_S + 3, (sent, runs)
+        # the app's own st.rerun() starts a run at once (not throttled), so this bound has slack; on a
+        # loaded machine a slow script also limits starts by itself: the throttle's exact behaviour is
+        # test_a_sessions_rerun_requests_are_coalesced_newest_wins (deterministic, in-process)
+        assert runs <= 2 * FLOOD_S / server_limits.RERUN_INTERVAL_S + 3, (sent, runs, gaps)
         assert len(victim_s) >= 5 and p95 < 1.0, victim_s
         assert max(health_s) < 1.0, health_s
         for s in (victim, flooder):
@@ -203,3 +211,31 @@ def test_a_value_its_input_cannot_read_fails_one_run_not_every_later_one(server)
         await s.close()
 
     _run(scenario())
+
+
+def test_a_sessions_rerun_requests_are_coalesced_newest_wins():
+    """The throttle alone: 100 requests 10 ms apart start a run at most once per RERUN_INTERVAL_S,
+    and the state the last one carried is the one run (before: 100 runs requested)."""
+    started: list[tuple[float, object]] = []
+
+    def original(session: object, client_state: object = None) -> None:
+        started.append((time.monotonic(), client_state))
+
+    handler = server_limits._rerun(original)
+
+    class Session:  # the handler keeps its bookkeeping on the session object
+        pass
+
+    async def flood() -> None:
+        s = Session()
+        for i in range(100):
+            handler(s, i)
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(server_limits.RERUN_INTERVAL_S + 0.2)
+
+    asyncio.run(flood())
+    times = [t for t, _ in started]
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert started[0][1] == 0 and started[-1][1] == 99, started  # the first at once, the newest last
+    assert len(started) <= 1 + 1.2 / server_limits.RERUN_INTERVAL_S * 1.5 + 1, len(started)
+    assert min(gaps) >= server_limits.RERUN_INTERVAL_S - 0.02, gaps
