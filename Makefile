@@ -55,7 +55,9 @@ clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis mutants
 
 # ---- deployment (README: "Deploy for a team") --------------------------------------------
-IMAGE        ?= registry-dashboard:latest
+# pinned, never `latest`: deploy/k8s/base/kustomization.yaml (newTag) runs the same tag
+IMAGE_TAG    ?= 1.0.0
+IMAGE        ?= registry-dashboard:$(IMAGE_TAG)
 SERVE_ADDRESS ?= 127.0.0.1
 .PHONY: serve image
 

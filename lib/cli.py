@@ -106,11 +106,14 @@ def _export(args: argparse.Namespace) -> int:
 
 def _fields(args: argparse.Namespace) -> int:
     for name, s in SPECS.items():
-        rng = (
-            f"{', '.join(map(str, s.choices))}"
-            if s.choices
-            else (f"{s.min:g}..{s.max:g}" if s.min is not None else "true/false")
-        )
+        if s.kind == "text":  # the pattern a value must match (an account id, a name)
+            rng = _("text matching {pattern}").format(pattern=s.pattern) if s.pattern else _("text")
+        elif s.choices:
+            rng = ", ".join(map(str, s.choices))
+        elif s.min is not None:
+            rng = f"{s.min:g}..{s.max:g}"
+        else:
+            rng = "true/false"
         default = _("default {value}").format(value=f"{s.default!s:<10}")  # the value as a scenario file has it
         print(f"{name:<28} {default} {rng:<32} {s.help}")
     return 0

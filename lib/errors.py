@@ -40,6 +40,25 @@ def _visible(ch: str) -> str:
     return ch
 
 
+MAX_MARKS = 2  # combining marks kept on one character: enough for any script's accents
+
+
+def _few_marks(text: str) -> str:
+    """Combining marks past MAX_MARKS on one character as visible escapes: hundreds of them stack
+    above and below the line ("Zalgo" text) and cover the message around the quote."""
+    out, run = [], 0
+    for ch in text:
+        if unicodedata.category(ch) in ("Mn", "Me"):
+            run += 1
+            if run > MAX_MARKS:
+                out.append(f"\\u{ord(ch):04x}")
+                continue
+        else:
+            run = 0
+        out.append(ch)
+    return "".join(out)
+
+
 def quote(value: object, limit: int = QUOTE_CHARS) -> str:
     """Anything a user typed or uploaded, made safe to show inside a message: on one line,
     truncated to `limit` characters with an ellipsis, and as a Markdown code span, so that
@@ -51,7 +70,7 @@ def quote(value: object, limit: int = QUOTE_CHARS) -> str:
     text = value if isinstance(value, str) else _short_repr(value)
     if not text:
         return _("(empty)")
-    text = "".join(_visible(c) for c in text[: limit + 1])
+    text = _few_marks("".join(_visible(c) for c in text[: limit + 1]))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     # a code span's fence must be longer than any run of backticks inside it

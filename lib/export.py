@@ -9,8 +9,11 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
+import tempfile
 import threading
 import warnings
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -110,13 +113,59 @@ def image(
             f"could not render the {fmt.upper()} picture: no Chromium on this machine "
             "(Debian: apt-get install chromium)"
         )
-    try:
+
+    def render() -> bytes:
         _ensure_server()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # plotly warns that kopts are ignored with a server
             return bytes(fig.to_image(format=fmt, width=width, height=height, scale=scale))
+
+    try:
+        try:
+            out = render()
+        except Exception:  # noqa: BLE001
+            # a Chromium that died (an OOM kill) leaves kaleido's server answering "Executor is
+            # closed" to every later call: start a new one and try once more
+            _restart_server()
+            out = render()
     except Exception as e:  # kaleido raises several kinds; the caller needs one with a reason
+        renderer_status(False, str(e))
         raise ImageExportError(f"could not render the {fmt.upper()} picture: {e}") from e
+    renderer_status(True)
+    return out
+
+
+def _restart_server() -> None:
+    global _server_started
+    with _server_lock:
+        if _server_started:
+            import kaleido
+
+            kaleido.stop_sync_server(silence_warnings=True)
+            _server_started = False
+
+
+def status_path(port: str | None = None) -> Path:
+    """Where the renderer's state is kept for deploy/healthcheck.py (the liveness probe): one file
+    per server port, in the temporary folder (an emptyDir in the pod)."""
+    port = port or os.environ.get("STREAMLIT_SERVER_PORT") or "8501"
+    return Path(tempfile.gettempdir()) / f"registry-dashboard-renderer-{port}.json"
+
+
+_last_status: bool | None = None
+
+
+def renderer_status(ok: bool, why: str = "") -> None:
+    """Note whether pictures render; written when it changes, so a probe can restart a pod whose
+    exports fail even after a fresh renderer (the HTTP health check alone stays 200)."""
+    global _last_status
+    if ok == _last_status:
+        return
+    _last_status = ok
+    try:
+        status_path().write_text(json.dumps({"ok": ok, "why": why[:300], "pid": os.getpid()}), encoding="utf-8")
+    except OSError:
+        pass  # a read-only temp folder: the probe then sees no file and relies on HTTP health
 
 
 # ---- tables ----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from typing import Any
 
 import ijson
 
+from . import bounded
 from .errors import PriceBookError
 from .i18n import _
 from .regions import RegionMatch
@@ -41,6 +42,11 @@ AWS_BASE = "https://pricing.us-east-1.amazonaws.com"
 AWS_INDEX = f"{AWS_BASE}/offers/v1.0/aws/index.json"
 AZURE_API = "https://prices.azure.com/api/retail/prices"
 AZURE_API_VERSION = "2023-01-01-preview"
+MAX_DEPTH = 32  # offer files and Retail Prices pages nest ~6 levels
+MAX_OFFER_BYTES = 8 << 30  # the largest AmazonEC2 regional file is ~0.5 GB
+MAX_OFFER_VALUES = 1 << 40  # depth is what ijson's memory grows with; values are streamed, not kept
+MAX_PAGE_BYTES = 64 << 20  # a Retail Prices page of 100 items is ~50 KB
+_DECIMAL = re.compile(r"[0-9]{1,20}(\.[0-9]{1,20})?", re.ASCII)
 MAX_AZURE_PAGES = 500  # a bound on following NextPageLink; the two services need a handful
 REGIONAL_OFFERS = ("AmazonEC2",)  # read per region: the all-region file is too large to fetch
 NON_COMMERCIAL = ("us-gov-", "cn-", "us-iso", "eusc-")
@@ -384,9 +390,16 @@ def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str 
     terms_started = False
     try:
         with open(path, "rb") as fh:
-            events = ijson.parse(fh)
+            # ijson keeps a prefix string per level: 200,000 nested brackets made that quadratic (21 GB
+            # from 400 KB); the guard refuses past MAX_DEPTH levels before ijson sees them
+            guard = bounded.JsonGuard(max_depth=MAX_DEPTH, max_values=MAX_OFFER_VALUES, max_bytes=MAX_OFFER_BYTES)
+            events = ijson.parse(bounded.GuardedReader(fh, guard))
+            skus: set[str] = set()
             for prefix, event, value in events:
                 if event == "map_key" and prefix == "products":
+                    if value in skus:  # a JSON object's last duplicate would win silently
+                        raise PriceListError(_("{path}: SKU {sku} appears twice").format(path=path, sku=value))
+                    skus.add(value)
                     if terms_started:
                         raise PriceListError(
                             _("{path}: 'terms' come before 'products'; cannot filter in one pass").format(path=path)
@@ -409,6 +422,8 @@ def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str 
                     terms_started = True
                 elif prefix in ("formatVersion", "offerCode", "version", "publicationDate") and event == "string":
                     meta[prefix] = value
+    except bounded.BoundExceeded as e:
+        raise PriceListError(_("{path}: {why}; not a vendor's price list").format(path=path, why=e)) from None
     except ijson.JSONError as e:  # includes IncompleteJSONError: a truncated download
         raise PriceListError(
             _("{path}: not valid JSON or cut short ({why}); download it again").format(path=path, why=e)
@@ -444,6 +459,13 @@ def _num(text: Any, path: str, sku: str, rate: str, name: str) -> float:
         )
     if str(text) == "Inf":
         return math.inf
+    if not isinstance(text, str) or not _DECIMAL.fullmatch(text):
+        # float() would take "１", "1_0", "NaN" and "1e400": a price list writes plain ASCII decimals
+        raise PriceListError(
+            _("{path}: SKU {sku} rate {rate}: '{name}' is not a plain decimal number: {text!r}").format(
+                path=path, sku=sku, rate=rate, name=name, text=str(text)[:40]
+            )
+        )
     try:
         return float(text)
     except (TypeError, ValueError):
@@ -687,6 +709,19 @@ def _page_no(p: Path) -> int:
     return int(m.group(1)) if m else 0
 
 
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _v in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError(
+            _("the key {key!r} appears twice in one object").format(key=next(k for k in keys if keys.count(k) > 1))
+        )
+    return dict(pairs)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(_("{name} is not a price").format(name=name))
+
+
 def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
     """Every item of DIR/azure/<service>-<n>.json, in page order; the chain must be complete."""
     pages = sorted((src / "azure").glob(f"{service}-*.json"), key=_page_no)
@@ -699,7 +734,11 @@ def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
         if _page_no(p) != i + 1:
             raise PriceListError(_("{path}: expected page {page} here; a page is missing").format(path=p, page=i + 1))
         try:
-            doc = json.loads(p.read_text(encoding="utf-8"))
+            raw = p.read_bytes()
+            bounded.check_json(raw, max_depth=MAX_DEPTH, max_bytes=MAX_PAGE_BYTES)
+            doc = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        except bounded.BoundExceeded as e:
+            raise PriceListError(_("{path}: {why}; not a Retail Prices API page").format(path=p, why=e)) from None
         except (OSError, ValueError) as e:
             raise PriceListError(_("{path}: not a readable JSON page ({why})").format(path=p, why=e)) from None
         if not isinstance(doc, dict) or not isinstance(doc.get("Items"), list):

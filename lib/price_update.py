@@ -15,11 +15,13 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import math
 import os
 import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +107,46 @@ def _note(founds: Sequence[pl.Found], old_note: str | dict[str, str], vendor: st
         return {"en": f"{auto} {human_en}".strip(), "ko": f"{auto_ko} {human_ko}".strip()}
     human = AUTO_NOTE.sub("", old_note or "").strip()
     return f"{auto} {human}".strip()
+
+
+MAX_CHANGE = 3.0  # a list price that triples or falls to a third is more likely a wrong file than a new price
+
+
+def check_plausible(old: pricebook.PriceBook, found: pl.Founds, today: str, accept_changes: bool = False) -> None:
+    """Every price read is finite and positive, dated no later than today, and (unless
+    accept_changes) within MAX_CHANGE of the current book's figure; else PriceListError naming it."""
+    for key in sorted(found):
+        p = old.prices.get(key)
+        for sub, f in sorted(found[key].items()):
+            name = key + (f" [{sub}]" if sub else "")
+            if not math.isfinite(f.value) or f.value <= 0:
+                was = p.value.get(sub) if p is not None and isinstance(p.value, dict) else (p.value if p else None)
+                if not (f.value == 0 and was == 0):
+                    raise PriceListError(
+                        _("{name}: {value} is not a price ({detail}); the current book stays").format(
+                            name=name, value=f.value, detail=f.detail
+                        )
+                    )
+            if f.as_of > today:
+                raise PriceListError(
+                    _("{name}: published {date}, after today ({today}); the current book stays").format(
+                        name=name, date=f.as_of, today=today
+                    )
+                )
+            if p is None or accept_changes:
+                continue
+            was = p.value.get(sub) if isinstance(p.value, dict) else p.value
+            if isinstance(was, (int, float)) and was > 0 and f.value > 0:
+                ratio = f.value / was
+                if ratio > MAX_CHANGE or ratio < 1 / MAX_CHANGE:
+                    raise PriceListError(
+                        _(
+                            "{name}: {old:g} -> {new:g} is a {ratio:.1f}x change ({detail}); check the file, "
+                            "or run again with --accept-changes"
+                        ).format(
+                            name=name, old=was, new=f.value, ratio=ratio if ratio > 1 else 1 / ratio, detail=f.detail
+                        )
+                    )
 
 
 def build(
@@ -193,7 +235,11 @@ def _scalar(v: object) -> str:
     if isinstance(v, int):
         return str(v)
     if isinstance(v, float):
-        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+        if v.is_integer() and abs(v) < 1e15:
+            return str(int(v))
+        # positional, never repr's 1e-05: YAML 1.1 (PyYAML) reads an exponent without a dot as text
+        text = format(Decimal(repr(v)), "f")
+        return text if "." in text else text + ".0"
     if isinstance(v, str):  # YAML's own choice: plain where safe, quoted where needed
         text = yaml.safe_dump(v, default_flow_style=True, width=1 << 20, allow_unicode=True)
         text = text[:-5] if text.endswith("\n...\n") else text.rstrip("\n")
@@ -333,6 +379,7 @@ def update(
     progress: pl.Progress | None = None,
     dry_run: bool = False,
     fetch_regions: Sequence[str] | None = None,
+    accept_changes: bool = False,
 ) -> Result:
     book_path = Path(book_path or pricebook.DEFAULT_PATH)
     history_dir = Path(history_dir or (book_path.parent / "price_history"))
@@ -363,6 +410,7 @@ def update(
     ref = next(iter(old.regions))
     az_found, az_notes = pl.read_azure(src, offered, rmap, ref, old.hours_per_month, today)
     found = {**aws_found, **az_found}
+    check_plausible(old, found, today, accept_changes)
     names = {r: rmap[r].name for r in offered}
     new_version = _new_version(old, history_dir, today)
     doc, added, left_out = build(old_doc, old, found, offered, new_version, names)
@@ -573,6 +621,7 @@ def _update(args: argparse.Namespace) -> int:
         progress=progress,
         dry_run=args.dry_run,
         fetch_regions=_regions_arg(args),
+        accept_changes=args.accept_changes,
     )
     print(r.report)
     if args.dry_run:
@@ -596,6 +645,11 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     up.add_argument("--fetch", action="store_true", help="download the files into DIR first (needs the vendors' hosts)")
     up.add_argument("--regions", metavar="A,B", help="with --fetch: only these regions' AmazonEC2 files")
     up.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
+    up.add_argument(
+        "--accept-changes",
+        action="store_true",
+        help=f"write prices that changed more than {MAX_CHANGE:g}x against the current book (checked by hand)",
+    )
     up.add_argument("--prices", default=None, help="the price book to update (default: data/prices.yaml)")
     up.add_argument("--history", default=None, help="where superseded books go (default: data/price_history/)")
     up.set_defaults(func=_update)

@@ -401,10 +401,20 @@ TOMORROW = (dt.date.today() + dt.timedelta(days=1)).isoformat()
 @pytest.mark.parametrize(
     "rate, day, message",
     [
-        ("-3", "2026-11-20", "krw_rate: `-3` must be more than 0 won per US dollar; amounts are shown in US dollars"),
-        ("0", "2026-11-20", "krw_rate: `0` must be more than 0 won per US dollar"),
+        ("-3", "2026-11-20", "krw_rate: `-3` must be at least 0.01 won per US dollar; amounts are shown in US dollars"),
+        ("0", "2026-11-20", "krw_rate: `0` must be at least 0.01 won per US dollar"),
+        # issue 30: below the input's own minimum every amount was ₩0
+        ("0.001", "2026-11-20", "krw_rate: `0.001` must be at least 0.01 won per US dollar"),
         ("abc", "2026-11-20", "krw_rate: `abc` is not a number"),
-        ("nan", "2026-11-20", "krw_rate: `nan` must be more than 0 won per US dollar"),
+        ("nan", "2026-11-20", "krw_rate: `nan` is not a number"),
+        # issue 30: float() reads Arabic-Indic digits and underscores; a link's rate is ASCII
+        ("١٤٠٠", "2026-11-20", "krw_rate: `١٤٠٠` is not a number"),
+        ("1_400", "2026-11-20", "krw_rate: `1_400` is not a number"),
+        (
+            "1380",
+            "0001-01-01",
+            "krw_date: `0001-01-01` is not a plausible day for an exchange rate (from 2000-01-01 on)",
+        ),
         ("250000", "2026-11-20", "krw_rate: `250000` won per US dollar is not a plausible rate (at most 100,000)"),
         ("1380", TOMORROW, f"krw_date: `{TOMORROW}` is in the future"),
         ("1380", "2026-02-30", "krw_date: `2026-02-30` is not a date (write it as 2026-11-20)"),

@@ -92,7 +92,9 @@ def test_dockerfile_is_python_311_slim_with_chromium_non_root_and_a_health_check
     assert str(deployment["spec"]["template"]["spec"]["securityContext"]["runAsUser"]) == uid
     health = [rest for word, rest in ins if word == "HEALTHCHECK"]
     assert health and "deploy/healthcheck.py" in health[0]
-    assert ("ENTRYPOINT", '["sh", "deploy/entrypoint.sh"]') in ins
+    # tini as PID 1 (issue 30): it reaps what a killed Chromium leaves and forwards SIGTERM
+    assert ("ENTRYPOINT", '["/usr/bin/tini", "--", "sh", "deploy/entrypoint.sh"]') in ins
+    assert re.search(r"apt-get install .*\btini\b", runs)
     assert ("EXPOSE", "8501") in ins
 
 
@@ -129,7 +131,20 @@ def test_dockerignore_keeps_what_the_app_needs_and_leaves_out_the_rest():
     for path in needed:
         assert (ROOT / path).exists(), path
         assert not ignored(path), f"{path} is left out of the image"
-    for path in (".venv/bin/python", ".git/HEAD", "tests/test_deploy.py", "bench/protocol_load.py"):
+    for path in (
+        ".venv/bin/python",
+        ".git/HEAD",
+        "tests/test_deploy.py",
+        "bench/protocol_load.py",
+        # test and developer configuration (issue 30)
+        "pytest.ini",
+        "setup.cfg",
+        "mypy.ini",
+        "ruff.toml",
+        "requirements-test.txt",
+        "Makefile",
+        ".streamlit/secrets.toml",
+    ):
         assert ignored(path), f"{path} would be copied into the image"
 
 
@@ -252,7 +267,16 @@ def render(folder: Path) -> list[dict]:
     """kustomize build, for what deploy/k8s uses: resources, images, configMapGenerator
     (literals, behavior merge, no hash suffix) and JSON 6902 patches with a kind/name target."""
     k = yaml.safe_load((folder / "kustomization.yaml").read_text())
-    known = {"apiVersion", "kind", "resources", "images", "configMapGenerator", "generatorOptions", "patches"}
+    known = {
+        "apiVersion",
+        "kind",
+        "namespace",
+        "resources",
+        "images",
+        "configMapGenerator",
+        "generatorOptions",
+        "patches",
+    }
     assert set(k) <= known, f"{folder}: this test's renderer does not know {set(k) - known}"
     objs: list[dict] = []
     for res in k.get("resources", []):
@@ -272,6 +296,10 @@ def render(folder: Path) -> list[dict]:
         assert hits, f"patch target {t} not found"
         for o in hits:
             _apply_json6902(o, yaml.safe_load(p["patch"]))
+    if "namespace" in k:  # every namespaced object goes there (a Namespace itself has none)
+        for o in objs:
+            if o["kind"] != "Namespace":
+                o["metadata"]["namespace"] = k["namespace"]
     for img in k.get("images", []):
         for o in objs:
             for c in o.get("spec", {}).get("template", {}).get("spec", {}).get("containers", []):
@@ -308,6 +336,8 @@ def test_every_manifest_is_valid_kubernetes_offline(overlay, monkeypatch):
         "HorizontalPodAutoscaler",
         "PodDisruptionBudget",
         "ConfigMap",
+        "Namespace",
+        "NetworkPolicy",
     }
     for o in objs:
         kubernetes_validate.validate(copy.deepcopy(o), K8S_VERSION, strict=True)
@@ -318,7 +348,7 @@ def test_the_validator_rejects_a_broken_manifest():
 
     objs = render(K8S)
     d = copy.deepcopy(by_kind(objs)["Deployment"])
-    d["spec"]["replicas"] = "two"
+    d["spec"]["minReadySeconds"] = "two"
     with pytest.raises(kubernetes_validate.ValidationError):
         kubernetes_validate.validate(d, K8S_VERSION, strict=True)
     d = copy.deepcopy(by_kind(objs)["Deployment"])
@@ -333,15 +363,17 @@ def test_replicas_probes_and_base_path_agree(overlay):
     objs, base_path = overlay
     k = by_kind(objs)
     dep, cm, ing = k["Deployment"], k["ConfigMap"], k["Ingress"]
-    assert dep["spec"]["replicas"] >= 2
+    assert "replicas" not in dep["spec"], "the autoscaler owns the count; a fixed one resets it on every apply"
+    assert k["HorizontalPodAutoscaler"]["spec"]["minReplicas"] >= 2
     pod = dep["spec"]["template"]["spec"]
     c = pod["containers"][0]
     assert cm["data"]["STREAMLIT_SERVER_BASE_URL_PATH"] == base_path
     assert {"configMapRef": {"name": cm["metadata"]["name"]}} in c["envFrom"]
     health = f"/{base_path}/_stcore/health" if base_path else "/_stcore/health"
-    for probe in ("readinessProbe", "livenessProbe"):
-        assert c[probe]["httpGet"]["path"] == health
-        assert c[probe]["httpGet"]["port"] in ("http", 8501)
+    assert c["readinessProbe"]["httpGet"]["path"] == health
+    assert c["readinessProbe"]["httpGet"]["port"] in ("http", 8501)
+    # liveness: the image's health check, which finds the base path in the same settings (envFrom)
+    assert c["livenessProbe"]["exec"]["command"] == ["python", "deploy/healthcheck.py"]
     assert c["ports"][0]["containerPort"] == int(cm["data"]["STREAMLIT_SERVER_PORT"]) == 8501
     assert cm["data"]["STREAMLIT_SERVER_ADDRESS"] == "0.0.0.0"
     path = ing["spec"]["rules"][0]["http"]["paths"][0]
@@ -408,3 +440,62 @@ def test_our_renderer_matches_kubectl_kustomize_where_kubectl_is_installed():
         )
         ours = sorted(render(folder), key=lambda o: (o["kind"], o["metadata"]["name"]))
         assert ours == theirs
+
+
+# ---- issue 30: the manifests under drains, rollouts and a hostile network -----------------------
+
+
+def test_a_drain_evicts_one_replica_at_a_time_and_a_stopping_pod_waits_for_the_endpoints():
+    k = by_kind(render(K8S))
+    pdb = k["PodDisruptionBudget"]["spec"]
+    assert pdb.get("maxUnavailable") == 1 and "minAvailable" not in pdb
+    pod = k["Deployment"]["spec"]["template"]["spec"]
+    stop_hook = pod["containers"][0]["lifecycle"]["preStop"]["exec"]["command"]
+    assert stop_hook[0] == "sleep" and 5 <= int(stop_hook[1]) < pod["terminationGracePeriodSeconds"]
+
+
+def test_the_image_tag_is_pinned_and_the_makefile_builds_that_tag():
+    dep = by_kind(render(K8S))["Deployment"]
+    image = dep["spec"]["template"]["spec"]["containers"][0]["image"]
+    name, tag = image.rsplit(":", 1)
+    assert tag not in ("", "latest"), image
+    make = (ROOT / "Makefile").read_text()
+    assert re.search(rf"^IMAGE_TAG\s*\?=\s*{re.escape(tag)}$", make, re.M), "make image builds what the pods run"
+
+
+def test_everything_lives_in_its_namespace_behind_a_network_policy(overlay):
+    objs, _ = overlay
+    k = by_kind(objs)
+    ns = k["Namespace"]["metadata"]["name"]
+    assert k["Namespace"]["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] == "restricted"
+    for o in objs:
+        if o["kind"] != "Namespace":
+            assert o["metadata"]["namespace"] == ns, o["kind"]
+    pol = k["NetworkPolicy"]["spec"]
+    labels = k["Deployment"]["spec"]["template"]["metadata"]["labels"]
+    assert pol["podSelector"]["matchLabels"].items() <= labels.items()
+    assert set(pol["policyTypes"]) == {"Ingress", "Egress"} and pol["egress"] == [], "the app calls out nowhere"
+    (rule,) = pol["ingress"]
+    assert rule["ports"] == [{"port": "http", "protocol": "TCP"}]
+    assert rule["from"] == [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "ingress-nginx"}}}]
+
+
+def test_the_ingress_serves_tls_with_a_secure_cookie_security_headers_and_no_metrics(overlay):
+    objs, _ = overlay
+    ing = by_kind(objs)["Ingress"]
+    host = ing["spec"]["rules"][0]["host"]
+    assert ing["spec"]["tls"][0]["hosts"] == [host] and ing["spec"]["tls"][0]["secretName"]
+    a = ing["metadata"]["annotations"]
+    assert a["nginx.ingress.kubernetes.io/session-cookie-secure"] == "true"
+    assert a["nginx.ingress.kubernetes.io/ssl-redirect"] == "true"
+    snippet = a["nginx.ingress.kubernetes.io/configuration-snippet"]
+    for header in (
+        "Content-Security-Policy: frame-ancestors 'self'",
+        "X-Frame-Options: SAMEORIGIN",
+        "X-Content-Type-Options: nosniff",
+    ):
+        assert f'more_set_headers "{header}"' in snippet
+    assert '/_stcore/metrics") { return 404; }' in snippet
+    # the same headers as the plain nginx config (tests/test_proxy.py checks that one live)
+    conf = (DEPLOY / "nginx" / "registry-dashboard.conf").read_text()
+    assert "add_header Content-Security-Policy \"frame-ancestors 'self'\" always;" in conf

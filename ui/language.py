@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
 import streamlit as st
 
 from lib import i18n, labels, links
-from lib.errors import quote
+from lib.errors import DashboardError, quote
 from lib.i18n import N_, _
+from ui import server_limits
 
 PREFIX = "lang_"
 SEEN = PREFIX + "seen"  # the link's fields were read (a session's first run)
@@ -35,6 +38,9 @@ PROBLEMS = PREFIX + "problems"  # what was wrong with the link's fields, in the 
 
 LANG_FIELD, RATE_FIELD, DATE_FIELD = "lang", "krw_rate", "krw_date"
 FIELDS = (LANG_FIELD, RATE_FIELD, DATE_FIELD)  # ui/share.py leaves these out of the scenario's parameters
+MIN_RATE = 0.01  # the input's own minimum (krw_controls)
+FIRST_DAY = dt.date(2000, 1, 1)  # the price book starts in 2020s; a year 0001 rate is a typo
+_PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 MAX_RATE = 100_000.0  # won per dollar: ~1,400 in 2026; anything near this bound is a typo, not a rate
 RATE_HELP = N_("Won per US dollar, from your bank or treasury. Leave empty to show US dollars.")
 
@@ -45,16 +51,21 @@ def _today() -> dt.date:
 
 def parse_rate(value: str) -> tuple[float | None, str | None]:
     """A won rate from a link: (rate, None) or (None, what is wrong)."""
+    text = value.strip().replace(",", "")
     try:
-        rate = float(value.strip().replace(",", ""))
+        # ASCII digits only: float() also reads Arabic-Indic and full-width digits, "1_400" and "nan"
+        if not _PLAIN_NUMBER.fullmatch(text):
+            raise ValueError(text)
+        rate = float(text)
     except ValueError:
         return None, _("{field}: {value} is not a number; amounts are shown in US dollars").format(
             field=RATE_FIELD, value=quote(value)
         )
-    if not math.isfinite(rate) or rate <= 0:
+    if not math.isfinite(rate) or rate < MIN_RATE:
+        # below the input's own minimum every amount rounds to ₩0
         return None, _(
-            "{field}: {value} must be more than 0 won per US dollar; amounts are shown in US dollars"
-        ).format(field=RATE_FIELD, value=quote(value))
+            "{field}: {value} must be at least {min} won per US dollar; amounts are shown in US dollars"
+        ).format(field=RATE_FIELD, value=quote(value), min=labels.number(MIN_RATE))
     if rate > MAX_RATE:
         return None, _(
             "{field}: {value} won per US dollar is not a plausible rate (at most {max}); "
@@ -71,6 +82,11 @@ def parse_date(value: str) -> tuple[dt.date | None, str | None]:
         return None, _(
             "{field}: {value} is not a date (write it as 2026-11-20); amounts are shown in US dollars"
         ).format(field=DATE_FIELD, value=quote(value))
+    if day < FIRST_DAY:
+        return None, _(
+            "{field}: {value} is not a plausible day for an exchange rate (from {first} on); "
+            "amounts are shown in US dollars"
+        ).format(field=DATE_FIELD, value=quote(value), first=FIRST_DAY.isoformat())
     if day > _today():
         return None, _(
             "{field}: {value} is in the future: a rate is from a day that has passed; amounts are shown in US dollars"
@@ -135,6 +151,8 @@ def _link_problems(params: dict[str, list[str]]) -> list[str]:
 
 def start_run() -> None:
     """First thing in every run: the language and the won rate of this run."""
+    server_limits.install()  # once per process: per-session upload and rerun bounds (issue 30)
+    server_limits.drop_unreadable_state()  # a value the browser sent that its input cannot read
     ss = st.session_state
     if SEEN not in ss:
         params = {k: st.query_params.get_all(k) for k in FIELDS if k in st.query_params}
@@ -151,6 +169,11 @@ def start_run() -> None:
 T = TypeVar("T")
 
 
+BUILDERS = 2  # downloads built at once per process; the rest wait their turn
+BUILD_WAIT_S = 120.0
+_BUILDING = threading.BoundedSemaphore(BUILDERS)
+
+
 def deferred(build: Callable[[], T]) -> Callable[[], T]:
     """A download's builder, to run in this run's language and currency. Streamlit builds a file given
     as a function when the reader clicks, after this run, in a thread whose language is the default:
@@ -158,8 +181,15 @@ def deferred(build: Callable[[], T]) -> Callable[[], T]:
     lang, krw = i18n.lang(), i18n.krw()
 
     def build_here() -> T:
-        with i18n.using(lang, krw=krw):
-            return build()
+        # queued: at most BUILDERS files are built at once per process (20 simultaneous decks took
+        # 16.7 s of CPU at once, and every session's reruns waited behind them)
+        if not _BUILDING.acquire(timeout=BUILD_WAIT_S):
+            raise DashboardError(_("The server is busy building other files; try again in a minute."))
+        try:
+            with i18n.using(lang, krw=krw):
+                return build()
+        finally:
+            _BUILDING.release()
 
     return build_here
 
@@ -280,7 +310,7 @@ def krw_controls(box) -> None:
     with box.expander(_("Amounts in won (KRW)"), icon=":material/payments:", expanded=False):
         st.number_input(
             _("Won per US dollar"),
-            min_value=0.01,
+            min_value=MIN_RATE,
             max_value=MAX_RATE,
             value=None,
             step=1.0,

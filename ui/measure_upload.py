@@ -81,7 +81,8 @@ def _measure(files):
             result, problems = (
                 measure.measure(
                     measure.sources_from_uploads(
-                        ((f.name, f.getvalue()) for f in files), max_total=MAX_UPLOAD_MB * measure.MB
+                        zip(distinct_names([f.name for f in files]), (f.getvalue() for f in files), strict=True),
+                        max_total=MAX_UPLOAD_MB * measure.MB,
                     )
                 ),
                 [],
@@ -103,6 +104,19 @@ def _apply(values: dict, sig: tuple) -> None:
     st.session_state[share.PROBLEMS] = problems
     st.session_state[APPLIED] = sig
     st.toast(_("Applied the measured values to the scenario"))
+
+
+def distinct_names(names: list[str]) -> list[str]:
+    """Two uploads with one name (from two folders) are two files: the second is "name (2).json" (the
+    extension kept: a zip is opened by its name), so "Files read" lists both and each problem names
+    the one it is about."""
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        seen[n] = seen.get(n, 0) + 1
+        stem, dot, ext = n.rpartition(".")
+        out.append(n if seen[n] == 1 else (f"{stem} ({seen[n]}).{ext}" if dot and stem else f"{n} ({seen[n]})"))
+    return out
 
 
 def _value(name: str, v) -> str:

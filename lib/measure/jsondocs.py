@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import bounded
 from ..errors import DashboardError
 from ..i18n import N_, _
-from .limits import MAX_DOCS_PER_FILE, MAX_FILE_BYTES, MAX_VALUES, MB
+from .limits import BYTES_PER_VALUE, MAX_DEPTH, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, MAX_VALUES, MB
 from .sources import Source
 
 
@@ -17,6 +18,12 @@ class FileProblems(DashboardError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+def max_values(n: int) -> int:
+    """Values a file of n bytes may hold: registry exports spend 20-30 bytes per value, so one per
+    BYTES_PER_VALUE bytes keeps a parse at a few times the file's size (a list costs 72 bytes of memory)."""
+    return min(MAX_VALUES, max(10_000, n // BYTES_PER_VALUE))
 
 
 def json_docs(src: Source) -> list[Any]:
@@ -34,18 +41,14 @@ def json_docs(src: Source) -> list[Any]:
         raise FileProblems([_("not a text file (it is not UTF-8); expected JSON")]) from None
     if not text.strip():
         raise FileProblems([_("the file is empty; expected JSON")])
-    # a small file of many tiny values ([0,0,0,...]) would take ~50 bytes of memory per byte: count
-    # the separators first (a fast byte count) and refuse before parsing
-    # (every value takes at least two bytes, so a smaller file cannot hold too many)
-    values = src.data.count(b",") if len(src.data) > 2 * MAX_VALUES else 0
-    if values > MAX_VALUES:
-        raise FileProblems(
-            [
-                _(
-                    "{n:,} JSON values is more than one inventory file holds (at most {most:,}); split the export"
-                ).format(n=values, most=MAX_VALUES)
-            ]
+    # json.loads takes ~50 bytes of memory per value and a file of `[[[]]]` is all values: count
+    # values and nesting before parsing (lib/bounded.py), whatever the file's size
+    try:
+        bounded.check_json(
+            src.data, max_depth=MAX_DEPTH, max_values=max_values(len(src.data)), max_bytes=MAX_FILE_BYTES
         )
+    except bounded.BoundExceeded as e:
+        raise FileProblems([_("{why}; not an inventory file (split a larger export)").format(why=e)]) from None
     try:
         return [json.loads(text)]
     except RecursionError:

@@ -1,0 +1,101 @@
+"""The picture renderer heals (issue 30, finding 7): a Chromium killed under kaleido (as an OOM kill
+would) is replaced on the next export, and the health check the pod's liveness probe runs fails while
+exports fail even after that, so Kubernetes restarts the pod (/_stcore/health alone stays 200)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import plotly.graph_objects as go
+import psutil
+import pytest
+
+from lib import export
+from tests.conftest import need
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def own_status(monkeypatch, tmp_path):
+    """A status file of this test's own (the port names it), in a temporary folder of its own."""
+    monkeypatch.setenv("STREAMLIT_SERVER_PORT", f"test{os.getpid()}")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)  # gettempdir() reads TMPDIR again
+    monkeypatch.setattr(export, "_last_status", None)
+    yield export.status_path()
+
+
+def test_a_killed_renderer_is_started_again_on_the_next_export(own_status):
+    need("chromium")
+    fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
+    first = export.image(fig, "png", width=320, height=200)
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    # this process's Chromium (kaleido started it for the export above), killed by pid
+    browsers = [p for p in psutil.Process().children(recursive=True) if "chrom" in p.name().lower()]
+    assert browsers, "kaleido runs a Chromium"
+    for p in browsers:
+        try:
+            p.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(browsers, timeout=10)
+    # before: "could not render the PNG picture: Executor is closed." on this and every later export
+    again = export.image(fig, "png", width=320, height=200)
+    assert again[:8] == b"\x89PNG\r\n\x1a\n"
+    assert '"ok": true' in own_status.read_text()
+
+
+class Healthy(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(200 if self.path == "/_stcore/health" else 404)
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *a: object) -> None:
+        pass
+
+
+def test_the_health_check_fails_while_exports_fail_after_a_restart(monkeypatch, tmp_path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Healthy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = str(server.server_address[1])
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")},
+        "STREAMLIT_SERVER_PORT": port,
+        "TMPDIR": str(tmp_path),
+    }
+    monkeypatch.setenv("STREAMLIT_SERVER_PORT", port)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    monkeypatch.setattr(export, "_last_status", None)
+
+    def check() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "deploy" / "healthcheck.py")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+
+    try:
+        assert check().returncode == 0  # no export tried yet: HTTP health decides
+        export.renderer_status(False, "Executor is closed.")
+        r = check()
+        assert r.returncode == 1 and "picture exports fail" in r.stderr and "Executor is closed" in r.stderr
+        export.renderer_status(True)
+        assert check().returncode == 0
+    finally:
+        server.shutdown()
+    # and the HTTP part still counts: nothing listening is unhealthy
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        env["STREAMLIT_SERVER_PORT"] = str(s.getsockname()[1])
+    assert check().returncode == 1
