@@ -9,13 +9,14 @@ arrays (many workloads at once): only element-wise numpy functions are used.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 import numpy as np
 
 from .errors import DashboardError
 from .i18n import DEFAULT, N_, _, lang
 from .pricebook import PriceBook
+from .workload import PricingInputs
 
 # The kinds of cost a component can be: every chart series, table and slide groups by these,
 # so a line with any other category would silently drop out of them. Checked when a line is made.
@@ -25,8 +26,9 @@ Severity = Literal["info", "warning", "blocker"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 # One workload's figure (a float) or many workloads' (a numpy array): the same code prices both.
 Amount = float | np.ndarray
-# A Workload, or in the vectorised path a namespace of its fields with numpy arrays for the numbers.
-Inputs = Any
+# What pricing reads: a Workload (float numbers), or in the vectorised path the same fields with numpy
+# arrays for the numbers (lib.workload.PricingInputs).
+Inputs = PricingInputs[Amount]
 # (size in GB, or None for the rest; the tier's name; its price key)
 Tiers = tuple[tuple[float | None, str, str], ...]
 
@@ -203,8 +205,10 @@ class Prices:
 
 # ---- where the consumers run ---------------------------------------------------------
 
+ConsumersCloud = Literal["aws", "gcp", "azure", "on_prem"]
 
-def consumers_cloud(w: Inputs) -> str:
+
+def consumers_cloud(w: Inputs) -> ConsumersCloud:
     """The cloud the pulling workloads run in: aws, gcp, azure or on_prem.
 
     Multi-cloud is priced as AWS consumers in the chosen region (the dashboard's stated
@@ -218,13 +222,13 @@ def private_aws_subnets(w: Inputs) -> bool:
     return w.network in ("nat", "endpoints") and consumers_cloud(w) == "aws"
 
 
-WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": N_("on-premises")}
+WHERE: dict[ConsumersCloud, str] = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": N_("on-premises")}
 
 
 # ---- pieces several registries share -------------------------------------------------
 
 
-def other_cloud_flags(w: Inputs, home: str, provider: str) -> list[Flag]:
+def other_cloud_flags(w: Inputs, home: ConsumersCloud, provider: str) -> list[Flag]:
     """A registry on another cloud than the pulling workloads: every pull leaves `provider` as
     internet egress (through the consumers' NAT gateway when they sit in private AWS subnets)."""
     if consumers_cloud(w) == home:
@@ -280,6 +284,8 @@ AZURE_TIERS = (
     (102_400.0, N_("next 100 TB"), "acr.internet_egress_tier3_gb"),
     (None, N_("over 150 TB"), "acr.internet_egress_tier4_gb"),
 )
+# each cloud's internet egress tiers (a self-hosted registry's hosts pay their cloud's)
+EGRESS_TIERS: dict[str, Tiers] = {"aws": AWS_TIERS, "gcp": GCP_TIERS, "azure": AZURE_TIERS}
 # Azure's first 100 GB a month are free, account-wide: applied with the free-tier toggle like AWS's.
 AZURE_FREE_GB = 100.0
 
@@ -290,7 +296,9 @@ def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: str) -> l
     return tiered(positive(gb - free), p, AWS_TIERS, label)
 
 
-def internet_egress(cloud: str, gb: Amount, p: Prices, w: Inputs, label: str = "Internet egress") -> list[Line]:
+def internet_egress(
+    cloud: ConsumersCloud, gb: Amount, p: Prices, w: Inputs, label: str = "Internet egress"
+) -> list[Line]:
     """Internet egress billed by the cloud a registry (or a self-hosted one's hosts) sits in."""
     label = label if isinstance(label, Words) else say(label)  # the default: marked at INTERNET_EGRESS
     if cloud == "aws":
@@ -307,7 +315,7 @@ def internet_egress(cloud: str, gb: Amount, p: Prices, w: Inputs, label: str = "
 INTERNET_EGRESS = N_("Internet egress")  # internet_egress's default label, translated where it is used
 
 
-def cloud_transfer(w: Inputs, q: Quantities, p: Prices, cloud: str, inter_region_key: str) -> list[Line]:
+def cloud_transfer(w: Inputs, q: Quantities, p: Prices, cloud: ConsumersCloud, inter_region_key: str) -> list[Line]:
     """Pulls served from a registry in `cloud`, relative to where the consumers run.
 
     Consumers in the same cloud: free in the region, the inter-region rate across regions,

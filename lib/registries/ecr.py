@@ -20,8 +20,11 @@ from ..components import (
     say,
 )
 from ..i18n import N_, _
+from ..workload import Workload
+from .spec import ChartIdentity, Cloud, Options, RegistrySpec, others
 
-ID, NAME = "ecr", "Amazon ECR"
+HOME: Cloud = "aws"  # where it runs: pulls from elsewhere leave AWS as internet egress
+
 
 # The ECR pricing page's own words on transfer between regions, quoted on the cross-region line's flag.
 CROSS_REGION_WORDING = "charged at Internet Data Transfer rates on both sides of the transfer"
@@ -31,7 +34,7 @@ def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """ECR Public: 50 GB stored free; AWS compute pulls free; internet pulls: anonymous ones are
     free up to 500 GB a month and throttled beyond (never billed), authenticated ones have 5 TB
     a month free, then the internet egress rate."""
-    from_aws = consumers_cloud(w) == "aws"
+    from_aws = consumers_cloud(w) == HOME
     outside_gb = q.internet_gb if from_aws else q.pulled_gb  # consumers elsewhere pull over the internet
     auth_gb = outside_gb * w.ecr_public_authenticated_share
     return [
@@ -110,9 +113,9 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     return out
 
 
-def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
-    from_aws = consumers_cloud(w) == "aws"
+    from_aws = consumers_cloud(w) == HOME
     if w.visibility == "public":
         out.append(Flag("ecr_public", "info", _("Public images are priced as ECR Public (served from us-east-1).")))
         if w.replica_regions:
@@ -152,7 +155,30 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
                 ).format(rate=p("aws.inter_region_gb"), wording=CROSS_REGION_WORDING),
             )
         )
-    out += other_cloud_flags(w, "aws", "AWS")
+    out += other_cloud_flags(w, HOME, "AWS")
     if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
         out.append(Flag("ecr_same_region", "info", _("All pulls stay in the region: transfer is free.")))
     return out
+
+
+# ---- identity: every registry table is derived from this (lib/registries/spec.py) -------------------
+
+
+def setups(w: Workload) -> Options:
+    """Private subnets reach ECR through NAT or interface endpoints (ECR Public has no endpoint)."""
+    if private_aws_subnets(w) and w.visibility != "public":
+        return {"network": others(w, "network", w.network, skip=("public",))}
+    return {}
+
+
+SPEC = RegistrySpec(
+    id="ecr",
+    name="Amazon ECR",
+    vendor="Amazon ECR",
+    matrix_name="Amazon ECR",
+    home_cloud=HOME,
+    self_hosted=False,
+    clouds_own=True,
+    chart=ChartIdentity(colour="#E69F00", dash="solid", symbol="circle", short="ECR"),  # orange
+    setups=setups,
+)
