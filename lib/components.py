@@ -8,6 +8,7 @@ arrays (many workloads at once): only element-wise numpy functions are used.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -254,7 +255,7 @@ def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category =
             start += size
         lines.append(
             Line(
-                say(N_("{label} ({tier})"), label=label, tier=say(name)),
+                say(N_("{label} ({tier})"), label=label, tier=say(name, **_tier_bounds(tiers, i))),
                 category,
                 "GB",
                 in_tier,
@@ -267,23 +268,37 @@ def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category =
 
 
 # AWS and Azure count 1 TB = 1,024 GB in their tiers; Google's tiers are per GiB, counted the same way.
+GB_PER_TB = 1_024.0
+# A tier's name is made from its size ({size}), where it starts ({start}) and ends ({end}), in TB:
+# the sizes are written once, here.
+FIRST, NEXT, OVER = N_("first {size:g} TB"), N_("next {size:g} TB"), N_("over {start:g} TB")
 AWS_TIERS = (
-    (10_240.0, N_("first 10 TB"), "aws.internet_egress_tier1_gb"),
-    (40_960.0, N_("next 40 TB"), "aws.internet_egress_tier2_gb"),
-    (102_400.0, N_("next 100 TB"), "aws.internet_egress_tier3_gb"),
-    (None, N_("over 150 TB"), "aws.internet_egress_tier4_gb"),
+    (10_240.0, FIRST, "aws.internet_egress_tier1_gb"),
+    (40_960.0, NEXT, "aws.internet_egress_tier2_gb"),
+    (102_400.0, NEXT, "aws.internet_egress_tier3_gb"),
+    (None, OVER, "aws.internet_egress_tier4_gb"),
 )
 GCP_TIERS = (
-    (1_024.0, N_("first 1 TB"), "gar.internet_egress_gb"),
-    (9_216.0, N_("1 to 10 TB"), "gar.internet_egress_tier2_gb"),
-    (None, N_("over 10 TB"), "gar.internet_egress_tier3_gb"),
+    (1_024.0, FIRST, "gar.internet_egress_gb"),
+    (9_216.0, N_("{start:g} to {end:g} TB"), "gar.internet_egress_tier2_gb"),
+    (None, OVER, "gar.internet_egress_tier3_gb"),
 )
 AZURE_TIERS = (
-    (10_240.0, N_("first 10 TB"), "acr.internet_egress_gb"),
-    (40_960.0, N_("next 40 TB"), "acr.internet_egress_tier2_gb"),
-    (102_400.0, N_("next 100 TB"), "acr.internet_egress_tier3_gb"),
-    (None, N_("over 150 TB"), "acr.internet_egress_tier4_gb"),
+    (10_240.0, FIRST, "acr.internet_egress_gb"),
+    (40_960.0, NEXT, "acr.internet_egress_tier2_gb"),
+    (102_400.0, NEXT, "acr.internet_egress_tier3_gb"),
+    (None, OVER, "acr.internet_egress_tier4_gb"),
 )
+
+
+def _tier_bounds(tiers: Tiers, i: int) -> dict[str, float]:
+    """The i-th tier's size, start and end in TB, to fill its name ("next {size:g} TB": "next 40 TB")."""
+    start = sum(size or 0.0 for size, _name, _key in tiers[:i])
+    size = tiers[i][0]
+    end = start + size if size is not None else math.inf
+    return {"size": (size or 0.0) / GB_PER_TB, "start": start / GB_PER_TB, "end": end / GB_PER_TB}
+
+
 # each cloud's internet egress tiers (a self-hosted registry's hosts pay their cloud's)
 EGRESS_TIERS: dict[str, Tiers] = {"aws": AWS_TIERS, "gcp": GCP_TIERS, "azure": AZURE_TIERS}
 # Azure's first 100 GB a month are free, account-wide: applied with the free-tier toggle like AWS's.

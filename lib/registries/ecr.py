@@ -3,6 +3,7 @@ the region, inter-region across regions, internet egress from anywhere else); NA
 endpoints from AWS private subnets; Inspector enhanced scanning per region."""
 
 from ..components import (
+    GB_PER_TB,
     Flag,
     Inputs,
     Line,
@@ -30,6 +31,11 @@ HOME: Cloud = "aws"  # where it runs: pulls from elsewhere leave AWS as internet
 CROSS_REGION_WORDING = "charged at Internet Data Transfer rates on both sides of the transfer"
 
 
+def authenticated_free_tb(p: Prices) -> float:
+    """ECR Public's free internet transfer for authenticated pulls, in TB as AWS counts them (5)."""
+    return p("ecr.public_free_internet_authenticated_gb") / GB_PER_TB
+
+
 def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """ECR Public: 50 GB stored free; AWS compute pulls free; internet pulls: anonymous ones are
     free up to 500 GB a month and throttled beyond (never billed), authenticated ones have 5 TB
@@ -39,7 +45,7 @@ def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     auth_gb = outside_gb * w.ecr_public_authenticated_share
     return [
         Line(
-            say(N_("Storage (ECR Public, over 50 GB free)")),
+            say(N_("Storage (ECR Public, over {gb:g} GB free)"), gb=p("ecr.public_free_storage_gb")),
             "storage",
             "GB-month",
             positive(q.stored_gb - p("ecr.public_free_storage_gb")),
@@ -50,7 +56,10 @@ def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             say(N_("Pulls to AWS compute (free on ECR Public)")), "transfer", "GB", q.vpc_gb if from_aws else 0.0, 0.0
         ),
         Line(
-            say(N_("Anonymous internet pulls (free; throttled over 500 GB a month)")),
+            say(
+                N_("Anonymous internet pulls (free; throttled over {gb:g} GB a month)"),
+                gb=p("ecr.public_free_internet_gb"),
+            ),
             "transfer",
             "GB",
             outside_gb - auth_gb,
@@ -60,7 +69,7 @@ def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             positive(auth_gb - p("ecr.public_free_internet_authenticated_gb")),
             p,
             False,
-            label=say(N_("Authenticated internet pulls over 5 TB free")),
+            label=say(N_("Authenticated internet pulls over {tb:g} TB free"), tb=authenticated_free_tb(p)),
         ),
     ]
 
@@ -70,7 +79,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
         out = _public(w, q, p)
     else:
         free = p("ecr.free_storage_gb") if w.ecr_free_tier else 0.0
-        label = say(N_("Storage")) if not w.ecr_free_tier else say(N_("Storage (over 0.5 GB free tier)"))
+        label = say(N_("Storage")) if not w.ecr_free_tier else say(N_("Storage (over {gb:g} GB free tier)"), gb=free)
         out = [
             Line(
                 label,
@@ -131,8 +140,10 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                     _(
                         "{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
                         "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
-                        "not billed. Authenticate pulls (5 TB a month free, then billed)."
-                    ).format(anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb")),
+                        "not billed. Authenticate pulls ({free_tb:g} TB a month free, then billed)."
+                    ).format(
+                        anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb"), free_tb=authenticated_free_tb(p)
+                    ),
                 )
             )
         if private_aws_subnets(w) and w.network == "endpoints":

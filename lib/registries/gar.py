@@ -25,7 +25,7 @@ HOME: Cloud = "gcp"  # where it runs: pulls from elsewhere leave Google Cloud as
 def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     out = [
         Line(
-            say(N_("Storage (over 0.5 GB free)")),
+            say(N_("Storage (over {gb:g} GB free)"), gb=p("gar.free_storage_gb")),
             "storage",
             "GB-month",
             positive(q.stored_gb - p("gar.free_storage_gb")),
