@@ -301,8 +301,8 @@ def _tier_bounds(tiers: Tiers, i: int) -> dict[str, float]:
 
 # each cloud's internet egress tiers (a self-hosted registry's hosts pay their cloud's)
 EGRESS_TIERS: dict[str, Tiers] = {"aws": AWS_TIERS, "gcp": GCP_TIERS, "azure": AZURE_TIERS}
-# Azure's first 100 GB a month are free, account-wide: applied with the free-tier toggle like AWS's.
-AZURE_FREE_GB = 100.0
+# Azure's first 100 GB a month are free, account-wide: applied with the free-tier toggle like AWS's
+# (the price book's acr.internet_egress_free_gb).
 
 
 def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: str) -> list[Line]:
@@ -321,7 +321,7 @@ def internet_egress(
     if cloud == "gcp":
         return tiered(gb, p, GCP_TIERS, label)
     if cloud == "azure":
-        free = AZURE_FREE_GB if w.egress_free_tier else 0.0
+        free = p("acr.internet_egress_free_gb") if w.egress_free_tier else 0.0
         return tiered(positive(gb - free), p, AZURE_TIERS, label)
     # on-premises hosts: the company's own internet connection, not priced here
     return [Line(say(N_("{label} (your own connection, not priced)"), label=label), "transfer", "GB", gb, 0.0)]

@@ -282,6 +282,7 @@ PRICES = {
     "aws.inter_region_gb": N_("Transfer between AWS regions"),
     "aws.cross_az_gb": N_("Transfer between availability zones"),
     "aws.internet_egress_free_gb": N_("Free internet egress a month (free tier)"),
+    "acr.internet_egress_free_gb": N_("Free internet egress a month (free tier)"),
     "aws.internet_egress_tier1_gb": N_("Internet egress, first 10 TB a month"),
     "aws.internet_egress_tier2_gb": N_("Internet egress, next 40 TB a month"),
     "aws.internet_egress_tier3_gb": N_("Internet egress, next 100 TB a month"),

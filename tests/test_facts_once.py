@@ -47,6 +47,17 @@ def test_ecr_publics_allowances_in_names_and_flags_are_the_books():
     assert "ECR Public's 400 GB" in throttled.message and "(10 TB a month free, then billed)" in throttled.message
 
 
+def test_azures_free_egress_is_the_books(book):
+    # consumers on AWS pull ACR over the internet: 1,000 pulls x 0.5 GB = 500 GB leave Azure
+    w = from_dict({"egress_free_tier": True})
+    first = "Internet egress to AWS (first 10 TB)"
+    # the book's 100 GB free: 400 GB x $0.087 = $34.80
+    assert engine.estimate(w, book)["acr"].component(first).monthly_cost == pytest.approx(34.80)
+    # a book that says 200 GB: 300 GB x $0.087 = $26.10
+    other = _book_with(**{"acr.internet_egress_free_gb": 200})
+    assert engine.estimate(w, other)["acr"].component(first).monthly_cost == pytest.approx(26.10)
+
+
 def test_tier_names_are_made_from_the_tier_sizes():
     from lib.components import _tier_bounds
 
