@@ -38,7 +38,7 @@ run: $(VENV)/.installed $(MO)
 test: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy lib
+	$(VENV)/bin/mypy  # lib, ui, pages and app.py, strict (mypy.ini)
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.installed-test

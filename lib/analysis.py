@@ -15,13 +15,14 @@ from typing import Any
 
 from . import decision, engine, setups
 from .pricebook import PriceBook
+from .workload import Workload
 
 
 @dataclass(frozen=True, eq=False)
 class Analysis:
     """A workload's estimate, cheaper setups and recommendation, for one price book."""
 
-    workload: Any  # a Workload
+    workload: Workload
     book: PriceBook
     estimate: engine.Estimate
     cheaper: Mapping[str, setups.Setup | None]
@@ -38,7 +39,7 @@ class Analysis:
         return self.estimate.totals()
 
 
-def analyse(w: Any, book: PriceBook, e: engine.Estimate | None = None) -> Analysis:
+def analyse(w: Workload, book: PriceBook, e: engine.Estimate | None = None) -> Analysis:
     """Price w once, search every registry's cheaper setup once, recommend from those.
 
     `e`: w's estimate when the caller has it already. The recommendation gets the same costs

@@ -14,9 +14,10 @@ import plotly.graph_objects as go
 from . import i18n, labels, wording
 from .components import CATEGORIES
 from .engine import Estimate
-from .i18n import N_, _
+from .i18n import _
 from .network import PathCosts
 from .palette import CATEGORY_COLOURS, REGISTRY_COLOURS, TEXT
+from .registries import SPECS
 from .sensitivity import BreakEven
 from .workload import Workload
 
@@ -182,36 +183,10 @@ def cost_breakdown(
 
 # ---- line charts: one colour, one dash and one marker per registry, labelled at the line's end --------
 
-DASHES = {
-    "ecr": "solid",
-    "ghcr": "dash",
-    "dockerhub": "dot",
-    "harbor": "dashdot",
-    "gar": "longdash",
-    "acr": "solid",
-    "nexus": "longdashdot",
-    "s3": "dot",
-}
-SYMBOLS = {
-    "ecr": "circle",
-    "ghcr": "square",
-    "dockerhub": "diamond",
-    "harbor": "triangle-up",
-    "gar": "x",
-    "acr": "cross",
-    "nexus": "star",
-    "s3": "triangle-down",
-}
-SHORT = {
-    "ecr": "ECR",
-    "ghcr": "GHCR",
-    "dockerhub": "Docker Hub",
-    "harbor": "Harbor",
-    "gar": "Artifact Registry",
-    "acr": "ACR",
-    "nexus": "Nexus",
-    "s3": N_("S3 baseline"),
-}  # product names stay; the baseline is words
+# each registry's dash, marker and short name are part of its identity (its SPEC's chart)
+DASHES = {rid: s.chart.dash for rid, s in SPECS.items()}
+SYMBOLS = {rid: s.chart.symbol for rid, s in SPECS.items()}
+SHORT = {rid: s.chart.short for rid, s in SPECS.items()}  # product names stay; the baseline is words
 LABEL_GAP = 0.07  # share of the y axis a label line takes: 16 px of a ~230 px plot (narrow screens), 22 px on a slide
 
 
@@ -566,7 +541,7 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
         y=_shown(costs.nat(gb)),
         name=_("NAT gateway (GHCR, Docker Hub, or ECR without endpoints)"),
         mode="lines",
-        line=dict(color=REGISTRY_COLOURS["ghcr"], width=2.5, dash="dash"),
+        line=dict(color=REGISTRY_COLOURS["ghcr"], width=2.5, dash=DASHES["ghcr"]),
     )
     fig.add_scatter(
         x=gb,
@@ -580,7 +555,7 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
         y=_shown(costs.public(gb)),
         name=_("Public subnets"),
         mode="lines",
-        line=dict(color=REGISTRY_COLOURS["dockerhub"], width=2.5, dash="dot"),
+        line=dict(color=REGISTRY_COLOURS["dockerhub"], width=2.5, dash=DASHES["dockerhub"]),
     )
     if 0 < be < top:
         fig.add_scatter(

@@ -8,14 +8,16 @@ arrays (many workloads at once): only element-wise numpy functions are used.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 import numpy as np
 
 from .errors import DashboardError
 from .i18n import DEFAULT, N_, _, lang
 from .pricebook import PriceBook
+from .workload import PricingInputs
 
 # The kinds of cost a component can be: every chart series, table and slide groups by these,
 # so a line with any other category would silently drop out of them. Checked when a line is made.
@@ -25,8 +27,9 @@ Severity = Literal["info", "warning", "blocker"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 # One workload's figure (a float) or many workloads' (a numpy array): the same code prices both.
 Amount = float | np.ndarray
-# A Workload, or in the vectorised path a namespace of its fields with numpy arrays for the numbers.
-Inputs = Any
+# What pricing reads: a Workload (float numbers), or in the vectorised path the same fields with numpy
+# arrays for the numbers (lib.workload.PricingInputs).
+Inputs = PricingInputs[Amount]
 # (size in GB, or None for the rest; the tier's name; its price key)
 Tiers = tuple[tuple[float | None, str, str], ...]
 
@@ -205,8 +208,10 @@ class Prices:
 
 # ---- where the consumers run ---------------------------------------------------------
 
+ConsumersCloud = Literal["aws", "gcp", "azure", "on_prem"]
 
-def consumers_cloud(w: Inputs) -> str:
+
+def consumers_cloud(w: Inputs) -> ConsumersCloud:
     """The cloud the pulling workloads run in: aws, gcp, azure or on_prem.
 
     Multi-cloud is priced as AWS consumers in the chosen region (the dashboard's stated
@@ -220,13 +225,13 @@ def private_aws_subnets(w: Inputs) -> bool:
     return w.network in ("nat", "endpoints") and consumers_cloud(w) == "aws"
 
 
-WHERE = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": N_("on-premises")}
+WHERE: dict[ConsumersCloud, str] = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": N_("on-premises")}
 
 
 # ---- pieces several registries share -------------------------------------------------
 
 
-def other_cloud_flags(w: Inputs, home: str, provider: str) -> list[Flag]:
+def other_cloud_flags(w: Inputs, home: ConsumersCloud, provider: str) -> list[Flag]:
     """A registry on another cloud than the pulling workloads: every pull leaves `provider` as
     internet egress (through the consumers' NAT gateway when they sit in private AWS subnets)."""
     if consumers_cloud(w) == home:
@@ -252,7 +257,7 @@ def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category =
             start += size
         lines.append(
             Line(
-                say(N_("{label} ({tier})"), label=label, tier=say(name)),
+                say(N_("{label} ({tier})"), label=label, tier=say(name, **_tier_bounds(tiers, i))),
                 category,
                 "GB",
                 in_tier,
@@ -265,25 +270,41 @@ def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category =
 
 
 # AWS and Azure count 1 TB = 1,024 GB in their tiers; Google's tiers are per GiB, counted the same way.
+GB_PER_TB = 1_024.0
+# A tier's name is made from its size ({size}), where it starts ({start}) and ends ({end}), in TB:
+# the sizes are written once, here.
+FIRST, NEXT, OVER = N_("first {size:g} TB"), N_("next {size:g} TB"), N_("over {start:g} TB")
 AWS_TIERS = (
-    (10_240.0, N_("first 10 TB"), "aws.internet_egress_tier1_gb"),
-    (40_960.0, N_("next 40 TB"), "aws.internet_egress_tier2_gb"),
-    (102_400.0, N_("next 100 TB"), "aws.internet_egress_tier3_gb"),
-    (None, N_("over 150 TB"), "aws.internet_egress_tier4_gb"),
+    (10_240.0, FIRST, "aws.internet_egress_tier1_gb"),
+    (40_960.0, NEXT, "aws.internet_egress_tier2_gb"),
+    (102_400.0, NEXT, "aws.internet_egress_tier3_gb"),
+    (None, OVER, "aws.internet_egress_tier4_gb"),
 )
 GCP_TIERS = (
-    (1_024.0, N_("first 1 TB"), "gar.internet_egress_gb"),
-    (9_216.0, N_("1 to 10 TB"), "gar.internet_egress_tier2_gb"),
-    (None, N_("over 10 TB"), "gar.internet_egress_tier3_gb"),
+    (1_024.0, FIRST, "gar.internet_egress_gb"),
+    (9_216.0, N_("{start:g} to {end:g} TB"), "gar.internet_egress_tier2_gb"),
+    (None, OVER, "gar.internet_egress_tier3_gb"),
 )
 AZURE_TIERS = (
-    (10_240.0, N_("first 10 TB"), "acr.internet_egress_gb"),
-    (40_960.0, N_("next 40 TB"), "acr.internet_egress_tier2_gb"),
-    (102_400.0, N_("next 100 TB"), "acr.internet_egress_tier3_gb"),
-    (None, N_("over 150 TB"), "acr.internet_egress_tier4_gb"),
+    (10_240.0, FIRST, "acr.internet_egress_gb"),
+    (40_960.0, NEXT, "acr.internet_egress_tier2_gb"),
+    (102_400.0, NEXT, "acr.internet_egress_tier3_gb"),
+    (None, OVER, "acr.internet_egress_tier4_gb"),
 )
-# Azure's first 100 GB a month are free, account-wide: applied with the free-tier toggle like AWS's.
-AZURE_FREE_GB = 100.0
+
+
+def _tier_bounds(tiers: Tiers, i: int) -> dict[str, float]:
+    """The i-th tier's size, start and end in TB, to fill its name ("next {size:g} TB": "next 40 TB")."""
+    start = sum(size or 0.0 for size, _name, _key in tiers[:i])
+    size = tiers[i][0]
+    end = start + size if size is not None else math.inf
+    return {"size": (size or 0.0) / GB_PER_TB, "start": start / GB_PER_TB, "end": end / GB_PER_TB}
+
+
+# each cloud's internet egress tiers (a self-hosted registry's hosts pay their cloud's)
+EGRESS_TIERS: dict[str, Tiers] = {"aws": AWS_TIERS, "gcp": GCP_TIERS, "azure": AZURE_TIERS}
+# Azure's first 100 GB a month are free, account-wide: applied with the free-tier toggle like AWS's
+# (the price book's acr.internet_egress_free_gb).
 
 
 def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: str) -> list[Line]:
@@ -292,7 +313,9 @@ def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: str) -> l
     return tiered(positive(gb - free), p, AWS_TIERS, label)
 
 
-def internet_egress(cloud: str, gb: Amount, p: Prices, w: Inputs, label: str = "Internet egress") -> list[Line]:
+def internet_egress(
+    cloud: ConsumersCloud, gb: Amount, p: Prices, w: Inputs, label: str = "Internet egress"
+) -> list[Line]:
     """Internet egress billed by the cloud a registry (or a self-hosted one's hosts) sits in."""
     label = label if isinstance(label, Words) else say(label)  # the default: marked at INTERNET_EGRESS
     if cloud == "aws":
@@ -300,7 +323,7 @@ def internet_egress(cloud: str, gb: Amount, p: Prices, w: Inputs, label: str = "
     if cloud == "gcp":
         return tiered(gb, p, GCP_TIERS, label)
     if cloud == "azure":
-        free = AZURE_FREE_GB if w.egress_free_tier else 0.0
+        free = p("acr.internet_egress_free_gb") if w.egress_free_tier else 0.0
         return tiered(positive(gb - free), p, AZURE_TIERS, label)
     # on-premises hosts: the company's own internet connection, not priced here
     return [Line(say(N_("{label} (your own connection, not priced)"), label=label), "transfer", "GB", gb, 0.0)]
@@ -309,7 +332,7 @@ def internet_egress(cloud: str, gb: Amount, p: Prices, w: Inputs, label: str = "
 INTERNET_EGRESS = N_("Internet egress")  # internet_egress's default label, translated where it is used
 
 
-def cloud_transfer(w: Inputs, q: Quantities, p: Prices, cloud: str, inter_region_key: str) -> list[Line]:
+def cloud_transfer(w: Inputs, q: Quantities, p: Prices, cloud: ConsumersCloud, inter_region_key: str) -> list[Line]:
     """Pulls served from a registry in `cloud`, relative to where the consumers run.
 
     Consumers in the same cloud: free in the region, the inter-region rate across regions,

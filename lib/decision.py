@@ -22,6 +22,7 @@ from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Tree, load, pa
 from .i18n import text
 from .labels import SAME_MONEY
 from .pricebook import PriceBook
+from .workload import Workload
 
 __all__ = [
     "DEFAULT_PATH",
@@ -107,7 +108,7 @@ class Recommendation:
 # ---- walking the tree and checking the hard requirements --------------------------------------
 
 
-def walk(w: Any, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]]]:
+def walk(w: Workload, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]]]:
     """Follow the tree for these answers: the steps, the leaf, and which branches were taken."""
     path: list[Step] = []
     taken: list[tuple[str, int]] = []
@@ -130,7 +131,7 @@ def walk(w: Any, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]]]:
         nid = dest
 
 
-def failures(w: Any, tree: Tree) -> dict[str, list[str]]:
+def failures(w: Workload, tree: Tree) -> dict[str, list[str]]:
     """Registry id -> the hard requirements it fails for these answers, in words."""
     out: dict[str, list[str]] = {rid: [] for rid in registries.IDS}
     for req in tree.requirements.values():
@@ -148,7 +149,7 @@ def failures(w: Any, tree: Tree) -> dict[str, list[str]]:
 
 
 def _priced(
-    w: Any, book: PriceBook, costs: dict[str, float] | None, cheaper: dict[str, setups.Setup | None] | None
+    w: Workload, book: PriceBook, costs: dict[str, float] | None, cheaper: dict[str, setups.Setup | None] | None
 ) -> tuple[dict[str, float], dict[str, setups.Setup | None]]:
     """The monthly totals as described, and each registry's cheaper setup (priced here unless given)."""
     if costs is None:
@@ -184,9 +185,9 @@ def _cost_note(
     return ""
 
 
-def _misfits(w: Any, tree: Tree) -> set[str]:
+def _misfits(w: Workload, tree: Tree) -> set[str]:
     """Other clouds' registries, for workloads that run in one cloud."""
-    home = tree.home_cloud
+    home = registries.HOME_CLOUD
     if w.runs_on not in home.values():
         return set()
     return {rid for rid, cloud in home.items() if cloud != w.runs_on}
@@ -195,7 +196,7 @@ def _misfits(w: Any, tree: Tree) -> set[str]:
 def _rejection(
     rid: str,
     rec: str,
-    w: Any,
+    w: Workload,
     tree: Tree,
     costs: Mapping[str, float],
     fails: Mapping[str, list[str]],
@@ -208,7 +209,7 @@ def _rejection(
         return Rejection(rid, name, "constraint", say.fails_constraints(fails[rid]))
     gap = costs[rid] - costs[rec]
     if rid in misfits:
-        return Rejection(rid, name, "path", say.other_cloud(tree.home_cloud[rid], w.runs_on))
+        return Rejection(rid, name, "path", say.other_cloud(registries.HOME_CLOUD[rid], w.runs_on))
     if gap > SAME_MONEY:
         return Rejection(rid, name, "cost", say.costs_more(gap, costs[rid], costs[rec]))
     return Rejection(rid, name, "path", say.points_elsewhere(gap, deciding))
@@ -236,7 +237,7 @@ def _cheapest(rec: str, costs: Mapping[str, float], fails: Mapping[str, list[str
 
 
 def recommend(
-    w: Any,
+    w: Workload,
     book: PriceBook,
     tree: Tree | None = None,
     costs: dict[str, float] | None = None,

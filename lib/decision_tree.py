@@ -134,7 +134,6 @@ class Tree:
     leaves: Mapping[str, Leaf]
     requirements: Mapping[str, Requirement]
     strengths: Mapping[str, Text]  # what a registry buys when recommended although another costs less
-    home_cloud: Mapping[str, str]  # a cloud's own registry -> that cloud
 
 
 def _ro(d: dict[str, Any]) -> Mapping[str, Any]:
@@ -331,7 +330,6 @@ def parse(doc: Any, path: str = "decision tree") -> Tree:
             }
         ),
         strengths=_ro({k: _text(v) for k, v in (doc.get("strengths") or {}).items()}),
-        home_cloud=_ro(doc.get("home_cloud") or {}),
     )
 
 

@@ -21,7 +21,7 @@ from .components import Component, Flag, Prices, quantities
 from .errors import InputError
 from .i18n import _
 from .pricebook import PriceBook
-from .workload import CATEGORICAL, NUMERIC, SPECS, Workload
+from .workload import CATEGORICAL, NUMERIC, SPECS, PricingInputs, Workload
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,12 @@ class Estimate:
 
     def ranked(self) -> list[RegistryEstimate]:
         return sorted(self.registries, key=lambda r: (r.monthly_cost, r.id))
+
+
+def batch(choices: Mapping[str, Any], numbers: Mapping[str, np.ndarray]) -> PricingInputs[np.ndarray]:
+    """Workloads that share every choice (CATEGORICAL), their numbers (NUMERIC) as arrays: what the
+    registries' lines read (lib.workload.PricingInputs; a test checks every member is here)."""
+    return SimpleNamespace(**choices, **numbers)
 
 
 def check_region(region: str, book: PriceBook) -> None:
@@ -160,7 +166,7 @@ def estimate_many(
     for key, idx in df.groupby(list(CATEGORICAL), sort=False).indices.items():
         cats = dict(zip(CATEGORICAL, key, strict=True))
         check_region(cats["region"], book)
-        w = SimpleNamespace(**cats, **{k: v[idx] for k, v in numeric.items()})
+        w = batch(cats, {k: v[idx] for k, v in numeric.items()})
         q = quantities(w)
         p = Prices(book, cats["region"])
         for rid in ids:
@@ -196,7 +202,7 @@ class Varying:
         values = {k: np.asarray(v, dtype=float) for k, v in varying.items()}
         n = len(next(iter(values.values())))
         numeric = {k: values[k] if k in values else np.full(n, self.base[k]) for k in NUMERIC}
-        ns = SimpleNamespace(**self.cats, **numeric)
+        ns = batch(self.cats, numeric)
         q = quantities(ns)
         out = np.zeros((len(self.ids), n))
         for j, rid in enumerate(self.ids):

@@ -13,6 +13,9 @@ from functools import cache
 
 from . import i18n
 from .i18n import N_, _
+from .registries import NAMES
+from .registries import SPECS as REGISTRIES
+from .registries import name as registry_name
 from .workload import PERCENT_FIELDS, SPECS  # PERCENT_FIELDS: fractions read and typed as percentages
 
 
@@ -116,9 +119,6 @@ def rejection(key: str) -> str:
 
 def choice(name: str, value: str) -> str:
     """A choice value as a person reads it; every choice the app offers has one."""
-    from .registries import NAMES
-    from .registries import name as registry_name
-
     if (name, value) in CHOICES:
         return _(CHOICES[(name, value)])  # product and plan names are not marked: the same in every language
     if value in NAMES and name in ("migrate_from", "migrate_to"):
@@ -276,20 +276,13 @@ def date_text(day: _dt.date) -> str:
 
 # ---- the price book's entries, as the About page lists them ---------------------------------
 
-VENDORS = {
-    "aws": "AWS",
-    "ecr": "Amazon ECR",
-    "ghcr": "GitHub (GHCR)",
-    "dockerhub": "Docker Hub",
-    "gar": "Google Artifact Registry",
-    "acr": "Azure Container Registry",
-    "harbor": "Harbor",
-    "nexus": "Nexus",
-}
+# the price book's vendors, named by the first part of an entry's key: AWS, and each registry's (its SPEC)
+VENDORS = {"aws": "AWS", **{rid: s.vendor for rid, s in REGISTRIES.items()}}
 PRICES = {
     "aws.inter_region_gb": N_("Transfer between AWS regions"),
     "aws.cross_az_gb": N_("Transfer between availability zones"),
     "aws.internet_egress_free_gb": N_("Free internet egress a month (free tier)"),
+    "acr.internet_egress_free_gb": N_("Free internet egress a month (free tier)"),
     "aws.internet_egress_tier1_gb": N_("Internet egress, first 10 TB a month"),
     "aws.internet_egress_tier2_gb": N_("Internet egress, next 40 TB a month"),
     "aws.internet_egress_tier3_gb": N_("Internet egress, next 100 TB a month"),

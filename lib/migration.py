@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from . import engine, registries
-from .components import Prices, quantities
+from .components import EGRESS_TIERS, Prices, quantities
 from .errors import InputError
 from .frozen import freeze
 from .i18n import _
@@ -22,16 +22,6 @@ from .timeline import onetime
 from .workload import Workload
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "migrations.yaml"
-AWS_HOSTED = {"ecr", "harbor", "nexus", "s3"}  # self-hosted ones are assumed to run on AWS here
-# what leaving each registry costs per GB (price-book key), when the bytes leave its cloud
-EGRESS_KEY = {
-    "ecr": "aws.internet_egress_tier1_gb",
-    "harbor": "aws.internet_egress_tier1_gb",
-    "nexus": "aws.internet_egress_tier1_gb",
-    "s3": "aws.internet_egress_tier1_gb",
-    "gar": "gar.internet_egress_gb",
-    "acr": "acr.internet_egress_gb",
-}
 
 
 @lru_cache(maxsize=2)
@@ -171,6 +161,18 @@ def steps(source: str, target: str, w: Workload) -> tuple[list[tuple[str, str]],
     return out, _("generic plan (skopeo copies every layer and tag between registries)")
 
 
+def transfer_price(w: Workload, book: PriceBook, source: str, target: str) -> float:
+    """What copying a GB out of `source` into `target` costs: the first internet egress tier of the cloud
+    the source runs in, when the bytes leave that cloud; nothing inside one cloud, from a global service
+    (GitHub, Docker Hub) or from the company's own data centre. A self-hosted registry runs where the
+    consumers do, as the estimate prices it (Harbor on GCP pays Google's egress, not AWS's)."""
+    leaves = registries.SPECS[source].origin(w)
+    if leaves not in EGRESS_TIERS or leaves == registries.SPECS[target].origin(w):
+        return 0.0
+    first_tier_key = EGRESS_TIERS[leaves][0][2]
+    return Prices(book, w.region)(first_tier_key)
+
+
 def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | None = None) -> Plan:
     source, target = source or w.migrate_from, target or w.migrate_to
     if source == target:
@@ -179,11 +181,9 @@ def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | 
         )
     ot = onetime()["migration"]
     hours = ot["base_hours"] + ot["per_extra_repository_hours"] * (w.repositories - 1)
-    setup = onetime()["setup_hours"][target]["hours"] if target in ("harbor", "nexus") else 0.0
+    setup = onetime()["setup_hours"][target]["hours"] if registries.SPECS[target].self_hosted else 0.0
     q = quantities(w)
-    stays_in_aws = source in AWS_HOSTED and target in AWS_HOSTED
-    key = EGRESS_KEY.get(source)
-    price = 0.0 if (key is None or stays_in_aws) else Prices(book, w.region)(key)
+    price = transfer_price(w, book, source, target)
     totals = engine.estimate(w, book, ids=(source, target)).totals()
     step_list, step_source = steps(source, target, w)
     return Plan(

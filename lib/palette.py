@@ -8,16 +8,10 @@ grey for the S3 baseline, which is not a registry. Components use Paul Tol's "br
 
 from __future__ import annotations
 
-REGISTRY_COLOURS: dict[str, str] = {
-    "ecr": "#E69F00",  # orange
-    "ghcr": "#000000",  # black
-    "dockerhub": "#0072B2",  # blue
-    "harbor": "#009E73",  # bluish green
-    "gar": "#56B4E9",  # sky blue
-    "acr": "#CC79A7",  # reddish purple
-    "nexus": "#D55E00",  # vermillion
-    "s3": "#999999",  # grey: the anti-pattern baseline
-}
+from .registries import SPECS
+
+# each registry's colour is part of its identity (its SPEC's chart)
+REGISTRY_COLOURS: dict[str, str] = {rid: s.chart.colour for rid, s in SPECS.items()}
 
 CATEGORY_COLOURS: dict[str, str] = {
     "storage": "#4477AA",

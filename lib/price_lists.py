@@ -299,7 +299,6 @@ AZURE_RULES: tuple[AzureRule, ...] = (
         next_tier=10240,
     ),
 )
-AZURE_FREE_EGRESS_GB = 100.0  # what lib/registries/acr.py assumes; the update reports a change
 
 
 # ---- units ---------------------------------------------------------------------------------
@@ -856,6 +855,7 @@ def read_azure(
     ref_region: str,
     hours_per_month: float,
     today: str,
+    assumed_free_gb: float | None = None,
 ) -> tuple[Founds, list[str]]:
     """({key: {aws region or choice: Found}}, notes). Azure values for an AWS region are read at
     its nearest Azure region; `by:` entries (per tier) at the reference region's."""
@@ -901,12 +901,12 @@ def read_azure(
                 today,
                 f"{item['meterName']} in {m.azure}",
             )
-            if rule.key == "acr.internet_egress_gb" and free != AZURE_FREE_EGRESS_GB:
+            if rule.key == "acr.internet_egress_gb" and assumed_free_gb is not None and free != assumed_free_gb:
                 notes.append(
                     _(
                         "Azure's free internet egress in {azure} is {free:g} GB a month; "
-                        "lib/registries/acr.py assumes {assumed:g} GB"
-                    ).format(azure=m.azure, free=free, assumed=AZURE_FREE_EGRESS_GB)
+                        "the price book (acr.internet_egress_free_gb) assumes {assumed:g} GB"
+                    ).format(azure=m.azure, free=free, assumed=assumed_free_gb)
                 )
     return dict(found), notes
 

@@ -408,7 +408,10 @@ def update(
     offered = {r: aws_regions[r] for r in aws_regions if r in rmap}
     unmapped = sorted(set(aws_regions) - set(rmap))
     ref = next(iter(old.regions))
-    az_found, az_notes = pl.read_azure(src, offered, rmap, ref, old.hours_per_month, today)
+    free = old.prices.get("acr.internet_egress_free_gb")  # the book's allowance: the lists' is compared with it
+    az_found, az_notes = pl.read_azure(
+        src, offered, rmap, ref, old.hours_per_month, today, float(free.resolve(ref)) if free else None
+    )
     found = {**aws_found, **az_found}
     check_plausible(old, found, today, accept_changes)
     names = {r: rmap[r].name for r in offered}

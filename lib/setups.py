@@ -15,8 +15,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import engine
-from .components import private_aws_subnets
+from . import engine, registries
 from .i18n import _
 from .labels import SAME_MONEY, choice, choice_in_sentence, in_sentence, money, shown_difference
 from .labels import field as field_name
@@ -69,17 +68,7 @@ def describe(changes: dict[str, Any], rid: str = "") -> str:
 def options(w: Workload, rid: str) -> dict[str, tuple[str, ...]]:
     """The fields that choose how this registry is run, and their other values worth pricing.
     Facts about the workload (pulls, sizes, where it runs) are never changed."""
-    if rid in ("ecr", "s3") and private_aws_subnets(w) and not (rid == "ecr" and w.visibility == "public"):
-        return {"network": tuple(v for v in ("nat", "endpoints") if v != w.network)}
-    if rid == "acr":
-        from .registries.acr import tier_for
-
-        return {"acr_tier": tuple(v for v in ("basic", "standard", "premium") if v != tier_for(w))}
-    if rid == "dockerhub":
-        from .registries.dockerhub import resolved_plan
-
-        return {"dockerhub_plan": tuple(v for v in ("personal", "pro", "team", "business") if v != resolved_plan(w))}
-    return {}
+    return dict(registries.SPECS[rid].setups(w))  # each registry says how else it can be run (its SPEC)
 
 
 def _blockers(r: engine.RegistryEstimate) -> set[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, Protocol, TypeVar, get_args, get_origin, get_type_hints
 
 from .errors import (
     InputError,
@@ -22,6 +22,42 @@ from .errors import (
 )
 from .i18n import N_, _
 from .regions import book_regions
+
+# The registries' ids: a scenario's migration fields name them, and lib/registries/ has one module
+# (with its RegistrySpec) per id, in this order (a test holds the two together).
+RegistryId = Literal["ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"]
+REGISTRY_IDS: tuple[RegistryId, ...] = get_args(RegistryId)
+
+# Every choice a scenario offers, as a type: a misspelt value (w.visibility == "pubic") fails
+# `mypy --strict`, and each field's Spec.choices are read from its annotation (written once).
+RunsOn = Literal["aws", "gcp", "azure", "on_prem", "multi_cloud"]
+Ci = Literal["github_actions", "gitlab", "jenkins", "other"]
+Lifetime = Literal["demo", "production"]
+Priority = Literal["auto", "cost", "integration"]
+ComplianceNeed = Literal["audit_logs", "signing", "scanning", "no_external_services", "team_isolation"]
+Visibility = Literal["private", "public"]
+NetworkPath = Literal["public", "nat", "endpoints"]
+GhcrBilling = Literal["free", "storage", "full"]
+GithubPlan = Literal["free", "pro", "team", "enterprise"]
+DockerhubPlan = Literal["auto", "personal", "pro", "team", "business"]
+AcrTier = Literal["auto", "basic", "standard", "premium"]
+Scanning = Literal["none", "basic", "enhanced"]
+# the fields with a Sweep, in the order the page offers them (a test checks they match)
+SweepField = Literal["pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"]
+Feature = Literal[
+    "iam_oidc",
+    "private_endpoint",
+    "scanning",
+    "signing",
+    "lifecycle",
+    "replication",
+    "rbac",
+    "audit_logs",
+    "pull_through_cache",
+    "no_pull_rate_limit",
+    "oci_artifacts",
+]
+DeployPlatform = Literal["ec2", "ecs", "eks", "kubernetes", "other"]
 
 SHARE_FIELDS = ("same_region_share", "cross_region_share", "internet_share")
 SHARE_TOLERANCE = 1e-6
@@ -130,7 +166,7 @@ class Situation:
     """The answers to the decision tree's questions (they do not change costs, but where consumers run)."""
 
     GROUP: ClassVar[str] = "decision"
-    runs_on: str = _spec(
+    runs_on: RunsOn = _spec(
         "choice",
         "aws",
         N_("Where workloads run"),
@@ -139,30 +175,27 @@ class Situation:
             "A registry on another cloud bills internet egress for every pull; multi-cloud is priced as AWS consumers "
             "(count pulls from your other clouds as internet pulls)."
         ),
-        choices=("aws", "gcp", "azure", "on_prem", "multi_cloud"),
         priced=True,
         section=NETWORK_SECTION,
         place=1,
         question=1,
     )
-    ci: str = _spec(
+    ci: Ci = _spec(
         "choice",
         "github_actions",
         N_("CI system"),
         N_("What builds and pushes the images."),
-        choices=("github_actions", "gitlab", "jenkins", "other"),
         question=2,
     )
-    lifetime: str = _spec(
+    lifetime: Lifetime = _spec(
         "choice",
         "production",
         N_("How long it lives"),
         N_("demo: a few days; production: long-term."),
-        choices=("demo", "production"),
         question=4,
         screen_help=N_("A demo runs for a few days; production runs long-term."),
     )
-    priority: str = _spec(
+    priority: Priority = _spec(
         "choice",
         "auto",
         N_("What comes first"),
@@ -170,7 +203,6 @@ class Situation:
             "cost: lowest cost and fastest setup; integration: cloud integration and security; "
             "auto: cost for a demo, integration in production."
         ),
-        choices=("auto", "cost", "integration"),
         question=5,
         screen_help=N_(
             "Lowest cost and fastest setup, or cloud integration and security. Left to how long it lives: "
@@ -194,12 +226,11 @@ class Situation:
         N_("Speed of setup first: no IAM roles or policies to write."),
         question=8,
     )
-    compliance: tuple[str, ...] = _spec(
+    compliance: tuple[ComplianceNeed, ...] = _spec(
         "set",
         (),
         N_("Compliance needs"),
         N_("What policy makes mandatory."),
-        choices=("audit_logs", "signing", "scanning", "no_external_services", "team_isolation"),
         question=9,
     )
 
@@ -322,16 +353,15 @@ class Network:
     """The network path and the account."""
 
     GROUP: ClassVar[str] = "network"
-    visibility: str = _spec(
+    visibility: Visibility = _spec(
         "choice",
         "private",
         N_("Visibility"),
         N_("Public or private images."),
-        choices=("private", "public"),
         question=3,
         compare=9,
     )
-    network: str = _spec(
+    network: NetworkPath = _spec(
         "choice",
         "public",
         N_("Network path"),
@@ -339,7 +369,6 @@ class Network:
             "public: no NAT; nat: private subnets through a NAT gateway; "
             "endpoints: ECR through interface endpoints, external registries still through NAT."
         ),
-        choices=("public", "nat", "endpoints"),
         section=NETWORK_SECTION,
         place=3,
         compare=8,
@@ -400,7 +429,7 @@ class Plans:
     """Plans, tiers and billing modes."""
 
     GROUP: ClassVar[str] = "plans"
-    ghcr_billing: str = _spec(
+    ghcr_billing: GhcrBilling = _spec(
         "choice",
         "free",
         N_("GHCR billing"),
@@ -408,7 +437,6 @@ class Plans:
             "free: GitHub's policy today; storage: storage billed at the Packages price "
             "(the document's assumption); full: storage and transfer at list price."
         ),
-        choices=("free", "storage", "full"),
         section=PLANS_SECTION,
         place=1,
         compare=10,
@@ -417,7 +445,7 @@ class Plans:
             "storage at the Packages price (what the comparison assumes), or storage and transfer at list price."
         ),
     )
-    github_plan: str = _spec(
+    github_plan: GithubPlan = _spec(
         "choice",
         "free",
         N_("GitHub plan"),
@@ -425,38 +453,34 @@ class Plans:
             "Sets GHCR's included storage and transfer when billed; the storage is shared with "
             "GitHub Actions artifacts and caches."
         ),
-        choices=("free", "pro", "team", "enterprise"),
         section=PLANS_SECTION,
         place=2,
     )
-    dockerhub_plan: str = _spec(
+    dockerhub_plan: DockerhubPlan = _spec(
         "choice",
         "auto",
         N_("Docker Hub plan"),
         N_("auto: Personal for public images, Pro for one private user, Team per seat otherwise."),
-        choices=("auto", "personal", "pro", "team", "business"),
         section=PLANS_SECTION,
         place=3,
         screen_help=N_(
             "Chosen for you: Personal for public images, Pro for one private user, Team per seat otherwise."
         ),
     )
-    acr_tier: str = _spec(
+    acr_tier: AcrTier = _spec(
         "choice",
         "auto",
         N_("ACR tier"),
         N_("auto: Premium when a private endpoint is needed, else Basic."),
-        choices=("auto", "basic", "standard", "premium"),
         section=PLANS_SECTION,
         place=4,
         screen_help=N_("Chosen for you: Premium when a private endpoint is needed, Basic otherwise."),
     )
-    scanning: str = _spec(
+    scanning: Scanning = _spec(
         "choice",
         "none",
         N_("Vulnerability scanning"),
         N_("none, basic (free where offered) or enhanced (paid per image)."),
-        choices=("none", "basic", "enhanced"),
         section=PLANS_SECTION,
         place=5,
         screen_help=N_("None; basic (free where a registry offers it); or enhanced (paid per image scanned)."),
@@ -632,13 +656,12 @@ class Analysis:
     """Settings of the analysis pages (they do not change this month's costs)."""
 
     GROUP: ClassVar[str] = "analysis"
-    sweep_field: str = _spec(
+    sweep_field: SweepField = _spec(
         "choice",
         "pulls_per_month",
         N_("Input to sweep"),
         N_("The input the sensitivity chart varies."),
         # the fields with a Sweep, in the order the page offers them (a test checks they match)
-        choices=("pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"),
     )
     horizon_months: int = _spec("int", 12, N_("Horizon"), N_("Months of cost over time."), 1, 60, unit=N_("months"))
     monthly_growth: float = _spec(
@@ -651,24 +674,11 @@ class Analysis:
         percent=True,
         screen_help=N_("Growth per month of pulls and stored versions, in percent: 5 means 5 % a month."),
     )
-    required_features: tuple[str, ...] = _spec(
+    required_features: tuple[Feature, ...] = _spec(
         "set",
         (),
         N_("Required features"),
         N_("Features a registry must have (feature matrix); registries without them are marked."),
-        choices=(
-            "iam_oidc",
-            "private_endpoint",
-            "scanning",
-            "signing",
-            "lifecycle",
-            "replication",
-            "rbac",
-            "audit_logs",
-            "pull_through_cache",
-            "no_pull_rate_limit",
-            "oci_artifacts",
-        ),
     )
 
 
@@ -677,26 +687,23 @@ class Migration:
     """What the migration plan moves, and the names it fills into its commands (an analysis setting too)."""
 
     GROUP: ClassVar[str] = "analysis"
-    migrate_from: str = _spec(
+    migrate_from: RegistryId = _spec(
         "choice",
         "ghcr",
         N_("Migrate from"),
         N_("The registry images are in today."),
-        choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"),
     )
-    migrate_to: str = _spec(
+    migrate_to: RegistryId = _spec(
         "choice",
         "ecr",
         N_("Migrate to"),
         N_("The registry to move to."),
-        choices=("ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"),
     )
-    deploy_platform: str = _spec(
+    deploy_platform: DeployPlatform = _spec(
         "choice",
         "ec2",
         N_("Where the images are deployed"),
         N_("Sets the deployment steps of the migration plan."),
-        choices=("ec2", "ecs", "eks", "kubernetes", "other"),
     )
     aws_account: str = _spec(
         "text",
@@ -721,6 +728,85 @@ class Migration:
     )
 
 
+N_co = TypeVar("N_co", covariant=True)
+
+
+class PricingInputs(Protocol[N_co]):
+    """What pricing reads of a scenario: the fields a registry's lines and the shared quantities use.
+    Numbers are N_co: floats for one Workload (which has every member: mypy checks it), numpy arrays
+    in the engine's vectorised path, where the workloads of one group share every choice.
+    A misspelt member or choice value here fails `mypy --strict`."""
+
+    @property
+    def runs_on(self) -> RunsOn: ...
+    @property
+    def visibility(self) -> Visibility: ...
+    @property
+    def network(self) -> NetworkPath: ...
+    @property
+    def region(self) -> str: ...
+    @property
+    def ghcr_billing(self) -> GhcrBilling: ...
+    @property
+    def github_plan(self) -> GithubPlan: ...
+    @property
+    def dockerhub_plan(self) -> DockerhubPlan: ...
+    @property
+    def acr_tier(self) -> AcrTier: ...
+    @property
+    def scanning(self) -> Scanning: ...
+    @property
+    def ecr_free_tier(self) -> bool: ...
+    @property
+    def egress_free_tier(self) -> bool: ...
+    @property
+    def replica_regions(self) -> int: ...  # discrete: one value per group in the vectorised path
+    @property
+    def image_size_mb(self) -> N_co: ...
+    @property
+    def repositories(self) -> N_co: ...
+    @property
+    def versions_kept(self) -> N_co: ...
+    @property
+    def shared_layer_fraction(self) -> N_co: ...
+    @property
+    def pulls_per_month(self) -> N_co: ...
+    @property
+    def layer_cache_hit(self) -> N_co: ...
+    @property
+    def same_region_share(self) -> N_co: ...
+    @property
+    def cross_region_share(self) -> N_co: ...
+    @property
+    def internet_share(self) -> N_co: ...
+    @property
+    def availability_zones(self) -> N_co: ...
+    @property
+    def nat_gateways(self) -> N_co: ...
+    @property
+    def team_seats(self) -> N_co: ...
+    @property
+    def pushes_per_month(self) -> N_co: ...
+    @property
+    def rescans_per_month(self) -> N_co: ...
+    @property
+    def ecr_public_authenticated_share(self) -> N_co: ...
+    @property
+    def github_actions_pull_share(self) -> N_co: ...
+    @property
+    def selfhosted_nodes(self) -> N_co: ...
+    @property
+    def node_disk_gb(self) -> N_co: ...
+    @property
+    def ops_hours_per_month(self) -> N_co: ...
+    @property
+    def engineer_hourly_rate(self) -> N_co: ...
+    @property
+    def nexus_licence_monthly(self) -> N_co: ...
+    @property
+    def s3_manual_hours_per_month(self) -> N_co: ...
+
+
 # in field order: links, scenario files and the CLI list fields in this order
 GROUPS: tuple[type, ...] = (Situation, Usage, Origin, Network, Plans, SelfHosted, Analysis, Migration)
 G = TypeVar("G", Situation, Usage, Origin, Network, Plans, SelfHosted, Analysis, Migration)
@@ -735,7 +821,18 @@ def _plain(v: object) -> object:
 # in reverse for the fields to keep GROUPS' order.
 @dataclass(frozen=True)
 class Workload(Migration, Analysis, SelfHosted, Plans, Network, Origin, Usage, Situation):
-    """A validated workload; build it with from_dict()."""
+    """A validated workload, however it is built: Workload(...), from_dict() (which also reads the
+    strings of links and files), replace(). A value out of its bounds, an unknown choice or a pull mix
+    that does not sum to 1 raises InputError naming every problem: no invalid scenario exists."""
+
+    def __post_init__(self) -> None:
+        problems = [p for name, spec in SPECS.items() if (p := _check(name, getattr(self, name), spec))]
+        if not problems:
+            share_problem = check_shares({k: getattr(self, k) for k in SHARE_FIELDS})
+            if share_problem:
+                problems.append(share_problem)
+        if problems:
+            raise InputError(problems)
 
     def to_dict(self, only_changed: bool = False) -> dict[str, Any]:
         d = {k: _plain(v) for k, v in asdict(self).items()}
@@ -751,11 +848,21 @@ class Workload(Migration, Analysis, SelfHosted, Plans, Network, Origin, Usage, S
         return group(**{f.name: getattr(self, f.name) for f in fields(group)})
 
 
+def _literal_choices(hint: object) -> tuple[str, ...]:
+    """The values a Literal annotation allows (for a set field, tuple[Literal[...], ...]: its items')."""
+    if get_origin(hint) is tuple:
+        hint = get_args(hint)[0]
+    return get_args(hint) if get_origin(hint) is Literal else ()
+
+
 def _group_specs() -> dict[str, Spec]:
     out = {}
     for group in GROUPS:
+        hints = get_type_hints(group)
         for f in fields(group):
-            out[f.name] = replace(f.metadata["spec"], group=group.GROUP)  # type: ignore[attr-defined]
+            spec: Spec = f.metadata["spec"]
+            choices = spec.choices or _literal_choices(hints[f.name])  # the region's come from the price book
+            out[f.name] = replace(spec, group=group.GROUP, choices=choices)  # type: ignore[attr-defined]
     return out
 
 
@@ -869,6 +976,33 @@ def _coerce(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
     return value, None
 
 
+def _check(name: str, value: object, spec: Spec) -> str | None:
+    """A typed value's problem, or None: as _coerce, but a string is no number or truth value here
+    (only links and files are read from text, by from_dict)."""
+    kind = spec.kind
+    if kind == "choice":  # the fast paths first: every Workload built (sweeps build thousands) checks every field
+        if value in spec.choices:
+            return None
+    elif kind == "float" or kind == "int":
+        if isinstance(value, (str, bool)) or not isinstance(value, (int, float)):
+            return _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
+        if (
+            (spec.min is None or value >= spec.min)
+            and (spec.max is None or value <= spec.max)
+            and (kind == "float" or value == int(value))
+        ):
+            return None
+    elif kind == "bool":
+        if isinstance(value, bool):
+            return None
+        return _("{name}: must be true or false, got {value}").format(name=name, value=quote(value))
+    if spec.kind == "set" and not isinstance(value, (list, tuple)):
+        return _("{name}: must be a list of {choices}, got {value}").format(
+            name=name, choices=", ".join(spec.choices), value=quote(value)
+        )
+    return _coerce(name, value, spec)[1]
+
+
 def coerce_fields(data: dict[str, Any], *, strict: bool = True) -> tuple[dict[str, Any], list[str]]:
     """Check each field on its own. Returns (good values, problems); never raises.
 
@@ -949,3 +1083,7 @@ def lenient(raw: dict[str, Any], base: Workload | None = None, label: str = "") 
 
 
 DEFAULT = Workload()
+
+
+def _priced_by(w: Workload) -> PricingInputs[float]:
+    return w  # mypy: a Workload is pricing's input, with float numbers

@@ -6,6 +6,7 @@ import streamlit as st
 from lib import charts, features, labels, sensitivity
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
+from lib.workload import PERCENT_FIELDS
 from ui import chart, money, shell, workload_inputs
 
 TITLE = N_("Break-even")
@@ -42,7 +43,7 @@ st.subheader(_("Break-even points"))
 def _at(x: float) -> str:
     return (
         labels.percent(x)
-        if field in labels.PERCENT_FIELDS
+        if field in PERCENT_FIELDS
         else _("{n} {unit}").format(  # Korean: "42회/월"
             n=labels.number(round(x)), unit=_(sensitivity.UNITS[field])
         )

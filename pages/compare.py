@@ -1,10 +1,12 @@
 """Compare: the current scenario (A) against a variant (B), per registry."""
 
+from typing import Any
+
 import streamlit as st
 
 from lib import charts, compare, labels, presets
 from lib.i18n import N_, _
-from lib.workload import COMPARED, lenient
+from lib.workload import COMPARED, PERCENT_FIELDS, SPECS, lenient
 from ui import chart, money, share, shell, workload_inputs
 
 TITLE = N_("Compare")
@@ -25,7 +27,7 @@ B_FIELDS = COMPARED  # the inputs B can change, in order (Spec.compare)
 PREFIX = "cmp_"
 
 
-def _on_change(name):
+def _on_change(name: str) -> None:
     overrides = dict(share.b_overrides())
     value = workload_inputs.from_widget(name, st.session_state[PREFIX + name])
     a_value = getattr(w, name)
@@ -36,23 +38,23 @@ def _on_change(name):
     st.session_state[share.B_OVERRIDES] = overrides
 
 
-def _from_preset():
+def _from_preset() -> None:
     pid = st.session_state.get("cmp_preset")
     if pid and pid in presets.available():  # a browser's stale option text is no preset
         pw, _meta = presets.load(pid)
         st.session_state[share.B_OVERRIDES] = {k: v for k, v in pw.to_dict().items() if v != w.to_dict()[k]}
 
 
-def _reset():
+def _reset() -> None:
     st.session_state[share.B_OVERRIDES] = {}
 
 
-def describe(name, value) -> str:
+def describe(name: str, value: Any) -> str:
     """A value as the sidebar shows it: "30", "1,200 MB", "50 %", "Private subnets behind a NAT gateway"."""
-    spec = workload_inputs.SPECS[name]
+    spec = SPECS[name]
     if spec.kind in ("choice", "set"):
         return labels.choice(name, value) if spec.kind == "choice" else labels.choices(name, value)
-    if name in labels.PERCENT_FIELDS:
+    if name in PERCENT_FIELDS:
         return labels.percent(value)
     if name == "image_size_mb":
         return labels.data_size_mb(value)

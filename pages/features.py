@@ -1,12 +1,13 @@
 """Feature matrix: the comparison's table and the features a reviewer checks, all at once."""
 
 import html
+from collections.abc import Collection
 
 import streamlit as st
 
 from lib import features, labels
 from lib.i18n import N_, _, text
-from lib.registries import IDS
+from lib.registries import IDS, SPECS
 from lib.registries import name as registry_name
 from ui import shell, workload_inputs
 
@@ -30,23 +31,12 @@ def mark(value: str) -> str:
     return MARKS[value][0] + (" " + _("partial") if value == "partial" else "")
 
 
-SHORT = {
-    "ecr": "Amazon ECR",
-    "ghcr": "GHCR",
-    "dockerhub": "Docker Hub",
-    "harbor": "Harbor",
-    "gar": "Artifact Registry",
-    "acr": "Azure CR",
-    "nexus": "Nexus",
-    "s3": N_("S3 baseline"),
-}
-
-
-def matrix_html(required) -> str:
+def matrix_html(required: Collection[str]) -> str:
     """Every feature (rows) for every registry (columns), each cell a coloured mark linking to
     its source, with the note and the source in the tooltip."""
     head = "".join(
-        f'<th scope="col" title="{html.escape(registry_name(r))}">{html.escape(_(SHORT[r]))}</th>' for r in IDS
+        f'<th scope="col" title="{html.escape(registry_name(r))}">{html.escape(_(SPECS[r].matrix_name))}</th>'
+        for r in IDS
     )
     feature = html.escape(_("Feature"))  # outside the f-string below: extraction cannot see into one
     rows = []

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib import charts, labels, network
-from lib.components import quantities
+from lib.components import Line, quantities
 from lib.i18n import N_, _, ngettext
 from ui import chart, shell
 
@@ -14,7 +14,7 @@ OPEN_SECTION = "Network and account"  # the sidebar section this page is about (
 
 w, book = shell.page()
 costs = network.path_costs(book, w.region, w.availability_zones, w.nat_gateways, w.image_size_mb)
-gb_now = quantities(w).vpc_gb
+gb_now = float(quantities(w).vpc_gb)  # one workload: a number
 paths = network.path_lines(book, w)  # the estimate's own lines for this workload
 be = costs.break_even_gb()
 
@@ -32,7 +32,7 @@ st.caption(
 c1, c2, c3 = st.columns(3)
 
 
-def _arithmetic(lines) -> str:
+def _arithmetic(lines: list[Line]) -> str:
     return " + ".join(f"{float(x.quantity):,.4g} {_(x.unit)} x ${float(x.price):g}" for x in lines if float(x.quantity))
 
 

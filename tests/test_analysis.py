@@ -240,3 +240,35 @@ def test_any_pair_gets_a_plan_with_names_filled_in(book):
 def test_same_source_and_target_is_a_clear_error(book):
     with pytest.raises(InputError, match="from and to are the same registry"):
         migration.plan(DEFAULT, book, "ecr", "ecr")
+
+
+# ---- what the copy costs: the bytes leave the cloud the source runs in, as the estimate prices it ----
+# 1 repository x 10 versions x 500 MB = 5 GB stored (the defaults); us-east-1 rates from data/prices.yaml:
+# AWS internet egress $0.09/GB (first 10 TB), Google's $0.12/GB (first 1 TB), Azure's $0.087/GB.
+
+
+def test_harbor_on_gcp_moves_to_artifact_registry_inside_google_cloud(book):
+    # Harbor runs where the consumers do (the estimate bills its egress at Google's rates): moving it
+    # to Artifact Registry never leaves Google Cloud. It used to be billed at AWS's $0.09/GB: 5 x 0.09 = $0.45.
+    p = migration.plan(from_dict({"runs_on": "gcp"}), book, "harbor", "gar")
+    assert p.transfer_price == 0.0
+    assert p.transfer_cost == 0.0
+
+
+def test_harbor_on_gcp_moving_to_ecr_pays_googles_egress(book):
+    p = migration.plan(from_dict({"runs_on": "gcp"}), book, "harbor", "ecr")
+    assert p.transfer_price == 0.12
+    assert p.transfer_cost == pytest.approx(5 * 0.12)  # $0.60
+
+
+def test_self_hosted_on_aws_moving_to_another_cloud_pays_aws_egress(book):
+    assert migration.plan(DEFAULT, book, "nexus", "acr").transfer_cost == pytest.approx(5 * 0.09)  # $0.45
+    assert migration.plan(DEFAULT, book, "harbor", "ecr").transfer_cost == 0.0  # both in AWS
+    assert migration.plan(DEFAULT, book, "acr", "harbor").transfer_cost == pytest.approx(5 * 0.087)  # $0.435
+
+
+def test_own_data_centre_and_global_services_pay_no_cloud_egress(book):
+    on_prem = from_dict({"runs_on": "on_prem"})
+    assert migration.plan(on_prem, book, "harbor", "ecr").transfer_cost == 0.0  # the company's own connection
+    assert migration.plan(on_prem, book, "ecr", "harbor").transfer_cost == pytest.approx(5 * 0.09)  # leaves AWS
+    assert migration.plan(DEFAULT, book, "ghcr", "gar").transfer_cost == 0.0  # GitHub bills no egress

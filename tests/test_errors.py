@@ -83,9 +83,13 @@ def test_every_problem_is_reported_at_once():
 
 
 def test_unknown_region_is_named(book):
-    w = dataclasses.replace(DEFAULT, region="mars-1")  # bypasses from_dict, as a stale link could
-    with pytest.raises(InputError, match="region: 'mars-1' is not in the price book"):
-        engine.estimate(w, book)
+    with pytest.raises(InputError, match="region: must be one of us-east-1, ap-northeast-2, got `mars-1`"):
+        dataclasses.replace(DEFAULT, region="mars-1")  # bypassing from_dict no longer builds a bad scenario
+    # a price book given with --prices may lack a region the default book has: the engine names it
+    doc = yaml.safe_load(pricebook.DEFAULT_PATH.read_text(encoding="utf-8"))
+    doc["regions"] = {"us-east-1": doc["regions"]["us-east-1"]}
+    with pytest.raises(InputError, match="region: 'ap-northeast-2' is not in the price book"):
+        engine.estimate(DEFAULT.replace(region="ap-northeast-2"), pricebook.parse(doc, "one-region book"))
 
 
 def test_scenario_file_errors_name_the_file(tmp_path):

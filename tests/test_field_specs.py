@@ -19,8 +19,15 @@ def test_the_workload_is_one_flat_frozen_typed_dataclass_in_spec_order():
     hints = typing.get_type_hints(Workload)
     names = [f.name for f in dataclasses.fields(Workload)]
     assert names == list(SPECS)  # links, files and the CLI list fields in this order
-    for name, spec in SPECS.items():
-        assert hints[name] == PY_TYPES[spec.kind], name  # what mypy sees agrees with how it is validated
+    for name, spec in SPECS.items():  # what mypy sees agrees with how it is validated
+        if spec.kind == "choice" and name != "region":  # a Literal of its choices (regions: the price book's)
+            assert typing.get_args(hints[name]) == spec.choices, name
+        elif spec.kind == "set":  # a tuple of a Literal's values
+            assert typing.get_origin(hints[name]) is tuple and typing.get_args(typing.get_args(hints[name])[0]) == (
+                spec.choices
+            ), name
+        else:
+            assert hints[name] == PY_TYPES[spec.kind], name
     w = from_dict({"pulls_per_month": 2500, "runs_on": "gcp"})
     with pytest.raises(dataclasses.FrozenInstanceError):
         w.pulls_per_month = 1.0  # type: ignore[misc]

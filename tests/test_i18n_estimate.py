@@ -117,7 +117,9 @@ def test_a_line_name_with_pieces_keeps_its_english_key():
     # the tier and the label are translated pieces; the key is the whole line in English
     with i18n.using("ko"):
         words = components.say(
-            "{label} ({tier})", label=components.say("Internet egress"), tier=components.say("first 10 TB")
+            "{label} ({tier})",
+            label=components.say("Internet egress"),
+            tier=components.say("first {size:g} TB", size=10),
         )
     assert words == "인터넷 송신(egress) (처음 10 TB)" and words.en == "Internet egress (first 10 TB)"
 

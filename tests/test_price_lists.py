@@ -24,6 +24,7 @@ from lib.workload import SPECS
 
 FIX = Path(__file__).parent / "fixtures" / "price_lists"
 HPM = 730.0
+AZURE_FREE = pricebook.load().get("acr.internet_egress_free_gb", "us-east-1")  # 100 GB: what the book assumes
 
 # price-book figures (data/prices.yaml, 2026-11-29), per region, in the book's units
 BOOK = {
@@ -216,7 +217,7 @@ def test_unit_conversions_against_the_books_figures():
 
 def test_azure_pages_follow_next_page_link_and_price_the_nearest_region(aws):
     _found, regs, _ = aws
-    az, notes = pl.read_azure(FIX, regs, regions.load(), "us-east-1", HPM, "2026-11-29")
+    az, notes = pl.read_azure(FIX, regs, regions.load(), "us-east-1", HPM, "2026-11-29", AZURE_FREE)
     # Registry Units from the Retail Prices API (more digits than the page's 0.167 / 0.667 / 1.667)
     assert {c: f.value for c, f in az["acr.tier_daily"].items()} == {
         "basic": 0.1666,
@@ -228,7 +229,7 @@ def test_azure_pages_follow_next_page_link_and_price_the_nearest_region(aws):
     for r in ("us-east-1", "ap-northeast-2"):
         assert az["acr.internet_egress_gb"][r].value == BOOK[r]["acr.internet_egress_gb"]
     assert "koreacentral" in az["acr.internet_egress_gb"]["ap-northeast-2"].detail
-    assert notes == []  # free allowance is the 100 GB lib/registries/acr.py assumes
+    assert notes == []  # free allowance is the price book's 100 GB
 
 
 def test_azure_free_tier_change_is_reported(tmp_path, aws):
@@ -239,7 +240,7 @@ def test_azure_free_tier_change_is_reported(tmp_path, aws):
         if i["armRegionName"] == "eastus" and i["tierMinimumUnits"] == 100.0:
             i["tierMinimumUnits"] = 5.0
     p.write_text(json.dumps(doc))
-    _az, notes = pl.read_azure(src, aws[1], regions.load(), "us-east-1", HPM, "2026-11-29")
+    _az, notes = pl.read_azure(src, aws[1], regions.load(), "us-east-1", HPM, "2026-11-29", AZURE_FREE)
     assert any("eastus is 5 GB" in n and "assumes 100 GB" in n for n in notes)
 
 

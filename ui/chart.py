@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from lib import export
@@ -35,7 +36,7 @@ def style_sheet() -> None:
     st.html(CSS)
 
 
-def show(fig, key: str, name: str, subtitle: str = "") -> None:
+def show(fig: go.Figure, key: str, name: str, subtitle: str = "") -> None:
     """`name` names the downloaded files (English, like every file name the app writes)."""
     filename = _slug(name)
     st.plotly_chart(

@@ -28,6 +28,8 @@ from lib.errors import DashboardError, quote
 from lib.i18n import N_, _
 from ui import server_limits
 
+from . import Box
+
 PREFIX = "lang_"
 SEEN = PREFIX + "seen"  # the link's fields were read (a session's first run)
 CHOSEN = PREFIX + "chosen"  # the language the reader chose (link or sidebar), or None: the browser's
@@ -258,7 +260,10 @@ def _resend_choices() -> None:
         from streamlit.runtime.scriptrunner import get_script_run_ctx
         from streamlit.runtime.state.common import is_element_id, user_key_from_element_id
 
-        widgets = get_script_run_ctx().session_state._state._new_widget_state
+        ctx = get_script_run_ctx()
+        if ctx is None:  # not inside a script run: nothing to change
+            return
+        widgets = ctx.session_state._state._new_widget_state
         keys = [
             user_key_from_element_id(i)
             for i, m in list(widgets.widget_metadata.items())
@@ -288,7 +293,7 @@ def _on_krw() -> None:
 # ---- what the reader sees ---------------------------------------------------------------------
 
 
-def language_control(box) -> None:
+def language_control(box: Box) -> None:
     """English / 한국어, each in its own language (what a reader looks for)."""
     st.session_state[WIDGET] = current()
     box.segmented_control(
@@ -302,7 +307,7 @@ def language_control(box) -> None:
     )
 
 
-def krw_controls(box) -> None:
+def krw_controls(box: Box) -> None:
     """The won rate and its day, behind an expander: most readers keep US dollars."""
     k = krw()
     st.session_state[PREFIX + "rate_in"] = k.rate if k else None

@@ -8,14 +8,18 @@ current workload, then workload_inputs.set_workload), so the share link carries 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib import i18n, labels, measure
 from lib.errors import InputError
 from lib.i18n import N_, _, ngettext
-from lib.workload import DEFAULT, SPECS, lenient
+from lib.pricebook import PriceBook
+from lib.workload import DEFAULT, SPECS, Workload, lenient
 
 from . import language, share, workload_inputs
 
@@ -25,6 +29,7 @@ RESULT = PREFIX + "result"  # (signature of the uploads, Result or None, problem
 APPLIED = PREFIX + "applied"  # signature of the uploads last applied
 RESULT_LANG = PREFIX + "result_lang"  # the language the result's notes and problems were written in
 KEEP = PREFIX + "keep"
+Signature = tuple[tuple[str, str, int], ...]  # (file id, name, size) of each upload: what was measured
 MAX_UPLOAD_MB = 100  # per file and for all files together, as the server's cap (.streamlit/config.toml): measuring
 # peaks at ~4x what is uploaded, and a pod has 1 GiB (deploy/k8s); scenario files stay at 1 MB
 
@@ -65,13 +70,13 @@ def plain(text: str) -> str:
     return _MD.sub(r"\\\1", text)
 
 
-def _signature(files) -> tuple:
+def _signature(files: Sequence[UploadedFile] | None) -> Signature:
     return tuple((f.file_id, f.name, f.size) for f in files or ())
 
 
-def _measure(files):
+def _measure(files: Sequence[UploadedFile]) -> tuple[Signature, measure.Result | None, list[str]]:
     sig = _signature(files)
-    cached = st.session_state.get(RESULT)
+    cached: tuple[Signature, measure.Result | None, list[str]] | None = st.session_state.get(RESULT)
     if cached and cached[0] == sig and st.session_state.get(RESULT_LANG) == i18n.lang():
         return cached  # measured in another language: measured again, so its notes read in this one
     with st.spinner(
@@ -89,13 +94,13 @@ def _measure(files):
             )
         except InputError as e:
             result, problems = None, e.problems
-    st.session_state[RESULT] = (sig, result, problems)
+    st.session_state[RESULT] = out = (sig, result, problems)
     st.session_state[RESULT_LANG] = i18n.lang()
     st.session_state.pop(KEEP, None)  # a new inventory gets its own suggestion, not the last one's
-    return st.session_state[RESULT]
+    return out
 
 
-def _apply(values: dict, sig: tuple) -> None:
+def _apply(values: dict[str, Any], sig: Signature) -> None:
     """Callback: before the next run, like share._on_upload, so the widgets may be set."""
     language.in_callback()
     base = st.session_state.get(workload_inputs.CANONICAL, DEFAULT)
@@ -119,11 +124,11 @@ def distinct_names(names: list[str]) -> list[str]:
     return out
 
 
-def _value(name: str, v) -> str:
+def _value(name: str, v: float) -> str:
     return measure.format_value(name, v)
 
 
-def show(w, book) -> None:
+def show(w: Workload, book: PriceBook) -> None:
     files = st.file_uploader(
         _("Inventory files"),
         type=["json", "zip", "csv"],
@@ -142,7 +147,7 @@ def show(w, book) -> None:
         st.code(_(HOW_TO), language="bash")
         return
     sig, result, problems = _measure(files)
-    if problems:
+    if problems or result is None:  # None only with problems: nothing was measured
         st.error(
             ngettext(
                 "These files could not be used, so nothing was measured or applied ({count} problem):",
@@ -233,7 +238,7 @@ def show(w, book) -> None:
     _lifecycle(result.workload(w), book)
 
 
-def _lifecycle(mw, book) -> None:
+def _lifecycle(mw: Workload, book: PriceBook) -> None:
     st.subheader(_("What a lifecycle rule would save"))
     kept = mw.versions_kept
     default = max(1, min(10, kept - 1)) if kept > 1 else 1
@@ -242,7 +247,7 @@ def _lifecycle(mw, book) -> None:
     keep = st.columns([1, 3])[0].number_input(
         _("Keep this many versions per repository"),
         min_value=1,
-        max_value=int(SPECS["versions_kept"].max),
+        max_value=int(SPECS["versions_kept"].max or 1_000),
         step=1,
         key=KEEP,
     )

@@ -4,20 +4,24 @@ through lib.labels.amount, the one conversion every figure uses."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from lib import i18n, labels
 
 
-def convert(df: pd.DataFrame, columns) -> pd.DataFrame:
+def convert(df: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
     """`df` with its US-dollar `columns` in the display currency (unchanged without a won rate)."""
     if i18n.krw() is None:
         return df
     return df.assign(**{c: df[c].map(labels.amount).round(0) for c in columns})
 
 
-def column(label: str, **kwargs):
+def column(label: str, **kwargs: Any) -> ColumnConfig:
     """A money column: '$2,996.85', or won with the locale's separators and ₩ in its header."""
     if i18n.krw() is None:
         return st.column_config.NumberColumn(label, format="dollar", **kwargs)

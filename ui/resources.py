@@ -8,11 +8,11 @@ from lib.i18n import _
 
 
 @st.cache_resource(show_spinner=False)
-def _load_book():
+def _load_book() -> pricebook.PriceBook:
     return pricebook.load()
 
 
-def price_book():
+def price_book() -> pricebook.PriceBook:
     """The price book, or a clear message and a stop: nothing can be priced without it."""
     try:
         return _load_book()

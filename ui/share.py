@@ -7,6 +7,7 @@ outside (a pasted link, a hand edit); otherwise the widgets are, and each run wr
 from __future__ import annotations
 
 import html
+from typing import Any
 from urllib.parse import parse_qs
 
 import pandas as pd
@@ -16,10 +17,11 @@ from lib import compare, labels, links, presets, pricebook, scenario
 from lib.errors import InputError, PriceBookError, quote
 from lib.i18n import N_, _
 from lib.labels import SAME_MONEY
-from lib.workload import DEFAULT, coerce_fields, lenient
+from lib.pricebook import PriceBook
+from lib.workload import DEFAULT, Workload, coerce_fields, lenient
 
+from . import Box, language, money, workload_inputs
 from . import copy_link as copy_link_button
-from . import language, money, workload_inputs
 
 LAST = "share_last_query"  # the query string this session last wrote (absent before its first run)
 PROBLEMS = "share_problems"  # messages about the last link or file applied
@@ -68,18 +70,23 @@ def _inputs_the_browser_sent() -> frozenset[str]:
         from streamlit.runtime.scriptrunner import get_script_run_ctx
         from streamlit.runtime.state.common import is_element_id, user_key_from_element_id
 
-        ids = list(get_script_run_ctx().session_state._state._new_widget_state.states)
+        ctx = get_script_run_ctx()
+        if ctx is None:  # not inside a script run: no inputs came with it
+            return frozenset()
+        ids = list(ctx.session_state._state._new_widget_state.states)
         return frozenset(k for i in ids if is_element_id(i) and (k := user_key_from_element_id(i)))
     except Exception:
         return frozenset()
 
 
 def current_query() -> dict[str, str]:
-    return st.session_state.get(LAST, {})
+    query: dict[str, str] = st.session_state.get(LAST, {})
+    return query
 
 
-def b_overrides() -> dict:
-    return st.session_state.get(B_OVERRIDES, {})
+def b_overrides() -> dict[str, Any]:
+    overrides: dict[str, Any] = st.session_state.get(B_OVERRIDES, {})
+    return overrides
 
 
 def _browser_query() -> dict[str, list[str]] | None:
@@ -90,7 +97,10 @@ def _browser_query() -> dict[str, list[str]] | None:
     try:  # Streamlit internals (pinned version); without them, publish writes the URL on every run
         from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-        qs = get_script_run_ctx().query_string
+        ctx = get_script_run_ctx()
+        if ctx is None:  # not in a script run (a bare import): nothing was sent
+            return None
+        qs = ctx.query_string
     except Exception:
         return None
     return {k: v for k, v in parse_qs(qs, keep_blank_values=True).items() if k.lower() not in _EMBED}
@@ -102,13 +112,16 @@ def _stop_if_superseded() -> None:
     try:
         from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-        check = get_script_run_ctx().yield_check
+        ctx = get_script_run_ctx()
+        if ctx is None:
+            return
+        check = ctx.yield_check
     except Exception:
         return
     check()
 
 
-def publish(w, book) -> dict[str, str]:
+def publish(w: Workload, book: PriceBook) -> dict[str, str]:
     """Write the scenario into the URL; return the query for links that must keep it.
 
     Compared with the address the browser sent with this run, not with what an earlier run of this
@@ -203,7 +216,7 @@ def _dismiss() -> None:
 # ---- what the user sees --------------------------------------------------------------
 
 
-def share_url(q: dict) -> str:
+def share_url(q: dict[str, str]) -> str:
     base = st.context.url or "http://localhost:8501/"
     return f"{base}?{links.query_string(q)}" if q else base
 
@@ -213,7 +226,7 @@ def copy_link() -> None:
     copy_link_button.button()
 
 
-def scenario_files(w, book, box=st) -> None:
+def scenario_files(w: Workload, book: PriceBook, box: Box = st) -> None:
     """Presets, scenario upload and download: in plain sight, not behind the link button."""
     opts = presets.available()
     choose = _("Choose a preset...")
@@ -248,7 +261,7 @@ def scenario_files(w, book, box=st) -> None:
     )
 
 
-def notices(w, book) -> None:
+def notices(w: Workload, book: PriceBook) -> None:
     """Problems with the last link or file, and price changes since a link was made."""
     problems = st.session_state.get(PROBLEMS) or []
     link_book = st.session_state.get(LINK_BOOK)

@@ -15,10 +15,14 @@ import ast
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from lib.i18n import N_, _
+from lib.pricebook import PriceBook
+from lib.workload import Workload
 
 from . import chart, language, share, workload_inputs
 from .resources import price_book
@@ -29,6 +33,7 @@ _FRAME = "shell_frame"  # session-state key: the frame's (workload, price book) 
 
 
 APP_NAME = N_("Registry Decision Dashboard")
+Frame = tuple[Workload, PriceBook]  # what every page starts with
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class PageInfo:
         return _(self.title)
 
 
-def _constant(node: ast.expr):
+def _constant(node: ast.expr) -> Any:
     """A plain constant, or one marked for translation (`N_("Overview")`): the English text."""
     if (
         isinstance(node, ast.Call)
@@ -79,13 +84,13 @@ def page_infos() -> list[PageInfo]:
     return sorted((_read(f) for f in files), key=lambda p: (p.order, p.title))
 
 
-def _pages() -> list:
+def _pages() -> list[StreamlitPage]:
     infos = page_infos()
     # no icon here: Streamlit would make a page's Material icon the tab's favicon, fetched from Google's servers
     return [st.Page(p.file, title=p.label(), url_path=p.file.stem, default=i == 0) for i, p in enumerate(infos)]
 
 
-def _route():
+def _route() -> tuple[StreamlitPage, Frame]:
     """The page the URL names, with the frame drawn for it: (page, (workload, price book))."""
     language.start_run()  # before any text: the page list's titles are the first words of a run
     pages = _pages()
@@ -94,14 +99,14 @@ def _route():
     return current, _frame(info, pages)
 
 
-def navigate():
+def navigate() -> None:
     """app.py's job: pick the page from the URL, draw the frame around it, run it."""
     current, frame = _route()
     st.session_state[_FRAME] = frame
     current.run()
 
 
-def page():
+def page() -> Frame:
     """What every page starts with: (workload, price book) from the frame drawn for it in this run.
 
     Run without the router, the page draws the same frame itself. That happens on a server's first
@@ -111,13 +116,13 @@ def page():
     app.py). AppTest sets the flag again before every run, so every AppTest run takes this path.
     Drawing in place, rather than rerunning through app.py, keeps what a callback drew before the run.
     """
-    frame = st.session_state.pop(_FRAME, None)  # popped: a frame belongs to one run
+    frame: Frame | None = st.session_state.pop(_FRAME, None)  # popped: a frame belongs to one run
     if frame is None:
         _current, frame = _route()
     return frame
 
 
-def _frame(info: PageInfo, pages: list):
+def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
     st.set_page_config(page_title=f"{info.label()} · {_(APP_NAME)}", page_icon=str(FAVICON), layout="wide")
     book = price_book()
     share.apply_incoming()  # before any widget: a new link sets the widgets

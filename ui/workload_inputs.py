@@ -7,6 +7,9 @@ as three percentages that must add up to 100 %. `to_widget` / `from_widget` conv
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 import streamlit as st
 
 from lib import i18n, labels, regions
@@ -14,6 +17,7 @@ from lib.errors import InputError
 from lib.i18n import N_, _
 from lib.workload import (
     DEFAULT,
+    PERCENT_FIELDS,
     PLANS_SECTION,
     QUESTIONS,
     SELFHOSTED_SECTION,
@@ -26,13 +30,15 @@ from lib.workload import (
 from lib.workload import SECTIONS as SIDEBAR_SECTIONS
 from lib.workload import SHARE_FIELDS as SHARES
 
+from . import Box
+
 PREFIX = "wl_"
 CANONICAL = PREFIX + "_canonical"  # not a widget key: survives page switches, restores the widgets
 PAGE = PREFIX + "_page"  # the page the widgets were last drawn on
 SIZE_UNIT = PREFIX + "_size_unit"  # "MB" or "GB": how the image size is typed
 # what each input is and where it goes is in its field's spec (lib/workload.Spec): these are views of it
 SLIDERS = {k: ((5.0, "%.0f %%") if s.percent else (1, "%d")) for k, s in SPECS.items() if s.slider}  # (step, format)
-PERCENT = set(labels.PERCENT_FIELDS)
+PERCENT = set(PERCENT_FIELDS)
 NUMBER_FORMAT = {"float": "%.2f", "int": "%d"}
 WHOLE_FLOATS = {k for k, s in SPECS.items() if s.whole}  # shown without decimals
 SITUATION = QUESTIONS  # drawn by the Recommendation page, in its main area
@@ -59,10 +65,10 @@ def key(name: str) -> str:
 
 
 def size_unit() -> str:
-    return st.session_state.get(SIZE_UNIT + "_saved", "MB")
+    return str(st.session_state.get(SIZE_UNIT + "_saved", "MB"))
 
 
-def to_widget(name: str, value):
+def to_widget(name: str, value: Any) -> Any:
     """The workload's value as its widget shows it."""
     if name in PERCENT:
         return round(float(value) * 100, 6)
@@ -71,7 +77,7 @@ def to_widget(name: str, value):
     return value
 
 
-def from_widget(name: str, value, unit: str | None = None):
+def from_widget(name: str, value: Any, unit: str | None = None) -> Any:
     """A widget's value as the workload holds it (`unit`: the image size unit, if already known)."""
     if value is None:
         return value
@@ -105,7 +111,7 @@ def _ensure_initialised(page: str) -> None:
         st.session_state[PAGE] = page
 
 
-def _format(name: str):
+def _format(name: str) -> Callable[[str], str] | None:
     s = SPECS[name]
     if s.kind == "set" or s.kind == "choice":
         return lambda v: labels.choice(name, v)
@@ -125,20 +131,22 @@ def _on_size_unit() -> None:
 
 def field(
     name: str,
-    box=st,
+    box: Box = st,
     widget_key: str | None = None,
-    on_change=None,
-    args=(),
+    on_change: Callable[..., None] | None = None,
+    args: tuple[Any, ...] = (),
     sliders: bool = True,
     label: str | None = None,
 ) -> None:
     """The widget for one scenario field: the sidebar's, a page's own inputs (analysis fields,
     the situation questions), or another scenario's copy under `widget_key` (the Compare page)."""
     s = SPECS[name]
+    lo, hi = float(s.min or 0.0), float(s.max or 0.0)  # every number field has both bounds
     slider = sliders and name in SLIDERS
     unit = "%" if name in PERCENT else (size_unit() if name == "image_size_mb" else s.unit)
     label = label or (f"{s.label} ({unit})" if unit and not slider else s.label)
-    common = dict(key=widget_key or key(name), help=labels.help_text(name), on_change=on_change, args=args)
+    widget = widget_key or key(name)
+    common = dict(key=widget, help=labels.help_text(name), on_change=on_change, args=args)
     if s.kind == "bool":
         box.checkbox(label, **common)
     elif s.kind == "text":
@@ -148,7 +156,7 @@ def field(
     elif s.kind == "choice":
         box.selectbox(label, s.choices, format_func=regions.label if name == "region" else _format(name), **common)
         if name == "region":  # say where the other clouds' prices come from
-            box.caption(regions.other_clouds_note(st.session_state.get(common["key"], s.default)))
+            box.caption(regions.other_clouds_note(st.session_state.get(widget, s.default)))
     elif name in PERCENT:
         if slider:
             step, fmt = SLIDERS[name]
@@ -161,26 +169,27 @@ def field(
         gb = size_unit() == "GB"
         box.number_input(
             label,
-            min_value=s.min / 1000 if gb else float(s.min),
-            max_value=s.max / 1000 if gb else float(s.max),
+            min_value=lo / 1000 if gb else lo,
+            max_value=hi / 1000 if gb else hi,
             step=0.1 if gb else 10.0,
             format="%g",
             **common,
         )
     else:
-        cast = int if s.kind == "int" else float
+        cast: Callable[[float], float] = int if s.kind == "int" else float
         if slider:
             step, fmt = SLIDERS[name]
-            box.slider(label, cast(s.min), cast(s.max), step=step, format=fmt, **common)
+            box.slider(label, cast(lo), cast(hi), step=step, format=fmt, **common)
         else:
             fmt = "%.0f" if name in WHOLE_FLOATS else NUMBER_FORMAT[s.kind]
-            box.number_input(label, min_value=cast(s.min), max_value=cast(s.max), step=cast(1), format=fmt, **common)
+            box.number_input(label, min_value=cast(lo), max_value=cast(hi), step=cast(1), format=fmt, **common)
 
 
-def mix_problem(state: dict) -> str | None:
+def mix_problem(state: Mapping[str, Any]) -> str | None:
     """The pull mix as typed, if it does not add up to 100 %: the message that says so."""
-    values = [state.get(key(n)) for n in SHARES]
-    if any(v is None for v in values):
+    typed = [state.get(key(n)) for n in SHARES]
+    values = [float(v) for v in typed if v is not None]
+    if len(values) < len(typed):
         return _("Where pulls come from: fill in all three percentages (they must add up to 100 %).")
     total = sum(values)
     if abs(total - 100) > 1e-4:
@@ -192,7 +201,7 @@ def mix_problem(state: dict) -> str | None:
     return None
 
 
-def _image_size(box) -> None:
+def _image_size(box: Box) -> None:
     st.session_state.setdefault(SIZE_UNIT, size_unit())
     field("image_size_mb", box)
     box.segmented_control(
@@ -252,7 +261,7 @@ def render(page: str, open_section: str | None = None) -> Workload:
     return w
 
 
-def situation(box=st) -> None:
+def situation(box: Box = st) -> None:
     """The decision questions, for the page that asks them."""
     cols = box.columns(3)
     for i, name in enumerate(SITUATION):

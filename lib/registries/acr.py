@@ -16,15 +16,17 @@ from ..components import (
     say,
 )
 from ..i18n import N_, _
+from ..workload import Workload
+from .spec import ChartIdentity, Cloud, Options, RegistrySpec, others
 
-ID, NAME = "acr", "Azure Container Registry"
+HOME: Cloud = "azure"  # where it runs: pulls from elsewhere leave Azure as internet egress
 
 
 def tier_for(w: Inputs) -> str:
     if w.acr_tier != "auto":
         return str(w.acr_tier)
     # a private endpoint is only needed when the consumers sit in Azure private networks
-    return "premium" if ((w.network != "public" and consumers_cloud(w) == "azure") or w.replica_regions) else "basic"
+    return "premium" if ((w.network != "public" and consumers_cloud(w) == HOME) or w.replica_regions) else "basic"
 
 
 def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
@@ -63,15 +65,15 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 p("acr.extra_storage_gb_day"),
                 "acr.extra_storage_gb_day",
             ),
-            *cloud_transfer(w, q, p, "azure", "acr.inter_region_gb"),
+            *cloud_transfer(w, q, p, HOME, "acr.inter_region_gb"),
         ]
         + external_network(w, q, p)
     )
 
 
-def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
-    out = other_cloud_flags(w, "azure", "Azure")
-    if w.network != "public" and consumers_cloud(w) == "azure" and tier_for(w) != "premium":
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
+    out = other_cloud_flags(w, HOME, "Azure")
+    if w.network != "public" and consumers_cloud(w) == HOME and tier_for(w) != "premium":
         out.append(Flag("acr_private_link", "blocker", _("Private endpoints need the Premium tier.")))
     if w.replica_regions and tier_for(w) != "premium":
         out.append(Flag("acr_geo_replication", "blocker", _("Geo-replication needs the Premium tier.")))
@@ -84,3 +86,24 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
             )
         )
     return out
+
+
+# ---- identity: every registry table is derived from this (lib/registries/spec.py) -------------------
+
+
+def setups(w: Workload) -> Options:
+    """Another tier than the one priced (auto resolved first)."""
+    return {"acr_tier": others(w, "acr_tier", tier_for(w))}
+
+
+SPEC = RegistrySpec(
+    id="acr",
+    name="Azure Container Registry",
+    vendor="Azure Container Registry",
+    matrix_name="Azure CR",
+    home_cloud=HOME,
+    self_hosted=False,
+    clouds_own=True,
+    chart=ChartIdentity(colour="#CC79A7", dash="solid", symbol="cross", short="ACR"),  # reddish purple
+    setups=setups,
+)

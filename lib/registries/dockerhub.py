@@ -4,8 +4,9 @@ import numpy as np
 
 from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, external_network, private_aws_subnets, say
 from ..i18n import N_, _
+from ..workload import Workload
+from .spec import ChartIdentity, Options, RegistrySpec, others
 
-ID, NAME = "dockerhub", "Docker Hub"
 PER_USER = {"personal": False, "pro": False, "team": True, "business": True}
 
 
@@ -111,7 +112,7 @@ def _limit_flags(w: Inputs, window: Amount, p: Prices) -> list[Flag]:
     return out
 
 
-def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
         out.append(
@@ -153,3 +154,24 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
             )
         )
     return out
+
+
+# ---- identity: every registry table is derived from this (lib/registries/spec.py) -------------------
+
+
+def setups(w: Workload) -> Options:
+    """Another plan than the one priced (auto resolved first)."""
+    return {"dockerhub_plan": others(w, "dockerhub_plan", resolved_plan(w))}
+
+
+SPEC = RegistrySpec(
+    id="dockerhub",
+    name="Docker Hub",
+    vendor="Docker Hub",
+    matrix_name="Docker Hub",
+    home_cloud=None,  # one global service: no egress billed by cloud
+    self_hosted=False,
+    clouds_own=False,
+    chart=ChartIdentity(colour="#0072B2", dash="dot", symbol="diamond", short="Docker Hub"),  # blue
+    setups=setups,
+)

@@ -3,6 +3,7 @@ the region, inter-region across regions, internet egress from anywhere else); NA
 endpoints from AWS private subnets; Inspector enhanced scanning per region."""
 
 from ..components import (
+    GB_PER_TB,
     Flag,
     Inputs,
     Line,
@@ -20,23 +21,31 @@ from ..components import (
     say,
 )
 from ..i18n import N_, _
+from ..workload import Workload
+from .spec import ChartIdentity, Cloud, Options, RegistrySpec, others
 
-ID, NAME = "ecr", "Amazon ECR"
+HOME: Cloud = "aws"  # where it runs: pulls from elsewhere leave AWS as internet egress
+
 
 # The ECR pricing page's own words on transfer between regions, quoted on the cross-region line's flag.
 CROSS_REGION_WORDING = "charged at Internet Data Transfer rates on both sides of the transfer"
+
+
+def authenticated_free_tb(p: Prices) -> float:
+    """ECR Public's free internet transfer for authenticated pulls, in TB as AWS counts them (5)."""
+    return p("ecr.public_free_internet_authenticated_gb") / GB_PER_TB
 
 
 def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """ECR Public: 50 GB stored free; AWS compute pulls free; internet pulls: anonymous ones are
     free up to 500 GB a month and throttled beyond (never billed), authenticated ones have 5 TB
     a month free, then the internet egress rate."""
-    from_aws = consumers_cloud(w) == "aws"
+    from_aws = consumers_cloud(w) == HOME
     outside_gb = q.internet_gb if from_aws else q.pulled_gb  # consumers elsewhere pull over the internet
     auth_gb = outside_gb * w.ecr_public_authenticated_share
     return [
         Line(
-            say(N_("Storage (ECR Public, over 50 GB free)")),
+            say(N_("Storage (ECR Public, over {gb:g} GB free)"), gb=p("ecr.public_free_storage_gb")),
             "storage",
             "GB-month",
             positive(q.stored_gb - p("ecr.public_free_storage_gb")),
@@ -47,7 +56,10 @@ def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             say(N_("Pulls to AWS compute (free on ECR Public)")), "transfer", "GB", q.vpc_gb if from_aws else 0.0, 0.0
         ),
         Line(
-            say(N_("Anonymous internet pulls (free; throttled over 500 GB a month)")),
+            say(
+                N_("Anonymous internet pulls (free; throttled over {gb:g} GB a month)"),
+                gb=p("ecr.public_free_internet_gb"),
+            ),
             "transfer",
             "GB",
             outside_gb - auth_gb,
@@ -57,7 +69,7 @@ def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             positive(auth_gb - p("ecr.public_free_internet_authenticated_gb")),
             p,
             False,
-            label=say(N_("Authenticated internet pulls over 5 TB free")),
+            label=say(N_("Authenticated internet pulls over {tb:g} TB free"), tb=authenticated_free_tb(p)),
         ),
     ]
 
@@ -67,7 +79,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
         out = _public(w, q, p)
     else:
         free = p("ecr.free_storage_gb") if w.ecr_free_tier else 0.0
-        label = say(N_("Storage")) if not w.ecr_free_tier else say(N_("Storage (over 0.5 GB free tier)"))
+        label = say(N_("Storage")) if not w.ecr_free_tier else say(N_("Storage (over {gb:g} GB free tier)"), gb=free)
         out = [
             Line(
                 label,
@@ -110,9 +122,9 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     return out
 
 
-def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
-    from_aws = consumers_cloud(w) == "aws"
+    from_aws = consumers_cloud(w) == HOME
     if w.visibility == "public":
         out.append(Flag("ecr_public", "info", _("Public images are priced as ECR Public (served from us-east-1).")))
         if w.replica_regions:
@@ -128,8 +140,10 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
                     _(
                         "{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
                         "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
-                        "not billed. Authenticate pulls (5 TB a month free, then billed)."
-                    ).format(anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb")),
+                        "not billed. Authenticate pulls ({free_tb:g} TB a month free, then billed)."
+                    ).format(
+                        anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb"), free_tb=authenticated_free_tb(p)
+                    ),
                 )
             )
         if private_aws_subnets(w) and w.network == "endpoints":
@@ -152,7 +166,30 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
                 ).format(rate=p("aws.inter_region_gb"), wording=CROSS_REGION_WORDING),
             )
         )
-    out += other_cloud_flags(w, "aws", "AWS")
+    out += other_cloud_flags(w, HOME, "AWS")
     if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
         out.append(Flag("ecr_same_region", "info", _("All pulls stay in the region: transfer is free.")))
     return out
+
+
+# ---- identity: every registry table is derived from this (lib/registries/spec.py) -------------------
+
+
+def setups(w: Workload) -> Options:
+    """Private subnets reach ECR through NAT or interface endpoints (ECR Public has no endpoint)."""
+    if private_aws_subnets(w) and w.visibility != "public":
+        return {"network": others(w, "network", w.network, skip=("public",))}
+    return {}
+
+
+SPEC = RegistrySpec(
+    id="ecr",
+    name="Amazon ECR",
+    vendor="Amazon ECR",
+    matrix_name="Amazon ECR",
+    home_cloud=HOME,
+    self_hosted=False,
+    clouds_own=True,
+    chart=ChartIdentity(colour="#E69F00", dash="solid", symbol="circle", short="ECR"),  # orange
+    setups=setups,
+)

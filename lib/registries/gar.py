@@ -16,21 +16,23 @@ from ..components import (
     say,
 )
 from ..i18n import N_, _
+from ..workload import Workload
+from .spec import ChartIdentity, Cloud, RegistrySpec
 
-ID, NAME = "gar", "Google Artifact Registry"
+HOME: Cloud = "gcp"  # where it runs: pulls from elsewhere leave Google Cloud as internet egress
 
 
 def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     out = [
         Line(
-            say(N_("Storage (over 0.5 GB free)")),
+            say(N_("Storage (over {gb:g} GB free)"), gb=p("gar.free_storage_gb")),
             "storage",
             "GB-month",
             positive(q.stored_gb - p("gar.free_storage_gb")),
             p("gar.storage_gb_month"),
             "gar.storage_gb_month",
         ),
-        *cloud_transfer(w, q, p, "gcp", "gar.inter_region_gb"),
+        *cloud_transfer(w, q, p, HOME, "gar.inter_region_gb"),
     ]
     if w.scanning != "none":
         out.append(
@@ -46,8 +48,8 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     return out + external_network(w, q, p)
 
 
-def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
-    out = other_cloud_flags(w, "gcp", "Google Cloud")
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
+    out = other_cloud_flags(w, HOME, "Google Cloud")
     if w.replica_regions:
         out.append(
             Flag(
@@ -60,3 +62,17 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
             )
         )
     return out
+
+
+# ---- identity: every registry table is derived from this (lib/registries/spec.py) -------------------
+
+SPEC = RegistrySpec(
+    id="gar",
+    name="Google Artifact Registry",
+    vendor="Google Artifact Registry",
+    matrix_name="Artifact Registry",
+    home_cloud=HOME,
+    self_hosted=False,
+    clouds_own=True,
+    chart=ChartIdentity(colour="#56B4E9", dash="longdash", symbol="x", short="Artifact Registry"),  # sky blue
+)

@@ -5,8 +5,8 @@ GitHub never bills egress by cloud; pulls from AWS private subnets cross a NAT g
 
 from ..components import Flag, Inputs, Line, Prices, Quantities, external_network, positive, private_aws_subnets, say
 from ..i18n import N_, _
-
-ID, NAME = "ghcr", "GitHub Container Registry"
+from ..workload import Workload
+from .spec import ChartIdentity, RegistrySpec
 
 
 def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
@@ -59,7 +59,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     return out + external_network(w, q, p)
 
 
-def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.replica_regions:
         out.append(
@@ -100,3 +100,17 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
             )
         )
     return out
+
+
+# ---- identity: every registry table is derived from this (lib/registries/spec.py) -------------------
+
+SPEC = RegistrySpec(
+    id="ghcr",
+    name="GitHub Container Registry",
+    vendor="GitHub (GHCR)",
+    matrix_name="GHCR",
+    home_cloud=None,  # GitHub never bills egress by cloud
+    self_hosted=False,
+    clouds_own=False,
+    chart=ChartIdentity(colour="#000000", dash="dash", symbol="square", short="GHCR"),  # black
+)

@@ -3,9 +3,9 @@ Trivy scanning and Notary/cosign signing are built in."""
 
 from ..components import Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
 from ..i18n import N_, _
+from ..workload import Workload
 from ._selfhosted import infrastructure, operations
-
-ID, NAME = "harbor", N_("Harbor (self-hosted)")  # translated where shown: registries.name()
+from .spec import ChartIdentity, RegistrySpec
 
 
 def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
@@ -17,7 +17,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     return out + operations(w)
 
 
-def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.selfhosted_nodes < 2:
         out.append(
@@ -28,3 +28,17 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
             )
         )
     return out
+
+
+# ---- identity: every registry table is derived from this (lib/registries/spec.py) -------------------
+
+SPEC = RegistrySpec(
+    id="harbor",
+    name=N_("Harbor (self-hosted)"),  # translated where shown: registries.name()
+    vendor="Harbor",
+    matrix_name="Harbor",
+    home_cloud=None,  # hosted where the consumers run
+    self_hosted=True,
+    clouds_own=False,
+    chart=ChartIdentity(colour="#009E73", dash="dashdot", symbol="triangle-up", short="Harbor"),  # bluish green
+)

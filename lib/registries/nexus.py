@@ -3,9 +3,9 @@ within its caps, Pro is priced by quote (a user input, never an invented number)
 
 from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
 from ..i18n import N_, _
+from ..workload import Workload
 from ._selfhosted import infrastructure, operations
-
-ID, NAME = "nexus", N_("Sonatype Nexus (self-hosted)")  # translated where shown: registries.name()
+from .spec import ChartIdentity, RegistrySpec
 
 
 def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
@@ -35,7 +35,7 @@ def requests_per_day(pulls_per_month: Amount, layers: Amount, days_per_month: fl
     return pulls_per_month / days_per_month * requests_per_pull(layers)
 
 
-def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.nexus_licence_monthly == 0 and w.replica_regions:
         out.append(Flag("nexus_ce_replication", "blocker", _("Replication needs Nexus Pro.")))
@@ -73,3 +73,17 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
         if w.scanning != "none":
             out.append(Flag("nexus_ce_scanning", "warning", _("Community Edition has no vulnerability scanning.")))
     return out
+
+
+# ---- identity: every registry table is derived from this (lib/registries/spec.py) -------------------
+
+SPEC = RegistrySpec(
+    id="nexus",
+    name=N_("Sonatype Nexus (self-hosted)"),  # translated where shown: registries.name()
+    vendor="Nexus",
+    matrix_name="Nexus",
+    home_cloud=None,  # hosted where the consumers run
+    self_hosted=True,
+    clouds_own=False,
+    chart=ChartIdentity(colour="#D55E00", dash="longdashdot", symbol="star", short="Nexus"),  # vermillion
+)

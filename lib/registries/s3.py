@@ -14,8 +14,8 @@ from ..components import (
     say,
 )
 from ..i18n import N_, _
-
-ID, NAME = "s3", N_("S3 + docker save (baseline)")  # translated where shown: registries.name()
+from ..workload import Workload
+from .spec import ChartIdentity, Options, RegistrySpec, others
 
 
 def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
@@ -62,7 +62,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     return out
 
 
-def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     return [
         Flag(
             "not_a_registry",
@@ -70,3 +70,26 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
             _("Not a registry: no docker pull, no tags, no scanning, no layer de-duplication."),
         )
     ]
+
+
+# ---- identity: every registry table is derived from this (lib/registries/spec.py) -------------------
+
+
+def setups(w: Workload) -> Options:
+    """Private subnets reach S3 through NAT or the free S3 gateway endpoint."""
+    if private_aws_subnets(w):
+        return {"network": others(w, "network", w.network, skip=("public",))}
+    return {}
+
+
+SPEC = RegistrySpec(
+    id="s3",
+    name=N_("S3 + docker save (baseline)"),  # translated where shown: registries.name()
+    vendor="Amazon S3",  # not in the price book: S3's prices are AWS's (aws.s3_storage_gb_month)
+    matrix_name=N_("S3 baseline"),
+    home_cloud="aws",
+    self_hosted=False,
+    clouds_own=False,  # AWS's, but not AWS's registry: the decision tree never counts it a cloud's own
+    chart=ChartIdentity(colour="#999999", dash="dot", symbol="triangle-down", short=N_("S3 baseline")),  # grey
+    setups=setups,
+)

@@ -1,0 +1,118 @@
+"""Issue 23's typed pricing contract: registries read a typed scenario (Literal choices, numbers as
+floats or arrays), a typo fails the type check, and no invalid scenario can be built."""
+
+import math
+import shutil
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lib import engine, registries
+from lib.errors import InputError
+from lib.registries.spec import RegistrySpec
+from lib.workload import CATEGORICAL, NUMERIC, REGISTRY_IDS, SPECS, PricingInputs, Workload, from_dict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _plant(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer has {old!r}: move the planted typo"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("mypy", path=str(Path(sys.executable).parent)) is None, reason="needs mypy")
+def test_a_typo_in_a_registry_module_fails_the_type_check(tmp_path):
+    # a copy of lib/ with the issue's typos planted: a misspelt field, a misspelt choice value, and a
+    # misspelt field in the self-hosted infrastructure every Harbor and Nexus line shares
+    shutil.copytree(ROOT / "lib", tmp_path / "lib", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mypy.ini", tmp_path / "mypy.ini")
+    _plant(tmp_path / "lib/registries/ecr.py", 'if w.visibility == "public":', 'if w.visibilty == "pubic":')
+    _plant(tmp_path / "lib/registries/acr.py", 'if w.acr_tier != "auto":', 'if w.acr_tier != "autto":')
+    _plant(tmp_path / "lib/registries/_selfhosted.py", "w.ops_hours_per_month", "w.ops_hour_per_month")
+    mypy = Path(sys.executable).parent / "mypy"
+    run = subprocess.run(
+        [str(mypy), "--config-file", "mypy.ini", "--cache-dir", str(tmp_path / "cache"), "lib"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    out = run.stdout
+    assert "ecr.py:" in out and 'has no attribute "visibilty"; maybe "visibility"' in out
+    assert "acr.py:" in out and "Non-overlapping equality check" in out and "Literal['autto']" in out
+    assert "_selfhosted.py:" in out and 'has no attribute "ops_hour_per_month"' in out
+    assert "Found 3 errors in 3 files" in out  # the copy is otherwise clean: only the planted typos fail
+
+
+def test_an_out_of_bound_scenario_cannot_be_constructed_directly():
+    # the issue's example: built without from_dict it used to price ECR at $0.00
+    with pytest.raises(InputError) as e:
+        Workload(visibility="pubic", image_size_mb=-1)  # type: ignore[arg-type]
+    message = str(e.value)
+    assert "visibility: must be one of private, public, got `pubic`" in message
+    assert "image_size_mb: -1 is negative (must be at least 1 MB)" in message
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"repositories": 2.5}, "repositories: must be a whole number"),
+        ({"image_size_mb": math.nan}, "image_size_mb: must be a number"),
+        ({"image_size_mb": "500"}, "image_size_mb: must be a number"),  # text is read by from_dict, not here
+        ({"pulls_per_month": 2e12}, "pulls_per_month: 2e+12 is too large (at most 1e+12)"),
+        ({"ecr_free_tier": "yes"}, "ecr_free_tier: must be true or false"),
+        ({"compliance": ("signing", "sox")}, "compliance: unknown item(s) `sox`"),
+        ({"migrate_to": "quay"}, "migrate_to: must be one of ecr, ghcr"),
+        ({"region": "mars-1"}, "region: must be one of us-east-1"),
+        ({"same_region_share": 0.5}, "the three shares must sum to 1"),
+    ],
+)
+def test_every_way_of_building_a_scenario_checks_it(changes, problem):
+    with pytest.raises(InputError, match=problem.replace("(", r"\(").replace(")", r"\)").replace("+", r"\+")):
+        Workload(**changes)
+    if not isinstance(next(iter(changes.values())), str) or "region" in changes:  # from_dict reads text
+        with pytest.raises(InputError):
+            from_dict(changes)  # the file and link reader: the same problem
+
+
+def test_replace_checks_too():
+    with pytest.raises(InputError, match="layer_cache_hit: 2 is too large"):
+        from_dict({}).replace(layer_cache_hit=2)
+
+
+def test_choices_come_from_the_annotations():
+    # a choice field's Spec.choices are its Literal's values, written once in the annotation
+    hints = typing.get_type_hints(Workload)
+    assert SPECS["visibility"].choices == ("private", "public")
+    assert SPECS["migrate_from"].choices == REGISTRY_IDS == registries.IDS
+    for name, spec in SPECS.items():
+        if spec.kind == "choice" and name != "region":  # regions come from the price book
+            assert spec.choices == typing.get_args(hints[name]), name
+
+
+def test_the_vectorised_batch_has_every_member_pricing_reads():
+    members = {n for n in dir(PricingInputs) if not n.startswith("_")}
+    assert members <= set(NUMERIC) | set(CATEGORICAL)
+    w = from_dict({})
+    b = engine.batch({k: getattr(w, k) for k in CATEGORICAL}, {k: np.array([getattr(w, k)]) for k in NUMERIC})
+    assert all(hasattr(b, m) for m in members)
+
+
+def test_every_registry_has_one_frozen_spec_that_the_tables_come_from():
+    from dataclasses import FrozenInstanceError
+
+    from lib import charts, palette
+
+    for rid, m in registries.BY_ID.items():
+        assert isinstance(m.SPEC, RegistrySpec) and m.SPEC.id == rid
+        with pytest.raises(FrozenInstanceError):
+            m.SPEC.name = "x"  # type: ignore[misc]
+    assert palette.REGISTRY_COLOURS["ecr"] == registries.SPECS["ecr"].chart.colour == "#E69F00"
+    assert charts.SHORT["acr"] == "ACR" and registries.SPECS["acr"].matrix_name == "Azure CR"
+    assert registries.HOME_CLOUD == {"ecr": "aws", "gar": "gcp", "acr": "azure"}
