@@ -86,15 +86,32 @@ def check_category(category: str, name: str) -> None:
 
 
 @dataclass(frozen=True)
+class Ref:
+    """A price-book entry a line is billed at, when the key alone does not say it: a per-choice
+    price (`choice`: one value, or per workload an array of values picked from `among`), or a
+    multiple of the entry (`times`: cross-AZ bytes pay the rate both ways)."""
+
+    key: str
+    choice: str | np.ndarray | None = None
+    among: tuple[str, ...] = ()
+    times: float = 1.0
+
+
+# What a line is billed at: a price-book key (or a Ref) the engine resolves and records, or an
+# amount that is not in the book (0.0 for free, a rate the user typed).
+PriceRef = str | Ref
+
+
+@dataclass(frozen=True)
 class Line:
-    """A component as a registry module writes it; quantity and price may be arrays."""
+    """A component as a registry module writes it: what is bought, how much (a number or an
+    array) and the price-book entry it is billed at, named once; the engine looks the price up."""
 
     name: str
     category: Category
     unit: str
     quantity: Amount
-    price: Amount
-    price_key: str = ""  # the price-book entry, so the UI can show its source
+    price: PriceRef | Amount
     hide_if_zero: bool = False  # e.g. higher egress tiers: only shown when reached
     key: str = ""  # the English name: the same in every language (set from a Words name)
 
@@ -104,8 +121,11 @@ class Line:
             object.__setattr__(self, "key", getattr(self.name, "en", str(self.name)))
 
     @property
-    def cost(self) -> Amount:
-        return self.quantity * self.price
+    def price_key(self) -> str:
+        """The price-book entry, so the UI can show its source ("" for a price not in the book)."""
+        if isinstance(self.price, str):
+            return self.price
+        return self.price.key if isinstance(self.price, Ref) else ""
 
 
 @dataclass(frozen=True)
@@ -190,15 +210,46 @@ def positive(x: Amount) -> Amount:
 
 
 class Prices:
-    """Price look-ups for one region, remembering which entries were used."""
+    """Price look-ups for one region; with `record`, remembering every entry used (lines, flags
+    and allowances alike: the deck's sources list them) and its value for each choice."""
 
-    def __init__(self, book: PriceBook, region: str) -> None:
+    def __init__(self, book: PriceBook, region: str, record: bool = False) -> None:
         self.book, self.region = book, region
         self.hours = book.hours_per_month
         self.days = book.days_per_month
+        self.used: dict[str, dict[str | None, float]] | None = {} if record else None
 
     def __call__(self, key: str, choice: str | None = None) -> float:
-        return self.book.get(key, self.region, choice)
+        v = self.book.get(key, self.region, choice)
+        if self.used is not None:
+            self.used.setdefault(key, {})[choice] = v
+        return v
+
+    def ref(
+        self, key: str, choice: str | np.ndarray | None = None, among: tuple[str, ...] = (), times: float = 1.0
+    ) -> Ref:
+        """A line's price when the key alone does not say it (see Ref)."""
+        return Ref(key, choice, among, times)
+
+    def resolve(self, price: PriceRef | Amount) -> Amount:
+        """A line's price as an amount: a book entry looked up, an amount as it is."""
+        if isinstance(price, str):
+            return self(price)
+        if not isinstance(price, Ref):
+            return price
+        if price.among:  # one choice per workload: each entry looked up, each workload's picked
+            v: Amount = np.select([price.choice == k for k in price.among], [self(price.key, k) for k in price.among])
+        else:
+            v = self(price.key, None if price.choice is None else str(price.choice))
+        return v * price.times if price.times != 1.0 else v
+
+    def cost(self, line: Line) -> Amount:
+        return line.quantity * self.resolve(line.price)
+
+    def component(self, line: Line) -> Component:
+        """One workload's line, priced (floats)."""
+        qty, price = float(line.quantity), float(self.resolve(line.price))
+        return Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key, line.key)
 
 
 # ---- where the consumers run ---------------------------------------------------------
@@ -254,7 +305,6 @@ def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category =
                 category,
                 "GB",
                 in_tier,
-                p(key),
                 key,
                 hide_if_zero=i > 0,
             )
@@ -316,8 +366,8 @@ def cloud_transfer(w: Inputs, q: Quantities, p: Prices, cloud: str, inter_region
     """
     if consumers_cloud(w) == cloud:
         return [
-            Line(say(N_("Same-region transfer")), "transfer", "GB", q.same_gb, 0.0, ""),
-            Line(say(N_("Cross-region transfer")), "transfer", "GB", q.cross_gb, p(inter_region_key), inter_region_key),
+            Line(say(N_("Same-region transfer")), "transfer", "GB", q.same_gb, 0.0),
+            Line(say(N_("Cross-region transfer")), "transfer", "GB", q.cross_gb, inter_region_key),
             *internet_egress(cloud, q.internet_gb, p, w),
         ]
     where = say(WHERE[consumers_cloud(w)])
@@ -330,16 +380,14 @@ def aws_transfer(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
 
 
 def nat_hours(w: Inputs, p: Prices) -> Line:
-    return Line(
-        say(N_("NAT gateway hours")), "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly"
-    )
+    return Line(say(N_("NAT gateway hours")), "network", "hour", w.nat_gateways * p.hours, "aws.nat_hourly")
 
 
 def nat_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Private subnets reaching a registry outside the VPC: a NAT gateway's hours and bytes."""
     return [
         nat_hours(w, p),
-        Line(say(N_("NAT data processed")), "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb"),
+        Line(say(N_("NAT data processed")), "network", "GB", q.vpc_gb, "aws.nat_gb"),
     ]
 
 
@@ -363,7 +411,6 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "network",
             "endpoint-hour",
             ENDPOINTS_PER_AZ * w.availability_zones * p.hours,
-            p("aws.endpoint_hourly"),
             "aws.endpoint_hourly",
         ),
         Line(
@@ -371,7 +418,6 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "network",
             "GB",
             same_pulls * p("aws.ecr_endpoint_gb_per_pull"),
-            p("aws.endpoint_gb"),
             "aws.endpoint_gb",
         ),
         Line(say(N_("Image layers through the S3 gateway endpoint (free)")), "network", "GB", q.same_gb, 0.0),
@@ -380,7 +426,6 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "network",
             "GB",
             q.cross_gb,
-            p("aws.nat_gb"),
             "aws.nat_gb",
         ),
     ]
@@ -394,7 +439,6 @@ def replication_transfer(w: Inputs, p: Prices, pushed_gb: Amount) -> Line:
         "transfer",
         "GB",
         pushed_gb * w.replica_regions,
-        p("aws.inter_region_gb"),
         "aws.inter_region_gb",
     )
 
@@ -411,7 +455,6 @@ def replication(
             "storage",
             "GB-month",
             storage_gb * w.replica_regions,
-            p(storage_key),
             storage_key,
         ),
         replication_transfer(w, p, pushed_gb),
