@@ -11,6 +11,7 @@ import yaml
 
 from lib import decision, decision_chart, features, i18n, migration, pricebook, timeline
 from lib import price_update as pu
+from lib.analysis import analyse
 from lib.frozen import freeze
 from lib.workload import from_dict
 
@@ -380,7 +381,9 @@ def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book)
     )
 
     def items():
-        return [item for _vendor, pages in deck.sources(w, book) for *_page, priced in pages for item in priced]
+        return [
+            item for _vendor, pages in deck.sources(analyse(w, book)) for *_page, priced in pages for item in priced
+        ]
 
     with i18n.using("ko"):
         ko = "\n".join(items())
