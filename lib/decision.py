@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from . import decision_text as say
@@ -56,26 +57,36 @@ class Rejection:
     why: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Recommendation:
+    """Immutable all the way down (tuples and read-only mappings): it sits in the frozen Analysis
+    that every page and export of a run shares."""
+
     recommended: str
     runner_up: str | None
     leaf: str
     title: str
     summary: str
-    path: list[Step]
-    rejected: list[Rejection]
-    costs: dict[str, float]
-    failures: dict[str, list[str]]
+    path: tuple[Step, ...]
+    rejected: tuple[Rejection, ...]
+    costs: Mapping[str, float]
+    failures: Mapping[str, tuple[str, ...]]
     cost_note: str = ""
-    branches_taken: list[tuple[str, int]] = field(default_factory=list)
-    recommended_setup: dict[str, Any] = field(default_factory=dict)  # changes the recommendation advises ({} if none)
+    branches_taken: tuple[tuple[str, int], ...] = ()
+    recommended_setup: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # changes advised
     recommended_cost: float = 0.0  # the recommended registry's cost with them
     setup_description: str = ""  # those changes in words
     cheapest: str | None = None  # the cheapest registry meeting every hard requirement (in its cheapest setup)
     cheapest_cost: float = 0.0
     cheapest_setup: str = ""  # that registry's setup in words ("" for as described)
     gap_note: str = ""  # when the recommendation is not the cheapest: what the difference buys
+
+    def __post_init__(self) -> None:
+        for name in ("path", "rejected", "branches_taken"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "costs", MappingProxyType(dict(self.costs)))
+        object.__setattr__(self, "failures", MappingProxyType({k: tuple(v) for k, v in self.failures.items()}))
+        object.__setattr__(self, "recommended_setup", MappingProxyType(dict(self.recommended_setup)))
 
     @property
     def candidates(self) -> list[tuple[str, float]]:
@@ -92,7 +103,10 @@ class Recommendation:
             "runner_up": self.runner_up,
             "leaf": self.leaf,
             "summary": self.summary,
-            "path": [{"question": s.question, "answer": s.answer, "reason": " ".join(s.reasons)} for s in self.path],
+            "path": [
+                {"node": s.node, "question": s.question, "answer": s.answer, "reason": " ".join(s.reasons)}
+                for s in self.path
+            ],
             "cost_note": self.cost_note,
             "rejected": [{"id": r.id, "kind": r.kind, "why": r.why} for r in self.rejected],
             "monthly_costs": {k: round(v, 6) for k, v in self.costs.items()},
@@ -272,13 +286,13 @@ def recommend(
         leaf_id,
         text(leaf.title),
         text(leaf.summary),
-        path,
-        rejected,
-        given,
-        fails,
+        tuple(path),
+        tuple(rejected),
+        MappingProxyType(dict(given)),
+        MappingProxyType({rid: tuple(why) for rid, why in fails.items()}),
         _cost_note(passing, ranked, best, fails),
-        taken,
-        recommended_setup=dict(mine.changes) if mine else {},
+        tuple(taken),
+        recommended_setup=MappingProxyType(dict(mine.changes) if mine else {}),
         recommended_cost=best[rec],
         setup_description=mine.description if mine else "",
         cheapest=cheapest,

@@ -67,6 +67,20 @@ def test_the_analysis_cannot_be_changed(book):
         a.cheaper["ecr"] = None  # type: ignore[index]
 
 
+def test_the_recommendation_inside_the_analysis_is_immutable_all_the_way_down(book):
+    r = analyse(EKS, book).recommendation
+    with pytest.raises(AttributeError):
+        r.recommended = "ghcr"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        r.costs["ecr"] = 0.0  # type: ignore[index]
+    with pytest.raises(TypeError):
+        r.recommended_setup["network"] = "nat"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        r.failures["ecr"] = ("x",)  # type: ignore[index]
+    assert isinstance(r.path, tuple) and isinstance(r.rejected, tuple) and isinstance(r.branches_taken, tuple)
+    assert all(isinstance(v, tuple) for v in r.failures.values())
+
+
 def test_exporters_given_the_analysis_do_not_price_the_scenario_again(book, counted):
     a = analyse(EKS, book)
     counted.clear()
