@@ -31,24 +31,39 @@ Inputs = Any
 Tiers = tuple[tuple[float | None, str, str], ...]
 
 
-class Words(str):
-    """A line's name in the reader's language that remembers its English (`en`): the English is the
-    line's stable id (`Line.key`), so what is matched, de-duplicated or made a column never depends
-    on the language a run speaks."""
+@dataclass(frozen=True)
+class Label:
+    """A line's name as data: its msgid (marked with N_ where it is written) and the values of its
+    {placeholders}, some of them Labels themselves. Pricing makes no words: the English (`en`) is
+    the line's stable id (`Line.key`: matched, de-duplicated, made a column, a JSON key), and the
+    reader's words are made only when they are shown (`text`, in the language of that moment)."""
 
-    en: str
+    msgid: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def en(self) -> str:
+        if not self.params:
+            return self.msgid
+        return self.msgid.format(**{k: v.en if isinstance(v, Label) else v for k, v in self.params})
+
+    def text(self) -> str:
+        """The name in the current language."""
+        if lang() == DEFAULT:
+            return self.en
+        return _(self.msgid).format(**{k: v.text() if isinstance(v, Label) else v for k, v in self.params})
+
+    def __str__(self) -> str:
+        return self.text()
 
 
-def say(msgid: str, **values: object) -> Words:
-    """`msgid` (marked with N_ where it is written) in the current language with its {placeholders}
-    filled; values that are Words give their English to the English id."""
-    if lang() == DEFAULT:  # the hot path (sweeps price thousands of lines): English is its own id
-        words = Words(msgid.format(**values) if values else msgid)
-        words.en = str(words)
-        return words
-    words = Words(_(msgid).format(**values))
-    words.en = msgid.format(**{k: getattr(v, "en", v) for k, v in values.items()})
-    return words
+def say(msgid: str, **values: object) -> Label:
+    """A name as data: `msgid` (marked with N_ where it is written) and its {placeholders}' values."""
+    return Label(msgid, tuple(values.items()))
+
+
+def name_text(name: Label | str) -> str:
+    return name.text() if isinstance(name, Label) else name
 
 
 # The units lines are billed in: stable codes in the estimate (JSON, CSV, tests match them), words
@@ -107,18 +122,18 @@ class Line:
     """A component as a registry module writes it: what is bought, how much (a number or an
     array) and the price-book entry it is billed at, named once; the engine looks the price up."""
 
-    name: str
+    name: Label | str
     category: Category
     unit: str
     quantity: Amount
     price: PriceRef | Amount
     hide_if_zero: bool = False  # e.g. higher egress tiers: only shown when reached
-    key: str = ""  # the English name: the same in every language (set from a Words name)
+    key: str = ""  # the English name: the same in every language (set from the Label)
 
     def __post_init__(self) -> None:
-        check_category(self.category, self.name)
         if not self.key:
-            object.__setattr__(self, "key", getattr(self.name, "en", str(self.name)))
+            object.__setattr__(self, "key", self.name.en if isinstance(self.name, Label) else self.name)
+        check_category(self.category, self.key)
 
     @property
     def price_key(self) -> str:
@@ -130,9 +145,10 @@ class Line:
 
 @dataclass(frozen=True)
 class Component:
-    """A component of one workload's bill, with plain floats."""
+    """A component of one workload's bill, with plain floats. Its name is data (`label`); `name`
+    is its words in the language of the moment it is read."""
 
-    name: str
+    label: Label | str
     category: Category
     unit: str
     quantity: float
@@ -142,9 +158,14 @@ class Component:
     key: str = ""  # the English name, the same in every language: match lines on this, never on `name`
 
     def __post_init__(self) -> None:
-        check_category(self.category, self.name)
         if not self.key:
-            object.__setattr__(self, "key", getattr(self.name, "en", str(self.name)))
+            object.__setattr__(self, "key", self.label.en if isinstance(self.label, Label) else self.label)
+        check_category(self.category, self.key)
+
+    @property
+    def name(self) -> str:
+        """The component's name in the reader's language (made now, not when it was priced)."""
+        return name_text(self.label)
 
     def arithmetic(self) -> str:
         """ "60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
@@ -290,7 +311,7 @@ def other_cloud_flags(w: Inputs, home: str, provider: str) -> list[Flag]:
     return [Flag("other_cloud", "info", message.format(cloud=WHERE[home], provider=provider))]
 
 
-def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category = "transfer") -> list[Line]:
+def tiered(gb: Amount, p: Prices, tiers: Tiers, label: Label | str, category: Category = "transfer") -> list[Line]:
     """Volume tiers, one component per tier so each price is visible; tiers after the first
     are shown only when reached. `tiers`: (size in GB or None for the rest, name, price key)."""
     lines, start = [], 0.0
@@ -334,15 +355,15 @@ AZURE_TIERS = (
 AZURE_FREE_GB = 100.0
 
 
-def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: str) -> list[Line]:
+def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: Label | str) -> list[Line]:
     """AWS's tiered internet egress."""
     free = p("aws.internet_egress_free_gb") if free_tier else 0.0
     return tiered(positive(gb - free), p, AWS_TIERS, label)
 
 
-def internet_egress(cloud: str, gb: Amount, p: Prices, w: Inputs, label: str = "Internet egress") -> list[Line]:
+def internet_egress(cloud: str, gb: Amount, p: Prices, w: Inputs, label: Label | str = "Internet egress") -> list[Line]:
     """Internet egress billed by the cloud a registry (or a self-hosted one's hosts) sits in."""
-    label = label if isinstance(label, Words) else say(label)  # the default: marked at INTERNET_EGRESS
+    label = label if isinstance(label, Label) else say(label)  # the default: marked at INTERNET_EGRESS
     if cloud == "aws":
         return aws_internet_egress(gb, p, w.egress_free_tier, label)
     if cloud == "gcp":

@@ -27,9 +27,13 @@ from .workload import CATEGORICAL, NUMERIC, SPECS, Workload
 @dataclass(frozen=True)
 class RegistryEstimate:
     id: str
-    name: str
     components: list[Component]
     flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The registry's name in the reader's language (made when read, not when priced)."""
+        return registries.name(self.id)
 
     @property
     def monthly_cost(self) -> float:
@@ -92,7 +96,7 @@ def estimate(w: Workload, book: PriceBook, ids: Iterable[str] = registries.IDS) 
             c = p.component(line)  # resolved (and recorded) even when hidden: the sources list every tier
             if not (line.hide_if_zero and c.quantity == 0):
                 comps.append(c)
-        out.append(RegistryEstimate(rid, registries.name(rid), comps, mod.flags(w, q, p)))
+        out.append(RegistryEstimate(rid, comps, mod.flags(w, q, p)))
     used = p.used or {}
     return Estimate(w, out, book.version, MappingProxyType({k: MappingProxyType(v) for k, v in used.items()}))
 
