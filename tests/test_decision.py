@@ -290,3 +290,39 @@ def test_a_bad_strength_or_declines_gets_the_projects_error(field, value):
         doc["nodes"]["security_critical"]["branches"][0]["declines"] = value
     with pytest.raises(DecisionTreeError, match=field):
         parse(doc)
+
+
+def test_the_recommendation_holds_reasons_and_speaks_the_readers_language(book):
+    """Words at the edge: a recommendation made in English reads in Korean where it is read in
+    Korean, sentence for sentence what a Korean run makes; its reasons are codes and parameters."""
+    from lib import i18n
+    from lib.decision_text import RENDER
+    from tests.conftest import EKS_TEAM
+
+    # EKS behind NAT with compliance needs: a setup, a cost note, rejections of every kind
+    w = from_dict({**EKS_TEAM, "compliance": ["audit_logs"], "runs_on": "aws"})
+    r = decision.recommend(w, book)
+
+    def words(x):
+        return (
+            x.title,
+            x.summary,
+            x.cost_note,
+            x.gap_note,
+            x.setup_description,
+            x.cheapest_setup,
+            [(s.question, s.answer, s.reasons) for s in x.path],
+            [(j.name, j.why) for j in x.rejected],
+            dict(x.failures),
+            decision.headline(x),
+        )
+
+    english = words(r)
+    with i18n.using("ko"):
+        read_in_korean = words(r)
+        made_in_korean = words(decision.recommend(w, book))
+    assert read_in_korean == made_in_korean
+    assert read_in_korean != english and re.search("[가-힣]", read_in_korean[-1])
+    assert words(r) == english  # and back in English outside the block
+    assert {j.reason.code for j in r.rejected} <= set(RENDER)
+    assert r.to_dict()["rejected"][0]["code"] == r.rejected[0].reason.code

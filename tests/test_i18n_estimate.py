@@ -119,7 +119,9 @@ def test_a_line_is_found_by_its_key_in_korean(book):
 def test_a_line_name_with_pieces_keeps_its_english_key():
     # the tier and the label are translated pieces; the key is the whole line in English. Pricing
     # makes no words: the name is data (a Label), its words made when it is shown
-    name = components.say("{label} ({tier})", label=components.say("Internet egress"), tier=components.say("first 10 TB"))
+    name = components.say(
+        "{label} ({tier})", label=components.say("Internet egress"), tier=components.say("first 10 TB")
+    )
     with i18n.using("ko"):
         words = name.text()
     assert words == "인터넷 송신(egress) (처음 10 TB)" and name.en == "Internet egress (first 10 TB)"
