@@ -671,7 +671,7 @@ def test_summary_names_the_recommendations_cheapest_when_it_is_another(book, mon
             recommended_cost=ECR_NAT,
             cheapest="harbor",
             cheapest_cost=HARBOR,
-            cheapest_setup="",
+            cheapest_changes={},
         )
 
     monkeypatch.setattr(decision, "recommend", as_described)
