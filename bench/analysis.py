@@ -70,7 +70,15 @@ def exports():  # what the Export page and `python -m lib export` build for one 
         from lib.analysis import analyse
     except ImportError:  # the baseline: each export prices the scenario itself
         analyse = None
-    if analyse is not None:
+    import inspect
+
+    if analyse is not None and "analysis" not in inspect.signature(deck.build).parameters:
+        a = analyse(x, book)  # the exporters take only the analysis
+        deck.build(a, args["link"], pictures=False, today=dt.date(2026, 11, 29))
+        adr.adr(a, args["link"], today=dt.date(2026, 11, 29))
+        export.full_json(a, args["link"])
+        e = a.estimate
+    elif analyse is not None:
         a = analyse(x, book)
         deck.build(x, book, args["link"], pictures=False, today=dt.date(2026, 11, 29), analysis=a)
         adr.adr(x, book, args["link"], today=dt.date(2026, 11, 29), analysis=a)

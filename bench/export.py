@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lib import charts, decision, deck, engine, export, pricebook, sensitivity  # noqa: E402
+from lib.analysis import analyse
 from lib.workload import from_dict  # noqa: E402
 
 # the reviewer: EKS behind NAT, with a scenario B in the link (so the deck has every slide)
@@ -57,13 +58,13 @@ def main():
     tiny = go.Figure(go.Bar(x=[1], y=[1]))
     base = statistics.median(timed(lambda: export.image(tiny, "png")) for _ in range(args.repeat))
     n = max(2, args.repeat // 2)
-    whole = statistics.median(timed(lambda: deck.build(w, book, LINK)) for _ in range(n))
-    bare = statistics.median(timed(lambda: deck.build(w, book, LINK, pictures=False)) for _ in range(n))
+    whole = statistics.median(timed(lambda: deck.build(analyse(w, book), LINK)) for _ in range(n))
+    bare = statistics.median(timed(lambda: deck.build(analyse(w, book), LINK, pictures=False)) for _ in range(n))
     table = sensitivity.sweep(w, w.sweep_field, book)
     search = statistics.median(
         timed(lambda: sensitivity.break_evens(w, w.sweep_field, book, table=table)) for _ in range(n)
     )
-    data, _ = deck.build(w, book, LINK)
+    data, _ = deck.build(analyse(w, book), LINK)
     import io
 
     from pptx import Presentation

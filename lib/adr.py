@@ -5,19 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from . import engine, i18n, registries, wording
-from .analysis import Analysis, analyse
+from .analysis import Analysis
 from .decision_text import step_reasons
 from .i18n import _
 from .labels import amount, field, in_sentence, money, number, percent, shown_difference
-from .pricebook import PriceBook
-from .workload import SPECS, Workload
+from .workload import SPECS
 
 
-def adr(
-    w: Workload, book: PriceBook, link: str = "", today: dt.date | None = None, analysis: Analysis | None = None
-) -> str:
-    """`analysis`: w's result when the caller has it (analysis.analyse), so nothing is priced again."""
-    a = analysis if analysis is not None else analyse(w, book)
+def adr(a: Analysis, link: str = "", today: dt.date | None = None) -> str:
+    """The record of one analysis (analysis.analyse): nothing is priced again."""
+    w, book = a.workload, a.book
     e, r = a.estimate, a.recommendation
     names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
     today = today or dt.date.today()

@@ -29,6 +29,9 @@ class Analysis:
     recommendation: decision.Recommendation
     setup: Mapping[str, Any]  # the changes the recommendation advises ({} when as described)
     recommended: engine.RegistryEstimate  # the recommended registry priced in that setup
+    # every registry priced in that setup (None when as described): the deck quotes its prices,
+    # so their sources come from this estimate's record instead of pricing it again
+    setup_estimate: engine.Estimate | None = None
 
     @property
     def cost(self) -> float:
@@ -37,6 +40,11 @@ class Analysis:
 
     def totals(self) -> dict[str, float]:
         return self.estimate.totals()
+
+    @property
+    def estimates(self) -> tuple[engine.Estimate, ...]:
+        """The estimates the exports quote: as described, then in the recommended setup."""
+        return (self.estimate,) if self.setup_estimate is None else (self.estimate, self.setup_estimate)
 
 
 def analyse(w: Workload, book: PriceBook, e: engine.Estimate | None = None) -> Analysis:
@@ -49,5 +57,6 @@ def analyse(w: Workload, book: PriceBook, e: engine.Estimate | None = None) -> A
     r = decision.recommend(w, book, costs=e.totals(), cheaper=cheaper)
     # the recommended setup's own lines and flags (the deck's risk is the one of what is recommended)
     setup = dict(r.recommended_setup or {})
-    rec = engine.estimate(w.replace(**setup), book, ids=(r.recommended,))[r.recommended] if setup else e[r.recommended]
-    return Analysis(w, book, e, MappingProxyType(dict(cheaper)), r, MappingProxyType(setup), rec)
+    in_setup = engine.estimate(w.replace(**setup), book) if setup else None
+    rec = in_setup[r.recommended] if in_setup is not None else e[r.recommended]
+    return Analysis(w, book, e, MappingProxyType(dict(cheaper)), r, MappingProxyType(setup), rec, in_setup)

@@ -76,7 +76,7 @@ def _export(args: argparse.Namespace) -> int:
     for kind, path in wanted.items():
         data: str | bytes
         if kind == "pptx":
-            data, missing = deck.build(w, book, args.link, analysis=a)
+            data, missing = deck.build(a, args.link)
             for m in missing:
                 print(_("note: picture missing in the deck: {problem}").format(problem=m), file=sys.stderr)
         elif kind == "xlsx":
@@ -84,9 +84,9 @@ def _export(args: argparse.Namespace) -> int:
         elif kind == "csv":
             data = export.csv_table(e)
         elif kind == "json":
-            data = export.full_json(a, book, args.link)
+            data = export.full_json(a, args.link)
         elif kind == "adr":
-            data = adr.adr(w, book, args.link, analysis=a)
+            data = adr.adr(a, args.link)
         else:
             from . import charts
 

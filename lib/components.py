@@ -34,24 +34,39 @@ Inputs = PricingInputs[Amount]
 Tiers = tuple[tuple[float | None, str, str], ...]
 
 
-class Words(str):
-    """A line's name in the reader's language that remembers its English (`en`): the English is the
-    line's stable id (`Line.key`), so what is matched, de-duplicated or made a column never depends
-    on the language a run speaks."""
+@dataclass(frozen=True)
+class Label:
+    """A line's name as data: its msgid (marked with N_ where it is written) and the values of its
+    {placeholders}, some of them Labels themselves. Pricing makes no words: the English (`en`) is
+    the line's stable id (`Line.key`: matched, de-duplicated, made a column, a JSON key), and the
+    reader's words are made only when they are shown (`text`, in the language of that moment)."""
 
-    en: str
+    msgid: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def en(self) -> str:
+        if not self.params:
+            return self.msgid
+        return self.msgid.format(**{k: v.en if isinstance(v, Label) else v for k, v in self.params})
+
+    def text(self) -> str:
+        """The name in the current language."""
+        if lang() == DEFAULT:
+            return self.en
+        return _(self.msgid).format(**{k: v.text() if isinstance(v, Label) else v for k, v in self.params})
+
+    def __str__(self) -> str:
+        return self.text()
 
 
-def say(msgid: str, **values: object) -> Words:
-    """`msgid` (marked with N_ where it is written) in the current language with its {placeholders}
-    filled; values that are Words give their English to the English id."""
-    if lang() == DEFAULT:  # the hot path (sweeps price thousands of lines): English is its own id
-        words = Words(msgid.format(**values) if values else msgid)
-        words.en = str(words)
-        return words
-    words = Words(_(msgid).format(**values))
-    words.en = msgid.format(**{k: getattr(v, "en", v) for k, v in values.items()})
-    return words
+def say(msgid: str, **values: object) -> Label:
+    """A name as data: `msgid` (marked with N_ where it is written) and its {placeholders}' values."""
+    return Label(msgid, tuple(values.items()))
+
+
+def name_text(name: Label | str) -> str:
+    return name.text() if isinstance(name, Label) else name
 
 
 # The units lines are billed in: stable codes in the estimate (JSON, CSV, tests match them), words
@@ -89,33 +104,54 @@ def check_category(category: str, name: str) -> None:
 
 
 @dataclass(frozen=True)
-class Line:
-    """A component as a registry module writes it; quantity and price may be arrays."""
+class Ref:
+    """A price-book entry a line is billed at, when the key alone does not say it: a per-choice
+    price (`choice`: one value, or per workload an array of values picked from `among`), or a
+    multiple of the entry (`times`: cross-AZ bytes pay the rate both ways)."""
 
-    name: str
+    key: str
+    choice: str | np.ndarray | None = None
+    among: tuple[str, ...] = ()
+    times: float = 1.0
+
+
+# What a line is billed at: a price-book key (or a Ref) the engine resolves and records, or an
+# amount that is not in the book (0.0 for free, a rate the user typed).
+PriceRef = str | Ref
+
+
+@dataclass(frozen=True)
+class Line:
+    """A component as a registry module writes it: what is bought, how much (a number or an
+    array) and the price-book entry it is billed at, named once; the engine looks the price up."""
+
+    name: Label | str
     category: Category
     unit: str
     quantity: Amount
-    price: Amount
-    price_key: str = ""  # the price-book entry, so the UI can show its source
+    price: PriceRef | Amount
     hide_if_zero: bool = False  # e.g. higher egress tiers: only shown when reached
-    key: str = ""  # the English name: the same in every language (set from a Words name)
+    key: str = ""  # the English name: the same in every language (set from the Label)
 
     def __post_init__(self) -> None:
-        check_category(self.category, self.name)
         if not self.key:
-            object.__setattr__(self, "key", getattr(self.name, "en", str(self.name)))
+            object.__setattr__(self, "key", self.name.en if isinstance(self.name, Label) else self.name)
+        check_category(self.category, self.key)
 
     @property
-    def cost(self) -> Amount:
-        return self.quantity * self.price
+    def price_key(self) -> str:
+        """The price-book entry, so the UI can show its source ("" for a price not in the book)."""
+        if isinstance(self.price, str):
+            return self.price
+        return self.price.key if isinstance(self.price, Ref) else ""
 
 
 @dataclass(frozen=True)
 class Component:
-    """A component of one workload's bill, with plain floats."""
+    """A component of one workload's bill, with plain floats. Its name is data (`label`); `name`
+    is its words in the language of the moment it is read."""
 
-    name: str
+    label: Label | str
     category: Category
     unit: str
     quantity: float
@@ -125,9 +161,14 @@ class Component:
     key: str = ""  # the English name, the same in every language: match lines on this, never on `name`
 
     def __post_init__(self) -> None:
-        check_category(self.category, self.name)
         if not self.key:
-            object.__setattr__(self, "key", getattr(self.name, "en", str(self.name)))
+            object.__setattr__(self, "key", self.label.en if isinstance(self.label, Label) else self.label)
+        check_category(self.category, self.key)
+
+    @property
+    def name(self) -> str:
+        """The component's name in the reader's language (made now, not when it was priced)."""
+        return name_text(self.label)
 
     def arithmetic(self) -> str:
         """ "60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
@@ -193,17 +234,48 @@ def positive(x: Amount) -> Amount:
 
 
 class Prices:
-    """Price look-ups for one region, remembering which entries were used."""
+    """Price look-ups for one region; with `record`, remembering every entry used (lines, flags
+    and allowances alike: the deck's sources list them) and its value for each choice."""
 
-    def __init__(self, book: PriceBook, region: str, month_hours: float | None = None) -> None:
+    def __init__(self, book: PriceBook, region: str, month_hours: float | None = None, record: bool = False) -> None:
         """`month_hours`: the hours of one actual month (months.hours_in(2026, 1) = 744) for a bill
         of that month; None: the price book's average month (730 hours)."""
         self.book, self.region = book, region
         self.hours = book.hours_per_month if month_hours is None else float(month_hours)
         self.days = self.hours / 24.0
+        self.used: dict[str, dict[str | None, float]] | None = {} if record else None
 
     def __call__(self, key: str, choice: str | None = None) -> float:
-        return self.book.get(key, self.region, choice)
+        v = self.book.get(key, self.region, choice)
+        if self.used is not None:
+            self.used.setdefault(key, {})[choice] = v
+        return v
+
+    def ref(
+        self, key: str, choice: str | np.ndarray | None = None, among: tuple[str, ...] = (), times: float = 1.0
+    ) -> Ref:
+        """A line's price when the key alone does not say it (see Ref)."""
+        return Ref(key, choice, among, times)
+
+    def resolve(self, price: PriceRef | Amount) -> Amount:
+        """A line's price as an amount: a book entry looked up, an amount as it is."""
+        if isinstance(price, str):
+            return self(price)
+        if not isinstance(price, Ref):
+            return price
+        if price.among:  # one choice per workload: each entry looked up, each workload's picked
+            v: Amount = np.select([price.choice == k for k in price.among], [self(price.key, k) for k in price.among])
+        else:
+            v = self(price.key, None if price.choice is None else str(price.choice))
+        return v * price.times if price.times != 1.0 else v
+
+    def cost(self, line: Line) -> Amount:
+        return line.quantity * self.resolve(line.price)
+
+    def component(self, line: Line) -> Component:
+        """One workload's line, priced (floats)."""
+        qty, price = float(line.quantity), float(self.resolve(line.price))
+        return Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key, line.key)
 
 
 # ---- where the consumers run ---------------------------------------------------------
@@ -246,7 +318,7 @@ def other_cloud_flags(w: Inputs, home: ConsumersCloud, provider: str) -> list[Fl
     return [Flag("other_cloud", "info", message.format(cloud=WHERE[home], provider=provider))]
 
 
-def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category = "transfer") -> list[Line]:
+def tiered(gb: Amount, p: Prices, tiers: Tiers, label: Label | str, category: Category = "transfer") -> list[Line]:
     """Volume tiers, one component per tier so each price is visible; tiers after the first
     are shown only when reached. `tiers`: (size in GB or None for the rest, name, price key)."""
     lines, start = [], 0.0
@@ -261,7 +333,6 @@ def tiered(gb: Amount, p: Prices, tiers: Tiers, label: str, category: Category =
                 category,
                 "GB",
                 in_tier,
-                p(key),
                 key,
                 hide_if_zero=i > 0,
             )
@@ -307,17 +378,17 @@ EGRESS_TIERS: dict[str, Tiers] = {"aws": AWS_TIERS, "gcp": GCP_TIERS, "azure": A
 # (the price book's acr.internet_egress_free_gb).
 
 
-def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: str) -> list[Line]:
+def aws_internet_egress(gb: Amount, p: Prices, free_tier: bool, label: Label | str) -> list[Line]:
     """AWS's tiered internet egress."""
     free = p("aws.internet_egress_free_gb") if free_tier else 0.0
     return tiered(positive(gb - free), p, AWS_TIERS, label)
 
 
 def internet_egress(
-    cloud: ConsumersCloud, gb: Amount, p: Prices, w: Inputs, label: str = "Internet egress"
+    cloud: ConsumersCloud, gb: Amount, p: Prices, w: Inputs, label: Label | str = "Internet egress"
 ) -> list[Line]:
     """Internet egress billed by the cloud a registry (or a self-hosted one's hosts) sits in."""
-    label = label if isinstance(label, Words) else say(label)  # the default: marked at INTERNET_EGRESS
+    label = label if isinstance(label, Label) else say(label)  # the default: marked at INTERNET_EGRESS
     if cloud == "aws":
         return aws_internet_egress(gb, p, w.egress_free_tier, label)
     if cloud == "gcp":
@@ -341,8 +412,8 @@ def cloud_transfer(w: Inputs, q: Quantities, p: Prices, cloud: ConsumersCloud, i
     """
     if consumers_cloud(w) == cloud:
         return [
-            Line(say(N_("Same-region transfer")), "transfer", "GB", q.same_gb, 0.0, ""),
-            Line(say(N_("Cross-region transfer")), "transfer", "GB", q.cross_gb, p(inter_region_key), inter_region_key),
+            Line(say(N_("Same-region transfer")), "transfer", "GB", q.same_gb, 0.0),
+            Line(say(N_("Cross-region transfer")), "transfer", "GB", q.cross_gb, inter_region_key),
             *internet_egress(cloud, q.internet_gb, p, w),
         ]
     where = say(WHERE[consumers_cloud(w)])
@@ -355,16 +426,14 @@ def aws_transfer(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
 
 
 def nat_hours(w: Inputs, p: Prices) -> Line:
-    return Line(
-        say(N_("NAT gateway hours")), "network", "hour", w.nat_gateways * p.hours, p("aws.nat_hourly"), "aws.nat_hourly"
-    )
+    return Line(say(N_("NAT gateway hours")), "network", "hour", w.nat_gateways * p.hours, "aws.nat_hourly")
 
 
 def nat_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Private subnets reaching a registry outside the VPC: a NAT gateway's hours and bytes."""
     return [
         nat_hours(w, p),
-        Line(say(N_("NAT data processed")), "network", "GB", q.vpc_gb, p("aws.nat_gb"), "aws.nat_gb"),
+        Line(say(N_("NAT data processed")), "network", "GB", q.vpc_gb, "aws.nat_gb"),
     ]
 
 
@@ -388,7 +457,6 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "network",
             "endpoint-hour",
             ENDPOINTS_PER_AZ * w.availability_zones * p.hours,
-            p("aws.endpoint_hourly"),
             "aws.endpoint_hourly",
         ),
         Line(
@@ -396,7 +464,6 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "network",
             "GB",
             same_pulls * p("aws.ecr_endpoint_gb_per_pull"),
-            p("aws.endpoint_gb"),
             "aws.endpoint_gb",
         ),
         Line(say(N_("Image layers through the S3 gateway endpoint (free)")), "network", "GB", q.same_gb, 0.0),
@@ -405,7 +472,6 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "network",
             "GB",
             q.cross_gb,
-            p("aws.nat_gb"),
             "aws.nat_gb",
         ),
     ]
@@ -419,7 +485,6 @@ def replication_transfer(w: Inputs, p: Prices, pushed_gb: Amount) -> Line:
         "transfer",
         "GB",
         pushed_gb * w.replica_regions,
-        p("aws.inter_region_gb"),
         "aws.inter_region_gb",
     )
 
@@ -436,7 +501,6 @@ def replication(
             "storage",
             "GB-month",
             storage_gb * w.replica_regions,
-            p(storage_key),
             storage_key,
         ),
         replication_transfer(w, p, pushed_gb),

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from . import decision_text as say
 from . import engine, registries, setups
 from .decision_text import headline
-from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Tree, load, parse
+from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Text, Tree, load, parse
 from .i18n import text
 from .labels import SAME_MONEY
 from .pricebook import PriceBook
@@ -27,6 +28,7 @@ from .workload import Workload
 __all__ = [
     "DEFAULT_PATH",
     "DecisionTreeError",
+    "Reason",
     "Recommendation",
     "Rejection",
     "Step",
@@ -40,43 +42,130 @@ __all__ = [
 
 
 @dataclass(frozen=True)
+class Reason:
+    """A sentence of the decision as data: its code (the same in every language) and its
+    parameters (registry ids, amounts, the tree's texts, other reasons). Its words are made when
+    it is read, in the reader's language, by lib/decision_text.py (`text`)."""
+
+    code: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self) -> str:
+        return say.render(self.code, dict(self.params))
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def reason(code: str, **params: Any) -> Reason:
+    return Reason(code, tuple(params.items()))
+
+
+@dataclass(frozen=True)
 class Step:
+    """A step of the walk: the node, and the tree's texts it was answered with (words made when read)."""
+
     node: str
-    question: str
-    answer: str
-    reasons: tuple[str, ...]
+    asked: Text
+    answered: Text
+    because: tuple[Text, ...]
     goes_to: str
     declines: bool = False  # the answer was "no" / "none of these": says little about why (the deck skips it)
+
+    @property
+    def question(self) -> str:
+        return text(self.asked)
+
+    @property
+    def answer(self) -> str:
+        return text(self.answered)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(text(x) for x in self.because)
 
 
 @dataclass(frozen=True)
 class Rejection:
     id: str
-    name: str
     kind: str  # "constraint", "cost" or "path"
-    why: str
+    reason: Reason
+
+    @property
+    def name(self) -> str:
+        return registries.name(self.id)
+
+    @property
+    def why(self) -> str:
+        return self.reason.text()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Recommendation:
+    """Immutable all the way down (tuples and read-only mappings): it sits in the frozen Analysis
+    that every page and export of a run shares. It holds ids, figures, the tree's texts and
+    structured reasons; every sentence (title, summary, notes, setups) is made when it is read."""
+
     recommended: str
     runner_up: str | None
     leaf: str
-    title: str
-    summary: str
-    path: list[Step]
-    rejected: list[Rejection]
-    costs: dict[str, float]
-    failures: dict[str, list[str]]
-    cost_note: str = ""
-    branches_taken: list[tuple[str, int]] = field(default_factory=list)
-    recommended_setup: dict[str, Any] = field(default_factory=dict)  # changes the recommendation advises ({} if none)
+    titled: Text
+    summarised: Text
+    path: tuple[Step, ...]
+    rejected: tuple[Rejection, ...]
+    costs: Mapping[str, float]
+    failed: Mapping[str, tuple[Reason, ...]]
+    cost_reason: Reason | None = None
+    branches_taken: tuple[tuple[str, int], ...] = ()
+    recommended_setup: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # changes advised
     recommended_cost: float = 0.0  # the recommended registry's cost with them
-    setup_description: str = ""  # those changes in words
     cheapest: str | None = None  # the cheapest registry meeting every hard requirement (in its cheapest setup)
     cheapest_cost: float = 0.0
-    cheapest_setup: str = ""  # that registry's setup in words ("" for as described)
-    gap_note: str = ""  # when the recommendation is not the cheapest: what the difference buys
+    cheapest_changes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # its setup
+    gap_reason: Reason | None = None  # when the recommendation is not the cheapest: what the difference buys
+
+    def __post_init__(self) -> None:
+        for name in ("path", "rejected", "branches_taken"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "costs", MappingProxyType(dict(self.costs)))
+        object.__setattr__(self, "failed", MappingProxyType({k: tuple(v) for k, v in self.failed.items()}))
+        object.__setattr__(self, "recommended_setup", MappingProxyType(dict(self.recommended_setup)))
+        object.__setattr__(self, "cheapest_changes", MappingProxyType(dict(self.cheapest_changes)))
+
+    # ---- the words, made when read ----
+
+    @property
+    def title(self) -> str:
+        return text(self.titled)
+
+    @property
+    def summary(self) -> str:
+        return text(self.summarised)
+
+    @property
+    def failures(self) -> Mapping[str, tuple[str, ...]]:
+        """Registry id -> the hard requirements it fails, in words."""
+        return MappingProxyType({rid: tuple(x.text() for x in why) for rid, why in self.failed.items()})
+
+    @property
+    def cost_note(self) -> str:
+        return self.cost_reason.text() if self.cost_reason else ""
+
+    @property
+    def gap_note(self) -> str:
+        return self.gap_reason.text() if self.gap_reason else ""
+
+    @property
+    def setup_description(self) -> str:
+        """The recommended setup's changes in words ("" when as described)."""
+        return setups.describe(dict(self.recommended_setup), self.recommended) if self.recommended_setup else ""
+
+    @property
+    def cheapest_setup(self) -> str:
+        """The cheapest registry's setup in words ("" for as described)."""
+        if not self.cheapest_changes or self.cheapest is None:
+            return ""
+        return setups.describe(dict(self.cheapest_changes), self.cheapest)
 
     @property
     def candidates(self) -> list[tuple[str, float]]:
@@ -93,9 +182,12 @@ class Recommendation:
             "runner_up": self.runner_up,
             "leaf": self.leaf,
             "summary": self.summary,
-            "path": [{"question": s.question, "answer": s.answer, "reason": " ".join(s.reasons)} for s in self.path],
+            "path": [
+                {"node": s.node, "question": s.question, "answer": s.answer, "reason": " ".join(s.reasons)}
+                for s in self.path
+            ],
             "cost_note": self.cost_note,
-            "rejected": [{"id": r.id, "kind": r.kind, "why": r.why} for r in self.rejected],
+            "rejected": [{"id": r.id, "kind": r.kind, "code": r.reason.code, "why": r.why} for r in self.rejected],
             "monthly_costs": {k: round(v, 6) for k, v in self.costs.items()},
             "recommended_setup": dict(self.recommended_setup),
             "recommended_cost": round(self.recommended_cost, 6),
@@ -120,29 +212,34 @@ def walk(w: Workload, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]
         dest = b.goes_to
         # every other branch that holds and leads to the same place adds its reason
         notes = [
-            text(n.reason)
+            n.reason
             for j, n in enumerate(node.branches)
             if j != i and n.goes_to == dest and n.when.op != "else" and n.when.holds(w)
         ]
-        path.append(Step(nid, text(node.question), text(b.answer), (text(b.reason), *notes), dest, b.declines))
+        path.append(Step(nid, node.question, b.answer, (b.reason, *notes), dest, b.declines))
         taken.append((nid, i))
         if b.leaf:
             return path, b.leaf, taken
         nid = dest
 
 
-def failures(w: Workload, tree: Tree) -> dict[str, list[str]]:
-    """Registry id -> the hard requirements it fails for these answers, in words."""
-    out: dict[str, list[str]] = {rid: [] for rid in registries.IDS}
+def failed(w: Workload, tree: Tree) -> dict[str, list[Reason]]:
+    """Registry id -> the hard requirements it fails for these answers, as reasons."""
+    out: dict[str, list[Reason]] = {rid: [] for rid in registries.IDS}
     for req in tree.requirements.values():
         if not req.when.holds(w):
             continue
         for rid, why in req.fails.items():
-            out[rid].append(say.failed_requirement(text(req.label), text(why)))
+            out[rid].append(reason("failed_requirement", label=req.label, why=why))
         for rid, clouds in req.fails_unless_runs_on.items():
             if w.runs_on not in clouds:
-                out[rid].append(say.outside_home_cloud(text(req.label), clouds, w.runs_on))
+                out[rid].append(reason("outside_home_cloud", label=req.label, clouds=clouds, runs_on=w.runs_on))
     return out
+
+
+def failures(w: Workload, tree: Tree) -> dict[str, list[str]]:
+    """Registry id -> the hard requirements it fails for these answers, in words."""
+    return {rid: [x.text() for x in why] for rid, why in failed(w, tree).items()}
 
 
 # ---- the steps of a recommendation ------------------------------------------------------------
@@ -161,7 +258,7 @@ def _priced(
     return costs, cheaper
 
 
-def _rank(leaf: Leaf, costs: Mapping[str, float], fails: Mapping[str, list[str]]) -> tuple[list[str], list[str]]:
+def _rank(leaf: Leaf, costs: Mapping[str, float], fails: Mapping[str, Sequence[Reason]]) -> tuple[list[str], list[str]]:
     """The leaf's registries that pass every hard requirement, and the pool ranked by cost (the
     document's order breaks a tie). When none passes, the leaf's registries are ranked anyway."""
     passing = [r for r in leaf.registries if not fails[r]]
@@ -170,19 +267,19 @@ def _rank(leaf: Leaf, costs: Mapping[str, float], fails: Mapping[str, list[str]]
     return passing, ranked
 
 
-def _cost_note(
-    passing: Sequence[str], ranked: Sequence[str], costs: Mapping[str, float], fails: Mapping[str, list[str]]
-) -> str:
+def _cost_reason(
+    passing: Sequence[str], ranked: Sequence[str], costs: Mapping[str, float], fails: Mapping[str, Sequence[Reason]]
+) -> Reason | None:
     rec = ranked[0]
     if len(passing) > 1:
         other = ranked[1]
         gap = costs[other] - costs[rec]
         if gap > SAME_MONEY:
-            return say.cost_decides(passing, rec, other, gap)
-        return say.same_cost(passing, rec, costs[rec])
+            return reason("cost_decides", passing=tuple(passing), rec=rec, other=other, gap=gap)
+        return reason("same_cost", passing=tuple(passing), rec=rec, cost=costs[rec])
     if not passing:
-        return say.fails_anyway(rec, fails[rec])
-    return ""
+        return reason("fails_anyway", rec=rec, fails=tuple(fails[rec]))
+    return None
 
 
 def _misfits(w: Workload, tree: Tree) -> set[str]:
@@ -199,27 +296,26 @@ def _rejection(
     w: Workload,
     tree: Tree,
     costs: Mapping[str, float],
-    fails: Mapping[str, list[str]],
+    fails: Mapping[str, Sequence[Reason]],
     misfits: set[str],
-    deciding: str,
+    deciding: Text,
 ) -> Rejection:
     """Why `rid` is not the recommendation: a constraint it fails, another cloud, its cost, or the situation."""
-    name = registries.name(rid)
     if fails[rid]:
-        return Rejection(rid, name, "constraint", say.fails_constraints(fails[rid]))
+        return Rejection(rid, "constraint", reason("fails_constraints", fails=tuple(fails[rid])))
     gap = costs[rid] - costs[rec]
     if rid in misfits:
-        return Rejection(rid, name, "path", say.other_cloud(registries.HOME_CLOUD[rid], w.runs_on))
+        return Rejection(rid, "path", reason("other_cloud", home=registries.HOME_CLOUD[rid], runs_on=w.runs_on))
     if gap > SAME_MONEY:
-        return Rejection(rid, name, "cost", say.costs_more(gap, costs[rid], costs[rec]))
-    return Rejection(rid, name, "path", say.points_elsewhere(gap, deciding))
+        return Rejection(rid, "cost", reason("costs_more", gap=gap, cost=costs[rid], rec_cost=costs[rec]))
+    return Rejection(rid, "path", reason("points_elsewhere", gap=gap, deciding=deciding))
 
 
 def _runner_up(
     ranked: Sequence[str],
     pool: Sequence[str],
     costs: Mapping[str, float],
-    fails: Mapping[str, list[str]],
+    fails: Mapping[str, Sequence[Reason]],
     misfits: set[str],
 ) -> str | None:
     """The next in the leaf, else the cheapest other registry that passes and fits the cloud."""
@@ -230,7 +326,7 @@ def _runner_up(
     return alternatives[0] if alternatives else None
 
 
-def _cheapest(rec: str, costs: Mapping[str, float], fails: Mapping[str, list[str]]) -> str | None:
+def _cheapest(rec: str, costs: Mapping[str, float], fails: Mapping[str, Sequence[Reason]]) -> str | None:
     """The cheapest registry that meets every hard requirement (the recommendation wins a tie)."""
     ok = sorted((r for r in registries.IDS if not fails[r]), key=lambda r: (round(costs[r], 6), r != rec, r))
     return ok[0] if ok else None
@@ -252,38 +348,42 @@ def recommend(
     # every registry is compared in its cheapest setup: that is what would be bought (for ECR in
     # private subnets, interface endpoints when they cost less than NAT)
     best = setups.best_costs(given, cheaper)
-    fails = failures(w, tree)
+    fails = failed(w, tree)
     passing, ranked = _rank(leaf, best, fails)
     rec = ranked[0]
     misfits = _misfits(w, tree)
-    deciding = path[-1].reasons[0]
+    deciding = path[-1].because[0]
     rejected = [_rejection(rid, rec, w, tree, best, fails, misfits, deciding) for rid in registries.IDS if rid != rec]
     cheapest = _cheapest(rec, best, fails)
     mine = cheaper.get(rec)
     theirs = cheaper.get(cheapest) if cheapest else None
-    gap_note = ""
+    gap_reason = None
     if cheapest and cheapest != rec and best[rec] - best[cheapest] > SAME_MONEY:
-        buys = text(tree.strengths.get(rec, leaf.summary))
-        gap_note = say.gap_note(
-            cheapest, theirs.description if theirs else "", best[cheapest], rec, best[rec] - best[cheapest], buys
+        gap_reason = reason(
+            "gap_note",
+            cheapest=cheapest,
+            setup=MappingProxyType(dict(theirs.changes) if theirs else {}),
+            cheapest_cost=best[cheapest],
+            rec=rec,
+            gap=best[rec] - best[cheapest],
+            buys=tree.strengths.get(rec, leaf.summary),
         )
     return Recommendation(
         rec,
         _runner_up(ranked, passing or leaf.registries, best, fails, misfits),
         leaf_id,
-        text(leaf.title),
-        text(leaf.summary),
-        path,
-        rejected,
-        given,
-        fails,
-        _cost_note(passing, ranked, best, fails),
-        taken,
-        recommended_setup=dict(mine.changes) if mine else {},
+        leaf.title,
+        leaf.summary,
+        tuple(path),
+        tuple(rejected),
+        MappingProxyType(dict(given)),
+        MappingProxyType({rid: tuple(why) for rid, why in fails.items()}),
+        _cost_reason(passing, ranked, best, fails),
+        tuple(taken),
+        recommended_setup=MappingProxyType(dict(mine.changes) if mine else {}),
         recommended_cost=best[rec],
-        setup_description=mine.description if mine else "",
         cheapest=cheapest,
         cheapest_cost=best[cheapest] if cheapest else 0.0,
-        cheapest_setup=theirs.description if theirs else "",
-        gap_note=gap_note,
+        cheapest_changes=MappingProxyType(dict(theirs.changes) if theirs else {}),
+        gap_reason=gap_reason,
     )

@@ -8,12 +8,12 @@ the language of the run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import reduce
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from . import registries
-from .i18n import _
+from . import registries, setups
+from .i18n import _, text
 from .labels import SAME_MONEY, choice, money
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def points_elsewhere(gap: float, deciding: str) -> str:
 
 
 def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: float, buys: str) -> str:
-    names = registries.NAMES
+    names = registries.NAMES  # the product names, as the sentence always had them
     if setup:
         return _(
             "{cheapest} {setup} is the cheapest that meets every hard requirement at {cost}/month; "
@@ -160,3 +160,41 @@ def step_reasons(answer: str, reasons: Sequence[str]) -> tuple[str, ...]:
         first = tail.strip()
         first = first[:1].upper() + first[1:]  # it now opens the sentence ("ECR is...")
     return (first, *rest)
+
+
+# ---- a reason, from its code and parameters -------------------------------------------------------
+
+
+def _words(value: Any) -> Any:
+    """A parameter as the sentences take it: the tree's texts and other reasons in the reader's
+    language, sequences of them item by item; ids and amounts as they are."""
+    if hasattr(value, "code") and hasattr(value, "params"):  # a decision.Reason
+        return render(value.code, dict(value.params))
+    if isinstance(value, Mapping) and "en" in value:  # one of the tree's texts ({en, ko})
+        return text(value)
+    if isinstance(value, tuple):
+        return tuple(_words(x) for x in value)
+    return value
+
+
+def _gap(cheapest: str, setup: Mapping[str, Any], cheapest_cost: float, rec: str, gap: float, buys: str) -> str:
+    return gap_note(cheapest, setups.describe(dict(setup), cheapest) if setup else "", cheapest_cost, rec, gap, buys)
+
+
+RENDER: dict[str, Callable[..., str]] = {
+    "failed_requirement": failed_requirement,
+    "outside_home_cloud": outside_home_cloud,
+    "cost_decides": cost_decides,
+    "same_cost": same_cost,
+    "fails_anyway": fails_anyway,
+    "fails_constraints": fails_constraints,
+    "other_cloud": other_cloud,
+    "costs_more": costs_more,
+    "points_elsewhere": points_elsewhere,
+    "gap_note": _gap,
+}
+
+
+def render(code: str, params: Mapping[str, Any]) -> str:
+    """A decision's reason (code and parameters) in the reader's language: the one place its words are made."""
+    return RENDER[code](**{k: _words(v) for k, v in params.items()})

@@ -78,6 +78,9 @@ class Branch:
     next: str | None = None
     leaf: str | None = None
     note: str | None = None
+    # the answer says the situation does not apply ("no", "none of these"): a step that explains
+    # little (the deck skips it). Data, not read off the answer's words: the same in every language
+    declines: bool = False
 
     @property
     def deciding(self) -> bool:
@@ -86,13 +89,6 @@ class Branch:
     @property
     def goes_to(self) -> str:
         return self.note or self.next or self.leaf or ""
-
-    @property
-    def declines(self) -> bool:
-        """The answer says the situation does not apply ("no", "none of these"): a step that explains
-        little. Read from the English text, the same in every language of the run."""
-        en = self.answer if isinstance(self.answer, str) else self.answer["en"]
-        return en.lower().startswith(("no", "none"))
 
 
 @dataclass(frozen=True)
@@ -108,11 +104,12 @@ class Leaf:
     registries: tuple[str, ...]  # in the document's order: it breaks a tie in cost
     title: Text
     summary: Text
+    strength: int | None = None  # the comparison's rating (1 to 3) of how strongly the situation ties to it
 
     @property
     def rated(self) -> bool:
-        """The comparison rates how strongly it ties the situation to this leaf ("strength N of 3")."""
-        return "strength" in (self.summary if isinstance(self.summary, str) else self.summary["en"])
+        """The comparison rates how strongly it ties the situation to this leaf."""
+        return self.strength is not None
 
 
 @dataclass(frozen=True)
@@ -197,6 +194,10 @@ def _check_condition(c: Any, where: str) -> None:
 
 def _check_branch(b: dict[str, Any], bw: str, nodes: dict[str, Any], leaves: dict[str, Any]) -> None:
     _check_condition(b.get("when"), bw)
+    if not isinstance(b.get("declines", False), bool):
+        raise DecisionTreeError(
+            _("{name}: must be true or false, got {value}").format(name=f"{bw} declines", value=repr(b["declines"]))
+        )
     if "note" in b:
         if b["note"] not in nodes and b["note"] not in leaves:
             raise DecisionTreeError(
@@ -240,6 +241,14 @@ def _check(doc: Any, path: str) -> None:
         if not leaf.get("title") or not leaf.get("summary"):
             raise DecisionTreeError(
                 _("{path}: leaf {leaf} needs a title and a summary").format(path=path, leaf=repr(lid))
+            )
+        if "strength" in leaf and (isinstance(leaf["strength"], bool) or leaf["strength"] not in (1, 2, 3)):
+            raise DecisionTreeError(
+                _("{name}: must be one of {choices}, got {value}").format(
+                    name=_("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " strength",
+                    choices="1, 2, 3",
+                    value=repr(leaf["strength"]),
+                )
             )
         _check_text(leaf["title"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " title")
         _check_text(leaf["summary"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " summary")
@@ -297,6 +306,7 @@ def _branch(b: dict[str, Any]) -> Branch:
         b.get("next"),
         b.get("leaf"),
         b.get("note"),
+        bool(b.get("declines", False)),
     )
 
 
@@ -313,7 +323,7 @@ def parse(doc: Any, path: str = "decision tree") -> Tree:
         ),
         leaves=_ro(
             {
-                lid: Leaf(lid, tuple(lf["registries"]), _text(lf["title"]), _text(lf["summary"]))
+                lid: Leaf(lid, tuple(lf["registries"]), _text(lf["title"]), _text(lf["summary"]), lf.get("strength"))
                 for lid, lf in doc["leaves"].items()
             }
         ),

@@ -15,7 +15,7 @@ import math
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlparse
 
 from pptx import Presentation
@@ -27,7 +27,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
 from . import charts, engine, export, i18n, labels, links, regions, registries, sensitivity, timeline, wording
-from .analysis import Analysis, analyse
+from .analysis import Analysis
 from .components import CATEGORIES, Category
 from .i18n import N_, _, ngettext
 from .labels import SAME_MONEY, money, percent
@@ -674,23 +674,6 @@ VENDORS = {
 }
 
 
-class _Recorder:
-    """A price book that notes every price looked up (flags and allowances included), so the
-    sources list every price used, not only those with a cost line."""
-
-    def __init__(self, book: PriceBook) -> None:
-        self._book = book
-        self.used: dict[str, dict[str | None, float]] = {}
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._book, name)
-
-    def get(self, key: str, region: str, choice: str | None = None) -> float:
-        v = self._book.get(key, region, choice)
-        self.used.setdefault(key, {})[choice] = v
-        return v
-
-
 def page_words(url: str) -> str:
     """A source page as short text: host and path, the section after # in words."""
     u = urlparse(url)
@@ -710,20 +693,17 @@ def _price_words(value: float, unit: str) -> str:
     return f"{labels.number(value)} {unit}"
 
 
-def sources(
-    w: Workload, book: PriceBook, also: Iterable[Workload] = ()
-) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
+def sources(a: Analysis) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
     """[(vendor, [(page text, url, as-of, [price in words...])...])...] for every price the
-    estimate used, vendors and pages in a stable order.
-
-    `also`: further workloads whose prices the deck quotes (the recommended setup: its cost is
-    the answer on slide 1, so its endpoint prices are sourced too)."""
-    rec = _Recorder(book)
-    as_book = cast(PriceBook, rec)  # a PriceBook in all but name: every attribute is the book's
-    e = engine.estimate(w, as_book)
-    priced = list(e.registries)
-    for x in also:
-        priced += engine.estimate(x, as_book).registries
+    analysis used (flags and allowances included: the engine records every look-up), vendors and
+    pages in a stable order. The recommended setup's prices are sourced too: its cost is the
+    answer on slide 1, so its endpoint prices are quoted."""
+    book, e = a.book, a.estimate
+    priced = [r for x in a.estimates for r in x.registries]
+    used: dict[str, dict[str | None, float]] = {}
+    for x in a.estimates:
+        for key, by_choice in x.prices_used.items():
+            used.setdefault(key, {}).update(by_choice)
     names: dict[str, list[str]] = {}
     for r in e.registries:
         for c in r.components:
@@ -734,9 +714,9 @@ def sources(
             if c.price_key and (c.price_key not in names or names[c.price_key] == []):
                 names.setdefault(c.price_key, []).append(c.name)
     pages: dict[str, dict[str, list[str]]] = {}
-    for key in sorted(rec.used):
+    for key in sorted(used):
         price = book.price(key)
-        for choice, v in rec.used[key].items():
+        for choice, v in used[key].items():
             unit = price.shown_unit  # the reader's language (English ones start "USD/" or "USD ", Korean ones too)
             label = ", ".join(names.get(key, [])[:3])
             if choice is not None:
@@ -745,12 +725,12 @@ def sources(
                 )
             words = _price_words(v, unit)
             item = f"{label}: {words}" if label else words
-            here = price.regional.get(w.region)
+            here = price.regional.get(a.workload.region)
             if here is not None and here.stand_in:  # no source gave this region's figure
                 item += " " + _("(a stand-in: {region} figure)").format(region=regions.name(here.stand_in))
             elif here is not None and here.secondary:
                 item += " " + _("(secondary source)")
-            url, as_of = price.source_in(w.region), price.as_of_in(w.region)
+            url, as_of = price.source_in(a.workload.region), price.as_of_in(a.workload.region)
             pages.setdefault(url, {}).setdefault(as_of, [])
             if item not in pages[url][as_of]:
                 pages[url][as_of].append(item)
@@ -799,10 +779,10 @@ def assumption_lines(w: Workload, book: PriceBook) -> list[str]:
     ]
 
 
-def _source_blocks(w: Workload, book: PriceBook, also: Iterable[Workload] = ()) -> list[Block]:
+def _source_blocks(a: Analysis) -> list[Block]:
     """Paragraph blocks for the sources slides: (kind, text-or-runs, pt)."""
-    blocks: list[Block] = [("assumption", x, SMALL_PT) for x in assumption_lines(w, book)]
-    for vendor, pages in sources(w, book, also):
+    blocks: list[Block] = [("assumption", x, SMALL_PT) for x in assumption_lines(a.workload, a.book)]
+    for vendor, pages in sources(a):
         blocks.append(("vendor", vendor, 14))
         for text, url, as_of, items in pages:
             blocks.append(("page", (text, url, as_of, "; ".join(items)), SMALL_PT))
@@ -816,10 +796,8 @@ def _block_text(kind: str, content: Any) -> str:
     return str(content)
 
 
-def source_slides(
-    prs: Pres, w: Workload, book: PriceBook, footer: Callable[[Slide], None], also: Iterable[Workload] = ()
-) -> int:
-    blocks = _source_blocks(w, book, also)
+def source_slides(prs: Pres, a: Analysis, footer: Callable[[Slide], None]) -> int:
+    blocks = _source_blocks(a)
     room = BODY_BOTTOM - 1.3
     heights = [
         max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
@@ -898,23 +876,22 @@ class _Deck:
 
 
 def build(
-    w: Workload,
-    book: PriceBook,
+    a: Analysis,
     link: str = "",
     pictures: bool = True,
-    b: Workload | None = None,
+    b: Workload | Analysis | None = None,
     today: dt.date | None = None,
-    analysis: Analysis | None = None,
 ) -> tuple[bytes, list[str]]:
-    """The deck as bytes, and the list of pictures that could not be made (with why).
+    """The deck of one analysis (analysis.analyse: nothing is priced again) as bytes, and the list
+    of pictures that could not be made (with why).
 
-    `b`: a second scenario to compare against (by default, the one the share link carries);
-    `analysis`: w's result when the caller has it (analysis.analyse), so nothing is priced again."""
-    a = analysis if analysis is not None else analyse(w, book)
+    `b`: a second scenario to compare against (by default, the one the share link carries); its
+    analysis when the caller has it, else it is priced here, once."""
+    w = a.workload
     b = b if b is not None else _b_from_link(w, link)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(Inches(SLIDE_W)), Emu(Inches(SLIDE_H))
-    deck = _Deck(prs, w, book, a, link, today or dt.date.today())
+    deck = _Deck(prs, w, a.book, a, link, today or dt.date.today())
     question_slide(deck)
     summary_slide(deck)
     cost_slide(deck)
@@ -923,7 +900,7 @@ def build(
         scenario_b_slide(deck, b)
     timeline_slide(deck)
     missing = sensitivity_slide(deck, pictures)
-    source_slides(prs, w, book, deck.footer, [w.replace(**a.setup)] if a.setup else [])  # as many as the prices need
+    source_slides(prs, a, deck.footer)  # as many as the prices need
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue(), missing
@@ -1072,11 +1049,13 @@ def breakdown_slide(deck: _Deck) -> None:
     deck.footer(s)
 
 
-def scenario_b_slide(deck: _Deck, b: Workload) -> None:
-    """What scenario B changes, A and B side by side."""
+def scenario_b_slide(deck: _Deck, b: Workload | Analysis) -> None:
+    """What scenario B changes, A and B side by side: B's analysis when given (nothing priced
+    again), else B's workload priced once here."""
     w = deck.w
+    tb = b.totals() if isinstance(b, Analysis) else engine.estimate(b, deck.book).totals()
+    b = b.workload if isinstance(b, Analysis) else b
     what = wording.changes(w, b) or _("nothing")
-    tb = engine.estimate(b, deck.book).totals()
     title = _("Scenario B: {changes}").format(changes=what)
     if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
         n = what.count("; ") + 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from types import SimpleNamespace
+from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -27,9 +27,13 @@ from .workload import CATEGORICAL, NUMERIC, SPECS, PricingInputs, Workload
 @dataclass(frozen=True)
 class RegistryEstimate:
     id: str
-    name: str
     components: list[Component]
     flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The registry's name in the reader's language (made when read, not when priced)."""
+        return registries.name(self.id)
 
     @property
     def monthly_cost(self) -> float:
@@ -54,6 +58,9 @@ class Estimate:
     workload: Workload
     registries: list[RegistryEstimate]
     price_book_version: str
+    # every price-book entry the pricing looked up (lines, flags, allowances), by choice: the
+    # deck's sources list these, so they are recorded where the prices are resolved
+    prices_used: Mapping[str, Mapping[str | None, float]] = field(default_factory=dict)
 
     def __getitem__(self, registry_id: str) -> RegistryEstimate:
         for r in self.registries:
@@ -89,21 +96,18 @@ def estimate(
     """`month_hours`: price one actual month (months.hours_in(year, month)); None: the book's average month."""
     check_region(w.region, book)
     q = quantities(w)
-    p = Prices(book, w.region, month_hours)
+    p = Prices(book, w.region, month_hours, record=True)
     out = []
     for rid in ids:
         mod = registries.BY_ID[rid]
         comps = []
         for line in mod.lines(w, q, p):
-            qty, price = float(line.quantity), float(line.price)
-            if line.hide_if_zero and qty == 0:
-                continue
-            comps.append(
-                Component(line.name, line.category, line.unit, qty, price, qty * price, line.price_key, line.key)
-            )
-        flags = mod.flags(w, q, p) + stand_in_flags(comps, book, w.region)
-        out.append(RegistryEstimate(rid, registries.name(rid), comps, flags))
-    return Estimate(w, out, book.version)
+            c = p.component(line)  # resolved (and recorded) even when hidden: the sources list every tier
+            if not (line.hide_if_zero and c.quantity == 0):
+                comps.append(c)
+        out.append(RegistryEstimate(rid, comps, mod.flags(w, q, p) + stand_in_flags(comps, book, w.region)))
+    used = p.used or {}
+    return Estimate(w, out, book.version, MappingProxyType({k: MappingProxyType(v) for k, v in used.items()}))
 
 
 def stand_in_flags(comps: Iterable[Component], book: PriceBook, region: str) -> list[Flag]:
@@ -171,7 +175,7 @@ def estimate_many(
         p = Prices(book, cats["region"])
         for rid in ids:
             for line in registries.BY_ID[rid].lines(w, q, p):
-                cost = np.broadcast_to(np.asarray(line.cost, dtype=float), idx.shape)
+                cost = np.broadcast_to(np.asarray(p.cost(line), dtype=float), idx.shape)
                 totals[rid][idx] += cost
                 if components:
                     parts.setdefault(f"{rid}:{line.key}", np.zeros(n))[idx] += cost
@@ -207,7 +211,7 @@ class Varying:
         out = np.zeros((len(self.ids), n))
         for j, rid in enumerate(self.ids):
             for line in registries.BY_ID[rid].lines(ns, q, self.prices):
-                out[j] += line.cost  # a number or an array of n: numpy broadcasts (broadcast_to cost more)
+                out[j] += self.prices.cost(line)  # a number or an array of n: numpy broadcasts (broadcast_to cost more)
         return out.T
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from . import report, tables
-from .analysis import Analysis, analyse
+from .analysis import Analysis
 from .engine import Estimate
 from .errors import DashboardError
 from .i18n import _
@@ -190,11 +190,10 @@ def xlsx_table(e: Estimate, book: PriceBook) -> bytes:
     return buf.getvalue()
 
 
-def full_json(result: Analysis | Estimate, book: PriceBook, link: str = "") -> str:
-    """The command line's estimate JSON, plus the recommendation and the share link. `result`:
-    the run's analysis (nothing priced again), or an estimate to analyse."""
-    a = result if isinstance(result, Analysis) else analyse(result.workload, book, result)
-    doc = report.to_dict(a.estimate)
+def full_json(a: Analysis, link: str = "") -> str:
+    """The command line's estimate JSON (each registry's `cheaper_setup` included), plus the
+    recommendation and the share link, from the run's analysis: nothing is priced again."""
+    doc = report.to_dict(a.estimate, dict(a.cheaper))
     doc["recommendation"] = a.recommendation.to_dict()
     if link:
         doc["share_link"] = link

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .components import Amount, Line, Prices, ecr_endpoint_path, nat_path, quantities
+from .components import Amount, Component, Prices, ecr_endpoint_path, nat_path, quantities
 from .pricebook import PriceBook
 from .workload import DEFAULT, Workload
 
@@ -50,14 +50,17 @@ class PathCosts:
         return gap / slope if slope > 0 else float("inf")
 
 
-def path_lines(book: PriceBook, w: Workload) -> dict[str, list[Line]]:
-    """The estimate's network lines for this workload: {"nat": [...], "endpoints": [...]}."""
+def path_lines(book: PriceBook, w: Workload) -> dict[str, list[Component]]:
+    """The estimate's network lines for this workload, priced: {"nat": [...], "endpoints": [...]}."""
     p, q = Prices(book, w.region), quantities(w)
-    return {"nat": nat_path(w, q, p), "endpoints": ecr_endpoint_path(w, q, p)}
+    return {
+        path: [p.component(x) for x in lines]
+        for path, lines in (("nat", nat_path(w, q, p)), ("endpoints", ecr_endpoint_path(w, q, p)))
+    }
 
 
-def total(lines: Iterable[Line]) -> float:
-    return float(sum(float(line.cost) for line in lines))
+def total(lines: Iterable[Component]) -> float:
+    return float(sum(c.monthly_cost for c in lines))
 
 
 def path_costs(

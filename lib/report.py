@@ -26,7 +26,8 @@ def to_dict(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> dict
                 "monthly_cost": round(r.monthly_cost, 6),
                 "components": [
                     {
-                        "name": c.name,
+                        "key": c.key,  # the English name: the same in every language (the interface)
+                        "name": c.name,  # in the reader's language
                         "category": c.category,
                         "unit": c.unit,
                         "quantity": c.quantity,

@@ -21,7 +21,7 @@ st.caption(_("Each file is built from the current scenario when you click; the s
 
 
 def build_deck() -> bytes:
-    data, missing = deck.build(w, book, link, pictures=export.renderer_available(), analysis=a)
+    data, missing = deck.build(a, link, pictures=export.renderer_available())
     st.session_state["export_deck_missing"] = missing
     return data
 
@@ -78,7 +78,7 @@ with c2:
     st.download_button(
         _("Full result (.json)"),
         icon=":material/download:",
-        data=language.deferred(lambda: export.full_json(a, book, link)),
+        data=language.deferred(lambda: export.full_json(a, link)),
         file_name="registry-result.json",
         mime="application/json",
         key="export_json",
@@ -87,7 +87,7 @@ with c2:
     )
 
 st.subheader(_("Architecture decision record"))
-record = adr.adr(w, book, link, analysis=a)
+record = adr.adr(a, link)
 st.download_button(
     _("ADR (.md)"),
     icon=":material/download:",

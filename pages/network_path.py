@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib import charts, labels, network
-from lib.components import Line, quantities
+from lib.components import Component, quantities
 from lib.i18n import N_, _, ngettext
 from ui import chart, shell
 
@@ -32,8 +32,8 @@ st.caption(
 c1, c2, c3 = st.columns(3)
 
 
-def _arithmetic(lines: list[Line]) -> str:
-    return " + ".join(f"{float(x.quantity):,.4g} {_(x.unit)} x ${float(x.price):g}" for x in lines if float(x.quantity))
+def _arithmetic(lines: list[Component]) -> str:
+    return " + ".join(f"{x.quantity:,.4g} {_(x.unit)} x ${x.price:g}" for x in lines if x.quantity)
 
 
 def _monthly(x: float) -> str:

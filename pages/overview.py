@@ -22,11 +22,11 @@ st.caption(
         "How it is worked out: the About page."
     ).format(version=book.version, region=labels.choice("region", w.region))
 )
-recommendation_line.show(w, book, e.totals(), cheaper)
+r = decision.recommend(w, book, costs=e.totals(), cheaper=cheaper)  # once per rerun; no pricing: the costs are given
+recommendation_line.show(r)
 
 lacking = features.missing(w.required_features)
-rec = decision.recommend(w, book, costs=e.totals(), cheaper=cheaper).recommended  # no pricing: the costs are given
-fig = charts.cost_breakdown(e, lacking=lacking, recommended=rec)
+fig = charts.cost_breakdown(e, lacking=lacking, recommended=r.recommended)
 chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
 
 if any(lacking.values()):

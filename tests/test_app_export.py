@@ -1,6 +1,7 @@
 """The Export page and the per-chart downloads, run by AppTest."""
 
 from lib import adr, decision
+from lib.analysis import analyse
 from lib.registries import NAMES
 from lib.workload import from_dict
 from tests.apphelpers import open_app
@@ -15,7 +16,7 @@ def test_export_page_previews_the_adr(book):
     assert f"We will use **{NAMES[r.recommended]}**" in preview
     link = preview.split("Scenario (reopens every input and figure): ")[1].split("\n")[0]
     assert "runs_on=gcp" in link
-    assert preview == adr.adr(from_dict({"runs_on": "gcp"}), book, link).rstrip("\n")
+    assert preview == adr.adr(analyse(from_dict({"runs_on": "gcp"}), book), link).rstrip("\n")
 
 
 def test_every_chart_offers_png_and_svg():

@@ -70,3 +70,18 @@ def test_issue_11_team_first_line_recommends_ecr_with_endpoints_under_1000():
     )
     # GAR and ACR pay their cloud's internet egress and the NAT: they rank last
     assert list(df["registry"])[-2:] == ["Azure Container Registry", "Google Artifact Registry"]
+
+
+def test_the_overview_makes_its_recommendation_once_per_rerun(monkeypatch):
+    # it used to make it twice (once for the line at the top, once for the chart's marked bar)
+    from lib import decision
+
+    calls = []
+    real = decision.recommend
+    monkeypatch.setattr(decision, "recommend", lambda *a, **k: calls.append(1) or real(*a, **k))
+    at = open_app()
+    assert not at.exception
+    assert len(calls) == 1
+    calls.clear()
+    at.number_input(key="wl_image_size_mb").set_value(800.0).run()
+    assert len(calls) == 1

@@ -11,6 +11,7 @@ import pytest
 from pptx import Presentation
 
 from lib import charts, compare, deck, engine, i18n, sensitivity, timeline
+from lib.analysis import analyse
 from lib.network import PathCosts
 from lib.workload import from_dict
 from tests.apphelpers import EKS_LINK, array, bar_value, figure, open_app
@@ -190,7 +191,7 @@ def test_network_paths_in_won():
 
 def _deck_charts(book, krw):
     with i18n.using("ko", krw=krw):
-        data, _missing = deck.build(W, book, b=B, pictures=False, today=dt.date(2026, 11, 29))
+        data, _missing = deck.build(analyse(W, book), b=B, pictures=False, today=dt.date(2026, 11, 29))
     prs = Presentation(io.BytesIO(data))
     return [sh.chart for slide in prs.slides for sh in slide.shapes if sh.has_chart]
 

@@ -11,6 +11,7 @@ import yaml
 
 from lib import decision, decision_chart, features, i18n, migration, pricebook, timeline
 from lib import price_update as pu
+from lib.analysis import analyse
 from lib.frozen import freeze
 from lib.workload import from_dict
 
@@ -143,23 +144,27 @@ def test_a_recommendation_speaks_the_language_of_its_run(book, fresh_caches):
     w = from_dict({"runs_on": "aws", "lifetime": "production", "ci": "jenkins"})
     with i18n.using("ko"):
         ko = decision.recommend(w, book)
+        # its words are made when read (at the edge): read in the language of the run
+        ko_question, ko_summary = ko.path[0].question, ko.summary
+        ko_steps = [(s.answer, s.reasons) for s in ko.path]
+        ko_why = [x.why for x in ko.rejected]
+        ko_declined = [s.answer for s in ko.path if s.declines]
     en = decision.recommend(w, book)  # the same cached tree, read in English
     assert ko.recommended == en.recommended == "ecr"
-    assert (
-        ko.path[0].question
-        == "금융권 수준 / 보안이 중요한 환경으로, 감사 로그, 이미지 서명, 팀별 격리가 모두 필수입니까?"
-    )
+    assert ko_question == "금융권 수준 / 보안이 중요한 환경으로, 감사 로그, 이미지 서명, 팀별 격리가 모두 필수입니까?"
     assert en.path[0].question.startswith("Is it finance-grade / security-critical")
     assert (
-        ko.summary == "AWS 프로덕션 -> ECR (추천 강도 3/3)."
+        ko_summary == "AWS 프로덕션 -> ECR (추천 강도 3/3)."
         and en.summary == "AWS production -> ECR (strength 3 of 3)."
     )
-    assert all((HANGUL.search(s.answer) or s.answer in NAMES) and all(map(HANGUL.search, s.reasons)) for s in ko.path)
-    assert all(HANGUL.search(x.why) for x in ko.rejected)
+    assert all(
+        (HANGUL.search(answer) or answer in NAMES) and all(map(HANGUL.search, reasons)) for answer, reasons in ko_steps
+    )
+    assert all(HANGUL.search(why) for why in ko_why)
     assert not any(HANGUL.search(x.why) for x in en.rejected)
     # which steps only say "no" / "none of these" does not depend on the language (the deck skips them)
     assert [s.declines for s in ko.path] == [s.declines for s in en.path] == [True, True, False, True, False]
-    assert [s.answer for s in ko.path if s.declines] == ["아니요", "아니요", "해당 없음"]
+    assert ko_declined == ["아니요", "아니요", "해당 없음"]
 
 
 def test_the_tree_is_drawn_in_the_language_of_its_run(fresh_caches):
@@ -380,7 +385,9 @@ def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book)
     )
 
     def items():
-        return [item for _vendor, pages in deck.sources(w, book) for *_page, priced in pages for item in priced]
+        return [
+            item for _vendor, pages in deck.sources(analyse(w, book)) for *_page, priced in pages for item in priced
+        ]
 
     with i18n.using("ko"):
         ko = "\n".join(items())

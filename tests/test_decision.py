@@ -2,6 +2,7 @@
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 
@@ -244,3 +245,84 @@ def test_korean_tree_labels_wrap_sooner_so_parallel_edges_do_not_run_into_each_o
             assert decision_chart._width(line) <= 13 or " " not in line, line
     english = decision_chart.to_dot(decision.load())
     assert "nodesep" not in english  # English keeps the drawing it had
+
+
+def _tree_doc():
+    import yaml
+
+    from lib.decision_tree import DEFAULT_PATH
+
+    return yaml.safe_load(open(DEFAULT_PATH, encoding="utf-8"))
+
+
+def test_strength_and_declines_are_data_not_read_off_the_words():
+    from lib.decision_tree import parse
+
+    doc = _tree_doc()
+    tree = parse(doc)
+    # the data agrees with the comparison's words: "strength N of 3" in a leaf's English summary is its strength,
+    # and the declining answers are the "no" / "none of these" ones
+    for lid, leaf in doc["leaves"].items():
+        said = re.search(r"strength ([123]) of 3", leaf["summary"]["en"])
+        assert tree.leaves[lid].strength == (int(said.group(1)) if said else None), lid
+    answers = [b["answer"]["en"] for n in doc["nodes"].values() for b in n["branches"] if b.get("declines")]
+    assert sorted(answers) == ["no", "no", "none of these"]
+    # and only the data decides: the same words without the fields rate nothing and decline nothing
+    for leaf in doc["leaves"].values():
+        leaf.pop("strength", None)
+    for node in doc["nodes"].values():
+        for b in node["branches"]:
+            b.pop("declines", None)
+    bare = parse(doc)
+    assert not any(leaf.rated for leaf in bare.leaves.values())
+    assert not any(b.declines for n in bare.nodes.values() for b in n.branches)
+    assert tree.leaves["ecr_production"].rated and not tree.leaves["ecr_needs"].rated
+
+
+@pytest.mark.parametrize("field,value", [("strength", 4), ("strength", "high"), ("declines", "yes")])
+def test_a_bad_strength_or_declines_gets_the_projects_error(field, value):
+    from lib.decision_tree import DecisionTreeError, parse
+
+    doc = _tree_doc()
+    if field == "strength":
+        doc["leaves"]["ghcr"]["strength"] = value
+    else:
+        doc["nodes"]["security_critical"]["branches"][0]["declines"] = value
+    with pytest.raises(DecisionTreeError, match=field):
+        parse(doc)
+
+
+def test_the_recommendation_holds_reasons_and_speaks_the_readers_language(book):
+    """Words at the edge: a recommendation made in English reads in Korean where it is read in
+    Korean, sentence for sentence what a Korean run makes; its reasons are codes and parameters."""
+    from lib import i18n
+    from lib.decision_text import RENDER
+    from tests.conftest import EKS_TEAM
+
+    # EKS behind NAT with compliance needs: a setup, a cost note, rejections of every kind
+    w = from_dict({**EKS_TEAM, "compliance": ["audit_logs"], "runs_on": "aws"})
+    r = decision.recommend(w, book)
+
+    def words(x):
+        return (
+            x.title,
+            x.summary,
+            x.cost_note,
+            x.gap_note,
+            x.setup_description,
+            x.cheapest_setup,
+            [(s.question, s.answer, s.reasons) for s in x.path],
+            [(j.name, j.why) for j in x.rejected],
+            dict(x.failures),
+            decision.headline(x),
+        )
+
+    english = words(r)
+    with i18n.using("ko"):
+        read_in_korean = words(r)
+        made_in_korean = words(decision.recommend(w, book))
+    assert read_in_korean == made_in_korean
+    assert read_in_korean != english and re.search("[가-힣]", read_in_korean[-1])
+    assert words(r) == english  # and back in English outside the block
+    assert {j.reason.code for j in r.rejected} <= set(RENDER)
+    assert r.to_dict()["rejected"][0]["code"] == r.rejected[0].reason.code

@@ -5,6 +5,7 @@ pages, and a contact sheet of the pages is written to tests/artifacts/ for a per
 """
 
 import csv
+import dataclasses
 import datetime as dt
 import html
 import io
@@ -22,6 +23,7 @@ from pptx import Presentation
 from pptx.util import Emu, Pt
 
 from lib import adr, charts, compare, decision, deck, engine, export, registries, scenario, timeline, wording
+from lib.analysis import analyse
 from lib.components import CATEGORIES
 from lib.palette import CATEGORY_COLOURS, REGISTRY_COLOURS
 from lib.workload import SPECS, from_dict
@@ -57,7 +59,7 @@ STORAGE_SHARE = "83 %"  # with endpoints: 144 / 173.25 = 83.1 %
 @pytest.fixture(scope="module")
 def built(book):
     need("chromium", "chromium-browser", "google-chrome")
-    data, missing = deck.build(W, book, LINK, today=TODAY)
+    data, missing = deck.build(analyse(W, book), LINK, today=TODAY)
     return Presentation(io.BytesIO(data)), missing, data
 
 
@@ -406,7 +408,7 @@ def test_a_long_scenario_b_still_fits(book, tmp_path):
 
     w, _ = presets.load("doc-project")
     link = "http://localhost:8501/?b_region=us-east-1&b_versions_kept=30&b_image_size_mb=800&b_network=nat"
-    data, missing = deck.build(w, book, link, today=TODAY)
+    data, missing = deck.build(analyse(w, book), link, today=TODAY)
     prs = Presentation(io.BytesIO(data))
     assert missing == []
     assert _render_and_check(prs, data, tmp_path, "deck-contact-sheet-long-b.png") == len(prs.slides)
@@ -424,7 +426,7 @@ def test_every_preset_deck_keeps_the_rules(book, preset):
     from lib import presets
 
     w, _ = presets.load(preset)
-    data, _ = deck.build(w, book, "http://localhost:8501/", pictures=False, today=TODAY)
+    data, _ = deck.build(analyse(w, book), "http://localhost:8501/", pictures=False, today=TODAY)
     prs = Presentation(io.BytesIO(data))
     assert [code_words(t, book) for t in every_text(prs) if code_words(t, book)] == []
     for slide in prs.slides:
@@ -437,7 +439,7 @@ def test_every_preset_deck_keeps_the_rules(book, preset):
 
 def test_deck_without_chromium_says_which_picture_is_missing(book, monkeypatch):
     monkeypatch.setattr(export, "renderer_available", lambda: False)
-    data, missing = deck.build(W, book, LINK)
+    data, missing = deck.build(analyse(W, book), LINK)
     assert len(missing) == 1 and missing[0].startswith("sensitivity chart")
     prs = Presentation(io.BytesIO(data))
     text = " ".join(sh.text_frame.text for slide in prs.slides for sh in slide.shapes if sh.has_text_frame)
@@ -445,7 +447,7 @@ def test_deck_without_chromium_says_which_picture_is_missing(book, monkeypatch):
 
 
 def test_deck_without_a_scenario_b_has_no_compare_slide(book):
-    data, _ = deck.build(W, book, "http://localhost:8501/?network=nat", pictures=False)
+    data, _ = deck.build(analyse(W, book), "http://localhost:8501/?network=nat", pictures=False)
     prs = Presentation(io.BytesIO(data))
     assert not any(
         sh.name == "Title" and sh.text_frame.text.startswith("Scenario B") for s in prs.slides for sh in s.shapes
@@ -548,14 +550,14 @@ def test_csv_totals_equal_the_library(book):
 
 def test_json_has_the_cli_schema_and_the_recommendation(book):
     e = engine.estimate(W, book)
-    doc = json.loads(export.full_json(e, book, LINK))
+    doc = json.loads(export.full_json(analyse(e.workload, book, e), LINK))
     assert {r["id"]: r["monthly_cost"] for r in doc["registries"]} == pytest.approx(e.totals())
     assert doc["recommendation"]["recommended"] == decision.recommend(W, book).recommended
     assert doc["share_link"] == LINK
 
 
 def test_adr_names_the_decision_and_the_totals(book):
-    text = adr.adr(W, book, LINK)
+    text = adr.adr(analyse(W, book), LINK)
     r = decision.recommend(W, book)
     e = engine.estimate(W, book)
     assert f"We will use **{e[r.recommended].name}**" in text
@@ -585,11 +587,10 @@ def test_title_slide_names_a_recommended_setup(book, monkeypatch):
 
     def with_setup(*a, **k):
         r = real(*a, **k)
-        r.recommended_setup, r.recommended_cost = {"network": "endpoints"}, ECR_ENDPOINTS
-        return r
+        return dataclasses.replace(r, recommended_setup={"network": "endpoints"}, recommended_cost=ECR_ENDPOINTS)
 
     monkeypatch.setattr(decision, "recommend", with_setup)
-    data, _ = deck.build(W, book, LINK, pictures=False)
+    data, _ = deck.build(analyse(W, book), LINK, pictures=False)
     text = slide_text(Presentation(io.BytesIO(data)).slides[0])
     assert "Amazon ECR with VPC interface endpoints" in text
     assert f"${ECR_ENDPOINTS:,.2f} a month for this workload (${ECR_NAT:,.2f} as described)" in text
@@ -607,7 +608,7 @@ def test_cost_over_time_lines_are_named_at_their_ends(built):
 
 
 def test_adr_speaks_in_words(book):
-    text = adr.adr(W, book, LINK)
+    text = adr.adr(analyse(W, book), LINK)
     assert "->" not in text
     assert "network path: private subnets behind a NAT gateway" in text and "CI GitHub Actions" in text
     assert f"mostly NAT data processed ({NAT_SHARE})" in text
@@ -618,7 +619,7 @@ def test_a_vendor_split_across_slides_is_named_again(book):
     from lib import presets
 
     w, _ = presets.load("doc-project")
-    data, _ = deck.build(w, book, "", pictures=False)
+    data, _ = deck.build(analyse(w, book), "", pictures=False)
     prs = Presentation(io.BytesIO(data))
     boxes = [sh for s in prs.slides for sh in s.shapes if sh.name == "Sources"]
     assert len(boxes) >= 2
@@ -664,12 +665,17 @@ def test_summary_names_the_recommendations_cheapest_when_it_is_another(book, mon
 
     def as_described(*a, **k):  # the recommendation kept as described: ECR $2,876.85, Harbor cheapest
         r = real(*a, **k)
-        r.recommended_setup, r.recommended_cost = {}, ECR_NAT
-        r.cheapest, r.cheapest_cost, r.cheapest_setup = "harbor", HARBOR, ""
-        return r
+        return dataclasses.replace(
+            r,
+            recommended_setup={},
+            recommended_cost=ECR_NAT,
+            cheapest="harbor",
+            cheapest_cost=HARBOR,
+            cheapest_changes={},
+        )
 
     monkeypatch.setattr(decision, "recommend", as_described)
-    data, _ = deck.build(W, book, LINK, pictures=False)
+    data, _ = deck.build(analyse(W, book), LINK, pictures=False)
     text = slide_text(slide_with(Presentation(io.BytesIO(data)), "Recommendation: Amazon ECR"))
     # 2,876.85 - 1,070.02 = 1,806.83; Harbor's 4 engineer hours at $75 are in its 1,070.02
     assert (
@@ -715,7 +721,7 @@ def test_the_eks_preset_deck_marks_the_recommended_setup_at_the_hand_figure(book
     from lib import presets
 
     w, _meta = presets.load("eks-private")
-    prs = Presentation(io.BytesIO(deck.build(w, book, pictures=False, today=TODAY)[0]))
+    prs = Presentation(io.BytesIO(deck.build(analyse(w, book), pictures=False, today=TODAY)[0]))
     cost = charts_in(prs)[0]
     cats, values = list(cost.plots[0].categories), list(cost.plots[0].series[0].values)
     rec = cats.index("Amazon ECR with VPC interface endpoints (recommended)")
@@ -730,7 +736,7 @@ def test_adr_quotes_the_decided_setup_in_every_part(book):
     from lib import presets
 
     w, _meta = presets.load("eks-private")
-    text = adr.adr(w, book, today=TODAY)
+    text = adr.adr(analyse(w, book), today=TODAY)
     assert "($563.25/month for this workload)" in text
     table = text.split("## Options considered", 1)[1].split("## Decision", 1)[0]
     rows = [x for x in table.splitlines() if x.startswith("| ") and not x.startswith("| Registry")]
@@ -763,8 +769,8 @@ def test_adr_and_deck_in_won_say_one_currency_and_the_rate_once(book):
     w, _meta = presets.load("eks-private")
     rate = i18n.Krw(1380.5, _dt.date(2026, 11, 20))
     with i18n.using("en", krw=rate):
-        text = adr.adr(w, book, today=TODAY)
-        prs = Presentation(io.BytesIO(deck.build(w, book, pictures=False, today=TODAY)[0]))
+        text = adr.adr(analyse(w, book), today=TODAY)
+        prs = Presentation(io.BytesIO(deck.build(analyse(w, book), pictures=False, today=TODAY)[0]))
     assert text.count("₩1,380.50 per US dollar (rate of 2026-11-20)") == 1
     assert "| Registry | Monthly cost (KRW) | Outcome |" in text and "(USD)" not in text
     # 563.245 x 1,380.5 = 777,559.72 -> 777,560 won; 2,996.85 x 1,380.5 = 4,137,151.43 -> 4,137,151
@@ -775,7 +781,7 @@ def test_adr_and_deck_in_won_say_one_currency_and_the_rate_once(book):
     assert "₩777,560 a month for this workload (₩4,137,151 as described)" in first
     assert first.count("amounts in won at ₩1,380.50 per US dollar (rate of 20 November 2026)") == 1
     with i18n.using("ko", krw=rate):
-        ko = adr.adr(w, book, today=TODAY)
+        ko = adr.adr(analyse(w, book), today=TODAY)
     assert "| 레지스트리 | 월 비용 (KRW) | 결과 |" in ko and ko.count("₩1,380.50") == 1
 
 
@@ -795,7 +801,7 @@ def test_step_lists_do_not_repeat_the_answer(book):
     w, _meta = presets.load("eks-private")
     for lang in ("en", "ko"):
         with i18n.using(lang):
-            text = adr.adr(w, book, today=TODAY)
+            text = adr.adr(analyse(w, book), today=TODAY)
         assert "**AWS**: AWS:" not in text and "**AWS**: " in text
     r = subprocess.run(
         [sys.executable, "-m", "lib", "recommend", "data/presets/eks-private.yaml"],

@@ -37,7 +37,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")  # the precomposed syllables Korean text
 def korean_deck(book):
     need("chromium", "chromium-browser", "google-chrome")
     with i18n.using("ko"):
-        data, missing = deck.build(EKS, book, LINK, today=TODAY)
+        data, missing = deck.build(analyse(EKS, book), LINK, today=TODAY)
     return Presentation(io.BytesIO(data)), missing, data
 
 
@@ -51,7 +51,7 @@ def _xml_parts(data: bytes):
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_text_run_of_the_deck_names_a_hangul_font(book, lang):
     with i18n.using(lang):
-        data, _ = deck.build(EKS, book, LINK, pictures=False, today=TODAY)
+        data, _ = deck.build(analyse(EKS, book), LINK, pictures=False, today=TODAY)
     runs = fonts = 0
     for name, root in _xml_parts(data):
         for run in root.iterfind(".//a:r", NS):  # every run of text on a slide
@@ -226,7 +226,7 @@ def test_korean_tables_and_record_keep_the_figures(book):
     english_rows = list(csv.reader(io.StringIO(report.to_csv(a.estimate))))
     with i18n.using("ko"):
         rows = list(csv.reader(io.StringIO(report.to_csv(a.estimate))))
-        record = adr.adr(EKS, book, LINK, today=TODAY, analysis=a)
+        record = adr.adr(a, LINK, today=TODAY)
         xlsx = export.xlsx_table(a.estimate, book)
     assert HANGUL.search(rows[0][0]) and len(rows) == len(english_rows)
     # the figures are the English file's, to the digit: only the words change

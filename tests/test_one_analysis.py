@@ -67,22 +67,44 @@ def test_the_analysis_cannot_be_changed(book):
         a.cheaper["ecr"] = None  # type: ignore[index]
 
 
+def test_the_recommendation_inside_the_analysis_is_immutable_all_the_way_down(book):
+    r = analyse(EKS, book).recommendation
+    with pytest.raises(AttributeError):
+        r.recommended = "ghcr"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        r.costs["ecr"] = 0.0  # type: ignore[index]
+    with pytest.raises(TypeError):
+        r.recommended_setup["network"] = "nat"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        r.failures["ecr"] = ("x",)  # type: ignore[index]
+    assert isinstance(r.path, tuple) and isinstance(r.rejected, tuple) and isinstance(r.branches_taken, tuple)
+    assert all(isinstance(v, tuple) for v in r.failures.values())
+
+
 def test_exporters_given_the_analysis_do_not_price_the_scenario_again(book, counted):
     a = analyse(EKS, book)
     counted.clear()
-    record = adr.adr(EKS, book, LINK, today=TODAY, analysis=a)
-    doc = json.loads(export.full_json(a, book, LINK))
+    adr.adr(a, LINK, today=TODAY)
+    doc = json.loads(export.full_json(a, LINK))
     assert counted == []  # neither estimate nor recommend, nor the setups search
-    deck.build(EKS, book, LINK, pictures=False, today=TODAY, analysis=a)
-    # the deck prices only what the analysis does not hold: its sources (every price looked up,
-    # through a recording price book) and the sensitivity sweep (the vectorised path)
-    names = [name for name, _w in counted]
-    assert "recommend" not in names and "cheaper_setups" not in names
-    assert all(w_ is EKS or w_ == EKS.replace(**a.setup) for _n, w_ in counted)
-    assert names.count("estimate") == 2  # the described scenario and the recommended setup, for their sources
-    # and what they say is what they said when each priced the scenario itself
-    assert record == adr.adr(EKS, book, LINK, today=TODAY)
-    assert doc == json.loads(export.full_json(engine.estimate(EKS, book), book, LINK))
+    deck.build(a, LINK, pictures=False, today=TODAY)
+    # the deck prices only what the analysis does not hold: the sensitivity sweep (the vectorised
+    # path); its sources come from the prices the analysis' estimates recorded
+    assert counted == []
+    # the export JSON has what `estimate --format json` has: each registry's cheaper setup
+    cheaper = setups.cheaper_setups(EKS, book, engine.estimate(EKS, book))
+    assert {r["id"]: r["cheaper_setup"] for r in doc["registries"]} == {
+        rid: (s.to_dict() if s else None) for rid, s in cheaper.items()
+    }
+
+
+def test_the_deck_prices_scenario_b_once_and_not_when_given_its_analysis(book, counted):
+    a, b = analyse(EKS, book), analyse(EKS.replace(pulls_per_month=90_000), book)
+    counted.clear()
+    deck.build(a, LINK, pictures=False, today=TODAY, b=b)
+    assert counted == []
+    deck.build(a, LINK + "&b_pulls_per_month=90000", pictures=False, today=TODAY)
+    assert [name for name, _w in counted] == ["estimate"]  # B from the link: priced once, for its totals
 
 
 def test_the_break_even_search_prices_its_steps_without_a_dataframe(book, monkeypatch):

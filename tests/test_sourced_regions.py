@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import deck, engine, export, i18n, presets, pricebook, regions
+from lib import analysis, deck, engine, export, i18n, presets, pricebook, regions
 from lib import price_pages as pp
 from lib import price_update as pu
 from lib.price_lists import PriceListError
@@ -157,13 +157,14 @@ def test_eks_behind_nat_in_tokyo(book):
 def test_stand_in_shows_in_json_and_deck(book):
     w, _ = presets.load("eks-private")
     w = dataclasses.replace(w, region="ap-northeast-1")
-    doc = json.loads(export.full_json(engine.estimate(w, book), book))
+    a = analysis.analyse(w, book)
+    doc = json.loads(export.full_json(a))
     text = json.dumps(doc)
     assert "stand_in_price" in text and "as a stand-in" in text
-    items = [i for _v, pages in deck.sources(w, book) for _p, _u, _d, items in pages for i in items]
+    items = [i for _v, pages in deck.sources(a) for _p, _u, _d, items in pages for i in items]
     assert any("(a stand-in: Asia Pacific (Seoul) figure)" in i for i in items)
     assert any("(secondary source)" in i for i in items)  # Tokyo's NAT gateway figure
-    dates = [d for _v, pages in deck.sources(w, book) for _p, _u, d, _i in pages]
+    dates = [d for _v, pages in deck.sources(a) for _p, _u, d, _i in pages]
     assert "2026-09-03" in dates  # the NAT feed's publication date, Tokyo's own
 
 

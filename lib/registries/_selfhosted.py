@@ -18,7 +18,6 @@ def infrastructure(w: Inputs, q: Quantities, p: Prices, product: str) -> list[Li
             "compute",
             "instance-hour",
             sites * w.selfhosted_nodes * p.hours,
-            p("aws.ec2_4vcpu_8gb_hourly"),
             "aws.ec2_4vcpu_8gb_hourly",
         ),
         Line(
@@ -26,7 +25,6 @@ def infrastructure(w: Inputs, q: Quantities, p: Prices, product: str) -> list[Li
             "storage",
             "GB-month",
             sites * w.selfhosted_nodes * w.node_disk_gb,
-            p("aws.ebs_gp3_gb_month"),
             "aws.ebs_gp3_gb_month",
         ),
         Line(
@@ -34,7 +32,6 @@ def infrastructure(w: Inputs, q: Quantities, p: Prices, product: str) -> list[Li
             "storage",
             "GB-month",
             sites * q.stored_gb,
-            p("aws.s3_storage_gb_month"),
             "aws.s3_storage_gb_month",
         ),
         # pulls spread evenly over AZs: the share from other AZs pays cross-AZ in both directions
@@ -43,15 +40,13 @@ def infrastructure(w: Inputs, q: Quantities, p: Prices, product: str) -> list[Li
             "transfer",
             "GB",
             q.same_gb * (az - 1) / az,
-            2 * p("aws.cross_az_gb"),
-            "aws.cross_az_gb",
+            p.ref("aws.cross_az_gb", times=2),
         ),
         Line(
             say(N_("Cross-region transfer")),
             "transfer",
             "GB",
             q.cross_gb,
-            p("aws.inter_region_gb"),
             "aws.inter_region_gb",
         ),
     ]

@@ -39,8 +39,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 "plan",
                 "day",
                 p.days * w.replica_regions,
-                p("acr.tier_daily", "premium"),
-                "acr.tier_daily",
+                p.ref("acr.tier_daily", "premium"),
             )
         ]
         if w.replica_regions
@@ -54,15 +53,13 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 "plan",
                 "day",
                 p.days,
-                p("acr.tier_daily", tier),
-                "acr.tier_daily",
+                p.ref("acr.tier_daily", tier),
             ),
             Line(
                 say(N_("Storage over {gb:g} GB included"), gb=included_gb),
                 "storage",
                 "GB-day",
                 positive(q.stored_gb - included_gb) * p.days,
-                p("acr.extra_storage_gb_day"),
                 "acr.extra_storage_gb_day",
             ),
             *cloud_transfer(w, q, p, HOME, "acr.inter_region_gb"),

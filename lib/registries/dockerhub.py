@@ -29,7 +29,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     if plan == "personal_or_paid":
         chosen = auto_plan(w.team_seats, w.repositories)
         auto = ("personal", "pro", "team")
-        price = np.select([chosen == k for k in auto], [p("dockerhub.plan_monthly", k) for k in auto])
         seats = np.where(np.isin(chosen, [k for k in auto if PER_USER[k]]), w.team_seats, 1)
         out = [
             Line(
@@ -37,8 +36,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 "plan",
                 "seat-month",
                 seats,
-                price,
-                "dockerhub.plan_monthly",
+                p.ref("dockerhub.plan_monthly", chosen, among=auto),
             )
         ]
     else:
@@ -49,8 +47,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 "plan",
                 "seat-month" if PER_USER[plan] else "account-month",
                 qty,
-                p("dockerhub.plan_monthly", plan),
-                "dockerhub.plan_monthly",
+                p.ref("dockerhub.plan_monthly", plan),
             )
         ]
     out.append(Line(say(N_("Transfer (no egress charge)")), "transfer", "GB", q.pulled_gb, 0.0))

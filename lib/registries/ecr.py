@@ -49,7 +49,6 @@ def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "storage",
             "GB-month",
             positive(q.stored_gb - p("ecr.public_free_storage_gb")),
-            p("ecr.storage_gb_month"),
             "ecr.storage_gb_month",
         ),
         Line(
@@ -86,7 +85,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 "storage",
                 "GB-month",
                 positive(q.stored_gb - free),
-                p("ecr.storage_gb_month"),
                 "ecr.storage_gb_month",
             ),
             *aws_transfer(w, q, p),
@@ -107,7 +105,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 "scanning",
                 "image",
                 w.pushes_per_month,
-                p("ecr.scan_first"),
                 "ecr.scan_first",
             ),
             Line(
@@ -115,7 +112,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 "scanning",
                 "image",
                 w.rescans_per_month,
-                p("ecr.scan_rescan"),
                 "ecr.scan_rescan",
             ),
         ]

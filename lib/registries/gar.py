@@ -29,7 +29,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "storage",
             "GB-month",
             positive(q.stored_gb - p("gar.free_storage_gb")),
-            p("gar.storage_gb_month"),
             "gar.storage_gb_month",
         ),
         *cloud_transfer(w, q, p, HOME, "gar.inter_region_gb"),
@@ -41,7 +40,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 "scanning",
                 "image",
                 w.pushes_per_month,
-                p("gar.scan_per_image"),
                 "gar.scan_per_image",
             )
         )

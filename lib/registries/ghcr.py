@@ -31,7 +31,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                 "storage",
                 "GB-day",
                 positive(q.stored_gb - p("ghcr.free_storage_gb", plan)) * p.days,
-                p("ghcr.storage_gb_day"),
                 "ghcr.storage_gb_day",
             )
         ]
@@ -50,7 +49,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                     "transfer",
                     "GB",
                     positive(q.pulled_gb - actions_gb - p("ghcr.free_transfer_gb", plan)),
-                    p("ghcr.transfer_gb"),
                     "ghcr.transfer_gb",
                 ),
             ]

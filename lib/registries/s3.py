@@ -25,7 +25,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "storage",
             "GB-month",
             q.stored_gb_naive,
-            p("aws.s3_storage_gb_month"),
             "aws.s3_storage_gb_month",
         ),
         *aws_transfer(w, q, p),
@@ -46,7 +45,6 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
                     "network",
                     "GB",
                     q.cross_gb,
-                    p("aws.nat_gb"),
                     "aws.nat_gb",
                 ),
             ]
