@@ -70,8 +70,8 @@ def run(args: argparse.Namespace) -> int:
     shares = parse_shares(args.share)
     bill = read(inputs_from_paths(args.files))
     c = compare(bill, w, book, shares, args.provider)
-    for group in shared_groups(bill):
-        shares.setdefault(group, None)
+    present = shared_groups(bill)
+    shares = {g: shares.get(g) for g in present}  # the groups this bill has shared lines in
     if args.format == "json":
         print(json.dumps(words.to_dict(bill, c, shares), indent=2, ensure_ascii=False))
         return 0

@@ -58,8 +58,9 @@ SHARE_GROUP: dict[Kind, str] = {
     "internet_out": "transfer",
     "inter_region": "transfer",
     "regional": "transfer",
+    "storage": "storage",  # GitHub's older report: Actions artifacts and Packages in one storage line
 }
-SHARE_GROUPS = ("nat", "endpoints", "transfer")
+SHARE_GROUPS = ("nat", "endpoints", "transfer", "storage")
 
 # AWS's usage-type region prefixes (the "Region" column of the AWS Billing docs' usage type table)
 AWS_PREFIX = {

@@ -248,6 +248,8 @@ def _read_rows(src: Input, rows: Iterator[list[str]], shape: Shape, header: list
             u, factor = known
         else:
             u, factor = (raw_unit or DEFAULT_UNIT.get(kind, "GB")), 1.0
+        if shape.key == "github_old" and kind == "storage" and u == "GB":
+            u = "GB-day"  # the older report lists storage once a day, in GB, at the price per GB-day
         where = (row[i_region] if i_region >= 0 else "") or region
         gkey = (provider, kind, "1" if shared else "", service, usage, where[:40], u[:40])
         g = acc.groups.get(gkey)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import labels, registries
 from ..errors import _visible
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from .compare import Comparison, Row
 from .reader import Bill
 
@@ -40,6 +40,7 @@ SHARE_WORDS = {
     "nat": N_("NAT gateway"),
     "endpoints": N_("Interface endpoints"),
     "transfer": N_("EC2 data transfer"),
+    "storage": N_("GitHub shared storage (Actions and Packages)"),
 }
 
 
@@ -67,9 +68,11 @@ def files_line(bill: Bill) -> list[str]:
             file=text(f.name), format=f.format, rows=f.rows, kept=f.kept
         )
         if f.other_types:
-            line += "; " + _("{n:,} tax, credit, refund or fee lines ({cost}) not compared").format(
-                n=f.other_types, cost=labels.money(f.other_cost)
-            )
+            line += "; " + ngettext(
+                "{n:,} tax, credit, refund or fee line ({cost}) not compared",
+                "{n:,} tax, credit, refund or fee lines ({cost}) not compared",
+                f.other_types,
+            ).format(n=f.other_types, cost=labels.money(f.other_cost))
         out.append(line)
     return out
 
