@@ -191,7 +191,7 @@ def _classify(shape: Shape, cells: dict[str, str]) -> tuple[Found, str, str, str
 def _read_rows(src: Input, rows: Iterator[list[str]], shape: Shape, header: list[str], acc: _Acc) -> FileRead:
     name = src.name
     col = {f: next((header.index(c) for c in cols if c in header), -1) for f, cols in shape.columns.items()}
-    width = max(col.values()) + 1
+    ncols = len(header)  # every CSV row has the header's cells (Parquet rows: the columns read)
     key_fields = [
         f for f in ("provider", "service", "usage", "description", "x_service", "x_usage") if col.get(f, -1) >= 0
     ]
@@ -204,7 +204,7 @@ def _read_rows(src: Input, rows: Iterator[list[str]], shape: Shape, header: list
     other_cost = 0.0
     usage_types = shape.usage_line_types
     for n, row in enumerate(rows, 1):  # noqa: B007 - n is the count read
-        if len(row) < width:
+        if len(row) != ncols:
             if not row or row == [""]:
                 continue
             raise InputError(
