@@ -104,8 +104,9 @@ def report(bill: Bill, c: Comparison, shares: dict[str, float | None]) -> list[s
             f"{kind(r.kind):<36} {_side(r.model_quantity, r.unit, r.model_cost):>26} "
             f"{_side(r.bill_quantity, r.unit, r.bill_cost):>26} {labels.signed_money(r.difference):>12}  {causes(r)}"
         )
+    total = _("Total for the period")
     out.append(
-        f"{_('Total for the period'):<36} {labels.money(c.model_total):>26} {labels.money(c.bill_total):>26} "
+        f"{total:<36} {labels.money(c.model_total):>26} {labels.money(c.bill_total):>26} "
         f"{labels.signed_money(c.bill_total - c.model_total):>12}"
     )
     if c.unattributed > 0.005:
