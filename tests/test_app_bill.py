@@ -65,3 +65,31 @@ def test_a_bad_file_is_named_and_nothing_is_applied(tmp_path):
     assert "nothing was compared or applied" in at.error[0].value
     assert "notes.csv: not a bill export" in at.code[-1].value
     assert all(b.key != "bl_apply" for b in at.button)
+
+
+def test_the_comparison_reads_in_korean():
+    # (the page itself is scanned in Korean by test_app_korean; AppTest cannot upload on a Korean page: it
+    # re-reads the region box's options in English on the next run)
+    from lib import bill, i18n, pricebook
+    from lib.bill import words
+    from lib.workload import DEFAULT
+    from tests.test_app_korean import english_words
+
+    b = bill.read(bill.inputs_from_paths([FIX / "eks-cur2-2026-11.csv"]))
+    with i18n.using("ko"):
+        c = bill.compare(b, DEFAULT.replace(network="nat"), pricebook.load(), {"nat": 1.0})
+        lines = words.report(b, c, {"nat": 1.0})
+    text = "\n".join(lines)
+    assert "NAT 게이트웨이 사용 시간" in text and "한 달의 길이" in text and "기간 합계" in text
+    # what comes from the file (its name, product codes, usage types) is data, as the file has it
+    data = (
+        str(FIX / "eks-cur2-2026-11.csv"),
+        "AmazonEC2",
+        "USE1-BoxUsage:m5.xlarge",
+        "AWS CUR 2.0",
+        "us-east-1",
+        "nat",
+    )
+    for d in data:
+        text = text.replace(d, "")
+    assert english_words(text) == []
