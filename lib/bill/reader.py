@@ -9,9 +9,10 @@ row that prices no registry costs a tuple and a dictionary look-up.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import InputError, quote
@@ -27,6 +28,9 @@ MAX_CACHE = 200_000  # classifications remembered; past it rows are classified a
 MAX_IDS = 10_000  # NAT gateways / endpoints counted by resource id
 CURRENCY = "USD"  # the price book's
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_CHARS = "=+-@\t\r"
+LIMIT = 1e15  # an amount beyond this is not a bill's
+MISS = object()
 # the unit a line is in when its export leaves the unit cell empty (CUR's pricing_unit may be blank)
 DEFAULT_UNIT: dict[Kind, str] = {
     "storage": "GB-month",
@@ -188,6 +192,46 @@ def _classify(shape: Shape, cells: dict[str, str]) -> tuple[Found, str, str, str
     return found, provider, (cells["x_service"] or cells["service"])[:120], usage[:120]
 
 
+def _picker(idx: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """The cells at idx as a tuple (itemgetter returns a bare value for one index)."""
+    if len(idx) == 1:
+        i = idx[0]
+        return lambda row: (row[i],)
+    return itemgetter(*idx)  # type: ignore[return-value]
+
+
+def _slot(
+    shape: Shape,
+    hit: tuple[Found, str, str, str],
+    skey: tuple[object, ...],
+    cells: list[tuple[str, str]],
+    acc: _Acc,
+    name: str,
+    line: int,
+) -> tuple[list[float], float, set[str] | None]:
+    """The running sum for rows of this kind, region and unit, and the factor to the comparison's unit."""
+    _formula(cells, name, line)
+    (kind, shared, region), provider, service, usage = hit
+    raw_unit = str(skey[2]).strip()
+    known = unit(raw_unit) if raw_unit else None
+    u, factor = known if known else ((raw_unit or DEFAULT_UNIT.get(kind, "GB")), 1.0)
+    if shape.key == "github_old" and kind == "storage" and u == "GB":
+        u = "GB-day"  # the older report lists storage once a day, in GB, at the price per GB-day
+    where = str(skey[1]) or region
+    gkey = (provider, kind, "1" if shared else "", service, usage, where[:40], u[:40])
+    g = acc.groups.get(gkey)
+    if g is None:
+        if len(acc.groups) >= MAX_GROUPS:
+            raise InputError(
+                _("{path}: more than {n:,} different registry lines; export one account and month at a time").format(
+                    path=name, n=MAX_GROUPS
+                )
+            )
+        g = acc.groups[gkey] = [0.0, 0.0, 0.0, 0.0]
+    ids = acc.nat_ids if kind == "nat_hours" else acc.endpoint_ids if kind == "endpoint_hours" else None
+    return g, factor, ids
+
+
 def _read_rows(src: Input, rows: Iterator[list[str]], shape: Shape, header: list[str], acc: _Acc) -> FileRead:
     name = src.name
     col = {f: next((header.index(c) for c in cols if c in header), -1) for f, cols in shape.columns.items()}
@@ -200,6 +244,8 @@ def _read_rows(src: Input, rows: Iterator[list[str]], shape: Shape, header: list
     i_type, i_cur, i_region = col.get("line_type", -1), col.get("currency", -1), col.get("region", -1)
     i_start, i_end, i_res = col.get("start", -1), col.get("end", -1), col.get("resource", -1)
     cache: dict[tuple[str, ...], tuple[Found, str, str, str] | None] = {}
+    slots: dict[tuple[object, ...], tuple[list[float], float, set[str] | None]] = {}
+    pick = _picker(key_idx)
     n = kept = other = 0
     other_cost = 0.0
     usage_types = shape.usage_line_types
@@ -212,69 +258,70 @@ def _read_rows(src: Input, rows: Iterator[list[str]], shape: Shape, header: list
                     path=name, line=n + 1, cells=len(row), columns=len(header)
                 )
             )
-        key = tuple(row[i] for i in key_idx)
-        if key in cache:
-            hit = cache[key]
-        else:
+        key = pick(row)
+        hit = cache.get(key, MISS)
+        if hit is MISS:
             hit = _classify(shape, dict(zip(key_fields, key, strict=True)))
             if len(cache) < MAX_CACHE:
                 cache[key] = hit
         if hit is None:
             continue
-        found, provider, service, usage = hit
         line = n + 1
         if usage_types and i_type >= 0 and row[i_type] not in usage_types:
             other += 1
             other_cost += _number(row[i_cost], name, line, header[i_cost]) if not shape.cost_from_price else 0.0
             continue
-        kind, shared, region = found
-        _formula(((header[i], row[i]) for i in (*key_idx, i_region, i_res, i_unit) if i >= 0), name, line)
-        if i_cur >= 0 and row[i_cur] and row[i_cur] != CURRENCY:
-            raise InputError(
-                _(
-                    "{path}, line {line:,}: a line in {currency}; the model's prices are in {usd}: export the bill "
-                    "in {usd}"
-                ).format(path=name, line=line, currency=quote(row[i_cur], 12), usd=CURRENCY)
+        # the sum this row adds to, found once per (line kind, region cell, unit cell): the cells that
+        # name it are checked then, the row's own cells (amounts, resource, currency) on every row
+        skey = (key, row[i_region] if i_region >= 0 else "", row[i_unit] if i_unit >= 0 else "")
+        slot = slots.get(skey)
+        if slot is None:
+            slot = _slot(
+                shape, hit, skey, [(header[i], row[i]) for i in (*key_idx, i_region, i_unit) if i >= 0], acc, name, line
             )
-        qty = _number(row[i_qty], name, line, header[i_qty])
+            slots[skey] = slot
+        g, factor, ids = slot
+        if i_cur >= 0:
+            cur = row[i_cur]
+            if cur and cur != CURRENCY:
+                raise InputError(
+                    _(
+                        "{path}, line {line:,}: a line in {currency}; the model's prices are in {usd}: export the bill "
+                        "in {usd}"
+                    ).format(path=name, line=line, currency=quote(cur, 12), usd=CURRENCY)
+                )
+        try:
+            qty = float(row[i_qty] or 0)
+            cost = float(row[i_cost] or 0) if not shape.cost_from_price else 0.0
+        except ValueError:
+            qty, cost = _number(row[i_qty], name, line, header[i_qty]), _number(row[i_cost], name, line, header[i_cost])
+        if not -LIMIT < qty < LIMIT:  # also false for nan: _number names the cell
+            _number(row[i_qty], name, line, header[i_qty])
+        if not -LIMIT < cost < LIMIT:
+            _number(row[i_cost], name, line, header[i_cost])
         if shape.cost_from_price:
             mult = _number(row[i_cost], name, line, header[i_cost]) if row[i_cost] else 1.0
             cost = qty * _number(row[i_price], name, line, header[i_price]) * mult
-        else:
-            cost = _number(row[i_cost], name, line, header[i_cost])
-        raw_unit = row[i_unit].strip() if i_unit >= 0 else ""
-        known = unit(raw_unit) if raw_unit else None
-        if known:
-            u, factor = known
-        else:
-            u, factor = (raw_unit or DEFAULT_UNIT.get(kind, "GB")), 1.0
-        if shape.key == "github_old" and kind == "storage" and u == "GB":
-            u = "GB-day"  # the older report lists storage once a day, in GB, at the price per GB-day
-        where = (row[i_region] if i_region >= 0 else "") or region
-        gkey = (provider, kind, "1" if shared else "", service, usage, where[:40], u[:40])
-        g = acc.groups.get(gkey)
-        if g is None:
-            if len(acc.groups) >= MAX_GROUPS:
-                raise InputError(
-                    _(
-                        "{path}: more than {n:,} different registry lines; export one account and month at a time"
-                    ).format(path=name, n=MAX_GROUPS)
-                )
-            g = acc.groups[gkey] = [0.0, 0.0, 0.0, 0.0]
-        g[0] += qty * factor
+        q = qty * factor
+        g[0] += q
         g[1] += cost
-        if cost == 0 and qty > 0:
-            g[2] += qty * factor
+        if cost == 0 and q > 0:
+            g[2] += q
         g[3] += 1
         kept += 1
-        if i_start >= 0 and row[i_start] and (not acc.start or row[i_start] < acc.start):
-            acc.start = row[i_start]
-        if i_end >= 0 and row[i_end] and row[i_end] > acc.end:
-            acc.end = row[i_end]
-        if i_res >= 0 and row[i_res]:
-            ids = acc.nat_ids if kind == "nat_hours" else acc.endpoint_ids if kind == "endpoint_hours" else None
-            if ids is not None and len(ids) < MAX_IDS:
-                ids.add(row[i_res][:200])
+        if i_start >= 0:
+            t = row[i_start]
+            if t and (not acc.start or t < acc.start):
+                acc.start = t
+            t = row[i_end]
+            if t > acc.end:
+                acc.end = t
+        if i_res >= 0:
+            res = row[i_res]
+            if res and res[0] in FORMULA_CHARS:
+                _formula([(header[i_res], res)], name, line)
+            if ids is not None and res and len(ids) < MAX_IDS:
+                ids.add(res[:200])
     if i_start >= 0 and i_start == i_end:
         acc.start_day_only = True  # GitHub: one date per row, the day it covers
     return FileRead(name, shape.name, n, kept, other, other_cost)
