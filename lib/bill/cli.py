@@ -21,7 +21,9 @@ from .mapping import SHARE_GROUPS
 
 
 def add_parser(sub: Any, func: Any) -> argparse.ArgumentParser:
-    bi = sub.add_parser("bill", help="the model against a cloud bill (FOCUS, AWS CUR, GitHub usage report)")
+    bi: argparse.ArgumentParser = sub.add_parser(
+        "bill", help="the model against a cloud bill (FOCUS, AWS CUR, GitHub usage report)"
+    )
     bi.add_argument(
         "files",
         nargs="+",

@@ -30,7 +30,6 @@ CURRENCY = "USD"  # the price book's
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_CHARS = "=+-@\t\r"
 LIMIT = 1e15  # an amount beyond this is not a bill's
-MISS = object()
 # the unit a line is in when its export leaves the unit cell empty (CUR's pricing_unit may be blank)
 DEFAULT_UNIT: dict[Kind, str] = {
     "storage": "GB-month",
@@ -197,7 +196,7 @@ def _picker(idx: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
     if len(idx) == 1:
         i = idx[0]
         return lambda row: (row[i],)
-    return itemgetter(*idx)  # type: ignore[return-value]
+    return itemgetter(*idx)
 
 
 def _slot(
@@ -259,8 +258,9 @@ def _read_rows(src: Input, rows: Iterator[list[str]], shape: Shape, header: list
                 )
             )
         key = pick(row)
-        hit = cache.get(key, MISS)
-        if hit is MISS:
+        if key in cache:
+            hit = cache[key]
+        else:
             hit = _classify(shape, dict(zip(key_fields, key, strict=True)))
             if len(cache) < MAX_CACHE:
                 cache[key] = hit
@@ -340,10 +340,10 @@ def read_one(src: Input, acc: _Acc, size_limit: int | None = None) -> FileRead:
         header = next(rows)
         return _read_rows(src, rows, chosen[0], list(header), acc)
     with csv_rows(src) as rows:
-        header = next(rows, None)
-        if header is None:
+        first = next(rows, None)
+        if first is None:
             raise InputError(_("{path}: the file is empty").format(path=src.name))
-        header = [h.strip() for h in header]
+        header = [h.strip() for h in first]
         if len(header) > MAX_COLUMNS:
             raise InputError(
                 _("{path}: {n:,} columns; a bill export has a few hundred at most").format(path=src.name, n=len(header))

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO, cast
 
 from ..errors import InputError
 from ..i18n import _
@@ -143,9 +143,10 @@ def csv_rows(src: Input, text_limit: int = MAX_TEXT_BYTES) -> Iterator[Iterator[
     """The CSV's rows (the header first), from plain or gzip bytes, one at a time."""
     raw = src.open()
     try:
-        stream: BinaryIO = raw
+        stream: IO[bytes] = raw
         if kind_of(src) == "gzip":
-            stream = io.BufferedReader(_Counted(gzip.GzipFile(fileobj=raw), src.name, text_limit), 1 << 20)  # type: ignore[assignment]
+            unzipped = cast(BinaryIO, gzip.GzipFile(fileobj=raw))
+            stream = io.BufferedReader(_Counted(unzipped, src.name, text_limit), 1 << 20)
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
         reader = csv.reader(_lines(text, src.name), strict=False)
 
@@ -166,7 +167,7 @@ def parquet_rows(src: Input, wanted: Callable[[Sequence[str]], Sequence[str]]) -
     """A Parquet file's rows as strings, the header first, reading only the columns `wanted(header)`
     names, one batch at a time (pyarrow comes with Streamlit: no weight added)."""
     try:
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - streamlit requires pyarrow
         raise InputError(_("{path}: Parquet needs pyarrow; export CSV instead").format(path=src.name)) from None
     raw = src.open()
