@@ -272,3 +272,18 @@ def test_cli_bad_input_is_one_line_and_status_2(capsys, tmp_path):
     assert err.startswith("error: ") and "x.csv: not a bill export" in err and err.count("\n") == 1
     assert cli.main(["bill", str(FIX / "eks-cur2-2026-11.csv"), "--share", "nat=150"]) == 2
     assert "percentage from 0 to 100" in capsys.readouterr().err
+
+
+def test_the_adr_section_escapes_what_the_file_says(tmp_path):
+    from lib.bill import report
+
+    text = (FIX / "eks-cur2-2026-11.csv").read_text()
+    p = tmp_path / "[x](javascript:alert(1)) | # h.csv"
+    p.write_text(text)
+    b = bill.read([bill.Input(p.name, path=p)])
+    md = report.markdown(b, bill.compare(b, EKS, BOOK, {"nat": 1.0}), {"nat": 1.0})
+    assert md.startswith("## Today’s bill against the model\n")
+    assert "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\| \\# h\\.csv" in md  # no link, no extra cell, no heading
+    rows = [line for line in md.splitlines() if line.startswith("| ")]
+    assert all(line.count(" | ") == 4 for line in rows)  # five cells on every row
+    assert "| NAT gateway hours | 730\\.00 hour = \\$32\\.85 | 720\\.00 hour = \\$32\\.40 | −\\$0\\.45 |" in md
