@@ -205,6 +205,7 @@ def show(w, book) -> None:
         labels.money(c.bill_total),
         delta=labels.signed_money(c.bill_total - c.model_total),
         delta_color="off",
+        delta_arrow="off",  # an arrow up beside a negative difference read as a rise in the review
     )
     m3.metric(_("Shared, not counted"), labels.money(c.unattributed))
     st.dataframe(
