@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .. import engine
+from .. import engine, labels
 from ..components import Component
 from ..i18n import _
 from ..pricebook import PriceBook
@@ -42,7 +42,7 @@ UNIT_OF: dict[Kind, str] = {
     "registry_other": "",
 }
 TIMED: tuple[Kind, ...] = ("nat_hours", "endpoint_hours", "plan")  # billed by the hour or day: a month's length shows
-CENT = 0.005
+CENT = labels.SAME_MONEY  # half a cent: the same amount once shown
 TOLERANCE = 0.01  # 1 %: a quantity or price this close is the same one, rounded by the export
 MONTH_HOURS = (28 * 24, 31 * 24)  # a period in this range is one month: traffic is compared as it is
 

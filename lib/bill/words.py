@@ -109,7 +109,7 @@ def report(bill: Bill, c: Comparison, shares: dict[str, float | None]) -> list[s
         f"{total:<36} {labels.money(c.model_total):>26} {labels.money(c.bill_total):>26} "
         f"{labels.signed_money(c.bill_total - c.model_total):>12}"
     )
-    if c.unattributed > 0.005:
+    if c.unattributed > labels.SAME_MONEY:
         out.append(_("Shared lines not counted against the registry: {cost}").format(cost=labels.money(c.unattributed)))
     for key, share in shares.items():
         if share is not None:
