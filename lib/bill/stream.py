@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import os
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -190,7 +189,3 @@ def parquet_rows(src: Input, wanted: Callable[[Sequence[str]], Sequence[str]]) -
             raise InputError(_("{path}: not a readable Parquet file ({why})").format(path=src.name, why=e)) from None
     finally:
         raw.close()
-
-
-def file_name(path: str | os.PathLike[str]) -> str:
-    return str(path)
