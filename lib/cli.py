@@ -104,6 +104,12 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bill(args: argparse.Namespace) -> int:
+    from .bill import cli as bill_cli
+
+    return bill_cli.run(args)
+
+
 def _fields(args: argparse.Namespace) -> int:
     for name, s in SPECS.items():
         if s.kind == "text":  # the pattern a value must match (an account id, a name)
@@ -148,12 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--link", default="", help="the share link to print in the deck, JSON and ADR")
     ex.set_defaults(func=_export)
     me = measure_cli.add_parser(sub)  # also started alone by lib/__main__.py, without the engine
+    from .bill.cli import add_parser as _bill_parser
+
+    bi = _bill_parser(sub, _bill)  # `bill FILE...`: the model against a cloud bill (issue 27)
     f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
     f.set_defaults(func=_fields)
     from .price_update import add_cli as _prices_cli
 
     _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
-    for command in (est, rec, ex, me, f):  # every command that prints words or writes a file
+    for command in (est, rec, ex, me, bi, f):  # every command that prints words or writes a file
         command.add_argument(
             "--lang",
             choices=tuple(i18n.LANGS),
