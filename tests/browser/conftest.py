@@ -162,8 +162,14 @@ class Page:
     def open(self, path="/", query=""):
         """Load a page and return once its first run is over (its sidebar inputs hold the link's values)."""
         self.page.goto(f"{self.base}{path}{'?' + query if query else ''}")
-        self.wait()
+        self.loaded()
         return self
+
+    def loaded(self):
+        """A freshly loaded document's page is drawn: its title is there and its run is over. (A server's
+        first request ends one run early, for the rerun through app.py: ui/shell.py; that run draws nothing.)"""
+        self.page.wait_for_selector('[data-testid="stMain"] h1', timeout=WAIT_MS)
+        self.wait()
 
     def runs(self) -> int:
         """How many runs of the app's script this document has seen end."""

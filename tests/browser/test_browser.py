@@ -116,7 +116,7 @@ def test_a_share_link_reopens_every_input_and_figure_on_every_page(browser, serv
     assert "versions_kept=11" in link and "image_size_mb=800" in link
     reader = Page(browser, server)
     reader.page.goto(link)
-    reader.wait()
+    reader.loaded()
     try:
         for _path, label in PAGES:
             if label != "Overview":

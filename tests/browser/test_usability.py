@@ -84,7 +84,7 @@ def test_copy_share_link_copies_in_one_click_and_says_so(browser, server, tab):
     other = Page(browser, server)
     try:
         other.page.goto(link)
-        other.wait()
+        other.loaded()
         charts(other)
         assert box_value(other.page, "Versions kept") == "30"
         title = other.page.evaluate("() => document.querySelector('.js-plotly-plot').layout.title.text")
