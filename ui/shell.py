@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit import runtime
 from streamlit.navigation.page import StreamlitPage
 
 from lib.i18n import N_, _
@@ -118,8 +119,22 @@ def page() -> Frame:
     """
     frame: Frame | None = st.session_state.pop(_FRAME, None)  # popped: a frame belongs to one run
     if frame is None:
+        if runtime.exists():  # a real server (AppTest has no runtime): run it again through app.py
+            _through_the_router()
         _current, frame = _route()
     return frame
+
+
+def _through_the_router() -> None:
+    """A server's first request, run directly, is run again at once through app.py, before anything
+    is drawn. Widgets drawn in the direct run get ids of that run's page hash, not the router's, so
+    whatever the browser sent for them next was dropped: a file chosen in the first page's uploader
+    never arrived (seen on /measure, the first request of a fresh server). st.navigation clears the
+    class flag; switch_page reruns the same page with the link's query intact (repeated keys too)."""
+    language.start_run()  # the page list's titles are words
+    current = st.navigation(_pages(), position="hidden")
+    query = [(k, v) for k in st.query_params.keys() for v in st.query_params.get_all(k)]
+    st.switch_page(current, query_params=query)
 
 
 def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:

@@ -11,6 +11,9 @@ from tests.browser.conftest import Page, running_server
 from tests.browser.test_browser import CHARTED, PAGES, box_value, charts
 
 QUERY = "pulls_per_month=5000&versions_kept=12"
+# one worker runs this module (pytest.ini: --dist loadgroup), so its fresh server starts once and its first
+# test is that server's first request
+pytestmark = pytest.mark.xdist_group("fresh_server")
 TITLES = {"Overview": "Container registry cost", "Break-even": "Sensitivity and break-even"}
 
 
