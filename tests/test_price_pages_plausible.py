@@ -245,3 +245,17 @@ def test_the_reader_still_reads_the_fixture_as_before():
     assert sourced["aws.nat_hourly"]["ap-northeast-2"].value == 0.059
     assert sourced["aws.nat_hourly"]["eu-central-1"].as_of == "2026-09-03"
     assert sourced["aws.inter_region_gb"]["ap-northeast-2"].value == 0.08
+
+
+def test_a_zero_figure_for_a_plan_is_refused(tmp_path):
+    """`by:` figures (ACR's plans per region) only decide whether a new region cites its own source
+    (UK South does), yet they pass the same rules: a basic plan at 0 a day (the file's first, US East)
+    is not a price."""
+    basic = "      acr_basic_per_day:\n        value: 0.1666\n"
+    _refused(
+        tmp_path,
+        ("sourced-prices.yaml",),
+        lambda t: t.replace(basic, basic.replace("0.1666", "0"), 1),
+        r"^acr\.tier_daily \[us-east-1 basic\]: 0(\.0)? is not a price \(sourced-prices\.yaml: us-east-1 "
+        r"azure_nearest\.acr_basic_per_day\)",
+    )
