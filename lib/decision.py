@@ -11,12 +11,13 @@ are lib/decision_tree.py, the sentences lib/decision_text.py, the drawing lib/de
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import decision_text as say
-from . import engine, registries, setups
+from . import engine, registries, serving, setups
 from .decision_text import headline
 from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Tree, load, parse
 from .i18n import text
@@ -76,6 +77,7 @@ class Recommendation:
     cheapest_cost: float = 0.0
     cheapest_setup: str = ""  # that registry's setup in words ("" for as described)
     gap_note: str = ""  # when the recommendation is not the cheapest: what the difference buys
+    serving_note: str = ""  # when a registry or setup that would not serve the workload moved the answer
 
     @property
     def candidates(self) -> list[tuple[str, float]]:
@@ -235,6 +237,28 @@ def _cheapest(rec: str, costs: Mapping[str, float], fails: Mapping[str, list[str
     return ok[0] if ok else None
 
 
+def _serving_step(
+    w: Any,
+    book: PriceBook,
+    tree: Tree,
+    leaf: Leaf,
+    given: Mapping[str, float],
+    cheaper: dict[str, setups.Setup | None],
+    fails: dict[str, list[str]],
+) -> tuple[dict[str, setups.Setup | None], Leaf, serving.Serving]:
+    """Registries compared in a setup that serves the workload; those no setup serves fail like a
+    hard requirement (added to `fails`). When every registry the leaf names is set aside, the
+    answer moves to the registries that pass and fit the cloud (lib/serving.py)."""
+    step = serving.serving_setups(w, book, given, cheaper)
+    for rid, flags in step.set_aside.items():
+        fails[rid].append(serving.failure(flags))
+    if any(not fails[r] for r in leaf.registries) or not any(r in step.set_aside for r in leaf.registries):
+        return step.setups, leaf, step
+    misfits = _misfits(w, tree)
+    others = tuple(r for r in registries.IDS if not fails[r] and r not in misfits)
+    return step.setups, (dataclasses.replace(leaf, registries=others) if others else leaf), step
+
+
 def recommend(
     w: Any,
     book: PriceBook,
@@ -250,9 +274,10 @@ def recommend(
     given, cheaper = _priced(w, book, costs, cheaper)
     # every registry is compared in its cheapest setup: that is what would be bought (for ECR in
     # private subnets, interface endpoints when they cost less than NAT)
-    best = setups.best_costs(given, cheaper)
     fails = failures(w, tree)
-    passing, ranked = _rank(leaf, best, fails)
+    cheaper, pool, step = _serving_step(w, book, tree, leaf, given, cheaper, fails)
+    best = setups.best_costs(given, cheaper)
+    passing, ranked = _rank(pool, best, fails)
     rec = ranked[0]
     misfits = _misfits(w, tree)
     deciding = path[-1].reasons[0]
@@ -268,10 +293,10 @@ def recommend(
         )
     return Recommendation(
         rec,
-        _runner_up(ranked, passing or leaf.registries, best, fails, misfits),
+        _runner_up(ranked, passing or pool.registries, best, fails, misfits),
         leaf_id,
-        text(leaf.title),
-        text(leaf.summary),
+        text(leaf.title) if pool is leaf else registries.name(rec),
+        text(leaf.summary) if pool is leaf else serving.note(rec, step, rec, leaf.registries),
         path,
         rejected,
         given,
@@ -285,4 +310,5 @@ def recommend(
         cheapest_cost=best[cheapest] if cheapest else 0.0,
         cheapest_setup=theirs.description if theirs else "",
         gap_note=gap_note,
+        serving_note=serving.note(rec, step, rec, leaf.registries),
     )

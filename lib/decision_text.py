@@ -120,6 +120,12 @@ def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: flo
 
 
 def headline(r: Recommendation) -> str:
+    """The headline, and when a registry or setup that would not serve the workload moved the answer, why."""
+    line = _headline(r)
+    return f"{line} {r.serving_note}" if r.serving_note else line
+
+
+def _headline(r: Recommendation) -> str:
     """One sentence: what is recommended, in which setup, at what cost; and when it is not the
     cheapest registry that meets the hard requirements, which one is and what the difference buys."""
     name = registries.name(r.recommended)

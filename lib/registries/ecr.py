@@ -130,6 +130,7 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
                         "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
                         "not billed. Authenticate pulls (5 TB a month free, then billed)."
                     ).format(anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb")),
+                    wont_serve=True,  # throttled, not billed: the pulls past the quota are not served
                 )
             )
         if private_aws_subnets(w) and w.network == "endpoints":

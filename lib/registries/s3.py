@@ -68,5 +68,6 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
             "not_a_registry",
             "blocker",
             _("Not a registry: no docker pull, no tags, no scanning, no layer de-duplication."),
+            wont_serve=True,
         )
     ]
