@@ -8,7 +8,7 @@ from . import engine, i18n, registries, wording
 from .analysis import Analysis, analyse
 from .decision_text import step_reasons
 from .i18n import _
-from .labels import amount, field, in_sentence, money, number, percent, shown_difference
+from .labels import amount, field, in_sentence, money, number, percent, rounded, shown_difference
 from .pricebook import PriceBook
 from .workload import SPECS, Workload
 
@@ -150,7 +150,7 @@ def _currency_code() -> str:
 
 def _table_amount(usd: float) -> str:
     """A table cell: 2,996.85 in dollars, 4,137,151 in won (whole won, like every amount in won)."""
-    return number(round(amount(usd)), 0) if i18n.krw() else number(usd, 2)  # number() keeps fractions at 0 digits
+    return number(round(amount(usd)), 0) if i18n.krw() else number(rounded(usd), 2)  # number() keeps fractions at 0 digits
 
 
 def _rate_lines() -> list[str]:

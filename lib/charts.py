@@ -35,14 +35,13 @@ def _won() -> bool:
 
 
 def _shown(values: npt.ArrayLike) -> Any:
-    """US-dollar values in the display currency: the same object without a won rate."""
-    if not _won():
-        return values
-    return np.array([labels.amount(float(v)) for v in np.asarray(values, dtype=float)])
+    """US-dollar values in the display currency, rounded as the tables and labels round them (a
+    hover's own format would round a half cent its own way)."""
+    return np.array([labels.shown(float(v)) for v in np.asarray(values, dtype=float)])
 
 
 def _shown_frame(table: pd.DataFrame) -> pd.DataFrame:
-    return table.map(labels.amount) if _won() else table
+    return table.map(labels.shown)
 
 
 def _hover_money(ref: str) -> str:
@@ -115,7 +114,7 @@ def cost_breakdown(
     by_cat = [r.by_category() for r in regs]
     traces: list[dict[str, object]] = []  # plotly trace specs: mixed value types
     for cat in CATEGORIES:
-        values = [labels.amount(c.get(cat, 0.0)) for c in by_cat]
+        values = [labels.shown(c.get(cat, 0.0)) for c in by_cat]
         if cat != "storage" and not any(values):
             continue  # storage stays so every chart has the same first trace
         label = wording.category(cat)

@@ -128,9 +128,9 @@ class Component:
 
     def arithmetic(self) -> str:
         """ "60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
-        from .labels import quantity, unit_price
+        from .labels import quantity, rounded, unit_price
 
-        return f"{quantity(self.quantity, unit_text(self.unit))} x {unit_price(self.price)} = ${self.monthly_cost:,.2f}"
+        return f"{quantity(self.quantity, unit_text(self.unit))} x {unit_price(self.price)} = ${rounded(self.monthly_cost):,.2f}"
 
 
 @dataclass(frozen=True)

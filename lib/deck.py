@@ -257,7 +257,7 @@ def _money_format(cents: bool) -> str:
 
 def _value(usd: float) -> float:
     """A chart value: dollars to the cent, or won to the won."""
-    return round(labels.amount(usd), 0 if _won() else 2)
+    return labels.shown(usd)
 
 
 def _per_month_title() -> str:
