@@ -130,8 +130,17 @@ def adr(
             )
         )
     lines += ["", _("## References"), ""]
-    if link:
+    from . import public_address  # issue 24: a link without a public address says so
+
+    if link and public_address.has_address(link):
         lines.append(_("- Scenario (reopens every input and figure): {link}").format(link=link))
+    elif link:
+        lines.append(
+            _(
+                "- Scenario: no public address is set for this dashboard ({setting}); append this query to its "
+                "address to reopen every input and figure: {query}"
+            ).format(setting=public_address.ENV, query=link)
+        )
     lines.append(
         _(
             "- Prices: the Registry Decision Dashboard's price book {version}; each price has its source URL "
@@ -150,7 +159,9 @@ def _currency_code() -> str:
 
 def _table_amount(usd: float) -> str:
     """A table cell: 2,996.85 in dollars, 4,137,151 in won (whole won, like every amount in won)."""
-    return number(round(amount(usd)), 0) if i18n.krw() else number(rounded(usd), 2)  # number() keeps fractions at 0 digits
+    return (
+        number(round(amount(usd)), 0) if i18n.krw() else number(rounded(usd), 2)
+    )  # number() keeps fractions at 0 digits
 
 
 def _rate_lines() -> list[str]:

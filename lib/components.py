@@ -130,7 +130,8 @@ class Component:
         """ "60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
         from .labels import quantity, rounded, unit_price
 
-        return f"{quantity(self.quantity, unit_text(self.unit))} x {unit_price(self.price)} = ${rounded(self.monthly_cost):,.2f}"
+        cost = rounded(self.monthly_cost)  # the one rounding every surface uses
+        return f"{quantity(self.quantity, unit_text(self.unit))} x {unit_price(self.price)} = ${cost:,.2f}"
 
 
 @dataclass(frozen=True)

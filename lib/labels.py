@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from decimal import ROUND_HALF_UP, Decimal
 import re
 from collections.abc import Collection
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from . import i18n

@@ -40,7 +40,7 @@ def _serving_setup(w: Workload, book: PriceBook, rid: str, as_now: float) -> set
     fields = setups.options(w, rid)
     best: tuple[dict[str, object], float] | None = None
     for values in itertools.product(*fields.values()):
-        changes = dict(zip(fields, values, strict=True))
+        changes: dict[str, object] = dict(zip(fields, values, strict=True))
         r = engine.estimate(w.replace(**changes), book, (rid,))[rid]
         if not wont_serve(r.flags) and (best is None or r.monthly_cost < best[1]):
             best = (changes, r.monthly_cost)

@@ -121,7 +121,5 @@ st.dataframe(
 )
 # "cheapest" is the decision's: a registry that passes the hard requirements and serves the workload
 # (never the S3 baseline, nor a plan that would throttle or refuse the pulls)
-cheapest_a, cheapest_b = (
-    registry_name(c) if (c := decision.recommend(s, book).cheapest) else "—" for s in (w, b)
-)
+cheapest_a, cheapest_b = (registry_name(c) if (c := decision.recommend(s, book).cheapest) else "—" for s in (w, b))
 st.markdown(_("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b))

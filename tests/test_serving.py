@@ -3,7 +3,7 @@ requirement: the registry is compared in a setup that serves, or set aside."""
 
 import pytest
 
-from lib import decision, engine, registries, serving, setups
+from lib import decision, engine, serving, setups
 from lib.components import Flag
 from lib.workload import from_dict
 
@@ -86,7 +86,8 @@ def test_a_registry_moved_to_a_serving_setup_says_so_in_one_sentence(book):
     assert "exceed the Personal limit of 200 per 6 hours" in note
     # the answer moved off the leaf's registry: the registry set aside and where it went
     assert serving.note("ghcr", step, "ghcr", ("ecr",)).startswith(
-        "Amazon ECR would not serve this workload in any setup priced, so the answer moves to GitHub Container Registry:"
+        "Amazon ECR would not serve this workload in any setup priced, "
+        "so the answer moves to GitHub Container Registry:"
     )
     # nothing moved: nothing said
     assert serving.note("ghcr", step, "ghcr", ("ghcr",)) == ""

@@ -74,7 +74,9 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
     if w.network != "public" and consumers_cloud(w) == "azure" and tier_for(w) != "premium":
         out.append(Flag("acr_private_link", "blocker", _("Private endpoints need the Premium tier."), wont_serve=True))
     if w.replica_regions and tier_for(w) != "premium":
-        out.append(Flag("acr_geo_replication", "blocker", _("Geo-replication needs the Premium tier."), wont_serve=True))
+        out.append(
+            Flag("acr_geo_replication", "blocker", _("Geo-replication needs the Premium tier."), wont_serve=True)
+        )
     if w.scanning != "none":
         out.append(
             Flag(

@@ -131,7 +131,9 @@ def flags(w: Inputs, q: Quantities, p: Prices) -> list[Flag]:
         window = busiest_window_pulls(w.pulls_per_month, p.hours, p("dockerhub.pull_burst_factor"))
         out += _limit_flags(w, window, p)
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
-        out.append(Flag("personal_private_repos", "blocker", _("Personal allows one private repository."), wont_serve=True))
+        out.append(
+            Flag("personal_private_repos", "blocker", _("Personal allows one private repository."), wont_serve=True)
+        )
     if w.visibility == "private" and plan in ("personal", "pro") and w.team_seats > 1:
         out.append(
             Flag(
