@@ -35,13 +35,14 @@ def _won() -> bool:
 
 
 def _shown(values: npt.ArrayLike) -> Any:
-    """US-dollar values in the display currency, rounded as the tables and labels round them (a
-    hover's own format would round a half cent its own way)."""
-    return np.array([labels.shown(float(v)) for v in np.asarray(values, dtype=float)])
+    """US-dollar values in the display currency: the same object without a won rate."""
+    if not _won():
+        return values
+    return np.array([labels.amount(float(v)) for v in np.asarray(values, dtype=float)])
 
 
 def _shown_frame(table: pd.DataFrame) -> pd.DataFrame:
-    return table.map(labels.shown)
+    return table.map(labels.amount) if _won() else table
 
 
 def _hover_money(ref: str) -> str:
