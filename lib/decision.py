@@ -296,7 +296,7 @@ def recommend(
         _runner_up(ranked, passing or pool.registries, best, fails, misfits),
         leaf_id,
         text(leaf.title) if pool is leaf else registries.name(rec),
-        text(leaf.summary) if pool is leaf else serving.note(rec, step, rec, leaf.registries),
+        text(leaf.summary) if pool is leaf else "",  # the headline says why it moved (serving_note)
         path,
         rejected,
         given,
