@@ -8,7 +8,7 @@ from . import engine, i18n, registries, wording
 from .analysis import Analysis
 from .decision_text import step_reasons
 from .i18n import _
-from .labels import amount, field, in_sentence, money, number, percent, shown_difference
+from .labels import amount, field, in_sentence, money, number, percent, rounded, shown_difference
 from .workload import SPECS
 
 
@@ -127,8 +127,17 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None) -> str:
             )
         )
     lines += ["", _("## References"), ""]
-    if link:
+    from . import public_address  # issue 24: a link without a public address says so
+
+    if link and public_address.has_address(link):
         lines.append(_("- Scenario (reopens every input and figure): {link}").format(link=link))
+    elif link:
+        lines.append(
+            _(
+                "- Scenario: no public address is set for this dashboard ({setting}); append this query to its "
+                "address to reopen every input and figure: {query}"
+            ).format(setting=public_address.ENV, query=link)
+        )
     lines.append(
         _(
             "- Prices: the Registry Decision Dashboard's price book {version}; each price has its source URL "
@@ -147,7 +156,9 @@ def _currency_code() -> str:
 
 def _table_amount(usd: float) -> str:
     """A table cell: 2,996.85 in dollars, 4,137,151 in won (whole won, like every amount in won)."""
-    return number(round(amount(usd)), 0) if i18n.krw() else number(usd, 2)  # number() keeps fractions at 0 digits
+    return (
+        number(round(amount(usd)), 0) if i18n.krw() else number(rounded(usd), 2)
+    )  # number() keeps fractions at 0 digits
 
 
 def _rate_lines() -> list[str]:

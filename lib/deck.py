@@ -257,7 +257,7 @@ def _money_format(cents: bool) -> str:
 
 def _value(usd: float) -> float:
     """A chart value: dollars to the cent, or won to the won."""
-    return round(labels.amount(usd), 0 if _won() else 2)
+    return labels.shown(usd)
 
 
 def _per_month_title() -> str:
@@ -633,11 +633,13 @@ def _situation(w: Workload) -> str:
 
 
 def _short_link(link: str) -> str:
+    from .public_address import ENV
+
     host = urlparse(link).netloc
     return (
         _("Open this scenario in the dashboard ({host})").format(host=host)
         if host
-        else _("Open this scenario in the dashboard")
+        else _("No public address is set for this dashboard ({setting}): no link to open.").format(setting=ENV)
     )
 
 
@@ -969,7 +971,7 @@ def question_slide(deck: _Deck) -> None:
         space_after=6,
     )
     if link:
-        _para(tf, _short_link(link), 14, link=link, space_after=0)
+        _para(tf, _short_link(link), 14, link=link if urlparse(link).netloc else "", space_after=0)
 
 
 def _rate_words() -> list[str]:

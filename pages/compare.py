@@ -4,8 +4,9 @@ from typing import Any
 
 import streamlit as st
 
-from lib import charts, compare, labels, presets
+from lib import charts, compare, decision, labels, presets
 from lib.i18n import N_, _
+from lib.registries import name as registry_name
 from lib.workload import COMPARED, PERCENT_FIELDS, SPECS, lenient
 from ui import chart, money, share, shell, workload_inputs
 
@@ -120,6 +121,7 @@ st.dataframe(
         "change_pct": st.column_config.TextColumn(_("Change")),
     },
 )
-cheapest_a = table.loc[table["A"].idxmin(), "registry"]
-cheapest_b = table.loc[table["B"].idxmin(), "registry"]
+# "cheapest" is the decision's: a registry that passes the hard requirements and serves the workload
+# (never the S3 baseline, nor a plan that would throttle or refuse the pulls)
+cheapest_a, cheapest_b = (registry_name(c) if (c := decision.recommend(s, book).cheapest) else "—" for s in (w, b))
 st.markdown(_("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import adr, deck, export
+from lib import adr, deck, export, public_address
 from lib.analysis import analyse
 from lib.i18n import N_, _
 from ui import language, share, shell
@@ -14,10 +14,18 @@ ORDER = 90  # place in the menu
 w, book = shell.page()
 a = analyse(w, book)  # priced once per run; every download below reads it
 e = a.estimate
-link = share.share_url(share.current_query())
+link = share.export_link(share.current_query())  # a public address, never the server's own loopback one
 
 st.title(_("Export"))
 st.caption(_("Each file is built from the current scenario when you click; the share link goes inside."))
+if not public_address.has_address(link):
+    st.info(
+        _(
+            "No public address is set for this dashboard, so the exports carry the scenario's query without an "
+            "address. Set {setting} to the address reviewers open (see README, Deploy for a team)."
+        ).format(setting=public_address.ENV),
+        icon=":material/link_off:",
+    )
 
 
 def build_deck() -> bytes:
