@@ -39,7 +39,7 @@ def test_totals_table_is_sorted_cheapest_first(book):
 
 def test_flags_are_shown_in_full_next_to_registries():
     at = open_app()
-    notes = next(m.value for m in at.markdown if m.value.startswith("- **"))
+    notes = next(m.value for m in at.markdown if m.value.startswith("**Warnings and notes**\n\n- **"))
     s3_line = next(line for line in notes.splitlines() if line.startswith("- **S3"))
     assert "Not a registry" in s3_line
 
