@@ -26,7 +26,9 @@ recommendation_line.show(w, book, r=a.recommendation)
 
 lacking = features.missing(w.required_features)
 rec = a.recommendation.recommended
-fig = charts.cost_breakdown(e, lacking=lacking, recommended=rec)
+fig = scenario_cache.view(  # shared, never changed: the slide export styles a copy
+    w, book, "overview chart", lambda: charts.cost_breakdown(e, lacking=lacking, recommended=rec)
+)
 chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
 
 if any(lacking.values()):

@@ -60,11 +60,13 @@ if r.cost_note:
 left, right = st.columns([3, 2])
 with left:
     st.subheader(_("Why: the path taken"))
-    for i, step in enumerate(r.path, 1):
-        st.markdown(
+    st.markdown(  # the steps as paragraphs of one element (one message to the browser, not five)
+        "\n\n".join(
             f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: "
             + md(" ".join(step_reasons(step.answer, step.reasons)))
+            for i, step in enumerate(r.path, 1)
         )
+    )
 with right:
     st.subheader(_("Candidates that pass every constraint"))
     ranking = pd.DataFrame(

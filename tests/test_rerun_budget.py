@@ -25,7 +25,7 @@ from tests.apphelpers import EKS_LINK, open_app
 # page file -> budget for a rerun after one input changed to a value never seen before
 BUDGET = {
     None: {"messages": 78, "elements": 58, "estimate": 13, "recommend": 1, "analyses": 1, "pages built": 0},
-    "pages/recommendation.py": {"messages": 89, "elements": 69, "estimate": 12, "recommend": 1, "pages built": 0},
+    "pages/recommendation.py": {"messages": 85, "elements": 65, "estimate": 12, "recommend": 1, "pages built": 0},
     # the break-even sweeps price arrays (engine.estimate_varying), not estimates
     "pages/break_even.py": {"messages": 69, "elements": 52, "estimate": 0, "recommend": 0, "pages built": 0},
 }
