@@ -113,3 +113,29 @@ def test_a_page_rerun_stays_within_its_budget(counts, page):
     over = {k: (new.get(k, 0), b) for k, b in BUDGET[page].items() if new.get(k, 0) > b}
     assert not over, f"over budget (count, budget): {over}"
     assert new["messages"] >= new["elements"] > 40
+
+
+# ---- the shared table itself (lib/scenario_cache) ----------------------------------------------
+
+
+def test_the_shared_table_is_bounded_and_keyed_by_what_changes_the_words(book, monkeypatch):
+    from dataclasses import replace
+
+    from lib import i18n
+    from lib.workload import DEFAULT
+
+    scenario_cache.clear()
+    monkeypatch.setattr(scenario_cache, "SIZE", 3)
+    made = scenario_cache.misses
+    first = scenario_cache.analysis(DEFAULT, book)
+    assert scenario_cache.analysis(DEFAULT, book) is first and scenario_cache.misses == made + 1
+    with i18n.using("ko"):  # flag messages are words: another language is another entry
+        assert scenario_cache.analysis(DEFAULT, book) is not first
+    edited = replace(book)  # a copy with the same version string (a test's edited book) is not the same book
+    assert edited.version == book.version and scenario_cache.analysis(DEFAULT, edited) is not first
+    for n in (2, 3, 4):
+        scenario_cache.analysis(DEFAULT.replace(repositories=n), book)
+    assert len(scenario_cache._table) == 3  # the least recently used went first
+    assert scenario_cache.analysis(DEFAULT, book) is not first  # DEFAULT in English was the oldest
+    # made again, it prices the same: the table only saves the work
+    assert scenario_cache.analysis(DEFAULT, book).totals() == first.totals()
