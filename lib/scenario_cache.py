@@ -18,7 +18,9 @@ from . import i18n
 from .analysis import Analysis, analyse
 from .pricebook import PriceBook
 
-SIZE = 256  # distinct scenarios kept: ~30-60 kB each (eight registries' lines and flags), ~10 MB at most
+# distinct scenarios kept: an analysis is ~35 kB (tracemalloc), a page's views (tables, chart) a few tens
+# of kB more: some 20-30 MB at most per process, whatever the number of sessions
+SIZE = 256
 
 _lock = threading.Lock()
 _table: OrderedDict[Hashable, Analysis] = OrderedDict()
