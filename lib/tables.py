@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from . import i18n
@@ -64,7 +66,7 @@ def for_file(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=lambda c: header(c) if c in HEADERS else c)
 
 
-def totals_table(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> pd.DataFrame:
+def totals_table(e: Estimate, cheaper: Mapping[str, Setup | None] | None = None) -> pd.DataFrame:
     """One row per registry, cheapest first, with the largest cost driver and the flags; with
     `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total."""
     from .setups import text

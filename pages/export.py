@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from lib import adr, deck, export, public_address
-from lib.analysis import analyse
+from lib import adr, deck, export, public_address, scenario_cache
 from lib.i18n import N_, _
 from ui import language, share, shell
 
@@ -12,7 +11,7 @@ ICON = ":material/ios_share:"
 ORDER = 90  # place in the menu
 
 w, book = shell.page()
-a = analyse(w, book)  # priced once per run; every download below reads it
+a = scenario_cache.analysis(w, book)  # priced once per scenario (the Overview's too); every download reads it
 e = a.estimate
 link = share.export_link(share.current_query())  # a public address, never the server's own loopback one
 

@@ -1,8 +1,9 @@
 """Overview: every registry's monthly cost side by side, broken into its parts."""
 
+import pandas as pd
 import streamlit as st
 
-from lib import charts, components, decision, engine, features, labels, setups, tables
+from lib import charts, components, features, labels, scenario_cache, tables
 from lib.i18n import N_, _
 from ui import chart, money, recommendation_line, shell
 
@@ -12,8 +13,8 @@ ORDER = 0  # place in the menu
 NO_PART = N_("None")  # a registry whose bill has no parts at all (free)
 
 w, book = shell.page()
-e = engine.estimate(w, book)
-cheaper = setups.cheaper_setups(w, book, e)
+a = scenario_cache.analysis(w, book)  # priced once per distinct scenario in this process, for every session
+e, cheaper = a.estimate, a.cheaper
 
 st.title(_("Container registry cost"))
 st.caption(
@@ -22,11 +23,13 @@ st.caption(
         "How it is worked out: the About page."
     ).format(version=book.version, region=labels.choice("region", w.region))
 )
-r = decision.recommend(w, book, costs=e.totals(), cheaper=cheaper)  # once per rerun; no pricing: the costs are given
-recommendation_line.show(r)
+recommendation_line.show(a.recommendation)  # made once per scenario (lib/scenario_cache)
 
 lacking = features.missing(w.required_features)
-fig = charts.cost_breakdown(e, lacking=lacking, recommended=r.recommended)
+rec = a.recommendation.recommended
+fig = scenario_cache.view(  # shared, never changed: the slide export styles a copy
+    w, book, "overview chart", lambda: charts.cost_breakdown(e, lacking=lacking, recommended=rec)
+)
 chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
 
 if any(lacking.values()):
@@ -37,12 +40,17 @@ if any(lacking.values()):
     )
 
 st.subheader(_("Totals, cheapest first"))
-totals = tables.totals_table(e, cheaper)
+totals = scenario_cache.view(w, book, "totals", lambda: tables.totals_table(e, cheaper))
 st.dataframe(
-    money.convert(
-        totals.assign(largest_part=totals["largest_part"].map(lambda c: _(labels.CATEGORIES.get(c, NO_PART)))),
-        ["monthly_cost"],
-    )[["rank", "registry", "monthly_cost", "cheaper_setup", "largest_part"]],
+    scenario_cache.view(  # the same table for everyone with this scenario: made once
+        w,
+        book,
+        "overview totals",
+        lambda: money.convert(
+            totals.assign(largest_part=totals["largest_part"].map(lambda c: _(labels.CATEGORIES.get(c, NO_PART)))),
+            ["monthly_cost"],
+        )[["rank", "registry", "monthly_cost", "cheaper_setup", "largest_part"]],
+    ),
     hide_index=True,
     width="stretch",
     column_config={
@@ -55,9 +63,11 @@ st.dataframe(
 )
 flagged = [r for r in e.ranked() if r.flags]
 if flagged:
-    st.markdown("**" + _("Warnings and notes") + "**")
-    st.markdown(
-        "\n".join(
+    st.markdown(  # one element: the heading and the list
+        "**"
+        + _("Warnings and notes")
+        + "**\n\n"
+        + "\n".join(
             f"- **{r.name}**: "
             + " ".join(f"*{_(labels.SEVERITIES[f.severity])}:* {f.message}" for f in r.flags).replace("$", "\\$")
             for r in flagged
@@ -66,9 +76,11 @@ if flagged:
 
 st.subheader(_("The arithmetic"))
 st.caption(_("Every part is quantity x unit price; the source of each price is linked."))
-parts = tables.all_components_table(e, book)
-st.dataframe(
-    money.convert(
+
+
+def _parts_view() -> pd.DataFrame:
+    parts = tables.all_components_table(e, book)
+    return money.convert(
         parts.assign(
             category=parts["category"].map(lambda c: _(labels.CATEGORIES[c])),
             quantity=[
@@ -79,7 +91,11 @@ st.dataframe(
             source=parts["source"].where(parts["source"].str.startswith("http"), ""),
         ).drop(columns=["unit"]),
         ["monthly_cost"],
-    ),
+    )
+
+
+st.dataframe(
+    scenario_cache.view(w, book, "overview parts", _parts_view),
     hide_index=True,
     width="stretch",
     column_config={

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import decision, decision_chart, labels
+from lib import decision, decision_chart, labels, scenario_cache
 from lib.decision_text import step_reasons
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
@@ -15,7 +15,7 @@ ORDER = 10  # place in the menu
 
 w, book = shell.page()
 tree = decision.load()
-r = decision.recommend(w, book, tree)
+r = scenario_cache.analysis(w, book).recommendation  # decision.recommend(w, book, tree), once per scenario
 
 st.title(_("Recommendation"))
 with st.expander(_("Your situation"), expanded=True):
@@ -60,11 +60,13 @@ if r.cost_note:
 left, right = st.columns([3, 2])
 with left:
     st.subheader(_("Why: the path taken"))
-    for i, step in enumerate(r.path, 1):
-        st.markdown(
+    st.markdown(  # the steps as paragraphs of one element (one message to the browser, not five)
+        "\n\n".join(
             f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: "
             + md(" ".join(step_reasons(step.answer, step.reasons)))
+            for i, step in enumerate(r.path, 1)
         )
+    )
 with right:
     st.subheader(_("Candidates that pass every constraint"))
     ranking = pd.DataFrame(
