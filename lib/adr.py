@@ -6,14 +6,17 @@ import datetime as dt
 
 from . import engine, i18n, registries, wording
 from .analysis import Analysis
+from .bill import report as bill_report
+from .bill.section import Section
 from .decision_text import step_reasons
 from .i18n import _
 from .labels import amount, field, in_sentence, money, number, percent, rounded, shown_difference
 from .workload import SPECS
 
 
-def adr(a: Analysis, link: str = "", today: dt.date | None = None) -> str:
-    """The record of one analysis (analysis.analyse): nothing is priced again."""
+def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section | None = None) -> str:
+    """The record of one analysis (analysis.analyse): nothing is priced again. `bill`: the bill that was
+    applied, held against this scenario (its own section before the references)."""
     w, book = a.workload, a.book
     e, r = a.estimate, a.recommendation
     names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
@@ -126,6 +129,7 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None) -> str:
                 registry=names[r.runner_up], cost=money(r.costs[r.runner_up])
             )
         )
+    lines += bill_section(bill)
     lines += ["", _("## References"), ""]
     from . import public_address  # issue 24: a link without a public address says so
 
@@ -145,6 +149,13 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None) -> str:
         ).format(version=book.version)
     )
     return "\n".join(lines) + "\n"
+
+
+def bill_section(bill: Section | None) -> list[str]:
+    """ "Today's bill against the model": only when a bill was applied; every text from the file escaped."""
+    if bill is None:
+        return []
+    return ["", *bill_report.markdown(bill.bill, bill.comparison, bill.share_map()).rstrip("\n").split("\n")]
 
 
 # Amounts in the display currency: US dollars, or won at the reader's rate (i18n.krw), said once.

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import adr, deck, export, public_address, scenario_cache
 from lib.i18n import N_, _
-from ui import language, share, shell
+from ui import bill_upload, language, share, shell
 
 TITLE = N_("Export")
 ICON = ":material/ios_share:"
@@ -25,10 +25,18 @@ if not public_address.has_address(link):
         ).format(setting=public_address.ENV),
         icon=":material/link_off:",
     )
+bill = bill_upload.applied_bill(w, book)  # the bill applied on the Your bill page, against this scenario
+if bill is not None and not st.toggle(
+    _("Include today’s bill against the model (a slide in the deck, a section in the ADR)"),
+    value=True,
+    key="export_bill",
+    help=_("The bill applied on the bill page, component by component against this scenario; its file names go in."),
+):
+    bill = None
 
 
 def build_deck() -> bytes:
-    data, missing = deck.build(a, link, pictures=export.renderer_available())
+    data, missing = deck.build(a, link, pictures=export.renderer_available(), bill=bill)
     st.session_state["export_deck_missing"] = missing
     return data
 
@@ -94,7 +102,7 @@ with c2:
     )
 
 st.subheader(_("Architecture decision record"))
-record = adr.adr(a, link)
+record = adr.adr(a, link, bill=bill)
 st.download_button(
     _("ADR (.md)"),
     icon=":material/download:",

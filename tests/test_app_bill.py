@@ -93,3 +93,21 @@ def test_the_comparison_reads_in_korean():
     for d in data:
         text = text.replace(d, "")
     assert english_words(text) == []
+
+
+def test_an_applied_bill_goes_into_the_export_page_adr():
+    export = "pages/export.py"
+    fresh = open_app(EKS_LINK, page=export)
+    assert not fresh.exception and all(t.key != "export_bill" for t in fresh.toggle)  # no bill: no choice
+    assert "bill against the model" not in fresh.code[-1].value
+    at = upload(open_app(EKS_LINK, page=PAGE), "eks-cur2-2026-11.csv")
+    at.number_input(key="bl_share_nat").set_value(100.0).run()
+    at.button(key="bl_apply").click().run()
+    at.switch_page(export).run()
+    assert not at.exception
+    preview = at.code[-1].value
+    assert "## Today’s bill against the model" in preview
+    # against the scenario as applied: 720 h billed against 730 h modelled, the month's length
+    assert "| NAT gateway hours | 730\\.00 hour = \\$32\\.85 | 720\\.00 hour = \\$32\\.40 | −\\$0\\.45 |" in preview
+    at.toggle(key="export_bill").set_value(False).run()
+    assert "bill against the model" not in at.code[-1].value

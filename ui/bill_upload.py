@@ -19,6 +19,7 @@ from lib import bill, i18n, labels, registries
 from lib.bill import words
 from lib.bill.compare import Comparison
 from lib.bill.reader import Bill
+from lib.bill.section import Section, section
 from lib.components import unit_text
 from lib.errors import InputError
 from lib.i18n import N_, _, ngettext
@@ -33,6 +34,7 @@ FILES = PREFIX + "files"
 RESULT = PREFIX + "result"  # (signature of the uploads, Bill or None, problems)
 RESULT_LANG = PREFIX + "result_lang"
 APPLIED = PREFIX + "applied"  # (signature, values) last applied
+KEPT = PREFIX + "kept"  # (Bill, shares, provider) of the bill applied: the deck's and the ADR's section
 PROVIDER = PREFIX + "provider"
 MAX_UPLOAD_MB = 100  # the server's cap (.streamlit/config.toml); the CLI reads up to 1 GB a file, streamed
 
@@ -75,7 +77,19 @@ def _read(files: Sequence[UploadedFile]) -> tuple[Signature, Bill | None, list[s
     return sig_, result_, list(problems_)
 
 
-def _apply(values: dict[str, Any], sig: Signature) -> None:
+Kept = tuple[Bill, dict[str, float | None], str]
+
+
+def applied_bill(w: Workload, book: PriceBook) -> Section | None:
+    """The bill that was applied, held against the scenario `w` (the Export page's deck and ADR), or None."""
+    kept: Kept | None = st.session_state.get(KEPT)
+    if kept is None:
+        return None
+    b, shares, provider = kept
+    return section(b, w, book, shares, provider)
+
+
+def _apply(values: dict[str, Any], sig: Signature, kept: Kept) -> None:
     """Callback: before the next run, like share._on_upload, so the widgets may be set."""
     language.in_callback()
     base = st.session_state.get(workload_inputs.CANONICAL, DEFAULT)
@@ -83,6 +97,7 @@ def _apply(values: dict[str, Any], sig: Signature) -> None:
     workload_inputs.set_workload(w)
     st.session_state[share.PROBLEMS] = problems
     st.session_state[APPLIED] = (sig, values)
+    st.session_state[KEPT] = kept
     st.toast(_("Applied the inputs the bill measures to the scenario"))
 
 
@@ -260,7 +275,7 @@ def show(w: Workload, book: PriceBook) -> None:
                 width="stretch",
                 column_config={"Service": _("Service"), "Line": _("Bill line"), "Cost": _("Cost")},
             )
-    _implied(w, c, sig)
+    _implied(w, c, sig, (b, shares, provider))
     _files(b)
 
 
@@ -284,7 +299,7 @@ def _files(b: Bill) -> None:
         )
 
 
-def _implied(w: Workload, c: Comparison, sig: Signature) -> None:
+def _implied(w: Workload, c: Comparison, sig: Signature, kept: Kept) -> None:
     st.subheader(_("What the bill measures"))
     if not c.implied:
         st.caption(_("Nothing on this bill measures a scenario input."))
@@ -317,6 +332,8 @@ def _implied(w: Workload, c: Comparison, sig: Signature) -> None:
         st.caption(":material/info: " + plain(note))
     done: tuple[Signature, ...] | None = st.session_state.get(APPLIED)
     applied = done is not None and bool(done) and done[0] == sig and all(getattr(w, k) == v for k, v in values.items())
+    if applied:  # the shares typed since go into the export too
+        st.session_state[KEPT] = kept
     c1, c2 = st.columns([1, 3])
     c1.button(
         _("Apply to the scenario"),
@@ -324,7 +341,7 @@ def _implied(w: Workload, c: Comparison, sig: Signature) -> None:
         icon=":material/check:",
         key=PREFIX + "apply",
         on_click=_apply,
-        args=(values, sig),
+        args=(values, sig, kept),
         disabled=applied,
         width="stretch",
     )
