@@ -20,7 +20,7 @@ import streamlit as st
 
 from lib.i18n import N_, _
 
-from . import chart, language, share, workload_inputs
+from . import accessibility, chart, language, share, workload_inputs
 from .resources import price_book
 
 FAVICON = Path(__file__).with_name("favicon.png")  # a file: a Material icon would load from Google's servers
@@ -140,4 +140,5 @@ def _frame(info: PageInfo, pages: list):
         share.notices(w, book)
         language.krw_caption()
         chart.style_sheet()
+        accessibility.style_sheet()
     return w, book
