@@ -7,6 +7,7 @@ does not reach, so a style sheet overrides them:
 - captions (st.caption) are 60 % of the text colour: 3.9:1 on white;
 - the menu's current page is a "disabled" link in 40 % grey (2.3:1): it is where the reader is, so
   it is drawn as such, in full text colour on a tint, and named for screen readers (aria-current);
+- a menu link with the keyboard's focus only turns a faint grey: it gets a ring like the widgets';
 - code blocks colour their syntax with Streamlit's fixed palette (2.7:1 to 3.6:1 on the code's
   grey): the same hues, darker.
 
@@ -28,6 +29,7 @@ from lib.i18n import _
 # (#f8f8f7) and on widgets and code (#f1f0ee, #f7f7f6).
 TEXT = "#2f2d2b"  # Streamlit's light theme text colour
 CAPTION = "#62605e"  # 6.3:1 on white, 5.5:1 on #f1f0ee
+FOCUS = "#b3303d"  # the theme's primary red, as Streamlit rings its own widgets
 CURRENT_PAGE_TINT = "rgba(179, 48, 61, 0.08)"  # the theme's primary red, faint
 # Syntax colours in code blocks: Streamlit's hues, darkened to 4.7:1 or more on the code's #f7f7f6.
 CODE_TOKENS = {
@@ -60,7 +62,8 @@ CSS = f"""<style>
 [data-testid="stSidebar"] [data-testid="stPageLink-NavLink"][disabled] p {{
   color: {TEXT}; font-weight: 600; opacity: 1; }}
 [data-testid="stElementContainer"]:has(.registry-a11y) {{ display: none; }}
-[data-testid="stCode"] pre:focus-visible {{ outline: 2px solid #1c5fb0; outline-offset: 2px; }}
+[data-testid="stPageLink-NavLink"]:focus-visible, [data-testid="stCode"] pre:focus-visible {{
+  outline: 2px solid {FOCUS}; outline-offset: 2px; }}
 {_code_rules()}
 </style>"""
 
@@ -91,6 +94,7 @@ SCRIPT = """<span class="registry-a11y"></span><script>
       if (!here && a.hasAttribute("aria-current")) a.removeAttribute("aria-current");
     }
   }
+  window.registryA11yMark = mark;  // the browser tests run it before each check rather than wait a second
   mark();
   setInterval(mark, 1000);
 })();
