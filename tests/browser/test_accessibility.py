@@ -59,7 +59,7 @@ def ready(tab, charted: bool = False) -> None:
         except Exception as e:
             raise AssertionError(f"the page never settled: {p.evaluate(NOT_READY)}") from e
         if charted:
-            p.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+            p.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
         if attempt == 0:
             p.wait_for_timeout(300)
     p.evaluate("window.registryA11yMark()")  # what its once-a-second check would do by now
