@@ -217,7 +217,7 @@ def test_scrolling_code_and_tables_take_the_keyboard(browser, server):
         narrow.page.goto(server + "/migration")
         ready(narrow)
         scrolls = narrow.page.locator('[data-testid="stCode"] pre[tabindex="0"]')
-        assert scrolls.count() >= 1  # the commands do not fit 390 px
+        scrolls.first.wait_for(state="attached", timeout=15_000)  # the commands do not fit 390 px
         f = tab_to(narrow, lambda f: f["tag"] == "PRE")
         assert f["name"] == "Code: scroll it with the arrow keys"
         assert_focus_visible(narrow, f)
