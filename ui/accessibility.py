@@ -69,7 +69,10 @@ CSS = f"""<style>
 {_code_rules()}
 </style>"""
 
-# Runs in the page itself (st.html with its script allowed), once per tab however often it is drawn.
+# Runs in the page itself (st.html with its script allowed), once per tab however often it is drawn:
+# Streamlit may re-create the element (re-running the script) when a rerun redraws it, so a flag on the
+# window keeps one timer; a new language only updates the words it reads. The window outlives every
+# rerun and page change, so the timer does too (unlike a frame's, which goes with its element).
 # A check once a second, like the chart names in ui/copy_link.py: no observer on the page's nodes.
 SCRIPT = """<span class="registry-a11y"></span><script>
 (() => {
@@ -96,7 +99,6 @@ SCRIPT = """<span class="registry-a11y"></span><script>
       if (!here && a.hasAttribute("aria-current")) a.removeAttribute("aria-current");
     }
   }
-  window.registryA11yMark = mark;  // the browser tests run it before each check rather than wait a second
   mark();
   setInterval(mark, 1000);
 })();
