@@ -27,7 +27,7 @@ from lib.i18n import N_, _
 from lib.pricebook import PriceBook
 from lib.workload import Workload
 
-from . import chart, language, share, workload_inputs
+from . import accessibility, chart, language, share, workload_inputs
 from .resources import price_book
 
 FAVICON = Path(__file__).with_name("favicon.png")  # a file: a Material icon would load from Google's servers
@@ -184,4 +184,5 @@ def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
         share.notices(w, book)
         language.krw_caption()
         chart.style_sheet()
+        accessibility.style_sheet()
     return w, book
