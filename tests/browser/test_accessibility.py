@@ -21,7 +21,7 @@ from tests.conftest import REQUIRE_TOOLS
 
 AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-EVERY_PAGE = [*PAGES, ("/measure", "Measure my registry")]
+EVERY_PAGE = [*PAGES, ("/measure", "Measure my registry"), ("/bill", "Your bill")]
 MENU_LINKS = len(EVERY_PAGE)
 # The recommendation for the EKS preset, worked by hand in tests/test_setups.py (ECR with interface
 # endpoints: storage $144 + cross-region $120 + endpoints $29.20 + manifests $0.045 + NAT $270).
@@ -260,3 +260,11 @@ def test_tables_have_headers_and_take_the_keyboard(tab):
     assert headers.count() >= 2 and re.search(r"\w", headers.first.inner_text())
     f = tab_to(tab, lambda f: f["testid"] == "data-grid-canvas")
     assert_focus_visible(tab, f)
+
+
+def test_every_page_of_the_menu_is_checked():
+    """A page added to pages/ is added here too (the settle check waits for the whole menu)."""
+    from ui import shell
+
+    stems = {p.file.stem for p in shell.page_infos()}
+    assert {path.strip("/") or "overview" for path, _title in EVERY_PAGE} == stems
