@@ -251,6 +251,11 @@ def test_scrolling_code_and_tables_take_the_keyboard(browser, server):
         narrow.close()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect (issue 32 stays open): the data grid's canvas takes keyboard focus but shows no ring; "
+    "its headers are checked before the focus, and a ring that starts showing makes this test fail (strict)",
+)
 def test_tables_have_headers_and_take_the_keyboard(tab):
     tab.page.goto(tab.base + "/")
     ready(tab, charted=True)
