@@ -12,7 +12,9 @@ import json
 import os
 import tempfile
 import threading
+import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,8 @@ SLIDE = {"width": 1920, "height": 1080}
 FONT_FAMILY = '"Open Sans", verdana, arial, sans-serif, "Noto Sans CJK KR"'
 _server_lock = threading.Lock()
 _server_started = False
+# a slide renders in under 2 s here; a renderer silent for this long is not coming back
+RENDER_TIMEOUT_S = 90.0
 
 
 class ImageExportError(DashboardError, RuntimeError):
@@ -116,13 +120,19 @@ def image(
 
     def render() -> bytes:
         _ensure_server()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # plotly warns that kopts are ignored with a server
-            return bytes(fig.to_image(format=fmt, width=width, height=height, scale=scale))
+
+        def draw() -> bytes:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # plotly warns that kopts are ignored with a server
+                return bytes(fig.to_image(format=fmt, width=width, height=height, scale=scale))
+
+        return _bounded(draw, RENDER_TIMEOUT_S)
 
     try:
         try:
             out = render()
+        except TimeoutError:
+            raise  # already waited the limit once: a second wait would double it
         except Exception:  # noqa: BLE001
             # a Chromium that died (an OOM kill) leaves kaleido's server answering "Executor is
             # closed" to every later call: start a new one and try once more
@@ -135,13 +145,73 @@ def image(
     return out
 
 
+def _bounded(draw: Callable[[], bytes], seconds: float) -> bytes:
+    """Run one render, waiting at most `seconds`. kaleido's sync server waits on its task queue with
+    no time limit: a Chromium that fails to start again (its thread dies inside `async with
+    Kaleido()`) or hangs would hold the page, the export and a test run forever. Past the limit the
+    server is abandoned (its daemon thread is left to die with the process) so the next export
+    starts a fresh one, and the caller gets a reason instead of a wait."""
+    box: dict[str, bytes | BaseException] = {}
+
+    def run() -> None:
+        try:
+            box["out"] = draw()
+        except BaseException as e:  # noqa: BLE001 - handed to the caller's thread below
+            box["error"] = e
+
+    worker = threading.Thread(target=run, name="picture-render", daemon=True)
+    worker.start()
+    deadline = time.monotonic() + seconds
+    while worker.is_alive() and time.monotonic() < deadline:
+        worker.join(0.25)
+        if worker.is_alive() and not _server_thread_alive():
+            # the server's thread ended with our task unread (its Chromium did not start): nobody
+            # will answer, so say so now rather than at the limit
+            _abandon_server()
+            raise RuntimeError("the renderer's Chromium stopped before answering")
+    if worker.is_alive():
+        _abandon_server()
+        raise TimeoutError(f"the renderer did not answer within {seconds:g} s")
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    out = box["out"]
+    assert isinstance(out, bytes)
+    return out
+
+
+def _server_thread_alive() -> bool:
+    import kaleido
+
+    thread = getattr(kaleido._global_server, "_thread", None)  # noqa: SLF001
+    return thread is None or thread.is_alive()
+
+
+def _abandon_server() -> None:
+    """Forget a server that no longer answers. kaleido's own stop would join its thread, which
+    waits for the task that never ends; resetting the singleton's flag lets start_sync_server open a
+    new one (kaleido 1.5's GlobalKaleidoServer keeps its state in `_initialized`)."""
+    global _server_started
+    with _server_lock:
+        import kaleido
+
+        kaleido._global_server._initialized = False  # noqa: SLF001
+        _server_started = False
+
+
 def _restart_server() -> None:
     global _server_started
     with _server_lock:
         if _server_started:
             import kaleido
 
-            kaleido.stop_sync_server(silence_warnings=True)
+            server = kaleido._global_server  # noqa: SLF001
+            thread = getattr(server, "_thread", None)
+            if thread is not None and not thread.is_alive():
+                # its thread already died (Chromium failed to start): stopping it would wait on a
+                # queue nobody reads
+                server._initialized = False  # noqa: SLF001
+            else:
+                kaleido.stop_sync_server(silence_warnings=True)
             _server_started = False
 
 

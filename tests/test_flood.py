@@ -233,7 +233,7 @@ def test_a_sessions_rerun_requests_are_coalesced_newest_wins():
             await asyncio.sleep(0.01)
         await asyncio.sleep(server_limits.RERUN_INTERVAL_S + 0.2)
 
-    asyncio.run(flood())
+    _run(flood())
     times = [t for t, _ in started]
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     assert started[0][1] == 0 and started[-1][1] == 99, started  # the first at once, the newest last

@@ -37,8 +37,9 @@ def test_a_killed_renderer_is_started_again_on_the_next_export(own_status):
     fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
     first = export.image(fig, "png", width=320, height=200)
     assert first[:8] == b"\x89PNG\r\n\x1a\n"
-    # this process's Chromium (kaleido started it for the export above), killed by pid
-    browsers = [p for p in psutil.Process().children(recursive=True) if "chrom" in p.name().lower()]
+    # kaleido's Chromium (started for the export above), killed by pid; only kaleido's: a worker that
+    # ran browser tests also has Playwright's Chromium under its node driver, which must live on
+    browsers = kaleido_browsers()
     assert browsers, "kaleido runs a Chromium"
     for p in browsers:
         try:
@@ -50,6 +51,83 @@ def test_a_killed_renderer_is_started_again_on_the_next_export(own_status):
     again = export.image(fig, "png", width=320, height=200)
     assert again[:8] == b"\x89PNG\r\n\x1a\n"
     assert '"ok": true' in own_status.read_text()
+
+
+def kaleido_browsers() -> list[psutil.Process]:
+    """The Chromium processes under kaleido's launcher (choreographer's wrapper), not Playwright's."""
+    found: list[psutil.Process] = []
+    for p in psutil.Process().children(recursive=True):
+        try:
+            launched_by_kaleido = any("choreographer" in " ".join(a.cmdline()) for a in [p, *p.parents()])
+            if launched_by_kaleido and "chrom" in p.name().lower():
+                found.append(p)
+        except psutil.NoSuchProcess:
+            pass
+    return found
+
+
+class Unstartable:
+    """A Kaleido whose Chromium never starts: entering it fails, as a launch refused by the OS would."""
+
+    def __init__(self, *a: object, **k: object) -> None:
+        pass
+
+    async def __aenter__(self) -> None:
+        raise OSError("chromium could not be started")
+
+    async def __aexit__(self, *a: object) -> None:
+        pass
+
+
+class Silent(Unstartable):
+    """A Kaleido whose Chromium starts and never answers."""
+
+    async def __aenter__(self) -> None:
+        import asyncio
+
+        await asyncio.sleep(3600)
+
+
+def test_a_renderer_that_cannot_start_fails_the_export_at_once_and_the_next_one_heals(own_status, monkeypatch):
+    """kaleido's sync server waits on its task queue with no limit; its thread dying in the launch
+    left the export (and once the whole CI run) waiting forever. Now the export fails in seconds with
+    the reason, and the next export, with a Chromium that starts, draws the picture."""
+    need("chromium")
+    import time
+
+    import kaleido
+
+    fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
+    export._restart_server()  # a server of this test's own, opened below with the broken launch
+    launcher = kaleido._sync_server.Kaleido
+    monkeypatch.setattr(kaleido._sync_server, "Kaleido", Unstartable)
+    started = time.monotonic()
+    with pytest.raises(export.ImageExportError, match="stopped before answering"):
+        export.image(fig, "png", width=320, height=200)
+    assert time.monotonic() - started < 15  # two tries at most, each ended as soon as its thread died
+    assert '"ok": false' in own_status.read_text()
+    monkeypatch.setattr(kaleido._sync_server, "Kaleido", launcher)  # the launch works again
+    assert export.image(fig, "png", width=320, height=200)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_renderer_that_never_answers_fails_the_export_at_the_limit(own_status, monkeypatch):
+    need("chromium")
+    import time
+
+    import kaleido
+
+    fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
+    export._restart_server()
+    launcher = kaleido._sync_server.Kaleido
+    monkeypatch.setattr(kaleido._sync_server, "Kaleido", Silent)
+    monkeypatch.setattr(export, "RENDER_TIMEOUT_S", 1.0)
+    started = time.monotonic()
+    with pytest.raises(export.ImageExportError, match="did not answer within 1 s"):
+        export.image(fig, "png", width=320, height=200)
+    assert time.monotonic() - started < 5  # one wait, not one per try
+    monkeypatch.setattr(kaleido._sync_server, "Kaleido", launcher)
+    monkeypatch.setattr(export, "RENDER_TIMEOUT_S", 90.0)
+    assert export.image(fig, "png", width=320, height=200)[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 class Healthy(BaseHTTPRequestHandler):

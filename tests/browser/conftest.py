@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -57,7 +58,13 @@ SETTLED = """(after) => {
   return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(
     window.__stRuns > after && app.getAttribute('data-test-script-state') === 'notRunning'))));
 }"""
-WAIT_MS = 120_000  # an upper bound only: under load a run may take this long; no test waits it out when green
+WAIT_STATE = """() => { const app = document.querySelector('[data-testid="stApp"]');
+  return {runs: window.__stRuns, script: app && app.getAttribute('data-test-script-state'),
+          connection: app && app.getAttribute('data-test-connection-state'),
+          skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length, url: location.href}; }"""
+WAIT_MS = int(
+    os.environ.get("RDD_WAIT_MS", "120000")
+)  # an upper bound only: under load a run may take this long; no test waits it out when green
 
 # Streamlit's frontend first probes /<page>/_stcore/... on a deep link, then the root: those 404s are expected.
 EXPECTED_404 = ("/_stcore/health", "/_stcore/host-config")
@@ -72,6 +79,10 @@ def free_port() -> int:
 def start_server(app: str = "app.py", port: int | None = None, cwd: Path = ROOT):
     port = port or free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # the server's log goes to a file, not a pipe: nobody reads a pipe while the tests run, and a server
+    # that has logged 64 KB into a full pipe blocks in its next write, in the middle of a run (seen: the
+    # share-link test waited its 120 s for a rerun that never ended)
+    log = tempfile.NamedTemporaryFile(prefix=f"streamlit-{port}-", suffix=".log", delete=False)  # noqa: SIM115
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -90,9 +101,11 @@ def start_server(app: str = "app.py", port: int | None = None, cwd: Path = ROOT)
         ],
         cwd=cwd,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
+    log.close()
+    proc.log = Path(log.name)  # type: ignore[attr-defined]
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -104,7 +117,7 @@ def start_server(app: str = "app.py", port: int | None = None, cwd: Path = ROOT)
         if proc.poll() is not None:
             break
     proc.kill()
-    raise RuntimeError(f"streamlit did not start: {proc.stdout.read().decode(errors='replace')[-2000:]}")
+    raise RuntimeError(f"streamlit did not start: {proc.log.read_text(errors='replace')[-2000:]}")
 
 
 @contextlib.contextmanager
@@ -150,6 +163,24 @@ class Page:
         self.errors = []
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.finished = 0  # runs the server said were over (script_finished), counted off the websocket
+        self.page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload) -> None:
+        """Count the server's "script finished" messages. The DOM's script-state attribute misses a run
+        quick enough to start and end between two React renders (seen: a page switch to a scenario the
+        shared cache already held, waited on for 120 s); the message itself is never missed."""
+        if not isinstance(payload, bytes | bytearray):
+            return
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = ForwardMsg()
+        try:
+            msg.ParseFromString(bytes(payload))
+        except Exception:  # noqa: BLE001 - not a ForwardMsg (another socket): not a run
+            return
+        if msg.WhichOneof("type") == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            self.finished += 1
 
     def _console(self, msg):
         if msg.type != "error":
@@ -172,12 +203,30 @@ class Page:
         self.wait()
 
     def runs(self) -> int:
-        """How many runs of the app's script this document has seen end."""
-        return self.page.evaluate("() => window.__stRuns || 0")
+        """How many runs of the app's script the server has said are over for this tab. The round trip
+        first delivers every websocket frame the browser received before it."""
+        self.page.evaluate("1")
+        return self.finished
 
     def wait(self, after: int = 0):
-        """Until more than `after` runs have ended and none is running (after=0: the page's first run)."""
-        self.page.wait_for_function(SETTLED, arg=after, timeout=WAIT_MS, polling="raf")
+        """Until more than `after` runs have ended and none is running (after=0: the page's first run,
+        counted in the document, whose counter starts again at each load)."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            if after:
+                deadline = time.monotonic() + WAIT_MS / 1000
+                while self.finished <= after and time.monotonic() < deadline:
+                    self.page.wait_for_timeout(20)  # delivers the frames that arrive meanwhile
+                if self.finished <= after:
+                    raise PlaywrightTimeout(f"no run ended within {WAIT_MS} ms")
+            # the browser has drawn it: connected, not running, no skeleton, two frames painted
+            self.page.wait_for_function(SETTLED, arg=0, timeout=WAIT_MS, polling="raf")
+        except PlaywrightTimeout as e:
+            # say which condition never came (a run that never ended, a lost connection, a skeleton left)
+            state = {**self.page.evaluate(WAIT_STATE), "runs the server ended": self.finished}
+            self.shot("timed-out")
+            raise AssertionError(f"the page never settled after run {after}: {state}") from e
 
     @contextlib.contextmanager
     def rerun(self):

@@ -19,8 +19,8 @@ TEAM = (
 VISIBLE_TEXT = """() => [document.querySelector('[data-testid="stMain"]'), \
 document.querySelector('[data-testid="stSidebar"]')]
   .filter(Boolean).map(el => { const c = el.cloneNode(true);
-    c.querySelectorAll('pre, code, [data-testid="stCode"], iframe, [data-testid="stIconMaterial"]')\
-.forEach(x => x.remove());
+    c.querySelectorAll('pre, code, [data-testid="stCode"], iframe, [data-testid="stIconMaterial"], '
+      + '[data-testid$="DynamicIcon"]').forEach(x => x.remove());
     document.body.appendChild(c); const t = c.innerText; c.remove(); return t; }).join('\\n')"""
 
 
