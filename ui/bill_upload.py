@@ -24,9 +24,9 @@ from lib.components import unit_text
 from lib.errors import InputError
 from lib.i18n import N_, _, ngettext
 from lib.pricebook import PriceBook
-from lib.workload import DEFAULT, PERCENT_FIELDS, SPECS, Workload, lenient
+from lib.workload import PERCENT_FIELDS, SPECS, Workload
 
-from . import language, share, workload_inputs
+from . import apply_values
 from .measure_upload import plain
 
 PREFIX = "bl_"
@@ -91,11 +91,7 @@ def applied_bill(w: Workload, book: PriceBook) -> Section | None:
 
 def _apply(values: dict[str, Any], sig: Signature, kept: Kept) -> None:
     """Callback: before the next run, like share._on_upload, so the widgets may be set."""
-    language.in_callback()
-    base = st.session_state.get(workload_inputs.CANONICAL, DEFAULT)
-    w, problems = lenient(values, base, label=_("From the bill: "))
-    workload_inputs.set_workload(w)
-    st.session_state[share.PROBLEMS] = problems
+    apply_values.set_values(values, _("From the bill: "))
     st.session_state[APPLIED] = (sig, values)
     st.session_state[KEPT] = kept
     st.toast(_("Applied the inputs the bill measures to the scenario"))
@@ -334,22 +330,4 @@ def _implied(w: Workload, c: Comparison, sig: Signature, kept: Kept) -> None:
     applied = done is not None and bool(done) and done[0] == sig and all(getattr(w, k) == v for k, v in values.items())
     if applied:  # the shares typed since go into the export too
         st.session_state[KEPT] = kept
-    c1, c2 = st.columns([1, 3])
-    c1.button(
-        _("Apply to the scenario"),
-        type="primary",
-        icon=":material/check:",
-        key=PREFIX + "apply",
-        on_click=_apply,
-        args=(values, sig, kept),
-        disabled=applied,
-        width="stretch",
-    )
-    c2.caption(
-        _(
-            "Applied: the sidebar, every page and the share link now use these values (the link carries the "
-            "values, never the files)."
-        )
-        if applied
-        else _("Applying sets these inputs in the sidebar; everything else stays as it is.")
-    )
+    apply_values.apply_button(PREFIX + "apply", _apply, (values, sig, kept), applied)

@@ -19,9 +19,9 @@ from lib import i18n, labels, measure
 from lib.errors import InputError
 from lib.i18n import N_, _, ngettext
 from lib.pricebook import PriceBook
-from lib.workload import DEFAULT, SPECS, Workload, lenient
+from lib.workload import SPECS, Workload
 
-from . import language, share, workload_inputs
+from . import apply_values
 
 PREFIX = "ms_"
 FILES = PREFIX + "files"
@@ -102,11 +102,7 @@ def _measure(files: Sequence[UploadedFile]) -> tuple[Signature, measure.Result |
 
 def _apply(values: dict[str, Any], sig: Signature) -> None:
     """Callback: before the next run, like share._on_upload, so the widgets may be set."""
-    language.in_callback()
-    base = st.session_state.get(workload_inputs.CANONICAL, DEFAULT)
-    w, problems = lenient(values, base, label=_("Measured: "))
-    workload_inputs.set_workload(w)
-    st.session_state[share.PROBLEMS] = problems
+    apply_values.set_values(values, _("Measured: "))
     st.session_state[APPLIED] = sig
     st.toast(_("Applied the measured values to the scenario"))
 
@@ -215,25 +211,7 @@ def show(w: Workload, book: PriceBook) -> None:
         )
 
     applied = st.session_state.get(APPLIED) == sig and all(getattr(w, k) == v for k, v in values.items())
-    c1, c2 = st.columns([1, 3])
-    c1.button(
-        _("Apply to the scenario"),
-        type="primary",
-        icon=":material/check:",
-        key=PREFIX + "apply",
-        on_click=_apply,
-        args=(values, sig),
-        disabled=applied,
-        width="stretch",
-    )
-    c2.caption(
-        _(
-            "Applied: the sidebar, every page and the share link now use these values (the link carries the "
-            "values, never the files)."
-        )
-        if applied
-        else _("Applying sets these inputs in the sidebar; everything else stays as it is.")
-    )
+    apply_values.apply_button(PREFIX + "apply", _apply, (values, sig), applied)
 
     _lifecycle(result.workload(w), book)
 
