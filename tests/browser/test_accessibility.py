@@ -237,8 +237,13 @@ def test_the_eks_team_task_by_keyboard_alone(tab, axe_js, tmp_path):
     assert whole_deck(prs)
     frames = [sh.text_frame for s in prs.slides for sh in s.shapes if sh.has_text_frame]
     links = [r.hyperlink.address for tf in frames for para in tf.paragraphs for r in para.runs if r.hyperlink.address]
-    assert "Amazon ECR" in " ".join(tf.text for tf in frames)  # this team's answer
-    assert any(query(a).get("repositories") == "40" and query(a).get("network") == "nat" for a in links), links
+    first = " ".join(sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame)
+    # this team's workload and answer on the first slide (the preset: 40 images of 1,200 MB behind a NAT)
+    assert all(s in first for s in ("40 images of 1,200 MB", "behind a NAT gateway", *EKS_ANSWER)), first
+    # the test server is on 127.0.0.1, which a reviewer cannot open: the deck says so and links nowhere
+    # near it (lib/public_address.py; the link with an address: tests/test_public_address.py)
+    assert "No public address is set for this dashboard" in first
+    assert not any(re.search(r"127\.0\.0\.1|localhost", a) for a in links), links
     assert tab.errors == []
 
 
@@ -257,7 +262,9 @@ def test_scrolling_code_and_tables_take_the_keyboard(browser, server):
         before = narrow.page.evaluate("document.activeElement.scrollLeft")
         for _ in range(5):
             narrow.page.keyboard.press("ArrowRight")
-        assert narrow.page.evaluate("document.activeElement.scrollLeft") > before
+        # the browser scrolls smoothly, over frames that come late on a loaded machine (seen: still 0
+        # right after the keys): wait for the scroll, bounded
+        narrow.page.wait_for_function("(b) => document.activeElement.scrollLeft > b", arg=before, timeout=10_000)
     finally:
         narrow.close()
 
