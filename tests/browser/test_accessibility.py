@@ -1,11 +1,12 @@
 """Issue 32: accessible to everyone.
 
 axe-core (the engine of the browsers' own accessibility audits, from npm: tests/browser/package.json)
-checks every page against WCAG 2.0/2.1 A and AA, in English and Korean, at 1440 px and 390 px; and
+checks every page against WCAG 2.0/2.1 A and AA, in English at 1440 px and 390 px and in Korean; and
 the EKS team's task is done with the keyboard alone, with a visible focus at every step: the preset,
 the answer, the share link, the deck.
 
-One server and one browser for all of it; a tab per language and width moves from page to page.
+One server, one browser and one tab for the axe passes (the tab is resized and reloaded in the other
+language, keeping the app's code in its cache), which go from page to page through the menu.
 """
 
 import re
@@ -95,23 +96,33 @@ def violations(tab, axe_js: str) -> list[str]:
     return tab.page.evaluate(RUN_AXE, TAGS)
 
 
-@pytest.mark.parametrize("width", [1440, 390])
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_no_wcag_a_or_aa_violation_on_any_page(browser, server, axe_js, lang, width):
-    tab = Page(browser, server, width=width, height=900)
-    found = []
-    try:
-        # one page load, then the menu from page to page (a load costs ten times a page change)
-        (first, label), *rest = EVERY_PAGE
-        tab.page.goto(f"{server}{first}?lang={lang}")
-        ready(tab, first, lang, charted=label in CHARTED)
+@pytest.fixture(scope="module")
+def axe_tab(browser, server):
+    """One tab for every axe pass: a new tab would fetch and compile the app's code again (its cache is
+    per tab context), the largest part of a first load. Each pass starts with a load of its own."""
+    t = Page(browser, server, width=1440, height=900)
+    yield t
+    t.close()
+
+
+# Both widths in English; Korean at the desktop width, where the sidebar, its menu and the language
+# switch are on screen (at 390 px they are folded away, out of axe's reach). Colours and roles do not
+# change with the language: what a language changes (the words, <html lang>, the names read out) is
+# the same at both widths, and 390 px in Korean cost a fourth pass (~70 s) without a rule of its own.
+@pytest.mark.parametrize(("lang", "width"), [("en", 1440), ("en", 390), ("ko", 1440)])
+def test_no_wcag_a_or_aa_violation_on_any_page(axe_tab, server, axe_js, lang, width):
+    tab, found = axe_tab, []
+    tab.errors.clear()
+    tab.page.set_viewport_size({"width": width, "height": 900})
+    # one page load, then the menu from page to page (a load costs ten times a page change)
+    (first, label), *rest = EVERY_PAGE
+    tab.page.goto(f"{server}{first}?lang={lang}")
+    ready(tab, first, lang, charted=label in CHARTED)
+    found += [f"{label}: {v}" for v in violations(tab, axe_js)]
+    for path, label in rest:
+        visit(tab, path, lang, charted=label in CHARTED)  # ready() checks <html lang> too
         found += [f"{label}: {v}" for v in violations(tab, axe_js)]
-        for path, label in rest:
-            visit(tab, path, lang, charted=label in CHARTED)  # ready() checks <html lang> too
-            found += [f"{label}: {v}" for v in violations(tab, axe_js)]
-        assert tab.errors == []
-    finally:
-        tab.close()
+    assert tab.errors == []
     assert found == [], f"{len(found)} WCAG A/AA violations ({lang}, {width} px):\n" + "\n".join(found)
 
 
@@ -155,15 +166,26 @@ def shot_of(tab, box) -> bytes:
     )
 
 
-def assert_focus_visible(tab, f: dict) -> None:
+def band_around(tab, box) -> list[bytes]:
+    """The band just outside an element, where a focus ring is drawn, not what the element draws
+    inside it: its left, right and bottom edges (its top is where a table's toolbar appears)."""
+    x, y, w, h = box
+    pad = 6
+    strips = [(x - pad, y, pad, h), (x + w, y, pad, h), (x - pad, y + h, w + 2 * pad, pad)]
+    return [tab.page.screenshot(clip={"x": sx, "y": sy, "width": sw, "height": sh}) for sx, sy, sw, sh in strips]
+
+
+def assert_focus_visible(tab, f: dict, outside: bool = False) -> None:
     """The element looks different with the keyboard's focus than without: leave it backwards and
-    come back, comparing the pixels around it."""
+    come back, comparing the pixels around it (`outside`: only the band around it, for an element
+    that draws something of its own when focused, as a table highlights a cell)."""
     painted = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    look = band_around if outside else shot_of
     tab.page.evaluate(painted)  # the focus ring is painted (a canvas grid draws it on its next frame)
-    with_focus = shot_of(tab, f["box"])
+    with_focus = look(tab, f["box"])
     tab.page.keyboard.press("Shift+Tab")
     tab.page.evaluate(painted)
-    without = shot_of(tab, f["box"])
+    without = look(tab, f["box"])
     tab.page.keyboard.press("Tab")
     back = focused(tab)
     assert back and back["name"] == f["name"], (f, back)
@@ -226,12 +248,13 @@ def test_the_eks_team_task_by_keyboard_alone(tab, axe_js, tmp_path):
     assert whole_deck(prs)
     frames = [sh.text_frame for s in prs.slides for sh in s.shapes if sh.has_text_frame]
     links = [r.hyperlink.address for tf in frames for para in tf.paragraphs for r in para.runs if r.hyperlink.address]
-    text = " ".join(tf.text for tf in frames)
-    assert "Amazon ECR" in text  # this team's answer
-    # the test server has no public address (issue 24: never a loopback link in a deck), so slide 1 says so
-    # instead of linking to 127.0.0.1; with an address the link carries the scenario (tests/test_public_address)
-    assert "No public address is set for this dashboard" in text
-    assert not any("127.0.0.1" in a or "localhost" in a for a in links), links
+    first = " ".join(sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame)
+    # this team's workload and answer on the first slide (the preset: 40 images of 1,200 MB behind a NAT)
+    assert all(s in first for s in ("40 images of 1,200 MB", "behind a NAT gateway", *EKS_ANSWER)), first
+    # the test server is on 127.0.0.1, which a reviewer cannot open: the deck says so and links nowhere
+    # near it (lib/public_address.py; the link with an address: tests/test_public_address.py)
+    assert "No public address is set for this dashboard" in first
+    assert not any(re.search(r"127\.0\.0\.1|localhost", a) for a in links), links
     assert tab.errors == []
 
 
@@ -250,26 +273,27 @@ def test_scrolling_code_and_tables_take_the_keyboard(browser, server):
         before = narrow.page.evaluate("document.activeElement.scrollLeft")
         for _ in range(5):
             narrow.page.keyboard.press("ArrowRight")
-        assert narrow.page.evaluate("document.activeElement.scrollLeft") > before
+        # the browser scrolls smoothly, over frames that come late on a loaded machine (seen: still 0
+        # right after the keys): wait for the scroll, bounded
+        narrow.page.wait_for_function("(b) => document.activeElement.scrollLeft > b", arg=before, timeout=10_000)
     finally:
         narrow.close()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known defect (issue 32 stays open): the data grid's canvas takes keyboard focus but shows no ring; "
-    "its headers are checked before the focus. Not strict: on a loaded machine the grid sometimes draws a ring "
-    "late enough to pass (seen once in a full run), which is no fix",
-)
 def test_tables_have_headers_and_take_the_keyboard(tab):
+    """The Overview's totals (st.dataframe: a grid drawn on a canvas): its column headers are in the
+    page for screen readers, and the keyboard reaches it with a ring around the whole table
+    (ui/accessibility.py). The grid highlights its first cell when focused and keeps a plainer mark
+    on it after: so only the band around the table is compared, where nothing but the ring is drawn."""
     tab.page.goto(tab.base + "/")
     ready(tab, charted=True)
     grid = tab.page.get_by_test_id("stDataFrame").first
     headers = grid.locator('[role="columnheader"]')
     headers.first.wait_for(state="attached", timeout=60_000)  # the grid writes its header row after drawing
-    assert headers.count() >= 2 and re.search(r"\w", headers.first.inner_text())
+    names = [h.strip() for h in headers.all_inner_texts()]
+    assert names[:3] == ["Rank", "Registry", "Monthly cost"], names
     f = tab_to(tab, lambda f: f["testid"] == "data-grid-canvas")
-    assert_focus_visible(tab, f)
+    assert_focus_visible(tab, f, outside=True)
 
 
 def test_every_page_of_the_menu_is_checked():
