@@ -14,6 +14,8 @@ from types import MappingProxyType
 from typing import Any
 
 from . import decision, engine, setups
+from .i18n import _
+from .labels import SAME_MONEY
 from .pricebook import PriceBook
 from .workload import Workload
 
@@ -32,6 +34,39 @@ class Analysis:
     # every registry priced in that setup (None when as described): the deck quotes its prices,
     # so their sources come from this estimate's record instead of pricing it again
     setup_estimate: engine.Estimate | None = None
+
+    # every registry priced in its own cheapest setup (as described where it has none): what
+    # would be bought, so what every page, chart and slide shows unless the view says "as set up"
+    best: engine.Estimate | None = None
+
+    @property
+    def as_set_up(self) -> bool:
+        """The reader asked for every registry as set up now (what they pay today)."""
+        return self.workload.view == "as_set_up"
+
+    @property
+    def shown(self) -> engine.Estimate:
+        """The figures to show: each registry in its best setup, or as set up now (the view)."""
+        return self.estimate if self.as_set_up or self.best is None else self.best
+
+    def other_totals(self) -> dict[str, float]:
+        """Beside each shown total, the other view's total where it differs (the ghost marker, the
+        second column): "as set up now" in the best view, "in its cheapest setup" in the other."""
+        other = self.estimate if self.shown is not self.estimate else (self.best or self.estimate)
+        shown = self.shown.totals()
+        return {rid: c for rid, c in other.totals().items() if abs(c - shown[rid]) > SAME_MONEY}
+
+    def changes(self, rid: str) -> dict[str, Any]:
+        """The changes a registry's shown figures are priced with ({} as set up now)."""
+        s = self.cheaper.get(rid)
+        return {} if self.as_set_up or s is None else dict(s.changes)
+
+    def setup_words(self) -> dict[str, str]:
+        """Each registry's shown setup in the reader's language ("as set up now" when unchanged)."""
+        return {
+            r.id: setups.describe(ch, r.id) if (ch := self.changes(r.id)) else _("as set up now")
+            for r in self.estimate.registries
+        }
 
     @property
     def cost(self) -> float:
@@ -59,4 +94,39 @@ def analyse(w: Workload, book: PriceBook, e: engine.Estimate | None = None) -> A
     setup = dict(r.recommended_setup or {})
     in_setup = engine.estimate(w.replace(**setup), book) if setup else None
     rec = in_setup[r.recommended] if in_setup is not None else e[r.recommended]
-    return Analysis(w, book, e, MappingProxyType(dict(cheaper)), r, MappingProxyType(setup), rec, in_setup)
+    return Analysis(
+        w,
+        book,
+        e,
+        MappingProxyType(dict(cheaper)),
+        r,
+        MappingProxyType(setup),
+        rec,
+        in_setup,
+        best_estimate(e, book, cheaper, in_setup),
+    )
+
+
+def best_estimate(
+    e: engine.Estimate,
+    book: PriceBook,
+    cheaper: Mapping[str, setups.Setup | None],
+    known: engine.Estimate | None = None,
+) -> engine.Estimate:
+    """Every registry of `e` priced in its own cheapest setup (`cheaper`; as described where it has
+    none). `known`: an estimate already priced in some setup (the recommended one), reused for a
+    registry whose setup is that one, so the recommended registry's lines are the answer's lines."""
+    w = e.workload
+    regs: list[engine.RegistryEstimate] = []
+    used: dict[str, dict[str | None, float]] = {k: dict(v) for k, v in e.prices_used.items()}
+    for r in e.registries:
+        s = cheaper.get(r.id)
+        if s is None:
+            regs.append(r)
+            continue
+        changed = w.replace(**s.changes)
+        priced = known if known is not None and known.workload == changed else engine.estimate(changed, book, (r.id,))
+        regs.append(priced[r.id])
+        for k, v in priced.prices_used.items():
+            used.setdefault(k, {}).update(v)
+    return engine.Estimate(w, regs, e.price_book_version, MappingProxyType(used))

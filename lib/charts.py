@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -105,10 +105,14 @@ def cost_breakdown(
     registry_ids: Collection[str] | None = None,
     lacking: dict[str, list[str]] | None = None,
     recommended: str | None = None,
+    other: Mapping[str, float] | None = None,
+    other_name: str = "",
 ) -> go.Figure:
     """Stacked bars: each registry's monthly cost by category, cheapest first; the hover
     lists the components with their arithmetic. Registries in `lacking` (id -> missing
-    required features) are faded and marked with ✗; the `recommended` registry's label says so."""
+    required features) are faded and marked with ✗; the `recommended` registry's label says so.
+    `other`: the registry's total in the other view where it differs (analysis.Analysis.other_totals),
+    drawn as an open marker named `other_name` over the bar ("As set up now")."""
     lacking = lacking or {}
     regs = [r for r in e.ranked() if registry_ids is None or r.id in registry_ids]
     names = [r.name + (" ✗" if lacking.get(r.id) else "") for r in regs]
@@ -153,12 +157,28 @@ def cost_breakdown(
             name="total",
         )
     )
+    other = other or {}
+    ghosts = [r for r in regs if r.id in other]
+    if ghosts:
+        traces.append(
+            dict(
+                type="scatter",
+                mode="markers",
+                name=other_name,
+                x=[names[regs.index(r)] for r in ghosts],
+                y=[labels.amount(other[r.id]) for r in ghosts],
+                # a wide open bar-top: reads as "the bar would reach here", apart from the stacked parts
+                marker=dict(symbol="line-ew-open", size=34, line=dict(width=3, color=TEXT)),
+                customdata=[labels.money(other[r.id]) for r in ghosts],
+                hovertemplate="<b>%{x}</b><br>" + other_name + ": %{customdata}<extra></extra>",
+            )
+        )
     chosen = _("recommended")
     ticks = [
         f"<b>{_tick(n)}</b><br><b>{chosen}</b>" if r.id == recommended else _tick(n)
         for r, n in zip(regs, names, strict=True)
     ]
-    top = max([labels.amount(r.monthly_cost) for r in regs] + [1.0])
+    top = max([labels.amount(r.monthly_cost) for r in regs] + [labels.amount(other[r.id]) for r in ghosts] + [1.0])
     return figure(
         traces,
         dict(

@@ -55,6 +55,8 @@ CHOICES: dict[tuple[str, str], str] = {
     ("network", "public"): N_("Public subnets (no NAT gateway)"),
     ("network", "nat"): N_("Private subnets behind a NAT gateway"),
     ("network", "endpoints"): N_("Private subnets with ECR interface endpoints"),
+    ("view", "best"): N_("Each registry in its cheapest setup"),
+    ("view", "as_set_up"): N_("Each registry as set up now"),
     ("ghcr_billing", "free"): N_("Free (GitHub's policy today)"),
     ("ghcr_billing", "storage"): N_("Storage billed at the Packages price"),
     ("ghcr_billing", "full"): N_("Storage and transfer at list price"),

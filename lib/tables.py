@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from . import i18n
@@ -64,9 +66,16 @@ def for_file(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=lambda c: header(c) if c in HEADERS else c)
 
 
-def totals_table(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> pd.DataFrame:
+def totals_table(
+    e: Estimate,
+    cheaper: Mapping[str, Setup | None] | None = None,
+    other: Mapping[str, float] | None = None,
+    setup: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """One row per registry, cheapest first, with the largest cost driver and the flags; with
-    `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total."""
+    `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total; with
+    `other` (Analysis.other_totals()), its total in the other view where it differs (else NaN);
+    with `setup`, the words for the setup each total is priced in."""
     from .setups import text
 
     rows = []
@@ -80,6 +89,8 @@ def totals_table(e: Estimate, cheaper: dict[str, Setup | None] | None = None) ->
                 "registry": r.name,
                 "monthly_cost": r.monthly_cost,
                 **({"cheaper_setup": text(cheaper.get(r.id))} if cheaper is not None else {}),
+                **({"setup": setup.get(r.id, "")} if setup is not None else {}),
+                **({"other_cost": other.get(r.id, float("nan"))} if other is not None else {}),
                 "largest_part": driver,
                 "flags": " ".join(
                     f"{_(SEVERITY_MARK[f.severity])} {f.message}" for f in r.flags if f.severity != "info"

@@ -43,6 +43,8 @@ DockerhubPlan = Literal["auto", "personal", "pro", "team", "business"]
 AcrTier = Literal["auto", "basic", "standard", "premium"]
 Scanning = Literal["none", "basic", "enhanced"]
 # the fields with a Sweep, in the order the page offers them (a test checks they match)
+# which setup the costs are shown in: each registry's cheapest (what would be bought) or as set up now
+CostView = Literal["best", "as_set_up"]
 SweepField = Literal["pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"]
 Feature = Literal[
     "iam_oidc",
@@ -673,6 +675,12 @@ class Analysis:
         1,
         percent=True,
         screen_help=N_("Growth per month of pulls and stored versions, in percent: 5 means 5 % a month."),
+    )
+    view: CostView = _spec(
+        "choice",
+        "best",
+        N_("Costs shown"),
+        N_("Every registry in its cheapest setup (what would be bought), or as set up now (what you pay today)."),
     )
     required_features: tuple[Feature, ...] = _spec(
         "set",

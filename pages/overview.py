@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lib import charts, components, decision, engine, features, labels, setups, tables
+from lib import charts, components, features, labels, tables, wording
+from lib.analysis import analyse
 from lib.i18n import N_, _
-from ui import chart, money, recommendation_line, shell
+from ui import chart, money, recommendation_line, shell, workload_inputs
 
 TITLE = N_("Overview")
 ICON = ":material/bar_chart:"
@@ -12,8 +13,8 @@ ORDER = 0  # place in the menu
 NO_PART = N_("None")  # a registry whose bill has no parts at all (free)
 
 w, book = shell.page()
-e = engine.estimate(w, book)
-cheaper = setups.cheaper_setups(w, book, e)
+a = analyse(w, book)  # once per rerun: the estimate, every registry's best setup, the recommendation
+e = a.shown  # each registry in its cheapest setup, or as set up now (the view)
 
 st.title(_("Container registry cost"))
 st.caption(
@@ -22,12 +23,18 @@ st.caption(
         "How it is worked out: the About page."
     ).format(version=book.version, region=labels.choice("region", w.region))
 )
-r = decision.recommend(w, book, costs=e.totals(), cheaper=cheaper)  # once per rerun; no pricing: the costs are given
+r = a.recommendation
 recommendation_line.show(r)
+workload_inputs.field("view")
 
 lacking = features.missing(w.required_features)
-fig = charts.cost_breakdown(e, lacking=lacking, recommended=r.recommended)
+other = a.other_totals()
+fig = charts.cost_breakdown(
+    e, lacking=lacking, recommended=r.recommended, other=other, other_name=wording.other_view(a.as_set_up)
+)
 chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
+if other:
+    st.caption(wording.shown_view(a.as_set_up))
 
 if any(lacking.values()):
     st.caption(
@@ -37,19 +44,20 @@ if any(lacking.values()):
     )
 
 st.subheader(_("Totals, cheapest first"))
-totals = tables.totals_table(e, cheaper)
+totals = tables.totals_table(e, other=other, setup=a.setup_words())
 st.dataframe(
     money.convert(
         totals.assign(largest_part=totals["largest_part"].map(lambda c: _(labels.CATEGORIES.get(c, NO_PART)))),
-        ["monthly_cost"],
-    )[["rank", "registry", "monthly_cost", "cheaper_setup", "largest_part"]],
+        ["monthly_cost", "other_cost"],
+    )[["rank", "registry", "monthly_cost", "other_cost", "setup", "largest_part"]],
     hide_index=True,
     width="stretch",
     column_config={
         "rank": st.column_config.NumberColumn(_("Rank"), width="small"),
         "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
         "monthly_cost": money.column(_("Monthly cost")),
-        "cheaper_setup": st.column_config.TextColumn(_("Cheaper setup of the same registry"), width="large"),
+        "other_cost": money.column(wording.other_view(a.as_set_up)),
+        "setup": st.column_config.TextColumn(_("Setup"), width="large"),
         "largest_part": st.column_config.TextColumn(_("Largest part"), width="medium"),
     },
 )

@@ -1,0 +1,110 @@
+"""Issue 24 item 1: every registry is shown in its best setup, the recommended one at the
+recommendation's figure, with its as-set-up cost beside it; `view=as_set_up` shows today's bill.
+
+Hand arithmetic, EKS team in private subnets (preset eks-private), ECR with interface endpoints:
+  storage      40 repos x 30 versions x 1.2 GB = 1,440 GB x $0.10        = $144.00
+  cross-region 10 % of 50,000 pulls x 1.2 GB = 6,000 GB x $0.02          = $120.00
+  endpoints    2 endpoints x 2 AZs x 730 h = 2,920 h x $0.01             =  $29.20
+  endpoint data (manifests) 4.5 GB x $0.01                               =   $0.045
+  NAT data for the cross-region pulls 6,000 GB x $0.045                  = $270.00
+                                                                  total  = $563.245
+As set up now (through the NAT gateway): the 54,000 GB pulled in the region go through NAT
+instead of the free S3 gateway endpoint: 54,000 x $0.045 = $2,430 more, and the endpoints'
+$29.245 less: 563.245 + 2,430 − 29.245 = $2,964.00 ... plus NAT's own hours
+(1 gateway x 730 h x $0.045 = $32.85): $2,996.85.
+"""
+
+import pytest
+
+from lib import presets
+from lib.analysis import analyse
+from tests.apphelpers import array, figure, open_app
+
+BEST = 144 + 120 + 29.20 + 0.045 + 270
+AS_SET_UP = BEST + 54_000 * 0.045 - 29.20 - 0.045 + 730 * 0.045
+ECR = "Amazon ECR"
+
+
+def test_hand_arithmetic_adds_up():
+    assert BEST == pytest.approx(563.245)
+    assert AS_SET_UP == pytest.approx(2996.85)
+
+
+@pytest.fixture(scope="module")
+def eks(book):
+    w, _ = presets.load("eks-private")
+    return analyse(w, book)
+
+
+@pytest.fixture(scope="module")
+def book():
+    from lib import pricebook
+
+    return pricebook.load()
+
+
+def test_analysis_shows_the_recommended_registry_at_the_recommendation(eks):
+    assert eks.recommendation.recommended == "ecr"
+    assert eks.shown["ecr"].monthly_cost == pytest.approx(BEST)
+    assert eks.cost == pytest.approx(BEST)
+    assert eks.other_totals()["ecr"] == pytest.approx(AS_SET_UP)
+
+
+def test_as_set_up_view_shows_todays_bill(eks, book):
+    a = analyse(eks.workload.replace(view="as_set_up"), book)
+    assert a.shown["ecr"].monthly_cost == pytest.approx(AS_SET_UP)
+    assert a.other_totals()["ecr"] == pytest.approx(BEST)
+    assert a.cost == pytest.approx(BEST)  # the answer does not move with the view
+
+
+def _stacked_total(fig: dict, x: str) -> float:
+    total = 0.0
+    for tr in fig["data"]:
+        if tr.get("type") == "bar" and tr.get("name") != "total":
+            xs, ys = array(tr["x"]), array(tr["y"])
+            if x in xs:
+                total += ys[xs.index(x)]
+    return total
+
+
+def _marker(fig: dict, x: str) -> float:
+    tr = next(t for t in fig["data"] if t.get("type") == "scatter")
+    xs, ys = array(tr["x"]), array(tr["y"])
+    return float(ys[xs.index(x)])
+
+
+def eks_link(**extra: str) -> dict[str, str]:
+    """The preset's inputs as link parameters (the fields it sets: conftest's EKS team and its shares)."""
+    return {
+        "network": "nat",
+        "nat_gateways": "1",
+        "repositories": "40",
+        "image_size_mb": "1200",
+        "versions_kept": "30",
+        "pulls_per_month": "50000",
+        "same_region_share": "0.9",
+        "cross_region_share": "0.1",
+        "internet_share": "0",
+        **extra,
+    }
+
+
+def test_overview_bar_is_the_recommended_cost_with_today_as_a_marker():
+    at = open_app(eks_link())
+    assert not at.exception
+    fig = figure(at)
+    assert _stacked_total(fig, ECR) == pytest.approx(BEST, abs=0.006)
+    assert _marker(fig, ECR) == pytest.approx(AS_SET_UP, abs=0.006)
+    df = at.dataframe[0].value
+    row = df[df["registry"] == ECR].iloc[0]
+    assert row["monthly_cost"] == pytest.approx(BEST)
+    assert row["other_cost"] == pytest.approx(AS_SET_UP)
+    assert "interface endpoints" in row["setup"]
+
+
+def test_overview_as_set_up_view_from_the_link():
+    at = open_app(eks_link(view="as_set_up"))
+    assert not at.exception
+    fig = figure(at)
+    assert _stacked_total(fig, ECR) == pytest.approx(AS_SET_UP, abs=0.006)
+    assert _marker(fig, ECR) == pytest.approx(BEST, abs=0.006)
