@@ -61,6 +61,13 @@ class Analysis:
         s = self.cheaper.get(rid)
         return {} if self.as_set_up or s is None else dict(s.changes)
 
+    def cheapest(self) -> str | None:
+        """The cheapest registry that passes every hard requirement, at the shown figures (the
+        S3 baseline never: it is not a registry); the recommendation wins a tie."""
+        t, fails, rec = self.shown.totals(), self.recommendation.failures, self.recommendation.recommended
+        ok = sorted((rid for rid in t if not fails.get(rid)), key=lambda r: (round(t[r], 6), r != rec, r))
+        return ok[0] if ok else None
+
     def setup_words(self) -> dict[str, str]:
         """Each registry's shown setup in the reader's language ("as set up now" when unchanged)."""
         return {

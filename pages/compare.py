@@ -4,7 +4,8 @@ from typing import Any
 
 import streamlit as st
 
-from lib import charts, compare, labels, presets
+from lib import charts, compare, labels, presets, registries
+from lib.analysis import analyse
 from lib.i18n import N_, _
 from lib.workload import COMPARED, PERCENT_FIELDS, SPECS, lenient
 from ui import chart, money, share, shell, workload_inputs
@@ -98,7 +99,8 @@ with st.expander(_("Scenario B: what differs from A"), expanded=True):
         else _("B changes: nothing yet")
     )
 
-table = compare.side_by_side(w, b, book)
+a_analysis, b_analysis = analyse(w, book), analyse(b, book)  # each registry in its best setup (or the view)
+table = compare.analyses_side_by_side(a_analysis, b_analysis)
 fig = charts.compare_bars(table, w, b)  # the legend says what B changes
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
 
@@ -120,6 +122,12 @@ st.dataframe(
         "change_pct": st.column_config.TextColumn(_("Change")),
     },
 )
-cheapest_a = table.loc[table["A"].idxmin(), "registry"]
-cheapest_b = table.loc[table["B"].idxmin(), "registry"]
-st.markdown(_("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b))
+st.caption(labels.choice("view", w.view) + ".")
+# "cheapest" is a registry that passes the hard requirements (never the S3 baseline), in its shown setup
+cheapest_a, cheapest_b = a_analysis.cheapest(), b_analysis.cheapest()
+if cheapest_a and cheapest_b:
+    st.markdown(
+        _("Cheapest registry that meets your requirements under A: **{a}**; under B: **{b}**.").format(
+            a=registries.name(cheapest_a), b=registries.name(cheapest_b)
+        )
+    )

@@ -108,3 +108,32 @@ def test_overview_as_set_up_view_from_the_link():
     fig = figure(at)
     assert _stacked_total(fig, ECR) == pytest.approx(AS_SET_UP, abs=0.006)
     assert _marker(fig, ECR) == pytest.approx(BEST, abs=0.006)
+
+
+def _row(df, name: str):
+    return df[df["registry"] == name].iloc[0]
+
+
+def test_compare_names_the_recommendation_cheapest_and_never_the_baseline():
+    # B: the same team with the endpoints already in place; S3 + docker save then costs
+    # 1,440 GB x ... = less than ECR, but it is not a registry: it is never "cheapest"
+    at = open_app(eks_link(b_network="endpoints"), page="pages/compare.py")
+    assert not at.exception
+    df = at.dataframe[0].value
+    assert _row(df, ECR)["A"] == pytest.approx(BEST)
+    assert _row(df, ECR)["B"] == pytest.approx(BEST)  # in its best setup, A and B are one setup
+    s3 = _row(df, "S3 + docker save (baseline)")
+    assert s3["B"] < BEST  # the baseline is cheaper on paper ...
+    line = next(m.value for m in at.markdown if "Cheapest" in m.value)
+    assert line == (
+        "Cheapest registry that meets your requirements under A: **Amazon ECR**; under B: **Amazon ECR**."
+    )  # ... and never named
+
+
+def test_the_baseline_is_never_cheapest(book):
+    from lib.workload import DEFAULT
+
+    for w in (DEFAULT, DEFAULT.replace(network="endpoints"), DEFAULT.replace(pulls_per_month=10.0)):
+        a = analyse(w, book)
+        assert a.cheapest() != "s3"
+        assert a.cheapest() == a.recommendation.cheapest  # the decision's cheapest, at the shown figures
