@@ -68,6 +68,11 @@ class Analysis:
         ok = sorted((rid for rid in t if not fails.get(rid)), key=lambda r: (round(t[r], 6), r != rec, r))
         return ok[0] if ok else None
 
+    def shown_changes(self) -> dict[str, dict[str, Any]]:
+        """Registry id -> the changes its shown figures are priced with (for what prices a workload
+        again, like the months of cost over time)."""
+        return {rid: ch for rid in self.cheaper if (ch := self.changes(rid))}
+
     def setup_words(self) -> dict[str, str]:
         """Each registry's shown setup in the reader's language ("as set up now" when unchanged)."""
         return {

@@ -343,7 +343,7 @@ def _nice_ceiling(x: float) -> float:
 
 
 def breakdown_chart(slide: Slide, a: Analysis) -> tuple[Chart, list[Category]]:
-    ranked = a.estimate.ranked()
+    ranked = a.shown.ranked()  # each registry in its best setup (the recommended one as recommended)
     data = CategoryChartData(number_format=_money_format(cents=True))
     data.categories = [x.name for x in ranked]
     used = []
@@ -444,7 +444,7 @@ def timeline_chart(
 ) -> tuple[Chart, pd.DataFrame, list[str]]:
     """Cumulative cost lines in the registries' colours, each named at its end (no legend to
     match colours against); names of lines that end close together stack in order."""
-    cumulative, _monthly = timeline.cost_over_time(w, book)
+    cumulative, _monthly = timeline.cost_over_time(w, book, changes=a.shown_changes())  # the shown setups
     order = sorted(cumulative.columns, key=lambda rid: -cumulative[rid].iloc[-1])
     data = CategoryChartData(number_format=_money_format(cents=False))
     data.categories = [str(m) for m in cumulative.index]

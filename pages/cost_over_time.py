@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import charts, i18n, labels, timeline
+from lib.analysis import analyse
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
 from ui import chart, money, shell, workload_inputs
@@ -24,7 +25,8 @@ c1, c2 = st.columns(2)
 workload_inputs.field("horizon_months", c1)
 workload_inputs.field("monthly_growth", c2)
 
-cumulative, monthly = timeline.cost_over_time(w, book)
+# each registry in its best setup (the recommended one as recommended), or as set up now (the view)
+cumulative, monthly = timeline.cost_over_time(w, book, changes=analyse(w, book).shown_changes())
 fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth)
 chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w))
 

@@ -137,3 +137,32 @@ def test_the_baseline_is_never_cheapest(book):
         a = analyse(w, book)
         assert a.cheapest() != "s3"
         assert a.cheapest() == a.recommendation.cheapest  # the decision's cheapest, at the shown figures
+
+
+def test_deck_plots_the_recommended_setup_on_where_the_money_goes_and_over_time(eks):
+    import io
+
+    from pptx import Presentation
+
+    from lib import deck
+
+    data, _missing = deck.build(eks, pictures=False)
+    prs = Presentation(io.BytesIO(data))
+    charts = [sh.chart for s in prs.slides for sh in s.shapes if sh.has_chart]
+    cost, stacked, line = charts[0], charts[1], charts[2]
+    rec = next(i for i, c in enumerate(cost.plots[0].categories) if "(recommended)" in c)
+    assert cost.plots[0].series[0].values[rec] == pytest.approx(BEST, abs=0.006)
+    ecr = list(stacked.plots[0].categories).index(ECR)
+    # the parts as drawn (each to the cent): 144 + 120 + 29.20 + 0.05 + 270
+    assert sum(s.values[ecr] for s in stacked.plots[0].series) == pytest.approx(BEST, abs=0.011)
+    ecr_line = next(s for s in line.plots[0].series if s.name == ECR)
+    assert ecr_line.values[-1] - ecr_line.values[-2] == pytest.approx(BEST, abs=0.011)  # a month, no growth
+
+
+def test_over_time_page_climbs_at_the_recommended_cost():
+    at = open_app(eks_link(), page="pages/cost_over_time.py")
+    assert not at.exception
+    fig = figure(at)
+    tr = next(t for t in fig["data"] if t.get("name", "").startswith("Amazon ECR") or "ECR" in str(t.get("name")))
+    ys = array(tr["y"])
+    assert ys[-1] - ys[-2] == pytest.approx(BEST, abs=0.006)  # no growth: each month adds the answer

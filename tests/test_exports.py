@@ -197,8 +197,10 @@ def test_deck_cost_chart_equals_the_estimate(built, book):
 
 
 def test_deck_breakdown_chart_equals_the_estimate(built, book):
+    """Where the money goes: every registry in its best setup (issue 24), the recommended ECR as
+    recommended (with endpoints: no NAT), so its parts add up to the answer's $173.25."""
     prs, _, _ = built
-    e = engine.estimate(W, book)
+    e = analyse(W, book).shown
     stacked = charts_in(prs)[1]
     label_to_cat = {v: k for k, v in wording.CATEGORY_LABELS.items()}
     names = [s.name for s in stacked.plots[0].series]
@@ -208,9 +210,10 @@ def test_deck_breakdown_chart_equals_the_estimate(built, book):
         assert cat in CATEGORIES
         assert str(series.format.fill.fore_color.rgb) == CATEGORY_COLOURS[cat].lstrip("#").upper()
         assert list(series.values) == pytest.approx([round(r.by_category().get(cat, 0), 2) for r in e.ranked()])
-    ecr = [r.name for r in e.ranked()].index("Amazon ECR")
+    ecr = list(stacked.plots[0].categories).index("Amazon ECR")
     nat = next(s for s in stacked.plots[0].series if s.name.startswith("Network"))
-    assert nat.values[ecr] == pytest.approx(32.85 + 2700.0)
+    assert nat.values[ecr] == pytest.approx(29.20 + 0.05)  # the endpoints, not 32.85 + 2,700 of NAT
+    assert sum(s.values[ecr] for s in stacked.plots[0].series) == pytest.approx(ECR_ENDPOINTS)
 
 
 def test_compare_slide_says_what_b_changes(built, book):
@@ -229,10 +232,11 @@ def test_compare_slide_says_what_b_changes(built, book):
 
 def test_deck_timeline_and_sensitivity(built, book):
     prs, _, _ = built
-    cum, _ = timeline.cost_over_time(W, book)
+    cum, _ = timeline.cost_over_time(B, book)  # ECR over time in its recommended setup: B's endpoints
     line = charts_in(prs)[3]
     ecr = next(s for s in line.plots[0].series if s.name == "Amazon ECR")
     assert list(ecr.values) == pytest.approx([round(v, 2) for v in cum["ecr"]])
+    assert ecr.values[-1] - ecr.values[-2] == pytest.approx(ECR_ENDPOINTS)  # no growth: a month is the answer
     assert str(ecr.format.line.color.rgb) == REGISTRY_COLOURS["ecr"].lstrip("#").upper()
     s = slide_with(prs, "Sensitivity to pulls a month")
     assert [sh.shape_type for sh in s.shapes].count(13) == 1  # the picture
