@@ -68,6 +68,12 @@ class Analysis:
         ok = sorted((rid for rid in t if not fails.get(rid)), key=lambda r: (round(t[r], 6), r != rec, r))
         return ok[0] if ok else None
 
+    def candidates(self) -> list[tuple[str, float]]:
+        """Registries that pass every hard requirement at their shown figures, cheapest first
+        (recommendation.candidates is as described: the recommended one would not be at its answer)."""
+        t, fails = self.shown.totals(), self.recommendation.failures
+        return sorted(((rid, c) for rid, c in t.items() if not fails.get(rid)), key=lambda x: (round(x[1], 6), x[0]))
+
     def shown_changes(self) -> dict[str, dict[str, Any]]:
         """Registry id -> the changes its shown figures are priced with (for what prices a workload
         again, like the months of cost over time)."""

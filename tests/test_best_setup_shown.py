@@ -166,3 +166,14 @@ def test_over_time_page_climbs_at_the_recommended_cost():
     tr = next(t for t in fig["data"] if t.get("name", "").startswith("Amazon ECR") or "ECR" in str(t.get("name")))
     ys = array(tr["y"])
     assert ys[-1] - ys[-2] == pytest.approx(BEST, abs=0.006)  # no growth: each month adds the answer
+
+
+def test_recommendation_candidates_tick_the_registry_at_its_answer():
+    at = open_app(eks_link(), page="pages/recommendation.py")
+    assert not at.exception
+    df = next(d.value for d in at.dataframe if "recommended" in d.value.columns)
+    chosen = df[df["recommended"]].iloc[0]
+    assert chosen["registry"] == ECR
+    assert chosen["monthly_cost"] == pytest.approx(BEST)
+    assert chosen["other_cost"] == pytest.approx(AS_SET_UP)
+    assert "S3 + docker save (baseline)" not in set(df["registry"])
