@@ -3,7 +3,8 @@ commands filled in and the steps for the platform the images run on."""
 
 import streamlit as st
 
-from lib import labels, migration
+from lib import labels, migration, setups
+from lib.analysis import analyse
 from lib.errors import InputError
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
@@ -25,8 +26,10 @@ workload_inputs.field("aws_account", c1)
 workload_inputs.field("owner", c2)
 workload_inputs.field("repository_name", c3)
 
+# the target in its best setup (the recommendation's, when it is the recommended registry) and its setup steps
+best = analyse(w, book).cheaper.get(w.migrate_to)
 try:
-    plan = migration.plan(w, book)
+    plan = migration.plan(w, book, changes=best.changes if best else None)
 except InputError as e:
     st.warning(str(e), icon=":material/warning:")
     st.stop()
@@ -76,7 +79,8 @@ a, b, c = st.columns(3)
 a.metric(
     _("Change in monthly cost"),
     labels.signed_money(plan.monthly_delta),
-    help=f"{registry_name(plan.target)} {labels.money(plan.monthly_after)} "
+    help=f"{registry_name(plan.target)} {setups.describe(dict(best.changes), plan.target) if best else ''} "
+    f"{labels.money(plan.monthly_after)} "
     f"− {registry_name(plan.source)} {labels.money(plan.monthly_before)}",
 )
 b.metric(

@@ -177,3 +177,29 @@ def test_recommendation_candidates_tick_the_registry_at_its_answer():
     assert chosen["monthly_cost"] == pytest.approx(BEST)
     assert chosen["other_cost"] == pytest.approx(AS_SET_UP)
     assert "S3 + docker save (baseline)" not in set(df["registry"])
+
+
+def test_migration_to_the_recommendation_is_priced_in_its_setup_and_builds_it(eks, book):
+    from lib import migration
+
+    w = eks.workload
+    assert w.deploy_platform == "eks"  # the preset names the platform
+    p = migration.plan(w, book, "ghcr", "ecr", changes=eks.cheaper["ecr"].changes)
+    assert p.monthly_after == pytest.approx(BEST)
+    # GHCR as set up now: $2,732.85 (its NAT hours and data), so the move saves 2,732.85 − 563.245
+    assert p.monthly_delta == pytest.approx(BEST - 2732.85)
+    assert p.payback_months is not None
+    text = "\n".join(t + "\n" + c for t, c in p.steps)
+    assert "--service-name com.amazonaws.us-east-1.$svc" in text and "ecr.api ecr.dkr" in text
+    assert "--vpc-endpoint-type Gateway --service-name com.amazonaws.us-east-1.s3" in text
+    assert "prod-us-east-1-starport-layer-bucket" in text  # the gateway endpoint's policy
+    assert "--source-group <cluster-security-group>" in text  # EKS: the cluster's security group
+    assert p.steps[0][0] == "Create a security group for the ECR interface endpoints"
+
+
+def test_migration_page_defaults_to_the_presets_platform_and_shows_the_saving():
+    at = open_app({**eks_link(), "deploy_platform": "eks"}, page="pages/migration.py")
+    assert not at.exception
+    assert at.selectbox(key="wl_deploy_platform").value == "eks"
+    codes = [c.value for c in at.code]
+    assert any("create-vpc-endpoint" in c for c in codes)
