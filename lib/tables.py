@@ -27,6 +27,8 @@ HEADERS = {
     "registry": N_("registry"),
     "monthly_cost": N_("monthly_cost"),
     "cheaper_setup": N_("cheaper_setup"),
+    "setup": N_("setup"),
+    "other_cost": N_("other_cost"),  # the other view's total: as set up now, or in its cheapest setup
     "largest_part": N_("largest_part"),
     "flags": N_("flags"),
     "notes": N_("notes"),

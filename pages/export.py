@@ -13,7 +13,7 @@ ORDER = 90  # place in the menu
 
 w, book = shell.page()
 a = analyse(w, book)  # priced once per run; every download below reads it
-e = a.estimate
+e = a.shown  # each registry in its best setup (the recommended one at the answer), or as set up now
 link = share.share_url(share.current_query())
 
 st.title(_("Export"))
@@ -58,7 +58,7 @@ with c2:
     st.download_button(
         _("Cost table (.xlsx)"),
         icon=":material/download:",
-        data=language.deferred(lambda: export.xlsx_table(e, book)),
+        data=language.deferred(lambda: export.xlsx_table(e, book, a)),
         file_name="registry-costs.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="export_xlsx",

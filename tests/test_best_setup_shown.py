@@ -203,3 +203,25 @@ def test_migration_page_defaults_to_the_presets_platform_and_shows_the_saving():
     assert at.selectbox(key="wl_deploy_platform").value == "eks"
     codes = [c.value for c in at.code]
     assert any("create-vpc-endpoint" in c for c in codes)
+
+
+def test_exports_quote_the_recommended_setup(eks, book):
+    import csv
+    import io
+    import json
+
+    import openpyxl
+
+    from lib import export
+
+    wb = openpyxl.load_workbook(io.BytesIO(export.xlsx_table(eks.shown, book, eks)))
+    rows = list(wb["Totals"].values)
+    head, body = rows[0], rows[1:]
+    ecr = dict(zip(head, next(r for r in body if r[head.index("registry")] == ECR), strict=True))
+    assert ecr["monthly_cost"] == pytest.approx(BEST)
+    assert ecr["other_cost"] == pytest.approx(AS_SET_UP)
+    doc = json.loads(export.full_json(eks))
+    assert doc["shown"]["monthly_costs"]["ecr"] == pytest.approx(BEST)
+    assert doc["shown"]["setups"]["ecr"] == {"network": "endpoints"}
+    total = next(r for r in csv.reader(io.StringIO(export.csv_table(eks.shown))) if r[0] == "ecr" and r[2] == "TOTAL")
+    assert float(total[-1]) == pytest.approx(BEST)
