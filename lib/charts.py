@@ -168,7 +168,7 @@ def cost_breakdown(
                 x=[names[regs.index(r)] for r in ghosts],
                 y=[labels.amount(other[r.id]) for r in ghosts],
                 # a wide open bar-top: reads as "the bar would reach here", apart from the stacked parts
-                marker=dict(symbol="line-ew-open", size=34, line=dict(width=3, color=TEXT)),
+                marker=dict(symbol="line-ew-open", size=40, color=TEXT, line=dict(width=3, color=TEXT)),
                 customdata=[labels.money(other[r.id]) for r in ghosts],
                 hovertemplate="<b>%{x}</b><br>" + other_name + ": %{customdata}<extra></extra>",
             )

@@ -26,7 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from . import charts, engine, export, i18n, labels, links, regions, registries, sensitivity, timeline, wording
+from . import charts, engine, export, i18n, labels, links, regions, registries, sensitivity, setups, timeline, wording
 from .analysis import Analysis
 from .components import CATEGORIES, Category
 from .i18n import N_, _, ngettext
@@ -277,16 +277,20 @@ def _money_axis(axis: Any, title: str | None = None) -> None:
 def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
     """The cost slide's bars, cheapest first: (label, registry id, monthly cost, recommended).
 
-    Every registry as set up now; when the recommendation changes the setup, that setup is a bar
-    of its own, marked recommended, and the registry's as-set-up bar says it is that (else the
-    bar marked "recommended" would show a cost the answer does not quote)."""
+    Every registry in its cheapest setup (named with it), as every page shows them (issue 24); when
+    the recommendation changes the setup, that setup is a bar of its own, marked recommended, and
+    the registry's as-set-up bar says it is that (else the bar marked "recommended" would show a
+    cost the answer does not quote)."""
     r = a.recommendation
     bars = []
-    for x in a.estimate.ranked():
+    for x in a.shown.ranked():
         if x.id != r.recommended:
-            bars.append((x.name, x.id, x.monthly_cost, False))
+            changes = a.changes(x.id)
+            name = f"{x.name} {setups.describe(changes, x.id)}" if changes else x.name
+            bars.append((name, x.id, x.monthly_cost, False))
         elif a.setup:
-            bars.append((_("{registry} (as set up now)").format(registry=x.name), x.id, x.monthly_cost, False))
+            now = a.estimate[x.id]
+            bars.append((_("{registry} (as set up now)").format(registry=now.name), x.id, now.monthly_cost, False))
         else:
             bars.append((_("{registry} (recommended)").format(registry=x.name), x.id, x.monthly_cost, True))
     if a.setup:
