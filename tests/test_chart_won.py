@@ -215,7 +215,8 @@ def test_deck_charts_in_won(book):
     a, b = comparison.plots[0].series
     assert (a.values[i], b.values[i]) == (3_971_491, 239_172)
     ecr_line = next(s for s in line.plots[0].series if s.name == "Amazon ECR")
-    cumulative, _monthly = timeline.cost_over_time(W, book)
+    # over time, ECR climbs in its recommended setup (issue 24): the endpoints (the bar above at 239,172)
+    cumulative, _monthly = timeline.cost_over_time(W.replace(network="endpoints"), book)
     assert list(ecr_line.values) == [round(v * RATE) for v in cumulative["ecr"]]
     assert line.value_axis.tick_labels.number_format == '"₩"#,##0'
 
@@ -255,7 +256,10 @@ def test_overview_chart_in_won():
     fig = figure(at)
     assert bar_value(fig, "스토리지", "Amazon ECR") == pytest.approx(198_792)
     total = next(t for t in fig["data"] if t.get("name") == "total")
-    assert total["text"][array(total["x"]).index("Amazon ECR")] == "₩4,137,151"
+    # in its best setup (issue 24): $563.245 x 1,380.5 = 777,559.72 won; as set up now, the marker: 4,137,151
+    assert total["text"][array(total["x"]).index("Amazon ECR")] == "₩777,560"
+    marker = next(t for t in fig["data"] if t.get("type") == "scatter")
+    assert array(marker["y"])[array(marker["x"]).index("Amazon ECR")] == pytest.approx(4_137_151.425)
     assert fig["layout"]["yaxis"]["tickprefix"] == "₩"
     assert fig["layout"]["yaxis"]["title"]["text"] == "월 비용 (원)"
     plain = figure(open_app(TEAM))
