@@ -6,14 +6,17 @@ import datetime as dt
 
 from . import engine, i18n, registries, setups, wording
 from .analysis import Analysis
+from .bill import report as bill_report
+from .bill.section import Section
 from .decision_text import step_reasons
 from .i18n import _
-from .labels import amount, field, in_sentence, money, number, percent, shown_difference
+from .labels import amount, field, in_sentence, money, number, percent, rounded, shown_difference
 from .workload import SPECS
 
 
-def adr(a: Analysis, link: str = "", today: dt.date | None = None) -> str:
-    """The record of one analysis (analysis.analyse): nothing is priced again."""
+def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section | None = None) -> str:
+    """The record of one analysis (analysis.analyse): nothing is priced again. `bill`: the bill that was
+    applied, held against this scenario (its own section before the references)."""
     w, book = a.workload, a.book
     e, r = a.estimate, a.recommendation
     names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
@@ -133,9 +136,19 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None) -> str:
                 registry=names[r.runner_up], cost=money(a.shown[r.runner_up].monthly_cost)
             )
         )
+    lines += bill_section(bill)
     lines += ["", _("## References"), ""]
-    if link:
+    from . import public_address  # issue 24: a link without a public address says so
+
+    if link and public_address.has_address(link):
         lines.append(_("- Scenario (reopens every input and figure): {link}").format(link=link))
+    elif link:
+        lines.append(
+            _(
+                "- Scenario: no public address is set for this dashboard ({setting}); append this query to its "
+                "address to reopen every input and figure: {query}"
+            ).format(setting=public_address.ENV, query=link)
+        )
     lines.append(
         _(
             "- Prices: the Registry Decision Dashboard's price book {version}; each price has its source URL "
@@ -143,6 +156,13 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None) -> str:
         ).format(version=book.version)
     )
     return "\n".join(lines) + "\n"
+
+
+def bill_section(bill: Section | None) -> list[str]:
+    """ "Today's bill against the model": only when a bill was applied; every text from the file escaped."""
+    if bill is None:
+        return []
+    return ["", *bill_report.markdown(bill.bill, bill.comparison, bill.share_map()).rstrip("\n").split("\n")]
 
 
 # Amounts in the display currency: US dollars, or won at the reader's rate (i18n.krw), said once.
@@ -154,7 +174,9 @@ def _currency_code() -> str:
 
 def _table_amount(usd: float) -> str:
     """A table cell: 2,996.85 in dollars, 4,137,151 in won (whole won, like every amount in won)."""
-    return number(round(amount(usd)), 0) if i18n.krw() else number(usd, 2)  # number() keeps fractions at 0 digits
+    return (
+        number(round(amount(usd)), 0) if i18n.krw() else number(rounded(usd), 2)
+    )  # number() keeps fractions at 0 digits
 
 
 def _rate_lines() -> list[str]:

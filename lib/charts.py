@@ -120,7 +120,7 @@ def cost_breakdown(
     by_cat = [r.by_category() for r in regs]
     traces: list[dict[str, object]] = []  # plotly trace specs: mixed value types
     for cat in CATEGORIES:
-        values = [labels.amount(c.get(cat, 0.0)) for c in by_cat]
+        values = [labels.shown(c.get(cat, 0.0)) for c in by_cat]
         if cat != "storage" and not any(values):
             continue  # storage stays so every chart has the same first trace
         label = wording.category(cat)

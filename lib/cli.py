@@ -6,16 +6,20 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import yaml
 
 from . import decision, engine, i18n, pricebook, registries, report, scenario, setups
 from .decision_text import step_reasons
-from .errors import DashboardError
+from .errors import DashboardError, InputError
 from .i18n import _
 from .measure import cli as measure_cli
 from .pricebook import PriceBook
 from .workload import SPECS, Workload
+
+if TYPE_CHECKING:
+    from .bill.section import Section
 
 
 def _estimate(args: argparse.Namespace) -> int:
@@ -73,10 +77,11 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     a = analyse(w, book)  # priced once; every output below reads this
     e = a.shown  # each registry in its best setup (the recommended one at the answer), or as set up now
+    bill = _bill_section(args, w, book)
     for kind, path in wanted.items():
         data: str | bytes
         if kind == "pptx":
-            data, missing = deck.build(a, args.link)
+            data, missing = deck.build(a, args.link, bill=bill)
             for m in missing:
                 print(_("note: picture missing in the deck: {problem}").format(problem=m), file=sys.stderr)
         elif kind == "xlsx":
@@ -86,7 +91,7 @@ def _export(args: argparse.Namespace) -> int:
         elif kind == "json":
             data = export.full_json(a, args.link)
         elif kind == "adr":
-            data = adr.adr(a, args.link)
+            data = adr.adr(a, args.link, bill=bill)
         else:
             from . import charts, wording
 
@@ -108,6 +113,26 @@ def _export(args: argparse.Namespace) -> int:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
         print(_("wrote {path}").format(path=path))
     return 0
+
+
+def _bill_section(args: argparse.Namespace, w: Workload, book: PriceBook) -> Section | None:
+    """`export --bill FILE... [--share nat=100]`: the deck's slide and the ADR's section on that bill."""
+    if not args.bill:
+        if args.share:
+            raise InputError(_("--share needs --bill: the share is of a bill's shared lines"))
+        return None
+    from .bill import inputs_from_paths, read
+    from .bill.cli import parse_shares
+    from .bill.section import section
+
+    shares = parse_shares(args.share)
+    return section(read(inputs_from_paths(args.bill)), w, book, shares)
+
+
+def _bill(args: argparse.Namespace) -> int:
+    from .bill import cli as bill_cli
+
+    return bill_cli.run(args)
 
 
 def _fields(args: argparse.Namespace) -> int:
@@ -152,14 +177,30 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         ex.add_argument(f"--{kind}", metavar="FILE", help=what)
     ex.add_argument("--link", default="", help="the share link to print in the deck, JSON and ADR")
+    ex.add_argument(
+        "--bill",
+        nargs="+",
+        metavar="FILE",
+        help="a cloud bill (FOCUS, AWS CUR, GitHub usage report): the deck and the ADR hold it against the model",
+    )
+    ex.add_argument(
+        "--share",
+        action="append",
+        default=[],
+        metavar="GROUP=PERCENT",
+        help="with --bill: the registry's share of a shared line (nat=100, endpoints=100, transfer=50)",
+    )
     ex.set_defaults(func=_export)
     me = measure_cli.add_parser(sub)  # also started alone by lib/__main__.py, without the engine
+    from .bill.cli import add_parser as _bill_parser
+
+    bi = _bill_parser(sub, _bill)  # `bill FILE...`: the model against a cloud bill (issue 27)
     f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
     f.set_defaults(func=_fields)
     from .price_update import add_cli as _prices_cli
 
     _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
-    for command in (est, rec, ex, me, f):  # every command that prints words or writes a file
+    for command in (est, rec, ex, me, bi, f):  # every command that prints words or writes a file
         command.add_argument(
             "--lang",
             choices=tuple(i18n.LANGS),

@@ -172,24 +172,33 @@ class Component:
 
     def arithmetic(self) -> str:
         """ "60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
-        from .labels import quantity, unit_price
+        from .labels import quantity, rounded, unit_price
 
-        return f"{quantity(self.quantity, unit_text(self.unit))} x {unit_price(self.price)} = ${self.monthly_cost:,.2f}"
+        cost = rounded(self.monthly_cost)  # the one rounding every surface uses
+        return f"{quantity(self.quantity, unit_text(self.unit))} x {unit_price(self.price)} = ${cost:,.2f}"
 
 
 @dataclass(frozen=True)
 class Flag:
-    """Something that is not money but matters: a limit exceeded, a feature missing."""
+    """Something that is not money but matters: a limit exceeded, a feature missing.
+
+    `wont_serve` marks a flag that says the registry, as set up, will not serve this workload
+    (pulls throttled beyond a quota, a plan that cannot hold it): the decision then compares the
+    registry in a setup without it, or sets it aside (lib/serving.py). Every blocker is one, and
+    says so where it is written (checked here, so a new blocker cannot be forgotten)."""
 
     code: str
     severity: Severity
     message: str
+    wont_serve: bool = False
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
             raise ValueError(
                 f"flag {self.code!r} has severity {self.severity!r}; it must be one of {', '.join(SEVERITIES)}"
             )
+        if self.severity == "blocker" and not self.wont_serve:
+            raise ValueError(f"flag {self.code!r} is a blocker: mark it wont_serve=True")
 
 
 @dataclass(frozen=True)

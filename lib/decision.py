@@ -11,16 +11,17 @@ are lib/decision_tree.py, the sentences lib/decision_text.py, the drawing lib/de
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from . import decision_text as say
-from . import engine, registries, setups
+from . import engine, registries, serving, setups
 from .decision_text import headline
 from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Text, Tree, load, parse
-from .i18n import text
+from .i18n import text, using
 from .labels import SAME_MONEY
 from .pricebook import PriceBook
 from .workload import Workload
@@ -123,6 +124,7 @@ class Recommendation:
     cheapest_cost: float = 0.0
     cheapest_changes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # its setup
     gap_reason: Reason | None = None  # when the recommendation is not the cheapest: what the difference buys
+    serving_reason: Reason | None = None  # when a registry or setup that would not serve the workload moved the answer
 
     def __post_init__(self) -> None:
         for name in ("path", "rejected", "branches_taken"):
@@ -154,6 +156,10 @@ class Recommendation:
     @property
     def gap_note(self) -> str:
         return self.gap_reason.text() if self.gap_reason else ""
+
+    @property
+    def serving_note(self) -> str:
+        return self.serving_reason.text() if self.serving_reason else ""
 
     @property
     def setup_description(self) -> str:
@@ -332,6 +338,44 @@ def _cheapest(rec: str, costs: Mapping[str, float], fails: Mapping[str, Sequence
     return ok[0] if ok else None
 
 
+def _serving_step(
+    w: Workload,
+    book: PriceBook,
+    tree: Tree,
+    leaf: Leaf,
+    given: Mapping[str, float],
+    cheaper: dict[str, setups.Setup | None],
+    fails: dict[str, list[Reason]],
+) -> tuple[dict[str, setups.Setup | None], Leaf, serving.Serving]:
+    """Registries compared in a setup that serves the workload; those no setup serves fail like a
+    hard requirement (added to `fails`). When every registry the leaf names is set aside, the
+    answer moves to the registries that pass and fit the cloud (lib/serving.py)."""
+    step = serving.serving_setups(w, book, given, cheaper)
+    for rid, flags in step.set_aside.items():
+        fails[rid].append(reason("wont_serve", flags=tuple(flags)))
+    if any(not fails[r] for r in leaf.registries) or not any(r in step.set_aside for r in leaf.registries):
+        return step.setups, leaf, step
+    misfits = _misfits(w, tree)
+    others = tuple(r for r in registries.IDS if not fails[r] and r not in misfits)
+    return step.setups, (dataclasses.replace(leaf, registries=others) if others else leaf), step
+
+
+def _name_text(rid: str) -> Text:
+    """A registry's name as one of the tree's texts (both languages), for a title the tree did not write."""
+    names = {}
+    for code in ("en", "ko"):
+        with using(code):
+            names[code] = registries.name(rid)
+    return MappingProxyType(names)
+
+
+def _serving_reason(rec: str, step: serving.Serving, leaf_registries: Sequence[str]) -> Reason | None:
+    """The serving step's one sentence, as data (worded when read: lib/serving.note)."""
+    if not serving.note(rec, step, rec, leaf_registries):
+        return None
+    return reason("serving_moved", rec=rec, step=step, leaf=tuple(leaf_registries))
+
+
 def recommend(
     w: Workload,
     book: PriceBook,
@@ -347,9 +391,10 @@ def recommend(
     given, cheaper = _priced(w, book, costs, cheaper)
     # every registry is compared in its cheapest setup: that is what would be bought (for ECR in
     # private subnets, interface endpoints when they cost less than NAT)
-    best = setups.best_costs(given, cheaper)
     fails = failed(w, tree)
-    passing, ranked = _rank(leaf, best, fails)
+    cheaper, pool, step = _serving_step(w, book, tree, leaf, given, cheaper, fails)
+    best = setups.best_costs(given, cheaper)
+    passing, ranked = _rank(pool, best, fails)
     rec = ranked[0]
     misfits = _misfits(w, tree)
     deciding = path[-1].because[0]
@@ -370,10 +415,10 @@ def recommend(
         )
     return Recommendation(
         rec,
-        _runner_up(ranked, passing or leaf.registries, best, fails, misfits),
+        _runner_up(ranked, passing or pool.registries, best, fails, misfits),
         leaf_id,
-        leaf.title,
-        leaf.summary,
+        leaf.title if pool is leaf else _name_text(rec),
+        leaf.summary if pool is leaf else "",  # the headline says why it moved (serving_note)
         tuple(path),
         tuple(rejected),
         MappingProxyType(dict(given)),
@@ -386,4 +431,5 @@ def recommend(
         cheapest_cost=best[cheapest] if cheapest else 0.0,
         cheapest_changes=MappingProxyType(dict(theirs.changes) if theirs else {}),
         gap_reason=gap_reason,
+        serving_reason=_serving_reason(rec, step, leaf.registries),
     )

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import reduce
 from typing import TYPE_CHECKING, Any
 
-from . import registries, setups
+from . import registries, serving, setups
 from .i18n import _, text
 from .labels import SAME_MONEY, choice, money
 
@@ -120,6 +120,12 @@ def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: flo
 
 
 def headline(r: Recommendation) -> str:
+    """The headline, and when a registry or setup that would not serve the workload moved the answer, why."""
+    line = _headline(r)
+    return f"{line} {r.serving_note}" if r.serving_note else line
+
+
+def _headline(r: Recommendation) -> str:
     """One sentence: what is recommended, in which setup, at what cost; and when it is not the
     cheapest registry that meets the hard requirements, which one is and what the difference buys."""
     name = registries.name(r.recommended)
@@ -192,6 +198,8 @@ RENDER: dict[str, Callable[..., str]] = {
     "costs_more": costs_more,
     "points_elsewhere": points_elsewhere,
     "gap_note": _gap,
+    "wont_serve": lambda flags: serving.failure(flags),
+    "serving_moved": lambda rec, step, leaf: serving.note(rec, step, rec, leaf),
 }
 
 

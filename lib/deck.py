@@ -23,11 +23,15 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from . import charts, engine, export, i18n, labels, links, regions, registries, sensitivity, setups, timeline, wording
 from .analysis import Analysis
+from .bill import report as bill_report
+from .bill.section import Section
+from .bill.words import SHARE_WORDS
+from .bill.words import period as bill_period
 from .components import CATEGORIES, Category
 from .i18n import N_, _, ngettext
 from .labels import SAME_MONEY, money, percent
@@ -257,7 +261,7 @@ def _money_format(cents: bool) -> str:
 
 def _value(usd: float) -> float:
     """A chart value: dollars to the cent, or won to the won."""
-    return round(labels.amount(usd), 0 if _won() else 2)
+    return labels.shown(usd)
 
 
 def _per_month_title() -> str:
@@ -637,11 +641,13 @@ def _situation(w: Workload) -> str:
 
 
 def _short_link(link: str) -> str:
+    from .public_address import ENV
+
     host = urlparse(link).netloc
     return (
         _("Open this scenario in the dashboard ({host})").format(host=host)
         if host
-        else _("Open this scenario in the dashboard")
+        else _("No public address is set for this dashboard ({setting}): no link to open.").format(setting=ENV)
     )
 
 
@@ -885,12 +891,14 @@ def build(
     pictures: bool = True,
     b: Workload | Analysis | None = None,
     today: dt.date | None = None,
+    bill: Section | None = None,
 ) -> tuple[bytes, list[str]]:
     """The deck of one analysis (analysis.analyse: nothing is priced again) as bytes, and the list
     of pictures that could not be made (with why).
 
     `b`: a second scenario to compare against (by default, the one the share link carries); its
-    analysis when the caller has it, else it is priced here, once."""
+    analysis when the caller has it, else it is priced here, once. `bill`: the bill that was applied,
+    held against this scenario (one more slide before the sources)."""
     w = a.workload
     b = b if b is not None else _b_from_link(w, link)
     prs = Presentation()
@@ -904,6 +912,8 @@ def build(
         scenario_b_slide(deck, b)
     timeline_slide(deck)
     missing = sensitivity_slide(deck, pictures)
+    if bill is not None:
+        bill_slide(deck, bill)
     source_slides(prs, a, deck.footer)  # as many as the prices need
     buf = io.BytesIO()
     prs.save(buf)
@@ -973,7 +983,7 @@ def question_slide(deck: _Deck) -> None:
         space_after=6,
     )
     if link:
-        _para(tf, _short_link(link), 14, link=link, space_after=0)
+        _para(tf, _short_link(link), 14, link=link if urlparse(link).netloc else "", space_after=0)
 
 
 def _rate_words() -> list[str]:
@@ -1126,6 +1136,98 @@ def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
             _para(tf, f"•  {_plain_break_even(p, w.sweep_field)}", BODY_PT)
     deck.footer(s)
     return missing
+
+
+# "Today's bill against the model": the columns' shares of the width (component, model, bill,
+# difference, likely cause), the sizes tried from the largest, and a cell's inner margins (inches)
+BILL_COLUMNS = (0.18, 0.21, 0.21, 0.12, 0.28)  # the difference's header, bold, on one line
+BILL_PTS = (14, 13, 12, 11, 10, 9)
+SHORT_PTS = (10, 9, 8)  # with one cause a line: every component, each with several causes, in Korean
+CELL_PAD_X, CELL_PAD_Y = 0.06, 0.03
+BOLD_EM = 1.1  # a bold glyph is about a tenth wider: "Total for the period" took two lines, not one
+
+
+def _row_height(row: Sequence[str], widths: Sequence[float], pt: float, bold: bool = False) -> float:
+    """Inches a table row takes: its tallest cell, wrapped at `pt` (lines_needed, like every box)."""
+    wide = pt * (BOLD_EM if bold else 1)  # bold measured as a larger regular face
+    tallest = max(
+        lines_needed(t, wide, w - 2 * CELL_PAD_X) * pt * line_height(t) / 72 for t, w in zip(row, widths, strict=True)
+    )
+    return tallest + 2 * CELL_PAD_Y + 0.02
+
+
+def bill_notes(bill: Section) -> list[str]:
+    c = bill.comparison
+    notes = [
+        _("Share of the {what} counted as registry traffic: {share}").format(what=_(SHARE_WORDS[k]), share=percent(v))
+        for k, v in bill.shares
+        if v is not None
+    ]
+    if c.unattributed > SAME_MONEY:
+        notes.append(_("Shared lines not counted against the registry: {cost}").format(cost=money(c.unattributed)))
+    return notes
+
+
+def bill_slide(deck: _Deck, bill: Section) -> None:
+    """Today's bill against the model: the bill that was applied, component by component, with the
+    totals and the billing period. Text from the file (its name) is put in as plain, one-line text."""
+    c = bill.comparison
+    subtitle = _("{registry}, billing period {period}; files: {files}.").format(
+        registry=registries.name(c.registry),
+        period=bill_period(bill.bill),
+        files=bill_report.files_text(bill.bill),
+    )
+    s = _slide(deck.prs, bill_report.title(), subtitle)
+    head, body, total = bill_report.header(), bill_report.cells(c), bill_report.total(c)
+    rows = [head, *body, total]
+    notes = bill_notes(bill)
+    widths = [CONTENT_W * f for f in BILL_COLUMNS]
+    room = BODY_BOTTOM - BODY_TOP
+    # the largest size at which the table and its notes fit above the footer; at the smallest, a line
+    # with several likely causes keeps its first (the ADR lists them all)
+    shortened = [r[:4] + (r[4].split("; ")[0] + ("; …" if "; " in r[4] else ""),) for r in body]
+    tries = [(rows, pt) for pt in BILL_PTS] + [([head, *shortened, total], pt) for pt in SHORT_PTS]
+    for rows, pt in tries:
+        heights = [_row_height(r, widths, pt, bold=i in (0, len(rows) - 1)) for i, r in enumerate(rows)]
+        notes_h = height_needed([(n, pt) for n in notes], CONTENT_W, 2) if notes else 0.0
+        if sum(heights) + notes_h + 0.15 <= room:
+            break
+    shape = s.shapes.add_table(
+        len(rows), len(head), Inches(MARGIN), Inches(BODY_TOP), Inches(CONTENT_W), Inches(sum(heights))
+    )
+    shape.name = "Bill against the model"
+    table = shape.table
+    table.horz_banding = False
+    for j, w_in in enumerate(widths):
+        table.columns[j].width = Inches(w_in)
+    for i, (row, h) in enumerate(zip(rows, heights, strict=True)):
+        table.rows[i].height = Inches(h)
+        strong = i in (0, len(rows) - 1)  # the header and the totals
+        for j, value in enumerate(row):
+            cell = table.cell(i, j)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb("#F2F2F2" if strong else "#FFFFFF")
+            cell.margin_left = cell.margin_right = Inches(CELL_PAD_X)
+            cell.margin_top = cell.margin_bottom = Inches(CELL_PAD_Y)
+            cell.vertical_anchor = MSO_ANCHOR.TOP
+            tf = cell.text_frame
+            tf.word_wrap = True
+            _para(
+                tf,
+                value,
+                pt,
+                bold=strong,
+                colour=TEXT if strong or j != 4 else MUTED_TEXT,
+                first=True,
+                space_after=0,
+                align=PP_ALIGN.RIGHT if j in (1, 2, 3) else None,
+            )
+    if notes:
+        top = BODY_TOP + sum(heights) + 0.15
+        tf = _box(s, MARGIN, top, CONTENT_W, BODY_BOTTOM - top, "Bill notes").text_frame
+        for k, n in enumerate(notes):
+            _para(tf, n, pt, colour=MUTED_TEXT, first=k == 0, space_after=2)
+    deck.footer(s)
 
 
 # the picture box's aspect (12.13 x 4.9 in), so it is not letterboxed; drawn at 1,400 px and

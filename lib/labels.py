@@ -9,6 +9,7 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Collection
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from . import i18n
@@ -212,13 +213,27 @@ def amount(x: float) -> float:
     return x * k.rate if k else x
 
 
+def rounded(x: float, places: int = 2) -> float:
+    """The one rounding of money: to the cent (`places` 0: the whole won), half up, from the figure
+    as written. Python's "{:.2f}" rounds the binary value (442.015 is 442.01499...: "442.01") where the
+    browser's number format rounds the decimal one ("442.02"): every surface is given this figure,
+    so a table, a bar label, a hover and a slide print the same cents."""
+    return float(Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
+
+
+def shown(x: float) -> float:
+    """An amount in the display currency, rounded as it is shown: cents, or whole won."""
+    return rounded(amount(x), 0 if i18n.krw() else 2)
+
+
 def money(x: float, cents: bool = True) -> str:
     """$2,996.85 (or $2,997 without cents); −$3.20 for a negative amount; ₩4,135,653 in won (no
     fractions of a won)."""
     if i18n.krw():
         x, cents = amount(x), False
+    x = rounded(x, 2 if cents else 0)
     s = currency_symbol() + _local(f"{abs(x):,.2f}" if cents else f"{abs(x):,.0f}")
-    return (MINUS + s) if x < 0 and round(abs(x), 2 if cents else 0) else s
+    return (MINUS + s) if x < 0 and abs(x) else s
 
 
 def shown_difference(total: float, part: float) -> float:
@@ -226,16 +241,17 @@ def shown_difference(total: float, part: float) -> float:
     the cent (or to the won): 2,996.85 − 563.245 prints as $2,433.60, not $2,433.61."""
     k = i18n.krw()
     if k:
-        return (round(total * k.rate) - round(part * k.rate)) / k.rate
-    return round(total, 2) - round(part, 2)
+        return (rounded(total * k.rate, 0) - rounded(part * k.rate, 0)) / k.rate
+    return rounded(rounded(total) - rounded(part))
 
 
 def signed_money(x: float) -> str:
     """+$10.50 / −$2,103.65: a change in cost, sign first."""
     if i18n.krw():
-        y = amount(x)
-        return ("+" if y >= 0 or not round(abs(y)) else MINUS) + currency_symbol() + _local(f"{abs(y):,.0f}")
-    return ("+" if x >= 0 or not round(abs(x), 2) else MINUS) + "$" + _local(f"{abs(x):,.2f}")
+        y = rounded(amount(x), 0)
+        return ("+" if y >= 0 or not abs(y) else MINUS) + currency_symbol() + _local(f"{abs(y):,.0f}")
+    x = rounded(x)
+    return ("+" if x >= 0 or not abs(x) else MINUS) + "$" + _local(f"{abs(x):,.2f}")
 
 
 def percent(fraction: float, digits: int = 0) -> str:

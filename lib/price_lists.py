@@ -451,6 +451,12 @@ def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str 
     )
 
 
+def is_plain_decimal(text: str) -> bool:
+    """ASCII digits with an optional point: how price lists write a price. float() would also
+    take "１", "٠.١", "1_0", " 1", "NaN" and "1e400"; both readers (offer files, pricing pages) refuse them."""
+    return _DECIMAL.fullmatch(text) is not None
+
+
 def _num(text: Any, path: str, sku: str, rate: str, name: str) -> float:
     if text in (None, ""):
         raise PriceListError(
@@ -458,8 +464,7 @@ def _num(text: Any, path: str, sku: str, rate: str, name: str) -> float:
         )
     if str(text) == "Inf":
         return math.inf
-    if not isinstance(text, str) or not _DECIMAL.fullmatch(text):
-        # float() would take "１", "1_0", "NaN" and "1e400": a price list writes plain ASCII decimals
+    if not isinstance(text, str) or not is_plain_decimal(text):
         raise PriceListError(
             _("{path}: SKU {sku} rate {rate}: '{name}' is not a plain decimal number: {text!r}").format(
                 path=path, sku=sku, rate=rate, name=name, text=str(text)[:40]
@@ -721,6 +726,13 @@ def _no_constant(name: str) -> Any:
     raise ValueError(_("{name} is not a price").format(name=name))
 
 
+def load_json(raw: bytes, max_bytes: int) -> Any:
+    """A vendor's JSON file, bounded before it is parsed (bounded.BoundExceeded) and strict
+    (ValueError): a duplicate key (the last would win silently) or NaN/Infinity is refused."""
+    bounded.check_json(raw, max_depth=MAX_DEPTH, max_bytes=max_bytes)
+    return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+
+
 def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
     """Every item of DIR/azure/<service>-<n>.json, in page order; the chain must be complete."""
     pages = sorted((src / "azure").glob(f"{service}-*.json"), key=_page_no)
@@ -733,9 +745,7 @@ def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
         if _page_no(p) != i + 1:
             raise PriceListError(_("{path}: expected page {page} here; a page is missing").format(path=p, page=i + 1))
         try:
-            raw = p.read_bytes()
-            bounded.check_json(raw, max_depth=MAX_DEPTH, max_bytes=MAX_PAGE_BYTES)
-            doc = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+            doc = load_json(p.read_bytes(), MAX_PAGE_BYTES)
         except bounded.BoundExceeded as e:
             raise PriceListError(_("{path}: {why}; not a Retail Prices API page").format(path=p, why=e)) from None
         except (OSError, ValueError) as e:

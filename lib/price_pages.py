@@ -27,7 +27,6 @@ an as-of that is not a date: each is an error naming the file and the entry, and
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import math
 import re
 import urllib.parse
@@ -38,6 +37,8 @@ from typing import Any
 
 import yaml
 
+from . import bounded, safeyaml
+from . import price_lists as pl
 from .i18n import _
 from .price_lists import PriceListError
 from .regions import RegionMatch
@@ -58,6 +59,7 @@ VENDOR_HOSTS = (
 )
 RATE_CODE = re.compile(r"^[A-Z0-9]+\.[A-Z0-9]+\.[A-Z0-9]+$")
 MAX_BYTES = 8 << 20  # the cut files are kilobytes; AWS's whole S3 file is 2.6 MB
+MAX_SOURCED_TOKENS = 200_000  # lines and YAML indicators (safeyaml.prescan): the full 245 KB sourced file has ~9,100
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ class Figure:
     value: float
     source: str  # a URL, or "secondary: <URL>"
     as_of: str  # YYYY-MM-DD
-    detail: str  # where exactly: file, description, rate code; or the source's quote
+    detail: str  # where exactly: file, location, description and rate code; or file, region and entry
 
 
 # {price-book key: {region (or choice, for `by:` entries keyed by region then choice): Figure}}
@@ -185,17 +187,16 @@ def _date(text: object, where: str) -> str:
 
 
 def _number(text: object, where: str) -> float:
-    if isinstance(text, bool):
-        text = None
-    try:
-        v = float(text)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise PriceListError(
-            _("{where}: the price is not a number: {got!r}").format(where=where, got=str(text)[:60])
-        ) from None
-    if not math.isfinite(v) or v < 0:
-        raise PriceListError(_("{where}: the price is not a number >= 0: {got!r}").format(where=where, got=text))
-    return v
+    """A price as the offer-file reader takes one: text in plain ASCII decimals ("0.0120000000"),
+    or a number the file's own syntax wrote (sourced-prices.yaml), finite and not negative.
+    Whether it is plausible (positive, dated, close to the current book) is price_update.check_plausible's."""
+    if isinstance(text, str) and pl.is_plain_decimal(text):
+        return float(text)
+    if isinstance(text, (int, float)) and not isinstance(text, bool) and math.isfinite(text) and text >= 0:
+        return float(text)
+    raise PriceListError(
+        _("{where}: the price is not a plain decimal number: {got!r}").format(where=where, got=str(text)[:60])
+    )
 
 
 def load_page(path: Path) -> dict[str, Any]:
@@ -203,9 +204,11 @@ def load_page(path: Path) -> dict[str, Any]:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise PriceListError(_("{path}: larger than {mb} MB; not a pricing-page file").format(path=path, mb=8))
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = pl.load_json(path.read_bytes(), MAX_BYTES)
     except FileNotFoundError:
         raise PriceListError(_("{path}: missing").format(path=path)) from None
+    except bounded.BoundExceeded as e:
+        raise PriceListError(_("{path}: {why}; not a pricing-page file").format(path=path, why=e)) from None
     except (OSError, ValueError) as e:
         raise PriceListError(_("{path}: not valid JSON or cut short ({why})").format(path=path, why=e)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("regions"), dict):
@@ -267,7 +270,8 @@ def read_pages(src: Path, regions: Mapping[str, RegionMatch]) -> Figures:
             value = _number(entry.get("price"), where)
             as_of = _date(doc["manifest"]["hawkFilePublicationDate"], str(path))
             url = rule.url.format(location=loc.replace(" ", "%20"))
-            found.setdefault(rule.key, {})[region] = Figure(value, url, as_of, f"{path.name}: {desc} ({code})")
+            detail = f"{PAGES}/{rule.file.format(region=region)}: '{loc}' / '{desc}' ({code})"
+            found.setdefault(rule.key, {})[region] = Figure(value, url, as_of, detail)
     return found
 
 
@@ -288,7 +292,8 @@ def load_sourced(path: Path) -> dict[str, Any]:
             raise PriceListError(
                 _("{path}: larger than {mb} MB; not a file of sourced figures").format(path=path, mb=8)
             )
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # YAML 1.2 numbers, no duplicate keys (the last would win silently), nesting bounded first
+        doc = safeyaml.load(path.read_text(encoding="utf-8"), max_tokens=MAX_SOURCED_TOKENS)
     except FileNotFoundError:
         raise PriceListError(_("{path}: missing").format(path=path)) from None
     except (OSError, yaml.YAMLError) as e:
@@ -298,7 +303,7 @@ def load_sourced(path: Path) -> dict[str, Any]:
     return doc
 
 
-def _sourced_figure(entry: object, where: str, unit_word: str) -> Figure | None:
+def _sourced_figure(entry: object, where: str, unit_word: str, detail: str) -> Figure | None:
     """A sourced entry as a Figure; None when the source gave none (value null) or sources disagree."""
     if not isinstance(entry, dict) or entry.get("value") is None:
         return None
@@ -322,7 +327,7 @@ def _sourced_figure(entry: object, where: str, unit_word: str) -> Figure | None:
         value,
         ("secondary: " if secondary else "") + url,
         _date(entry["as_of"], where),
-        str(entry.get("quote", ""))[:200],
+        detail,
     )
 
 
@@ -341,12 +346,19 @@ def read_sourced(src: Path, regions: Mapping[str, RegionMatch]) -> tuple[Figures
         if not isinstance(r, dict):
             continue  # a region the file does not cover: its figures stand in
         for key, (section, name, word) in SOURCED_RULES.items():
-            fig = _sourced_figure((r.get(section) or {}).get(name), f"{path}: {region} {section}.{name}", word)
+            fig = _sourced_figure(
+                (r.get(section) or {}).get(name),
+                f"{path}: {region} {section}.{name}",
+                word,
+                f"{SOURCED}: {region} {section}.{name}",
+            )
             if fig is not None:
                 found.setdefault(key, {})[region] = fig
         for key, per in SOURCED_CHOICES.items():
             figs = {
-                c: _sourced_figure((r.get(s) or {}).get(n), f"{path}: {region} {s}.{n}", "day")
+                c: _sourced_figure(
+                    (r.get(s) or {}).get(n), f"{path}: {region} {s}.{n}", "day", f"{SOURCED}: {region} {s}.{n}"
+                )
                 for c, (s, n) in per.items()
             }
             if all(figs.values()):

@@ -19,11 +19,11 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -112,41 +112,61 @@ def _note(founds: Sequence[pl.Found], old_note: str | dict[str, str], vendor: st
 MAX_CHANGE = 3.0  # a list price that triples or falls to a third is more likely a wrong file than a new price
 
 
-def check_plausible(old: pricebook.PriceBook, found: pl.Founds, today: str, accept_changes: bool = False) -> None:
-    """Every price read is finite and positive, dated no later than today, and (unless
-    accept_changes) within MAX_CHANGE of the current book's figure; else PriceListError naming it."""
+class Reading(Protocol):
+    """One price as a reader found it: a price list's Found, a pricing page's or a sourced file's Figure."""
+
+    @property
+    def value(self) -> float: ...
+    @property
+    def as_of(self) -> str: ...
+    @property
+    def detail(self) -> str: ...  # the file and the entry it was read in
+
+
+def _current(old: pricebook.PriceBook, key: str, sub: str) -> float | None:
+    """The current book's figure that `sub` (a region, or a `by:` entry's choice) would replace;
+    None for a region the book does not have yet (a new region's figure changes nothing)."""
+    p = old.prices.get(key)
+    if p is None:
+        return None
+    if p.by is not None:
+        was = p.value.get(sub) if isinstance(p.value, dict) else None
+        return float(was) if isinstance(was, (int, float)) else None
+    return p.resolve(sub) if sub in old.regions else None
+
+
+def check_plausible(
+    old: pricebook.PriceBook, found: Mapping[str, Mapping[str, Reading]], today: str, accept_changes: bool = False
+) -> None:
+    """The rules every reader's figures pass before a book is built from them: each is finite and
+    positive, dated no later than today, and (unless accept_changes) within MAX_CHANGE of the
+    current book's figure; else PriceListError naming the entry and where it was read."""
     for key in sorted(found):
-        p = old.prices.get(key)
         for sub, f in sorted(found[key].items()):
             name = key + (f" [{sub}]" if sub else "")
-            if not math.isfinite(f.value) or f.value <= 0:
-                was = p.value.get(sub) if p is not None and isinstance(p.value, dict) else (p.value if p else None)
-                if not (f.value == 0 and was == 0):
-                    raise PriceListError(
-                        _("{name}: {value} is not a price ({detail}); the current book stays").format(
-                            name=name, value=f.value, detail=f.detail
-                        )
-                    )
-            if f.as_of > today:
+            was = _current(old, key, sub)
+            if (not math.isfinite(f.value) or f.value <= 0) and not (f.value == 0 and was == 0):
                 raise PriceListError(
-                    _("{name}: published {date}, after today ({today}); the current book stays").format(
-                        name=name, date=f.as_of, today=today
+                    _("{name}: {value} is not a price ({detail}); the current book stays").format(
+                        name=name, value=f.value, detail=f.detail
                     )
                 )
-            if p is None or accept_changes:
-                continue
-            was = p.value.get(sub) if isinstance(p.value, dict) else p.value
-            if isinstance(was, (int, float)) and was > 0 and f.value > 0:
-                ratio = f.value / was
-                if ratio > MAX_CHANGE or ratio < 1 / MAX_CHANGE:
-                    raise PriceListError(
-                        _(
-                            "{name}: {old:g} -> {new:g} is a {ratio:.1f}x change ({detail}); check the file, "
-                            "or run again with --accept-changes"
-                        ).format(
-                            name=name, old=was, new=f.value, ratio=ratio if ratio > 1 else 1 / ratio, detail=f.detail
-                        )
+            if f.as_of > today:
+                raise PriceListError(
+                    _("{name} ({detail}): dated {date}, after today ({today}); the current book stays").format(
+                        name=name, detail=f.detail, date=f.as_of, today=today
                     )
+                )
+            if was is None or accept_changes or was <= 0 or f.value <= 0:
+                continue
+            ratio = f.value / was
+            if ratio > MAX_CHANGE or ratio < 1 / MAX_CHANGE:
+                raise PriceListError(
+                    _(
+                        "{name}: {old:g} -> {new:g} is a {ratio:.1f}x change ({detail}); check the file, "
+                        "or run again with --accept-changes"
+                    ).format(name=name, old=was, new=f.value, ratio=ratio if ratio > 1 else 1 / ratio, detail=f.detail)
+                )
 
 
 def build(
@@ -390,7 +410,7 @@ def update(
     old_doc = yaml.safe_load(old_text)
     rmap = regionmap.load()
     if not do_fetch and pp_is_pages(src):  # AWS's pricing-page JSON and sourced figures
-        return update_from_pages(src, book_path, history_dir, today, progress, dry_run)
+        return update_from_pages(src, book_path, history_dir, today, progress, dry_run, accept_changes)
     if do_fetch:
         pl.fetch(src, fetch_regions or sorted(rmap), progress=progress)
     if not src.is_dir():
@@ -512,9 +532,11 @@ def update_from_pages(
     today: str,
     progress: pl.Progress | None = None,
     dry_run: bool = False,
+    accept_changes: bool = False,
 ) -> Result:
     """The update from AWS's pricing-page JSON and a file of sourced figures (lib/price_pages.py):
-    new regions priced from them, a figure no file gives standing in (recorded as such)."""
+    new regions priced from them, a figure no file gives standing in (recorded as such); the
+    figures pass the offer-file reader's plausibility rules (check_plausible) before anything is built."""
     from . import price_pages as pp
 
     old_text = book_path.read_text(encoding="utf-8")
@@ -532,6 +554,11 @@ def update_from_pages(
     sourced, choices = pp.read_sourced(src, {r: rmap[r] for r in offered})
     for k, per in sourced.items():
         figures.setdefault(k, {}).update(per)
+    # `by:` figures only decide whether a region cites its own source; they are checked all the same
+    per_choice = {k: {f"{r} {c}": f for r, cs in rs.items() for c, f in cs.items()} for k, rs in choices.items()}
+    check_plausible(
+        old, {**figures, **{k: {**figures.get(k, {}), **v} for k, v in per_choice.items()}}, today, accept_changes
+    )
     built = pp.build(old_doc, old, figures, choices, offered, rmap, _new_version(old, history_dir, today))
     names = {r: rmap[r].name for r in offered}
     tail = (

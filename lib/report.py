@@ -85,11 +85,10 @@ def to_text(e: Estimate) -> str:
         "",
     ]
     for r in e.ranked():
-        lines.append(f"{r.name:<40} ${r.monthly_cost:>12,.2f}")
+        lines.append(f"{r.name:<40} ${labels.rounded(r.monthly_cost):>12,.2f}")
         for c in r.components:
-            lines.append(
-                f"    {c.name:<52} {c.quantity:>12,.4g} {c.unit:<14} x ${c.price:<10,.4g} = ${c.monthly_cost:>10,.2f}"
-            )
+            cost = labels.rounded(c.monthly_cost)
+            lines.append(f"    {c.name:<52} {c.quantity:>12,.4g} {c.unit:<14} x ${c.price:<10,.4g} = ${cost:>10,.2f}")
         for f in r.flags:
             lines.append(f"    [{_severity(f.severity)}] {f.message}")
         lines.append("")
@@ -105,4 +104,4 @@ def _severity(code: str) -> str:
 
 def signed_money(x: float) -> str:
     """+$10.50 / −$3.20: a change in cost, sign first."""
-    return f"{'+' if x >= 0 else '−'}${abs(x):,.2f}"
+    return f"{'+' if x >= 0 else '−'}${labels.rounded(abs(x)):,.2f}"

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import charts, features, labels, sensitivity
+from lib import charts, decision_sweep, features, labels, sensitivity
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
 from lib.workload import PERCENT_FIELDS
@@ -24,6 +24,72 @@ st.caption(
 workload_inputs.field("sweep_field")
 field = w.sweep_field
 name = labels.field(field)
+
+# ---- the decision question first: where does the recommendation itself change? ----------------
+ANSWERS = "be_answers"  # {(scenario, price book): {field: decision_sweep.Answer}}: priced once per scenario
+
+
+def _answers() -> dict[str, decision_sweep.Answer]:
+    """Every sweepable input's answer, worked out once per scenario (about 0.3 s an input)."""
+    scenario_key = (repr(sorted(w.replace(sweep_field="pulls_per_month").to_dict().items())), book.version, book.path)
+    cached = st.session_state.get(ANSWERS)
+    if cached and cached[0] == scenario_key:
+        done: dict[str, decision_sweep.Answer] = cached[1]
+        return done
+    fields = list(sensitivity.RANGES)
+    bar = st.progress(0.0, text=_("Finding where the recommendation changes..."))
+    out: dict[str, decision_sweep.Answer] = {}
+    for i, f in enumerate(fields):
+
+        def step(p: float, i: int = i) -> None:
+            bar.progress((i + p) / len(fields), text=bar_text)
+
+        out[f] = decision_sweep.answer(w, book, f, progress=step)
+    bar.empty()
+    st.session_state[ANSWERS] = (scenario_key, out)
+    return out
+
+
+bar_text = _("Finding where the recommendation changes...")
+answers = _answers()
+st.subheader(_("Where the recommendation changes"))
+st.info(decision_sweep.sentence(answers[field]), icon=":material/recommend:")
+rows = []
+for f, a in answers.items():
+    c = a.nearest()
+    rows.append(
+        {
+            "input": labels.field(f),
+            "today": decision_sweep.value(f, a.today),
+            "answer": registry_name(a.now),
+            "changes_at": decision_sweep.value(f, c.x)
+            if c
+            else _("nowhere in {lo} to {hi}").format(
+                lo=decision_sweep.value(f, a.lo), hi=decision_sweep.value(f, a.hi)
+            ),
+            "changes_to": (registry_name(c.after) if c.after != a.now else registry_name(c.before)) if c else "",
+            "how_far": decision_sweep.how_far(a, c) if c else "",
+        }
+    )
+st.dataframe(
+    pd.DataFrame(rows),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "input": st.column_config.TextColumn(_("Input"), width="medium"),
+        "today": st.column_config.TextColumn(_("Today")),
+        "answer": st.column_config.TextColumn(_("Recommended today"), width="medium"),
+        "changes_at": st.column_config.TextColumn(_("The answer changes at"), width="medium"),
+        "changes_to": st.column_config.TextColumn(_("To"), width="medium"),
+        "how_far": st.column_config.TextColumn(_("How far from today")),
+    },
+)
+st.caption(
+    _(
+        "Each input swept alone across its range, the others as in the sidebar; the recommendation is worked out "
+        "as on the Recommendation page. Below: every registry's cost, and where two registries cross."
+    )
+)
 
 with st.spinner(_("Working out every registry's cost across the range...")):
     table = sensitivity.sweep(w, field, book)

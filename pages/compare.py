@@ -4,9 +4,9 @@ from typing import Any
 
 import streamlit as st
 
-from lib import charts, compare, labels, presets, registries
-from lib.analysis import analyse
+from lib import charts, compare, labels, presets, scenario_cache
 from lib.i18n import N_, _
+from lib.registries import name as registry_name
 from lib.workload import COMPARED, PERCENT_FIELDS, SPECS, lenient
 from ui import chart, money, share, shell, workload_inputs
 
@@ -99,7 +99,8 @@ with st.expander(_("Scenario B: what differs from A"), expanded=True):
         else _("B changes: nothing yet")
     )
 
-a_analysis, b_analysis = analyse(w, book), analyse(b, book)  # each registry in its best setup (or the view)
+# each registry in its best setup (or as set up now: the view); A is the Overview's analysis, shared
+a_analysis, b_analysis = scenario_cache.analysis(w, book), scenario_cache.analysis(b, book)
 table = compare.analyses_side_by_side(a_analysis, b_analysis)
 fig = charts.compare_bars(table, w, b)  # the legend says what B changes
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
@@ -123,11 +124,7 @@ st.dataframe(
     },
 )
 st.caption(labels.choice("view", w.view) + ".")
-# "cheapest" is a registry that passes the hard requirements (never the S3 baseline), in its shown setup
-cheapest_a, cheapest_b = a_analysis.cheapest(), b_analysis.cheapest()
-if cheapest_a and cheapest_b:
-    st.markdown(
-        _("Cheapest registry that meets your requirements under A: **{a}**; under B: **{b}**.").format(
-            a=registries.name(cheapest_a), b=registries.name(cheapest_b)
-        )
-    )
+# "cheapest" is the decision's: a registry that passes the hard requirements and serves the workload
+# (never the S3 baseline, nor a plan that would throttle or refuse the pulls), at the figures shown
+cheapest_a, cheapest_b = (registry_name(c) if (c := x.cheapest()) else "—" for x in (a_analysis, b_analysis))
+st.markdown(_("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b))

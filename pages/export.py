@@ -2,26 +2,41 @@
 
 import streamlit as st
 
-from lib import adr, deck, export
-from lib.analysis import analyse
+from lib import adr, deck, export, public_address, scenario_cache
 from lib.i18n import N_, _
-from ui import language, share, shell
+from ui import bill_upload, language, share, shell
 
 TITLE = N_("Export")
 ICON = ":material/ios_share:"
 ORDER = 90  # place in the menu
 
 w, book = shell.page()
-a = analyse(w, book)  # priced once per run; every download below reads it
+a = scenario_cache.analysis(w, book)  # priced once per scenario (the Overview's too); every download reads it
 e = a.shown  # each registry in its best setup (the recommended one at the answer), or as set up now
-link = share.share_url(share.current_query())
+link = share.export_link(share.current_query())  # a public address, never the server's own loopback one
 
 st.title(_("Export"))
 st.caption(_("Each file is built from the current scenario when you click; the share link goes inside."))
+if not public_address.has_address(link):
+    st.info(
+        _(
+            "No public address is set for this dashboard, so the exports carry the scenario's query without an "
+            "address. Set {setting} to the address reviewers open (see README, Deploy for a team)."
+        ).format(setting=public_address.ENV),
+        icon=":material/link_off:",
+    )
+bill = bill_upload.applied_bill(w, book)  # the bill applied on the Your bill page, against this scenario
+if bill is not None and not st.toggle(
+    _("Include today’s bill against the model (a slide in the deck, a section in the ADR)"),
+    value=True,
+    key="export_bill",
+    help=_("The bill applied on the bill page, component by component against this scenario; its file names go in."),
+):
+    bill = None
 
 
 def build_deck() -> bytes:
-    data, missing = deck.build(a, link, pictures=export.renderer_available())
+    data, missing = deck.build(a, link, pictures=export.renderer_available(), bill=bill)
     st.session_state["export_deck_missing"] = missing
     return data
 
@@ -87,7 +102,7 @@ with c2:
     )
 
 st.subheader(_("Architecture decision record"))
-record = adr.adr(a, link)
+record = adr.adr(a, link, bill=bill)
 st.download_button(
     _("ADR (.md)"),
     icon=":material/download:",

@@ -1,9 +1,9 @@
 """Overview: every registry's monthly cost side by side, broken into its parts."""
 
+import pandas as pd
 import streamlit as st
 
-from lib import charts, components, features, labels, tables, wording
-from lib.analysis import analyse
+from lib import charts, components, features, labels, scenario_cache, tables, wording
 from lib.i18n import N_, _
 from ui import chart, money, recommendation_line, shell, workload_inputs
 
@@ -13,7 +13,7 @@ ORDER = 0  # place in the menu
 NO_PART = N_("None")  # a registry whose bill has no parts at all (free)
 
 w, book = shell.page()
-a = analyse(w, book)  # once per rerun: the estimate, every registry's best setup, the recommendation
+a = scenario_cache.analysis(w, book)  # priced once per distinct scenario in this process, for every session
 e = a.shown  # each registry in its cheapest setup, or as set up now (the view)
 
 st.title(_("Container registry cost"))
@@ -24,13 +24,18 @@ st.caption(
     ).format(version=book.version, region=labels.choice("region", w.region))
 )
 r = a.recommendation
-recommendation_line.show(r)
+recommendation_line.show(r)  # made once per scenario (lib/scenario_cache)
 workload_inputs.field("view")
 
 lacking = features.missing(w.required_features)
 other = a.other_totals()
-fig = charts.cost_breakdown(
-    e, lacking=lacking, recommended=r.recommended, other=other, other_name=wording.other_view(a.as_set_up)
+fig = scenario_cache.view(  # shared, never changed: the slide export styles a copy
+    w,
+    book,
+    "overview chart",
+    lambda: charts.cost_breakdown(
+        e, lacking=lacking, recommended=r.recommended, other=other, other_name=wording.other_view(a.as_set_up)
+    ),
 )
 chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
 if other:
@@ -44,12 +49,17 @@ if any(lacking.values()):
     )
 
 st.subheader(_("Totals, cheapest first"))
-totals = tables.totals_table(e, other=other, setup=a.setup_words())
+totals = scenario_cache.view(w, book, "totals", lambda: tables.totals_table(e, other=other, setup=a.setup_words()))
 st.dataframe(
-    money.convert(
-        totals.assign(largest_part=totals["largest_part"].map(lambda c: _(labels.CATEGORIES.get(c, NO_PART)))),
-        ["monthly_cost", "other_cost"],
-    )[["rank", "registry", "monthly_cost", "other_cost", "setup", "largest_part"]],
+    scenario_cache.view(  # the same table for everyone with this scenario: made once
+        w,
+        book,
+        "overview totals",
+        lambda: money.convert(
+            totals.assign(largest_part=totals["largest_part"].map(lambda c: _(labels.CATEGORIES.get(c, NO_PART)))),
+            ["monthly_cost", "other_cost"],
+        )[["rank", "registry", "monthly_cost", "other_cost", "setup", "largest_part"]],
+    ),
     hide_index=True,
     width="stretch",
     column_config={
@@ -63,9 +73,11 @@ st.dataframe(
 )
 flagged = [r for r in e.ranked() if r.flags]
 if flagged:
-    st.markdown("**" + _("Warnings and notes") + "**")
-    st.markdown(
-        "\n".join(
+    st.markdown(  # one element: the heading and the list
+        "**"
+        + _("Warnings and notes")
+        + "**\n\n"
+        + "\n".join(
             f"- **{r.name}**: "
             + " ".join(f"*{_(labels.SEVERITIES[f.severity])}:* {f.message}" for f in r.flags).replace("$", "\\$")
             for r in flagged
@@ -74,9 +86,11 @@ if flagged:
 
 st.subheader(_("The arithmetic"))
 st.caption(_("Every part is quantity x unit price; the source of each price is linked."))
-parts = tables.all_components_table(e, book)
-st.dataframe(
-    money.convert(
+
+
+def _parts_view() -> pd.DataFrame:
+    parts = tables.all_components_table(e, book)
+    return money.convert(
         parts.assign(
             category=parts["category"].map(lambda c: _(labels.CATEGORIES[c])),
             quantity=[
@@ -87,7 +101,11 @@ st.dataframe(
             source=parts["source"].where(parts["source"].str.startswith("http"), ""),
         ).drop(columns=["unit"]),
         ["monthly_cost"],
-    ),
+    )
+
+
+st.dataframe(
+    scenario_cache.view(w, book, "overview parts", _parts_view),
     hide_index=True,
     width="stretch",
     column_config={

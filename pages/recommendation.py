@@ -3,8 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import decision, decision_chart, labels, wording
-from lib.analysis import analyse
+from lib import decision, decision_chart, labels, scenario_cache, wording
 from lib.decision_text import step_reasons
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
@@ -16,7 +15,9 @@ ORDER = 10  # place in the menu
 
 w, book = shell.page()
 tree = decision.load()
-a = analyse(w, book)  # the recommendation, and every registry's figures in its best setup (or the view)
+# the recommendation (decision.recommend(w, book, tree), once per scenario) and every registry's
+# figures in its best setup (or the view)
+a = scenario_cache.analysis(w, book)
 r = a.recommendation
 
 st.title(_("Recommendation"))
@@ -62,11 +63,13 @@ if r.cost_note:
 left, right = st.columns([3, 2])
 with left:
     st.subheader(_("Why: the path taken"))
-    for i, step in enumerate(r.path, 1):
-        st.markdown(
+    st.markdown(  # the steps as paragraphs of one element (one message to the browser, not five)
+        "\n\n".join(
             f"**{i}. {md(step.question)}**  \n→ *{md(step.answer)}*: "
             + md(" ".join(step_reasons(step.answer, step.reasons)))
+            for i, step in enumerate(r.path, 1)
         )
+    )
 with right:
     st.subheader(_("Candidates that pass every constraint"))
     other = a.other_totals()

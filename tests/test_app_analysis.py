@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib import features, migration, network, sensitivity, timeline
+from lib import features, labels, migration, network, sensitivity, timeline
 from lib.registries import NAMES
 from lib.report import signed_money
 from lib.workload import from_dict
@@ -14,12 +14,33 @@ def test_break_even_page_lists_the_librarys_points(book):
     at = open_app(q, page="pages/break_even.py")
     assert not at.exception
     points = sensitivity.break_evens(from_dict(q), "pulls_per_month", book)
-    table = at.dataframe[0].value
+    table = at.dataframe[1].value  # below the table of where the recommendation changes
     assert list(table["at"]) == [f"{p.x:,.0f} pulls a month" for p in points]
     assert list(table["cheaper above"]) == [NAMES[p.cheaper_above] for p in points]
-    assert list(table["cost"]) == pytest.approx([p.cost for p in points])
+    assert list(table["cost"]) == [labels.rounded(p.cost) for p in points]  # to the cent, as every surface
     fig = figure(at)
     assert fig["layout"]["xaxis"]["type"] == "log"
+
+
+def test_break_even_page_answers_where_the_recommendation_changes_first(book):
+    # the worked example made public and pulled anonymously: ECR until ECR Public's 500 GB quota
+    # (1,000 pulls of 0.5 GB), GHCR above it (tests/test_decision_sweep.py works it by hand)
+    q = {"visibility": "public", "same_region_share": "0", "internet_share": "1"}
+    at = open_app(q, page="pages/break_even.py")
+    assert not at.exception
+    assert at.subheader[0].value == "Where the recommendation changes"
+    assert at.info[0].value == (
+        "Today's answer is Amazon ECR; it changes at 1,000 pulls a month (1 x today's value): "
+        "Amazon ECR below it, GitHub Container Registry from it on."
+    )
+    answers = at.dataframe[0].value
+    assert len(answers) == 5  # every sweepable input
+    row = answers[answers["input"] == "Pulls a month"].iloc[0]
+    assert (row["answer"], row["changes_at"], row["changes_to"]) == (
+        "Amazon ECR",
+        "1,000 pulls a month",
+        "GitHub Container Registry",
+    )
 
 
 def test_break_even_page_sweeps_the_chosen_input(book):

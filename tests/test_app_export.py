@@ -14,9 +14,22 @@ def test_export_page_previews_the_adr(book):
     preview = at.code[-1].value
     assert preview.startswith("# ADR: Use Google Artifact Registry")
     assert f"We will use **{NAMES[r.recommended]}**" in preview
-    link = preview.split("Scenario (reopens every input and figure): ")[1].split("\n")[0]
-    assert "runs_on=gcp" in link
+    # no public address under test: the ADR says so and carries the query alone (never a loopback address)
+    line = next(x for x in preview.splitlines() if x.startswith("- Scenario"))
+    assert "no public address is set for this dashboard" in line
+    link = line.rsplit(": ", 1)[1]
+    assert link.startswith("?") and "runs_on=gcp" in link
     assert preview == adr.adr(analyse(from_dict({"runs_on": "gcp"}), book), link).rstrip("\n")
+
+
+def test_export_page_builds_the_link_from_the_public_address(monkeypatch):
+    monkeypatch.setenv("REGISTRY_DASHBOARD_PUBLIC_URL", "https://tools.example.com/registry")
+    at = open_app({"runs_on": "gcp"}, page="pages/export.py")
+    assert not at.exception
+    preview = at.code[-1].value
+    link = preview.split("Scenario (reopens every input and figure): ")[1].split("\n")[0]
+    assert link.startswith("https://tools.example.com/registry/?") and "runs_on=gcp" in link
+    assert not [i for i in at.info if "No public address" in i.value]
 
 
 def test_every_chart_offers_png_and_svg():

@@ -16,7 +16,7 @@ def _links(at) -> list:
 
 def test_every_file_of_pages_is_in_the_menu_overview_first():
     infos = shell.page_infos()
-    assert sorted(p.file.stem for p in infos) == PAGE_FILES and len(PAGE_FILES) == 11
+    assert sorted(p.file.stem for p in infos) == PAGE_FILES and len(PAGE_FILES) == 12
     assert infos[0].title == "Overview" and infos[-1].title == "About"
     assert len({p.title for p in infos}) == len(infos)
     assert all(p.icon.startswith(":material/") for p in infos)

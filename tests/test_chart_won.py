@@ -4,6 +4,7 @@ won), and exactly today's US-dollar figures when none is."""
 
 import datetime as dt
 import io
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -217,7 +218,10 @@ def test_deck_charts_in_won(book):
     ecr_line = next(s for s in line.plots[0].series if s.name == "Amazon ECR")
     # over time, ECR climbs in its recommended setup (issue 24): the endpoints (the bar above at 239,172)
     cumulative, _monthly = timeline.cost_over_time(W.replace(network="endpoints"), book)
-    assert list(ecr_line.values) == [round(v * RATE) for v in cumulative["ecr"]]
+    # to the won, half up (money rounded once, issue 24): month 8 is 1,461.00 x 1,380.5 = 2,016,910.5 -> 2,016,911
+    won = [int((Decimal(repr(v)) * Decimal("1380.5")).quantize(Decimal(1), ROUND_HALF_UP)) for v in cumulative["ecr"]]
+    assert won[7] == 2_016_911
+    assert list(ecr_line.values) == won
     assert line.value_axis.tick_labels.number_format == '"₩"#,##0'
 
 

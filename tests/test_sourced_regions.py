@@ -196,14 +196,28 @@ def _without_new_regions(doc: dict) -> dict:
     return doc
 
 
+def _as_it_stood(doc: dict, seoul_before: bool = False) -> dict:
+    """The committed book without the new regions; with seoul_before, also Seoul's inter-region
+    rate as the previous book had it (0.02 everywhere, data/price_history/2026-11-29.yaml), which
+    the update moved to AWS's 0.08: a 4x change that needs --accept-changes."""
+    doc = _without_new_regions(doc)
+    if seoul_before:
+        previous = yaml.safe_load((pricebook.DEFAULT_PATH.parent / "price_history" / "2026-11-29.yaml").read_text())
+        doc["prices"]["aws.inter_region_gb"] = previous["prices"]["aws.inter_region_gb"]
+    return doc
+
+
 def test_update_from_the_fixture_reproduces_the_books_new_regions(tmp_path):
     committed = yaml.safe_load(pricebook.DEFAULT_PATH.read_text(encoding="utf-8"))
     start = tmp_path / "prices.yaml"
-    start.write_text(yaml.safe_dump(_without_new_regions(committed), sort_keys=False, allow_unicode=True))
+    start.write_text(yaml.safe_dump(_as_it_stood(committed, seoul_before=True), sort_keys=False, allow_unicode=True))
     assert list(pricebook.load(start).regions) == ["us-east-1", "ap-northeast-2"]
+    assert pricebook.load(start).get("aws.inter_region_gb", "ap-northeast-2") == 0.02
     src = tmp_path / "lists"
     shutil.copytree(PAGES, src, ignore=shutil.ignore_patterns("*.py"))
-    r = pu.update(src, start, tmp_path / "history", today="2026-12-07")
+    # Seoul's inter-region rate moves 0.02 -> 0.08 (4x, more than MAX_CHANGE): checked by hand against
+    # AWS's feed, so accepted here; tests/test_price_pages_plausible.py shows the refusal without it
+    r = pu.update(src, start, tmp_path / "history", today="2026-12-07", accept_changes=True)
     assert r.changed and r.regions_added == tuple(NEW) and r.regions_left_out == ()
     rebuilt = yaml.safe_load(start.read_text(encoding="utf-8"))
     assert rebuilt["regions"] == committed["regions"]
@@ -222,7 +236,9 @@ def test_the_pages_reader_validates_like_the_offer_file_reader(tmp_path):
     vpc = src / "aws-pricing-json" / "vpc.json"
     good = vpc.read_text(encoding="utf-8")
     vpc.write_text(good.replace('"0.0120000000"', '"twelve"', 1), encoding="utf-8")
-    with pytest.raises(PriceListError, match=r"vpc.json: 'EU \(Frankfurt\)' / 'Hourly charge.*not a number"):
+    with pytest.raises(
+        PriceListError, match=r"vpc.json: 'EU \(Frankfurt\)' / 'Hourly charge.*not a plain decimal number"
+    ):
         pp.read_pages(src, rmap)
     vpc.write_text(good.replace("DZS88SBJ6FBS328N.JRTCKXETXF.6YS6EN2CT7", "DZS88SBJ6FBS328N", 1), encoding="utf-8")
     with pytest.raises(PriceListError, match="rateCode"):

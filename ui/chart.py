@@ -3,6 +3,7 @@ downloads rendered on the server only when clicked."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import plotly.graph_objects as go
@@ -36,6 +37,13 @@ def style_sheet() -> None:
     st.html(CSS)
 
 
+@functools.cache
+def _renderer_available() -> bool:
+    """Looked up once per process, not per rerun (a PATH search: a stat per directory and name);
+    a Chromium installed later is found after a restart."""
+    return export.renderer_available()
+
+
 def show(fig: go.Figure, key: str, name: str, subtitle: str = "") -> None:
     """`name` names the downloaded files (English, like every file name the app writes)."""
     filename = _slug(name)
@@ -45,7 +53,7 @@ def show(fig: go.Figure, key: str, name: str, subtitle: str = "") -> None:
         key=key,
         config={"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}},
     )
-    ok = export.renderer_available()
+    ok = _renderer_available()
     why = None if ok else _("Needs Chromium on the server (apt-get install chromium).")
     c1, c2, _rest = st.columns([1, 1, 2])
     c1.download_button(

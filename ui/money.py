@@ -15,10 +15,9 @@ from lib import i18n, labels
 
 
 def convert(df: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
-    """`df` with its US-dollar `columns` in the display currency (unchanged without a won rate)."""
-    if i18n.krw() is None:
-        return df
-    return df.assign(**{c: df[c].map(labels.amount).round(0) for c in columns})
+    """`df` with its US-dollar `columns` in the display currency, rounded as every other surface
+    rounds them (labels.shown: the browser is given cents, never a half cent to round its own way)."""
+    return df.assign(**{c: df[c].map(labels.shown) for c in columns})
 
 
 def column(label: str, **kwargs: Any) -> ColumnConfig:

@@ -221,6 +221,18 @@ def share_url(q: dict[str, str]) -> str:
     return f"{base}?{links.query_string(q)}" if q else base
 
 
+def export_link(q: dict[str, str]) -> str:
+    """The share link an export carries: built from the public address (lib/public_address.py:
+    the REGISTRY_DASHBOARD_PUBLIC_URL setting, or this request's host behind the proxy), never a
+    loopback address; the query alone when there is none (the export says so)."""
+    import os
+
+    from lib import public_address
+
+    address = public_address.public_address(os.environ, dict(st.context.headers or {}), st.context.url or "")
+    return public_address.share_link(address, links.query_string(q) if q else "")
+
+
 def copy_link() -> None:
     """One click copies this page's link with every input (ui/copy_link.py)."""
     copy_link_button.button()

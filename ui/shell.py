@@ -12,19 +12,22 @@ its links drop the query string; the links drawn here keep it.
 from __future__ import annotations
 
 import ast
+import copy
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit import runtime
 from streamlit.navigation.page import StreamlitPage
 
+from lib import i18n
 from lib.i18n import N_, _
 from lib.pricebook import PriceBook
 from lib.workload import Workload
 
-from . import chart, language, share, workload_inputs
+from . import accessibility, chart, language, share, workload_inputs
 from .resources import price_book
 
 FAVICON = Path(__file__).with_name("favicon.png")  # a file: a Material icon would load from Google's servers
@@ -80,14 +83,35 @@ def _read(file: Path) -> PageInfo:
 
 def page_infos() -> list[PageInfo]:
     """Every page in `pages/`, in menu order (the first is the Overview, at the app's root URL)."""
-    files = [f for f in PAGES_DIR.glob("*.py") if not f.name.startswith(("_", "."))]
-    return sorted((_read(f) for f in files), key=lambda p: (p.order, p.title))
+    return list(_infos(PAGES_DIR))
+
+
+@cache
+def _infos(folder: Path) -> tuple[PageInfo, ...]:
+    """Read once per process (a page is added by restarting the server, as Streamlit's own list is)."""
+    files = [f for f in folder.glob("*.py") if not f.name.startswith(("_", "."))]
+    return tuple(sorted((_read(f) for f in files), key=lambda p: (p.order, p.title)))
+
+
+_BUILT: dict[
+    tuple[Path, str], tuple[StreamlitPage, ...]
+] = {}  # (pages folder, language) -> st.Page objects, built once per process
 
 
 def _pages() -> list[StreamlitPage]:
-    infos = page_infos()
-    # no icon here: Streamlit would make a page's Material icon the tab's favicon, fetched from Google's servers
-    return [st.Page(p.file, title=p.label(), url_path=p.file.stem, default=i == 0) for i, p in enumerate(infos)]
+    """The page list for st.navigation: built once per process and language (building one st.Page
+    resolves its path and checks its icon: ~6 % of a rerun for eleven pages, issue 29), copied per run.
+
+    Copied, because st.navigation marks the chosen page object callable and its run() unmarks it:
+    every session's run is a thread of this one process, so a shared object could be unmarked by
+    another session's run between the two."""
+    built = _BUILT.get(k := (PAGES_DIR, i18n.lang()))
+    if built is None:
+        # no icon here: Streamlit would make a page's Material icon the tab's favicon, fetched from Google's servers
+        built = _BUILT[k] = tuple(
+            st.Page(p.file, title=p.label(), url_path=p.file.stem, default=i == 0) for i, p in enumerate(page_infos())
+        )
+    return [copy.copy(pg) for pg in built]
 
 
 def _route() -> tuple[StreamlitPage, Frame]:
@@ -118,8 +142,22 @@ def page() -> Frame:
     """
     frame: Frame | None = st.session_state.pop(_FRAME, None)  # popped: a frame belongs to one run
     if frame is None:
+        if runtime.exists():  # a real server (AppTest has no runtime): run it again through app.py
+            _through_the_router()
         _current, frame = _route()
     return frame
+
+
+def _through_the_router() -> None:
+    """A server's first request, run directly, is run again at once through app.py, before anything
+    is drawn. Widgets drawn in the direct run get ids of that run's page hash, not the router's, so
+    whatever the browser sent for them next was dropped: a file chosen in the first page's uploader
+    never arrived (seen on /measure, the first request of a fresh server). st.navigation clears the
+    class flag; switch_page reruns the same page with the link's query intact (repeated keys too)."""
+    language.start_run()  # the page list's titles are words
+    current = st.navigation(_pages(), position="hidden")
+    query = [(k, v) for k in st.query_params.keys() for v in st.query_params.get_all(k)]
+    st.switch_page(current, query_params=query)
 
 
 def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
@@ -146,4 +184,5 @@ def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
         share.notices(w, book)
         language.krw_caption()
         chart.style_sheet()
+        accessibility.style_sheet()
     return w, book

@@ -48,6 +48,11 @@ ADVANCED = (PLANS_SECTION, SELFHOSTED_SECTION)  # drawn only when "More inputs" 
 SECTIONS = [
     (title, in_section(title), title not in ADVANCED) for title in SIDEBAR_SECTIONS
 ]  # (title, fields, expanded)
+# The decision answers no sidebar section draws (CI system, visibility, lifetime...): on every page but
+# the Recommendation page (which asks them in its main area) they sit in the sidebar with the
+# workload inputs, so the situation the recommendation depends on is found where the inputs are.
+SITUATION_SECTION = N_("Your situation (decides the recommendation)")
+SITUATION_ONLY = [name for name in SITUATION if not SPECS[name].section]
 MIX_LABELS = {
     "same_region_share": N_("Same region (%)"),
     "cross_region_share": N_("Other regions of the cloud (%)"),
@@ -252,6 +257,8 @@ def render(page: str, open_section: str | None = None) -> Workload:
                     help=_(MIX_HELP[name]),
                 )
             mix_slot = box.empty()  # filled below, from the one snapshot of the state current() takes
+            if page != "Recommendation":
+                _situation_section(sb)
     w, problem = _current()
     if mix_slot is not None:
         if problem:
@@ -259,6 +266,14 @@ def render(page: str, open_section: str | None = None) -> Workload:
         else:
             mix_slot.caption(_("Adds up to 100 %."))
     return w
+
+
+def _situation_section(sb: Box) -> None:
+    """The decision answers in the sidebar, below the workload inputs (issue 24, item 5)."""
+    box = sb.expander(_(SITUATION_SECTION), expanded=False, icon=":material/explore:")
+    box.caption(_("The answers the recommendation depends on; the Recommendation page explains each."))
+    for name in SITUATION_ONLY:
+        field(name, box)
 
 
 def situation(box: Box = st) -> None:

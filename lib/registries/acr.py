@@ -71,9 +71,11 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
 def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = other_cloud_flags(w, HOME, "Azure")
     if w.network != "public" and consumers_cloud(w) == HOME and tier_for(w) != "premium":
-        out.append(Flag("acr_private_link", "blocker", _("Private endpoints need the Premium tier.")))
+        out.append(Flag("acr_private_link", "blocker", _("Private endpoints need the Premium tier."), wont_serve=True))
     if w.replica_regions and tier_for(w) != "premium":
-        out.append(Flag("acr_geo_replication", "blocker", _("Geo-replication needs the Premium tier.")))
+        out.append(
+            Flag("acr_geo_replication", "blocker", _("Geo-replication needs the Premium tier."), wont_serve=True)
+        )
     if w.scanning != "none":
         out.append(
             Flag(

@@ -93,6 +93,7 @@ def _limit_flags(w: Inputs, window: Amount, p: Prices) -> list[Flag]:
                     "exceed the anonymous limit of {anon:g} per 6 hours per IP (from one IP): "
                     "authenticate pulls or buy a paid plan."
                 ).format(window=window, burst=burst, anon=anon),
+                wont_serve=True,  # anonymous pulls past the limit are refused until the window ends
             )
         )
     if window > personal:
@@ -104,6 +105,7 @@ def _limit_flags(w: Inputs, window: Amount, p: Prices) -> list[Flag]:
                     "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst assumed) "
                     "exceed the Personal limit of {personal:g} per 6 hours: a paid plan is needed."
                 ).format(window=window, burst=burst, personal=personal),
+                wont_serve=True,
             )
         )
     return out
@@ -127,7 +129,9 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
         window = busiest_window_pulls(w.pulls_per_month, p.hours, p("dockerhub.pull_burst_factor"))
         out += _limit_flags(w, window, p)
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
-        out.append(Flag("personal_private_repos", "blocker", _("Personal allows one private repository.")))
+        out.append(
+            Flag("personal_private_repos", "blocker", _("Personal allows one private repository."), wont_serve=True)
+        )
     if w.visibility == "private" and plan in ("personal", "pro") and w.team_seats > 1:
         out.append(
             Flag(
@@ -136,6 +140,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                 _("{plan} is a plan for one user: {seats} team seats need Team or Business.").format(
                     plan=plan.title(), seats=w.team_seats
                 ),
+                wont_serve=True,
             )
         )
     if w.scanning == "enhanced":

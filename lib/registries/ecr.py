@@ -140,6 +140,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                     ).format(
                         anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb"), free_tb=authenticated_free_tb(p)
                     ),
+                    wont_serve=True,  # throttled, not billed: the pulls past the quota are not served
                 )
             )
         if private_aws_subnets(w) and w.network == "endpoints":

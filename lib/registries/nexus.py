@@ -38,7 +38,7 @@ def requests_per_day(pulls_per_month: Amount, layers: Amount, days_per_month: fl
 def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.nexus_licence_monthly == 0 and w.replica_regions:
-        out.append(Flag("nexus_ce_replication", "blocker", _("Replication needs Nexus Pro.")))
+        out.append(Flag("nexus_ce_replication", "blocker", _("Replication needs Nexus Pro."), wont_serve=True))
     if w.nexus_licence_monthly == 0:
         per_day = requests_per_day(w.pulls_per_month, w.layers_per_image, p.days)
         cap = p("nexus.ce_requests_per_day")
@@ -58,6 +58,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                         layers=w.layers_per_image,
                         cap=cap,
                     ),
+                    wont_serve=True,
                 )
             )
         if q.images_stored > p("nexus.ce_components"):
@@ -68,6 +69,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                     _("{images:,.0f} stored images exceed Community Edition's {cap:,.0f} components.").format(
                         images=q.images_stored, cap=p("nexus.ce_components")
                     ),
+                    wont_serve=True,
                 )
             )
         if w.scanning != "none":

@@ -66,6 +66,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             "not_a_registry",
             "blocker",
             _("Not a registry: no docker pull, no tags, no scanning, no layer de-duplication."),
+            wont_serve=True,
         )
     ]
 

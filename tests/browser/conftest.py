@@ -28,6 +28,37 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Every run of the app's script ends with Streamlit's root element stApp going from "running" (or
+# "rerunRequested") to "notRunning" in its data-test-script-state attribute (Streamlit's own e2e tests wait on
+# it). This script, run in every document before the app's own, counts those ends in window.__stRuns, so a
+# test can wait for THE run its action started to finish, not for a quiet moment that may come too early
+# (the old wait: the status widget is absent, which it also is before a run has begun) or too late.
+RUN_COUNTER = """(() => {
+  window.__stRuns = 0;
+  new MutationObserver(records => {
+    for (const r of records) {
+      if (r.target.getAttribute('data-test-script-state') === 'notRunning' && r.oldValue !== 'notRunning') {
+        window.__stRuns++;
+      }
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                        attributeFilter: ['data-test-script-state']});
+})();"""
+# More than `after` runs are over, none is running, the app is connected, no element is still a skeleton, and
+# the browser has painted twice since. A run's end is not its drawing: Streamlit loads most widgets' code
+# lazily and shows a grey stSkeleton until it arrives, seconds later on a loaded machine (seen: 37 skeletons
+# on /measure after its first run ended, the file uploader among them). React then commits a widget's value
+# in an effect after its first paint: two frames, not a pause, let that settle.
+SETTLED = """(after) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || window.__stRuns <= after || app.getAttribute('data-test-script-state') !== 'notRunning'
+      || app.getAttribute('data-test-connection-state') !== 'CONNECTED'
+      || document.querySelector('[data-testid="stSkeleton"]')) return false;
+  return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(
+    window.__stRuns > after && app.getAttribute('data-test-script-state') === 'notRunning'))));
+}"""
+WAIT_MS = 120_000  # an upper bound only: under load a run may take this long; no test waits it out when green
+
 # Streamlit's frontend first probes /<page>/_stcore/... on a deep link, then the root: those 404s are expected.
 EXPECTED_404 = ("/_stcore/health", "/_stcore/host-config")
 
@@ -114,6 +145,7 @@ class Page:
             accept_downloads=True,
             permissions=["clipboard-read", "clipboard-write"],
         )
+        self.context.add_init_script(RUN_COUNTER)
         self.page = self.context.new_page()
         self.errors = []
         self.page.on("console", self._console)
@@ -128,16 +160,34 @@ class Page:
         self.errors.append(f"console: {msg.text} ({where})")
 
     def open(self, path="/", query=""):
+        """Load a page and return once its first run is over (its sidebar inputs hold the link's values)."""
         self.page.goto(f"{self.base}{path}{'?' + query if query else ''}")
-        self.wait()
+        self.loaded()
         return self
 
-    def wait(self):
-        p = self.page
-        p.wait_for_selector("h1", timeout=60_000)
-        # a rerun is over when Streamlit's status widget stops showing "running"
-        p.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-        p.wait_for_timeout(300)
+    def loaded(self):
+        """A freshly loaded document's page is drawn: its title is there and its run is over. (A server's
+        first request ends one run early, for the rerun through app.py: ui/shell.py; that run draws nothing.)"""
+        self.page.wait_for_selector('[data-testid="stMain"] h1', timeout=WAIT_MS)
+        self.wait()
+
+    def runs(self) -> int:
+        """How many runs of the app's script this document has seen end."""
+        return self.page.evaluate("() => window.__stRuns || 0")
+
+    def wait(self, after: int = 0):
+        """Until more than `after` runs have ended and none is running (after=0: the page's first run)."""
+        self.page.wait_for_function(SETTLED, arg=after, timeout=WAIT_MS, polling="raf")
+
+    @contextlib.contextmanager
+    def rerun(self):
+        """`with tab.rerun(): <an action that reruns the app>`: returns once THAT rerun is over.
+
+        The count is read before the action, so a run that ends before Python looks is still seen,
+        and a quiet moment before the rerun has started is not taken for its end."""
+        before = self.runs()
+        yield
+        self.wait(after=before)
 
     def shot(self, name):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -42,11 +42,6 @@ def box_value(page, label) -> str:
     return box(page, label).input_value()
 
 
-def settle(tab):
-    tab.page.wait_for_timeout(800)
-    tab.wait()
-
-
 def charts(tab, expect=True):
     if expect:
         tab.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
@@ -73,9 +68,9 @@ def share_link(tab) -> str:
 
 
 def go(tab, label):
-    tab.page.get_by_test_id("stSidebar").get_by_role("link", name=label).click()
-    tab.page.wait_for_timeout(500)
-    tab.wait()
+    """Click a page in the frame's menu; return once that page's run is over."""
+    with tab.rerun():
+        tab.page.get_by_test_id("stSidebar").get_by_role("link", name=label).click()
 
 
 @pytest.mark.parametrize("path, label", PAGES, ids=[label for _, label in PAGES])
@@ -93,9 +88,9 @@ def test_an_input_stepped_with_the_keyboard_changes_chart_and_totals(tab):
     before = bar(tab, "Storage", "Amazon ECR")
     versions = box(tab.page, "Versions kept")
     versions.focus()
-    versions.press("ArrowUp")
-    versions.press("ArrowUp")
-    settle(tab)
+    with tab.rerun():  # one rerun or two: the wait holds while a second one is requested or running
+        versions.press("ArrowUp")
+        versions.press("ArrowUp")
     assert box_value(tab.page, "Versions kept") == "12"
     expected = engine.estimate(from_dict({"versions_kept": 12}), BOOK)["ecr"]
     assert before == pytest.approx(0.5)
@@ -115,14 +110,13 @@ def test_a_share_link_reopens_every_input_and_figure_on_every_page(browser, serv
     )
     versions = box(author.page, "Versions kept")
     versions.focus()
-    versions.press("ArrowUp")
-    author.page.wait_for_timeout(800)
-    author.wait()
+    with author.rerun():
+        versions.press("ArrowUp")
     link = share_link(author)
     assert "versions_kept=11" in link and "image_size_mb=800" in link
     reader = Page(browser, server)
     reader.page.goto(link)
-    reader.wait()
+    reader.loaded()
     try:
         for _path, label in PAGES:
             if label != "Overview":
@@ -177,10 +171,8 @@ def test_a_bad_link_shows_a_clear_message_and_keeps_the_rest(tab):
         "colour: unknown parameter" in alert
         and "pulls_per_month: must be a number written in digits 0-9, got nan" in alert
     )
-    # the alert is drawn first, in the same run as the inputs: wait for the run to finish drawing
-    # (the chart) before reading the sidebar, or an input may not hold its value yet
-    tab.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
-    settle(tab)
+    # the alert is drawn first, in the same run as the inputs: tab.open returned when that run was over,
+    # so every input holds the link's value by now
     assert box_value(tab.page, "Versions kept") == "30"
     assert tab.page.get_by_test_id("stException").count() == 0
     tab.shot("bad-link")
@@ -190,9 +182,8 @@ def test_a_bad_upload_shows_a_clear_message(tab, tmp_path):
     tab.open("/", "versions_kept=30")
     evil = tmp_path / "evil.yaml"
     evil.write_text("image_size_mb: !!python/object/apply:os.system ['echo pwned']\n")
-    tab.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(evil))
-    tab.page.wait_for_timeout(1000)
-    tab.wait()
+    with tab.rerun():  # the upload's callback runs in the rerun the upload starts
+        tab.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(evil))
     alert = tab.page.get_by_test_id("stAlert").filter(has_text="could not be used").inner_text()
     assert "evil.yaml: unsupported YAML tag" in alert and "nothing was changed" in alert
     assert box_value(tab.page, "Versions kept") == "30"

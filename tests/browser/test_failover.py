@@ -20,7 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.browser.conftest import ROOT, free_port
+from tests.browser.conftest import ROOT, RUN_COUNTER, SETTLED, WAIT_MS, free_port
 from tests.conftest import need, stop
 
 CONF = ROOT / "deploy" / "nginx" / "registry-dashboard.conf"
@@ -122,13 +122,13 @@ def test_a_page_survives_its_replica_stopping(tmp_path, browser):
 
         # the session's Chromium (conftest): a second sync_playwright in the same thread is refused
         ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        ctx.add_init_script(RUN_COUNTER)
         page = ctx.new_page()
         console = []
         page.on("pageerror", lambda e: console.append(f"page error: {e}"))
 
-        def settled():
-            page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-            page.wait_for_timeout(300)
+        def settled():  # no run in progress, at least one over, connected (conftest.SETTLED: event-based)
+            page.wait_for_function(SETTLED, arg=0, timeout=WAIT_MS, polling="raf")
 
         page.goto(base + LINK)
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
@@ -197,7 +197,7 @@ def test_a_page_survives_its_replica_stopping(tmp_path, browser):
         fresh = ctx.new_page()
         fresh.goto(base + LINK.replace("repositories=3", "repositories=38"))
         fresh.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=60_000, polling=200)
-        fresh.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+        fresh.wait_for_function(SETTLED, arg=0, timeout=WAIT_MS, polling="raf")
         assert fresh.evaluate(CHART_SIG) == after, "the session after the failover lost part of the scenario"
         assert page.get_by_test_id("stException").count() == 0
         ctx.close()

@@ -1,6 +1,5 @@
 """Hostile input (issue 10) in a real browser: what a person would see and lose."""
 
-import time
 from urllib.parse import urlencode, urlparse
 
 from pptx import Presentation
@@ -16,13 +15,14 @@ def test_two_downloads_back_to_back_both_arrive_and_open(tab):
     # a download that reruns the page drops the other one still being fetched
     # (MediaFileStorageError: Deferred file ... not found)
     tab.open("/export")
-    downloads = []
-    tab.page.on("download", lambda d: downloads.append(d))
-    tab.page.get_by_role("button", name="ADR (.md)").click()
-    tab.page.get_by_role("button", name="PowerPoint deck (.pptx)").click()
-    deadline = time.time() + 90
-    while len(downloads) < 2 and time.time() < deadline:
-        tab.page.wait_for_timeout(250)
+    # both waiters are set before the clicks: each download is caught however they interleave
+    with (
+        tab.page.expect_download(lambda d: d.suggested_filename.endswith(".md"), timeout=90_000) as adr,
+        tab.page.expect_download(lambda d: d.suggested_filename.endswith(".pptx"), timeout=90_000) as deck,
+    ):
+        tab.page.get_by_role("button", name="ADR (.md)").click()
+        tab.page.get_by_role("button", name="PowerPoint deck (.pptx)").click()
+    downloads = [adr.value, deck.value]
     names = sorted(d.suggested_filename for d in downloads)
     assert names == ["adr-container-registry.md", "registry-decision.pptx"]
     files = {d.suggested_filename: d.path() for d in downloads}

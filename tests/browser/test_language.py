@@ -3,7 +3,7 @@ own language, and amounts in won, with screenshots of the Korean pages in tests/
 
 from urllib.parse import parse_qs, urlparse
 
-from tests.browser.conftest import Page
+from tests.browser.conftest import RUN_COUNTER, Page
 
 QUERY = "versions_kept=12&network=nat"
 
@@ -19,10 +19,10 @@ def title_is(page, text):
 
 
 def switch_to(tab, label):
-    tab.page.get_by_test_id("stSidebar").get_by_role("radiogroup", name="Language").or_(
-        tab.page.get_by_test_id("stSidebar").get_by_role("radiogroup", name="언어")
-    ).get_by_role("radio", name=label, exact=True).click()
-    tab.wait()
+    with tab.rerun():
+        tab.page.get_by_test_id("stSidebar").get_by_role("radiogroup", name="Language").or_(
+            tab.page.get_by_test_id("stSidebar").get_by_role("radiogroup", name="언어")
+        ).get_by_role("radio", name=label, exact=True).click()
 
 
 def test_switching_to_korean_on_a_page(tab):
@@ -56,6 +56,7 @@ def test_a_korean_browser_opens_in_korean(browser, server):
     t = Page(browser, server)
     t.context.close()  # the same tab, with a Korean browser
     t.context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="ko-KR")
+    t.context.add_init_script(RUN_COUNTER)
     t.page = t.context.new_page()
     try:
         t.open("/", QUERY)

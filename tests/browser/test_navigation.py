@@ -11,6 +11,9 @@ from tests.browser.conftest import Page, running_server
 from tests.browser.test_browser import CHARTED, PAGES, box_value, charts
 
 QUERY = "pulls_per_month=5000&versions_kept=12"
+# one worker runs this module (pytest.ini: --dist loadgroup), so its fresh server starts once and its first
+# test is that server's first request
+pytestmark = pytest.mark.xdist_group("fresh_server")
 TITLES = {"Overview": "Container registry cost", "Break-even": "Sensitivity and break-even"}
 
 
@@ -26,7 +29,7 @@ def frame_and_page(tab, label):
     sidebar = p.get_by_test_id("stSidebar")
     links = sidebar.get_by_test_id("stPageLink")
     links.last.wait_for(timeout=30_000)
-    assert links.count() == 11, label
+    assert links.count() == 12, label
     hrefs = [links.nth(i).get_by_test_id("stPageLink-NavLink").get_attribute("href") for i in range(links.count())]
     assert all("pulls_per_month=5000" in h and "versions_kept=12" in h for h in hrefs), (label, hrefs)
     assert box_value(p, "Pulls a month") == "5000", label

@@ -28,7 +28,9 @@ def opened(browser, server, path: str) -> Page:
 
 def idle(tab):
     """Until the app is idle: the run a change asked for has started and finished."""
-    tab.page.wait_for_timeout(600)  # the rerun's request reaches the server (no event to wait for)
+    # the last change's rerun request reaches the server and starts (no event to wait for; a session's
+    # reruns start at most every 0.5 s: ui/server_limits.py), then its run ends
+    tab.page.wait_for_timeout(1200)
     tab.wait()
 
 

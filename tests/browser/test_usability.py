@@ -8,7 +8,7 @@ import pytest
 from lib import labels, pricebook
 from tests.apphelpers import code_names
 from tests.browser.conftest import Page
-from tests.browser.test_browser import CHARTED, PAGES, bar, box, box_value, charts, copy_button, settle, share_link
+from tests.browser.test_browser import CHARTED, PAGES, bar, box, box_value, charts, copy_button, share_link
 
 BOOK = pricebook.load()
 TEAM = (
@@ -27,8 +27,8 @@ document.querySelector('[data-testid="stSidebar"]')]
 def type_into(tab, label, value):
     field = box(tab.page, label)
     field.fill(str(value))
-    field.press("Enter")
-    settle(tab)
+    with tab.rerun():
+        field.press("Enter")
 
 
 def query(tab) -> dict:
@@ -39,8 +39,8 @@ def query(tab) -> dict:
 
 def test_the_image_size_is_typed_in_gigabytes(tab):
     tab.open("/")
-    tab.page.get_by_test_id("stSidebar").get_by_test_id("stButtonGroup").get_by_text("GB", exact=True).click()
-    settle(tab)
+    with tab.rerun():
+        tab.page.get_by_test_id("stSidebar").get_by_test_id("stButtonGroup").get_by_text("GB", exact=True).click()
     assert box_value(tab.page, "Image size (GB)") == "0.5"
     type_into(tab, "Image size (GB)", "1.2")
     assert query(tab)["image_size_mb"] == "1200"
@@ -70,8 +70,8 @@ def test_growth_is_typed_as_a_percentage(tab):
     tab.open("/cost_over_time")
     field = tab.page.get_by_test_id("stNumberInput").filter(has_text="Monthly growth (%)").locator("input")
     field.fill("5")
-    field.press("Enter")
-    settle(tab)
+    with tab.rerun():
+        field.press("Enter")
     assert query(tab)["monthly_growth"] == "0.05"
     title = tab.page.evaluate("() => document.querySelector('.js-plotly-plot').layout.title.text")
     assert "growing 5 % a month" in title
@@ -84,7 +84,7 @@ def test_copy_share_link_copies_in_one_click_and_says_so(browser, server, tab):
     other = Page(browser, server)
     try:
         other.page.goto(link)
-        other.wait()
+        other.loaded()
         charts(other)
         assert box_value(other.page, "Versions kept") == "30"
         title = other.page.evaluate("() => document.querySelector('.js-plotly-plot').layout.title.text")

@@ -1,0 +1,63 @@
+"""Issue 24 (items 2-6) in a real browser: the open-source project's answer, Break-even's answer line,
+the situation in the sidebar, the Export page's link note; screenshots in tests/artifacts/."""
+
+import re
+
+from tests.browser.conftest import Page
+
+# public images, 200,000 anonymous internet pulls a month of a 500 MB image (100 TB)
+OPEN_SOURCE = "visibility=public&pulls_per_month=200000&same_region_share=0&internet_share=1"
+
+
+def test_the_open_source_project_is_ghcr_on_the_overview(tab):
+    tab.open("/", OPEN_SOURCE)
+    body = tab.page.inner_text("body")
+    assert "Recommended: GitHub Container Registry ($0.00/month)." in body
+    assert "Amazon ECR would not serve this workload in any setup priced" in body
+    tab.page.get_by_text("Your situation (decides the recommendation)").click()
+    tab.page.wait_for_timeout(500)
+    assert tab.page.get_by_text("CI system").first.is_visible()
+    tab.shot("issue24_overview_open_source")
+    assert not tab.errors, tab.errors
+
+
+def test_break_even_answers_first(tab):
+    tab.open("/break_even", "visibility=public&same_region_share=0&internet_share=1")
+    body = tab.page.inner_text("body")
+    assert (
+        "Today's answer is Amazon ECR; it changes at 1,000 pulls a month (1 x today's value): "
+        "Amazon ECR below it, GitHub Container Registry from it on." in body
+    )
+    assert body.index("Where the recommendation changes") < body.index("Break-even points")
+    tab.shot("issue24_break_even")
+    assert not tab.errors, tab.errors
+
+
+def test_break_even_on_a_phone(browser, server):
+    t = Page(browser, server, width=390, height=844)
+    try:
+        t.open("/break_even", "visibility=public&same_region_share=0&internet_share=1")
+        assert "Where the recommendation changes" in t.page.inner_text("body")
+        t.shot("issue24_break_even_390")
+    finally:
+        t.close()
+
+
+def test_export_says_no_public_address_and_never_writes_loopback(tab):
+    tab.open("/export", "network=nat")
+    body = tab.page.inner_text("body")
+    assert "No public address is set for this dashboard" in body
+    adr = tab.page.locator("code").first.inner_text()
+    assert not re.search(r"127\.0\.0\.1|localhost", adr)
+    assert "append this query to its address" in adr
+    tab.shot("issue24_export_no_address")
+    assert not tab.errors, tab.errors
+
+
+def test_compare_never_names_the_baseline_cheapest(tab):
+    tab.open("/compare", "runs_on=aws&network=nat&b_network=endpoints")
+    text = tab.page.inner_text("body")
+    line = next(x for x in text.splitlines() if x.startswith("Cheapest under A"))
+    assert "S3 + docker save" not in line
+    tab.shot("issue24_compare")
+    assert not tab.errors, tab.errors

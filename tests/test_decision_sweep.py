@@ -1,0 +1,67 @@
+"""Issue 24 item 3: Break-even answers the decision question first: where the recommendation itself
+changes as one input sweeps, what to, and how far today's value is. Worked by hand below."""
+
+import pytest
+
+from lib import decision, decision_sweep, presets
+from lib.workload import SWEEPS, from_dict
+
+TREE = decision.load()
+
+
+def test_eks_private_stays_ecr_across_every_pull_count(book):
+    # AWS, production, no other requirement: the tree's leaf is ecr_production, which names ECR alone;
+    # ECR for private images has no flag that stops serving (no quota on private pulls), so no number of
+    # pulls from 10 to 100,000,000 a month can move the answer.
+    w, _meta = presets.load("eks-private")
+    a = decision_sweep.answer(w, book, "pulls_per_month", TREE)
+    assert (a.now, a.changes, a.lo, a.hi, a.today) == ("ecr", (), 10.0, 1e8, 50_000)
+    assert decision_sweep.sentence(a) == (
+        "The answer stays Amazon ECR from 10 pulls a month to 100,000,000 pulls a month: "
+        "no value in the range swept changes it."
+    )
+
+
+def test_the_documents_project_stays_ghcr_at_any_image_size(book):
+    # GitHub Actions, a demo: leaf ghcr (GHCR alone); public images on GHCR are free and unthrottled,
+    # so the size of the image (10 MB to 20,000 MB) never matters to the answer.
+    w, _meta = presets.load("doc-project")
+    a = decision_sweep.answer(w, book, "image_size_mb", TREE)
+    assert a.now == "ghcr" and a.changes == ()
+    assert decision_sweep.sentence(a).startswith("The answer stays GitHub Container Registry from 10 MB to 20,000 MB")
+
+
+def test_the_worked_example_made_public_changes_at_ecr_publics_quota(book):
+    # The worked example (500 MB images, 1,000 pulls a month, AWS production: ECR), its images public and
+    # pulled anonymously from the internet: ECR Public serves 500 GB a month anonymously, i.e.
+    # 500 GB / 0.5 GB = 1,000 pulls; above that it throttles, ECR is set aside and the answer moves to
+    # GHCR (free for public images). Today's 1,000 pulls sit exactly on the quota: still ECR.
+    w, _meta = presets.load("worked-example")
+    w = w.replace(visibility="public", same_region_share=0.0, internet_share=1.0)
+    a = decision_sweep.answer(w, book, "pulls_per_month", TREE)
+    assert a.now == "ecr"
+    [c] = a.changes
+    assert (c.before, c.after) == ("ecr", "ghcr")
+    assert 1000 < c.x <= 1000 * 1.001  # found to 0.1 %
+    assert decision_sweep.sentence(a) == (
+        "Today's answer is Amazon ECR; it changes at 1,000 pulls a month (1 x today's value): "
+        "Amazon ECR below it, GitHub Container Registry from it on."
+    )
+    # the work is bounded: a 10-point grid and some 14 bisection steps
+    assert a.evaluations <= 10 + 15
+
+
+def test_the_open_source_project_is_ghcr_down_to_1000_pulls(book):
+    # 200,000 anonymous pulls a month: GHCR; below 1,000 (500 GB) ECR Public would serve: 1/200 of today
+    w = from_dict(dict(visibility="public", pulls_per_month=200_000, same_region_share=0, internet_share=1.0))
+    a = decision_sweep.answer(w, book, "pulls_per_month", TREE)
+    assert a.now == "ghcr"
+    assert decision_sweep.how_far(a, a.changes[0]) == "1/200 of today's value"
+
+
+@pytest.mark.parametrize("field", sorted(SWEEPS))
+def test_every_sweepable_input_has_an_answer_and_today_is_inside_it(book, field):
+    w, _meta = presets.load("eks-private")
+    a = decision_sweep.answer(w, book, field, TREE)
+    assert a.lo <= min(max(a.today, a.lo), a.hi) <= a.hi
+    assert a.now == decision.recommend(w, book, TREE).recommended

@@ -1,0 +1,93 @@
+"""Issue 24 item 2: a flag that says the registry will not serve the workload weighs like a hard
+requirement: the registry is compared in a setup that serves, or set aside."""
+
+import pytest
+
+from lib import decision, engine, serving, setups
+from lib.components import Flag
+from lib.workload import from_dict
+
+# An open-source project: public images, 200,000 anonymous internet pulls a month of a 500 MB image.
+OPEN_SOURCE = dict(visibility="public", pulls_per_month=200_000, same_region_share=0, internet_share=1.0)
+
+
+def test_a_blocker_must_say_it_will_not_serve():
+    with pytest.raises(ValueError, match="wont_serve"):
+        Flag("x", "blocker", "a blocker that forgot")
+    assert Flag("x", "blocker", "ok", wont_serve=True).wont_serve
+    assert not Flag("x", "warning", "advice").wont_serve
+
+
+def test_the_throttling_flags_are_marked_in_data(book):
+    w = from_dict(OPEN_SOURCE)
+    e = engine.estimate(w, book)
+    # 200,000 x 0.5 GB = 100,000 GB anonymous > ECR Public's 500 GB quota: throttled
+    assert [f.code for f in serving.wont_serve(e["ecr"].flags)] == ["ecr_public_throttled"]
+    # busiest 6 hours: 200,000 / (730 / 6) x 3 = 4,932 pulls > 100 anonymous and > 200 Personal
+    assert {f.code for f in serving.wont_serve(e["dockerhub"].flags)} == {"rate_limit_anonymous", "rate_limit_personal"}
+    assert serving.wont_serve(e["ghcr"].flags) == ()
+    # the flag that is only advice stays advice
+    assert not any(f.wont_serve for f in e["ecr"].flags if f.code == "ecr_public")
+
+
+def test_open_source_project_is_ghcr_and_no_answer_carries_a_blocker_or_throttling(book):
+    w = from_dict(OPEN_SOURCE)
+    r = decision.recommend(w, book)
+    # the tree points at ECR (AWS production), but ECR Public throttles 99,500 of the 100,000 GB: set aside
+    assert r.leaf == "ecr_production"
+    assert r.recommended == "ghcr" and r.recommended_cost == 0.0
+    assert r.runner_up == "dockerhub"
+    # ... and Docker Hub is the runner-up only on a plan that serves it: Pro, $9 a month (Personal is blocked)
+    step = serving.serving_setups(w, book, r.costs, setups.cheaper_setups(w, book))
+    assert step.setups["dockerhub"].changes == {"dockerhub_plan": "pro"}
+    assert step.setups["dockerhub"].monthly_cost == pytest.approx(9.0)
+    assert set(step.set_aside) == {"ecr", "s3"}
+    for rid in (r.recommended, r.runner_up):
+        changes = step.setups[rid].changes if step.setups[rid] else {}
+        flags = engine.estimate(w.replace(**changes), book, (rid,))[rid].flags
+        assert not [f for f in flags if f.wont_serve or f.severity == "blocker"], rid
+    assert r.cheapest == "ghcr"
+    # one sentence says why the answer moved
+    assert "Amazon ECR would not serve this workload" in decision.headline(r)
+    assert "GitHub Container Registry" in r.title
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {},
+        OPEN_SOURCE,
+        dict(runs_on="aws", network="nat", pulls_per_month=1_000_000, image_size_mb=50),
+        dict(runs_on="on_prem", pulls_per_month=10, image_size_mb=10),
+    ],
+)
+def test_the_baseline_is_never_recommended_runner_up_or_cheapest(book, answers):
+    r = decision.recommend(from_dict(answers), book)
+    assert "s3" not in (r.recommended, r.runner_up, r.cheapest)
+    assert r.failures["s3"]
+
+
+def test_docker_hub_personal_over_its_limit_moves_to_a_paid_plan(book):
+    # public images, GitHub Actions elsewhere, another CI: the tree's public_images leaf (GHCR or Docker Hub)
+    w = from_dict(dict(visibility="public", ci="jenkins", lifetime="demo", pulls_per_month=100_000, image_size_mb=10))
+    r = decision.recommend(w, book)
+    assert r.leaf == "public_images" and r.recommended == "ghcr"
+    # Docker Hub is compared on Pro ($9), not on the $0 Personal plan that would refuse the pulls
+    rej = next(x for x in r.rejected if x.id == "dockerhub")
+    assert rej.kind == "cost" and "$9.00" in rej.why
+
+
+def test_a_registry_moved_to_a_serving_setup_says_so_in_one_sentence(book):
+    w = from_dict(OPEN_SOURCE)
+    step = serving.serving_setups(w, book, engine.estimate(w, book).totals(), setups.cheaper_setups(w, book))
+    # were Docker Hub the answer, the sentence says it is priced on the plan that serves the pulls
+    note = serving.note("dockerhub", step, "dockerhub", ("dockerhub",))
+    assert note.startswith("As set up now Docker Hub would not serve this workload, so it is priced on the Pro plan:")
+    assert "exceed the Personal limit of 200 per 6 hours" in note
+    # the answer moved off the leaf's registry: the registry set aside and where it went
+    assert serving.note("ghcr", step, "ghcr", ("ecr",)).startswith(
+        "Amazon ECR would not serve this workload in any setup priced, "
+        "so the answer moves to GitHub Container Registry:"
+    )
+    # nothing moved: nothing said
+    assert serving.note("ghcr", step, "ghcr", ("ghcr",)) == ""

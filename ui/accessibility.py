@@ -1,0 +1,119 @@
+"""What Streamlit's own components need to meet WCAG 2.1 AA (issue 32), drawn once per run by the frame.
+
+The theme (.streamlit/config.toml [theme]) fixes what it can: a primary red dark enough that the
+selected language reads at 4.5:1 on its tint. The rest Streamlit draws in fixed colours the theme
+does not reach, so a style sheet overrides them:
+
+- captions (st.caption) are 60 % of the text colour: 3.9:1 on white;
+- the menu's current page is a "disabled" link in 40 % grey (2.3:1): it is where the reader is, so
+  it is drawn as such, in full text colour on a tint, and named for screen readers (aria-current);
+- a menu link with the keyboard's focus only turns a faint grey, and a table (st.dataframe, drawn on a
+  canvas) shows no focus at all: both get a ring like the widgets';
+- code blocks colour their syntax with Streamlit's fixed palette (2.7:1 to 3.6:1 on the code's
+  grey): the same hues, darker.
+
+A small script (once per browser tab) makes code blocks that scroll sideways focusable, so a
+keyboard can scroll them, and names them; it also marks the current page in the menu.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import streamlit as st
+
+from lib import i18n
+from lib.i18n import _
+
+# Warm greys with Streamlit's text colour (#2f2d2b); each at 4.5:1 or more on white, on the sidebar
+# (#f8f8f7) and on widgets and code (#f1f0ee, #f7f7f6).
+TEXT = "#2f2d2b"  # Streamlit's light theme text colour
+CAPTION = "#62605e"  # 6.3:1 on white, 5.5:1 on #f1f0ee
+FOCUS = "#b3303d"  # the theme's primary red, as Streamlit rings its own widgets
+CURRENT_PAGE_TINT = "rgba(179, 48, 61, 0.08)"  # the theme's primary red, faint
+# Syntax colours in code blocks: Streamlit's hues, darkened to 4.7:1 or more on the code's #f7f7f6.
+CODE_TOKENS = {
+    ".token.comment, .token.prolog, .token.doctype, .token.cdata, .token.punctuation, .token.unchanged.line": (
+        "#5f6374"
+    ),
+    ".token.attr-name, .token.property, .token.variable, .token.parameter": "#00758f",
+    ".token.boolean, .token.constant, .token.symbol, .token.inserted.line, .token.inserted.prefix": "#177a3c",
+    ".token.string, .token.char, .token.attr-value": "#177a3c",
+    ".token.number, .token.regex": "#16786b",
+    ".token.operator, .token.entity, .token.decorator, .token.atrule": "#ad4e0c",
+    ".token.keyword, .token.tag, .token.function, .token.class-name, .token.selector": "#1565c0",
+    ".token.important, .token.title, .token.deleted.line, .token.deleted.prefix": "#b3261e",
+}
+
+
+def _code_rules() -> str:
+    out = []
+    for selectors, colour in CODE_TOKENS.items():
+        scoped = ", ".join(f'[data-testid="stCode"] {s.strip()}' for s in selectors.split(","))
+        out.append(f"{scoped} {{ color: {colour}; }}")
+    return "\n".join(out)
+
+
+CSS = f"""<style>
+[data-testid="stCaptionContainer"] {{ color: {CAPTION}; opacity: 1; }}
+[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"][disabled] {{
+  background: {CURRENT_PAGE_TINT}; opacity: 1; }}
+[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"][disabled] span,
+[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"][disabled] p {{
+  color: {TEXT}; font-weight: 600; opacity: 1; }}
+[data-testid="stElementContainer"]:has(.registry-a11y) {{ display: none; }}
+[data-testid="stDataFrame"]:has([data-testid="data-grid-canvas"]:focus-visible),
+[data-testid="stPageLink-NavLink"]:focus-visible, [data-testid="stCode"] pre:focus-visible {{
+  outline: 2px solid {FOCUS}; outline-offset: 2px; }}
+{_code_rules()}
+</style>"""
+
+# Runs in the page itself (st.html with its script allowed), once per tab however often it is drawn:
+# Streamlit may re-create the element (re-running the script) when a rerun redraws it, so a flag on the
+# window keeps one timer; a new language only updates the words it reads. The window outlives every
+# rerun and page change, so the timer does too (unlike a frame's, which goes with its element).
+# A check once a second, like the chart names in ui/copy_link.py: no observer on the page's nodes.
+SCRIPT = """<span class="registry-a11y"></span><script>
+(() => {
+  const words = @@WORDS@@;
+  window.registryA11yWords = words;
+  if (window.registryA11y) return;
+  window.registryA11y = true;
+  function mark() {
+    const w = window.registryA11yWords;
+    for (const pre of document.querySelectorAll('[data-testid="stCode"] pre')) {
+      const scrolls = pre.scrollWidth > pre.clientWidth + 1 || pre.scrollHeight > pre.clientHeight + 1;
+      if (scrolls && pre.getAttribute("tabindex") !== "0") {
+        pre.setAttribute("tabindex", "0"); pre.setAttribute("role", "region");
+        pre.setAttribute("aria-label", w.code);
+      } else if (!scrolls && pre.hasAttribute("tabindex")) {
+        pre.removeAttribute("tabindex"); pre.removeAttribute("role"); pre.removeAttribute("aria-label");
+      } else if (scrolls && pre.getAttribute("aria-label") !== w.code) {
+        pre.setAttribute("aria-label", w.code);
+      }
+    }
+    for (const a of document.querySelectorAll('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]')) {
+      const here = a.hasAttribute("disabled");
+      if (here && a.getAttribute("aria-current") !== "page") a.setAttribute("aria-current", "page");
+      if (!here && a.hasAttribute("aria-current")) a.removeAttribute("aria-current");
+    }
+  }
+  mark();
+  setInterval(mark, 1000);
+})();
+</script>"""
+
+
+@cache  # per language: the same HTML on every rerun
+def _script(lang: str) -> str:
+    with i18n.using(lang):
+        words = {"code": _("Code: scroll it with the arrow keys")}
+    return SCRIPT.replace("@@WORDS@@", json.dumps(words, ensure_ascii=False))
+
+
+def style_sheet() -> None:
+    """Once per run, anywhere on the page: the style sheet goes where Streamlit puts style-only HTML
+    (no space taken); the script's element is hidden by the style sheet (no gap in the page)."""
+    st.html(CSS)
+    st.html(_script(i18n.lang()), unsafe_allow_javascript=True)
