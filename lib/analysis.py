@@ -56,9 +56,15 @@ class Analysis:
         shown = self.shown.totals()
         return {rid: c for rid, c in other.totals().items() if abs(c - shown[rid]) > SAME_MONEY}
 
+    @property
+    def best_setups(self) -> Mapping[str, setups.Setup | None]:
+        """Each registry's best setup: the one the decision compared it in, its cheapest that serves
+        the workload (a paid plan where the free one throttles: it may cost more than today's)."""
+        return self.recommendation.compared_setups or self.cheaper
+
     def changes(self, rid: str) -> dict[str, Any]:
         """The changes a registry's shown figures are priced with ({} as set up now)."""
-        s = self.cheaper.get(rid)
+        s = self.best_setups.get(rid)
         return {} if self.as_set_up or s is None else dict(s.changes)
 
     def cheapest(self) -> str | None:
@@ -77,7 +83,7 @@ class Analysis:
     def shown_changes(self) -> dict[str, dict[str, Any]]:
         """Registry id -> the changes its shown figures are priced with (for what prices a workload
         again, like the months of cost over time)."""
-        return {rid: ch for rid in self.cheaper if (ch := self.changes(rid))}
+        return {rid: ch for rid in self.best_setups if (ch := self.changes(rid))}
 
     def setup_words(self) -> dict[str, str]:
         """Each registry's shown setup in the reader's language ("as set up now" when unchanged)."""
@@ -121,7 +127,7 @@ def analyse(w: Workload, book: PriceBook, e: engine.Estimate | None = None) -> A
         MappingProxyType(setup),
         rec,
         in_setup,
-        best_estimate(e, book, cheaper, in_setup),
+        best_estimate(e, book, r.compared_setups, in_setup),
     )
 
 
@@ -131,9 +137,10 @@ def best_estimate(
     cheaper: Mapping[str, setups.Setup | None],
     known: engine.Estimate | None = None,
 ) -> engine.Estimate:
-    """Every registry of `e` priced in its own cheapest setup (`cheaper`; as described where it has
-    none). `known`: an estimate already priced in some setup (the recommended one), reused for a
-    registry whose setup is that one, so the recommended registry's lines are the answer's lines."""
+    """Every registry of `e` priced in its own best setup (`cheaper`: the decision's compared setups,
+    the cheapest that serves the workload; as described where it has none). `known`: an estimate
+    already priced in some setup (the recommended one), reused for a registry whose setup is that
+    one, so the recommended registry's lines are the answer's lines."""
     w = e.workload
     regs: list[engine.RegistryEstimate] = []
     used: dict[str, dict[str | None, float]] = {k: dict(v) for k, v in e.prices_used.items()}
