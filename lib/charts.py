@@ -493,13 +493,24 @@ def tint(colour: str, amount: float = 0.55) -> str:
     return "#" + "".join(f"{round(v + (255 - v) * amount):02X}" for v in rgb)
 
 
-def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | None = None) -> go.Figure:
+def compare_bars(
+    table: pd.DataFrame,
+    a: Workload | None = None,
+    b: Workload | None = None,
+    marks: Mapping[str, Sequence[str]] | None = None,
+) -> go.Figure:
     """Monthly cost per registry under scenario A and B: each registry in its own colour, B in
     its lighter tint, outlined (as in the deck). With the two workloads, the legend says what B
-    changes ("B: interface endpoints instead of NAT") instead of a bare "B"."""
+    changes ("B: interface endpoints instead of NAT") instead of a bare "B". `marks`: registry id ->
+    words under its name, in bold ("recommended", "cheapest"), as the Overview marks the answer."""
     t = table.sort_values("A", kind="stable")
     colours = [REGISTRY_COLOURS.get(i, "#777777") for i in t["id"]]
     ticks = [_tick(n) for n in t["registry"]]
+    marks = marks or {}
+    marked = [  # the axis' words only: the bars' x stay the names (what tests and hovers read)
+        "<br>".join([f"<b>{x}</b>", *(f"<b>{m}</b>" for m in marks[i])]) if marks.get(i) else x
+        for i, x in zip(t["id"], ticks, strict=True)
+    ]
     what = wording.changes(a, b) if a is not None and b is not None else ""
     name_a = _("A: as described")
     name_b = _("B: {changes}").format(changes=what) if what else _("B: the same as A")
@@ -533,7 +544,7 @@ def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | N
             ),
         )
     fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f", **_won_axis())
-    fig.update_xaxes(tickangle=0)
+    fig.update_xaxes(tickangle=0, tickvals=ticks, ticktext=marked)
     fig.update_layout(
         barmode="group",
         bargap=0.18,

@@ -1099,15 +1099,22 @@ def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
     w, book = deck.w, deck.book
     missing: list[str] = []
     label = labels.field(w.sweep_field)
-    table = sensitivity.sweep(w, w.sweep_field, book)
-    points = sensitivity.break_evens(w, w.sweep_field, book, table=table)
+    shown = deck.a.shown_changes()  # each registry in its best setup, as on the slides before (or the view)
+    table = sensitivity.sweep(w, w.sweep_field, book, setups=shown)
+    points = sensitivity.break_evens(w, w.sweep_field, book, table=table, setups=shown)
     here = wording.value(w.sweep_field, getattr(w, w.sweep_field))
+    subtitle = (
+        _("Monthly cost of every registry as {field} varies, everything else as described (now: {value})")
+        if deck.a.as_set_up
+        else _(
+            "Monthly cost of every registry in its cheapest setup as {field} varies, everything else as "
+            "described (now: {value})"
+        )
+    )
     s = _slide(
         deck.prs,
         _("Sensitivity to {field}").format(field=label.lower()),
-        _("Monthly cost of every registry as {field} varies, everything else as described (now: {value})").format(
-            field=label.lower(), value=here
-        ),
+        subtitle.format(field=label.lower(), value=here),
     )
     png = None
     if pictures:

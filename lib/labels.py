@@ -43,6 +43,7 @@ CHOICES: dict[tuple[str, str], str] = {
     ("ci", "other"): N_("Another CI system"),
     ("lifetime", "demo"): N_("A few days' demo"),
     ("lifetime", "production"): N_("Long-term production"),
+    ("migrate_to", "recommended"): N_("The recommended registry"),
     ("priority", "auto"): N_("Decide from how long it lives"),
     ("priority", "cost"): N_("Lowest cost and fastest setup"),
     ("priority", "integration"): N_("Cloud integration and security"),
@@ -252,6 +253,16 @@ def signed_money(x: float) -> str:
         return ("+" if y >= 0 or not abs(y) else MINUS) + currency_symbol() + _local(f"{abs(y):,.0f}")
     x = rounded(x)
     return ("+" if x >= 0 or not abs(x) else MINUS) + "$" + _local(f"{abs(x):,.2f}")
+
+
+def signed_difference(after: float, before: float) -> str:
+    """after − before (US dollars) as a reader checks it from the two figures shown beside it: the
+    difference of the rounded amounts, in the display currency ($563.25 − $2,732.85 is −$2,169.60,
+    where the unrounded −2,169.605 would print −$2,169.61)."""
+    won = i18n.krw() is not None
+    d = rounded(shown(after) - shown(before), 0 if won else 2)  # the float noise of the subtraction off
+    digits = f"{abs(d):,.0f}" if won else f"{abs(d):,.2f}"
+    return ("+" if d >= 0 or not abs(d) else MINUS) + currency_symbol() + _local(digits)
 
 
 def percent(fraction: float, digits: int = 0) -> str:

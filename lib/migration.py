@@ -174,7 +174,7 @@ def transfer_price(w: Workload, book: PriceBook, source: str, target: str) -> fl
 
 
 def setup_steps(target: str, changes: Mapping[str, Any], w: Workload) -> list[tuple[str, str]]:
-    """The steps that put `target` in its best setup (`changes`, Analysis.cheaper): for ECR behind
+    """The steps that put `target` in its best setup (`changes`, Analysis.best_setups): for ECR behind
     a NAT gateway, the interface endpoints, the S3 gateway endpoint, their security group and policy,
     with the security group of the platform the images run on (w.deploy_platform)."""
     if target != "ecr" or changes.get("network") != "endpoints":
@@ -192,9 +192,14 @@ def plan(
     target: str | None = None,
     changes: Mapping[str, Any] | None = None,
 ) -> Plan:
-    """`changes`: the target's best setup (Analysis.cheaper[target].changes): the target is priced
-    in it and its setup steps come first; the source is what is paid today (as set up now)."""
+    """`changes`: the target's best setup (Analysis.best_setups[target].changes): the target is priced
+    in it and its setup steps come first; the source is what is paid today (as set up now).
+    `target`: w.migrate_to when not given; "recommended" is the registry the recommendation names."""
     source, target = source or w.migrate_from, target or w.migrate_to
+    if target == "recommended":  # a caller with the scenario's analysis passes its recommendation instead
+        from .decision import recommend
+
+        target = recommend(w, book).recommended
     changes = changes or {}
     if source == target:
         raise InputError(

@@ -191,3 +191,15 @@ def shown_view(as_set_up: bool) -> str:
         if as_set_up
         else _("Each registry in its cheapest setup (what would be bought); the marks show it as set up now.")
     )
+
+
+def sweep_view(as_set_up: bool) -> str:
+    """A line under a sweep (Break-even) saying which setup its lines are in."""
+    return (
+        _("Each registry as set up now (what you pay today), across the range.")
+        if as_set_up
+        else _(
+            "Each registry in its cheapest setup for today's values (the recommended one as recommended), "
+            "kept across the range."
+        )
+    )

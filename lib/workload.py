@@ -27,6 +27,8 @@ from .regions import book_regions
 # (with its RegistrySpec) per id, in this order (a test holds the two together).
 RegistryId = Literal["ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"]
 REGISTRY_IDS: tuple[RegistryId, ...] = get_args(RegistryId)
+# where the migration plan moves to: a registry, or the one the recommendation names (the default)
+MigrationTarget = Literal["ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3", "recommended"]
 
 # Every choice a scenario offers, as a type: a misspelt value (w.visibility == "pubic") fails
 # `mypy --strict`, and each field's Spec.choices are read from its annotation (written once).
@@ -701,11 +703,11 @@ class Migration:
         N_("Migrate from"),
         N_("The registry images are in today."),
     )
-    migrate_to: RegistryId = _spec(
+    migrate_to: MigrationTarget = _spec(
         "choice",
-        "ecr",
+        "recommended",
         N_("Migrate to"),
-        N_("The registry to move to."),
+        N_("The registry to move to: the recommended one unless you choose another."),
     )
     deploy_platform: DeployPlatform = _spec(
         "choice",

@@ -102,13 +102,14 @@ with st.expander(_("Scenario B: what differs from A"), expanded=True):
 # each registry in its best setup (or as set up now: the view); A is the Overview's analysis, shared
 a_analysis, b_analysis = scenario_cache.analysis(w, book), scenario_cache.analysis(b, book)
 table = compare.analyses_side_by_side(a_analysis, b_analysis)
-fig = charts.compare_bars(table, w, b)  # the legend says what B changes
+fig = charts.compare_bars(table, w, b, compare.marks(a_analysis, b_analysis))  # the legend says what B changes
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
 
 was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))
 st.dataframe(
     money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
-        difference=table["difference"].map(labels.signed_money),
+        # B − A of the two figures shown beside it (each rounded once), not of the unrounded ones
+        difference=[labels.signed_difference(b_, a_) for a_, b_ in zip(table["A"], table["B"], strict=True)],
         change_pct=table["change_pct"].map(
             lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else was_free
         ),

@@ -223,3 +223,182 @@ def test_exports_quote_the_recommended_setup(eks, book):
     assert doc["shown"]["setups"]["ecr"] == {"network": "endpoints"}
     total = next(r for r in csv.reader(io.StringIO(export.csv_table(eks.shown))) if r[0] == "ecr" and r[2] == "TOTAL")
     assert float(total[-1]) == pytest.approx(BEST)
+
+
+# ---- the one figure everywhere (issue 24's proof for item 1) ---------------------------------------
+#
+# ECR with interface endpoints as pulls a month (x) vary, the rest of the EKS team as above:
+#   fixed      storage $144.00 + endpoint hours $29.20                                   = $173.20
+#   per pull   10 % cross-region x 1.2 GB = 0.12 GB x ($0.02 inter-region + $0.045 NAT) = $0.0078
+#              manifests through the endpoints 4.5 GB / 50,000 pulls x $0.01             = $0.0000009
+#   at 50,000: 173.20 + 50,000 x 0.0078009 = $563.245, the answer
+FIXED, PER_PULL = 144 + 29.20, 0.12 * (0.02 + 0.045) + 4.5 / 50_000 * 0.01
+SHOWN = "$563.25"  # $563.245 to the cent, half up: the one figure a reader sees
+
+
+def test_the_break_even_formula_passes_through_the_answer():
+    assert FIXED + 50_000 * PER_PULL == pytest.approx(BEST)
+
+
+def test_break_even_lines_are_each_registry_in_its_best_setup():
+    at = open_app(eks_link(), page="pages/break_even.py")
+    assert not at.exception
+    fig = next(f for f in map(json_figure, at.get("plotly_chart")) if any(t.get("name") == ECR for t in f["data"]))
+    tr = next(t for t in fig["data"] if t.get("name") == ECR)
+    xs, ys = array(tr["x"]), array(tr["y"])
+    checked = [(x, y) for x, y in zip(xs, ys, strict=True) if x <= 1_000_000]  # below any tier of the prices
+    assert len(checked) > 50
+    for x, y in checked:  # the endpoints' line, not NAT's (as set up now it starts at $209.25 and climbs 7x faster)
+        assert y == pytest.approx(FIXED + x * PER_PULL, abs=0.006), x
+    assert any("cheapest setup for today's values" in c.value for c in at.caption)
+    # the crossing with ECR on its best-setup line: ECR's cost there is the same formula's
+    points = next(d.value for d in at.dataframe if "cheaper above" in d.value.columns)
+    row = points[points["cheaper above"] == ECR].iloc[0]
+    x = float(row["at"].split()[0].replace(",", ""))
+    assert row["cost"] == pytest.approx(FIXED + x * PER_PULL, abs=0.01)
+
+
+def test_break_even_as_set_up_view_draws_todays_bill():
+    at = open_app(eks_link(view="as_set_up"), page="pages/break_even.py")
+    assert not at.exception
+    fig = next(f for f in map(json_figure, at.get("plotly_chart")) if any(t.get("name") == ECR for t in f["data"]))
+    tr = next(t for t in fig["data"] if t.get("name") == ECR)
+    # through the NAT gateway: its hours $32.85, storage $144, and per pull 1.2 GB x $0.045 NAT data
+    # for every pull plus 0.12 GB x $0.02 inter-region: 32.85 + 144 + 0.0564x
+    for x, y in zip(array(tr["x"]), array(tr["y"]), strict=True):
+        if x <= 1_000_000:
+            assert y == pytest.approx(176.85 + x * (1.2 * 0.045 + 0.12 * 0.02), abs=0.006), x
+
+
+def json_figure(el) -> dict:
+    import json
+
+    return json.loads(el.proto.spec)
+
+
+def test_compare_chart_marks_the_recommended_registry():
+    at = open_app(eks_link(b_network="endpoints"), page="pages/compare.py")
+    assert not at.exception
+    fig = figure(at)
+    ticks = dict(zip(fig["layout"]["xaxis"]["tickvals"], fig["layout"]["xaxis"]["ticktext"], strict=True))
+    assert ticks["Amazon ECR"] == "<b>Amazon ECR</b><br><b>recommended</b>"
+    assert not any("cheapest" in t for t in ticks.values())  # the recommendation is the cheapest that qualifies
+    bar_a = next(t for t in fig["data"] if t.get("offsetgroup") == "A" and len(array(t["x"])) > 1)
+    assert array(bar_a["y"])[array(bar_a["x"]).index("Amazon ECR")] == pytest.approx(BEST, abs=0.006)
+    df = at.dataframe[0].value
+    assert _row(df, ECR)["difference"] == "+$0.00"
+
+
+def test_migration_moves_to_the_recommended_registry_by_default():
+    at = open_app(eks_link(), page="pages/migration.py")
+    assert not at.exception
+    assert [s.value for s in at.subheader][-1] == "Steps: GitHub Container Registry → Amazon ECR"
+    metric = {m.label: m for m in at.metric}
+    change = metric["Change in monthly cost"]
+    # the two figures in its help, subtracted as shown: $563.25 − $2,732.85 = −$2,169.60
+    assert f"{SHOWN} − GitHub Container Registry $2,732.85" in change.proto.help
+    assert change.value == "−$2,169.60"
+    steps = [m.value for m in at.markdown if m.value.startswith("**1.")]
+    assert steps == ["**1. Create a security group for the ECR interface endpoints**"]
+
+
+def test_migration_says_so_when_the_images_are_already_in_the_recommended_registry():
+    # the open-source project: GHCR is the answer and where the images are (Migrate from's default)
+    at = open_app(
+        {"visibility": "public", "pulls_per_month": "200000", "same_region_share": "0", "internet_share": "1"},
+        page="pages/migration.py",
+    )
+    assert not at.exception
+    assert any("is where the images are today: there is nothing to move" in i.value for i in at.info)
+    assert not at.code
+
+
+def _cents(x: float) -> str:
+    """To the cent, half up (563.245 -> 563.25), after the float noise of a sum or difference is off."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return f"{Decimal(str(round(x, 6))).quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+
+
+def test_one_figure_for_the_answer_on_every_page():
+    """Every page the EKS team opens shows ECR at $563.25 where it shows ECR's monthly cost: the
+    headline, the tables, the charts (each bar's, line's and stacked parts' sum)."""
+    seen: dict[str, float | str] = {}
+    at = open_app(eks_link())
+    headline = at.success[0].value.replace("\\$", "$")
+    assert f"({SHOWN}/month; $2,996.85 as set up now)" in headline, headline
+    seen["overview chart"] = _stacked_total(figure(at), ECR)
+    seen["overview table"] = _row(at.dataframe[0].value, ECR)["monthly_cost"]
+    at = open_app(eks_link(), page="pages/recommendation.py")
+    seen["recommendation candidates"] = next(
+        d.value for d in at.dataframe if "recommended" in d.value.columns
+    ).set_index("registry")["monthly_cost"][ECR]
+    assert any(SHOWN in x.value.replace("\\$", "$") for x in [*at.success, *at.info, *at.markdown])
+    at = open_app(eks_link(), page="pages/compare.py")
+    seen["compare table"] = _row(at.dataframe[0].value, ECR)["A"]
+    at = open_app(eks_link(), page="pages/cost_over_time.py")
+    tr = next(t for t in figure(at)["data"] if t.get("name") == ECR)
+    ys = array(tr["y"])
+    seen["over time, a month"] = ys[-1] - ys[-2]
+    at = open_app(eks_link(), page="pages/break_even.py")
+    fig = next(f for f in map(json_figure, at.get("plotly_chart")) if any(t.get("name") == ECR for t in f["data"]))
+    tr = next(t for t in fig["data"] if t.get("name") == ECR)
+    xs, ys = array(tr["x"]), array(tr["y"])
+    near = min(range(len(xs)), key=lambda i: abs(xs[i] - 50_000))  # the grid point nearest today's value
+    seen["break-even line at today"] = ys[near] + (50_000 - xs[near]) * PER_PULL
+    at = open_app(eks_link(), page="pages/migration.py")
+    help_text = next(m for m in at.metric if m.label == "Change in monthly cost").proto.help
+    seen["migration target"] = help_text.split("$")[1].split()[0]
+    cents = {k: (v if isinstance(v, str) else _cents(v)) for k, v in seen.items()}
+    assert set(cents.values()) == {"563.25"}, cents
+
+
+def test_deck_says_and_draws_one_figure(eks):
+    import io
+    import re
+
+    from pptx import Presentation
+
+    from lib import deck
+
+    data, _missing = deck.build(eks, pictures=False)
+    prs = Presentation(io.BytesIO(data))
+    texts = ["\n".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in prs.slides]
+    assert f"{SHOWN} a month for this workload ($2,996.85 as described)" in texts[0]
+    assert f"at {SHOWN} a month" in texts[1]
+    assert f"recommended with VPC interface endpoints: {SHOWN} a month" in texts[2]
+    # slide 6: the sweep in each registry's best setup; ECR's crossings lie on its endpoints' line
+    sweep = next(t for t in texts if t.startswith("Sensitivity to pulls a month"))
+    assert "every registry in its cheapest setup" in sweep
+    found = re.findall(
+        r"Amazon ECR becomes cheaper than .+? above ([\d,]+) pulls a month \(about \$([\d,.]+)/month", sweep
+    )
+    assert found
+    for x, cost in found:
+        assert float(cost.replace(",", "")) == pytest.approx(FIXED + float(x.replace(",", "")) * PER_PULL, abs=0.01)
+
+
+def test_open_source_project_shows_the_answer_and_runner_up_in_setups_that_serve(book):
+    from lib.workload import from_dict
+
+    a = analyse(
+        from_dict(dict(visibility="public", pulls_per_month=200_000, same_region_share=0, internet_share=1.0)), book
+    )
+    r = a.recommendation
+    assert (r.recommended, r.runner_up) == ("ghcr", "dockerhub")
+    # Docker Hub as set up now (Personal, $0) would refuse the pulls: shown on Pro, $9 a month, as compared
+    assert a.shown["dockerhub"].monthly_cost == pytest.approx(9.0)
+    assert a.other_totals()["dockerhub"] == 0.0
+    assert a.setup_words()["dockerhub"] == "on the Pro plan"
+    for rid in (r.recommended, r.runner_up):  # neither carries a blocker or a throttling flag as shown
+        assert not [f for f in a.shown[rid].flags if f.wont_serve or f.severity == "blocker"], rid
+    assert a.cheapest() == "ghcr"  # ECR Public is $0 too, but throttled: never 'cheapest'
+
+
+@pytest.mark.parametrize("view", ["best", "as_set_up"])
+def test_the_baseline_is_never_cheapest_in_either_view(book, view):
+    w, _ = presets.load("eks-private")
+    for v in (w, w.replace(network="endpoints"), w.replace(network="endpoints", pulls_per_month=10.0)):
+        a = analyse(v.replace(view=view), book)
+        assert a.shown["s3"].monthly_cost < a.shown["ecr"].monthly_cost or v.pulls_per_month < 50_000
+        assert a.cheapest() not in (None, "s3")
