@@ -26,8 +26,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from . import charts, engine, export, i18n, labels, links, regions, registries, sensitivity, setups, timeline, wording
-from .analysis import Analysis
+from . import charts, export, i18n, labels, links, regions, registries, sensitivity, setups, timeline, wording
+from .analysis import Analysis, analyse
 from .bill import report as bill_report
 from .bill.section import Section
 from .bill.words import SHARE_WORDS
@@ -1064,18 +1064,21 @@ def breakdown_slide(deck: _Deck) -> None:
 
 
 def scenario_b_slide(deck: _Deck, b: Workload | Analysis) -> None:
-    """What scenario B changes, A and B side by side: B's analysis when given (nothing priced
-    again), else B's workload priced once here."""
+    """What scenario B changes, A and B side by side, each registry in its best setup as on the
+    other slides (or as set up now: the view): B's analysis when given (nothing priced again), else
+    B's workload analysed once here."""
     w = deck.w
-    tb = b.totals() if isinstance(b, Analysis) else engine.estimate(b, deck.book).totals()
-    b = b.workload if isinstance(b, Analysis) else b
+    b = b if isinstance(b, Analysis) else analyse(b, deck.book)
+    tb = b.shown.totals()
+    b = b.workload
     what = wording.changes(w, b) or _("nothing")
     title = _("Scenario B: {changes}").format(changes=what)
     if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
         n = what.count("; ") + 1
         title = ngettext("Scenario B: {n} change against A", "Scenario B: {n} changes against A", n).format(n=n)
-    s = _slide(deck.prs, title, _("A: as described, {drivers}.").format(drivers=wording.drivers(w)))
-    compare_chart(s, deck.a.totals(), tb, _("A: as described"), _("B: {changes}").format(changes=what))
+    subtitle = _("A: as described, {drivers}.").format(drivers=wording.drivers(w))
+    s = _slide(deck.prs, title, subtitle + " " + labels.choice("view", w.view) + ".")
+    compare_chart(s, deck.a.shown.totals(), tb, _("A: as described"), _("B: {changes}").format(changes=what))
     deck.footer(s)
 
 

@@ -214,7 +214,8 @@ def test_deck_charts_in_won(book):
     ids = [str(c) for c in comparison.plots[0].categories]
     i = ids.index("Amazon ECR")
     a, b = comparison.plots[0].series
-    assert (a.values[i], b.values[i]) == (3_971_491, 239_172)
+    # A and B each in its best setup, as on every slide: ECR with the endpoints under both (issue 24)
+    assert (a.values[i], b.values[i]) == (239_172, 239_172)
     ecr_line = next(s for s in line.plots[0].series if s.name == "Amazon ECR")
     # over time, ECR climbs in its recommended setup (issue 24): the endpoints (the bar above at 239,172)
     cumulative, _monthly = timeline.cost_over_time(W.replace(network="endpoints"), book)
@@ -235,6 +236,18 @@ def test_deck_charts_without_a_rate_keep_dollars(book):
     assert cost.value_axis.axis_title.text_frame.text == "월 USD"
     i = [str(c) for c in comparison.plots[0].categories].index("Amazon ECR")
     assert comparison.plots[0].series[1].values[i] == pytest.approx(ECR_ENDPOINTS)
+
+
+def test_deck_scenario_b_as_set_up_now_compares_todays_bills(book):
+    with i18n.using("ko", krw=WON):
+        a = analyse(W.replace(view="as_set_up"), book)
+        data, _missing = deck.build(a, b=B.replace(view="as_set_up"), pictures=False, today=dt.date(2026, 11, 29))
+    charts_ = [sh.chart for slide in Presentation(io.BytesIO(data)).slides for sh in slide.shapes if sh.has_chart]
+    comparison = charts_[2]
+    i = [str(c) for c in comparison.plots[0].categories].index("Amazon ECR")
+    a_, b_ = comparison.plots[0].series
+    # A through the NAT gateway (2,876.85 x 1,380.5 = 3,971,491.425), B with the endpoints
+    assert (a_.values[i], b_.values[i]) == (3_971_491, 239_172)
 
 
 def test_sweep_picture_in_won(book, monkeypatch):
