@@ -100,6 +100,10 @@ def figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
+BAR_GAP = 0.2  # the gap between bars, a share of a category (plotly's default)
+BAR_HALF = (1 - BAR_GAP) / 2  # half a bar's width, in categories
+
+
 def cost_breakdown(
     e: Estimate,
     registry_ids: Collection[str] | None = None,
@@ -167,8 +171,8 @@ def cost_breakdown(
                 name=other_name,
                 x=[names[regs.index(r)] for r in ghosts],
                 y=[labels.amount(other[r.id]) for r in ghosts],
-                # a wide open bar-top: reads as "the bar would reach here", apart from the stacked parts
-                marker=dict(symbol="line-ew-open", size=40, color=TEXT, line=dict(width=3, color=TEXT)),
+                # the legend's key and the hover; the line itself is a shape as wide as the bar (below)
+                marker=dict(symbol="line-ew-open", size=14, color=TEXT, line=dict(width=3, color=TEXT)),
                 customdata=[labels.money(other[r.id]) for r in ghosts],
                 hovertemplate="<b>%{x}</b><br>" + other_name + ": %{customdata}<extra></extra>",
             )
@@ -179,6 +183,21 @@ def cost_breakdown(
         for r, n in zip(regs, names, strict=True)
     ]
     top = max([labels.amount(r.monthly_cost) for r in regs] + [labels.amount(other[r.id]) for r in ghosts] + [1.0])
+    # an open bar-top as wide as the bar ("the bar would reach here"), at any screen width: a marker of
+    # fixed pixels ran into the next bar's on a phone. Category i spans i ± 0.5; a bar, i ± 0.4 (bargap 0.2)
+    tops = [
+        dict(
+            type="line",
+            xref="x",
+            yref="y",
+            x0=regs.index(r) - BAR_HALF,
+            x1=regs.index(r) + BAR_HALF,
+            y0=labels.amount(other[r.id]),
+            y1=labels.amount(other[r.id]),
+            line=dict(color=TEXT, width=3),
+        )
+        for r in ghosts
+    ]
     return figure(
         traces,
         dict(
@@ -197,6 +216,8 @@ def cost_breakdown(
             # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
             legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
             margin=dict(t=80),
+            bargap=BAR_GAP,
+            **({"shapes": tops} if tops else {}),
         ),
     )
 

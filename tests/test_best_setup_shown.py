@@ -95,6 +95,10 @@ def test_overview_bar_is_the_recommended_cost_with_today_as_a_marker():
     fig = figure(at)
     assert _stacked_total(fig, ECR) == pytest.approx(BEST, abs=0.006)
     assert _marker(fig, ECR) == pytest.approx(AS_SET_UP, abs=0.006)
+    # the mark drawn as wide as ECR's bar (category i ± 0.4), whatever the screen's width
+    i = fig["layout"]["xaxis"]["tickvals"].index(ECR)
+    top = next(sh for sh in fig["layout"]["shapes"] if sh["y0"] == pytest.approx(AS_SET_UP, abs=0.006))
+    assert (top["x0"], top["x1"], top["y1"]) == (pytest.approx(i - 0.4), pytest.approx(i + 0.4), top["y0"])
     df = at.dataframe[0].value
     row = df[df["registry"] == ECR].iloc[0]
     assert row["monthly_cost"] == 563.25  # the table is given cents: $563.245 rounded once, half up

@@ -23,6 +23,7 @@ TRACES = """() => { const arr = v => (v && v.bdata) ? v : Array.from(v || []);
 WORDS = """() => document.body.innerText + '\\n' +
   Array.from(document.querySelectorAll('svg text')).map(t => t.textContent).join('\\n')"""
 NARROW = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => gd._fullLayout.width <= 400)"""
+WIDE, PHONE = (1440, 2200), (390, 3200)
 # a dollar amount from $500 to $999 (with or without cents), not part of a larger number
 AMOUNT = re.compile(r"\$(\d{3}(?:\.\d\d)?)(?![\d,])")
 
@@ -59,12 +60,13 @@ def _chart_figure(path: str, traces: list[dict]) -> float | None:
 
 def test_every_page_shows_one_figure_for_the_answer(browser, server):
     query = urlencode(EKS_LINK)
-    tab = Page(browser, server, width=1440, height=900)
+    # tall windows: Streamlit scrolls inside its main element, so a screenshot shows the window, not the page
+    tab = Page(browser, server, width=1440, height=WIDE[1])
     drawn: dict[str, str] = {}
     said: dict[str, set[str]] = {}
     try:
         for path, title in EVERY_PAGE:
-            tab.page.set_viewport_size({"width": 1440, "height": 900})
+            tab.page.set_viewport_size({"width": WIDE[0], "height": WIDE[1]})
             tab.open(path, query)
             words = tab.page.evaluate(WORDS)
             near = {a for a in AMOUNT.findall(words) if abs(float(a) - ANSWER) < 1}
@@ -74,7 +76,7 @@ def test_every_page_shows_one_figure_for_the_answer(browser, server):
                 drawn[title] = cents(figure)
             name = path.strip("/") or "overview"
             tab.shot(f"issue24_item1_{name}_1440")
-            tab.page.set_viewport_size({"width": 390, "height": 844})
+            tab.page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
             tab.page.wait_for_function(NARROW, timeout=WAIT_MS, polling="raf")  # the charts laid out again
             tab.shot(f"issue24_item1_{name}_390")
         assert not tab.errors, tab.errors
