@@ -49,12 +49,16 @@ class Analysis:
         """The figures to show: each registry in its best setup, or as set up now (the view)."""
         return self.estimate if self.as_set_up or self.best is None else self.best
 
+    def other_view_totals(self) -> dict[str, float]:
+        """Every registry's total in the other view (a table's second column: full, where the same
+        figure twice reads better than a blank or "None")."""
+        return (self.estimate if self.shown is not self.estimate else (self.best or self.estimate)).totals()
+
     def other_totals(self) -> dict[str, float]:
-        """Beside each shown total, the other view's total where it differs (the ghost marker, the
-        second column): "as set up now" in the best view, "in its cheapest setup" in the other."""
-        other = self.estimate if self.shown is not self.estimate else (self.best or self.estimate)
+        """Beside each shown total, the other view's total where it differs (the chart's mark, the
+        files' second column): "as set up now" in the best view, "in its cheapest setup" in the other."""
         shown = self.shown.totals()
-        return {rid: c for rid, c in other.totals().items() if abs(c - shown[rid]) > SAME_MONEY}
+        return {rid: c for rid, c in self.other_view_totals().items() if abs(c - shown[rid]) > SAME_MONEY}
 
     @property
     def best_setups(self) -> Mapping[str, setups.Setup | None]:

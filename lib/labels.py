@@ -255,16 +255,6 @@ def signed_money(x: float) -> str:
     return ("+" if x >= 0 or not abs(x) else MINUS) + "$" + _local(f"{abs(x):,.2f}")
 
 
-def signed_difference(after: float, before: float) -> str:
-    """after − before (US dollars) as a reader checks it from the two figures shown beside it: the
-    difference of the rounded amounts, in the display currency ($563.25 − $2,732.85 is −$2,169.60,
-    where the unrounded −2,169.605 would print −$2,169.61)."""
-    won = i18n.krw() is not None
-    d = rounded(shown(after) - shown(before), 0 if won else 2)  # the float noise of the subtraction off
-    digits = f"{abs(d):,.0f}" if won else f"{abs(d):,.2f}"
-    return ("+" if d >= 0 or not abs(d) else MINUS) + currency_symbol() + _local(digits)
-
-
 def percent(fraction: float, digits: int = 0) -> str:
     """0.05 -> "5 %" in English (a space before the sign), "5%" in Korean."""
     return _local(f"{fraction * 100:,.{digits}f}") + (" %" if i18n.lang() == "en" else "%")

@@ -109,7 +109,9 @@ was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))
 st.dataframe(
     money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
         # B − A of the two figures shown beside it (each rounded once), not of the unrounded ones
-        difference=[labels.signed_difference(b_, a_) for a_, b_ in zip(table["A"], table["B"], strict=True)],
+        difference=[
+            labels.signed_money(labels.shown_difference(b_, a_)) for a_, b_ in zip(table["A"], table["B"], strict=True)
+        ],
         change_pct=table["change_pct"].map(
             lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else was_free
         ),

@@ -89,7 +89,9 @@ st.subheader(_("What it costs"))
 a, b, c = st.columns(3)
 a.metric(
     _("Change in monthly cost"),
-    labels.signed_difference(plan.monthly_after, plan.monthly_before),  # the two figures in its help, subtracted
+    labels.signed_money(
+        labels.shown_difference(plan.monthly_after, plan.monthly_before)
+    ),  # the two figures in its help, subtracted
     help=f"{registry_name(plan.target)} {setups.describe(dict(best.changes), plan.target) if best else ''} "
     f"{labels.money(plan.monthly_after)} "
     f"− {registry_name(plan.source)} {labels.money(plan.monthly_before)}",
@@ -118,7 +120,7 @@ if plan.payback_months is None:
             "Recommendation page), as in the comparison's GHCR to ECR move for production."
         ).format(
             registry=registry_name(plan.target),
-            change=labels.signed_difference(plan.monthly_after, plan.monthly_before),
+            change=labels.signed_money(labels.shown_difference(plan.monthly_after, plan.monthly_before)),
         ),
         icon=":material/info:",
     )

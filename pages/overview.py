@@ -49,7 +49,9 @@ if any(lacking.values()):
     )
 
 st.subheader(_("Totals, cheapest first"))
-totals = scenario_cache.view(w, book, "totals", lambda: tables.totals_table(e, other=other, setup=a.setup_words()))
+totals = scenario_cache.view(
+    w, book, "totals", lambda: tables.totals_table(e, other=a.other_view_totals(), setup=a.setup_words())
+)
 st.dataframe(
     scenario_cache.view(  # the same table for everyone with this scenario: made once
         w,

@@ -72,7 +72,7 @@ with left:
     )
 with right:
     st.subheader(_("Candidates that pass every constraint"))
-    other = a.other_totals()
+    other = a.other_view_totals()
     ranking = pd.DataFrame(
         [
             {

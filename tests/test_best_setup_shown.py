@@ -406,3 +406,16 @@ def test_the_baseline_is_never_cheapest_in_either_view(book, view):
         a = analyse(v.replace(view=view), book)
         assert a.shown["s3"].monthly_cost < a.shown["ecr"].monthly_cost or v.pulls_per_month < 50_000
         assert a.cheapest() not in (None, "s3")
+
+
+def test_the_second_column_is_full_and_the_reasons_subtract_as_shown():
+    at = open_app(eks_link(), page="pages/recommendation.py")
+    assert not at.exception
+    df = next(d.value for d in at.dataframe if "recommended" in d.value.columns).set_index("registry")
+    # every candidate has its as-set-up figure (the same where its best setup is today's): no "None"
+    assert df["other_cost"].notna().all()
+    assert df.loc["GitHub Container Registry", ["monthly_cost", "other_cost"]].tolist() == [2732.85, 2732.85]
+    # "costs more" is the difference of the two figures in the sentence: 2,732.85 − 563.25 = 2,169.60
+    # (the unrounded 2,732.85 − 563.245 = 2,169.605 printed $2,169.61)
+    why = "\n".join(m.value for m in at.markdown)
+    assert "Costs \\$2,169.60/month more for this workload (\\$2,732.85 against \\$563.25)" in why
