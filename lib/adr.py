@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import engine, i18n, registries, wording
+from . import engine, i18n, registries, setups, wording
 from .analysis import Analysis
 from .bill import report as bill_report
 from .bill.section import Section
@@ -70,7 +70,8 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
             )
         )
     why = {x.id: x.why for x in r.rejected}
-    for reg in e.ranked():
+    best = a.shown  # the others in their best setup (issue 24), as every page and slide shows them
+    for reg in (e[x.id] if x.id == r.recommended else x for x in best.ranked()):
         if reg.id == r.recommended:
             outcome = (
                 _("as set up now: {gap}/month more than the chosen setup").format(
@@ -83,14 +84,20 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
             outcome = _("runner-up: {why}").format(why=why[reg.id])
         else:
             outcome = why[reg.id]
-        rows.append((reg.monthly_cost, reg.name, wording.reason(outcome)))
+        changes = a.changes(reg.id) if reg.id != r.recommended else {}
+        name = f"{reg.name} {setups.describe(changes, reg.id)}" if changes else reg.name
+        rows.append((reg.monthly_cost, name, wording.reason(outcome)))
     lines += [
         "",
         _("## Options considered"),
         "",
-        _("Each registry as set up now; the chosen setup has its own row.")
+        (
+            _("Each registry in its cheapest setup; the chosen registry as set up now has its own row.")
+            if not a.as_set_up
+            else _("Each registry as set up now; the chosen setup has its own row.")
+        )
         if a.setup
-        else _("Each registry as set up now."),
+        else (_("Each registry in its cheapest setup.") if not a.as_set_up else _("Each registry as set up now.")),
         "",
         _("| Registry | Monthly cost ({currency}) | Outcome |").format(currency=_currency_code()),
         "|---|---:|---|",
@@ -126,7 +133,7 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
     if r.runner_up:
         lines.append(
             _("- Fallback: {registry} ({cost}/month).").format(
-                registry=names[r.runner_up], cost=money(r.costs[r.runner_up])
+                registry=names[r.runner_up], cost=money(a.shown[r.runner_up].monthly_cost)
             )
         )
     lines += bill_section(bill)

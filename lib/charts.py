@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -100,15 +100,23 @@ def figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
+BAR_GAP = 0.2  # the gap between bars, a share of a category (plotly's default)
+BAR_HALF = (1 - BAR_GAP) / 2  # half a bar's width, in categories
+
+
 def cost_breakdown(
     e: Estimate,
     registry_ids: Collection[str] | None = None,
     lacking: dict[str, list[str]] | None = None,
     recommended: str | None = None,
+    other: Mapping[str, float] | None = None,
+    other_name: str = "",
 ) -> go.Figure:
     """Stacked bars: each registry's monthly cost by category, cheapest first; the hover
     lists the components with their arithmetic. Registries in `lacking` (id -> missing
-    required features) are faded and marked with ✗; the `recommended` registry's label says so."""
+    required features) are faded and marked with ✗; the `recommended` registry's label says so.
+    `other`: the registry's total in the other view where it differs (analysis.Analysis.other_totals),
+    drawn as an open marker named `other_name` over the bar ("As set up now")."""
     lacking = lacking or {}
     regs = [r for r in e.ranked() if registry_ids is None or r.id in registry_ids]
     names = [r.name + (" ✗" if lacking.get(r.id) else "") for r in regs]
@@ -153,12 +161,43 @@ def cost_breakdown(
             name="total",
         )
     )
+    other = other or {}
+    ghosts = [r for r in regs if r.id in other]
+    if ghosts:
+        traces.append(
+            dict(
+                type="scatter",
+                mode="markers",
+                name=other_name,
+                x=[names[regs.index(r)] for r in ghosts],
+                y=[labels.amount(other[r.id]) for r in ghosts],
+                # the legend's key and the hover; the line itself is a shape as wide as the bar (below)
+                marker=dict(symbol="line-ew-open", size=14, color=TEXT, line=dict(width=3, color=TEXT)),
+                customdata=[labels.money(other[r.id]) for r in ghosts],
+                hovertemplate="<b>%{x}</b><br>" + other_name + ": %{customdata}<extra></extra>",
+            )
+        )
     chosen = _("recommended")
     ticks = [
         f"<b>{_tick(n)}</b><br><b>{chosen}</b>" if r.id == recommended else _tick(n)
         for r, n in zip(regs, names, strict=True)
     ]
-    top = max([labels.amount(r.monthly_cost) for r in regs] + [1.0])
+    top = max([labels.amount(r.monthly_cost) for r in regs] + [labels.amount(other[r.id]) for r in ghosts] + [1.0])
+    # an open bar-top as wide as the bar ("the bar would reach here"), at any screen width: a marker of
+    # fixed pixels ran into the next bar's on a phone. Category i spans i ± 0.5; a bar, i ± 0.4 (bargap 0.2)
+    tops = [
+        dict(
+            type="line",
+            xref="x",
+            yref="y",
+            x0=regs.index(r) - BAR_HALF,
+            x1=regs.index(r) + BAR_HALF,
+            y0=labels.amount(other[r.id]),
+            y1=labels.amount(other[r.id]),
+            line=dict(color=TEXT, width=3),
+        )
+        for r in ghosts
+    ]
     return figure(
         traces,
         dict(
@@ -177,6 +216,8 @@ def cost_breakdown(
             # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
             legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
             margin=dict(t=80),
+            bargap=BAR_GAP,
+            **({"shapes": tops} if tops else {}),
         ),
     )
 
@@ -473,13 +514,24 @@ def tint(colour: str, amount: float = 0.55) -> str:
     return "#" + "".join(f"{round(v + (255 - v) * amount):02X}" for v in rgb)
 
 
-def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | None = None) -> go.Figure:
+def compare_bars(
+    table: pd.DataFrame,
+    a: Workload | None = None,
+    b: Workload | None = None,
+    marks: Mapping[str, Sequence[str]] | None = None,
+) -> go.Figure:
     """Monthly cost per registry under scenario A and B: each registry in its own colour, B in
     its lighter tint, outlined (as in the deck). With the two workloads, the legend says what B
-    changes ("B: interface endpoints instead of NAT") instead of a bare "B"."""
+    changes ("B: interface endpoints instead of NAT") instead of a bare "B". `marks`: registry id ->
+    words under its name, in bold ("recommended", "cheapest"), as the Overview marks the answer."""
     t = table.sort_values("A", kind="stable")
     colours = [REGISTRY_COLOURS.get(i, "#777777") for i in t["id"]]
     ticks = [_tick(n) for n in t["registry"]]
+    marks = marks or {}
+    marked = [  # the axis' words only: the bars' x stay the names (what tests and hovers read)
+        "<br>".join([f"<b>{x}</b>", *(f"<b>{m}</b>" for m in marks[i])]) if marks.get(i) else x
+        for i, x in zip(t["id"], ticks, strict=True)
+    ]
     what = wording.changes(a, b) if a is not None and b is not None else ""
     name_a = _("A: as described")
     name_b = _("B: {changes}").format(changes=what) if what else _("B: the same as A")
@@ -513,7 +565,7 @@ def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | N
             ),
         )
     fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f", **_won_axis())
-    fig.update_xaxes(tickangle=0)
+    fig.update_xaxes(tickangle=0, tickvals=ticks, ticktext=marked)
     fig.update_layout(
         barmode="group",
         bargap=0.18,

@@ -76,7 +76,7 @@ def _export(args: argparse.Namespace) -> int:
         print(_("error: name at least one output, e.g. --pptx out.pptx"), file=sys.stderr)
         return 2
     a = analyse(w, book)  # priced once; every output below reads this
-    e = a.estimate
+    e = a.shown  # each registry in its best setup (the recommended one at the answer), or as set up now
     bill = _bill_section(args, w, book)
     for kind, path in wanted.items():
         data: str | bytes
@@ -85,7 +85,7 @@ def _export(args: argparse.Namespace) -> int:
             for m in missing:
                 print(_("note: picture missing in the deck: {problem}").format(problem=m), file=sys.stderr)
         elif kind == "xlsx":
-            data = export.xlsx_table(e, book)
+            data = export.xlsx_table(e, book, a)
         elif kind == "csv":
             data = export.csv_table(e)
         elif kind == "json":
@@ -93,10 +93,16 @@ def _export(args: argparse.Namespace) -> int:
         elif kind == "adr":
             data = adr.adr(a, args.link, bill=bill)
         else:
-            from . import charts
+            from . import charts, wording
 
             fig = export.slide_figure(
-                charts.cost_breakdown(e, recommended=a.recommendation.recommended), charts.scenario_title(e)
+                charts.cost_breakdown(
+                    e,
+                    recommended=a.recommendation.recommended,
+                    other=a.other_totals(),
+                    other_name=wording.other_view(a.as_set_up),
+                ),
+                charts.scenario_title(e),
             )
             try:
                 data = export.image(fig, kind)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from . import engine, registries
+from .analysis import Analysis
+from .i18n import _
 from .pricebook import PriceBook
 from .workload import Workload
 
@@ -13,8 +17,31 @@ def side_by_side(
     a: Workload, b: Workload, book_a: PriceBook, book_b: PriceBook | None = None, labels: tuple[str, str] = ("A", "B")
 ) -> pd.DataFrame:
     """One row per registry: monthly cost under A and B, the difference and the change in %."""
-    ta = engine.estimate(a, book_a).totals()
-    tb = engine.estimate(b, book_b or book_a).totals()
+    return table(engine.estimate(a, book_a).totals(), engine.estimate(b, book_b or book_a).totals(), labels)
+
+
+def analyses_side_by_side(a: Analysis, b: Analysis) -> pd.DataFrame:
+    """side_by_side() of the figures each analysis shows: every registry in its own cheapest setup
+    under A and under B (or as set up now, the view), so the recommendation's figure is A's."""
+    return table(a.shown.totals(), b.shown.totals())
+
+
+def marks(a: Analysis, b: Analysis) -> dict[str, list[str]]:
+    """The words under a registry's name on the Compare chart: A's recommendation, A's cheapest
+    registry that meets the requirements where it is another one, and B's recommendation where
+    B moves it (each at the figures shown: its best setup, or as set up now)."""
+    out: dict[str, list[str]] = {}
+    ra, rb, cheapest = a.recommendation.recommended, b.recommendation.recommended, a.cheapest()
+    out.setdefault(ra, []).append(_("recommended"))
+    if cheapest and cheapest != ra:
+        out.setdefault(cheapest, []).append(_("cheapest"))
+    if rb != ra:
+        out.setdefault(rb, []).append(_("recommended under B"))
+    return out
+
+
+def table(ta: Mapping[str, float], tb: Mapping[str, float], labels: tuple[str, str] = ("A", "B")) -> pd.DataFrame:
+    """One row per registry from two sets of monthly totals."""
     rows = []
     for rid in registries.IDS:
         diff = tb[rid] - ta[rid]

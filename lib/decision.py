@@ -125,6 +125,10 @@ class Recommendation:
     cheapest_changes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # its setup
     gap_reason: Reason | None = None  # when the recommendation is not the cheapest: what the difference buys
     serving_reason: Reason | None = None  # when a registry or setup that would not serve the workload moved the answer
+    # each registry's setup it was compared in: its cheapest that serves the workload (None: as set up
+    # now); what every page shows it in (lib/analysis.Analysis.shown), so the recommended registry's
+    # figure there is recommended_cost
+    compared_setups: Mapping[str, setups.Setup | None] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         for name in ("path", "rejected", "branches_taken"):
@@ -133,6 +137,7 @@ class Recommendation:
         object.__setattr__(self, "failed", MappingProxyType({k: tuple(v) for k, v in self.failed.items()}))
         object.__setattr__(self, "recommended_setup", MappingProxyType(dict(self.recommended_setup)))
         object.__setattr__(self, "cheapest_changes", MappingProxyType(dict(self.cheapest_changes)))
+        object.__setattr__(self, "compared_setups", MappingProxyType(dict(self.compared_setups)))
 
     # ---- the words, made when read ----
 
@@ -432,4 +437,5 @@ def recommend(
         cheapest_changes=MappingProxyType(dict(theirs.changes) if theirs else {}),
         gap_reason=gap_reason,
         serving_reason=_serving_reason(rec, step, leaf.registries),
+        compared_setups=MappingProxyType(dict(cheaper)),
     )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import registries, serving, setups
 from .i18n import _, text
-from .labels import SAME_MONEY, choice, money
+from .labels import SAME_MONEY, choice, money, shown_difference
 
 if TYPE_CHECKING:
     from .decision import Recommendation
@@ -83,7 +83,9 @@ def other_cloud(home: str, runs_on: str) -> str:
 
 def costs_more(gap: float, cost: float, rec_cost: float) -> str:
     return _("Costs {gap}/month more for this workload ({cost} against {chosen_cost}).").format(
-        gap=money(gap), cost=money(cost), chosen_cost=money(rec_cost)
+        gap=money(shown_difference(cost, rec_cost)),  # the two figures beside it, subtracted as shown
+        cost=money(cost),
+        chosen_cost=money(rec_cost),
     )
 
 
@@ -101,6 +103,8 @@ def points_elsewhere(gap: float, deciding: str) -> str:
 
 def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: float, buys: str) -> str:
     names = registries.NAMES  # the product names, as the sentence always had them
+    # the difference of the two figures the reader sees (this one and the headline's), as shown
+    shown_gap = shown_difference(cheapest_cost + gap, cheapest_cost)
     if setup:
         return _(
             "{cheapest} {setup} is the cheapest that meets every hard requirement at {cost}/month; "
@@ -110,13 +114,13 @@ def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: flo
             setup=setup,
             cost=money(cheapest_cost),
             chosen=names[rec],
-            gap=money(gap),
+            gap=money(shown_gap),
             buys=buys,
         )
     return _(
         "{cheapest} is the cheapest that meets every hard requirement at {cost}/month; "
         "{chosen} costs {gap}/month more for {buys}"
-    ).format(cheapest=names[cheapest], cost=money(cheapest_cost), chosen=names[rec], gap=money(gap), buys=buys)
+    ).format(cheapest=names[cheapest], cost=money(cheapest_cost), chosen=names[rec], gap=money(shown_gap), buys=buys)
 
 
 def headline(r: Recommendation) -> str:

@@ -26,8 +26,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from . import charts, engine, export, i18n, labels, links, regions, registries, sensitivity, timeline, wording
-from .analysis import Analysis
+from . import charts, export, i18n, labels, links, regions, registries, sensitivity, setups, timeline, wording
+from .analysis import Analysis, analyse
 from .bill import report as bill_report
 from .bill.section import Section
 from .bill.words import SHARE_WORDS
@@ -281,16 +281,20 @@ def _money_axis(axis: Any, title: str | None = None) -> None:
 def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
     """The cost slide's bars, cheapest first: (label, registry id, monthly cost, recommended).
 
-    Every registry as set up now; when the recommendation changes the setup, that setup is a bar
-    of its own, marked recommended, and the registry's as-set-up bar says it is that (else the
-    bar marked "recommended" would show a cost the answer does not quote)."""
+    Every registry in its cheapest setup (named with it), as every page shows them (issue 24); when
+    the recommendation changes the setup, that setup is a bar of its own, marked recommended, and
+    the registry's as-set-up bar says it is that (else the bar marked "recommended" would show a
+    cost the answer does not quote)."""
     r = a.recommendation
     bars = []
-    for x in a.estimate.ranked():
+    for x in a.shown.ranked():
         if x.id != r.recommended:
-            bars.append((x.name, x.id, x.monthly_cost, False))
+            changes = a.changes(x.id)
+            name = f"{x.name} {setups.describe(changes, x.id)}" if changes else x.name
+            bars.append((name, x.id, x.monthly_cost, False))
         elif a.setup:
-            bars.append((_("{registry} (as set up now)").format(registry=x.name), x.id, x.monthly_cost, False))
+            now = a.estimate[x.id]
+            bars.append((_("{registry} (as set up now)").format(registry=now.name), x.id, now.monthly_cost, False))
         else:
             bars.append((_("{registry} (recommended)").format(registry=x.name), x.id, x.monthly_cost, True))
     if a.setup:
@@ -347,7 +351,7 @@ def _nice_ceiling(x: float) -> float:
 
 
 def breakdown_chart(slide: Slide, a: Analysis) -> tuple[Chart, list[Category]]:
-    ranked = a.estimate.ranked()
+    ranked = a.shown.ranked()  # each registry in its best setup (the recommended one as recommended)
     data = CategoryChartData(number_format=_money_format(cents=True))
     data.categories = [x.name for x in ranked]
     used = []
@@ -448,7 +452,7 @@ def timeline_chart(
 ) -> tuple[Chart, pd.DataFrame, list[str]]:
     """Cumulative cost lines in the registries' colours, each named at its end (no legend to
     match colours against); names of lines that end close together stack in order."""
-    cumulative, _monthly = timeline.cost_over_time(w, book)
+    cumulative, _monthly = timeline.cost_over_time(w, book, changes=a.shown_changes())  # the shown setups
     order = sorted(cumulative.columns, key=lambda rid: -cumulative[rid].iloc[-1])
     data = CategoryChartData(number_format=_money_format(cents=False))
     data.categories = [str(m) for m in cumulative.index]
@@ -1060,18 +1064,21 @@ def breakdown_slide(deck: _Deck) -> None:
 
 
 def scenario_b_slide(deck: _Deck, b: Workload | Analysis) -> None:
-    """What scenario B changes, A and B side by side: B's analysis when given (nothing priced
-    again), else B's workload priced once here."""
+    """What scenario B changes, A and B side by side, each registry in its best setup as on the
+    other slides (or as set up now: the view): B's analysis when given (nothing priced again), else
+    B's workload analysed once here."""
     w = deck.w
-    tb = b.totals() if isinstance(b, Analysis) else engine.estimate(b, deck.book).totals()
-    b = b.workload if isinstance(b, Analysis) else b
+    b = b if isinstance(b, Analysis) else analyse(b, deck.book)
+    tb = b.shown.totals()
+    b = b.workload
     what = wording.changes(w, b) or _("nothing")
     title = _("Scenario B: {changes}").format(changes=what)
     if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
         n = what.count("; ") + 1
         title = ngettext("Scenario B: {n} change against A", "Scenario B: {n} changes against A", n).format(n=n)
-    s = _slide(deck.prs, title, _("A: as described, {drivers}.").format(drivers=wording.drivers(w)))
-    compare_chart(s, deck.a.totals(), tb, _("A: as described"), _("B: {changes}").format(changes=what))
+    subtitle = _("A: as described, {drivers}.").format(drivers=wording.drivers(w))
+    s = _slide(deck.prs, title, subtitle + " " + labels.choice("view", w.view) + ".")
+    compare_chart(s, deck.a.shown.totals(), tb, _("A: as described"), _("B: {changes}").format(changes=what))
     deck.footer(s)
 
 
@@ -1095,15 +1102,22 @@ def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
     w, book = deck.w, deck.book
     missing: list[str] = []
     label = labels.field(w.sweep_field)
-    table = sensitivity.sweep(w, w.sweep_field, book)
-    points = sensitivity.break_evens(w, w.sweep_field, book, table=table)
+    shown = deck.a.shown_changes()  # each registry in its best setup, as on the slides before (or the view)
+    table = sensitivity.sweep(w, w.sweep_field, book, setups=shown)
+    points = sensitivity.break_evens(w, w.sweep_field, book, table=table, setups=shown)
     here = wording.value(w.sweep_field, getattr(w, w.sweep_field))
+    subtitle = (
+        _("Monthly cost of every registry as {field} varies, everything else as described (now: {value})")
+        if deck.a.as_set_up
+        else _(
+            "Monthly cost of every registry in its cheapest setup as {field} varies, everything else as "
+            "described (now: {value})"
+        )
+    )
     s = _slide(
         deck.prs,
         _("Sensitivity to {field}").format(field=label.lower()),
-        _("Monthly cost of every registry as {field} varies, everything else as described (now: {value})").format(
-            field=label.lower(), value=here
-        ),
+        subtitle.format(field=label.lower(), value=here),
     )
     png = None
     if pictures:

@@ -245,9 +245,15 @@ def csv_table(e: Estimate) -> str:
     return report.to_csv(e)
 
 
-def xlsx_table(e: Estimate, book: PriceBook) -> bytes:
+def xlsx_table(e: Estimate, book: PriceBook, a: Analysis | None = None) -> bytes:
+    """`a`: the analysis `e` is shown from (a.shown): the totals then say each registry's setup and
+    its cost in the other view (as set up now) beside it."""
     buf = io.BytesIO()
-    totals = tables.for_file(tables.totals_table(e).drop(columns=["id"]))
+    totals = tables.for_file(
+        tables.totals_table(e, other=a.other_totals() if a else None, setup=a.setup_words() if a else None).drop(
+            columns=["id"]
+        )
+    )
     components = tables.for_file(tables.all_components_table(e, book))
     # field names and values stay as a scenario file has them: they are the interface
     scenario = tables.for_file(
@@ -265,6 +271,12 @@ def full_json(a: Analysis, link: str = "") -> str:
     recommendation and the share link, from the run's analysis: nothing is priced again."""
     doc = report.to_dict(a.estimate, dict(a.cheaper))
     doc["recommendation"] = a.recommendation.to_dict()
+    # the figures every page and slide shows: each registry in its best setup, or as set up now (the view)
+    doc["shown"] = {
+        "view": a.workload.view,
+        "monthly_costs": {rid: round(c, 6) for rid, c in a.shown.totals().items()},
+        "setups": a.shown_changes(),
+    }
     if link:
         doc["share_link"] = link
     return json.dumps(doc, indent=2)

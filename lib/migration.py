@@ -173,8 +173,34 @@ def transfer_price(w: Workload, book: PriceBook, source: str, target: str) -> fl
     return Prices(book, w.region)(first_tier_key)
 
 
-def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | None = None) -> Plan:
+def setup_steps(target: str, changes: Mapping[str, Any], w: Workload) -> list[tuple[str, str]]:
+    """The steps that put `target` in its best setup (`changes`, Analysis.best_setups): for ECR behind
+    a NAT gateway, the interface endpoints, the S3 gateway endpoint, their security group and policy,
+    with the security group of the platform the images run on (w.deploy_platform)."""
+    if target != "ecr" or changes.get("network") != "endpoints":
+        return []  # plans and tiers are chosen when the account is made: no command of their own
+    d = data()
+    pull = d["pull_security_group"].get(w.deploy_platform, d["pull_security_group"]["other"])
+    fill = {**names(w), "pull_sg": pull[0], "pull_sg_note": pull[1]}
+    return [(t, c.format(**fill)) for t, c in d["setup_changes"]["network_endpoints"]]
+
+
+def plan(
+    w: Workload,
+    book: PriceBook,
+    source: str | None = None,
+    target: str | None = None,
+    changes: Mapping[str, Any] | None = None,
+) -> Plan:
+    """`changes`: the target's best setup (Analysis.best_setups[target].changes): the target is priced
+    in it and its setup steps come first; the source is what is paid today (as set up now).
+    `target`: w.migrate_to when not given; "recommended" is the registry the recommendation names."""
     source, target = source or w.migrate_from, target or w.migrate_to
+    if target == "recommended":  # a caller with the scenario's analysis passes its recommendation instead
+        from .decision import recommend
+
+        target = recommend(w, book).recommended
+    changes = changes or {}
     if source == target:
         raise InputError(
             _("migration: from and to are the same registry ({registry})").format(registry=registries.name(source))
@@ -185,7 +211,10 @@ def plan(w: Workload, book: PriceBook, source: str | None = None, target: str | 
     q = quantities(w)
     price = transfer_price(w, book, source, target)
     totals = engine.estimate(w, book, ids=(source, target)).totals()
+    if changes:
+        totals[target] = engine.estimate(w.replace(**changes), book, ids=(target,))[target].monthly_cost
     step_list, step_source = steps(source, target, w)
+    step_list = setup_steps(target, changes, w) + step_list
     return Plan(
         source,
         target,

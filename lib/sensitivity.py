@@ -7,7 +7,9 @@ points, then refined by bisection (to the whole unit for whole-number inputs).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +28,9 @@ UNITS = {k: sw.unit_id for k, sw in SWEEPS.items()}  # English message ids: tran
 
 # registries a and b, the low and high x, the sign of cost a - cost b at low, the cheaper above and below
 Bracket = tuple[str, str, float, float, float, str, str]
+# registry id -> the setup it is priced in (Analysis.shown_changes(): each registry in its best setup,
+# so the recommended one's line passes through the recommendation's figure); absent: as described
+Setups = Mapping[str, Mapping[str, Any]]
 
 
 def unit(field: str) -> str:
@@ -89,20 +94,61 @@ def varying(w: Workload, field: str, xs: npt.ArrayLike) -> dict[str, np.ndarray]
     return out
 
 
+def _by_setup(w: Workload, ids: tuple[str, ...], setups: Setups | None) -> list[tuple[Workload, tuple[str, ...]]]:
+    """The registries grouped by the setup they are priced in, each group with its workload (the
+    setup's changes are choices like the network path: the swept input moves the same way in each)."""
+    groups: dict[tuple[tuple[str, Any], ...], list[str]] = {}
+    for rid in ids:
+        groups.setdefault(tuple(sorted((setups or {}).get(rid, {}).items())), []).append(rid)
+    return [(w.replace(**dict(k)) if k else w, tuple(g)) for k, g in groups.items()]
+
+
 def sweep(
-    w: Workload, field: str, book: PriceBook, xs: npt.ArrayLike | None = None, ids: tuple[str, ...] = registries.IDS
+    w: Workload,
+    field: str,
+    book: PriceBook,
+    xs: npt.ArrayLike | None = None,
+    ids: tuple[str, ...] = registries.IDS,
+    setups: Setups | None = None,
 ) -> pd.DataFrame:
-    """Monthly cost per registry (columns) for each value of the field (index)."""
+    """Monthly cost per registry (columns) for each value of the field (index); `setups`: each
+    registry's setup (its setup chosen for today's values, held across the range)."""
     xs = grid(w, field) if xs is None else np.asarray(xs, dtype=float)
-    if field in NUMERIC:  # every sweepable field today: no DataFrame of workloads to build and group
-        out = engine.estimate_varying(w, varying(w, field, xs), book, ids)
-    else:
-        out = engine.estimate_many(frame(w, field, xs), book, ids)
+    parts = []
+    for wg, group in _by_setup(w, ids, setups):
+        if field in NUMERIC:  # every sweepable field today: no DataFrame of workloads to build and group
+            parts.append(engine.estimate_varying(wg, varying(wg, field, xs), book, group))
+        else:
+            parts.append(engine.estimate_many(frame(wg, field, xs), book, group))
+    out = parts[0] if len(parts) == 1 else pd.concat([p.reset_index(drop=True) for p in parts], axis=1)[list(ids)]
     out.index = pd.Index(xs, name=field)
     return out
 
 
-def _refine_all(w: Workload, field: str, book: PriceBook, brackets: list[Bracket]) -> tuple[np.ndarray, engine.Varying]:
+class _Pricer:
+    """engine.Varying for registries each in its own setup: one Varying per setup, the columns put
+    back in `ids` order."""
+
+    def __init__(self, w: Workload, book: PriceBook, ids: tuple[str, ...], setups: Setups | None) -> None:
+        self.ids = ids
+        self.parts = [
+            (engine.Varying(wg, book, group), [ids.index(r) for r in group]) for wg, group in _by_setup(w, ids, setups)
+        ]
+
+    def totals(self, vary: Mapping[str, npt.ArrayLike]) -> np.ndarray:
+        out: np.ndarray | None = None
+        for pricer, cols in self.parts:
+            t = pricer.totals(vary)
+            if out is None:
+                out = np.empty((t.shape[0], len(self.ids)))
+            out[:, cols] = t
+        assert out is not None  # one part at least: ids is never empty
+        return out
+
+
+def _refine_all(
+    w: Workload, field: str, book: PriceBook, brackets: list[Bracket], setups: Setups | None = None
+) -> tuple[np.ndarray, _Pricer]:
     """Bisection for every bracket (a, b, lo, hi, sign of cost_a - cost_b at lo) at once: each
     step prices all the brackets' midpoints in one call instead of one sweep per bracket per
     step. The calls go to engine.Varying, w laid out once as arrays: no DataFrame or w.to_dict()
@@ -113,7 +159,7 @@ def _refine_all(w: Workload, field: str, book: PriceBook, brackets: list[Bracket
     hi = np.array([br[3] for br in brackets], dtype=float)
     sign_lo = np.array([br[4] for br in brackets], dtype=float)
     ids = tuple(r for r in registries.IDS if any(r in br[:2] for br in brackets))
-    pricer = engine.Varying(w, book, ids)
+    pricer = _Pricer(w, book, ids, setups)
     col_a = np.array([ids.index(br[0]) for br in brackets])
     col_b = np.array([ids.index(br[1]) for br in brackets])
     for _step in range(60):
@@ -139,9 +185,11 @@ def break_evens(
     ids: tuple[str, ...] = registries.IDS,
     table: pd.DataFrame | None = None,
     tol: float = 1e-9,
+    setups: Setups | None = None,
 ) -> list[BreakEven]:
-    """Every point in the range where two registries swap places, in order of x."""
-    table = sweep(w, field, book, ids=ids) if table is None else table
+    """Every point in the range where two registries swap places, in order of x; `setups` as in
+    sweep() (the same for `table` and the refinement)."""
+    table = sweep(w, field, book, ids=ids, setups=setups) if table is None else table
     xs = table.index.to_numpy(dtype=float)
     costs = {rid: table[rid].to_numpy() for rid in ids}  # column look-ups once, not once per pair
     brackets: list[Bracket] = []
@@ -157,7 +205,7 @@ def break_evens(
                 brackets.append((a, b, xs[j], xs[k], s[j], above, below))
     if not brackets:
         return []
-    x, pricer = _refine_all(w, field, book, brackets)
+    x, pricer = _refine_all(w, field, book, brackets, setups)
     at = pricer.totals(varying(w, field, x))  # the brackets' registries at their points
     found = [
         BreakEven(float(x[n]), br[5], br[6], float(at[n, pricer.ids.index(br[5])])) for n, br in enumerate(brackets)

@@ -27,6 +27,8 @@ HEADERS = {
     "registry": N_("registry"),
     "monthly_cost": N_("monthly_cost"),
     "cheaper_setup": N_("cheaper_setup"),
+    "setup": N_("setup"),
+    "other_cost": N_("other_cost"),  # the other view's total: as set up now, or in its cheapest setup
     "largest_part": N_("largest_part"),
     "flags": N_("flags"),
     "notes": N_("notes"),
@@ -66,9 +68,16 @@ def for_file(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=lambda c: header(c) if c in HEADERS else c)
 
 
-def totals_table(e: Estimate, cheaper: Mapping[str, Setup | None] | None = None) -> pd.DataFrame:
+def totals_table(
+    e: Estimate,
+    cheaper: Mapping[str, Setup | None] | None = None,
+    other: Mapping[str, float] | None = None,
+    setup: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """One row per registry, cheapest first, with the largest cost driver and the flags; with
-    `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total."""
+    `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total; with
+    `other` (Analysis.other_totals()), its total in the other view where it differs (else NaN);
+    with `setup`, the words for the setup each total is priced in."""
     from .setups import text
 
     rows = []
@@ -82,6 +91,8 @@ def totals_table(e: Estimate, cheaper: Mapping[str, Setup | None] | None = None)
                 "registry": r.name,
                 "monthly_cost": r.monthly_cost,
                 **({"cheaper_setup": text(cheaper.get(r.id))} if cheaper is not None else {}),
+                **({"setup": setup.get(r.id, "")} if setup is not None else {}),
+                **({"other_cost": other.get(r.id, float("nan"))} if other is not None else {}),
                 "largest_part": driver,
                 "flags": " ".join(
                     f"{_(SEVERITY_MARK[f.severity])} {f.message}" for f in r.flags if f.severity != "info"

@@ -87,13 +87,22 @@ def monthly_workloads(w: Workload, months: int, growth: float) -> pd.DataFrame:
 
 
 def cost_over_time(
-    w: Workload, book: PriceBook, months: int | None = None, growth: float | None = None
+    w: Workload,
+    book: PriceBook,
+    months: int | None = None,
+    growth: float | None = None,
+    changes: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Two frames, one column per registry and one row per month (1-based): the cumulative cost at
-    the end of each month (setup included from month 1), and that month's own cost."""
+    the end of each month (setup included from month 1), and that month's own cost. `changes`:
+    registry id -> the setup it is priced in (Analysis.shown_changes(): each in its best setup)."""
     months = months or w.horizon_months
     growth = w.monthly_growth if growth is None else growth
     monthly = engine.estimate_many(monthly_workloads(w, months, growth), book)
+    for rid, ch in (changes or {}).items():
+        if ch:  # that registry's months priced in its setup, growing the same way
+            grown = monthly_workloads(w.replace(**ch), months, growth)
+            monthly[rid] = engine.estimate_many(grown, book, (rid,))[rid].to_numpy()
     setup = setup_costs(w)
     cumulative = monthly.cumsum() + pd.Series(setup)
     cumulative.index = pd.RangeIndex(1, months + 1, name="month")

@@ -177,3 +177,29 @@ CATEGORY_LABELS: dict[str, str] = labels.CATEGORIES
 def category(cat: str) -> str:
     """A cost category's name in the current language (labels.category: the one table)."""
     return labels.category(cat)
+
+
+def other_view(as_set_up: bool) -> str:
+    """The name of the figure beside each shown total: the view the reader did not choose."""
+    return _("In its cheapest setup") if as_set_up else _("As set up now")
+
+
+def shown_view(as_set_up: bool) -> str:
+    """A line under a chart or table saying which setup its figures are in."""
+    return (
+        _("Each registry as set up now (what you pay today); the marks show its cheapest setup.")
+        if as_set_up
+        else _("Each registry in its cheapest setup (what would be bought); the marks show it as set up now.")
+    )
+
+
+def sweep_view(as_set_up: bool) -> str:
+    """A line under a sweep (Break-even) saying which setup its lines are in."""
+    return (
+        _("Each registry as set up now (what you pay today), across the range.")
+        if as_set_up
+        else _(
+            "Each registry in its cheapest setup for today's values (the recommended one as recommended), "
+            "kept across the range."
+        )
+    )

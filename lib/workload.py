@@ -27,6 +27,8 @@ from .regions import book_regions
 # (with its RegistrySpec) per id, in this order (a test holds the two together).
 RegistryId = Literal["ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3"]
 REGISTRY_IDS: tuple[RegistryId, ...] = get_args(RegistryId)
+# where the migration plan moves to: a registry, or the one the recommendation names (the default)
+MigrationTarget = Literal["ecr", "ghcr", "dockerhub", "harbor", "gar", "acr", "nexus", "s3", "recommended"]
 
 # Every choice a scenario offers, as a type: a misspelt value (w.visibility == "pubic") fails
 # `mypy --strict`, and each field's Spec.choices are read from its annotation (written once).
@@ -43,6 +45,8 @@ DockerhubPlan = Literal["auto", "personal", "pro", "team", "business"]
 AcrTier = Literal["auto", "basic", "standard", "premium"]
 Scanning = Literal["none", "basic", "enhanced"]
 # the fields with a Sweep, in the order the page offers them (a test checks they match)
+# which setup the costs are shown in: each registry's cheapest (what would be bought) or as set up now
+CostView = Literal["best", "as_set_up"]
 SweepField = Literal["pulls_per_month", "image_size_mb", "versions_kept", "team_seats", "cross_region_share"]
 Feature = Literal[
     "iam_oidc",
@@ -674,6 +678,12 @@ class Analysis:
         percent=True,
         screen_help=N_("Growth per month of pulls and stored versions, in percent: 5 means 5 % a month."),
     )
+    view: CostView = _spec(
+        "choice",
+        "best",
+        N_("Costs shown"),
+        N_("Every registry in its cheapest setup (what would be bought), or as set up now (what you pay today)."),
+    )
     required_features: tuple[Feature, ...] = _spec(
         "set",
         (),
@@ -693,11 +703,11 @@ class Migration:
         N_("Migrate from"),
         N_("The registry images are in today."),
     )
-    migrate_to: RegistryId = _spec(
+    migrate_to: MigrationTarget = _spec(
         "choice",
-        "ecr",
+        "recommended",
         N_("Migrate to"),
-        N_("The registry to move to."),
+        N_("The registry to move to: the recommended one unless you choose another."),
     )
     deploy_platform: DeployPlatform = _spec(
         "choice",

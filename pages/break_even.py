@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import charts, decision_sweep, features, labels, sensitivity
+from lib import charts, decision_sweep, features, labels, scenario_cache, sensitivity, wording
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
 from lib.workload import PERCENT_FIELDS
@@ -91,15 +91,19 @@ st.caption(
     )
 )
 
+# each registry in its best setup (the recommended one's line passes through the recommendation's
+# figure at today's value), or as set up now (the view); the analysis is the Overview's, shared
+scenario = scenario_cache.analysis(w, book)
 with st.spinner(_("Working out every registry's cost across the range...")):
-    table = sensitivity.sweep(w, field, book)
-    points = sensitivity.break_evens(w, field, book, table=table)
+    table = sensitivity.sweep(w, field, book, setups=scenario.shown_changes())
+    points = sensitivity.break_evens(w, field, book, table=table, setups=scenario.shown_changes())
 
 lacking = features.missing(w.required_features)
 fig = charts.break_even(
     table, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2], lacking, current=getattr(w, field)
 )
 chart.show(fig, "break_even_chart", f"cost as {field.replace('_', ' ')} changes", charts.scenario_title(w))
+st.caption(wording.sweep_view(scenario.as_set_up))
 if any(lacking.values()):
     st.caption(_("Faded lines marked ✗: registries without a required feature (see the Features page)."))
 

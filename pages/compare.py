@@ -4,7 +4,7 @@ from typing import Any
 
 import streamlit as st
 
-from lib import charts, compare, decision, labels, presets
+from lib import charts, compare, labels, presets, scenario_cache
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
 from lib.workload import COMPARED, PERCENT_FIELDS, SPECS, lenient
@@ -99,14 +99,19 @@ with st.expander(_("Scenario B: what differs from A"), expanded=True):
         else _("B changes: nothing yet")
     )
 
-table = compare.side_by_side(w, b, book)
-fig = charts.compare_bars(table, w, b)  # the legend says what B changes
+# each registry in its best setup (or as set up now: the view); A is the Overview's analysis, shared
+a_analysis, b_analysis = scenario_cache.analysis(w, book), scenario_cache.analysis(b, book)
+table = compare.analyses_side_by_side(a_analysis, b_analysis)
+fig = charts.compare_bars(table, w, b, compare.marks(a_analysis, b_analysis))  # the legend says what B changes
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
 
 was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))
 st.dataframe(
     money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
-        difference=table["difference"].map(labels.signed_money),
+        # B − A of the two figures shown beside it (each rounded once), not of the unrounded ones
+        difference=[
+            labels.signed_money(labels.shown_difference(b_, a_)) for a_, b_ in zip(table["A"], table["B"], strict=True)
+        ],
         change_pct=table["change_pct"].map(
             lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else was_free
         ),
@@ -121,7 +126,8 @@ st.dataframe(
         "change_pct": st.column_config.TextColumn(_("Change")),
     },
 )
+st.caption(labels.choice("view", w.view) + ".")
 # "cheapest" is the decision's: a registry that passes the hard requirements and serves the workload
-# (never the S3 baseline, nor a plan that would throttle or refuse the pulls)
-cheapest_a, cheapest_b = (registry_name(c) if (c := decision.recommend(s, book).cheapest) else "—" for s in (w, b))
+# (never the S3 baseline, nor a plan that would throttle or refuse the pulls), at the figures shown
+cheapest_a, cheapest_b = (registry_name(c) if (c := x.cheapest()) else "—" for x in (a_analysis, b_analysis))
 st.markdown(_("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b))

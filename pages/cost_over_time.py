@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import charts, i18n, labels, timeline
+from lib import charts, i18n, labels, scenario_cache, timeline
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
 from ui import chart, money, shell, workload_inputs
@@ -24,9 +24,12 @@ c1, c2 = st.columns(2)
 workload_inputs.field("horizon_months", c1)
 workload_inputs.field("monthly_growth", c2)
 
-cumulative, monthly = timeline.cost_over_time(w, book)
+# each registry in its best setup (the recommended one as recommended), or as set up now (the view)
+a = scenario_cache.analysis(w, book)  # the Overview's analysis, shared
+cumulative, monthly = timeline.cost_over_time(w, book, changes=a.shown_changes())
 fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth)
 chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w))
+st.caption(labels.choice("view", w.view) + ".")
 
 final = cumulative.iloc[-1].sort_values()
 setup = timeline.setup_costs(w)

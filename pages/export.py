@@ -12,7 +12,7 @@ ORDER = 90  # place in the menu
 
 w, book = shell.page()
 a = scenario_cache.analysis(w, book)  # priced once per scenario (the Overview's too); every download reads it
-e = a.estimate
+e = a.shown  # each registry in its best setup (the recommended one at the answer), or as set up now
 link = share.export_link(share.current_query())  # a public address, never the server's own loopback one
 
 st.title(_("Export"))
@@ -73,7 +73,7 @@ with c2:
     st.download_button(
         _("Cost table (.xlsx)"),
         icon=":material/download:",
-        data=language.deferred(lambda: export.xlsx_table(e, book)),
+        data=language.deferred(lambda: export.xlsx_table(e, book, a)),
         file_name="registry-costs.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="export_xlsx",

@@ -3,7 +3,7 @@ commands filled in and the steps for the platform the images run on."""
 
 import streamlit as st
 
-from lib import labels, migration
+from lib import labels, migration, scenario_cache, setups
 from lib.errors import InputError
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
@@ -25,8 +25,22 @@ workload_inputs.field("aws_account", c1)
 workload_inputs.field("owner", c2)
 workload_inputs.field("repository_name", c3)
 
+# the target (by default the recommended registry) in its best setup, the recommendation's when it is the
+# recommended one, and the steps that set it up; the analysis is the Overview's (lib/scenario_cache)
+scenario = scenario_cache.analysis(w, book)
+target = scenario.recommendation.recommended if w.migrate_to == "recommended" else w.migrate_to
+if w.migrate_to == "recommended" and target == w.migrate_from:
+    st.info(
+        _(
+            "The recommended registry, {registry}, is where the images are today: there is nothing to move. "
+            "Choose a registry under Migrate to for a plan to move to it."
+        ).format(registry=registry_name(target)),
+        icon=":material/info:",
+    )
+    st.stop()
+best = scenario.best_setups.get(target)
 try:
-    plan = migration.plan(w, book)
+    plan = migration.plan(w, book, target=target, changes=best.changes if best else None)
 except InputError as e:
     st.warning(str(e), icon=":material/warning:")
     st.stop()
@@ -75,8 +89,11 @@ st.subheader(_("What it costs"))
 a, b, c = st.columns(3)
 a.metric(
     _("Change in monthly cost"),
-    labels.signed_money(plan.monthly_delta),
-    help=f"{registry_name(plan.target)} {labels.money(plan.monthly_after)} "
+    labels.signed_money(
+        labels.shown_difference(plan.monthly_after, plan.monthly_before)
+    ),  # the two figures in its help, subtracted
+    help=f"{registry_name(plan.target)} {setups.describe(dict(best.changes), plan.target) if best else ''} "
+    f"{labels.money(plan.monthly_after)} "
     f"− {registry_name(plan.source)} {labels.money(plan.monthly_before)}",
 )
 b.metric(
@@ -101,7 +118,10 @@ if plan.payback_months is None:
         _(
             "Moving to {registry} costs {change} a month more: the reasons to move are not cost (see the "
             "Recommendation page), as in the comparison's GHCR to ECR move for production."
-        ).format(registry=registry_name(plan.target), change=labels.signed_money(plan.monthly_delta)),
+        ).format(
+            registry=registry_name(plan.target),
+            change=labels.signed_money(labels.shown_difference(plan.monthly_after, plan.monthly_before)),
+        ),
         icon=":material/info:",
     )
 

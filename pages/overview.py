@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from lib import charts, components, features, labels, scenario_cache, tables
+from lib import charts, components, features, labels, scenario_cache, tables, wording
 from lib.i18n import N_, _
-from ui import chart, money, recommendation_line, shell
+from ui import chart, money, recommendation_line, shell, workload_inputs
 
 TITLE = N_("Overview")
 ICON = ":material/bar_chart:"
@@ -14,7 +14,7 @@ NO_PART = N_("None")  # a registry whose bill has no parts at all (free)
 
 w, book = shell.page()
 a = scenario_cache.analysis(w, book)  # priced once per distinct scenario in this process, for every session
-e, cheaper = a.estimate, a.cheaper
+e = a.shown  # each registry in its cheapest setup, or as set up now (the view)
 
 st.title(_("Container registry cost"))
 st.caption(
@@ -23,14 +23,23 @@ st.caption(
         "How it is worked out: the About page."
     ).format(version=book.version, region=labels.choice("region", w.region))
 )
-recommendation_line.show(a.recommendation)  # made once per scenario (lib/scenario_cache)
+r = a.recommendation
+recommendation_line.show(r)  # made once per scenario (lib/scenario_cache)
+workload_inputs.field("view")
 
 lacking = features.missing(w.required_features)
-rec = a.recommendation.recommended
+other = a.other_totals()
 fig = scenario_cache.view(  # shared, never changed: the slide export styles a copy
-    w, book, "overview chart", lambda: charts.cost_breakdown(e, lacking=lacking, recommended=rec)
+    w,
+    book,
+    "overview chart",
+    lambda: charts.cost_breakdown(
+        e, lacking=lacking, recommended=r.recommended, other=other, other_name=wording.other_view(a.as_set_up)
+    ),
 )
 chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
+if other:
+    st.caption(wording.shown_view(a.as_set_up))
 
 if any(lacking.values()):
     st.caption(
@@ -40,7 +49,9 @@ if any(lacking.values()):
     )
 
 st.subheader(_("Totals, cheapest first"))
-totals = scenario_cache.view(w, book, "totals", lambda: tables.totals_table(e, cheaper))
+totals = scenario_cache.view(
+    w, book, "totals", lambda: tables.totals_table(e, other=a.other_view_totals(), setup=a.setup_words())
+)
 st.dataframe(
     scenario_cache.view(  # the same table for everyone with this scenario: made once
         w,
@@ -48,8 +59,8 @@ st.dataframe(
         "overview totals",
         lambda: money.convert(
             totals.assign(largest_part=totals["largest_part"].map(lambda c: _(labels.CATEGORIES.get(c, NO_PART)))),
-            ["monthly_cost"],
-        )[["rank", "registry", "monthly_cost", "cheaper_setup", "largest_part"]],
+            ["monthly_cost", "other_cost"],
+        )[["rank", "registry", "monthly_cost", "other_cost", "setup", "largest_part"]],
     ),
     hide_index=True,
     width="stretch",
@@ -57,7 +68,8 @@ st.dataframe(
         "rank": st.column_config.NumberColumn(_("Rank"), width="small"),
         "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
         "monthly_cost": money.column(_("Monthly cost")),
-        "cheaper_setup": st.column_config.TextColumn(_("Cheaper setup of the same registry"), width="large"),
+        "other_cost": money.column(wording.other_view(a.as_set_up)),
+        "setup": st.column_config.TextColumn(_("Setup"), width="large"),
         "largest_part": st.column_config.TextColumn(_("Largest part"), width="medium"),
     },
 )

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import decision, decision_chart, labels, scenario_cache
+from lib import decision, decision_chart, labels, scenario_cache, wording
 from lib.decision_text import step_reasons
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
@@ -15,7 +15,10 @@ ORDER = 10  # place in the menu
 
 w, book = shell.page()
 tree = decision.load()
-r = scenario_cache.analysis(w, book).recommendation  # decision.recommend(w, book, tree), once per scenario
+# the recommendation (decision.recommend(w, book, tree), once per scenario) and every registry's
+# figures in its best setup (or the view)
+a = scenario_cache.analysis(w, book)
+r = a.recommendation
 
 st.title(_("Recommendation"))
 with st.expander(_("Your situation"), expanded=True):
@@ -51,7 +54,7 @@ if tree.leaves[r.leaf].rated:
 if r.runner_up:
     st.info(
         _("Runner-up: **{registry}** ({cost} a month)").format(
-            registry=registry_name(r.runner_up), cost=md(labels.money(r.costs[r.runner_up]))
+            registry=registry_name(r.runner_up), cost=md(labels.money(a.shown[r.runner_up].monthly_cost))
         )
     )
 if r.cost_note:
@@ -69,19 +72,26 @@ with left:
     )
 with right:
     st.subheader(_("Candidates that pass every constraint"))
+    other = a.other_view_totals()
     ranking = pd.DataFrame(
         [
-            {"registry": registry_name(rid), "monthly_cost": c, "recommended": rid == r.recommended}
-            for rid, c in r.candidates
+            {
+                "registry": registry_name(rid),
+                "monthly_cost": c,
+                "other_cost": other.get(rid, float("nan")),
+                "recommended": rid == r.recommended,
+            }
+            for rid, c in a.candidates()
         ]
     )
     st.dataframe(
-        money.convert(ranking, ["monthly_cost"]),
+        money.convert(ranking, ["monthly_cost", "other_cost"]),
         hide_index=True,
         width="stretch",
         column_config={
             "registry": _("Registry"),
             "monthly_cost": money.column(_("Monthly cost")),
+            "other_cost": money.column(wording.other_view(a.as_set_up)),
             "recommended": st.column_config.CheckboxColumn(_("Chosen")),
         },
     )

@@ -368,9 +368,11 @@ def test_won_at_the_links_rate_in_tables_and_caption():
     assert not at.warning
     df = at.dataframe[0].value
     ecr = df[df["registry"] == "Amazon ECR"].iloc[0]
-    # issue 11's team through the NAT: $2,996.85 (tests/test_app_overview.py, by hand in test_setups.py);
-    # 2,996.85 x 1,380.5 = 4,137,151.425 won, shown to the won
-    assert ecr["monthly_cost"] == 4137151
+    # issue 11's team in ECR's best setup (issue 24): $563.245 (tests/test_best_setup_shown.py, by hand);
+    # 563.245 x 1,380.5 = 777,559.72 won, shown to the won; through the NAT, as set up now, beside it:
+    # 2,996.85 x 1,380.5 = 4,137,151.425 won
+    assert ecr["monthly_cost"] == 777560
+    assert ecr["other_cost"] == 4137151
     assert "(₩)" in json.loads(at.dataframe[0].proto.columns)["monthly_cost"]["label"]
     caption = at.caption[0].value
     assert "1달러당 1,380.50원" in caption and "2026년 11월 20일" in caption and "미국 달러" in caption
@@ -384,10 +386,12 @@ def test_won_in_english_too_and_dollars_without_a_rate():
         ":material/payments: Amounts in won at 1,000 won per US dollar (20 November 2026, the rate you entered)."
     )
     df = at.dataframe[0].value
-    assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == 2996850  # 2,996.85 x 1,000
+    assert (
+        df[df["registry"] == "Amazon ECR"].iloc[0]["other_cost"] == 2996850
+    )  # 2,996.85 x 1,000  (as set up now, beside the best setup)
     at = open_app(TEAM)
     df = at.dataframe[0].value
-    assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == pytest.approx(2996.85, abs=0.005)
+    assert df[df["registry"] == "Amazon ECR"].iloc[0]["other_cost"] == pytest.approx(2996.85, abs=0.005)
 
 
 def test_entering_a_rate_in_the_sidebar_puts_it_in_the_link():
@@ -397,7 +401,7 @@ def test_entering_a_rate_in_the_sidebar_puts_it_in_the_link():
     q = _query(at)
     assert (q["krw_rate"], q["krw_date"]) == ("1400", "2026-11-02")
     df = at.dataframe[0].value
-    assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == 4195590  # 2,996.85 x 1,400 = 4,195,590
+    assert df[df["registry"] == "Amazon ECR"].iloc[0]["other_cost"] == 4195590  # 2,996.85 x 1,400 = 4,195,590
     at.number_input(key="lang_rate_in").set_value(None).run()
     assert "krw_rate" not in _query(at) and "krw_date" not in _query(at)
 
@@ -434,7 +438,7 @@ def test_a_bad_rate_or_date_is_named_and_amounts_stay_in_dollars(rate, day, mess
     assert not at.exception
     assert message in at.warning[0].value
     df = at.dataframe[0].value
-    assert df[df["registry"] == "Amazon ECR"].iloc[0]["monthly_cost"] == pytest.approx(2996.85, abs=0.005)
+    assert df[df["registry"] == "Amazon ECR"].iloc[0]["other_cost"] == pytest.approx(2996.85, abs=0.005)
     assert "krw_rate" not in _query(at)
 
 

@@ -4,6 +4,7 @@ won), and exactly today's US-dollar figures when none is."""
 
 import datetime as dt
 import io
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -213,10 +214,15 @@ def test_deck_charts_in_won(book):
     ids = [str(c) for c in comparison.plots[0].categories]
     i = ids.index("Amazon ECR")
     a, b = comparison.plots[0].series
-    assert (a.values[i], b.values[i]) == (3_971_491, 239_172)
+    # A and B each in its best setup, as on every slide: ECR with the endpoints under both (issue 24)
+    assert (a.values[i], b.values[i]) == (239_172, 239_172)
     ecr_line = next(s for s in line.plots[0].series if s.name == "Amazon ECR")
-    cumulative, _monthly = timeline.cost_over_time(W, book)
-    assert list(ecr_line.values) == [round(v * RATE) for v in cumulative["ecr"]]
+    # over time, ECR climbs in its recommended setup (issue 24): the endpoints (the bar above at 239,172)
+    cumulative, _monthly = timeline.cost_over_time(W.replace(network="endpoints"), book)
+    # to the won, half up (money rounded once, issue 24): month 8 is 1,461.00 x 1,380.5 = 2,016,910.5 -> 2,016,911
+    won = [int((Decimal(repr(v)) * Decimal("1380.5")).quantize(Decimal(1), ROUND_HALF_UP)) for v in cumulative["ecr"]]
+    assert won[7] == 2_016_911
+    assert list(ecr_line.values) == won
     assert line.value_axis.tick_labels.number_format == '"₩"#,##0'
 
 
@@ -230,6 +236,18 @@ def test_deck_charts_without_a_rate_keep_dollars(book):
     assert cost.value_axis.axis_title.text_frame.text == "월 USD"
     i = [str(c) for c in comparison.plots[0].categories].index("Amazon ECR")
     assert comparison.plots[0].series[1].values[i] == pytest.approx(ECR_ENDPOINTS)
+
+
+def test_deck_scenario_b_as_set_up_now_compares_todays_bills(book):
+    with i18n.using("ko", krw=WON):
+        a = analyse(W.replace(view="as_set_up"), book)
+        data, _missing = deck.build(a, b=B.replace(view="as_set_up"), pictures=False, today=dt.date(2026, 11, 29))
+    charts_ = [sh.chart for slide in Presentation(io.BytesIO(data)).slides for sh in slide.shapes if sh.has_chart]
+    comparison = charts_[2]
+    i = [str(c) for c in comparison.plots[0].categories].index("Amazon ECR")
+    a_, b_ = comparison.plots[0].series
+    # A through the NAT gateway (2,876.85 x 1,380.5 = 3,971,491.425), B with the endpoints
+    assert (a_.values[i], b_.values[i]) == (3_971_491, 239_172)
 
 
 def test_sweep_picture_in_won(book, monkeypatch):
@@ -255,7 +273,10 @@ def test_overview_chart_in_won():
     fig = figure(at)
     assert bar_value(fig, "스토리지", "Amazon ECR") == pytest.approx(198_792)
     total = next(t for t in fig["data"] if t.get("name") == "total")
-    assert total["text"][array(total["x"]).index("Amazon ECR")] == "₩4,137,151"
+    # in its best setup (issue 24): $563.245 x 1,380.5 = 777,559.72 won; as set up now, the marker: 4,137,151
+    assert total["text"][array(total["x"]).index("Amazon ECR")] == "₩777,560"
+    marker = next(t for t in fig["data"] if t.get("type") == "scatter")
+    assert array(marker["y"])[array(marker["x"]).index("Amazon ECR")] == pytest.approx(4_137_151.425)
     assert fig["layout"]["yaxis"]["tickprefix"] == "₩"
     assert fig["layout"]["yaxis"]["title"]["text"] == "월 비용 (원)"
     plain = figure(open_app(TEAM))

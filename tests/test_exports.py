@@ -172,21 +172,29 @@ def test_deck_cost_chart_equals_the_estimate(built, book):
     prs, missing, _ = built
     assert missing == []
     e = engine.estimate(W, book)
+    shown = analyse(W, book).shown  # the others in their cheapest setup (issue 24): only S3 has one here
     cost = charts_in(prs)[0]
     # every registry as set up now (ECR named so), plus the recommended setup as its own bar
     # (checked in test_the_recommended_setup_is_its_own_bar): the as-set-up bars equal the estimate
     all_cats, all_values = list(cost.plots[0].categories), list(cost.plots[0].series[0].values)
     rec = all_cats.index("Amazon ECR with VPC interface endpoints (recommended)")
-    cats = [c.replace(" (as set up now)", "") for i, c in enumerate(all_cats) if i != rec]
-    assert cats == [r.name for r in e.ranked()]
+    s3_best = "S3 + docker save (baseline) with the S3 gateway endpoint instead of NAT"
+    cats = [
+        c.replace(" (as set up now)", "").replace(s3_best, "S3 + docker save (baseline)")
+        for i, c in enumerate(all_cats)
+        if i != rec
+    ]
+    ranked = sorted(e.registries, key=lambda r: (shown[r.id].monthly_cost if r.id != "ecr" else r.monthly_cost, r.id))
+    assert cats == [r.name for r in ranked]
     assert "Amazon ECR (as set up now)" in all_cats and "Amazon ECR (recommended)" not in all_cats
     values = [v for i, v in enumerate(all_values) if i != rec]
-    assert values == pytest.approx([round(r.monthly_cost, 2) for r in e.ranked()])
+    assert values == pytest.approx([round((r if r.id == "ecr" else shown[r.id]).monthly_cost, 2) for r in ranked])
+    assert values[cats.index("S3 + docker save (baseline)")] == pytest.approx(33.12)  # 1,440 GB x $0.023
     assert values[cats.index("Amazon ECR")] == pytest.approx(ECR_NAT)
     assert values[cats.index("Harbor (self-hosted)")] == pytest.approx(HARBOR)
     # one colour per registry, the palette's; the recommended bar (and only it) outlined
     series = cost.plots[0].series[0]
-    ids = [r.id for r in e.ranked()]
+    ids = [r.id for r in ranked]
     shown = [i for i in range(len(all_cats)) if i != rec]
     assert [str(series.points[i].format.fill.fore_color.rgb) for i in shown] == [
         REGISTRY_COLOURS[i].lstrip("#").upper() for i in ids
@@ -197,8 +205,10 @@ def test_deck_cost_chart_equals_the_estimate(built, book):
 
 
 def test_deck_breakdown_chart_equals_the_estimate(built, book):
+    """Where the money goes: every registry in its best setup (issue 24), the recommended ECR as
+    recommended (with endpoints: no NAT), so its parts add up to the answer's $173.25."""
     prs, _, _ = built
-    e = engine.estimate(W, book)
+    e = analyse(W, book).shown
     stacked = charts_in(prs)[1]
     label_to_cat = {v: k for k, v in wording.CATEGORY_LABELS.items()}
     names = [s.name for s in stacked.plots[0].series]
@@ -208,9 +218,10 @@ def test_deck_breakdown_chart_equals_the_estimate(built, book):
         assert cat in CATEGORIES
         assert str(series.format.fill.fore_color.rgb) == CATEGORY_COLOURS[cat].lstrip("#").upper()
         assert list(series.values) == pytest.approx([round(r.by_category().get(cat, 0), 2) for r in e.ranked()])
-    ecr = [r.name for r in e.ranked()].index("Amazon ECR")
+    ecr = list(stacked.plots[0].categories).index("Amazon ECR")
     nat = next(s for s in stacked.plots[0].series if s.name.startswith("Network"))
-    assert nat.values[ecr] == pytest.approx(32.85 + 2700.0)
+    assert nat.values[ecr] == pytest.approx(29.20 + 0.05)  # the endpoints, not 32.85 + 2,700 of NAT
+    assert sum(s.values[ecr] for s in stacked.plots[0].series) == pytest.approx(ECR_ENDPOINTS)
 
 
 def test_compare_slide_says_what_b_changes(built, book):
@@ -221,18 +232,22 @@ def test_compare_slide_says_what_b_changes(built, book):
     assert "B: interface endpoints instead of NAT" in slide_text(s)  # the drawn legend
     cats = list(ch.plots[0].categories)
     a, b = (list(x.values) for x in ch.plots[0].series)
-    ta, tb = engine.estimate(W, book).totals(), engine.estimate(B, book).totals()
+    # each registry in its best setup under A and under B, as on the other slides (issue 24)
+    ta, tb = analyse(W, book).shown.totals(), analyse(B, book).shown.totals()
     ids = [next(i for i, n in registries.NAMES.items() if n == c) for c in cats]
     assert a == pytest.approx([round(ta[i], 2) for i in ids]) and b == pytest.approx([round(tb[i], 2) for i in ids])
-    assert b[ids.index("ecr")] == pytest.approx(ECR_ENDPOINTS)
+    # ECR is the answer under A (recommended with the endpoints) and B (the endpoints already in place)
+    assert a[ids.index("ecr")] == pytest.approx(ECR_ENDPOINTS) and b[ids.index("ecr")] == pytest.approx(ECR_ENDPOINTS)
+    assert "Each registry in its cheapest setup." in slide_text(s)
 
 
 def test_deck_timeline_and_sensitivity(built, book):
     prs, _, _ = built
-    cum, _ = timeline.cost_over_time(W, book)
+    cum, _ = timeline.cost_over_time(B, book)  # ECR over time in its recommended setup: B's endpoints
     line = charts_in(prs)[3]
     ecr = next(s for s in line.plots[0].series if s.name == "Amazon ECR")
     assert list(ecr.values) == pytest.approx([round(v, 2) for v in cum["ecr"]])
+    assert ecr.values[-1] - ecr.values[-2] == pytest.approx(ECR_ENDPOINTS)  # no growth: a month is the answer
     assert str(ecr.format.line.color.rgb) == REGISTRY_COLOURS["ecr"].lstrip("#").upper()
     s = slide_with(prs, "Sensitivity to pulls a month")
     assert [sh.shape_type for sh in s.shapes].count(13) == 1  # the picture
@@ -562,7 +577,12 @@ def test_adr_names_the_decision_and_the_totals(book):
     e = engine.estimate(W, book)
     assert f"We will use **{e[r.recommended].name}**" in text
     for reg in e.registries:
-        assert f"| {reg.name} | {reg.monthly_cost:,.2f} |" in text
+        if reg.id != "s3":  # as set up now, or (the others) already in their cheapest setup
+            assert f"| {reg.name} | {reg.monthly_cost:,.2f} |" in text
+    # the baseline in its cheapest setup (issue 24): its tarballs through the free S3 gateway endpoint,
+    # 1,440 GB x $0.023 = $33.12, instead of 2,765.97 through the NAT
+    assert "| S3 + docker save (baseline) with the S3 gateway endpoint instead of NAT | 33.12 |" in text
+    assert "Each registry in its cheapest setup; the chosen registry as set up now has its own row." in text
     assert LINK in text and book.version in text
 
 
@@ -704,7 +724,8 @@ def test_the_recommended_setup_is_its_own_bar(built):
     assert [c for c in cats if "recommended" in c] == ["Amazon ECR with VPC interface endpoints (recommended)"]
     assert values[cats.index("Amazon ECR with VPC interface endpoints (recommended)")] == pytest.approx(ECR_ENDPOINTS)
     assert values[cats.index("Amazon ECR (as set up now)")] == pytest.approx(ECR_NAT)
-    assert cats[0].endswith("(recommended)")  # $173.25 < Harbor's $1,070.02: on top
+    # $173.25 < Harbor's $1,070.02: second, below only the baseline in its cheapest setup ($33.12)
+    assert cats[1].endswith("(recommended)") and cats[0].startswith("S3 + docker save")
     assert values == sorted(values)
 
 
@@ -745,7 +766,9 @@ def test_adr_quotes_the_decided_setup_in_every_part(book):
         "| Amazon ECR with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint, as decided "
         "| 563.25 | **chosen** |"
     ]
-    assert rows[0] == chosen[0]  # the cheapest row: rows are in order of the figure shown
+    # rows in order of the figure shown, each registry in its cheapest setup: only the baseline, which is
+    # not a registry, is below the chosen row (its tarballs through the S3 gateway endpoint)
+    assert rows[1] == chosen[0] and rows[0].startswith("| S3 + docker save (baseline) with the S3 gateway endpoint")
     # ECR as set up now keeps its row, named so; the gap is the two figures as the table shows them,
     # so the three add up to the cent: 2,996.85 - 563.25 = 2,433.60 (not 2,996.85 - 563.245 = 2,433.605 -> .61)
     assert "| Amazon ECR | 2,996.85 | as set up now: $2,433.60/month more than the chosen setup |" in rows

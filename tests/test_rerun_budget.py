@@ -28,13 +28,18 @@ from tests.apphelpers import EKS_LINK, open_app
 # that serve (+4 estimates per new scenario), and Break-even's decision answer (the recommendation
 # swept over every input: 5 inputs x ~10 recommendations, 788 estimates, once per new scenario; cached
 # per scenario in the session). That last one is the cost to win back next (issue 29 stays open).
-# +2 messages and elements on every page when issue 32 landed: ui/accessibility.py draws its CSS (focus
-# rings, contrast) and its script (the live region, the language attribute) as two st.html elements.
+# Raised again when issue 32 (accessibility: +2 html elements on every page, the focus/contrast styles and
+# the script that marks scrolling code; main failed this test from its merge on) and issue 24 item 1 met
+# it: the Overview's "Costs shown" toggle and the caption naming the marker (+2 elements there). The
+# estimate and recommend counts did not move: the best-setup figures reuse the recommended setup's estimate.
 BUDGET = {
-    None: {"messages": 91, "elements": 70, "estimate": 17, "recommend": 1, "analyses": 1, "pages built": 0},
+    None: {"messages": 93, "elements": 72, "estimate": 17, "recommend": 1, "analyses": 1, "pages built": 0},
     "pages/recommendation.py": {"messages": 88, "elements": 68, "estimate": 17, "recommend": 1, "pages built": 0},
-    # the pairwise sweeps price arrays (engine.estimate_varying); the decision answer recommends
-    "pages/break_even.py": {"messages": 137, "elements": 119, "estimate": 788, "recommend": 49, "pages built": 0},
+    # the pairwise sweeps price arrays (engine.estimate_varying); the decision answer recommends. Issue 24
+    # item 1: the lines are each registry in its best setup, read from the scenario's shared analysis (+17
+    # estimates, +1 recommend on a new scenario, then free on every page: 8 ms CPU of a 450 ms rerun,
+    # measured with time.process_time, min of 5) and a caption naming the setup (+1 element)
+    "pages/break_even.py": {"messages": 138, "elements": 120, "estimate": 805, "recommend": 50, "pages built": 0},
 }
 
 
