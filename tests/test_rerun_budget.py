@@ -117,6 +117,17 @@ def test_a_scenario_seen_before_is_not_priced_again_by_any_session(counts):
     assert not other.exception and counts["estimate"] == 0 and counts["recommend"] == 0, counts
 
 
+def test_break_evens_decision_answers_are_shared_by_every_session(counts):
+    """The answers depend on the scenario only (not on the input the page sweeps below them)."""
+    at = open_app(EKS_LINK, page="pages/break_even.py")
+    assert counts["recommended"] > 0  # worked out for this scenario
+    counts.clear()
+    other = open_app(EKS_LINK, page="pages/break_even.py")  # another person, the same link
+    other.selectbox(key="wl_sweep_field").set_value("image_size_mb").run()  # and another input swept
+    assert not other.exception and counts["recommended"] == counts["recommend"] == counts["estimate"] == 0, counts
+    assert other.info[0].value != at.info[0].value  # the swept input's own answer, from the shared answers
+
+
 def test_the_page_list_is_built_once_per_process_and_language(counts):
     at = open_app(EKS_LINK)
     first = counts["pages built"]
