@@ -24,18 +24,14 @@ def _slug(text: str) -> str:
 # Chart text at 4.5:1 contrast or better: Streamlit's chart theme draws ticks, axis titles and
 # legends in a light grey (about 3.7:1 on white). A style sheet beats the inline fill plotly
 # writes, costs nothing per rerun (setting the colours on each figure cost ~10 ms a chart) and
-# leaves exported pictures alone (they have their own template). Coloured text such as the
+# leaves exported pictures alone (they have their own template). Sent once per run by the frame, with
+# ui/accessibility's style sheet. Coloured text such as the
 # swatches in line labels sits in <tspan>s and keeps its colour.
 CSS = f"""<style>
 .js-plotly-plot .xtick text, .js-plotly-plot .ytick text, .js-plotly-plot .g-xtitle text,
 .js-plotly-plot .g-ytitle text, .js-plotly-plot .legendtext, .js-plotly-plot .legendtitletext,
 .js-plotly-plot .gtitle {{ fill: {TEXT} !important; }}
 </style>"""
-
-
-def style_sheet() -> None:
-    """Once per page, before its charts."""
-    st.html(CSS)
 
 
 @functools.cache
