@@ -117,7 +117,7 @@ def analyse(w: Workload, book: PriceBook, e: engine.Estimate | None = None) -> A
     and setups it would compute itself (decision.recommend without them), so nothing changes."""
     e = e if e is not None else engine.estimate(w, book)
     cheaper = setups.cheaper_setups(w, book, e)
-    r = decision.recommend(w, book, costs=e.totals(), cheaper=cheaper)
+    r = decision.recommend(w, book, costs=e.totals(), cheaper=cheaper, estimate=e)
     # the recommended setup's own lines and flags (the deck's risk is the one of what is recommended)
     setup = dict(r.recommended_setup or {})
     in_setup = engine.estimate(w.replace(**setup), book) if setup else None

@@ -38,6 +38,7 @@ __all__ = [
     "load",
     "parse",
     "recommend",
+    "recommended",
     "walk",
 ]
 
@@ -257,16 +258,21 @@ def failures(w: Workload, tree: Tree) -> dict[str, list[str]]:
 
 
 def _priced(
-    w: Workload, book: PriceBook, costs: dict[str, float] | None, cheaper: dict[str, setups.Setup | None] | None
-) -> tuple[dict[str, float], dict[str, setups.Setup | None]]:
-    """The monthly totals as described, and each registry's cheaper setup (priced here unless given)."""
+    w: Workload,
+    book: PriceBook,
+    costs: dict[str, float] | None,
+    cheaper: dict[str, setups.Setup | None] | None,
+    e: engine.Estimate | None = None,
+) -> tuple[dict[str, float], dict[str, setups.Setup | None], engine.Estimate | None]:
+    """The monthly totals as described, each registry's cheaper setup (priced here unless given),
+    and the estimate when there is one (the serving step reads its flags instead of pricing again)."""
     if costs is None:
-        e = engine.estimate(w, book)
+        e = e if e is not None else engine.estimate(w, book)
         costs = e.totals()
         cheaper = cheaper if cheaper is not None else setups.cheaper_setups(w, book, e)
     elif cheaper is None:
         cheaper = {rid: setups.cheaper_setup(w, book, rid) for rid in costs}
-    return costs, cheaper
+    return costs, cheaper, e
 
 
 def _rank(leaf: Leaf, costs: Mapping[str, float], fails: Mapping[str, Sequence[Reason]]) -> tuple[list[str], list[str]]:
@@ -351,11 +357,12 @@ def _serving_step(
     given: Mapping[str, float],
     cheaper: dict[str, setups.Setup | None],
     fails: dict[str, list[Reason]],
+    e: engine.Estimate | None = None,
 ) -> tuple[dict[str, setups.Setup | None], Leaf, serving.Serving]:
     """Registries compared in a setup that serves the workload; those no setup serves fail like a
     hard requirement (added to `fails`). When every registry the leaf names is set aside, the
     answer moves to the registries that pass and fit the cloud (lib/serving.py)."""
-    step = serving.serving_setups(w, book, given, cheaper)
+    step = serving.serving_setups(w, book, given, cheaper, e)
     for rid, flags in step.set_aside.items():
         fails[rid].append(reason("wont_serve", flags=tuple(flags)))
     if any(not fails[r] for r in leaf.registries) or not any(r in step.set_aside for r in leaf.registries):
@@ -387,17 +394,19 @@ def recommend(
     tree: Tree | None = None,
     costs: dict[str, float] | None = None,
     cheaper: dict[str, setups.Setup | None] | None = None,
+    estimate: engine.Estimate | None = None,
 ) -> Recommendation:
     """`costs`: the workload's monthly totals when the caller has them already (a page that
-    priced it), so the workload is not priced twice; `cheaper`: likewise, setups.cheaper_setups()."""
+    priced it), so the workload is not priced twice; `cheaper`: likewise, setups.cheaper_setups();
+    `estimate`: likewise, engine.estimate(w, book) (the serving step reads its flags)."""
     tree = tree or load()
     path, leaf_id, taken = walk(w, tree)
     leaf = tree.leaves[leaf_id]
-    given, cheaper = _priced(w, book, costs, cheaper)
+    given, cheaper, e = _priced(w, book, costs, cheaper, estimate)
     # every registry is compared in its cheapest setup: that is what would be bought (for ECR in
     # private subnets, interface endpoints when they cost less than NAT)
     fails = failed(w, tree)
-    cheaper, pool, step = _serving_step(w, book, tree, leaf, given, cheaper, fails)
+    cheaper, pool, step = _serving_step(w, book, tree, leaf, given, cheaper, fails, e)
     best = setups.best_costs(given, cheaper)
     passing, ranked = _rank(pool, best, fails)
     rec = ranked[0]
@@ -439,3 +448,29 @@ def recommend(
         serving_reason=_serving_reason(rec, step, leaf.registries),
         compared_setups=MappingProxyType(dict(cheaper)),
     )
+
+
+def recommended(w: Workload, book: PriceBook, tree: Tree | None = None) -> str:
+    """recommend(w, book, tree).recommended, pricing only the registries the answer can be.
+
+    The answer is the cheapest (in its serving setup) of the leaf's registries that pass every hard
+    requirement, unless the serving step sets aside every registry the leaf names: only then does it
+    move to the other registries (_serving_step). Each registry's figures are its own (the engine,
+    the setup search and the serving step price one registry at a time), so the leaf's registries
+    are priced first, and everything only when the answer leaves the leaf. A leaf names one or two
+    of the eight: the Break-even page's decision sweep asks this some fifty times per scenario
+    (issue 29). tests/test_decision_sweep.py holds it to recommend()."""
+    tree = tree or load()
+    _path, leaf_id, _taken = walk(w, tree)
+    leaf = tree.leaves[leaf_id]
+    e = engine.estimate(w, book, leaf.registries)
+    costs = e.totals()
+    cheaper = setups.cheaper_setups(w, book, e)
+    fails = failed(w, tree)
+    step = serving.serving_setups(w, book, costs, cheaper, e)
+    for rid, flags in step.set_aside.items():
+        fails[rid].append(reason("wont_serve", flags=tuple(flags)))
+    if not any(not fails[r] for r in leaf.registries) and any(r in step.set_aside for r in leaf.registries):
+        return recommend(w, book, tree).recommended  # the answer leaves the leaf: every registry is compared
+    _passing, ranked = _rank(leaf, setups.best_costs(costs, step.setups), fails)
+    return ranked[0]

@@ -2,7 +2,8 @@
 
 The Break-even page's first answer: for a sweepable input (workload.Sweep), the values at which
 the recommendation itself changes, what it changes to, and how far today's value is from the
-nearest one. The oracle is decision.recommend, the same call every page makes, so whatever moves
+nearest one. The oracle is decision.recommended, the answer of the call every page makes (recommend),
+pricing only the registries that answer can be (issue 29), so whatever moves
 the answer (costs in each registry's best setup, a quota that stops serving, the leaf's ranking)
 moves it here; it is priced on a coarse grid and each change bracketed is found by bisection on
 the recommendation (to 0.1 % of the value on a log range, a whole unit for whole numbers, a tenth
@@ -92,7 +93,7 @@ def answer(
     def rec(x: float) -> str:
         x = float(round(x)) if sensitivity.is_integer(field) else x
         if x not in memo:
-            memo[x] = decision.recommend(_at(w, field, x), book, tree).recommended
+            memo[x] = decision.recommended(_at(w, field, x), book, tree)  # the answer only: the leaf's registries
         return memo[x]
 
     answers = []

@@ -12,11 +12,12 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from . import i18n
 from .analysis import Analysis, analyse
 from .pricebook import PriceBook
+from .workload import Workload
 
 # distinct scenarios kept: an analysis is ~35 kB (tracemalloc), a page's views (tables, chart) a few tens
 # of kB more: some 20-30 MB at most per process, whatever the number of sessions
@@ -29,13 +30,13 @@ misses = 0  # analyses computed (a counter the rerun-budget test reads)
 T = TypeVar("T")
 
 
-def _key(w: Any, book: PriceBook) -> Hashable:
+def _key(w: Workload, book: PriceBook) -> Hashable:
     # the book by identity (a test's edited copy keeps the version string) and by version (readable);
     # the language and the won rate: flag messages are words, some of them with money in them
     return (w, id(book), book.version, i18n.lang(), i18n.krw())
 
 
-def analysis(w: Any, book: PriceBook) -> Analysis:
+def analysis(w: Workload, book: PriceBook) -> Analysis:
     """lib.analysis.analyse(w, book), from the table when this scenario was analysed before."""
     global misses
     k = _key(w, book)
@@ -54,7 +55,7 @@ def analysis(w: Any, book: PriceBook) -> Analysis:
     return a
 
 
-def view(w: Any, book: PriceBook, name: str, make: Callable[[], T]) -> T:
+def view(w: Workload, book: PriceBook, name: str, make: Callable[[], T]) -> T:
     """What a page makes from w's analysis for display (a table in the reader's words and currency),
     made once per scenario, language and won rate like the analysis itself. The result is shared:
     a caller must not change it (pandas' assign/drop return new frames)."""

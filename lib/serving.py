@@ -60,13 +60,18 @@ def serving_setups(
     """Each registry's setup to compare: its cheaper setup when that serves the workload, else the
     cheapest that does; registries no setup serves are set aside. `estimate`: the workload as set
     up now, when the caller has it (its flags are read, not priced again)."""
-    e = estimate or engine.estimate(w, book, tuple(costs))
+    e = estimate if estimate is not None else engine.estimate(w, book, tuple(costs))
     chosen: dict[str, setups.Setup | None] = {}
     moved: dict[str, tuple[Flag, ...]] = {}
     aside: dict[str, tuple[Flag, ...]] = {}
     for rid in costs:
         s = cheaper.get(rid)
-        flags = engine.estimate(w.replace(**s.changes), book, (rid,))[rid].flags if s else e[rid].flags
+        if s is None:
+            flags = e[rid].flags
+        elif s.flags is not None:  # priced by the search that found it
+            flags = list(s.flags)
+        else:
+            flags = engine.estimate(w.replace(**s.changes), book, (rid,))[rid].flags
         bad = wont_serve(flags)
         if not bad:
             chosen[rid] = s

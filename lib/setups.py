@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import engine, registries
+from .components import Flag
 from .i18n import _
 from .labels import SAME_MONEY, choice, choice_in_sentence, in_sentence, money, shown_difference
 from .labels import field as field_name
@@ -32,6 +33,9 @@ class Setup:
     monthly_cost: float = 0.0  # the registry's total with the changes applied
     saving: float = 0.0  # today's total minus monthly_cost
     description: str = ""  # human words: "with interface endpoints (ecr.api + ecr.dkr) ..."
+    # the registry's flags in this setup, when the search priced them (None: not known here): the
+    # serving step reads them instead of pricing the setup again (issue 29)
+    flags: tuple[Flag, ...] | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,11 +92,11 @@ def cheaper_setup(
         if _blockers(r) - _blockers(current):
             continue
         if r.monthly_cost < current.monthly_cost - SAME_MONEY and (best is None or r.monthly_cost < best[1]):
-            best = (changes, r.monthly_cost)
+            best = (changes, r.monthly_cost, tuple(r.flags))
     if best is None:
         return None
-    changes, cost = best
-    return Setup(rid, changes, cost, current.monthly_cost - cost, describe(changes, rid))
+    changes, cost, flags = best
+    return Setup(rid, changes, cost, current.monthly_cost - cost, describe(changes, rid), flags)
 
 
 def cheaper_setups(w: Workload, book: PriceBook, e: engine.Estimate | None = None) -> dict[str, Setup | None]:

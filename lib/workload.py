@@ -851,7 +851,25 @@ class Workload(Migration, Analysis, SelfHosted, Plans, Network, Origin, Usage, S
         return d
 
     def replace(self, **changes: Any) -> Workload:
-        return from_dict({**asdict(self), **changes})
+        """from_dict({**asdict(self), **changes}), without reading the unchanged fields again: they
+        were checked when self was made, and coercing a checked value gives it back. Only the changes
+        are coerced (in field order, so the problems read as from_dict's), then the pull mix. The
+        pricing builds a workload per setup and per swept value (a recommendation some fifteen, the
+        Break-even page's decision sweep hundreds): asdict's deep copy and 52 coercions each were a
+        third of a recommendation's time (issue 29). tests/test_properties.py holds it to from_dict."""
+        ordered = {k: changes[k] for k in SPECS if k in changes}
+        ordered.update((k, v) for k, v in changes.items() if k not in SPECS)  # unknown: a problem, as there
+        good, problems = coerce_fields(ordered)
+        if problems:
+            raise InputError(problems)
+        new = object.__new__(Workload)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(good)
+        if any(k in good for k in SHARE_FIELDS):
+            share_problem = check_shares(new.__dict__)
+            if share_problem:
+                raise InputError([share_problem])
+        return new
 
     def part(self, group: type[G]) -> G:
         """One group of the fields as its own typed object: w.part(Situation)."""

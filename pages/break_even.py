@@ -6,7 +6,7 @@ import streamlit as st
 from lib import charts, decision_sweep, features, labels, scenario_cache, sensitivity, wording
 from lib.i18n import N_, _
 from lib.registries import name as registry_name
-from lib.workload import PERCENT_FIELDS
+from lib.workload import DEFAULT, PERCENT_FIELDS
 from ui import chart, money, shell, workload_inputs
 
 TITLE = N_("Break-even")
@@ -26,28 +26,28 @@ field = w.sweep_field
 name = labels.field(field)
 
 # ---- the decision question first: where does the recommendation itself change? ----------------
-ANSWERS = "be_answers"  # {(scenario, price book): {field: decision_sweep.Answer}}: priced once per scenario
+SWEEP_DEFAULT = DEFAULT.sweep_field
 
 
 def _answers() -> dict[str, decision_sweep.Answer]:
-    """Every sweepable input's answer, worked out once per scenario (about 0.3 s an input)."""
-    scenario_key = (repr(sorted(w.replace(sweep_field="pulls_per_month").to_dict().items())), book.version, book.path)
-    cached = st.session_state.get(ANSWERS)
-    if cached and cached[0] == scenario_key:
-        done: dict[str, decision_sweep.Answer] = cached[1]
-        return done
-    fields = list(sensitivity.RANGES)
-    bar = st.progress(0.0, text=_("Finding where the recommendation changes..."))
-    out: dict[str, decision_sweep.Answer] = {}
-    for i, f in enumerate(fields):
+    """Every sweepable input's answer, worked out once per scenario for every session (lib/scenario_cache:
+    a second person, or a page switch back, prices nothing; some 20 ms per new scenario, issue 29). The
+    input drawn below (sweep_field) does not change the answers: it is not part of the scenario here."""
 
-        def step(p: float, i: int = i) -> None:
-            bar.progress((i + p) / len(fields), text=bar_text)
+    def work_out() -> dict[str, decision_sweep.Answer]:
+        fields = list(sensitivity.RANGES)
+        bar = st.progress(0.0, text=bar_text)
+        out: dict[str, decision_sweep.Answer] = {}
+        for i, f in enumerate(fields):
 
-        out[f] = decision_sweep.answer(w, book, f, progress=step)
-    bar.empty()
-    st.session_state[ANSWERS] = (scenario_key, out)
-    return out
+            def step(p: float, i: int = i) -> None:
+                bar.progress((i + p) / len(fields), text=bar_text)
+
+            out[f] = decision_sweep.answer(w, book, f, progress=step)
+        bar.empty()
+        return out
+
+    return scenario_cache.view(w.replace(sweep_field=SWEEP_DEFAULT), book, "decision answers", work_out)
 
 
 bar_text = _("Finding where the recommendation changes...")
@@ -92,8 +92,9 @@ st.caption(
 )
 
 # each registry in its best setup (the recommended one's line passes through the recommendation's
-# figure at today's value), or as set up now (the view); the analysis is the Overview's, shared
-scenario = scenario_cache.analysis(w, book)
+# figure at today's value), or as set up now (the view); the analysis is the Overview's, shared. The input
+# swept below is not part of it: switching it reads the same analysis (what a second person costs: nothing)
+scenario = scenario_cache.analysis(w.replace(sweep_field=SWEEP_DEFAULT), book)
 with st.spinner(_("Working out every registry's cost across the range...")):
     table = sensitivity.sweep(w, field, book, setups=scenario.shown_changes())
     points = sensitivity.break_evens(w, field, book, table=table, setups=scenario.shown_changes())

@@ -1,10 +1,20 @@
 """Issue 24 item 3: Break-even answers the decision question first: where the recommendation itself
 changes as one input sweeps, what to, and how far today's value is. Worked by hand below."""
 
-import pytest
+import os
 
-from lib import decision, decision_sweep, presets
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from lib import decision, decision_sweep, presets, registries
 from lib.workload import SWEEPS, from_dict
+from tests.strategies import workloads
+
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 60)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 TREE = decision.load()
 
@@ -65,3 +75,43 @@ def test_every_sweepable_input_has_an_answer_and_today_is_inside_it(book, field)
     a = decision_sweep.answer(w, book, field, TREE)
     assert a.lo <= min(max(a.today, a.lo), a.hi) <= a.hi
     assert a.now == decision.recommend(w, book, TREE).recommended
+
+
+# ---- the sweep's oracle prices only the registries the answer can be (issue 29) --------------------
+
+
+def _full(w, book, tree=None):
+    return decision.recommend(w, book, tree).recommended
+
+
+@pytest.mark.parametrize("preset", ["startup-a", "midsize-b", "financial-c"])
+def test_the_sweep_answers_as_the_full_recommendation_did_on_the_three_presets(book, preset, monkeypatch):
+    """Every input swept on the document's three teams: the same answer, changes (to the bit) and work
+    counted, whether each point is priced for every registry or for the leaf's only."""
+    w, _meta = presets.load(preset)
+    fast = {f: decision_sweep.answer(w, book, f, TREE) for f in sorted(SWEEPS)}
+    monkeypatch.setattr(decision, "recommended", _full)
+    assert {f: decision_sweep.answer(w, book, f, TREE) for f in sorted(SWEEPS)} == fast
+
+
+def test_when_the_leaf_is_set_aside_the_answer_still_leaves_it(book, monkeypatch):
+    """The worked example made public (above): past ECR Public's quota every registry the leaf names
+    (ECR alone) is set aside and the answer moves to GHCR, which the leaf does not name."""
+    w, _meta = presets.load("worked-example")
+    w = w.replace(visibility="public", same_region_share=0.0, internet_share=1.0, pulls_per_month=5_000)
+    priced = []
+    real = decision.engine.estimate
+
+    def estimate(w, b, ids=registries.IDS, **k):
+        priced.append(tuple(ids))
+        return real(w, b, ids, **k)
+
+    monkeypatch.setattr(decision.engine, "estimate", estimate)
+    assert decision.recommended(w, book, TREE) == "ghcr" == _full(w, book, TREE)
+    assert priced[0] == ("ecr",) and any(len(ids) == 8 for ids in priced)  # the leaf first, then everyone
+
+
+@SETTINGS
+@given(workloads())
+def test_the_answer_alone_is_the_recommendations_answer(book, w):
+    assert decision.recommended(w, book, TREE) == _full(w, book, TREE)

@@ -112,8 +112,9 @@ def _script(lang: str) -> str:
     return SCRIPT.replace("@@WORDS@@", json.dumps(words, ensure_ascii=False))
 
 
-def style_sheet() -> None:
+def style_sheet(also: str = "") -> None:
     """Once per run, anywhere on the page: the style sheet goes where Streamlit puts style-only HTML
-    (no space taken); the script's element is hidden by the style sheet (no gap in the page)."""
-    st.html(CSS)
+    (no space taken); the script's element is hidden by the style sheet (no gap in the page).
+    `also`: other style sheets of the frame (ui/chart.CSS), sent in the same element."""
+    st.html(also + CSS)
     st.html(_script(i18n.lang()), unsafe_allow_javascript=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any, cast
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -23,18 +24,14 @@ def _slug(text: str) -> str:
 # Chart text at 4.5:1 contrast or better: Streamlit's chart theme draws ticks, axis titles and
 # legends in a light grey (about 3.7:1 on white). A style sheet beats the inline fill plotly
 # writes, costs nothing per rerun (setting the colours on each figure cost ~10 ms a chart) and
-# leaves exported pictures alone (they have their own template). Coloured text such as the
+# leaves exported pictures alone (they have their own template). Sent once per run by the frame, with
+# ui/accessibility's style sheet. Coloured text such as the
 # swatches in line labels sits in <tspan>s and keeps its colour.
 CSS = f"""<style>
 .js-plotly-plot .xtick text, .js-plotly-plot .ytick text, .js-plotly-plot .g-xtitle text,
 .js-plotly-plot .g-ytitle text, .js-plotly-plot .legendtext, .js-plotly-plot .legendtitletext,
 .js-plotly-plot .gtitle {{ fill: {TEXT} !important; }}
 </style>"""
-
-
-def style_sheet() -> None:
-    """Once per page, before its charts."""
-    st.html(CSS)
 
 
 @functools.cache
@@ -44,11 +41,34 @@ def _renderer_available() -> bool:
     return export.renderer_available()
 
 
+class _Sent(go.Figure):  # type: ignore[misc]  # plotly is untyped
+    """A figure as the dict plotly makes of it, made once: st.plotly_chart asks a Figure for to_dict(),
+    a deep copy of every trace and layout and a pass over the arrays, on every rerun (~1-2 ms a chart,
+    issue 29). Only to_dict() is read (streamlit.elements.plotly_chart: the dict is serialised, never
+    changed), so BaseFigure.__init__ is not run."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:  # noqa: D107 - a figure already made
+        object.__setattr__(self, "_sent_spec", spec)
+
+    def to_dict(self) -> dict[str, Any]:
+        return cast(dict[str, Any], self._sent_spec)
+
+
+def _sent(fig: go.Figure) -> go.Figure:
+    """The figure to send, made once per figure object: a page's figures are not changed once shown,
+    and the Overview's is shared by every session with the scenario (lib/scenario_cache.view)."""
+    sent = fig.__dict__.get("_registry_sent")
+    if sent is None:
+        sent = _Sent(fig.to_dict())
+        object.__setattr__(fig, "_registry_sent", sent)  # plotly's __setattr__ takes only its properties
+    return cast(go.Figure, sent)
+
+
 def show(fig: go.Figure, key: str, name: str, subtitle: str = "") -> None:
     """`name` names the downloaded files (English, like every file name the app writes)."""
     filename = _slug(name)
     st.plotly_chart(
-        fig,
+        _sent(fig),
         width="stretch",
         key=key,
         config={"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}},

@@ -26,7 +26,7 @@ import streamlit as st
 from lib import i18n, labels, links
 from lib.errors import DashboardError, quote
 from lib.i18n import N_, _
-from ui import server_limits
+from ui import server_limits, widget_state
 
 from . import Box
 
@@ -154,6 +154,7 @@ def _link_problems(params: dict[str, list[str]]) -> list[str]:
 def start_run() -> None:
     """First thing in every run: the language and the won rate of this run."""
     server_limits.install()  # once per process: per-session upload and rerun bounds (issue 30)
+    widget_state.install()  # once per process: an input reads its own key, not the whole state (issue 29)
     server_limits.drop_unreadable_state()  # a value the browser sent that its input cannot read
     ss = st.session_state
     if SEEN not in ss:

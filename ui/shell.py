@@ -183,6 +183,5 @@ def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
             share.query_marker(q)
         share.notices(w, book)
         language.krw_caption()
-        chart.style_sheet()
-        accessibility.style_sheet()
+        accessibility.style_sheet(also=chart.CSS)  # one style-only element for both (issue 29)
     return w, book

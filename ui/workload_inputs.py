@@ -232,7 +232,6 @@ def render(page: str, open_section: str | None = None) -> Workload:
         value=st.session_state.get(MORE_KEY + "_saved", False) or open_section in ADVANCED,
     )
     st.session_state[MORE_KEY + "_saved"] = more  # a toggle's own state does not survive a page switch
-    mix_slot = None
     for title, names, expanded in SECTIONS:
         if title in ADVANCED and not more:
             continue
@@ -256,16 +255,15 @@ def render(page: str, open_section: str | None = None) -> Workload:
                     key=key(name),
                     help=_(MIX_HELP[name]),
                 )
-            mix_slot = box.empty()  # filled below, from the one snapshot of the state current() takes
+            # the mix as typed, said below its inputs (read here: an empty slot filled later was one more element)
+            problem = mix_problem({key(n): st.session_state.get(key(n)) for n in SHARES})
+            if problem:
+                box.error(problem, icon=":material/error:")
+            else:
+                box.caption(_("Adds up to 100 %."))
             if page != "Recommendation":
                 _situation_section(sb)
-    w, problem = _current()
-    if mix_slot is not None:
-        if problem:
-            mix_slot.error(problem, icon=":material/error:")
-        else:
-            mix_slot.caption(_("Adds up to 100 %."))
-    return w
+    return _current()[0]
 
 
 def _situation_section(sb: Box) -> None:

@@ -1,0 +1,126 @@
+"""Streamlit's input widgets read the whole session state to look up one key (issue 29).
+
+Every number input, select box, slider, radio, text input and date input starts with
+`get_session_state().filtered_state`, to see whether its own key holds None (a cleared input). That
+property builds a dict of every key in the session, reading and presenting every value: ~85 keys
+here (the sidebar's inputs, the hidden advanced ones, the frame's own), for each of the ~22 inputs a
+rerun draws, a quarter of the Overview's rerun in a profile (cProfile, AppTest).
+
+The widgets' modules are given a session state whose `filtered_state` is a read-only mapping with
+the same keys, found the same way (the same key set, walked in the same order), whose values are
+read only when asked: a widget asks for one. Everything else goes to Streamlit's own object.
+`st.session_state.to_dict()` and iteration are untouched (they still build the dict).
+Installed once per process from the frame (ui/language.start_run), like ui/server_limits;
+tests/test_widget_state.py holds the mapping to Streamlit's dict and fails if a Streamlit upgrade
+moves what it relies on.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from types import ModuleType
+from typing import Any
+
+from streamlit.elements.widgets import number_input, radio, selectbox, slider, text_widgets, time_widgets
+from streamlit.runtime.state.common import is_element_id, is_keyed_element_id
+from streamlit.runtime.state.session_state import _is_internal_key
+
+WIDGET_MODULES: tuple[ModuleType, ...] = (number_input, selectbox, slider, radio, text_widgets, time_widgets)
+_MISSING = object()
+_installed = threading.Lock()
+_done = False
+
+
+def _sources(state: Any) -> dict[str, list[tuple[str, bool]]]:
+    """SessionState.filtered_state's walk without reading values: user key -> the state keys its
+    value may come from, in the walk's order, each with whether a missing value drops it (keyed
+    widgets: Streamlit skips a widget id whose value cannot be read) or is an error (plain keys)."""
+    wid_key_map = state._key_id_mapper.id_key_mapping
+    out: dict[str, list[tuple[str, bool]]] = {}
+    for k in state._keys():
+        if not is_element_id(k) and not _is_internal_key(k):
+            out.setdefault(k, []).append((k, False))
+        elif is_keyed_element_id(k) and not _is_internal_key(k):
+            user_key = wid_key_map.get(k)
+            if user_key is not None:
+                out.setdefault(user_key, []).append((k, True))
+    return out
+
+
+class FilteredState(Mapping[str, Any]):
+    """What SessionState.filtered_state holds, a value read when asked (under the session's lock)."""
+
+    def __init__(self, safe: Any) -> None:
+        self._safe = safe
+        self._read: dict[str, Any] = {}  # a widget asks `key in s and s[key] is None`: one read
+        with safe._lock:
+            self._sources = _sources(safe._state)
+
+    def _value(self, key: str) -> Any:
+        if key in self._read:
+            return self._read[key]
+        found = _MISSING
+        with self._safe._lock:
+            for source, may_be_missing in self._sources.get(key, ()):
+                if may_be_missing:  # as Streamlit's loop: a later source overrides, a missing one is skipped
+                    try:
+                        found = self._safe._state[source]
+                    except KeyError:
+                        pass
+                else:
+                    found = self._safe._state[source]
+        self._read[key] = found
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._value(key) is not _MISSING
+
+    def __getitem__(self, key: str) -> Any:
+        found = self._value(key)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k in self._sources if k in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _k in self)
+
+
+class _WidgetsSessionState:
+    """Streamlit's SafeSessionState as the widgets see it: filtered_state read per key."""
+
+    __slots__ = ("_safe",)
+
+    def __init__(self, safe: Any) -> None:
+        self._safe = safe
+
+    @property
+    def filtered_state(self) -> Mapping[str, Any]:
+        return FilteredState(self._safe)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._safe, name)
+
+
+def _wrap(original: Any) -> Any:
+    def get_session_state() -> _WidgetsSessionState:
+        return _WidgetsSessionState(original())
+
+    get_session_state.__wrapped__ = original  # type: ignore[attr-defined]
+    return get_session_state
+
+
+def install() -> None:
+    """Idempotent: the frame calls it on every run; the first one patches."""
+    global _done
+    if _done:
+        return
+    with _installed:
+        if _done:
+            return
+        for module in WIDGET_MODULES:
+            module.get_session_state = _wrap(module.get_session_state)  # type: ignore[attr-defined]
+        _done = True
