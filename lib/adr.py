@@ -10,7 +10,7 @@ from .bill import report as bill_report
 from .bill.section import Section
 from .decision_text import step_reasons
 from .i18n import _
-from .labels import amount, field, in_sentence, money, number, percent, rounded, shown_difference
+from .labels import amount, field, in_sentence, money, number, percent, rounded, shown_difference, won_rate
 from .workload import SPECS
 
 
@@ -180,7 +180,7 @@ def _rate_lines() -> list[str]:
         _(
             "- Amounts in won at {rate} per US dollar (rate of {day}); the price book and unit prices are in "
             "US dollars."
-        ).format(rate="₩" + number(k.rate, 2 if k.rate % 1 else 0), day=k.as_of.isoformat())
+        ).format(rate=won_rate(k.rate), day=k.as_of.isoformat())
     ]
 
 

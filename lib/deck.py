@@ -989,7 +989,7 @@ def _rate_words() -> list[str]:
         return []
     return [
         _("amounts in won at {rate} per US dollar (rate of {day})").format(
-            rate="₩" + labels.number(k.rate, 2 if k.rate % 1 else 0), day=labels.date_text(k.as_of)
+            rate=labels.won_rate(k.rate), day=labels.date_text(k.as_of)
         )
     ]
 
@@ -1081,7 +1081,13 @@ def timeline_slide(deck: _Deck) -> None:
     s = _slide(
         deck.prs,
         _("Cost over {n} months, one-time setup included").format(n=w.horizon_months),
-        _("Cumulative cost; pulls and versions grow {rate} a month").format(rate=percent(w.monthly_growth))
+        (  # "grow 0 % a month" reads as a defect (issue 28): the chart's own words when nothing grows
+            _("Cumulative cost; pulls and versions grow {rate} a month").format(
+                rate=percent(w.monthly_growth, 1 if w.monthly_growth * 100 % 1 else 0)
+            )
+            if w.monthly_growth
+            else _("Cumulative cost; no growth")
+        )
         + " · "
         + wording.drivers(w),
     )

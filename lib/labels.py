@@ -234,6 +234,14 @@ def money(x: float, cents: bool = True) -> str:
     return (MINUS + s) if x < 0 and abs(x) else s
 
 
+def won_rate(rate: float) -> str:
+    """The won rate as the sentence around it needs it: "₩1,380.50" in English ("at ₩1,380.50 per US
+    dollar"), the bare figure in Korean, whose sentence writes "1달러당 1,380.50원" (issue 28: one way
+    to state the rate on every surface)."""
+    figure = number(rate, 2 if rate % 1 else 0)
+    return figure if i18n.lang() == "ko" else "₩" + figure
+
+
 def shown_difference(total: float, part: float) -> float:
     """The amount that prints as money(total) − money(part), so three figures on screen add up to
     the cent (or to the won): 2,996.85 − 563.245 prints as $2,433.60, not $2,433.61."""

@@ -154,8 +154,7 @@ def test_a_recommendation_speaks_the_language_of_its_run(book, fresh_caches):
     assert ko_question == "금융권 수준 / 보안이 중요한 환경으로, 감사 로그, 이미지 서명, 팀별 격리가 모두 필수입니까?"
     assert en.path[0].question.startswith("Is it finance-grade / security-critical")
     assert (
-        ko_summary == "AWS 프로덕션 -> ECR (추천 강도 3/3)."
-        and en.summary == "AWS production -> ECR (strength 3 of 3)."
+        ko_summary == "AWS 프로덕션 → ECR (추천 강도 3/3)." and en.summary == "AWS production -> ECR (strength 3 of 3)."
     )
     assert all(
         (HANGUL.search(answer) or answer in NAMES) and all(map(HANGUL.search, reasons)) for answer, reasons in ko_steps
@@ -357,7 +356,7 @@ def test_a_price_book_update_keeps_units_in_both_languages(tmp_path):
         r = pu.update(FIX, book, tmp_path / "hist", today="2026-11-30")
     assert r.changed  # the fixtures' Azure figures differ: acr.tier_daily and acr.extra_storage_gb_day are rewritten
     # the Korean report shows the Korean unit; the English diff of the same books the English one
-    assert "  변경   acr.tier_daily [basic]: 0.167 -> 0.1666 USD/일 (-0.2%)" in r.report.splitlines()
+    assert "  변경   acr.tier_daily [basic]: 0.167 → 0.1666 USD/일 (-0.2%)" in r.report.splitlines()
     new = pricebook.load(book)
     assert "  changed  acr.tier_daily [basic]: 0.167 -> 0.1666 USD/day (-0.2%)" in pu.diff(old, new)
     text = book.read_text(encoding="utf-8")
