@@ -74,7 +74,7 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
         if reg.id == r.recommended:
             outcome = (
                 _("as set up now: {gap}/month more than the chosen setup").format(
-                    gap=money(shown_difference(reg.monthly_cost, a.cost))
+                    gap=money(shown_difference(reg.monthly_cost, a.cost), prose=True)
                 )
                 if a.setup
                 else _("**chosen**")
@@ -99,11 +99,11 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
         lines.append(f"| {name} | {_table_amount(cost)} | {outcome.replace('|', '/')} |")
     if r.setup_description:
         decided = _("We will use **{registry}** {setup} ({cost}/month for this workload).").format(
-            registry=names[r.recommended], setup=r.setup_description, cost=money(r.recommended_cost)
+            registry=names[r.recommended], setup=r.setup_description, cost=money(r.recommended_cost, prose=True)
         )
     else:
         decided = _("We will use **{registry}** ({cost}/month for this workload).").format(
-            registry=names[r.recommended], cost=money(r.recommended_cost)
+            registry=names[r.recommended], cost=money(r.recommended_cost, prose=True)
         )
     lines += ["", _("## Decision"), "", f"{decided} {wording.reason(r.summary)}", ""]
     for i, s in enumerate(r.path, 1):
@@ -126,7 +126,7 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
     if r.runner_up:
         lines.append(
             _("- Fallback: {registry} ({cost}/month).").format(
-                registry=names[r.runner_up], cost=money(r.costs[r.runner_up])
+                registry=names[r.runner_up], cost=money(r.costs[r.runner_up], prose=True)
             )
         )
     lines += bill_section(bill)
@@ -188,7 +188,10 @@ def _cost_line(est: engine.RegistryEstimate, sentence: str, **words: str) -> str
     """`sentence` with the estimate's monthly cost and its largest part filled in (and `words`)."""
     top = max(est.components, key=lambda c: c.monthly_cost, default=None)
     if top is None or est.monthly_cost <= 0:
-        return _("- Monthly cost: {cost} under current prices.").format(cost=money(0.0))
+        return _("- Monthly cost: {cost} under current prices.").format(cost=money(0.0, prose=True))
     return sentence.format(
-        cost=money(est.monthly_cost), part=top.name, share=percent(top.monthly_cost / est.monthly_cost), **words
+        cost=money(est.monthly_cost, prose=True),
+        part=top.name,
+        share=percent(top.monthly_cost / est.monthly_cost),
+        **words,
     )

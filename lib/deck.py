@@ -557,7 +557,7 @@ def alternative_sentence(w: Workload, a: Analysis) -> str:
     if r.cheapest == r.recommended:
         return _(
             "None cheaper: {answer} is itself the cheapest that meets every hard requirement, at {cost} a month."
-        ).format(answer=answer_words(a), cost=money(r.cheapest_cost))
+        ).format(answer=answer_words(a), cost=money(r.cheapest_cost, prose=True))
     name = (
         _("{registry} {setup}").format(registry=registries.name(r.cheapest), setup=r.cheapest_setup)
         if r.cheapest_setup
@@ -566,11 +566,11 @@ def alternative_sentence(w: Workload, a: Analysis) -> str:
     gap = a.cost - r.cheapest_cost
     if gap > SAME_MONEY:
         text = _("{registry}: {cost} a month, {gap} a month less than {recommended}.").format(
-            registry=name, cost=money(r.cheapest_cost), gap=money(gap), recommended=rec
+            registry=name, cost=money(r.cheapest_cost, prose=True), gap=money(gap, prose=True), recommended=rec
         )
     else:
         text = _("{registry}: {cost} a month, the same as {recommended}.").format(
-            registry=name, cost=money(r.cheapest_cost), recommended=rec
+            registry=name, cost=money(r.cheapest_cost, prose=True), recommended=rec
         )
     ops = a.estimate[r.cheapest].by_category().get("operations", 0.0)
     if ops:
@@ -605,7 +605,7 @@ def main_risk(w: Workload, a: Analysis) -> str:
         return _("The cost is concentrated: {part} is {share} of the monthly cost ({cost}) and grows {how}.").format(
             part=c.name,
             share=percent(c.monthly_cost / total),
-            cost=money(c.monthly_cost),
+            cost=money(c.monthly_cost, prose=True),
             how=_(GROWS.get(c.category, GROWS_WITH_USE)),
         )
     return flags[0].message if flags else _("No flags for this workload.")
@@ -954,10 +954,10 @@ def question_slide(deck: _Deck) -> None:
     as_described = r.costs[r.recommended]
     cost = (
         _("{cost} a month for this workload ({described} as described)").format(
-            cost=money(a.cost), described=money(as_described)
+            cost=money(a.cost, prose=True), described=money(as_described, prose=True)
         )
         if a.setup and abs(as_described - a.cost) > SAME_MONEY
-        else _("{cost} a month for this workload").format(cost=money(a.cost))
+        else _("{cost} a month for this workload").format(cost=money(a.cost, prose=True))
     )
     _para(tf, cost, 24)
     tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
@@ -1045,7 +1045,9 @@ def cost_slide(deck: _Deck) -> None:
         )
     if a.setup:
         parts.append(
-            _("recommended {setup}: {cost} a month").format(setup=wording.setup(dict(a.setup)), cost=money(a.cost))
+            _("recommended {setup}: {cost} a month").format(
+                setup=wording.setup(dict(a.setup)), cost=money(a.cost, prose=True)
+            )
         )
     s = _slide(deck.prs, _("Monthly cost by registry, cheapest first"), " · ".join(parts))
     cost_chart(s, a)

@@ -121,3 +121,44 @@ def test_text_that_points_at_a_label_uses_its_exact_words():
     assert len(pointed) >= 8  # the references were found
     notation = {"수량 × 단가", "추천 강도 N/3", "추천 강도 3/3"}  # a formula and the rating's notation, not labels
     assert [(i, n) for i, n in pointed if n not in labels and n not in notation] == []
+
+
+# ---- money as Koreans write it (issue 28) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "won, words",
+    [
+        # worked by hand: 12,345,678 = 1,234만 5,678 -> to the 만: 1,235만 (5,678 rounds up), "약" as dropped
+        (12_345_678, "약 1,235만 원"),
+        # 123,456,789 = 1억 2,345만 6,789 -> 1억 2,346만 (6,789 rounds up)
+        (123_456_789, "약 1억 2,346만 원"),
+        # the reviewer's example: 4,040,000 = 404만 exactly, no "약"
+        (4_040_000, "404만 원"),
+        # below 100만 exact in 만: 123,457 = 12만 3,457
+        (123_456.6, "12만 3,457원"),
+        (5_678, "5,678원"),
+        (300_000_000, "3억 원"),
+        (-3_359_591, "약 −336만 원"),
+    ],
+)
+def test_won_in_a_sentence_is_written_in_man_and_eok(won, words):
+    from lib import labels
+
+    assert labels.won_words(won) == words
+
+
+def test_a_korean_sentence_says_won_in_man_and_a_table_keeps_the_figure():
+    import datetime as dt
+
+    from lib import i18n, labels
+
+    rate = i18n.Krw(1380.5, dt.date(2026, 11, 20))
+    with i18n.using("ko", krw=rate):
+        # 2,996.85 x 1,380.5 = 4,137,151.4 won: 413만 7,151 -> about 414만
+        assert labels.money(2996.85, prose=True) == "약 414만 원"
+        assert labels.money(2996.85) == "₩4,137,151"  # tables, metrics and bar labels: the exact won
+    with i18n.using("en", krw=rate):
+        assert labels.money(2996.85, prose=True) == "₩4,137,151"  # English keeps its own way
+    with i18n.using("ko"):
+        assert labels.money(2996.85, prose=True) == "$2,996.85"  # dollars stay dollars
