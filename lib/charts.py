@@ -166,13 +166,16 @@ def cost_breakdown(
             uniformtext=dict(mode="hide", minsize=10),
             title=dict(text=_("Monthly cost by registry") + f"<br><sup>{scenario_title(e)}</sup>"),
             xaxis=dict(tickvals=names, ticktext=ticks, tickangle=0, title=dict()),
-            yaxis=dict(
-                tickprefix=labels.currency_symbol(),
-                tickformat=",.0f",
-                range=[0, top * 1.12],
-                title=dict(text=_per_month_title()),
-                **_won_axis(),
-            ),
+            yaxis={
+                **dict(
+                    tickprefix=labels.currency_symbol(),
+                    tickformat=",.0f",
+                    range=[0, top * 1.12],
+                    title=dict(text=_per_month_title()),
+                    **_won_axis(),
+                ),
+                **_won_ticks(top * 1.12),
+            },
             # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
             # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
             legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
@@ -270,6 +273,52 @@ def _money_tick(v: float) -> str:
     if _won() and i18n.lang() == "ko" and v >= 1e4:
         return labels.currency_symbol() + _big_number(v)  # ₩100만, ₩1억: as Korean counts large sums
     return labels.currency_symbol() + (f"{v:,.0f}" if v >= 1 else f"{v:g}")
+
+
+def _nice_step(top: float, ticks: int = 5) -> float:
+    """A step of 1, 2, 2.5 or 5 x 10^k giving about `ticks` marks from 0 to `top`."""
+    raw = top / ticks
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= raw)
+
+
+def _won_ticks(top: float, lo: float = 0.0) -> dict[str, Any]:
+    """A linear money axis in Korean won counts as Korean does (issue 28): "₩200만", "₩1억", like the
+    log axes and the pull counts. Plotly's number formats know only thousands, so the marks are
+    placed here. Nothing outside Korean won: those axes keep their formats."""
+    if not (_won() and i18n.lang() == "ko") or top <= 0:
+        return {}
+    step = _nice_step(top - min(lo, 0.0))
+    first = math.ceil(min(lo, 0.0) / step)
+    vals = [k * step for k in range(first, int(math.floor(top / step)) + 1)]
+    return dict(
+        tickmode="array",
+        tickvals=vals,
+        ticktext=[(labels.MINUS if v < 0 else "") + _money_tick(abs(v)) if v else "₩0" for v in vals],
+        tickprefix="",
+    )
+
+
+def _data_top(fig: go.Figure) -> float:
+    """The highest value a bar or line reaches (bars of one offset group stacked)."""
+    stacks: dict[tuple[object, object], float] = {}
+    top = 0.0
+    for t in fig.data:
+        ys = getattr(t, "y", None)
+        if ys is None:
+            continue
+        xs = getattr(t, "x", None)
+        xs = list(xs) if xs is not None else list(range(len(ys)))
+        for x, y in zip(xs, ys, strict=False):
+            if y is None or not isinstance(y, (int, float)) or not math.isfinite(y):
+                continue
+            if t.type == "bar":
+                key = (getattr(t, "offsetgroup", None), x)
+                stacks[key] = stacks.get(key, 0.0) + max(float(y), 0.0)
+                top = max(top, stacks[key])
+            else:
+                top = max(top, float(y))
+    return top
 
 
 def _now_line(x: float) -> dict[str, Any]:
@@ -377,6 +426,7 @@ def break_even(
         if percent_x:
             xaxis.update(tickvals=[0, 0.25, 0.5, 0.75, 1.0])
         yaxis.update(range=[ylo, yhi], tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","))
+        yaxis.update(_won_ticks(yhi, ylo))
     fig.update_layout(
         xaxis=xaxis,
         yaxis=yaxis,
@@ -439,8 +489,10 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.
         ),
         yaxis=_axis_style(
             title_text=_("Cost so far (KRW, setup included)") if _won() else _("Cost so far (USD, setup included)"),
-            tickprefix=labels.currency_symbol(),
-            tickformat=_money_tickformat(","),
+            **{
+                **dict(tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(",")),
+                **_won_ticks(top * 1.05),
+            },
             range=[0, top * 1.05],
             **_won_axis(),
         ),
@@ -513,6 +565,9 @@ def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | N
             ),
         )
     fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f", **_won_axis())
+    if _won() and i18n.lang() == "ko":
+        top = _data_top(fig) * 1.1
+        fig.update_yaxes(range=[0, top], **_won_ticks(top))
     fig.update_xaxes(tickangle=0)
     fig.update_layout(
         barmode="group",
@@ -596,4 +651,7 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
             text=_("Network path cost per month, {region}").format(region=region_name(region)), font=dict(color=TEXT)
         ),
     )
+    if _won() and i18n.lang() == "ko":
+        top = _data_top(fig) * 1.08
+        fig.update_yaxes(range=[0, top], **_won_ticks(top))
     return fig
