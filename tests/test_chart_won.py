@@ -62,7 +62,7 @@ def _assert_man_eok(axis) -> None:
     """A linear won axis in Korean counts in 만 and 억 (issue 28): marks placed at even steps from ₩0,
     each written "₩200만" / "₩1.5억", none in plotly's thousands ("₩2,000,000")."""
     assert axis.tickmode == "array" and axis.tickvals[0] <= 0
-    steps = {round(b - a, 6) for a, b in zip(axis.tickvals, axis.tickvals[1:])}
+    steps = {round(b - a, 6) for a, b in zip(axis.tickvals, axis.tickvals[1:], strict=False)}
     assert len(steps) == 1 and len(axis.tickvals) >= 3
     assert all(t == "₩0" or re.fullmatch(r"−?₩[\d,.]+(만|억|조)", t) for t in axis.ticktext), axis.ticktext
     assert not axis.tickprefix  # the ₩ is in the mark's own text
