@@ -90,6 +90,49 @@ def _tick(name: str) -> str:
     return name[:cut] + "<br>" + name[cut + 1 :]
 
 
+SUBTITLE_COLUMNS = 56  # a phone's chart (~350 px) holds about this many columns of subtitle text
+
+
+def _subtitle_lines(text: str, columns: int = SUBTITLE_COLUMNS) -> list[str]:
+    """A chart subtitle broken into lines a phone shows whole (issue 28: a 390 px screen cut it off at
+    the right edge; plotly never wraps a title). Breaks at the " · " between the scenario's parts,
+    then at ", " inside one, never inside a phrase; widths in display columns (Hangul counts two)."""
+    from .report import width
+
+    lines: list[str] = []
+    for part in text.split(" · "):
+        line = ""
+        for piece in _top_level_split(part):
+            joined = f"{line}, {piece}" if line else piece
+            if line and width(joined) > columns:
+                lines.append(line + ",")
+                line = piece
+            else:
+                line = joined
+        if lines and not lines[-1].endswith(",") and width(f"{lines[-1]} · {line}") <= columns:
+            lines[-1] = f"{lines[-1]} · {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
+def _top_level_split(text: str) -> list[str]:
+    """`text` split at ", " outside brackets: "(90 % same region, 10 % other regions)" stays whole."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and text.startswith(", ", i):
+            pieces.append(text[start:i])
+            start = i + 2
+    return [*pieces, text[start:]]
+
+
+def _titled(title: str, subtitle: str) -> tuple[str, int]:
+    """The title with its subtitle lines below it, and the top margin that holds them."""
+    lines = _subtitle_lines(subtitle) if subtitle else []
+    return title + "".join(f"<br><span style='font-size:12px'>{x}</span>" for x in lines), 52 + 17 * len(lines)
+
+
 def figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     """A Figure from plain dicts, without running plotly's property validators.
 
@@ -159,13 +202,16 @@ def cost_breakdown(
         for r, n in zip(regs, names, strict=True)
     ]
     top = max([labels.amount(r.monthly_cost) for r in regs] + [1.0])
+    title, top_margin = _titled(_("Monthly cost by registry"), scenario_title(e))
     return figure(
         traces,
         dict(
             barmode="stack",
             uniformtext=dict(mode="hide", minsize=10),
-            title=dict(text=_("Monthly cost by registry") + f"<br><sup>{scenario_title(e)}</sup>"),
-            xaxis=dict(tickvals=names, ticktext=ticks, tickangle=0, title=dict()),
+            title=dict(text=title),
+            # no tickangle: plotly's own "auto" keeps them upright where they fit (they are on two lines for
+            # that) and tilts them on a phone, where upright names ran into one another ("HarbonatypeNexus…")
+            xaxis=dict(tickvals=names, ticktext=ticks, title=dict()),
             yaxis={
                 **dict(
                     tickprefix=labels.currency_symbol(),
@@ -179,7 +225,7 @@ def cost_breakdown(
             # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
             # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
             legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
-            margin=dict(t=80),
+            margin=dict(t=top_margin),
         ),
     )
 
@@ -568,7 +614,6 @@ def compare_bars(table: pd.DataFrame, a: Workload | None = None, b: Workload | N
     if _won() and i18n.lang() == "ko":
         top = _data_top(fig) * 1.1
         fig.update_yaxes(range=[0, top], **_won_ticks(top))
-    fig.update_xaxes(tickangle=0)
     fig.update_layout(
         barmode="group",
         bargap=0.18,

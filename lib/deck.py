@@ -60,6 +60,18 @@ FONT = "Arial"  # in every PowerPoint; LibreOffice substitutes a metric-compatib
 # Hangul (and any East Asian text) on every run: Arial has none, and a renderer without a font for
 # the script draws boxes. Debian's fonts-noto-cjk; PowerPoint falls back to its own Korean font.
 EA_FONT = "Noto Sans CJK KR"
+# A Korean deck is opened in PowerPoint on Windows or a Mac (issue 28): 맑은 고딕 (Malgun Gothic) comes with
+# Windows and with Office for Mac, so its Hangul reads as a Korean office expects; a machine without it
+# (LibreOffice on Linux, as the tests render it) falls back to a Hangul face it has (fonts-noto-cjk).
+KOREAN_EA_FONT = "맑은 고딕"
+KOREAN_LANG = "ko-KR"  # each run marked Korean: spelling, line breaking and font choice follow it
+
+
+def ea_font() -> str:
+    """The East Asian typeface of this run's deck: 맑은 고딕 in Korean, Noto Sans CJK KR otherwise."""
+    return KOREAN_EA_FONT if i18n.lang() == "ko" else EA_FONT
+
+
 BODY_PT, SMALL_PT, FOOT_PT = 16, 12, 10
 # Average glyph width as a share of the font size, for DejaVu Sans (the widest face a renderer
 # may substitute): text is laid out for it, so a narrower font only leaves more room.
@@ -126,7 +138,10 @@ def _font(font: Any, size: Any = None, bold: bool | None = None) -> None:
 
         ea = etree.SubElement(rpr, qn("a:ea"))
         rpr.find(qn("a:latin")).addnext(ea)
-    ea.set("typeface", EA_FONT)
+    ea.set("typeface", ea_font())
+    if i18n.lang() == "ko":
+        rpr.set("lang", KOREAN_LANG)
+        rpr.set("altLang", "en-US")
 
 
 def _box(slide: Slide, left: float, top: float, width: float, height: float, name: str = "Text") -> Shape:

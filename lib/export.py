@@ -7,6 +7,7 @@ is started once per process, so only the first picture pays Chromium's start-up.
 from __future__ import annotations
 
 import copy
+import re
 import io
 import json
 import os
@@ -57,7 +58,7 @@ def slide_figure(fig: Any, subtitle: str = "") -> Any:
     f = copy.deepcopy(fig)
     parts = (f.layout.title.text or "").split("<br>")
     title = parts[0]
-    subtitle = subtitle or " ".join(p.replace("<sup>", "").replace("</sup>", "") for p in parts[1:])
+    subtitle = subtitle or " ".join(re.sub(r"</?(?:sup|span)[^>]*>", "", p) for p in parts[1:])
     lines = wrap(subtitle) if subtitle else []
     if lines:
         title += "<br>" + "<br>".join(f"<span style='font-size:26px;color:{MUTED_TEXT}'>{x}</span>" for x in lines)
