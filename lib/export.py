@@ -7,10 +7,10 @@ is started once per process, so only the first picture pays Chromium's start-up.
 from __future__ import annotations
 
 import copy
-import re
 import io
 import json
 import os
+import re
 import tempfile
 import threading
 import warnings
