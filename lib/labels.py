@@ -226,16 +226,18 @@ def shown(x: float) -> float:
 
 def won_words(won: float) -> str:
     """A won amount as a Korean sentence writes it (issue 28): in 만 (10^4) and 억 (10^8), the way a
-    review document says "약 404만 원". Below 1만 the exact figure ("5,678원"); up to 100만 exact in 만
-    ("12만 3,457원"); from 100만 on rounded to the 만, with 약 when the rounding dropped something
+    review document says "약 404만 원". Below 1만 the exact figure ("5,678원"); up to 100만 to the 천
+    ("약 12만 3천 원"); from 100만 on to the 만, with 약 when the rounding dropped something
     ("약 1,235만 원", "약 1억 2,346만 원"; exactly "300만 원")."""
     w = int(rounded(abs(won), 0))
     sign = MINUS if won < 0 and w else ""  # after 약: "약 −336만 원"
     if w < 10_000:
         return f"{sign}{w:,}원"
-    if w < 1_000_000:
-        man, rest = divmod(w, 10_000)
-        return f"{sign}{man:,}만" + (f" {rest:,}원" if rest else " 원")
+    if w < 1_000_000:  # to the 천 (10^3): "약 77만 8천 원"
+        cheon = int(rounded(w / 1_000, 0))
+        about = "약 " if cheon * 1_000 != w else ""
+        man, rest = divmod(cheon, 10)
+        return f"{about}{sign}{man:,}만" + (f" {rest}천 원" if rest else " 원")
     man = int(rounded(w / 10_000, 0))
     about = "약 " if man * 10_000 != w else ""
     eok, man = divmod(man, 10_000)
