@@ -165,3 +165,19 @@ def test_a_korean_sentence_says_won_in_man_and_a_table_keeps_the_figure():
         assert labels.money(2996.85, prose=True) == "₩4,137,151"  # English keeps its own way
     with i18n.using("ko"):
         assert labels.money(2996.85, prose=True) == "$2,996.85"  # dollars stay dollars
+
+
+def test_a_korean_spreadsheet_says_its_amounts_are_dollars(book):
+    # issue 28: the app may show won while the files carry the price book's dollars: the header says which
+    import io
+
+    import openpyxl
+
+    from lib import engine, export, i18n
+    from lib.workload import from_dict
+
+    with i18n.using("ko", krw=i18n.Krw(1380.5, __import__("datetime").date(2026, 11, 20))):
+        data = export.xlsx_table(engine.estimate(from_dict({}), book), book)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    headers = {c.value for ws in wb.worksheets for c in ws[1]}
+    assert "월 비용 (USD)" in headers and "단가 (USD)" in headers
