@@ -114,8 +114,10 @@ def test_the_decision_tree_text_is_readable_on_a_desktop(browser, server):
         # a text's size on screen: its font size in the drawing's units times the drawing's scale
         sizes = p.evaluate(
             """() => { const svg = document.querySelector('[data-testid="stGraphVizChart"] svg');
-                 const vb = svg.viewBox.baseVal; const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
-                 return [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale); }"""
+                 const vb = svg.viewBox.baseVal;
+                 const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+                 return [...svg.querySelectorAll('text')]
+                   .map(t => parseFloat(t.getAttribute('font-size')) * scale); }"""
         )
         assert len(sizes) > 20 and min(sizes) >= 11, min(sizes)
         tab.shot("issue28-recommendation-ko-1440")
