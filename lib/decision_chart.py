@@ -37,13 +37,17 @@ def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
     # The browser's Graphviz measures Hangul narrower than it draws it: Korean labels wrap sooner and
     # parallel edges sit further apart, or their labels run into each other.
     korean = lang() == "ko"
-    edge_width, spacing = (12, " nodesep=0.5;") if korean else (22, "")
+    # Drawn at its own size (pages/recommendation.py: width="content", scrolled sideways where the column is
+    # narrower), not shrunk to the column: shrunk, its 10 pt text came out about 7 px on a 1440 px screen
+    # (issue 28). Parallel edges sit far enough apart that their labels do not run into each other
+    # ("VPC 내부에서만 접근" / "보안 컴플라이언스").
+    edge_width, spacing = (12, " nodesep=0.9; ranksep=0.6;") if korean else (20, " nodesep=0.7; ranksep=0.55;")
     on_path = {(s.node, s.goes_to) for s in rec.path} if rec else set()
     visited = {s.node for s in rec.path} if rec else set()
     hl = HIGHLIGHT
     out = [
         "digraph tree {",
-        f'  rankdir=TB;{spacing} node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];',
+        f'  rankdir=TB;{spacing} node [fontname="Helvetica", fontsize=11]; edge [fontname="Helvetica", fontsize=10];',
     ]
     for nid, node in tree.nodes.items():
         style = f', color="{hl}", penwidth=2.5' if nid in visited else ""

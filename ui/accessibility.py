@@ -67,6 +67,7 @@ CSS = f"""<style>
 [data-testid="stPageLink-NavLink"]:focus-visible, [data-testid="stCode"] pre:focus-visible {{
   outline: 2px solid {FOCUS}; outline-offset: 2px; }}
 {_code_rules()}
+[data-testid="stGraphVizChart"] {{ overflow-x: auto; max-width: 100%; }}
 </style>"""
 
 # Korean typography (issue 28): Hangul may break between any two syllables, so a narrow column broke

@@ -16,12 +16,21 @@ from ui.shell import page_infos
 KOREAN = urlencode({**EKS_LINK, "lang": "ko", "krw_rate": "1380.5", "krw_date": "2026-11-20"})
 ENGLISH = urlencode(EKS_LINK)
 
-# everything in the main column that reaches past the window's right edge, and how wide the document is
+# everything in the main column that reaches past the window's right edge, and how wide the document is;
+# what a box that scrolls (a wide picture, a code block, a table's own scrollbar) clips inside the window
+# is reachable by scrolling that box, not the page
 OVERFLOW = """() => {
+  const clipped = (el) => {
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)
+          && a.getBoundingClientRect().right <= window.innerWidth + 1) return true;
+    }
+    return false;
+  };
   const out = [];
   for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
     const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.height > 0 && r.right > window.innerWidth + 1) out.push(
+    if (r.width > 0 && r.height > 0 && r.right > window.innerWidth + 1 && !clipped(el)) out.push(
       (el.getAttribute('data-testid') || el.tagName) + ' ' + Math.round(r.right));
   }
   return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth, out: out.slice(0, 8)};
