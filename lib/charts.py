@@ -130,7 +130,9 @@ def _top_level_split(text: str) -> list[str]:
 def _titled(title: str, subtitle: str) -> tuple[str, int]:
     """The title with its subtitle lines below it, and the top margin that holds them."""
     lines = _subtitle_lines(subtitle) if subtitle else []
-    return title + "".join(f"<br><span style='font-size:12px'>{x}</span>" for x in lines), 52 + 17 * len(lines)
+    return title + "".join(
+        f"<br><span style='font-size:12px;font-weight:normal'>{x}</span>" for x in lines
+    ), 64 + 20 * len(lines)
 
 
 def figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
@@ -211,7 +213,7 @@ def cost_breakdown(
             title=dict(text=title),
             # no tickangle: plotly's own "auto" keeps them upright where they fit (they are on two lines for
             # that) and tilts them on a phone, where upright names ran into one another ("HarbonatypeNexus…")
-            xaxis=dict(tickvals=names, ticktext=ticks, title=dict()),
+            xaxis=dict(tickvals=names, ticktext=ticks, title=dict(), automargin=True),
             yaxis={
                 **dict(
                     tickprefix=labels.currency_symbol(),
@@ -224,8 +226,13 @@ def cost_breakdown(
             },
             # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
             # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
-            legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
+            # at the foot of the figure (yref "container"), not at a fixed distance below the axis: names
+            # tilted on a phone take more room, and the legend drawn over them cut them off (issue 28)
+            legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
             margin=dict(t=top_margin),
+            # taller than plotly's 450 px: the subtitle's lines, the names (tilted on a phone) and the legend
+            # below all take room from the bars, which on a phone were left about 90 px (issue 28)
+            height=600,
         ),
     )
 

@@ -99,4 +99,4 @@ st.markdown(
 
 st.subheader(_("The decision tree"))
 st.caption(_("The path for your answers is drawn in red."))
-st.graphviz_chart(decision_chart.to_dot(tree, r), width="content")  # its own size: readable text (issue 28)
+st.graphviz_chart(decision_chart.to_dot(tree, r), width="stretch")

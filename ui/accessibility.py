@@ -67,7 +67,6 @@ CSS = f"""<style>
 [data-testid="stPageLink-NavLink"]:focus-visible, [data-testid="stCode"] pre:focus-visible {{
   outline: 2px solid {FOCUS}; outline-offset: 2px; }}
 {_code_rules()}
-[data-testid="stGraphVizChart"] {{ overflow-x: auto; max-width: 100%; }}
 </style>"""
 
 # Korean typography (issue 28): Hangul may break between any two syllables, so a narrow column broke
@@ -125,7 +124,7 @@ SCRIPT = """<span class="registry-a11y"></span><script>
       const close = document.querySelector('[data-testid="stSidebar"] [data-testid="stSidebarCollapseButton"] button')
         || document.querySelector('[data-testid="stSidebarCollapseButton"] button');
       const sidebar = document.querySelector('[data-testid="stSidebar"]');
-      if (close && sidebar && sidebar.getAttribute("aria-expanded") !== "false") close.click();
+      if (close && sidebar && sidebar.getAttribute("data-collapsed") !== "true") close.click();
     }, 150);
   }, true);
 })();
