@@ -74,8 +74,8 @@ CSS = f"""<style>
 # (a long unbroken run may still wrap anywhere rather than overflow). Korean has no italics: the
 # emphasis *…* gives is drawn as weight, the way Korean documents set it.
 KOREAN_CSS = """<style>
-[data-testid="stAppViewContainer"], [data-testid="stSidebar"], [role="dialog"], [data-baseweb="popover"] {
-  word-break: keep-all; overflow-wrap: anywhere; }
+[data-testid="stAppViewContainer"] *, [data-testid="stSidebar"] *, [role="dialog"] *, [data-baseweb="popover"] * {
+  word-break: keep-all !important; overflow-wrap: anywhere; }
 [data-testid="stAppViewContainer"] em, [data-testid="stSidebar"] em, [data-testid="stAppViewContainer"] i,
 [data-testid="stSidebar"] i:not([class*="material"]) { font-style: normal; font-weight: 600; }
 </style>"""

@@ -122,3 +122,26 @@ def test_the_decision_tree_text_is_readable_on_a_desktop(browser, server):
         tab.shot("issue28-recommendation-ko-1440")
     finally:
         tab.close()
+
+
+def test_korean_breaks_lines_at_spaces_and_sets_no_italics(browser, server):
+    # Hangul may break between any two syllables: "자체 호스/팅", "필/수는" on a phone. Korean text breaks at
+    # spaces (word-break: keep-all), and *emphasis* is weight, not a slant Korean type does not have
+    tab = _phone(browser, server)
+    try:
+        tab.open("/recommendation", KOREAN)
+        p = tab.page
+        styles = p.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stMain"] p, [data-testid="stMain"] li')]
+                 .map(e => getComputedStyle(e).wordBreak)"""
+        )
+        assert len(styles) > 10 and set(styles) == {"keep-all"}
+        slants = p.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stMain"] em')]
+                 .map(e => getComputedStyle(e).fontStyle)"""
+        )
+        assert slants and set(slants) == {"normal"}  # the rating's note: "*추천 강도 N/3*은 ..."
+        assert p.evaluate("() => document.documentElement.lang") == "ko"
+        tab.shot("issue28-recommendation-ko-390")
+    finally:
+        tab.close()
