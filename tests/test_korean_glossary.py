@@ -181,3 +181,14 @@ def test_a_korean_spreadsheet_says_its_amounts_are_dollars(book):
     wb = openpyxl.load_workbook(io.BytesIO(data))
     headers = {c.value for ws in wb.worksheets for c in ws[1]}
     assert "월 비용 (USD)" in headers and "단가 (USD)" in headers
+
+
+def test_a_monthly_count_reads_as_korean_counts_it():
+    # issue 28: "281회/월" is a unit glued on; Korean says "월 281회". English keeps "281 pulls a month"
+    from lib import decision_sweep, i18n
+
+    with i18n.using("ko"):
+        assert decision_sweep.value("pulls_per_month", 281) == "월 281회"
+        assert decision_sweep.value("versions_kept", 12) == "버전 12개"
+    assert decision_sweep.value("pulls_per_month", 281) == "281 pulls a month"
+    assert decision_sweep.value("versions_kept", 12) == "12 versions"
