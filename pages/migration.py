@@ -81,7 +81,7 @@ a.metric(
 )
 b.metric(
     _("One-time effort"),
-    _("{hours} hours = {cost}").format(hours=labels.number(plan.effort_hours), cost=labels.money(plan.effort_cost)),
+    _("{hours} hours = {cost}").format(hours=labels.number(plan.effort_hours, 2), cost=labels.money(plan.effort_cost)),
     help=(
         _("At {rate} an hour; includes {hours} hours to set up {registry}")
         if plan.setup_hours
