@@ -10,7 +10,7 @@ from .bill import report as bill_report
 from .bill.section import Section
 from .decision_text import step_reasons
 from .i18n import _
-from .labels import amount, field, in_sentence, money, number, percent, rounded, shown_difference
+from .labels import amount, field, in_sentence, money, number, percent, rounded, shown_difference, won_rate
 from .workload import SPECS
 
 
@@ -75,7 +75,7 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
         if reg.id == r.recommended:
             outcome = (
                 _("as set up now: {gap}/month more than the chosen setup").format(
-                    gap=money(shown_difference(reg.monthly_cost, a.cost))
+                    gap=money(shown_difference(reg.monthly_cost, a.cost), prose=True)
                 )
                 if a.setup
                 else _("**chosen**")
@@ -106,11 +106,11 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
         lines.append(f"| {name} | {_table_amount(cost)} | {outcome.replace('|', '/')} |")
     if r.setup_description:
         decided = _("We will use **{registry}** {setup} ({cost}/month for this workload).").format(
-            registry=names[r.recommended], setup=r.setup_description, cost=money(r.recommended_cost)
+            registry=names[r.recommended], setup=r.setup_description, cost=money(r.recommended_cost, prose=True)
         )
     else:
         decided = _("We will use **{registry}** ({cost}/month for this workload).").format(
-            registry=names[r.recommended], cost=money(r.recommended_cost)
+            registry=names[r.recommended], cost=money(r.recommended_cost, prose=True)
         )
     lines += ["", _("## Decision"), "", f"{decided} {wording.reason(r.summary)}", ""]
     for i, s in enumerate(r.path, 1):
@@ -133,7 +133,7 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
     if r.runner_up:
         lines.append(
             _("- Fallback: {registry} ({cost}/month).").format(
-                registry=names[r.runner_up], cost=money(a.shown[r.runner_up].monthly_cost)
+                registry=names[r.runner_up], cost=money(a.shown[r.runner_up].monthly_cost, prose=True)
             )
         )
     lines += bill_section(bill)
@@ -187,7 +187,7 @@ def _rate_lines() -> list[str]:
         _(
             "- Amounts in won at {rate} per US dollar (rate of {day}); the price book and unit prices are in "
             "US dollars."
-        ).format(rate="₩" + number(k.rate, 2 if k.rate % 1 else 0), day=k.as_of.isoformat())
+        ).format(rate=won_rate(k.rate), day=k.as_of.isoformat())
     ]
 
 
@@ -195,7 +195,10 @@ def _cost_line(est: engine.RegistryEstimate, sentence: str, **words: str) -> str
     """`sentence` with the estimate's monthly cost and its largest part filled in (and `words`)."""
     top = max(est.components, key=lambda c: c.monthly_cost, default=None)
     if top is None or est.monthly_cost <= 0:
-        return _("- Monthly cost: {cost} under current prices.").format(cost=money(0.0))
+        return _("- Monthly cost: {cost} under current prices.").format(cost=money(0.0, prose=True))
     return sentence.format(
-        cost=money(est.monthly_cost), part=top.name, share=percent(top.monthly_cost / est.monthly_cost), **words
+        cost=money(est.monthly_cost, prose=True),
+        part=top.name,
+        share=percent(top.monthly_cost / est.monthly_cost),
+        **words,
     )

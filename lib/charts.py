@@ -90,6 +90,51 @@ def _tick(name: str) -> str:
     return name[:cut] + "<br>" + name[cut + 1 :]
 
 
+SUBTITLE_COLUMNS = 56  # a phone's chart (~350 px) holds about this many columns of subtitle text
+
+
+def _subtitle_lines(text: str, columns: int = SUBTITLE_COLUMNS) -> list[str]:
+    """A chart subtitle broken into lines a phone shows whole (issue 28: a 390 px screen cut it off at
+    the right edge; plotly never wraps a title). Breaks at the " · " between the scenario's parts,
+    then at ", " inside one, never inside a phrase; widths in display columns (Hangul counts two)."""
+    from .report import width
+
+    lines: list[str] = []
+    for part in text.split(" · "):
+        line = ""
+        for piece in _top_level_split(part):
+            joined = f"{line}, {piece}" if line else piece
+            if line and width(joined) > columns:
+                lines.append(line + ",")
+                line = piece
+            else:
+                line = joined
+        if lines and not lines[-1].endswith(",") and width(f"{lines[-1]} · {line}") <= columns:
+            lines[-1] = f"{lines[-1]} · {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
+def _top_level_split(text: str) -> list[str]:
+    """`text` split at ", " outside brackets: "(90 % same region, 10 % other regions)" stays whole."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and text.startswith(", ", i):
+            pieces.append(text[start:i])
+            start = i + 2
+    return [*pieces, text[start:]]
+
+
+def _titled(title: str, subtitle: str) -> tuple[str, int]:
+    """The title with its subtitle lines below it, and the top margin that holds them."""
+    lines = _subtitle_lines(subtitle) if subtitle else []
+    return title + "".join(
+        f"<br><span style='font-size:12px;font-weight:normal'>{x}</span>" for x in lines
+    ), 64 + 20 * len(lines)
+
+
 def figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     """A Figure from plain dicts, without running plotly's property validators.
 
@@ -183,6 +228,7 @@ def cost_breakdown(
         for r, n in zip(regs, names, strict=True)
     ]
     top = max([labels.amount(r.monthly_cost) for r in regs] + [labels.amount(other[r.id]) for r in ghosts] + [1.0])
+    title, top_margin = _titled(_("Monthly cost by registry"), scenario_title(e))
     # an open bar-top as wide as the bar ("the bar would reach here"), at any screen width: a marker of
     # fixed pixels ran into the next bar's on a phone. Category i spans i ± 0.5; a bar, i ± 0.4 (bargap 0.2)
     tops = [
@@ -203,19 +249,29 @@ def cost_breakdown(
         dict(
             barmode="stack",
             uniformtext=dict(mode="hide", minsize=10),
-            title=dict(text=_("Monthly cost by registry") + f"<br><sup>{scenario_title(e)}</sup>"),
-            xaxis=dict(tickvals=names, ticktext=ticks, tickangle=0, title=dict()),
-            yaxis=dict(
-                tickprefix=labels.currency_symbol(),
-                tickformat=",.0f",
-                range=[0, top * 1.12],
-                title=dict(text=_per_month_title()),
-                **_won_axis(),
-            ),
+            title=dict(text=title),
+            # no tickangle: plotly's own "auto" keeps them upright where they fit (they are on two lines for
+            # that) and tilts them on a phone, where upright names ran into one another ("HarbonatypeNexus…")
+            xaxis=dict(tickvals=names, ticktext=ticks, title=dict(), automargin=True),
+            yaxis={
+                **dict(
+                    tickprefix=labels.currency_symbol(),
+                    tickformat=",.0f",
+                    range=[0, top * 1.12],
+                    title=dict(text=_per_month_title()),
+                    **_won_axis(),
+                ),
+                **_won_ticks(top * 1.12),
+            },
             # below the bars, without a title: above them it sat on the subtitle's line, and on a narrow
             # screen its wrapped rows covered the title; the items name themselves ("Storage", ...)
-            legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0.0),
-            margin=dict(t=80),
+            # at the foot of the figure (yref "container"), not at a fixed distance below the axis: names
+            # tilted on a phone take more room, and the legend drawn over them cut them off (issue 28)
+            legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
+            margin=dict(t=top_margin),
+            # taller than plotly's 450 px: the subtitle's lines, the names (tilted on a phone) and the legend
+            # below all take room from the bars, which on a phone were left about 90 px (issue 28)
+            height=600,
             bargap=BAR_GAP,
             **({"shapes": tops} if tops else {}),
         ),
@@ -311,6 +367,52 @@ def _money_tick(v: float) -> str:
     if _won() and i18n.lang() == "ko" and v >= 1e4:
         return labels.currency_symbol() + _big_number(v)  # ₩100만, ₩1억: as Korean counts large sums
     return labels.currency_symbol() + (f"{v:,.0f}" if v >= 1 else f"{v:g}")
+
+
+def _nice_step(top: float, ticks: int = 5) -> float:
+    """A step of 1, 2, 2.5 or 5 x 10^k giving about `ticks` marks from 0 to `top`."""
+    raw = top / ticks
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= raw)
+
+
+def _won_ticks(top: float, lo: float = 0.0) -> dict[str, Any]:
+    """A linear money axis in Korean won counts as Korean does (issue 28): "₩200만", "₩1억", like the
+    log axes and the pull counts. Plotly's number formats know only thousands, so the marks are
+    placed here. Nothing outside Korean won: those axes keep their formats."""
+    if not (_won() and i18n.lang() == "ko") or top <= 0:
+        return {}
+    step = _nice_step(top - min(lo, 0.0))
+    first = math.ceil(min(lo, 0.0) / step)
+    vals = [k * step for k in range(first, int(math.floor(top / step)) + 1)]
+    return dict(
+        tickmode="array",
+        tickvals=vals,
+        ticktext=[(labels.MINUS if v < 0 else "") + _money_tick(abs(v)) if v else "₩0" for v in vals],
+        tickprefix="",
+    )
+
+
+def _data_top(fig: go.Figure) -> float:
+    """The highest value a bar or line reaches (bars of one offset group stacked)."""
+    stacks: dict[tuple[object, object], float] = {}
+    top = 0.0
+    for t in fig.data:
+        ys = getattr(t, "y", None)
+        if ys is None:
+            continue
+        xs = getattr(t, "x", None)
+        xs = list(xs) if xs is not None else list(range(len(ys)))
+        for x, y in zip(xs, ys, strict=False):
+            if y is None or not isinstance(y, (int, float)) or not math.isfinite(y):
+                continue
+            if t.type == "bar":
+                key = (getattr(t, "offsetgroup", None), x)
+                stacks[key] = stacks.get(key, 0.0) + max(float(y), 0.0)
+                top = max(top, stacks[key])
+            else:
+                top = max(top, float(y))
+    return top
 
 
 def _now_line(x: float) -> dict[str, Any]:
@@ -418,6 +520,7 @@ def break_even(
         if percent_x:
             xaxis.update(tickvals=[0, 0.25, 0.5, 0.75, 1.0])
         yaxis.update(range=[ylo, yhi], tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","))
+        yaxis.update(_won_ticks(yhi, ylo))
     fig.update_layout(
         xaxis=xaxis,
         yaxis=yaxis,
@@ -480,8 +583,10 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.
         ),
         yaxis=_axis_style(
             title_text=_("Cost so far (KRW, setup included)") if _won() else _("Cost so far (USD, setup included)"),
-            tickprefix=labels.currency_symbol(),
-            tickformat=_money_tickformat(","),
+            **{
+                **dict(tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(",")),
+                **_won_ticks(top * 1.05),
+            },
             range=[0, top * 1.05],
             **_won_axis(),
         ),
@@ -565,7 +670,10 @@ def compare_bars(
             ),
         )
     fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f", **_won_axis())
-    fig.update_xaxes(tickangle=0, tickvals=ticks, ticktext=marked)
+    fig.update_xaxes(tickvals=ticks, ticktext=marked)
+    if _won() and i18n.lang() == "ko":
+        top = _data_top(fig) * 1.1
+        fig.update_yaxes(range=[0, top], **_won_ticks(top))
     fig.update_layout(
         barmode="group",
         bargap=0.18,
@@ -648,4 +756,7 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
             text=_("Network path cost per month, {region}").format(region=region_name(region)), font=dict(color=TEXT)
         ),
     )
+    if _won() and i18n.lang() == "ko":
+        top = _data_top(fig) * 1.08
+        fig.update_yaxes(range=[0, top], **_won_ticks(top))
     return fig

@@ -37,21 +37,28 @@ def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
     # The browser's Graphviz measures Hangul narrower than it draws it: Korean labels wrap sooner and
     # parallel edges sit further apart, or their labels run into each other.
     korean = lang() == "ko"
-    edge_width, spacing = (12, " nodesep=0.5;") if korean else (22, "")
+    # The page fits the drawing to its column: a 1,772 pt wide tree of 10 pt text came out about 7 px on a
+    # 1440 px screen (issue 28). The questions now stand in one column (below), labels wrap narrower, and
+    # the drawing is about 1,000 pt wide, so its 12 pt text shows at 11 px or more in a 1440 px window.
+    edge_width, spacing = (12, " nodesep=0.45; ranksep=0.5;") if korean else (18, " nodesep=0.4; ranksep=0.5;")
     on_path = {(s.node, s.goes_to) for s in rec.path} if rec else set()
     visited = {s.node for s in rec.path} if rec else set()
     hl = HIGHLIGHT
     out = [
         "digraph tree {",
-        f'  rankdir=TB;{spacing} node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];',
+        f'  rankdir=TB;{spacing} node [fontname="Helvetica", fontsize=12]; edge [fontname="Helvetica", fontsize=12];',
     ]
     for nid, node in tree.nodes.items():
         style = f', color="{hl}", penwidth=2.5' if nid in visited else ""
-        out.append(f'  "{nid}" [shape=box, style="rounded", label="{_label(node.question)}"{style}];')
+        # the questions in one column (a group: dot draws their edges straight), the answers to either
+        # side: the chain of "no"s used to step right at every question, a picture 1,772 pt wide
+        out.append(
+            f'  "{nid}" [shape=box, style="rounded", group=questions, label="{_label(node.question, 24)}"{style}];'
+        )
     for lid, leaf in tree.leaves.items():
         chosen = rec is not None and rec.leaf == lid
         style = f', style="filled", fillcolor="#fde0dd", color="{hl}", penwidth=2.5' if chosen else ""
-        out.append(f'  "leaf_{lid}" [shape=ellipse, label="{_label(leaf.title, 24)}"{style}];')
+        out.append(f'  "leaf_{lid}" [shape=ellipse, label="{_label(leaf.title, 14)}"{style}];')
     for nid, node in tree.nodes.items():
         for b in node.branches:
             if not b.deciding:

@@ -134,7 +134,7 @@ def value(field: str, x: float) -> str:
 
     if field in PERCENT_FIELDS:
         return percent(x, 0 if abs(x * 100 - round(x * 100)) < 0.05 else 1)
-    return _("{n} {unit}").format(n=number(_significant(x)), unit=sensitivity.unit(field))
+    return sensitivity.with_unit(field, number(_significant(x)))
 
 
 def _significant(x: float, figures: int = 3) -> float:

@@ -51,14 +51,19 @@ def cost_decides(passing: Sequence[str], rec: str, other: str, gap: float) -> st
     return _(
         "{registries} all satisfy every constraint, so cost decides: {chosen} is {gap}/month cheaper than "
         "{other} for this workload."
-    ).format(registries=_names(passing), chosen=registries.name(rec), gap=money(gap), other=registries.name(other))
+    ).format(
+        registries=_names(passing),
+        chosen=registries.name(rec),
+        gap=money(gap, prose=True),
+        other=registries.name(other),
+    )
 
 
 def same_cost(passing: Sequence[str], rec: str, cost: float) -> str:
     return _(
         "{registries} all satisfy every constraint and cost the same for this workload ({cost}/month); "
         "the document's order decides: {chosen}."
-    ).format(registries=_names(passing), cost=money(cost), chosen=registries.name(rec))
+    ).format(registries=_names(passing), cost=money(cost, prose=True), chosen=registries.name(rec))
 
 
 def fails_anyway(rec: str, fails: Sequence[str]) -> str:
@@ -83,9 +88,9 @@ def other_cloud(home: str, runs_on: str) -> str:
 
 def costs_more(gap: float, cost: float, rec_cost: float) -> str:
     return _("Costs {gap}/month more for this workload ({cost} against {chosen_cost}).").format(
-        gap=money(shown_difference(cost, rec_cost)),  # the two figures beside it, subtracted as shown
-        cost=money(cost),
-        chosen_cost=money(rec_cost),
+        gap=money(shown_difference(cost, rec_cost), prose=True),  # the two figures beside it, subtracted as shown
+        cost=money(cost, prose=True),
+        chosen_cost=money(rec_cost, prose=True),
     )
 
 
@@ -94,7 +99,7 @@ def points_elsewhere(gap: float, deciding: str) -> str:
     if abs(gap) <= SAME_MONEY:
         return _("It costs the same, but the situation points elsewhere: {reason}").format(reason=deciding)
     return _("It is {saving}/month cheaper, but the situation points elsewhere: {reason}").format(
-        saving=money(-gap), reason=deciding
+        saving=money(-gap, prose=True), reason=deciding
     )
 
 
@@ -112,15 +117,21 @@ def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: flo
         ).format(
             cheapest=names[cheapest],
             setup=setup,
-            cost=money(cheapest_cost),
+            cost=money(cheapest_cost, prose=True),
             chosen=names[rec],
-            gap=money(shown_gap),
+            gap=money(shown_gap, prose=True),
             buys=buys,
         )
     return _(
         "{cheapest} is the cheapest that meets every hard requirement at {cost}/month; "
         "{chosen} costs {gap}/month more for {buys}"
-    ).format(cheapest=names[cheapest], cost=money(cheapest_cost), chosen=names[rec], gap=money(shown_gap), buys=buys)
+    ).format(
+        cheapest=names[cheapest],
+        cost=money(cheapest_cost, prose=True),
+        chosen=names[rec],
+        gap=money(shown_gap, prose=True),
+        buys=buys,
+    )
 
 
 def headline(r: Recommendation) -> str:
@@ -138,11 +149,13 @@ def _headline(r: Recommendation) -> str:
         text = _("Recommended: {registry} {setup} ({cost}/month; {as_now} as set up now)").format(
             registry=name,
             setup=r.setup_description,
-            cost=money(r.recommended_cost),
-            as_now=money(r.costs[r.recommended]),
+            cost=money(r.recommended_cost, prose=True),
+            as_now=money(r.costs[r.recommended], prose=True),
         )
     else:
-        text = _("Recommended: {registry} ({cost}/month)").format(registry=name, cost=money(r.recommended_cost))
+        text = _("Recommended: {registry} ({cost}/month)").format(
+            registry=name, cost=money(r.recommended_cost, prose=True)
+        )
     if r.gap_note:
         return _("{recommendation}, although {note}.").format(recommendation=text, note=r.gap_note)
     cheaper_as_described = any(

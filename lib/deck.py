@@ -60,6 +60,18 @@ FONT = "Arial"  # in every PowerPoint; LibreOffice substitutes a metric-compatib
 # Hangul (and any East Asian text) on every run: Arial has none, and a renderer without a font for
 # the script draws boxes. Debian's fonts-noto-cjk; PowerPoint falls back to its own Korean font.
 EA_FONT = "Noto Sans CJK KR"
+# A Korean deck is opened in PowerPoint on Windows or a Mac (issue 28): 맑은 고딕 (Malgun Gothic) comes with
+# Windows and with Office for Mac, so its Hangul reads as a Korean office expects; a machine without it
+# (LibreOffice on Linux, as the tests render it) falls back to a Hangul face it has (fonts-noto-cjk).
+KOREAN_EA_FONT = "맑은 고딕"
+KOREAN_LANG = "ko-KR"  # each run marked Korean: spelling, line breaking and font choice follow it
+
+
+def ea_font() -> str:
+    """The East Asian typeface of this run's deck: 맑은 고딕 in Korean, Noto Sans CJK KR otherwise."""
+    return KOREAN_EA_FONT if i18n.lang() == "ko" else EA_FONT
+
+
 BODY_PT, SMALL_PT, FOOT_PT = 16, 12, 10
 # Average glyph width as a share of the font size, for DejaVu Sans (the widest face a renderer
 # may substitute): text is laid out for it, so a narrower font only leaves more room.
@@ -126,7 +138,10 @@ def _font(font: Any, size: Any = None, bold: bool | None = None) -> None:
 
         ea = etree.SubElement(rpr, qn("a:ea"))
         rpr.find(qn("a:latin")).addnext(ea)
-    ea.set("typeface", EA_FONT)
+    ea.set("typeface", ea_font())
+    if i18n.lang() == "ko":
+        rpr.set("lang", KOREAN_LANG)
+        rpr.set("altLang", "en-US")
 
 
 def _box(slide: Slide, left: float, top: float, width: float, height: float, name: str = "Text") -> Shape:
@@ -561,7 +576,7 @@ def alternative_sentence(w: Workload, a: Analysis) -> str:
     if r.cheapest == r.recommended:
         return _(
             "None cheaper: {answer} is itself the cheapest that meets every hard requirement, at {cost} a month."
-        ).format(answer=answer_words(a), cost=money(r.cheapest_cost))
+        ).format(answer=answer_words(a), cost=money(r.cheapest_cost, prose=True))
     name = (
         _("{registry} {setup}").format(registry=registries.name(r.cheapest), setup=r.cheapest_setup)
         if r.cheapest_setup
@@ -570,11 +585,11 @@ def alternative_sentence(w: Workload, a: Analysis) -> str:
     gap = a.cost - r.cheapest_cost
     if gap > SAME_MONEY:
         text = _("{registry}: {cost} a month, {gap} a month less than {recommended}.").format(
-            registry=name, cost=money(r.cheapest_cost), gap=money(gap), recommended=rec
+            registry=name, cost=money(r.cheapest_cost, prose=True), gap=money(gap, prose=True), recommended=rec
         )
     else:
         text = _("{registry}: {cost} a month, the same as {recommended}.").format(
-            registry=name, cost=money(r.cheapest_cost), recommended=rec
+            registry=name, cost=money(r.cheapest_cost, prose=True), recommended=rec
         )
     ops = a.estimate[r.cheapest].by_category().get("operations", 0.0)
     if ops:
@@ -609,7 +624,7 @@ def main_risk(w: Workload, a: Analysis) -> str:
         return _("The cost is concentrated: {part} is {share} of the monthly cost ({cost}) and grows {how}.").format(
             part=c.name,
             share=percent(c.monthly_cost / total),
-            cost=money(c.monthly_cost),
+            cost=money(c.monthly_cost, prose=True),
             how=_(GROWS.get(c.category, GROWS_WITH_USE)),
         )
     return flags[0].message if flags else _("No flags for this workload.")
@@ -958,10 +973,10 @@ def question_slide(deck: _Deck) -> None:
     as_described = r.costs[r.recommended]
     cost = (
         _("{cost} a month for this workload ({described} as described)").format(
-            cost=money(a.cost), described=money(as_described)
+            cost=money(a.cost, prose=True), described=money(as_described, prose=True)
         )
         if a.setup and abs(as_described - a.cost) > SAME_MONEY
-        else _("{cost} a month for this workload").format(cost=money(a.cost))
+        else _("{cost} a month for this workload").format(cost=money(a.cost, prose=True))
     )
     _para(tf, cost, 24)
     tf = _box(s, MARGIN, 6.05, CONTENT_W, 1.0, "Details").text_frame
@@ -993,7 +1008,7 @@ def _rate_words() -> list[str]:
         return []
     return [
         _("amounts in won at {rate} per US dollar (rate of {day})").format(
-            rate="₩" + labels.number(k.rate, 2 if k.rate % 1 else 0), day=labels.date_text(k.as_of)
+            rate=labels.won_rate(k.rate), day=labels.date_text(k.as_of)
         )
     ]
 
@@ -1049,7 +1064,9 @@ def cost_slide(deck: _Deck) -> None:
         )
     if a.setup:
         parts.append(
-            _("recommended {setup}: {cost} a month").format(setup=wording.setup(dict(a.setup)), cost=money(a.cost))
+            _("recommended {setup}: {cost} a month").format(
+                setup=wording.setup(dict(a.setup)), cost=money(a.cost, prose=True)
+            )
         )
     s = _slide(deck.prs, _("Monthly cost by registry, cheapest first"), " · ".join(parts))
     cost_chart(s, a)
@@ -1088,7 +1105,13 @@ def timeline_slide(deck: _Deck) -> None:
     s = _slide(
         deck.prs,
         _("Cost over {n} months, one-time setup included").format(n=w.horizon_months),
-        _("Cumulative cost; pulls and versions grow {rate} a month").format(rate=percent(w.monthly_growth))
+        (  # "grow 0 % a month" reads as a defect (issue 28): the chart's own words when nothing grows
+            _("Cumulative cost; pulls and versions grow {rate} a month").format(
+                rate=percent(w.monthly_growth, 1 if w.monthly_growth * 100 % 1 else 0)
+            )
+            if w.monthly_growth
+            else _("Cumulative cost; no growth")
+        )
         + " · "
         + wording.drivers(w),
     )

@@ -10,6 +10,7 @@ import copy
 import io
 import json
 import os
+import re
 import tempfile
 import threading
 import time
@@ -61,7 +62,7 @@ def slide_figure(fig: Any, subtitle: str = "") -> Any:
     f = copy.deepcopy(fig)
     parts = (f.layout.title.text or "").split("<br>")
     title = parts[0]
-    subtitle = subtitle or " ".join(p.replace("<sup>", "").replace("</sup>", "") for p in parts[1:])
+    subtitle = subtitle or " ".join(re.sub(r"</?(?:sup|span)[^>]*>", "", p) for p in parts[1:])
     lines = wrap(subtitle) if subtitle else []
     if lines:
         title += "<br>" + "<br>".join(f"<span style='font-size:26px;color:{MUTED_TEXT}'>{x}</span>" for x in lines)

@@ -227,14 +227,46 @@ def shown(x: float) -> float:
     return rounded(amount(x), 0 if i18n.krw() else 2)
 
 
-def money(x: float, cents: bool = True) -> str:
+def won_words(won: float) -> str:
+    """A won amount as a Korean sentence writes it (issue 28): in 만 (10^4) and 억 (10^8), the way a
+    review document says "약 404만 원". Below 1만 the exact figure ("5,678원"); up to 100만 to the 천
+    ("약 12만 3천 원"); from 100만 on to the 만, with 약 when the rounding dropped something
+    ("약 1,235만 원", "약 1억 2,346만 원"; exactly "300만 원")."""
+    w = int(rounded(abs(won), 0))
+    sign = MINUS if won < 0 and w else ""  # after 약: "약 −336만 원"
+    if w < 10_000:
+        return f"{sign}{w:,}원"
+    if w < 1_000_000:  # to the 천 (10^3): "약 77만 8천 원"
+        cheon = int(rounded(w / 1_000, 0))
+        about = "약 " if cheon * 1_000 != w else ""
+        man, rest = divmod(cheon, 10)
+        return f"{about}{sign}{man:,}만" + (f" {rest}천 원" if rest else " 원")
+    man = int(rounded(w / 10_000, 0))
+    about = "약 " if man * 10_000 != w else ""
+    eok, man = divmod(man, 10_000)
+    parts = ([f"{eok:,}억"] if eok else []) + ([f"{man:,}만"] if man else [])
+    return f"{about}{sign}{' '.join(parts)} 원"
+
+
+def money(x: float, cents: bool = True, prose: bool = False) -> str:
     """$2,996.85 (or $2,997 without cents); −$3.20 for a negative amount; ₩4,135,653 in won (no
-    fractions of a won)."""
+    fractions of a won). `prose`: the amount sits in a sentence, which in Korean says won in 만 and
+    억 ("약 414만 원", won_words); tables, metrics and bar labels keep the exact figure."""
+    if prose and i18n.krw() and i18n.lang() == "ko":
+        return won_words(amount(x))
     if i18n.krw():
         x, cents = amount(x), False
     x = rounded(x, 2 if cents else 0)
     s = currency_symbol() + _local(f"{abs(x):,.2f}" if cents else f"{abs(x):,.0f}")
     return (MINUS + s) if x < 0 and abs(x) else s
+
+
+def won_rate(rate: float) -> str:
+    """The won rate as the sentence around it needs it: "₩1,380.50" in English ("at ₩1,380.50 per US
+    dollar"), the bare figure in Korean, whose sentence writes "1달러당 1,380.50원" (issue 28: one way
+    to state the rate on every surface)."""
+    figure = number(rate, 2 if rate % 1 else 0)
+    return figure if i18n.lang() == "ko" else "₩" + figure
 
 
 def shown_difference(total: float, part: float) -> float:

@@ -77,18 +77,59 @@ def to_csv(e: Estimate) -> str:
     return buf.getvalue()
 
 
+def width(text: str) -> int:
+    """Columns a terminal gives the text: Hangul and other wide characters take two."""
+    from wcwidth import wcswidth
+
+    w = wcswidth(text)
+    return w if w >= 0 else len(text)  # a control character: count code points
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    """`text` filled with spaces to `columns` terminal columns (str.ljust counts characters, so a
+    Korean name of ten syllables came out ten columns short and pushed every figure after it)."""
+    fill = " " * max(0, columns - width(text))
+    return fill + text if right else text + fill
+
+
 def to_text(e: Estimate) -> str:
+    """The estimate as a terminal table: each registry's total, then its components as quantity x unit
+    price = cost. Quantities with separators, never in e-notation ("60,000 GB", not "6e+04"); units in the
+    reader's language; columns lined up by display width, so Korean names keep the figures in line."""
+    from .components import unit_text
+
+    ranked = e.ranked()
+    rows = [
+        (
+            c.name,
+            labels.number(c.quantity),
+            unit_text(c.unit),
+            labels.unit_price(c.price),
+            labels.money(labels.rounded(c.monthly_cost)),
+        )
+        for r in ranked
+        for c in r.components
+    ]
+    name_w, qty_w, unit_w, price_w, cost_w = (max([width(row[i]) for row in rows] + [1]) for i in range(5))
+    totals = [labels.money(labels.rounded(r.monthly_cost)) for r in ranked]
+    cost_w = max([cost_w] + [width(t) for t in totals])
+    line_w = 4 + name_w + 2 + qty_w + 1 + unit_w + 3 + price_w + 3 + cost_w
     lines = [
         _("Monthly cost by registry (USD, price book {version}, region {region})").format(
             version=e.price_book_version, region=e.workload.region
         ),
         "",
     ]
-    for r in e.ranked():
-        lines.append(f"{r.name:<40} ${labels.rounded(r.monthly_cost):>12,.2f}")
-        for c in r.components:
-            cost = labels.rounded(c.monthly_cost)
-            lines.append(f"    {c.name:<52} {c.quantity:>12,.4g} {c.unit:<14} x ${c.price:<10,.4g} = ${cost:>10,.2f}")
+    i = 0
+    for r, total in zip(ranked, totals, strict=True):
+        lines.append(pad(r.name, line_w - cost_w - 1) + " " + pad(total, cost_w, right=True))
+        for _c in r.components:
+            name, qty, unit, price, cost = rows[i]
+            i += 1
+            lines.append(
+                f"    {pad(name, name_w)}  {pad(qty, qty_w, right=True)} {pad(unit, unit_w)} x "
+                f"{pad(price, price_w)} = {pad(cost, cost_w, right=True)}"
+            )
         for f in r.flags:
             lines.append(f"    [{_severity(f.severity)}] {f.message}")
         lines.append("")

@@ -38,6 +38,16 @@ def unit(field: str) -> str:
     return _(UNITS[field])
 
 
+def with_unit(field: str, n: str) -> str:
+    """A swept value with its unit: "42 pulls a month"; in Korean a count a month reads "월 42회", not
+    "42회/월" (issue 28), so that unit is a phrase of its own."""
+    if UNITS[field] == "pulls a month":
+        return _("{n} pulls a month").format(n=n)
+    if UNITS[field] == "versions":
+        return _("{n} versions").format(n=n)  # "버전 12개", not "12버전"
+    return _("{n} {unit}").format(n=n, unit=unit(field))
+
+
 @dataclass(frozen=True)
 class BreakEven:
     x: float
@@ -51,7 +61,7 @@ class BreakEven:
         return _("{above} becomes cheaper than {below} above {x} (about {cost}/month at that point).").format(
             above=names[self.cheaper_above],
             below=names[self.cheaper_below],
-            x=_("{n} {unit}").format(n=x, unit=unit(field)),  # Korean: "42회/월"
+            x=with_unit(field, x),  # Korean: "월 42회"
             cost=labels.money(self.cost),
         )  # the display currency: dollars, or won at the reader's rate
 

@@ -140,13 +140,15 @@ def pull_mix(w: Workload) -> str:
 
 def workload(w: Workload) -> str:
     """What is stored and pulled, in words."""
-    images = ngettext("{n} image", "{n} images", int(w.repositories)).format(n=f"{w.repositories:,}")
+    # the count is of repositories, each holding images of this size (issue 28: "40 images of 1,200 MB"
+    # read as forty images when the scenario has forty repositories)
+    repositories = ngettext("{n} repository", "{n} repositories", int(w.repositories)).format(n=f"{w.repositories:,}")
     mix = pull_mix(w)
     if w.layer_cache_hit:
         mix = _("{mix}, {share} of layers cached").format(mix=mix, share=labels.percent(w.layer_cache_hit))
-    return _("{images} of {size}, {versions} versions kept, {pulls} pulls a month ({mix})").format(
-        images=images,
-        size=labels.quantity(w.image_size_mb, "MB"),
+    return _("{repositories} of {size} images, {versions} versions kept, {pulls} pulls a month ({mix})").format(
+        repositories=repositories,
+        size=labels.data_size_mb(w.image_size_mb),
         versions=labels.number(w.versions_kept),
         pulls=labels.number(w.pulls_per_month),
         mix=mix,
@@ -162,6 +164,7 @@ def drivers(w: Workload) -> str:
 def reason(text: str) -> str:
     """A decision-tree reason as plain words: "AWS production -> ECR (strength 3 of 3): IAM roles,
     ..." becomes "AWS production: IAM roles, ..."."""
+    text = text.replace("→", "->")  # the Korean data writes the arrow as Korean prose does
     if "->" not in text:
         return text
     head, tail = (s.strip() for s in text.split("->", 1))

@@ -4,6 +4,7 @@ won), and exactly today's US-dollar figures when none is."""
 
 import datetime as dt
 import io
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -58,6 +59,36 @@ def test_the_hand_figures_agree():
     assert ECR_ENDPOINTS * RATE == pytest.approx(ECR_ENDPOINTS_WON)
 
 
+def _assert_man_eok(axis) -> None:
+    """A linear won axis in Korean counts in 만 and 억 (issue 28): marks placed at even steps from ₩0,
+    each written "₩200만" / "₩1.5억", none in plotly's thousands ("₩2,000,000")."""
+    assert axis.tickmode == "array" and axis.tickvals[0] <= 0
+    steps = {round(b - a, 6) for a, b in zip(axis.tickvals, axis.tickvals[1:], strict=False)}
+    assert len(steps) == 1 and len(axis.tickvals) >= 3
+    assert all(t == "₩0" or re.fullmatch(r"−?₩[\d,.]+(만|억|조)", t) for t in axis.ticktext), axis.ticktext
+    assert not axis.tickprefix  # the ₩ is in the mark's own text
+
+
+@pytest.mark.parametrize(
+    "top, marks",
+    [
+        # by hand: 4,000,000 won over ~5 marks: a step of 100만 (1 x 10^6): 0, 100만 ... 400만
+        (4_000_000, ["₩0", "₩100만", "₩200만", "₩300만", "₩400만"]),
+        # 250,000,000 won: steps of 5 x 10^7 = 5,000만; 1.5 x 10^8 = 1.5억
+        (250_000_000, ["₩0", "₩5,000만", "₩1억", "₩1.5억", "₩2억", "₩2.5억"]),
+        # 35,000 won: steps of 10^4 = 1만
+        (35_000, ["₩0", "₩1만", "₩2만", "₩3만"]),
+    ],
+)
+def test_a_linear_won_axis_counts_in_man_and_eok(top, marks):
+    with i18n.using("ko", krw=WON):
+        assert charts._won_ticks(top)["ticktext"] == marks
+    with i18n.using("en", krw=WON):
+        assert charts._won_ticks(top) == {}  # English keeps plotly's ₩4,000,000
+    with i18n.using("ko"):
+        assert charts._won_ticks(top) == {}  # dollars keep their format
+
+
 # ---- the Overview's bars ---------------------------------------------------------------------------
 
 
@@ -72,7 +103,7 @@ def test_cost_breakdown_in_won(book):
         total = next(t for t in fig.data if t.name == "total")
         ecr = [str(x) for x in total.x].index("Amazon ECR")
         assert total.text[ecr] == "₩3,971,491"  # whole won
-        assert fig.layout.yaxis.tickprefix == "₩" and fig.layout.yaxis.tickformat == ",.0f"
+        _assert_man_eok(fig.layout.yaxis)
         assert fig.layout.yaxis.title.text == "월 비용 (원)"
         assert fig.layout.yaxis.range[1] > ECR_NAT_WON  # the axis reaches the tallest bar in won
         hover = next(t for t in fig.data if t.name == storage).hovertemplate
@@ -114,7 +145,8 @@ def test_compare_bars_in_won(book):
     i = ticks.index("Amazon ECR")
     assert a.y[i] == pytest.approx(ECR_NAT_WON) and b.y[i] == pytest.approx(ECR_ENDPOINTS_WON)
     assert a.text[i] == "₩3,971,491" and b.text[i] == "₩239,172"  # 239,171.625 to the won
-    assert fig.layout.yaxis.tickprefix == "₩" and fig.layout.yaxis.title.text == "월 비용 (원)"
+    _assert_man_eok(fig.layout.yaxis)
+    assert fig.layout.yaxis.title.text == "월 비용 (원)"
     assert "₩%{y:,.0f}" in a.hovertemplate
     plain = charts.compare_bars(table, W, B)  # no rate: the table's dollars, untouched
     pa = next(t for t in plain.data if t.showlegend is False)
@@ -161,7 +193,7 @@ def test_cost_over_time_in_won(book):
         _validated(fig)
     ecr = next(t for t in fig.data if t.name == "Amazon ECR")
     assert list(ecr.y) == pytest.approx([v * RATE for v in cumulative["ecr"]])
-    assert fig.layout.yaxis.tickprefix == "₩" and fig.layout.yaxis.tickformat == ",.0f"
+    _assert_man_eok(fig.layout.yaxis)
     assert fig.layout.yaxis.title.text == "누적 비용 (원, 구축 비용 포함)"
     assert "₩%{y:,.2f}" not in ecr.hovertemplate and "₩%{y:,.0f}" in ecr.hovertemplate
     plain = charts.cost_over_time(cumulative, W.horizon_months, W.monthly_growth)
@@ -181,7 +213,8 @@ def test_network_paths_in_won():
     assert endpoints.y[0] == pytest.approx(58.40 * RATE)
     assert list(public.y) == [0.0] * len(public.y)
     assert be.x[0] == pytest.approx(730) and be.y[0] == pytest.approx(90_698.85)
-    assert fig.layout.yaxis.tickprefix == "₩" and fig.layout.yaxis.title.text == "월 비용 (원)"
+    _assert_man_eok(fig.layout.yaxis)
+    assert fig.layout.yaxis.title.text == "월 비용 (원)"
     plain = charts.network_paths(costs, 500, "us-east-1")
     assert plain.data[0].y[0] == pytest.approx(32.85) and plain.data[3].y[0] == pytest.approx(65.70)
     assert plain.layout.yaxis.tickprefix == "$" and plain.layout.yaxis.title.text == "Monthly cost (USD)"
@@ -203,7 +236,7 @@ def test_deck_charts_in_won(book):
     ecr = cats.index("Amazon ECR (현재 구성)")  # as set up now; the recommended setup is a bar of its own
     assert cost.plots[0].series[0].values[ecr] == 3_971_491  # 3,971,491.425 to the won
     # ECR with endpoints, the recommended bar: 173.25 x 1,380.5 = 239,171.625 -> 239,172
-    assert cost.plots[0].series[0].values[cats.index("Amazon ECR, VPC 인터페이스 엔드포인트 (추천)")] == 239_172
+    assert cost.plots[0].series[0].values[cats.index("Amazon ECR(VPC 인터페이스 엔드포인트 구성, 추천)")] == 239_172
     assert cost.plots[0].series[0].data_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.tick_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.axis_title.text_frame.text == "월 비용 (원)"
@@ -277,7 +310,7 @@ def test_overview_chart_in_won():
     assert total["text"][array(total["x"]).index("Amazon ECR")] == "₩777,560"
     marker = next(t for t in fig["data"] if t.get("type") == "scatter")
     assert array(marker["y"])[array(marker["x"]).index("Amazon ECR")] == pytest.approx(4_137_151.425)
-    assert fig["layout"]["yaxis"]["tickprefix"] == "₩"
+    _assert_man_eok(go.layout.YAxis(fig["layout"]["yaxis"]))
     assert fig["layout"]["yaxis"]["title"]["text"] == "월 비용 (원)"
     plain = figure(open_app(TEAM))
     assert bar_value(plain, "Storage", "Amazon ECR") == pytest.approx(144.0)

@@ -76,3 +76,52 @@ def test_korean_json_has_the_english_keys_for_every_component_flag_and_reason():
     assert [s["node"] for s in ko_r["path"]] == [s["node"] for s in en_r["path"]]
     assert [(x["id"], x["kind"]) for x in ko_r["rejected"]] == [(x["id"], x["kind"]) for x in en_r["rejected"]]
     assert ko_r["path"][0]["question"] != en_r["path"][0]["question"]  # the words beside them are Korean
+
+
+# ---- issue 28: quantities with separators, Korean columns lined up as a terminal shows them --------
+
+EKS = "data/presets/eks-private.yaml"
+E_NOTATION = r"\d(?:\.\d+)?e[+-]?\d"
+
+
+@pytest.fixture(scope="module")
+def eks_tables():
+    return {lang: run("estimate", EKS, "--lang", lang) for lang in ("en", "ko")}
+
+
+def test_no_quantity_is_printed_in_e_notation(eks_tables):
+    import re
+
+    assert re.search(E_NOTATION, "VPC 내부 AZ 간 이미지 풀  2.7e+04 GB")  # what the reviewer saw
+    for lang, out in eks_tables.items():
+        assert not re.search(E_NOTATION, out), lang
+    # the EKS team's pulls, by hand: 50,000 pulls x 1.2 GB = 60,000 GB through the NAT gateway;
+    # 90 % of them inside the region spread over 2 AZs: 54,000 x 1/2 = 27,000 GB cross-AZ
+    assert re.search(r"NAT data processed\s+60,000 GB\s+x \$0\.045 = \$2,700\.00", eks_tables["en"])
+    assert re.search(r"VPC 내부 AZ 간 이미지 풀\s+27,000 GB\s+x \$0\.02 +=\s+\$540\.00", eks_tables["ko"])
+
+
+def test_korean_units_are_korean(eks_tables):
+    ko = eks_tables["ko"]
+    for english in ("instance-hour", "GB-month", "engineer-hour", "seat-month"):
+        assert english not in ko
+    assert "인스턴스-시간" in ko and "GB-월" in ko and "엔지니어-시간" in ko
+
+
+def test_korean_columns_line_up_by_display_width(eks_tables):
+    from wcwidth import wcswidth
+
+    from lib.report import pad, width
+
+    assert width("스토리지") == 8 and width("Storage") == 7  # a Hangul syllable is two columns
+    assert pad("스토리지", 10) == "스토리지  " and pad("$1.00", 7, right=True) == "  $1.00"
+    for lang, out in eks_tables.items():
+        rows = [x for x in out.splitlines() if " x " in x and " = " in x]
+        assert len(rows) > 40  # every component of every registry
+        # where " x " and " = " fall, counted in terminal columns: one place for every row
+        times = {wcswidth(x[: x.index(" x ")]) for x in rows}
+        equals = {wcswidth(x[: x.rindex(" = ")]) for x in rows}
+        ends = {wcswidth(x) for x in rows}
+        totals = {wcswidth(x) for x in out.splitlines() if x and not x.startswith(" ") and "$" in x}
+        assert len(times) == 1 and len(equals) == 1 and len(ends) == 1, lang
+        assert totals == ends, lang  # a registry's total ends where its components' costs end

@@ -482,12 +482,14 @@ def test_setup_and_change_words():
         wording.reason("AWS production -> ECR (strength 3 of 3): IAM roles, scanning.")
         == "AWS production: IAM roles, scanning."
     )
+    # the Korean data writes the arrow as Korean prose does: the same reason, read the same way
+    assert wording.reason("AWS 프로덕션 → ECR (추천 강도 3/3): IAM 역할, 스캔.") == "AWS 프로덕션: IAM 역할, 스캔."
 
 
 def test_subtitle_names_the_cost_drivers():
     text = charts.scenario_title(W)
     for part in (
-        "40 images of 1,200 MB",
+        "40 repositories of 1.2 GB images",  # repositories, each of 1.2 GB images (issue 28)
         "30 versions kept",
         "50,000 pulls a month",
         "all from the same region",
@@ -805,7 +807,14 @@ def test_adr_and_deck_in_won_say_one_currency_and_the_rate_once(book):
     assert first.count("amounts in won at ₩1,380.50 per US dollar (rate of 20 November 2026)") == 1
     with i18n.using("ko", krw=rate):
         ko = adr.adr(analyse(w, book), today=TODAY)
-    assert "| 레지스트리 | 월 비용 (KRW) | 결과 |" in ko and ko.count("₩1,380.50") == 1
+        ko_first = slide_text(
+            Presentation(io.BytesIO(deck.build(analyse(w, book), pictures=False, today=TODAY)[0])).slides[0]
+        )
+    assert "| 레지스트리 | 월 비용 (KRW) | 결과 |" in ko
+    # issue 28: one way to state the rate, as the app's caption does ("1달러당 1,380.50원"), in the ADR
+    # and on the deck alike
+    assert ko.count("1달러당 1,380.50원") == 1 and "₩1,380.50" not in ko
+    assert ko_first.count("1달러당 1,380.50원") == 1 and "₩1,380.50" not in ko_first
 
 
 def test_step_lists_do_not_repeat_the_answer(book):

@@ -124,7 +124,7 @@ def test_a_line_name_with_pieces_keeps_its_english_key():
     )
     with i18n.using("ko"):
         words = name.text()
-    assert words == "인터넷 송신(egress) (처음 10 TB)" and name.en == "Internet egress (first 10 TB)"
+    assert words == "인터넷 송신 (첫 10 TB)" and name.en == "Internet egress (first 10 TB)"
 
 
 def test_every_unit_a_line_uses_has_korean_words():

@@ -69,6 +69,17 @@ CSS = f"""<style>
 {_code_rules()}
 </style>"""
 
+# Korean typography (issue 28): Hangul may break between any two syllables, so a narrow column broke
+# words in two ("자체 호스/팅", "게이트웨/이"); keep-all breaks only at spaces, as Korean text is set
+# (a long unbroken run may still wrap anywhere rather than overflow). Korean has no italics: the
+# emphasis *…* gives is drawn as weight, the way Korean documents set it.
+KOREAN_CSS = """<style>
+[data-testid="stAppViewContainer"] *, [data-testid="stSidebar"] *, [role="dialog"] *, [data-baseweb="popover"] * {
+  word-break: keep-all !important; overflow-wrap: anywhere; }
+[data-testid="stAppViewContainer"] em, [data-testid="stSidebar"] em, [data-testid="stAppViewContainer"] i,
+[data-testid="stSidebar"] i:not([class*="material"]) { font-style: normal; font-weight: 600; }
+</style>"""
+
 # Runs in the page itself (st.html with its script allowed), once per tab however often it is drawn:
 # Streamlit may re-create the element (re-running the script) when a rerun redraws it, so a flag on the
 # window keeps one timer; a new language only updates the words it reads. The window outlives every
@@ -82,6 +93,8 @@ SCRIPT = """<span class="registry-a11y"></span><script>
   window.registryA11y = true;
   function mark() {
     const w = window.registryA11yWords;
+    // the page's language for screen readers, hyphenation and CJK line breaking (Streamlit writes "en")
+    if (document.documentElement.lang !== w.lang) document.documentElement.lang = w.lang;
     for (const pre of document.querySelectorAll('[data-testid="stCode"] pre')) {
       const scrolls = pre.scrollWidth > pre.clientWidth + 1 || pre.scrollHeight > pre.clientHeight + 1;
       if (scrolls && pre.getAttribute("tabindex") !== "0") {
@@ -101,6 +114,19 @@ SCRIPT = """<span class="registry-a11y"></span><script>
   }
   mark();
   setInterval(mark, 1000);
+  // On a phone the sidebar covers most of the screen and stayed open after every menu tap (issue 28):
+  // after a tap on a page link on a narrow screen, close it with its own button, once the page has
+  // started to change (its links are React's, so the tap itself goes through first).
+  document.addEventListener("click", (ev) => {
+    const link = ev.target.closest && ev.target.closest('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]');
+    if (!link || window.innerWidth > 640) return;
+    setTimeout(() => {
+      const close = document.querySelector('[data-testid="stSidebar"] [data-testid="stSidebarCollapseButton"] button')
+        || document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+      const sidebar = document.querySelector('[data-testid="stSidebar"]');
+      if (close && sidebar && sidebar.getAttribute("data-collapsed") !== "true") close.click();
+    }, 150);
+  }, true);
 })();
 </script>"""
 
@@ -108,7 +134,7 @@ SCRIPT = """<span class="registry-a11y"></span><script>
 @cache  # per language: the same HTML on every rerun
 def _script(lang: str) -> str:
     with i18n.using(lang):
-        words = {"code": _("Code: scroll it with the arrow keys")}
+        words = {"code": _("Code: scroll it with the arrow keys"), "lang": lang}
     return SCRIPT.replace("@@WORDS@@", json.dumps(words, ensure_ascii=False))
 
 
@@ -116,5 +142,5 @@ def style_sheet(also: str = "") -> None:
     """Once per run, anywhere on the page: the style sheet goes where Streamlit puts style-only HTML
     (no space taken); the script's element is hidden by the style sheet (no gap in the page).
     `also`: other style sheets of the frame (ui/chart.CSS), sent in the same element."""
-    st.html(also + CSS)
+    st.html(also + CSS + (KOREAN_CSS if i18n.lang() == "ko" else ""))
     st.html(_script(i18n.lang()), unsafe_allow_javascript=True)

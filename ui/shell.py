@@ -182,6 +182,11 @@ def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
             share.copy_link()
             share.query_marker(q)
         share.notices(w, book)
+        # the sidebar says why a pull mix is not used, below the fold on most screens, while the page
+        # keeps the last mix that added up: say it where the figures are too (issue 28)
+        mix = workload_inputs.mix_problem(st.session_state.to_dict())
+        if mix:
+            st.warning(mix, icon=":material/warning:")
         language.krw_caption()
         accessibility.style_sheet(also=chart.CSS)  # one style-only element for both (issue 29)
     return w, book

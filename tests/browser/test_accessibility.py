@@ -249,8 +249,8 @@ def test_the_eks_team_task_by_keyboard_alone(tab, axe_js, tmp_path):
     frames = [sh.text_frame for s in prs.slides for sh in s.shapes if sh.has_text_frame]
     links = [r.hyperlink.address for tf in frames for para in tf.paragraphs for r in para.runs if r.hyperlink.address]
     first = " ".join(sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame)
-    # this team's workload and answer on the first slide (the preset: 40 images of 1,200 MB behind a NAT)
-    assert all(s in first for s in ("40 images of 1,200 MB", "behind a NAT gateway", *EKS_ANSWER)), first
+    # this team's workload and answer on the first slide (the preset: 40 repositories of 1.2 GB images behind a NAT)
+    assert all(s in first for s in ("40 repositories of 1.2 GB images", "behind a NAT gateway", *EKS_ANSWER)), first
     # the test server is on 127.0.0.1, which a reviewer cannot open: the deck says so and links nowhere
     # near it (lib/public_address.py; the link with an address: tests/test_public_address.py)
     assert "No public address is set for this dashboard" in first

@@ -149,7 +149,7 @@ def test_a_page_survives_its_replica_stopping(tmp_path, browser):
         settled()
         page.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=30_000, polling=100)
         scenario = page.evaluate(CHART_SIG)
-        assert "37 images of 800 MB" in scenario, "the chart shows the link's scenario with the change"
+        assert "37 repositories of 800 MB images" in scenario, "the chart shows the link's scenario with the change"
         assert "repositories=37" in page.url, "the link follows the input"
 
         # sticky: every request of this browser so far (page, assets, health pings) went to one replica
@@ -193,7 +193,7 @@ def test_a_page_survives_its_replica_stopping(tmp_path, browser):
         settled()
         page.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=30_000, polling=100)
         after = page.evaluate(CHART_SIG)
-        assert "38 images of 800 MB" in after
+        assert "38 repositories of 800 MB images" in after
         fresh = ctx.new_page()
         fresh.goto(base + LINK.replace("repositories=3", "repositories=38"))
         fresh.wait_for_function(f"() => ({CHART_SIG})() !== null", timeout=60_000, polling=200)
