@@ -5,9 +5,11 @@ exports fail even after that, so Kubernetes restarts the pod (/_stcore/health al
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,13 +25,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def own_status(monkeypatch, tmp_path):
-    """A status file of this test's own (the port names it), in a temporary folder of its own."""
+def own_status(monkeypatch):
+    """A status file of this test's own (the port names it), in a temporary folder of its own. A short
+    one under the system's, not pytest's tmp_path: Chromium puts its singleton socket under TMPDIR, and a
+    socket path over 107 bytes cannot be bound, so a Chromium started under an xdist worker's long
+    tmp_path (/tmp/pytest-of-root/pytest-N/popen-gw1/test_a_renderer_that_.../.org.chromium.Chromium.XXXXXX/
+    SingletonSocket) exits at once: every renderer test failed in full runs and passed alone."""
+    short = tempfile.mkdtemp(prefix="rdd-")
     monkeypatch.setenv("STREAMLIT_SERVER_PORT", f"test{os.getpid()}")
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setenv("TMPDIR", short)
     monkeypatch.setattr("tempfile.tempdir", None)  # gettempdir() reads TMPDIR again
     monkeypatch.setattr(export, "_last_status", None)
     yield export.status_path()
+    shutil.rmtree(short, ignore_errors=True)
 
 
 def test_a_killed_renderer_is_started_again_on_the_next_export(own_status):
