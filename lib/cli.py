@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from . import decision, engine, i18n, pricebook, registries, report, scenario, setups
+from . import decision, engine, i18n, labels, pricebook, registries, report, scenario, setups
 from .decision_text import step_reasons
 from .errors import DashboardError, InputError
 from .i18n import _
@@ -41,18 +41,25 @@ def _read(args: argparse.Namespace) -> tuple[Workload, PriceBook]:
 
 
 def _recommend(args: argparse.Namespace) -> int:
+    from .analysis import analyse
+
     w, book = _read(args)
-    r = decision.recommend(w, book)
     if args.format == "json":
-        print(json.dumps(r.to_dict(), indent=2))
+        print(json.dumps(decision.recommend(w, book).to_dict(), indent=2))
         return 0
+    a = analyse(w, book)
+    r = a.recommendation
     names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
     print(decision.headline(r))
-    print(f"  {r.summary}")
+    if r.summary:  # the serving step's answer says it all in the headline: no empty line under it
+        print(f"  {r.summary}")
     if r.runner_up:
+        # at the figure it was compared at (its cheapest setup that serves), as on every page and slide:
+        # r.costs holds it as set up, where the open-source project's Docker Hub read $0.00 on Personal
+        # beside "costs $9.00/month more" on Pro (issue 24)
         print(
             _("Runner-up:   {registry} ({cost}/month)").format(
-                registry=names[r.runner_up], cost=f"${r.costs[r.runner_up]:,.2f}"
+                registry=names[r.runner_up], cost=f"${labels.rounded(a.shown[r.runner_up].monthly_cost):,.2f}"
             )
         )
     print("\n" + _("Why:"))

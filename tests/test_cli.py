@@ -125,3 +125,15 @@ def test_korean_columns_line_up_by_display_width(eks_tables):
         totals = {wcswidth(x) for x in out.splitlines() if x and not x.startswith(" ") and "$" in x}
         assert len(times) == 1 and len(equals) == 1 and len(ends) == 1, lang
         assert totals == ends, lang  # a registry's total ends where its components' costs end
+
+
+def test_the_runner_up_is_at_the_figure_it_was_compared_at(tmp_path):
+    """Issue 24 in the CLI: the open-source project's runner-up, Docker Hub, serves 200,000 anonymous pulls
+    only on a paid plan (Personal: 200 per 6 hours), so it was compared on Pro: $9 a month (Docker's Pro
+    plan, data/prices.yaml), not the $0.00 of Personal that `recommend` printed beside "$9.00 more"."""
+    f = tmp_path / "oss.yaml"
+    f.write_text("visibility: public\npulls_per_month: 200000\nsame_region_share: 0\ninternet_share: 1.0\n")
+    out = run("recommend", str(f))
+    assert out.startswith("Recommended: GitHub Container Registry ($0.00/month).")
+    assert "Runner-up:   Docker Hub ($9.00/month)" in out
+    assert "\n  \n" not in out  # no empty summary line under the headline
