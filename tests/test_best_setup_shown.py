@@ -370,7 +370,7 @@ def test_deck_says_and_draws_one_figure(eks):
     texts = ["\n".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in prs.slides]
     assert f"{SHOWN} a month for this workload ($2,996.85 as described)" in texts[0]
     assert f"at {SHOWN} a month" in texts[1]
-    assert f"recommended with VPC interface endpoints: {SHOWN} a month" in texts[2]
+    assert f"recommended with VPC interface endpoints and the S3 gateway endpoint: {SHOWN} a month" in texts[2]
     # slide 6: the sweep in each registry's best setup; ECR's crossings lie on its endpoints' line
     sweep = next(t for t in texts if t.startswith("Sensitivity to pulls a month"))
     assert "every registry in its cheapest setup" in sweep

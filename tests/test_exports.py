@@ -137,7 +137,7 @@ def test_title_slide_asks_and_answers(built, book):
     text = slide_text(s)
     assert "Which container registry should we use?" in text
     # the answer is what is recommended: ECR with endpoints at its cost, the described setup's beside it
-    assert "Amazon ECR with VPC interface endpoints" in text
+    assert "Amazon ECR with VPC interface endpoints and the S3 gateway endpoint" in text
     assert f"${ECR_ENDPOINTS:,.2f} a month for this workload (${ECR_NAT:,.2f} as described)" in text
     assert "29 November 2026" in text and f"price book {book.version}" in text
     # the share link: short clickable text, the full address behind it
@@ -155,10 +155,11 @@ def test_summary_slide(built):
     why = text.split("Why", 1)[1].split("Cheapest alternative", 1)[0]
     bullets = [x for x in why.splitlines() if x.startswith("•")]
     assert 1 <= len(bullets) <= 3
-    assert text.startswith("Recommendation: Amazon ECR with VPC interface endpoints")
+    assert text.startswith("Recommendation: Amazon ECR with VPC interface endpoints and the S3 gateway endpoint")
     # the recommendation's own cheapest (ECR with endpoints, $173.25 < Harbor's $1,070.02), not a second count
     assert (
-        "None cheaper: Amazon ECR with VPC interface endpoints is itself the cheapest that meets every "
+        "None cheaper: Amazon ECR with VPC interface endpoints and the S3 gateway endpoint is itself the cheapest "
+        "that meets every "
         f"hard requirement, at ${ECR_ENDPOINTS:,.2f} a month."
     ) in text
     assert "Harbor" not in text
@@ -177,7 +178,7 @@ def test_deck_cost_chart_equals_the_estimate(built, book):
     # every registry as set up now (ECR named so), plus the recommended setup as its own bar
     # (checked in test_the_recommended_setup_is_its_own_bar): the as-set-up bars equal the estimate
     all_cats, all_values = list(cost.plots[0].categories), list(cost.plots[0].series[0].values)
-    rec = all_cats.index("Amazon ECR with VPC interface endpoints (recommended)")
+    rec = all_cats.index("Amazon ECR with VPC interface endpoints and the S3 gateway endpoint (recommended)")
     s3_best = "S3 + docker save (baseline) with the S3 gateway endpoint instead of NAT"
     cats = [
         c.replace(" (as set up now)", "").replace(s3_best, "S3 + docker save (baseline)")
@@ -474,7 +475,7 @@ def test_deck_without_a_scenario_b_has_no_compare_slide(book):
 
 def test_setup_and_change_words():
     assert wording.setup({}) == "as described"
-    assert wording.setup({"network": "endpoints"}) == "with VPC interface endpoints"
+    assert wording.setup({"network": "endpoints"}) == "with VPC interface endpoints and the S3 gateway endpoint"
     assert wording.changes(W, B) == "interface endpoints instead of NAT"
     assert wording.changes(W, W.replace(versions_kept=10)) == "versions kept 10 instead of 30"
     assert wording.changes(W, W) == ""
@@ -614,7 +615,7 @@ def test_title_slide_names_a_recommended_setup(book, monkeypatch):
     monkeypatch.setattr(decision, "recommend", with_setup)
     data, _ = deck.build(analyse(W, book), LINK, pictures=False)
     text = slide_text(Presentation(io.BytesIO(data)).slides[0])
-    assert "Amazon ECR with VPC interface endpoints" in text
+    assert "Amazon ECR with VPC interface endpoints and the S3 gateway endpoint" in text
     assert f"${ECR_ENDPOINTS:,.2f} a month for this workload (${ECR_NAT:,.2f} as described)" in text
 
 
@@ -714,7 +715,9 @@ def test_cost_slide_says_where_the_recommended_setup_lands(built):
     # endpoints at $173.25: the cost slide must say so, or the two slides read as a contradiction
     prs, _, _ = built
     text = slide_text(slide_with(prs, "Monthly cost by registry"))
-    assert f"recommended with VPC interface endpoints: ${ECR_ENDPOINTS:,.2f} a month" in text
+    assert (
+        f"recommended with VPC interface endpoints and the S3 gateway endpoint: ${ECR_ENDPOINTS:,.2f} a month" in text
+    )
 
 
 def test_the_recommended_setup_is_its_own_bar(built):
@@ -723,8 +726,12 @@ def test_the_recommended_setup_is_its_own_bar(built):
     prs, _, _ = built
     cost = charts_in(prs)[0]
     cats, values = list(cost.plots[0].categories), list(cost.plots[0].series[0].values)
-    assert [c for c in cats if "recommended" in c] == ["Amazon ECR with VPC interface endpoints (recommended)"]
-    assert values[cats.index("Amazon ECR with VPC interface endpoints (recommended)")] == pytest.approx(ECR_ENDPOINTS)
+    assert [c for c in cats if "recommended" in c] == [
+        "Amazon ECR with VPC interface endpoints and the S3 gateway endpoint (recommended)"
+    ]
+    assert values[
+        cats.index("Amazon ECR with VPC interface endpoints and the S3 gateway endpoint (recommended)")
+    ] == pytest.approx(ECR_ENDPOINTS)
     assert values[cats.index("Amazon ECR (as set up now)")] == pytest.approx(ECR_NAT)
     # $173.25 < Harbor's $1,070.02: second, below only the baseline in its cheapest setup ($33.12)
     assert cats[1].endswith("(recommended)") and cats[0].startswith("S3 + docker save")
@@ -747,7 +754,7 @@ def test_the_eks_preset_deck_marks_the_recommended_setup_at_the_hand_figure(book
     prs = Presentation(io.BytesIO(deck.build(analyse(w, book), pictures=False, today=TODAY)[0]))
     cost = charts_in(prs)[0]
     cats, values = list(cost.plots[0].categories), list(cost.plots[0].series[0].values)
-    rec = cats.index("Amazon ECR with VPC interface endpoints (recommended)")
+    rec = cats.index("Amazon ECR with VPC interface endpoints and the S3 gateway endpoint (recommended)")
     assert values[rec] == pytest.approx(round(EKS_PRESET_ENDPOINTS, 2)) == pytest.approx(563.25)
     assert values[cats.index("Amazon ECR (as set up now)")] == pytest.approx(2996.85)
     assert "Amazon ECR (recommended)" not in cats

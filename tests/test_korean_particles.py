@@ -84,10 +84,10 @@ def test_a_setup_reads_as_a_noun_phrase_in_korean_and_unchanged_in_english():
     # brackets, as a noun phrase ending in 구성 (issue 28: "Amazon ECR(… 구성), 월 $563.25")
     with i18n.using("ko"):
         words = wording.setup({"network": "endpoints"})
-        assert words == "VPC 인터페이스 엔드포인트 구성"
+        assert words == "인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성"
         assert (
             i18n._("{registry} {setup}").format(registry="Amazon ECR", setup=words)
-            == "Amazon ECR(VPC 인터페이스 엔드포인트 구성)"
+            == "Amazon ECR(인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성)"
         )
     with i18n.using("en"):
-        assert wording.setup({"network": "endpoints"}) == "with VPC interface endpoints"
+        assert wording.setup({"network": "endpoints"}) == "with VPC interface endpoints and the S3 gateway endpoint"
