@@ -163,13 +163,19 @@ class Page:
         self.errors = []
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.finished = 0  # runs the server said were over (script_finished), counted off the websocket
+        # runs the server started (new_session) and whether the newest one has ended (script_finished),
+        # read off the websocket
+        self.started = 0
+        self.finished = 0
+        self.last_ended = True
         self.page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
 
     def _frame(self, payload) -> None:
-        """Count the server's "script finished" messages. The DOM's script-state attribute misses a run
-        quick enough to start and end between two React renders (seen: a page switch to a scenario the
-        shared cache already held, waited on for 120 s); the message itself is never missed."""
+        """Follow the server's runs: each starts with a new_session message and ends with script_finished.
+        The DOM's script-state attribute misses a run quick enough to start and end between two React
+        renders (seen: a page switch to a scenario the shared cache already held, waited on for 120 s);
+        the messages are never missed. A run replaced by a newer one may never send its end (Streamlit
+        drops a replaced runner's events), so what counts is whether the NEWEST run has ended."""
         if not isinstance(payload, bytes | bytearray):
             return
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -179,8 +185,13 @@ class Page:
             msg.ParseFromString(bytes(payload))
         except Exception:  # noqa: BLE001 - not a ForwardMsg (another socket): not a run
             return
-        if msg.WhichOneof("type") == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.started += 1
+            self.last_ended = False
+        elif kind == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
             self.finished += 1
+            self.last_ended = True
 
     def _console(self, msg):
         if msg.type != "error":
@@ -203,10 +214,10 @@ class Page:
         self.wait()
 
     def runs(self) -> int:
-        """How many runs of the app's script the server has said are over for this tab. The round trip
-        first delivers every websocket frame the browser received before it."""
+        """How many runs of the app's script the server has started for this tab. The round trip first
+        delivers every websocket frame the browser received before it."""
         self.page.evaluate("1")
-        return self.finished
+        return self.started
 
     def wait(self, after: int = 0):
         """Until more than `after` runs have ended and none is running (after=0: the page's first run,
@@ -215,16 +226,18 @@ class Page:
 
         try:
             if after:
+                # a run started after the action (a finish still on its way from before cannot pass for it),
+                # and the newest run has ended
                 deadline = time.monotonic() + WAIT_MS / 1000
-                while self.finished <= after and time.monotonic() < deadline:
+                while not (self.started > after and self.last_ended) and time.monotonic() < deadline:
                     self.page.wait_for_timeout(20)  # delivers the frames that arrive meanwhile
-                if self.finished <= after:
+                if not (self.started > after and self.last_ended):
                     raise PlaywrightTimeout(f"no run ended within {WAIT_MS} ms")
             # the browser has drawn it: connected, not running, no skeleton, two frames painted
             self.page.wait_for_function(SETTLED, arg=0, timeout=WAIT_MS, polling="raf")
         except PlaywrightTimeout as e:
             # say which condition never came (a run that never ended, a lost connection, a skeleton left)
-            state = {**self.page.evaluate(WAIT_STATE), "runs the server ended": self.finished}
+            state = {**self.page.evaluate(WAIT_STATE), "runs started": self.started, "ended": self.finished}
             self.shot("timed-out")
             raise AssertionError(f"the page never settled after run {after}: {state}") from e
 
