@@ -18,7 +18,7 @@ import pytest
 
 from lib import presets
 from lib.analysis import analyse
-from tests.apphelpers import array, figure, open_app
+from tests.apphelpers import EKS_LINK, array, figure, open_app
 
 BEST = 144 + 120 + 29.20 + 0.045 + 270
 AS_SET_UP = BEST + 54_000 * 0.045 - 29.20 - 0.045 + 730 * 0.045
@@ -75,18 +75,7 @@ def _marker(fig: dict, x: str) -> float:
 
 def eks_link(**extra: str) -> dict[str, str]:
     """The preset's inputs as link parameters (the fields it sets: conftest's EKS team and its shares)."""
-    return {
-        "network": "nat",
-        "nat_gateways": "1",
-        "repositories": "40",
-        "image_size_mb": "1200",
-        "versions_kept": "30",
-        "pulls_per_month": "50000",
-        "same_region_share": "0.9",
-        "cross_region_share": "0.1",
-        "internet_share": "0",
-        **extra,
-    }
+    return {**EKS_LINK, "nat_gateways": "1", **extra}
 
 
 def test_overview_bar_is_the_recommended_cost_with_today_as_a_marker():
