@@ -8,7 +8,10 @@ does not reach, so a style sheet overrides them:
 - the menu's current page is a "disabled" link in 40 % grey (2.3:1): it is where the reader is, so
   it is drawn as such, in full text colour on a tint, and named for screen readers (aria-current);
 - a menu link with the keyboard's focus only turns a faint grey, and a table (st.dataframe, drawn on a
-  canvas) shows no focus at all: both get a ring like the widgets';
+  canvas) shows no focus at all: both get a ring like the widgets'. The table's ring is drawn while
+  anything in it has the focus (:focus-within): the grid hands the focus from its canvas to a cell of
+  the table it keeps for screen readers, by script, which took a ring on the canvas away, and the cell
+  does not always count as :focus-visible; a ring after a click into the table does no harm;
 - code blocks colour their syntax with Streamlit's fixed palette (2.7:1 to 3.6:1 on the code's
   grey): the same hues, darker.
 
@@ -63,7 +66,7 @@ CSS = f"""<style>
 [data-testid="stSidebar"] [data-testid="stPageLink-NavLink"][disabled] p {{
   color: {TEXT}; font-weight: 600; opacity: 1; }}
 [data-testid="stElementContainer"]:has(.registry-a11y) {{ display: none; }}
-[data-testid="stDataFrame"]:has([data-testid="data-grid-canvas"]:focus-visible),
+[data-testid="stDataFrame"]:focus-within,
 [data-testid="stPageLink-NavLink"]:focus-visible, [data-testid="stCode"] pre:focus-visible {{
   outline: 2px solid {FOCUS}; outline-offset: 2px; }}
 {_code_rules()}
