@@ -305,7 +305,7 @@ def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
     for x in a.shown.ranked():
         if x.id != r.recommended:
             changes = a.changes(x.id)
-            name = f"{x.name} {setups.describe(changes, x.id)}" if changes else x.name
+            name = f"{x.name} {setups.describe(changes, x.id, short=True)}" if changes else x.name
             bars.append((name, x.id, x.monthly_cost, False))
         elif a.setup:
             now = a.estimate[x.id]
@@ -314,7 +314,7 @@ def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
             bars.append((_("{registry} (recommended)").format(registry=x.name), x.id, x.monthly_cost, True))
     if a.setup:
         label = _("{registry} {setup} (recommended)").format(
-            registry=registries.name(r.recommended), setup=wording.setup(dict(a.setup))
+            registry=registries.name(r.recommended), setup=setups.describe(dict(a.setup), r.recommended, short=True)
         )
         bars.append((label, r.recommended, a.cost, True))
     return sorted(bars, key=lambda b: b[2])  # stable: ties keep the ranking's order

@@ -46,11 +46,15 @@ class Setup:
         }
 
 
-def describe(changes: dict[str, Any], rid: str = "") -> str:
-    """The changes in the reader's language (computed when asked: a Setup's words are the run's)."""
+def describe(changes: dict[str, Any], rid: str = "", short: bool = False) -> str:
+    """The changes in the reader's language (computed when asked: a Setup's words are the run's).
+    `short`: a chart's category, where nine names share the height of a slide and LibreOffice drops
+    every other label of a long list (the slide's subtitle names the endpoints in full)."""
     words = []
     for k, v in changes.items():
-        if k == "network" and v == "endpoints":
+        if short and k == "network":
+            words.append(_("with VPC endpoints") if v == "endpoints" else _("through NAT"))
+        elif k == "network" and v == "endpoints":
             words.append(
                 _("with interface endpoints (ecr.api, ecr.dkr) and the S3 gateway endpoint")
                 if rid == "ecr"

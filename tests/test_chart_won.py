@@ -236,12 +236,7 @@ def test_deck_charts_in_won(book):
     ecr = cats.index("Amazon ECR (현재 구성)")  # as set up now; the recommended setup is a bar of its own
     assert cost.plots[0].series[0].values[ecr] == 3_971_491  # 3,971,491.425 to the won
     # ECR with endpoints, the recommended bar: 173.25 x 1,380.5 = 239,171.625 -> 239,172
-    assert (
-        cost.plots[0]
-        .series[0]
-        .values[cats.index("Amazon ECR(인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성, 추천)")]
-        == 239_172
-    )
+    assert cost.plots[0].series[0].values[cats.index("Amazon ECR(VPC 엔드포인트 구성, 추천)")] == 239_172
     assert cost.plots[0].series[0].data_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.tick_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.axis_title.text_frame.text == "월 비용 (원)"
