@@ -249,6 +249,18 @@ def failed(w: Workload, tree: Tree) -> dict[str, list[Reason]]:
     return out
 
 
+def _add_wont_serve(w: Workload, tree: Tree, fails: dict[str, list[Reason]], step: serving.Serving) -> None:
+    """A registry no setup serves fails like a hard requirement, for the flags that say so; a flag
+    that restates a requirement it already fails is not said twice (S3's "not a registry" read
+    "Fails a registry: not a registry: ...; serving this workload in any setup priced: Not a
+    registry: ..." in the ADR, the Recommendation page and the CLI)."""
+    for rid, flags in step.set_aside.items():
+        failed_ids = {k for k, req in tree.requirements.items() if rid in req.fails and req.when.holds(w)}
+        news = tuple(f for f in flags if f.code not in failed_ids)
+        if news:
+            fails[rid].append(reason("wont_serve", flags=news))
+
+
 def failures(w: Workload, tree: Tree) -> dict[str, list[str]]:
     """Registry id -> the hard requirements it fails for these answers, in words."""
     return {rid: [x.text() for x in why] for rid, why in failed(w, tree).items()}
@@ -363,8 +375,7 @@ def _serving_step(
     hard requirement (added to `fails`). When every registry the leaf names is set aside, the
     answer moves to the registries that pass and fit the cloud (lib/serving.py)."""
     step = serving.serving_setups(w, book, given, cheaper, e)
-    for rid, flags in step.set_aside.items():
-        fails[rid].append(reason("wont_serve", flags=tuple(flags)))
+    _add_wont_serve(w, tree, fails, step)
     if any(not fails[r] for r in leaf.registries) or not any(r in step.set_aside for r in leaf.registries):
         return step.setups, leaf, step
     misfits = _misfits(w, tree)
@@ -468,8 +479,7 @@ def recommended(w: Workload, book: PriceBook, tree: Tree | None = None) -> str:
     cheaper = setups.cheaper_setups(w, book, e)
     fails = failed(w, tree)
     step = serving.serving_setups(w, book, costs, cheaper, e)
-    for rid, flags in step.set_aside.items():
-        fails[rid].append(reason("wont_serve", flags=tuple(flags)))
+    _add_wont_serve(w, tree, fails, step)
     if not any(not fails[r] for r in leaf.registries) and any(r in step.set_aside for r in leaf.registries):
         return recommend(w, book, tree).recommended  # the answer leaves the leaf: every registry is compared
     _passing, ranked = _rank(leaf, setups.best_costs(costs, step.setups), fails)

@@ -91,3 +91,24 @@ def test_a_registry_moved_to_a_serving_setup_says_so_in_one_sentence(book):
     )
     # nothing moved: nothing said
     assert serving.note("ghcr", step, "ghcr", ("ghcr",)) == ""
+
+
+def test_a_set_aside_registry_says_each_reason_once():
+    """A flag that restates a hard requirement the registry already fails is not added again (S3's
+    "not a registry" read twice in the ADR); a flag that says something new is (a throttle on top
+    of a failed requirement)."""
+    from lib.decision import _add_wont_serve, failed
+    from lib.decision_tree import load
+
+    w, tree = from_dict({}), load()
+    fails = failed(w, tree)
+    assert [x.code for x in fails["s3"]] == ["failed_requirement"]  # "a registry (docker pull, tags)"
+    restated = Flag("not_a_registry", "blocker", "Not a registry.", wont_serve=True)
+    throttled = Flag("rate_limit_anonymous", "blocker", "Throttled.", wont_serve=True)
+    _add_wont_serve(w, tree, fails, serving.Serving({}, {}, {"s3": (restated,), "dockerhub": (throttled,)}))
+    assert [x.code for x in fails["s3"]] == ["failed_requirement"]
+    assert [x.code for x in fails["dockerhub"]] == ["wont_serve"]
+    fails = failed(w, tree)
+    _add_wont_serve(w, tree, fails, serving.Serving({}, {}, {"s3": (restated, throttled)}))
+    assert [x.code for x in fails["s3"]] == ["failed_requirement", "wont_serve"]
+    assert dict(fails["s3"][1].params)["flags"] == (throttled,)
