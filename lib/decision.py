@@ -201,6 +201,15 @@ class Recommendation:
             "cost_note": self.cost_note,
             "rejected": [{"id": r.id, "kind": r.kind, "code": r.reason.code, "why": r.why} for r in self.rejected],
             "monthly_costs": {k: round(v, 6) for k, v in self.costs.items()},
+            # what the reasons compare: each registry in the setup it was compared in (a monthly_costs
+            # of 0.00 for Docker Hub sat beside "Costs $9.00/month more": compared on the Pro plan)
+            "compared": {
+                k: {
+                    "monthly_cost": round(s.monthly_cost if s else self.costs[k], 6),
+                    "setup": dict(s.changes) if s else {},
+                }
+                for k, s in self.compared_setups.items()
+            },
             "recommended_setup": dict(self.recommended_setup),
             "recommended_cost": round(self.recommended_cost, 6),
             "cheapest": self.cheapest,

@@ -137,3 +137,8 @@ def test_the_runner_up_is_at_the_figure_it_was_compared_at(tmp_path):
     assert out.startswith("Recommended: GitHub Container Registry ($0.00/month).")
     assert "Runner-up:   Docker Hub ($9.00/month)" in out
     assert "\n  \n" not in out  # no empty summary line under the headline
+    # the JSON carries the same figure beside the scenario's own: Personal is free, Pro is $9.00
+    doc = json.loads(run("recommend", str(f), "--format", "json"))
+    assert doc["monthly_costs"]["dockerhub"] == 0.0
+    assert doc["compared"]["dockerhub"] == {"monthly_cost": 9.0, "setup": {"dockerhub_plan": "pro"}}
+    assert doc["compared"]["ghcr"] == {"monthly_cost": 0.0, "setup": {}}
