@@ -375,11 +375,12 @@ def test_open_source_project_shows_the_answer_and_runner_up_in_setups_that_serve
     from lib.workload import from_dict
 
     a = analyse(
-        from_dict(dict(visibility="public", pulls_per_month=200_000, same_region_share=0, internet_share=1.0)), book
+        from_dict(dict(visibility="public", pulls_per_month=200_000, same_region_share=0.5, internet_share=0.5)), book
     )
     r = a.recommendation
     assert (r.recommended, r.runner_up) == ("ghcr", "dockerhub")
-    # Docker Hub as set up now (Personal, $0) would refuse the pulls: shown on Pro, $9 a month, as compared
+    # Docker Hub as set up now (Personal, $0) would refuse the team's own 100,000 pulls (the public's
+    # count against the public's limits): shown on Pro, $9 a month, as compared
     assert a.shown["dockerhub"].monthly_cost == pytest.approx(9.0)
     assert a.other_totals()["dockerhub"] == 0.0
     assert a.setup_words()["dockerhub"] == "on the Pro plan"

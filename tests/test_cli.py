@@ -128,11 +128,13 @@ def test_korean_columns_line_up_by_display_width(eks_tables):
 
 
 def test_the_runner_up_is_at_the_figure_it_was_compared_at(tmp_path):
-    """Issue 24 in the CLI: the open-source project's runner-up, Docker Hub, serves 200,000 anonymous pulls
-    only on a paid plan (Personal: 200 per 6 hours), so it was compared on Pro: $9 a month (Docker's Pro
-    plan, data/prices.yaml), not the $0.00 of Personal that `recommend` printed beside "$9.00 more"."""
+    """Issue 24 in the CLI: an open-source project whose own clusters make half its 200,000 pulls;
+    Docker Hub, the runner-up, serves the team's own 100,000 only on a paid plan (Personal: 200 per
+    6 hours; Docker Hub limits the puller, so the public's pulls do not count), so it was compared on
+    Pro: $9 a month (Docker's Pro plan, data/prices.yaml), not the $0.00 of Personal that `recommend`
+    printed beside "$9.00 more"."""
     f = tmp_path / "oss.yaml"
-    f.write_text("visibility: public\npulls_per_month: 200000\nsame_region_share: 0\ninternet_share: 1.0\n")
+    f.write_text("visibility: public\npulls_per_month: 200000\nsame_region_share: 0.5\ninternet_share: 0.5\n")
     out = run("recommend", str(f))
     assert out.startswith("Recommended: GitHub Container Registry ($0.00/month).")
     assert "Runner-up:   Docker Hub ($9.00/month)" in out

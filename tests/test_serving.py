@@ -9,6 +9,9 @@ from lib.workload import from_dict
 
 # An open-source project: public images, 200,000 anonymous internet pulls a month of a 500 MB image.
 OPEN_SOURCE = dict(visibility="public", pulls_per_month=200_000, same_region_share=0, internet_share=1.0)
+# The same, but half the pulls are the team's own clusters pulling in-region, anonymously, from
+# behind its NAT: Docker Hub limits the puller, so only these 100,000 count against the team.
+WITH_OWN_PULLS = dict(OPEN_SOURCE, same_region_share=0.5, internet_share=0.5)
 
 
 def test_a_blocker_must_say_it_will_not_serve():
@@ -23,11 +26,23 @@ def test_the_throttling_flags_are_marked_in_data(book):
     e = engine.estimate(w, book)
     # 200,000 x 0.5 GB = 100,000 GB anonymous > ECR Public's 500 GB quota: throttled
     assert [f.code for f in serving.wont_serve(e["ecr"].flags)] == ["ecr_public_throttled"]
-    # busiest 6 hours: 200,000 / (730 / 6) x 3 = 4,932 pulls > 100 anonymous and > 200 Personal
-    assert {f.code for f in serving.wont_serve(e["dockerhub"].flags)} == {"rate_limit_anonymous", "rate_limit_personal"}
+    # Docker Hub limits the puller: the public's 200,000 pulls come from their own IPs and accounts,
+    # so Personal serves them; the flag that says so is advice
+    assert serving.wont_serve(e["dockerhub"].flags) == ()
+    limited = next(f for f in e["dockerhub"].flags if f.code == "public_pullers_limited")
+    assert limited.severity == "info" and "100 per 6 hours per IP" in limited.message
     assert serving.wont_serve(e["ghcr"].flags) == ()
     # the flag that is only advice stays advice
     assert not any(f.wont_serve for f in e["ecr"].flags if f.code == "ecr_public")
+    # the team's own 100,000 pulls: busiest 6 hours 100,000 / (730 / 6) x 3 = 2,466 > 100 anonymous and > 200 Personal
+    own = engine.estimate(from_dict(WITH_OWN_PULLS), book)["dockerhub"].flags
+    assert {f.code for f in serving.wont_serve(own)} == {"rate_limit_anonymous", "rate_limit_personal"}
+    assert "2,466 pulls in the busiest 6 hours" in next(f.message for f in own if f.code == "rate_limit_personal")
+    # private images: every pull is the team's own (signed in), the public pulls none
+    alone = dict(OPEN_SOURCE, visibility="private", dockerhub_plan="personal", repositories=1, team_seats=1)
+    private = engine.estimate(from_dict(alone), book)["dockerhub"].flags
+    assert "rate_limit_personal" in {f.code for f in private}
+    assert "public_pullers_limited" not in {f.code for f in private}
 
 
 def test_open_source_project_is_ghcr_and_no_answer_carries_a_blocker_or_throttling(book):
@@ -36,11 +51,11 @@ def test_open_source_project_is_ghcr_and_no_answer_carries_a_blocker_or_throttli
     # the tree points at ECR (AWS production), but ECR Public throttles 99,500 of the 100,000 GB: set aside
     assert r.leaf == "ecr_production"
     assert r.recommended == "ghcr" and r.recommended_cost == 0.0
+    # Docker Hub's Personal plan serves the public's pulls: the runner-up at $0 as set up; the tie
+    # with GHCR ($0) goes to the document's order
     assert r.runner_up == "dockerhub"
-    # ... and Docker Hub is the runner-up only on a plan that serves it: Pro, $9 a month (Personal is blocked)
     step = serving.serving_setups(w, book, r.costs, setups.cheaper_setups(w, book))
-    assert step.setups["dockerhub"].changes == {"dockerhub_plan": "pro"}
-    assert step.setups["dockerhub"].monthly_cost == pytest.approx(9.0)
+    assert step.setups["dockerhub"] is None and r.costs["dockerhub"] == 0.0
     assert set(step.set_aside) == {"ecr", "s3"}
     for rid in (r.recommended, r.runner_up):
         changes = step.setups[rid].changes if step.setups[rid] else {}
@@ -50,6 +65,16 @@ def test_open_source_project_is_ghcr_and_no_answer_carries_a_blocker_or_throttli
     # one sentence says why the answer moved
     assert "Amazon ECR would not serve this workload" in decision.headline(r)
     assert "GitHub Container Registry" in r.title
+
+
+def test_with_its_own_pulls_docker_hub_is_compared_on_a_plan_that_serves(book):
+    w = from_dict(WITH_OWN_PULLS)
+    r = decision.recommend(w, book)
+    assert (r.recommended, r.runner_up) == ("ghcr", "dockerhub")
+    # Personal refuses the team's own pulls: Docker Hub is compared on Pro, $9 a month
+    step = serving.serving_setups(w, book, r.costs, setups.cheaper_setups(w, book))
+    assert step.setups["dockerhub"].changes == {"dockerhub_plan": "pro"}
+    assert step.setups["dockerhub"].monthly_cost == pytest.approx(9.0)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +103,7 @@ def test_docker_hub_personal_over_its_limit_moves_to_a_paid_plan(book):
 
 
 def test_a_registry_moved_to_a_serving_setup_says_so_in_one_sentence(book):
-    w = from_dict(OPEN_SOURCE)
+    w = from_dict(WITH_OWN_PULLS)
     step = serving.serving_setups(w, book, engine.estimate(w, book).totals(), setups.cheaper_setups(w, book))
     # were Docker Hub the answer, the sentence says it is priced on the plan that serves the pulls
     note = serving.note("dockerhub", step, "dockerhub", ("dockerhub",))

@@ -125,9 +125,26 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             )
         )
     plan = resolved_plan(w)
+    public_pulls = w.pulls_per_month * w.internet_share if w.visibility == "public" else 0.0
     if plan == "personal":
-        window = busiest_window_pulls(w.pulls_per_month, p.hours, p("dockerhub.pull_burst_factor"))
+        # Docker Hub limits the puller, not the publisher: anonymous pulls per pulling IP, signed-in
+        # ones per pulling account. The public's pulls of public images come from their own IPs and
+        # accounts, so only the team's own pulls count against its IPs and its account (the public's
+        # 200,000 a month were counted as one IP's and set Docker Hub aside for open-source projects)
+        own = w.pulls_per_month - public_pulls
+        window = busiest_window_pulls(own, p.hours, p("dockerhub.pull_burst_factor"))
         out += _limit_flags(w, window, p)
+    if np.any(np.asarray(public_pulls) > 0):
+        out.append(
+            Flag(
+                "public_pullers_limited",
+                "info",
+                _(
+                    "The public's pulls count against their own limit, not this account's: {anon:g} per 6 hours "
+                    "per IP when anonymous, so users pulling from shared CI addresses may be throttled."
+                ).format(anon=p("dockerhub.pull_limit_per_6h", "anonymous")),
+            )
+        )
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
         out.append(
             Flag("personal_private_repos", "blocker", _("Personal allows one private repository."), wont_serve=True)
