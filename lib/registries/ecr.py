@@ -163,6 +163,21 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                 ).format(rate=p("aws.inter_region_gb"), wording=CROSS_REGION_WORDING),
             )
         )
+    if w.visibility != "public" and private_aws_subnets(w) and w.network == "endpoints" and w.cross_region_share > 0:
+        # the endpoint setup's largest line is often this one (EKS preset: $270.00 of $563.25); a
+        # reader who sees "endpoints instead of NAT" must not plan to remove the other regions' NAT
+        out.append(
+            Flag(
+                "endpoints_cross_region_nat",
+                "info",
+                _(
+                    "The endpoints serve this region only: pulls from other regions ({gb:,.0f} GB a month) still reach "
+                    "the registry through those regions' NAT gateways. Their per-GB processing is counted here, their "
+                    "hourly charge is not (they carry the rest of those regions' traffic); replicating the images "
+                    "into those regions avoids it."
+                ).format(gb=q.cross_gb),
+            )
+        )
     out += other_cloud_flags(w, HOME, "AWS")
     if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
         out.append(Flag("ecr_same_region", "info", _("All pulls stay in the region: transfer is free.")))
