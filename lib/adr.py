@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import engine, i18n, registries, setups, wording
+from . import engine, i18n, public_address, registries, setups, wording
 from .analysis import Analysis
 from .bill import report as bill_report
 from .bill.section import Section
@@ -138,8 +138,6 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
         )
     lines += bill_section(bill)
     lines += ["", _("## References"), ""]
-    from . import public_address  # issue 24: a link without a public address says so
-
     if link and public_address.has_address(link):
         lines.append(_("- Scenario (reopens every input and figure): {link}").format(link=link))
     elif link:

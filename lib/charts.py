@@ -15,9 +15,11 @@ from . import i18n, labels, wording
 from .components import CATEGORIES
 from .engine import Estimate
 from .i18n import _
+from .labels import axis_title, field as field_name, percent, region_name
 from .network import PathCosts
 from .palette import CATEGORY_COLOURS, REGISTRY_COLOURS, TEXT
-from .registries import SPECS
+from .registries import SPECS, name as registry_name
+from .report import width
 from .sensitivity import BreakEven
 from .workload import Workload
 
@@ -97,8 +99,6 @@ def _subtitle_lines(text: str, columns: int = SUBTITLE_COLUMNS) -> list[str]:
     """A chart subtitle broken into lines a phone shows whole (issue 28: a 390 px screen cut it off at
     the right edge; plotly never wraps a title). Breaks at the " · " between the scenario's parts,
     then at ", " inside one, never inside a phrase; widths in display columns (Hangul counts two)."""
-    from .report import width
-
     lines: list[str] = []
     for part in text.split(" · "):
         line = ""
@@ -434,10 +434,6 @@ def break_even(
     """Cost of every registry as one input sweeps its range: break-even points marked, the
     workload's own value marked "you are here". On a log scale registries at $0 sit on a
     "$0" line at the bottom instead of vanishing (log 0 has no place on the axis)."""
-    from .labels import axis_title, percent
-    from .labels import field as field_name
-    from .registries import name as registry_name
-
     lacking = lacking or {}
     table = _shown_frame(table)  # the costs in the display currency; the swept input is never money
     xs = table.index.to_numpy(dtype=float)
@@ -544,17 +540,12 @@ def break_even(
 def sweep_axis(field: str, unit: str) -> str:
     """The swept input in words, with its unit when the name does not already say it
     ("Image size (MB)", "Pulls a month")."""
-    from .labels import field as field_name
-
     label = field_name(field)
     return label if unit.lower() in label.lower() else f"{label} ({unit})"
 
 
 def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.Figure:
     """Cumulative cost month by month, one line per registry, labelled at its end."""
-    from .labels import percent
-    from .registries import name as registry_name
-
     fig = go.Figure()
     cumulative = _shown_frame(cumulative)
     months = cumulative.index.to_numpy()
@@ -690,8 +681,6 @@ def compare_bars(
 
 
 def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
-    from .labels import region_name
-
     be = costs.break_even_gb()
     top = max(gb_now * 3, be * 3 if np.isfinite(be) else 0, 1000)
     gb = np.linspace(0, top, 200)

@@ -11,10 +11,15 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import decision, engine, i18n, labels, pricebook, registries, report, scenario, setups
+from .analysis import analyse
+from .bill import cli as bill_cli, inputs_from_paths, read
+from .bill.cli import add_parser as _bill_parser, parse_shares
+from .bill.section import section
 from .decision_text import step_reasons
 from .errors import DashboardError, InputError
 from .i18n import _
 from .measure import cli as measure_cli
+from .price_update import add_cli as _prices_cli
 from .pricebook import PriceBook
 from .workload import SPECS, Workload
 
@@ -41,8 +46,6 @@ def _read(args: argparse.Namespace) -> tuple[Workload, PriceBook]:
 
 
 def _recommend(args: argparse.Namespace) -> int:
-    from .analysis import analyse
-
     w, book = _read(args)
     if args.format == "json":
         print(json.dumps(decision.recommend(w, book).to_dict(), indent=2))
@@ -75,7 +78,6 @@ def _recommend(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from . import adr, deck, export
-    from .analysis import analyse
 
     w, book = _read(args)
     wanted = {k: getattr(args, k) for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg") if getattr(args, k)}
@@ -128,17 +130,11 @@ def _bill_section(args: argparse.Namespace, w: Workload, book: PriceBook) -> Sec
         if args.share:
             raise InputError(_("--share needs --bill: the share is of a bill's shared lines"))
         return None
-    from .bill import inputs_from_paths, read
-    from .bill.cli import parse_shares
-    from .bill.section import section
-
     shares = parse_shares(args.share)
     return section(read(inputs_from_paths(args.bill)), w, book, shares)
 
 
 def _bill(args: argparse.Namespace) -> int:
-    from .bill import cli as bill_cli
-
     return bill_cli.run(args)
 
 
@@ -199,13 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.set_defaults(func=_export)
     me = measure_cli.add_parser(sub)  # also started alone by lib/__main__.py, without the engine
-    from .bill.cli import add_parser as _bill_parser
-
     bi = _bill_parser(sub, _bill)  # `bill FILE...`: the model against a cloud bill (issue 27)
     f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
     f.set_defaults(func=_fields)
-    from .price_update import add_cli as _prices_cli
-
     _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
     for command in (est, rec, ex, me, bi, f):  # every command that prints words or writes a file
         command.add_argument(

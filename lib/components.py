@@ -16,6 +16,7 @@ import numpy as np
 
 from .errors import DashboardError
 from .i18n import DEFAULT, N_, _, lang
+from .numbers import quantity, rounded, unit_price
 from .pricebook import PriceBook
 from .workload import PricingInputs
 
@@ -172,8 +173,6 @@ class Component:
 
     def arithmetic(self) -> str:
         """ "60,000 GB x $0.02 = $1,200.00": separators, never "6e+04"."""
-        from .labels import quantity, rounded, unit_price
-
         cost = rounded(self.monthly_cost)  # the one rounding every surface uses
         return f"{quantity(self.quantity, unit_text(self.unit))} x {unit_price(self.price)} = ${cost:,.2f}"
 

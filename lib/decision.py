@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from . import decision_text as say
-from . import engine, registries, serving, setups
+from . import decision_text as say, engine, registries, serving, setups
 from .decision_text import headline
 from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Text, Tree, load, parse
 from .i18n import text, using

@@ -6,8 +6,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from .decision_tree import Text, Tree
-from .i18n import lang
-from .i18n import text as local
+from .i18n import lang, text as local
 
 if TYPE_CHECKING:
     from .decision import Recommendation

@@ -21,6 +21,7 @@ import numpy as np
 from . import decision, registries, sensitivity
 from .decision_tree import Tree
 from .i18n import _
+from .labels import number, percent
 from .pricebook import PriceBook
 from .workload import PERCENT_FIELDS, Workload
 
@@ -130,8 +131,6 @@ def answer(
 
 def value(field: str, x: float) -> str:
     """A swept value as the page writes it: "50 %", "1,200,000 pulls a month"."""
-    from .labels import number, percent
-
     if field in PERCENT_FIELDS:
         return percent(x, 0 if abs(x * 100 - round(x * 100)) < 0.05 else 1)
     return sensitivity.with_unit(field, number(_significant(x)))
@@ -147,8 +146,6 @@ def _significant(x: float, figures: int = 3) -> float:
 
 def how_far(a: Answer, c: Change) -> str:
     """How far today's value is from a change: "12 x today's value", "+25 percentage points"."""
-    from .labels import number
-
     if sensitivity.RANGES[a.field][2] and a.today > 0:
         ratio = c.x / a.today
         if ratio >= 1:

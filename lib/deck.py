@@ -30,13 +30,13 @@ from . import charts, export, i18n, labels, links, regions, registries, sensitiv
 from .analysis import Analysis, analyse
 from .bill import report as bill_report
 from .bill.section import Section
-from .bill.words import SHARE_WORDS
-from .bill.words import period as bill_period
+from .bill.words import SHARE_WORDS, period as bill_period
 from .components import CATEGORIES, Category
 from .i18n import N_, _, ngettext
 from .labels import SAME_MONEY, money, percent
 from .palette import CATEGORY_COLOURS, MUTED_TEXT, REGISTRY_COLOURS, TEXT
 from .pricebook import PriceBook
+from .public_address import ENV
 from .workload import SPECS, Workload, lenient
 
 if TYPE_CHECKING:  # python-pptx's classes, for annotations only
@@ -656,8 +656,6 @@ def _situation(w: Workload) -> str:
 
 
 def _short_link(link: str) -> str:
-    from .public_address import ENV
-
     host = urlparse(link).netloc
     return (
         _("Open this scenario in the dashboard ({host})").format(host=host)

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from . import registries
+from . import labels, regions, registries
 from .components import Component, Flag, Prices, quantities
 from .errors import InputError
 from .i18n import _
@@ -114,8 +114,6 @@ def stand_in_flags(comps: Iterable[Component], book: PriceBook, region: str) -> 
     """One warning naming every figure of these components that no source gave for `region`
     (the price book's `regional: {region: {stand_in: ...}}`) and whose figure stands in for it:
     the page, the deck and the JSON show it with the registry's other flags."""
-    from . import labels, regions
-
     used: list[str] = []
     for c in comps:
         p = book.prices.get(c.price_key or "")

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import pricebook
-from .errors import InputError, quote
-from .i18n import _
+from .errors import InputError
+from .i18n import _, quote
 from .workload import DEFAULT, SHARE_FIELDS, SPECS, Workload, from_dict, lenient
 
 PRICE_BOOK = "price_book"

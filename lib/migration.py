@@ -13,6 +13,7 @@ import yaml
 
 from . import engine, registries
 from .components import EGRESS_TIERS, Prices, quantities
+from .decision import recommend
 from .errors import InputError
 from .frozen import freeze
 from .i18n import _
@@ -197,8 +198,6 @@ def plan(
     `target`: w.migrate_to when not given; "recommended" is the registry the recommendation names."""
     source, target = source or w.migrate_from, target or w.migrate_to
     if target == "recommended":  # a caller with the scenario's analysis passes its recommendation instead
-        from .decision import recommend
-
         target = recommend(w, book).recommended
     changes = changes or {}
     if source == target:

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import i18n, scenario
+from .errors import InputError
 from .workload import Workload
 
 PRESET_DIR = Path(__file__).resolve().parent.parent / "data" / "presets"
@@ -38,8 +39,6 @@ def available() -> dict[str, str]:
 def load(preset_id: str) -> tuple[Workload, dict[str, Any]]:
     """The preset's workload and its informational fields, name and description in the reader's language."""
     if preset_id not in _names():
-        from .errors import InputError
-
         raise InputError(i18n._("no preset named {name!r}").format(name=preset_id))
     w, meta = scenario.load(PRESET_DIR / f"{preset_id}.yaml")
     return w, {k: i18n.text(v) if k in SHOWN and isinstance(v, (str, dict)) else v for k, v in meta.items()}

@@ -37,8 +37,7 @@ from typing import Any
 
 import yaml
 
-from . import bounded, safeyaml
-from . import price_lists as pl
+from . import bounded, price_lists as pl, safeyaml
 from .i18n import _
 from .price_lists import PriceListError
 from .regions import RegionMatch

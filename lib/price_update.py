@@ -27,11 +27,10 @@ from typing import Any, Protocol
 
 import yaml
 
-from . import price_lists as pl
-from . import pricebook
-from . import regions as regionmap
+from . import price_lists as pl, price_pages as pp, pricebook, regions as regionmap
 from .i18n import _
 from .price_lists import PriceListError
+from .price_pages import is_pages_dir
 
 AUTO_NOTE = re.compile(r"^Read from the [^()]*\([^()]*\)\.\s*")
 AUTO_NOTE_KO = re.compile(r"^\S+ 가격표에서 읽음\([^()]*\)\.\s*")
@@ -385,8 +384,6 @@ def _write_atomic(path: Path, text: str) -> Path:
 
 
 def pp_is_pages(src: Path) -> bool:
-    from .price_pages import is_pages_dir
-
     return is_pages_dir(src)
 
 
@@ -537,8 +534,6 @@ def update_from_pages(
     """The update from AWS's pricing-page JSON and a file of sourced figures (lib/price_pages.py):
     new regions priced from them, a figure no file gives standing in (recorded as such); the
     figures pass the offer-file reader's plausibility rules (check_plausible) before anything is built."""
-    from . import price_pages as pp
-
     old_text = book_path.read_text(encoding="utf-8")
     old = pricebook.load(book_path)
     old_doc = yaml.safe_load(old_text)

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import yaml
 
-from . import i18n
+from . import i18n, pricebook
 from .errors import PriceBookError
 
 MAP_PATH = Path(__file__).resolve().parent.parent / "data" / "region_map.yaml"
@@ -113,8 +113,6 @@ def name(region: str, default: str | None = None) -> str:
 def book_regions(path: str | Path | None = None) -> tuple[str, ...]:
     """The regions users can pick: the current price book's, in its order. A book that cannot be
     read offers its first region only; the app shows the book's own error when it loads it."""
-    from . import pricebook
-
     try:
         return tuple(pricebook.load(path or pricebook.DEFAULT_PATH).regions)
     except PriceBookError:

@@ -6,10 +6,12 @@ import csv
 import io
 from typing import Any
 
-from . import labels
+from . import i18n, labels
+from .components import unit_text
 from .engine import Estimate
 from .i18n import _
 from .setups import Setup
+from .tables import category_text, header
 
 
 def to_dict(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> dict[str, Any]:
@@ -51,8 +53,6 @@ def to_dict(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> dict
 def to_csv(e: Estimate) -> str:
     buf = io.StringIO()
     out = csv.writer(buf)
-    from .tables import category_text, header
-
     out.writerow(
         [
             header(k)
@@ -96,8 +96,6 @@ def to_text(e: Estimate) -> str:
     """The estimate as a terminal table: each registry's total, then its components as quantity x unit
     price = cost. Quantities with separators, never in e-notation ("60,000 GB", not "6e+04"); units in the
     reader's language; columns lined up by display width, so Korean names keep the figures in line."""
-    from .components import unit_text
-
     ranked = e.ranked()
     rows = [
         (
@@ -138,8 +136,6 @@ def to_text(e: Estimate) -> str:
 
 def _severity(code: str) -> str:
     """A flag's severity in the text table: its code in English (as it always printed), its word in Korean."""
-    from . import i18n
-
     return code if i18n.lang() == "en" else _(labels.SEVERITIES[code])
 
 

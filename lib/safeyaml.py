@@ -18,8 +18,8 @@ from typing import Any, NoReturn
 
 import yaml
 
-from .errors import DashboardError, quote
-from .i18n import _
+from .errors import DashboardError
+from .i18n import _, quote
 
 MAX_DEPTH = 32  # nesting levels (flow brackets, or block indentation); a scenario needs 2
 MAX_TOKENS = 2_000  # about 0.05 s of PyYAML; a full scenario file has about 110

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 
 from . import pricebook, safeyaml
-from .errors import InputError, quote
-from .i18n import _
+from .errors import InputError
+from .i18n import _, quote
 from .workload import Workload, from_dict
 
 # A full scenario file is about 1 KB. PyYAML's pure-Python scanner reads about 1 MB a second,

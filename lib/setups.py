@@ -18,8 +18,7 @@ from typing import Any
 from . import engine, registries
 from .components import Flag
 from .i18n import _
-from .labels import SAME_MONEY, choice, choice_in_sentence, in_sentence, money, shown_difference
-from .labels import field as field_name
+from .labels import SAME_MONEY, choice, choice_in_sentence, field as field_name, in_sentence, money, shown_difference
 from .pricebook import PriceBook
 from .workload import Workload
 

@@ -7,10 +7,12 @@ from collections.abc import Mapping
 import pandas as pd
 
 from . import i18n
+from .components import CATEGORIES
 from .engine import Estimate
 from .i18n import N_, _
 from .pricebook import PriceBook
-from .setups import Setup
+from .setups import Setup, text
+from .wording import category
 
 SEVERITY_MARK = {
     "blocker": N_("Blocker:"),
@@ -51,9 +53,6 @@ def header(key: str) -> str:
 
 def category_text(cat: str) -> str:
     """A cost category as a file shows it: its key in English (as the files always had), its name in Korean."""
-    from .components import CATEGORIES
-    from .wording import category
-
     return cat if i18n.lang() == "en" or cat not in CATEGORIES else category(cat)
 
 
@@ -78,8 +77,6 @@ def totals_table(
     `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total; with
     `other` (Analysis.other_totals()), its total in the other view where it differs (else NaN);
     with `setup`, the words for the setup each total is priced in."""
-    from .setups import text
-
     rows = []
     for rank, r in enumerate(e.ranked(), start=1):
         cats = r.by_category()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import labels
+from . import labels, regions
 from .i18n import N_, _, ngettext
 from .workload import SHARE_FIELDS, SPECS, Workload
 
@@ -40,8 +40,6 @@ _SHORT: dict[str, dict[str, str]] = {
 def _place(r: str) -> str:
     """A region as a place, from data/region_map.yaml: "Europe (Frankfurt)" -> "Frankfurt";
     "Canada (Central)" -> "Canada Central"; a region the map lacks stays its code."""
-    from . import regions
-
     m = regions.match(r)
     if m is None:
         return r

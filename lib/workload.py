@@ -16,11 +16,8 @@ import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, ClassVar, Literal, Protocol, TypeVar, get_args, get_origin, get_type_hints
 
-from .errors import (
-    InputError,
-    quote,  # every user value in a problem goes through it
-)
-from .i18n import N_, _
+from .errors import InputError
+from .i18n import N_, _, quote  # quote: every user value in a problem goes through it
 from .regions import book_regions
 
 # The registries' ids: a scenario's migration fields name them, and lib/registries/ has one module

@@ -7,8 +7,7 @@ import streamlit as st
 
 from lib import features, labels
 from lib.i18n import N_, _, text
-from lib.registries import IDS, SPECS
-from lib.registries import name as registry_name
+from lib.registries import IDS, SPECS, name as registry_name
 from ui import shell, workload_inputs
 
 TITLE = N_("Features")

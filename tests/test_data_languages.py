@@ -9,8 +9,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from lib import decision, decision_chart, features, i18n, migration, pricebook, timeline
-from lib import price_update as pu
+from lib import decision, decision_chart, features, i18n, migration, price_update as pu, pricebook, timeline
 from lib.analysis import analyse
 from lib.frozen import freeze
 from lib.workload import from_dict

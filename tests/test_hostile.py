@@ -16,7 +16,8 @@ import pytest
 
 import lib
 from lib import cli, links, pricebook, scenario
-from lib.errors import DashboardError, InputError, quote
+from lib.errors import DashboardError, InputError
+from lib.i18n import quote
 from lib.workload import DEFAULT
 from tests.apphelpers import open_app
 

@@ -10,15 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lib import measure, scenario
 from lib.components import quantities
 from lib.errors import InputError
-from lib.measure import Source
-from lib.measure import jsondocs as measure_jsondocs
-from lib.measure import sources as measure_sources
+from lib.measure import Source, jsondocs as measure_jsondocs, sources as measure_sources
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "inventory"
 

@@ -8,8 +8,7 @@ import re
 
 import pytest
 
-from lib import price_update as pu
-from lib import pricebook
+from lib import price_update as pu, pricebook
 from lib.price_lists import PriceListError
 from tests.test_bounded import _run_limited
 from tests.test_price_lists import book_copy, copy_fixtures

@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import cli, pricebook, regions
-from lib import price_lists as pl
-from lib import price_update as pu
+from lib import cli, price_lists as pl, price_update as pu, pricebook, regions
 from lib.price_lists import PriceListError
 from lib.workload import SPECS
 

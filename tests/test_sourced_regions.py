@@ -18,9 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import analysis, deck, engine, export, i18n, presets, pricebook, regions
-from lib import price_pages as pp
-from lib import price_update as pu
+from lib import analysis, deck, engine, export, i18n, presets, price_pages as pp, price_update as pu, pricebook, regions
 from lib.price_lists import PriceListError
 from lib.workload import SPECS, from_dict
 

@@ -24,8 +24,8 @@ from typing import TypeVar
 import streamlit as st
 
 from lib import i18n, labels, links
-from lib.errors import DashboardError, quote
-from lib.i18n import N_, _
+from lib.errors import DashboardError
+from lib.i18n import N_, _, quote
 from ui import server_limits, widget_state
 
 from . import Box

@@ -14,14 +14,13 @@ import pandas as pd
 import streamlit as st
 
 from lib import compare, labels, links, presets, pricebook, scenario
-from lib.errors import InputError, PriceBookError, quote
-from lib.i18n import N_, _
+from lib.errors import InputError, PriceBookError
+from lib.i18n import N_, _, quote
 from lib.labels import SAME_MONEY
 from lib.pricebook import PriceBook
 from lib.workload import DEFAULT, Workload, coerce_fields, lenient
 
-from . import Box, language, money, workload_inputs
-from . import copy_link as copy_link_button
+from . import Box, copy_link as copy_link_button, language, money, workload_inputs
 
 LAST = "share_last_query"  # the query string this session last wrote (absent before its first run)
 PROBLEMS = "share_problems"  # messages about the last link or file applied

@@ -20,15 +20,15 @@ from lib.workload import (
     PERCENT_FIELDS,
     PLANS_SECTION,
     QUESTIONS,
+    SECTIONS as SIDEBAR_SECTIONS,
     SELFHOSTED_SECTION,
+    SHARE_FIELDS as SHARES,
     SPECS,
     WORKLOAD_SECTION,
     Workload,
     from_dict,
     in_section,
 )
-from lib.workload import SECTIONS as SIDEBAR_SECTIONS
-from lib.workload import SHARE_FIELDS as SHARES
 
 from . import Box
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..components import consumers_cloud
-from ..workload import RegistryId, Workload
+from ..workload import SPECS, RegistryId, Workload
 
 Cloud = Literal["aws", "gcp", "azure"]
 # where a registry's bytes leave from, for one workload: a cloud, the company's own data centre,
@@ -65,6 +65,4 @@ class RegistrySpec:
 
 def others(w: Workload, field: str, current: str, skip: tuple[str, ...] = ("auto",)) -> tuple[str, ...]:
     """A choice field's values other than `current` (and than `skip`), in the order the field lists them."""
-    from ..workload import SPECS
-
     return tuple(v for v in SPECS[field].choices if v != current and v not in skip)
