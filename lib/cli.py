@@ -10,18 +10,22 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from . import decision, engine, i18n, labels, pricebook, registries, report, scenario, setups
-from .analysis import analyse
+from .analyses.analysis import analyse
 from .bill import cli as bill_cli, inputs_from_paths, read
 from .bill.cli import add_parser as _bill_parser, parse_shares
 from .bill.section import section
-from .decision_text import step_reasons
-from .errors import DashboardError, InputError
-from .i18n import _
+from .core import i18n
+from .core.errors import DashboardError, InputError
+from .core.i18n import _
+from .decide import decision
+from .decide.decision_text import step_reasons
+from .inputs import pricebook, scenario
+from .inputs.price_update import add_cli as _prices_cli
+from .inputs.pricebook import PriceBook
+from .inputs.workload import SPECS, Workload
 from .measure import cli as measure_cli
-from .price_update import add_cli as _prices_cli
-from .pricebook import PriceBook
-from .workload import SPECS, Workload
+from .presentation import report
+from .pricing import engine, labels, registries, setups
 
 if TYPE_CHECKING:
     from .bill.section import Section
@@ -77,7 +81,7 @@ def _recommend(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from . import adr, deck, export
+    from .exports import adr, deck, export
 
     w, book = _read(args)
     wanted = {k: getattr(args, k) for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg") if getattr(args, k)}
@@ -102,7 +106,7 @@ def _export(args: argparse.Namespace) -> int:
         elif kind == "adr":
             data = adr.adr(a, args.link, bill=bill)
         else:
-            from . import charts, wording
+            from .presentation import charts, wording
 
             fig = export.slide_figure(
                 charts.cost_breakdown(

@@ -12,10 +12,13 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from lib import adr, bill, cli, deck, i18n, pricebook
-from lib.analysis import analyse
+from lib import bill, cli
+from lib.analyses.analysis import analyse
 from lib.bill.section import Section, section
-from lib.workload import DEFAULT
+from lib.core import i18n
+from lib.exports import adr, deck
+from lib.inputs import pricebook
+from lib.inputs.workload import DEFAULT
 from tests.conftest import EKS_TEAM
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "bill"

@@ -12,10 +12,14 @@ import plotly.graph_objects as go
 import pytest
 from pptx import Presentation
 
-from lib import charts, compare, deck, engine, i18n, sensitivity, timeline
-from lib.analysis import analyse
-from lib.network import PathCosts
-from lib.workload import from_dict
+from lib.analyses import compare, sensitivity, timeline
+from lib.analyses.analysis import analyse
+from lib.core import i18n
+from lib.exports import deck
+from lib.inputs.workload import from_dict
+from lib.presentation import charts
+from lib.pricing import engine
+from lib.pricing.network import PathCosts
 from tests.apphelpers import EKS_LINK, array, bar_value, figure, open_app
 from tests.conftest import EKS_TEAM
 

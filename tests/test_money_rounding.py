@@ -4,8 +4,10 @@ every surface prints the same cents: bar labels, hovers' values, tables, slides,
 import pandas as pd
 import pytest
 
-from lib import charts, deck, engine, labels, report
-from lib.workload import from_dict
+from lib.exports import deck
+from lib.inputs.workload import from_dict
+from lib.presentation import charts, report
+from lib.pricing import engine, labels
 from ui import money as ui_money
 
 # The default scenario's Harbor, by hand: 730 h x $0.17 = 124.10 (nodes) + 160 GB x $0.08 = 12.80 (disks)

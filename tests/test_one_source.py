@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lib import engine, labels
-from lib.registries import dockerhub
-from lib.workload import from_dict
+from lib.inputs.workload import from_dict
+from lib.pricing import engine, labels
+from lib.pricing.registries import dockerhub
 
 LIB = Path(__file__).resolve().parent.parent / "lib"
 

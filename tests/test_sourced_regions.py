@@ -18,9 +18,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import analysis, deck, engine, export, i18n, presets, price_pages as pp, price_update as pu, pricebook, regions
-from lib.price_lists import PriceListError
-from lib.workload import SPECS, from_dict
+from lib.analyses import analysis
+from lib.core import i18n
+from lib.exports import deck, export
+from lib.inputs import presets, price_pages as pp, price_update as pu, pricebook, regions
+from lib.inputs.price_lists import PriceListError
+from lib.inputs.workload import SPECS, from_dict
+from lib.pricing import engine
 
 PAGES = Path(__file__).parent / "fixtures" / "price_lists" / "pages"
 NEW = (

@@ -12,10 +12,11 @@ from typing import Any
 
 import streamlit as st
 
-from lib import i18n, labels, regions
-from lib.errors import InputError
-from lib.i18n import N_, _
-from lib.workload import (
+from lib.core import i18n
+from lib.core.errors import InputError
+from lib.core.i18n import N_, _
+from lib.inputs import regions
+from lib.inputs.workload import (
     DEFAULT,
     PERCENT_FIELDS,
     PLANS_SECTION,
@@ -29,6 +30,7 @@ from lib.workload import (
     from_dict,
     in_section,
 )
+from lib.pricing import labels
 
 from . import Box
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import labels, registries
-from ..components import unit_text
-from ..i18n import N_, _, _visible, ngettext
+from ..core.i18n import N_, _, _visible, ngettext
+from ..pricing import labels, registries
+from ..pricing.components import unit_text
 from .compare import Comparison, Row
 from .reader import Bill
 
