@@ -289,10 +289,12 @@ def test_deck_scenario_b_as_set_up_now_compares_todays_bills(book):
 
 def test_sweep_picture_in_won(book, monkeypatch):
     seen = {}
-    monkeypatch.setattr(deck.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png")
+    monkeypatch.setattr(
+        deck.slide_sensitivity.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png"
+    )
     table = sensitivity.sweep(W, W.sweep_field, book)
     with i18n.using("ko", krw=WON):
-        deck.sweep_picture(table, [], W)
+        deck.slide_sensitivity.sweep_picture(table, [], W)
     y = seen["fig"].layout.yaxis
     assert y.tickprefix == "₩" and y.tickformat == ",.0f" and y.title.text == "월 비용 (원)"
 

@@ -391,7 +391,10 @@ def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book)
 
     def items():
         return [
-            item for _vendor, pages in deck.sources(analyse(w, book)) for *_page, priced in pages for item in priced
+            item
+            for _vendor, pages in deck.price_sources.sources(analyse(w, book))
+            for *_page, priced in pages
+            for item in priced
         ]
 
     with i18n.using("ko"):

@@ -664,7 +664,7 @@ def test_a_vendor_split_across_slides_is_named_again(book):
     prs = Presentation(io.BytesIO(data))
     boxes = [sh for s in prs.slides for sh in s.shapes if sh.name == "Sources"]
     assert len(boxes) >= 2
-    vendors = set(deck.VENDORS.values())
+    vendors = set(deck.price_sources.VENDORS.values())
     for box in boxes[1:]:
         first = box.text_frame.paragraphs[0].runs[0]
         assert first.font.bold and first.text.replace(" (continued)", "") in vendors
@@ -693,10 +693,12 @@ def test_sweep_picture_ticks_below_one_dollar_are_not_zero(book, monkeypatch):
     from lib.inputs.workload import from_dict
 
     seen = {}
-    monkeypatch.setattr(deck.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png")
+    monkeypatch.setattr(
+        deck.slide_sensitivity.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png"
+    )
     w = from_dict({})
     table = sensitivity.sweep(w, w.sweep_field, book)
-    deck.sweep_picture(table, [], w)
+    deck.slide_sensitivity.sweep_picture(table, [], w)
     fmt = seen["fig"].layout.yaxis.tickformat
     assert fmt == ",.2~f"  # d3-format, "~" trims zeros: 0.1 -> "0.1", 1 -> "1", 1000000 -> "1,000,000"
 
@@ -882,7 +884,9 @@ def test_sweep_picture_end_labels_show_whole(book, lang):
 
     with i18n.using(lang):
         table = sensitivity.sweep(W, W.sweep_field, book)
-        png = deck.sweep_picture(table, sensitivity.break_evens(W, W.sweep_field, book, table=table), W)
+        png = deck.slide_sensitivity.sweep_picture(
+            table, sensitivity.break_evens(W, W.sweep_field, book, table=table), W
+        )
     img = Image.open(io.BytesIO(png)).convert("L")
     width, height = img.size
     edge = [img.getpixel((x, y)) for x in range(width - 6, width) for y in range(height)]

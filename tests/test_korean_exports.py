@@ -97,7 +97,7 @@ def test_the_korean_summary_gives_the_same_reasons_as_the_english_one(book, pres
         with i18n.using(lang):
             a = analyse(w, book)
             said = {wording.reason(s.reasons[0]): s.node for s in a.recommendation.path}
-            nodes.append([said.get(x, "cost note") for x in deck.why_bullets(a)])
+            nodes.append([said.get(x, "cost note") for x in deck.story.why_bullets(a)])
     assert nodes[0] == nodes[1] and 1 <= len(nodes[0]) <= 3
 
 
