@@ -2,6 +2,7 @@
 passes is only worth something if it fails when the rule is broken: each test below copies lib/ to a
 temporary folder, plants one breach, and runs the same command with the same contracts on the copy."""
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -65,3 +66,41 @@ def test_a_breach_breaks_a_contract_and_names_the_import(tmp_path, plant, broken
     assert out.returncode == 1, out.stdout + out.stderr
     assert "BROKEN" in out.stdout and "1 broken" in out.stdout, out.stdout
     assert broken in out.stdout, out.stdout
+
+
+# ---- no circles, and imports inside functions only where they buy start-up time ----------------------
+
+_spec = importlib.util.spec_from_file_location("import_graph", ROOT / "tools" / "import_graph.py")
+assert _spec and _spec.loader
+import_graph = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(import_graph)
+
+# the imports lib makes inside a function, and why: each loads something heavy only for the command that
+# needs it (`python -m lib estimate` never loads python-pptx or plotly; `measure` never loads the engine)
+LATE = {
+    ("lib.cli", "lib.exports.adr, lib.exports.deck, lib.exports.export"),  # `export` only
+    ("lib.cli", "lib.presentation.charts, lib.presentation.wording"),  # `export --png/--svg` only
+    ("lib.measure.lifecycle", "lib.pricing.engine"),  # `measure` starts without the engine
+}
+
+
+def _circles(lib: Path) -> list[list[str]]:
+    lines, edges, _inner, typing_edges = import_graph.graph(lib)
+    both = {m: edges.get(m, set()) | typing_edges.get(m, set()) for m in set(edges) | set(typing_edges)}
+    return import_graph.sccs(both, set(lines))
+
+
+def test_lib_has_no_import_circle_counting_late_and_type_only_imports():
+    assert _circles(ROOT / "lib") == []
+
+
+def test_a_circle_hidden_in_a_function_is_found(tmp_path):
+    shutil.copytree(ROOT / "lib", tmp_path / "lib", ignore=shutil.ignore_patterns("__pycache__"))
+    errors = tmp_path / "lib/core/errors.py"
+    errors.write_text(errors.read_text(encoding="utf-8") + "\n\ndef _late() -> None:\n    from . import i18n\n")
+    assert _circles(tmp_path / "lib") == [["lib.core.errors", "lib.core.i18n"]]
+
+
+def test_imports_inside_functions_are_only_the_late_loads_for_start_up_time():
+    _lines, _edges, inner, _typing = import_graph.graph(ROOT / "lib")
+    assert {(m, targets) for m, _line, targets in inner} == LATE

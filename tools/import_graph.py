@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LIB = ROOT / "lib"
 
 
-def module_name(path: Path) -> str:
-    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+def module_name(path: Path, lib: Path = LIB) -> str:
+    parts = list(path.relative_to(lib.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
@@ -48,8 +48,10 @@ def resolve(mod: str, is_pkg: bool, node: ast.ImportFrom | ast.Import, modules: 
     return out
 
 
-def graph() -> tuple[dict[str, int], dict[str, set[str]], list[tuple[str, int, str]], dict[str, set[str]]]:
-    files = {module_name(p): p for p in LIB.rglob("*.py")}
+def graph(
+    lib: Path = LIB,
+) -> tuple[dict[str, int], dict[str, set[str]], list[tuple[str, int, str]], dict[str, set[str]]]:
+    files = {module_name(p, lib): p for p in lib.rglob("*.py")}
     modules = set(files)
     lines = {m: len(p.read_text(encoding="utf-8").splitlines()) for m, p in files.items()}
     edges: dict[str, set[str]] = defaultdict(set)
@@ -139,7 +141,7 @@ def sccs(edges: dict[str, set[str]], nodes: set[str]) -> list[list[str]]:
 
 
 def main() -> None:
-    lines, edges, inner, _typing = graph()
+    lines, edges, inner, typing_edges = graph()
     # a package's __init__ importing its own children is not a circle worth naming: drop parent->child
     # edges where the child imports back only through the package (the usual re-export)
     layer_lines: dict[str, int] = defaultdict(int)
@@ -159,6 +161,11 @@ def main() -> None:
         print(f"  {m}:{ln} -> {t}")
     cyc = sccs(edges, set(lines))
     print(f"import circles (strongly connected groups, counting function-level imports): {len(cyc)}")
+    for c in cyc:
+        print(f"  {len(c)} modules: {' '.join(c)}")
+    both = {m: edges.get(m, set()) | typing_edges.get(m, set()) for m in set(edges) | set(typing_edges)}
+    cyc = sccs(both, set(lines))
+    print(f"... counting the imports made for type checking only too: {len(cyc)}")
     for c in cyc:
         print(f"  {len(c)} modules: {' '.join(c)}")
     if "--edges" in sys.argv:

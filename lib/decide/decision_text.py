@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import reduce
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ..core.i18n import _, text
 from ..pricing import registries, setups
 from ..pricing.labels import SAME_MONEY, choice, money, shown_difference
 from . import serving
-
-if TYPE_CHECKING:
-    from .decision import Recommendation
 
 
 def _names(ids: Iterable[str]) -> str:
@@ -135,13 +132,35 @@ def gap_note(cheapest: str, setup: str, cheapest_cost: float, rec: str, gap: flo
     )
 
 
-def headline(r: Recommendation) -> str:
+class Headlined(Protocol):
+    """What a headline reads of a recommendation (lib.decide.decision.Recommendation): named here, so
+    the words need not import the decision that calls them (decision -> decision_text, never back)."""
+
+    @property
+    def recommended(self) -> str: ...
+    @property
+    def recommended_cost(self) -> float: ...
+    @property
+    def cheapest(self) -> str | None: ...
+    @property
+    def costs(self) -> Mapping[str, float]: ...
+    @property
+    def failures(self) -> Mapping[str, tuple[str, ...]]: ...
+    @property
+    def setup_description(self) -> str: ...
+    @property
+    def gap_note(self) -> str: ...
+    @property
+    def serving_note(self) -> str: ...
+
+
+def headline(r: Headlined) -> str:
     """The headline, and when a registry or setup that would not serve the workload moved the answer, why."""
     line = _headline(r)
     return f"{line} {r.serving_note}" if r.serving_note else line
 
 
-def _headline(r: Recommendation) -> str:
+def _headline(r: Headlined) -> str:
     """One sentence: what is recommended, in which setup, at what cost; and when it is not the
     cheapest registry that meets the hard requirements, which one is and what the difference buys."""
     name = registries.name(r.recommended)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING
 
 from ..core.i18n import lang, text as local
+from ..decide.decision import Recommendation
 from ..decide.decision_tree import Text, Tree
-
-if TYPE_CHECKING:
-    from ..decide.decision import Recommendation
 
 HIGHLIGHT = "#d62728"
 
