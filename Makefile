@@ -39,6 +39,7 @@ test: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy  # lib, ui, pages and app.py, strict (mypy.ini)
+	$(VENV)/bin/lint-imports --no-cache  # lib in layers, each importing only below itself; no streamlit (.importlinter)
 	$(PY) -m pytest -q
 
 # The rerun figures (issue 29) as ratios: server CPU per rerun and keypress -> chart against the minimal
@@ -51,7 +52,7 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/interaction.py --pages overview --changes 15
 	$(PY) bench/protocol_load.py --saturate --sessions 4 --seconds 15 $(if $(BENCH_AGAINST),--against $(BENCH_AGAINST) --rounds 2)
 
-# Mutation testing of the pricing rules (lib/registries/, lib/components.py) against the fast
+# Mutation testing of the pricing rules (lib/pricing/registries/, lib/pricing/components.py) against the fast
 # pricing tests; configuration in setup.cfg, results in tests/README.md. CPU-heavy: minutes.
 mutants: $(VENV)/.installed-test
 	$(VENV)/bin/mutmut run --max-children 2

@@ -34,7 +34,7 @@ CHILD = r"""
 import collections, datetime as dt, json, statistics, sys, time
 sys.path.insert(0, sys.argv[1])
 from lib import adr, deck, decision, engine, export, pricebook, registries, sensitivity
-from lib.workload import DEFAULT, from_dict
+from lib.inputs.workload import DEFAULT, from_dict
 args = json.loads(sys.argv[2])
 calls = collections.Counter()
 def counted(owner, name, key):
@@ -67,7 +67,7 @@ def break_even_page():
 x = from_dict({**DEFAULT.to_dict(), **args["export"]})
 def exports():  # what the Export page and `python -m lib export` build for one scenario
     try:
-        from lib.analysis import analyse
+        from lib.analyses.analysis import analyse
     except ImportError:  # the baseline: each export prices the scenario itself
         analyse = None
     import inspect

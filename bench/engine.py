@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lib import engine, pricebook, registries  # noqa: E402
-from lib.workload import DEFAULT, Workload  # noqa: E402
+from lib.inputs import pricebook  # noqa: E402
+from lib.inputs.workload import DEFAULT, Workload  # noqa: E402
+from lib.pricing import engine, registries
 
 
 def make_inputs(n: int, seed: int) -> pd.DataFrame:

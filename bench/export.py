@@ -2,7 +2,7 @@
 
 Baselines for the ratios, measured in the same run: a bare `fig.to_image` of a one-bar figure
 on the same warm server (for pictures); for the deck, the deck without its picture and the
-sensitivity break-even search alone (lib/sensitivity.py's bisection), which is most of what a
+sensitivity break-even search alone (lib/analyses/sensitivity.py's bisection), which is most of what a
 deck without a picture costs.
 Usage: python bench/export.py [--repeat N]
 """
@@ -16,9 +16,14 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lib import charts, decision, deck, engine, export, pricebook, sensitivity  # noqa: E402
-from lib.analysis import analyse
-from lib.workload import from_dict  # noqa: E402
+from lib.analyses import sensitivity  # noqa: E402
+from lib.analyses.analysis import analyse
+from lib.decide import decision
+from lib.exports import deck, export
+from lib.inputs import pricebook
+from lib.inputs.workload import from_dict  # noqa: E402
+from lib.presentation import charts
+from lib.pricing import engine
 
 # the issue's reviewer: EKS behind NAT, with a scenario B in the link (so the deck has every slide)
 SCENARIO = {

@@ -6,7 +6,7 @@ reserved offers per SKU) of about --mb megabytes, with the few products the pric
 hidden among them. Then, each in its own process so peak memory (max RSS) is its own:
 
   baseline  read the file's bytes in 1 MB chunks (the disk/page-cache floor)
-  stream    lib.price_lists.scan_offer with the price book's EC2 rules (what the update runs)
+  stream    lib.inputs.price_lists.scan_offer with the price book's EC2 rules (what the update runs)
   json.load the whole file into Python objects (what a naive reader does)
 
 Prints seconds and peak MB, as ratios to the baseline. Run: .venv/bin/python bench/price_lists.py [--mb 400]
@@ -199,7 +199,7 @@ def generate(path: Path, mb: float) -> int:
 CHILD = {
     "baseline": "import sys\nwith open(sys.argv[1],'rb') as f:\n    while f.read(1<<20): pass\nprint(0)",
     "stream": (
-        "import sys\nfrom lib import price_lists as pl\n"
+        "import sys\nfrom lib.inputs import price_lists as pl\n"
         "rules=[r for r in pl.AWS_RULES if 'AmazonEC2' in r.offers]\n"
         "o=pl.scan_offer(sys.argv[1], lambda p: any(r.matches(p) for r in rules), 'AmazonEC2')\n"
         "assert pl.dimensions(o,'WANTEDC6IXLARGE')[0].usd==0.17\nprint(len(o.products))"

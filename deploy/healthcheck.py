@@ -1,8 +1,8 @@
 """The container's HEALTHCHECK and the pod's liveness probe: exit 0 when Streamlit answers on
 /_stcore/health and picture exports work, else 1.
 
-Exports: lib/export.py restarts its renderer when Chromium dies and notes in a file per port
-(lib.export.status_path) when pictures still fail after that; /_stcore/health stays 200 then, so
+Exports: lib/exports/export.py restarts its renderer when Chromium dies and notes in a file per port
+(lib.exports.export.status_path) when pictures still fail after that; /_stcore/health stays 200 then, so
 this is what lets Kubernetes restart such a pod.
 
 Reads the port and base path as deploy/entrypoint.sh sets them (the environment wins over
@@ -37,8 +37,8 @@ def health_url(values: dict[str, str]) -> str:
 
 
 def renderer_broken(values: dict[str, str]) -> str | None:
-    """Why picture exports fail (as lib/export.py noted it), or None. The same file name as
-    lib.export.status_path: this script runs without the app's packages."""
+    """Why picture exports fail (as lib/exports/export.py noted it), or None. The same file name as
+    lib.exports.export.status_path: this script runs without the app's packages."""
     port = values.get("STREAMLIT_SERVER_PORT", "8501")
     path = os.path.join(tempfile.gettempdir(), f"registry-dashboard-renderer-{port}.json")
     try:

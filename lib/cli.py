@@ -10,13 +10,22 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from . import decision, engine, i18n, labels, pricebook, registries, report, scenario, setups
-from .decision_text import step_reasons
-from .errors import DashboardError, InputError
-from .i18n import _
+from .analyses.analysis import analyse
+from .bill import cli as bill_cli, inputs_from_paths, read
+from .bill.cli import add_parser as _bill_parser, parse_shares
+from .bill.section import section
+from .core import i18n
+from .core.errors import DashboardError, InputError
+from .core.i18n import _
+from .decide import decision
+from .decide.decision_text import step_reasons
+from .inputs import pricebook, scenario
+from .inputs.price_update import add_cli as _prices_cli
+from .inputs.pricebook import PriceBook
+from .inputs.workload import SPECS, Workload
 from .measure import cli as measure_cli
-from .pricebook import PriceBook
-from .workload import SPECS, Workload
+from .presentation import report
+from .pricing import engine, labels, registries, setups
 
 if TYPE_CHECKING:
     from .bill.section import Section
@@ -41,8 +50,6 @@ def _read(args: argparse.Namespace) -> tuple[Workload, PriceBook]:
 
 
 def _recommend(args: argparse.Namespace) -> int:
-    from .analysis import analyse
-
     w, book = _read(args)
     if args.format == "json":
         print(json.dumps(decision.recommend(w, book).to_dict(), indent=2))
@@ -74,8 +81,7 @@ def _recommend(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from . import adr, deck, export
-    from .analysis import analyse
+    from .exports import adr, deck, export
 
     w, book = _read(args)
     wanted = {k: getattr(args, k) for k in ("pptx", "xlsx", "csv", "json", "adr", "png", "svg") if getattr(args, k)}
@@ -100,7 +106,7 @@ def _export(args: argparse.Namespace) -> int:
         elif kind == "adr":
             data = adr.adr(a, args.link, bill=bill)
         else:
-            from . import charts, wording
+            from .presentation import charts, wording
 
             fig = export.slide_figure(
                 charts.cost_breakdown(
@@ -128,17 +134,11 @@ def _bill_section(args: argparse.Namespace, w: Workload, book: PriceBook) -> Sec
         if args.share:
             raise InputError(_("--share needs --bill: the share is of a bill's shared lines"))
         return None
-    from .bill import inputs_from_paths, read
-    from .bill.cli import parse_shares
-    from .bill.section import section
-
     shares = parse_shares(args.share)
     return section(read(inputs_from_paths(args.bill)), w, book, shares)
 
 
 def _bill(args: argparse.Namespace) -> int:
-    from .bill import cli as bill_cli
-
     return bill_cli.run(args)
 
 
@@ -199,13 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.set_defaults(func=_export)
     me = measure_cli.add_parser(sub)  # also started alone by lib/__main__.py, without the engine
-    from .bill.cli import add_parser as _bill_parser
-
     bi = _bill_parser(sub, _bill)  # `bill FILE...`: the model against a cloud bill (issue 27)
     f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
     f.set_defaults(func=_fields)
-    from .price_update import add_cli as _prices_cli
-
     _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
     for command in (est, rec, ex, me, bi, f):  # every command that prints words or writes a file
         command.add_argument(

@@ -3,9 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from lib import i18n, labels, regions, timeline
-from lib.i18n import N_, _
-from lib.registries import name as registry_name
+from lib.analyses import timeline
+from lib.core import i18n
+from lib.core.i18n import N_, _
+from lib.inputs import regions
+from lib.pricing import labels
+from lib.pricing.registries import name as registry_name
 from ui import shell
 
 TITLE = N_("About")

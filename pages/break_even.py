@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from lib import charts, decision_sweep, features, labels, scenario_cache, sensitivity, wording
-from lib.i18n import N_, _
-from lib.registries import name as registry_name
-from lib.workload import DEFAULT, PERCENT_FIELDS
+from lib.analyses import decision_sweep, scenario_cache, sensitivity
+from lib.core.i18n import N_, _
+from lib.inputs.workload import DEFAULT, PERCENT_FIELDS
+from lib.presentation import charts, wording
+from lib.pricing import features, labels
+from lib.pricing.registries import name as registry_name
 from ui import chart, money, shell, workload_inputs
 
 TITLE = N_("Break-even")

@@ -4,10 +4,13 @@ from typing import Any
 
 import streamlit as st
 
-from lib import charts, compare, labels, presets, scenario_cache
-from lib.i18n import N_, _
-from lib.registries import name as registry_name
-from lib.workload import COMPARED, PERCENT_FIELDS, SPECS, lenient
+from lib.analyses import compare, scenario_cache
+from lib.core.i18n import N_, _
+from lib.inputs import presets
+from lib.inputs.workload import COMPARED, PERCENT_FIELDS, SPECS, lenient
+from lib.presentation import charts
+from lib.pricing import labels
+from lib.pricing.registries import name as registry_name
 from ui import chart, money, share, shell, workload_inputs
 
 TITLE = N_("Compare")

@@ -3,9 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from lib import charts, i18n, labels, scenario_cache, timeline
-from lib.i18n import N_, _
-from lib.registries import name as registry_name
+from lib.analyses import scenario_cache, timeline
+from lib.core import i18n
+from lib.core.i18n import N_, _
+from lib.presentation import charts
+from lib.pricing import labels
+from lib.pricing.registries import name as registry_name
 from ui import chart, money, shell, workload_inputs
 
 TITLE = N_("Over time")

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from lib import adr, deck, export, public_address, scenario_cache
-from lib.i18n import N_, _
+from lib.analyses import scenario_cache
+from lib.core import public_address
+from lib.core.i18n import N_, _
+from lib.exports import adr, deck, export
 from ui import bill_upload, language, share, shell
 
 TITLE = N_("Export")

@@ -5,10 +5,9 @@ from collections.abc import Collection
 
 import streamlit as st
 
-from lib import features, labels
-from lib.i18n import N_, _, text
-from lib.registries import IDS, SPECS
-from lib.registries import name as registry_name
+from lib.core.i18n import N_, _, text
+from lib.pricing import features, labels
+from lib.pricing.registries import IDS, SPECS, name as registry_name
 from ui import shell, workload_inputs
 
 TITLE = N_("Features")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.i18n import N_, _
+from lib.core.i18n import N_, _
 from ui import measure_upload, shell
 
 TITLE = N_("Measure my registry")

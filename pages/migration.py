@@ -3,10 +3,11 @@ commands filled in and the steps for the platform the images run on."""
 
 import streamlit as st
 
-from lib import labels, migration, scenario_cache, setups
-from lib.errors import InputError
-from lib.i18n import N_, _
-from lib.registries import name as registry_name
+from lib.analyses import migration, scenario_cache
+from lib.core.errors import InputError
+from lib.core.i18n import N_, _
+from lib.pricing import labels, setups
+from lib.pricing.registries import name as registry_name
 from ui import shell, workload_inputs
 
 TITLE = N_("Migration")

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lib import charts, labels, network
-from lib.components import Component, quantities
-from lib.i18n import N_, _, ngettext
+from lib.core.i18n import N_, _, ngettext
+from lib.presentation import charts
+from lib.pricing import labels, network
+from lib.pricing.components import Component, quantities
 from ui import chart, shell
 
 TITLE = N_("Network path")

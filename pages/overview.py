@@ -3,8 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from lib import charts, components, features, labels, scenario_cache, tables, wording
-from lib.i18n import N_, _
+from lib.analyses import scenario_cache
+from lib.core.i18n import N_, _
+from lib.presentation import charts, tables, wording
+from lib.pricing import components, features, labels
 from ui import chart, money, recommendation_line, shell, workload_inputs
 
 TITLE = N_("Overview")

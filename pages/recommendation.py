@@ -3,10 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from lib import decision, decision_chart, labels, scenario_cache, wording
-from lib.decision_text import step_reasons
-from lib.i18n import N_, _
-from lib.registries import name as registry_name
+from lib.analyses import scenario_cache
+from lib.core.i18n import N_, _
+from lib.decide import decision
+from lib.decide.decision_text import step_reasons
+from lib.presentation import decision_chart, wording
+from lib.pricing import labels
+from lib.pricing.registries import name as registry_name
 from ui import money, shell, workload_inputs
 
 TITLE = N_("Recommendation")

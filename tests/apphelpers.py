@@ -9,7 +9,7 @@ import numpy as np
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest, app_test
 
-from lib.workload import SPECS
+from lib.inputs.workload import SPECS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 

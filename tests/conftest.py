@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from lib import pricebook
+from lib.inputs import pricebook
 
 
 @pytest.fixture(scope="session")

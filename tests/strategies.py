@@ -2,7 +2,7 @@
 
 from hypothesis import strategies as st
 
-from lib.workload import SPECS, from_dict
+from lib.inputs.workload import SPECS, from_dict
 
 
 @st.composite

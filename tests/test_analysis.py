@@ -4,9 +4,10 @@ import numpy as np
 import pytest
 import yaml
 
-from lib import engine, features, migration, network, sensitivity, timeline
-from lib.errors import InputError
-from lib.workload import DEFAULT, from_dict
+from lib.analyses import migration, sensitivity, timeline
+from lib.core.errors import InputError
+from lib.inputs.workload import DEFAULT, from_dict
+from lib.pricing import engine, features, network
 
 # ---- break-even against brute force ---------------------------------------------------
 

@@ -2,10 +2,11 @@
 
 import pytest
 
-from lib import features, labels, migration, network, sensitivity, timeline
-from lib.registries import NAMES
-from lib.report import signed_money
-from lib.workload import from_dict
+from lib.analyses import migration, sensitivity, timeline
+from lib.inputs.workload import from_dict
+from lib.presentation.report import signed_money
+from lib.pricing import features, labels, network
+from lib.pricing.registries import NAMES
 from tests.apphelpers import array, figure, open_app
 
 
@@ -122,8 +123,8 @@ def test_break_even_chart_names_the_input_in_words_and_marks_this_scenario(book)
     title, xtitle = layout["title"]["text"], layout["xaxis"]["title"]["text"]
     assert "pulls_per_month" not in title + xtitle
     assert "pulls a month" in title.lower() and xtitle.startswith("Pulls a month") and "(pulls a month)" not in xtitle
-    from lib import charts
-    from lib.workload import from_dict
+    from lib.inputs.workload import from_dict
+    from lib.presentation import charts
 
     w = from_dict({"pulls_per_month": 5000})
     table = sensitivity.sweep(w, "pulls_per_month", book)
@@ -133,6 +134,6 @@ def test_break_even_chart_names_the_input_in_words_and_marks_this_scenario(book)
     # on a log axis an annotation's x is the value's log: log10(5000) = 3.699, inside 10 .. 100M
     marks = [a for a in fig.layout.annotations if a.text.startswith("<b>You are here</b>")]
     assert len(marks) == 1 and marks[0].x == pytest.approx(3.69897, abs=1e-5)
-    from lib import charts as c
+    from lib.presentation import charts as c
 
     assert c.sweep_axis("image_size_mb", "MB") == "Image size (MB)"

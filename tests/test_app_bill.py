@@ -70,9 +70,11 @@ def test_a_bad_file_is_named_and_nothing_is_applied(tmp_path):
 def test_the_comparison_reads_in_korean():
     # (the page itself is scanned in Korean by test_app_korean; AppTest cannot upload on a Korean page: it
     # re-reads the region box's options in English on the next run)
-    from lib import bill, i18n, pricebook
+    from lib import bill
     from lib.bill import words
-    from lib.workload import DEFAULT
+    from lib.core import i18n
+    from lib.inputs import pricebook
+    from lib.inputs.workload import DEFAULT
     from tests.test_app_korean import english_words
 
     b = bill.read(bill.inputs_from_paths([FIX / "eks-cur2-2026-11.csv"]))

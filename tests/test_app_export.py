@@ -1,9 +1,10 @@
 """The Export page and the per-chart downloads, run by AppTest."""
 
-from lib import adr, decision
-from lib.analysis import analyse
-from lib.registries import NAMES
-from lib.workload import from_dict
+from lib.analyses.analysis import analyse
+from lib.decide import decision
+from lib.exports import adr
+from lib.inputs.workload import from_dict
+from lib.pricing.registries import NAMES
 from tests.apphelpers import open_app
 
 

@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 import pytest
 
-from lib import i18n, labels
+from lib.core import i18n
+from lib.pricing import labels
 from tests.apphelpers import EKS_LINK, open_app
 
 # ---- the scan --------------------------------------------------------------------------------
@@ -153,7 +154,7 @@ EXTENSION = re.compile(r"\.(?:pptx|xlsx|csv|json|png|svg|yaml|md)\b")  # a file'
 
 def _region_codes() -> re.Pattern[str]:
     """The clouds' own region codes (us-east-1, eastus, us-east4): identifiers, shown beside their names."""
-    from lib import regions
+    from lib.inputs import regions
 
     codes = {c for m in regions.load().values() for c in (m.aws, m.azure, m.gcp)}
     # ASCII edges: Korean particles follow codes without a space ("us-east-1은"), and \b sees Hangul as a word
@@ -443,7 +444,7 @@ def test_a_bad_rate_or_date_is_named_and_amounts_stay_in_dollars(rate, day, mess
 
 
 def test_the_about_page_shows_korean_units():
-    from lib import pricebook
+    from lib.inputs import pricebook
 
     book = pricebook.load()
     at = open_app({"lang": "ko"}, page="pages/about.py")
@@ -478,7 +479,7 @@ def test_page_titles_may_be_marked_for_translation(tmp_path):
     from ui import shell
 
     f = tmp_path / "p.py"
-    f.write_text('from lib.i18n import N_\nTITLE = N_("Overview")\nICON = ":material/info:"\nORDER = 5\n')
+    f.write_text('from lib.core.i18n import N_\nTITLE = N_("Overview")\nICON = ":material/info:"\nORDER = 5\n')
     info = shell._read(f)
     assert info.title == "Overview"
     with i18n.using("ko"):
@@ -555,7 +556,8 @@ def test_the_cheaper_setup_beside_a_total_is_in_won_like_the_total():
     # $2,996.85 as set up; in won at 1,380.5: 563.245 × 1,380.5 = 777,559.7 -> ₩777,560, the total
     # 2,996.85 × 1,380.5 = 4,137,151.4 -> ₩4,137,151, and the saving as shown, so the three add up:
     # 4,137,151 − 777,560 = ₩3,359,591
-    from lib import presets, pricebook, setups
+    from lib.inputs import presets, pricebook
+    from lib.pricing import setups
 
     w, _meta = presets.load("eks-private")
     s = setups.cheaper_setup(w, pricebook.load(), "ecr")

@@ -3,8 +3,11 @@
 import pytest
 import yaml
 
-from lib import compare, decision, engine, pricebook
-from lib.workload import from_dict
+from lib.analyses import compare
+from lib.decide import decision
+from lib.inputs import pricebook
+from lib.inputs.workload import from_dict
+from lib.pricing import engine
 from tests.apphelpers import bar_value, figure, open_app
 
 LINK = {

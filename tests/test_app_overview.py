@@ -2,8 +2,8 @@
 
 import pytest
 
-from lib import engine
-from lib.workload import DEFAULT
+from lib.inputs.workload import DEFAULT
+from lib.pricing import engine
 from tests.apphelpers import bar_value, figure, open_app
 
 ECR = "Amazon ECR"
@@ -73,7 +73,8 @@ def test_issue_11_team_first_line_recommends_ecr_with_endpoints_under_1000():
 
 def test_the_overview_makes_its_recommendation_once_per_rerun(monkeypatch):
     # it used to make it twice (once for the line at the top, once for the chart's marked bar)
-    from lib import decision, scenario_cache
+    from lib.analyses import scenario_cache
+    from lib.decide import decision
 
     scenario_cache.clear()  # analyses are shared across sessions (issue 29): another test may have made this one
     calls = []

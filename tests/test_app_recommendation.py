@@ -1,8 +1,8 @@
 """The Recommendation page and the overview's one-line recommendation, run by AppTest."""
 
-from lib import decision
-from lib.registries import NAMES
-from lib.workload import from_dict
+from lib.decide import decision
+from lib.inputs.workload import from_dict
+from lib.pricing.registries import NAMES
 from tests.apphelpers import open_app
 
 PAGE = "pages/recommendation.py"

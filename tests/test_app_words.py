@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from lib import engine, labels
-from lib.workload import SPECS, from_dict
+from lib.inputs.workload import SPECS, from_dict
+from lib.pricing import engine, labels
 from tests.apphelpers import bar_value, code_names, figure, open_app
 
 PAGES = [
@@ -119,7 +119,7 @@ def test_one_number_format():
     assert labels.quantity(1234.5678, "GB") == "1,234.57 GB"
     assert labels.percent(0.05) == "5 %" and labels.data_size_mb(1200) == "1.2 GB"
     assert labels.unit_price(0.1) == "$0.10" and labels.unit_price(0.0274) == "$0.0274"
-    from lib.components import Component
+    from lib.pricing.components import Component
 
     assert (
         Component("Cross-region transfer", "transfer", "GB", 60_000, 0.02, 1200.0).arithmetic()

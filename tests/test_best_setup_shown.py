@@ -16,8 +16,8 @@ $29.245 less: 563.245 + 2,430 − 29.245 = $2,964.00 ... plus NAT's own hours
 
 import pytest
 
-from lib import presets
-from lib.analysis import analyse
+from lib.analyses.analysis import analyse
+from lib.inputs import presets
 from tests.apphelpers import EKS_LINK, array, figure, open_app
 
 BEST = 144 + 120 + 29.20 + 0.045 + 270
@@ -38,7 +38,7 @@ def eks(book):
 
 @pytest.fixture(scope="module")
 def book():
-    from lib import pricebook
+    from lib.inputs import pricebook
 
     return pricebook.load()
 
@@ -122,7 +122,7 @@ def test_compare_names_the_recommendation_cheapest_and_never_the_baseline():
 
 
 def test_the_baseline_is_never_cheapest(book):
-    from lib.workload import DEFAULT
+    from lib.inputs.workload import DEFAULT
 
     for w in (DEFAULT, DEFAULT.replace(network="endpoints"), DEFAULT.replace(pulls_per_month=10.0)):
         a = analyse(w, book)
@@ -135,7 +135,7 @@ def test_deck_plots_the_recommended_setup_on_where_the_money_goes_and_over_time(
 
     from pptx import Presentation
 
-    from lib import deck
+    from lib.exports import deck
 
     data, _missing = deck.build(eks, pictures=False)
     prs = Presentation(io.BytesIO(data))
@@ -171,7 +171,7 @@ def test_recommendation_candidates_tick_the_registry_at_its_answer():
 
 
 def test_migration_to_the_recommendation_is_priced_in_its_setup_and_builds_it(eks, book):
-    from lib import migration
+    from lib.analyses import migration
 
     w = eks.workload
     assert w.deploy_platform == "eks"  # the preset names the platform
@@ -203,7 +203,7 @@ def test_exports_quote_the_recommended_setup(eks, book):
 
     import openpyxl
 
-    from lib import export
+    from lib.exports import export
 
     wb = openpyxl.load_workbook(io.BytesIO(export.xlsx_table(eks.shown, book, eks)))
     rows = list(wb["Totals"].values)
@@ -352,7 +352,7 @@ def test_deck_says_and_draws_one_figure(eks):
 
     from pptx import Presentation
 
-    from lib import deck
+    from lib.exports import deck
 
     data, _missing = deck.build(eks, pictures=False)
     prs = Presentation(io.BytesIO(data))
@@ -372,7 +372,7 @@ def test_deck_says_and_draws_one_figure(eks):
 
 
 def test_open_source_project_shows_the_answer_and_runner_up_in_setups_that_serve(book):
-    from lib.workload import from_dict
+    from lib.inputs.workload import from_dict
 
     a = analyse(
         from_dict(dict(visibility="public", pulls_per_month=200_000, same_region_share=0.5, internet_share=0.5)), book

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import bill, cli, pricebook
+from lib import bill, cli
 from lib.bill import reader, stream
-from lib.errors import InputError
-from lib.workload import DEFAULT
+from lib.core.errors import InputError
+from lib.inputs import pricebook
+from lib.inputs.workload import DEFAULT
 from tests.conftest import EKS_TEAM
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "bill"

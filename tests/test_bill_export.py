@@ -12,10 +12,13 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from lib import adr, bill, cli, deck, i18n, pricebook
-from lib.analysis import analyse
+from lib import bill, cli
+from lib.analyses.analysis import analyse
 from lib.bill.section import Section, section
-from lib.workload import DEFAULT
+from lib.core import i18n
+from lib.exports import adr, deck
+from lib.inputs import pricebook
+from lib.inputs.workload import DEFAULT
 from tests.conftest import EKS_TEAM
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "bill"
@@ -117,14 +120,14 @@ def test_a_hostile_file_name_stays_text_on_the_slide(tmp_path):
 
 
 def _fits(slide) -> None:
-    """The table and its notes end above the body's bottom (deck.BODY_BOTTOM), by the deck's measure."""
+    """The table and its notes end above the body's bottom (deck.layout.BODY_BOTTOM), by the deck's measure."""
     (frame,) = [s for s in slide.shapes if s.has_table]
     bottom = Emu(frame.top + sum(r.height for r in frame.table.rows)).inches
     notes = [s for s in slide.shapes if s.name == "Bill notes"]
-    assert bottom <= deck.BODY_BOTTOM
+    assert bottom <= deck.layout.BODY_BOTTOM
     for n in notes:
         assert n.top >= frame.top + sum(r.height for r in frame.table.rows)
-        assert Emu(n.top + n.height).inches <= deck.BODY_BOTTOM + 1e-6
+        assert Emu(n.top + n.height).inches <= deck.layout.BODY_BOTTOM + 1e-6
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -155,7 +158,7 @@ def test_many_lines_shrink_the_table_to_fit(tmp_path, lang):
         for p in c.text_frame.paragraphs
         for r in p.runs
     }
-    assert max(sizes) < deck.BILL_PTS[0]  # it had to shrink
+    assert max(sizes) < deck.slide_bill.BILL_PTS[0]  # it had to shrink
 
 
 def test_the_eks_slide_fits_at_the_largest_size(tmp_path):
@@ -171,7 +174,7 @@ def test_the_eks_slide_fits_at_the_largest_size(tmp_path):
         for p in c.text_frame.paragraphs
         for r in p.runs
     }
-    assert sizes == {deck.BILL_PTS[0]}
+    assert sizes == {deck.slide_bill.BILL_PTS[0]}
 
 
 def test_the_korean_slide_and_section(tmp_path):

@@ -1,4 +1,4 @@
-"""lib/bounded.py: JSON, zip and CSV readers refuse before a parser allocates (issue 30, findings 1 and 4)."""
+"""lib/core/bounded.py: JSON, zip and CSV readers refuse before a parser allocates (issue 30, findings 1 and 4)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lib import bounded
+from lib.core import bounded
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,7 +114,7 @@ def test_a_47_kb_zip_of_nested_lists_is_refused_in_little_memory():
         """
         import io, zipfile
         from lib import measure
-        from lib.errors import InputError
+        from lib.core.errors import InputError
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
             z.writestr("repo/v1.json", (b"[" * 900 + b"]" * 900) * 11104)
@@ -137,7 +137,7 @@ def test_shallow_nesting_of_many_values_is_refused_by_count_not_depth():
     r = _run_limited(
         """
         from lib import measure
-        from lib.errors import InputError
+        from lib.core.errors import InputError
         data = (b"[" * 30 + b"]" * 30) * 200_000
         try:
             measure.measure([measure.Source("flat.json", data, None)])

@@ -5,8 +5,10 @@ value would otherwise reach the browser silently."""
 import plotly.graph_objects as go
 import pytest
 
-from lib import charts, engine, features, presets
-from lib.workload import DEFAULT, from_dict
+from lib.inputs import presets
+from lib.inputs.workload import DEFAULT, from_dict
+from lib.presentation import charts
+from lib.pricing import engine, features
 
 
 def _pruned(v):

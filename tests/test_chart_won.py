@@ -12,10 +12,14 @@ import plotly.graph_objects as go
 import pytest
 from pptx import Presentation
 
-from lib import charts, compare, deck, engine, i18n, sensitivity, timeline
-from lib.analysis import analyse
-from lib.network import PathCosts
-from lib.workload import from_dict
+from lib.analyses import compare, sensitivity, timeline
+from lib.analyses.analysis import analyse
+from lib.core import i18n
+from lib.exports import deck
+from lib.inputs.workload import from_dict
+from lib.presentation import charts
+from lib.pricing import engine
+from lib.pricing.network import PathCosts
 from tests.apphelpers import EKS_LINK, array, bar_value, figure, open_app
 from tests.conftest import EKS_TEAM
 
@@ -285,10 +289,12 @@ def test_deck_scenario_b_as_set_up_now_compares_todays_bills(book):
 
 def test_sweep_picture_in_won(book, monkeypatch):
     seen = {}
-    monkeypatch.setattr(deck.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png")
+    monkeypatch.setattr(
+        deck.slide_sensitivity.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png"
+    )
     table = sensitivity.sweep(W, W.sweep_field, book)
     with i18n.using("ko", krw=WON):
-        deck.sweep_picture(table, [], W)
+        deck.slide_sensitivity.sweep_picture(table, [], W)
     y = seen["fig"].layout.yaxis
     assert y.tickprefix == "₩" and y.tickformat == ",.0f" and y.title.text == "월 비용 (원)"
 

@@ -4,7 +4,8 @@ import sys
 
 import pytest
 
-from lib import engine, scenario
+from lib.inputs import scenario
+from lib.pricing import engine
 
 PRESET = "data/presets/worked-example.yaml"
 
@@ -111,7 +112,7 @@ def test_korean_units_are_korean(eks_tables):
 def test_korean_columns_line_up_by_display_width(eks_tables):
     from wcwidth import wcswidth
 
-    from lib.report import pad, width
+    from lib.presentation.report import pad, width
 
     assert width("스토리지") == 8 and width("Storage") == 7  # a Hangul syllable is two columns
     assert pad("스토리지", 10) == "스토리지  " and pad("$1.00", 7, right=True) == "  $1.00"

@@ -112,7 +112,7 @@ def test_the_image_runs_read_only_as_its_user_under_tini_and_exports_a_png(image
         started = time.monotonic()
         png = subprocess.run(
             [*PODMAN, "exec", cid, "python", "-c",
-             "import sys, plotly.graph_objects as go; from lib import export; "
+             "import sys, plotly.graph_objects as go; from lib.exports import export; "
              "sys.stdout.buffer.write(export.image(go.Figure(go.Bar(y=[1, 2])), 'png', 320, 200))"],
             capture_output=True, timeout=180,
         )  # fmt: skip

@@ -9,11 +9,15 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from lib import decision, decision_chart, features, i18n, migration, pricebook, timeline
-from lib import price_update as pu
-from lib.analysis import analyse
-from lib.frozen import freeze
-from lib.workload import from_dict
+from lib.analyses import migration, timeline
+from lib.analyses.analysis import analyse
+from lib.core import i18n
+from lib.core.frozen import freeze
+from lib.decide import decision
+from lib.inputs import price_update as pu, pricebook
+from lib.inputs.workload import from_dict
+from lib.presentation import decision_chart
+from lib.pricing import features
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # names read the same in both languages (a product, a cloud, an acronym): Korean may repeat them
@@ -372,7 +376,7 @@ def test_a_price_book_update_keeps_units_in_both_languages(tmp_path):
 
 
 def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book):
-    from lib import deck
+    from lib.exports import deck
 
     w = from_dict(
         {
@@ -387,7 +391,10 @@ def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book)
 
     def items():
         return [
-            item for _vendor, pages in deck.sources(analyse(w, book)) for *_page, priced in pages for item in priced
+            item
+            for _vendor, pages in deck.price_sources.sources(analyse(w, book))
+            for *_page, priced in pages
+            for item in priced
         ]
 
     with i18n.using("ko"):
@@ -404,7 +411,8 @@ def test_the_decks_sources_quote_prices_with_units_in_the_readers_language(book)
 
 def test_every_price_in_the_book_has_a_name_in_words():
     # an entry without one shows its key's words ("internet egress tier2 gb") in English and Korean alike
-    from lib import labels, pricebook
+    from lib.inputs import pricebook
+    from lib.pricing import labels
 
     unnamed = [k for k in pricebook.load().prices if k not in labels.PRICES]
     assert unnamed == []

@@ -9,8 +9,9 @@ import sys
 import pytest
 import yaml
 
-from lib import decision, scenario
-from lib.workload import SPECS, from_dict
+from lib.decide import decision
+from lib.inputs import scenario
+from lib.inputs.workload import SPECS, from_dict
 
 TREE = decision.load()
 
@@ -235,7 +236,8 @@ def test_korean_tree_labels_wrap_sooner_so_parallel_edges_do_not_run_into_each_o
     # Amazon ECR ran together); Korean edge labels wrap at 12 columns, a syllable counting as 2
     import re
 
-    from lib import decision_chart, i18n
+    from lib.core import i18n
+    from lib.presentation import decision_chart
 
     with i18n.using("ko"):
         dot = decision_chart.to_dot(decision.load())
@@ -258,13 +260,13 @@ def test_korean_tree_labels_wrap_sooner_so_parallel_edges_do_not_run_into_each_o
 def _tree_doc():
     import yaml
 
-    from lib.decision_tree import DEFAULT_PATH
+    from lib.decide.decision_tree import DEFAULT_PATH
 
     return yaml.safe_load(open(DEFAULT_PATH, encoding="utf-8"))
 
 
 def test_strength_and_declines_are_data_not_read_off_the_words():
-    from lib.decision_tree import parse
+    from lib.decide.decision_tree import parse
 
     doc = _tree_doc()
     tree = parse(doc)
@@ -289,7 +291,7 @@ def test_strength_and_declines_are_data_not_read_off_the_words():
 
 @pytest.mark.parametrize("field,value", [("strength", 4), ("strength", "high"), ("declines", "yes")])
 def test_a_bad_strength_or_declines_gets_the_projects_error(field, value):
-    from lib.decision_tree import DecisionTreeError, parse
+    from lib.decide.decision_tree import DecisionTreeError, parse
 
     doc = _tree_doc()
     if field == "strength":
@@ -303,8 +305,8 @@ def test_a_bad_strength_or_declines_gets_the_projects_error(field, value):
 def test_the_recommendation_holds_reasons_and_speaks_the_readers_language(book):
     """Words at the edge: a recommendation made in English reads in Korean where it is read in
     Korean, sentence for sentence what a Korean run makes; its reasons are codes and parameters."""
-    from lib import i18n
-    from lib.decision_text import RENDER
+    from lib.core import i18n
+    from lib.decide.decision_text import RENDER
     from tests.conftest import EKS_TEAM
 
     # EKS behind NAT with compliance needs: a setup, a cost note, rejections of every kind

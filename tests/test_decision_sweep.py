@@ -6,8 +6,11 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from lib import decision, decision_sweep, presets, registries
-from lib.workload import SWEEPS, from_dict
+from lib.analyses import decision_sweep
+from lib.decide import decision
+from lib.inputs import presets
+from lib.inputs.workload import SWEEPS, from_dict
+from lib.pricing import registries
 from tests.strategies import workloads
 
 SETTINGS = settings(

@@ -123,7 +123,7 @@ def test_dockerignore_keeps_what_the_app_needs_and_leaves_out_the_rest():
         "deploy/streamlit.env",
         "deploy/healthcheck.py",
         ".streamlit/config.toml",
-        "lib/engine.py",
+        "lib/pricing/engine.py",
         "ui/shell.py",
         "pages/compare.py",
         "data/prices.yaml",

@@ -7,9 +7,10 @@ import sys
 import pytest
 import yaml
 
-from lib import engine, pricebook, scenario
-from lib.errors import InputError, PriceBookError
-from lib.workload import DEFAULT, from_dict
+from lib.core.errors import InputError, PriceBookError
+from lib.inputs import pricebook, scenario
+from lib.inputs.workload import DEFAULT, from_dict
+from lib.pricing import engine
 
 
 def _write_book(tmp_path, mutate):

@@ -24,11 +24,16 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu, Pt
 
-from lib import adr, charts, compare, decision, deck, engine, export, registries, scenario, timeline, wording
-from lib.analysis import analyse
-from lib.components import CATEGORIES
-from lib.palette import CATEGORY_COLOURS, REGISTRY_COLOURS
-from lib.workload import SPECS, from_dict
+from lib.analyses import compare, timeline
+from lib.analyses.analysis import analyse
+from lib.decide import decision
+from lib.exports import adr, deck, export
+from lib.inputs import scenario
+from lib.inputs.workload import SPECS, from_dict
+from lib.presentation import charts, wording
+from lib.presentation.palette import CATEGORY_COLOURS, REGISTRY_COLOURS
+from lib.pricing import engine, registries
+from lib.pricing.components import CATEGORIES
 from tests.conftest import EKS_TEAM, need
 
 # The issue's reviewer: an EKS team in private subnets behind one NAT gateway, GitHub Actions,
@@ -43,8 +48,8 @@ LINK = (
 TODAY = dt.date(2026, 11, 29)
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
-# Hand arithmetic (us-east-1, price book 2026-11-29: data/prices.yaml; rules in lib/registries/ecr.py
-# and lib/components.py), independent of the engine:
+# Hand arithmetic (us-east-1, price book 2026-11-29: data/prices.yaml; rules in lib/pricing/registries/ecr.py
+# and lib/pricing/components.py), independent of the engine:
 #   stored = 40 images x 1.2 GB x 30 versions = 1,440 GB; pulled = 50,000 x 1.2 GB = 60,000 GB
 #   ECR behind NAT: 1,440 x $0.10 + 730 h x $0.045 + 60,000 GB x $0.045 = 144 + 32.85 + 2,700 = 2,876.85
 #   ECR with endpoints (what the recommendation advises): storage 144; ecr.api + ecr.dkr = 2 endpoints
@@ -433,7 +438,7 @@ def test_deck_renders_in_libreoffice_and_nothing_spills(built, tmp_path):
 def test_a_long_scenario_b_still_fits(book, tmp_path):
     """Seoul, public images, a demo (GHCR recommended), and a B that changes four things."""
     need("chromium", "chromium-browser", "google-chrome")
-    from lib import presets
+    from lib.inputs import presets
 
     w, _ = presets.load("doc-project")
     link = "http://localhost:8501/?b_region=us-east-1&b_versions_kept=30&b_image_size_mb=800&b_network=nat"
@@ -452,7 +457,7 @@ def test_a_long_scenario_b_still_fits(book, tmp_path):
 @pytest.mark.parametrize("preset", ["worked-example", "startup-a", "midsize-b", "financial-c", "large"])
 def test_every_preset_deck_keeps_the_rules(book, preset):
     """Without rendering: human words, shapes inside the slide, at most three reasons why."""
-    from lib import presets
+    from lib.inputs import presets
 
     w, _ = presets.load(preset)
     data, _ = deck.build(analyse(w, book), "http://localhost:8501/", pictures=False, today=TODAY)
@@ -652,14 +657,14 @@ def test_adr_speaks_in_words(book):
 
 def test_a_vendor_split_across_slides_is_named_again(book):
     """Each sources slide starts with a vendor's name, so no page is listed without its vendor."""
-    from lib import presets
+    from lib.inputs import presets
 
     w, _ = presets.load("doc-project")
     data, _ = deck.build(analyse(w, book), "", pictures=False)
     prs = Presentation(io.BytesIO(data))
     boxes = [sh for s in prs.slides for sh in s.shapes if sh.name == "Sources"]
     assert len(boxes) >= 2
-    vendors = set(deck.VENDORS.values())
+    vendors = set(deck.price_sources.VENDORS.values())
     for box in boxes[1:]:
         first = box.text_frame.paragraphs[0].runs[0]
         assert first.font.bold and first.text.replace(" (continued)", "") in vendors
@@ -668,7 +673,8 @@ def test_a_vendor_split_across_slides_is_named_again(book):
 def test_every_region_of_the_map_reads_as_a_place_on_slides_and_pictures():
     # issue 16 adds every AWS region where ECR is sold: subtitles and "what B changes" name the
     # place, as they did for the two regions of the first price book
-    from lib import regions, wording
+    from lib.inputs import regions
+    from lib.presentation import wording
 
     assert wording.region("us-east-1") == "N. Virginia (us-east-1)"
     assert wording.region("eu-central-1") == "Frankfurt (eu-central-1)"
@@ -682,14 +688,17 @@ def test_every_region_of_the_map_reads_as_a_place_on_slides_and_pictures():
 
 def test_sweep_picture_ticks_below_one_dollar_are_not_zero(book, monkeypatch):
     # the log axis reaches down to the baseline's cents: ",.0f" printed $0.10 as "$0"
-    from lib import deck, sensitivity
-    from lib.workload import from_dict
+    from lib.analyses import sensitivity
+    from lib.exports import deck
+    from lib.inputs.workload import from_dict
 
     seen = {}
-    monkeypatch.setattr(deck.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png")
+    monkeypatch.setattr(
+        deck.slide_sensitivity.export, "image", lambda fig, kind, **kw: seen.setdefault("fig", fig) and b"png"
+    )
     w = from_dict({})
     table = sensitivity.sweep(w, w.sweep_field, book)
-    deck.sweep_picture(table, [], w)
+    deck.slide_sensitivity.sweep_picture(table, [], w)
     fmt = seen["fig"].layout.yaxis.tickformat
     assert fmt == ",.2~f"  # d3-format, "~" trims zeros: 0.1 -> "0.1", 1 -> "1", 1000000 -> "1,000,000"
 
@@ -757,7 +766,7 @@ EKS_PRESET_ENDPOINTS = 144 + 120 + 29.20 + 0.045 + 270
 
 
 def test_the_eks_preset_deck_marks_the_recommended_setup_at_the_hand_figure(book):
-    from lib import presets
+    from lib.inputs import presets
 
     w, _meta = presets.load("eks-private")
     prs = Presentation(io.BytesIO(deck.build(analyse(w, book), pictures=False, today=TODAY)[0]))
@@ -772,7 +781,7 @@ def test_the_eks_preset_deck_marks_the_recommended_setup_at_the_hand_figure(book
 def test_adr_quotes_the_decided_setup_in_every_part(book):
     """The decision, the options table and the consequences give one cost for what is chosen
     (the issue's reviewer found $563.25 in the decision, $2,996.85 "chosen" in the table)."""
-    from lib import presets
+    from lib.inputs import presets
 
     w, _meta = presets.load("eks-private")
     text = adr.adr(analyse(w, book), today=TODAY)
@@ -805,7 +814,8 @@ def test_adr_quotes_the_decided_setup_in_every_part(book):
 def test_adr_and_deck_in_won_say_one_currency_and_the_rate_once(book):
     import datetime as _dt
 
-    from lib import i18n, presets
+    from lib.core import i18n
+    from lib.inputs import presets
 
     w, _meta = presets.load("eks-private")
     rate = i18n.Krw(1380.5, _dt.date(2026, 11, 20))
@@ -835,8 +845,9 @@ def test_adr_and_deck_in_won_say_one_currency_and_the_rate_once(book):
 
 def test_step_lists_do_not_repeat_the_answer(book):
     """'**AWS**: AWS: ECR is...' read the answer twice; the reason keeps its words where it stands alone."""
-    from lib import i18n, presets
-    from lib.decision_text import step_reasons
+    from lib.core import i18n
+    from lib.decide.decision_text import step_reasons
+    from lib.inputs import presets
 
     assert step_reasons("AWS", ("AWS: ECR is the native choice.", "Another.")) == (
         "ECR is the native choice.",
@@ -868,11 +879,14 @@ def test_sweep_picture_end_labels_show_whole(book, lang):
     need("chromium", "chromium-browser", "google-chrome")
     from PIL import Image
 
-    from lib import i18n, sensitivity
+    from lib.analyses import sensitivity
+    from lib.core import i18n
 
     with i18n.using(lang):
         table = sensitivity.sweep(W, W.sweep_field, book)
-        png = deck.sweep_picture(table, sensitivity.break_evens(W, W.sweep_field, book, table=table), W)
+        png = deck.slide_sensitivity.sweep_picture(
+            table, sensitivity.break_evens(W, W.sweep_field, book, table=table), W
+        )
     img = Image.open(io.BytesIO(png)).convert("L")
     width, height = img.size
     edge = [img.getpixel((x, y)) for x in range(width - 6, width) for y in range(height)]

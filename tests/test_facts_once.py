@@ -4,9 +4,10 @@ allowances live there once. A book with other allowances prices and names the li
 import pytest
 import yaml
 
-from lib import engine, pricebook
-from lib.components import AWS_TIERS, GCP_TIERS
-from lib.workload import from_dict
+from lib.inputs import pricebook
+from lib.inputs.workload import from_dict
+from lib.pricing import engine
+from lib.pricing.components import AWS_TIERS, GCP_TIERS
 
 
 def _book_with(**values: float) -> pricebook.PriceBook:
@@ -59,7 +60,7 @@ def test_azures_free_egress_is_the_books(book):
 
 
 def test_tier_names_are_made_from_the_tier_sizes():
-    from lib.components import _tier_bounds
+    from lib.pricing.components import _tier_bounds
 
     # AWS: 10 TB, then 40, then 100, the rest over 150 TB (1 TB = 1,024 GB); Google: 1 TB, 1 to 10, over 10
     assert [t[1].format(**_tier_bounds(AWS_TIERS, i)) for i, t in enumerate(AWS_TIERS)] == [

@@ -8,8 +8,9 @@ from collections import Counter
 
 import pytest
 
-from lib import sensitivity, workload
-from lib.workload import SHARE_FIELDS, SPECS, SWEEPS, Situation, Workload, from_dict
+from lib.analyses import sensitivity
+from lib.inputs import workload
+from lib.inputs.workload import SHARE_FIELDS, SPECS, SWEEPS, Situation, Workload, from_dict
 from ui import workload_inputs
 
 PY_TYPES = {"float": float, "int": int, "choice": str, "bool": bool, "set": tuple[str, ...], "text": str}

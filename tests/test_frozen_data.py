@@ -9,8 +9,12 @@ from types import MappingProxyType
 import pytest
 import yaml
 
-from lib import decision, features, i18n, migration, presets, regions, timeline
-from lib.frozen import TextDocument, freeze
+from lib.analyses import migration, timeline
+from lib.core import i18n
+from lib.core.frozen import TextDocument, freeze
+from lib.decide import decision
+from lib.inputs import presets, regions
+from lib.pricing import features
 
 SCALARS = (str, int, float, bool, type(None))
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from lib import engine, scenario
-from lib.workload import DEFAULT, from_dict
+from lib.inputs import scenario
+from lib.inputs.workload import DEFAULT, from_dict
+from lib.pricing import engine
 
 PRESET = "data/presets/worked-example.yaml"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import engine, registries
-from lib.components import CATEGORIES
-from lib.workload import from_dict
+from lib.inputs.workload import from_dict
+from lib.pricing import engine, registries
+from lib.pricing.components import CATEGORIES
 
 GOLDEN = Path(__file__).parent / "golden"
 CENT = 0.005

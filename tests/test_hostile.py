@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 
 import lib
-from lib import cli, links, pricebook, scenario
-from lib.errors import DashboardError, InputError, quote
-from lib.workload import DEFAULT
+from lib import cli
+from lib.core.errors import DashboardError, InputError
+from lib.core.i18n import quote
+from lib.inputs import links, pricebook, scenario
+from lib.inputs.workload import DEFAULT
 from tests.apphelpers import open_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,7 +129,7 @@ def test_nesting_and_token_bombs_are_refused_in_well_under_a_second(case):
 @pytest.mark.parametrize("case", ["flow-nesting-100k", "block-nesting", "indent-nesting"])
 def test_the_yaml_reader_refuses_nesting_itself_whatever_the_size(case):
     # the price book reader has no 100 KB cap: the nesting check must hold on its own
-    from lib import safeyaml
+    from lib.core import safeyaml
 
     t0 = time.perf_counter()
     with pytest.raises(safeyaml.Refused, match="nested"):

@@ -1,4 +1,4 @@
-"""The language plumbing (lib/i18n.py), the Korean catalogue's completeness, and the formats per locale.
+"""The language plumbing (lib/core/i18n.py), the Korean catalogue's completeness, and the formats per locale.
 
 The catalogue test is what `make locales` promises: every message the code marks is in the Korean
 catalogue with a translation, nothing in the catalogue is unused, nothing is fuzzy, and every
@@ -16,7 +16,8 @@ import pytest
 from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po
 
-from lib import i18n, labels
+from lib.core import i18n
+from lib.pricing import labels
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locales" / "ko" / "LC_MESSAGES" / "messages.po"

@@ -15,8 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import components, decision, engine, i18n, measure, presets, regions, registries, setups
-from lib.workload import from_dict
+from lib import measure
+from lib.core import i18n
+from lib.decide import decision
+from lib.inputs import presets, regions
+from lib.inputs.workload import from_dict
+from lib.pricing import components, engine, registries, setups
 
 GOLDEN = Path(__file__).parent / "golden"
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -188,7 +192,7 @@ def test_missing_platform_manifests_are_explained_in_korean_too():
 
 
 def test_price_book_problems_in_korean():
-    from lib import pricebook
+    from lib.inputs import pricebook
 
     with i18n.using("ko"), pytest.raises(pricebook.PriceBookError) as e:
         pricebook.parse(

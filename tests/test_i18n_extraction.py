@@ -48,5 +48,7 @@ def test_every_translated_literal_is_in_the_catalogue():
 
 def test_the_check_sees_into_f_strings(tmp_path):
     page = tmp_path / "page.py"
-    page.write_text("from lib.i18n import _\nx = f\"<th>{_('A header nobody extracted')}</th>\"\n", encoding="utf-8")
+    page.write_text(
+        "from lib.core.i18n import _\nx = f\"<th>{_('A header nobody extracted')}</th>\"\n", encoding="utf-8"
+    )
     assert _missing([page]) == ["page.py:2: 'A header nobody extracted'"]

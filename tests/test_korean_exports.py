@@ -20,9 +20,11 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
-from lib import adr, charts, deck, export, i18n, report
-from lib.analysis import analyse
-from lib.workload import from_dict
+from lib.analyses.analysis import analyse
+from lib.core import i18n
+from lib.exports import adr, deck, export
+from lib.inputs.workload import from_dict
+from lib.presentation import charts, report
 from tests.conftest import EKS_TEAM, need
 from tests.test_exports import ARTIFACTS, _contact_sheet, _words
 
@@ -86,7 +88,8 @@ def test_the_korean_deck_speaks_korean(korean_deck):
 def test_the_korean_summary_gives_the_same_reasons_as_the_english_one(book, preset):
     # the steps that only say "no" are skipped by what they are, not by their English words: the
     # bullets come from the same decision steps in both languages
-    from lib import presets, wording
+    from lib.inputs import presets
+    from lib.presentation import wording
 
     w, _ = presets.load(preset)
     nodes = []
@@ -94,7 +97,7 @@ def test_the_korean_summary_gives_the_same_reasons_as_the_english_one(book, pres
         with i18n.using(lang):
             a = analyse(w, book)
             said = {wording.reason(s.reasons[0]): s.node for s in a.recommendation.path}
-            nodes.append([said.get(x, "cost note") for x in deck.why_bullets(a)])
+            nodes.append([said.get(x, "cost note") for x in deck.story.why_bullets(a)])
     assert nodes[0] == nodes[1] and 1 <= len(nodes[0]) <= 3
 
 

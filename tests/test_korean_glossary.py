@@ -146,7 +146,7 @@ def test_text_that_points_at_a_label_uses_its_exact_words():
     ],
 )
 def test_won_in_a_sentence_is_written_in_man_and_eok(won, words):
-    from lib import labels
+    from lib.pricing import labels
 
     assert labels.won_words(won) == words
 
@@ -154,7 +154,8 @@ def test_won_in_a_sentence_is_written_in_man_and_eok(won, words):
 def test_a_korean_sentence_says_won_in_man_and_a_table_keeps_the_figure():
     import datetime as dt
 
-    from lib import i18n, labels
+    from lib.core import i18n
+    from lib.pricing import labels
 
     rate = i18n.Krw(1380.5, dt.date(2026, 11, 20))
     with i18n.using("ko", krw=rate):
@@ -173,8 +174,10 @@ def test_a_korean_spreadsheet_says_its_amounts_are_dollars(book):
 
     import openpyxl
 
-    from lib import engine, export, i18n
-    from lib.workload import from_dict
+    from lib.core import i18n
+    from lib.exports import export
+    from lib.inputs.workload import from_dict
+    from lib.pricing import engine
 
     with i18n.using("ko", krw=i18n.Krw(1380.5, __import__("datetime").date(2026, 11, 20))):
         data = export.xlsx_table(engine.estimate(from_dict({}), book), book)
@@ -185,7 +188,8 @@ def test_a_korean_spreadsheet_says_its_amounts_are_dollars(book):
 
 def test_a_monthly_count_reads_as_korean_counts_it():
     # issue 28: "281회/월" is a unit glued on; Korean says "월 281회". English keeps "281 pulls a month"
-    from lib import decision_sweep, i18n
+    from lib.analyses import decision_sweep
+    from lib.core import i18n
 
     with i18n.using("ko"):
         assert decision_sweep.value("pulls_per_month", 281) == "월 281회"

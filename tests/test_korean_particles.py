@@ -12,7 +12,8 @@ from pathlib import Path
 import yaml
 from babel.messages.pofile import read_po
 
-from lib import i18n, wording
+from lib.core import i18n
+from lib.presentation import wording
 
 ROOT = Path(__file__).resolve().parent.parent
 BOTH_FORMS = re.compile(r"이\(가\)|을\(를\)|은\(는\)|\(으\)로|와\(과\)|\(이\)|\(을\)")

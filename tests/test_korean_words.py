@@ -16,20 +16,23 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
-from lib import i18n, labels, links, scenario
-from lib.errors import InputError, quote
-from lib.workload import SPECS, from_dict
+from lib.core import i18n
+from lib.core.errors import InputError
+from lib.core.i18n import quote
+from lib.inputs import links, scenario
+from lib.inputs.workload import SPECS, from_dict
+from lib.pricing import labels
 
 ROOT = Path(__file__).resolve().parent.parent
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # the files whose words this issue's part translates (the scenario's words and input messages)
 MINE = [
-    "lib/workload.py",
-    "lib/labels.py",
-    "lib/errors.py",
-    "lib/safeyaml.py",
-    "lib/links.py",
-    "lib/scenario.py",
+    "lib/inputs/workload.py",
+    "lib/pricing/labels.py",
+    "lib/core/i18n.py",  # quote()'s words, moved here from lib/core/errors.py
+    "lib/core/safeyaml.py",
+    "lib/inputs/links.py",
+    "lib/inputs/scenario.py",
     "ui/workload_inputs.py",
 ]
 
@@ -147,7 +150,7 @@ def test_link_and_file_problems_are_korean():
 
 
 def _sidebar():
-    from lib import i18n
+    from lib.core import i18n
     from ui import workload_inputs
 
     i18n.set_lang("ko")
@@ -194,8 +197,9 @@ def test_tables_keep_english_ids_when_first_imported_in_a_korean_run():
     # a Streamlit run may import a module for the first time after the frame set Korean: module-level
     # tables must still hold the English ids, or every later English run would show Korean
     code = (
-        "from lib import i18n; i18n.set_lang('ko')\n"
-        "from lib import labels, sensitivity, workload\nfrom ui import workload_inputs\n"
+        "from lib.core import i18n; i18n.set_lang('ko')\n"
+        "from lib.pricing import labels\nfrom lib.analyses import sensitivity\nfrom lib.inputs import workload\n"
+        "from ui import workload_inputs\n"
         "print(sensitivity.UNITS['pulls_per_month'], workload_inputs.SECTIONS[0][0], workload.SECTIONS[2],"
         " labels.CHOICES[('network', 'nat')], workload_inputs.MIX_LABELS['internet_share'], sep='|')\n"
         "print(labels.field('pulls_per_month'))"

@@ -10,15 +10,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from lib import measure, scenario
-from lib.components import quantities
-from lib.errors import InputError
-from lib.measure import Source
-from lib.measure import jsondocs as measure_jsondocs
-from lib.measure import sources as measure_sources
+from lib import measure
+from lib.core.errors import InputError
+from lib.inputs import scenario
+from lib.measure import Source, jsondocs as measure_jsondocs, sources as measure_sources
+from lib.pricing.components import quantities
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "inventory"
 
@@ -152,7 +150,7 @@ def test_a_zip_of_the_manifest_tree_keeps_repositories_apart():
 
 
 def test_lifecycle_saving_is_priced_by_the_engine(book):
-    from lib.workload import from_dict
+    from lib.inputs.workload import from_dict
 
     w = from_dict({"image_size_mb": 500, "versions_kept": 30})
     s = measure.lifecycle_saving(w, 10, book)

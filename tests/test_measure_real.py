@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lib import measure
-from lib.errors import InputError
+from lib.core.errors import InputError
 from lib.measure import Source
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "issue26"
@@ -265,7 +264,8 @@ def test_the_measure_command_starts_without_the_pricing_engine():
         "sys.argv = ['lib', 'measure', sys.argv[1]]\n"
         "try:\n    runpy.run_module('lib', run_name='__main__', alter_sys=True)\n"
         "except SystemExit as e:\n    assert e.code == 0, e.code\n"
-        "print(sorted(m for m in ('pandas', 'lib.engine', 'lib.decision', 'lib.cli') if m in sys.modules))\n"
+        "heavy = ('pandas', 'lib.pricing.engine', 'lib.decide.decision', 'lib.cli')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(FIX / "pulls/get-metric-statistics.json")],

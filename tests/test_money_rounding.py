@@ -4,8 +4,10 @@ every surface prints the same cents: bar labels, hovers' values, tables, slides,
 import pandas as pd
 import pytest
 
-from lib import charts, deck, engine, labels, report
-from lib.workload import from_dict
+from lib.exports import deck
+from lib.inputs.workload import from_dict
+from lib.presentation import charts, report
+from lib.pricing import engine, labels
 from ui import money as ui_money
 
 # The default scenario's Harbor, by hand: 730 h x $0.17 = 124.10 (nodes) + 160 GB x $0.08 = 12.80 (disks)
@@ -40,7 +42,7 @@ def test_the_default_harbor_prints_the_same_cents_everywhere(book):
     table = ui_money.convert(pd.DataFrame({"monthly_cost": [harbor.monthly_cost, 656.005]}), ["monthly_cost"])
     assert list(table["monthly_cost"]) == [442.02, 656.01]
     # the deck's chart values and the text report
-    assert deck._value(harbor.monthly_cost) == 442.02
+    assert deck.pptx_charts._value(harbor.monthly_cost) == 442.02
     line = next(x for x in report.to_text(e).splitlines() if x.startswith("Harbor"))
     assert line.split("$")[-1].strip() == "442.02"
     assert labels.signed_money(harbor.monthly_cost) == "+" + HARBOR_SHOWN

@@ -6,9 +6,13 @@ import json
 
 import pytest
 
-from lib import adr, decision, deck, engine, export, presets, sensitivity, setups
-from lib.analysis import analyse
-from lib.workload import DEFAULT, from_dict
+from lib.analyses import sensitivity
+from lib.analyses.analysis import analyse
+from lib.decide import decision
+from lib.exports import adr, deck, export
+from lib.inputs import presets
+from lib.inputs.workload import DEFAULT, from_dict
+from lib.pricing import engine, setups
 from tests.conftest import EKS_TEAM
 
 # EKS behind one NAT gateway, as tests/test_exports.py's reviewer: the recommendation advises a

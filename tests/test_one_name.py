@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from lib import labels, wording
-from lib.workload import SPECS
+from lib.inputs.workload import SPECS
+from lib.presentation import wording
+from lib.pricing import labels
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(
@@ -17,7 +18,7 @@ SOURCES = sorted(
 )
 CHOICE_FIELDS = {k for k, s in SPECS.items() if s.kind in ("choice", "set")}
 # phrasing that only reads right in its place, not a name: checked below to differ from the name
-CONTEXT_TABLES = {("lib/wording.py", "_SETUP"), ("lib/wording.py", "_SHORT")}
+CONTEXT_TABLES = {("lib/presentation/wording.py", "_SETUP"), ("lib/presentation/wording.py", "_SHORT")}
 
 
 def _str(node) -> str | None:
@@ -58,7 +59,7 @@ def test_every_choice_display_name_is_defined_once():
     for path in SOURCES:
         rel = path.relative_to(ROOT).as_posix()
         for name, keys in name_tables(path.read_text()).items():
-            if (rel, name) == ("lib/labels.py", "CHOICES") or (rel, name) in CONTEXT_TABLES:
+            if (rel, name) == ("lib/pricing/labels.py", "CHOICES") or (rel, name) in CONTEXT_TABLES:
                 continue
             seen.setdefault(rel, {})[name] = keys
     assert seen == {}, "choice names belong in labels.CHOICES; derive the words from labels.choice()"

@@ -4,8 +4,9 @@ which the CLI prints as one line (issue 19), never a traceback."""
 import pytest
 import yaml
 
-from lib import cli, timeline
-from lib.errors import DashboardError
+from lib import cli
+from lib.analyses import timeline
+from lib.core.errors import DashboardError
 
 GOOD = yaml.safe_load(timeline.ONETIME_PATH.read_text(encoding="utf-8"))
 

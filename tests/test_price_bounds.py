@@ -8,9 +8,8 @@ import re
 
 import pytest
 
-from lib import price_update as pu
-from lib import pricebook
-from lib.price_lists import PriceListError
+from lib.inputs import price_update as pu, pricebook
+from lib.inputs.price_lists import PriceListError
 from tests.test_bounded import _run_limited
 from tests.test_price_lists import book_copy, copy_fixtures
 
@@ -106,7 +105,7 @@ def test_nested_brackets_before_products_are_refused_in_little_memory(tmp_path):
     _edit(src, ECR, lambda t: t.replace('"products"', '"x": ' + "[" * 200_000 + "]" * 200_000 + ', "products"', 1))
     r = _run_limited(
         f"""
-        from lib import price_lists as pl
+        from lib.inputs import price_lists as pl
         try:
             pl.scan_offer({str(src.joinpath(*ECR))!r}, lambda p: True)
         except pl.PriceListError as e:

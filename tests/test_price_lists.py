@@ -16,11 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import cli, pricebook, regions
-from lib import price_lists as pl
-from lib import price_update as pu
-from lib.price_lists import PriceListError
-from lib.workload import SPECS
+from lib import cli
+from lib.inputs import price_lists as pl, price_update as pu, pricebook, regions
+from lib.inputs.price_lists import PriceListError
+from lib.inputs.workload import SPECS
 
 FIX = Path(__file__).parent / "fixtures" / "price_lists"
 HPM = 730.0

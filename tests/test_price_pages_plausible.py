@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import cli, pricebook, regions
-from lib import price_pages as pp
-from lib import price_update as pu
-from lib.price_lists import PriceListError
+from lib import cli
+from lib.inputs import price_pages as pp, price_update as pu, pricebook, regions
+from lib.inputs.price_lists import PriceListError
 from tests.test_sourced_regions import NEW, PAGES, _as_it_stood
 
 TODAY = "2026-12-07"

@@ -7,13 +7,12 @@ import os
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from lib import engine, registries
-from lib.components import quantities
-from lib.errors import InputError
-from lib.workload import SPECS, from_dict
+from lib.core.errors import InputError
+from lib.inputs.workload import SPECS, from_dict
+from lib.pricing import engine, registries
+from lib.pricing.components import quantities
 from tests.strategies import workloads
 
 # HYPOTHESIS_EXAMPLES=1000 for a longer hunt than CI's

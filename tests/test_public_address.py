@@ -6,10 +6,10 @@ import io
 import pytest
 from pptx import Presentation
 
-from lib import adr, deck
-from lib.analysis import analyse
-from lib.public_address import ENV, has_address, is_loopback, public_address, share_link
-from lib.workload import from_dict
+from lib.analyses.analysis import analyse
+from lib.core.public_address import ENV, has_address, is_loopback, public_address, share_link
+from lib.exports import adr, deck
+from lib.inputs.workload import from_dict
 
 LOCAL_PAGE = "http://127.0.0.1:8501/export"
 QUERY = "runs_on=aws&network=nat"

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import psutil
 import pytest
 
-from lib import export
+from lib.exports import export
 from tests.conftest import need
 
 ROOT = Path(__file__).resolve().parents[1]

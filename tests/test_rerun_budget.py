@@ -21,7 +21,9 @@ from plotly.basedatatypes import BaseFigure
 from streamlit.navigation import page as st_page
 from streamlit.runtime.forward_msg_queue import ForwardMsgQueue
 
-from lib import decision, engine, scenario_cache
+from lib.analyses import scenario_cache
+from lib.decide import decision
+from lib.pricing import engine
 from tests.apphelpers import EKS_LINK, open_app
 
 # page file -> budget for a rerun after one input changed to a value never seen before
@@ -175,8 +177,8 @@ def test_a_page_rerun_stays_within_its_budget(counts, page):
 def test_the_shared_table_is_bounded_and_keyed_by_what_changes_the_words(book, monkeypatch):
     from dataclasses import replace
 
-    from lib import i18n
-    from lib.workload import DEFAULT
+    from lib.core import i18n
+    from lib.inputs.workload import DEFAULT
 
     scenario_cache.clear()
     monkeypatch.setattr(scenario_cache, "SIZE", 3)

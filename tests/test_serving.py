@@ -3,9 +3,10 @@ requirement: the registry is compared in a setup that serves, or set aside."""
 
 import pytest
 
-from lib import decision, engine, serving, setups
-from lib.components import Flag
-from lib.workload import from_dict
+from lib.decide import decision, serving
+from lib.inputs.workload import from_dict
+from lib.pricing import engine, setups
+from lib.pricing.components import Flag
 
 # An open-source project: public images, 200,000 anonymous internet pulls a month of a 500 MB image.
 OPEN_SOURCE = dict(visibility="public", pulls_per_month=200_000, same_region_share=0, internet_share=1.0)

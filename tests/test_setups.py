@@ -8,8 +8,11 @@ from contextlib import redirect_stdout
 
 import pytest
 
-from lib import cli, decision, engine, presets, setups
-from lib.workload import DEFAULT, from_dict
+from lib import cli
+from lib.decide import decision
+from lib.inputs import presets
+from lib.inputs.workload import DEFAULT, from_dict
+from lib.pricing import engine, setups
 
 TEAM = "eks-private"
 # by hand: stored 40 x 30 x 1.2 GB = 1,440 GB; pulled 50,000 x 1.2 GB = 60,000 GB:

@@ -5,9 +5,9 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from lib import links, scenario
-from lib.errors import InputError
-from lib.workload import DEFAULT, from_dict, lenient
+from lib.core.errors import InputError
+from lib.inputs import links, scenario
+from lib.inputs.workload import DEFAULT, from_dict, lenient
 from tests.strategies import workloads
 
 # HYPOTHESIS_EXAMPLES=1000 for a longer hunt than CI's

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.runtime.app_session import AppSession
 
 from lib import cli
-from lib.errors import quote
+from lib.core.i18n import quote
 from tests.apphelpers import open_app
 from tests.test_app_measure import FIX, PAGE, upload
 from ui import server_limits

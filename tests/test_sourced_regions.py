@@ -18,11 +18,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib import analysis, deck, engine, export, i18n, presets, pricebook, regions
-from lib import price_pages as pp
-from lib import price_update as pu
-from lib.price_lists import PriceListError
-from lib.workload import SPECS, from_dict
+from lib.analyses import analysis
+from lib.core import i18n
+from lib.exports import deck, export
+from lib.inputs import presets, price_pages as pp, price_update as pu, pricebook, regions
+from lib.inputs.price_lists import PriceListError
+from lib.inputs.workload import SPECS, from_dict
+from lib.pricing import engine
 
 PAGES = Path(__file__).parent / "fixtures" / "price_lists" / "pages"
 NEW = (
@@ -161,10 +163,10 @@ def test_stand_in_shows_in_json_and_deck(book):
     doc = json.loads(export.full_json(a))
     text = json.dumps(doc)
     assert "stand_in_price" in text and "as a stand-in" in text
-    items = [i for _v, pages in deck.sources(a) for _p, _u, _d, items in pages for i in items]
+    items = [i for _v, pages in deck.price_sources.sources(a) for _p, _u, _d, items in pages for i in items]
     assert any("(a stand-in: Asia Pacific (Seoul) figure)" in i for i in items)
     assert any("(secondary source)" in i for i in items)  # Tokyo's NAT gateway figure
-    dates = [d for _v, pages in deck.sources(a) for _p, _u, d, _i in pages]
+    dates = [d for _v, pages in deck.price_sources.sources(a) for _p, _u, d, _i in pages]
     assert "2026-09-03" in dates  # the NAT feed's publication date, Tokyo's own
 
 

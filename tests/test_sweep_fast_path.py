@@ -4,8 +4,10 @@ they must give the same totals, to the last bit, as the general vectorised path 
 import numpy as np
 import pytest
 
-from lib import engine, presets, sensitivity
-from lib.workload import DEFAULT, from_dict
+from lib.analyses import sensitivity
+from lib.inputs import presets
+from lib.inputs.workload import DEFAULT, from_dict
+from lib.pricing import engine
 
 CASES = [presets.load(pid)[0] for pid in presets.available()] + [
     from_dict(

@@ -6,10 +6,10 @@ import dataclasses
 import numpy as np
 import pytest
 
-from lib import engine, registries
-from lib.components import CATEGORIES, Component, Flag, Line, Quantities, UnknownCategory, quantities
-from lib.errors import DashboardError
-from lib.workload import from_dict
+from lib.core.errors import DashboardError
+from lib.inputs.workload import from_dict
+from lib.pricing import engine, registries
+from lib.pricing.components import CATEGORIES, Component, Flag, Line, Quantities, UnknownCategory, quantities
 
 
 def test_quantities_are_frozen_and_hand_worked():

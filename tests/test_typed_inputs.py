@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lib import engine, registries
-from lib.errors import InputError
-from lib.registries.spec import RegistrySpec
-from lib.workload import CATEGORICAL, NUMERIC, REGISTRY_IDS, SPECS, PricingInputs, Workload, from_dict
+from lib.core.errors import InputError
+from lib.inputs.workload import CATEGORICAL, NUMERIC, REGISTRY_IDS, SPECS, PricingInputs, Workload, from_dict
+from lib.pricing import engine, registries
+from lib.pricing.registries.spec import RegistrySpec
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,9 +31,9 @@ def test_a_typo_in_a_registry_module_fails_the_type_check(tmp_path):
     # misspelt field in the self-hosted infrastructure every Harbor and Nexus line shares
     shutil.copytree(ROOT / "lib", tmp_path / "lib", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mypy.ini", tmp_path / "mypy.ini")
-    _plant(tmp_path / "lib/registries/ecr.py", 'if w.visibility == "public":', 'if w.visibilty == "pubic":')
-    _plant(tmp_path / "lib/registries/acr.py", 'if w.acr_tier != "auto":', 'if w.acr_tier != "autto":')
-    _plant(tmp_path / "lib/registries/_selfhosted.py", "w.ops_hours_per_month", "w.ops_hour_per_month")
+    _plant(tmp_path / "lib/pricing/registries/ecr.py", 'if w.visibility == "public":', 'if w.visibilty == "pubic":')
+    _plant(tmp_path / "lib/pricing/registries/acr.py", 'if w.acr_tier != "auto":', 'if w.acr_tier != "autto":')
+    _plant(tmp_path / "lib/pricing/registries/_selfhosted.py", "w.ops_hours_per_month", "w.ops_hour_per_month")
     mypy = Path(sys.executable).parent / "mypy"
     run = subprocess.run(
         [str(mypy), "--config-file", "mypy.ini", "--cache-dir", str(tmp_path / "cache"), "lib"],
@@ -107,7 +107,7 @@ def test_the_vectorised_batch_has_every_member_pricing_reads():
 def test_every_registry_has_one_frozen_spec_that_the_tables_come_from():
     from dataclasses import FrozenInstanceError
 
-    from lib import charts, palette
+    from lib.presentation import charts, palette
 
     for rid, m in registries.BY_ID.items():
         assert isinstance(m.SPEC, RegistrySpec) and m.SPEC.id == rid

@@ -2,8 +2,9 @@
 
 import pytest
 
-from lib import engine, months
-from lib.workload import from_dict
+from lib.core import months
+from lib.inputs.workload import from_dict
+from lib.pricing import engine
 
 
 def test_github_packages_billing_example(book):

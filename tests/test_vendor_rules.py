@@ -10,9 +10,11 @@ Nexus Community Edition caps requests a day; a pull is the manifest, the config 
 
 import pytest
 
-from lib import engine, months, pricebook
-from lib.registries import dockerhub, nexus
-from lib.workload import SPECS, from_dict
+from lib.core import months
+from lib.inputs import pricebook
+from lib.inputs.workload import SPECS, from_dict
+from lib.pricing import engine
+from lib.pricing.registries import dockerhub, nexus
 
 
 def flag_keys(w: dict, rid: str, book) -> set[str]:

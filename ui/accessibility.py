@@ -26,8 +26,8 @@ from functools import cache
 
 import streamlit as st
 
-from lib import i18n
-from lib.i18n import _
+from lib.core import i18n
+from lib.core.i18n import _
 
 # Warm greys with Streamlit's text colour (#2f2d2b); each at 4.5:1 or more on white, on the sidebar
 # (#f8f8f7) and on widgets and code (#f1f0ee, #f7f7f6).

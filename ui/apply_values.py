@@ -9,8 +9,8 @@ from typing import Any
 
 import streamlit as st
 
-from lib.i18n import _
-from lib.workload import DEFAULT, lenient
+from lib.core.i18n import _
+from lib.inputs.workload import DEFAULT, lenient
 
 from . import language, share, workload_inputs
 

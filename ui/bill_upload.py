@@ -15,16 +15,18 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from lib import bill, i18n, labels, registries
+from lib import bill
 from lib.bill import words
 from lib.bill.compare import Comparison
 from lib.bill.reader import Bill
 from lib.bill.section import Section, section
-from lib.components import unit_text
-from lib.errors import InputError
-from lib.i18n import N_, _, ngettext
-from lib.pricebook import PriceBook
-from lib.workload import PERCENT_FIELDS, SPECS, Workload
+from lib.core import i18n
+from lib.core.errors import InputError
+from lib.core.i18n import N_, _, ngettext
+from lib.inputs.pricebook import PriceBook
+from lib.inputs.workload import PERCENT_FIELDS, SPECS, Workload
+from lib.pricing import labels, registries
+from lib.pricing.components import unit_text
 
 from . import apply_values
 from .measure_upload import plain

@@ -10,9 +10,9 @@ from typing import Any, cast
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib import export
-from lib.i18n import _
-from lib.palette import TEXT
+from lib.core.i18n import _
+from lib.exports import export
+from lib.presentation.palette import TEXT
 
 from . import language
 

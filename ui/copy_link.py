@@ -17,8 +17,8 @@ from functools import cache
 
 import streamlit as st
 
-from lib import i18n
-from lib.i18n import _
+from lib.core import i18n
+from lib.core.i18n import _
 
 HEIGHT = 64
 

@@ -23,9 +23,11 @@ from typing import TypeVar
 
 import streamlit as st
 
-from lib import i18n, labels, links
-from lib.errors import DashboardError, quote
-from lib.i18n import N_, _
+from lib.core import i18n
+from lib.core.errors import DashboardError
+from lib.core.i18n import N_, _, quote
+from lib.inputs import links
+from lib.pricing import labels
 from ui import server_limits, widget_state
 
 from . import Box

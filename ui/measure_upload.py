@@ -15,11 +15,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from lib import i18n, labels, measure
-from lib.errors import InputError
-from lib.i18n import N_, _, ngettext
-from lib.pricebook import PriceBook
-from lib.workload import SPECS, Workload
+from lib import measure
+from lib.core import i18n
+from lib.core.errors import InputError
+from lib.core.i18n import N_, _, ngettext
+from lib.inputs.pricebook import PriceBook
+from lib.inputs.workload import SPECS, Workload
+from lib.pricing import labels
 
 from . import apply_values
 

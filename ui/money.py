@@ -1,6 +1,6 @@
 """Money columns of the app's tables in the display currency: US dollars, or won at the reader's rate
 (ui/language.py). The numbers stay numbers (the table sorts by them); only the values shown convert,
-through lib.labels.amount, the one conversion every figure uses."""
+through lib.pricing.labels.amount, the one conversion every figure uses."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from lib import i18n, labels
+from lib.core import i18n
+from lib.pricing import labels
 
 
 def convert(df: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from lib import decision, labels
-from lib.i18n import _
+from lib.core.i18n import _
+from lib.decide import decision
+from lib.pricing import labels
 
 from . import share
 

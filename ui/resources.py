@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lib import pricebook
-from lib.errors import PriceBookError
-from lib.i18n import _
+from lib.core.errors import PriceBookError
+from lib.core.i18n import _
+from lib.inputs import pricebook
 
 
 @st.cache_resource(show_spinner=False)

@@ -13,15 +13,16 @@ from urllib.parse import parse_qs
 import pandas as pd
 import streamlit as st
 
-from lib import compare, labels, links, presets, pricebook, scenario
-from lib.errors import InputError, PriceBookError, quote
-from lib.i18n import N_, _
-from lib.labels import SAME_MONEY
-from lib.pricebook import PriceBook
-from lib.workload import DEFAULT, Workload, coerce_fields, lenient
+from lib.analyses import compare
+from lib.core.errors import InputError, PriceBookError
+from lib.core.i18n import N_, _, quote
+from lib.inputs import links, presets, pricebook, scenario
+from lib.inputs.pricebook import PriceBook
+from lib.inputs.workload import DEFAULT, Workload, coerce_fields, lenient
+from lib.pricing import labels
+from lib.pricing.labels import SAME_MONEY
 
-from . import Box, language, money, workload_inputs
-from . import copy_link as copy_link_button
+from . import Box, copy_link as copy_link_button, language, money, workload_inputs
 
 LAST = "share_last_query"  # the query string this session last wrote (absent before its first run)
 PROBLEMS = "share_problems"  # messages about the last link or file applied
@@ -222,12 +223,12 @@ def share_url(q: dict[str, str]) -> str:
 
 
 def export_link(q: dict[str, str]) -> str:
-    """The share link an export carries: built from the public address (lib/public_address.py:
+    """The share link an export carries: built from the public address (lib/core/public_address.py:
     the REGISTRY_DASHBOARD_PUBLIC_URL setting, or this request's host behind the proxy), never a
     loopback address; the query alone when there is none (the export says so)."""
     import os
 
-    from lib import public_address
+    from lib.core import public_address
 
     address = public_address.public_address(os.environ, dict(st.context.headers or {}), st.context.url or "")
     return public_address.share_link(address, links.query_string(q) if q else "")

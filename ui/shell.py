@@ -22,10 +22,10 @@ import streamlit as st
 from streamlit import runtime
 from streamlit.navigation.page import StreamlitPage
 
-from lib import i18n
-from lib.i18n import N_, _
-from lib.pricebook import PriceBook
-from lib.workload import Workload
+from lib.core import i18n
+from lib.core.i18n import N_, _
+from lib.inputs.pricebook import PriceBook
+from lib.inputs.workload import Workload
 
 from . import accessibility, chart, language, share, workload_inputs
 from .resources import price_book

@@ -12,23 +12,25 @@ from typing import Any
 
 import streamlit as st
 
-from lib import i18n, labels, regions
-from lib.errors import InputError
-from lib.i18n import N_, _
-from lib.workload import (
+from lib.core import i18n
+from lib.core.errors import InputError
+from lib.core.i18n import N_, _
+from lib.inputs import regions
+from lib.inputs.workload import (
     DEFAULT,
     PERCENT_FIELDS,
     PLANS_SECTION,
     QUESTIONS,
+    SECTIONS as SIDEBAR_SECTIONS,
     SELFHOSTED_SECTION,
+    SHARE_FIELDS as SHARES,
     SPECS,
     WORKLOAD_SECTION,
     Workload,
     from_dict,
     in_section,
 )
-from lib.workload import SECTIONS as SIDEBAR_SECTIONS
-from lib.workload import SHARE_FIELDS as SHARES
+from lib.pricing import labels
 
 from . import Box
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
-from .. import pricebook, scenario
-from ..errors import InputError
-from ..i18n import _
-from ..workload import DEFAULT, lenient
+from ..core.errors import InputError
+from ..core.i18n import _
+from ..inputs import pricebook, scenario
+from ..inputs.workload import DEFAULT, lenient
 from . import compare, inputs_from_paths, read, shared_groups, words
 from .mapping import SHARE_GROUPS
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .. import engine, labels
-from ..components import Component
-from ..i18n import _
-from ..pricebook import PriceBook
-from ..workload import SPECS, Workload
+from ..core.i18n import _
+from ..inputs.pricebook import PriceBook
+from ..inputs.workload import SPECS, Workload
+from ..pricing import engine, labels
+from ..pricing.components import Component
 from .mapping import COMPARED, SHARE_GROUP, Kind
 from .reader import Bill, Group
 

@@ -15,8 +15,8 @@ from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
 
-from ..errors import InputError, quote
-from ..i18n import _
+from ..core.errors import InputError
+from ..core.i18n import _, quote
 from . import cur, focus, github
 from .mapping import SHARE_GROUP, Found, Kind, unit
 from .shape import Shape

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .. import labels, registries
-from ..components import unit_text
-from ..i18n import _, ngettext
+from ..core.i18n import _, ngettext
+from ..pricing import labels, registries
+from ..pricing.components import unit_text
 from .compare import Comparison
 from .reader import Bill
 from .words import SHARE_WORDS, causes, kind, period, text

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..pricebook import PriceBook
-from ..workload import Workload
+from ..inputs.pricebook import PriceBook
+from ..inputs.workload import Workload
 from .compare import Comparison, compare
 from .reader import Bill, shared_groups
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, cast
 
-from ..errors import InputError
-from ..i18n import _
+from ..core.errors import InputError
+from ..core.i18n import _
 
 MB = 1_000_000
 MAX_FILE_BYTES = 1_000 * MB  # on disk (or uploaded); a bill over 1 GB: export one month, or only the services

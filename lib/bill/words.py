@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import labels, registries
-from ..errors import _visible
-from ..i18n import N_, _, ngettext
+from ..core.i18n import N_, _, _visible, ngettext
+from ..pricing import labels, registries
+from ..pricing.components import unit_text
 from .compare import Comparison, Row
 from .reader import Bill
 
@@ -133,8 +133,6 @@ def report(bill: Bill, c: Comparison, shares: dict[str, float | None]) -> list[s
 
 
 def _side(quantity: float, unit: str, cost: float) -> str:
-    from ..components import unit_text
-
     return f"{labels.number(quantity, 2)} {unit_text(unit)} = {labels.money(cost)}" if unit else labels.money(cost)
 
 

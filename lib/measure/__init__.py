@@ -42,7 +42,7 @@ these formats is refused with its name and what is wrong (InputError), never a t
 
 from __future__ import annotations
 
-from ..errors import InputError
+from ..core.errors import InputError
 from .checks import when
 from .detect import detect
 from .lifecycle import Saving, lifecycle_saving

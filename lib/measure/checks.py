@@ -6,7 +6,7 @@ import json
 import math
 from datetime import UTC, datetime
 
-from ..i18n import _
+from ..core.i18n import _
 from .limits import MAX_BYTES_VALUE, MAX_NAME, TIME_MAX, TIME_MIN
 
 

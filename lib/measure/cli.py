@@ -11,9 +11,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .. import i18n
-from ..errors import DashboardError
-from ..i18n import _
+from ..core import i18n
+from ..core.errors import DashboardError
+from ..core.i18n import _
 from .output import dumps, report_lines
 from .statistics import measure_paths
 

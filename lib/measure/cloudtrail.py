@@ -15,7 +15,7 @@ from __future__ import annotations
 import ipaddress
 from typing import Any
 
-from ..i18n import _
+from ..core.i18n import _
 from .checks import show, when
 from .inventory import Inventory
 from .limits import MAX_PROBLEMS, MAX_SERIES_POINTS

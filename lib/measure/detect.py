@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _
+from ..core.i18n import _
 from .checks import string
 from .limits import IMAGE_TYPES, INDEX_TYPES, SCHEMA1_TYPES
 

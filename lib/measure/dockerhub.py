@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from ..i18n import _
+from ..core.i18n import _
 from .checks import byte_size, name_text, show, when
 from .inventory import Inventory, add
 from .limits import HUB_URL_RE, MAX_PROBLEMS

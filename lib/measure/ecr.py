@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import _
+from ..core.i18n import _
 from .checks import byte_size, name_text, show, string, when
 from .inventory import Inventory, Version, add
 from .limits import (

@@ -12,7 +12,7 @@ import io
 import math
 from datetime import UTC, datetime
 
-from ..i18n import _
+from ..core.i18n import _
 from .checks import show
 from .inventory import Inventory, PullSeries
 from .limits import MAX_PROBLEMS, MAX_SERIES_POINTS

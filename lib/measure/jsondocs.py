@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import bounded
-from ..errors import DashboardError
-from ..i18n import N_, _
+from ..core import bounded
+from ..core.errors import DashboardError
+from ..core.i18n import N_, _
 from .limits import BYTES_PER_VALUE, MAX_DEPTH, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, MAX_VALUES, MB
 from .sources import Source
 
@@ -42,7 +42,7 @@ def json_docs(src: Source) -> list[Any]:
     if not text.strip():
         raise FileProblems([_("the file is empty; expected JSON")])
     # json.loads takes ~50 bytes of memory per value and a file of `[[[]]]` is all values: count
-    # values and nesting before parsing (lib/bounded.py), whatever the file's size
+    # values and nesting before parsing (lib/core/bounded.py), whatever the file's size
     try:
         bounded.check_json(
             src.data, max_depth=MAX_DEPTH, max_values=max_values(len(src.data)), max_bytes=MAX_FILE_BYTES

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..workload import Workload
+from ..inputs.workload import Workload
 
 if TYPE_CHECKING:
-    from ..pricebook import PriceBook
+    from ..inputs.pricebook import PriceBook
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Saving:
 
 def lifecycle_saving(w: Workload, keep: int, book: PriceBook, registry: str = "ecr") -> Saving:
     """Keeping `keep` versions instead of w.versions_kept, priced by the engine (no second formula)."""
-    from .. import engine
+    from ..pricing import engine  # here: `python -m lib measure` starts without the engine (tests/test_measure_real.py)
 
     keep = int(keep)
     now = engine.estimate(w, book, ids=(registry,))[registry]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..i18n import N_
+from ..core.i18n import N_
 
 MB = 1_000_000  # 1 MB = 1,000,000 bytes, as the cost model counts
 DAYS_PER_MONTH = 30  # "pushes a month" = versions pushed per 30 days

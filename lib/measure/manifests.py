@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from ..i18n import _
+from ..core.i18n import _
 from .checks import byte_size, name_text, show, stem, when
 from .inventory import Inventory, add
 from .limits import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..i18n import _
-from ..workload import SPECS
+from ..core.i18n import _
+from ..inputs.workload import SPECS
 from .limits import PULL_FIELDS
 from .result import Result, format_value
 

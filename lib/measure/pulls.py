@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from ..i18n import _, ngettext
+from ..core.i18n import _, ngettext
 from .cloudtrail import region_of
 from .inventory import Inventory, PullSeries
 from .limits import DAYS_PER_MONTH, MIN_PULL_SPAN_DAYS

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import InputError
-from ..i18n import N_, _, ngettext
+from ..core.errors import InputError
+from ..core.i18n import N_, _, ngettext
 from . import cloudtrail, cloudwatch, hubusage
 from .detect import detect, foreign
 from .dockerhub import parse_dockerhub

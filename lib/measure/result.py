@@ -7,8 +7,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..i18n import _, ngettext
-from ..workload import DEFAULT, SPECS, Workload, from_dict
+from ..core.i18n import _, ngettext
+from ..inputs.workload import DEFAULT, SPECS, Workload, from_dict
 from .inventory import Inventory
 from .limits import FIELD_WORDS, FORMAT_WORDS
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import InputError
-from ..i18n import _
+from ..core.errors import InputError
+from ..core.i18n import _
 from .limits import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, MAX_ZIP_ENTRIES, MB
 
 

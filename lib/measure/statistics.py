@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import InputError
-from ..i18n import _, ngettext
+from ..core.errors import InputError
+from ..core.i18n import _, ngettext
 from . import pulls
 from .inventory import Inventory, Version
 from .limits import DAYS_PER_MONTH, FORMAT_WORDS, MB, MEASURED_FIELDS, MIN_PUSH_SPAN_DAYS, PULL_FIELDS, PULL_FORMATS

@@ -273,7 +273,7 @@ def test_the_eks_team_task_by_keyboard_alone(tab, axe_js, tmp_path):
     # this team's workload and answer on the first slide (the preset: 40 repositories of 1.2 GB images behind a NAT)
     assert all(s in first for s in ("40 repositories of 1.2 GB images", "behind a NAT gateway", *EKS_ANSWER)), first
     # the test server is on 127.0.0.1, which a reviewer cannot open: the deck says so and links nowhere
-    # near it (lib/public_address.py; the link with an address: tests/test_public_address.py)
+    # near it (lib/core/public_address.py; the link with an address: tests/test_public_address.py)
     assert "No public address is set for this dashboard" in first
     assert not any(re.search(r"127\.0\.0\.1|localhost", a) for a in links), links
     assert tab.errors == []

@@ -7,8 +7,9 @@ import struct
 import pytest
 from pptx import Presentation
 
-from lib import engine, pricebook, scenario
-from lib.workload import from_dict
+from lib.inputs import pricebook, scenario
+from lib.inputs.workload import from_dict
+from lib.pricing import engine
 from tests.browser.conftest import whole_deck
 
 CHARTED = {"Overview", "Compare", "Break-even", "Over time", "Network path"}

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from lib import labels, pricebook
+from lib.inputs import pricebook
+from lib.pricing import labels
 from tests.apphelpers import code_names
 from tests.browser.conftest import Page
 from tests.browser.test_browser import CHARTED, PAGES, bar, box, box_value, charts, copy_button, share_link

@@ -1,0 +1,496 @@
+"""Choose a registry with the decision tree (data/decision_tree.yaml).
+
+A recommendation is made per call, in the language of the run: its words are read from the
+cached tree (which keeps both languages) as it is made.
+
+The tree picks a leaf; hard requirements reject registries whatever they cost; when a leaf
+names several registries that all pass, cost decides. Every other registry gets a reason: the
+constraint it fails, or what it costs against the recommendation. The tree's types and loader
+are lib/decide/decision_tree.py, the sentences lib/decide/decision_text.py, the drawing
+lib/presentation/decision_chart.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from ..core.i18n import text, using
+from ..inputs.pricebook import PriceBook
+from ..inputs.workload import Workload
+from ..pricing import engine, registries, setups
+from ..pricing.labels import SAME_MONEY
+from . import decision_text as say, serving
+from .decision_text import headline
+from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Text, Tree, load, parse
+
+__all__ = [
+    "DEFAULT_PATH",
+    "DecisionTreeError",
+    "Reason",
+    "Recommendation",
+    "Rejection",
+    "Step",
+    "failures",
+    "headline",
+    "load",
+    "parse",
+    "recommend",
+    "recommended",
+    "walk",
+]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A sentence of the decision as data: its code (the same in every language) and its
+    parameters (registry ids, amounts, the tree's texts, other reasons). Its words are made when
+    it is read, in the reader's language, by lib/decide/decision_text.py (`text`)."""
+
+    code: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self) -> str:
+        return say.render(self.code, dict(self.params))
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def reason(code: str, **params: Any) -> Reason:
+    return Reason(code, tuple(params.items()))
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step of the walk: the node, and the tree's texts it was answered with (words made when read)."""
+
+    node: str
+    asked: Text
+    answered: Text
+    because: tuple[Text, ...]
+    goes_to: str
+    declines: bool = False  # the answer was "no" / "none of these": says little about why (the deck skips it)
+
+    @property
+    def question(self) -> str:
+        return text(self.asked)
+
+    @property
+    def answer(self) -> str:
+        return text(self.answered)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(text(x) for x in self.because)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    id: str
+    kind: str  # "constraint", "cost" or "path"
+    reason: Reason
+
+    @property
+    def name(self) -> str:
+        return registries.name(self.id)
+
+    @property
+    def why(self) -> str:
+        return self.reason.text()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """Immutable all the way down (tuples and read-only mappings): it sits in the frozen Analysis
+    that every page and export of a run shares. It holds ids, figures, the tree's texts and
+    structured reasons; every sentence (title, summary, notes, setups) is made when it is read."""
+
+    recommended: str
+    runner_up: str | None
+    leaf: str
+    titled: Text
+    summarised: Text
+    path: tuple[Step, ...]
+    rejected: tuple[Rejection, ...]
+    costs: Mapping[str, float]
+    failed: Mapping[str, tuple[Reason, ...]]
+    cost_reason: Reason | None = None
+    branches_taken: tuple[tuple[str, int], ...] = ()
+    recommended_setup: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # changes advised
+    recommended_cost: float = 0.0  # the recommended registry's cost with them
+    cheapest: str | None = None  # the cheapest registry meeting every hard requirement (in its cheapest setup)
+    cheapest_cost: float = 0.0
+    cheapest_changes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # its setup
+    gap_reason: Reason | None = None  # when the recommendation is not the cheapest: what the difference buys
+    serving_reason: Reason | None = None  # when a registry or setup that would not serve the workload moved the answer
+    # each registry's setup it was compared in: its cheapest that serves the workload (None: as set up
+    # now); what every page shows it in (lib/analysis.Analysis.shown), so the recommended registry's
+    # figure there is recommended_cost
+    compared_setups: Mapping[str, setups.Setup | None] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        for name in ("path", "rejected", "branches_taken"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "costs", MappingProxyType(dict(self.costs)))
+        object.__setattr__(self, "failed", MappingProxyType({k: tuple(v) for k, v in self.failed.items()}))
+        object.__setattr__(self, "recommended_setup", MappingProxyType(dict(self.recommended_setup)))
+        object.__setattr__(self, "cheapest_changes", MappingProxyType(dict(self.cheapest_changes)))
+        object.__setattr__(self, "compared_setups", MappingProxyType(dict(self.compared_setups)))
+
+    # ---- the words, made when read ----
+
+    @property
+    def title(self) -> str:
+        return text(self.titled)
+
+    @property
+    def summary(self) -> str:
+        return text(self.summarised)
+
+    @property
+    def failures(self) -> Mapping[str, tuple[str, ...]]:
+        """Registry id -> the hard requirements it fails, in words."""
+        return MappingProxyType({rid: tuple(x.text() for x in why) for rid, why in self.failed.items()})
+
+    @property
+    def cost_note(self) -> str:
+        return self.cost_reason.text() if self.cost_reason else ""
+
+    @property
+    def gap_note(self) -> str:
+        return self.gap_reason.text() if self.gap_reason else ""
+
+    @property
+    def serving_note(self) -> str:
+        return self.serving_reason.text() if self.serving_reason else ""
+
+    @property
+    def setup_description(self) -> str:
+        """The recommended setup's changes in words ("" when as described)."""
+        return setups.describe(dict(self.recommended_setup), self.recommended) if self.recommended_setup else ""
+
+    @property
+    def cheapest_setup(self) -> str:
+        """The cheapest registry's setup in words ("" for as described)."""
+        if not self.cheapest_changes or self.cheapest is None:
+            return ""
+        return setups.describe(dict(self.cheapest_changes), self.cheapest)
+
+    @property
+    def candidates(self) -> list[tuple[str, float]]:
+        """Registries that pass every hard requirement, cheapest first."""
+        ok = [(rid, c) for rid, c in self.costs.items() if not self.failures.get(rid)]
+        return sorted(ok, key=lambda x: (x[1], x[0]))
+
+    def reasons(self) -> list[str]:
+        return [r for s in self.path for r in s.reasons] + ([self.cost_note] if self.cost_note else [])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "recommended": self.recommended,
+            "runner_up": self.runner_up,
+            "leaf": self.leaf,
+            "summary": self.summary,
+            "path": [
+                {"node": s.node, "question": s.question, "answer": s.answer, "reason": " ".join(s.reasons)}
+                for s in self.path
+            ],
+            "cost_note": self.cost_note,
+            "rejected": [{"id": r.id, "kind": r.kind, "code": r.reason.code, "why": r.why} for r in self.rejected],
+            "monthly_costs": {k: round(v, 6) for k, v in self.costs.items()},
+            # what the reasons compare: each registry in the setup it was compared in (a monthly_costs
+            # of 0.00 for Docker Hub sat beside "Costs $9.00/month more": compared on the Pro plan)
+            "compared": {
+                k: {
+                    "monthly_cost": round(s.monthly_cost if s else self.costs[k], 6),
+                    "setup": dict(s.changes) if s else {},
+                }
+                for k, s in self.compared_setups.items()
+            },
+            "recommended_setup": dict(self.recommended_setup),
+            "recommended_cost": round(self.recommended_cost, 6),
+            "cheapest": self.cheapest,
+            "cheapest_cost": round(self.cheapest_cost, 6),
+            "headline": headline(self),
+        }
+
+
+# ---- walking the tree and checking the hard requirements --------------------------------------
+
+
+def walk(w: Workload, tree: Tree) -> tuple[list[Step], str, list[tuple[str, int]]]:
+    """Follow the tree for these answers: the steps, the leaf, and which branches were taken."""
+    path: list[Step] = []
+    taken: list[tuple[str, int]] = []
+    nid = tree.start
+    while True:
+        node = tree.nodes[nid]
+        # the last deciding branch is `else` (checked on load): some branch always holds
+        i, b = next((i, b) for i, b in enumerate(node.branches) if b.deciding and b.when.holds(w))
+        dest = b.goes_to
+        # every other branch that holds and leads to the same place adds its reason
+        notes = [
+            n.reason
+            for j, n in enumerate(node.branches)
+            if j != i and n.goes_to == dest and n.when.op != "else" and n.when.holds(w)
+        ]
+        path.append(Step(nid, node.question, b.answer, (b.reason, *notes), dest, b.declines))
+        taken.append((nid, i))
+        if b.leaf:
+            return path, b.leaf, taken
+        nid = dest
+
+
+def failed(w: Workload, tree: Tree) -> dict[str, list[Reason]]:
+    """Registry id -> the hard requirements it fails for these answers, as reasons."""
+    out: dict[str, list[Reason]] = {rid: [] for rid in registries.IDS}
+    for req in tree.requirements.values():
+        if not req.when.holds(w):
+            continue
+        for rid, why in req.fails.items():
+            out[rid].append(reason("failed_requirement", label=req.label, why=why))
+        for rid, clouds in req.fails_unless_runs_on.items():
+            if w.runs_on not in clouds:
+                out[rid].append(reason("outside_home_cloud", label=req.label, clouds=clouds, runs_on=w.runs_on))
+    return out
+
+
+def _add_wont_serve(w: Workload, tree: Tree, fails: dict[str, list[Reason]], step: serving.Serving) -> None:
+    """A registry no setup serves fails like a hard requirement, for the flags that say so; a flag
+    that restates a requirement it already fails is not said twice (S3's "not a registry" read
+    "Fails a registry: not a registry: ...; serving this workload in any setup priced: Not a
+    registry: ..." in the ADR, the Recommendation page and the CLI)."""
+    for rid, flags in step.set_aside.items():
+        failed_ids = {k for k, req in tree.requirements.items() if rid in req.fails and req.when.holds(w)}
+        news = tuple(f for f in flags if f.code not in failed_ids)
+        if news:
+            fails[rid].append(reason("wont_serve", flags=news))
+
+
+def failures(w: Workload, tree: Tree) -> dict[str, list[str]]:
+    """Registry id -> the hard requirements it fails for these answers, in words."""
+    return {rid: [x.text() for x in why] for rid, why in failed(w, tree).items()}
+
+
+# ---- the steps of a recommendation ------------------------------------------------------------
+
+
+def _priced(
+    w: Workload,
+    book: PriceBook,
+    costs: dict[str, float] | None,
+    cheaper: dict[str, setups.Setup | None] | None,
+    e: engine.Estimate | None = None,
+) -> tuple[dict[str, float], dict[str, setups.Setup | None], engine.Estimate | None]:
+    """The monthly totals as described, each registry's cheaper setup (priced here unless given),
+    and the estimate when there is one (the serving step reads its flags instead of pricing again)."""
+    if costs is None:
+        e = e if e is not None else engine.estimate(w, book)
+        costs = e.totals()
+        cheaper = cheaper if cheaper is not None else setups.cheaper_setups(w, book, e)
+    elif cheaper is None:
+        cheaper = {rid: setups.cheaper_setup(w, book, rid) for rid in costs}
+    return costs, cheaper, e
+
+
+def _rank(leaf: Leaf, costs: Mapping[str, float], fails: Mapping[str, Sequence[Reason]]) -> tuple[list[str], list[str]]:
+    """The leaf's registries that pass every hard requirement, and the pool ranked by cost (the
+    document's order breaks a tie). When none passes, the leaf's registries are ranked anyway."""
+    passing = [r for r in leaf.registries if not fails[r]]
+    pool = passing or list(leaf.registries)
+    ranked = sorted(pool, key=lambda r: (round(costs[r], 6), leaf.registries.index(r)))
+    return passing, ranked
+
+
+def _cost_reason(
+    passing: Sequence[str], ranked: Sequence[str], costs: Mapping[str, float], fails: Mapping[str, Sequence[Reason]]
+) -> Reason | None:
+    rec = ranked[0]
+    if len(passing) > 1:
+        other = ranked[1]
+        gap = costs[other] - costs[rec]
+        if gap > SAME_MONEY:
+            return reason("cost_decides", passing=tuple(passing), rec=rec, other=other, gap=gap)
+        return reason("same_cost", passing=tuple(passing), rec=rec, cost=costs[rec])
+    if not passing:
+        return reason("fails_anyway", rec=rec, fails=tuple(fails[rec]))
+    return None
+
+
+def _misfits(w: Workload, tree: Tree) -> set[str]:
+    """Other clouds' registries, for workloads that run in one cloud."""
+    home = registries.HOME_CLOUD
+    if w.runs_on not in home.values():
+        return set()
+    return {rid for rid, cloud in home.items() if cloud != w.runs_on}
+
+
+def _rejection(
+    rid: str,
+    rec: str,
+    w: Workload,
+    tree: Tree,
+    costs: Mapping[str, float],
+    fails: Mapping[str, Sequence[Reason]],
+    misfits: set[str],
+    deciding: Text,
+) -> Rejection:
+    """Why `rid` is not the recommendation: a constraint it fails, another cloud, its cost, or the situation."""
+    if fails[rid]:
+        return Rejection(rid, "constraint", reason("fails_constraints", fails=tuple(fails[rid])))
+    gap = costs[rid] - costs[rec]
+    if rid in misfits:
+        return Rejection(rid, "path", reason("other_cloud", home=registries.HOME_CLOUD[rid], runs_on=w.runs_on))
+    if gap > SAME_MONEY:
+        return Rejection(rid, "cost", reason("costs_more", gap=gap, cost=costs[rid], rec_cost=costs[rec]))
+    return Rejection(rid, "path", reason("points_elsewhere", gap=gap, deciding=deciding))
+
+
+def _runner_up(
+    ranked: Sequence[str],
+    pool: Sequence[str],
+    costs: Mapping[str, float],
+    fails: Mapping[str, Sequence[Reason]],
+    misfits: set[str],
+) -> str | None:
+    """The next in the leaf, else the cheapest other registry that passes and fits the cloud."""
+    others = sorted(
+        (r for r in registries.IDS if r not in pool and not fails[r] and r not in misfits), key=lambda r: (costs[r], r)
+    )
+    alternatives = [*ranked[1:], *others]
+    return alternatives[0] if alternatives else None
+
+
+def _cheapest(rec: str, costs: Mapping[str, float], fails: Mapping[str, Sequence[Reason]]) -> str | None:
+    """The cheapest registry that meets every hard requirement (the recommendation wins a tie)."""
+    ok = sorted((r for r in registries.IDS if not fails[r]), key=lambda r: (round(costs[r], 6), r != rec, r))
+    return ok[0] if ok else None
+
+
+def _serving_step(
+    w: Workload,
+    book: PriceBook,
+    tree: Tree,
+    leaf: Leaf,
+    given: Mapping[str, float],
+    cheaper: dict[str, setups.Setup | None],
+    fails: dict[str, list[Reason]],
+    e: engine.Estimate | None = None,
+) -> tuple[dict[str, setups.Setup | None], Leaf, serving.Serving]:
+    """Registries compared in a setup that serves the workload; those no setup serves fail like a
+    hard requirement (added to `fails`). When every registry the leaf names is set aside, the
+    answer moves to the registries that pass and fit the cloud (lib/decide/serving.py)."""
+    step = serving.serving_setups(w, book, given, cheaper, e)
+    _add_wont_serve(w, tree, fails, step)
+    if any(not fails[r] for r in leaf.registries) or not any(r in step.set_aside for r in leaf.registries):
+        return step.setups, leaf, step
+    misfits = _misfits(w, tree)
+    others = tuple(r for r in registries.IDS if not fails[r] and r not in misfits)
+    return step.setups, (dataclasses.replace(leaf, registries=others) if others else leaf), step
+
+
+def _name_text(rid: str) -> Text:
+    """A registry's name as one of the tree's texts (both languages), for a title the tree did not write."""
+    names = {}
+    for code in ("en", "ko"):
+        with using(code):
+            names[code] = registries.name(rid)
+    return MappingProxyType(names)
+
+
+def _serving_reason(rec: str, step: serving.Serving, leaf_registries: Sequence[str]) -> Reason | None:
+    """The serving step's one sentence, as data (worded when read: lib/serving.note)."""
+    if not serving.note(rec, step, rec, leaf_registries):
+        return None
+    return reason("serving_moved", rec=rec, step=step, leaf=tuple(leaf_registries))
+
+
+def recommend(
+    w: Workload,
+    book: PriceBook,
+    tree: Tree | None = None,
+    costs: dict[str, float] | None = None,
+    cheaper: dict[str, setups.Setup | None] | None = None,
+    estimate: engine.Estimate | None = None,
+) -> Recommendation:
+    """`costs`: the workload's monthly totals when the caller has them already (a page that
+    priced it), so the workload is not priced twice; `cheaper`: likewise, setups.cheaper_setups();
+    `estimate`: likewise, engine.estimate(w, book) (the serving step reads its flags)."""
+    tree = tree or load()
+    path, leaf_id, taken = walk(w, tree)
+    leaf = tree.leaves[leaf_id]
+    given, cheaper, e = _priced(w, book, costs, cheaper, estimate)
+    # every registry is compared in its cheapest setup: that is what would be bought (for ECR in
+    # private subnets, interface endpoints when they cost less than NAT)
+    fails = failed(w, tree)
+    cheaper, pool, step = _serving_step(w, book, tree, leaf, given, cheaper, fails, e)
+    best = setups.best_costs(given, cheaper)
+    passing, ranked = _rank(pool, best, fails)
+    rec = ranked[0]
+    misfits = _misfits(w, tree)
+    deciding = path[-1].because[0]
+    rejected = [_rejection(rid, rec, w, tree, best, fails, misfits, deciding) for rid in registries.IDS if rid != rec]
+    cheapest = _cheapest(rec, best, fails)
+    mine = cheaper.get(rec)
+    theirs = cheaper.get(cheapest) if cheapest else None
+    gap_reason = None
+    if cheapest and cheapest != rec and best[rec] - best[cheapest] > SAME_MONEY:
+        gap_reason = reason(
+            "gap_note",
+            cheapest=cheapest,
+            setup=MappingProxyType(dict(theirs.changes) if theirs else {}),
+            cheapest_cost=best[cheapest],
+            rec=rec,
+            gap=best[rec] - best[cheapest],
+            buys=tree.strengths.get(rec, leaf.summary),
+        )
+    return Recommendation(
+        rec,
+        _runner_up(ranked, passing or pool.registries, best, fails, misfits),
+        leaf_id,
+        leaf.title if pool is leaf else _name_text(rec),
+        leaf.summary if pool is leaf else "",  # the headline says why it moved (serving_note)
+        tuple(path),
+        tuple(rejected),
+        MappingProxyType(dict(given)),
+        MappingProxyType({rid: tuple(why) for rid, why in fails.items()}),
+        _cost_reason(passing, ranked, best, fails),
+        tuple(taken),
+        recommended_setup=MappingProxyType(dict(mine.changes) if mine else {}),
+        recommended_cost=best[rec],
+        cheapest=cheapest,
+        cheapest_cost=best[cheapest] if cheapest else 0.0,
+        cheapest_changes=MappingProxyType(dict(theirs.changes) if theirs else {}),
+        gap_reason=gap_reason,
+        serving_reason=_serving_reason(rec, step, leaf.registries),
+        compared_setups=MappingProxyType(dict(cheaper)),
+    )
+
+
+def recommended(w: Workload, book: PriceBook, tree: Tree | None = None) -> str:
+    """recommend(w, book, tree).recommended, pricing only the registries the answer can be.
+
+    The answer is the cheapest (in its serving setup) of the leaf's registries that pass every hard
+    requirement, unless the serving step sets aside every registry the leaf names: only then does it
+    move to the other registries (_serving_step). Each registry's figures are its own (the engine,
+    the setup search and the serving step price one registry at a time), so the leaf's registries
+    are priced first, and everything only when the answer leaves the leaf. A leaf names one or two
+    of the eight: the Break-even page's decision sweep asks this some fifty times per scenario
+    (issue 29). tests/test_decision_sweep.py holds it to recommend()."""
+    tree = tree or load()
+    _path, leaf_id, _taken = walk(w, tree)
+    leaf = tree.leaves[leaf_id]
+    e = engine.estimate(w, book, leaf.registries)
+    costs = e.totals()
+    cheaper = setups.cheaper_setups(w, book, e)
+    fails = failed(w, tree)
+    step = serving.serving_setups(w, book, costs, cheaper, e)
+    _add_wont_serve(w, tree, fails, step)
+    if not any(not fails[r] for r in leaf.registries) and any(r in step.set_aside for r in leaf.registries):
+        return recommend(w, book, tree).recommended  # the answer leaves the leaf: every registry is compared
+    _passing, ranked = _rank(leaf, setups.best_costs(costs, step.setups), fails)
+    return ranked[0]

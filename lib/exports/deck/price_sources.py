@@ -1,0 +1,211 @@
+"""The sources slides: every price the analysis used, with its vendor page and as-of date, and the
+assumptions behind the figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from ...analyses.analysis import Analysis
+from ...core.i18n import _
+from ...inputs import regions
+from ...inputs.pricebook import PriceBook
+from ...inputs.workload import SPECS, Workload
+from ...presentation import wording
+from ...pricing import labels
+
+if TYPE_CHECKING:  # python-pptx's classes, for annotations only
+    from pptx.presentation import Presentation as Pres
+    from pptx.slide import Slide
+
+from .layout import BODY_BOTTOM, CONTENT_W, MARGIN, SMALL_PT, Block, _box, _para, _runs, _slide, height_needed
+
+# ---- sources ---------------------------------------------------------------------------
+
+VENDORS = {
+    "aws.amazon.com": "Amazon Web Services",
+    "docs.aws.amazon.com": "Amazon Web Services",  # the ECR user guide and quotas (assumptions issue 11 sourced)
+    "docs.github.com": "GitHub",
+    "github.com": "GitHub",
+    "www.docker.com": "Docker",
+    "docs.docker.com": "Docker",
+    "cloud.google.com": "Google Cloud",
+    "azure.microsoft.com": "Microsoft Azure",
+    "learn.microsoft.com": "Microsoft Azure",
+    "goharbor.io": "Harbor (CNCF)",
+    "help.sonatype.com": "Sonatype",
+}
+
+
+def page_words(url: str) -> str:
+    """A source page as short text: host and path, the section after # in words."""
+    u = urlparse(url)
+    text = (u.netloc + u.path).rstrip("/")
+    if len(text) > 60:
+        text = u.netloc + "/…/" + u.path.rstrip("/").rsplit("/", 1)[-1]
+    if u.fragment:
+        text += f" ({u.fragment.replace('_', ' ')})"
+    return text
+
+
+def _price_words(value: float, unit: str) -> str:
+    if unit.startswith("USD/"):
+        return f"${labels.number(value)}/{unit[4:]}"
+    if unit.startswith("USD "):
+        return f"${labels.number(value)} {unit[4:]}"
+    return f"{labels.number(value)} {unit}"
+
+
+def sources(a: Analysis) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
+    """[(vendor, [(page text, url, as-of, [price in words...])...])...] for every price the
+    analysis used (flags and allowances included: the engine records every look-up), vendors and
+    pages in a stable order. The recommended setup's prices are sourced too: its cost is the
+    answer on slide 1, so its endpoint prices are quoted."""
+    book, e = a.book, a.estimate
+    priced = [r for x in a.estimates for r in x.registries]
+    used: dict[str, dict[str | None, float]] = {}
+    for x in a.estimates:
+        for key, by_choice in x.prices_used.items():
+            used.setdefault(key, {}).update(by_choice)
+    names: dict[str, list[str]] = {}
+    for r in e.registries:
+        for c in r.components:
+            if c.price_key and c.name not in names.setdefault(c.price_key, []):
+                names[c.price_key].append(c.name)
+    for r in priced[len(e.registries) :]:  # the setup's own lines name only prices not named above
+        for c in r.components:
+            if c.price_key and (c.price_key not in names or names[c.price_key] == []):
+                names.setdefault(c.price_key, []).append(c.name)
+    pages: dict[str, dict[str, list[str]]] = {}
+    for key in sorted(used):
+        price = book.price(key)
+        for choice, v in used[key].items():
+            unit = price.shown_unit  # the reader's language (English ones start "USD/" or "USD ", Korean ones too)
+            label = ", ".join(names.get(key, [])[:3])
+            if choice is not None:
+                label = (
+                    labels.choice(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()
+                )
+            words = _price_words(v, unit)
+            item = f"{label}: {words}" if label else words
+            here = price.regional.get(a.workload.region)
+            if here is not None and here.stand_in:  # no source gave this region's figure
+                item += " " + _("(a stand-in: {region} figure)").format(region=regions.name(here.stand_in))
+            elif here is not None and here.secondary:
+                item += " " + _("(secondary source)")
+            url, as_of = price.source_in(a.workload.region), price.as_of_in(a.workload.region)
+            pages.setdefault(url, {}).setdefault(as_of, [])
+            if item not in pages[url][as_of]:
+                pages[url][as_of].append(item)
+    # prices of zero with no price-book entry (GHCR free today, free same-region pulls): their
+    # vendor's page is the source, so the vendor is not missing from the list
+    for r in priced:
+        home = next((k for k in book.prices if k.startswith(r.id + ".")), None)
+        if home is None:
+            continue
+        price = book.price(home)
+        for c in r.components:
+            if not c.price_key and c.price == 0 and c.category in ("storage", "transfer", "network", "scanning"):
+                items = pages.setdefault(price.source, {}).setdefault(price.as_of, [])
+                if f"{c.name}: $0" not in items:
+                    items.append(f"{c.name}: $0")
+    by_vendor: dict[str, list[tuple[str, str, str, list[str]]]] = {}
+    for url in sorted(pages):
+        vendor = VENDORS.get(urlparse(url).netloc, urlparse(url).netloc)
+        for as_of, items in sorted(pages[url].items()):
+            by_vendor.setdefault(vendor, []).append((page_words(url), url, as_of, items))
+    order = list(dict.fromkeys(VENDORS.values()))
+    return sorted(by_vendor.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0]))
+
+
+def assumption_lines(w: Workload, book: PriceBook) -> list[str]:
+    return [
+        _(
+            "{hours}-hour month; 1 GB = 1,000 MB; {currency} on-demand list prices before tax; "
+            "region {region}; price book {version}."
+        ).format(
+            hours=f"{book.hours_per_month:g}",
+            currency=book.currency,
+            region=wording.region(w.region),
+            version=book.version,
+        ),
+        _(
+            "GitHub Container Registry billing: {billing}. Self-hosted: {nodes} node(s), "
+            "{hours} engineer hours a month at {rate} an hour, "
+            "and one-time setup hours per registry: assumptions, not prices."
+        ).format(
+            billing=wording.value("ghcr_billing", w.ghcr_billing),
+            nodes=w.selfhosted_nodes,
+            hours=f"{w.ops_hours_per_month:g}",
+            rate=f"${w.engineer_hourly_rate:g}",
+        ),
+    ]
+
+
+def _source_blocks(a: Analysis) -> list[Block]:
+    """Paragraph blocks for the sources slides: (kind, text-or-runs, pt)."""
+    blocks: list[Block] = [("assumption", x, SMALL_PT) for x in assumption_lines(a.workload, a.book)]
+    for vendor, pages in sources(a):
+        blocks.append(("vendor", vendor, 14))
+        for text, url, as_of, items in pages:
+            blocks.append(("page", (text, url, as_of, "; ".join(items)), SMALL_PT))
+    return blocks
+
+
+def _block_text(kind: str, content: Any) -> str:
+    if kind == "page":
+        text, _url, as_of, items = content
+        return f"{text}{_(', as of {date}: ').format(date=as_of)}{items}"
+    return str(content)
+
+
+def source_slides(prs: Pres, a: Analysis, footer: Callable[[Slide], None]) -> int:
+    blocks = _source_blocks(a)
+    room = BODY_BOTTOM - 1.3
+    heights = [
+        max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
+        for k, c, pt in blocks
+    ]
+    pages: list[list[Block]] = []
+    page: list[Block] = []
+    used, vendor = 0.0, None
+    for i, (kind, content, pt) in enumerate(blocks):
+        # a vendor's heading goes to the next slide with its first page, never alone at the bottom
+        need = heights[i] + (heights[i + 1] if kind == "vendor" and i + 1 < len(blocks) else 0.0)
+        if page and used + need > room - 0.15:
+            pages.append(page)
+            page, used = [], 0.0
+            if kind == "page" and vendor:  # the vendor's list goes on: say whose pages these are
+                page.append(("vendor", _("{vendor} (continued)").format(vendor=vendor), 14))
+                used += heights[i - 1] if blocks[i - 1][0] == "vendor" else 0.3
+        if kind == "vendor":
+            vendor = content
+        page.append((kind, content, pt))
+        used += heights[i]
+    if page:
+        pages.append(page)
+    for i, page in enumerate(pages, 1):
+        title = (
+            _("Assumptions and sources ({i} of {n})").format(i=i, n=len(pages))
+            if len(pages) > 1
+            else _("Assumptions and sources")
+        )
+        s = _slide(prs, title)
+        tf = _box(s, MARGIN, 1.3, CONTENT_W, room, "Sources").text_frame
+        for j, (kind, content, pt) in enumerate(page):
+            if kind == "vendor":
+                _para(tf, content, pt, bold=True, first=j == 0, space_after=2)
+            elif kind == "page":
+                text, url, as_of, items = content
+                _runs(
+                    tf,
+                    [(text, False, url), (_(", as of {date}: ").format(date=as_of), False, ""), (items, False, "")],
+                    pt,
+                    first=j == 0,
+                    space_after=4,
+                )
+            else:
+                _para(tf, content, pt, first=j == 0, space_after=4)
+        footer(s)
+    return len(pages)

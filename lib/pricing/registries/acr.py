@@ -1,0 +1,108 @@
+"""Azure Container Registry: a daily tier fee with included storage, extra storage per GB-day
+(Microsoft's own example counts both in the same unit), pulls priced relative to where the
+consumers run. Private endpoints and geo-replication need Premium."""
+
+from ...core.i18n import N_, _
+from ...inputs.workload import Workload
+from ..components import (
+    Flag,
+    Inputs,
+    Line,
+    Prices,
+    Quantities,
+    cloud_transfer,
+    consumers_cloud,
+    external_network,
+    other_cloud_flags,
+    positive,
+    say,
+)
+from .spec import ChartIdentity, Cloud, Options, RegistrySpec, others
+
+HOME: Cloud = "azure"  # where it runs: pulls from elsewhere leave Azure as internet egress
+
+
+def tier_for(w: Inputs) -> str:
+    if w.acr_tier != "auto":
+        return str(w.acr_tier)
+    # a private endpoint is only needed when the consumers sit in Azure private networks
+    return "premium" if ((w.network != "public" and consumers_cloud(w) == HOME) or w.replica_regions) else "basic"
+
+
+def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
+    tier = tier_for(w)
+    included_gb = p("acr.included_storage_gb", tier)
+    replicas = (
+        [
+            Line(
+                say(N_("Geo-replicas: a Premium fee per region ({regions})"), regions=w.replica_regions),
+                "plan",
+                "day",
+                p.days * w.replica_regions,
+                p.ref("acr.tier_daily", "premium"),
+            )
+        ]
+        if w.replica_regions
+        else []
+    )
+    return (
+        replicas
+        + [
+            Line(
+                say(N_("{tier} tier"), tier=tier.title()),
+                "plan",
+                "day",
+                p.days,
+                p.ref("acr.tier_daily", tier),
+            ),
+            Line(
+                say(N_("Storage over {gb:g} GB included"), gb=included_gb),
+                "storage",
+                "GB-day",
+                positive(q.stored_gb - included_gb) * p.days,
+                "acr.extra_storage_gb_day",
+            ),
+            *cloud_transfer(w, q, p, HOME, "acr.inter_region_gb"),
+        ]
+        + external_network(w, q, p)
+    )
+
+
+def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
+    out = other_cloud_flags(w, HOME, "Azure")
+    if w.network != "public" and consumers_cloud(w) == HOME and tier_for(w) != "premium":
+        out.append(Flag("acr_private_link", "blocker", _("Private endpoints need the Premium tier."), wont_serve=True))
+    if w.replica_regions and tier_for(w) != "premium":
+        out.append(
+            Flag("acr_geo_replication", "blocker", _("Geo-replication needs the Premium tier."), wont_serve=True)
+        )
+    if w.scanning != "none":
+        out.append(
+            Flag(
+                "defender_separate",
+                "info",
+                _("Scanning is Microsoft Defender for Containers, billed separately and not priced here."),
+            )
+        )
+    return out
+
+
+# ---- identity: every registry table is derived from this (lib/pricing/registries/spec.py) -------------------
+
+
+def setups(w: Workload) -> Options:
+    """Another tier than the one priced (auto resolved first)."""
+    return {"acr_tier": others(w, "acr_tier", tier_for(w))}
+
+
+SPEC = RegistrySpec(
+    id="acr",
+    name="Azure Container Registry",
+    vendor="Azure Container Registry",
+    matrix_name="Azure CR",
+    home_cloud=HOME,
+    self_hosted=False,
+    clouds_own=True,
+    chart=ChartIdentity(colour="#CC79A7", dash="solid", symbol="cross", short="ACR"),  # reddish purple
+    setups=setups,
+)
