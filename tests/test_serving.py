@@ -123,8 +123,8 @@ def test_a_set_aside_registry_says_each_reason_once():
     """A flag that restates a hard requirement the registry already fails is not added again (S3's
     "not a registry" read twice in the ADR); a flag that says something new is (a throttle on top
     of a failed requirement)."""
-    from lib.decision import _add_wont_serve, failed
-    from lib.decision_tree import load
+    from lib.decide.decision import _add_wont_serve, failed
+    from lib.decide.decision_tree import load
 
     w, tree = from_dict({}), load()
     fails = failed(w, tree)
