@@ -55,10 +55,11 @@ def analysis(w: Workload, book: PriceBook) -> Analysis:
     return a
 
 
-def view(w: Workload, book: PriceBook, name: str, make: Callable[[], T]) -> T:
+def view(w: Workload, book: PriceBook, name: Hashable, make: Callable[[], T]) -> T:
     """What a page makes from w's analysis for display (a table in the reader's words and currency),
-    made once per scenario, language and won rate like the analysis itself. The result is shared:
-    a caller must not change it (pandas' assign/drop return new frames)."""
+    made once per scenario, language and won rate like the analysis itself. `name` says which view, and
+    holds whatever else it depends on (the Compare page's scenario B). The result is shared: a caller
+    must not change it (pandas' assign/drop return new frames)."""
     k = (_key(w, book), name)
     with _lock:
         if k in _views:

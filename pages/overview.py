@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib import charts, components, features, labels, scenario_cache, tables, wording
 from lib.i18n import N_, _
-from ui import chart, money, recommendation_line, shell, workload_inputs
+from ui import chart, money, recommendation_line, shell, table, workload_inputs
 
 TITLE = N_("Overview")
 ICON = ":material/bar_chart:"
@@ -53,7 +53,7 @@ totals = scenario_cache.view(
     w, book, "totals", lambda: tables.totals_table(e, other=a.other_view_totals(), setup=a.setup_words())
 )
 st.dataframe(
-    scenario_cache.view(  # the same table for everyone with this scenario: made once
+    table.shown(  # the same table for everyone with this scenario: made and converted once
         w,
         book,
         "overview totals",
@@ -107,7 +107,7 @@ def _parts_view() -> pd.DataFrame:
 
 
 st.dataframe(
-    scenario_cache.view(w, book, "overview parts", _parts_view),
+    table.shown(w, book, "overview parts", _parts_view),
     hide_index=True,
     width="stretch",
     column_config={
