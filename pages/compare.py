@@ -3,7 +3,6 @@
 from typing import Any
 
 import plotly.graph_objects as go
-import pyarrow as pa
 import streamlit as st
 
 from lib import charts, compare, labels, presets, scenario_cache
@@ -82,7 +81,7 @@ def _changes(b: Workload) -> str:
     )
 
 
-def _views() -> tuple[go.Figure, pa.Table, str]:
+def _views() -> tuple[go.Figure, ui_table.Table, str]:
     """A against B: the chart, the table and the cheapest of each, made once per pair of scenarios (and
     language and won rate) for every session (lib/scenario_cache; issue 29: a page switch, a second
     person or an input moved back to a value seen before redraws them without pricing or converting)."""

@@ -2,7 +2,6 @@
 
 import pandas as pd
 import plotly.graph_objects as go
-import pyarrow as pa
 import streamlit as st
 
 from lib import charts, i18n, labels, scenario_cache, timeline
@@ -34,7 +33,7 @@ AMOUNTS = {
 }
 
 
-def _views() -> tuple[go.Figure, pa.Table]:
+def _views() -> tuple[go.Figure, table.Table]:
     """The chart and the table, made once per scenario (horizon and growth are part of it), language and
     won rate for every session (lib/scenario_cache; issue 29: ~25 ms of pricing a month per registry,
     the chart and the table's conversion, paid again on every rerun before)."""

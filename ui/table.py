@@ -11,21 +11,24 @@ a rerun of a scenario seen before by anyone converts nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TypeAlias
 
 import pandas as pd
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 from streamlit import dataframe_util
 
 from lib import scenario_cache
 from lib.pricebook import PriceBook
 from lib.workload import Workload
 
+Table: TypeAlias = pa.Table  # what a page's cached view holds for st.dataframe (pyarrow is untyped)
 
-def arrow(df: pd.DataFrame) -> pa.Table:
+
+def arrow(df: pd.DataFrame) -> Table:
     """What st.dataframe makes of df (with hide_index=True the index is hidden either way)."""
     return dataframe_util.convert_pandas_df_to_arrow_table(df)
 
 
-def shown(w: Workload, book: PriceBook, name: Hashable, make: Callable[[], pd.DataFrame]) -> pa.Table:
+def shown(w: Workload, book: PriceBook, name: Hashable, make: Callable[[], pd.DataFrame]) -> Table:
     """make()'s table for w, converted once per scenario, language and won rate, shared by every session."""
     return scenario_cache.view(w, book, ("table", name), lambda: arrow(make()))
