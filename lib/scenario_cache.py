@@ -19,8 +19,9 @@ from .analysis import Analysis, analyse
 from .pricebook import PriceBook
 from .workload import Workload
 
-# distinct scenarios kept: an analysis is ~35 kB (tracemalloc), a page's views (tables, chart) a few tens
-# of kB more: some 20-30 MB at most per process, whatever the number of sessions
+# distinct scenarios kept: an analysis is ~35-90 kB (tracemalloc), a page's views (tables, chart) ~100 kB
+# per scenario on the Overview and Over time, ~300 kB on Break-even (its sweep and decision answers): at most
+# 2 * SIZE views, ~50-150 MB in the worst case (every entry Break-even's), whatever the number of sessions
 SIZE = 256
 
 _lock = threading.Lock()
