@@ -43,14 +43,14 @@ test: $(VENV)/.installed-test
 	$(PY) -m pytest -q
 
 # The rerun figures (issue 29) as ratios: server CPU per rerun and keypress -> chart against the minimal
-# page (bench/minimal), reruns/s at saturation against one session alone; with BENCH_AGAINST=DIR (another
-# checkout, e.g. `git worktree add --detach /tmp/base main`) the saturation is measured against it too.
+# page (bench/minimal), per page; reruns/s at saturation against one session alone; with BENCH_AGAINST=DIR
+# or a commit (e.g. BENCH_AGAINST=main) the saturation is measured against it and the minimal page too.
 BENCH_AGAINST ?=
 bench: $(VENV)/.installed-test
 	$(PY) bench/engine.py
 	$(PY) bench/export.py
-	$(PY) bench/interaction.py --pages overview --changes 15
-	$(PY) bench/protocol_load.py --saturate --sessions 4 --seconds 15 $(if $(BENCH_AGAINST),--against $(BENCH_AGAINST) --rounds 2)
+	$(PY) bench/interaction.py --pages /,/compare,/cost_over_time,/break_even --changes 15
+	$(PY) bench/protocol_load.py --saturate --sessions 8 --seconds 20 $(if $(BENCH_AGAINST),--against $(BENCH_AGAINST) --rounds 2 --minimal)
 
 # Mutation testing of the pricing rules (lib/pricing/registries/, lib/pricing/components.py) against the fast
 # pricing tests; configuration in setup.cfg, results in tests/README.md. CPU-heavy: minutes.

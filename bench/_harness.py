@@ -92,6 +92,11 @@ class Server:
     def runs(self) -> list[float]:
         return [float(line.split()[0]) for line in self.log.read_text().splitlines() if line.strip()]
 
+    def run_cpu(self) -> list[float]:
+        """The CPU time of each script run's thread (bench/timed_server.py), in the order of runs()."""
+        lines = [line for line in self.log.read_text().splitlines() if line.strip()]
+        return [float(line.rsplit(" cpu=", 1)[1]) if " cpu=" in line else float("nan") for line in lines]
+
     def rss_mb(self) -> float:
         """Resident memory of the server process (the python running streamlit)."""
         for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
@@ -119,7 +124,16 @@ def pct(values, p):
 
 
 def summary(values) -> str:
+    if not values:
+        return "no samples"
     return f"median {statistics.median(values) * 1000:7.1f} ms  p95 {pct(values, 95) * 1000:7.1f} ms  (n={len(values)})"
+
+
+def ratio(values, baseline) -> str:
+    """The ratio of two medians, or why there is none (a side without samples)."""
+    if not values or not baseline:
+        return "   - (no samples)"
+    return f"{statistics.median(values) / statistics.median(baseline):6.2f}x"
 
 
 def machine_busy_seconds() -> float:

@@ -26,6 +26,7 @@ Usage:
   .venv/bin/python bench/protocol_load.py --url http://127.0.0.1:8501 --pid 1234   # a server you started
   (on a busy shared machine, --server-nice -10 as root gives the server about one core)
   .venv/bin/python bench/protocol_load.py --saturate --against /tmp/base --rounds 3   # ratios against a checkout
+  .venv/bin/python bench/protocol_load.py --saturate --against 7085c45                # or against a commit
 
 `--against DIR`: the same measurement on another checkout (e.g. `git worktree add --detach /tmp/base main`
 plus a `.venv` link), alternating with this one round by round (A B, B A, ...: the machine's load drifts),
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -44,8 +46,10 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -57,11 +61,12 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import ROOT, free_port, machine_busy_seconds, pct  # noqa: E402
+from _harness import MINIMAL, ROOT, free_port, machine_busy_seconds, pct  # noqa: E402
 
 MAX_SESSIONS = 500
 RUN_TIMEOUT_S = 60  # one rerun answered later than this counts as an error
 WIDGET_LABEL = "Repositories"
+MINIMAL_LABEL = "Versions kept"  # bench/minimal/app.py's one input
 P95_TARGET_S = 1.0
 
 
@@ -82,6 +87,8 @@ class Stats:
 class Session:
     """One browser tab's conversation with the server, without the browser."""
 
+    input_label = WIDGET_LABEL  # the input a session changes (run() sets it per server)
+
     def __init__(self, base: str, page: str, rng: random.Random, stats: Stats, think: tuple[float, float] | None):
         self.base, self.page, self.rng, self.stats, self.think = base, page, rng, stats, think
         self.ws = None
@@ -94,6 +101,8 @@ class Session:
         self.run_errors: list[str] = []
         self.states: dict[str, tuple[str, object]] = {}  # widget id -> (WidgetState field, value)
         self.drawn: set[str] = set()
+        self.label = Session.input_label
+        self.max = 2000
 
     def _mirror(self, etype: str | None, w) -> None:
         """Keep every drawn input's value as the frontend's widget manager does: the value the
@@ -173,8 +182,10 @@ class Session:
             el = msg.delta.new_element
             etype = el.WhichOneof("type")
             self._mirror(etype, getattr(el, etype) if etype else None)
-            if etype == "number_input" and el.number_input.label.startswith(WIDGET_LABEL):
+            if etype == "number_input" and el.number_input.label.startswith(self.label):
                 self.widget_id = el.number_input.id
+                if el.number_input.has_max:
+                    self.max = int(el.number_input.max)
                 if self.finished is None:  # first run: start from the value on screen
                     self.value = int(el.number_input.default)
             elif etype == "exception":
@@ -199,7 +210,7 @@ class Session:
             cs.page_name = self.page
         if change:
             if self.widget_id is None:
-                return 0.0, f"no '{WIDGET_LABEL}' input on the page"
+                return 0.0, f"no '{self.label}' input on the page"
             self.value = self._explore(self.value)
             self.states[self.widget_id] = ("double_value", float(self.value))
         for wid, (kind, value) in self.states.items():  # every input's value, as the browser sends
@@ -233,8 +244,8 @@ class Session:
         step = self.rng.choice(
             [lambda x: x * 2, lambda x: x // 2, lambda x: x + 1, lambda x: x - 1, lambda x: x + 10, lambda x: x * 5]
         )
-        nv = max(1, min(2000, step(v)))
-        return nv if nv != v else (v + 1 if v < 2000 else v - 1)
+        nv = max(1, min(self.max, step(v)))
+        return nv if nv != v else (v + 1 if v < self.max else v - 1)
 
     async def explore(self, stop_at: float) -> None:
         """Rerun with new values until stop_at (monotonic), thinking between runs."""
@@ -259,7 +270,8 @@ class Session:
 class ServerProcess:
     """The app under the production settings (deploy/entrypoint.sh) on a free 127.0.0.1 port."""
 
-    def __init__(self, root: Path = ROOT, extra_env: dict | None = None):
+    def __init__(self, root: Path = ROOT, extra_env: dict | None = None, script: str | None = None):
+        """`script`: another app file run with the same settings (the minimal page), not app.py."""
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         env = {
@@ -269,8 +281,16 @@ class ServerProcess:
             "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
             "STREAMLIT_SERVER_PORT": str(port),
         }
+        if script:  # deploy/streamlit.env's settings as entrypoint.sh exports them (the environment wins)
+            for line in (root / "deploy" / "streamlit.env").read_text().splitlines():
+                k, eq, v = line.partition("=")
+                if eq and not line.startswith("#") and k.strip() not in os.environ:
+                    env[k.strip()] = v
+            env.update({"STREAMLIT_SERVER_ADDRESS": "127.0.0.1", "STREAMLIT_SERVER_PORT": str(port)})
         self.proc = subprocess.Popen(
-            ["sh", str(root / "deploy" / "entrypoint.sh")],
+            [sys.executable, "-m", "streamlit", "run", script]
+            if script
+            else ["sh", str(root / "deploy" / "entrypoint.sh")],
             cwd=root,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -390,13 +410,17 @@ def users_at_target(rows) -> tuple[float, str]:
     return n, f"p95 {a['p95_s']:.2f} s at {a['sessions']}, {b['p95_s']:.2f} s at {b['sessions']}"
 
 
-async def run(args, root: Path = ROOT) -> dict:
+async def run(args, root: Path = ROOT, script: str | None = None) -> dict:
+    """One measurement on a server started from root (app.py, or `script`: the minimal page)."""
+    Session.input_label = MINIMAL_LABEL if script else WIDGET_LABEL
+    if script:
+        args = argparse.Namespace(**{**vars(args), "page": ""})
     deadline = time.perf_counter() + args.deadline
     server = None
     if args.url:
         base, proc = args.url.rstrip("/"), psutil.Process(args.pid)
     else:
-        server = ServerProcess(root, dict(kv.split("=", 1) for kv in args.server_env))
+        server = ServerProcess(root, dict(kv.split("=", 1) for kv in args.server_env), script)
         server.wait_healthy()
         base, proc = server.url, psutil.Process(server.pid)
         if args.server_nice:
@@ -531,10 +555,15 @@ def compare(args) -> dict:
     """This checkout against args.against, alternating (A B, B A, ...), medians and their ratio."""
     runs: dict[str, list[dict]] = {"this": [], "baseline": []}
     roots = {"this": ROOT, "baseline": args.against.resolve()}
+    sides = ["this", "baseline"]
+    if args.minimal:  # the minimal page in the same rounds: the app's figures as ratios against it too
+        runs["minimal"], roots["minimal"] = [], ROOT
+        sides.append("minimal")
     for i in range(args.rounds):
-        for side in ("this", "baseline") if i % 2 == 0 else ("baseline", "this"):
+        for side in sides if i % 2 == 0 else sides[::-1]:
             print(f"\n--- round {i + 1}/{args.rounds}: {side} ({roots[side]})", flush=True)
-            runs[side].append(_figures(asyncio.run(run(args, roots[side]))))
+            script = MINIMAL if side == "minimal" else None
+            runs[side].append(_figures(asyncio.run(run(args, roots[side], script))))
     print(
         f"\n{'figure':<34} {'this':>10} {'baseline':>10} {'ratio':>7}   (medians of {args.rounds} alternating rounds)"
     )
@@ -545,7 +574,35 @@ def compare(args) -> dict:
         table[k] = {"this": a, "baseline": b, "ratio": a / b if b else None}
         ratio = f"{a / b:6.2f}x" if b else "     -"
         print(f"{k:<34} {a:10.2f} {b:10.2f} {ratio}")
+    if args.minimal:
+        print(f"\n{'against the minimal page':<34} {'this':>10} {'baseline':>10} {'minimal':>10}")
+        for k in ("CPU ms per rerun", "alone median ms", "reruns/s at saturation"):
+            if all(k in runs[side][0] for side in sides):
+                m = statistics.median(f[k] for f in runs["minimal"])
+                a, b = (table[k][x] for x in ("this", "baseline"))
+                table[k]["minimal"] = m
+                print(f"{k:<34} {a / m:9.2f}x {b / m:9.2f}x {m:10.2f}")
     return {"rounds": runs, "summary": table}
+
+
+@contextlib.contextmanager
+def _checkout(against: str) -> Iterator[Path]:
+    """A folder as given, or a commit of this repository unpacked into a temporary folder (git archive:
+    no worktree, nothing in .git changes) with this checkout's .venv linked, removed afterwards."""
+    if Path(against).is_dir():
+        yield Path(against)
+        return
+    rev = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", against + "^{commit}"], cwd=ROOT, capture_output=True, text=True
+    )
+    if rev.returncode != 0:
+        sys.exit(f"--against: {against} is neither a folder nor a commit of this repository")
+    with tempfile.TemporaryDirectory(prefix="against-") as tmp:
+        archive = subprocess.run(["git", "archive", rev.stdout.strip()], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        (Path(tmp) / ".venv").symlink_to((ROOT / ".venv").resolve())
+        print(f"--against {against}: commit {rev.stdout.strip()[:10]} unpacked in {tmp}", flush=True)
+        yield Path(tmp)
 
 
 def main(argv=None) -> dict:
@@ -562,8 +619,17 @@ def main(argv=None) -> dict:
     ap.add_argument("--url", help="an already running server on 127.0.0.1 (then --pid is required)")
     ap.add_argument("--pid", type=int, help="the server's process id, for CPU and memory")
     ap.add_argument("--json", help="also write the figures to this file")
-    ap.add_argument("--against", type=Path, help="a baseline checkout: measured alternately with this one")
+    ap.add_argument(
+        "--against",
+        help="a baseline: a checkout's folder, or a commit of this repository (unpacked with git archive into a "
+        "temporary folder, removed afterwards); measured alternately with this one",
+    )
     ap.add_argument("--rounds", type=int, default=3, help="with --against: rounds of (this, baseline)")
+    ap.add_argument(
+        "--minimal",
+        action="store_true",
+        help="with --against: bench/minimal/app.py measured in the same rounds, the figures as ratios against it",
+    )
     ap.add_argument(
         "--server-env",
         action="append",
@@ -594,9 +660,10 @@ def main(argv=None) -> dict:
     if any("=" not in kv for kv in args.server_env):
         ap.error("--server-env: KEY=VALUE")
     if args.against:
-        if args.url or not (args.against / "deploy" / "entrypoint.sh").exists() or not 1 <= args.rounds <= 10:
-            ap.error("--against: a checkout with deploy/entrypoint.sh, no --url, 1-10 rounds")
-        result = compare(args)
+        with _checkout(args.against) as args.against:
+            if args.url or not (args.against / "deploy" / "entrypoint.sh").exists() or not 1 <= args.rounds <= 10:
+                ap.error("--against: a checkout or commit with deploy/entrypoint.sh, no --url, 1-10 rounds")
+            result = compare(args)
     else:
         result = asyncio.run(run(args))
     if args.json:

@@ -1,6 +1,7 @@
 """Sensitivity and break-even: every registry's cost as one input sweeps its range."""
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lib.analyses import decision_sweep, scenario_cache, sensitivity
@@ -9,7 +10,7 @@ from lib.inputs.workload import DEFAULT, PERCENT_FIELDS
 from lib.presentation import charts, wording
 from lib.pricing import features, labels
 from lib.pricing.registries import name as registry_name
-from ui import chart, money, shell, workload_inputs
+from ui import chart, money, shell, table, workload_inputs
 
 TITLE = N_("Break-even")
 ICON = ":material/show_chart:"
@@ -56,25 +57,32 @@ bar_text = _("Finding where the recommendation changes...")
 answers = _answers()
 st.subheader(_("Where the recommendation changes"))
 st.info(decision_sweep.sentence(answers[field]), icon=":material/recommend:")
-rows = []
-for f, a in answers.items():
-    c = a.nearest()
-    rows.append(
-        {
-            "input": labels.field(f),
-            "today": decision_sweep.value(f, a.today),
-            "answer": registry_name(a.now),
-            "changes_at": decision_sweep.value(f, c.x)
-            if c
-            else _("nowhere in {lo} to {hi}").format(
-                lo=decision_sweep.value(f, a.lo), hi=decision_sweep.value(f, a.hi)
-            ),
-            "changes_to": (registry_name(c.after) if c.after != a.now else registry_name(c.before)) if c else "",
-            "how_far": decision_sweep.how_far(a, c) if c else "",
-        }
-    )
+
+
+def _answers_table() -> pd.DataFrame:
+    rows = []
+    for f, a in answers.items():
+        c = a.nearest()
+        rows.append(
+            {
+                "input": labels.field(f),
+                "today": decision_sweep.value(f, a.today),
+                "answer": registry_name(a.now),
+                "changes_at": decision_sweep.value(f, c.x)
+                if c
+                else _("nowhere in {lo} to {hi}").format(
+                    lo=decision_sweep.value(f, a.lo), hi=decision_sweep.value(f, a.hi)
+                ),
+                "changes_to": (registry_name(c.after) if c.after != a.now else registry_name(c.before)) if c else "",
+                "how_far": decision_sweep.how_far(a, c) if c else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 st.dataframe(
-    pd.DataFrame(rows),
+    # the answers are the scenario's whatever input is swept below: one table for every sweep_field
+    table.shown(w.replace(sweep_field=SWEEP_DEFAULT), book, "decision answers", _answers_table),
     hide_index=True,
     width="stretch",
     column_config={
@@ -97,14 +105,22 @@ st.caption(
 # figure at today's value), or as set up now (the view); the analysis is the Overview's, shared. The input
 # swept below is not part of it: switching it reads the same analysis (what a second person costs: nothing)
 scenario = scenario_cache.analysis(w.replace(sweep_field=SWEEP_DEFAULT), book)
-with st.spinner(_("Working out every registry's cost across the range...")):
-    table = sensitivity.sweep(w, field, book, setups=scenario.shown_changes())
-    points = sensitivity.break_evens(w, field, book, table=table, setups=scenario.shown_changes())
-
 lacking = features.missing(w.required_features)
-fig = charts.break_even(
-    table, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2], lacking, current=getattr(w, field)
-)
+
+
+def _sweep() -> tuple[go.Figure, list[sensitivity.BreakEven]]:
+    """The swept input's chart and break-even points, worked out once per scenario (the swept input is part
+    of it here), language and won rate for every session (lib/scenario_cache; issue 29)."""
+    with st.spinner(_("Working out every registry's cost across the range...")):
+        swept = sensitivity.sweep(w, field, book, setups=scenario.shown_changes())
+        points = sensitivity.break_evens(w, field, book, table=swept, setups=scenario.shown_changes())
+    fig = charts.break_even(
+        swept, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2], lacking, current=getattr(w, field)
+    )
+    return fig, points
+
+
+fig, points = scenario_cache.view(w, book, "break-even sweep", _sweep)
 chart.show(fig, "break_even_chart", f"cost as {field.replace('_', ' ')} changes", charts.scenario_title(w))
 st.caption(wording.sweep_view(scenario.as_set_up))
 if any(lacking.values()):
@@ -126,19 +142,24 @@ def _at(x: float) -> str:
 if points:
     st.caption(_("Each row: the value where one registry becomes cheaper than another, and what both cost there."))
     st.dataframe(
-        money.convert(
-            pd.DataFrame(
-                [
-                    {
-                        "at": _at(p.x),
-                        "cheaper above": registry_name(p.cheaper_above),
-                        "cheaper below": registry_name(p.cheaper_below),
-                        "cost": p.cost,
-                    }
-                    for p in points
-                ]
+        table.shown(
+            w,
+            book,
+            "break-even points",
+            lambda: money.convert(
+                pd.DataFrame(
+                    [
+                        {
+                            "at": _at(p.x),
+                            "cheaper above": registry_name(p.cheaper_above),
+                            "cheaper below": registry_name(p.cheaper_below),
+                            "cost": p.cost,
+                        }
+                        for p in points
+                    ]
+                ),
+                ["cost"],
             ),
-            ["cost"],
         ),
         hide_index=True,
         width="stretch",

@@ -2,16 +2,17 @@
 
 from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from lib.analyses import compare, scenario_cache
 from lib.core.i18n import N_, _
 from lib.inputs import presets
-from lib.inputs.workload import COMPARED, PERCENT_FIELDS, SPECS, lenient
+from lib.inputs.workload import COMPARED, PERCENT_FIELDS, SPECS, Workload, lenient
 from lib.presentation import charts
 from lib.pricing import labels
 from lib.pricing.registries import name as registry_name
-from ui import chart, money, share, shell, workload_inputs
+from ui import chart, money, share, shell, table as ui_table, workload_inputs
 
 TITLE = N_("Compare")
 ICON = ":material/compare_arrows:"
@@ -65,15 +66,61 @@ def describe(name: str, value: Any) -> str:
     return labels.number(value)
 
 
+def _changes(b: Workload) -> str:
+    """What B changes, in words (the caption under B's inputs)."""
+    changed = {k: v for k, v in b.to_dict().items() if v != w.to_dict()[k]}
+    return (
+        _("B changes: {changes}").format(
+            changes="; ".join(
+                _("{field} {a} → {b}").format(
+                    field=labels.field(k).lower(), a=describe(k, getattr(w, k)), b=describe(k, v)
+                )
+                for k, v in changed.items()
+            )
+        )
+        if changed
+        else _("B changes: nothing yet")
+    )
+
+
+def _views() -> tuple[go.Figure, ui_table.Table, str]:
+    """A against B: the chart, the table and the cheapest of each, made once per pair of scenarios (and
+    language and won rate) for every session (lib/scenario_cache; issue 29: a page switch, a second
+    person or an input moved back to a value seen before redraws them without pricing or converting)."""
+    # each registry in its best setup (or as set up now: the view); A is the Overview's analysis, shared
+    a_analysis, b_analysis = scenario_cache.analysis(w, book), scenario_cache.analysis(b, book)
+    table = compare.analyses_side_by_side(a_analysis, b_analysis)
+    fig = charts.compare_bars(table, w, b, compare.marks(a_analysis, b_analysis))  # the legend says what B changes
+    was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))
+    shown = ui_table.arrow(
+        money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
+            # B − A of the two figures shown beside it (each rounded once), not of the unrounded ones
+            difference=[
+                labels.signed_money(labels.shown_difference(b_, a_))
+                for a_, b_ in zip(table["A"], table["B"], strict=True)
+            ],
+            change_pct=table["change_pct"].map(
+                lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else was_free
+            ),
+        )
+    )
+    # "cheapest" is the decision's: a registry that passes the hard requirements and serves the workload
+    # (never the S3 baseline, nor a plan that would throttle or refuse the pulls), at the figures shown
+    cheapest_a, cheapest_b = (registry_name(c) if (c := x.cheapest()) else "—" for x in (a_analysis, b_analysis))
+    cheapest = _("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b)
+    return fig, shown, cheapest
+
+
 b, problems = lenient(share.b_overrides(), w, "B: ")
 for p in problems:
     st.warning(p)
 
 with st.expander(_("Scenario B: what differs from A"), expanded=True):
     cols = st.columns(3)
+    b_values = b.to_dict()
     for i, name in enumerate(B_FIELDS):
         # B follows A except where it overrides
-        st.session_state[PREFIX + name] = workload_inputs.to_widget(name, b.to_dict()[name])
+        st.session_state[PREFIX + name] = workload_inputs.to_widget(name, b_values[name])
         workload_inputs.field(
             name, cols[i % 3], widget_key=PREFIX + name, on_change=_on_change, args=(name,), sliders=False
         )
@@ -88,37 +135,13 @@ with st.expander(_("Scenario B: what differs from A"), expanded=True):
         format_func=lambda i: opts.get(i, choose),
     )
     c2.button(_("Reset B to A"), on_click=_reset, width="stretch", key="cmp_reset")
-    changed = {k: v for k, v in b.to_dict().items() if v != w.to_dict()[k]}
-    st.caption(
-        _("B changes: {changes}").format(
-            changes="; ".join(
-                _("{field} {a} → {b}").format(
-                    field=labels.field(k).lower(), a=describe(k, getattr(w, k)), b=describe(k, v)
-                )
-                for k, v in changed.items()
-            )
-        )
-        if changed
-        else _("B changes: nothing yet")
-    )
+    st.caption(scenario_cache.view(w, book, ("compare changes", b), lambda: _changes(b)))
 
-# each registry in its best setup (or as set up now: the view); A is the Overview's analysis, shared
-a_analysis, b_analysis = scenario_cache.analysis(w, book), scenario_cache.analysis(b, book)
-table = compare.analyses_side_by_side(a_analysis, b_analysis)
-fig = charts.compare_bars(table, w, b, compare.marks(a_analysis, b_analysis))  # the legend says what B changes
+
+fig, shown, cheapest = scenario_cache.view(w, book, ("compare", b), _views)
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
-
-was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))
 st.dataframe(
-    money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
-        # B − A of the two figures shown beside it (each rounded once), not of the unrounded ones
-        difference=[
-            labels.signed_money(labels.shown_difference(b_, a_)) for a_, b_ in zip(table["A"], table["B"], strict=True)
-        ],
-        change_pct=table["change_pct"].map(
-            lambda p: labels.signed_percent(p / 100) if abs(p) != float("inf") else was_free
-        ),
-    ),
+    shown,
     hide_index=True,
     width="stretch",
     column_config={
@@ -130,7 +153,4 @@ st.dataframe(
     },
 )
 st.caption(labels.choice("view", w.view) + ".")
-# "cheapest" is the decision's: a registry that passes the hard requirements and serves the workload
-# (never the S3 baseline, nor a plan that would throttle or refuse the pulls), at the figures shown
-cheapest_a, cheapest_b = (registry_name(c) if (c := x.cheapest()) else "—" for x in (a_analysis, b_analysis))
-st.markdown(_("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b))
+st.markdown(cheapest)

@@ -1,6 +1,7 @@
 """Cost over time: cumulative cost of ownership with growth and one-time setup."""
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lib.analyses import scenario_cache, timeline
@@ -9,7 +10,7 @@ from lib.core.i18n import N_, _
 from lib.presentation import charts
 from lib.pricing import labels
 from lib.pricing.registries import name as registry_name
-from ui import chart, money, shell, workload_inputs
+from ui import chart, money, shell, table, workload_inputs
 
 TITLE = N_("Over time")
 ICON = ":material/schedule:"
@@ -27,39 +28,51 @@ c1, c2 = st.columns(2)
 workload_inputs.field("horizon_months", c1)
 workload_inputs.field("monthly_growth", c2)
 
-# each registry in its best setup (the recommended one as recommended), or as set up now (the view)
-a = scenario_cache.analysis(w, book)  # the Overview's analysis, shared
-cumulative, monthly = timeline.cost_over_time(w, book, changes=a.shown_changes())
-fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth)
-chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w))
-st.caption(labels.choice("view", w.view) + ".")
-
-final = cumulative.iloc[-1].sort_values()
-setup = timeline.setup_costs(w)
-notes = timeline.onetime()["setup_hours"]
 AMOUNTS = {
     "total": N_("Total"),
     "one-time setup": N_("One-time setup"),
     "first month": N_("First month"),
     "last month": N_("Last month"),
 }
+
+
+def _views() -> tuple[go.Figure, table.Table]:
+    """The chart and the table, made once per scenario (horizon and growth are part of it), language and
+    won rate for every session (lib/scenario_cache; issue 29: ~25 ms of pricing a month per registry,
+    the chart and the table's conversion, paid again on every rerun before)."""
+    # each registry in its best setup (the recommended one as recommended), or as set up now (the view)
+    a = scenario_cache.analysis(w, book)  # the Overview's analysis, shared
+    cumulative, monthly = timeline.cost_over_time(w, book, changes=a.shown_changes())
+    fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth)
+    final = cumulative.iloc[-1].sort_values()
+    setup = timeline.setup_costs(w)
+    notes = timeline.onetime()["setup_hours"]
+    shown = table.arrow(
+        money.convert(
+            pd.DataFrame(
+                [
+                    {
+                        "registry": registry_name(r),
+                        "total": final[r],
+                        "one-time setup": setup[r],
+                        "first month": monthly[r].iloc[0],
+                        "last month": monthly[r].iloc[-1],
+                        "setup assumption": labels.plain(i18n.text(notes[r]["note"])),
+                    }
+                    for r in final.index
+                ]
+            ),
+            list(AMOUNTS),
+        )
+    )
+    return fig, shown
+
+
+fig, shown = scenario_cache.view(w, book, "over time", _views)
+chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w))
+st.caption(labels.choice("view", w.view) + ".")
 st.dataframe(
-    money.convert(
-        pd.DataFrame(
-            [
-                {
-                    "registry": registry_name(r),
-                    "total": final[r],
-                    "one-time setup": setup[r],
-                    "first month": monthly[r].iloc[0],
-                    "last month": monthly[r].iloc[-1],
-                    "setup assumption": labels.plain(i18n.text(notes[r]["note"])),
-                }
-                for r in final.index
-            ]
-        ),
-        list(AMOUNTS),
-    ),
+    shown,
     hide_index=True,
     width="stretch",
     column_config={

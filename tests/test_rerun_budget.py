@@ -53,11 +53,22 @@ BUDGET = {
         "figures converted": 1,  # the new scenario's chart, once (ui/chart.py keeps the dict it sends)
     },
     "pages/recommendation.py": {"messages": 86, "elements": 66, "estimate": 14, "recommend": 1, "pages built": 0},
+    # issue 29, third round: Compare and Over time counted (A and B are one scenario here: B changes nothing)
+    "pages/compare.py": {"messages": 101, "elements": 76, "estimate": 14, "recommend": 1, "pages built": 0},
+    "pages/cost_over_time.py": {
+        "messages": 83,
+        "elements": 63,
+        "estimate": 14,
+        "estimate_many": 3,
+        "recommend": 1,
+        "pages built": 0,
+    },
     # the pairwise sweeps price arrays (engine.estimate_varying); the decision answer asks for answers
     "pages/break_even.py": {
         "messages": 136,
         "elements": 118,
         "estimate": 112,
+        "estimate_varying": 2,
         "recommend": 1,
         "recommended": 49,
         "pages built": 0,
@@ -92,7 +103,13 @@ def counts(monkeypatch):
         return real_to_dict(self)
 
     monkeypatch.setattr(BaseFigure, "to_dict", to_dict)
-    for owner, name in ((engine, "estimate"), (decision, "recommend"), (decision, "recommended")):
+    for owner, name in (
+        (engine, "estimate"),
+        (engine, "estimate_many"),
+        (engine, "estimate_varying"),
+        (decision, "recommend"),
+        (decision, "recommended"),
+    ):
         real = getattr(owner, name)
 
         def wrapper(*a, _real=real, _name=name, **k):
@@ -161,6 +178,28 @@ def test_the_page_list_is_built_once_per_process_and_language(counts):
     assert first <= 11  # at most one st.Page per page file (0 when an earlier test built them)
 
 
+PRICING = ("estimate", "estimate_many", "estimate_varying", "recommend", "recommended", "analyses")
+
+
+@pytest.mark.parametrize("page", [p for p in BUDGET if p])
+def test_a_scenario_seen_before_is_drawn_without_pricing_on_every_page(counts, page):
+    """Issue 29, third round: Compare, Over time and Break-even keep what they draw (chart, tables) per
+    scenario, as the Overview does: moved back to a value, a page prices nothing and converts no figure,
+    and another session with the same link neither."""
+    at = open_app(EKS_LINK, page=page)
+    _rerun(at, counts, 41)
+    back = _rerun(at, counts, 40)  # the link's own value, drawn on the first run
+    assert not {k: back[k] for k in PRICING if back.get(k)}, back
+    assert back.get("figures converted", 0) == 0, back
+    counts.clear()
+    other = open_app(EKS_LINK, page=page)
+    assert not other.exception
+    assert not {k: counts[k] for k in PRICING if counts.get(k)}, counts
+    assert counts["figures converted"] == 0, counts
+    if other.get("plotly_chart"):  # and it is the same picture the first session was sent
+        assert other.get("plotly_chart")[0].proto.spec == at.get("plotly_chart")[0].proto.spec
+
+
 @pytest.mark.parametrize("page", [p for p in BUDGET if p])
 def test_a_page_rerun_stays_within_its_budget(counts, page):
     at = open_app(EKS_LINK, page=page)
@@ -195,3 +234,47 @@ def test_the_shared_table_is_bounded_and_keyed_by_what_changes_the_words(book, m
     assert scenario_cache.analysis(DEFAULT, book) is not first  # DEFAULT in English was the oldest
     # made again, it prices the same: the table only saves the work
     assert scenario_cache.analysis(DEFAULT, book).totals() == first.totals()
+
+
+def test_a_pages_views_are_keyed_by_everything_they_depend_on(book, monkeypatch):
+    """lib/scenario_cache.view (the Overview's, Compare's, Over time's and Break-even's charts and tables):
+    two requests that differ in any one of scenario, price book (another object, or another version),
+    language, won rate, won rate's day, or the view's name (with Compare's scenario B in it) never get
+    each other's entry; the same request gets the same object. Bounded like the analyses."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from lib.core import i18n
+    from lib.inputs.workload import DEFAULT
+
+    scenario_cache.clear()
+    made: list[tuple] = []
+
+    def get(w=DEFAULT, b=book, name="chart", lang="en", krw=None):
+        with i18n.using(lang, krw=krw):
+            return scenario_cache.view(w, b, name, lambda: made.append((w, b, name, lang, krw)) or object())
+
+    first = get()
+    assert get() is first and len(made) == 1  # the same request: made once
+    rate = i18n.Krw(1400.0, dt.date(2026, 11, 20))
+    others = {
+        "scenario": get(w=DEFAULT.replace(repositories=DEFAULT.repositories + 1)),
+        "book (another object, same version)": get(b=replace(book)),
+        "book version": get(b=replace(book, version=book.version + "-next")),
+        "language": get(lang="ko"),
+        "won rate": get(krw=rate),
+        "won rate's day": get(krw=i18n.Krw(1400.0, dt.date(2026, 11, 21))),
+        "view": get(name="table"),
+        "compare's B": get(name=("compare", DEFAULT.replace(versions_kept=10))),
+    }
+    for what, got in others.items():
+        assert got is not first, f"{what}: shared an entry"
+    assert len({id(v) for v in others.values()}) == len(others) and len(made) == 1 + len(others)
+    assert get(name=("compare", DEFAULT.replace(versions_kept=10))) is others["compare's B"]  # B is in the key
+    assert get(name=("compare", DEFAULT.replace(versions_kept=11))) is not others["compare's B"]
+
+    monkeypatch.setattr(scenario_cache, "SIZE", 2)  # at most 2 * SIZE views: the least recently used goes first
+    for n in range(10):
+        get(w=DEFAULT.replace(repositories=100 + n))
+    assert len(scenario_cache._views) == 4
+    assert get() is not first  # evicted: made again

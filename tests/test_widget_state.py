@@ -17,6 +17,10 @@ def _same_as_streamlits(safe) -> None:
     assert list(mine) == list(full) and len(mine) == len(full)
     for k, v in full.items():
         assert k in mine and mine[k] == v, k
+    # a widget's one key is looked up without the walk: the same sources, in the walk's order
+    walk = widget_state._sources(safe._state)
+    for k in (*full, *safe._state._keys(), "no_such_key", "$$STREAMLIT_INTERNAL_KEY_TESTING"):
+        assert widget_state._key_sources(safe._state, k) == walk.get(k, []), k
     for k in ("no_such_key", "$$STREAMLIT_INTERNAL_KEY_TESTING", *(k for k in safe._state._keys() if k not in full)):
         assert k not in mine
         with pytest.raises(KeyError):

@@ -184,7 +184,7 @@ def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
         share.notices(w, book)
         # the sidebar says why a pull mix is not used, below the fold on most screens, while the page
         # keeps the last mix that added up: say it where the figures are too (issue 28)
-        mix = workload_inputs.mix_problem(st.session_state.to_dict())
+        mix = workload_inputs.mix_problem({k: st.session_state.get(k) for k in workload_inputs.MIX_KEYS})
         if mix:
             st.warning(mix, icon=":material/warning:")
         language.krw_caption()

@@ -48,21 +48,34 @@ def _sources(state: Any) -> dict[str, list[tuple[str, bool]]]:
     return out
 
 
+def _key_sources(state: Any, key: str) -> list[tuple[str, bool]]:
+    """_sources(state).get(key, []) without telling every key's kind (issue 29, third round: the walk was
+    ~4 % of a rerun, once per input drawn): the only candidates are the key itself and the widget ids
+    mapped to it, taken in the walk's order (that of state._keys())."""
+    wids = {
+        wid
+        for wid, user_key in state._key_id_mapper.id_key_mapping.items()
+        if user_key == key and is_keyed_element_id(wid) and not _is_internal_key(wid)
+    }
+    plain = not is_element_id(key) and not _is_internal_key(key)
+    if not wids:
+        return [(key, False)] if plain and key in state._keys() else []
+    return [(k, k in wids) for k in state._keys() if k in wids or (plain and k == key)]
+
+
 class FilteredState(Mapping[str, Any]):
     """What SessionState.filtered_state holds, a value read when asked (under the session's lock)."""
 
     def __init__(self, safe: Any) -> None:
         self._safe = safe
         self._read: dict[str, Any] = {}  # a widget asks `key in s and s[key] is None`: one read
-        with safe._lock:
-            self._sources = _sources(safe._state)
 
     def _value(self, key: str) -> Any:
         if key in self._read:
             return self._read[key]
         found = _MISSING
         with self._safe._lock:
-            for source, may_be_missing in self._sources.get(key, ()):
+            for source, may_be_missing in _key_sources(self._safe._state, key):
                 if may_be_missing:  # as Streamlit's loop: a later source overrides, a missing one is skipped
                     try:
                         found = self._safe._state[source]
@@ -82,8 +95,10 @@ class FilteredState(Mapping[str, Any]):
             raise KeyError(key)
         return found
 
-    def __iter__(self) -> Iterator[str]:
-        return (k for k in self._sources if k in self)
+    def __iter__(self) -> Iterator[str]:  # not what a widget does: the whole walk
+        with self._safe._lock:
+            keys = list(_sources(self._safe._state))
+        return (k for k in keys if k in self)
 
     def __len__(self) -> int:
         return sum(1 for _k in self)

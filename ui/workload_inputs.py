@@ -192,6 +192,9 @@ def field(
             box.number_input(label, min_value=cast(lo), max_value=cast(hi), step=cast(1), format=fmt, **common)
 
 
+MIX_KEYS = tuple(key(n) for n in SHARES)  # what mix_problem reads: three keys, not a copy of the whole state
+
+
 def mix_problem(state: Mapping[str, Any]) -> str | None:
     """The pull mix as typed, if it does not add up to 100 %: the message that says so."""
     typed = [state.get(key(n)) for n in SHARES]
@@ -258,7 +261,7 @@ def render(page: str, open_section: str | None = None) -> Workload:
                     help=_(MIX_HELP[name]),
                 )
             # the mix as typed, said below its inputs (read here: an empty slot filled later was one more element)
-            problem = mix_problem({key(n): st.session_state.get(key(n)) for n in SHARES})
+            problem = mix_problem({k: st.session_state.get(k) for k in MIX_KEYS})
             if problem:
                 box.error(problem, icon=":material/error:")
             else:

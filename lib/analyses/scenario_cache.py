@@ -19,8 +19,9 @@ from ..inputs.pricebook import PriceBook
 from ..inputs.workload import Workload
 from .analysis import Analysis, analyse
 
-# distinct scenarios kept: an analysis is ~35 kB (tracemalloc), a page's views (tables, chart) a few tens
-# of kB more: some 20-30 MB at most per process, whatever the number of sessions
+# distinct scenarios kept: an analysis is ~35-90 kB (tracemalloc), a page's views (tables, chart) ~100 kB
+# per scenario on the Overview and Over time, ~300 kB on Break-even (its sweep and decision answers): at most
+# 2 * SIZE views, ~50-150 MB in the worst case (every entry Break-even's), whatever the number of sessions
 SIZE = 256
 
 _lock = threading.Lock()
@@ -55,10 +56,11 @@ def analysis(w: Workload, book: PriceBook) -> Analysis:
     return a
 
 
-def view(w: Workload, book: PriceBook, name: str, make: Callable[[], T]) -> T:
+def view(w: Workload, book: PriceBook, name: Hashable, make: Callable[[], T]) -> T:
     """What a page makes from w's analysis for display (a table in the reader's words and currency),
-    made once per scenario, language and won rate like the analysis itself. The result is shared:
-    a caller must not change it (pandas' assign/drop return new frames)."""
+    made once per scenario, language and won rate like the analysis itself. `name` says which view, and
+    holds whatever else it depends on (the Compare page's scenario B). The result is shared: a caller
+    must not change it (pandas' assign/drop return new frames)."""
     k = (_key(w, book), name)
     with _lock:
         if k in _views:
