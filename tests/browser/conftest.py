@@ -49,19 +49,24 @@ RUN_COUNTER = """(() => {
 # the browser has painted twice since. A run's end is not its drawing: Streamlit loads most widgets' code
 # lazily and shows a grey stSkeleton until it arrives, seconds later on a loaded machine (seen: 37 skeletons
 # on /measure after its first run ended, the file uploader among them). React then commits a widget's value
-# in an effect after its first paint: two frames, not a pause, let that settle.
+# in an effect after its first paint: two frames, not a pause, let that settle. Elements of the page before
+# (a page switch) stay on screen, marked data-stale, until the client has taken the new run's end: the
+# share-link test read the Overview's chart on the reader's Recommendation page once the pages got fast.
 SETTLED = """(after) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || window.__stRuns <= after || app.getAttribute('data-test-script-state') !== 'notRunning'
       || app.getAttribute('data-test-connection-state') !== 'CONNECTED'
-      || document.querySelector('[data-testid="stSkeleton"]')) return false;
+      || document.querySelector('[data-testid="stSkeleton"]')
+      || document.querySelector('[data-testid="stElementContainer"][data-stale="true"]')) return false;
   return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(
     window.__stRuns > after && app.getAttribute('data-test-script-state') === 'notRunning'))));
 }"""
 WAIT_STATE = """() => { const app = document.querySelector('[data-testid="stApp"]');
   return {runs: window.__stRuns, script: app && app.getAttribute('data-test-script-state'),
           connection: app && app.getAttribute('data-test-connection-state'),
-          skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length, url: location.href}; }"""
+          skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
+          stale: document.querySelectorAll('[data-testid="stElementContainer"][data-stale="true"]').length,
+          url: location.href}; }"""
 WAIT_MS = int(
     os.environ.get("RDD_WAIT_MS", "120000")
 )  # an upper bound only: under load a run may take this long; no test waits it out when green
@@ -189,7 +194,10 @@ class Page:
         if kind == "new_session":
             self.started += 1
             self.last_ended = False
-        elif kind == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+        elif kind == "script_finished" and msg.script_finished not in (
+            ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+            ForwardMsg.FINISHED_EARLY_FOR_RERUN,  # st.rerun(): the run that follows is the one to wait for
+        ):
             self.finished += 1
             self.last_ended = True
 
@@ -211,7 +219,10 @@ class Page:
         """A freshly loaded document's page is drawn: its title is there and its run is over. (A server's
         first request ends one run early, for the rerun through app.py: ui/shell.py; that run draws nothing.)"""
         self.page.wait_for_selector('[data-testid="stMain"] h1', timeout=WAIT_MS)
-        self.wait()
+        # the newest run has ended, read off the websocket: a title on screen may be the first run's
+        # while the rerun it asked for is still going (seen: a menu click then landed in that rerun,
+        # and the reader's Recommendation page kept the Overview's content)
+        self.wait(after=0, runs_seen=True)
 
     def runs(self) -> int:
         """How many runs of the app's script the server has started for this tab. The round trip first
@@ -219,13 +230,14 @@ class Page:
         self.page.evaluate("1")
         return self.started
 
-    def wait(self, after: int = 0):
+    def wait(self, after: int = 0, runs_seen: bool = False):
         """Until more than `after` runs have ended and none is running (after=0: the page's first run,
-        counted in the document, whose counter starts again at each load)."""
+        counted in the document, whose counter starts again at each load; `runs_seen`: also follow the
+        runs on the websocket from the start)."""
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         try:
-            if after:
+            if after or runs_seen:
                 # a run started after the action (a finish still on its way from before cannot pass for it),
                 # and the newest run has ended
                 deadline = time.monotonic() + WAIT_MS / 1000
