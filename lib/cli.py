@@ -64,12 +64,15 @@ def _recommend(args: argparse.Namespace) -> int:
         )
     print("\n" + _("Why:"))
     for i, step in enumerate(r.path, 1):
-        print(f"  {i}. {step.question}\n     -> {step.answer}: {' '.join(step_reasons(step.answer, step.reasons))}")
+        arrow = "→" if i18n.lang() == "ko" else "->"  # an ASCII arrow inside Korean reads as code
+        print(
+            f"  {i}. {step.question}\n     {arrow} {step.answer}: {' '.join(step_reasons(step.answer, step.reasons))}"
+        )
     if r.cost_note:
         print(f"  {r.cost_note}")
     print("\n" + _("The others:"))
     for x in r.rejected:
-        print(f"  {x.name:<36} {x.why}")
+        print(f"  {report.pad(x.name, 36)} {x.why}")  # by display width: Hangul takes two columns
     return 0
 
 

@@ -254,6 +254,17 @@ def failures(w: Workload, tree: Tree) -> dict[str, list[str]]:
     return {rid: [x.text() for x in why] for rid, why in failed(w, tree).items()}
 
 
+def _add_set_aside(w: Workload, tree: Tree, step: serving.Serving, fails: dict[str, list[Reason]]) -> None:
+    """A registry no setup serves fails like a hard requirement, for the flags a failed requirement has
+    not said already: S3's "not a registry" is the requirement `not_a_registry` and its blocker flag,
+    and the reason said it twice (three times in Korean, with the requirement's label)."""
+    for rid, flags in step.set_aside.items():
+        said = {k for k, req in tree.requirements.items() if req.when.holds(w) and (rid in req.fails)}
+        left = tuple(f for f in flags if f.code not in said)
+        if left or not fails[rid]:
+            fails[rid].append(reason("wont_serve", flags=left or tuple(flags)))
+
+
 # ---- the steps of a recommendation ------------------------------------------------------------
 
 
@@ -363,8 +374,7 @@ def _serving_step(
     hard requirement (added to `fails`). When every registry the leaf names is set aside, the
     answer moves to the registries that pass and fit the cloud (lib/serving.py)."""
     step = serving.serving_setups(w, book, given, cheaper, e)
-    for rid, flags in step.set_aside.items():
-        fails[rid].append(reason("wont_serve", flags=tuple(flags)))
+    _add_set_aside(w, tree, step, fails)
     if any(not fails[r] for r in leaf.registries) or not any(r in step.set_aside for r in leaf.registries):
         return step.setups, leaf, step
     misfits = _misfits(w, tree)
@@ -468,8 +478,7 @@ def recommended(w: Workload, book: PriceBook, tree: Tree | None = None) -> str:
     cheaper = setups.cheaper_setups(w, book, e)
     fails = failed(w, tree)
     step = serving.serving_setups(w, book, costs, cheaper, e)
-    for rid, flags in step.set_aside.items():
-        fails[rid].append(reason("wont_serve", flags=tuple(flags)))
+    _add_set_aside(w, tree, step, fails)
     if not any(not fails[r] for r in leaf.registries) and any(r in step.set_aside for r in leaf.registries):
         return recommend(w, book, tree).recommended  # the answer leaves the leaf: every registry is compared
     _passing, ranked = _rank(leaf, setups.best_costs(costs, step.setups), fails)

@@ -130,6 +130,10 @@ def choice(name: str, value: str) -> str:
     if name == "sweep_field":
         return field(value)
     if name == "region":
+        if i18n.lang() == "ko":  # one way to name a region in Korean, wherever it stands (issue 28)
+            from .wording import region
+
+            return region(value)
         return f"{region_name(value)}, {value}"
     if name == "required_features":
         from .features import label

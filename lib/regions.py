@@ -124,4 +124,8 @@ def book_regions(path: str | Path | None = None) -> tuple[str, ...]:
 def label(region: str) -> str:
     """'Asia Pacific (Seoul) · ap-northeast-2' for a selectbox."""
     m = match(region)
+    if m and i18n.lang() == "ko":  # the Korean form every page uses ("서울(ap-northeast-2)"): short enough for the box
+        from .wording import region as korean
+
+        return korean(region)
     return f"{m.shown_name} · {region}" if m else region

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import labels
+from . import i18n, labels
 from .i18n import N_, _, ngettext
 from .workload import SHARE_FIELDS, SPECS, Workload
 
@@ -55,7 +55,10 @@ def _place(r: str) -> str:
 def region(r: str) -> str:
     """ "Frankfurt (eu-central-1)": every region the price book may offer (issue 16), not two."""
     place = _place(r)
-    return f"{place} ({r})" if place != r else r
+    if place == r:
+        return r
+    # Korean sets a parenthesis against its word ("서울(ap-northeast-2)"), as AWS's Korean console does
+    return f"{place}({r})" if i18n.lang() == "ko" else f"{place} ({r})"
 
 
 def value(field: str, v: Any) -> str:
