@@ -65,6 +65,10 @@ def for_file(df: pd.DataFrame) -> pd.DataFrame:
     for col in ("category", "largest_part"):
         if col in out.columns:
             out[col] = out[col].map(category_text)
+    if "unit" in out.columns:  # "GB-월", "엔지니어-시간": the unit as the pages write it (issue 28)
+        from .components import unit_text
+
+        out["unit"] = out["unit"].map(unit_text)
     return out.rename(columns=lambda c: header(c) if c in HEADERS else c)
 
 
