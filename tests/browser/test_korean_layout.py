@@ -145,3 +145,48 @@ def test_korean_breaks_lines_at_spaces_and_sets_no_italics(browser, server):
         tab.shot("issue28-recommendation-ko-390")
     finally:
         tab.close()
+
+
+# every table (st.dataframe) on the page: how wide its content is against the box it is drawn in
+TABLES = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].map(d => {
+  const s = d.querySelector('.dvn-scroller'); return s ? [s.scrollWidth, s.clientWidth] : null; })"""
+# the Features matrix's column headers: how many lines each is drawn on, and how many words it has
+HEADER_LINES = """() => [...document.querySelectorAll('table.fm thead th')].map(th => {
+  const r = document.createRange(); r.selectNodeContents(th);
+  const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+  return [th.textContent.trim(), tops.size, th.textContent.trim().split(/\\s+/).length]; })"""
+
+
+def test_korean_tables_fit_a_desktop_window(browser, server):
+    # issue 28, round 3: at 1440 px the Overview's 가장 큰 항목, the sweep's last column, the
+    # Recommendation's 선택 and the Features source table ran past their box's right edge
+    tab = Page(browser, server, width=1440, height=900)
+    try:
+        wide = {}
+        for page in ("/", "/recommendation", "/break_even", "/features"):
+            tab.open(page, KOREAN)
+            tab.page.wait_for_selector('[data-testid="stDataFrame"] .dvn-scroller', timeout=60_000)
+            sizes = [s for s in tab.page.evaluate(TABLES) if s]
+            assert sizes, page
+            if any(scroll > client + 1 for scroll, client in sizes):
+                wide[page] = sizes
+        assert wide == {}
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_feature_matrix_never_breaks_a_registry_name(browser, server, width):
+    # "Harbo/r" at 1440 px and one letter a line at 390 px: Korean's overflow-wrap: anywhere reached the
+    # headers; a header takes at most a line per word
+    tab = Page(browser, server, width=width, height=900)
+    try:
+        tab.open("/features", KOREAN)
+        tab.page.wait_for_selector("table.fm thead th", timeout=60_000)
+        heads = tab.page.evaluate(HEADER_LINES)
+        assert len(heads) == 9  # the feature column and the eight registries
+        assert [h for h in heads if h[1] > h[2]] == []
+        if width == 390:
+            tab.shot("issue28-features-ko-390")
+    finally:
+        tab.close()
