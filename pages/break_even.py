@@ -114,13 +114,8 @@ st.subheader(_("Break-even points"))
 
 
 def _at(x: float) -> str:
-    return (
-        labels.percent(x)
-        if field in PERCENT_FIELDS
-        else _("{n} {unit}").format(  # Korean: "42회/월"
-            n=labels.number(round(x)), unit=_(sensitivity.UNITS[field])
-        )
-    )
+    # sensitivity.with_unit: Korean reads "월 42회", as the sweep table above writes it, not "42회/월"
+    return labels.percent(x) if field in PERCENT_FIELDS else sensitivity.with_unit(field, labels.number(round(x)))
 
 
 if points:

@@ -576,3 +576,11 @@ def test_a_korean_page_writes_won_one_way_in_its_sentences(page):
     if page != "pages/migration.py":  # its amounts are metrics and a table
         assert any(re.search(r"\d만( \d천)? 원", t) for t in prose)
     assert [t for t in prose if re.search(r"₩\d", t)] == []
+
+
+def test_the_korean_break_even_table_counts_a_month_as_korean_does():
+    # "32회/월" in the break-even table under a sweep table that said "월 50,000회" (issue 28, round 3)
+    at = open_app({**TEAM, "lang": "ko", "krw_rate": "1380.5", "krw_date": "2026-11-20"}, page="pages/break_even.py")
+    assert not at.exception
+    at_values = [v for df in at.dataframe if "at" in df.value.columns for v in df.value["at"]]
+    assert at_values and all(re.fullmatch(r"월 [\d,]+회", v) for v in at_values), at_values[:3]

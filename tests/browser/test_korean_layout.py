@@ -190,3 +190,21 @@ def test_the_feature_matrix_never_breaks_a_registry_name(browser, server, width)
             tab.shot("issue28-features-ko-390")
     finally:
         tab.close()
+
+
+# each sidebar select's value and whether its box cuts it (the value is the combobox input's)
+SELECTS = """() => [...document.querySelectorAll('[data-testid="stSidebar"] [data-testid="stSelectbox"] input')]
+  .filter(i => i.getBoundingClientRect().width > 0).map(i => [i.value, i.scrollWidth > i.clientWidth + 1])"""
+
+
+def test_the_korean_sidebar_selects_show_their_whole_value(browser, server):
+    # "미국 동부(버지니아 북부) · us-ea…" and "NAT 게이트웨이 뒤의 프라이…" (issue 28, round 3)
+    tab = Page(browser, server, width=1440, height=900)
+    try:
+        tab.open("/", KOREAN)
+        shown = tab.page.evaluate(SELECTS)
+        values = [v for v, _cut in shown]
+        assert any("us-east-1" in v for v in values) and any("NAT" in v for v in values), values
+        assert [v for v, cut in shown if cut] == []
+    finally:
+        tab.close()
