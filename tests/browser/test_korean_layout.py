@@ -208,3 +208,28 @@ def test_the_korean_sidebar_selects_show_their_whole_value(browser, server):
         assert [v for v, cut in shown if cut] == []
     finally:
         tab.close()
+
+
+def test_the_decision_tree_is_readable_on_a_phone(browser, server):
+    # at 390 px the picture shrank to the window and its text to about 5 px (issue 28, round 3): it keeps
+    # a readable size and its own box scrolls sideways (the page itself does not: see the test above)
+    tab = _phone(browser, server)
+    try:
+        tab.open("/recommendation", KOREAN)
+        _close_sidebar(tab)
+        p = tab.page
+        p.wait_for_selector('[data-testid="stGraphVizChart"] svg text', timeout=60_000)
+        sizes = p.evaluate(
+            """() => { const svg = document.querySelector('[data-testid="stGraphVizChart"] svg');
+                 const vb = svg.viewBox.baseVal;
+                 const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+                 return [...svg.querySelectorAll('text')]
+                   .map(t => parseFloat(t.getAttribute('font-size')) * scale); }"""
+        )
+        assert len(sizes) > 20 and min(sizes) >= 9, min(sizes)
+        m = p.evaluate(OVERFLOW)
+        assert m["scroll"] <= m["inner"] + 1 and m["out"] == [], m
+        p.locator('[data-testid="stGraphVizChart"]').scroll_into_view_if_needed()
+        tab.shot("issue28-tree-ko-390")
+    finally:
+        tab.close()
