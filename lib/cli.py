@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -16,7 +16,7 @@ from .bill.cli import add_parser as _bill_parser, parse_shares
 from .bill.section import section
 from .core import i18n
 from .core.errors import DashboardError, InputError
-from .core.i18n import _
+from .core.i18n import N_, _
 from .decide import decision
 from .decide.decision_text import step_reasons
 from .inputs import pricebook, scenario
@@ -71,12 +71,15 @@ def _recommend(args: argparse.Namespace) -> int:
         )
     print("\n" + _("Why:"))
     for i, step in enumerate(r.path, 1):
-        print(f"  {i}. {step.question}\n     -> {step.answer}: {' '.join(step_reasons(step.answer, step.reasons))}")
+        arrow = "→" if i18n.lang() == "ko" else "->"  # an ASCII arrow inside Korean reads as code
+        print(
+            f"  {i}. {step.question}\n     {arrow} {step.answer}: {' '.join(step_reasons(step.answer, step.reasons))}"
+        )
     if r.cost_note:
         print(f"  {r.cost_note}")
     print("\n" + _("The others:"))
     for x in r.rejected:
-        print(f"  {x.name:<36} {x.why}")
+        print(f"  {report.pad(x.name, 36)} {x.why}")  # by display width: Hangul takes two columns
     return 0
 
 
@@ -158,49 +161,49 @@ def _fields(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m lib", description="Container registry cost and decision tools.")
+    ap = argparse.ArgumentParser(prog="python -m lib", description=_("Container registry cost and decision tools."))
     sub = ap.add_subparsers(dest="command", required=True)
-    est = sub.add_parser("estimate", help="every registry's monthly cost, with its components")
-    est.add_argument("scenario", help="scenario YAML file ('-' for standard input)")
+    est = sub.add_parser("estimate", help=_("every registry's monthly cost, with its components"))
+    est.add_argument("scenario", help=_("scenario YAML file ('-' for standard input)"))
     est.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    est.add_argument("--prices", help="a price book YAML (default: data/prices.yaml)")
+    est.add_argument("--prices", help=_("a price book YAML (default: data/prices.yaml)"))
     est.set_defaults(func=_estimate)
-    rec = sub.add_parser("recommend", help="the decision tree's recommendation, with its reasons")
-    rec.add_argument("scenario", help="scenario YAML file ('-' for standard input)")
+    rec = sub.add_parser("recommend", help=_("the decision tree's recommendation, with its reasons"))
+    rec.add_argument("scenario", help=_("scenario YAML file ('-' for standard input)"))
     rec.add_argument("--format", choices=("text", "json"), default="text")
-    rec.add_argument("--prices", help="a price book YAML (default: data/prices.yaml)")
+    rec.add_argument("--prices", help=_("a price book YAML (default: data/prices.yaml)"))
     rec.set_defaults(func=_recommend)
-    ex = sub.add_parser("export", help="slides, tables, JSON, an ADR and pictures for a scenario")
-    ex.add_argument("scenario", help="scenario YAML file ('-' for standard input)")
-    ex.add_argument("--prices", help="a price book YAML (default: data/prices.yaml)")
+    ex = sub.add_parser("export", help=_("slides, tables, JSON, an ADR and pictures for a scenario"))
+    ex.add_argument("scenario", help=_("scenario YAML file ('-' for standard input)"))
+    ex.add_argument("--prices", help=_("a price book YAML (default: data/prices.yaml)"))
     for kind, what in (
-        ("pptx", "PowerPoint deck"),
-        ("xlsx", "cost table (Excel)"),
-        ("csv", "cost table (CSV)"),
-        ("json", "full result (JSON)"),
-        ("adr", "architecture decision record (Markdown)"),
-        ("png", "cost chart, 1920x1080 PNG"),
-        ("svg", "cost chart, SVG"),
+        ("pptx", N_("PowerPoint deck")),
+        ("xlsx", N_("cost table (Excel)")),
+        ("csv", N_("cost table (CSV)")),
+        ("json", N_("full result (JSON)")),
+        ("adr", N_("architecture decision record (Markdown)")),
+        ("png", N_("cost chart, 1920x1080 PNG")),
+        ("svg", N_("cost chart, SVG")),
     ):
-        ex.add_argument(f"--{kind}", metavar="FILE", help=what)
-    ex.add_argument("--link", default="", help="the share link to print in the deck, JSON and ADR")
+        ex.add_argument(f"--{kind}", metavar="FILE", help=_(what))
+    ex.add_argument("--link", default="", help=_("the share link to print in the deck, JSON and ADR"))
     ex.add_argument(
         "--bill",
         nargs="+",
         metavar="FILE",
-        help="a cloud bill (FOCUS, AWS CUR, GitHub usage report): the deck and the ADR hold it against the model",
+        help=_("a cloud bill (FOCUS, AWS CUR, GitHub usage report): the deck and the ADR hold it against the model"),
     )
     ex.add_argument(
         "--share",
         action="append",
         default=[],
         metavar="GROUP=PERCENT",
-        help="with --bill: the registry's share of a shared line (nat=100, endpoints=100, transfer=50)",
+        help=_("with --bill: the registry's share of a shared line (nat=100, endpoints=100, transfer=50)"),
     )
     ex.set_defaults(func=_export)
     me = measure_cli.add_parser(sub)  # also started alone by lib/__main__.py, without the engine
     bi = _bill_parser(sub, _bill)  # `bill FILE...`: the model against a cloud bill (issue 27)
-    f = sub.add_parser("fields", help="list the scenario fields, defaults and ranges")
+    f = sub.add_parser("fields", help=_("list the scenario fields, defaults and ranges"))
     f.set_defaults(func=_fields)
     _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
     for command in (est, rec, ex, me, bi, f):  # every command that prints words or writes a file
@@ -208,11 +211,35 @@ def build_parser() -> argparse.ArgumentParser:
             "--lang",
             choices=tuple(i18n.LANGS),
             default=i18n.DEFAULT,
-            help="the language of the text and the files: "
-            + ", ".join(f"{k} ({v})" for k, v in i18n.LANGS.items())
-            + f"; default {i18n.DEFAULT}",
+            help=_("the language of the text and the files: {langs}; default {default}").format(
+                langs=", ".join(f"{k} ({v})" for k, v in i18n.LANGS.items()), default=i18n.DEFAULT
+            ),
         )
+    _words_of_argparse(ap)
     return ap
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own "usage: " in the reader's language (the catalogue's; English unchanged)."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _words_of_argparse(ap: argparse.ArgumentParser) -> None:
+    """The words argparse prints around ours (section titles, -h's help), in the reader's language,
+    in the parser and every subcommand's: `python -m lib recommend --lang ko --help` read half English."""
+    parsers = [ap]
+    for action in ap._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            parsers += list(action.choices.values())
+    for p in parsers:
+        p.formatter_class = _Formatter
+        p._positionals.title = _("positional arguments")
+        p._optionals.title = _("options")
+        for action in p._actions:
+            if action.option_strings == ["-h", "--help"]:
+                action.help = _("show this help message and exit")
 
 
 def _one_line(text: object, limit: int | None = None) -> str:
@@ -220,9 +247,25 @@ def _one_line(text: object, limit: int | None = None) -> str:
     return text[: limit - 1] + "…" if limit and len(text) > limit else text
 
 
+def _asked_language(argv: Sequence[str]) -> str:
+    """The --lang of a command line before it is parsed: --help prints while parsing."""
+    for i, a in enumerate(argv):
+        value = (
+            argv[i + 1]
+            if a == "--lang" and i + 1 < len(argv)
+            else a.partition("=")[2]
+            if a.startswith("--lang=")
+            else ""
+        )
+        if value in i18n.LANGS:
+            return value
+    return i18n.DEFAULT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Every failure is one line on stderr and exit status 2, never a traceback."""
-    args = build_parser().parse_args(argv)
+    with i18n.using(_asked_language(sys.argv[1:] if argv is None else argv)):  # --help in the language asked for
+        args = build_parser().parse_args(argv)
     with i18n.using(getattr(args, "lang", i18n.DEFAULT)):
         try:
             return int(args.func(args))

@@ -119,7 +119,7 @@ st.markdown(
     _(
         "One-time setup effort, in engineer hours (used by *Over time* and *Migration*, priced at "
         "{rate} an hour, your *Engineer hourly rate*):"
-    ).format(rate=labels.money(w.engineer_hourly_rate))
+    ).format(rate=labels.money(w.engineer_hourly_rate, prose=True))
 )
 st.dataframe(
     pd.DataFrame(

@@ -86,12 +86,14 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "input": st.column_config.TextColumn(_("Input"), width="medium"),
-        "today": st.column_config.TextColumn(_("Today")),
-        "answer": st.column_config.TextColumn(_("Recommended today"), width="medium"),
-        "changes_at": st.column_config.TextColumn(_("The answer changes at"), width="medium"),
-        "changes_to": st.column_config.TextColumn(_("To"), width="medium"),
-        "how_far": st.column_config.TextColumn(_("How far from today")),
+        # pixel widths that fit 978 px (the main column at 1440 px) with the longest range whole
+        # ("월 10회부터 월 100,000,000회까지 없음"); "medium" everywhere cut the last column (issue 28)
+        "input": st.column_config.TextColumn(_("Input"), width=140),
+        "today": st.column_config.TextColumn(_("Today"), width=100),
+        "answer": st.column_config.TextColumn(_("Recommended today"), width=150),
+        "changes_at": st.column_config.TextColumn(_("The answer changes at"), width=260),
+        "changes_to": st.column_config.TextColumn(_("To"), width=150),
+        "how_far": st.column_config.TextColumn(_("How far from today"), width=170),
     },
 )
 st.caption(
@@ -130,13 +132,8 @@ st.subheader(_("Break-even points"))
 
 
 def _at(x: float) -> str:
-    return (
-        labels.percent(x)
-        if field in PERCENT_FIELDS
-        else _("{n} {unit}").format(  # Korean: "42회/월"
-            n=labels.number(round(x)), unit=_(sensitivity.UNITS[field])
-        )
-    )
+    # sensitivity.with_unit: Korean reads "월 42회", as the sweep table above writes it, not "42회/월"
+    return labels.percent(x) if field in PERCENT_FIELDS else sensitivity.with_unit(field, labels.number(round(x)))
 
 
 if points:

@@ -85,5 +85,5 @@ st.caption(
     _(
         "Setup hours are priced at {rate} an hour (*More inputs*: Self-hosted and "
         "baseline). The hours are assumptions; the About page lists them."
-    ).format(rate=labels.money(w.engineer_hourly_rate))
+    ).format(rate=labels.money(w.engineer_hourly_rate, prose=True))
 )

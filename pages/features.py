@@ -62,7 +62,10 @@ def matrix_html(required: Collection[str]) -> str:
 .fm th, .fm td {{ border-bottom: 1px solid #E3E3E3; padding: 6px 8px; text-align: center; white-space: nowrap; }}
 .fm th[scope=row] {{ text-align: left; font-weight: 600; white-space: normal; min-width: 9rem;
   position: sticky; left: 0; background: #fff; z-index: 1; }}  /* the feature stays in view while the table scrolls */
-.fm thead th {{ font-weight: 600; vertical-align: bottom; white-space: normal; }}
+.fm thead th {{ font-weight: 600; vertical-align: bottom; white-space: normal; overflow-wrap: normal;
+  min-width: 4.5rem; }}
+/* a name breaks only between words ("Harbo/r" and one letter a line on a phone were the Korean
+   page's overflow-wrap: anywhere); a narrow window scrolls the table instead (issue 28) */
 .fm td a {{ text-decoration: none; font-weight: 700; font-size: 1.05rem; }}
 .fm td a:hover, .fm td a:focus {{ text-decoration: underline; }}
 .fm .req {{ font-size: 0.75rem; font-weight: 600; color: #1C4E80; \
@@ -120,13 +123,16 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
-        "provider": _("Provider"),
-        "cost": _("Cost"),
+        # pixel widths that fit 978 px (the main column at 1440 px): "large" pushed the last column out
+        "registry": st.column_config.TextColumn(_("Registry"), width=190),
+        "provider": st.column_config.TextColumn(_("Provider"), width=80),
+        "cost": st.column_config.TextColumn(_("Cost"), width=150),
         "aws_integration": st.column_config.ProgressColumn(
-            _("AWS integration"), min_value=0, max_value=5, format="%d / 5"
+            _("AWS integration"), min_value=0, max_value=5, format="%d / 5", width=120
         ),
-        "usage": st.column_config.ProgressColumn(_("Use in practice"), min_value=0, max_value=5, format="%d / 5"),
-        "recommended_for": st.column_config.TextColumn(_("Recommended for"), width="large"),
+        "usage": st.column_config.ProgressColumn(
+            _("Use in practice"), min_value=0, max_value=5, format="%d / 5", width=120
+        ),
+        "recommended_for": st.column_config.TextColumn(_("Recommended for"), width=300),
     },
 )

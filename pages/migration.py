@@ -99,13 +99,17 @@ a.metric(
 )
 b.metric(
     _("One-time effort"),
-    _("{hours} hours = {cost}").format(hours=labels.number(plan.effort_hours, 2), cost=labels.money(plan.effort_cost)),
+    _("{hours} hours = {cost}").format(
+        hours=labels.number(plan.effort_hours, 2), cost=labels.money(plan.effort_cost, prose=True)
+    ),
     help=(
         _("At {rate} an hour; includes {hours} hours to set up {registry}")
         if plan.setup_hours
         else _("At {rate} an hour")
     ).format(
-        rate=labels.money(w.engineer_hourly_rate), hours=f"{plan.setup_hours:g}", registry=registry_name(plan.target)
+        rate=labels.money(w.engineer_hourly_rate, prose=True),
+        hours=f"{plan.setup_hours:g}",
+        registry=registry_name(plan.target),
     ),
 )
 c.metric(

@@ -57,7 +57,9 @@ if be == 0:
         _(
             "Interface endpoints cost less than a NAT gateway at any traffic here: their fixed "
             "{endpoints}/month is below the NAT's {nat}/month."
-        ).format(endpoints=labels.money(costs.endpoint_fixed), nat=labels.money(costs.nat_fixed))
+        ).format(
+            endpoints=labels.money(costs.endpoint_fixed, prose=True), nat=labels.money(costs.nat_fixed, prose=True)
+        )
     )
 else:
     st.info(
@@ -79,7 +81,7 @@ st.markdown(
         "NAT gateway per AZ is common: set *NAT gateways* accordingly."
     ).format(
         hourly=labels.unit_price(book.get("aws.nat_hourly", w.region)),
-        monthly=labels.money(costs.nat_fixed / w.nat_gateways),
+        monthly=labels.money(costs.nat_fixed / w.nat_gateways, prose=True),
         kb=labels.number(round(book.get("aws.ecr_endpoint_gb_per_pull", w.region) * 1e6)),
     )
 )

@@ -67,12 +67,14 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "rank": st.column_config.NumberColumn(_("Rank"), width="small"),
-        "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
-        "monthly_cost": money.column(_("Monthly cost")),
-        "other_cost": money.column(wording.other_view(a.as_set_up)),
-        "setup": st.column_config.TextColumn(_("Setup"), width="large"),
-        "largest_part": st.column_config.TextColumn(_("Largest part"), width="medium"),
+        # widths in pixels that fit the main column at 1440 px (978 px) with every text whole, in both
+        # languages: "large" and "medium" left "가장 큰 항목" past the right edge (issue 28)
+        "rank": st.column_config.NumberColumn(_("Rank"), width=48),
+        "registry": st.column_config.TextColumn(_("Registry"), width=180),
+        "monthly_cost": money.column(_("Monthly cost"), width=104),
+        "other_cost": money.column(wording.other_view(a.as_set_up), width=112),
+        "setup": st.column_config.TextColumn(_("Setup"), width=340),
+        "largest_part": st.column_config.TextColumn(_("Largest part"), width=190),
     },
 )
 flagged = [r for r in e.ranked() if r.flags]
@@ -113,13 +115,14 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "registry": st.column_config.TextColumn(_("Registry"), width="small"),
-        "component": st.column_config.TextColumn(_("Part"), width="medium"),
-        "category": _("Kind"),
-        "quantity": st.column_config.TextColumn(_("Quantity"), width="medium"),
-        "unit_price": _("Unit price"),
-        "monthly_cost": money.column(_("Monthly cost")),
-        "source": st.column_config.LinkColumn(_("Source"), display_text=_("vendor page")),
+        # "small" cut every registry's name ("S3 + docker s"): pixel widths that hold the names whole
+        "registry": st.column_config.TextColumn(_("Registry"), width=172),
+        "component": st.column_config.TextColumn(_("Part"), width=244),
+        "category": st.column_config.TextColumn(_("Kind"), width=190),
+        "quantity": st.column_config.TextColumn(_("Quantity"), width=104),
+        "unit_price": st.column_config.TextColumn(_("Unit price"), width=64),
+        "monthly_cost": money.column(_("Monthly cost"), width=84),
+        "source": st.column_config.LinkColumn(_("Source"), display_text=_("vendor page"), width=104),
     },
 )
 st.caption(_("Parts without a source link price one of your own inputs (engineer hours, a licence you entered)."))
@@ -169,7 +172,7 @@ with st.expander(_("Assumptions")):
                 ).format(
                     nodes=w.selfhosted_nodes,
                     hours=labels.number(w.ops_hours_per_month, 1),
-                    rate=labels.money(w.engineer_hourly_rate),
+                    rate=labels.money(w.engineer_hourly_rate, prose=True),
                 ),
                 "- "
                 + _(

@@ -39,10 +39,12 @@ st.success(
     # one sentence with its setup, so Korean can label it
     + (
         _("Monthly cost for this workload: **{cost}** {setup}").format(
-            cost=md(labels.money(r.recommended_cost)), setup=md(r.setup_description)
+            cost=md(labels.money(r.recommended_cost, prose=True)), setup=md(r.setup_description)
         )
         if r.setup_description
-        else _("Monthly cost for this workload: **{cost}**").format(cost=md(labels.money(r.recommended_cost)))
+        else _("Monthly cost for this workload: **{cost}**").format(
+            cost=md(labels.money(r.recommended_cost, prose=True))
+        )
     )
     + (f"  \n{md(r.gap_note)}." if r.gap_note else ""),
     icon=":material/recommend:",
@@ -57,7 +59,7 @@ if tree.leaves[r.leaf].rated:
 if r.runner_up:
     st.info(
         _("Runner-up: **{registry}** ({cost} a month)").format(
-            registry=registry_name(r.runner_up), cost=md(labels.money(a.shown[r.runner_up].monthly_cost))
+            registry=registry_name(r.runner_up), cost=md(labels.money(a.shown[r.runner_up].monthly_cost, prose=True))
         )
     )
 if r.cost_note:
@@ -92,10 +94,11 @@ with right:
         hide_index=True,
         width="stretch",
         column_config={
-            "registry": _("Registry"),
-            "monthly_cost": money.column(_("Monthly cost")),
-            "other_cost": money.column(wording.other_view(a.as_set_up)),
-            "recommended": st.column_config.CheckboxColumn(_("Chosen")),
+            # fits the right-hand column at 1440 px (382 px) whole: "선택" was cut (issue 28)
+            "registry": st.column_config.TextColumn(_("Registry"), width=184),
+            "monthly_cost": money.column(_("Monthly cost"), width=78),
+            "other_cost": money.column(wording.other_view(a.as_set_up), width=78),
+            "recommended": st.column_config.CheckboxColumn(_("Chosen"), width=40),
         },
     )
 

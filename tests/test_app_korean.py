@@ -374,7 +374,7 @@ def test_won_at_the_links_rate_in_tables_and_caption():
     # 2,996.85 x 1,380.5 = 4,137,151.425 won
     assert ecr["monthly_cost"] == 777560
     assert ecr["other_cost"] == 4137151
-    assert "(₩)" in json.loads(at.dataframe[0].proto.columns)["monthly_cost"]["label"]
+    assert "(원)" in json.loads(at.dataframe[0].proto.columns)["monthly_cost"]["label"]
     caption = at.caption[0].value
     assert "1달러당 1,380.50원" in caption and "2026년 11월 20일" in caption and "미국 달러" in caption
     q = _query(at)
@@ -565,3 +565,24 @@ def test_the_cheaper_setup_beside_a_total_is_in_won_like_the_total():
     assert setups.text(s).endswith(": $563.25/month, −$2,433.60")
     with i18n.using("en", krw=i18n.Krw(1380.5, dt.date(2026, 11, 20))):
         assert setups.text(s).endswith(": ₩777,560/month, −₩3,359,591")
+
+
+@pytest.mark.parametrize("page", ["pages/recommendation.py", "pages/overview.py", "pages/migration.py"])
+def test_a_korean_page_writes_won_one_way_in_its_sentences(page):
+    # issue 28, round 3: "차선책: Harbor, 월 ₩1,559,993" stood above "(월 약 156만 원, ...)" on one page.
+    # Sentences say won in 만 ("약 156만 원"); the exact figures stay in the tables, headed (원)
+    at = open_app({**TEAM, "lang": "ko", "krw_rate": "1380.5", "krw_date": "2026-11-20"}, page=page)
+    assert not at.exception
+    texts = [x.value for kind in ("markdown", "success", "info", "warning", "caption") for x in at.get(kind)]
+    prose = [t for t in texts if isinstance(t, str) and "<" not in t]  # the page's own HTML (styles) aside
+    if page != "pages/migration.py":  # its amounts are metrics and a table
+        assert any(re.search(r"\d만( \d천)? 원", t) for t in prose)
+    assert [t for t in prose if re.search(r"₩\d", t)] == []
+
+
+def test_the_korean_break_even_table_counts_a_month_as_korean_does():
+    # "32회/월" in the break-even table under a sweep table that said "월 50,000회" (issue 28, round 3)
+    at = open_app({**TEAM, "lang": "ko", "krw_rate": "1380.5", "krw_date": "2026-11-20"}, page="pages/break_even.py")
+    assert not at.exception
+    at_values = [v for df in at.dataframe if "at" in df.value.columns for v in df.value["at"]]
+    assert at_values and all(re.fullmatch(r"월 [\d,]+회", v) for v in at_values), at_values[:3]

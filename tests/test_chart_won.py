@@ -64,24 +64,25 @@ def test_the_hand_figures_agree():
 
 
 def _assert_man_eok(axis) -> None:
-    """A linear won axis in Korean counts in 만 and 억 (issue 28): marks placed at even steps from ₩0,
-    each written "₩200만" / "₩1.5억", none in plotly's thousands ("₩2,000,000")."""
+    """A linear won axis in Korean counts in 만 and 억 (issue 28): marks placed at even steps from 0,
+    each written "200만" / "1.5억", none in plotly's thousands ("₩2,000,000"), and no ₩ beside the 만:
+    the axis title says 원, as the page's sentences say "약 156만 원" (one way to write won on a page)."""
     assert axis.tickmode == "array" and axis.tickvals[0] <= 0
     steps = {round(b - a, 6) for a, b in zip(axis.tickvals, axis.tickvals[1:], strict=False)}
     assert len(steps) == 1 and len(axis.tickvals) >= 3
-    assert all(t == "₩0" or re.fullmatch(r"−?₩[\d,.]+(만|억|조)", t) for t in axis.ticktext), axis.ticktext
-    assert not axis.tickprefix  # the ₩ is in the mark's own text
+    assert all(t == "0" or re.fullmatch(r"−?[\d,.]+(만|억|조)", t) for t in axis.ticktext), axis.ticktext
+    assert not axis.tickprefix
 
 
 @pytest.mark.parametrize(
     "top, marks",
     [
         # by hand: 4,000,000 won over ~5 marks: a step of 100만 (1 x 10^6): 0, 100만 ... 400만
-        (4_000_000, ["₩0", "₩100만", "₩200만", "₩300만", "₩400만"]),
+        (4_000_000, ["0", "100만", "200만", "300만", "400만"]),
         # 250,000,000 won: steps of 5 x 10^7 = 5,000만; 1.5 x 10^8 = 1.5억
-        (250_000_000, ["₩0", "₩5,000만", "₩1억", "₩1.5억", "₩2억", "₩2.5억"]),
+        (250_000_000, ["0", "5,000만", "1억", "1.5억", "2억", "2.5억"]),
         # 35,000 won: steps of 10^4 = 1만
-        (35_000, ["₩0", "₩1만", "₩2만", "₩3만"]),
+        (35_000, ["0", "1만", "2만", "3만"]),
     ],
 )
 def test_a_linear_won_axis_counts_in_man_and_eok(top, marks):
@@ -106,7 +107,8 @@ def test_cost_breakdown_in_won(book):
         assert _bar(fig, network, "Amazon ECR") == pytest.approx(NETWORK_WON)
         total = next(t for t in fig.data if t.name == "total")
         ecr = [str(x) for x in total.x].index("Amazon ECR")
-        assert total.text[ecr] == "₩3,971,491"  # whole won
+        # 3,971,491 won = 397만 1,491: to the 만, 397만 (1,491 rounds down), as the prose writes it
+        assert total.text[ecr] == "397만 원"
         _assert_man_eok(fig.layout.yaxis)
         assert fig.layout.yaxis.title.text == "월 비용 (원)"
         assert fig.layout.yaxis.range[1] > ECR_NAT_WON  # the axis reaches the tallest bar in won
@@ -148,7 +150,8 @@ def test_compare_bars_in_won(book):
     ticks = [str(x) for x in a.x]
     i = ticks.index("Amazon ECR")
     assert a.y[i] == pytest.approx(ECR_NAT_WON) and b.y[i] == pytest.approx(ECR_ENDPOINTS_WON)
-    assert a.text[i] == "₩3,971,491" and b.text[i] == "₩239,172"  # 239,171.625 to the won
+    # 3,971,491 -> 397만; 239,171.625 -> 239,172 -> to the 천: 23만 9천 (172 rounds down)
+    assert a.text[i] == "397만 원" and b.text[i] == "23만 9천 원"
     _assert_man_eok(fig.layout.yaxis)
     assert fig.layout.yaxis.title.text == "월 비용 (원)"
     assert "₩%{y:,.0f}" in a.hovertemplate
@@ -175,8 +178,8 @@ def test_break_even_in_won(book):
     assert "₩%{customdata:,.0f}" in ecr.hovertemplate and "$%{customdata:,.2f}" in ecr_usd.hovertemplate
     marks = next(t for t in fig.data if t.mode == "markers")
     assert list(marks.y) == pytest.approx([max(p.cost * RATE, 1.0) for p in points])
-    assert all(t.startswith("₩") for t in fig.layout.yaxis.ticktext)
-    assert "₩100만" in fig.layout.yaxis.ticktext  # 1,000,000 won as Korean counts it (100 x 10^4)
+    assert not any("₩" in t for t in fig.layout.yaxis.ticktext)  # the axis title says 원 (issue 28)
+    assert "100만" in fig.layout.yaxis.ticktext  # 1,000,000 won as Korean counts it (100 x 10^4)
     assert fig.layout.yaxis.automargin is True  # ₩1,000,000,000 needs more room than the dollars' margin
     assert plain.layout.yaxis.automargin is None
     assert fig.layout.yaxis.title.text == "월 비용 (원, 로그 척도)"
@@ -313,7 +316,8 @@ def test_overview_chart_in_won():
     assert bar_value(fig, "스토리지", "Amazon ECR") == pytest.approx(198_792)
     total = next(t for t in fig["data"] if t.get("name") == "total")
     # in its best setup (issue 24): $563.245 x 1,380.5 = 777,559.72 won; as set up now, the marker: 4,137,151
-    assert total["text"][array(total["x"]).index("Amazon ECR")] == "₩777,560"
+    # the bar's label as the page's sentence writes it: 777,560 = 77만 7,560 -> to the 천, 77만 8천 (560 rounds up)
+    assert total["text"][array(total["x"]).index("Amazon ECR")] == "77만 8천 원"
     marker = next(t for t in fig["data"] if t.get("type") == "scatter")
     assert array(marker["y"])[array(marker["x"]).index("Amazon ECR")] == pytest.approx(4_137_151.425)
     _assert_man_eok(go.layout.YAxis(fig["layout"]["yaxis"]))

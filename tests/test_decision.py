@@ -318,9 +318,12 @@ def test_the_recommendation_holds_reasons_and_speaks_the_readers_language(book):
     # that for later): those reasons read in the language they were priced in, so they stand apart.
     # Here none: the baseline's "not a registry" flag restates the requirement it fails, said once.
     quoted = {rid for rid, why in r.failed.items() if any(x.code == "wont_serve" for x in why)}
+    # the baseline's blocker ("not a registry") is the hard requirement not_a_registry, which already
+    # says it: the rejection does not quote the flag a second time (issue 28's review read it three times)
     assert quoted == set()
     s3 = " ".join(r.failures["s3"]).lower()
     assert s3.count("not a registry") == 1, s3
+    assert [x.code for x in r.failed["s3"]] == ["failed_requirement"]
 
     def words(x):
         return (

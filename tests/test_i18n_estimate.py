@@ -148,7 +148,8 @@ def test_regions_in_both_languages():
     assert regions.label("ap-northeast-2") == "Asia Pacific (Seoul) · ap-northeast-2"
     assert m["ap-northeast-2"].name == "Asia Pacific (Seoul)"  # the English name stays the data (price book updates)
     with i18n.using("ko"):
-        assert regions.label("ap-northeast-2") == "아시아 태평양(서울) · ap-northeast-2"  # the AWS console's Korean
+        # one Korean form on every surface (issue 28): the place and its code, as the pages write it
+        assert regions.label("ap-northeast-2") == "서울(ap-northeast-2)"
         assert regions.name("us-east-1") == "미국 동부(버지니아 북부)"
         note = regions.other_clouds_note("ap-northeast-2")
     assert note == (

@@ -261,3 +261,50 @@ def test_the_command_line_speaks_the_language_asked_for(tmp_path):
     assert (tmp_path / "c.csv").read_text(encoding="utf-8").startswith("레지스트리 ID,")
     bad = _cli("estimate", preset, "--lang", "fr")
     assert bad.returncode == 2 and "en" in bad.stderr and "ko" in bad.stderr
+
+
+def test_the_korean_spreadsheet_speaks_korean_and_formats_its_figures(book):
+    # issue 28, round 3: units were English ("GB-month"), the scenario sheet raw keys and "False",
+    # and no figure had a number format (1130.02 beside 7774.977083333334)
+    import openpyxl
+
+    from lib.pricing.components import UNITS
+
+    a = analyse(EKS, book)
+    with i18n.using("ko"):
+        data = export.xlsx_table(a.estimate, book, a)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    totals, parts, scenario = wb.worksheets
+    heads = [c.value for c in parts[1]]
+    units = {r[heads.index("단위")] for r in parts.iter_rows(min_row=2, values_only=True)}
+    assert units and not units & (set(UNITS) - {"GB", "TB"}), units  # GB-월, not GB-month
+    money = [c for c in totals["C"][1:]] + [c for c in parts["G"][1:]]
+    assert money and {c.number_format for c in money} == {"#,##0.00"}
+    shown = [r for r in scenario.iter_rows(min_row=2, values_only=True)]
+    assert all(HANGUL.search(r[0]) for r in shown)  # each input named as the sidebar names it
+    assert not {r[1] for r in shown} & {"True", "False"} and {r[3] for r in shown} & {"True", "False"}
+    # English keeps its file as it was: keys and values only, no formats asked for
+    wb_en = openpyxl.load_workbook(io.BytesIO(export.xlsx_table(a.estimate, book, a)))
+    assert [c.value for c in wb_en.worksheets[2][1]] == ["field", "value"]
+
+
+def test_a_source_page_section_is_named_in_korean():
+    # the deck's sources read "aws.amazon.com/ec2/pricing/on-demand (Data Transfer)" in Korean
+    from lib.exports.deck.price_sources import page_words
+
+    url = "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region"
+    with i18n.using("ko"):
+        korean = page_words(url)
+    assert korean.startswith("aws.amazon.com/ec2/pricing/on-demand (") and not re.search(r"\([A-Za-z ]+\)$", korean)
+    assert page_words(url).endswith("(Data Transfer within the same AWS Region)")
+
+
+@pytest.mark.parametrize("command", ["recommend", "estimate", "export"])
+def test_the_command_line_help_speaks_korean_when_asked(command):
+    korean, english = _cli(command, "--lang", "ko", "--help"), _cli(command, "--help")
+    assert korean.returncode == english.returncode == 0
+    text = korean.stdout
+    assert text.startswith("사용법: ") and "위치 인수:" in text and "옵션:" in text
+    for word in ("usage:", "positional arguments", "options:", "show this help", "scenario YAML file"):
+        assert word not in text, word
+    assert english.stdout.startswith("usage: ") and "show this help message and exit" in english.stdout

@@ -222,3 +222,87 @@ def test_the_fit_rating_reads_as_words_in_both_languages():
         ko = labels.plain("멀티 클라우드 → Harbor (추천 강도 2/3): 하나의 레지스트리")
         # issue 28's reviewer: "(추천 강도 3/3)", as a Korean review writes it, with its meaning beside it
         assert ko == "멀티 클라우드 → Harbor (추천 강도 2/3, 적합한 선택): 하나의 레지스트리"
+
+
+# ---- issue 28, round 3: what the fresh-eyes review found --------------------------------------------
+
+
+def _eks():
+    import yaml
+
+    from tests.apphelpers import EKS_LINK
+
+    return links.from_query({k: [v] for k, v in EKS_LINK.items()}).workload, yaml
+
+
+def test_the_s3_baseline_is_excluded_for_one_reason_said_once(book):
+    # the review read S3's exclusion three times in one line: the requirement's label, its reason, then
+    # "serving this workload in any setup priced: Not a registry: ..." (the same blocker as a flag)
+    from lib.decide import decision
+
+    w, _yaml = _eks()
+    for lang in ("en", "ko"):
+        with i18n.using(lang):
+            why = {x.id: x.why for x in decision.recommend(w, book).rejected}["s3"]
+        assert why.lower().count("not a registry") + why.count("레지스트리가 아") <= 1, why
+        assert "serving this workload" not in why and "감당하지 못함" not in why
+        if lang == "ko":
+            assert why.count("docker pull") == 1, why
+
+
+def test_a_link_problem_names_the_field_in_words_in_korean():
+    from ui.share import in_words
+
+    p = links.from_query({"same_region_share": ["1.9"]}).problems
+    with i18n.using("ko"):
+        p = links.from_query({"same_region_share": ["1.9"]}).problems
+        shown = [in_words(x) for x in p]
+        assert shown and not any("same_region_share" in x for x in shown), shown
+        assert all(labels.field("same_region_share") in x for x in shown)
+        # a file's problem keeps the key it was written with, beside the words
+        assert "(same_region_share)" in in_words(p[0], keep_key=True)
+    assert in_words("same_region_share: 1.9 is too large") == "same_region_share: 1.9 is too large"
+
+
+def test_a_region_has_one_korean_form_on_every_surface():
+    # the review found three: "미국 동부(버지니아 북부), us-east-1", "… · us-east-1", "버지니아 북부 (us-east-1)"
+    from lib.inputs import regions
+    from lib.presentation import wording
+
+    with i18n.using("ko"):
+        forms = {labels.choice("region", "us-east-1"), regions.label("us-east-1"), wording.region("us-east-1")}
+        seoul = wording.region("ap-northeast-2")
+    assert len(forms) == 1, forms
+    assert " (" not in next(iter(forms)) and seoul.endswith("(ap-northeast-2)") and "서울" in seoul
+    assert wording.region("us-east-1") != next(iter(forms))  # English keeps its own spacing
+
+
+def test_the_korean_cli_lines_up_the_others_and_draws_no_ascii_arrow(tmp_path):
+    from lib.presentation import report
+
+    out = subprocess.run(
+        [sys.executable, "-m", "lib", "recommend", "--lang", "ko", str(ROOT / "data/presets/eks-private.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
+    assert "->" not in out and "→" in out
+    others = out.split("나머지:")[1].strip("\n").splitlines()
+    assert len(others) == 7  # every registry but the recommended one
+    # where each reason starts, in terminal columns: the same for "Harbor (자체 호스팅)" as for "Docker Hub"
+    starts = {report.width(re.match(r"\s+\S.*?\s{2,}", line).group(0)) for line in others}
+    assert len(starts) == 1, starts
+
+
+def test_the_korean_adr_background_is_a_list_without_semicolons(book):
+    from lib.analyses.analysis import analyse
+    from lib.exports import adr
+
+    w, _yaml = _eks()
+    with i18n.using("ko"):
+        text = adr.adr(analyse(w, book))
+    background = text.split("## 배경")[1].split("\n## ")[0]
+    lines = [x for x in background.splitlines() if x.strip()]
+    assert len(lines) >= 4 and all(x.startswith("- ") for x in lines), lines
+    assert ";" not in background

@@ -64,7 +64,7 @@ def test_thirteen_regions_to_choose_from(book):
     assert regions.name("eu-central-1") == "Europe (Frankfurt)"
     with i18n.using("ko"):
         assert regions.name("eu-central-1") == "유럽(프랑크푸르트)"
-        assert regions.label("ap-northeast-1") == "아시아 태평양(도쿄) · ap-northeast-1"
+        assert regions.label("ap-northeast-1") == "도쿄(ap-northeast-1)"  # the one Korean form (issue 28)
 
 
 def test_every_new_figure_has_its_own_source_and_date(book):

@@ -66,6 +66,10 @@ CSS = f"""<style>
 [data-testid="stSidebar"] [data-testid="stPageLink-NavLink"][disabled] p {{
   color: {TEXT}; font-weight: 600; opacity: 1; }}
 [data-testid="stElementContainer"]:has(.registry-a11y) {{ display: none; }}
+/* the decision tree keeps a readable size on a phone: its box scrolls sideways rather than shrink the
+   picture to 390 px, where its text was about 5 px (issue 28); a desktop column is wider than this */
+[data-testid="stGraphVizChart"] {{ overflow-x: auto; }}
+[data-testid="stGraphVizChart"] svg {{ min-width: 900px; }}
 [data-testid="stDataFrame"]:focus-within,
 [data-testid="stPageLink-NavLink"]:focus-visible, [data-testid="stCode"] pre:focus-visible {{
   outline: 2px solid {FOCUS}; outline-offset: 2px; }}

@@ -25,4 +25,7 @@ def column(label: str, **kwargs: Any) -> ColumnConfig:
     """A money column: '$2,996.85', or won with the locale's separators and ₩ in its header."""
     if i18n.krw() is None:
         return st.column_config.NumberColumn(label, format="dollar", **kwargs)
-    return st.column_config.NumberColumn(f"{label} (₩)", format="localized", **kwargs)
+    # Korean names the currency in words (원), as the axis titles do; English keeps the sign
+    return st.column_config.NumberColumn(
+        f"{label} ({'원' if i18n.lang() == 'ko' else '₩'})", format="localized", **kwargs
+    )

@@ -7,6 +7,7 @@ outside (a pasted link, a hand edit); otherwise the widgets are, and each run wr
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -14,11 +15,12 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyses import compare
+from lib.core import i18n
 from lib.core.errors import InputError, PriceBookError
 from lib.core.i18n import N_, _, quote
 from lib.inputs import links, presets, pricebook, scenario
 from lib.inputs.pricebook import PriceBook
-from lib.inputs.workload import DEFAULT, Workload, coerce_fields, lenient
+from lib.inputs.workload import DEFAULT, SPECS, Workload, coerce_fields, lenient
 from lib.pricing import labels
 from lib.pricing.labels import SAME_MONEY
 
@@ -56,11 +58,31 @@ def apply_incoming() -> None:
     workload_inputs.set_workload(parsed.workload, keep=keep)  # also the workload every page re-seeds from
     st.session_state[B_OVERRIDES] = parsed.b_overrides
     st.session_state[PROBLEMS] = [
-        _("Link: {problem}").format(problem=p) for p in parsed.problems + language.link_problems()
+        _("Link: {problem}").format(problem=in_words(p)) for p in parsed.problems + language.link_problems()
     ]
     st.session_state[PROBLEMS_NOTE] = LINK_NOTE
     st.session_state[LINK_BOOK] = parsed.price_book
     st.session_state[LAST] = {}
+
+
+_FIELD_KEY = re.compile(r"(?<![\w.])(b_)?([a-z][a-z0-9_]*): ")
+
+
+def in_words(problem: str, keep_key: bool = False) -> str:
+    """A problem with a scenario field, naming the field as the sidebar does: a Korean reader met
+    "same_region_share: 너무 큽니다" (a key only the link's writer knows). A file's problem keeps the
+    key beside the words (`keep_key`): it is what the file says. English keeps the keys its tests and
+    the CLI's messages use."""
+    if i18n.lang() != "ko":
+        return problem
+    m = _FIELD_KEY.search(problem)
+    if not m or m.group(2) not in SPECS:
+        return problem
+    name = labels.field(m.group(2))
+    if m.group(1):
+        name = _("{field} (comparison)").format(field=name)
+    shown = f"{name}({m.group(1) or ''}{m.group(2)})" if keep_key else name
+    return problem[: m.start()] + shown + ": " + problem[m.end() :]
 
 
 def _inputs_the_browser_sent() -> frozenset[str]:
@@ -179,7 +201,7 @@ def _on_upload() -> None:
     workload_inputs.set_workload(w)
     st.session_state[PROBLEMS] = [
         _("Upload: {file}: {problem}").format(file=name, problem=p) for p in book_problems
-    ] + [_("Upload: {problem}").format(problem=p) for p in problems]
+    ] + [_("Upload: {problem}").format(problem=in_words(p, keep_key=True)) for p in problems]
     st.session_state[PROBLEMS_NOTE] = _(
         "Some fields of the uploaded file could not be used. {applied} field(s) from it were applied; "
         "the inputs it does not set, or sets wrongly, keep their current values:"

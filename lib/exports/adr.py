@@ -57,7 +57,10 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
         lines += [
             "",
             _("Inputs that differ from the defaults: {inputs}.").format(
-                inputs="; ".join(f"{in_sentence(field(k))} {wording.value(k, v)}" for k, v in changed.items())
+                # Korean lists with commas: a semicolon is not Korean punctuation
+                inputs=(", " if i18n.lang() == "ko" else "; ").join(
+                    f"{in_sentence(field(k))} {wording.value(k, v)}" for k, v in changed.items()
+                )
             ),
         ]
     # every registry as set up now, and the chosen setup in its own row at its own cost: the outcomes

@@ -22,11 +22,14 @@ from typing import Any
 import pandas as pd
 
 from ..analyses.analysis import Analysis
+from ..core import i18n
 from ..core.errors import DashboardError
 from ..core.i18n import _
 from ..inputs.pricebook import PriceBook
-from ..presentation import report, tables
+from ..inputs.workload import SPECS
+from ..presentation import report, tables, wording
 from ..presentation.palette import MUTED_TEXT, TEXT
+from ..pricing import labels
 from ..pricing.engine import Estimate
 
 SLIDE = {"width": 1920, "height": 1080}
@@ -257,14 +260,36 @@ def xlsx_table(e: Estimate, book: PriceBook, a: Analysis | None = None) -> bytes
     )
     components = tables.for_file(tables.all_components_table(e, book))
     # field names and values stay as a scenario file has them: they are the interface
-    scenario = tables.for_file(
-        pd.DataFrame({"field": list(e.workload.to_dict()), "value": [str(v) for v in e.workload.to_dict().values()]})
-    )
+    d = e.workload.to_dict()
+    scenario = tables.for_file(pd.DataFrame({"field": list(d), "value": [str(v) for v in d.values()]}))
+    if i18n.lang() != "en":  # the reader's words first, as the sidebar names each input; the keys stay beside
+        scenario.insert(0, _("Input"), [labels.field(k) for k in d])
+        scenario.insert(
+            1, _("Setting"), [str(v) if SPECS[k].kind == "text" else wording.value(k, v) for k, v in d.items()]
+        )
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
         totals.to_excel(xl, sheet_name=_("Totals"), index=False)
         components.to_excel(xl, sheet_name=_("Components"), index=False)
         scenario.to_excel(xl, sheet_name=_("Scenario"), index=False)
+        if i18n.lang() != "en":  # thousands separators and cents, as the pages show the figures
+            for sheet in xl.sheets.values():
+                _number_formats(sheet)
     return buf.getvalue()
+
+
+def _number_formats(sheet: Any) -> None:
+    """Money with cents ('#,##0.00'; a unit price to its last significant digit), counts with separators."""
+    for column in sheet.iter_cols(min_row=1):
+        head = str(column[0].value or "")
+        for cell in column[1:]:
+            if isinstance(cell.value, bool) or not isinstance(cell.value, int | float):
+                continue
+            if head == tables.header("unit_price"):
+                cell.number_format = "#,##0.00####"
+            elif "USD" in head or "₩" in head or head == tables.header("other_cost"):
+                cell.number_format = "#,##0.00"
+            else:
+                cell.number_format = "#,##0" if float(cell.value).is_integer() else "#,##0.00"
 
 
 def full_json(a: Analysis, link: str = "") -> str:

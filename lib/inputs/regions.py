@@ -6,6 +6,7 @@ read at the nearest region of that cloud (data/region_map.yaml), and the page sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -120,7 +121,31 @@ def book_regions(path: str | Path | None = None) -> tuple[str, ...]:
         return ("us-east-1",)
 
 
+def place(r: str) -> str:
+    """A region as a place, from data/region_map.yaml: "Europe (Frankfurt)" -> "Frankfurt";
+    "Canada (Central)" -> "Canada Central"; a region the map lacks stays its code."""
+    m = match(r)
+    if m is None:
+        return r
+    shown = m.shown_name  # the reader's language ("아시아 태평양(서울)" -> "서울"); the rule reads the English name
+    inner = re.search(r"\(([^)]*)\)", shown)
+    if inner and "(Central)" not in m.name:
+        return inner.group(1)
+    return re.sub(r"\s*\(([^)]*)\)", r" \1", shown)
+
+
+def named(r: str) -> str:
+    """ "Frankfurt (eu-central-1)": every region the price book may offer (issue 16), not two."""
+    where = place(r)
+    if where == r:
+        return r
+    # Korean sets a parenthesis against its word ("서울(ap-northeast-2)"), as AWS's Korean console does
+    return f"{where}({r})" if i18n.lang() == "ko" else f"{where} ({r})"
+
+
 def label(region: str) -> str:
     """'Asia Pacific (Seoul) · ap-northeast-2' for a selectbox."""
     m = match(region)
+    if m and i18n.lang() == "ko":  # the Korean form every page uses ("서울(ap-northeast-2)"): short enough for the box
+        return named(region)
     return f"{m.shown_name} · {region}" if m else region

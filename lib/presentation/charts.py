@@ -198,7 +198,7 @@ def cost_breakdown(
             type="bar",
             x=names,
             y=[1e-9] * len(regs),
-            text=[labels.money(r.monthly_cost) for r in regs],
+            text=[_bar_money(r.monthly_cost) for r in regs],
             textposition="outside",
             cliponaxis=False,
             marker=dict(color="rgba(0,0,0,0)"),
@@ -366,9 +366,17 @@ def _big_number(v: float) -> str:
 
 
 def _money_tick(v: float) -> str:
-    if _won() and i18n.lang() == "ko" and v >= 1e4:
-        return labels.currency_symbol() + _big_number(v)  # ₩100만, ₩1억: as Korean counts large sums
+    if _won() and i18n.lang() == "ko":  # 100만, 1억: as Korean counts large sums; the axis title says 원
+        return _big_number(v) if v >= 1e4 else f"{v:,.0f}"
     return labels.currency_symbol() + (f"{v:,.0f}" if v >= 1 else f"{v:g}")
+
+
+def _bar_money(x: float, cents: bool = True) -> str:
+    """A bar's total: "156만 원" in Korean won, as the page's sentences say it ("약 156만 원"; one way
+    to write won on a page, issue 28), else the exact figure ("$1,130.02", "₩1,559,993")."""
+    if _won() and i18n.lang() == "ko":
+        return labels.money(x, prose=True).removeprefix("약 ")
+    return labels.money(x, cents=cents)
 
 
 def _nice_step(top: float, ticks: int = 5) -> float:
@@ -390,7 +398,7 @@ def _won_ticks(top: float, lo: float = 0.0) -> dict[str, Any]:
     return dict(
         tickmode="array",
         tickvals=vals,
-        ticktext=[(labels.MINUS if v < 0 else "") + _money_tick(abs(v)) if v else "₩0" for v in vals],
+        ticktext=[(labels.MINUS if v < 0 else "") + _money_tick(abs(v)) if v else "0" for v in vals],
         tickprefix="",
     )
 
@@ -511,7 +519,7 @@ def break_even(
         xaxis.update(type="log", tickvals=tv, ticktext=tt, range=[math.log10(lo), math.log10(hi) + 0.16 * xspan])
         yv, yt = _log_ticks(floor, top, _money_tick)
         if positive.size < values.size:  # some registry costs $0 somewhere: the bottom line says so
-            yt[0] = labels.currency_symbol() + "0"
+            yt[0] = _money_tick(0.0) if _won() and i18n.lang() == "ko" else labels.currency_symbol() + "0"
         yaxis.update(type="log", tickvals=yv, ticktext=yt, range=[ylo, yhi])
     else:
         xaxis.update(range=[xs[0], xs[-1] + 0.16 * xspan], tickformat=".0%" if percent_x else ",")
@@ -645,7 +653,7 @@ def compare_bars(
             offsetgroup=col,
             showlegend=False,
             marker=dict(color=fill, line=dict(color=colours, width=1.5 if light else 0)),
-            text=[labels.money(v, cents=False) for v in t[col]],
+            text=[_bar_money(v, cents=False) for v in t[col]],
             textposition="outside",
             cliponaxis=False,
             textfont=dict(size=18, color=TEXT),

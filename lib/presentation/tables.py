@@ -9,7 +9,7 @@ import pandas as pd
 from ..core import i18n
 from ..core.i18n import N_, _
 from ..inputs.pricebook import PriceBook
-from ..pricing.components import CATEGORIES
+from ..pricing.components import CATEGORIES, unit_text
 from ..pricing.engine import Estimate
 from ..pricing.setups import Setup, text
 from .wording import category
@@ -64,6 +64,8 @@ def for_file(df: pd.DataFrame) -> pd.DataFrame:
     for col in ("category", "largest_part"):
         if col in out.columns:
             out[col] = out[col].map(category_text)
+    if "unit" in out.columns:  # "GB-월", "엔지니어-시간": the unit as the pages write it (issue 28)
+        out["unit"] = out["unit"].map(unit_text)
     return out.rename(columns=lambda c: header(c) if c in HEADERS else c)
 
 

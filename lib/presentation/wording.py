@@ -38,23 +38,9 @@ _SHORT: dict[str, dict[str, str]] = {
 }
 
 
-def _place(r: str) -> str:
-    """A region as a place, from data/region_map.yaml: "Europe (Frankfurt)" -> "Frankfurt";
-    "Canada (Central)" -> "Canada Central"; a region the map lacks stays its code."""
-    m = regions.match(r)
-    if m is None:
-        return r
-    shown = m.shown_name  # the reader's language ("아시아 태평양(서울)" -> "서울"); the rule reads the English name
-    inner = re.search(r"\(([^)]*)\)", shown)
-    if inner and "(Central)" not in m.name:
-        return inner.group(1)
-    return re.sub(r"\s*\(([^)]*)\)", r" \1", shown)
-
-
 def region(r: str) -> str:
     """ "Frankfurt (eu-central-1)": every region the price book may offer (issue 16), not two."""
-    place = _place(r)
-    return f"{place} ({r})" if place != r else r
+    return regions.named(r)
 
 
 def value(field: str, v: Any) -> str:
@@ -102,7 +88,7 @@ def change(field: str, a: Any, b: Any) -> str:
     """One field changed from A to B: "interface endpoints instead of NAT", "30 versions kept
     instead of 10"."""
     if field == "region":
-        return _("{b} region instead of {a}").format(b=_place(b), a=_place(a))
+        return _("{b} region instead of {a}").format(b=regions.place(b), a=regions.place(a))
     short = _SHORT.get(field)
     if short:
         return _("{b} instead of {a}").format(

@@ -30,7 +30,7 @@ from ..core.numbers import (
     won_rate as won_rate,
     won_words as won_words,
 )
-from ..inputs.regions import match
+from ..inputs.regions import match, named as region_named
 from ..inputs.workload import PERCENT_FIELDS, SPECS  # PERCENT_FIELDS: fractions read and typed as percentages
 from .features import label
 from .registries import NAMES, SPECS as REGISTRIES, name as registry_name
@@ -144,6 +144,8 @@ def choice(name: str, value: str) -> str:
     if name == "sweep_field":
         return field(value)
     if name == "region":
+        if i18n.lang() == "ko":  # one way to name a region in Korean, wherever it stands (issue 28)
+            return region_named(value)
         return f"{region_name(value)}, {value}"
     if name == "required_features":
         return label(value)

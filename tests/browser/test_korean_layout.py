@@ -145,3 +145,91 @@ def test_korean_breaks_lines_at_spaces_and_sets_no_italics(browser, server):
         tab.shot("issue28-recommendation-ko-390")
     finally:
         tab.close()
+
+
+# every table (st.dataframe) on the page: how wide its content is against the box it is drawn in
+TABLES = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].map(d => {
+  const s = d.querySelector('.dvn-scroller'); return s ? [s.scrollWidth, s.clientWidth] : null; })"""
+# the Features matrix's column headers: how many lines each is drawn on, and how many words it has
+HEADER_LINES = """() => [...document.querySelectorAll('table.fm thead th')].map(th => {
+  const r = document.createRange(); r.selectNodeContents(th);
+  const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+  return [th.textContent.trim(), tops.size, th.textContent.trim().split(/\\s+/).length]; })"""
+
+
+def test_korean_tables_fit_a_desktop_window(browser, server):
+    # issue 28, round 3: at 1440 px the Overview's 가장 큰 항목, the sweep's last column, the
+    # Recommendation's 선택 and the Features source table ran past their box's right edge
+    tab = Page(browser, server, width=1440, height=900)
+    try:
+        wide = {}
+        for page in ("/", "/recommendation", "/break_even", "/features"):
+            tab.open(page, KOREAN)
+            tab.page.wait_for_selector('[data-testid="stDataFrame"] .dvn-scroller', timeout=60_000)
+            sizes = [s for s in tab.page.evaluate(TABLES) if s]
+            assert sizes, page
+            if any(scroll > client + 1 for scroll, client in sizes):
+                wide[page] = sizes
+        assert wide == {}
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_feature_matrix_never_breaks_a_registry_name(browser, server, width):
+    # "Harbo/r" at 1440 px and one letter a line at 390 px: Korean's overflow-wrap: anywhere reached the
+    # headers; a header takes at most a line per word
+    tab = Page(browser, server, width=width, height=900)
+    try:
+        tab.open("/features", KOREAN)
+        tab.page.wait_for_selector("table.fm thead th", timeout=60_000)
+        heads = tab.page.evaluate(HEADER_LINES)
+        assert len(heads) == 9  # the feature column and the eight registries
+        assert [h for h in heads if h[1] > h[2]] == []
+        if width == 390:
+            tab.shot("issue28-features-ko-390")
+    finally:
+        tab.close()
+
+
+# each sidebar select's value and whether its box cuts it (the value is the combobox input's)
+SELECTS = """() => [...document.querySelectorAll('[data-testid="stSidebar"] [data-testid="stSelectbox"] input')]
+  .filter(i => i.getBoundingClientRect().width > 0).map(i => [i.value, i.scrollWidth > i.clientWidth + 1])"""
+
+
+def test_the_korean_sidebar_selects_show_their_whole_value(browser, server):
+    # "미국 동부(버지니아 북부) · us-ea…" and "NAT 게이트웨이 뒤의 프라이…" (issue 28, round 3)
+    tab = Page(browser, server, width=1440, height=900)
+    try:
+        tab.open("/", KOREAN)
+        shown = tab.page.evaluate(SELECTS)
+        values = [v for v, _cut in shown]
+        assert any("us-east-1" in v for v in values) and any("NAT" in v for v in values), values
+        assert [v for v, cut in shown if cut] == []
+    finally:
+        tab.close()
+
+
+def test_the_decision_tree_is_readable_on_a_phone(browser, server):
+    # at 390 px the picture shrank to the window and its text to about 5 px (issue 28, round 3): it keeps
+    # a readable size and its own box scrolls sideways (the page itself does not: see the test above)
+    tab = _phone(browser, server)
+    try:
+        tab.open("/recommendation", KOREAN)
+        _close_sidebar(tab)
+        p = tab.page
+        p.wait_for_selector('[data-testid="stGraphVizChart"] svg text', timeout=60_000)
+        sizes = p.evaluate(
+            """() => { const svg = document.querySelector('[data-testid="stGraphVizChart"] svg');
+                 const vb = svg.viewBox.baseVal;
+                 const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+                 return [...svg.querySelectorAll('text')]
+                   .map(t => parseFloat(t.getAttribute('font-size')) * scale); }"""
+        )
+        assert len(sizes) > 20 and min(sizes) >= 9, min(sizes)
+        m = p.evaluate(OVERFLOW)
+        assert m["scroll"] <= m["inner"] + 1 and m["out"] == [], m
+        p.locator('[data-testid="stGraphVizChart"]').scroll_into_view_if_needed()
+        tab.shot("issue28-tree-ko-390")
+    finally:
+        tab.close()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from ...analyses.analysis import Analysis
-from ...core.i18n import _
+from ...core.i18n import N_, _
 from ...inputs import regions
 from ...inputs.pricebook import PriceBook
 from ...inputs.workload import SPECS, Workload
@@ -38,6 +38,10 @@ VENDORS = {
 }
 
 
+# the sections of vendors' pages the price book points at (after #), named in the reader's language
+PAGE_SECTIONS = (N_("Data Transfer"), N_("Data Transfer within the same AWS Region"))
+
+
 def page_words(url: str) -> str:
     """A source page as short text: host and path, the section after # in words."""
     u = urlparse(url)
@@ -45,7 +49,8 @@ def page_words(url: str) -> str:
     if len(text) > 60:
         text = u.netloc + "/…/" + u.path.rstrip("/").rsplit("/", 1)[-1]
     if u.fragment:
-        text += f" ({u.fragment.replace('_', ' ')})"
+        section = u.fragment.replace("_", " ")
+        text += f" ({_(section) if section in PAGE_SECTIONS else section})"
     return text
 
 
