@@ -71,6 +71,7 @@ CSS = f"""<style>
 [data-testid="stGraphVizChart"] {{ overflow-x: auto; }}
 [data-testid="stGraphVizChart"] svg {{ min-width: 900px; }}
 [data-testid="stDataFrame"]:focus-within,
+[data-testid="stGraphVizChart"]:focus-visible, [id^="st-graphviz-chart"]:focus-visible,
 [data-testid="stPageLink-NavLink"]:focus-visible, [data-testid="stCode"] pre:focus-visible {{
   outline: 2px solid {FOCUS}; outline-offset: 2px; }}
 {_code_rules()}
@@ -102,15 +103,18 @@ SCRIPT = """<span class="registry-a11y"></span><script>
     const w = window.registryA11yWords;
     // the page's language for screen readers, hyphenation and CJK line breaking (Streamlit writes "en")
     if (document.documentElement.lang !== w.lang) document.documentElement.lang = w.lang;
-    for (const pre of document.querySelectorAll('[data-testid="stCode"] pre')) {
+    // code blocks and the decision tree (it scrolls sideways on a phone): a box that scrolls takes the focus
+    const boxes = '[data-testid="stCode"] pre, [data-testid="stGraphVizChart"], [id^="st-graphviz-chart"]';
+    for (const pre of document.querySelectorAll(boxes)) {
+      const name = pre.tagName === "PRE" ? w.code : w.tree;
       const scrolls = pre.scrollWidth > pre.clientWidth + 1 || pre.scrollHeight > pre.clientHeight + 1;
       if (scrolls && pre.getAttribute("tabindex") !== "0") {
         pre.setAttribute("tabindex", "0"); pre.setAttribute("role", "region");
-        pre.setAttribute("aria-label", w.code);
+        pre.setAttribute("aria-label", name);
       } else if (!scrolls && pre.hasAttribute("tabindex")) {
         pre.removeAttribute("tabindex"); pre.removeAttribute("role"); pre.removeAttribute("aria-label");
-      } else if (scrolls && pre.getAttribute("aria-label") !== w.code) {
-        pre.setAttribute("aria-label", w.code);
+      } else if (scrolls && pre.getAttribute("aria-label") !== name) {
+        pre.setAttribute("aria-label", name);
       }
     }
     for (const a of document.querySelectorAll('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]')) {
@@ -121,6 +125,11 @@ SCRIPT = """<span class="registry-a11y"></span><script>
   }
   mark();
   setInterval(mark, 1000);
+  // and as soon as the page changes (a new page's tree or code block is marked before anyone tabs to it)
+  let queued = false;
+  new MutationObserver(() => {
+    if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; mark(); }); }
+  }).observe(document.body, {childList: true, subtree: true});
   // On a phone the sidebar covers most of the screen and stayed open after every menu tap (issue 28):
   // after a tap on a page link on a narrow screen, close it with its own button, once the page has
   // started to change (its links are React's, so the tap itself goes through first).
@@ -141,7 +150,11 @@ SCRIPT = """<span class="registry-a11y"></span><script>
 @cache  # per language: the same HTML on every rerun
 def _script(lang: str) -> str:
     with i18n.using(lang):
-        words = {"code": _("Code: scroll it with the arrow keys"), "lang": lang}
+        words = {
+            "code": _("Code: scroll it with the arrow keys"),
+            "tree": _("Decision tree: scroll it with the arrow keys"),
+            "lang": lang,
+        }
     return SCRIPT.replace("@@WORDS@@", json.dumps(words, ensure_ascii=False))
 
 

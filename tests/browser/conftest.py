@@ -174,6 +174,7 @@ class Page:
         self.finished = 0
         self.last_ended = True
         self.page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        self.watching = self.page  # runs are read off this page's socket (a test may swap in another page)
 
     def _frame(self, payload) -> None:
         """Follow the server's runs: each starts with a new_session message and ends with script_finished.
@@ -221,8 +222,9 @@ class Page:
         self.page.wait_for_selector('[data-testid="stMain"] h1', timeout=WAIT_MS)
         # the newest run has ended, read off the websocket: a title on screen may be the first run's
         # while the rerun it asked for is still going (seen: a menu click then landed in that rerun,
-        # and the reader's Recommendation page kept the Overview's content)
-        self.wait(after=0, runs_seen=True)
+        # and the reader's Recommendation page kept the Overview's content). A test that swapped in a
+        # page of its own (another browser locale) has no socket watched: the drawn page decides there.
+        self.wait(after=0, runs_seen=self.watching is self.page)
 
     def runs(self) -> int:
         """How many runs of the app's script the server has started for this tab. The round trip first

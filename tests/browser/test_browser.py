@@ -78,7 +78,7 @@ def go(tab, label):
     with tab.rerun():
         tab.page.get_by_test_id("stSidebar").get_by_role("link", name=label).click()
     tab.page.wait_for_function("(p) => location.pathname.replace(/\\//g, '') === p", arg=path, timeout=60_000)
-    tab.wait(runs_seen=True)
+    tab.wait(runs_seen=tab.watching is tab.page)
 
 
 @pytest.mark.parametrize("path, label", PAGES, ids=[label for _, label in PAGES])
