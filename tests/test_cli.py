@@ -135,7 +135,11 @@ def test_the_runner_up_is_at_the_figure_it_was_compared_at(tmp_path):
     Pro: $9 a month (Docker's Pro plan, data/prices.yaml), not the $0.00 of Personal that `recommend`
     printed beside "$9.00 more"."""
     f = tmp_path / "oss.yaml"
-    f.write_text("visibility: public\npulls_per_month: 200000\nsame_region_share: 0.5\ninternet_share: 0.5\n")
+    # another CI and a demo: the tree's public_images leaf (GHCR or Docker Hub)
+    f.write_text(
+        "visibility: public\nci: jenkins\nlifetime: demo\npulls_per_month: 200000\n"
+        "same_region_share: 0.5\ninternet_share: 0.5\n"
+    )
     out = run("recommend", str(f))
     assert out.startswith("Recommended: GitHub Container Registry ($0.00/month).")
     assert "Runner-up:   Docker Hub ($9.00/month)" in out

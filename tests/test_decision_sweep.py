@@ -44,14 +44,27 @@ def test_the_documents_project_stays_ghcr_at_any_image_size(book):
     assert decision_sweep.sentence(a).startswith("The answer stays GitHub Container Registry from 10 MB to 20,000 MB")
 
 
-def test_the_worked_example_made_public_changes_at_ecr_publics_quota(book):
-    # The worked example (500 MB images, 1,000 pulls a month, AWS production: ECR), its images public and
-    # pulled anonymously from the internet: ECR Public serves 500 GB a month anonymously, i.e.
+def _tree_with_gcp_leaf(registry_ids):
+    """The tree with the GCP leaf naming ECR: a leaf whose only registry stops serving past a quota
+    (ECR Public throttles a team's own anonymous pulls from outside AWS past 500 GB a month; the
+    real tree sends GCP workloads to Google's registry)."""
+    import yaml
+
+    from lib.decide import decision_tree
+
+    doc = yaml.safe_load(decision_tree.DEFAULT_PATH.read_text(encoding="utf-8"))
+    doc["leaves"]["gar"]["registries"] = list(registry_ids)
+    return decision_tree.parse(doc)
+
+
+def test_the_answer_changes_at_ecr_publics_quota(book):
+    # The worked example (500 MB images, 1,000 pulls a month), its images public and pulled by the
+    # team's own clusters on GCP, anonymously: ECR Public serves one puller 500 GB a month, i.e.
     # 500 GB / 0.5 GB = 1,000 pulls; above that it throttles, ECR is set aside and the answer moves to
     # GHCR (free for public images). Today's 1,000 pulls sit exactly on the quota: still ECR.
     w, _meta = presets.load("worked-example")
-    w = w.replace(visibility="public", same_region_share=0.0, internet_share=1.0)
-    a = decision_sweep.answer(w, book, "pulls_per_month", TREE)
+    w = w.replace(visibility="public", runs_on="gcp")
+    a = decision_sweep.answer(w, book, "pulls_per_month", _tree_with_gcp_leaf(["ecr"]))
     assert a.now == "ecr"
     [c] = a.changes
     assert (c.before, c.after) == ("ecr", "ghcr")
@@ -64,12 +77,13 @@ def test_the_worked_example_made_public_changes_at_ecr_publics_quota(book):
     assert a.evaluations <= 10 + 15
 
 
-def test_the_open_source_project_is_ghcr_down_to_1000_pulls(book):
-    # 200,000 anonymous pulls a month: GHCR; below 1,000 (500 GB) ECR Public would serve: 1/200 of today
+def test_the_open_source_project_on_aws_is_ecr_at_every_pull_count(book):
+    # 200,000 anonymous pulls a month from the public: each puller has its own 500 GB on ECR Public,
+    # so no pull count sets ECR aside (counted as one puller's, it moved to GHCR above 1,000)
     w = from_dict(dict(visibility="public", pulls_per_month=200_000, same_region_share=0, internet_share=1.0))
     a = decision_sweep.answer(w, book, "pulls_per_month", TREE)
-    assert a.now == "ghcr"
-    assert decision_sweep.how_far(a, a.changes[0]) == "1/200 of today's value"
+    assert a.now == "ecr"
+    assert not a.changes
 
 
 @pytest.mark.parametrize("field", sorted(SWEEPS))
@@ -98,10 +112,11 @@ def test_the_sweep_answers_as_the_full_recommendation_did_on_the_three_presets(b
 
 
 def test_when_the_leaf_is_set_aside_the_answer_still_leaves_it(book, monkeypatch):
-    """The worked example made public (above): past ECR Public's quota every registry the leaf names
-    (ECR alone) is set aside and the answer moves to GHCR, which the leaf does not name."""
+    """Past ECR Public's quota (above) every registry the leaf names (ECR alone) is set aside and the
+    answer moves to GHCR, which the leaf does not name."""
     w, _meta = presets.load("worked-example")
-    w = w.replace(visibility="public", same_region_share=0.0, internet_share=1.0, pulls_per_month=5_000)
+    w = w.replace(visibility="public", runs_on="gcp", pulls_per_month=5_000)
+    tree = _tree_with_gcp_leaf(["ecr"])
     priced = []
     real = decision.engine.estimate
 
@@ -110,7 +125,7 @@ def test_when_the_leaf_is_set_aside_the_answer_still_leaves_it(book, monkeypatch
         return real(w, b, ids, **k)
 
     monkeypatch.setattr(decision.engine, "estimate", estimate)
-    assert decision.recommended(w, book, TREE) == "ghcr" == _full(w, book, TREE)
+    assert decision.recommended(w, book, tree) == "ghcr" == _full(w, book, tree)
     assert priced[0] == ("ecr",) and any(len(ids) == 8 for ids in priced)  # the leaf first, then everyone
 
 

@@ -38,11 +38,12 @@ def test_ecr_publics_allowances_in_names_and_flags_are_the_books():
             "ecr.public_free_internet_authenticated_gb": 10_240,  # 10 TB as AWS counts tiers
         }
     )
-    w = from_dict({"visibility": "public", "same_region_share": 0.0, "internet_share": 1.0})
+    # the team's own clusters on GCP pull anonymously: one puller against the book's quota
+    w = from_dict({"visibility": "public", "runs_on": "gcp"})
     r = engine.estimate(w, book)["ecr"]
     names = [c.name for c in r.components]
     assert "Storage (ECR Public, over 60 GB free)" in names
-    assert "Anonymous internet pulls (free; throttled over 400 GB a month)" in names
+    assert "Anonymous internet pulls (free; each puller throttled over 400 GB a month)" in names
     assert any(n.startswith("Authenticated internet pulls over 10 TB free") for n in names)
     throttled = next(f for f in r.flags if f.code == "ecr_public_throttled")  # 500 GB pulled > 400
     assert "ECR Public's 400 GB" in throttled.message and "(10 TB a month free, then billed)" in throttled.message

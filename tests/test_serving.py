@@ -25,8 +25,10 @@ def test_a_blocker_must_say_it_will_not_serve():
 def test_the_throttling_flags_are_marked_in_data(book):
     w = from_dict(OPEN_SOURCE)
     e = engine.estimate(w, book)
-    # 200,000 x 0.5 GB = 100,000 GB anonymous > ECR Public's 500 GB quota: throttled
-    assert [f.code for f in serving.wont_serve(e["ecr"].flags)] == ["ecr_public_throttled"]
+    # 200,000 x 0.5 GB = 100,000 GB of anonymous pulls, all the public's: each puller has its own 500 GB
+    # (ECR Public's quota is "for unauthenticated customers"), so ECR Public serves them; advice only
+    assert serving.wont_serve(e["ecr"].flags) == ()
+    assert next(f for f in e["ecr"].flags if f.code == "ecr_public_pullers_limited").severity == "info"
     # Docker Hub limits the puller: the public's 200,000 pulls come from their own IPs and accounts,
     # so Personal serves them; the flag that says so is advice
     assert serving.wont_serve(e["dockerhub"].flags) == ()
@@ -46,32 +48,58 @@ def test_the_throttling_flags_are_marked_in_data(book):
     assert "public_pullers_limited" not in {f.code for f in private}
 
 
-def test_open_source_project_is_ghcr_and_no_answer_carries_a_blocker_or_throttling(book):
+def test_open_source_project_on_aws_is_ecr_public_and_no_answer_carries_a_blocker_or_throttling(book):
     w = from_dict(OPEN_SOURCE)
     r = decision.recommend(w, book)
-    # the tree points at ECR (AWS production), but ECR Public throttles 99,500 of the 100,000 GB: set aside
+    # the tree points at ECR (AWS production); ECR Public serves the public's 100,000 GB of anonymous
+    # pulls free (each puller's own 500 GB), so the answer stays on the leaf at $0
     assert r.leaf == "ecr_production"
-    assert r.recommended == "ghcr" and r.recommended_cost == 0.0
-    # Docker Hub's Personal plan serves the public's pulls: the runner-up at $0 as set up; the tie
-    # with GHCR ($0) goes to the document's order
-    assert r.runner_up == "dockerhub"
+    assert r.recommended == "ecr" and r.recommended_cost == 0.0
     step = serving.serving_setups(w, book, r.costs, setups.cheaper_setups(w, book))
+    # Docker Hub's Personal plan serves the public's pulls too: nothing moved, only S3 set aside
     assert step.setups["dockerhub"] is None and r.costs["dockerhub"] == 0.0
-    assert set(step.set_aside) == {"ecr", "s3"}
+    assert set(step.set_aside) == {"s3"}
     for rid in (r.recommended, r.runner_up):
         changes = step.setups[rid].changes if step.setups[rid] else {}
         flags = engine.estimate(w.replace(**changes), book, (rid,))[rid].flags
         assert not [f for f in flags if f.wont_serve or f.severity == "blocker"], rid
-    assert r.cheapest == "ghcr"
-    # one sentence says why the answer moved
-    assert "Amazon ECR would not serve this workload" in decision.headline(r)
-    assert "GitHub Container Registry" in r.title
+    # nothing was set aside on the way to the answer: no sentence says so
+    assert "would not serve" not in decision.headline(r)
+    assert "Amazon ECR" in r.title
+
+
+def _tree_with_gcp_leaf(registry_ids):
+    """The decision tree with the GCP leaf naming other registries: the one way left to make a leaf
+    whose every registry will not serve (ECR Public throttles only a team's own anonymous pulls from
+    outside AWS, and the tree sends GCP workloads to Google's registry)."""
+    import yaml
+
+    from lib.decide import decision_tree
+
+    doc = yaml.safe_load(decision_tree.DEFAULT_PATH.read_text(encoding="utf-8"))
+    doc["leaves"]["gar"]["registries"] = list(registry_ids)
+    return decision_tree.parse(doc)
+
+
+# public images pulled by the team's own clusters on GCP, anonymously, over the internet:
+# 5,000 x 0.5 GB = 2,500 GB against one puller's 500 GB a month: ECR Public throttles
+OWN_CLUSTERS_ON_GCP = dict(visibility="public", runs_on="gcp", pulls_per_month=5_000)
+
+
+def test_when_the_leafs_registry_would_not_serve_the_answer_moves_and_says_why(book):
+    w = from_dict(OWN_CLUSTERS_ON_GCP)
+    r = decision.recommend(w, book, _tree_with_gcp_leaf(["ecr"]))
+    assert r.leaf == "gar"  # the GCP leaf, naming ECR alone here
+    assert r.recommended == "ghcr" and r.recommended_cost == 0.0  # free for public images
+    assert "Amazon ECR would not serve this workload in any setup priced" in decision.headline(r)
+    assert "2,500 GB a month of anonymous internet pulls" in decision.headline(r)
 
 
 def test_with_its_own_pulls_docker_hub_is_compared_on_a_plan_that_serves(book):
-    w = from_dict(WITH_OWN_PULLS)
+    # public images, another CI, a demo: the tree's public_images leaf (GHCR or Docker Hub)
+    w = from_dict(dict(WITH_OWN_PULLS, ci="jenkins", lifetime="demo"))
     r = decision.recommend(w, book)
-    assert (r.recommended, r.runner_up) == ("ghcr", "dockerhub")
+    assert (r.leaf, r.recommended, r.runner_up) == ("public_images", "ghcr", "dockerhub")
     # Personal refuses the team's own pulls: Docker Hub is compared on Pro, $9 a month
     step = serving.serving_setups(w, book, r.costs, setups.cheaper_setups(w, book))
     assert step.setups["dockerhub"].changes == {"dockerhub_plan": "pro"}
@@ -111,6 +139,8 @@ def test_a_registry_moved_to_a_serving_setup_says_so_in_one_sentence(book):
     assert note.startswith("As set up now Docker Hub would not serve this workload, so it is priced on the Pro plan:")
     assert "exceed the Personal limit of 200 per 6 hours" in note
     # the answer moved off the leaf's registry: the registry set aside and where it went
+    w = from_dict(OWN_CLUSTERS_ON_GCP)
+    step = serving.serving_setups(w, book, engine.estimate(w, book).totals(), setups.cheaper_setups(w, book))
     assert serving.note("ghcr", step, "ghcr", ("ecr",)).startswith(
         "Amazon ECR would not serve this workload in any setup priced, "
         "so the answer moves to GitHub Container Registry:"

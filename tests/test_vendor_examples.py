@@ -74,8 +74,19 @@ def test_aws_nat_gateway_example(book):
 
 def test_ecr_public_anonymous_quota_is_not_billed(book):
     """Amazon ECR Public service quotas: "For unauthenticated customers, Amazon ECR Public supports
-    up to 500GB of data per month." Beyond it pulls are throttled, not billed."""
-    w = from_dict({"visibility": "public", "same_region_share": 0, "internet_share": 1, "pulls_per_month": 4000})
-    ecr = engine.estimate(w, book)["ecr"]  # 2,000 GB anonymous
+    up to 500GB of data per month." Beyond it pulls are throttled, not billed. The quota is the
+    unauthenticated puller's: the team's own clusters (on GCP here, pulling over the internet) are one
+    puller; the public's pulls count against each member of the public's own 500 GB."""
+    own = from_dict({"visibility": "public", "runs_on": "gcp", "pulls_per_month": 4000})
+    ecr = engine.estimate(own, book)["ecr"]  # 4,000 x 0.5 GB = 2,000 GB anonymous, all the team's own
     assert ecr.monthly_cost == 0.0
-    assert any(f.code == "ecr_public_throttled" for f in ecr.flags)
+    assert [f.code for f in ecr.flags if f.wont_serve] == ["ecr_public_throttled"]
+    assert (
+        "2,000 GB a month of anonymous internet pulls"
+        in next(f for f in ecr.flags if f.code == "ecr_public_throttled").message
+    )
+    public = from_dict({"visibility": "public", "same_region_share": 0, "internet_share": 1, "pulls_per_month": 4000})
+    ecr = engine.estimate(public, book)["ecr"]  # the same 2,000 GB, pulled by the public
+    assert ecr.monthly_cost == 0.0
+    assert not any(f.wont_serve for f in ecr.flags)
+    assert "each puller's own 500 GB" in next(f for f in ecr.flags if f.code == "ecr_public_pullers_limited").message

@@ -38,8 +38,8 @@ def authenticated_free_tb(p: Prices) -> float:
 
 def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """ECR Public: 50 GB stored free; AWS compute pulls free; internet pulls: anonymous ones are
-    free up to 500 GB a month and throttled beyond (never billed), authenticated ones have 5 TB
-    a month free, then the internet egress rate."""
+    free, each anonymous puller throttled beyond 500 GB a month (never billed), authenticated ones
+    have 5 TB a month free, then the internet egress rate."""
     from_aws = consumers_cloud(w) == HOME
     outside_gb = q.internet_gb if from_aws else q.pulled_gb  # consumers elsewhere pull over the internet
     auth_gb = outside_gb * w.ecr_public_authenticated_share
@@ -56,7 +56,7 @@ def _public(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
         ),
         Line(
             say(
-                N_("Anonymous internet pulls (free; throttled over {gb:g} GB a month)"),
+                N_("Anonymous internet pulls (free; each puller throttled over {gb:g} GB a month)"),
                 gb=p("ecr.public_free_internet_gb"),
             ),
             "transfer",
@@ -127,8 +127,15 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             out.append(
                 Flag("ecr_public_global", "info", _("ECR Public is one global registry: replica regions do not apply."))
             )
-        anon_gb = (q.internet_gb if from_aws else q.pulled_gb) * (1 - w.ecr_public_authenticated_share)
-        if anon_gb > p("ecr.public_free_internet_gb"):
+        # ECR Public's 500 GB is "for unauthenticated customers": the puller's quota, as Docker Hub's limits
+        # are the puller's. The public's anonymous pulls (internet_share) come from their own addresses and
+        # count against their own 500 GB; only the team's own anonymous pulls from outside AWS (its clusters
+        # on another cloud or on premises) count against one quota. Pulls to AWS compute are not internet
+        # transfer. Counting the world's 100,000 GB as one puller's set ECR aside for open-source projects.
+        anonymous = 1 - w.ecr_public_authenticated_share
+        own_gb = (0.0 if from_aws else q.vpc_gb) * anonymous
+        public_gb = q.internet_gb * anonymous
+        if own_gb > p("ecr.public_free_internet_gb"):
             out.append(
                 Flag(
                     "ecr_public_throttled",
@@ -138,9 +145,21 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                         "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
                         "not billed. Authenticate pulls ({free_tb:g} TB a month free, then billed)."
                     ).format(
-                        anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb"), free_tb=authenticated_free_tb(p)
+                        anon_gb=own_gb, free_gb=p("ecr.public_free_internet_gb"), free_tb=authenticated_free_tb(p)
                     ),
                     wont_serve=True,  # throttled, not billed: the pulls past the quota are not served
+                )
+            )
+        if public_gb > 0:
+            out.append(
+                Flag(
+                    "ecr_public_pullers_limited",
+                    "info",
+                    _(
+                        "The public's anonymous pulls count against each puller's own {free_gb:,.0f} GB a month, "
+                        "not this account's: a puller past it (a CI farm behind one address) is throttled "
+                        "until it authenticates."
+                    ).format(free_gb=p("ecr.public_free_internet_gb")),
                 )
             )
         if private_aws_subnets(w) and w.network == "endpoints":
