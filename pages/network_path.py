@@ -51,6 +51,16 @@ c2.metric(
     ).format(arithmetic=_arithmetic(paths["endpoints"])),
 )
 c3.metric(_("Public subnets"), _monthly(0), help=_("Same-region pulls over the internet gateway: no NAT, no endpoint."))
+# endpoints are regional: the other regions' pulls cross their own NAT on either path, and that share can be
+# most of the endpoint figure (the EKS preset: $270.00 of $299.25); say so beside the figures, not only in a tooltip
+cross = next((c for c in paths["endpoints"] if c.key == "NAT data processed (cross-region pulls)"), None)
+if cross is not None and cross.monthly_cost > 0:
+    st.caption(
+        _(
+            "Both figures include {cost}/month of NAT processing for the {gb} GB a month pulled from other regions: "
+            "endpoints serve their own region only, so that part stays whichever path this region takes."
+        ).format(cost=labels.money(cross.monthly_cost, prose=True), gb=labels.number(round(cross.quantity)))
+    )
 
 if be == 0:
     st.success(

@@ -68,6 +68,22 @@ def test_network_page_shows_nat_and_break_even(book):
     assert at.metric[0].value == f"${float(costs.nat(500)):,.2f}/month"  # the default workload pulls 500 GB
 
 
+def test_network_page_says_what_of_both_figures_is_other_regions_nat():
+    # 1,000 pulls x 0.5 GB = 500 GB, a tenth from another region: 50 GB x $0.045 = $2.25 of NAT processing in
+    # both paths (endpoints are regional); nothing said when no pull comes from another region
+    at = open_app(
+        {"network": "endpoints", "same_region_share": "0.9", "cross_region_share": "0.1"}, page="pages/network_path.py"
+    )
+    assert not at.exception
+    said = [c.value for c in at.caption if "NAT processing" in c.value]
+    assert said == [
+        "Both figures include $2.25/month of NAT processing for the 50 GB a month pulled from other regions: "
+        "endpoints serve their own region only, so that part stays whichever path this region takes."
+    ]
+    at = open_app({"network": "endpoints"}, page="pages/network_path.py")
+    assert not [c for c in at.caption if "NAT processing" in c.value]
+
+
 def test_features_page_marks_registries_lacking_a_requirement(book):
     at = open_app({"required_features": "private_endpoint"}, page="pages/features.py")
     assert not at.exception
