@@ -4,9 +4,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib.analyses import scenario_cache, timeline
+from lib.analyses import migration, scenario_cache, timeline
 from lib.core import i18n
-from lib.core.i18n import N_, _
+from lib.core.i18n import N_, _, ngettext
 from lib.presentation import charts
 from lib.pricing import labels
 from lib.pricing.registries import name as registry_name
@@ -86,4 +86,21 @@ st.caption(
         "Setup hours are priced at {rate} an hour (*More inputs*: Self-hosted and "
         "baseline). The hours are assumptions; the About page lists them."
     ).format(rate=labels.money(w.engineer_hourly_rate, prose=True))
+)
+# the Migration page's one-time cost is another question (moving what exists), and its figure differs (a
+# reviewer read ECR's $75 here against 10.75 hours, $806.25 there): say which is which, with the figure
+moving = migration.move_hours(w)
+st.caption(
+    ngettext(
+        "One-time setup is a registry set up empty. Moving the {repositories} repository from {source} is "
+        "another {hours} engineer hours ({cost}, before copying the data): the Migration page plans it.",
+        "One-time setup is a registry set up empty. Moving the {repositories} repositories from {source} is "
+        "another {hours} engineer hours ({cost}, before copying the data): the Migration page plans it.",
+        w.repositories,
+    ).format(
+        repositories=labels.number(w.repositories),
+        source=registry_name(w.migrate_from),
+        hours=labels.number(moving),
+        cost=labels.money(moving * w.engineer_hourly_rate, prose=True),
+    )
 )

@@ -68,6 +68,20 @@ def test_network_page_shows_nat_and_break_even(book):
     assert at.metric[0].value == f"${float(costs.nat(500)):,.2f}/month"  # the default workload pulls 500 GB
 
 
+def test_over_time_says_its_setup_is_not_the_migrations_move(book):
+    # 40 repositories from GHCR: 1 hour for the first + 39 x 0.25 = 10.75 engineer hours x $75 = $806.25
+    # (data/onetime.yaml: the document's one-hour move, a quarter hour for each further repository)
+    at = open_app({"repositories": "40"}, page="pages/cost_over_time.py")
+    assert not at.exception
+    said = [c.value for c in at.caption if c.value.startswith("One-time setup is")]
+    assert said == [
+        "One-time setup is a registry set up empty. Moving the 40 repositories from GitHub Container Registry is "
+        "another 10.75 engineer hours ($806.25, before copying the data): the Migration page plans it."
+    ]
+    # the Migration page's own figure is the same hours
+    assert migration.plan(from_dict({"repositories": 40}), book, target="ecr").effort_hours == 10.75
+
+
 def test_network_page_says_what_of_both_figures_is_other_regions_nat():
     # 1,000 pulls x 0.5 GB = 500 GB, a tenth from another region: 50 GB x $0.045 = $2.25 of NAT processing in
     # both paths (endpoints are regional); nothing said when no pull comes from another region

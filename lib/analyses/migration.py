@@ -75,6 +75,14 @@ class Plan:
         return self.one_time_cost / -self.monthly_delta
 
 
+def move_hours(w: Workload) -> float:
+    """Engineer hours to move every repository to another registry (data/onetime.yaml: the document's
+    one-hour move of one repository, a quarter of that for each further one); the one rule the
+    Migration page and Over time's note both use."""
+    ot = onetime()["migration"]
+    return float(ot["base_hours"] + ot["per_extra_repository_hours"] * (w.repositories - 1))
+
+
 def names(w: Workload) -> dict[str, Any]:
     d = data()
     return {
@@ -205,7 +213,7 @@ def plan(
             _("migration: from and to are the same registry ({registry})").format(registry=registries.name(source))
         )
     ot = onetime()["migration"]
-    hours = ot["base_hours"] + ot["per_extra_repository_hours"] * (w.repositories - 1)
+    hours = move_hours(w)
     setup = onetime()["setup_hours"][target]["hours"] if registries.SPECS[target].self_hosted else 0.0
     q = quantities(w)
     price = transfer_price(w, book, source, target)
