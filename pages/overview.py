@@ -127,6 +127,20 @@ st.dataframe(
 )
 st.caption(_("Parts without a source link price one of your own inputs (engineer hours, a licence you entered)."))
 
+
+def _checked_on(region: str) -> str:
+    """ "2026-11-29 (45 of 48 prices), 2026-12-07 (2), 2025-03-27 (1)": which date is most of the book."""
+    counts = book.as_of_counts(region)
+    if len(counts) == 1:
+        return counts[0][0]
+    (first, n), rest = counts[0], counts[1:]
+    total = sum(c for _d, c in counts)
+    return ", ".join(
+        [_("{date} ({n} of {total} prices)").format(date=first, n=n, total=total)]
+        + [_("{date} ({n})").format(date=d, n=c) for d, c in rest]
+    )
+
+
 where = components.WHERE.get(components.consumers_cloud(w), labels.choice("runs_on", w.runs_on))
 region = labels.choice("region", w.region)
 with st.expander(_("Assumptions")):
@@ -142,7 +156,7 @@ with st.expander(_("Assumptions")):
                 + _(
                     "**Prices**: {currency} on-demand list prices before tax, region **{region}**. Prices checked on "
                     "{dates}; every price, its unit and its source are on the About page."
-                ).format(currency=book.currency, region=region, dates=", ".join(book.as_of_dates(w.region))),
+                ).format(currency=book.currency, region=region, dates=_checked_on(w.region)),
                 "- "
                 + _(
                     '**GHCR billing**: **{billing}**. Container images on GHCR are free today; "Storage billed at the '

@@ -298,3 +298,23 @@ def test_the_about_page_shows_the_chosen_regions_sources():
     assert "No source read gives this figure for Europe (Frankfurt): US East (N. Virginia) figure stands in." in text
     home = "\n".join(visible_text(open_app({"region": "us-east-1"}, page="pages/about.py")))
     assert "stands in" not in home and "secondary source" not in home
+
+
+def test_the_overview_says_how_many_prices_each_date_covers(book):
+    """One date per price (data/prices.yaml): counted from the book, not from the code. The reviewer read
+    "checked on 2025-03-27, 2026-11-29, 2026-12-07" as three checks of everything."""
+    from collections import Counter
+
+    from tests.apphelpers import open_app
+
+    want = Counter(p.as_of_in("us-east-1") for p in book.prices.values())
+    counts = book.as_of_counts("us-east-1")
+    assert dict(counts) == dict(want) and sum(want.values()) == len(book.prices)
+    assert [n for _d, n in counts] == sorted(want.values(), reverse=True)  # most first
+    (first, n), rest = counts[0], counts[1:]
+    at = open_app({})
+    text = " ".join(m.value for m in at.markdown)
+    expected = f"Prices checked on {first} ({n} of {len(book.prices)} prices), " + ", ".join(
+        f"{d} ({c})" for d, c in rest
+    )
+    assert expected + "; every price" in text

@@ -137,6 +137,17 @@ class PriceBook:
     def get(self, key: str, region: str, choice: str | None = None) -> float:
         return self.price(key).resolve(region, choice)
 
+    def as_of_counts(self, region: str) -> list[tuple[str, int]]:
+        """How many of one region's prices were checked on each date, most first (then newest first):
+        a reader told "checked on 2025-03-27, 2026-11-29, 2026-12-07" could not tell that one price
+        is old and the rest recent."""
+        counts: dict[str, int] = {}
+        for p in self.prices.values():
+            d = p.as_of_in(region)
+            counts[d] = counts.get(d, 0) + 1
+        newest_first = sorted(counts.items(), reverse=True)
+        return sorted(newest_first, key=lambda x: -x[1])  # stable: equal counts stay newest first
+
     def as_of_dates(self, region: str | None = None) -> list[str]:
         """The dates the figures were checked: for one region's figures, or the entries' own."""
         if region is None:
