@@ -296,9 +296,15 @@ def test_migration_moves_to_the_recommended_registry_by_default():
 
 
 def test_migration_says_so_when_the_images_are_already_in_the_recommended_registry():
-    # the open-source project: GHCR is the answer and where the images are (Migrate from's default)
+    # the open-source project on AWS: ECR (Public) is the answer, and the images are there already
     at = open_app(
-        {"visibility": "public", "pulls_per_month": "200000", "same_region_share": "0", "internet_share": "1"},
+        {
+            "visibility": "public",
+            "pulls_per_month": "200000",
+            "same_region_share": "0",
+            "internet_share": "1",
+            "migrate_from": "ecr",
+        },
         page="pages/migration.py",
     )
     assert not at.exception
@@ -374,9 +380,9 @@ def test_deck_says_and_draws_one_figure(eks):
 def test_open_source_project_shows_the_answer_and_runner_up_in_setups_that_serve(book):
     from lib.inputs.workload import from_dict
 
-    a = analyse(
-        from_dict(dict(visibility="public", pulls_per_month=200_000, same_region_share=0.5, internet_share=0.5)), book
-    )
+    # another CI and a demo: the tree's public_images leaf (GHCR or Docker Hub)
+    answers = dict(visibility="public", ci="jenkins", lifetime="demo", pulls_per_month=200_000)
+    a = analyse(from_dict(dict(answers, same_region_share=0.5, internet_share=0.5)), book)
     r = a.recommendation
     assert (r.recommended, r.runner_up) == ("ghcr", "dockerhub")
     # Docker Hub as set up now (Personal, $0) would refuse the team's own 100,000 pulls (the public's
@@ -386,7 +392,7 @@ def test_open_source_project_shows_the_answer_and_runner_up_in_setups_that_serve
     assert a.setup_words()["dockerhub"] == "on the Pro plan"
     for rid in (r.recommended, r.runner_up):  # neither carries a blocker or a throttling flag as shown
         assert not [f for f in a.shown[rid].flags if f.wont_serve or f.severity == "blocker"], rid
-    assert a.cheapest() == "ghcr"  # ECR Public is $0 too, but throttled: never 'cheapest'
+    assert a.cheapest() == "ghcr"  # ECR Public is $0 too: the recommendation wins the tie
 
 
 @pytest.mark.parametrize("view", ["best", "as_set_up"])

@@ -132,12 +132,13 @@ def test_eks_behind_nat_in_frankfurt(book):
     60,000 GB x $0.052 = $3,120: $3,421.96. GHCR (free today): NAT only, $3,157.96.
     Harbor: c6i.xlarge 730 h x $0.194 = $141.62; gp3 160 GB x $0.0952 = $15.232; S3 1,440 GB x
     $0.0245 = $35.28; cross-AZ 27,000 GB x 2 x $0.01 (a stand-in) = $540; cross-region $120;
-    operations 4 h x $75 = $300: $1,152.132."""
+    operations 4 h x $75 = $300; the other region's 6,000 GB through its NAT, as ECR's: 6,000 x $0.052 =
+    $312: $1,464.132."""
     e = eks("eu-central-1", book)
     assert e["ecr"].monthly_cost == pytest.approx(144 + 120 + 730 * 0.052 + 60_000 * 0.052)
     assert e["ecr"].monthly_cost == pytest.approx(3421.96)
     assert e["ghcr"].monthly_cost == pytest.approx(3157.96)
-    assert e["harbor"].monthly_cost == pytest.approx(141.62 + 15.232 + 35.28 + 540 + 120 + 300)
+    assert e["harbor"].monthly_cost == pytest.approx(141.62 + 15.232 + 35.28 + 540 + 120 + 300 + 6_000 * 0.052)
     assert "stand_in_price" not in {f.code for f in e["ecr"].flags}
     harbor_flag = next(f for f in e["harbor"].flags if f.code == "stand_in_price")
     assert "Europe (Frankfurt)" in harbor_flag.message and "US East (N. Virginia)'s figure" in harbor_flag.message
@@ -146,12 +147,12 @@ def test_eks_behind_nat_in_frankfurt(book):
 def test_eks_behind_nat_in_tokyo(book):
     """Tokyo: ECR 1,440 x $0.10 = $144; cross-region 6,000 x $0.09 = $540; NAT 730 h x $0.062 =
     $45.26 and 60,000 GB x $0.062 = $3,720: $4,449.26. Harbor: 730 x $0.214 = $156.22; 160 x
-    $0.096 = $15.36; 1,440 x $0.025 = $36; cross-AZ $540 (stand-in); cross-region $540; ops $300:
-    $1,587.58."""
+    $0.096 = $15.36; 1,440 x $0.025 = $36; cross-AZ $540 (stand-in); cross-region $540; ops $300; the
+    other region's 6,000 GB through its NAT 6,000 x $0.062 = $372: $1,959.58."""
     e = eks("ap-northeast-1", book)
     assert e["ecr"].monthly_cost == pytest.approx(144 + 540 + 45.26 + 3720)
     assert e["ghcr"].monthly_cost == pytest.approx(45.26 + 3720)
-    assert e["harbor"].monthly_cost == pytest.approx(156.22 + 15.36 + 36 + 540 + 540 + 300)
+    assert e["harbor"].monthly_cost == pytest.approx(156.22 + 15.36 + 36 + 540 + 540 + 300 + 6_000 * 0.062)
     acr = next(f for f in e["acr"].flags if f.code == "stand_in_price")
     assert "Asia Pacific (Tokyo)" in acr.message and "Asia Pacific (Seoul)'s figure" in acr.message
 
