@@ -81,17 +81,17 @@ st.dataframe(
         **{k: money.column(_(label)) for k, label in AMOUNTS.items()},
     },
 )
+# the Migration page's one-time cost is another question (moving what exists), and its figure differs (a
+# reviewer read ECR's $75 here against 10.75 hours, $806.25 there): say which is which, with the figure.
+# One caption, two sentences: the rerun budget counts elements (issue 29)
+moving = migration.move_hours(w)
 st.caption(
     _(
         "Setup hours are priced at {rate} an hour (*More inputs*: Self-hosted and "
         "baseline). The hours are assumptions; the About page lists them."
     ).format(rate=labels.money(w.engineer_hourly_rate, prose=True))
-)
-# the Migration page's one-time cost is another question (moving what exists), and its figure differs (a
-# reviewer read ECR's $75 here against 10.75 hours, $806.25 there): say which is which, with the figure
-moving = migration.move_hours(w)
-st.caption(
-    ngettext(
+    + " "
+    + ngettext(
         "One-time setup is a registry set up empty. Moving the {repositories} repository from {source} is "
         "another {hours} engineer hours ({cost}, before copying the data): the Migration page plans it.",
         "One-time setup is a registry set up empty. Moving the {repositories} repositories from {source} is "
