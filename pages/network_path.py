@@ -50,7 +50,16 @@ c2.metric(
         "their NAT gateway."
     ).format(arithmetic=_arithmetic(paths["endpoints"])),
 )
-c3.metric(_("Public subnets"), _monthly(0), help=_("Same-region pulls over the internet gateway: no NAT, no endpoint."))
+ipv4 = book.get("aws.public_ipv4_hourly", w.region)
+c3.metric(
+    _("Public subnets"),
+    _monthly(0),
+    help=_(
+        "Same-region pulls over the internet gateway: no NAT, no endpoint. Each instance there has a public IPv4 "
+        "address, which AWS bills at {hourly} an hour ({monthly} a month) whatever it pulls: not counted here, as "
+        "the number of instances is not an input."
+    ).format(hourly=labels.unit_price(ipv4), monthly=labels.money(ipv4 * book.hours_per_month)),
+)
 # endpoints are regional: the other regions' pulls cross their own NAT on either path, and that share can be
 # most of the endpoint figure (the EKS preset: $270.00 of $299.25); say so beside the figures, not only in a tooltip
 cross = next((c for c in paths["endpoints"] if c.key == "NAT data processed (cross-region pulls)"), None)

@@ -205,6 +205,7 @@ PRICES = {
     "aws.internet_egress_tier3_gb": N_("Internet egress, next 100 TB a month"),
     "aws.internet_egress_tier4_gb": N_("Internet egress, over 150 TB a month"),
     "aws.nat_hourly": N_("NAT gateway, per hour"),
+    "aws.public_ipv4_hourly": N_("Public IPv4 address, per hour"),
     "aws.nat_gb": N_("NAT gateway, per GB processed"),
     "aws.endpoint_hourly": N_("Interface endpoint, per hour and AZ"),
     "aws.endpoint_gb": N_("Interface endpoint, per GB processed"),
