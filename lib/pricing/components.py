@@ -475,14 +475,22 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             "aws.endpoint_gb",
         ),
         Line(say(N_("Image layers through the S3 gateway endpoint (free)")), "network", "GB", q.same_gb, 0.0),
-        Line(
-            say(N_("NAT data processed (cross-region pulls)")),
-            "network",
-            "GB",
-            q.cross_gb,
-            "aws.nat_gb",
-        ),
+        cross_region_nat(q),
     ]
+
+
+def cross_region_nat(q: Quantities, hide_if_zero: bool = False) -> Line:
+    """Pulls from another region's private subnets reach a registry in this region through that region's
+    NAT gateway: its per-GB processing, not its hours (it carries the rest of that region's traffic). The
+    one rule for ECR behind endpoints, S3's gateway endpoint and the self-hosted installations."""
+    return Line(
+        say(N_("NAT data processed (cross-region pulls)")),
+        "network",
+        "GB",
+        q.cross_gb,
+        "aws.nat_gb",
+        hide_if_zero=hide_if_zero,
+    )
 
 
 def replication_transfer(w: Inputs, p: Prices, pushed_gb: Amount) -> Line:

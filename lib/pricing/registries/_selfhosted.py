@@ -1,7 +1,16 @@
 """What Harbor and Nexus share: nodes, disks, object storage, in-VPC transfer, people's time."""
 
 from ...core.i18n import N_
-from ..components import Inputs, Line, Prices, Quantities, private_aws_subnets, replication_transfer, say
+from ..components import (
+    Inputs,
+    Line,
+    Prices,
+    Quantities,
+    cross_region_nat,
+    private_aws_subnets,
+    replication_transfer,
+    say,
+)
 
 
 def infrastructure(w: Inputs, q: Quantities, p: Prices, product: str) -> list[Line]:
@@ -51,19 +60,9 @@ def infrastructure(w: Inputs, q: Quantities, p: Prices, product: str) -> list[Li
         ),
     ]
     if private_aws_subnets(w):
-        # consumers in another region reach the installation's address from their private subnets
-        # through their own NAT gateway, as they reach ECR (components.ecr_endpoint_path): the same
-        # per-GB processing, hours not counted (that gateway carries the rest of their traffic)
-        out.append(
-            Line(
-                say(N_("NAT data processed (cross-region pulls)")),
-                "network",
-                "GB",
-                q.cross_gb,
-                "aws.nat_gb",
-                hide_if_zero=True,
-            )
-        )
+        # consumers in another region reach the installation's address from their private subnets through
+        # their own NAT gateway, as they reach ECR: the same line (hidden when no pull comes from elsewhere)
+        out.append(cross_region_nat(q, hide_if_zero=True))
     if w.replica_regions:
         out.append(replication_transfer(w, p, q.pushed_gb))
     return out

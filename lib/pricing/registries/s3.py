@@ -10,6 +10,7 @@ from ..components import (
     Prices,
     Quantities,
     aws_transfer,
+    cross_region_nat,
     nat_path,
     private_aws_subnets,
     replication,
@@ -40,13 +41,7 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
             # the S3 gateway endpoint is free but regional: other regions' consumers come through their NAT
             out += [
                 Line(say(N_("S3 gateway endpoint")), "network", "GB", q.same_gb, 0.0),
-                Line(
-                    say(N_("NAT data processed (cross-region pulls)")),
-                    "network",
-                    "GB",
-                    q.cross_gb,
-                    "aws.nat_gb",
-                ),
+                cross_region_nat(q),
             ]
     out.append(
         Line(
