@@ -36,7 +36,7 @@ AMOUNTS = {
 }
 
 
-def _views() -> tuple[go.Figure, table.Table]:
+def _views() -> tuple[go.Figure, go.Figure, table.Table]:
     """The chart and the table, made once per scenario (horizon and growth are part of it), language and
     won rate for every session (lib/scenario_cache; issue 29: ~25 ms of pricing a month per registry,
     the chart and the table's conversion, paid again on every rerun before)."""
@@ -44,6 +44,7 @@ def _views() -> tuple[go.Figure, table.Table]:
     a = scenario_cache.analysis(w, book)  # the Overview's analysis, shared
     cumulative, monthly = timeline.cost_over_time(w, book, changes=a.shown_changes())
     fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth)
+    narrow = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth, narrow=True)  # a phone's
     final = cumulative.iloc[-1].sort_values()
     setup = timeline.setup_costs(w)
     notes = timeline.onetime()["setup_hours"]
@@ -65,11 +66,11 @@ def _views() -> tuple[go.Figure, table.Table]:
             list(AMOUNTS),
         )
     )
-    return fig, shown
+    return fig, narrow, shown
 
 
-fig, shown = scenario_cache.view(w, book, "over time", _views)
-chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w))
+fig, narrow, shown = scenario_cache.view(w, book, "over time", _views)
+chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w), narrow=narrow)
 st.caption(labels.choice("view", w.view) + ".")
 st.dataframe(
     shown,

@@ -39,7 +39,20 @@ fig = scenario_cache.view(  # shared, never changed: the slide export styles a c
         e, lacking=lacking, recommended=r.recommended, other=other, other_name=wording.other_view(a.as_set_up)
     ),
 )
-chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e))
+across = scenario_cache.view(  # the phone's form: bars across, the names level (issue 28)
+    w,
+    book,
+    "overview chart across",
+    lambda: charts.cost_breakdown(
+        e,
+        lacking=lacking,
+        recommended=r.recommended,
+        other=other,
+        other_name=wording.other_view(a.as_set_up),
+        horizontal=True,
+    ),
+)
+chart.show(fig, "overview_cost_chart", "registry cost by component", charts.scenario_title(e), narrow=across)
 if other:
     st.caption(wording.shown_view(a.as_set_up))
 

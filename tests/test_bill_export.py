@@ -182,8 +182,8 @@ def test_the_korean_slide_and_section(tmp_path):
         sec = eks_section(tmp_path)
         record = adr.adr(analyse(EKS, BOOK), "", TODAY, bill=sec)
         data, _m = deck.build(analyse(EKS, BOOK), "", pictures=False, today=TODAY, bill=sec)
-    assert "## 오늘의 청구서와 모델 비교" in record
-    (s,) = [s for s in slides(data) if "오늘의 청구서와 모델 비교" in texts(s)]
+    assert "## 실제 청구서와 모델 비교" in record
+    (s,) = [s for s in slides(data) if "실제 청구서와 모델 비교" in texts(s)]
     rows = table_of(s)
     assert all(not r[0].isascii() for r in rows)  # component names in Korean
 

@@ -47,3 +47,40 @@ def test_a_misspelt_property_is_caught_by_the_check():
     fig = charts.figure([{"type": "bar", "x": [1], "yy": [2]}], {})
     with pytest.raises(ValueError):
         _validated_unchanged(fig)
+
+
+@pytest.mark.parametrize("pid", list(presets.available()))
+def test_the_phones_bars_across_pass_the_validators_and_keep_every_figure(book, pid):
+    # issue 28: on a phone the Overview draws its bars across, the names level on the left axis; the
+    # same traces with x and y swapped, so the same figures whichever way they are drawn
+    w, _ = presets.load(pid)
+    e = engine.estimate(w, book)
+    other = {r.id: r.monthly_cost * 2 for r in e.ranked()[:2]}  # two registries with an as-set-up mark
+    up = charts.cost_breakdown(e, other=other, other_name="As set up now")
+    across = charts.cost_breakdown(e, other=other, other_name="As set up now", horizontal=True)
+    _validated_unchanged(across)
+    assert [t.type for t in across.data] == [t.type for t in up.data]
+    for a, u in zip(across.data, up.data, strict=True):
+        assert list(a.y) == list(u.x) and list(a.x) == list(u.y)
+        if a.type == "bar":
+            assert a.orientation == "h" and u.orientation is None
+    # cheapest on top, names on the left axis, and each mark as tall as its bar (i ± 0.4 of a row)
+    assert across.layout.yaxis.autorange == "reversed" and list(across.layout.yaxis.tickvals) == list(up.data[0].x)
+    assert [(s.y0, s.y1, s.x0) for s in across.layout.shapes] == [(s.x0, s.x1, s.y0) for s in up.layout.shapes]
+    assert across.layout.shapes[0].y1 - across.layout.shapes[0].y0 == pytest.approx(0.8)
+
+
+def test_the_phones_cost_over_time_has_its_legend_below_and_no_end_labels():
+    # issue 28: at 390 px the line-end names took 40 % of the width; on a phone they are a legend below
+    import pandas as pd
+
+    cumulative = pd.DataFrame({"ecr": [1.0, 2.0, 3.0], "ghcr": [0.0, 0.5, 1.0]}, index=[1, 2, 3])
+    wide = charts.cost_over_time(cumulative, 3, 0.0)
+    narrow = charts.cost_over_time(cumulative, 3, 0.0, narrow=True)
+    assert wide.layout.showlegend is False and len(wide.layout.annotations) == 2  # a name at each line's end
+    assert narrow.layout.showlegend is True and not narrow.layout.annotations
+    assert narrow.layout.legend.orientation == "h" and narrow.layout.legend.yanchor == "bottom"
+    assert narrow.layout.legend.y == 0.0 and narrow.layout.legend.yref == "container"  # at the figure's foot
+    assert [t.name for t in narrow.data] == ["ECR", "GHCR"]  # the short names the line ends carry
+    assert [list(t.y) for t in narrow.data] == [list(t.y) for t in wide.data]
+    assert narrow.layout.margin.r < wide.layout.margin.r

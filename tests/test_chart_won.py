@@ -127,7 +127,7 @@ def test_cost_breakdown_without_a_rate_is_todays_dollars(book):
     with i18n.using("ko"):  # Korean without a rate: still dollars
         ko = charts.cost_breakdown(engine.estimate(W, book))
     assert _bar(ko, "스토리지", "Amazon ECR") == pytest.approx(ECR_STORAGE)
-    assert ko.layout.yaxis.tickprefix == "$" and ko.layout.yaxis.title.text == "월 USD"
+    assert ko.layout.yaxis.tickprefix == "$" and ko.layout.yaxis.title.text == "월 비용 (USD)"
 
 
 def test_won_in_english_titles_the_axis_in_krw(book):
@@ -201,7 +201,7 @@ def test_cost_over_time_in_won(book):
     ecr = next(t for t in fig.data if t.name == "Amazon ECR")
     assert list(ecr.y) == pytest.approx([v * RATE for v in cumulative["ecr"]])
     _assert_man_eok(fig.layout.yaxis)
-    assert fig.layout.yaxis.title.text == "누적 비용 (원, 구축 비용 포함)"
+    assert fig.layout.yaxis.title.text == "누적 비용 (원, 초기 구축 비용 포함)"
     assert "₩%{y:,.2f}" not in ecr.hovertemplate and "₩%{y:,.0f}" in ecr.hovertemplate
     plain = charts.cost_over_time(cumulative, W.horizon_months, W.monthly_growth)
     assert list(next(t for t in plain.data if t.name == "Amazon ECR").y) == list(cumulative["ecr"])
@@ -273,7 +273,7 @@ def test_deck_charts_without_a_rate_keep_dollars(book):
     assert cost.plots[0].series[0].values[ecr] == pytest.approx(ECR_NAT)
     assert cost.plots[0].series[0].data_labels.number_format == '"$"#,##0.00'
     assert cost.value_axis.tick_labels.number_format == '"$"#,##0'
-    assert cost.value_axis.axis_title.text_frame.text == "월 USD"
+    assert cost.value_axis.axis_title.text_frame.text == "월 비용 (USD)"
     i = [str(c) for c in comparison.plots[0].categories].index("Amazon ECR")
     assert comparison.plots[0].series[1].values[i] == pytest.approx(ECR_ENDPOINTS)
 

@@ -99,14 +99,16 @@ def test_no_quantity_is_printed_in_e_notation(eks_tables):
     # the EKS team's pulls, by hand: 50,000 pulls x 1.2 GB = 60,000 GB through the NAT gateway;
     # 90 % of them inside the region spread over 2 AZs: 54,000 x 1/2 = 27,000 GB cross-AZ
     assert re.search(r"NAT data processed\s+60,000 GB\s+x \$0\.045 = \$2,700\.00", eks_tables["en"])
-    assert re.search(r"VPC 내부 AZ 간 이미지 풀\s+27,000 GB\s+x \$0\.02 +=\s+\$540\.00", eks_tables["ko"])
+    assert re.search(r"VPC 내부 AZ 간 이미지 풀\s+27,000 GB\s+× \$0\.02 +=\s+\$540\.00", eks_tables["ko"])
+    assert " x " not in eks_tables["ko"]  # Korean multiplies with ×, the ASCII letter reads as a typo
 
 
 def test_korean_units_are_korean(eks_tables):
     ko = eks_tables["ko"]
     for english in ("instance-hour", "GB-month", "engineer-hour", "seat-month"):
         assert english not in ko
-    assert "인스턴스-시간" in ko and "GB-월" in ko and "엔지니어-시간" in ko
+    # AWS's Korean pages say "인스턴스 시간" (no hyphen) and "GB-월"
+    assert "인스턴스 시간" in ko and "GB-월" in ko and "엔지니어 시간" in ko and "인스턴스-시간" not in ko
 
 
 def test_korean_columns_line_up_by_display_width(eks_tables):
@@ -117,10 +119,11 @@ def test_korean_columns_line_up_by_display_width(eks_tables):
     assert width("스토리지") == 8 and width("Storage") == 7  # a Hangul syllable is two columns
     assert pad("스토리지", 10) == "스토리지  " and pad("$1.00", 7, right=True) == "  $1.00"
     for lang, out in eks_tables.items():
-        rows = [x for x in out.splitlines() if " x " in x and " = " in x]
+        mark = " x " if lang == "en" else " × "  # Korean multiplies with × (issue 28)
+        rows = [x for x in out.splitlines() if mark in x and " = " in x]
         assert len(rows) > 40  # every component of every registry
-        # where " x " and " = " fall, counted in terminal columns: one place for every row
-        times = {wcswidth(x[: x.index(" x ")]) for x in rows}
+        # where the multiplication sign and " = " fall, counted in terminal columns: one place for every row
+        times = {wcswidth(x[: x.index(mark)]) for x in rows}
         equals = {wcswidth(x[: x.rindex(" = ")]) for x in rows}
         ends = {wcswidth(x) for x in rows}
         totals = {wcswidth(x) for x in out.splitlines() if x and not x.startswith(" ") and "$" in x}

@@ -168,7 +168,7 @@ def test_a_recommendation_speaks_the_language_of_its_run(book, fresh_caches):
     assert not any(HANGUL.search(x.why) for x in en.rejected)
     # which steps only say "no" / "none of these" does not depend on the language (the deck skips them)
     assert [s.declines for s in ko.path] == [s.declines for s in en.path] == [True, True, False, True, False]
-    assert ko_declined == ["아니요", "아니요", "해당 없음"]
+    assert ko_declined == ["아니요", "아니요", "아니요"]  # each question asks yes or no in Korean (issue 28)
 
 
 def test_the_tree_is_drawn_in_the_language_of_its_run(fresh_caches):

@@ -134,7 +134,7 @@ def test_a_line_name_with_pieces_keeps_its_english_key():
 def test_every_unit_a_line_uses_has_korean_words():
     with i18n.using("ko"):
         shown = {u: components.unit_text(u) for u in components.UNITS}
-    assert shown["GB-month"] == "GB-월" and shown["engineer-hour"] == "엔지니어-시간"
+    assert shown["GB-month"] == "GB-월" and shown["engineer-hour"] == "엔지니어 시간"
     assert all(HANGUL.search(v) for u, v in shown.items() if u != "GB")
     assert components.unit_text("GB-month") == "GB-month"
 

@@ -83,6 +83,22 @@ def test_the_detectors_catch_what_the_reviewer_saw():
         "팀이 비용과 구축 속도를 우선하지 않는 한 ECR이 네이티브 선택입니다",
         "트래픽 이전에 게이트웨이당 시간당 $0.045, 곧 **월 $32.85**",
         "월 $0.50 더 저렴하지만 상황상 다른 쪽이 맞습니다: AWS 프로덕션",
+        # round 4: the fourth review's words
+        "일회성 구축비에 더해",
+        "누적 비용(구축 비용 포함)",
+        "일회성 작업",
+        "월간 이미지 풀 수",
+        "데이터 전송과 송신",
+        "요구 사항 불충족",
+        "제외 사유: 감사 로그",
+        "더 저렴한 선택지는 없습니다",
+        "Harbor(Pro, 결정안)",
+        "운영 기간은 얼마나 되며",
+        "730 인스턴스-시간",
+        "$0.167 + 15 x $0.003",
+        "{size} GB x {price}",
+        "Azure CR",
+        "요금표(acr.internet_egress_free_gb)",
     ):
         assert rejected(seen), seen
     for fine in (
@@ -94,6 +110,15 @@ def test_the_detectors_catch_what_the_reviewer_saw():
         "GitHub Actions",
         "GitHub이슈",
         "청구서 한 달 치를 내보낸 뒤(처음 한 번, 몇 분)",
+        "초기 구축 비용",
+        "초기 구축 시간",
+        "구축 속도",
+        "월 이미지 풀 횟수",
+        "월 운영 시간",
+        "GB-월",
+        "1920×1080 PNG",
+        "Azure Container Registry",
+        "요금제",
     ):
         assert not rejected(fine), fine
 

@@ -288,7 +288,7 @@ def test_the_korean_cli_lines_up_the_others_and_draws_no_ascii_arrow(tmp_path):
         check=True,
     ).stdout
     assert "->" not in out and "→" in out
-    others = out.split("나머지:")[1].strip("\n").splitlines()
+    others = out.split("기타 후보:")[1].strip("\n").splitlines()
     assert len(others) == 7  # every registry but the recommended one
     # where each reason starts, in terminal columns: the same for "Harbor (자체 호스팅)" as for "Docker Hub"
     starts = {report.width(re.match(r"\s+\S.*?\s{2,}", line).group(0)) for line in others}

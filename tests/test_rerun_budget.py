@@ -42,22 +42,24 @@ from tests.apphelpers import EKS_LINK, open_app
 # the as-set-up mark (+2 each); Break-even draws every registry in its best setup from the scenario's
 # shared analysis (+14 estimates, +1 recommend once per new scenario, free on every other page; +1
 # element, the caption naming the view).
+# Issue 28, fourth round: the Overview and Over time send their chart's phone form too (bars across, a
+# legend below; the screen's width picks which is drawn): +1 element and +1 figure converted on each.
 BUDGET = {
     None: {
-        "messages": 91,
-        "elements": 70,
+        "messages": 92,
+        "elements": 71,
         "estimate": 14,
         "recommend": 1,
         "analyses": 1,
         "pages built": 0,
-        "figures converted": 1,  # the new scenario's chart, once (ui/chart.py keeps the dict it sends)
+        "figures converted": 2,  # the new scenario's chart and its phone form, once each (ui/chart.py)
     },
     "pages/recommendation.py": {"messages": 86, "elements": 66, "estimate": 14, "recommend": 1, "pages built": 0},
     # issue 29, third round: Compare and Over time counted (A and B are one scenario here: B changes nothing)
     "pages/compare.py": {"messages": 101, "elements": 76, "estimate": 14, "recommend": 1, "pages built": 0},
     "pages/cost_over_time.py": {
-        "messages": 83,
-        "elements": 63,
+        "messages": 84,
+        "elements": 64,
         "estimate": 14,
         "estimate_many": 3,
         "recommend": 1,

@@ -21,6 +21,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
 
 
+# A chart with a phone's form (show(narrow=...)) sends both; the screen's width picks which is drawn, as the
+# server cannot know it: up to Streamlit's own narrow-screen width, where the sidebar turns into an overlay.
+NARROW_MAX = 640
 # Chart text at 4.5:1 contrast or better: Streamlit's chart theme draws ticks, axis titles and
 # legends in a light grey (about 3.7:1 on white). A style sheet beats the inline fill plotly
 # writes, costs nothing per rerun (setting the colours on each figure cost ~10 ms a chart) and
@@ -31,6 +34,8 @@ CSS = f"""<style>
 .js-plotly-plot .xtick text, .js-plotly-plot .ytick text, .js-plotly-plot .g-xtitle text,
 .js-plotly-plot .g-ytitle text, .js-plotly-plot .legendtext, .js-plotly-plot .legendtitletext,
 .js-plotly-plot .gtitle {{ fill: {TEXT} !important; }}
+@media (max-width: {NARROW_MAX}px) {{ [class*="st-key-widechart_"] {{ display: none; }} }}
+@media (min-width: {NARROW_MAX + 1}px) {{ [class*="st-key-narrowchart_"] {{ display: none; }} }}
 </style>"""
 
 
@@ -64,15 +69,17 @@ def _sent(fig: go.Figure) -> go.Figure:
     return cast(go.Figure, sent)
 
 
-def show(fig: go.Figure, key: str, name: str, subtitle: str = "") -> None:
-    """`name` names the downloaded files (English, like every file name the app writes)."""
+def show(fig: go.Figure, key: str, name: str, subtitle: str = "", narrow: go.Figure | None = None) -> None:
+    """`name` names the downloaded files (English, like every file name the app writes). `narrow`: the
+    same figures in a phone's form (bars across, a legend below), drawn instead of `fig` on a screen up
+    to NARROW_MAX px wide (issue 28); the downloads are `fig`'s, at slide size, on every screen."""
     filename = _slug(name)
-    st.plotly_chart(
-        _sent(fig),
-        width="stretch",
-        key=key,
-        config={"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}},
-    )
+    config = {"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}}
+    if narrow is None:
+        st.plotly_chart(_sent(fig), width="stretch", key=key, config=config)
+    else:  # a keyed element is marked st-key-<key>: the style sheet's media rules hide one of the two
+        st.plotly_chart(_sent(fig), width="stretch", key=f"widechart_{key}", config=config)
+        st.plotly_chart(_sent(narrow), width="stretch", key=f"narrowchart_{key}", config=config)
     ok = _renderer_available()
     why = None if ok else _("Needs Chromium on the server (apt-get install chromium).")
     c1, c2, _rest = st.columns([1, 1, 2])

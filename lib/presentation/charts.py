@@ -158,71 +158,89 @@ def cost_breakdown(
     recommended: str | None = None,
     other: Mapping[str, float] | None = None,
     other_name: str = "",
+    horizontal: bool = False,
 ) -> go.Figure:
     """Stacked bars: each registry's monthly cost by category, cheapest first; the hover
     lists the components with their arithmetic. Registries in `lacking` (id -> missing
     required features) are faded and marked with ✗; the `recommended` registry's label says so.
     `other`: the registry's total in the other view where it differs (analysis.Analysis.other_totals),
-    drawn as an open marker named `other_name` over the bar ("As set up now")."""
+    drawn as an open marker named `other_name` over the bar ("As set up now").
+    `horizontal`: the phone's form (issue 28): bars across, cheapest on top, the names read level on the
+    left axis; standing bars left each name tilted 90 degrees under a bar 40 px wide."""
+    # the names' axis and the money's: x and y for standing bars, swapped for bars across
+    cat, val = ("y", "x") if horizontal else ("x", "y")
     lacking = lacking or {}
     regs = [r for r in e.ranked() if registry_ids is None or r.id in registry_ids]
     names = [r.name + (" ✗" if lacking.get(r.id) else "") for r in regs]
     opacity = [0.35 if lacking.get(r.id) else 1.0 for r in regs]
     by_cat = [r.by_category() for r in regs]
     traces: list[dict[str, object]] = []  # plotly trace specs: mixed value types
-    for cat in CATEGORIES:
-        values = [labels.shown(c.get(cat, 0.0)) for c in by_cat]
-        if cat != "storage" and not any(values):
+    for cat_key in CATEGORIES:
+        values = [labels.shown(c.get(cat_key, 0.0)) for c in by_cat]
+        if cat_key != "storage" and not any(values):
             continue  # storage stays so every chart has the same first trace
-        label = wording.category(cat)
+        label = wording.category(cat_key)
         detail = [
-            "<br>".join(f"{c.name}: {c.arithmetic()}" for c in r.components if c.category == cat) or _("none")
+            "<br>".join(f"{c.name}: {c.arithmetic()}" for c in r.components if c.category == cat_key) or _("none")
             for r in regs
         ]
         traces.append(
-            dict(
-                type="bar",
-                name=label,
-                x=names,
-                y=values,
-                marker=dict(color=COLOURS[cat], opacity=opacity),
-                customdata=detail,
-                hovertemplate="<b>%{x}</b><br>" + label + ": " + _hover_money("y") + "<br>%{customdata}<extra></extra>",
-            )
+            {
+                "type": "bar",
+                "name": label,
+                cat: names,
+                val: values,
+                **({"orientation": "h"} if horizontal else {}),
+                "marker": dict(color=COLOURS[cat_key], opacity=opacity),
+                "customdata": detail,
+                "hovertemplate": "<b>%{"
+                + cat
+                + "}</b><br>"
+                + label
+                + ": "
+                + _hover_money(val)
+                + "<br>%{customdata}<extra></extra>",
+            }
         )
     # totals above the bars: the text of a (near) zero-height bar stacked on top, so plotly hides a
     # label wider than its bar (uniformtext) instead of overlapping it on a narrow screen; one trace
     # is far cheaper to build than one annotation per bar
     traces.append(
-        dict(
-            type="bar",
-            x=names,
-            y=[1e-9] * len(regs),
-            text=[_bar_money(r.monthly_cost) for r in regs],
-            textposition="outside",
-            cliponaxis=False,
-            marker=dict(color="rgba(0,0,0,0)"),
-            textfont=dict(color=TEXT),
-            showlegend=False,
-            hoverinfo="skip",
-            name="total",
-        )
+        {
+            "type": "bar",
+            cat: names,
+            val: [1e-9] * len(regs),
+            **({"orientation": "h"} if horizontal else {}),
+            "text": [_bar_money(r.monthly_cost) for r in regs],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "marker": dict(color="rgba(0,0,0,0)"),
+            "textfont": dict(color=TEXT),
+            "showlegend": False,
+            "hoverinfo": "skip",
+            "name": "total",
+        }
     )
     other = other or {}
     ghosts = [r for r in regs if r.id in other]
     if ghosts:
         traces.append(
-            dict(
-                type="scatter",
-                mode="markers",
-                name=other_name,
-                x=[names[regs.index(r)] for r in ghosts],
-                y=[labels.amount(other[r.id]) for r in ghosts],
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": other_name,
+                cat: [names[regs.index(r)] for r in ghosts],
+                val: [labels.amount(other[r.id]) for r in ghosts],
                 # the legend's key and the hover; the line itself is a shape as wide as the bar (below)
-                marker=dict(symbol="line-ew-open", size=14, color=TEXT, line=dict(width=3, color=TEXT)),
-                customdata=[labels.money(other[r.id]) for r in ghosts],
-                hovertemplate="<b>%{x}</b><br>" + other_name + ": %{customdata}<extra></extra>",
-            )
+                "marker": dict(
+                    symbol="line-ns-open" if horizontal else "line-ew-open",
+                    size=14,
+                    color=TEXT,
+                    line=dict(width=3, color=TEXT),
+                ),
+                "customdata": [labels.money(other[r.id]) for r in ghosts],
+                "hovertemplate": "<b>%{" + cat + "}</b><br>" + other_name + ": %{customdata}<extra></extra>",
+            }
         )
     chosen = _("recommended")
     ticks = [
@@ -234,18 +252,20 @@ def cost_breakdown(
     # an open bar-top as wide as the bar ("the bar would reach here"), at any screen width: a marker of
     # fixed pixels ran into the next bar's on a phone. Category i spans i ± 0.5; a bar, i ± 0.4 (bargap 0.2)
     tops = [
-        dict(
-            type="line",
-            xref="x",
-            yref="y",
-            x0=regs.index(r) - BAR_HALF,
-            x1=regs.index(r) + BAR_HALF,
-            y0=labels.amount(other[r.id]),
-            y1=labels.amount(other[r.id]),
-            line=dict(color=TEXT, width=3),
-        )
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "y",
+            f"{cat}0": regs.index(r) - BAR_HALF,
+            f"{cat}1": regs.index(r) + BAR_HALF,
+            f"{val}0": labels.amount(other[r.id]),
+            f"{val}1": labels.amount(other[r.id]),
+            "line": dict(color=TEXT, width=3),
+        }
         for r in ghosts
     ]
+    if horizontal:
+        return _bars_across(traces, tops, names, ticks, top, title, top_margin)
     return figure(
         traces,
         dict(
@@ -274,6 +294,49 @@ def cost_breakdown(
             # taller than plotly's 450 px: the subtitle's lines, the names (tilted on a phone) and the legend
             # below all take room from the bars, which on a phone were left about 90 px (issue 28)
             height=600,
+            bargap=BAR_GAP,
+            **({"shapes": tops} if tops else {}),
+        ),
+    )
+
+
+def _bars_across(
+    traces: list[dict[str, object]],
+    tops: list[dict[str, object]],
+    names: list[str],
+    ticks: list[str],
+    top: float,
+    title: str,
+    top_margin: int,
+) -> go.Figure:
+    """cost_breakdown's bars drawn across, for a phone: a row per registry (cheapest on top, as the
+    totals table reads), its name level on the left in its two lines, its total at the bar's end."""
+    rows = len(names)
+    return figure(
+        traces,
+        dict(
+            barmode="stack",
+            uniformtext=dict(mode="hide", minsize=10),
+            title=dict(
+                text=title, yref="container", y=1.0, yanchor="top", pad=dict(t=12)
+            ),  # from the top down: its last line stays clear of the first row's name
+            yaxis=dict(tickvals=names, ticktext=ticks, title=dict(), automargin=True, autorange="reversed"),
+            xaxis={
+                # room past the longest bar for its total ("1,130만"), three marks so none run together
+                **dict(
+                    tickprefix=labels.currency_symbol(),
+                    tickformat=",.0f",
+                    nticks=4,
+                    range=[0, top * 1.3],
+                    title=dict(text=_per_month_title()),
+                    **_won_axis(),
+                ),
+                **_won_ticks(top * 1.3, ticks=3),
+            },
+            legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
+            margin=dict(t=top_margin, l=8, r=8),
+            # a row of about 44 px a registry, the title above and the legend's rows below
+            height=top_margin + 44 * rows + 260,
             bargap=BAR_GAP,
             **({"shapes": tops} if tops else {}),
         ),
@@ -386,13 +449,13 @@ def _nice_step(top: float, ticks: int = 5) -> float:
     return next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= raw)
 
 
-def _won_ticks(top: float, lo: float = 0.0) -> dict[str, Any]:
+def _won_ticks(top: float, lo: float = 0.0, ticks: int = 5) -> dict[str, Any]:
     """A linear money axis in Korean won counts as Korean does (issue 28): "₩200만", "₩1억", like the
     log axes and the pull counts. Plotly's number formats know only thousands, so the marks are
     placed here. Nothing outside Korean won: those axes keep their formats."""
     if not (_won() and i18n.lang() == "ko") or top <= 0:
         return {}
-    step = _nice_step(top - min(lo, 0.0))
+    step = _nice_step(top - min(lo, 0.0), ticks)
     first = math.ceil(min(lo, 0.0) / step)
     vals = [k * step for k in range(first, int(math.floor(top / step)) + 1)]
     return dict(
@@ -554,8 +617,10 @@ def sweep_axis(field: str, unit: str) -> str:
     return label if unit.lower() in label.lower() else f"{label} ({unit})"
 
 
-def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.Figure:
-    """Cumulative cost month by month, one line per registry, labelled at its end."""
+def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float, narrow: bool = False) -> go.Figure:
+    """Cumulative cost month by month, one line per registry, labelled at its end. `narrow`: the phone's
+    form (issue 28): the names in a legend below the plot, across; at a line's end they took 40 % of a
+    390 px screen and squeezed the months into tilted ticks."""
     fig = go.Figure()
     cumulative = _shown_frame(cumulative)
     months = cumulative.index.to_numpy()
@@ -564,7 +629,7 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.
             x=months,
             y=cumulative[rid],
             mode="lines+markers",
-            name=registry_name(rid),
+            name=_(SHORT[rid]) if narrow else registry_name(rid),  # the short names the line ends carry
             line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
             marker=dict(symbol=SYMBOLS[rid], size=7, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
             hovertemplate=f"<b>{registry_name(rid)}</b><br>"
@@ -574,11 +639,11 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.
     top = max(float(cumulative.to_numpy().max()), 1.0)
     ends = {rid: float(cumulative[rid].iloc[-1]) for rid in cumulative.columns}
     span = max(months[-1] - months[0], 1)
-    annotations = _end_labels(ends, months[-1] + 0.02 * span, 0.0, top * 1.05, {})
+    annotations = [] if narrow else _end_labels(ends, months[-1] + 0.02 * span, 0.0, top * 1.05, {})
     fig.update_layout(
         xaxis=_axis_style(
             title_text=_("Month"),
-            range=[months[0] - 0.02 * span, months[-1] + 0.16 * span],
+            range=[months[0] - 0.02 * span, months[-1] + (0.02 if narrow else 0.16) * span],
             tickvals=list(range(int(months[0]), int(months[-1]) + 1, max(1, round(span / 12)))),
             tickformat="d",
         ),
@@ -591,11 +656,20 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float) -> go.
             range=[0, top * 1.05],
             **_won_axis(),
         ),
-        showlegend=False,
+        showlegend=narrow,
+        **(
+            # below the plot at the figure's foot, in rows across, each item its line's dash and marker
+            dict(
+                legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
+                height=620,
+            )
+            if narrow
+            else {}
+        ),
         annotations=annotations,
         plot_bgcolor="white",
         font=dict(color=TEXT),
-        margin=dict(t=80, r=100),
+        margin=dict(t=80, r=16 if narrow else 100, **({"b": 170} if narrow else {})),
         title=dict(
             text=_("Cost over {n} months, setup included").format(n=horizon)
             + "<br><sup>"

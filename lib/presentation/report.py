@@ -119,6 +119,7 @@ def to_text(e: Estimate) -> str:
         ),
         "",
     ]
+    times = "x" if i18n.lang() == "en" else "×"  # English as it always printed; Korean multiplies with ×
     i = 0
     for r, total in zip(ranked, totals, strict=True):
         lines.append(pad(r.name, line_w - cost_w - 1) + " " + pad(total, cost_w, right=True))
@@ -126,7 +127,7 @@ def to_text(e: Estimate) -> str:
             name, qty, unit, price, cost = rows[i]
             i += 1
             lines.append(
-                f"    {pad(name, name_w)}  {pad(qty, qty_w, right=True)} {pad(unit, unit_w)} x "
+                f"    {pad(name, name_w)}  {pad(qty, qty_w, right=True)} {pad(unit, unit_w)} {times} "
                 f"{pad(price, price_w)} = {pad(cost, cost_w, right=True)}"
             )
         for f in r.flags:

@@ -36,9 +36,40 @@ OVERFLOW = """() => {
   return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth, out: out.slice(0, 8)};
 }"""
 COLLAPSED = """() => document.querySelector('[data-testid="stSidebar"]').getAttribute('data-collapsed') === 'true'"""
-# the boxes of the Overview chart's bar names, which must not overlap one another
-TICKS = """() => [...document.querySelectorAll('.js-plotly-plot .xtick text')].map(t => {
-  const r = t.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom, t.textContent]; })"""
+# the charts the screen shows (a chart with a phone's form sends both; the style sheet hides one)
+SHOWN = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.getBoundingClientRect().width > 0)"""
+# the boxes of the shown Overview chart's bar names (on the x axis standing, on the y axis across), which
+# must not overlap one another, and whether any is drawn turned; the bars' totals drawn beside them
+TICKS = (
+    """(axis) => { const plot = ("""
+    + SHOWN
+    + """)()[0];
+  return [...plot.querySelectorAll('.' + axis + 'tick text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return [r.left, r.right, r.top, r.bottom, t.textContent, (t.getAttribute('transform') || '').includes('rotate')];
+  }); }"""
+)
+# the shown chart has drawn its names (or its legend)
+DRAWN = (
+    """(what) => { const plot = ("""
+    + SHOWN
+    + """)()[0]; return !!plot && !!plot.querySelector(what === 'legend' ? '.legend' : '.' + what + 'tick text'); }"""
+)
+TOTALS = (
+    """() => [...("""
+    + SHOWN
+    + """)()[0].querySelectorAll('text.bartext')].filter(t => t.getBoundingClientRect().width > 0).length"""
+)
+# the shown chart's plot area and legend boxes: [left, right, top, bottom]
+PLOT_AND_LEGEND = (
+    """() => { const plot = ("""
+    + SHOWN
+    + """)()[0];
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; };
+  const legend = plot.querySelector('.legend');
+  return {area: box(plot.querySelector('.nsewdrag')), legend: legend && box(legend),
+          items: plot.querySelectorAll('.legend .traces').length, chart: box(plot)}; }"""
+)
 
 
 def _phone(browser, server) -> Page:
@@ -70,18 +101,64 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, server, query):
 
 
 @pytest.mark.parametrize("query", [KOREAN, ENGLISH], ids=["ko", "en"])
-def test_bar_names_do_not_overlap_on_a_phone(browser, server, query):
+def test_bar_names_read_level_and_apart_on_a_phone(browser, server, query):
+    # issue 28, fourth review: standing bars on a phone tilted every name 90 degrees under a bar 40 px
+    # wide; there the bars run across, a name level on the left of each, its total at the bar's end
     tab = _phone(browser, server)
     try:
         tab.open("/", query)
         _close_sidebar(tab)
-        tab.page.wait_for_selector(".js-plotly-plot .xtick text", timeout=30_000)
-        boxes = sorted(tab.page.evaluate(TICKS))
-        assert len(boxes) >= 8  # every registry is named
-        touching = [(a[4], b[4]) for a, b in zip(boxes, boxes[1:], strict=False) if a[1] > b[0] + 0.5]
+        tab.page.wait_for_function(DRAWN, arg="y", timeout=30_000)
+        assert tab.page.evaluate(f"() => ({SHOWN})().length") == 1  # one chart drawn, not both forms
+        names = [b for b in tab.page.evaluate(TICKS, "y") if b[4]]
+        assert len(names) >= 8  # every registry is named
+        assert [b[4] for b in names if b[5]] == []  # none turned
+        boxes = sorted(names, key=lambda b: b[2])
+        touching = [(a[4], b[4]) for a, b in zip(boxes, boxes[1:], strict=False) if a[3] > b[2] + 0.5]
         assert touching == []
+        assert all(b[0] >= 0 and b[1] <= 390 for b in names), names  # whole on the screen
+        assert tab.page.evaluate(TOTALS) >= 8  # every bar's total shows
         if query == KOREAN:
             tab.shot("issue28-overview-ko-390")
+        else:
+            tab.shot("issue28-overview-en-390")
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("query", [KOREAN, ENGLISH], ids=["ko", "en"])
+def test_the_desktop_overview_keeps_its_standing_bars(browser, server, query):
+    # the phone's form is the phone's: at 1440 px the names stand under their bars, apart and level
+    tab = Page(browser, server, width=1440, height=900)
+    try:
+        tab.open("/", query)
+        tab.page.wait_for_function(DRAWN, arg="x", timeout=30_000)
+        assert tab.page.evaluate(f"() => ({SHOWN})().length") == 1
+        boxes = sorted(b for b in tab.page.evaluate(TICKS, "x") if b[4])
+        assert len(boxes) >= 8 and [b[4] for b in boxes if b[5]] == []
+        assert [(a[4], b[4]) for a, b in zip(boxes, boxes[1:], strict=False) if a[1] > b[0] + 0.5] == []
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("query", [KOREAN, ENGLISH], ids=["ko", "en"])
+def test_the_over_time_legend_sits_below_the_plot_on_a_phone(browser, server, query):
+    # issue 28, fourth review: the names at the lines' ends took ~40 % of a 390 px screen; on a phone they
+    # are a legend below the plot, across, and the plot has the width up to the right edge
+    tab = _phone(browser, server)
+    try:
+        tab.open("/cost_over_time", query)
+        _close_sidebar(tab)
+        tab.page.wait_for_function(DRAWN, arg="legend", timeout=30_000)
+        assert tab.page.evaluate(f"() => ({SHOWN})().length") == 1
+        m = tab.page.evaluate(PLOT_AND_LEGEND)
+        area, legend, chart = m["area"], m["legend"], m["chart"]
+        assert m["items"] == 8  # every registry
+        assert legend[2] >= area[3]  # below the plot area
+        # nothing beside the plot: it reaches the chart's right edge (the names there took ~100 px of 358)
+        assert chart[1] - area[1] <= 24, m
+        if query == KOREAN:
+            tab.shot("issue28-over-time-ko-390")
     finally:
         tab.close()
 

@@ -22,7 +22,9 @@ TRACES = """() => { const arr = v => (v && v.bdata) ? v : Array.from(v || []);
 # every word on the page, the charts' SVG text included (bar labels, ticks)
 WORDS = """() => document.body.innerText + '\\n' +
   Array.from(document.querySelectorAll('svg text')).map(t => t.textContent).join('\\n')"""
-NARROW = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => gd._fullLayout.width <= 400)"""
+# the charts shown (a chart with a phone's form sends both and the screen's width hides one, issue 28)
+NARROW = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+  .filter(gd => gd.getBoundingClientRect().width > 0).every(gd => gd._fullLayout.width <= 400)"""
 WIDE, PHONE = (1440, 2200), (390, 3200)
 # a dollar amount from $500 to $999 (with or without cents), not part of a larger number
 AMOUNT = re.compile(r"\$(\d{3}(?:\.\d\d)?)(?![\d,])")
