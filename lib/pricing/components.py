@@ -9,13 +9,14 @@ arrays (many workloads at once): only element-wise numpy functions are used.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 import numpy as np
 
 from ..core.errors import DashboardError
-from ..core.i18n import DEFAULT, N_, _, lang
+from ..core.i18n import DEFAULT, N_, _, lang, using
 from ..core.numbers import quantity, rounded, unit_price
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import PricingInputs
@@ -37,10 +38,11 @@ Tiers = tuple[tuple[float | None, str, str], ...]
 
 @dataclass(frozen=True)
 class Label:
-    """A line's name as data: its msgid (marked with N_ where it is written) and the values of its
-    {placeholders}, some of them Labels themselves. Pricing makes no words: the English (`en`) is
-    the line's stable id (`Line.key`: matched, de-duplicated, made a column, a JSON key), and the
-    reader's words are made only when they are shown (`text`, in the language of that moment)."""
+    """A line's or a flag's words as data: its msgid (marked with N_ where it is written) and the
+    values of its {placeholders}, some of them words themselves (Labels, `Shown`, `Joined`). Pricing
+    makes no words: the English (`en`) is stable (`Line.key`: matched, de-duplicated, made a column,
+    a JSON key), and the reader's words are made only when they are shown (`text`, in the language
+    of that moment)."""
 
     msgid: str
     params: tuple[tuple[str, object], ...] = ()
@@ -49,16 +51,58 @@ class Label:
     def en(self) -> str:
         if not self.params:
             return self.msgid
-        return self.msgid.format(**{k: v.en if isinstance(v, Label) else v for k, v in self.params})
+        return self.msgid.format(**{k: _en(v) for k, v in self.params})
 
     def text(self) -> str:
-        """The name in the current language."""
+        """The words in the current language."""
         if lang() == DEFAULT:
             return self.en
-        return _(self.msgid).format(**{k: v.text() if isinstance(v, Label) else v for k, v in self.params})
+        return _(self.msgid).format(**{k: _text(v) for k, v in self.params})
 
     def __str__(self) -> str:
         return self.text()
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A placeholder's value whose words a function makes in the reader's language (a region's name,
+    a price's name): `show(value)` is called when the words are read, never when they are priced."""
+
+    show: Callable[[str], str]
+    value: str
+
+    @property
+    def en(self) -> str:
+        if lang() == DEFAULT:
+            return self.show(self.value)
+        with using(DEFAULT):
+            return self.show(self.value)
+
+    def text(self) -> str:
+        return self.show(self.value)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several words as one placeholder's value ("a; b"), each made when read."""
+
+    sep: str
+    items: tuple[Label | Shown, ...]
+
+    @property
+    def en(self) -> str:
+        return self.sep.join(i.en for i in self.items)
+
+    def text(self) -> str:
+        return self.sep.join(i.text() for i in self.items)
+
+
+def _en(v: object) -> object:
+    return v.en if isinstance(v, Label | Shown | Joined) else v
+
+
+def _text(v: object) -> object:
+    return v.text() if isinstance(v, Label | Shown | Joined) else v
 
 
 def say(msgid: str, **values: object) -> Label:
@@ -184,11 +228,12 @@ class Flag:
     `wont_serve` marks a flag that says the registry, as set up, will not serve this workload
     (pulls throttled beyond a quota, a plan that cannot hold it): the decision then compares the
     registry in a setup without it, or sets it aside (lib/decide/serving.py). Every blocker is one, and
-    says so where it is written (checked here, so a new blocker cannot be forgotten)."""
+    says so where it is written (checked here, so a new blocker cannot be forgotten). Its words are data
+    (`label`), like a line's name: pricing in Korean and reading in English reads English."""
 
-    code: str
+    code: str  # the stable key: the same in every language (JSON, tests and the decision match on it)
     severity: Severity
-    message: str
+    label: Label  # its words as data, made in the reader's language when read (`message`)
     wont_serve: bool = False
 
     def __post_init__(self) -> None:
@@ -198,6 +243,11 @@ class Flag:
             )
         if self.severity == "blocker" and not self.wont_serve:
             raise ValueError(f"flag {self.code!r} is a blocker: mark it wont_serve=True")
+
+    @property
+    def message(self) -> str:
+        """The flag's words in the reader's language (made now, not when it was priced)."""
+        return self.label.text()
 
 
 @dataclass(frozen=True)
@@ -317,13 +367,13 @@ def other_cloud_flags(w: Inputs, home: ConsumersCloud, provider: str) -> list[Fl
     if consumers_cloud(w) == home:
         return []
     if w.network != "public" and consumers_cloud(w) == "aws":
-        message = _(
+        message = N_(
             "The workloads run outside {cloud}: every pull leaves {provider} as internet egress, "
             "through the consumers' NAT gateway."
         )
     else:
-        message = _("The workloads run outside {cloud}: every pull leaves {provider} as internet egress.")
-    return [Flag("other_cloud", "info", message.format(cloud=WHERE[home], provider=provider))]
+        message = N_("The workloads run outside {cloud}: every pull leaves {provider} as internet egress.")
+    return [Flag("other_cloud", "info", say(message, cloud=WHERE[home], provider=provider))]
 
 
 def tiered(gb: Amount, p: Prices, tiers: Tiers, label: Label | str, category: Category = "transfer") -> list[Line]:

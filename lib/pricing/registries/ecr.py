@@ -2,7 +2,7 @@
 the region, inter-region across regions, internet egress from anywhere else); NAT or interface
 endpoints from AWS private subnets; Inspector enhanced scanning per region."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
 from ..components import (
     GB_PER_TB,
@@ -122,10 +122,16 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     from_aws = consumers_cloud(w) == HOME
     if w.visibility == "public":
-        out.append(Flag("ecr_public", "info", _("Public images are priced as ECR Public (served from us-east-1).")))
+        out.append(
+            Flag("ecr_public", "info", say(N_("Public images are priced as ECR Public (served from us-east-1).")))
+        )
         if w.replica_regions:
             out.append(
-                Flag("ecr_public_global", "info", _("ECR Public is one global registry: replica regions do not apply."))
+                Flag(
+                    "ecr_public_global",
+                    "info",
+                    say(N_("ECR Public is one global registry: replica regions do not apply.")),
+                )
             )
         anon_gb = (q.internet_gb if from_aws else q.pulled_gb) * (1 - w.ecr_public_authenticated_share)
         if anon_gb > p("ecr.public_free_internet_gb"):
@@ -133,12 +139,15 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                 Flag(
                     "ecr_public_throttled",
                     "warning",
-                    _(
-                        "{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
-                        "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
-                        "not billed. Authenticate pulls ({free_tb:g} TB a month free, then billed)."
-                    ).format(
-                        anon_gb=anon_gb, free_gb=p("ecr.public_free_internet_gb"), free_tb=authenticated_free_tb(p)
+                    say(
+                        N_(
+                            "{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
+                            "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
+                            "not billed. Authenticate pulls ({free_tb:g} TB a month free, then billed)."
+                        ),
+                        anon_gb=anon_gb,
+                        free_gb=p("ecr.public_free_internet_gb"),
+                        free_tb=authenticated_free_tb(p),
                     ),
                     wont_serve=True,  # throttled, not billed: the pulls past the quota are not served
                 )
@@ -148,7 +157,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                 Flag(
                     "ecr_public_no_endpoint",
                     "info",
-                    _("ECR Public has no interface endpoint: private subnets reach it through NAT."),
+                    say(N_("ECR Public has no interface endpoint: private subnets reach it through NAT.")),
                 )
             )
     elif from_aws and w.cross_region_share > 0:
@@ -156,11 +165,15 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "ecr_cross_region_rate",
                 "warning",
-                _(
-                    "Cross-region pulls are priced at the inter-region rate (${rate:g}/GB); the ECR "
-                    'pricing page says data transferred between regions is "{wording}": '
-                    "check the figure with AWS (replicating the images into the other region avoids it)."
-                ).format(rate=p("aws.inter_region_gb"), wording=CROSS_REGION_WORDING),
+                say(
+                    N_(
+                        "Cross-region pulls are priced at the inter-region rate (${rate:g}/GB); the ECR "
+                        'pricing page says data transferred between regions is "{wording}": '
+                        "check the figure with AWS (replicating the images into the other region avoids it)."
+                    ),
+                    rate=p("aws.inter_region_gb"),
+                    wording=CROSS_REGION_WORDING,
+                ),
             )
         )
     if w.visibility != "public" and private_aws_subnets(w) and w.network == "endpoints" and w.cross_region_share > 0:
@@ -170,17 +183,20 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "endpoints_cross_region_nat",
                 "info",
-                _(
-                    "The endpoints serve this region only: pulls from other regions ({gb:,.0f} GB a month) still reach "
-                    "the registry through those regions' NAT gateways. Their per-GB processing is counted here, their "
-                    "hourly charge is not (they carry the rest of those regions' traffic); replicating the images "
-                    "into those regions avoids it."
-                ).format(gb=q.cross_gb),
+                say(
+                    N_(
+                        "The endpoints serve this region only: pulls from other regions ({gb:,.0f} GB a month) still "
+                        "reach the registry through those regions' NAT gateways. Their per-GB processing is counted "
+                        "here, their hourly charge is not (they carry the rest of those regions' traffic); replicating "
+                        "the images into those regions avoids it."
+                    ),
+                    gb=q.cross_gb,
+                ),
             )
         )
     out += other_cloud_flags(w, HOME, "AWS")
     if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
-        out.append(Flag("ecr_same_region", "info", _("All pulls stay in the region: transfer is free.")))
+        out.append(Flag("ecr_same_region", "info", say(N_("All pulls stay in the region: transfer is free."))))
     return out
 
 

@@ -3,7 +3,7 @@ to where the consumers run: from GCP, free in the location (Private Google Acces
 priced across regions; from anywhere else every byte is GCP internet egress, plus the consumers'
 NAT gateway when they sit in AWS private subnets."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
 from ..components import (
     Flag,
@@ -53,9 +53,11 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "gar_multi_region",
                 "info",
-                _(
-                    "Replicas are not modelled: Artifact Registry uses multi-region locations "
-                    "(priced per location) instead of copies."
+                say(
+                    N_(
+                        "Replicas are not modelled: Artifact Registry uses multi-region locations "
+                        "(priced per location) instead of copies."
+                    )
                 ),
             )
         )

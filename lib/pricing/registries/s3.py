@@ -1,7 +1,7 @@
 """`docker save` tarballs in S3: the anti-pattern the source document warns about, kept as a
 baseline. Every tar holds all its layers, so storage never de-duplicates."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
 from ..components import (
     Flag,
@@ -65,7 +65,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
         Flag(
             "not_a_registry",
             "blocker",
-            _("Not a registry: no docker pull, no tags, no scanning, no layer de-duplication."),
+            say(N_("Not a registry: no docker pull, no tags, no scanning, no layer de-duplication.")),
             wont_serve=True,
         )
     ]
