@@ -16,9 +16,9 @@ import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, ClassVar, Literal, Protocol, TypeVar, get_args, get_origin, get_type_hints
 
-from ..core.errors import InputError
-from ..core.i18n import N_, _, quote  # quote: every user value in a problem goes through it
-from .regions import book_regions
+from ...core.errors import InputError
+from ...core.i18n import N_, _, quote  # quote: every user value in a problem goes through it
+from ..regions import book_regions
 
 # The registries' ids: a scenario's migration fields name them, and lib/pricing/registries/ has one module
 # (with its RegistrySpec) per id, in this order (a test holds the two together).

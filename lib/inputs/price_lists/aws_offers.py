@@ -33,10 +33,10 @@ from typing import Any
 
 import ijson
 
-from ..core import bounded
-from ..core.errors import PriceBookError
-from ..core.i18n import _
-from .regions import RegionMatch
+from ...core import bounded
+from ...core.errors import PriceBookError
+from ...core.i18n import _
+from ..regions import RegionMatch
 
 AWS_BASE = "https://pricing.us-east-1.amazonaws.com"
 AWS_INDEX = f"{AWS_BASE}/offers/v1.0/aws/index.json"
