@@ -8,67 +8,46 @@ Each field is declared once, in its group's frozen dataclass, with its Spec: lab
 sweeps it. SPECS and the pages' tables (sections, sliders, sweep ranges, the Compare page's inputs)
 are views of those specs.
 
-A package of small modules; every name callers use is here (`from lib.inputs.workload import Workload`)."""
+The package's modules, from the bottom up: `choices` (every choice as a Literal type), `spec` (what is
+written about one field), the field groups (`situation`, `traffic`, `network`, `plans`, `selfhosted`,
+`analysis`), `fields` (SPECS and the tables read from it), `validation` (a value's problems),
+`pricing_inputs` (what pricing reads) and `model` (the Workload and the ways to build one). Every name
+callers use is re-exported here: `from lib.inputs.workload import Workload`."""
 
 from __future__ import annotations
 
-from .model import (
-    CATEGORICAL,
-    COMPARED,
-    DEFAULT,
-    GROUPS,
-    NETWORK_SECTION,
-    NUMERIC,
-    PERCENT_FIELDS,
-    PLANS_SECTION,
-    QUESTIONS,
+from .analysis import Analysis, Migration
+from .choices import (
     REGISTRY_IDS,
-    SECTIONS,
-    SELFHOSTED_SECTION,
-    SHARE_FIELDS,
-    SHARE_TOLERANCE,
-    SPECS,
-    SWEEPS,
-    WORKLOAD_SECTION,
     AcrTier,
-    Analysis,
     Ci,
     ComplianceNeed,
     CostView,
     DeployPlatform,
     DockerhubPlan,
     Feature,
-    G,
     GhcrBilling,
     GithubPlan,
-    Kind,
     Lifetime,
-    Migration,
     MigrationTarget,
-    N_co,
-    Network,
     NetworkPath,
-    Origin,
-    Plans,
-    PricingInputs,
     Priority,
     RegistryId,
     RunsOn,
     Scanning,
-    SelfHosted,
-    Situation,
-    Spec,
-    Sweep,
     SweepField,
-    Usage,
     Visibility,
-    Workload,
-    check_shares,
-    coerce_fields,
-    from_dict,
-    in_section,
-    lenient,
 )
+from .fields import CATEGORICAL, COMPARED, GROUPS, NUMERIC, PERCENT_FIELDS, QUESTIONS, SPECS, SWEEPS, in_section
+from .model import DEFAULT, G, Workload, from_dict, lenient
+from .network import Network
+from .plans import Plans
+from .pricing_inputs import N_co, PricingInputs
+from .selfhosted import SelfHosted
+from .situation import Situation
+from .spec import NETWORK_SECTION, PLANS_SECTION, SECTIONS, SELFHOSTED_SECTION, WORKLOAD_SECTION, Kind, Spec, Sweep
+from .traffic import Origin, Usage
+from .validation import SHARE_FIELDS, SHARE_TOLERANCE, check_shares, coerce_fields
 
 __all__ = [
     "AcrTier",
