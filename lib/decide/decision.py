@@ -437,17 +437,6 @@ def recommend(
     cheapest = _cheapest(rec, best, fails)
     mine = cheaper.get(rec)
     theirs = cheaper.get(cheapest) if cheapest else None
-    gap_reason = None
-    if cheapest and cheapest != rec and best[rec] - best[cheapest] > SAME_MONEY:
-        gap_reason = reason(
-            "gap_note",
-            cheapest=cheapest,
-            setup=MappingProxyType(dict(theirs.changes) if theirs else {}),
-            cheapest_cost=best[cheapest],
-            rec=rec,
-            gap=best[rec] - best[cheapest],
-            buys=tree.strengths.get(rec, leaf.summary),
-        )
     return Recommendation(
         rec,
         _runner_up(ranked, passing or pool.registries, best, fails, misfits),
@@ -465,9 +454,27 @@ def recommend(
         cheapest=cheapest,
         cheapest_cost=best[cheapest] if cheapest else 0.0,
         cheapest_changes=MappingProxyType(dict(theirs.changes) if theirs else {}),
-        gap_reason=gap_reason,
+        gap_reason=_gap_reason(rec, cheapest, theirs, best, tree.strengths.get(rec, leaf.summary)),
         serving_reason=_serving_reason(rec, step, leaf.registries),
         compared_setups=MappingProxyType(dict(cheaper)),
+    )
+
+
+def _gap_reason(
+    rec: str, cheapest: str | None, theirs: setups.Setup | None, best: dict[str, float], buys: Text
+) -> Reason | None:
+    """Why the recommendation costs more than the cheapest registry that passes, when it costs
+    noticeably more (more than SAME_MONEY): what the difference buys."""
+    if not cheapest or cheapest == rec or best[rec] - best[cheapest] <= SAME_MONEY:
+        return None
+    return reason(
+        "gap_note",
+        cheapest=cheapest,
+        setup=MappingProxyType(dict(theirs.changes) if theirs else {}),
+        cheapest_cost=best[cheapest],
+        rec=rec,
+        gap=best[rec] - best[cheapest],
+        buys=buys,
     )
 
 

@@ -118,48 +118,52 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     return out
 
 
+def _public_flags(w: Workload, q: Quantities, p: Prices, from_aws: bool) -> list[Flag]:
+    """ECR Public's flags: one global registry, anonymous pulls throttled past the free quota, no endpoint."""
+    out = [Flag("ecr_public", "info", say(N_("Public images are priced as ECR Public (served from us-east-1).")))]
+    if w.replica_regions:
+        out.append(
+            Flag(
+                "ecr_public_global",
+                "info",
+                say(N_("ECR Public is one global registry: replica regions do not apply.")),
+            )
+        )
+    anon_gb = (q.internet_gb if from_aws else q.pulled_gb) * (1 - w.ecr_public_authenticated_share)
+    if anon_gb > p("ecr.public_free_internet_gb"):
+        out.append(
+            Flag(
+                "ecr_public_throttled",
+                "warning",
+                say(
+                    N_(
+                        "{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
+                        "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
+                        "not billed. Authenticate pulls ({free_tb:g} TB a month free, then billed)."
+                    ),
+                    anon_gb=anon_gb,
+                    free_gb=p("ecr.public_free_internet_gb"),
+                    free_tb=authenticated_free_tb(p),
+                ),
+                wont_serve=True,  # throttled, not billed: the pulls past the quota are not served
+            )
+        )
+    if private_aws_subnets(w) and w.network == "endpoints":
+        out.append(
+            Flag(
+                "ecr_public_no_endpoint",
+                "info",
+                say(N_("ECR Public has no interface endpoint: private subnets reach it through NAT.")),
+            )
+        )
+    return out
+
+
 def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     from_aws = consumers_cloud(w) == HOME
     if w.visibility == "public":
-        out.append(
-            Flag("ecr_public", "info", say(N_("Public images are priced as ECR Public (served from us-east-1).")))
-        )
-        if w.replica_regions:
-            out.append(
-                Flag(
-                    "ecr_public_global",
-                    "info",
-                    say(N_("ECR Public is one global registry: replica regions do not apply.")),
-                )
-            )
-        anon_gb = (q.internet_gb if from_aws else q.pulled_gb) * (1 - w.ecr_public_authenticated_share)
-        if anon_gb > p("ecr.public_free_internet_gb"):
-            out.append(
-                Flag(
-                    "ecr_public_throttled",
-                    "warning",
-                    say(
-                        N_(
-                            "{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
-                            "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
-                            "not billed. Authenticate pulls ({free_tb:g} TB a month free, then billed)."
-                        ),
-                        anon_gb=anon_gb,
-                        free_gb=p("ecr.public_free_internet_gb"),
-                        free_tb=authenticated_free_tb(p),
-                    ),
-                    wont_serve=True,  # throttled, not billed: the pulls past the quota are not served
-                )
-            )
-        if private_aws_subnets(w) and w.network == "endpoints":
-            out.append(
-                Flag(
-                    "ecr_public_no_endpoint",
-                    "info",
-                    say(N_("ECR Public has no interface endpoint: private subnets reach it through NAT.")),
-                )
-            )
+        out += _public_flags(w, q, p, from_aws)
     elif from_aws and w.cross_region_share > 0:
         out.append(
             Flag(
