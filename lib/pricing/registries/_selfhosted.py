@@ -1,7 +1,8 @@
 """What Harbor and Nexus share: nodes, disks, object storage, in-VPC transfer, people's time."""
 
 from ...core.i18n import N_
-from ..components import Inputs, Line, Prices, Quantities, replication_transfer, say
+from ..components import Inputs, Line, Prices, Quantities, say
+from ..shared_lines import replication_transfer
 
 
 def infrastructure(w: Inputs, q: Quantities, p: Prices, product: str) -> list[Line]:

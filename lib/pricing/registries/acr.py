@@ -4,19 +4,9 @@ consumers run. Private endpoints and geo-replication need Premium."""
 
 from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import (
-    Flag,
-    Inputs,
-    Line,
-    Prices,
-    Quantities,
-    cloud_transfer,
-    consumers_cloud,
-    external_network,
-    other_cloud_flags,
-    positive,
-    say,
-)
+from ..components import Flag, Inputs, Line, Prices, Quantities, positive, say
+from ..consumers import consumers_cloud
+from ..shared_lines import cloud_transfer, external_network, other_cloud_flags
 from .spec import ChartIdentity, Cloud, Options, RegistrySpec, others
 
 HOME: Cloud = "azure"  # where it runs: pulls from elsewhere leave Azure as internet egress

@@ -4,7 +4,9 @@ import numpy as np
 
 from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, external_network, private_aws_subnets, say
+from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, say
+from ..consumers import private_aws_subnets
+from ..shared_lines import external_network
 from .spec import ChartIdentity, Options, RegistrySpec, others
 
 PER_USER = {"personal": False, "pro": False, "team": True, "business": True}

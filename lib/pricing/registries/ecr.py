@@ -4,23 +4,16 @@ endpoints from AWS private subnets; Inspector enhanced scanning per region."""
 
 from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import (
+from ..components import Flag, Inputs, Line, Prices, Quantities, positive, say
+from ..consumers import consumers_cloud, private_aws_subnets
+from ..shared_lines import (
     GB_PER_TB,
-    Flag,
-    Inputs,
-    Line,
-    Prices,
-    Quantities,
     aws_internet_egress,
     aws_transfer,
-    consumers_cloud,
     ecr_endpoint_path,
     nat_path,
     other_cloud_flags,
-    positive,
-    private_aws_subnets,
     replication,
-    say,
 )
 from .spec import ChartIdentity, Cloud, Options, RegistrySpec, others
 

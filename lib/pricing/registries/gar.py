@@ -5,18 +5,8 @@ NAT gateway when they sit in AWS private subnets."""
 
 from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import (
-    Flag,
-    Inputs,
-    Line,
-    Prices,
-    Quantities,
-    cloud_transfer,
-    external_network,
-    other_cloud_flags,
-    positive,
-    say,
-)
+from ..components import Flag, Inputs, Line, Prices, Quantities, positive, say
+from ..shared_lines import cloud_transfer, external_network, other_cloud_flags
 from .spec import ChartIdentity, Cloud, RegistrySpec
 
 HOME: Cloud = "gcp"  # where it runs: pulls from elsewhere leave Google Cloud as internet egress

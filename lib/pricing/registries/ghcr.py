@@ -5,7 +5,9 @@ GitHub never bills egress by cloud; pulls from AWS private subnets cross a NAT g
 
 from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import Flag, Inputs, Line, Prices, Quantities, external_network, positive, private_aws_subnets, say
+from ..components import Flag, Inputs, Line, Prices, Quantities, positive, say
+from ..consumers import private_aws_subnets
+from ..shared_lines import external_network
 from .spec import ChartIdentity, RegistrySpec
 
 

@@ -3,7 +3,9 @@ within its caps, Pro is priced by quote (a user input, never an invented number)
 
 from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
+from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, say
+from ..consumers import consumers_cloud
+from ..shared_lines import internet_egress
 from ._selfhosted import infrastructure, operations
 from .spec import ChartIdentity, RegistrySpec
 

@@ -3,18 +3,9 @@ baseline. Every tar holds all its layers, so storage never de-duplicates."""
 
 from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import (
-    Flag,
-    Inputs,
-    Line,
-    Prices,
-    Quantities,
-    aws_transfer,
-    nat_path,
-    private_aws_subnets,
-    replication,
-    say,
-)
+from ..components import Flag, Inputs, Line, Prices, Quantities, say
+from ..consumers import private_aws_subnets
+from ..shared_lines import aws_transfer, nat_path, replication
 from .spec import ChartIdentity, Options, RegistrySpec, others
 
 
