@@ -52,8 +52,8 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/interaction.py --pages /,/compare,/cost_over_time,/break_even --changes 15
 	$(PY) bench/protocol_load.py --saturate --sessions 8 --seconds 20 $(if $(BENCH_AGAINST),--against $(BENCH_AGAINST) --rounds 2 --minimal)
 
-# Mutation testing of the pricing rules (lib/pricing/registries/, lib/pricing/components.py) against the fast
-# pricing tests; configuration in setup.cfg, results in tests/README.md. CPU-heavy: minutes.
+# Mutation testing of the pricing rules (lib/pricing/registries/; components.py, consumers.py and shared_lines.py
+# in lib/pricing/) against the fast pricing tests; configuration in setup.cfg, results in tests/README.md. CPU-heavy: minutes.
 mutants: $(VENV)/.installed-test
 	$(VENV)/bin/mutmut run --max-children 2
 	$(VENV)/bin/mutmut results

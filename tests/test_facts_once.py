@@ -7,7 +7,7 @@ import yaml
 from lib.inputs import pricebook
 from lib.inputs.workload import from_dict
 from lib.pricing import engine
-from lib.pricing.components import AWS_TIERS, GCP_TIERS
+from lib.pricing.shared_lines import AWS_TIERS, GCP_TIERS
 
 
 def _book_with(**values: float) -> pricebook.PriceBook:
@@ -61,7 +61,7 @@ def test_azures_free_egress_is_the_books(book):
 
 
 def test_tier_names_are_made_from_the_tier_sizes():
-    from lib.pricing.components import _tier_bounds
+    from lib.pricing.shared_lines import _tier_bounds
 
     # AWS: 10 TB, then 40, then 100, the rest over 150 TB (1 TB = 1,024 GB); Google: 1 TB, 1 to 10, over 10
     assert [t[1].format(**_tier_bounds(AWS_TIERS, i)) for i, t in enumerate(AWS_TIERS)] == [

@@ -9,6 +9,7 @@ English words: lines carry their English name as a stable key, and that key is w
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from lib.core import i18n
 from lib.decide import decision
 from lib.inputs import presets, regions
 from lib.inputs.workload import from_dict
+from lib.presentation import report
 from lib.pricing import components, engine, registries, setups
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -76,6 +78,7 @@ def test_the_korean_estimate_speaks_korean(book, w):
         cheaper = [(s.description, setups.text(s)) for s in setups.cheaper_setups(w, book, korean).values() if s]
         # names are made when they are read, in the reader's language (pricing makes no words)
         names = {(r.id, c.key): c.name for r in korean.registries for c in r.components}
+        flag_words = {(r.id, f.code): f.message for r in korean.registries for f in r.flags}
     assert all(HANGUL.search(words) or unit == "GB" for unit, words in units.items()), units
     for en, ko in zip(english.registries, korean.registries, strict=True):
         for a, b in zip(en.components, ko.components, strict=True):
@@ -83,8 +86,7 @@ def test_the_korean_estimate_speaks_korean(book, w):
             assert HANGUL.search(names[ko.id, b.key]), names[ko.id, b.key]
         # two different English lines never read the same in Korean (deck and tables group by name)
         assert len({names[ko.id, c.key] for c in ko.components}) == len({c.name for c in en.components}), ko.id
-        for f in ko.flags:
-            assert HANGUL.search(f.message), f
+    assert all(HANGUL.search(words) for words in flag_words.values()), flag_words
     for description, shown in cheaper:
         assert HANGUL.search(description) and HANGUL.search(shown), shown
 
@@ -212,3 +214,55 @@ def test_an_unknown_region_is_named_in_korean(book):
     with i18n.using("ko"), pytest.raises(engine.InputError) as e:
         engine.check_region("xx-nowhere-1", book)
     assert str(e.value).startswith("region: 가격표에 없는 리전: 'xx-nowhere-1'")
+
+
+# ---- flags are data too (issue 23): their words are made when read, in the reader's language ---------
+
+
+def _shape(x):
+    """A JSON document's keys all the way down, its values left out."""
+    if isinstance(x, dict):
+        return {k: _shape(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_shape(v) for v in x]
+    return None
+
+
+# every preset, and the EKS team in Frankfurt and Tokyo: their stand-in flag names prices and regions,
+# words that are themselves made when read
+FLAGGED = [pytest.param(presets.load(pid)[0], id=pid) for pid in presets.available()] + [
+    pytest.param(dataclasses.replace(presets.load("eks-private")[0], region=r), id=f"eks-private in {r}")
+    for r in ("eu-central-1", "ap-northeast-1")
+]
+
+
+@pytest.mark.parametrize("w", FLAGGED)
+def test_the_korean_json_has_the_english_keys_and_a_flag_priced_in_korean_reads_english(book, w):
+    english = engine.estimate(w, book)
+    with i18n.using("ko"):
+        korean = engine.estimate(w, book)
+        ko_json = report.to_dict(korean)
+    en_json = report.to_dict(english)
+    # the same keys, components' keys and flags' codes in both languages: the interface scripts match on
+    assert _shape(ko_json) == _shape(en_json)
+    for ko_r, en_r in zip(ko_json["registries"], en_json["registries"], strict=True):
+        assert [c["key"] for c in ko_r["components"]] == [c["key"] for c in en_r["components"]]
+        assert [(f["code"], f["severity"]) for f in ko_r["flags"]] == [
+            (f["code"], f["severity"]) for f in en_r["flags"]
+        ]
+        assert all(HANGUL.search(f["message"]) for f in ko_r["flags"]), ko_r["flags"]
+    # priced while Korean was spoken, read in English: English, word for word (no words made when priced)
+    assert report.to_dict(korean) == en_json
+    assert [[f.message for f in r.flags] for r in korean.registries] == [
+        [f.message for f in r.flags] for r in english.registries
+    ]
+
+
+def test_a_stand_in_flag_priced_in_korean_names_its_regions_in_the_language_it_is_read_in(book):
+    w = dataclasses.replace(presets.load("eks-private")[0], region="eu-central-1")
+    with i18n.using("ko"):
+        flag = next(f for f in engine.estimate(w, book)["harbor"].flags if f.code == "stand_in_price")
+        korean = flag.message
+    assert flag.message.startswith("Not priced in Europe (Frankfurt) by any source read")
+    assert "US East (N. Virginia)'s figure" in flag.message and "US East (N. Virginia)" not in korean
+    assert HANGUL.search(korean) and flag.label.en == flag.message

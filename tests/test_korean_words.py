@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # the files whose words this issue's part translates (the scenario's words and input messages)
 MINE = [
-    "lib/inputs/workload.py",
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "lib/inputs/workload").glob("*.py")),
     "lib/pricing/labels.py",
     "lib/core/i18n.py",  # quote()'s words, moved here from lib/core/errors.py
     "lib/core/safeyaml.py",

@@ -432,8 +432,8 @@ def test_fetch_offline_fails_clearly_and_writes_nothing(tmp_path, monkeypatch):
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    monkeypatch.setattr(pl, "AWS_BASE", f"http://127.0.0.1:{port}")
-    monkeypatch.setattr(pl, "AWS_INDEX", f"http://127.0.0.1:{port}/offers/v1.0/aws/index.json")
+    monkeypatch.setattr(pl.download, "AWS_BASE", f"http://127.0.0.1:{port}")
+    monkeypatch.setattr(pl.download, "AWS_INDEX", f"http://127.0.0.1:{port}/offers/v1.0/aws/index.json")
     book = book_copy(tmp_path)
     before = book.read_bytes()
     with pytest.raises(

@@ -6,7 +6,7 @@ import pytest
 from lib.decide import decision, serving
 from lib.inputs.workload import from_dict
 from lib.pricing import engine, setups
-from lib.pricing.components import Flag
+from lib.pricing.components import Flag, say
 
 # An open-source project: public images, 200,000 anonymous internet pulls a month of a 500 MB image.
 OPEN_SOURCE = dict(visibility="public", pulls_per_month=200_000, same_region_share=0, internet_share=1.0)
@@ -17,9 +17,9 @@ WITH_OWN_PULLS = dict(OPEN_SOURCE, same_region_share=0.5, internet_share=0.5)
 
 def test_a_blocker_must_say_it_will_not_serve():
     with pytest.raises(ValueError, match="wont_serve"):
-        Flag("x", "blocker", "a blocker that forgot")
-    assert Flag("x", "blocker", "ok", wont_serve=True).wont_serve
-    assert not Flag("x", "warning", "advice").wont_serve
+        Flag("x", "blocker", say("a blocker that forgot"))
+    assert Flag("x", "blocker", say("ok"), wont_serve=True).wont_serve
+    assert not Flag("x", "warning", say("advice")).wont_serve
 
 
 def test_the_throttling_flags_are_marked_in_data(book):
@@ -159,8 +159,8 @@ def test_a_set_aside_registry_says_each_reason_once():
     w, tree = from_dict({}), load()
     fails = failed(w, tree)
     assert [x.code for x in fails["s3"]] == ["failed_requirement"]  # "a registry (docker pull, tags)"
-    restated = Flag("not_a_registry", "blocker", "Not a registry.", wont_serve=True)
-    throttled = Flag("rate_limit_anonymous", "blocker", "Throttled.", wont_serve=True)
+    restated = Flag("not_a_registry", "blocker", say("Not a registry."), wont_serve=True)
+    throttled = Flag("rate_limit_anonymous", "blocker", say("Throttled."), wont_serve=True)
     _add_wont_serve(w, tree, fails, serving.Serving({}, {}, {"s3": (restated,), "dockerhub": (throttled,)}))
     assert [x.code for x in fails["s3"]] == ["failed_requirement"]
     assert [x.code for x in fails["dockerhub"]] == ["wont_serve"]

@@ -9,7 +9,16 @@ import pytest
 from lib.core.errors import DashboardError
 from lib.inputs.workload import from_dict
 from lib.pricing import engine, registries
-from lib.pricing.components import CATEGORIES, Component, Flag, Line, Quantities, UnknownCategory, quantities
+from lib.pricing.components import (
+    CATEGORIES,
+    Component,
+    Flag,
+    Line,
+    Quantities,
+    UnknownCategory,
+    quantities,
+    say,
+)
 
 
 def test_quantities_are_frozen_and_hand_worked():
@@ -58,7 +67,7 @@ def test_an_unknown_category_is_a_clear_error_not_a_missing_bar():
     with pytest.raises(DashboardError):
         Component("Egress", "egress", "GB", 1.0, 0.09, 0.09)
     with pytest.raises(ValueError, match="severity 'fatal'"):
-        Flag("x", "fatal", "message")
+        Flag("x", "fatal", say("message"))
 
 
 def test_every_registry_module_meets_the_protocol_and_every_line_has_a_known_category(book):

@@ -18,8 +18,9 @@ from ..decide.decision import recommend
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import Workload
 from ..pricing import engine, registries
-from ..pricing.components import EGRESS_TIERS, Prices, quantities
+from ..pricing.components import Prices, quantities
 from ..pricing.labels import number
+from ..pricing.shared_lines import EGRESS_TIERS
 from .timeline import onetime
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data" / "migrations.yaml"

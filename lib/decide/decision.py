@@ -6,27 +6,27 @@ cached tree (which keeps both languages) as it is made.
 The tree picks a leaf; hard requirements reject registries whatever they cost; when a leaf
 names several registries that all pass, cost decides. Every other registry gets a reason: the
 constraint it fails, or what it costs against the recommendation. The tree's types and loader
-are lib/decide/decision_tree.py, the sentences lib/decide/decision_text.py, the drawing
-lib/presentation/decision_chart.py.
+are lib/decide/decision_tree.py, the recommendation's types lib/decide/recommendation.py, the
+sentences lib/decide/decision_text.py, the drawing lib/presentation/decision_chart.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
 
-from ..core.i18n import text, using
+from ..core.i18n import using
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import Workload
 from ..pricing import engine, registries, setups
 from ..pricing.labels import SAME_MONEY
-from . import decision_text as say, serving
+from . import serving
 from .decision_text import headline
 from .decision_tree import DEFAULT_PATH, DecisionTreeError, Leaf, Text, Tree, load, parse
+from .recommendation import Reason, Recommendation, Rejection, Step, reason
 
+# the recommendation's types live in lib/decide/recommendation.py; callers read them as decision.X too
 __all__ = [
     "DEFAULT_PATH",
     "DecisionTreeError",
@@ -42,181 +42,6 @@ __all__ = [
     "recommended",
     "walk",
 ]
-
-
-@dataclass(frozen=True)
-class Reason:
-    """A sentence of the decision as data: its code (the same in every language) and its
-    parameters (registry ids, amounts, the tree's texts, other reasons). Its words are made when
-    it is read, in the reader's language, by lib/decide/decision_text.py (`text`)."""
-
-    code: str
-    params: tuple[tuple[str, Any], ...] = ()
-
-    def text(self) -> str:
-        return say.render(self.code, dict(self.params))
-
-    def __str__(self) -> str:
-        return self.text()
-
-
-def reason(code: str, **params: Any) -> Reason:
-    return Reason(code, tuple(params.items()))
-
-
-@dataclass(frozen=True)
-class Step:
-    """A step of the walk: the node, and the tree's texts it was answered with (words made when read)."""
-
-    node: str
-    asked: Text
-    answered: Text
-    because: tuple[Text, ...]
-    goes_to: str
-    declines: bool = False  # the answer was "no" / "none of these": says little about why (the deck skips it)
-
-    @property
-    def question(self) -> str:
-        return text(self.asked)
-
-    @property
-    def answer(self) -> str:
-        return text(self.answered)
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        return tuple(text(x) for x in self.because)
-
-
-@dataclass(frozen=True)
-class Rejection:
-    id: str
-    kind: str  # "constraint", "cost" or "path"
-    reason: Reason
-
-    @property
-    def name(self) -> str:
-        return registries.name(self.id)
-
-    @property
-    def why(self) -> str:
-        return self.reason.text()
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    """Immutable all the way down (tuples and read-only mappings): it sits in the frozen Analysis
-    that every page and export of a run shares. It holds ids, figures, the tree's texts and
-    structured reasons; every sentence (title, summary, notes, setups) is made when it is read."""
-
-    recommended: str
-    runner_up: str | None
-    leaf: str
-    titled: Text
-    summarised: Text
-    path: tuple[Step, ...]
-    rejected: tuple[Rejection, ...]
-    costs: Mapping[str, float]
-    failed: Mapping[str, tuple[Reason, ...]]
-    cost_reason: Reason | None = None
-    branches_taken: tuple[tuple[str, int], ...] = ()
-    recommended_setup: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # changes advised
-    recommended_cost: float = 0.0  # the recommended registry's cost with them
-    cheapest: str | None = None  # the cheapest registry meeting every hard requirement (in its cheapest setup)
-    cheapest_cost: float = 0.0
-    cheapest_changes: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # its setup
-    gap_reason: Reason | None = None  # when the recommendation is not the cheapest: what the difference buys
-    serving_reason: Reason | None = None  # when a registry or setup that would not serve the workload moved the answer
-    # each registry's setup it was compared in: its cheapest that serves the workload (None: as set up
-    # now); what every page shows it in (lib/analysis.Analysis.shown), so the recommended registry's
-    # figure there is recommended_cost
-    compared_setups: Mapping[str, setups.Setup | None] = field(default_factory=lambda: MappingProxyType({}))
-
-    def __post_init__(self) -> None:
-        for name in ("path", "rejected", "branches_taken"):
-            object.__setattr__(self, name, tuple(getattr(self, name)))
-        object.__setattr__(self, "costs", MappingProxyType(dict(self.costs)))
-        object.__setattr__(self, "failed", MappingProxyType({k: tuple(v) for k, v in self.failed.items()}))
-        object.__setattr__(self, "recommended_setup", MappingProxyType(dict(self.recommended_setup)))
-        object.__setattr__(self, "cheapest_changes", MappingProxyType(dict(self.cheapest_changes)))
-        object.__setattr__(self, "compared_setups", MappingProxyType(dict(self.compared_setups)))
-
-    # ---- the words, made when read ----
-
-    @property
-    def title(self) -> str:
-        return text(self.titled)
-
-    @property
-    def summary(self) -> str:
-        return text(self.summarised)
-
-    @property
-    def failures(self) -> Mapping[str, tuple[str, ...]]:
-        """Registry id -> the hard requirements it fails, in words."""
-        return MappingProxyType({rid: tuple(x.text() for x in why) for rid, why in self.failed.items()})
-
-    @property
-    def cost_note(self) -> str:
-        return self.cost_reason.text() if self.cost_reason else ""
-
-    @property
-    def gap_note(self) -> str:
-        return self.gap_reason.text() if self.gap_reason else ""
-
-    @property
-    def serving_note(self) -> str:
-        return self.serving_reason.text() if self.serving_reason else ""
-
-    @property
-    def setup_description(self) -> str:
-        """The recommended setup's changes in words ("" when as described)."""
-        return setups.describe(dict(self.recommended_setup), self.recommended) if self.recommended_setup else ""
-
-    @property
-    def cheapest_setup(self) -> str:
-        """The cheapest registry's setup in words ("" for as described)."""
-        if not self.cheapest_changes or self.cheapest is None:
-            return ""
-        return setups.describe(dict(self.cheapest_changes), self.cheapest)
-
-    @property
-    def candidates(self) -> list[tuple[str, float]]:
-        """Registries that pass every hard requirement, cheapest first."""
-        ok = [(rid, c) for rid, c in self.costs.items() if not self.failures.get(rid)]
-        return sorted(ok, key=lambda x: (x[1], x[0]))
-
-    def reasons(self) -> list[str]:
-        return [r for s in self.path for r in s.reasons] + ([self.cost_note] if self.cost_note else [])
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "recommended": self.recommended,
-            "runner_up": self.runner_up,
-            "leaf": self.leaf,
-            "summary": self.summary,
-            "path": [
-                {"node": s.node, "question": s.question, "answer": s.answer, "reason": " ".join(s.reasons)}
-                for s in self.path
-            ],
-            "cost_note": self.cost_note,
-            "rejected": [{"id": r.id, "kind": r.kind, "code": r.reason.code, "why": r.why} for r in self.rejected],
-            "monthly_costs": {k: round(v, 6) for k, v in self.costs.items()},
-            # what the reasons compare: each registry in the setup it was compared in (a monthly_costs
-            # of 0.00 for Docker Hub sat beside "Costs $9.00/month more": compared on the Pro plan)
-            "compared": {
-                k: {
-                    "monthly_cost": round(s.monthly_cost if s else self.costs[k], 6),
-                    "setup": dict(s.changes) if s else {},
-                }
-                for k, s in self.compared_setups.items()
-            },
-            "recommended_setup": dict(self.recommended_setup),
-            "recommended_cost": round(self.recommended_cost, 6),
-            "cheapest": self.cheapest,
-            "cheapest_cost": round(self.cheapest_cost, 6),
-            "headline": headline(self),
-        }
 
 
 # ---- walking the tree and checking the hard requirements --------------------------------------
@@ -437,17 +262,6 @@ def recommend(
     cheapest = _cheapest(rec, best, fails)
     mine = cheaper.get(rec)
     theirs = cheaper.get(cheapest) if cheapest else None
-    gap_reason = None
-    if cheapest and cheapest != rec and best[rec] - best[cheapest] > SAME_MONEY:
-        gap_reason = reason(
-            "gap_note",
-            cheapest=cheapest,
-            setup=MappingProxyType(dict(theirs.changes) if theirs else {}),
-            cheapest_cost=best[cheapest],
-            rec=rec,
-            gap=best[rec] - best[cheapest],
-            buys=tree.strengths.get(rec, leaf.summary),
-        )
     return Recommendation(
         rec,
         _runner_up(ranked, passing or pool.registries, best, fails, misfits),
@@ -465,9 +279,27 @@ def recommend(
         cheapest=cheapest,
         cheapest_cost=best[cheapest] if cheapest else 0.0,
         cheapest_changes=MappingProxyType(dict(theirs.changes) if theirs else {}),
-        gap_reason=gap_reason,
+        gap_reason=_gap_reason(rec, cheapest, theirs, best, tree.strengths.get(rec, leaf.summary)),
         serving_reason=_serving_reason(rec, step, leaf.registries),
         compared_setups=MappingProxyType(dict(cheaper)),
+    )
+
+
+def _gap_reason(
+    rec: str, cheapest: str | None, theirs: setups.Setup | None, best: dict[str, float], buys: Text
+) -> Reason | None:
+    """Why the recommendation costs more than the cheapest registry that passes, when it costs
+    noticeably more (more than SAME_MONEY): what the difference buys."""
+    if not cheapest or cheapest == rec or best[rec] - best[cheapest] <= SAME_MONEY:
+        return None
+    return reason(
+        "gap_note",
+        cheapest=cheapest,
+        setup=MappingProxyType(dict(theirs.changes) if theirs else {}),
+        cheapest_cost=best[cheapest],
+        rec=rec,
+        gap=best[rec] - best[cheapest],
+        buys=buys,
     )
 
 

@@ -178,18 +178,23 @@ def _check_condition(c: Any, where: str) -> None:
                 where=where, choices=", ".join(sorted(CONDITION_KEYS))
             )
         )
-    spec = SPECS[name]
     op = ops.pop()
-    values = c[op] if isinstance(c[op], list) else [c[op]]
+    _check_values(name, c[op] if isinstance(c[op], list) else [c[op]], where)
+
+
+def _check_values(name: str, values: list[Any], where: str) -> None:
+    """A condition's values are among its field's choices (a choice, a set, a yes/no); numbers are free."""
+    spec = SPECS[name]
     allowed = spec.choices if spec.kind in ("choice", "set") else (True, False) if spec.kind == "bool" else None
-    if allowed is not None:
-        bad = [v for v in values if v not in allowed]
-        if bad:
-            raise DecisionTreeError(
-                _("{where}: {field} has no value {value} (has: {choices})").format(
-                    where=where, field=name, value=repr(bad[0]), choices=", ".join(map(str, allowed))
-                )
+    if allowed is None:
+        return
+    bad = [v for v in values if v not in allowed]
+    if bad:
+        raise DecisionTreeError(
+            _("{where}: {field} has no value {value} (has: {choices})").format(
+                where=where, field=name, value=repr(bad[0]), choices=", ".join(map(str, allowed))
             )
+        )
 
 
 def _check_branch(b: dict[str, Any], bw: str, nodes: dict[str, Any], leaves: dict[str, Any]) -> None:
@@ -220,6 +225,7 @@ def _check_branch(b: dict[str, Any], bw: str, nodes: dict[str, Any], leaves: dic
 
 
 def _check(doc: Any, path: str) -> None:
+    """The tree's shape, then each leaf, node and requirement: the first problem raises, naming where."""
     if not isinstance(doc, dict) or not {"start", "nodes", "leaves"} <= set(doc):
         raise DecisionTreeError(_("{path}: needs 'start', 'nodes' and 'leaves'").format(path=path))
     nodes, leaves = doc["nodes"], doc["leaves"]
@@ -230,58 +236,69 @@ def _check(doc: Any, path: str) -> None:
             _("{path}: start node {node} is not defined").format(path=path, node=repr(doc["start"]))
         )
     for lid, leaf in leaves.items():
-        regs = leaf.get("registries") if isinstance(leaf, dict) else None
-        unknown = [r for r in regs or [] if r not in registries.BY_ID]
-        if not regs or unknown:
-            raise DecisionTreeError(
-                _("{path}: leaf {leaf} must name known registries (unknown: {unknown})").format(
-                    path=path, leaf=repr(lid), unknown=unknown
-                )
-            )
-        if not leaf.get("title") or not leaf.get("summary"):
-            raise DecisionTreeError(
-                _("{path}: leaf {leaf} needs a title and a summary").format(path=path, leaf=repr(lid))
-            )
-        if "strength" in leaf and (isinstance(leaf["strength"], bool) or leaf["strength"] not in (1, 2, 3)):
-            raise DecisionTreeError(
-                _("{name}: must be one of {choices}, got {value}").format(
-                    name=_("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " strength",
-                    choices="1, 2, 3",
-                    value=repr(leaf["strength"]),
-                )
-            )
-        _check_text(leaf["title"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " title")
-        _check_text(leaf["summary"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " summary")
+        _check_leaf(leaf, path, lid)
     for nid, node in nodes.items():
-        where = _("{path}: node {node}").format(path=path, node=repr(nid))
-        if not isinstance(node, dict) or not node.get("question") or not node.get("branches"):
-            raise DecisionTreeError(_("{where}: needs a question and branches").format(where=where))
-        _check_text(node["question"], f"{where} question")
-        deciding = [b for b in node["branches"] if "note" not in b]
-        if not deciding or "else" not in deciding[-1].get("when", {}):
-            raise DecisionTreeError(
-                _("{where}: the last deciding branch must be 'else: true' so every answer leads somewhere").format(
-                    where=where
-                )
-            )
-        for i, b in enumerate(node["branches"]):
-            _check_branch(b, _("{where} branch {n}").format(where=where, n=i + 1), nodes, leaves)
+        _check_node(node, _("{path}: node {node}").format(path=path, node=repr(nid)), nodes, leaves)
     for rid, req in (doc.get("requirements") or {}).items():
-        where = _("{path}: requirement {requirement}").format(path=path, requirement=repr(rid))
-        if not isinstance(req, dict) or not req.get("label"):
-            raise DecisionTreeError(_("{where}: needs a label").format(where=where))
-        _check_text(req["label"], f"{where} label")
-        for rid_, why in (req.get("fails") or {}).items():
-            _check_text(why, f"{where} fails.{rid_}")
-        _check_condition(req.get("when"), where)
-        named = [*(req.get("fails") or {}), *(req.get("fails_unless_runs_on") or {})]
-        unknown = [r for r in named if r not in registries.BY_ID]
-        if unknown:
-            raise DecisionTreeError(
-                _("{where}: unknown registry {registry}").format(where=where, registry=repr(unknown[0]))
-            )
+        _check_requirement(req, _("{path}: requirement {requirement}").format(path=path, requirement=repr(rid)))
     for rid, why in (doc.get("strengths") or {}).items():
         _check_text(why, f"{path}: strengths.{rid}")
+
+
+def _check_leaf(leaf: Any, path: str, lid: str) -> None:
+    """A leaf names known registries, has a title and a summary, and a strength of 1-3 if it has one."""
+    regs = leaf.get("registries") if isinstance(leaf, dict) else None
+    unknown = [r for r in regs or [] if r not in registries.BY_ID]
+    if not regs or unknown:
+        raise DecisionTreeError(
+            _("{path}: leaf {leaf} must name known registries (unknown: {unknown})").format(
+                path=path, leaf=repr(lid), unknown=unknown
+            )
+        )
+    if not leaf.get("title") or not leaf.get("summary"):
+        raise DecisionTreeError(_("{path}: leaf {leaf} needs a title and a summary").format(path=path, leaf=repr(lid)))
+    if "strength" in leaf and (isinstance(leaf["strength"], bool) or leaf["strength"] not in (1, 2, 3)):
+        raise DecisionTreeError(
+            _("{name}: must be one of {choices}, got {value}").format(
+                name=_("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " strength",
+                choices="1, 2, 3",
+                value=repr(leaf["strength"]),
+            )
+        )
+    _check_text(leaf["title"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " title")
+    _check_text(leaf["summary"], _("{path}: leaf {leaf}").format(path=path, leaf=repr(lid)) + " summary")
+
+
+def _check_node(node: Any, where: str, nodes: dict[str, Any], leaves: dict[str, Any]) -> None:
+    """A node asks a question and its last deciding branch is 'else', so every answer leads somewhere."""
+    if not isinstance(node, dict) or not node.get("question") or not node.get("branches"):
+        raise DecisionTreeError(_("{where}: needs a question and branches").format(where=where))
+    _check_text(node["question"], f"{where} question")
+    deciding = [b for b in node["branches"] if "note" not in b]
+    if not deciding or "else" not in deciding[-1].get("when", {}):
+        raise DecisionTreeError(
+            _("{where}: the last deciding branch must be 'else: true' so every answer leads somewhere").format(
+                where=where
+            )
+        )
+    for i, b in enumerate(node["branches"]):
+        _check_branch(b, _("{where} branch {n}").format(where=where, n=i + 1), nodes, leaves)
+
+
+def _check_requirement(req: Any, where: str) -> None:
+    """A hard requirement has a label, a condition and reasons for known registries only."""
+    if not isinstance(req, dict) or not req.get("label"):
+        raise DecisionTreeError(_("{where}: needs a label").format(where=where))
+    _check_text(req["label"], f"{where} label")
+    for rid_, why in (req.get("fails") or {}).items():
+        _check_text(why, f"{where} fails.{rid_}")
+    _check_condition(req.get("when"), where)
+    named = [*(req.get("fails") or {}), *(req.get("fails_unless_runs_on") or {})]
+    unknown = [r for r in named if r not in registries.BY_ID]
+    if unknown:
+        raise DecisionTreeError(
+            _("{where}: unknown registry {registry}").format(where=where, registry=repr(unknown[0]))
+        )
 
 
 # ---- building the frozen tree ----------------------------------------------------------------

@@ -39,7 +39,14 @@ def to_dict(e: Estimate, cheaper: dict[str, Setup | None] | None = None) -> dict
                     }
                     for c in r.components
                 ],
-                "flags": [{"code": f.code, "severity": f.severity, "message": f.message} for f in r.flags],
+                "flags": [
+                    {
+                        "code": f.code,  # the stable key: the same in every language (the interface)
+                        "severity": f.severity,
+                        "message": f.message,  # in the reader's language, made now from the flag's Label
+                    }
+                    for f in r.flags
+                ],
             }
             for r in e.registries
         ],

@@ -17,12 +17,12 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..core.errors import InputError
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from ..inputs import regions
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import CATEGORICAL, NUMERIC, SPECS, PricingInputs, Workload
 from . import labels, registries
-from .components import Component, Flag, Prices, quantities
+from .components import Component, Flag, Joined, Label, Prices, Shown, quantities, say
 
 
 @dataclass(frozen=True)
@@ -115,12 +115,16 @@ def stand_in_flags(comps: Iterable[Component], book: PriceBook, region: str) -> 
     """One warning naming every figure of these components that no source gave for `region`
     (the price book's `regional: {region: {stand_in: ...}}`) and whose figure stands in for it:
     the page, the deck and the JSON show it with the registry's other flags."""
-    used: list[str] = []
+    used: list[Label] = []
     for c in comps:
         p = book.prices.get(c.price_key or "")
         other = p.stand_in(region) if p is not None and c.quantity else None
         if p is not None and other:
-            item = _("{price} ({region}'s figure)").format(price=labels.price_name(p.key), region=regions.name(other))
+            item = say(
+                N_("{price} ({region}'s figure)"),
+                price=Shown(labels.price_name, p.key),
+                region=Shown(regions.name, other),
+            )
             if item not in used:
                 used.append(item)
     if not used:
@@ -129,10 +133,14 @@ def stand_in_flags(comps: Iterable[Component], book: PriceBook, region: str) -> 
         Flag(
             "stand_in_price",
             "warning",
-            _(
-                "Not priced in {region} by any source read: these lines use another region's figure as a "
-                "stand-in: {prices}."
-            ).format(region=regions.name(region), prices="; ".join(used)),
+            say(
+                N_(
+                    "Not priced in {region} by any source read: these lines use another region's figure as a "
+                    "stand-in: {prices}."
+                ),
+                region=Shown(regions.name, region),
+                prices=Joined("; ", tuple(used)),
+            ),
         )
     ]
 

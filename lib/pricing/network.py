@@ -6,8 +6,8 @@ AZ, hourly, plus per GB on manifests and API calls only: layers come through the
 endpoint). Public subnets pay neither. Endpoints pay for themselves above the traffic where the
 two lines cross.
 
-Every figure here comes from the estimate's own line builders (`components.nat_path` and
-`components.ecr_endpoint_path`): this module only evaluates them, it holds no rule of its own.
+Every figure here comes from the estimate's own line builders (`shared_lines.nat_path` and
+`shared_lines.ecr_endpoint_path`): this module only evaluates them, it holds no rule of its own.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import numpy as np
 
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import DEFAULT, Workload
-from .components import Amount, Component, Prices, ecr_endpoint_path, nat_path, quantities
+from .components import Amount, Component, Prices, quantities
+from .shared_lines import ecr_endpoint_path, nat_path
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,9 @@
 """What Harbor and Nexus share: nodes, disks, object storage, in-VPC transfer, people's time."""
 
 from ...core.i18n import N_
-from ..components import (
-    Inputs,
-    Line,
-    Prices,
-    Quantities,
-    cross_region_nat,
-    private_aws_subnets,
-    replication_transfer,
-    say,
-)
+from ..components import Inputs, Line, Prices, Quantities, say
+from ..consumers import private_aws_subnets
+from ..shared_lines import cross_region_nat, replication_transfer
 
 
 def infrastructure(w: Inputs, q: Quantities, p: Prices, product: str) -> list[Line]:

@@ -2,21 +2,11 @@
 (Microsoft's own example counts both in the same unit), pulls priced relative to where the
 consumers run. Private endpoints and geo-replication need Premium."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import (
-    Flag,
-    Inputs,
-    Line,
-    Prices,
-    Quantities,
-    cloud_transfer,
-    consumers_cloud,
-    external_network,
-    other_cloud_flags,
-    positive,
-    say,
-)
+from ..components import Flag, Inputs, Line, Prices, Quantities, positive, say
+from ..consumers import consumers_cloud
+from ..shared_lines import cloud_transfer, external_network, other_cloud_flags
 from .spec import ChartIdentity, Cloud, Options, RegistrySpec, others
 
 HOME: Cloud = "azure"  # where it runs: pulls from elsewhere leave Azure as internet egress
@@ -71,17 +61,19 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
 def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = other_cloud_flags(w, HOME, "Azure")
     if w.network != "public" and consumers_cloud(w) == HOME and tier_for(w) != "premium":
-        out.append(Flag("acr_private_link", "blocker", _("Private endpoints need the Premium tier."), wont_serve=True))
+        out.append(
+            Flag("acr_private_link", "blocker", say(N_("Private endpoints need the Premium tier.")), wont_serve=True)
+        )
     if w.replica_regions and tier_for(w) != "premium":
         out.append(
-            Flag("acr_geo_replication", "blocker", _("Geo-replication needs the Premium tier."), wont_serve=True)
+            Flag("acr_geo_replication", "blocker", say(N_("Geo-replication needs the Premium tier.")), wont_serve=True)
         )
     if w.scanning != "none":
         out.append(
             Flag(
                 "defender_separate",
                 "info",
-                _("Scanning is Microsoft Defender for Containers, billed separately and not priced here."),
+                say(N_("Scanning is Microsoft Defender for Containers, billed separately and not priced here.")),
             )
         )
     return out

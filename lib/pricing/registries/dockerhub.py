@@ -2,9 +2,11 @@
 
 import numpy as np
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, external_network, private_aws_subnets, say
+from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, say
+from ..consumers import private_aws_subnets
+from ..shared_lines import external_network
 from .spec import ChartIdentity, Options, RegistrySpec, others
 
 PER_USER = {"personal": False, "pro": False, "team": True, "business": True}
@@ -82,17 +84,28 @@ def _limit_flags(w: Inputs, window: Amount, p: Prices) -> list[Flag]:
             Flag(
                 "rate_limit_anonymous",
                 "warning",
-                _(
-                    "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst assumed) "
-                    "exceed the anonymous limit of {anon:g} per 6 hours per IP (behind {ips} NAT IP(s)): "
-                    "authenticate pulls or buy a paid plan."
-                ).format(window=window, burst=burst, anon=anon, ips=ips)
+                say(
+                    N_(
+                        "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst "
+                        "assumed) exceed the anonymous limit of {anon:g} per 6 hours per IP (behind {ips} NAT IP(s)): "
+                        "authenticate pulls or buy a paid plan."
+                    ),
+                    window=window,
+                    burst=burst,
+                    anon=anon,
+                    ips=ips,
+                )
                 if behind_nat
-                else _(
-                    "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst assumed) "
-                    "exceed the anonymous limit of {anon:g} per 6 hours per IP (from one IP): "
-                    "authenticate pulls or buy a paid plan."
-                ).format(window=window, burst=burst, anon=anon),
+                else say(
+                    N_(
+                        "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst "
+                        "assumed) exceed the anonymous limit of {anon:g} per 6 hours per IP (from one IP): "
+                        "authenticate pulls or buy a paid plan."
+                    ),
+                    window=window,
+                    burst=burst,
+                    anon=anon,
+                ),
                 wont_serve=True,  # anonymous pulls past the limit are refused until the window ends
             )
         )
@@ -101,10 +114,15 @@ def _limit_flags(w: Inputs, window: Amount, p: Prices) -> list[Flag]:
             Flag(
                 "rate_limit_personal",
                 "blocker",
-                _(
-                    "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst assumed) "
-                    "exceed the Personal limit of {personal:g} per 6 hours: a paid plan is needed."
-                ).format(window=window, burst=burst, personal=personal),
+                say(
+                    N_(
+                        "{window:,.0f} pulls in the busiest 6 hours ({burst:g} x the month's average, the burst "
+                        "assumed) exceed the Personal limit of {personal:g} per 6 hours: a paid plan is needed."
+                    ),
+                    window=window,
+                    burst=burst,
+                    personal=personal,
+                ),
                 wont_serve=True,
             )
         )
@@ -118,9 +136,11 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "global_service",
                 "info",
-                _(
-                    "One global service: replica regions do not apply "
-                    "(no regional copies to pay for, or to pull from nearby)."
+                say(
+                    N_(
+                        "One global service: replica regions do not apply "
+                        "(no regional copies to pay for, or to pull from nearby)."
+                    )
                 ),
             )
         )
@@ -139,37 +159,44 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "public_pullers_limited",
                 "info",
-                _(
-                    "The public's pulls count against their own limit, not this account's: {anon:g} per 6 hours "
-                    "per IP when anonymous, so users pulling from shared CI addresses may be throttled."
-                ).format(anon=p("dockerhub.pull_limit_per_6h", "anonymous")),
+                say(
+                    N_(
+                        "The public's pulls count against their own limit, not this account's: {anon:g} per 6 hours "
+                        "per IP when anonymous, so users pulling from shared CI addresses may be throttled."
+                    ),
+                    anon=p("dockerhub.pull_limit_per_6h", "anonymous"),
+                ),
             )
         )
     if w.visibility == "private" and plan == "personal" and w.repositories > 1:
         out.append(
-            Flag("personal_private_repos", "blocker", _("Personal allows one private repository."), wont_serve=True)
+            Flag(
+                "personal_private_repos", "blocker", say(N_("Personal allows one private repository.")), wont_serve=True
+            )
         )
     if w.visibility == "private" and plan in ("personal", "pro") and w.team_seats > 1:
         out.append(
             Flag(
                 "single_user_plan",
                 "blocker",
-                _("{plan} is a plan for one user: {seats} team seats need Team or Business.").format(
-                    plan=plan.title(), seats=w.team_seats
+                say(
+                    N_("{plan} is a plan for one user: {seats} team seats need Team or Business."),
+                    plan=plan.title(),
+                    seats=w.team_seats,
                 ),
                 wont_serve=True,
             )
         )
     if w.scanning == "enhanced":
         out.append(
-            Flag("scout_separate", "info", _("Docker Scout scanning depends on the plan and is not priced here."))
+            Flag("scout_separate", "info", say(N_("Docker Scout scanning depends on the plan and is not priced here.")))
         )
     if private_aws_subnets(w):
         out.append(
             Flag(
                 "no_private_endpoint",
                 "warning",
-                _("No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway."),
+                say(N_("No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway.")),
             )
         )
     return out

@@ -2,25 +2,18 @@
 the region, inter-region across regions, internet egress from anywhere else); NAT or interface
 endpoints from AWS private subnets; Inspector enhanced scanning per region."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import (
+from ..components import Flag, Inputs, Line, Prices, Quantities, positive, say
+from ..consumers import consumers_cloud, private_aws_subnets
+from ..shared_lines import (
     GB_PER_TB,
-    Flag,
-    Inputs,
-    Line,
-    Prices,
-    Quantities,
     aws_internet_egress,
     aws_transfer,
-    consumers_cloud,
     ecr_endpoint_path,
     nat_path,
     other_cloud_flags,
-    positive,
-    private_aws_subnets,
     replication,
-    say,
 )
 from .spec import ChartIdentity, Cloud, Options, RegistrySpec, others
 
@@ -118,68 +111,89 @@ def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     return out
 
 
+def _public_flags(w: Workload, q: Quantities, p: Prices, from_aws: bool) -> list[Flag]:
+    """ECR Public's flags: one global registry, the team's own anonymous pulls throttled past one puller's
+    free quota (the public's count against their own), no endpoint."""
+    out = [Flag("ecr_public", "info", say(N_("Public images are priced as ECR Public (served from us-east-1).")))]
+    if w.replica_regions:
+        out.append(
+            Flag(
+                "ecr_public_global",
+                "info",
+                say(N_("ECR Public is one global registry: replica regions do not apply.")),
+            )
+        )
+    # ECR Public's 500 GB is "for unauthenticated customers": the puller's quota, as Docker Hub's limits
+    # are the puller's. The public's anonymous pulls (internet_share) come from their own addresses and
+    # count against their own 500 GB; only the team's own anonymous pulls from outside AWS (its clusters
+    # on another cloud or on premises) count against one quota. Pulls to AWS compute are not internet
+    # transfer. Counting the world's 100,000 GB as one puller's set ECR aside for open-source projects.
+    anonymous = 1 - w.ecr_public_authenticated_share
+    own_gb = (0.0 if from_aws else q.vpc_gb) * anonymous
+    public_gb = q.internet_gb * anonymous
+    if own_gb > p("ecr.public_free_internet_gb"):
+        out.append(
+            Flag(
+                "ecr_public_throttled",
+                "warning",
+                say(
+                    N_(
+                        "{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
+                        "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
+                        "not billed. Authenticate pulls ({free_tb:g} TB a month free, then billed)."
+                    ),
+                    anon_gb=own_gb,
+                    free_gb=p("ecr.public_free_internet_gb"),
+                    free_tb=authenticated_free_tb(p),
+                ),
+                wont_serve=True,  # throttled, not billed: the pulls past the quota are not served
+            )
+        )
+    if public_gb > 0:
+        out.append(
+            Flag(
+                "ecr_public_pullers_limited",
+                "info",
+                say(
+                    N_(
+                        "The public's anonymous pulls count against each puller's own {free_gb:,.0f} GB a month, "
+                        "not this account's: a puller past it (a CI farm behind one address) is throttled "
+                        "until it authenticates."
+                    ),
+                    free_gb=p("ecr.public_free_internet_gb"),
+                ),
+            )
+        )
+    if private_aws_subnets(w) and w.network == "endpoints":
+        out.append(
+            Flag(
+                "ecr_public_no_endpoint",
+                "info",
+                say(N_("ECR Public has no interface endpoint: private subnets reach it through NAT.")),
+            )
+        )
+    return out
+
+
 def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     from_aws = consumers_cloud(w) == HOME
     if w.visibility == "public":
-        out.append(Flag("ecr_public", "info", _("Public images are priced as ECR Public (served from us-east-1).")))
-        if w.replica_regions:
-            out.append(
-                Flag("ecr_public_global", "info", _("ECR Public is one global registry: replica regions do not apply."))
-            )
-        # ECR Public's 500 GB is "for unauthenticated customers": the puller's quota, as Docker Hub's limits
-        # are the puller's. The public's anonymous pulls (internet_share) come from their own addresses and
-        # count against their own 500 GB; only the team's own anonymous pulls from outside AWS (its clusters
-        # on another cloud or on premises) count against one quota. Pulls to AWS compute are not internet
-        # transfer. Counting the world's 100,000 GB as one puller's set ECR aside for open-source projects.
-        anonymous = 1 - w.ecr_public_authenticated_share
-        own_gb = (0.0 if from_aws else q.vpc_gb) * anonymous
-        public_gb = q.internet_gb * anonymous
-        if own_gb > p("ecr.public_free_internet_gb"):
-            out.append(
-                Flag(
-                    "ecr_public_throttled",
-                    "warning",
-                    _(
-                        "{anon_gb:,.0f} GB a month of anonymous internet pulls exceed ECR Public's "
-                        "{free_gb:,.0f} GB: beyond it anonymous pulls are throttled, "
-                        "not billed. Authenticate pulls ({free_tb:g} TB a month free, then billed)."
-                    ).format(
-                        anon_gb=own_gb, free_gb=p("ecr.public_free_internet_gb"), free_tb=authenticated_free_tb(p)
-                    ),
-                    wont_serve=True,  # throttled, not billed: the pulls past the quota are not served
-                )
-            )
-        if public_gb > 0:
-            out.append(
-                Flag(
-                    "ecr_public_pullers_limited",
-                    "info",
-                    _(
-                        "The public's anonymous pulls count against each puller's own {free_gb:,.0f} GB a month, "
-                        "not this account's: a puller past it (a CI farm behind one address) is throttled "
-                        "until it authenticates."
-                    ).format(free_gb=p("ecr.public_free_internet_gb")),
-                )
-            )
-        if private_aws_subnets(w) and w.network == "endpoints":
-            out.append(
-                Flag(
-                    "ecr_public_no_endpoint",
-                    "info",
-                    _("ECR Public has no interface endpoint: private subnets reach it through NAT."),
-                )
-            )
+        out += _public_flags(w, q, p, from_aws)
     elif from_aws and w.cross_region_share > 0:
         out.append(
             Flag(
                 "ecr_cross_region_rate",
                 "warning",
-                _(
-                    "Cross-region pulls are priced at the inter-region rate (${rate:g}/GB); the ECR "
-                    'pricing page says data transferred between regions is "{wording}": '
-                    "check the figure with AWS (replicating the images into the other region avoids it)."
-                ).format(rate=p("aws.inter_region_gb"), wording=CROSS_REGION_WORDING),
+                say(
+                    N_(
+                        "Cross-region pulls are priced at the inter-region rate (${rate:g}/GB); the ECR "
+                        'pricing page says data transferred between regions is "{wording}": '
+                        "check the figure with AWS (replicating the images into the other region avoids it)."
+                    ),
+                    rate=p("aws.inter_region_gb"),
+                    wording=CROSS_REGION_WORDING,
+                ),
             )
         )
     if w.visibility != "public" and private_aws_subnets(w) and w.network == "endpoints" and w.cross_region_share > 0:
@@ -189,17 +203,20 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "endpoints_cross_region_nat",
                 "info",
-                _(
-                    "The endpoints serve this region only: pulls from other regions ({gb:,.0f} GB a month) still reach "
-                    "the registry through those regions' NAT gateways. Their per-GB processing is counted here, their "
-                    "hourly charge is not (they carry the rest of those regions' traffic); replicating the images "
-                    "into those regions avoids it."
-                ).format(gb=q.cross_gb),
+                say(
+                    N_(
+                        "The endpoints serve this region only: pulls from other regions ({gb:,.0f} GB a month) still "
+                        "reach the registry through those regions' NAT gateways. Their per-GB processing is counted "
+                        "here, their hourly charge is not (they carry the rest of those regions' traffic); replicating "
+                        "the images into those regions avoids it."
+                    ),
+                    gb=q.cross_gb,
+                ),
             )
         )
     out += other_cloud_flags(w, HOME, "AWS")
     if w.network == "public" and from_aws and w.cross_region_share == 0 and w.internet_share == 0:
-        out.append(Flag("ecr_same_region", "info", _("All pulls stay in the region: transfer is free.")))
+        out.append(Flag("ecr_same_region", "info", say(N_("All pulls stay in the region: transfer is free."))))
     return out
 
 

@@ -3,20 +3,10 @@ to where the consumers run: from GCP, free in the location (Private Google Acces
 priced across regions; from anywhere else every byte is GCP internet egress, plus the consumers'
 NAT gateway when they sit in AWS private subnets."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import (
-    Flag,
-    Inputs,
-    Line,
-    Prices,
-    Quantities,
-    cloud_transfer,
-    external_network,
-    other_cloud_flags,
-    positive,
-    say,
-)
+from ..components import Flag, Inputs, Line, Prices, Quantities, positive, say
+from ..shared_lines import cloud_transfer, external_network, other_cloud_flags
 from .spec import ChartIdentity, Cloud, RegistrySpec
 
 HOME: Cloud = "gcp"  # where it runs: pulls from elsewhere leave Google Cloud as internet egress
@@ -53,9 +43,11 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "gar_multi_region",
                 "info",
-                _(
-                    "Replicas are not modelled: Artifact Registry uses multi-region locations "
-                    "(priced per location) instead of copies."
+                say(
+                    N_(
+                        "Replicas are not modelled: Artifact Registry uses multi-region locations "
+                        "(priced per location) instead of copies."
+                    )
                 ),
             )
         )

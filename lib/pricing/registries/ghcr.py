@@ -3,9 +3,11 @@ plan's allowance, which Actions artifacts and caches share; optionally transfer,
 by GitHub-hosted runners are free, with GITHUB_TOKEN or a personal access token).
 GitHub never bills egress by cloud; pulls from AWS private subnets cross a NAT gateway."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import Flag, Inputs, Line, Prices, Quantities, external_network, positive, private_aws_subnets, say
+from ..components import Flag, Inputs, Line, Prices, Quantities, positive, say
+from ..consumers import private_aws_subnets
+from ..shared_lines import external_network
 from .spec import ChartIdentity, RegistrySpec
 
 
@@ -64,9 +66,11 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "global_service",
                 "info",
-                _(
-                    "One global service: replica regions do not apply "
-                    "(no regional copies to pay for, or to pull from nearby)."
+                say(
+                    N_(
+                        "One global service: replica regions do not apply "
+                        "(no regional copies to pay for, or to pull from nearby)."
+                    )
                 ),
             )
         )
@@ -75,9 +79,11 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "ghcr_policy",
                 "info",
-                _(
-                    "Private container storage and bandwidth are free today; "
-                    "GitHub promises one month's notice before charging."
+                say(
+                    N_(
+                        "Private container storage and bandwidth are free today; "
+                        "GitHub promises one month's notice before charging."
+                    )
                 ),
             )
         )
@@ -86,7 +92,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "no_private_endpoint",
                 "warning",
-                _("No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway."),
+                say(N_("No VPC endpoint: pulls from private subnets leave AWS through a NAT gateway.")),
             )
         )
     if w.scanning != "none":
@@ -94,7 +100,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "no_builtin_scanning",
                 "warning",
-                _("No built-in vulnerability scanning: add a scanner (e.g. Trivy) to CI."),
+                say(N_("No built-in vulnerability scanning: add a scanner (e.g. Trivy) to CI.")),
             )
         )
     return out

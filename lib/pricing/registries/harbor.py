@@ -1,9 +1,11 @@
 """Harbor, self-hosted on AWS: compute, disks, S3 storage, in-VPC transfer and operations time.
 Trivy scanning and Notary/cosign signing are built in."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
+from ..components import Flag, Inputs, Line, Prices, Quantities, say
+from ..consumers import consumers_cloud
+from ..shared_lines import internet_egress
 from ._selfhosted import infrastructure, operations
 from .spec import ChartIdentity, RegistrySpec
 
@@ -24,7 +26,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
             Flag(
                 "single_node",
                 "info",
-                _("One node: no high availability (HA needs more nodes, HA Postgres/Redis, shared storage)."),
+                say(N_("One node: no high availability (HA needs more nodes, HA Postgres/Redis, shared storage).")),
             )
         )
     return out

@@ -1,9 +1,11 @@
 """Sonatype Nexus Repository, self-hosted: infrastructure like Harbor; Community Edition is free
 within its caps, Pro is priced by quote (a user input, never an invented number)."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, consumers_cloud, internet_egress, say
+from ..components import Amount, Flag, Inputs, Line, Prices, Quantities, say
+from ..consumers import consumers_cloud
+from ..shared_lines import internet_egress
 from ._selfhosted import infrastructure, operations
 from .spec import ChartIdentity, RegistrySpec
 
@@ -38,7 +40,7 @@ def requests_per_day(pulls_per_month: Amount, layers: Amount, days_per_month: fl
 def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
     out = []
     if w.nexus_licence_monthly == 0 and w.replica_regions:
-        out.append(Flag("nexus_ce_replication", "blocker", _("Replication needs Nexus Pro."), wont_serve=True))
+        out.append(Flag("nexus_ce_replication", "blocker", say(N_("Replication needs Nexus Pro.")), wont_serve=True))
     if w.nexus_licence_monthly == 0:
         per_day = requests_per_day(w.pulls_per_month, w.layers_per_image, p.days)
         cap = p("nexus.ce_requests_per_day")
@@ -47,11 +49,12 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                 Flag(
                     "nexus_ce_requests",
                     "blocker",
-                    _(
-                        "{per_day:,.0f} requests/day ({pulls:,.0f} pulls x {per_pull:,.0f} requests: the manifest, "
-                        "the config and each of {layers:,.0f} layers) exceed Community Edition's "
-                        "{cap:,.0f} requests/day."
-                    ).format(
+                    say(
+                        N_(
+                            "{per_day:,.0f} requests/day ({pulls:,.0f} pulls x {per_pull:,.0f} requests: the manifest, "
+                            "the config and each of {layers:,.0f} layers) exceed Community Edition's "
+                            "{cap:,.0f} requests/day."
+                        ),
                         per_day=per_day,
                         pulls=w.pulls_per_month / p.days,
                         per_pull=requests_per_pull(w.layers_per_image),
@@ -66,14 +69,18 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
                 Flag(
                     "nexus_ce_components",
                     "blocker",
-                    _("{images:,.0f} stored images exceed Community Edition's {cap:,.0f} components.").format(
-                        images=q.images_stored, cap=p("nexus.ce_components")
+                    say(
+                        N_("{images:,.0f} stored images exceed Community Edition's {cap:,.0f} components."),
+                        images=q.images_stored,
+                        cap=p("nexus.ce_components"),
                     ),
                     wont_serve=True,
                 )
             )
         if w.scanning != "none":
-            out.append(Flag("nexus_ce_scanning", "warning", _("Community Edition has no vulnerability scanning.")))
+            out.append(
+                Flag("nexus_ce_scanning", "warning", say(N_("Community Edition has no vulnerability scanning.")))
+            )
     return out
 
 

@@ -1,21 +1,11 @@
 """`docker save` tarballs in S3: the anti-pattern the source document warns about, kept as a
 baseline. Every tar holds all its layers, so storage never de-duplicates."""
 
-from ...core.i18n import N_, _
+from ...core.i18n import N_
 from ...inputs.workload import Workload
-from ..components import (
-    Flag,
-    Inputs,
-    Line,
-    Prices,
-    Quantities,
-    aws_transfer,
-    cross_region_nat,
-    nat_path,
-    private_aws_subnets,
-    replication,
-    say,
-)
+from ..components import Flag, Inputs, Line, Prices, Quantities, say
+from ..consumers import private_aws_subnets
+from ..shared_lines import aws_transfer, cross_region_nat, nat_path, replication
 from .spec import ChartIdentity, Options, RegistrySpec, others
 
 
@@ -60,7 +50,7 @@ def flags(w: Workload, q: Quantities, p: Prices) -> list[Flag]:
         Flag(
             "not_a_registry",
             "blocker",
-            _("Not a registry: no docker pull, no tags, no scanning, no layer de-duplication."),
+            say(N_("Not a registry: no docker pull, no tags, no scanning, no layer de-duplication.")),
             wont_serve=True,
         )
     ]

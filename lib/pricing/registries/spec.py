@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...inputs.workload import SPECS, RegistryId, Workload
-from ..components import consumers_cloud
+from ..consumers import consumers_cloud
 
 Cloud = Literal["aws", "gcp", "azure"]
 # where a registry's bytes leave from, for one workload: a cloud, the company's own data centre,

@@ -1,0 +1,160 @@
+"""A value's problem, in words that name the field and quote the user's value: coercing what links and
+files give (strings, YAML numbers) and checking typed values against their Spec and the pull mix."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from ...core.i18n import _, quote  # quote: every user value in a problem goes through it
+from .fields import SPECS
+from .spec import Spec
+
+SHARE_FIELDS = ("same_region_share", "cross_region_share", "internet_share")
+SHARE_TOLERANCE = 1e-6
+
+# a number as a person writes it in a link or file: ASCII digits only (float() would also take
+# "１２３" and "٣"), an optional point and exponent, `_` between digits as in `1_000_000`
+_DECIMAL = re.compile(
+    r"[-+]?(?:[0-9]+(?:_[0-9]+)*(?:\.(?:[0-9]+(?:_[0-9]+)*)?)?|\.[0-9]+(?:_[0-9]+)*)(?:[eE][-+]?[0-9]+)?"
+)
+
+
+def _unit(spec: Spec) -> str:
+    """ " MB" after a bound, or nothing."""
+    return f" {spec.unit}" if spec.unit else ""
+
+
+def coerce_value(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
+    """Return (value, problem). Accepts what YAML gives; strings are for link parameters.
+    A user's value is repeated in a problem only through quote(): as text, truncated."""
+    if spec.kind == "bool":
+        if isinstance(value, bool):
+            return value, None
+        if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
+            return value.lower() in ("true", "1", "yes"), None
+        return None, _("{name}: must be true or false, got {value}").format(name=name, value=quote(value))
+    if spec.kind == "text":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # YAML reads an account ID as a number
+        if not isinstance(value, str) or not re.fullmatch(spec.pattern, value):
+            return None, _("{name}: {value} is not a valid {label} (expected {pattern})").format(
+                name=name, value=quote(value), label=spec.label.lower(), pattern=quote(spec.pattern)
+            )
+        return value, None
+    if spec.kind == "set":
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)):
+            return None, _("{name}: must be a list of {choices}, got {value}").format(
+                name=name, choices=", ".join(spec.choices), value=quote(value)
+            )
+        items = [i.strip() if isinstance(i, str) else i for i in items if i != ""]
+        bad = [i for i in items if i not in spec.choices]
+        if bad:
+            return None, _("{name}: unknown item(s) {items} (choose from {choices})").format(
+                name=name, items=", ".join(quote(b, 30) for b in bad[:5]), choices=", ".join(spec.choices)
+            )
+        return tuple(c for c in spec.choices if c in items), None
+    if spec.kind == "choice":
+        if isinstance(value, str) and value in spec.choices:
+            return value, None
+        return None, _("{name}: must be one of {choices}, got {value}").format(
+            name=name, choices=", ".join(spec.choices), value=quote(value)
+        )
+    # numbers
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None, _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
+    if isinstance(value, str):
+        if not _DECIMAL.fullmatch(value.strip()):
+            return None, _("{name}: must be a number written in digits 0-9, got {value}").format(
+                name=name, value=quote(value)
+            )
+        value = float(value.strip())  # inf when too large for a float: named as too large below
+    if isinstance(value, int) and not -1e300 < value < 1e300:
+        value = math.inf if value > 0 else -math.inf  # float() would raise OverflowError on an int this big
+    value = float(value)
+    if math.isnan(value):
+        return None, _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
+    if math.isinf(value):
+        message = (
+            _("{name}: the number is too large (must be from {min:g} to {max:g}{unit})")
+            if value > 0
+            else _("{name}: the number is too small (must be from {min:g} to {max:g}{unit})")
+        )
+        return None, message.format(name=name, min=spec.min, max=spec.max, unit=_unit(spec))
+    if spec.kind == "int":
+        if value != int(value):
+            return None, _("{name}: must be a whole number, got {value}").format(name=name, value=quote(value))
+        value = int(value)
+    if spec.min is not None and value < spec.min:
+        message = (
+            _("{name}: {value:g} is negative (must be at least {min:g}{unit})")
+            if value < 0
+            else _("{name}: {value:g} is too small (must be at least {min:g}{unit})")
+        )
+        return None, message.format(name=name, value=value, min=spec.min, unit=_unit(spec))
+    if spec.max is not None and value > spec.max:
+        return None, _("{name}: {value:g} is too large (at most {max:g}{unit})").format(
+            name=name, value=value, max=spec.max, unit=_unit(spec)
+        )
+    return value, None
+
+
+def check_value(name: str, value: object, spec: Spec) -> str | None:
+    """A typed value's problem, or None: as coerce_value, but a string is no number or truth value here
+    (only links and files are read from text, by from_dict)."""
+    kind = spec.kind
+    if kind == "choice":  # the fast paths first: every Workload built (sweeps build thousands) checks every field
+        if value in spec.choices:
+            return None
+    elif kind == "float" or kind == "int":
+        if isinstance(value, (str, bool)) or not isinstance(value, (int, float)):
+            return _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
+        if (
+            (spec.min is None or value >= spec.min)
+            and (spec.max is None or value <= spec.max)
+            and (kind == "float" or value == int(value))
+        ):
+            return None
+    elif kind == "bool":
+        if isinstance(value, bool):
+            return None
+        return _("{name}: must be true or false, got {value}").format(name=name, value=quote(value))
+    if spec.kind == "set" and not isinstance(value, (list, tuple)):
+        return _("{name}: must be a list of {choices}, got {value}").format(
+            name=name, choices=", ".join(spec.choices), value=quote(value)
+        )
+    return coerce_value(name, value, spec)[1]
+
+
+def coerce_fields(data: dict[str, Any], *, strict: bool = True) -> tuple[dict[str, Any], list[str]]:
+    """Check each field on its own. Returns (good values, problems); never raises.
+
+    Unknown fields are problems when strict. Callers that must keep every valid input (a link
+    with one bad parameter) use the good values and show the problems.
+    """
+    good, problems = {}, []
+    for name, value in data.items():
+        spec = SPECS.get(name)
+        if spec is None:
+            if strict:
+                problems.append(
+                    _("{field}: unknown field (known fields: see `python -m lib fields`)").format(field=quote(name))
+                )
+            continue
+        v, problem = coerce_value(name, value, spec)
+        if problem:
+            problems.append(problem)
+        else:
+            good[name] = v
+    return good, problems
+
+
+def check_shares(values: dict[str, Any]) -> str | None:
+    shares = [values[k] for k in SHARE_FIELDS]
+    total = sum(shares)
+    if abs(total - 1.0) > SHARE_TOLERANCE:
+        parts = " + ".join(f"{k} {values[k]:g}" for k in SHARE_FIELDS)
+        return _("pull mix: {parts} = {total:g}; the three shares must sum to 1").format(parts=parts, total=total)
+    return None
