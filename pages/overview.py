@@ -31,11 +31,11 @@ workload_inputs.field("view")
 
 lacking = features.missing(w.required_features)
 other = a.other_totals()
-fig = scenario_cache.view(  # shared, never changed: the slide export styles a copy
+fig = scenario_cache.view(  # shared, never changed: the slide export styles a figure made from it
     w,
     book,
     "overview chart",
-    lambda: charts.cost_breakdown(
+    lambda: charts.cost_breakdown_spec(
         e, lacking=lacking, recommended=r.recommended, other=other, other_name=wording.other_view(a.as_set_up)
     ),
 )

@@ -159,7 +159,24 @@ def cost_breakdown(
     other: Mapping[str, float] | None = None,
     other_name: str = "",
 ) -> go.Figure:
-    """Stacked bars: each registry's monthly cost by category, cheapest first; the hover
+    """cost_breakdown_spec's figure (the exports, the CLI, the tests)."""
+    spec = cost_breakdown_spec(e, registry_ids, lacking, recommended, other, other_name)
+    return figure(spec["data"], spec["layout"])
+
+
+def cost_breakdown_spec(
+    e: Estimate,
+    registry_ids: Collection[str] | None = None,
+    lacking: dict[str, list[str]] | None = None,
+    recommended: str | None = None,
+    other: Mapping[str, float] | None = None,
+    other_name: str = "",
+) -> dict[str, Any]:
+    """The figure as plain dicts ({"data": traces, "layout": layout}), what the page sends: building
+    the Figure from them and turning it back into a dict was ~4-5 ms of a new scenario's Overview
+    rerun (issue 29, fourth round); ui/chart.py makes the Figure only when an export asks for one.
+
+    Stacked bars: each registry's monthly cost by category, cheapest first; the hover
     lists the components with their arithmetic. Registries in `lacking` (id -> missing
     required features) are faded and marked with ✗; the `recommended` registry's label says so.
     `other`: the registry's total in the other view where it differs (analysis.Analysis.other_totals),
@@ -246,9 +263,9 @@ def cost_breakdown(
         )
         for r in ghosts
     ]
-    return figure(
-        traces,
-        dict(
+    return dict(
+        data=traces,
+        layout=dict(
             barmode="stack",
             uniformtext=dict(mode="hide", minsize=10),
             title=dict(text=title),
