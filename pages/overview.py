@@ -31,11 +31,11 @@ workload_inputs.field("view")
 
 lacking = features.missing(w.required_features)
 other = a.other_totals()
-fig = scenario_cache.view(  # shared, never changed: the slide export styles a copy
+fig = scenario_cache.view(  # shared, never changed: the slide export styles a figure made from it
     w,
     book,
     "overview chart",
-    lambda: charts.cost_breakdown(
+    lambda: charts.cost_breakdown_spec(
         e, lacking=lacking, recommended=r.recommended, other=other, other_name=wording.other_view(a.as_set_up)
     ),
 )
@@ -43,7 +43,7 @@ across = scenario_cache.view(  # the phone's form: bars across, the names level 
     w,
     book,
     "overview chart across",
-    lambda: charts.cost_breakdown(
+    lambda: charts.cost_breakdown_spec(  # sent as a spec too: no plotly Figure made per new scenario
         e,
         lacking=lacking,
         recommended=r.recommended,
@@ -64,19 +64,27 @@ if any(lacking.values()):
     )
 
 st.subheader(_("Totals, cheapest first"))
-totals = scenario_cache.view(
-    w, book, "totals", lambda: tables.totals_table(e, other=a.other_view_totals(), setup=a.setup_words())
-)
+
+
+def _totals_view() -> pd.DataFrame:
+    """The totals in the reader's words and currency, built as one frame from the table's columns: the
+    same frame (the same Arrow bytes) as totals_table, assign, money.convert and a column selection made,
+    each step copying every column (issue 29, fourth round; tests/test_overview_tables.py)."""
+    t = tables.totals_columns(e, other=a.other_view_totals(), setup=a.setup_words())
+    return pd.DataFrame(
+        {
+            "rank": t["rank"],
+            "registry": t["registry"],
+            "monthly_cost": [labels.shown(v) for v in t["monthly_cost"]],  # money.convert's conversion
+            "other_cost": [labels.shown(v) for v in t["other_cost"]],
+            "setup": t["setup"],
+            "largest_part": [_(labels.CATEGORIES.get(c, NO_PART)) for c in t["largest_part"]],
+        }
+    )
+
+
 st.dataframe(
-    table.shown(  # the same table for everyone with this scenario: made and converted once
-        w,
-        book,
-        "overview totals",
-        lambda: money.convert(
-            totals.assign(largest_part=totals["largest_part"].map(lambda c: _(labels.CATEGORIES.get(c, NO_PART)))),
-            ["monthly_cost", "other_cost"],
-        )[["rank", "registry", "monthly_cost", "other_cost", "setup", "largest_part"]],
-    ),
+    table.shown(w, book, "overview totals", _totals_view),  # the same table for everyone with this scenario
     hide_index=True,
     width="stretch",
     column_config={
@@ -109,10 +117,10 @@ st.caption(_("Every part is quantity x unit price; the source of each price is l
 
 def _parts_view() -> pd.DataFrame:
     """The parts table in the reader's words and currency, built as one frame from its columns: the same
-    frame as assign / drop / money.convert made (the same Arrow bytes), in half the time (4.4 -> ~2 ms per
-    new scenario: each pandas step copied every column; issue 29, third round)."""
-    parts = tables.all_components_table(e, book)
-    columns = {c: parts[c] for c in parts.columns if c != "unit"}
+    frame as all_components_table, assign / drop / money.convert made (the same Arrow bytes), each pandas
+    step copying every column (issue 29, third and fourth rounds; tests/test_overview_tables.py)."""
+    parts = tables.components_columns(e, book)
+    columns = {c: parts[c] for c in parts if c != "unit"}
     columns["category"] = [_(labels.CATEGORIES[c]) for c in parts["category"]]
     columns["quantity"] = [
         labels.quantity(q, components.unit_text(u)) for q, u in zip(parts["quantity"], parts["unit"], strict=True)

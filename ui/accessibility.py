@@ -159,8 +159,9 @@ def _script(lang: str) -> str:
 
 
 def style_sheet(also: str = "") -> None:
-    """Once per run, anywhere on the page: the style sheet goes where Streamlit puts style-only HTML
-    (no space taken); the script's element is hidden by the style sheet (no gap in the page).
-    `also`: other style sheets of the frame (ui/chart.CSS), sent in the same element."""
+    """Once per run, anywhere on the page: style-only HTML goes where Streamlit puts it (no space taken);
+    HTML with a hidden element (the frame's share-query marker) stays in place, its element container
+    hidden by its own rule; the script's element is hidden by the style sheet (no gap in the page).
+    `also`: other HTML of the frame (ui/chart.CSS, ui/share.query_marker), sent in the same element."""
     st.html(also + CSS + (KOREAN_CSS if i18n.lang() == "ko" else ""))
     st.html(_script(i18n.lang()), unsafe_allow_javascript=True)

@@ -8,10 +8,12 @@ import re
 from typing import Any, cast
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from lib.core.i18n import _
 from lib.exports import export
+from lib.presentation import charts
 from lib.presentation.palette import TEXT
 
 from . import language
@@ -69,23 +71,76 @@ def _sent(fig: go.Figure) -> go.Figure:
     return cast(go.Figure, sent)
 
 
-def show(fig: go.Figure, key: str, name: str, subtitle: str = "", narrow: go.Figure | None = None) -> None:
-    """`name` names the downloaded files (English, like every file name the app writes). `narrow`: the
-    same figures in a phone's form (bars across, a legend below), drawn instead of `fig` on a screen up
-    to NARROW_MAX px wide (issue 28); the downloads are `fig`'s, at slide size, on every screen."""
+Spec = dict[str, Any]  # a figure as plain dicts: {"data": traces, "layout": layout} (charts.cost_breakdown_spec)
+_TEMPLATES: dict[object, dict[str, Any] | None] = {}  # plotly's default template's dict, by its name
+
+
+def _template() -> dict[str, Any] | None:
+    """The layout.template plotly puts into every Figure made without one (Streamlit sets its own
+    default), as Figure.to_dict() writes it: made once per process and default, not per figure."""
+    name = pio.templates.default
+    if name not in _TEMPLATES:
+        _TEMPLATES[name] = go.Figure().to_dict()["layout"].get("template")
+    return _TEMPLATES[name]
+
+
+def _in_plotlys_order(d: dict[str, Any], last: str) -> dict[str, Any]:
+    """A trace's or the layout's own keys as Figure.to_dict() writes them: sorted, `last` at the end."""
+    return {**{k: d[k] for k in sorted(d) if k != last}, **({last: d[last]} if last in d else {})}
+
+
+def _sent_spec(spec: Spec) -> go.Figure:
+    """What Figure(spec).to_dict() would send, without making the Figure (~4-5 ms a new scenario on the
+    Overview, issue 29 fourth round): the spec with the default template, as the Figure adds it, and
+    its keys in the Figure's order. tests/test_chart_sent.py holds the two byte for byte equal."""
+    template = _template()
+    layout = spec["layout"] if template is None else {**spec["layout"], "template": template}
+    return cast(
+        go.Figure,
+        _Sent(
+            {
+                "data": [_in_plotlys_order(t, "type") for t in spec["data"]],
+                "layout": _in_plotlys_order(layout, "template"),
+            }
+        ),
+    )
+
+
+def _to_send(fig: go.Figure | Spec) -> go.Figure:
+    return _sent_spec(fig) if isinstance(fig, dict) else _sent(fig)
+
+
+def show(
+    fig: go.Figure | Spec, key: str, name: str, subtitle: str = "", narrow: go.Figure | Spec | None = None
+) -> None:
+    """`name` names the downloaded files (English, like every file name the app writes). `fig` may be a
+    Spec (a page's cached view): the Figure is made only when a picture is downloaded. `narrow`: the same
+    figure in a phone's form (bars across, a legend below), drawn instead of `fig` on a screen up to
+    NARROW_MAX px wide (issue 28); the downloads are `fig`'s, at slide size, on every screen."""
     filename = _slug(name)
+    if isinstance(fig, dict):
+        spec = fig
+
+        def made() -> go.Figure:
+            return charts.figure(spec["data"], spec["layout"])
+    else:
+        figure = fig
+
+        def made() -> go.Figure:
+            return figure
+
     config = {"toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "filename": filename}}
     if narrow is None:
-        st.plotly_chart(_sent(fig), width="stretch", key=key, config=config)
+        st.plotly_chart(_to_send(fig), width="stretch", key=key, config=config)
     else:  # a keyed element is marked st-key-<key>: the style sheet's media rules hide one of the two
-        st.plotly_chart(_sent(fig), width="stretch", key=f"widechart_{key}", config=config)
-        st.plotly_chart(_sent(narrow), width="stretch", key=f"narrowchart_{key}", config=config)
+        st.plotly_chart(_to_send(fig), width="stretch", key=f"widechart_{key}", config=config)
+        st.plotly_chart(_to_send(narrow), width="stretch", key=f"narrowchart_{key}", config=config)
     ok = _renderer_available()
     why = None if ok else _("Needs Chromium on the server (apt-get install chromium).")
     c1, c2, _rest = st.columns([1, 1, 2])
     c1.download_button(
         "PNG 1920×1080",
-        data=language.deferred(lambda: export.image(export.slide_figure(fig, subtitle), "png")),
+        data=language.deferred(lambda: export.image(export.slide_figure(made(), subtitle), "png")),
         file_name=f"{filename}.png",
         mime="image/png",
         key=f"{key}_png",
@@ -97,7 +152,7 @@ def show(fig: go.Figure, key: str, name: str, subtitle: str = "", narrow: go.Fig
     )
     c2.download_button(
         "SVG",
-        data=language.deferred(lambda: export.image(export.slide_figure(fig, subtitle), "svg")),
+        data=language.deferred(lambda: export.image(export.slide_figure(made(), subtitle), "svg")),
         file_name=f"{filename}.svg",
         mime="image/svg+xml",
         key=f"{key}_svg",

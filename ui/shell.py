@@ -180,7 +180,6 @@ def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
         _left, right = st.columns([3, 1])
         with right:
             share.copy_link()
-            share.query_marker(q)
         share.notices(w, book)
         # the sidebar says why a pull mix is not used, below the fold on most screens, while the page
         # keeps the last mix that added up: say it where the figures are too (issue 28)
@@ -188,5 +187,6 @@ def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
         if mix:
             st.warning(mix, icon=":material/warning:")
         language.krw_caption()
-        accessibility.style_sheet(also=chart.CSS)  # one style-only element for both (issue 29)
+        # one element for the style sheets and the share link's query (issue 29, third and fourth rounds)
+        accessibility.style_sheet(also=chart.CSS + share.query_marker(q))
     return w, book

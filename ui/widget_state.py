@@ -48,18 +48,34 @@ def _sources(state: Any) -> dict[str, list[tuple[str, bool]]]:
     return out
 
 
+def _in_keys(state: Any, k: str) -> bool:
+    """k in state._keys(), without building the set of every key (issue 29, fourth round: _keys() once
+    per input drawn was ~6 % of an Overview rerun): _keys() holds the widget states' ids, and each key of
+    the old and the new session state as its widget id if it has one (`_get_widget_id`)."""
+    if k in state._new_widget_state.states:
+        return True
+    ids = state._key_id_mapper
+    named = [k] if ids.get_id_from_key(k, k) == k else []  # k itself, if no widget id replaces it
+    user_key = ids.id_key_mapping.get(k)
+    if user_key is not None and ids.get_id_from_key(user_key) == k:
+        named.append(user_key)  # the user key whose widget id k is
+    return any(n in state._old_state or n in state._new_session_state for n in named)
+
+
 def _key_sources(state: Any, key: str) -> list[tuple[str, bool]]:
     """_sources(state).get(key, []) without telling every key's kind (issue 29, third round: the walk was
     ~4 % of a rerun, once per input drawn): the only candidates are the key itself and the widget ids
-    mapped to it, taken in the walk's order (that of state._keys())."""
+    mapped to it. With one candidate present its place in the walk does not matter; with more (a key
+    drawn on two pages) they are taken in the walk's order (that of state._keys())."""
     wids = {
         wid
         for wid, user_key in state._key_id_mapper.id_key_mapping.items()
         if user_key == key and is_keyed_element_id(wid) and not _is_internal_key(wid)
     }
     plain = not is_element_id(key) and not _is_internal_key(key)
-    if not wids:
-        return [(key, False)] if plain and key in state._keys() else []
+    found = [(k, k in wids) for k in ([key] if plain else []) + sorted(wids) if _in_keys(state, k)]
+    if len(found) <= 1:
+        return found
     return [(k, k in wids) for k in state._keys() if k in wids or (plain and k == key)]
 
 

@@ -160,7 +160,25 @@ def cost_breakdown(
     other_name: str = "",
     horizontal: bool = False,
 ) -> go.Figure:
-    """Stacked bars: each registry's monthly cost by category, cheapest first; the hover
+    """cost_breakdown_spec's figure (the exports, the CLI, the tests)."""
+    spec = cost_breakdown_spec(e, registry_ids, lacking, recommended, other, other_name, horizontal)
+    return figure(spec["data"], spec["layout"])
+
+
+def cost_breakdown_spec(
+    e: Estimate,
+    registry_ids: Collection[str] | None = None,
+    lacking: dict[str, list[str]] | None = None,
+    recommended: str | None = None,
+    other: Mapping[str, float] | None = None,
+    other_name: str = "",
+    horizontal: bool = False,
+) -> dict[str, Any]:
+    """The figure as plain dicts ({"data": traces, "layout": layout}), what the page sends: building
+    the Figure from them and turning it back into a dict was ~4-5 ms of a new scenario's Overview
+    rerun (issue 29, fourth round); ui/chart.py makes the Figure only when an export asks for one.
+
+    Stacked bars: each registry's monthly cost by category, cheapest first; the hover
     lists the components with their arithmetic. Registries in `lacking` (id -> missing
     required features) are faded and marked with ✗; the `recommended` registry's label says so.
     `other`: the registry's total in the other view where it differs (analysis.Analysis.other_totals),
@@ -266,9 +284,9 @@ def cost_breakdown(
     ]
     if horizontal:
         return _bars_across(traces, tops, names, ticks, top, title, top_margin)
-    return figure(
-        traces,
-        dict(
+    return dict(
+        data=traces,
+        layout=dict(
             barmode="stack",
             uniformtext=dict(mode="hide", minsize=10),
             title=dict(text=title),
@@ -308,13 +326,13 @@ def _bars_across(
     top: float,
     title: str,
     top_margin: int,
-) -> go.Figure:
-    """cost_breakdown's bars drawn across, for a phone: a row per registry (cheapest on top, as the
+) -> dict[str, Any]:
+    """cost_breakdown_spec's bars drawn across, for a phone: a row per registry (cheapest on top, as the
     totals table reads), its name level on the left in its two lines, its total at the bar's end."""
     rows = len(names)
-    return figure(
-        traces,
-        dict(
+    return dict(
+        data=traces,
+        layout=dict(
             barmode="stack",
             uniformtext=dict(mode="hide", minsize=10),
             title=dict(

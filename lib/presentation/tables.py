@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -79,43 +80,71 @@ def totals_table(
     `cheaper` (setups.cheaper_setups()), each registry's cheaper setup beside its total; with
     `other` (Analysis.other_totals()), its total in the other view where it differs (else NaN);
     with `setup`, the words for the setup each total is priced in."""
-    rows = []
+    return pd.DataFrame(totals_columns(e, cheaper, other, setup))
+
+
+def totals_columns(
+    e: Estimate,
+    cheaper: Mapping[str, Setup | None] | None = None,
+    other: Mapping[str, float] | None = None,
+    setup: Mapping[str, str] | None = None,
+) -> dict[str, list[Any]]:
+    """totals_table's columns as lists: a page that shows some of them, in its own words, builds its
+    frame once from these (each pandas step on a frame copies every column; issue 29, fourth round)."""
+    columns: dict[str, list[Any]] = {
+        k: []
+        for k in (
+            "rank",
+            "id",
+            "registry",
+            "monthly_cost",
+            *(["cheaper_setup"] if cheaper is not None else []),
+            *(["setup"] if setup is not None else []),
+            *(["other_cost"] if other is not None else []),
+            "largest_part",
+            "flags",
+            "notes",
+        )
+    }
     for rank, r in enumerate(e.ranked(), start=1):
         cats = r.by_category()
-        driver = max(cats, key=lambda k: cats[k]) if r.monthly_cost > 0 else "-"
-        rows.append(
-            {
-                "rank": rank,
-                "id": r.id,
-                "registry": r.name,
-                "monthly_cost": r.monthly_cost,
-                **({"cheaper_setup": text(cheaper.get(r.id))} if cheaper is not None else {}),
-                **({"setup": setup.get(r.id, "")} if setup is not None else {}),
-                **({"other_cost": other.get(r.id, float("nan"))} if other is not None else {}),
-                "largest_part": driver,
-                "flags": " ".join(
-                    f"{_(SEVERITY_MARK[f.severity])} {f.message}" for f in r.flags if f.severity != "info"
-                ),
-                "notes": " ".join(f.message for f in r.flags if f.severity == "info"),
-            }
+        columns["rank"].append(rank)
+        columns["id"].append(r.id)
+        columns["registry"].append(r.name)
+        columns["monthly_cost"].append(r.monthly_cost)
+        if cheaper is not None:
+            columns["cheaper_setup"].append(text(cheaper.get(r.id)))
+        if setup is not None:
+            columns["setup"].append(setup.get(r.id, ""))
+        if other is not None:
+            columns["other_cost"].append(other.get(r.id, float("nan")))
+        columns["largest_part"].append(max(cats, key=lambda k: cats[k]) if r.monthly_cost > 0 else "-")
+        columns["flags"].append(
+            " ".join(f"{_(SEVERITY_MARK[f.severity])} {f.message}" for f in r.flags if f.severity != "info")
         )
-    return pd.DataFrame(rows)
+        columns["notes"].append(" ".join(f.message for f in r.flags if f.severity == "info"))
+    return columns
 
 
 def all_components_table(e: Estimate, book: PriceBook) -> pd.DataFrame:
     """Every registry's components in one table, cheapest registry first."""
-    rows = [
-        {
-            "registry": r.name,
-            "component": c.name,
-            "category": c.category,
-            "quantity": c.quantity,
-            "unit": c.unit,
-            "unit_price": c.price,
-            "monthly_cost": c.monthly_cost,
-            "source": book.prices[c.price_key].source if c.price_key in book.prices else _("your input"),
-        }
-        for r in e.ranked()
-        for c in r.components
-    ]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(components_columns(e, book))
+
+
+def components_columns(e: Estimate, book: PriceBook) -> dict[str, list[Any]]:
+    """all_components_table's columns as lists (see totals_columns)."""
+    columns: dict[str, list[Any]] = {
+        k: [] for k in ("registry", "component", "category", "quantity", "unit", "unit_price", "monthly_cost", "source")
+    }
+    yours = _("your input")
+    for r in e.ranked():
+        for c in r.components:
+            columns["registry"].append(r.name)
+            columns["component"].append(c.name)
+            columns["category"].append(c.category)
+            columns["quantity"].append(c.quantity)
+            columns["unit"].append(c.unit)
+            columns["unit_price"].append(c.price)
+            columns["monthly_cost"].append(c.monthly_cost)
+            columns["source"].append(book.prices[c.price_key].source if c.price_key in book.prices else yours)
+    return columns
