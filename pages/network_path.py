@@ -51,9 +51,13 @@ c2.metric(
     ).format(arithmetic=_arithmetic(paths["endpoints"])),
 )
 ipv4 = book.get("aws.public_ipv4_hourly", w.region)
+# the other regions' pulls reach this region through their NAT whatever this region's subnets are: the public
+# figure carries them too, or it reads "$0" beside a note that says that part stays on every path
+cross = next((c for c in paths["endpoints"] if c.key == "NAT data processed (cross-region pulls)"), None)
+other_regions = cross.monthly_cost if cross is not None else 0.0
 c3.metric(
     _("Public subnets"),
-    _monthly(0),
+    _monthly(other_regions),
     help=_(
         "Same-region pulls over the internet gateway: no NAT, no endpoint. Each instance there has a public IPv4 "
         "address, which AWS bills at {hourly} an hour ({monthly} a month) whatever it pulls: not counted here, as "
@@ -62,12 +66,11 @@ c3.metric(
 )
 # endpoints are regional: the other regions' pulls cross their own NAT on either path, and that share can be
 # most of the endpoint figure (the EKS preset: $270.00 of $299.25); say so beside the figures, not only in a tooltip
-cross = next((c for c in paths["endpoints"] if c.key == "NAT data processed (cross-region pulls)"), None)
 if cross is not None and cross.monthly_cost > 0:
     st.caption(
         _(
-            "Both figures include {cost}/month of NAT processing for the {gb} GB a month pulled from other regions: "
-            "endpoints serve their own region only, so that part stays whichever path this region takes."
+            "All three figures include {cost}/month of NAT processing for the {gb} GB a month pulled from other "
+            "regions: endpoints serve their own region only, so that part stays whichever path this region takes."
         ).format(cost=labels.money(cross.monthly_cost, prose=True), gb=labels.number(round(cross.quantity)))
     )
 

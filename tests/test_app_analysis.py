@@ -88,9 +88,10 @@ def test_network_page_says_what_of_both_figures_is_other_regions_nat():
     assert not at.exception
     said = [c.value for c in at.caption if "NAT processing" in c.value]
     assert said == [
-        "Both figures include $2.25/month of NAT processing for the 50 GB a month pulled from other regions: "
-        "endpoints serve their own region only, so that part stays whichever path this region takes."
+        "All three figures include $2.25/month of NAT processing for the 50 GB a month pulled from other "
+        "regions: endpoints serve their own region only, so that part stays whichever path this region takes."
     ]
+    assert at.metric[2].value == "$2.25/month"  # public subnets here, NAT there: the other region's part stays
     at = open_app({"network": "endpoints"}, page="pages/network_path.py")
     assert not [c for c in at.caption if "NAT processing" in c.value]
     # public subnets cost no NAT and no endpoint, but every instance's public IPv4 address is billed:

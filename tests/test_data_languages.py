@@ -156,7 +156,7 @@ def test_a_recommendation_speaks_the_language_of_its_run(book, fresh_caches):
         ko_declined = [s.answer for s in ko.path if s.declines]
     en = decision.recommend(w, book)  # the same cached tree, read in English
     assert ko.recommended == en.recommended == "ecr"
-    assert ko_question == "금융권 수준 / 보안이 중요한 환경으로, 감사 로그, 이미지 서명, 팀별 격리가 모두 필수입니까?"
+    assert ko_question == "금융권 수준의 보안이 필요해 감사 로그, 이미지 서명, 팀별 격리가 모두 필수입니까?"
     assert en.path[0].question.startswith("Is it finance-grade / security-critical")
     assert (
         ko_summary == "AWS 프로덕션 → ECR (추천 강도 3/3)." and en.summary == "AWS production -> ECR (strength 3 of 3)."

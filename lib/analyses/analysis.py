@@ -17,8 +17,15 @@ from ..core.i18n import _
 from ..decide import decision
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import Workload
-from ..pricing import engine, setups
+from ..pricing import engine, registries, setups
 from ..pricing.labels import SAME_MONEY
+
+_ORDER = {rid: i for i, rid in enumerate(registries.IDS)}
+
+
+def _order(rid: str) -> int:
+    """A tie in the document's order (registries.IDS), as Estimate.ranked and the decision break it."""
+    return _ORDER.get(rid, len(_ORDER))
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,14 +83,16 @@ class Analysis:
         """The cheapest registry that passes every hard requirement, at the shown figures (the
         S3 baseline never: it is not a registry); the recommendation wins a tie."""
         t, fails, rec = self.shown.totals(), self.recommendation.failures, self.recommendation.recommended
-        ok = sorted((rid for rid in t if not fails.get(rid)), key=lambda r: (round(t[r], 6), r != rec, r))
+        ok = sorted((rid for rid in t if not fails.get(rid)), key=lambda r: (round(t[r], 6), r != rec, _order(r)))
         return ok[0] if ok else None
 
     def candidates(self) -> list[tuple[str, float]]:
         """Registries that pass every hard requirement at their shown figures, cheapest first
         (recommendation.candidates is as described: the recommended one would not be at its answer)."""
         t, fails = self.shown.totals(), self.recommendation.failures
-        return sorted(((rid, c) for rid, c in t.items() if not fails.get(rid)), key=lambda x: (round(x[1], 6), x[0]))
+        return sorted(
+            ((rid, c) for rid, c in t.items() if not fails.get(rid)), key=lambda x: (round(x[1], 6), _order(x[0]))
+        )
 
     def shown_changes(self) -> dict[str, dict[str, Any]]:
         """Registry id -> the changes its shown figures are priced with (for what prices a workload

@@ -184,7 +184,8 @@ def _runner_up(
 ) -> str | None:
     """The next in the leaf, else the cheapest other registry that passes and fits the cloud."""
     others = sorted(
-        (r for r in registries.IDS if r not in pool and not fails[r] and r not in misfits), key=lambda r: (costs[r], r)
+        (r for r in registries.IDS if r not in pool and not fails[r] and r not in misfits),
+        key=lambda r: (costs[r], registries.IDS.index(r)),  # a tie in the document's order, as everywhere
     )
     alternatives = [*ranked[1:], *others]
     return alternatives[0] if alternatives else None
@@ -192,7 +193,10 @@ def _runner_up(
 
 def _cheapest(rec: str, costs: Mapping[str, float], fails: Mapping[str, Sequence[Reason]]) -> str | None:
     """The cheapest registry that meets every hard requirement (the recommendation wins a tie)."""
-    ok = sorted((r for r in registries.IDS if not fails[r]), key=lambda r: (round(costs[r], 6), r != rec, r))
+    ok = sorted(
+        (r for r in registries.IDS if not fails[r]),
+        key=lambda r: (round(costs[r], 6), r != rec, registries.IDS.index(r)),
+    )
     return ok[0] if ok else None
 
 

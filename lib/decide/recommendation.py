@@ -156,7 +156,7 @@ class Recommendation:
     def candidates(self) -> list[tuple[str, float]]:
         """Registries that pass every hard requirement, cheapest first."""
         ok = [(rid, c) for rid, c in self.costs.items() if not self.failures.get(rid)]
-        return sorted(ok, key=lambda x: (x[1], x[0]))
+        return sorted(ok, key=lambda x: (x[1], registries.IDS.index(x[0])))  # a tie in the document's order
 
     def reasons(self) -> list[str]:
         return [r for s in self.path for r in s.reasons] + ([self.cost_note] if self.cost_note else [])

@@ -73,7 +73,12 @@ class Estimate:
         return {r.id: r.monthly_cost for r in self.registries}
 
     def ranked(self) -> list[RegistryEstimate]:
-        return sorted(self.registries, key=lambda r: (r.monthly_cost, r.id))
+        """Cheapest first; a tie in the document's order (registries.IDS), as the decision breaks ties: by
+        id's letters, three registries at $0.00 put Docker Hub above the ECR the page recommended."""
+        return sorted(self.registries, key=lambda r: (r.monthly_cost, _ORDER.get(r.id, len(_ORDER))))
+
+
+_ORDER = {rid: i for i, rid in enumerate(registries.IDS)}
 
 
 def batch(choices: Mapping[str, Any], numbers: Mapping[str, np.ndarray]) -> PricingInputs[np.ndarray]:
