@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.analyses import migration, scenario_cache
 from lib.core.errors import InputError
-from lib.core.i18n import N_, _
+from lib.core.i18n import N_, _, ngettext
 from lib.pricing import labels, setups
 from lib.pricing.registries import name as registry_name
 from ui import shell, workload_inputs
@@ -97,11 +97,11 @@ a.metric(
     f"{labels.money(plan.monthly_after)} "
     f"− {registry_name(plan.source)} {labels.money(plan.monthly_before)}",
 )
-b.metric(
-    _("One-time effort"),
-    _("{hours} hours = {cost}").format(
-        hours=labels.number(plan.effort_hours, 2), cost=labels.money(plan.effort_cost, prose=True)
-    ),
+b.metric(  # the hours in the label: "10.75 hours = $806.25" as the value was cut at 1440 px in Korean (issue 28)
+    ngettext(
+        "One-time effort ({hours} hour)", "One-time effort ({hours} hours)", 1 if plan.effort_hours == 1 else 2
+    ).format(hours=labels.number(plan.effort_hours)),
+    labels.money(plan.effort_cost, prose=True),
     help=(
         _("At {rate} an hour; includes {hours} hours to set up {registry}")
         if plan.setup_hours

@@ -141,6 +141,8 @@ def test_migration_page_moves_every_repository_with_eks_steps_for_an_eks_team(bo
     metric = {m.label: m.value for m in at.metric}
     assert metric["Data to copy"] == "1,440 GB"  # 40 x 30 x 1.2 GB, no shared layers
     assert metric["Copy time"] == "about 8.0 hours"  # 1,440,000 MB / 50 MB/s = 28,800 s
+    # 1 hour for the first repository + 39 x 0.25 = 10.75 engineer hours x $75 = $806.25 (data/onetime.yaml)
+    assert metric["One-time effort (10.75 hours)"] == "$806.25"
     commands = "\n".join(c.value for c in at.code)
     assert "while read -r repo" in commands and "skopeo sync --all" in commands
     assert "kubectl set image" in commands and "AmazonEC2ContainerRegistryReadOnly" in commands
