@@ -168,3 +168,18 @@ def test_a_set_aside_registry_says_each_reason_once():
     _add_wont_serve(w, tree, fails, serving.Serving({}, {}, {"s3": (restated, throttled)}))
     assert [x.code for x in fails["s3"]] == ["failed_requirement", "wont_serve"]
     assert dict(fails["s3"][1].params)["flags"] == (throttled,)
+
+
+def test_ties_go_to_the_documents_order_everywhere(book):
+    """ECR, GHCR and Docker Hub all serve the open-source project at $0.00: the ranking, the runner-up and
+    'cheapest' break the tie as the decision does, in the document's order (ECR, GHCR, Docker Hub, ...),
+    not by the ids' letters, which put Docker Hub first beside an ECR recommendation."""
+    from lib.analyses.analysis import analyse
+
+    w = from_dict(OPEN_SOURCE)
+    e = engine.estimate(w, book)
+    assert [r.id for r in e.ranked()][:3] == ["ecr", "ghcr", "dockerhub"]
+    assert [e.totals()[rid] for rid in ("ecr", "ghcr", "dockerhub")] == [0.0, 0.0, 0.0]
+    a = analyse(w, book)
+    assert (a.recommendation.recommended, a.recommendation.runner_up, a.cheapest()) == ("ecr", "ghcr", "ecr")
+    assert [rid for rid, _c in a.candidates()][:3] == ["ecr", "ghcr", "dockerhub"]
