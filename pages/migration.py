@@ -6,6 +6,7 @@ import streamlit as st
 from lib.analyses import migration, scenario_cache
 from lib.core.errors import InputError
 from lib.core.i18n import N_, _, ngettext
+from lib.presentation import wording
 from lib.pricing import labels, setups
 from lib.pricing.registries import name as registry_name
 from ui import shell, workload_inputs
@@ -75,15 +76,7 @@ b.metric(
 c.metric(
     _("Transfer cost of the copy"),
     labels.money(plan.transfer_cost),
-    help=(
-        _("{size} GB x {price} per GB leaving {registry}")
-        if plan.transfer_price
-        else _("{size} GB x {price} per GB leaving {registry} (free: both stay inside AWS, or leaving is free)")
-    ).format(
-        size=labels.number(plan.transfer_gb, 1),
-        price=labels.unit_price(plan.transfer_price),
-        registry=registry_name(plan.source),
-    ),
+    help=wording.copy_cost(plan, w),
 )
 
 st.subheader(_("What it costs"))

@@ -8,6 +8,7 @@ from lib.analyses import migration, sensitivity, timeline
 from lib.core.errors import InputError
 from lib.inputs.workload import DEFAULT, from_dict
 from lib.pricing import engine, features, network
+from tests.conftest import EKS_TEAM
 
 # ---- break-even against brute force ---------------------------------------------------
 
@@ -243,7 +244,8 @@ def test_same_source_and_target_is_a_clear_error(book):
         migration.plan(DEFAULT, book, "ecr", "ecr")
 
 
-# ---- what the copy costs: the bytes leave the cloud the source runs in, as the estimate prices it ----
+# ---- what the copy costs: run where the images are pulled, its bytes pay every cloud they leave and ----
+# ---- every NAT gateway or endpoint they pass, as the estimate prices the pulls ---------------------
 # 1 repository x 10 versions x 500 MB = 5 GB stored (the defaults); us-east-1 rates from data/prices.yaml:
 # AWS internet egress $0.09/GB (first 10 TB), Google's $0.12/GB (first 1 TB), Azure's $0.087/GB.
 
@@ -252,13 +254,13 @@ def test_harbor_on_gcp_moves_to_artifact_registry_inside_google_cloud(book):
     # Harbor runs where the consumers do (the estimate bills its egress at Google's rates): moving it
     # to Artifact Registry never leaves Google Cloud. It used to be billed at AWS's $0.09/GB: 5 x 0.09 = $0.45.
     p = migration.plan(from_dict({"runs_on": "gcp"}), book, "harbor", "gar")
-    assert p.transfer_price == 0.0
+    assert p.legs == ()
     assert p.transfer_cost == 0.0
 
 
 def test_harbor_on_gcp_moving_to_ecr_pays_googles_egress(book):
     p = migration.plan(from_dict({"runs_on": "gcp"}), book, "harbor", "ecr")
-    assert p.transfer_price == 0.12
+    assert p.legs == (("leave_team", 0.12),)
     assert p.transfer_cost == pytest.approx(5 * 0.12)  # $0.60
 
 
@@ -272,4 +274,34 @@ def test_own_data_centre_and_global_services_pay_no_cloud_egress(book):
     on_prem = from_dict({"runs_on": "on_prem"})
     assert migration.plan(on_prem, book, "harbor", "ecr").transfer_cost == 0.0  # the company's own connection
     assert migration.plan(on_prem, book, "ecr", "harbor").transfer_cost == pytest.approx(5 * 0.09)  # leaves AWS
-    assert migration.plan(DEFAULT, book, "ghcr", "gar").transfer_cost == 0.0  # GitHub bills no egress
+    assert migration.plan(DEFAULT, book, "ghcr", "ecr").transfer_cost == 0.0  # GitHub bills no egress
+    assert migration.plan(on_prem, book, "ghcr", "gar").transfer_cost == 0.0  # nor does the own data centre
+
+
+def test_a_copy_run_on_aws_to_another_cloud_pays_aws_egress_on_the_way_out(book):
+    # the copy runs in the team's AWS network: GitHub sends it for free, AWS bills it leaving for Google
+    p = migration.plan(DEFAULT, book, "ghcr", "gar")
+    assert p.legs == (("leave_team", 0.09),)
+    assert p.transfer_cost == pytest.approx(5 * 0.09)  # $0.45
+    # from Azure, through the team on AWS, to Google: both clouds bill their egress, 0.087 + 0.09
+    assert migration.plan(DEFAULT, book, "acr", "gar").transfer_cost == pytest.approx(5 * (0.087 + 0.09))
+
+
+def test_a_copy_in_private_subnets_pays_the_nat_gateway_as_the_pulls_do(book):
+    """The reviewer's finding (issue 28, fifth review): the EKS team behind a NAT gateway moving to ECR
+    was shown a copy costing 0, while the same bytes pulled every month pay the NAT's processing.
+    40 repositories x 30 versions x 1.2 GB = 1,440 GB; us-east-1: NAT $0.045/GB, interface endpoint $0.01/GB."""
+    w = from_dict(EKS_TEAM)
+    # to ECR in its best setup (endpoints): pulled from GHCR through the NAT, pushed through the endpoints
+    p = migration.plan(w, book, "ghcr", "ecr", changes={"network": "endpoints"})
+    assert p.transfer_gb == 1440
+    assert p.legs == (("pull_nat", 0.045), ("push_endpoint", 0.01))
+    assert p.transfer_cost == pytest.approx(1440 * 0.055)  # $79.20
+    # to ECR as set up (through the NAT): both legs pass it, 1,440 x 0.09 = $129.60
+    assert migration.plan(w, book, "ghcr", "ecr").transfer_cost == pytest.approx(1440 * 0.09)
+    # to Harbor, inside the VPC: only the pull from ECR (through the NAT as set up) pays, $64.80
+    assert migration.plan(w, book, "ecr", "harbor").legs == (("pull_nat", 0.045),)
+    # from Harbor to ECR behind endpoints: only the push, $14.40
+    assert migration.plan(w, book, "harbor", "ecr", changes={"network": "endpoints"}).transfer_cost == (
+        pytest.approx(1440 * 0.01)
+    )

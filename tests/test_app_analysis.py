@@ -143,6 +143,13 @@ def test_migration_page_moves_every_repository_with_eks_steps_for_an_eks_team(bo
     assert metric["Copy time"] == "about 8.0 hours"  # 1,440,000 MB / 50 MB/s = 28,800 s
     # 1 hour for the first repository + 39 x 0.25 = 10.75 engineer hours x $75 = $806.25 (data/onetime.yaml)
     assert metric["One-time effort (10.75 hours)"] == "$806.25"
+    # pulled from GHCR through the NAT gateway ($0.045/GB), pushed to ECR through the endpoints of its
+    # best setup ($0.01/GB): 1,440 GB x $0.055 = $79.20 (it said $0.00: the reviewer's finding, issue 28)
+    assert metric["Transfer cost of the copy"] == "$79.20"
+    (why,) = [m.proto.help for m in at.metric if m.label == "Transfer cost of the copy"]
+    assert "x $0.055 per GB" in why
+    assert "$0.045 through your NAT gateway, pulling from GitHub Container Registry" in why
+    assert "$0.01 through the ECR interface endpoints, pushing to Amazon ECR" in why
     commands = "\n".join(c.value for c in at.code)
     assert "while read -r repo" in commands and "skopeo sync --all" in commands
     assert "kubectl set image" in commands and "AmazonEC2ContainerRegistryReadOnly" in commands

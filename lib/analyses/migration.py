@@ -3,7 +3,7 @@ effort and transfer cost, the change in monthly cost, and the months until it pa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,9 +18,10 @@ from ..decide.decision import recommend
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import Workload
 from ..pricing import engine, registries
-from ..pricing.components import Prices, quantities
+from ..pricing.components import Component, Prices, quantities
+from ..pricing.consumers import consumers_cloud
 from ..pricing.labels import number
-from ..pricing.shared_lines import EGRESS_TIERS
+from ..pricing.shared_lines import EGRESS_TIERS, ENDPOINT_HOURS, NAT_PROCESSED
 from .timeline import onetime
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data" / "migrations.yaml"
@@ -43,18 +44,24 @@ class Plan:
     effort_hours: float
     effort_cost: float
     transfer_gb: float
-    transfer_price: float
     setup_hours: float
     monthly_before: float
     monthly_after: float
     repositories: int = 1
     images: int = 1  # repositories x versions kept: every version moves
     copy_mb_per_second: float = 50.0
+    # what each GB of the copy pays, leg by leg: (key, price per GB); egress_legs, then network_legs
+    legs: tuple[tuple[str, float], ...] = ()
 
     @property
     def copy_hours(self) -> float:
         """Time to copy the stored bytes at the assumed speed (shared layers copied once)."""
         return self.transfer_gb * 1000.0 / self.copy_mb_per_second / 3600.0
+
+    @property
+    def transfer_price(self) -> float:
+        """Per GB copied: every cloud the bytes leave, every NAT gateway or endpoint they pass."""
+        return sum(price for _leg, price in self.legs)
 
     @property
     def transfer_cost(self) -> float:
@@ -171,16 +178,43 @@ def steps(source: str, target: str, w: Workload) -> tuple[list[tuple[str, str]],
     return out, _("generic plan (skopeo copies every layer and tag between registries)")
 
 
-def transfer_price(w: Workload, book: PriceBook, source: str, target: str) -> float:
-    """What copying a GB out of `source` into `target` costs: the first internet egress tier of the cloud
-    the source runs in, when the bytes leave that cloud; nothing inside one cloud, from a global service
-    (GitHub, Docker Hub) or from the company's own data centre. A self-hosted registry runs where the
-    consumers do, as the estimate prices it (Harbor on GCP pays Google's egress, not AWS's)."""
-    leaves = registries.SPECS[source].origin(w)
-    if leaves not in EGRESS_TIERS or leaves == registries.SPECS[target].origin(w):
-        return 0.0
-    first_tier_key = EGRESS_TIERS[leaves][0][2]
-    return Prices(book, w.region)(first_tier_key)
+def egress_legs(w: Workload, book: PriceBook, source: str, target: str) -> tuple[tuple[str, float], ...]:
+    """What the copy pays to clouds for its bytes, per GB. The copy runs in the team's network, where its
+    images are pulled (consumers_cloud), so the bytes may leave two clouds: the source's, when it is not
+    the team's ("leave_source"), and the team's, when the target is elsewhere ("leave_team"); each bills
+    the first internet egress tier of that cloud. A global service (GitHub, Docker Hub) bills no egress,
+    nor does the company's own data centre; a self-hosted registry runs where the consumers do, as the
+    estimate prices it (Harbor on GCP pays Google's egress, not AWS's)."""
+    team = consumers_cloud(w)
+    p = Prices(book, w.region)
+    legs: list[tuple[str, float]] = []
+    for leg, leaves, arrives in (
+        ("leave_source", registries.SPECS[source].origin(w), team),
+        ("leave_team", team, registries.SPECS[target].origin(w)),
+    ):
+        if leaves in EGRESS_TIERS and leaves != arrives:
+            legs.append((leg, p(EGRESS_TIERS[leaves][0][2])))
+    return tuple(legs)
+
+
+def network_legs(
+    source_lines: Sequence[Component], target_lines: Sequence[Component], book: PriceBook, region: str
+) -> tuple[tuple[str, float], ...]:
+    """The copy runs where the team's images are pulled (its cluster's network), so its bytes take the
+    paths the estimate prices for the pulls: pulling from the source as set up now, and pushing to the
+    target in its new setup. A path through the team's NAT gateway (the estimate has a "NAT data processed"
+    line) pays its per-GB processing on that leg; a push to ECR through its interface endpoints pays theirs
+    (layers are uploaded through the ecr.dkr endpoint; only pulls fetch them from S3 through the free
+    gateway endpoint). Inside the VPC (a self-hosted registry) or on a public network a leg is free."""
+    p = Prices(book, region)
+    legs: list[tuple[str, float]] = []
+    if any(c.key == NAT_PROCESSED for c in source_lines):
+        legs.append(("pull_nat", p("aws.nat_gb")))
+    if any(c.key == NAT_PROCESSED for c in target_lines):
+        legs.append(("push_nat", p("aws.nat_gb")))
+    elif any(c.key == ENDPOINT_HOURS for c in target_lines):
+        legs.append(("push_endpoint", p("aws.endpoint_gb")))
+    return tuple(legs)
 
 
 def setup_steps(target: str, changes: Mapping[str, Any], w: Workload) -> list[tuple[str, str]]:
@@ -217,10 +251,9 @@ def plan(
     hours = move_hours(w)
     setup = onetime()["setup_hours"][target]["hours"] if registries.SPECS[target].self_hosted else 0.0
     q = quantities(w)
-    price = transfer_price(w, book, source, target)
-    totals = engine.estimate(w, book, ids=(source, target)).totals()
-    if changes:
-        totals[target] = engine.estimate(w.replace(**changes), book, ids=(target,))[target].monthly_cost
+    now = engine.estimate(w, book, ids=(source, target))
+    after = engine.estimate(w.replace(**changes), book, ids=(target,))[target] if changes else now[target]
+    totals = {source: now[source].monthly_cost, target: after.monthly_cost}
     step_list, step_source = steps(source, target, w)
     step_list = setup_steps(target, changes, w) + step_list
     return Plan(
@@ -231,11 +264,12 @@ def plan(
         hours + setup,
         (hours + setup) * w.engineer_hourly_rate,
         float(q.stored_gb),
-        price,
         setup,
         totals[source],
         totals[target],
         repositories=w.repositories,
         images=int(q.images_stored),
         copy_mb_per_second=float(ot.get("copy_mb_per_second", 50.0)),
+        legs=egress_legs(w, book, source, target)
+        + network_legs(now[source].components, after.components, book, w.region),
     )

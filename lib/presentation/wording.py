@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..analyses.migration import Plan
 from ..core.i18n import N_, _, ngettext
 from ..inputs import regions
 from ..inputs.workload import SHARE_FIELDS, SPECS, Workload
-from ..pricing import labels
+from ..pricing import labels, registries
+from ..pricing.consumers import consumers_cloud
+from ..pricing.registries import name as registry_name
 
 # how a setup change reads after the registry's name ("Amazon ECR with VPC interface endpoints and the S3
 # gateway endpoint")
@@ -193,4 +196,44 @@ def sweep_view(as_set_up: bool) -> str:
             "Each registry in its cheapest setup for today's values (the recommended one as recommended), "
             "kept across the range."
         )
+    )
+
+
+# ---- the Migration page: what each GB of the copy pays, leg by leg (migration.Plan.legs) ------------
+
+_COPY_LEG = {
+    "leave_source": N_("{price} leaving {cloud}"),
+    "leave_team": N_("{price} leaving {cloud}"),
+    "pull_nat": N_("{price} through your NAT gateway, pulling from {registry}"),
+    "push_nat": N_("{price} through your NAT gateway, pushing to {registry}"),
+    "push_endpoint": N_("{price} through the ECR interface endpoints, pushing to {registry}"),
+}
+
+
+def copy_cost(plan: Plan, w: Workload) -> str:
+    """The copy's transfer cost as arithmetic: "1,440 GB x $0.055 per GB, copied where your images are
+    pulled: $0.045 through your NAT gateway, pulling from GitHub Container Registry; $0.01 through ...",
+    or why it is free."""
+    size = labels.number(plan.transfer_gb, 1)
+    if not plan.legs:
+        return _(
+            "{size} GB, copied where your images are pulled: free (no cloud the bytes leave bills them, "
+            "and no NAT gateway is on their way)"
+        ).format(size=size)
+    clouds = {
+        "leave_source": registries.SPECS[plan.source].origin(w),
+        "leave_team": consumers_cloud(w),
+    }
+    parts = []
+    for leg, price in plan.legs:
+        cloud = clouds.get(leg)
+        parts.append(
+            _(_COPY_LEG[leg]).format(
+                price=labels.unit_price(price),
+                cloud=labels.choice("runs_on", cloud) if cloud else "",
+                registry=registry_name(plan.source if leg == "pull_nat" else plan.target),
+            )
+        )
+    return _("{size} GB x {price} per GB, copied where your images are pulled: {legs}").format(
+        size=size, price=labels.unit_price(plan.transfer_price), legs="; ".join(parts)
     )

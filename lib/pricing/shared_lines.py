@@ -143,11 +143,15 @@ def nat_hours(w: Inputs, p: Prices) -> Line:
     return Line(say(N_("NAT gateway hours")), "network", "hour", w.nat_gateways * p.hours, "aws.nat_hourly")
 
 
+NAT_PROCESSED = N_("NAT data processed")  # a line's key: Migration reads which paths pass the NAT from it
+ENDPOINT_HOURS = N_("Interface endpoints (ecr.api + ecr.dkr) x AZs")
+
+
 def nat_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     """Private subnets reaching a registry outside the VPC: a NAT gateway's hours and bytes."""
     return [
         nat_hours(w, p),
-        Line(say(N_("NAT data processed")), "network", "GB", q.vpc_gb, "aws.nat_gb"),
+        Line(say(NAT_PROCESSED), "network", "GB", q.vpc_gb, "aws.nat_gb"),
     ]
 
 
@@ -167,7 +171,7 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     same_pulls = w.pulls_per_month * w.same_region_share
     return [
         Line(
-            say(N_("Interface endpoints (ecr.api + ecr.dkr) x AZs")),
+            say(ENDPOINT_HOURS),
             "network",
             "endpoint-hour",
             ENDPOINTS_PER_AZ * w.availability_zones * p.hours,
