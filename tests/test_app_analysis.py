@@ -24,20 +24,21 @@ def test_break_even_page_lists_the_librarys_points(book):
 
 
 def test_break_even_page_answers_where_the_recommendation_changes_first(book):
-    # the worked example made public and pulled anonymously by the public: each puller has its own
-    # 500 GB of ECR Public, so no pull count moves the answer off ECR (tests/test_decision_sweep.py)
+    # the worked example made public and pulled anonymously by the public, from the internet: the tree
+    # puts cost first (IAM and VPC endpoints serve none of those pulls) and GitHub Actions leads to GHCR,
+    # free for public images at any count, so no pull count moves the answer (tests/test_decision_sweep.py)
     q = {"visibility": "public", "same_region_share": "0", "internet_share": "1"}
     at = open_app(q, page="pages/break_even.py")
     assert not at.exception
     assert at.subheader[0].value == "Where the recommendation changes"
     assert at.info[0].value == (
-        "The answer stays Amazon ECR from 10 pulls a month to 100,000,000 pulls a month: "
+        "The answer stays GitHub Container Registry from 10 pulls a month to 100,000,000 pulls a month: "
         "no value in the range swept changes it."
     )
     answers = at.dataframe[0].value
     assert len(answers) == 5  # every sweepable input
     row = answers[answers["input"] == "Pulls a month"].iloc[0]
-    assert row["answer"] == "Amazon ECR"
+    assert row["answer"] == "GitHub Container Registry"
     assert not row["changes_to"]
 
 

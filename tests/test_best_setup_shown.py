@@ -296,14 +296,14 @@ def test_migration_moves_to_the_recommended_registry_by_default():
 
 
 def test_migration_says_so_when_the_images_are_already_in_the_recommended_registry():
-    # the open-source project on AWS: ECR (Public) is the answer, and the images are there already
+    # the open-source project on AWS, pulled by the public: GHCR is the answer, and the images are there already
     at = open_app(
         {
             "visibility": "public",
             "pulls_per_month": "200000",
             "same_region_share": "0",
             "internet_share": "1",
-            "migrate_from": "ecr",
+            "migrate_from": "ghcr",
         },
         page="pages/migration.py",
     )

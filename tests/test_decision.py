@@ -1,5 +1,6 @@
 """Every rule and case of the source document, reproduced by the decision tree."""
 
+import functools
 import itertools
 import json
 import re
@@ -11,7 +12,7 @@ import yaml
 
 from lib.decide import decision
 from lib.inputs import scenario
-from lib.inputs.workload import SPECS, from_dict
+from lib.inputs.workload import DEFAULT, SPECS, from_dict
 
 TREE = decision.load()
 
@@ -170,30 +171,62 @@ def _all_answers():
     bools = ("private_network_only", "aws_only", "avoid_cloud_iam")
     comp = SPECS["compliance"].choices
     subsets = [c for n in range(len(comp) + 1) for c in itertools.combinations(comp, n)]
-    for values in itertools.product(*choices.values(), *[(False, True)] * len(bools), subsets):
-        d = dict(zip([*choices, *bools, "compliance"], values, strict=True))
-        yield from_dict(d)
+    # who pulls: the team's own clusters in-region, or the public from the internet
+    mixes = ({}, {"same_region_share": 0, "internet_share": 1})
+    for values in itertools.product(*choices.values(), *[(False, True)] * len(bools), subsets, mixes):
+        d = dict(zip([*choices, *bools, "compliance"], values[:-1], strict=True))
+        yield DEFAULT.replace(**d, **values[-1])  # replace validates as from_dict does, 6x faster
+
+
+@functools.cache
+def _every_walk():
+    """Every combination of the tree's inputs walked once (~123,000): the leaves reached, the branches
+    taken and the questions asked."""
+    leaves, branches, asked = set(), set(), set()
+    for w in _all_answers():
+        path, leaf, taken = decision.walk(w, TREE)
+        leaves.add(leaf)
+        branches.update(taken)
+        asked.update(s.node for s in path)
+    return leaves, branches, asked
 
 
 def test_every_leaf_is_reachable_and_every_branch_is_taken():
-    leaves, branches = set(), set()
-    for w in _all_answers():
-        _path, leaf, taken = decision.walk(w, TREE)
-        leaves.add(leaf)
-        branches.update(taken)
+    leaves, branches, _asked = _every_walk()
     assert leaves == set(TREE.leaves)
     expected = {(nid, i) for nid, n in TREE.nodes.items() for i, b in enumerate(n.branches) if b.deciding}
     assert branches == expected
 
 
 def test_every_question_is_asked_on_some_path():
-    asked = set()
-    for w in _all_answers():
-        asked.update(s.node for s in decision.walk(w, TREE)[0])
-    assert asked == set(TREE.nodes)
+    assert _every_walk()[2] == set(TREE.nodes)
 
 
 # ---- the tree file is validated ------------------------------------------------------
+
+
+def _public_pulls(doc):
+    """The condition "most pulls come from the internet" of the AWS priority question."""
+    first = doc["nodes"]["aws_priority"]["branches"][0]
+    return next(c for c in first["when"]["all"] if "at_least" in c)
+
+
+def test_public_images_go_by_who_pulls_them(book):
+    """The comparison's own project has a public repository, pulls its images from its own EC2 and "would
+    have used ECR for long-term production"; an open-source project whose images the public pulls from the
+    internet is the comparison's "open source -> GHCR". The line is half the pulls from the internet."""
+    base, _ = scenario.load("data/presets/doc-project.yaml")
+    production = base.replace(lifetime="production", avoid_cloud_iam=False)
+    assert production.visibility == "public" and production.internet_share == 0
+    assert decision.recommend(production, book).leaf == "ecr_production"
+    half = production.replace(same_region_share=0.5, internet_share=0.5)
+    assert decision.recommend(half, book).leaf == "ghcr"
+    most_own = production.replace(same_region_share=0.51, internet_share=0.49)
+    assert decision.recommend(most_own, book).leaf == "ecr_production"
+    # chosen on purpose, integration first wins over who pulls
+    assert decision.recommend(half.replace(priority="integration"), book).leaf == "ecr_production"
+    # private images are never "the public's"
+    assert decision.recommend(half.replace(visibility="private"), book).leaf == "ecr_production"
 
 
 @pytest.mark.parametrize(
@@ -204,6 +237,8 @@ def test_every_question_is_asked_on_some_path():
         (lambda t: t["nodes"]["platform"]["branches"][0]["when"].update({"is": "mars"}), "runs_on has no value 'mars'"),
         (lambda t: t["nodes"]["ci"]["branches"].pop(), "last deciding branch must be 'else: true'"),
         (lambda t: t["leaves"]["gar"].update(registries=["quay"]), "leaf 'gar' must name known registries"),
+        (lambda t: _public_pulls(t).update(at_least="half"), "at_least compares a number field with a number"),
+        (lambda t: _public_pulls(t).update(field="ci"), "at_least compares a number field with a number, got ci"),
     ],
 )
 def test_broken_tree_names_the_problem(mutate, message):

@@ -77,11 +77,16 @@ def test_the_answer_changes_at_ecr_publics_quota(book):
     assert a.evaluations <= 10 + 15
 
 
-def test_the_open_source_project_on_aws_is_ecr_at_every_pull_count(book):
-    # 200,000 anonymous pulls a month from the public: each puller has its own 500 GB on ECR Public,
-    # so no pull count sets ECR aside (counted as one puller's, it moved to GHCR above 1,000)
+def test_the_open_source_project_on_aws_is_ghcr_at_every_pull_count(book):
+    # 200,000 anonymous pulls a month from the public, from the internet: cost first (IAM and VPC endpoints
+    # serve none of them), GitHub Actions -> GHCR, free for public images at any count
     w = from_dict(dict(visibility="public", pulls_per_month=200_000, same_region_share=0, internet_share=1.0))
     a = decision_sweep.answer(w, book, "pulls_per_month", TREE)
+    assert a.now == "ghcr"
+    assert not a.changes
+    # chosen "integration first" on purpose, it is ECR (Public), each puller with its own 500 GB: no pull
+    # count sets it aside (counted as one puller's, it moved to GHCR above 1,000)
+    a = decision_sweep.answer(w.replace(priority="integration"), book, "pulls_per_month", TREE)
     assert a.now == "ecr"
     assert not a.changes
 

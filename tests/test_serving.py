@@ -48,13 +48,16 @@ def test_the_throttling_flags_are_marked_in_data(book):
     assert "public_pullers_limited" not in {f.code for f in private}
 
 
-def test_open_source_project_on_aws_is_ecr_public_and_no_answer_carries_a_blocker_or_throttling(book):
+def test_open_source_project_on_aws_is_ghcr_and_no_answer_carries_a_blocker_or_throttling(book):
     w = from_dict(OPEN_SOURCE)
     r = decision.recommend(w, book)
-    # the tree points at ECR (AWS production); ECR Public serves the public's 100,000 GB of anonymous
-    # pulls free (each puller's own 500 GB), so the answer stays on the leaf at $0
-    assert r.leaf == "ecr_production"
-    assert r.recommended == "ecr" and r.recommended_cost == 0.0
+    # pulled by the public from the internet: the tree puts cost first and GitHub Actions leads to GHCR
+    # (the comparison's "open source -> GHCR"), free for public images
+    assert r.leaf == "ghcr"
+    assert r.recommended == "ghcr" and r.recommended_cost == 0.0
+    # the runner-up, ECR, serves too: ECR Public gives each anonymous puller its own 500 GB, so the
+    # public's 100,000 GB are free
+    assert r.runner_up == "ecr" and r.costs["ecr"] == 0.0
     step = serving.serving_setups(w, book, r.costs, setups.cheaper_setups(w, book))
     # Docker Hub's Personal plan serves the public's pulls too: nothing moved, only S3 set aside
     assert step.setups["dockerhub"] is None and r.costs["dockerhub"] == 0.0
@@ -65,7 +68,10 @@ def test_open_source_project_on_aws_is_ecr_public_and_no_answer_carries_a_blocke
         assert not [f for f in flags if f.wont_serve or f.severity == "blocker"], rid
     # nothing was set aside on the way to the answer: no sentence says so
     assert "would not serve" not in decision.headline(r)
-    assert "Amazon ECR" in r.title
+    assert "GitHub Container Registry" in r.title
+    # "integration first" chosen on purpose: AWS production -> ECR (Public), on its leaf at $0
+    r = decision.recommend(w.replace(priority="integration"), book)
+    assert (r.leaf, r.recommended, r.recommended_cost) == ("ecr_production", "ecr", 0.0)
 
 
 def _tree_with_gcp_leaf(registry_ids):
@@ -181,5 +187,7 @@ def test_ties_go_to_the_documents_order_everywhere(book):
     assert [r.id for r in e.ranked()][:3] == ["ecr", "ghcr", "dockerhub"]
     assert [e.totals()[rid] for rid in ("ecr", "ghcr", "dockerhub")] == [0.0, 0.0, 0.0]
     a = analyse(w, book)
-    assert (a.recommendation.recommended, a.recommendation.runner_up, a.cheapest()) == ("ecr", "ghcr", "ecr")
+    # GHCR is the answer (the tree); of the other two at $0, ECR comes first in the document's order;
+    # "cheapest" names the recommendation, which ties for it
+    assert (a.recommendation.recommended, a.recommendation.runner_up, a.cheapest()) == ("ghcr", "ecr", "ghcr")
     assert [rid for rid, _c in a.candidates()][:3] == ["ecr", "ghcr", "dockerhub"]

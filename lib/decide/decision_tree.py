@@ -28,7 +28,7 @@ from ..pricing import registries
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "decision_tree.yaml"
 
-Op = Literal["is", "in", "has", "has_all", "has_any"]
+Op = Literal["is", "in", "has", "has_all", "has_any", "at_least"]
 CONDITION_KEYS = set(get_args(Op))
 Text = str | Mapping[str, str]  # one text in both languages ({en, ko}), or a plain string (a name)
 
@@ -40,7 +40,8 @@ class DecisionTreeError(DashboardError, ValueError):
 @dataclass(frozen=True)
 class Condition:
     """`else` (always), `all`/`any` of `parts`, or a test of one workload field against `value`
-    (one value for is/has, a tuple for in/has_all/has_any)."""
+    (one value for is/has, a tuple for in/has_all/has_any, a number for at_least: a number field's
+    value is at least it)."""
 
     op: Literal["else", "all", "any"] | Op
     field: str = ""
@@ -64,6 +65,8 @@ class Condition:
             return self.value in v
         if op == "has_all":
             return all(x in v for x in self.value)
+        if op == "at_least":
+            return float(v) >= float(self.value)
         return any(x in v for x in self.value)
 
 
@@ -179,6 +182,15 @@ def _check_condition(c: Any, where: str) -> None:
             )
         )
     op = ops.pop()
+    if op == "at_least":
+        number = isinstance(c[op], int | float) and not isinstance(c[op], bool)
+        if SPECS[name].kind not in ("int", "float") or not number:
+            raise DecisionTreeError(
+                _("{where}: at_least compares a number field with a number, got {field}: {value}").format(
+                    where=where, field=name, value=repr(c[op])
+                )
+            )
+        return
     _check_values(name, c[op] if isinstance(c[op], list) else [c[op]], where)
 
 

@@ -51,12 +51,13 @@ class Situation:
         N_("What comes first"),
         N_(
             "cost: lowest cost and fastest setup; integration: cloud integration and security; "
-            "auto: cost for a demo, integration in production."
+            "auto: cost for a demo or for public images pulled mostly from the internet, integration in production."
         ),
         question=5,
         screen_help=N_(
-            "Lowest cost and fastest setup, or cloud integration and security. Left to how long it lives: "
-            "cost first for a demo, integration first in production."
+            "Lowest cost and fastest setup, or cloud integration and security. Left on auto: "
+            "cost first for a demo or for public images pulled mostly from the internet, integration first in "
+            "production."
         ),
     )
     private_network_only: bool = field_spec(
