@@ -58,7 +58,7 @@ CHOICES: dict[tuple[str, str], str] = {
     ("lifetime", "demo"): N_("A few days' demo"),
     ("lifetime", "production"): N_("Long-term production"),
     ("migrate_to", "recommended"): N_("The recommended registry"),
-    ("priority", "auto"): N_("Decide from how long it lives"),
+    ("priority", "auto"): N_("Decide from how long it lives and who pulls"),
     ("priority", "cost"): N_("Lowest cost and fastest setup"),
     ("priority", "integration"): N_("Cloud integration and security"),
     ("compliance", "audit_logs"): N_("Audit logs"),
