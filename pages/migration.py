@@ -125,7 +125,8 @@ if plan.payback_months is None:
             "Recommendation page), as in the comparison's GHCR to ECR move for production."
         ).format(
             registry=registry_name(plan.target),
-            change=labels.signed_money(labels.shown_difference(plan.monthly_after, plan.monthly_before)),
+            # an amount in a sentence, as the rest of the prose writes it ("약 12만 원"); "more" says the sign
+            change=labels.money(labels.shown_difference(plan.monthly_after, plan.monthly_before), prose=True),
         ),
         icon=":material/info:",
     )

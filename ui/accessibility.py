@@ -163,5 +163,13 @@ def style_sheet(also: str = "") -> None:
     HTML with a hidden element (the frame's share-query marker) stays in place, its element container
     hidden by its own rule; the script's element is hidden by the style sheet (no gap in the page).
     `also`: other HTML of the frame (ui/chart.CSS, ui/share.query_marker), sent in the same element."""
-    st.html(also + CSS + (KOREAN_CSS if i18n.lang() == "ko" else ""))
+    st.html(also + CSS)
     st.html(_script(i18n.lang()), unsafe_allow_javascript=True)
+
+
+def korean_style() -> None:
+    """First thing in a Korean run, before the sidebar's widgets: sent with the frame's style sheet at the
+    end of the run, the sidebar's captions were drawn first and broke Hangul mid-word while the page
+    loaded (issue 28, fifth review). Style-only HTML goes to Streamlit's event container: no space taken."""
+    if i18n.lang() == "ko":
+        st.html(KOREAN_CSS)
