@@ -101,7 +101,7 @@ b.metric(  # the hours in the label: "10.75 hours = $806.25" as the value was cu
     ngettext(
         "One-time effort ({hours} hour)", "One-time effort ({hours} hours)", 1 if plan.effort_hours == 1 else 2
     ).format(hours=labels.number(plan.effort_hours)),
-    labels.money(plan.effort_cost, prose=True),
+    labels.money(plan.effort_cost),  # a metric's exact figure, as its neighbours (−₩2,995,139 beside 약 111만 원)
     help=(
         _("At {rate} an hour; includes {hours} hours to set up {registry}")
         if plan.setup_hours
