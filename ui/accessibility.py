@@ -80,12 +80,14 @@ CSS = f"""<style>
 # Korean typography (issue 28): Hangul may break between any two syllables, so a narrow column broke
 # words in two ("자체 호스/팅", "게이트웨/이"); keep-all breaks only at spaces, as Korean text is set
 # (a long unbroken run may still wrap anywhere rather than overflow). Korean has no italics: the
-# emphasis *…* gives is drawn as weight, the way Korean documents set it.
+# emphasis *…* gives is drawn as weight, the way Korean documents set it, and a code block's Korean
+# comments (the Bill and Measure pages' instructions) stand upright.
 KOREAN_CSS = """<style>
 [data-testid="stAppViewContainer"] *, [data-testid="stSidebar"] *, [role="dialog"] *, [data-baseweb="popover"] * {
   word-break: keep-all !important; overflow-wrap: anywhere; }
 [data-testid="stAppViewContainer"] em, [data-testid="stSidebar"] em, [data-testid="stAppViewContainer"] i,
 [data-testid="stSidebar"] i:not([class*="material"]) { font-style: normal; font-weight: 600; }
+[data-testid="stCode"] .token.comment { font-style: normal; }
 </style>"""
 
 # Runs in the page itself (st.html with its script allowed), once per tab however often it is drawn:
