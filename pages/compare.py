@@ -83,14 +83,16 @@ def _changes(b: Workload) -> str:
     )
 
 
-def _views() -> tuple[go.Figure, ui_table.Table, str]:
+def _views() -> tuple[go.Figure, go.Figure, ui_table.Table, str]:
     """A against B: the chart, the table and the cheapest of each, made once per pair of scenarios (and
     language and won rate) for every session (lib/scenario_cache; issue 29: a page switch, a second
     person or an input moved back to a value seen before redraws them without pricing or converting)."""
     # each registry in its best setup (or as set up now: the view); A is the Overview's analysis, shared
     a_analysis, b_analysis = scenario_cache.analysis(w, book), scenario_cache.analysis(b, book)
     table = compare.analyses_side_by_side(a_analysis, b_analysis)
-    fig = charts.compare_bars(table, w, b, compare.marks(a_analysis, b_analysis))  # the legend says what B changes
+    marks = compare.marks(a_analysis, b_analysis)
+    fig = charts.compare_bars(table, w, b, marks)  # the legend says what B changes
+    narrow = charts.compare_bars(table, w, b, marks, horizontal=True)  # a phone's form (issue 28)
     was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))
     shown = ui_table.arrow(
         money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
@@ -108,7 +110,7 @@ def _views() -> tuple[go.Figure, ui_table.Table, str]:
     # (never the S3 baseline, nor a plan that would throttle or refuse the pulls), at the figures shown
     cheapest_a, cheapest_b = (registry_name(c) if (c := x.cheapest()) else "—" for x in (a_analysis, b_analysis))
     cheapest = _("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b)
-    return fig, shown, cheapest
+    return fig, narrow, shown, cheapest
 
 
 b, problems = lenient(share.b_overrides(), w, "B: ")
@@ -138,8 +140,8 @@ with st.expander(_("Scenario B: what differs from A"), expanded=True):
     st.caption(scenario_cache.view(w, book, ("compare changes", b), lambda: _changes(b)))
 
 
-fig, shown, cheapest = scenario_cache.view(w, book, ("compare", b), _views)
-chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w))
+fig, narrow, shown, cheapest = scenario_cache.view(w, book, ("compare", b), _views)
+chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w), narrow=narrow)
 st.dataframe(
     shown,
     hide_index=True,

@@ -59,7 +59,7 @@ def matrix_html(required: Collection[str]) -> str:
     return f"""<style>
 .fm-wrap {{ overflow-x: auto; }}
 .fm {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; color: #262730; }}
-.fm th, .fm td {{ border-bottom: 1px solid #E3E3E3; padding: 6px 8px; text-align: center; white-space: nowrap; }}
+.fm th, .fm td {{ border-bottom: 1px solid #E3E3E3; padding: 6px 5px; text-align: center; white-space: nowrap; }}
 .fm th[scope=row] {{ text-align: left; font-weight: 600; white-space: normal; min-width: 9rem;
   position: sticky; left: 0; background: #fff; z-index: 1; }}  /* the feature stays in view while the table scrolls */
 .fm thead th {{ font-weight: 600; vertical-align: bottom; white-space: normal; overflow-wrap: normal;
@@ -123,16 +123,17 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        # pixel widths that fit 978 px (the main column at 1440 px): "large" pushed the last column out
-        "registry": st.column_config.TextColumn(_("Registry"), width=190),
-        "provider": st.column_config.TextColumn(_("Provider"), width=80),
-        "cost": st.column_config.TextColumn(_("Cost"), width=150),
+        # pixel widths that fit 978 px (the main column at 1440 px): "large" pushed the last column out, and
+        # 300 px cut the longest Korean "recommended for" (issue 28, fifth review)
+        "registry": st.column_config.TextColumn(_("Registry"), width=186),
+        "provider": st.column_config.TextColumn(_("Provider"), width=76),
+        "cost": st.column_config.TextColumn(_("Cost"), width=130),
         "aws_integration": st.column_config.ProgressColumn(
-            _("AWS integration"), min_value=0, max_value=5, format="%d / 5", width=120
+            _("AWS integration"), min_value=0, max_value=5, format="%d / 5", width=110
         ),
         "usage": st.column_config.ProgressColumn(
-            _("Use in practice"), min_value=0, max_value=5, format="%d / 5", width=120
+            _("Use in practice"), min_value=0, max_value=5, format="%d / 5", width=110
         ),
-        "recommended_for": st.column_config.TextColumn(_("Recommended for"), width=300),
+        "recommended_for": st.column_config.TextColumn(_("Recommended for"), width=360),
     },
 )

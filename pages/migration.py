@@ -94,7 +94,7 @@ b.metric(  # the hours in the label: "10.75 hours = $806.25" as the value was cu
     ngettext(
         "One-time effort ({hours} hour)", "One-time effort ({hours} hours)", 1 if plan.effort_hours == 1 else 2
     ).format(hours=labels.number(plan.effort_hours)),
-    labels.money(plan.effort_cost, prose=True),
+    labels.money(plan.effort_cost),  # a metric's exact figure, as its neighbours (−₩2,995,139 beside 약 111만 원)
     help=(
         _("At {rate} an hour; includes {hours} hours to set up {registry}")
         if plan.setup_hours
@@ -118,7 +118,8 @@ if plan.payback_months is None:
             "Recommendation page), as in the comparison's GHCR to ECR move for production."
         ).format(
             registry=registry_name(plan.target),
-            change=labels.signed_money(labels.shown_difference(plan.monthly_after, plan.monthly_before)),
+            # an amount in a sentence, as the rest of the prose writes it ("약 12만 원"); "more" says the sign
+            change=labels.money(labels.shown_difference(plan.monthly_after, plan.monthly_before), prose=True),
         ),
         icon=":material/info:",
     )

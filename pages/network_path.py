@@ -62,7 +62,7 @@ c3.metric(
         "Same-region pulls over the internet gateway: no NAT, no endpoint. Each instance there has a public IPv4 "
         "address, which AWS bills at {hourly} an hour ({monthly} a month) whatever it pulls: not counted here, as "
         "the number of instances is not an input."
-    ).format(hourly=labels.unit_price(ipv4), monthly=labels.money(ipv4 * book.hours_per_month)),
+    ).format(hourly=labels.unit_price(ipv4), monthly=labels.money(ipv4 * book.hours_per_month, prose=True)),
 )
 # endpoints are regional: the other regions' pulls cross their own NAT on either path, and that share can be
 # most of the endpoint figure (the EKS preset: $270.00 of $299.25); say so beside the figures, not only in a tooltip

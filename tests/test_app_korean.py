@@ -567,7 +567,9 @@ def test_the_cheaper_setup_beside_a_total_is_in_won_like_the_total():
         assert setups.text(s).endswith(": ₩777,560/month, −₩3,359,591")
 
 
-@pytest.mark.parametrize("page", ["pages/recommendation.py", "pages/overview.py", "pages/migration.py"])
+@pytest.mark.parametrize(
+    "page", ["pages/recommendation.py", "pages/overview.py", "pages/migration.py", "pages/network_path.py"]
+)
 def test_a_korean_page_writes_won_one_way_in_its_sentences(page):
     # issue 28, round 3: "차선책: Harbor, 월 ₩1,559,993" stood above "(월 약 156만 원, ...)" on one page.
     # Sentences say won in 만 ("약 156만 원"); the exact figures stay in the tables, headed (원)
@@ -575,6 +577,8 @@ def test_a_korean_page_writes_won_one_way_in_its_sentences(page):
     assert not at.exception
     texts = [x.value for kind in ("markdown", "success", "info", "warning", "caption") for x in at.get(kind)]
     prose = [t for t in texts if isinstance(t, str) and "<" not in t]  # the page's own HTML (styles) aside
+    if page == "pages/network_path.py":  # its metrics' notes are sentences too ("월 ₩3,650" for an IPv4 address)
+        prose += [m.proto.help for m in at.metric]
     if page != "pages/migration.py":  # its amounts are metrics and a table
         assert any(re.search(r"\d만( \d천)? 원", t) for t in prose)
     assert [t for t in prose if re.search(r"₩\d", t)] == []

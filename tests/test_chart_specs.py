@@ -61,9 +61,18 @@ def test_the_phones_bars_across_pass_the_validators_and_keep_every_figure(book, 
     _validated_unchanged(across)
     assert [t.type for t in across.data] == [t.type for t in up.data]
     for a, u in zip(across.data, up.data, strict=True):
-        assert list(a.y) == list(u.x) and list(a.x) == list(u.y)
+        assert list(a.y) == list(u.x)
+        if a.name != "total":  # the totals' carrier differs: below
+            assert list(a.x) == list(u.y)
         if a.type == "bar":
             assert a.orientation == "h" and u.orientation is None
+    # across, a total was written at the bar's end, under the mark of a dearer as-set-up figure (issue 28,
+    # fifth review): its invisible carrier reaches the mark, so the total is written past it. The marks
+    # here are twice the bar, so the carrier is the bar's own length again; elsewhere it has none
+    total = next(t for t in across.data if t.name == "total")
+    expect = [max(r.monthly_cost, 1e-9) if r.id in other else 1e-9 for r in e.ranked()]
+    assert list(total.x) == pytest.approx(expect, abs=0.02)
+    assert list(next(t for t in up.data if t.name == "total").y) == [1e-9] * len(expect)  # standing: unchanged
     # cheapest on top, names on the left axis, and each mark as tall as its bar (i ± 0.4 of a row)
     assert across.layout.yaxis.autorange == "reversed" and list(across.layout.yaxis.tickvals) == list(up.data[0].x)
     assert [(s.y0, s.y1, s.x0) for s in across.layout.shapes] == [(s.x0, s.x1, s.y0) for s in up.layout.shapes]

@@ -60,7 +60,8 @@ BUDGET = {
     },
     "pages/recommendation.py": {"messages": 85, "elements": 65, "estimate": 14, "recommend": 1, "pages built": 0},
     # issue 29, third round: Compare and Over time counted (A and B are one scenario here: B changes nothing)
-    "pages/compare.py": {"messages": 100, "elements": 75, "estimate": 14, "recommend": 1, "pages built": 0},
+    # issue 28, fifth round: Compare's chart sends its phone form too, as the Overview's (+1)
+    "pages/compare.py": {"messages": 101, "elements": 76, "estimate": 14, "recommend": 1, "pages built": 0},
     "pages/cost_over_time.py": {
         "messages": 83,
         "elements": 63,

@@ -80,12 +80,14 @@ CSS = f"""<style>
 # Korean typography (issue 28): Hangul may break between any two syllables, so a narrow column broke
 # words in two ("자체 호스/팅", "게이트웨/이"); keep-all breaks only at spaces, as Korean text is set
 # (a long unbroken run may still wrap anywhere rather than overflow). Korean has no italics: the
-# emphasis *…* gives is drawn as weight, the way Korean documents set it.
+# emphasis *…* gives is drawn as weight, the way Korean documents set it, and a code block's Korean
+# comments (the Bill and Measure pages' instructions) stand upright.
 KOREAN_CSS = """<style>
 [data-testid="stAppViewContainer"] *, [data-testid="stSidebar"] *, [role="dialog"] *, [data-baseweb="popover"] * {
   word-break: keep-all !important; overflow-wrap: anywhere; }
 [data-testid="stAppViewContainer"] em, [data-testid="stSidebar"] em, [data-testid="stAppViewContainer"] i,
 [data-testid="stSidebar"] i:not([class*="material"]) { font-style: normal; font-weight: 600; }
+[data-testid="stCode"] .token.comment { font-style: normal; }
 </style>"""
 
 # Runs in the page itself (st.html with its script allowed), once per tab however often it is drawn:
@@ -163,5 +165,13 @@ def style_sheet(also: str = "") -> None:
     HTML with a hidden element (the frame's share-query marker) stays in place, its element container
     hidden by its own rule; the script's element is hidden by the style sheet (no gap in the page).
     `also`: other HTML of the frame (ui/chart.CSS, ui/share.query_marker), sent in the same element."""
-    st.html(also + CSS + (KOREAN_CSS if i18n.lang() == "ko" else ""))
+    st.html(also + CSS)
     st.html(_script(i18n.lang()), unsafe_allow_javascript=True)
+
+
+def korean_style() -> None:
+    """First thing in a Korean run, before the sidebar's widgets: sent with the frame's style sheet at the
+    end of the run, the sidebar's captions were drawn first and broke Hangul mid-word while the page
+    loaded (issue 28, fifth review). Style-only HTML goes to Streamlit's event container: no space taken."""
+    if i18n.lang() == "ko":
+        st.html(KOREAN_CSS)

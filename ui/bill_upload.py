@@ -179,7 +179,7 @@ def show(w: Workload, book: PriceBook) -> None:
     )
     if not files:
         st.caption(_("Export a month of the bill (a few minutes, once), then upload it:"))
-        st.code(_(HOW_TO), language="bash")
+        st.code(_(HOW_TO), language="bash", wrap_lines=True)  # a phone reads the comments whole (issue 28)
         return
     sig, b, problems = _read(files)
     if problems:

@@ -142,7 +142,7 @@ def show(w: Workload, book: PriceBook) -> None:
     )
     if not files:
         st.caption(_("Export what your registry already knows (a minute per registry), then upload the files:"))
-        st.code(_(HOW_TO), language="bash")
+        st.code(_(HOW_TO), language="bash", wrap_lines=True)  # a phone reads the comments whole (issue 28)
         return
     sig, result, problems = _measure(files)
     if problems or result is None:  # None only with problems: nothing was measured

@@ -193,10 +193,12 @@ def cost_breakdown_spec(
     opacity = [0.35 if lacking.get(r.id) else 1.0 for r in regs]
     by_cat = [r.by_category() for r in regs]
     traces: list[dict[str, object]] = []  # plotly trace specs: mixed value types
+    stacked = [0.0] * len(regs)  # each bar's height as drawn
     for cat_key in CATEGORIES:
         values = [labels.shown(c.get(cat_key, 0.0)) for c in by_cat]
         if cat_key != "storage" and not any(values):
             continue  # storage stays so every chart has the same first trace
+        stacked = [h + v for h, v in zip(stacked, values, strict=True)]
         label = wording.category(cat_key)
         detail = [
             "<br>".join(f"{c.name}: {c.arithmetic()}" for c in r.components if c.category == cat_key) or _("none")
@@ -223,11 +225,19 @@ def cost_breakdown_spec(
     # totals above the bars: the text of a (near) zero-height bar stacked on top, so plotly hides a
     # label wider than its bar (uniformtext) instead of overlapping it on a narrow screen; one trace
     # is far cheaper to build than one annotation per bar
+    other = other or {}
+    # across (a phone), a total written at the bar's end ran into the open marker of the registry's other
+    # view when that lay past the bar (issue 28, fifth review): there the invisible bar that carries the
+    # total reaches the marker, so the total is written beyond it
+    reach = [
+        max(labels.amount(other[r.id]) - stacked[i], 1e-9) if horizontal and r.id in other else 1e-9
+        for i, r in enumerate(regs)
+    ]
     traces.append(
         {
             "type": "bar",
             cat: names,
-            val: [1e-9] * len(regs),
+            val: reach,
             **({"orientation": "h"} if horizontal else {}),
             "text": [_bar_money(r.monthly_cost) for r in regs],
             "textposition": "outside",
@@ -239,7 +249,6 @@ def cost_breakdown_spec(
             "name": "total",
         }
     )
-    other = other or {}
     ghosts = [r for r in regs if r.id in other]
     if ghosts:
         traces.append(
@@ -717,11 +726,15 @@ def compare_bars(
     a: Workload | None = None,
     b: Workload | None = None,
     marks: Mapping[str, Sequence[str]] | None = None,
+    horizontal: bool = False,
 ) -> go.Figure:
     """Monthly cost per registry under scenario A and B: each registry in its own colour, B in
     its lighter tint, outlined (as in the deck). With the two workloads, the legend says what B
     changes ("B: interface endpoints instead of NAT") instead of a bare "B". `marks`: registry id ->
-    words under its name, in bold ("recommended", "cheapest"), as the Overview marks the answer."""
+    words under its name, in bold ("recommended", "cheapest"), as the Overview marks the answer.
+    `horizontal`: the phone's form (issue 28, fifth review), as the Overview's: a row per registry,
+    cheapest on top, its name level on the left, A's and B's bars across with their totals at the ends
+    (standing, 16 bars on 390 px tilted the names and hid the totals)."""
     t = table.sort_values("A", kind="stable")
     colours = [REGISTRY_COLOURS.get(i, "#777777") for i in t["id"]]
     ticks = [_tick(n) for n in t["registry"]]
@@ -735,33 +748,72 @@ def compare_bars(
     name_b = _("B: {changes}").format(changes=what) if what else _("B: the same as A")
     if a is None or b is None:
         name_a, name_b = "A", "B"
+    if horizontal:  # plotly never wraps a legend's item: what B changes goes on lines a phone shows whole
+        name_b = "<br>".join(_subtitle_lines(name_b, 44))
+    cat, val = ("y", "x") if horizontal else ("x", "y")
+    across = {"orientation": "h"} if horizontal else {}
     fig = go.Figure()
     for name, col, light in ((name_a, "A", False), (name_b, "B", True)):
         fill = [tint(c) for c in colours] if light else colours
         fig.add_bar(
             name=name,
-            x=ticks,
-            y=_shown(t[col]),
+            **{cat: ticks, val: _shown(t[col])},
+            **across,
             offsetgroup=col,
             showlegend=False,
             marker=dict(color=fill, line=dict(color=colours, width=1.5 if light else 0)),
             text=[_bar_money(v, cents=False) for v in t[col]],
             textposition="outside",
             cliponaxis=False,
-            textfont=dict(size=18, color=TEXT),
-            hovertemplate="<b>%{x}</b><br>" + name + ": " + _hover_money("y") + "<extra></extra>",
+            textfont=dict(size=12 if horizontal else 18, color=TEXT),
+            hovertemplate="<b>%{" + cat + "}</b><br>" + name + ": " + _hover_money(val) + "<extra></extra>",
         )
         # the legend's swatch in neutral grey: the bars' colours are the registries', the legend tells A from B
         fig.add_bar(
             name=name,
-            x=ticks[:1],
-            y=[None],
+            **{cat: ticks[:1], val: [None]},
+            **across,
             offsetgroup=col,
             hoverinfo="skip",
             marker=dict(
                 color=tint("#777777") if light else "#777777", line=dict(color="#777777", width=1.5 if light else 0)
             ),
         )
+    title = (
+        _("Monthly cost per registry, A against B: {changes}").format(changes=what)
+        if what
+        else _("Monthly cost per registry, A against B")
+    )
+    if horizontal:
+        lines = _subtitle_lines(title, 36)  # the title's type is larger than a subtitle's
+        top = max([float(v) for v in _shown(t["A"])] + [float(v) for v in _shown(t["B"])] + [1.0])
+        fig.update_xaxes(
+            {
+                **dict(
+                    tickprefix=labels.currency_symbol(),
+                    tickformat=",.0f",
+                    nticks=4,
+                    range=[0, top * 1.35],  # room past the longest bar for its total
+                    title=dict(text=_per_month_title()),
+                    **_won_axis(),
+                ),
+                **_won_ticks(top * 1.35, ticks=3),  # won's marks replace the prefix (Korean: "200만")
+            }
+        )
+        fig.update_yaxes(tickvals=ticks, ticktext=marked, automargin=True, autorange="reversed")
+        fig.update_layout(
+            barmode="group",
+            bargap=0.22,
+            bargroupgap=0.04,
+            uniformtext=dict(mode="hide", minsize=9),
+            # below the bars: the legend's long "B: …" wraps on a phone and sat over the title
+            legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
+            title=dict(text="<br>".join(lines), yref="container", y=1.0, yanchor="top", pad=dict(t=12)),
+            margin=dict(t=30 + 24 * len(lines), l=8, r=8, b=150),
+            # a row of about 64 px a registry (two bars), the title above and the legend's rows below
+            height=30 + 24 * len(lines) + 64 * len(ticks) + 200,
+        )
+        return fig
     fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f", **_won_axis())
     fig.update_xaxes(tickvals=ticks, ticktext=marked)
     if _won() and i18n.lang() == "ko":
@@ -775,9 +827,7 @@ def compare_bars(
         uniformtext=dict(mode="hide", minsize=9),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
         # in the title's first line, so the exported picture (which swaps the subtitle) keeps it
-        title=_("Monthly cost per registry, A against B: {changes}").format(changes=what)
-        if what
-        else _("Monthly cost per registry, A against B"),
+        title=title,
     )
     return fig
 

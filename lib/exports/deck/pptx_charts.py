@@ -124,7 +124,10 @@ def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
     for x in a.shown.ranked():
         if x.id != r.recommended:
             changes = a.changes(x.id)
-            name = f"{x.name} {setups.describe(changes, x.id, short=True)}" if changes else x.name
+            # the catalogue's words for a registry in a setup: the Korean deck read "S3 + docker save (기준선)
+            # VPC 엔드포인트 구성", English word order glued together (issue 28, fifth review)
+            setup = setups.describe(changes, x.id, short=True)
+            name = _("{registry} {setup}").format(registry=x.name, setup=setup) if changes else x.name
             bars.append((name, x.id, x.monthly_cost, False))
         elif a.setup:
             now = a.estimate[x.id]
