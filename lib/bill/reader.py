@@ -231,100 +231,196 @@ def _slot(
     return g, factor, ids
 
 
+KEY_FIELDS = ("provider", "service", "usage", "description", "x_service", "x_usage")  # what names a line
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Where each field sits in a row of this file; -1: the file has no such column."""
+
+    key_fields: tuple[str, ...]
+    key_idx: tuple[int, ...]
+    qty: int
+    cost: int
+    unit: int
+    price: int
+    line_type: int
+    currency: int
+    region: int
+    start: int
+    end: int
+    resource: int
+
+    @classmethod
+    def of(cls, shape: Shape, header: list[str]) -> _Columns:
+        col = {f: next((header.index(c) for c in cols if c in header), -1) for f, cols in shape.columns.items()}
+        key_fields = tuple(f for f in KEY_FIELDS if col.get(f, -1) >= 0)
+        at = {f: col.get(f, -1) for f in ("unit", "price", "line_type", "currency", "region", "start", "end")}
+        return cls(
+            key_fields,
+            tuple(col[f] for f in key_fields),
+            col["quantity"],
+            col["cost"],
+            resource=col.get("resource", -1),
+            **at,
+        )
+
+
+def _cell(row: list[str], i: int) -> str:
+    return row[i] if i >= 0 else ""
+
+
+def _full_row(row: list[str], header: list[str], name: str, line: int) -> bool:
+    """Whether a row of another width than the header is read: a blank line is skipped, any other is a
+    file cut short (every CSV row has the header's cells; Parquet rows: the columns read)."""
+    if len(row) == len(header):
+        return True
+    if not row or row == [""]:
+        return False
+    raise InputError(
+        _("{path}, line {line:,}: {cells} cells where the header has {columns}: the file is cut short").format(
+            path=name, line=line, cells=len(row), columns=len(header)
+        )
+    )
+
+
+def _check_currency(row: list[str], i_cur: int, name: str, line: int) -> None:
+    cur = row[i_cur] if i_cur >= 0 else ""
+    if cur and cur != CURRENCY:
+        raise InputError(
+            _(
+                "{path}, line {line:,}: a line in {currency}; the model's prices are in {usd}: export the bill in {usd}"
+            ).format(path=name, line=line, currency=quote(cur, 12), usd=CURRENCY)
+        )
+
+
+def _amounts(
+    row: list[str], i_qty: int, i_cost: int, i_price: int, from_price: bool, header: list[str], name: str, line: int
+) -> tuple[float, float]:
+    """The row's quantity and cost, each a number within LIMIT; an InputError names the cell."""
+    try:
+        qty = float(row[i_qty] or 0)
+        cost = float(row[i_cost] or 0) if not from_price else 0.0
+    except ValueError:
+        qty, cost = _number(row[i_qty], name, line, header[i_qty]), _number(row[i_cost], name, line, header[i_cost])
+    if not -LIMIT < qty < LIMIT:  # also false for nan: _number names the cell
+        _number(row[i_qty], name, line, header[i_qty])
+    if not -LIMIT < cost < LIMIT:
+        _number(row[i_cost], name, line, header[i_cost])
+    if from_price:
+        mult = _number(row[i_cost], name, line, header[i_cost]) if row[i_cost] else 1.0
+        cost = qty * _number(row[i_price], name, line, header[i_price]) * mult
+    return qty, cost
+
+
+def _add(g: list[float], q: float, cost: float) -> None:
+    """A row into its running sum: quantity, cost, the quantity billed at zero, rows."""
+    g[0] += q
+    g[1] += cost
+    if cost == 0 and q > 0:
+        g[2] += q
+    g[3] += 1
+
+
+def _note_period(row: list[str], c: _Columns, acc: _Acc) -> None:
+    """The earliest start and the latest end the rows cover."""
+    t = row[c.start]
+    if t and (not acc.start or t < acc.start):
+        acc.start = t
+    t = row[c.end]
+    if t > acc.end:
+        acc.end = t
+
+
+def _note_resource(row: list[str], c: _Columns, ids: set[str] | None, header: list[str], name: str, line: int) -> None:
+    """The resource cell checked for a formula; a NAT gateway's or endpoint's id counted."""
+    res = row[c.resource]
+    if res and res[0] in FORMULA_CHARS:
+        _formula([(header[c.resource], res)], name, line)
+    if ids is not None and res and len(ids) < MAX_IDS:
+        ids.add(res[:200])
+
+
+def _note_period_and_resource(
+    row: list[str], c: _Columns, acc: _Acc, ids: set[str] | None, header: list[str], name: str, line: int
+) -> None:
+    if c.start >= 0:
+        _note_period(row, c, acc)
+    if c.resource >= 0:
+        _note_resource(row, c, ids, header, name, line)
+
+
 def _read_rows(src: Input, rows: Iterator[list[str]], shape: Shape, header: list[str], acc: _Acc) -> FileRead:
     name = src.name
-    col = {f: next((header.index(c) for c in cols if c in header), -1) for f, cols in shape.columns.items()}
-    ncols = len(header)  # every CSV row has the header's cells (Parquet rows: the columns read)
-    key_fields = [
-        f for f in ("provider", "service", "usage", "description", "x_service", "x_usage") if col.get(f, -1) >= 0
-    ]
-    key_idx = [col[f] for f in key_fields]
-    i_qty, i_cost, i_unit, i_price = col["quantity"], col["cost"], col.get("unit", -1), col.get("price", -1)
-    i_type, i_cur, i_region = col.get("line_type", -1), col.get("currency", -1), col.get("region", -1)
-    i_start, i_end, i_res = col.get("start", -1), col.get("end", -1), col.get("resource", -1)
+    c = _Columns.of(shape, header)
     cache: dict[tuple[str, ...], tuple[Found, str, str, str] | None] = {}
     slots: dict[tuple[object, ...], tuple[list[float], float, set[str] | None]] = {}
-    pick = _picker(key_idx)
+    pick = _picker(list(c.key_idx))
     n = kept = other = 0
     other_cost = 0.0
     usage_types = shape.usage_line_types
+    i_type = c.line_type if usage_types else -1  # only a shape that names usage line types reads the column
+    # the columns in locals: this loop runs once per line of a bill of millions
+    ncols, i_qty, i_cost, i_price, i_region, i_unit = len(header), c.qty, c.cost, c.price, c.region, c.unit
+    from_price, noted = shape.cost_from_price, c.start >= 0 or c.resource >= 0
     for n, row in enumerate(rows, 1):  # noqa: B007 - n is the count read
-        if len(row) != ncols:
-            if not row or row == [""]:
-                continue
-            raise InputError(
-                _("{path}, line {line:,}: {cells} cells where the header has {columns}: the file is cut short").format(
-                    path=name, line=n + 1, cells=len(row), columns=len(header)
-                )
-            )
+        if len(row) != ncols and not _full_row(row, header, name, n + 1):
+            continue
         key = pick(row)
-        if key in cache:
-            hit = cache[key]
-        else:
-            hit = _classify(shape, dict(zip(key_fields, key, strict=True)))
-            if len(cache) < MAX_CACHE:
-                cache[key] = hit
+        hit = cache[key] if key in cache else _classify_into(cache, shape, c.key_fields, key)
         if hit is None:
             continue
         line = n + 1
-        if usage_types and i_type >= 0 and row[i_type] not in usage_types:
+        if i_type >= 0 and row[i_type] not in usage_types:
             other += 1
-            other_cost += _number(row[i_cost], name, line, header[i_cost]) if not shape.cost_from_price else 0.0
+            other_cost += _number(row[i_cost], name, line, header[i_cost]) if not from_price else 0.0
             continue
         # the sum this row adds to, found once per (line kind, region cell, unit cell): the cells that
         # name it are checked then, the row's own cells (amounts, resource, currency) on every row
-        skey = (key, row[i_region] if i_region >= 0 else "", row[i_unit] if i_unit >= 0 else "")
-        slot = slots.get(skey)
-        if slot is None:
-            slot = _slot(
-                shape, hit, skey, [(header[i], row[i]) for i in (*key_idx, i_region, i_unit) if i >= 0], acc, name, line
-            )
-            slots[skey] = slot
+        skey = (key, _cell(row, i_region), _cell(row, i_unit))
+        slot = slots.get(skey) or _new_slot(slots, skey, shape, hit, header, row, c, acc, name, line)
         g, factor, ids = slot
-        if i_cur >= 0:
-            cur = row[i_cur]
-            if cur and cur != CURRENCY:
-                raise InputError(
-                    _(
-                        "{path}, line {line:,}: a line in {currency}; the model's prices are in {usd}: export the bill "
-                        "in {usd}"
-                    ).format(path=name, line=line, currency=quote(cur, 12), usd=CURRENCY)
-                )
-        try:
-            qty = float(row[i_qty] or 0)
-            cost = float(row[i_cost] or 0) if not shape.cost_from_price else 0.0
-        except ValueError:
-            qty, cost = _number(row[i_qty], name, line, header[i_qty]), _number(row[i_cost], name, line, header[i_cost])
-        if not -LIMIT < qty < LIMIT:  # also false for nan: _number names the cell
-            _number(row[i_qty], name, line, header[i_qty])
-        if not -LIMIT < cost < LIMIT:
-            _number(row[i_cost], name, line, header[i_cost])
-        if shape.cost_from_price:
-            mult = _number(row[i_cost], name, line, header[i_cost]) if row[i_cost] else 1.0
-            cost = qty * _number(row[i_price], name, line, header[i_price]) * mult
-        q = qty * factor
-        g[0] += q
-        g[1] += cost
-        if cost == 0 and q > 0:
-            g[2] += q
-        g[3] += 1
+        _check_currency(row, c.currency, name, line)
+        qty, cost = _amounts(row, i_qty, i_cost, i_price, from_price, header, name, line)
+        _add(g, qty * factor, cost)
         kept += 1
-        if i_start >= 0:
-            t = row[i_start]
-            if t and (not acc.start or t < acc.start):
-                acc.start = t
-            t = row[i_end]
-            if t > acc.end:
-                acc.end = t
-        if i_res >= 0:
-            res = row[i_res]
-            if res and res[0] in FORMULA_CHARS:
-                _formula([(header[i_res], res)], name, line)
-            if ids is not None and res and len(ids) < MAX_IDS:
-                ids.add(res[:200])
-    if i_start >= 0 and i_start == i_end:
+        if noted:
+            _note_period_and_resource(row, c, acc, ids, header, name, line)
+    if c.start >= 0 and c.start == c.end:
         acc.start_day_only = True  # GitHub: one date per row, the day it covers
     return FileRead(name, shape.name, n, kept, other, other_cost)
+
+
+def _new_slot(
+    slots: dict[tuple[object, ...], tuple[list[float], float, set[str] | None]],
+    skey: tuple[object, ...],
+    shape: Shape,
+    hit: tuple[Found, str, str, str],
+    header: list[str],
+    row: list[str],
+    c: _Columns,
+    acc: _Acc,
+    name: str,
+    line: int,
+) -> tuple[list[float], float, set[str] | None]:
+    """The slot of a (line kind, region cell, unit cell) met for the first time, its naming cells checked."""
+    named = [(header[i], row[i]) for i in (*c.key_idx, c.region, c.unit) if i >= 0]
+    slot = slots[skey] = _slot(shape, hit, skey, named, acc, name, line)
+    return slot
+
+
+def _classify_into(
+    cache: dict[tuple[str, ...], tuple[Found, str, str, str] | None],
+    shape: Shape,
+    key_fields: tuple[str, ...],
+    key: tuple[str, ...],
+) -> tuple[Found, str, str, str] | None:
+    """A row's classification (_classify), remembered for the next row with the same cells while the
+    cache has room."""
+    hit = _classify(shape, dict(zip(key_fields, key, strict=True)))
+    if len(cache) < MAX_CACHE:
+        cache[key] = hit
+    return hit
 
 
 def read_one(src: Input, acc: _Acc, size_limit: int | None = None) -> FileRead:
