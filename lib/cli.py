@@ -20,7 +20,7 @@ from .core.i18n import N_, _
 from .decide import decision
 from .decide.decision_text import step_reasons
 from .inputs import pricebook, scenario
-from .inputs.price_update import add_cli as _prices_cli
+from .inputs.price_update.cli import add_cli as _prices_cli
 from .inputs.pricebook import PriceBook
 from .inputs.workload import SPECS, Workload
 from .measure import cli as measure_cli

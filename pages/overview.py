@@ -6,7 +6,7 @@ import streamlit as st
 from lib.analyses import scenario_cache
 from lib.core.i18n import N_, _
 from lib.presentation import charts, tables, wording
-from lib.pricing import components, features, labels
+from lib.pricing import components, consumers, features, labels
 from ui import chart, money, recommendation_line, shell, table, workload_inputs
 
 TITLE = N_("Overview")
@@ -162,7 +162,7 @@ def _checked_on(region: str) -> str:
     )
 
 
-where = components.WHERE.get(components.consumers_cloud(w), labels.choice("runs_on", w.runs_on))
+where = consumers.WHERE.get(consumers.consumers_cloud(w), labels.choice("runs_on", w.runs_on))
 region = labels.choice("region", w.region)
 with st.expander(_("Assumptions")):
     st.markdown(

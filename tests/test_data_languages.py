@@ -15,6 +15,8 @@ from lib.core import i18n
 from lib.core.frozen import freeze
 from lib.decide import decision
 from lib.inputs import price_update as pu, pricebook
+from lib.inputs.price_update.from_lists import _note
+from lib.inputs.price_update.layout import _scalar
 from lib.inputs.workload import from_dict
 from lib.presentation import decision_chart
 from lib.pricing import features
@@ -244,15 +246,15 @@ def test_a_price_note_reads_in_the_language_of_its_run():
 
 def test_an_updated_price_keeps_its_note_in_both_languages():
     found = SimpleNamespace(as_of="2026-11-01", page="https://aws.amazon.com/ecr/pricing/")
-    got = pu._note([found], {"en": "Layers come through S3.", "ko": "레이어는 S3를 거칩니다."}, "AWS")
+    got = _note([found], {"en": "Layers come through S3.", "ko": "레이어는 S3를 거칩니다."}, "AWS")
     assert got == {
         "en": "Read from the AWS price list (published 2026-11-01; page https://aws.amazon.com/ecr/pricing/). "
         "Layers come through S3.",
         "ko": "AWS 가격표에서 읽음(게시일 2026-11-01, 페이지 https://aws.amazon.com/ecr/pricing/). "
         "레이어는 S3를 거칩니다.",
     }
-    assert pu._note([found], got, "AWS") == got  # the next update replaces the line it wrote, in both languages
-    assert pu._scalar(got).startswith(
+    assert _note([found], got, "AWS") == got  # the next update replaces the line it wrote, in both languages
+    assert _scalar(got).startswith(
         '{en: "Read from the AWS price list (published 2026-11-01; '
     )  # quoted: commas inside
 

@@ -8,7 +8,6 @@ row that prices no registry costs a tuple and a dictionary look-up.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -18,6 +17,17 @@ from pathlib import Path
 from ..core.errors import InputError
 from ..core.i18n import _, quote
 from . import cur, focus, github
+from .cells import (
+    CURRENCY,
+    FORMULA_CHARS,
+    Columns,
+    amounts,
+    cell,
+    check_currency,
+    check_formulas,
+    full_row,
+    number,
+)
 from .mapping import SHARE_GROUP, Found, Kind, unit
 from .shape import Shape
 from .stream import MAX_COLUMNS, Input, check_size, csv_rows, kind_of, parquet_rows
@@ -26,10 +36,6 @@ SHAPES: tuple[Shape, ...] = (focus.FOCUS, cur.CUR2, cur.LEGACY, github.NEW, gith
 MAX_GROUPS = 20_000  # distinct (component, usage type, region, unit): a real month has a few hundred
 MAX_CACHE = 200_000  # classifications remembered; past it rows are classified afresh (slower, still bounded)
 MAX_IDS = 10_000  # NAT gateways / endpoints counted by resource id
-CURRENCY = "USD"  # the price book's
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_CHARS = "=+-@\t\r"
-LIMIT = 1e15  # an amount beyond this is not a bill's
 # the unit a line is in when its export leaves the unit cell empty (CUR's pricing_unit may be blank)
 DEFAULT_UNIT: dict[Kind, str] = {
     "storage": "GB-month",
@@ -140,42 +146,6 @@ def detect(header: Sequence[str], name: str) -> Shape:
     )
 
 
-def _number(text: str, name: str, line: int, column: str) -> float:
-    if not text:
-        return 0.0
-    try:
-        x = float(text)
-    except ValueError:
-        raise InputError(
-            _("{path}, line {line:,}: {column} is {value}, not a number").format(
-                path=name, line=line, column=column, value=quote(text)
-            )
-        ) from None
-    if not math.isfinite(x) or abs(x) > 1e15:
-        raise InputError(
-            _("{path}, line {line:,}: {column} is {value}, not a usable number").format(
-                path=name, line=line, column=column, value=quote(text)
-            )
-        )
-    return x
-
-
-def _formula(cells: Iterable[tuple[str, str]], name: str, line: int) -> None:
-    for column, text in cells:
-        if text.startswith(FORMULA_START):
-            try:
-                float(text)
-                continue  # a negative number, not a formula
-            except ValueError:
-                pass
-            raise InputError(
-                _(
-                    "{path}, line {line:,}: the {column} cell starts with {start} (a spreadsheet formula); a cloud's "
-                    "export never holds one: use the file as the cloud exported it"
-                ).format(path=name, line=line, column=column, start=quote(text[:1]))
-            )
-
-
 def _classify(shape: Shape, cells: dict[str, str]) -> tuple[Found, str, str, str] | None:
     """A row's component, provider, service and usage label (the usage type, SKU or description)."""
     cells.setdefault("provider", shape.provider)
@@ -209,7 +179,7 @@ def _slot(
     line: int,
 ) -> tuple[list[float], float, set[str] | None]:
     """The running sum for rows of this kind, region and unit, and the factor to the comparison's unit."""
-    _formula(cells, name, line)
+    check_formulas(cells, name, line)
     (kind, shared, region), provider, service, usage = hit
     raw_unit = str(skey[2]).strip()
     known = unit(raw_unit) if raw_unit else None
@@ -231,100 +201,114 @@ def _slot(
     return g, factor, ids
 
 
+def _add(g: list[float], q: float, cost: float) -> None:
+    """A row into its running sum: quantity, cost, the quantity billed at zero, rows."""
+    g[0] += q
+    g[1] += cost
+    if cost == 0 and q > 0:
+        g[2] += q
+    g[3] += 1
+
+
+def _note_period(row: list[str], c: Columns, acc: _Acc) -> None:
+    """The earliest start and the latest end the rows cover."""
+    t = row[c.start]
+    if t and (not acc.start or t < acc.start):
+        acc.start = t
+    t = row[c.end]
+    if t > acc.end:
+        acc.end = t
+
+
+def _note_resource(row: list[str], c: Columns, ids: set[str] | None, header: list[str], name: str, line: int) -> None:
+    """The resource cell checked for a formula; a NAT gateway's or endpoint's id counted."""
+    res = row[c.resource]
+    if res and res[0] in FORMULA_CHARS:
+        check_formulas([(header[c.resource], res)], name, line)
+    if ids is not None and res and len(ids) < MAX_IDS:
+        ids.add(res[:200])
+
+
+def _note_period_and_resource(
+    row: list[str], c: Columns, acc: _Acc, ids: set[str] | None, header: list[str], name: str, line: int
+) -> None:
+    if c.start >= 0:
+        _note_period(row, c, acc)
+    if c.resource >= 0:
+        _note_resource(row, c, ids, header, name, line)
+
+
 def _read_rows(src: Input, rows: Iterator[list[str]], shape: Shape, header: list[str], acc: _Acc) -> FileRead:
     name = src.name
-    col = {f: next((header.index(c) for c in cols if c in header), -1) for f, cols in shape.columns.items()}
-    ncols = len(header)  # every CSV row has the header's cells (Parquet rows: the columns read)
-    key_fields = [
-        f for f in ("provider", "service", "usage", "description", "x_service", "x_usage") if col.get(f, -1) >= 0
-    ]
-    key_idx = [col[f] for f in key_fields]
-    i_qty, i_cost, i_unit, i_price = col["quantity"], col["cost"], col.get("unit", -1), col.get("price", -1)
-    i_type, i_cur, i_region = col.get("line_type", -1), col.get("currency", -1), col.get("region", -1)
-    i_start, i_end, i_res = col.get("start", -1), col.get("end", -1), col.get("resource", -1)
+    c = Columns.of(shape, header)
     cache: dict[tuple[str, ...], tuple[Found, str, str, str] | None] = {}
     slots: dict[tuple[object, ...], tuple[list[float], float, set[str] | None]] = {}
-    pick = _picker(key_idx)
+    pick = _picker(list(c.key_idx))
     n = kept = other = 0
     other_cost = 0.0
     usage_types = shape.usage_line_types
+    i_type = c.line_type if usage_types else -1  # only a shape that names usage line types reads the column
+    # the columns in locals: this loop runs once per line of a bill of millions
+    ncols, i_qty, i_cost, i_price, i_region, i_unit = len(header), c.qty, c.cost, c.price, c.region, c.unit
+    from_price, noted = shape.cost_from_price, c.start >= 0 or c.resource >= 0
     for n, row in enumerate(rows, 1):  # noqa: B007 - n is the count read
-        if len(row) != ncols:
-            if not row or row == [""]:
-                continue
-            raise InputError(
-                _("{path}, line {line:,}: {cells} cells where the header has {columns}: the file is cut short").format(
-                    path=name, line=n + 1, cells=len(row), columns=len(header)
-                )
-            )
+        if len(row) != ncols and not full_row(row, header, name, n + 1):
+            continue
         key = pick(row)
-        if key in cache:
-            hit = cache[key]
-        else:
-            hit = _classify(shape, dict(zip(key_fields, key, strict=True)))
-            if len(cache) < MAX_CACHE:
-                cache[key] = hit
+        hit = cache[key] if key in cache else _classify_into(cache, shape, c.key_fields, key)
         if hit is None:
             continue
         line = n + 1
-        if usage_types and i_type >= 0 and row[i_type] not in usage_types:
+        if i_type >= 0 and row[i_type] not in usage_types:
             other += 1
-            other_cost += _number(row[i_cost], name, line, header[i_cost]) if not shape.cost_from_price else 0.0
+            other_cost += number(row[i_cost], name, line, header[i_cost]) if not from_price else 0.0
             continue
         # the sum this row adds to, found once per (line kind, region cell, unit cell): the cells that
         # name it are checked then, the row's own cells (amounts, resource, currency) on every row
-        skey = (key, row[i_region] if i_region >= 0 else "", row[i_unit] if i_unit >= 0 else "")
-        slot = slots.get(skey)
-        if slot is None:
-            slot = _slot(
-                shape, hit, skey, [(header[i], row[i]) for i in (*key_idx, i_region, i_unit) if i >= 0], acc, name, line
-            )
-            slots[skey] = slot
+        skey = (key, cell(row, i_region), cell(row, i_unit))
+        slot = slots.get(skey) or _new_slot(slots, skey, shape, hit, header, row, c, acc, name, line)
         g, factor, ids = slot
-        if i_cur >= 0:
-            cur = row[i_cur]
-            if cur and cur != CURRENCY:
-                raise InputError(
-                    _(
-                        "{path}, line {line:,}: a line in {currency}; the model's prices are in {usd}: export the bill "
-                        "in {usd}"
-                    ).format(path=name, line=line, currency=quote(cur, 12), usd=CURRENCY)
-                )
-        try:
-            qty = float(row[i_qty] or 0)
-            cost = float(row[i_cost] or 0) if not shape.cost_from_price else 0.0
-        except ValueError:
-            qty, cost = _number(row[i_qty], name, line, header[i_qty]), _number(row[i_cost], name, line, header[i_cost])
-        if not -LIMIT < qty < LIMIT:  # also false for nan: _number names the cell
-            _number(row[i_qty], name, line, header[i_qty])
-        if not -LIMIT < cost < LIMIT:
-            _number(row[i_cost], name, line, header[i_cost])
-        if shape.cost_from_price:
-            mult = _number(row[i_cost], name, line, header[i_cost]) if row[i_cost] else 1.0
-            cost = qty * _number(row[i_price], name, line, header[i_price]) * mult
-        q = qty * factor
-        g[0] += q
-        g[1] += cost
-        if cost == 0 and q > 0:
-            g[2] += q
-        g[3] += 1
+        check_currency(row, c.currency, name, line)
+        qty, cost = amounts(row, i_qty, i_cost, i_price, from_price, header, name, line)
+        _add(g, qty * factor, cost)
         kept += 1
-        if i_start >= 0:
-            t = row[i_start]
-            if t and (not acc.start or t < acc.start):
-                acc.start = t
-            t = row[i_end]
-            if t > acc.end:
-                acc.end = t
-        if i_res >= 0:
-            res = row[i_res]
-            if res and res[0] in FORMULA_CHARS:
-                _formula([(header[i_res], res)], name, line)
-            if ids is not None and res and len(ids) < MAX_IDS:
-                ids.add(res[:200])
-    if i_start >= 0 and i_start == i_end:
+        if noted:
+            _note_period_and_resource(row, c, acc, ids, header, name, line)
+    if c.start >= 0 and c.start == c.end:
         acc.start_day_only = True  # GitHub: one date per row, the day it covers
     return FileRead(name, shape.name, n, kept, other, other_cost)
+
+
+def _new_slot(
+    slots: dict[tuple[object, ...], tuple[list[float], float, set[str] | None]],
+    skey: tuple[object, ...],
+    shape: Shape,
+    hit: tuple[Found, str, str, str],
+    header: list[str],
+    row: list[str],
+    c: Columns,
+    acc: _Acc,
+    name: str,
+    line: int,
+) -> tuple[list[float], float, set[str] | None]:
+    """The slot of a (line kind, region cell, unit cell) met for the first time, its naming cells checked."""
+    named = [(header[i], row[i]) for i in (*c.key_idx, c.region, c.unit) if i >= 0]
+    slot = slots[skey] = _slot(shape, hit, skey, named, acc, name, line)
+    return slot
+
+
+def _classify_into(
+    cache: dict[tuple[str, ...], tuple[Found, str, str, str] | None],
+    shape: Shape,
+    key_fields: tuple[str, ...],
+    key: tuple[str, ...],
+) -> tuple[Found, str, str, str] | None:
+    """A row's classification (_classify), remembered for the next row with the same cells while the
+    cache has room."""
+    hit = _classify(shape, dict(zip(key_fields, key, strict=True)))
+    if len(cache) < MAX_CACHE:
+        cache[key] = hit
+    return hit
 
 
 def read_one(src: Input, acc: _Acc, size_limit: int | None = None) -> FileRead:

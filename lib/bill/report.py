@@ -10,7 +10,7 @@ import re
 from ..core.i18n import _, ngettext
 from ..pricing import labels, registries
 from ..pricing.components import unit_text
-from .compare import Comparison
+from .comparison import Comparison
 from .reader import Bill
 from .words import SHARE_WORDS, causes, kind, period, text
 

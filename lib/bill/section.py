@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import Workload
-from .compare import Comparison, compare
+from .compare import compare
+from .comparison import Comparison
 from .reader import Bill, shared_groups
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from ..core.i18n import N_, _, _visible, ngettext
 from ..pricing import labels, registries
 from ..pricing.components import unit_text
-from .compare import Comparison, Row
+from .comparison import Comparison, Row
 from .reader import Bill
 
 KIND_WORDS = {

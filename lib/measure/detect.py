@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..core.i18n import _
 from .checks import string
 from .limits import IMAGE_TYPES, INDEX_TYPES, SCHEMA1_TYPES
@@ -9,55 +12,86 @@ from .limits import IMAGE_TYPES, INDEX_TYPES, SCHEMA1_TYPES
 SLURPABLE = {"ecr", "dockerhub", "cloudwatch", "cloudwatch_data", "cloudtrail"}  # pages `jq -s` may gather
 
 
+Obj = dict[Any, Any]
+HEAD = 50  # items looked at in a list: enough to tell its shape, bounded on a long file
+
+
+def _dockerhub_page(d: Obj) -> bool:
+    results = d.get("results")
+    return (
+        "results" in d
+        and isinstance(results, list)
+        and (not results or any(isinstance(t, dict) and ("full_size" in t or "images" in t) for t in results[:HEAD]))
+    )
+
+
+def _schema1(d: Obj) -> bool:
+    return string(d.get("mediaType")) in SCHEMA1_TYPES or (d.get("schemaVersion") == 1 and "fsLayers" in d)
+
+
+def _index(d: Obj) -> bool:
+    mt = string(d.get("mediaType"))
+    return mt in INDEX_TYPES or (d.get("schemaVersion") == 2 and "manifests" in d and "layers" not in d)
+
+
+def _manifest(d: Obj) -> bool:
+    return string(d.get("mediaType")) in IMAGE_TYPES or (d.get("schemaVersion") == 2 and "layers" in d)
+
+
+# a JSON object's format: the first rule that holds, in this order (a manifest's media type is read last:
+# an AWS or Docker Hub document never carries one)
+OBJECT_FORMATS: tuple[tuple[str, Callable[[Obj], bool]], ...] = (
+    ("ecr", lambda d: "imageDetails" in d),
+    ("dockerhub", _dockerhub_page),
+    ("cloudwatch", lambda d: isinstance(d.get("Datapoints"), list)),  # aws cloudwatch get-metric-statistics
+    ("cloudwatch_data", lambda d: isinstance(d.get("MetricDataResults"), list)),  # aws cloudwatch get-metric-data
+    ("cloudtrail", lambda d: isinstance(d.get("Records"), list)),
+    # https://ip-ranges.amazonaws.com/ip-ranges.json
+    ("ipranges", lambda d: isinstance(d.get("prefixes"), list) and "syncToken" in d),
+    # one tag: /v2/namespaces/NS/repositories/REPO/tags/TAG
+    (
+        "dockerhub_tag",
+        lambda d: "name" in d and ("full_size" in d or isinstance(d.get("images"), list)) and "tag_status" in d,
+    ),
+    ("schema1", _schema1),
+    ("index", _index),
+    ("manifest", _manifest),
+)
+
+
+def _github_version(v: Obj) -> bool:
+    meta = v.get("metadata")
+    return isinstance(meta, dict) and meta.get("package_type") in ("container", "docker")
+
+
+# a list of JSON objects: the first format any of its first items shows
+ITEM_FORMATS: tuple[tuple[str, Callable[[Obj], bool]], ...] = (
+    ("docker_inspect", lambda v: "RootFS" in v or ("Id" in v and "RepoTags" in v)),
+    ("github", _github_version),
+    ("dockerhub_list", lambda v: "full_size" in v and "name" in v),  # `jq '.results'` of a tags page
+)
+
+
 def detect(doc: object) -> str | None:
     """The format of one parsed JSON document, from its documented shape; None if foreign."""
     if isinstance(doc, dict):
-        if "imageDetails" in doc:
-            return "ecr"
-        if (
-            "results" in doc
-            and isinstance(doc["results"], list)
-            and (
-                not doc["results"]
-                or any(isinstance(t, dict) and ("full_size" in t or "images" in t) for t in doc["results"][:50])
-            )
-        ):
-            return "dockerhub"
-        if isinstance(doc.get("Datapoints"), list):
-            return "cloudwatch"  # aws cloudwatch get-metric-statistics
-        if isinstance(doc.get("MetricDataResults"), list):
-            return "cloudwatch_data"  # aws cloudwatch get-metric-data
-        if isinstance(doc.get("Records"), list):
-            return "cloudtrail"
-        if isinstance(doc.get("prefixes"), list) and "syncToken" in doc:
-            return "ipranges"  # https://ip-ranges.amazonaws.com/ip-ranges.json
-        if "name" in doc and ("full_size" in doc or isinstance(doc.get("images"), list)) and "tag_status" in doc:
-            return "dockerhub_tag"  # one tag: /v2/namespaces/NS/repositories/REPO/tags/TAG
-        mt = string(doc.get("mediaType"))
-        if mt in SCHEMA1_TYPES or (doc.get("schemaVersion") == 1 and "fsLayers" in doc):
-            return "schema1"
-        if mt in INDEX_TYPES or (doc.get("schemaVersion") == 2 and "manifests" in doc and "layers" not in doc):
-            return "index"
-        if mt in IMAGE_TYPES or (doc.get("schemaVersion") == 2 and "layers" in doc):
-            return "manifest"
-        return None
-    if isinstance(doc, list) and not doc:
-        return "empty"  # e.g. the trailing empty page `gh api --paginate` may print
-    if isinstance(doc, list) and all(isinstance(v, list) for v in doc[:50]):
-        return "slurped"  # `gh api --paginate --slurp`, `jq -s`: an array of pages
-    if isinstance(doc, list) and all(isinstance(v, dict) and detect(v) in SLURPABLE for v in doc[:50]):
-        return "slurped"
-    if isinstance(doc, list) and all(isinstance(v, dict) for v in doc[:50]):
-        if any("RootFS" in v or ("Id" in v and "RepoTags" in v) for v in doc[:50]):
-            return "docker_inspect"
-        if any(
-            isinstance(v.get("metadata"), dict) and v["metadata"].get("package_type") in ("container", "docker")
-            for v in doc[:50]
-        ):
-            return "github"
-        if any("full_size" in v and "name" in v for v in doc[:50]):
-            return "dockerhub_list"  # `jq '.results'` of a tags page
+        return next((fmt for fmt, holds in OBJECT_FORMATS if holds(doc)), None)
+    if isinstance(doc, list):
+        return _detect_list(doc)
     return None
+
+
+def _detect_list(doc: list[Any]) -> str | None:
+    if not doc:
+        return "empty"  # e.g. the trailing empty page `gh api --paginate` may print
+    head = doc[:HEAD]
+    if all(isinstance(v, list) for v in head):
+        return "slurped"  # `gh api --paginate --slurp`, `jq -s`: an array of pages
+    if not all(isinstance(v, dict) for v in head):
+        return None
+    if all(detect(v) in SLURPABLE for v in head):
+        return "slurped"
+    return next((fmt for fmt, holds in ITEM_FORMATS if any(holds(v) for v in head)), None)
 
 
 def describe(doc: object) -> str:

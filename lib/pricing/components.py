@@ -23,15 +23,6 @@ from ..core.numbers import quantity, rounded, unit_price
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import PricingInputs
 
-# where the consumers run: pricing's first question (lib/pricing/consumers.py); named here too for the
-# pages that read it beside the components
-from .consumers import (
-    WHERE as WHERE,
-    ConsumersCloud as ConsumersCloud,
-    consumers_cloud as consumers_cloud,
-    private_aws_subnets as private_aws_subnets,
-)
-
 # The kinds of cost a component can be: every chart series, table and slide groups by these,
 # so a line with any other category would silently drop out of them. Checked when a line is made.
 Category = Literal["storage", "transfer", "network", "plan", "scanning", "compute", "operations"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ...core.i18n import _, quote  # quote: every user value in a problem goes through it
@@ -26,43 +27,52 @@ def _unit(spec: Spec) -> str:
     return f" {spec.unit}" if spec.unit else ""
 
 
-def coerce_value(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
-    """Return (value, problem). Accepts what YAML gives; strings are for link parameters.
-    A user's value is repeated in a problem only through quote(): as text, truncated."""
-    if spec.kind == "bool":
-        if isinstance(value, bool):
-            return value, None
-        if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
-            return value.lower() in ("true", "1", "yes"), None
-        return None, _("{name}: must be true or false, got {value}").format(name=name, value=quote(value))
-    if spec.kind == "text":
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)  # YAML reads an account ID as a number
-        if not isinstance(value, str) or not re.fullmatch(spec.pattern, value):
-            return None, _("{name}: {value} is not a valid {label} (expected {pattern})").format(
-                name=name, value=quote(value), label=spec.label.lower(), pattern=quote(spec.pattern)
-            )
+Coerced = tuple[Any, str | None]  # (value, problem): the value is None when there is a problem
+
+
+def _coerce_bool(name: str, value: Any, spec: Spec) -> Coerced:
+    if isinstance(value, bool):
         return value, None
-    if spec.kind == "set":
-        items = value.split(",") if isinstance(value, str) else value
-        if not isinstance(items, (list, tuple)):
-            return None, _("{name}: must be a list of {choices}, got {value}").format(
-                name=name, choices=", ".join(spec.choices), value=quote(value)
-            )
-        items = [i.strip() if isinstance(i, str) else i for i in items if i != ""]
-        bad = [i for i in items if i not in spec.choices]
-        if bad:
-            return None, _("{name}: unknown item(s) {items} (choose from {choices})").format(
-                name=name, items=", ".join(quote(b, 30) for b in bad[:5]), choices=", ".join(spec.choices)
-            )
-        return tuple(c for c in spec.choices if c in items), None
-    if spec.kind == "choice":
-        if isinstance(value, str) and value in spec.choices:
-            return value, None
-        return None, _("{name}: must be one of {choices}, got {value}").format(
+    if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
+        return value.lower() in ("true", "1", "yes"), None
+    return None, _("{name}: must be true or false, got {value}").format(name=name, value=quote(value))
+
+
+def _coerce_text(name: str, value: Any, spec: Spec) -> Coerced:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)  # YAML reads an account ID as a number
+    if not isinstance(value, str) or not re.fullmatch(spec.pattern, value):
+        return None, _("{name}: {value} is not a valid {label} (expected {pattern})").format(
+            name=name, value=quote(value), label=spec.label.lower(), pattern=quote(spec.pattern)
+        )
+    return value, None
+
+
+def _coerce_set(name: str, value: Any, spec: Spec) -> Coerced:
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)):
+        return None, _("{name}: must be a list of {choices}, got {value}").format(
             name=name, choices=", ".join(spec.choices), value=quote(value)
         )
-    # numbers
+    items = [i.strip() if isinstance(i, str) else i for i in items if i != ""]
+    bad = [i for i in items if i not in spec.choices]
+    if bad:
+        return None, _("{name}: unknown item(s) {items} (choose from {choices})").format(
+            name=name, items=", ".join(quote(b, 30) for b in bad[:5]), choices=", ".join(spec.choices)
+        )
+    return tuple(c for c in spec.choices if c in items), None
+
+
+def _coerce_choice(name: str, value: Any, spec: Spec) -> Coerced:
+    if isinstance(value, str) and value in spec.choices:
+        return value, None
+    return None, _("{name}: must be one of {choices}, got {value}").format(
+        name=name, choices=", ".join(spec.choices), value=quote(value)
+    )
+
+
+def _as_float(name: str, value: Any) -> tuple[float | None, str | None]:
+    """A YAML number or a number written in ASCII digits, as a float (inf when too large); NaN refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None, _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
     if isinstance(value, str):
@@ -70,23 +80,17 @@ def coerce_value(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
             return None, _("{name}: must be a number written in digits 0-9, got {value}").format(
                 name=name, value=quote(value)
             )
-        value = float(value.strip())  # inf when too large for a float: named as too large below
+        value = float(value.strip())  # inf when too large for a float: named as too large by the caller
     if isinstance(value, int) and not -1e300 < value < 1e300:
         value = math.inf if value > 0 else -math.inf  # float() would raise OverflowError on an int this big
-    value = float(value)
-    if math.isnan(value):
-        return None, _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
-    if math.isinf(value):
-        message = (
-            _("{name}: the number is too large (must be from {min:g} to {max:g}{unit})")
-            if value > 0
-            else _("{name}: the number is too small (must be from {min:g} to {max:g}{unit})")
-        )
-        return None, message.format(name=name, min=spec.min, max=spec.max, unit=_unit(spec))
-    if spec.kind == "int":
-        if value != int(value):
-            return None, _("{name}: must be a whole number, got {value}").format(name=name, value=quote(value))
-        value = int(value)
+    number = float(value)
+    if math.isnan(number):
+        return None, _("{name}: must be a number, got {value}").format(name=name, value=quote(number))
+    return number, None
+
+
+def _bounded(name: str, value: float, spec: Spec) -> Coerced:
+    """The value within its Spec's bounds, or the bound it breaks."""
     if spec.min is not None and value < spec.min:
         message = (
             _("{name}: {value:g} is negative (must be at least {min:g}{unit})")
@@ -99,6 +103,39 @@ def coerce_value(name: str, value: Any, spec: Spec) -> tuple[Any, str | None]:
             name=name, value=value, max=spec.max, unit=_unit(spec)
         )
     return value, None
+
+
+def _coerce_number(name: str, value: Any, spec: Spec) -> Coerced:
+    number, problem = _as_float(name, value)
+    if number is None:
+        return None, problem
+    if math.isinf(number):
+        message = (
+            _("{name}: the number is too large (must be from {min:g} to {max:g}{unit})")
+            if number > 0
+            else _("{name}: the number is too small (must be from {min:g} to {max:g}{unit})")
+        )
+        return None, message.format(name=name, min=spec.min, max=spec.max, unit=_unit(spec))
+    if spec.kind == "int":
+        if number != int(number):
+            return None, _("{name}: must be a whole number, got {value}").format(name=name, value=quote(number))
+        return _bounded(name, int(number), spec)
+    return _bounded(name, number, spec)
+
+
+# a Spec's kind -> how a value of it is read; any other kind is a number (int or float)
+_COERCE: dict[str, Callable[[str, Any, Spec], Coerced]] = {
+    "bool": _coerce_bool,
+    "text": _coerce_text,
+    "set": _coerce_set,
+    "choice": _coerce_choice,
+}
+
+
+def coerce_value(name: str, value: Any, spec: Spec) -> Coerced:
+    """Return (value, problem). Accepts what YAML gives; strings are for link parameters.
+    A user's value is repeated in a problem only through quote(): as text, truncated."""
+    return _COERCE.get(spec.kind, _coerce_number)(name, value, spec)
 
 
 def check_value(name: str, value: object, spec: Spec) -> str | None:

@@ -1,0 +1,193 @@
+"""The update from the vendors' price lists (AWS offer files, Azure Retail Prices pages): the new
+book's document built from what they price, and `update`, which reads DIR with the reader its
+contents call for (a folder of AWS pricing-page JSON goes to from_pages)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...core.i18n import _
+from .. import price_lists as pl, pricebook, regions as regionmap
+from ..price_lists import PriceListError
+from ..price_pages import is_pages_dir
+from .from_pages import update_from_pages
+from .plausible import check_plausible
+from .writing import Result, next_version, write_book
+
+AUTO_NOTE = re.compile(r"^Read from the [^()]*\([^()]*\)\.\s*")
+AUTO_NOTE_KO = re.compile(r"^\S+ 가격표에서 읽음\([^()]*\)\.\s*")
+
+
+def _source_of(founds: Sequence[pl.Found]) -> str:
+    srcs = sorted({f.source for f in founds})
+    if len(srcs) == 1:
+        return srcs[0]
+    # regional files (EC2): the region index lists each region's file
+    return re.sub(r"/current/[^/]+/index\.json$", "/current/region_index.json", srcs[0])
+
+
+def _note(founds: Sequence[pl.Found], old_note: str | dict[str, str], vendor: str) -> str | dict[str, str]:
+    """Where the figure was read, then the note a person wrote (kept in each language it has)."""
+    f = founds[0]
+    dates = sorted({x.as_of for x in founds})
+    when = "published" if vendor == "AWS" else "read"  # Retail Prices pages carry no publication date
+    auto = f"Read from the {vendor} price list ({when} {dates[-1]}; page {f.page})."
+    if isinstance(old_note, dict):  # {en, ko}: the same fact in Korean before the Korean note
+        when_ko = "게시일" if vendor == "AWS" else "읽은 날"
+        auto_ko = f"{vendor} 가격표에서 읽음({when_ko} {dates[-1]}, 페이지 {f.page})."
+        human_en = AUTO_NOTE.sub("", old_note.get("en", "")).strip()
+        human_ko = AUTO_NOTE_KO.sub("", old_note.get("ko", "")).strip()
+        return {"en": f"{auto} {human_en}".strip(), "ko": f"{auto_ko} {human_ko}".strip()}
+    human = AUTO_NOTE.sub("", old_note or "").strip()
+    return f"{auto} {human}".strip()
+
+
+def build(
+    old_doc: dict[str, Any],
+    old: pricebook.PriceBook,
+    found: pl.Founds,
+    offered: dict[str, str],
+    today: str,
+    region_names: dict[str, str],
+) -> tuple[dict[str, Any], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The new book's document, the regions added and the regions left out (with why)."""
+    sourced = {k for k in found if k in old.prices}
+    region_keyed_hand = {
+        k: p.value for k, p in old.prices.items() if k not in sourced and p.by is None and isinstance(p.value, dict)
+    }
+    # old regions must stay fully priced: a file without them is a partial update
+    for r in old.regions:
+        for k in sorted(sourced):
+            if old.prices[k].by is None and r not in found[k]:
+                raise PriceListError(
+                    _(
+                        "no price for {key} in {region} (a region of the current book) in the files read; "
+                        "the update is partial, so the current book stays"
+                    ).format(key=k, region=r)
+                )
+    added, left_out = [], []
+    for r in offered:
+        if r in old.regions:
+            continue
+        gaps = [k for k in sorted(sourced) if old.prices[k].by is None and r not in found[k]]
+        hand = [k for k, v in region_keyed_hand.items() if r not in v]
+        if gaps or hand:
+            why = []
+            if gaps:
+                why.append("no price in the lists for " + ", ".join(gaps))
+            if hand:
+                why.append("no hand-kept price for " + ", ".join(hand))
+            left_out.append((r, "; ".join(why)))
+        else:
+            added.append(r)
+    final = list(old.regions) + added
+    doc = {k: v for k, v in old_doc.items()}
+    doc["version"] = today
+    doc["regions"] = {**{r: old.regions[r] for r in old.regions}, **{r: region_names[r] for r in added}}
+    prices = {}
+    for k, entry in old_doc["prices"].items():
+        p = old.prices[k]
+        if k not in sourced:
+            prices[k] = entry
+            continue
+        if p.by is not None:
+            assert isinstance(p.value, dict)  # parse() refuses a keyed price without a map
+            missing = [c for c in p.value if c not in found[k]]
+            if missing:
+                raise PriceListError(
+                    _("no price for {key} ({by} {choices}) in the files read").format(
+                        key=k, by=p.by, choices=", ".join(missing)
+                    )
+                )
+            used = [found[k][c] for c in p.value]
+            value: float | dict[str, float] = {
+                c: round(found[k][c].value, 10) for c in p.value
+            }  # 10 decimals, as lists
+        else:
+            used = [found[k][r] for r in final]
+            vals = {r: round(found[k][r].value, 10) for r in final}
+            scalar = not isinstance(p.value, dict) and len({round(v, 12) for v in vals.values()}) == 1
+            value = next(iter(vals.values())) if scalar else vals
+        vendor = "Azure" if "azure" in used[0].source else "AWS"
+        # the unit as the file has it: {en, ko} stays bilingual (its English is what was matched)
+        new = {"value": value, "unit": entry["unit"], "source": _source_of(used), "as_of": max(f.as_of for f in used)}
+        if "by" in entry:
+            new = {"value": value, "by": entry["by"], **{f: new[f] for f in ("unit", "source", "as_of")}}
+        new["note"] = _note(used, entry.get("note", ""), vendor)
+        prices[k] = new
+    doc["prices"] = prices
+    return doc, tuple(added), tuple(left_out)
+
+
+# ---- writing YAML in the book's own layout ---------------------------------------------------
+
+
+def update(
+    src: str | Path,
+    book_path: str | Path | None = None,
+    history_dir: str | Path | None = None,
+    today: str | None = None,
+    do_fetch: bool = False,
+    progress: pl.Progress | None = None,
+    dry_run: bool = False,
+    fetch_regions: Sequence[str] | None = None,
+    accept_changes: bool = False,
+) -> Result:
+    book_path = Path(book_path or pricebook.DEFAULT_PATH)
+    history_dir = Path(history_dir or (book_path.parent / "price_history"))
+    today = today or _dt.date.today().isoformat()
+    src = Path(src)
+    old_text = book_path.read_text(encoding="utf-8")
+    old = pricebook.load(book_path)
+    old_doc = yaml.safe_load(old_text)
+    rmap = regionmap.load()
+    if not do_fetch and is_pages_dir(src):  # AWS's pricing-page JSON and sourced figures
+        return update_from_pages(src, book_path, history_dir, today, progress, dry_run, accept_changes)
+    if do_fetch:
+        pl.fetch(src, fetch_regions or sorted(rmap), progress=progress)
+    if not src.is_dir():
+        raise PriceListError(
+            _("{path}: no such folder (download the files `python -m lib prices urls` lists into it)").format(path=src)
+        )
+    aws_found, aws_regions, notes = pl.read_aws(src, old.hours_per_month, progress)
+    for r in old.regions:
+        if r not in aws_regions:
+            raise PriceListError(
+                _("{path}: no ECR product in {region}, a region of the current book").format(
+                    path=src / "aws" / "AmazonECR.json", region=r
+                )
+            )
+    offered = {r: aws_regions[r] for r in aws_regions if r in rmap}
+    unmapped = sorted(set(aws_regions) - set(rmap))
+    ref = next(iter(old.regions))
+    free = old.prices.get("acr.internet_egress_free_gb")  # the book's allowance: the lists' is compared with it
+    az_found, az_notes = pl.read_azure(
+        src, offered, rmap, ref, old.hours_per_month, today, float(free.resolve(ref)) if free else None
+    )
+    found = {**aws_found, **az_found}
+    check_plausible(old, found, today, accept_changes)
+    names = {r: rmap[r].name for r in offered}
+    new_version = next_version(old, history_dir, today)
+    doc, added, left_out = build(old_doc, old, found, offered, new_version, names)
+    left = sorted(set(old.prices) - set(found))
+    tail = (
+        [_("Regions added: {regions}").format(regions=", ".join(f"{r} ({names[r]})" for r in added))] if added else []
+    )
+    tail += [
+        _("Region left out: {region} ({name}): {why}").format(region=r, name=names[r], why=why) for r, why in left_out
+    ]
+    if unmapped:
+        tail.append(
+            _("Regions in the ECR list but not in data/region_map.yaml (left out): {regions}").format(
+                regions=", ".join(unmapped)
+            )
+        )
+    tail += [_("Note: {note}").format(note=n) for n in notes + az_notes]
+    tail.append(_("Kept by hand (no list read for them): {keys}").format(keys=", ".join(left)))
+    return write_book(book_path, history_dir, old_text, old_doc, old, doc, today, tail, added, left_out, dry_run)
