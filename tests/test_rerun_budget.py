@@ -25,6 +25,7 @@ from lib.analyses import scenario_cache
 from lib.decide import decision
 from lib.pricing import engine
 from tests.apphelpers import EKS_LINK, open_app
+from ui import chart
 
 # page file -> budget for a rerun after one input changed to a value never seen before
 # Raised when issue 24's items 2-6 landed on top of issue 29 (same day): the sidebar's "Your situation"
@@ -57,10 +58,26 @@ BUDGET = {
         # both forms of the chart are sent from their plain specs, no plotly Figure made or converted
         # (ui/chart._sent_spec; issue 29 fourth round: was 1, the new scenario's chart once)
         "figures converted": 0,
+        # the JSON of both forms, made once per new scenario and kept with its spec (ui/chart._Wire)
+        "charts encoded": 2,
     },
-    "pages/recommendation.py": {"messages": 85, "elements": 65, "estimate": 14, "recommend": 1, "pages built": 0},
+    "pages/recommendation.py": {
+        "messages": 85,
+        "elements": 65,
+        "estimate": 14,
+        "recommend": 1,
+        "pages built": 0,
+        "charts encoded": 0,
+    },
     # issue 29, third round: Compare and Over time counted (A and B are one scenario here: B changes nothing)
-    "pages/compare.py": {"messages": 100, "elements": 75, "estimate": 14, "recommend": 1, "pages built": 0},
+    "pages/compare.py": {
+        "messages": 100,
+        "elements": 75,
+        "estimate": 14,
+        "recommend": 1,
+        "pages built": 0,
+        "charts encoded": 1,
+    },
     "pages/cost_over_time.py": {
         "messages": 83,
         "elements": 63,
@@ -68,6 +85,7 @@ BUDGET = {
         "estimate_many": 3,
         "recommend": 1,
         "pages built": 0,
+        "charts encoded": 2,
     },
     # the pairwise sweeps price arrays (engine.estimate_varying); the decision answer asks for answers
     "pages/break_even.py": {
@@ -78,6 +96,7 @@ BUDGET = {
         "recommend": 1,
         "recommended": 49,
         "pages built": 0,
+        "charts encoded": 1,
     },
 }
 
@@ -109,6 +128,13 @@ def counts(monkeypatch):
         return real_to_dict(self)
 
     monkeypatch.setattr(BaseFigure, "to_dict", to_dict)
+    real_to_json = chart._real_to_json
+
+    def to_json(*a, **k):
+        c["charts encoded"] += 1  # a chart's JSON made (plotly.io.to_json), not taken from its _Wire
+        return real_to_json(*a, **k)
+
+    monkeypatch.setattr(chart, "_real_to_json", to_json)
     for owner, name in (
         (engine, "estimate"),
         (engine, "estimate_many"),
@@ -154,6 +180,7 @@ def test_a_scenario_seen_before_is_not_priced_again_by_any_session(counts):
     back = _rerun(at, counts, 40)  # the link's own value, priced on the first run
     assert (back.get("estimate", 0), back.get("recommend", 0), back["analyses"]) == (0, 0, 0), back
     assert back.get("figures converted", 0) == 0, back  # its chart was sent before: the dict is kept
+    assert back.get("charts encoded", 0) == 0, back  # and its JSON (both forms; issue 29 fifth round)
     counts.clear()
     other = open_app(EKS_LINK)  # another session, same link
     assert not other.exception
@@ -197,6 +224,7 @@ def test_a_scenario_seen_before_is_drawn_without_pricing_on_every_page(counts, p
     back = _rerun(at, counts, 40)  # the link's own value, drawn on the first run
     assert not {k: back[k] for k in PRICING if back.get(k)}, back
     assert back.get("figures converted", 0) == 0, back
+    assert back.get("charts encoded", 0) == 0, back  # the chart's JSON too (issue 29 fifth round)
     counts.clear()
     other = open_app(EKS_LINK, page=page)
     assert not other.exception
