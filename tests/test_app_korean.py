@@ -21,6 +21,7 @@ import pytest
 from lib.core import i18n
 from lib.pricing import labels
 from tests.apphelpers import EKS_LINK, open_app
+from ui import language
 
 # ---- the scan --------------------------------------------------------------------------------
 
@@ -397,12 +398,21 @@ def test_won_in_english_too_and_dollars_without_a_rate():
 
 def test_entering_a_rate_in_the_sidebar_puts_it_in_the_link():
     at = open_app(TEAM)
+    assert not [w for w in at.number_input if w.key == "lang_rate_in"]  # drawn once its section is open
+    at.session_state[language.KRW_OPEN] = True  # what a click on "Amounts in won (KRW)" does, then a rerun
+    at.run()
     at.number_input(key="lang_rate_in").set_value(1400.0).run()
     at.date_input(key="lang_date_in").set_value(dt.date(2026, 11, 2)).run()
     q = _query(at)
     assert (q["krw_rate"], q["krw_date"]) == ("1400", "2026-11-02")
     df = at.dataframe[0].value
     assert df[df["registry"] == "Amazon ECR"].iloc[0]["other_cost"] == 4195590  # 2,996.85 x 1,400 = 4,195,590
+    at.session_state[language.KRW_OPEN] = False  # closed, the rate stays in use; opened again, it is shown
+    at.run()
+    assert (_query(at)["krw_rate"], at.dataframe[0].value.iloc[0]["other_cost"]) == ("1400", df.iloc[0]["other_cost"])
+    at.session_state[language.KRW_OPEN] = True
+    at.run()
+    assert at.number_input(key="lang_rate_in").value == 1400.0
     at.number_input(key="lang_rate_in").set_value(None).run()
     assert "krw_rate" not in _query(at) and "krw_date" not in _query(at)
 

@@ -44,3 +44,21 @@ def test_without_a_default_template_none_is_added(book, monkeypatch):
     sent = chart._sent_spec(charts.cost_breakdown_spec(e))
     assert _wire(sent) == _wire(charts.cost_breakdown(e))
     assert "template" not in json.loads(_wire(sent))["layout"]
+
+
+def test_a_specs_json_is_made_once_and_is_plotlys(book, monkeypatch):
+    """Issue 29, fifth round: a cached spec's JSON is kept with it (ui/chart._Wire), so a rerun of a scenario
+    seen before encodes nothing; what is sent stays plotly's own encoding of the dict, byte for byte."""
+    made = []
+    real = chart._real_to_json
+    monkeypatch.setattr(chart, "_real_to_json", lambda *a, **k: made.append(1) or real(*a, **k))
+    spec = charts.cost_breakdown_spec(engine.estimate(from_dict(DEFAULT.to_dict()), book))
+    first = pio.to_json(chart._sent_spec(spec).to_dict(), validate=False)  # as st.plotly_chart calls it
+    again = pio.to_json(chart._sent_spec(spec).to_dict(), validate=False)
+    assert len(made) == 1 and again == first
+    assert first == real(json.loads(json.dumps(chart._sent_spec(spec).to_dict())), validate=False)
+    other = charts.cost_breakdown_spec(engine.estimate(from_dict({**DEFAULT.to_dict(), "repositories": 41}), book))
+    assert pio.to_json(chart._sent_spec(other).to_dict(), validate=False) != first  # another spec: its own
+    assert len(made) == 2
+    # any other call goes to plotly's own function, unchanged
+    assert pio.to_json({"data": []}, validate=False) == real({"data": []}, validate=False)

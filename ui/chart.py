@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+from collections import OrderedDict
 from typing import Any, cast
 
 import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
+from lib.analyses import scenario_cache
 from lib.core.i18n import _
 from lib.exports import export
 from lib.presentation import charts
@@ -48,14 +51,44 @@ def _renderer_available() -> bool:
     return export.renderer_available()
 
 
+class _Wire(dict[str, Any]):
+    """A figure's dict as sent, with its JSON kept once made: st.plotly_chart encodes the dict it is given
+    on every rerun (`plotly.io.to_json`: ~1-2 ms for the Overview's 13 kB chart, twice with its phone form,
+    issue 29 fifth round). Shared and never changed, like the figure it comes from."""
+
+    __slots__ = ("json",)
+
+    def __init__(self, d: dict[str, Any]) -> None:
+        super().__init__(d)
+        self.json: str | None = None
+
+
+_real_to_json = pio.to_json
+
+
+def _to_json(fig: Any, *args: Any, **kwargs: Any) -> Any:
+    """plotly.io.to_json, which st.plotly_chart looks up on every call, answering a _Wire from what it made
+    of the same dict before (the same call's output: the bytes sent are the same). Any other figure or
+    argument goes to plotly's own function."""
+    if type(fig) is not _Wire or args or kwargs != {"validate": False}:
+        return _real_to_json(fig, *args, **kwargs)
+    if fig.json is None:  # two sessions at once may both make it: the same string
+        fig.json = _real_to_json(fig, validate=False)
+    return fig.json
+
+
+if getattr(pio.to_json, "__name__", "") != "_to_json":  # once per process, not again on a module reload
+    pio.to_json = _to_json
+
+
 class _Sent(go.Figure):  # type: ignore[misc]  # plotly is untyped
     """A figure as the dict plotly makes of it, made once: st.plotly_chart asks a Figure for to_dict(),
     a deep copy of every trace and layout and a pass over the arrays, on every rerun (~1-2 ms a chart,
     issue 29). Only to_dict() is read (streamlit.elements.plotly_chart: the dict is serialised, never
-    changed), so BaseFigure.__init__ is not run."""
+    changed), so BaseFigure.__init__ is not run. The dict is a _Wire: its JSON is made once too."""
 
     def __init__(self, spec: dict[str, Any]) -> None:  # noqa: D107 - a figure already made
-        object.__setattr__(self, "_sent_spec", spec)
+        object.__setattr__(self, "_sent_spec", _Wire(spec))
 
     def to_dict(self) -> dict[str, Any]:
         return cast(dict[str, Any], self._sent_spec)
@@ -89,7 +122,31 @@ def _in_plotlys_order(d: dict[str, Any], last: str) -> dict[str, Any]:
     return {**{k: d[k] for k in sorted(d) if k != last}, **({last: d[last]} if last in d else {})}
 
 
+# (id(spec), plotly's default template's name) -> (spec, what is sent)
+_SENT_SPECS: OrderedDict[tuple[int, object], tuple[Spec, go.Figure]] = OrderedDict()
+_SENT_SPECS_SIZE = 2 * scenario_cache.SIZE  # as many as the scenario table's views: ~15 kB each
+_sent_specs_lock = threading.Lock()
+
+
 def _sent_spec(spec: Spec) -> go.Figure:
+    """_spec_sent(spec), made once per spec object: a page's cached view (lib/scenario_cache.view) is the
+    same dict on every rerun of its scenario, in every session, so its JSON is made once too (_Wire).
+    The spec is kept with it: its id is not reused while the entry lives."""
+    k = (id(spec), pio.templates.default)
+    with _sent_specs_lock:
+        found = _SENT_SPECS.get(k)
+        if found is not None and found[0] is spec:
+            _SENT_SPECS.move_to_end(k)
+            return found[1]
+    sent = _spec_sent(spec)
+    with _sent_specs_lock:
+        _SENT_SPECS[k] = (spec, sent)
+        while len(_SENT_SPECS) > _SENT_SPECS_SIZE:
+            _SENT_SPECS.popitem(last=False)
+    return sent
+
+
+def _spec_sent(spec: Spec) -> go.Figure:
     """What Figure(spec).to_dict() would send, without making the Figure (~4-5 ms a new scenario on the
     Overview, issue 29 fourth round): the spec with the default template, as the Figure adds it, and
     its keys in the Figure's order. tests/test_chart_sent.py holds the two byte for byte equal."""

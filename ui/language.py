@@ -38,6 +38,7 @@ CHOSEN = PREFIX + "chosen"  # the language the reader chose (link or sidebar), o
 WIDGET = PREFIX + "choice"  # the sidebar's control
 RATE = PREFIX + "krw_rate"  # won per US dollar, or None: amounts in US dollars
 DATE = PREFIX + "krw_date"  # the day of that rate
+KRW_OPEN = PREFIX + "krw_open"  # the won section is open (Streamlit's expander state)
 PROBLEMS = PREFIX + "problems"  # what was wrong with the link's fields, in the words of the first run
 
 LANG_FIELD, RATE_FIELD, DATE_FIELD = "lang", "krw_rate", "krw_date"
@@ -311,11 +312,19 @@ def language_control(box: Box) -> None:
 
 
 def krw_controls(box: Box) -> None:
-    """The won rate and its day, behind an expander: most readers keep US dollars."""
+    """The won rate and its day, behind an expander: most readers keep US dollars. Its two inputs are drawn
+    only while it is open (Streamlit's lazy expander; issue 29, fifth round: two messages of every rerun
+    on every page, sent to sit hidden); they are seeded from the rate in use on every run, so nothing is
+    lost while they are not drawn."""
     k = krw()
     st.session_state[PREFIX + "rate_in"] = k.rate if k else None
     st.session_state[PREFIX + "date_in"] = k.as_of if k else _today()
-    with box.expander(_("Amounts in won (KRW)"), icon=":material/payments:", expanded=False):
+    section = box.expander(
+        _("Amounts in won (KRW)"), icon=":material/payments:", expanded=False, key=KRW_OPEN, on_change="rerun"
+    )
+    if not section.open:
+        return
+    with section:
         st.number_input(
             _("Won per US dollar"),
             min_value=MIN_RATE,

@@ -45,6 +45,8 @@ NUMBER_FORMAT = {"float": "%.2f", "int": "%d"}
 WHOLE_FLOATS = {k for k, s in SPECS.items() if s.whole}  # shown without decimals
 SITUATION = QUESTIONS  # drawn by the Recommendation page, in its main area
 MORE_KEY = PREFIX + "_more"
+SITUATION_OPEN = PREFIX + "_situation_open"  # the sidebar's situation section is open (Streamlit's expander state)
+SITUATION_DRAWN = PREFIX + "_situation_drawn"  # not a widget: its inputs were drawn on the last run
 KEEP_ONCE = PREFIX + "_keep_once"  # not a widget: keys the browser sent on a session's first run (ui/share.py)
 ADVANCED = (PLANS_SECTION, SELFHOSTED_SECTION)  # drawn only when "More inputs" is on
 SECTIONS = [
@@ -272,10 +274,30 @@ def render(page: str, open_section: str | None = None) -> Workload:
 
 
 def _situation_section(sb: Box) -> None:
-    """The decision answers in the sidebar, below the workload inputs (issue 24, item 5)."""
-    box = sb.expander(_(SITUATION_SECTION), expanded=False, icon=":material/explore:")
+    """The decision answers in the sidebar, below the workload inputs (issue 24, item 5).
+
+    Drawn only while the section is open (issue 29, fifth round): it starts closed, and its caption and
+    eight inputs were nine of a rerun's ~90 messages on every page, sent to sit hidden. Opening it reruns
+    the page (Streamlit's lazy expander), which draws them from the workload: while closed the answers
+    are the workload's (current() takes an input not drawn from the last workload), so the widgets are
+    seeded from it when the section opens again, and dropped from the state when it closes (Streamlit would
+    put back the value seeded before the person's own, once a widget is no longer drawn)."""
+    box = sb.expander(
+        _(SITUATION_SECTION), expanded=False, icon=":material/explore:", key=SITUATION_OPEN, on_change="rerun"
+    )
+    if not box.open:
+        if st.session_state.get(SITUATION_DRAWN):  # just closed: the answers are the workload's from now on
+            for name in SITUATION_ONLY:  # not left to Streamlit, which would put back the values seeded before
+                st.session_state.pop(key(name), None)
+            st.session_state[SITUATION_DRAWN] = False
+        return
+    st.session_state[SITUATION_DRAWN] = True
     box.caption(_("The answers the recommendation depends on; the Recommendation page explains each."))
+    state = st.session_state.to_dict()  # one copy: every `in` on st.session_state copies the whole state
+    last = state.get(CANONICAL, DEFAULT).to_dict()
     for name in SITUATION_ONLY:
+        if key(name) not in state:
+            st.session_state[key(name)] = to_widget(name, last[name])
         field(name, box)
 
 
