@@ -383,3 +383,22 @@ def test_the_recommendation_holds_reasons_and_speaks_the_readers_language(book):
     assert words(r) == english  # and back in English outside the block
     assert {j.reason.code for j in r.rejected} <= set(RENDER)
     assert r.to_dict()["rejected"][0]["code"] == r.rejected[0].reason.code
+
+
+def test_a_registry_outside_the_company_is_named_by_its_clouds_name(book):
+    """Financial C forbids external services and runs in its own data centre: the clouds' registries fail
+    it, and the reason names the cloud as a reader knows it ("AWS", not the id "aws", which the fresh
+    Korean review found in "aws의 관리형 서비스로")."""
+    from lib.core import i18n
+
+    r = preset(book, "financial-c")
+    (why,) = [f for f in r.failures["ecr"] if "managed service" in f]
+    assert why == (
+        "no external services: a managed service of AWS, outside where the workloads run (our own data centre)"
+    )
+    (gar,) = [f for f in r.failures["gar"] if "managed service" in f]
+    assert "a managed service of Google Cloud," in gar
+    with i18n.using("ko"):
+        r = preset(book, "financial-c")
+        (ko,) = [f for f in r.failures["acr"] if "관리형" in f]
+    assert "Microsoft Azure의 관리형 서비스" in ko and "azure" not in ko

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from ..core.i18n import _, text
 from ..pricing import registries, setups
-from ..pricing.labels import SAME_MONEY, choice, money, shown_difference
+from ..pricing.labels import SAME_MONEY, choice, choice_in_sentence, money, shown_difference
 from . import serving
 
 
@@ -32,10 +32,10 @@ def failed_requirement(label: str, why: str) -> str:
 
 def outside_home_cloud(label: str, clouds: Sequence[str], runs_on: str) -> str:
     """A managed registry that is an outside service for workloads on `runs_on`."""
-    where = choice("runs_on", runs_on)
+    where = choice_in_sentence("runs_on", runs_on)
     if clouds:
         return _("{requirement}: a managed service of {clouds}, outside where the workloads run ({where})").format(
-            requirement=label, clouds="/".join(clouds), where=where
+            requirement=label, clouds="/".join(choice("runs_on", c) for c in clouds), where=where
         )
     return _("{requirement}: a third-party service, outside where the workloads run ({where})").format(
         requirement=label, where=where
