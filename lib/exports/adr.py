@@ -90,7 +90,11 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
         else:
             outcome = why[reg.id]
         changes = a.changes(reg.id) if reg.id != r.recommended else {}
-        name = f"{reg.name} {setups.describe(changes, reg.id)}" if changes else reg.name
+        name = (
+            _("{registry} {setup}").format(registry=reg.name, setup=setups.describe(changes, reg.id))
+            if changes
+            else reg.name
+        )
         rows.append((reg.monthly_cost, name, wording.reason(outcome)))
     lines += [
         "",
