@@ -600,3 +600,17 @@ def test_the_korean_break_even_table_counts_a_month_as_korean_does():
     assert not at.exception
     at_values = [v for df in at.dataframe if "at" in df.value.columns for v in df.value["at"]]
     assert at_values and all(re.fullmatch(r"월 [\d,]+회", v) for v in at_values), at_values[:3]
+
+
+def test_network_path_names_its_region_one_way_in_the_chart_and_the_page():
+    """The sixth review met "버지니아 북부(us-east-1)" in the subtitle and "미국 동부(버지니아 북부)" in the chart
+    title of one page: the chart names the region as every other Korean text does (labels.choice)."""
+    from tests.apphelpers import figure
+
+    at = open_app({**EKS_LINK, "lang": "ko"}, page="pages/network_path.py")
+    assert not at.exception
+    title = figure(at)["layout"]["title"]["text"]
+    assert title.endswith("버지니아 북부(us-east-1)"), title
+    assert "미국 동부" not in title
+    at = open_app(EKS_LINK, page="pages/network_path.py")
+    assert figure(at)["layout"]["title"]["text"] == "Network path cost per month, US East (N. Virginia), us-east-1"

@@ -18,7 +18,7 @@ from ..inputs.workload import Workload
 from ..pricing import labels
 from ..pricing.components import CATEGORIES
 from ..pricing.engine import Estimate
-from ..pricing.labels import axis_title, field as field_name, percent, region_name
+from ..pricing.labels import axis_title, field as field_name, percent
 from ..pricing.network import PathCosts
 from ..pricing.registries import SPECS, name as registry_name
 from . import wording
@@ -894,7 +894,8 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
         plot_bgcolor="white",
         font=dict(color=TEXT),
         title=dict(
-            text=_("Network path cost per month, {region}").format(region=region_name(region)), font=dict(color=TEXT)
+            text=_("Network path cost per month, {region}").format(region=labels.choice("region", region)),
+            font=dict(color=TEXT),
         ),
     )
     if _won() and i18n.lang() == "ko":
