@@ -33,13 +33,15 @@ NARROW_MAX = 640
 # legends in a light grey (about 3.7:1 on white). A style sheet beats the inline fill plotly
 # writes, costs nothing per rerun (setting the colours on each figure cost ~10 ms a chart) and
 # leaves exported pictures alone (they have their own template). Sent once per run by the frame, with
-# ui/accessibility's style sheet. Coloured text such as the
+# ui/accessibility's style sheet. On a phone plotly's tool bar (zoom, PNG) covered the chart's title and
+# caption (sixth Korean review): it is hidden there; the Export page gives the pictures. Coloured text such as the
 # swatches in line labels sits in <tspan>s and keeps its colour.
 CSS = f"""<style>
 .js-plotly-plot .xtick text, .js-plotly-plot .ytick text, .js-plotly-plot .g-xtitle text,
 .js-plotly-plot .g-ytitle text, .js-plotly-plot .legendtext, .js-plotly-plot .legendtitletext,
 .js-plotly-plot .gtitle {{ fill: {TEXT} !important; }}
 @media (max-width: {NARROW_MAX}px) {{ [class*="st-key-widechart_"] {{ display: none; }} }}
+@media (max-width: {NARROW_MAX}px) {{ .js-plotly-plot .modebar-container {{ display: none; }} }}
 @media (min-width: {NARROW_MAX + 1}px) {{ [class*="st-key-narrowchart_"] {{ display: none; }} }}
 </style>"""
 

@@ -130,10 +130,16 @@ def test_bar_names_read_level_and_apart_on_a_phone(phone, query):
     assert touching == []
     assert all(b[0] >= 0 and b[1] <= 390 for b in names), names  # whole on the screen
     assert phone.page.evaluate(TOTALS) >= 8  # every bar's total shows
+    # plotly's tool bar sat over the chart's title and caption on a phone (sixth review): hidden there
+    assert phone.page.evaluate(MODEBARS) == [], "a chart's tool bar is shown on a phone"
     if query == KOREAN:
         phone.shot("issue28-overview-ko-390")
     else:
         phone.shot("issue28-overview-en-390")
+
+
+MODEBARS = """() => [...document.querySelectorAll('.js-plotly-plot .modebar-container')]
+    .filter(e => e.getBoundingClientRect().width > 0 && getComputedStyle(e).display !== 'none').map(e => e.className)"""
 
 
 @pytest.mark.parametrize("query", [KOREAN, ENGLISH], ids=["ko", "en"])
@@ -142,6 +148,7 @@ def test_the_desktop_overview_keeps_its_standing_bars(desktop, query):
     desktop.open("/", query)
     desktop.page.wait_for_function(DRAWN, arg="x", timeout=30_000)
     assert desktop.page.evaluate(f"() => ({SHOWN})().length") == 1
+    assert desktop.page.evaluate(MODEBARS) != []  # the desktop keeps plotly's tool bar (zoom, PNG)
     boxes = sorted(b for b in desktop.page.evaluate(TICKS, "x") if b[4])
     assert len(boxes) >= 8 and [b[4] for b in boxes if b[5]] == []
     assert [(a[4], b[4]) for a, b in zip(boxes, boxes[1:], strict=False) if a[1] > b[0] + 0.5] == []
