@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 from ...analyses.analysis import Analysis
-from ...core.i18n import N_, _
+from ...core.i18n import N_, _, ngettext
 from ...core.public_address import ENV
 from ...inputs import links
 from ...inputs.workload import SPECS, Workload, lenient
@@ -43,6 +43,26 @@ def why_bullets(a: Analysis, limit: int = 3) -> list[str]:
     return plain[:limit]
 
 
+def _set_aside_cheaper(a: Analysis) -> str:
+    """The sentence after "None cheaper": "S3 + docker save (baseline) at $33.12 a month is cheaper but fails
+    a hard requirement." The cost slide shows it below the answer, so the sentence beside it names it rather
+    than leaving the reader to wonder (the sixth Korean review: the slide said only that anything cheaper
+    must have failed one)."""
+    r, totals = a.recommendation, a.shown.totals()
+    cheaper = [rid for rid in totals if r.failures.get(rid) and totals[rid] < r.cheapest_cost - SAME_MONEY]
+    if not cheaper:
+        return ""
+    named = ", ".join(
+        _("{registry} at {cost} a month").format(registry=registries.name(rid), cost=money(totals[rid], prose=True))
+        for rid in cheaper
+    )
+    return " " + ngettext(
+        "{registries} is cheaper but fails a hard requirement.",
+        "{registries} are cheaper but each fails a hard requirement.",
+        len(cheaper),
+    ).format(registries=named)
+
+
 def alternative_sentence(w: Workload, a: Analysis) -> str:
     """The cheapest registry that meets every hard requirement, as the recommendation found it
     (each registry in its cheapest setup): one source, so the deck never disagrees with the page."""
@@ -53,7 +73,7 @@ def alternative_sentence(w: Workload, a: Analysis) -> str:
     if r.cheapest == r.recommended:
         return _(
             "None cheaper: {answer} is itself the cheapest that meets every hard requirement, at {cost} a month."
-        ).format(answer=answer_words(a), cost=money(r.cheapest_cost, prose=True))
+        ).format(answer=answer_words(a), cost=money(r.cheapest_cost, prose=True)) + _set_aside_cheaper(a)
     name = (
         _("{registry} {setup}").format(registry=registries.name(r.cheapest), setup=r.cheapest_setup)
         if r.cheapest_setup
