@@ -3,7 +3,7 @@ own language, and amounts in won, with screenshots of the Korean pages in tests/
 
 from urllib.parse import parse_qs, urlparse
 
-from tests.browser.conftest import RUN_COUNTER, Page
+from tests.browser.conftest import Page
 
 QUERY = "versions_kept=12&network=nat"
 
@@ -53,11 +53,7 @@ def test_switching_to_korean_on_a_page(tab):
 
 
 def test_a_korean_browser_opens_in_korean(browser, server):
-    t = Page(browser, server)
-    t.context.close()  # the same tab, with a Korean browser
-    t.context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="ko-KR")
-    t.context.add_init_script(RUN_COUNTER)
-    t.page = t.context.new_page()
+    t = Page(browser, server, locale="ko-KR")  # a Korean browser
     try:
         t.open("/", QUERY)
         title_is(t.page, "컨테이너 레지스트리 비용")
