@@ -17,12 +17,11 @@ import pytest
 from pptx import Presentation
 
 from tests.browser.conftest import Page, whole_deck
-from tests.browser.test_browser import CHARTED, PAGES
+from tests.browser.test_browser import CHARTED, EVERY_PAGE
 from tests.conftest import REQUIRE_TOOLS
 
 AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-EVERY_PAGE = [*PAGES, ("/measure", "Measure my registry"), ("/bill", "Your bill")]
 MENU_LINKS = len(EVERY_PAGE)
 # The recommendation for the EKS preset, worked by hand in tests/test_setups.py (ECR with interface
 # endpoints: storage $144 + cross-region $120 + endpoints $29.20 + manifests $0.045 + NAT $270).

@@ -9,9 +9,8 @@ from urllib.parse import urlencode
 
 from tests.apphelpers import EKS_LINK, array
 from tests.browser.conftest import WAIT_MS, Page
-from tests.browser.test_browser import PAGES
+from tests.browser.test_browser import EVERY_PAGE
 
-EVERY_PAGE = [*PAGES, ("/measure", "Measure my registry"), ("/bill", "Your bill")]
 ECR = "Amazon ECR"
 ANSWER = 563.245  # 144 + 120 + 29.20 + 0.045 + 270 (tests/test_best_setup_shown.py)
 PER_PULL = 0.12 * (0.02 + 0.045) + 4.5 / 50_000 * 0.01  # ECR with endpoints, a pull more (same file)
