@@ -48,6 +48,71 @@ def _note(founds: Sequence[pl.Found], old_note: str | dict[str, str], vendor: st
     return f"{auto} {human}".strip()
 
 
+def _require_old_regions(old: pricebook.PriceBook, sourced: set[str], found: pl.Founds) -> None:
+    """Old regions must stay fully priced: a file without them is a partial update, refused whole."""
+    for r in old.regions:
+        for k in sorted(sourced):
+            if old.prices[k].by is None and r not in found[k]:
+                raise PriceListError(
+                    _(
+                        "no price for {key} in {region} (a region of the current book) in the files read; "
+                        "the update is partial, so the current book stays"
+                    ).format(key=k, region=r)
+                )
+
+
+def _new_regions(
+    old: pricebook.PriceBook, sourced: set[str], found: pl.Founds, offered: dict[str, str]
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """The offered regions every price can be given in (from the lists or by hand), and the others with why."""
+    region_keyed_hand = {
+        k: p.value for k, p in old.prices.items() if k not in sourced and p.by is None and isinstance(p.value, dict)
+    }
+    added, left_out = [], []
+    for r in offered:
+        if r in old.regions:
+            continue
+        gaps = [k for k in sorted(sourced) if old.prices[k].by is None and r not in found[k]]
+        hand = [k for k, v in region_keyed_hand.items() if r not in v]
+        why = [f"no price in the lists for {', '.join(gaps)}"] if gaps else []
+        why += [f"no hand-kept price for {', '.join(hand)}"] if hand else []
+        if why:
+            left_out.append((r, "; ".join(why)))
+        else:
+            added.append(r)
+    return added, left_out
+
+
+def _read_value(
+    key: str, price: pricebook.Price, found: pl.Founds, regions: list[str]
+) -> tuple[float | dict[str, float], list[pl.Found]]:
+    """The entry's new value as the lists give it (10 decimals, as the lists have them), and the figures used."""
+    if price.by is not None:
+        assert isinstance(price.value, dict)  # parse() refuses a keyed price without a map
+        missing = [c for c in price.value if c not in found[key]]
+        if missing:
+            raise PriceListError(
+                _("no price for {key} ({by} {choices}) in the files read").format(
+                    key=key, by=price.by, choices=", ".join(missing)
+                )
+            )
+        return {c: round(found[key][c].value, 10) for c in price.value}, [found[key][c] for c in price.value]
+    vals = {r: round(found[key][r].value, 10) for r in regions}
+    scalar = not isinstance(price.value, dict) and len({round(v, 12) for v in vals.values()}) == 1
+    return (next(iter(vals.values())) if scalar else vals), [found[key][r] for r in regions]
+
+
+def _updated_entry(entry: dict[str, Any], value: float | dict[str, float], used: list[pl.Found]) -> dict[str, Any]:
+    """The book entry with its new value, source and date; its unit (bilingual {en, ko} stays so: its
+    English is what was matched) and the note a person wrote kept."""
+    vendor = "Azure" if "azure" in used[0].source else "AWS"
+    new = {"value": value, "unit": entry["unit"], "source": _source_of(used), "as_of": max(f.as_of for f in used)}
+    if "by" in entry:
+        new = {"value": value, "by": entry["by"], **{f: new[f] for f in ("unit", "source", "as_of")}}
+    new["note"] = _note(used, entry.get("note", ""), vendor)
+    return new
+
+
 def build(
     old_doc: dict[str, Any],
     old: pricebook.PriceBook,
@@ -58,69 +123,19 @@ def build(
 ) -> tuple[dict[str, Any], tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The new book's document, the regions added and the regions left out (with why)."""
     sourced = {k for k in found if k in old.prices}
-    region_keyed_hand = {
-        k: p.value for k, p in old.prices.items() if k not in sourced and p.by is None and isinstance(p.value, dict)
-    }
-    # old regions must stay fully priced: a file without them is a partial update
-    for r in old.regions:
-        for k in sorted(sourced):
-            if old.prices[k].by is None and r not in found[k]:
-                raise PriceListError(
-                    _(
-                        "no price for {key} in {region} (a region of the current book) in the files read; "
-                        "the update is partial, so the current book stays"
-                    ).format(key=k, region=r)
-                )
-    added, left_out = [], []
-    for r in offered:
-        if r in old.regions:
-            continue
-        gaps = [k for k in sorted(sourced) if old.prices[k].by is None and r not in found[k]]
-        hand = [k for k, v in region_keyed_hand.items() if r not in v]
-        if gaps or hand:
-            why = []
-            if gaps:
-                why.append("no price in the lists for " + ", ".join(gaps))
-            if hand:
-                why.append("no hand-kept price for " + ", ".join(hand))
-            left_out.append((r, "; ".join(why)))
-        else:
-            added.append(r)
+    _require_old_regions(old, sourced, found)
+    added, left_out = _new_regions(old, sourced, found, offered)
     final = list(old.regions) + added
-    doc = {k: v for k, v in old_doc.items()}
+    doc = dict(old_doc)
     doc["version"] = today
     doc["regions"] = {**{r: old.regions[r] for r in old.regions}, **{r: region_names[r] for r in added}}
     prices = {}
     for k, entry in old_doc["prices"].items():
-        p = old.prices[k]
         if k not in sourced:
             prices[k] = entry
             continue
-        if p.by is not None:
-            assert isinstance(p.value, dict)  # parse() refuses a keyed price without a map
-            missing = [c for c in p.value if c not in found[k]]
-            if missing:
-                raise PriceListError(
-                    _("no price for {key} ({by} {choices}) in the files read").format(
-                        key=k, by=p.by, choices=", ".join(missing)
-                    )
-                )
-            used = [found[k][c] for c in p.value]
-            value: float | dict[str, float] = {
-                c: round(found[k][c].value, 10) for c in p.value
-            }  # 10 decimals, as lists
-        else:
-            used = [found[k][r] for r in final]
-            vals = {r: round(found[k][r].value, 10) for r in final}
-            scalar = not isinstance(p.value, dict) and len({round(v, 12) for v in vals.values()}) == 1
-            value = next(iter(vals.values())) if scalar else vals
-        vendor = "Azure" if "azure" in used[0].source else "AWS"
-        # the unit as the file has it: {en, ko} stays bilingual (its English is what was matched)
-        new = {"value": value, "unit": entry["unit"], "source": _source_of(used), "as_of": max(f.as_of for f in used)}
-        if "by" in entry:
-            new = {"value": value, "by": entry["by"], **{f: new[f] for f in ("unit", "source", "as_of")}}
-        new["note"] = _note(used, entry.get("note", ""), vendor)
-        prices[k] = new
+        value, used = _read_value(k, old.prices[k], found, final)
+        prices[k] = _updated_entry(entry, value, used)
     doc["prices"] = prices
     return doc, tuple(added), tuple(left_out)
 
