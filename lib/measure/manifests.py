@@ -27,22 +27,14 @@ def parse_manifest(doc: dict[str, Any], src: Source, inv: Inventory, probs: list
     if repo is None:
         repo = "(manifests without a folder)"
         inv.unfoldered += 1
-    # a platform manifest saved under its digest (sha256:<hex>.json or sha256-<hex>.json) is known by
-    # that name even if it was re-indented; otherwise by the sha256 of its bytes, as a registry computes it
-    m = DIGEST_RE.match(stem(src.name))
     content = "sha256:" + hashlib.sha256(src.data).hexdigest()
-    referrers = m is not None and kind == "index" and _referrers_list(doc, stem(src.name))
+    referrers = kind == "index" and DIGEST_RE.match(stem(src.name)) is not None
+    referrers = referrers and _referrers_list(doc, stem(src.name))
     if referrers:
         # `sha256-<hex>` is also the OCI referrers fallback tag: an index of the signatures, SBOMs and
         # attestations that refer to that digest, not that digest's own manifest
         inv.referrers += 1
-        m = None
-    key = f"{m.group(1)}:{m.group(2)}" if m else content
-    aliases = inv.aliases.setdefault(repo, {})
-    aliases.setdefault(key, key)
-    aliases.setdefault(content, key)
-    if src.data.endswith((b"\n", b"\r")):  # saved with a newline the registry's bytes do not have
-        aliases.setdefault("sha256:" + hashlib.sha256(src.data.rstrip(b"\r\n")).hexdigest(), key)
+    key = _known_as(src, inv, repo, content, by_name=not referrers)
     if referrers:
         return  # its entries are artifacts; their own files, if given, say so themselves
     if kind == "index" and isinstance(doc.get("artifactType"), str):
@@ -50,41 +42,85 @@ def parse_manifest(doc: dict[str, Any], src: Source, inv: Inventory, probs: list
         inv.index_digests.setdefault(repo, set()).update({key, content})
         return
     if kind == "index":
-        children = doc.get("manifests")
-        if not isinstance(children, list):
-            probs.append(_("manifests: expected a list of platform manifests, got {got}").format(got=show(children)))
-            return
-        kids = []
-        for i, c in enumerate(children):
-            if len(probs) >= MAX_PROBLEMS:
-                return
-            if not isinstance(c, dict):
-                probs.append(
-                    _("{where}: expected a descriptor object, got {got}").format(where=f"manifests[{i}]", got=show(c))
-                )
-                continue
-            dg = name_text(c.get("digest"), f"manifests[{i}].digest", probs)
-            plat: dict[str, Any] = c["platform"] if isinstance(c.get("platform"), dict) else {}
-            ann: dict[str, Any] = c["annotations"] if isinstance(c.get("annotations"), dict) else {}
-            words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k))
-            att = (
-                ann.get("vnd.docker.reference.type") == ATTESTATION
-                or plat.get("os") == "unknown"
-                or isinstance(c.get("artifactType"), str)
-            )
-            if dg:
-                kids.append((dg, words, att))
-        inv.indexes.append((src.name, repo, kids))
-        inv.index_digests.setdefault(repo, set()).update({key, content})
+        kids = _platform_manifests(doc, probs)
+        if kids is not None:
+            inv.indexes.append((src.name, repo, kids))
+            inv.index_digests.setdefault(repo, set()).update({key, content})
         return
+    out = _stored_layers(doc, inv, probs)
+    if out is None:
+        return
+    ann = doc["annotations"] if isinstance(doc.get("annotations"), dict) else {}
+    created = ann.get("org.opencontainers.image.created")
+    scratch: list[str] = []
+    pushed = when(created, "annotations", scratch) if isinstance(created, str) else None
+    v = inv.version(repo, key, "manifest")
+    add(v, "manifest", layers=tuple(out), pushed=pushed)
+    what = _not_an_image(doc, doc["layers"])
+    if what and not v.skip:
+        v.skip = True
+        if what == "attestation":
+            inv.attestations += 1
+            inv.attested[repo] = inv.attested.get(repo, 0) + 1
+        else:
+            inv.artifacts += 1
+
+
+def _known_as(src: Source, inv: Inventory, repo: str, content: str, by_name: bool) -> str:
+    """The manifest's key, with every digest it may be referred to by recorded as its alias. A platform
+    manifest saved under its digest (sha256:<hex>.json or sha256-<hex>.json) is known by that name even if
+    it was re-indented; otherwise by the sha256 of its bytes, as a registry computes it."""
+    m = DIGEST_RE.match(stem(src.name)) if by_name else None
+    key = f"{m.group(1)}:{m.group(2)}" if m else content
+    aliases = inv.aliases.setdefault(repo, {})
+    aliases.setdefault(key, key)
+    aliases.setdefault(content, key)
+    if src.data.endswith((b"\n", b"\r")):  # saved with a newline the registry's bytes do not have
+        aliases.setdefault("sha256:" + hashlib.sha256(src.data.rstrip(b"\r\n")).hexdigest(), key)
+    return key
+
+
+def _platform_manifests(doc: dict[str, Any], probs: list[str]) -> list[tuple[str, str, bool]] | None:
+    """An index's platform manifests: (digest, platform words, whether it is an attestation); None when
+    the index cannot be read (its problems are in `probs`)."""
+    children = doc.get("manifests")
+    if not isinstance(children, list):
+        probs.append(_("manifests: expected a list of platform manifests, got {got}").format(got=show(children)))
+        return None
+    kids = []
+    for i, c in enumerate(children):
+        if len(probs) >= MAX_PROBLEMS:
+            return None
+        if not isinstance(c, dict):
+            probs.append(
+                _("{where}: expected a descriptor object, got {got}").format(where=f"manifests[{i}]", got=show(c))
+            )
+            continue
+        dg = name_text(c.get("digest"), f"manifests[{i}].digest", probs)
+        plat: dict[str, Any] = c["platform"] if isinstance(c.get("platform"), dict) else {}
+        ann: dict[str, Any] = c["annotations"] if isinstance(c.get("annotations"), dict) else {}
+        words = "/".join(str(plat.get(k))[:20] for k in ("os", "architecture", "variant") if plat.get(k))
+        att = (
+            ann.get("vnd.docker.reference.type") == ATTESTATION
+            or plat.get("os") == "unknown"
+            or isinstance(c.get("artifactType"), str)
+        )
+        if dg:
+            kids.append((dg, words, att))
+    return kids
+
+
+def _stored_layers(doc: dict[str, Any], inv: Inventory, probs: list[str]) -> list[tuple[str, int]] | None:
+    """The manifest's layers the registry stores: (digest, bytes); foreign layers are counted, not kept.
+    None when the manifest cannot be read (its problems are in `probs`)."""
     layers = doc.get("layers")
     if not isinstance(layers, list):
         probs.append(_("layers: expected a list of layer descriptors, got {got}").format(got=show(layers)))
-        return
+        return None
     out = []
     for i, layer in enumerate(layers):
         if len(probs) >= MAX_PROBLEMS:
-            return
+            return None
         if not isinstance(layer, dict):
             probs.append(
                 _("{where}: expected a descriptor object, got {got}").format(where=f"layers[{i}]", got=show(layer))
@@ -104,20 +140,7 @@ def parse_manifest(doc: dict[str, Any], src: Source, inv: Inventory, probs: list
             inv.foreign_layers += 1  # pulled from elsewhere (e.g. Windows base layers): not stored by the registry
             continue
         out.append((dg, size))
-    ann = doc["annotations"] if isinstance(doc.get("annotations"), dict) else {}
-    created = ann.get("org.opencontainers.image.created")
-    scratch: list[str] = []
-    pushed = when(created, "annotations", scratch) if isinstance(created, str) else None
-    v = inv.version(repo, key, "manifest")
-    add(v, "manifest", layers=tuple(out), pushed=pushed)
-    what = _not_an_image(doc, layers)
-    if what and not v.skip:
-        v.skip = True
-        if what == "attestation":
-            inv.attestations += 1
-            inv.attested[repo] = inv.attested.get(repo, 0) + 1
-        else:
-            inv.artifacts += 1
+    return out
 
 
 def _not_an_image(doc: dict[str, Any], layers: list[Any]) -> str | None:
