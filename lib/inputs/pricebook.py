@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeGuard
 
 import yaml
 
@@ -155,7 +156,7 @@ class PriceBook:
         return sorted({p.as_of_in(region) for p in self.prices.values()})
 
 
-def _is_number(x: object) -> bool:
+def _is_number(x: object) -> TypeGuard[int | float]:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
@@ -222,69 +223,7 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
         )
     if not isinstance(doc["prices"], dict):
         raise PriceBookError(_("{path}: 'prices' must be a mapping of entries").format(path=path))
-    prices = {}
-    for key, entry in doc["prices"].items():
-        where = _("{path}: price '{key}'").format(path=path, key=key)
-        if not isinstance(entry, dict):
-            raise PriceBookError(
-                _("{where}: expected a mapping with {fields}").format(where=where, fields=", ".join(REQUIRED))
-            )
-        missing = [f for f in REQUIRED if f not in entry]
-        if missing:
-            raise PriceBookError(_("{where}: missing field(s) {fields}").format(where=where, fields=", ".join(missing)))
-        unknown = set(entry) - set(REQUIRED) - {"by", "note", "regional"}
-        if unknown:
-            raise PriceBookError(
-                _("{where}: unknown field(s) {fields}").format(where=where, fields=", ".join(sorted(unknown)))
-            )
-        value, by = entry["value"], entry.get("by")
-        if by is not None and not isinstance(value, dict):
-            # a keyed price with one value would price every plan alike, and price updates expect a map
-            raise PriceBookError(f"{where}: 'by: {by}' needs a 'value' map with a price per {by}, got {value!r}")
-        if isinstance(value, dict):
-            if not value:
-                raise PriceBookError(_("{where}: 'value' map is empty").format(where=where))
-            for k, v in value.items():
-                if not _is_number(v) or v < 0:
-                    raise PriceBookError(
-                        _("{where}: 'value' for '{choice}' must be a number >= 0, got {got!r}").format(
-                            where=where, choice=k, got=v
-                        )
-                    )
-            if by is None:
-                missing_r = [r for r in regions if r not in value]
-                if missing_r:
-                    raise PriceBookError(
-                        _("{where}: 'value' has no price for region(s) {regions}").format(
-                            where=where, regions=", ".join(missing_r)
-                        )
-                    )
-        elif not _is_number(value) or value < 0:
-            raise PriceBookError(
-                _("{where}: 'value' must be a number >= 0, got {got!r}").format(where=where, got=value)
-            )
-        source = str(entry["source"])
-        if not source.startswith(("https://", "http://")):
-            raise PriceBookError(_("{where}: 'source' must be a URL, got {got!r}").format(where=where, got=source))
-        _check_date(entry["as_of"], where)
-        note = entry.get("note", "")
-        if isinstance(note, dict) and not is_text(note):
-            raise PriceBookError(f"{where}: 'note' must be text, or text in both languages {{en: ..., ko: ...}}")
-        unit = entry["unit"]
-        if isinstance(unit, dict) and not (is_text(unit) and all(v.strip() for v in unit.values())):
-            raise PriceBookError(f"{where}: 'unit' must be text, or text in both languages {{en: ..., ko: ...}}")
-        regional = _regional(entry.get("regional", {}), where, regions)
-        prices[key] = Price(
-            key=key,
-            value=value,
-            unit=unit["en"] if isinstance(unit, dict) else str(unit),
-            source=source,
-            as_of=str(entry["as_of"]),
-            by=by,
-            notes=MappingProxyType(dict(note)) if isinstance(note, dict) else str(note),
-            units=MappingProxyType(dict(unit)) if isinstance(unit, dict) else str(unit),
-            regional=regional,
-        )
+    prices = {key: _price(key, entry, regions, path) for key, entry in doc["prices"].items()}
     return PriceBook(
         version=str(doc["version"]),
         currency=str(doc.get("currency", "USD")),
@@ -293,6 +232,76 @@ def parse(doc: object, path: str = "price book") -> PriceBook:
         prices=prices,
         path=path,
     )
+
+
+def _price(key: str, entry: object, regions: Mapping[str, object], path: str) -> Price:
+    """One entry of the book, checked: its fields, value, source URL, date, note, unit and regional sources."""
+    where = _("{path}: price '{key}'").format(path=path, key=key)
+    if not isinstance(entry, dict):
+        raise PriceBookError(
+            _("{where}: expected a mapping with {fields}").format(where=where, fields=", ".join(REQUIRED))
+        )
+    missing = [f for f in REQUIRED if f not in entry]
+    if missing:
+        raise PriceBookError(_("{where}: missing field(s) {fields}").format(where=where, fields=", ".join(missing)))
+    unknown = set(entry) - set(REQUIRED) - {"by", "note", "regional"}
+    if unknown:
+        raise PriceBookError(
+            _("{where}: unknown field(s) {fields}").format(where=where, fields=", ".join(sorted(unknown)))
+        )
+    value, by = entry["value"], entry.get("by")
+    _check_value(value, by, regions, where)
+    source = str(entry["source"])
+    if not source.startswith(("https://", "http://")):
+        raise PriceBookError(_("{where}: 'source' must be a URL, got {got!r}").format(where=where, got=source))
+    _check_date(entry["as_of"], where)
+    note = entry.get("note", "")
+    if isinstance(note, dict) and not is_text(note):
+        raise PriceBookError(f"{where}: 'note' must be text, or text in both languages {{en: ..., ko: ...}}")
+    unit = entry["unit"]
+    if isinstance(unit, dict) and not (is_text(unit) and all(v.strip() for v in unit.values())):
+        raise PriceBookError(f"{where}: 'unit' must be text, or text in both languages {{en: ..., ko: ...}}")
+    return Price(
+        key=key,
+        value=value,
+        unit=unit["en"] if isinstance(unit, dict) else str(unit),
+        source=source,
+        as_of=str(entry["as_of"]),
+        by=by,
+        notes=MappingProxyType(dict(note)) if isinstance(note, dict) else str(note),
+        units=MappingProxyType(dict(unit)) if isinstance(unit, dict) else str(unit),
+        regional=_regional(entry.get("regional", {}), where, regions),
+    )
+
+
+def _check_value(value: object, by: object, regions: Mapping[str, object], where: str) -> None:
+    """A number >= 0, or a map of them: per choice of `by`, or per region of the book (every region priced)."""
+    if by is not None and not isinstance(value, dict):
+        # a keyed price with one value would price every plan alike, and price updates expect a map
+        raise PriceBookError(f"{where}: 'by: {by}' needs a 'value' map with a price per {by}, got {value!r}")
+    if not isinstance(value, dict):
+        if not _is_number(value) or value < 0:
+            raise PriceBookError(
+                _("{where}: 'value' must be a number >= 0, got {got!r}").format(where=where, got=value)
+            )
+        return
+    if not value:
+        raise PriceBookError(_("{where}: 'value' map is empty").format(where=where))
+    for k, v in value.items():
+        if not _is_number(v) or v < 0:
+            raise PriceBookError(
+                _("{where}: 'value' for '{choice}' must be a number >= 0, got {got!r}").format(
+                    where=where, choice=k, got=v
+                )
+            )
+    if by is None:
+        missing_r = [r for r in regions if r not in value]
+        if missing_r:
+            raise PriceBookError(
+                _("{where}: 'value' has no price for region(s) {regions}").format(
+                    where=where, regions=", ".join(missing_r)
+                )
+            )
 
 
 def load(path: str | Path = DEFAULT_PATH) -> PriceBook:
