@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..core.errors import InputError
 from ..core.i18n import N_, _, ngettext
 from . import cloudtrail, cloudwatch, hubusage
@@ -28,88 +31,87 @@ DOCKER_INSPECT = N_(
 )
 
 
+# what each kind of document is read by: (document, its file, the inventory, the file's problems)
+Parser = Callable[[Any, Source, Inventory, list[str]], None]
+PARSERS: dict[str, Parser] = {
+    "ecr": parse_ecr,
+    "manifest": lambda doc, src, inv, probs: parse_manifest(doc, src, inv, probs, "manifest"),
+    "index": lambda doc, src, inv, probs: parse_manifest(doc, src, inv, probs, "index"),
+    "dockerhub": lambda doc, src, inv, probs: parse_dockerhub(doc["results"], doc, src, inv, probs),
+    "dockerhub_list": lambda doc, src, inv, probs: parse_dockerhub(doc, {}, src, inv, probs),
+    "dockerhub_tag": lambda doc, src, inv, probs: parse_dockerhub([doc], {}, src, inv, probs),
+    "cloudwatch": cloudwatch.parse_statistics,
+    "cloudwatch_data": cloudwatch.parse_metric_data,
+    "cloudtrail": cloudtrail.parse_cloudtrail,
+    "ipranges": cloudtrail.parse_ip_ranges,
+}
+
+
 def read_inventory(sources: list[Source]) -> Inventory:
     inv = Inventory()
     problems: list[str] = []
     for src in sources:
-        probs: list[str] = []
-        if src.name.lower().endswith(".csv") or hubusage.looks_like(src.data):
-            probs = hubusage.parse_usage(src, inv)
-            if probs:
-                problems += [f"{src.name}: {p}" for p in probs]
-            else:
-                inv.files[src.name] = "hubusage"
-            continue
-        try:
-            docs = json_docs(src)
-        except FileProblems as e:
-            problems += [f"{src.name}: {p}" for p in e.problems]
-            continue
-        kinds = set()
-        if len(docs) == 1 and detect(docs[0]) == "slurped":
-            docs = docs[0]  # an array of pages: each page is a document, as if printed one after the other
-        for doc in docs:
-            kind = detect(doc)
-            if kind is None:
-                probs.append(foreign(doc))
-                break
-            if kind == "docker_inspect":
-                probs.append(_(DOCKER_INSPECT))
-                break
-            if kind == "empty":
-                continue  # a trailing empty page: nothing in it, nothing wrong
-            if kind == "schema1":
-                # legacy, carries no layer sizes: left out and named, the rest of the tree is measured
-                inv.schema1.append(src.name)
-                kinds.add(kind)
-                break
-            kinds.add(kind)
-            if kind == "ecr":
-                parse_ecr(doc, src, inv, probs)
-            elif kind in ("manifest", "index"):
-                parse_manifest(doc, src, inv, probs, kind)
-            elif kind == "dockerhub":
-                parse_dockerhub(doc["results"], doc, src, inv, probs)
-            elif kind == "dockerhub_list":
-                parse_dockerhub(doc, {}, src, inv, probs)
-            elif kind == "dockerhub_tag":
-                parse_dockerhub([doc], {}, src, inv, probs)
-            elif kind == "cloudwatch":
-                cloudwatch.parse_statistics(doc, src, inv, probs)
-            elif kind == "cloudwatch_data":
-                cloudwatch.parse_metric_data(doc, src, inv, probs)
-            elif kind == "cloudtrail":
-                cloudtrail.parse_cloudtrail(doc, src, inv, probs)
-            elif kind == "ipranges":
-                cloudtrail.parse_ip_ranges(doc, src, inv, probs)
-            elif kind == "slurped":
-                probs.append(foreign(doc))
-                break
-            else:
-                parse_github(doc, src, inv, probs)
-            if len(probs) >= MAX_PROBLEMS:
-                probs.append(_("(further problems in this file not listed)"))
-                break
+        probs, kinds = _read_file(src, inv)
         if probs:
             problems += [f"{src.name}: {p}" for p in probs]
         else:
             fmt = kinds.pop() if len(kinds) == 1 else ("empty" if not kinds else "mixed")
             inv.files[src.name] = SAME_WORDS.get(fmt, fmt)
     if problems:
-        if len(problems) > MAX_LISTED:  # enough to see what is wrong; the rest counted, not listed
-            rest = problems[MAX_LISTED:]
-            files = len({p.split(": ", 1)[0] for p in rest} - {p.split(": ", 1)[0] for p in problems[:MAX_LISTED]})
-            problems = problems[:MAX_LISTED] + [
-                _("... and {problems} in {files}").format(
-                    problems=ngettext("{n:,} more problem", "{n:,} more problems", len(rest)).format(n=len(rest)),
-                    files=ngettext("{n:,} more file", "{n:,} more files", files).format(n=files),
-                )
-            ]
-        raise InputError(problems)
+        raise InputError(_listed(problems))
     if not sources:
         raise InputError(_("no inputs: name at least one file or folder"))
     resolve(inv)
     return inv
+
+
+def _read_file(src: Source, inv: Inventory) -> tuple[list[str], set[str]]:
+    """One file into the inventory: its problems, and the kinds of document it held."""
+    if src.name.lower().endswith(".csv") or hubusage.looks_like(src.data):
+        return hubusage.parse_usage(src, inv), {"hubusage"}
+    try:
+        docs = json_docs(src)
+    except FileProblems as e:
+        return list(e.problems), set()
+    probs: list[str] = []
+    kinds: set[str] = set()
+    if len(docs) == 1 and detect(docs[0]) == "slurped":
+        docs = docs[0]  # an array of pages: each page is a document, as if printed one after the other
+    for doc in docs:
+        kind = detect(doc)
+        if kind is None or kind == "slurped":
+            probs.append(foreign(doc))
+            break
+        if kind == "docker_inspect":
+            probs.append(_(DOCKER_INSPECT))
+            break
+        if kind == "empty":
+            continue  # a trailing empty page: nothing in it, nothing wrong
+        kinds.add(kind)
+        if kind == "schema1":
+            # legacy, carries no layer sizes: left out and named, the rest of the tree is measured
+            inv.schema1.append(src.name)
+            break
+        parser: Parser = PARSERS.get(kind, parse_github)  # GitHub's package versions: a list
+        parser(doc, src, inv, probs)
+        if len(probs) >= MAX_PROBLEMS:
+            probs.append(_("(further problems in this file not listed)"))
+            break
+    return probs, kinds
+
+
+def _listed(problems: list[str]) -> list[str]:
+    """Enough problems to see what is wrong; the rest counted, not listed."""
+    if len(problems) <= MAX_LISTED:
+        return problems
+    rest = problems[MAX_LISTED:]
+    files = len({p.split(": ", 1)[0] for p in rest} - {p.split(": ", 1)[0] for p in problems[:MAX_LISTED]})
+    return problems[:MAX_LISTED] + [
+        _("... and {problems} in {files}").format(
+            problems=ngettext("{n:,} more problem", "{n:,} more problems", len(rest)).format(n=len(rest)),
+            files=ngettext("{n:,} more file", "{n:,} more files", files).format(n=files),
+        )
+    ]
 
 
 def resolve(inv: Inventory) -> None:
