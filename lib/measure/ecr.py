@@ -26,78 +26,86 @@ def parse_ecr(doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]
     if not isinstance(details, list):
         probs.append(_("imageDetails: expected a list of images, got {got}").format(got=show(details)))
         return
-    repos = inv.repos
     seen: set[str] = set()
     for i, d in enumerate(details):
         if len(probs) >= MAX_PROBLEMS:
             return
-        w = f"imageDetails[{i}]"
         if not isinstance(d, dict):
-            probs.append(_("{where}: expected an object, got {got}").format(where=w, got=show(d)))
+            probs.append(_("{where}: expected an object, got {got}").format(where=f"imageDetails[{i}]", got=show(d)))
             continue
-        # the common, well-formed case is checked inline (100,000 images in well under a second);
-        # anything else goes through the checks that name the problem
-        repo = d.get("repositoryName")
-        if type(repo) is not str or not repo or len(repo) > MAX_NAME:
-            repo = name_text(repo, f"{w}.repositoryName", probs)
-        digest = d.get("imageDigest")
-        if type(digest) is not str or not digest or len(digest) > MAX_NAME:
-            digest = name_text(digest, f"{w}.imageDigest", probs, required=False) or f"{src.name}#{i}"
-        size = d.get("imageSizeInBytes")
-        if type(size) is not int or not 0 <= size <= MAX_BYTES_VALUE:
-            size = byte_size(size, f"{w}.imageSizeInBytes", probs)
-        pushed = when(d.get("imagePushedAt"), f"{w}.imagePushedAt", probs)
-        mt = string(d.get("imageManifestMediaType"))
-        if repo is None:
-            continue
-        versions = repos.get(repo)
-        if versions is None:
-            versions = repos[repo] = {}
-        v = versions.get(digest)
-        if v is None:  # the usual case, inline: a new image
-            v = versions[digest] = Version("ecr")
-            v.size, v.size_fmt, v.pushed, v.pushed_fmt = (
-                size,
-                "ecr" if size is not None else None,
-                pushed,
-                "ecr" if pushed is not None else None,
-            )
-        else:
-            v = inv.version(repo, digest, "ecr")
-            add(v, "ecr", size=size, pushed=pushed)
-        if mt in INDEX_TYPES:
-            # AWS reports an index's size as its largest child's; the children are listed as images of
-            # their own, so the index is set aside (and used only if no child is in the file)
-            v.index_entry = True
-        if mt is not None:
-            v.typed = True
-        tags = d.get("imageTags")
-        v.tagged = type(tags) is list and len(tags) > 0
-        amt = d.get("artifactMediaType")
-        if (amt is not None and amt not in IMAGE_CONFIG_TYPES) or (v.tagged and _signature_tag(tags)):
-            # a Helm chart, a signature or an SBOM (its config is not an image's, or cosign's / the OCI
-            # referrers fallback's sha256-<digest> tag): stored, but not an image version
-            if not v.skip:
-                inv.artifacts += 1
-            v.skip = True
-        seen.add(repo)
+        repo = _image(d, i, src, inv, probs)
+        if repo is not None:
+            seen.add(repo)
     token = doc.get("nextToken", doc.get("NextToken"))
     if isinstance(token, str) and token:
-        names = sorted(seen)
-        inv.partial.append(
-            _(
-                "{file}: the ECR listing is partial ({n:,} images of {repositories} read; it ends with a "
-                "NextToken): run `aws ecr describe-images --repository-name {repository} --output json` without "
-                "--max-items or --no-paginate (the AWS CLI then reads every page), or continue with "
-                "--starting-token {token}"
-            ).format(
-                file=src.name,
-                n=len(details),
-                repositories=", ".join(names[:3]) + (" ..." if len(names) > 3 else ""),
-                repository=names[0] if len(names) == 1 else "REPOSITORY",
-                token=token[:200],
-            )
+        inv.partial.append(_partial(src, len(details), sorted(seen), token))
+
+
+def _image(d: dict[str, Any], i: int, src: Source, inv: Inventory, probs: list[str]) -> str | None:
+    """One image of the listing into the inventory; its repository, or None when it has no readable one."""
+    w = f"imageDetails[{i}]"
+    # the common, well-formed case is checked inline (100,000 images in well under a second);
+    # anything else goes through the checks that name the problem
+    repo = d.get("repositoryName")
+    if type(repo) is not str or not repo or len(repo) > MAX_NAME:
+        repo = name_text(repo, f"{w}.repositoryName", probs)
+    digest = d.get("imageDigest")
+    if type(digest) is not str or not digest or len(digest) > MAX_NAME:
+        digest = name_text(digest, f"{w}.imageDigest", probs, required=False) or f"{src.name}#{i}"
+    size = d.get("imageSizeInBytes")
+    if type(size) is not int or not 0 <= size <= MAX_BYTES_VALUE:
+        size = byte_size(size, f"{w}.imageSizeInBytes", probs)
+    pushed = when(d.get("imagePushedAt"), f"{w}.imagePushedAt", probs)
+    mt = string(d.get("imageManifestMediaType"))
+    if repo is None:
+        return None
+    versions = inv.repos.get(repo)
+    if versions is None:
+        versions = inv.repos[repo] = {}
+    v = versions.get(digest)
+    if v is None:  # the usual case, inline: a new image
+        v = versions[digest] = Version("ecr")
+        v.size, v.size_fmt, v.pushed, v.pushed_fmt = (
+            size,
+            "ecr" if size is not None else None,
+            pushed,
+            "ecr" if pushed is not None else None,
         )
+    else:
+        v = inv.version(repo, digest, "ecr")
+        add(v, "ecr", size=size, pushed=pushed)
+    if mt in INDEX_TYPES:
+        # AWS reports an index's size as its largest child's; the children are listed as images of
+        # their own, so the index is set aside (and used only if no child is in the file)
+        v.index_entry = True
+    if mt is not None:
+        v.typed = True
+    tags = d.get("imageTags")
+    v.tagged = type(tags) is list and len(tags) > 0
+    amt = d.get("artifactMediaType")
+    if (amt is not None and amt not in IMAGE_CONFIG_TYPES) or (v.tagged and _signature_tag(tags)):
+        # a Helm chart, a signature or an SBOM (its config is not an image's, or cosign's / the OCI
+        # referrers fallback's sha256-<digest> tag): stored, but not an image version
+        if not v.skip:
+            inv.artifacts += 1
+        v.skip = True
+    return repo
+
+
+def _partial(src: Source, n: int, names: list[str], token: str) -> str:
+    """What to run to read the whole listing, when it ends with a NextToken."""
+    return _(
+        "{file}: the ECR listing is partial ({n:,} images of {repositories} read; it ends with a "
+        "NextToken): run `aws ecr describe-images --repository-name {repository} --output json` without "
+        "--max-items or --no-paginate (the AWS CLI then reads every page), or continue with "
+        "--starting-token {token}"
+    ).format(
+        file=src.name,
+        n=n,
+        repositories=", ".join(names[:3]) + (" ..." if len(names) > 3 else ""),
+        repository=names[0] if len(names) == 1 else "REPOSITORY",
+        token=token[:200],
+    )
 
 
 def _signature_tag(tags: Any) -> bool:  # a non-empty list: checked by the caller
@@ -119,25 +127,35 @@ def set_aside_attestations(inv: Inventory) -> None:
         if len(ecr) < 2:
             continue
         if not any(v.typed for v in ecr):
-            loose: dict[int, list[float]] = {}
-            for v in ecr:
-                if not v.tagged and v.size is not None and v.pushed is not None:
-                    loose.setdefault(v.size, []).append(v.pushed)
-            for v in ecr:
-                if v.tagged and v.size in loose and v.pushed is not None:
-                    at = v.pushed
-                    if any(abs(at - p) <= PUSH_WINDOW_S for p in loose[v.size]):
-                        v.index_entry = True
+            _find_untyped_indexes(ecr)
         for i in [v for v in ecr if v.index_entry and v.size and v.pushed is not None]:
             for v in ecr:
-                if (
-                    not v.tagged
-                    and not v.index_entry
-                    and not v.skip
-                    and v.size is not None
-                    and v.pushed is not None
-                    and abs(v.pushed - (i.pushed or 0.0)) <= PUSH_WINDOW_S
-                    and v.size < ATTESTATION_SHARE * (i.size or 0)
-                ):
+                if _attestation_of(v, i):
                     v.skip = True
                     inv.attestations += 1
+
+
+def _find_untyped_indexes(ecr: list[Version]) -> None:
+    """Without media types: an index is a tagged entry of exactly an untagged entry's size, pushed with it."""
+    loose: dict[int, list[float]] = {}
+    for v in ecr:
+        if not v.tagged and v.size is not None and v.pushed is not None:
+            loose.setdefault(v.size, []).append(v.pushed)
+    for v in ecr:
+        if v.tagged and v.size in loose and v.pushed is not None:
+            at = v.pushed
+            if any(abs(at - p) <= PUSH_WINDOW_S for p in loose[v.size]):
+                v.index_entry = True
+
+
+def _attestation_of(v: Version, index: Version) -> bool:
+    """An untagged entry still counted, pushed within minutes of the index, under 2 % of its size."""
+    return (
+        not v.tagged
+        and not v.index_entry
+        and not v.skip
+        and v.size is not None
+        and v.pushed is not None
+        and abs(v.pushed - (index.pushed or 0.0)) <= PUSH_WINDOW_S
+        and v.size < ATTESTATION_SHARE * (index.size or 0)
+    )
