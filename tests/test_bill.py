@@ -288,3 +288,32 @@ def test_the_adr_section_escapes_what_the_file_says(tmp_path):
     rows = [line for line in md.splitlines() if line.startswith("| ")]
     assert all(line.count(" | ") == 4 for line in rows)  # five cells on every row
     assert "| NAT gateway hours | 730\\.00 hour = \\$32\\.85 | 720\\.00 hour = \\$32\\.40 | −\\$0\\.45 |" in md
+
+
+# causes of a difference, each case worked by hand: a line of 100 GB at $0.10 in the model (a 730-hour month)
+@pytest.mark.parametrize(
+    ("kind", "q_bill", "c_bill", "free", "hours", "expected"),
+    [
+        ("storage", 100, 12.0, 0, 730, ("price",)),  # $0.12 a GB billed against $0.10
+        ("storage", 110, 12.0, 10, 730, ("free_tier",)),  # 100 GB paid; the free tier explains the price
+        ("storage", 110, 10.0, 10, 730, ("free_tier",)),  # 10 GB free, 100 paid at $0.10
+        ("storage", 150, 15.0, 0, 730, ("quantity",)),  # 50 GB more, at the same $0.10
+        ("nat_hours", 102, 10.2, 0, 744, ("month_length",)),  # 100 x 744 / 730 = 101.9 hours: a 31-day month
+        ("nat_hours", 150, 15.0, 0, 744, ("quantity",)),  # more than the month's length accounts for
+    ],
+)
+def test_a_difference_is_traced_to_its_cause(kind, q_bill, c_bill, free, hours, expected):
+    from lib.bill.causes import causes
+
+    got = causes(kind, 100, 10.0, q_bill, c_bill, free, False, None, hours, BOOK, unknown_unit=False)
+    assert got == expected
+
+
+def test_a_price_the_model_lacks_and_an_unknown_unit_are_named():
+    from lib.bill.causes import causes
+
+    # the model prices 100 GB at $0 where the bill charges $5
+    assert causes("storage", 100, 0.0, 100, 5.0, 0, False, None, 730, BOOK, unknown_unit=False) == ("price_missing",)
+    assert causes("storage", 100, 10.0, 100, 12.0, 0, False, None, 730, BOOK, unknown_unit=True) == ("unit", "price")
+    # a line the model does not have at all
+    assert causes("storage", 0, 0.0, 3, 1.0, 0, False, None, 730, BOOK, unknown_unit=False) == ("not_modelled",)

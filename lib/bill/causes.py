@@ -41,23 +41,32 @@ def causes(
         return tuple(out)
     if shared and share is not None and share < 1:
         out.append("shared")
-    if kind in TIMED and not close(hours, book.hours_per_month):
-        expected = q_model * hours / book.hours_per_month
-        if close(q_bill, expected):
-            out.append("month_length")
-        elif not close(q_bill, q_model):
-            out.append("quantity")
-    elif not close(q_bill, q_model) and not (free and close(q_bill - free, q_model)):
-        out.append("quantity")
+    out += _quantity_causes(kind, q_model, q_bill, free, hours, book)
     if free > 0:
         out.append("free_tier")
-    paid = q_bill - free
+    out += _price_causes(q_model, c_model, q_bill - free, c_bill, free_tier=free > 0)
+    return tuple(dict.fromkeys(out))
+
+
+def _quantity_causes(
+    kind: Kind, q_model: float, q_bill: float, free: float, hours: float, book: PriceBook
+) -> list[str]:
+    """A quantity that differs: the month's length (for what is billed by the hour), or the quantity itself
+    (not where the bill's free allowance accounts for the difference)."""
+    if kind in TIMED and not close(hours, book.hours_per_month):
+        if close(q_bill, q_model * hours / book.hours_per_month):
+            return ["month_length"]
+        return [] if close(q_bill, q_model) else ["quantity"]
+    if close(q_bill, q_model) or (free and close(q_bill - free, q_model)):
+        return []
+    return ["quantity"]
+
+
+def _price_causes(q_model: float, c_model: float, paid: float, c_bill: float, free_tier: bool) -> list[str]:
+    """A price that differs (not where a free tier explains it), or one the model lacks."""
     if q_model and paid > 0:
         p_model, p_bill = c_model / q_model, c_bill / paid
         if p_model == 0 and p_bill > 0:
-            out.append("price_missing")
-        elif p_model and not close(p_bill, p_model) and "free_tier" not in out:
-            out.append("price")
-    elif q_model and c_model == 0 and c_bill > 0:
-        out.append("price_missing")
-    return tuple(dict.fromkeys(out))
+            return ["price_missing"]
+        return ["price"] if p_model and not close(p_bill, p_model) and not free_tier else []
+    return ["price_missing"] if q_model and c_model == 0 and c_bill > 0 else []
