@@ -7,6 +7,7 @@ here because "refused quickly" is the point of the nesting cases.
 import inspect
 import pkgutil
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -118,10 +119,10 @@ def test_an_uploaded_file_with_a_long_price_book_is_named_not_a_crash():
 )
 def test_nesting_and_token_bombs_are_refused_in_well_under_a_second(case):
     text = BAD_FILES[case]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time, not the wall clock: a loaded machine must not fail a fast parse
     with pytest.raises(InputError, match="nested|too many|larger than the 100 KB limit") as e:
         scenario.parse_yaml(text.encode(), "bomb.yaml")
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert elapsed < 0.5, f"{case}: {elapsed:.2f} s"
     assert "bomb.yaml" in str(e.value)
 
@@ -131,10 +132,10 @@ def test_the_yaml_reader_refuses_nesting_itself_whatever_the_size(case):
     # the price book reader has no 100 KB cap: the nesting check must hold on its own
     from lib.core import safeyaml
 
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(safeyaml.Refused, match="nested"):
         safeyaml.load(BAD_FILES[case], max_tokens=10**9)
-    assert time.perf_counter() - t0 < 0.5
+    assert time.process_time() - t0 < 0.5
 
 
 @pytest.mark.parametrize(
@@ -147,12 +148,12 @@ def test_the_yaml_reader_refuses_nesting_itself_whatever_the_size(case):
     ids=["long-value", "long-comment", "tokens-under-limit"],
 )
 def test_the_worst_file_under_every_limit_is_read_quickly(text):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         scenario.loads(text.encode())
     except InputError:
         pass  # unknown fields: refused after parsing, which is what is timed
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0
 
 
 def test_a_real_scenario_and_the_price_book_still_read():
@@ -166,9 +167,9 @@ def test_a_real_scenario_and_the_price_book_still_read():
 
 def test_nesting_bomb_upload_in_the_app_is_refused_and_nothing_changes():
     at = open_app({"versions_kept": "30"})
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     upload(at, "bomb.yaml", BAD_FILES["flow-nesting-64kb"])
-    assert time.perf_counter() - t0 < 10  # an app rerun included; the parse itself is checked above
+    assert time.process_time() - t0 < 10  # an app rerun included; the parse itself is checked above
     assert not at.exception
     assert "nested" in warnings(at) and "nothing was changed" in warnings(at)
     assert at.number_input(key="wl_versions_kept").value == 30
@@ -395,13 +396,16 @@ def test_the_cli_process_refuses_a_100000_level_file_quickly_without_a_traceback
     good = tmp_path / "s.yaml"
     good.write_text("versions_kept: 3\n")
     argv = ["estimate", str(good), "--prices", str(path)] if prices else ["estimate", str(path)]
-    t0 = time.perf_counter()
+    # the CPU the process used, not the wall clock: a run of the suite on a loaded machine took 11.9 s of
+    # wall clock to start Python and refuse the file (CPU time is what a quadratic parse would show)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run([sys.executable, "-m", "lib", *argv], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    elapsed = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
     assert ("nested" if prices else "larger than the 100 KB limit") in r.stderr, r.stderr
-    assert elapsed < 10, f"{elapsed:.1f} s, including starting Python"
+    assert elapsed < 10, f"{elapsed:.1f} s of CPU, including starting Python"
 
 
 @pytest.mark.parametrize(
