@@ -274,52 +274,12 @@ def read_aws(
                 )
 
             offer = scan_offer(path, want, expect_code=code)
-            as_of = offer.published[:10]
             url = offer_url(code, path.stem if path.parent.name == code else None)
             if code == "AmazonECR":
-                for p in offer.products.values():
-                    a = p.get("attributes") or {}
-                    r = a.get("regionCode")
-                    if (
-                        isinstance(r, str)
-                        and r
-                        and not r.startswith(NON_COMMERCIAL)
-                        and a.get("locationType", "AWS Region") == "AWS Region"
-                    ):
-                        regions[r] = a.get("location", r)
+                regions.update(_ecr_regions(offer))
             for rule in rules:
-                by_region = defaultdict(list)
-                for sku, p in offer.products.items():
-                    if rule.matches(p):
-                        r = (p.get("attributes") or {}).get(rule.region_attr)
-                        if not r or not isinstance(r, str):
-                            raise PriceListError(
-                                _("{path}: SKU {sku} ({key}): attribute '{region_attr}' is missing or not text").format(
-                                    path=path, sku=sku, key=rule.key, region_attr=rule.region_attr
-                                )
-                            )
-                        by_region[r].append(sku)
-                for region, skus in by_region.items():
-                    if rule.pick == "one":
-                        if len(skus) > 1:
-                            raise PriceListError(
-                                _(
-                                    "{path}: {n} products match {key} in {region} (SKUs {skus}); the rule needs one"
-                                ).format(
-                                    path=path, n=len(skus), key=rule.key, region=region, skus=", ".join(sorted(skus))
-                                )
-                            )
-                        d = _tier(offer, skus[0], rule)
-                        detail = f"{path.name} SKU {skus[0]} rate {d.rate}"
-                    else:  # the most common rate to the other regions; a tie takes the higher
-                        ds = [_tier(offer, s, rule) for s in skus]
-                        counts = statistics.multimode([d.usd for d in ds])
-                        best = max(counts)
-                        d = next(x for x in ds if x.usd == best)
-                        detail = (
-                            f"{path.name}: most common of {len(ds)} destinations "
-                            f"({sum(x.usd == best for x in ds)} at this rate)"
-                        )
+                for region, skus in _skus_by_region(offer, rule, path).items():
+                    d, detail = _rate(offer, rule, skus, path, region)
                     value = convert(d.usd, d.unit, rule.to, hours_per_month)
                     prev = found[rule.key].get(region)
                     if prev is not None and abs(prev.value - value) > 1e-12:
@@ -328,5 +288,55 @@ def read_aws(
                                 path=path, key=rule.key, region=region, value=value, other=prev.value
                             )
                         )
-                    found[rule.key][region] = Found(value, url, rule.page, as_of, detail)
+                    found[rule.key][region] = Found(value, url, rule.page, offer.published[:10], detail)
     return dict(found), regions, notes
+
+
+def _ecr_regions(offer: Offer) -> dict[str, str]:
+    """The commercial AWS Regions where ECR is sold, by code, with their names."""
+    out: dict[str, str] = {}
+    for p in offer.products.values():
+        a = p.get("attributes") or {}
+        r = a.get("regionCode")
+        if (
+            isinstance(r, str)
+            and r
+            and not r.startswith(NON_COMMERCIAL)
+            and a.get("locationType", "AWS Region") == "AWS Region"
+        ):
+            out[r] = a.get("location", r)
+    return out
+
+
+def _skus_by_region(offer: Offer, rule: AwsRule, path: Path) -> dict[str, list[str]]:
+    """The products a rule matches, by the region its attribute names."""
+    by_region: defaultdict[str, list[str]] = defaultdict(list)
+    for sku, p in offer.products.items():
+        if rule.matches(p):
+            r = (p.get("attributes") or {}).get(rule.region_attr)
+            if not r or not isinstance(r, str):
+                raise PriceListError(
+                    _("{path}: SKU {sku} ({key}): attribute '{region_attr}' is missing or not text").format(
+                        path=path, sku=sku, key=rule.key, region_attr=rule.region_attr
+                    )
+                )
+            by_region[r].append(sku)
+    return by_region
+
+
+def _rate(offer: Offer, rule: AwsRule, skus: list[str], path: Path, region: str) -> tuple[Dimension, str]:
+    """The rate a rule reads from a region's products, and where it was read: the one product's, or the
+    most common rate to the other regions (a tie takes the higher)."""
+    if rule.pick == "one":
+        if len(skus) > 1:
+            raise PriceListError(
+                _("{path}: {n} products match {key} in {region} (SKUs {skus}); the rule needs one").format(
+                    path=path, n=len(skus), key=rule.key, region=region, skus=", ".join(sorted(skus))
+                )
+            )
+        d = _tier(offer, skus[0], rule)
+        return d, f"{path.name} SKU {skus[0]} rate {d.rate}"
+    ds = [_tier(offer, s, rule) for s in skus]
+    best = max(statistics.multimode([d.usd for d in ds]))
+    d = next(x for x in ds if x.usd == best)
+    return d, f"{path.name}: most common of {len(ds)} destinations ({sum(x.usd == best for x in ds)} at this rate)"
