@@ -124,11 +124,23 @@ def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
 def _azure_value(
     items: list[Json], rule: AzureRule, region: str, sku: str | None, where: str
 ) -> tuple[float, Json, float]:
+    """The price a rule reads in a region (its item, and the GB its free first tier covers)."""
     rows = [
         i for i in items if rule.matches(i) and i["armRegionName"] == region and (sku is None or i["skuName"] == sku)
     ]
     if sku is not None and rule.key == "acr.tier_daily":
         rows = [i for i in rows if i["meterName"] == f"{sku} Registry Unit"]
+    _check_rows(rows, rule, region, sku, where)
+    ladder = sorted(rows, key=lambda i: float(i["tierMinimumUnits"]))
+    free = float(ladder[1]["tierMinimumUnits"]) if len(ladder) > 1 and float(ladder[0]["retailPrice"]) == 0 else 0.0
+    item = [i for i in ladder if float(i["tierMinimumUnits"]) <= rule.probe][-1]
+    if rule.next_tier is not None:
+        _check_next_tier(ladder, item, rule, region, where)
+    return float(item["retailPrice"]), item, free
+
+
+def _check_rows(rows: list[Json], rule: AzureRule, region: str, sku: str | None, where: str) -> None:
+    """The items found: at least one, each in the rule's units, and one price for each tier."""
     if not rows:
         what = ", ".join(f"{k} '{v}'" for k, v in rule.where) + (f", skuName '{sku}'" if sku else "")
         raise PriceListError(
@@ -143,9 +155,6 @@ def _azure_value(
                 where=where, key=rule.key, region=region, unit=bad[0]["unitOfMeasure"], wanted=" or ".join(rule.units)
             )
         )
-    ladder = sorted(rows, key=lambda i: float(i["tierMinimumUnits"]))
-    free = float(ladder[1]["tierMinimumUnits"]) if len(ladder) > 1 and float(ladder[0]["retailPrice"]) == 0 else 0.0
-    inside = [i for i in ladder if float(i["tierMinimumUnits"]) <= rule.probe]
     if len({float(i["tierMinimumUnits"]) for i in rows}) != len(rows):
         prices = sorted({float(i["retailPrice"]) for i in rows})
         if len(prices) > 1:
@@ -154,35 +163,34 @@ def _azure_value(
                     where=where, n=len(rows), key=rule.key, region=region, prices=", ".join(map(str, prices))
                 )
             )
-    item = inside[-1]
-    if rule.next_tier is not None:
-        later = [
-            float(i["tierMinimumUnits"])
-            for i in ladder
-            if float(i["tierMinimumUnits"]) > float(item["tierMinimumUnits"])
-        ]
-        if not later or later[0] != rule.next_tier:
-            raise PriceListError(
-                (
-                    _(
-                        "{where}: {key} in {region}: the tier from {start:g} GB now ends at {end}, "
-                        "the price book's at {next_tier:g} GB; update the price book's tiers by hand"
-                    )
-                    if later
-                    else _(
-                        "{where}: {key} in {region}: the tier from {start:g} GB now ends at no limit, "
-                        "the price book's at {next_tier:g} GB; update the price book's tiers by hand"
-                    )
-                ).format(
-                    where=where,
-                    key=rule.key,
-                    region=region,
-                    start=float(item["tierMinimumUnits"]),
-                    end=later[0] if later else "",
-                    next_tier=rule.next_tier,
-                )
+
+
+def _check_next_tier(ladder: list[Json], item: Json, rule: AzureRule, region: str, where: str) -> None:
+    """The tier read ends where the price book's does; a tier boundary that moved is updated by hand."""
+    start = float(item["tierMinimumUnits"])
+    later = [float(i["tierMinimumUnits"]) for i in ladder if float(i["tierMinimumUnits"]) > start]
+    if later and later[0] == rule.next_tier:
+        return
+    raise PriceListError(
+        (
+            _(
+                "{where}: {key} in {region}: the tier from {start:g} GB now ends at {end}, "
+                "the price book's at {next_tier:g} GB; update the price book's tiers by hand"
             )
-    return float(item["retailPrice"]), item, free
+            if later
+            else _(
+                "{where}: {key} in {region}: the tier from {start:g} GB now ends at no limit, "
+                "the price book's at {next_tier:g} GB; update the price book's tiers by hand"
+            )
+        ).format(
+            where=where,
+            key=rule.key,
+            region=region,
+            start=start,
+            end=later[0] if later else "",
+            next_tier=rule.next_tier,
+        )
+    )
 
 
 def read_azure(
