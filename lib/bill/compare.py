@@ -21,15 +21,17 @@ the bill measures).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import Workload
 from ..pricing import engine
+from ..pricing.engine import RegistryEstimate
 from .causes import causes as _causes
 from .comparison import Comparison, Row
 from .implied import implied as _implied
 from .mapping import COMPARED, SHARE_GROUP, Kind
-from .reader import Bill
+from .reader import Bill, Group
 from .units import UNIT_OF, bill_quantity, model_kind, model_quantity
 
 __all__ = ["UNIT_OF", "Comparison", "compare"]  # ui/bill_upload.py imports Comparison from here
@@ -50,40 +52,23 @@ def compare(
     who = provider or (providers[0] if providers else "aws")
     registry = REGISTRY_OF.get(who, "ecr")
     hours = bill.hours or book.hours_per_month
-    est = engine.estimate(w, book, [registry])[registry]
-    model: dict[Kind, list[float]] = {}
-    for c in est.components:
-        kind = model_kind(c)
-        if kind is None:
-            continue
-        m = model.setdefault(kind, [0.0, 0.0])
-        m[0] += model_quantity(c, book)
-        m[1] += c.monthly_cost
+    model = _model_by_kind(engine.estimate(w, book, [registry])[registry], book)
     mine = [g for g in bill.groups if g.provider == who]
     rows = []
     for kind in COMPARED:
         groups = [g for g in mine if g.kind == kind]
         if not groups and kind not in model:
             continue
-        q_model, c_model = model.get(kind, [0.0, 0.0])
-        share_key = SHARE_GROUP.get(kind)
-        share = shares.get(share_key) if share_key else None
-        q_bill = c_bill = q_all = c_all = free = 0.0
-        shared = unknown_unit = False
-        for g in groups:
-            q = bill_quantity(g, hours)
-            if q is None:
-                unknown_unit = True
-                q = 0.0
-            f = q / g.quantity * g.free_quantity if g.quantity else 0.0
-            q_all, c_all, free = q_all + q, c_all + g.cost, free + f
-            part = 1.0 if not g.shared else (share if share is not None else 0.0)
-            shared = shared or g.shared
-            q_bill, c_bill = q_bill + q * part, c_bill + g.cost * part
+        q_model, c_model = model.get(kind, (0.0, 0.0))
         if not groups and q_model == 0 and c_model == 0:
             continue  # a zero line of the model (no internet pulls) with nothing on the bill: nothing to hold
-        row_share = share if shared else None
-        causes = _causes(kind, q_model, c_model, q_bill, c_bill, free, shared, row_share, hours, book, unknown_unit)
+        share_key = SHARE_GROUP.get(kind)
+        share = shares.get(share_key) if share_key else None
+        b = _bill_side(groups, hours, share)
+        row_share = share if b.shared else None
+        causes = _causes(
+            kind, q_model, c_model, b.quantity, b.cost, b.free, b.shared, row_share, hours, book, b.unknown_unit
+        )
         usages = tuple(dict.fromkeys(g.usage for g in groups))[:4]
         rows.append(
             Row(
@@ -91,12 +76,12 @@ def compare(
                 UNIT_OF[kind],
                 q_model,
                 c_model,
-                q_bill,
-                c_bill,
-                q_all,
-                c_all,
-                free,
-                shared,
+                b.quantity,
+                b.cost,
+                b.total_quantity,
+                b.total_cost,
+                b.free,
+                b.shared,
                 row_share,
                 causes,
                 usages,
@@ -105,3 +90,43 @@ def compare(
     related = tuple(g for g in mine if g.kind == "related")
     implied, notes = _implied(who, rows, bill, w, book, shares)
     return Comparison(who, registry, tuple(rows), related, bill.hours, book.hours_per_month, implied, notes)
+
+
+def _model_by_kind(est: RegistryEstimate, book: PriceBook) -> dict[Kind, tuple[float, float]]:
+    """The estimate's components summed by the kind of bill line they compare with: (quantity, cost)."""
+    model: dict[Kind, tuple[float, float]] = {}
+    for c in est.components:
+        kind = model_kind(c)
+        if kind is not None:
+            q, cost = model.get(kind, (0.0, 0.0))
+            model[kind] = (q + model_quantity(c, book), cost + c.monthly_cost)
+    return model
+
+
+@dataclass(frozen=True)
+class _BillSide:
+    quantity: float  # the part this scenario's registry is charged (a shared line at its share)
+    cost: float
+    total_quantity: float  # the whole of the bill's lines
+    total_cost: float
+    free: float  # the quantity billed at zero
+    shared: bool
+    unknown_unit: bool
+
+
+def _bill_side(groups: list[Group], hours: float, share: float | None) -> _BillSide:
+    """The bill's lines of one kind in the comparison's unit; a shared line counts at the share set (none
+    until one is)."""
+    q_bill = c_bill = q_all = c_all = free = 0.0
+    shared = unknown_unit = False
+    for g in groups:
+        q = bill_quantity(g, hours)
+        if q is None:
+            unknown_unit = True
+            q = 0.0
+        f = q / g.quantity * g.free_quantity if g.quantity else 0.0
+        q_all, c_all, free = q_all + q, c_all + g.cost, free + f
+        part = 1.0 if not g.shared else (share if share is not None else 0.0)
+        shared = shared or g.shared
+        q_bill, c_bill = q_bill + q * part, c_bill + g.cost * part
+    return _BillSide(q_bill, c_bill, q_all, c_all, free, shared, unknown_unit)
