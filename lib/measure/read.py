@@ -117,58 +117,16 @@ def _listed(problems: list[str]) -> list[str]:
 def resolve(inv: Inventory) -> None:
     """Follow indexes to the platform manifests they list; set aside what is not an image."""
     merge_owners(inv)
-    missing = []
-    unclaimed = dict(inv.attested)
-    for fname, repo, kids in inv.indexes:
-        aliases = inv.aliases.get(repo, {})
-        repo_versions = inv.repos.get(repo, {})
-        for dg, words, att in kids:
-            key = aliases.get(dg, dg)
-            if att:  # provenance / SBOM attached by buildx: stored, but not an image version
-                if key in repo_versions and not repo_versions[key].skip:
-                    repo_versions[key].skip = True
-                    inv.attestations += 1
-                continue
-            if key not in repo_versions and key not in inv.index_digests.get(repo, set()):
-                if not words and unclaimed.get(repo, 0) > 0:
-                    # no platform, and an attestation of this repository was found under another name or
-                    # reformatted (its digest no longer matches): that is the one listed
-                    unclaimed[repo] -= 1
-                    continue
-                missing.append(
-                    _(
-                        "{file}: the {platform} manifest ({digest}...) is not among the files, so that "
-                        "platform is not counted"
-                    ).format(file=fname, platform=words, digest=dg[:19])
-                    if words
-                    else _(
-                        "{file}: a manifest it lists ({digest}...) is not among the files, so it is not counted"
-                    ).format(file=fname, digest=dg[:19])
-                )
+    missing = _follow_indexes(inv)
     if missing:
         more = (
             [_("... and {n} more platform manifests missing").format(n=len(missing) - 10)] if len(missing) > 10 else []
         )
         inv.missing = missing[:10] + more
         inv.notes += inv.missing
-    # GitHub lists an index as a version of its own: drop it when its manifest is known to be an index
-    dropped = 0
-    for repo, digests in inv.index_digests.items():
-        for d in digests:
-            v = inv.repos.get(repo, {}).get(d)
-            if v is not None and v.layers is None:
-                v.skip = True
-                dropped += 1
+    dropped = _drop_github_indexes(inv)
     set_aside_attestations(inv)
-    # ECR lists an index as an image whose size is its largest child's: set it aside when the
-    # children are there (they are listed as images of their own)
-    set_aside = 0
-    for versions in inv.repos.values():
-        idx = [v for v in versions.values() if v.index_entry]
-        if idx and len(idx) < len(versions):
-            for v in idx:
-                v.skip = True
-            set_aside += len(idx)
+    set_aside = _set_aside_ecr_indexes(inv)
     if set_aside:
         inv.notes.append(
             _(
@@ -197,6 +155,65 @@ def resolve(inv: Inventory) -> None:
             ).format(n=inv.unfoldered)
         )
     _not_images(inv)
+
+
+def _follow_indexes(inv: Inventory) -> list[str]:
+    """Each index's platform manifests: attestations set aside, the ones not among the files named."""
+    missing = []
+    unclaimed = dict(inv.attested)
+    for fname, repo, kids in inv.indexes:
+        aliases = inv.aliases.get(repo, {})
+        repo_versions = inv.repos.get(repo, {})
+        for dg, words, att in kids:
+            key = aliases.get(dg, dg)
+            if att:  # provenance / SBOM attached by buildx: stored, but not an image version
+                if key in repo_versions and not repo_versions[key].skip:
+                    repo_versions[key].skip = True
+                    inv.attestations += 1
+                continue
+            if key in repo_versions or key in inv.index_digests.get(repo, set()):
+                continue
+            if not words and unclaimed.get(repo, 0) > 0:
+                # no platform, and an attestation of this repository was found under another name or
+                # reformatted (its digest no longer matches): that is the one listed
+                unclaimed[repo] -= 1
+                continue
+            missing.append(
+                _(
+                    "{file}: the {platform} manifest ({digest}...) is not among the files, so that "
+                    "platform is not counted"
+                ).format(file=fname, platform=words, digest=dg[:19])
+                if words
+                else _("{file}: a manifest it lists ({digest}...) is not among the files, so it is not counted").format(
+                    file=fname, digest=dg[:19]
+                )
+            )
+    return missing
+
+
+def _drop_github_indexes(inv: Inventory) -> int:
+    """GitHub lists an index as a version of its own: dropped when its manifest is known to be an index."""
+    dropped = 0
+    for repo, digests in inv.index_digests.items():
+        for d in digests:
+            v = inv.repos.get(repo, {}).get(d)
+            if v is not None and v.layers is None:
+                v.skip = True
+                dropped += 1
+    return dropped
+
+
+def _set_aside_ecr_indexes(inv: Inventory) -> int:
+    """ECR lists an index as an image whose size is its largest child's: set aside when the children are
+    there (they are listed as images of their own)."""
+    set_aside = 0
+    for versions in inv.repos.values():
+        idx = [v for v in versions.values() if v.index_entry]
+        if idx and len(idx) < len(versions):
+            for v in idx:
+                v.skip = True
+            set_aside += len(idx)
+    return set_aside
 
 
 def _not_images(inv: Inventory) -> None:
