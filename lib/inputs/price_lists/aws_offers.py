@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import ijson
 
@@ -55,42 +55,9 @@ def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str 
     """Stream an offer file, keeping products for which want(product) is true and their
     OnDemand terms. Raises PriceListError naming the file when it is broken or truncated."""
     path = Path(path)
-    meta, products, ondemand, seen = {}, {}, {}, 0
-    terms_started = False
     try:
         with open(path, "rb") as fh:
-            # ijson keeps a prefix string per level: 200,000 nested brackets made that quadratic (21 GB
-            # from 400 KB); the guard refuses past MAX_DEPTH levels before ijson sees them
-            guard = bounded.JsonGuard(max_depth=MAX_DEPTH, max_values=MAX_OFFER_VALUES, max_bytes=MAX_OFFER_BYTES)
-            events = ijson.parse(bounded.GuardedReader(fh, guard))
-            skus: set[str] = set()
-            for prefix, event, value in events:
-                if event == "map_key" and prefix == "products":
-                    if value in skus:  # a JSON object's last duplicate would win silently
-                        raise PriceListError(_("{path}: SKU {sku} appears twice").format(path=path, sku=value))
-                    skus.add(value)
-                    if terms_started:
-                        raise PriceListError(
-                            _("{path}: 'terms' come before 'products'; cannot filter in one pass").format(path=path)
-                        )
-                    product = _take(events, True)
-                    seen += 1
-                    if isinstance(product, dict) and not isinstance(product.get("attributes", {}), dict):
-                        raise PriceListError(
-                            _("{path}: SKU {sku}: 'attributes' is not an object").format(path=path, sku=value)
-                        )
-                    if isinstance(product, dict) and want(product):
-                        products[value] = product
-                elif event == "map_key" and prefix == "terms.OnDemand":
-                    terms_started = True
-                    if value in products:
-                        ondemand[value] = _take(events, True)
-                    else:
-                        _take(events, False)
-                elif prefix == "terms" and event == "start_map":
-                    terms_started = True
-                elif prefix in ("formatVersion", "offerCode", "version", "publicationDate") and event == "string":
-                    meta[prefix] = value
+            meta, products, ondemand, seen = _stream(path, fh, want)
     except bounded.BoundExceeded as e:
         raise PriceListError(_("{path}: {why}; not a vendor's price list").format(path=path, why=e)) from None
     except ijson.JSONError as e:  # includes IncompleteJSONError: a truncated download
@@ -119,6 +86,49 @@ def scan_offer(path: str | Path, want: Callable[[Json], bool], expect_code: str 
     return Offer(
         str(path), meta["offerCode"], meta.get("version", ""), meta["publicationDate"], products, ondemand, seen
     )
+
+
+def _stream(
+    path: Path, fh: BinaryIO, want: Callable[[Json], bool]
+) -> tuple[dict[str, str], dict[str, Json], dict[str, Json], int]:
+    """One pass over the file: its top-level facts, the products wanted, their OnDemand terms, and how many
+    products it has."""
+    meta: dict[str, str] = {}
+    products: dict[str, Json] = {}
+    ondemand: dict[str, Json] = {}
+    seen = 0
+    terms_started = False
+    # ijson keeps a prefix string per level: 200,000 nested brackets made that quadratic (21 GB
+    # from 400 KB); the guard refuses past MAX_DEPTH levels before ijson sees them
+    guard = bounded.JsonGuard(max_depth=MAX_DEPTH, max_values=MAX_OFFER_VALUES, max_bytes=MAX_OFFER_BYTES)
+    events = ijson.parse(bounded.GuardedReader(fh, guard))
+    skus: set[str] = set()
+    for prefix, event, value in events:
+        if event == "map_key" and prefix == "products":
+            if value in skus:  # a JSON object's last duplicate would win silently
+                raise PriceListError(_("{path}: SKU {sku} appears twice").format(path=path, sku=value))
+            skus.add(value)
+            if terms_started:
+                raise PriceListError(
+                    _("{path}: 'terms' come before 'products'; cannot filter in one pass").format(path=path)
+                )
+            product = _take(events, True)
+            seen += 1
+            if isinstance(product, dict) and not isinstance(product.get("attributes", {}), dict):
+                raise PriceListError(_("{path}: SKU {sku}: 'attributes' is not an object").format(path=path, sku=value))
+            if isinstance(product, dict) and want(product):
+                products[value] = product
+        elif event == "map_key" and prefix == "terms.OnDemand":
+            terms_started = True
+            if value in products:
+                ondemand[value] = _take(events, True)
+            else:
+                _take(events, False)
+        elif prefix == "terms" and event == "start_map":
+            terms_started = True
+        elif prefix in ("formatVersion", "offerCode", "version", "publicationDate") and event == "string":
+            meta[prefix] = value
+    return meta, products, ondemand, seen
 
 
 def _num(text: Any, path: str, sku: str, rate: str, name: str) -> float:
