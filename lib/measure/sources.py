@@ -97,6 +97,19 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
         infos = [i for i in zf.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, ValueError, OSError) as e:
         raise InputError(_("{path}: not a readable zip file ({why})").format(path=name, why=e)) from None
+    infos = _entries_within_bounds(name, infos, max_total)
+    out = []
+    for info, rel in zip(infos, _tree_paths(infos), strict=False):
+        if ".." in rel.parts:
+            raise InputError(
+                _("{path}: entry {entry!r} points outside the archive").format(path=name, entry=info.filename)
+            )
+        out.append(Source(f"{name}:{rel}", _read_entry(name, zf, info), _repo_of(rel)))
+    return out
+
+
+def _entries_within_bounds(name: str, infos: list[zipfile.ZipInfo], max_total: int) -> list[zipfile.ZipInfo]:
+    """The zip's .json and .csv entries, refused whole past the entry count or what they say they expand to."""
     if len(infos) > MAX_ZIP_ENTRIES:
         raise InputError(
             _("{path}: {n:,} files in the zip; at most {most:,}").format(path=name, n=len(infos), most=MAX_ZIP_ENTRIES)
@@ -111,40 +124,42 @@ def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -
                 path=name, n=total, mb=max_total // MB
             )
         )
+    return infos
+
+
+def _tree_paths(infos: list[zipfile.ZipInfo]) -> list[PurePosixPath]:
+    """Each entry's path in the tree. `zip -r manifests.zip manifests/` puts the tree under one top folder:
+    dropped when every entry is REPOSITORY/TAG.json below it."""
     rels = [PurePosixPath(i.filename.replace("\\", "/").lstrip("/")) for i in infos]
-    # `zip -r manifests.zip manifests/` puts the tree under one top folder: drop it when
-    # every entry is REPOSITORY/TAG.json below it
     tops = {r.parts[0] for r in rels}
     if len(tops) == 1 and all(len(r.parts) >= 3 for r in rels):
         rels = [PurePosixPath(*r.parts[1:]) for r in rels]
-    out = []
-    for info, rel in zip(infos, rels, strict=False):
-        if ".." in rel.parts:
-            raise InputError(
-                _("{path}: entry {entry!r} points outside the archive").format(path=name, entry=info.filename)
-            )
-        try:
-            with zf.open(info) as fh:
-                blob = fh.read(MAX_FILE_BYTES + 1)
-        # each decompressor has its own error class: zlib.error and lzma.LZMAError derive from
-        # neither OSError nor ValueError
-        except (
-            zipfile.BadZipFile,
-            NotImplementedError,
-            RuntimeError,
-            OSError,
-            EOFError,
-            ValueError,
-            zlib.error,
-            lzma.LZMAError,
-        ) as e:
-            raise InputError(
-                _("{path}: cannot read {entry!r} ({why})").format(path=name, entry=info.filename, why=e)
-            ) from None
-        if len(blob) > info.file_size or len(blob) > MAX_FILE_BYTES:
-            raise InputError(_("{path}: {entry!r} is larger than the zip says").format(path=name, entry=info.filename))
-        out.append(Source(f"{name}:{rel}", blob, _repo_of(rel)))
-    return out
+    return rels
+
+
+def _read_entry(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """An entry's bytes, read no further than the bound: an entry larger than the zip says is refused."""
+    try:
+        with zf.open(info) as fh:
+            blob = fh.read(MAX_FILE_BYTES + 1)
+    # each decompressor has its own error class: zlib.error and lzma.LZMAError derive from
+    # neither OSError nor ValueError
+    except (
+        zipfile.BadZipFile,
+        NotImplementedError,
+        RuntimeError,
+        OSError,
+        EOFError,
+        ValueError,
+        zlib.error,
+        lzma.LZMAError,
+    ) as e:
+        raise InputError(
+            _("{path}: cannot read {entry!r} ({why})").format(path=name, entry=info.filename, why=e)
+        ) from None
+    if len(blob) > info.file_size or len(blob) > MAX_FILE_BYTES:
+        raise InputError(_("{path}: {entry!r} is larger than the zip says").format(path=name, entry=info.filename))
+    return blob
 
 
 def sources_from_uploads(files: Iterable[tuple[str, bytes]], max_total: int = MAX_TOTAL_BYTES) -> list[Source]:
