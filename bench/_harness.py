@@ -50,7 +50,8 @@ def free_port() -> int:
 class Server:
     """`streamlit run` through bench/timed_server.py, which logs each script run's duration."""
 
-    def __init__(self, app: str, timed: bool = True):
+    def __init__(self, app: str, timed: bool = True, root: Path = ROOT):
+        """`root`: the checkout the app is run from (another commit's, for a comparison in one run)."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(tempfile.mkstemp(prefix="rerun-", suffix=".log")[1])
@@ -73,7 +74,7 @@ class Server:
                 "--browser.gatherUsageStats",
                 "false",
             ],
-            cwd=ROOT,
+            cwd=root,
             env={**os.environ, "RERUN_LOG": str(self.log)},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -1,7 +1,6 @@
 """Sensitivity and break-even: every registry's cost as one input sweeps its range."""
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from lib.analyses import decision_sweep, scenario_cache, sensitivity
@@ -110,13 +109,13 @@ scenario = scenario_cache.analysis(w.replace(sweep_field=SWEEP_DEFAULT), book)
 lacking = features.missing(w.required_features)
 
 
-def _sweep() -> tuple[go.Figure, list[sensitivity.BreakEven]]:
+def _sweep() -> tuple[chart.Spec, list[sensitivity.BreakEven]]:
     """The swept input's chart and break-even points, worked out once per scenario (the swept input is part
     of it here), language and won rate for every session (lib/scenario_cache; issue 29)."""
     with st.spinner(_("Working out every registry's cost across the range...")):
         swept = sensitivity.sweep(w, field, book, setups=scenario.shown_changes())
         points = sensitivity.break_evens(w, field, book, table=swept, setups=scenario.shown_changes())
-    fig = charts.break_even(
+    fig = charts.break_even_spec(  # sent as a spec: no plotly Figure made per new scenario (issue 29)
         swept, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2], lacking, current=getattr(w, field)
     )
     return fig, points

@@ -3,6 +3,7 @@ fourth round): what reaches the browser must be byte for byte what the Figure wo
 
 import json
 
+import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 import streamlit.elements.plotly_chart  # noqa: F401 - sets Streamlit's plotly template as the default, as a server does
@@ -62,3 +63,31 @@ def test_a_specs_json_is_made_once_and_is_plotlys(book, monkeypatch):
     assert len(made) == 2
     # any other call goes to plotly's own function, unchanged
     assert pio.to_json({"data": []}, validate=False) == real({"data": []}, validate=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("field", ["image_size_mb", "pulls_per_month", "cross_region_share", "team_seats"])
+def test_the_break_even_spec_sent_is_the_figures(book, field, lang):
+    """Issue 29, sixth round: Break-even sends its chart as a spec too (no Figure per new scenario): the bytes
+    are the Figure's (numpy arrays as plotly's typed arrays, every dict's keys in plotly's order,
+    the axis titles as plotly stores them), on a log and a linear axis, faded lines, the "now" line, points."""
+    import datetime as dt
+
+    from lib.analyses import sensitivity
+    from lib.core import i18n
+
+    w = from_dict({**DEFAULT.to_dict(), "sweep_field": field, "required_features": ["signing"]})
+    swept = sensitivity.sweep(w, field, book)
+    points = sensitivity.break_evens(w, field, book, table=swept)
+    krw = i18n.Krw(1400.0, dt.date(2026, 11, 20)) if lang == "ko" else None
+    for log in (True, False) if sensitivity.RANGES[field][2] else (False,):
+        for current in (getattr(w, field), None):
+            with i18n.using(lang, krw=krw):
+                args = (swept, points, field, sensitivity.UNITS[field], log, features.missing(["signing"]), current)
+                figure = charts.break_even(*args)
+                sent = chart._sent_spec(charts.break_even_spec(*args))
+            assert _wire(sent) == _wire(figure)
+            # and plotly's validators take the figure unchanged (the spec is not validated on a rerun)
+            assert json.loads(_wire(go.Figure(figure.to_dict()))) == json.loads(_wire(figure))
+    assert points or field != "pulls_per_month"  # the pulls sweep draws break-even points
+    assert '"bdata"' in _wire(sent)  # the swept values went as typed arrays, as the Figure sends them

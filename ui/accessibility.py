@@ -161,12 +161,11 @@ def _script(lang: str) -> str:
 
 
 def style_sheet(also: str = "") -> None:
-    """Once per run, anywhere on the page: style-only HTML goes where Streamlit puts it (no space taken);
-    HTML with a hidden element (the frame's share-query marker) stays in place, its element container
-    hidden by its own rule; the script's element is hidden by the style sheet (no gap in the page).
-    `also`: other HTML of the frame (ui/chart.CSS, ui/share.query_marker), sent in the same element."""
-    st.html(also + CSS)
-    st.html(_script(i18n.lang()), unsafe_allow_javascript=True)
+    """Once per run, anywhere on the page: one element holds the style sheets, the script and `also` (other
+    HTML of the frame: ui/chart.CSS, ui/share.query_marker). It stays in place (it holds hidden elements),
+    its element container hidden by the style sheet's own rule (no gap in the page). One element, not two:
+    each element is a message of its own, the server's event loop woken once for it (issue 29, sixth round)."""
+    st.html(also + CSS + _script(i18n.lang()), unsafe_allow_javascript=True)
 
 
 def korean_style() -> None:

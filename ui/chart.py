@@ -12,6 +12,7 @@ from typing import Any, cast
 import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
+from _plotly_utils.utils import convert_to_base64  # type: ignore[import-untyped]
 
 from lib.analyses import scenario_cache
 from lib.core.i18n import _
@@ -154,15 +155,15 @@ def _spec_sent(spec: Spec) -> go.Figure:
     its keys in the Figure's order. tests/test_chart_sent.py holds the two byte for byte equal."""
     template = _template()
     layout = spec["layout"] if template is None else {**spec["layout"], "template": template}
-    return cast(
-        go.Figure,
-        _Sent(
-            {
-                "data": [_in_plotlys_order(t, "type") for t in spec["data"]],
-                "layout": _in_plotlys_order(layout, "template"),
-            }
-        ),
-    )
+    sent = {
+        "data": [_in_plotlys_order(t, "type") for t in spec["data"]],
+        "layout": _in_plotlys_order(layout, "template"),
+    }
+    # numpy arrays as plotly's typed arrays ({dtype, bdata}), as to_dict() sends them (Break-even's lines). The
+    # traces and the layout are new dicts; a dict inside them is the spec's own, so an array there would be
+    # converted in the spec itself (plotly takes either form): the specs made here hold theirs at a trace's top
+    convert_to_base64(sent)
+    return cast(go.Figure, _Sent(sent))
 
 
 def _to_send(fig: go.Figure | Spec) -> go.Figure:

@@ -6,10 +6,16 @@ only serialises it. `arrow` is the conversion Streamlit makes (the same function
 browser gets are the same); `shown` keeps its result with the scenario's other views
 (lib/scenario_cache.view: keyed by the scenario, the price book, the language and the won rate), so
 a rerun of a scenario seen before by anyone converts nothing.
+
+The Arrow table is then serialised to its IPC bytes on every rerun (pyarrow's stream writer: ~0.5 ms a
+table, issue 29 sixth round): those bytes are kept with the table too (`_arrow_bytes`, for the tables made
+here only), so a rerun sends what the first one made, byte for byte.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeAlias
 
@@ -24,6 +30,47 @@ from lib.inputs.workload import Workload
 Table: TypeAlias = pa.Table  # what a page's cached view holds for st.dataframe (pyarrow is untyped)
 
 
+_real_arrow_bytes = dataframe_util.convert_arrow_table_to_arrow_bytes
+# id(table) -> (the table, its bytes once made): the tables `shown` made, as many as the scenario table's views
+# (the table is kept with its bytes: its id is not reused while the entry lives)
+_BYTES: OrderedDict[int, tuple[Table, bytes | None]] = OrderedDict()
+_BYTES_SIZE = 2 * scenario_cache.SIZE
+_bytes_lock = threading.Lock()
+
+
+def _arrow_bytes(table: Table) -> bytes:
+    """dataframe_util.convert_arrow_table_to_arrow_bytes, which st.dataframe looks up on every call, answering
+    a table `shown` made from what it made of the same table before (the same call's output). Any other
+    table goes to Streamlit's own function."""
+    k = id(table)
+    with _bytes_lock:
+        found = _BYTES.get(k)
+        if found is None or found[0] is not table:
+            found = None
+        elif found[1] is not None:
+            _BYTES.move_to_end(k)
+            return found[1]
+    data: bytes = _real_arrow_bytes(table)
+    if found is not None:  # two sessions at once may both make them: the same bytes
+        with _bytes_lock:
+            if k in _BYTES and _BYTES[k][0] is table:
+                _BYTES[k] = (table, data)
+    return data
+
+
+if getattr(dataframe_util.convert_arrow_table_to_arrow_bytes, "__name__", "") != "_arrow_bytes":
+    dataframe_util.convert_arrow_table_to_arrow_bytes = _arrow_bytes  # once per process, not again on a reload
+
+
+def _kept(table: Table) -> Table:
+    """A table `shown` made: its bytes are kept once made (_arrow_bytes)."""
+    with _bytes_lock:
+        _BYTES[id(table)] = (table, None)
+        while len(_BYTES) > _BYTES_SIZE:
+            _BYTES.popitem(last=False)
+    return table
+
+
 def arrow(df: pd.DataFrame) -> Table:
     """What st.dataframe makes of df (with hide_index=True the index is hidden either way)."""
     return dataframe_util.convert_pandas_df_to_arrow_table(df)
@@ -31,4 +78,4 @@ def arrow(df: pd.DataFrame) -> Table:
 
 def shown(w: Workload, book: PriceBook, name: Hashable, make: Callable[[], pd.DataFrame]) -> Table:
     """make()'s table for w, converted once per scenario, language and won rate, shared by every session."""
-    return scenario_cache.view(w, book, ("table", name), lambda: arrow(make()))
+    return scenario_cache.view(w, book, ("table", name), lambda: _kept(arrow(make())))

@@ -531,16 +531,34 @@ def break_even(
     lacking: dict[str, list[str]] | None = None,
     current: float | None = None,
 ) -> go.Figure:
+    """break_even_spec's figure (the deck, the tests)."""
+    spec = break_even_spec(table, points, field, unit, log, lacking, current)
+    return figure(spec["data"], spec["layout"])
+
+
+def break_even_spec(
+    table: pd.DataFrame,
+    points: Sequence[BreakEven],
+    field: str,
+    unit: str = "",
+    log: bool = False,
+    lacking: dict[str, list[str]] | None = None,
+    current: float | None = None,
+) -> dict[str, Any]:
     """Cost of every registry as one input sweeps its range: break-even points marked, the
     workload's own value marked "you are here". On a log scale registries at $0 sit on a
-    "$0" line at the bottom instead of vanishing (log 0 has no place on the axis)."""
+    "$0" line at the bottom instead of vanishing (log 0 has no place on the axis).
+
+    As plain dicts ({"data": traces, "layout": layout}), what the Break-even page sends (ui/chart.py):
+    add_scatter and update_layout validating every property was about half of a new scenario's
+    Break-even rerun (issue 29, sixth round)."""
     lacking = lacking or {}
     table = _shown_frame(table)  # the costs in the display currency; the swept input is never money
     xs = table.index.to_numpy(dtype=float)
     percent_x = field in ("cross_region_share",)
     values = table.to_numpy(dtype=float)
     positive = values[values > 0]
-    fig = go.Figure()
+    traces: list[dict[str, Any]] = []
     if log:
         floor = 10.0 ** (math.floor(math.log10(positive.min())) - 1) if positive.size else 0.01
         if _won():
@@ -553,7 +571,8 @@ def break_even(
     xspan = (math.log10(xs[-1]) - math.log10(xs[0])) if log else (xs[-1] - xs[0])
     for rid in table.columns:
         y = table[rid].to_numpy(dtype=float)
-        fig.add_scatter(
+        trace = dict(
+            type="scatter",
             x=xs,
             y=np.maximum(y, floor) if log else y,
             mode="lines+markers",
@@ -568,15 +587,19 @@ def break_even(
             )
             + "<extra></extra>",
         )
+        traces.append(trace)
     if points:
-        fig.add_scatter(
-            x=[p.x for p in points],
-            y=[max(labels.amount(p.cost), floor) if log else labels.amount(p.cost) for p in points],
-            mode="markers",
-            name=_("Break-even point"),
-            marker=dict(size=11, color=TEXT, symbol="x-thin", line=dict(width=2.5, color=TEXT)),
-            hovertext=[p.sentence(field) for p in points],
-            hoverinfo="text",
+        traces.append(
+            dict(
+                type="scatter",
+                x=[p.x for p in points],
+                y=[max(labels.amount(p.cost), floor) if log else labels.amount(p.cost) for p in points],
+                mode="markers",
+                name=_("Break-even point"),
+                marker=dict(size=11, color=TEXT, symbol="x-thin", line=dict(width=2.5, color=TEXT)),
+                hovertext=[p.sentence(field) for p in points],
+                hoverinfo="text",
+            )
         )
     ends = {rid: float(table[rid].iloc[-1]) for rid in table.columns}
     ends = {r: (math.log10(max(v, floor)) if log else v) for r, v in ends.items()}
@@ -617,11 +640,13 @@ def break_even(
             xaxis.update(tickvals=[0, 0.25, 0.5, 0.75, 1.0])
         yaxis.update(range=[ylo, yhi], tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","))
         yaxis.update(_won_ticks(yhi, ylo))
-    fig.update_layout(
+    for axis in (xaxis, yaxis):  # as plotly stores them: the title's font and text in one title
+        axis["title"] = dict(font=axis.pop("title_font"), text=axis.pop("title_text"))
+    layout = dict(
         xaxis=xaxis,
         yaxis=yaxis,
         showlegend=False,
-        shapes=shapes,
+        **({"shapes": shapes} if shapes else {}),  # an empty list is no property (plotly leaves it out)
         annotations=annotations,
         plot_bgcolor="white",
         font=dict(color=TEXT),
@@ -634,7 +659,7 @@ def break_even(
             font=dict(color=TEXT),
         ),
     )
-    return fig
+    return {"data": traces, "layout": layout}
 
 
 def sweep_axis(field: str, unit: str) -> str:
