@@ -6,7 +6,7 @@ import streamlit as st
 from lib.analyses import scenario_cache
 from lib.core.i18n import N_, _
 from lib.decide import decision
-from lib.decide.decision_text import step_reasons
+from lib.decide.decision_text import rejection_whys, step_reasons
 from lib.presentation import decision_chart, wording
 from lib.pricing import labels
 from lib.pricing.registries import name as registry_name
@@ -110,9 +110,9 @@ st.markdown(
     "\n".join(
         "- "
         + _("**{registry}** ({kind}): {why}").format(
-            registry=x.name, kind=_(labels.REJECTIONS[x.kind]).lower(), why=md(x.why)
+            registry=x.name, kind=_(labels.REJECTIONS[x.kind]).lower(), why=md(why)
         )
-        for x in r.rejected
+        for x, why in zip(r.rejected, rejection_whys(r.rejected), strict=True)
     )
 )
 
