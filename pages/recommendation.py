@@ -118,4 +118,10 @@ st.markdown(
 
 st.subheader(_("The decision tree"))
 st.caption(_("The path for your answers is drawn in red."))
-st.graphviz_chart(decision_chart.to_dot(tree, r), width="stretch")
+# the screen's width picks which is drawn (ui/chart.CSS): the whole tree, or on a phone the path alone, whose
+# chosen leaf is on the screen (at 390 px the whole tree's sat off it, to the right)
+with st.container(key="widechart_tree"):
+    st.graphviz_chart(decision_chart.to_dot(tree, r), width="stretch")
+with st.container(key="narrowchart_tree"):
+    st.caption(_("On a narrow screen the picture shows your path alone; a wider window shows the whole tree."))
+    st.graphviz_chart(decision_chart.to_dot(tree, r, path_only=True), width="content")
