@@ -96,7 +96,7 @@ with right:
         column_config={
             # fits the right-hand column at 1440 px (382 px) whole: "선택" was cut (issue 28); "현재 구성 (원)"
             # was too (fifth review), so the currency is said once, under the table
-            "registry": st.column_config.TextColumn(_("Registry"), width=184),
+            "registry": st.column_config.TextColumn(_("Registry"), width=184, pinned=True),
             "monthly_cost": money.column(_("Monthly cost"), unit=False, width=78),
             "other_cost": money.column(wording.other_view(a.as_set_up), unit=False, width=78),
             "recommended": st.column_config.CheckboxColumn(_("Chosen"), width=40),
