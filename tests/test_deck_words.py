@@ -44,3 +44,38 @@ def test_the_adr_names_the_runner_up_once(book, preset, lang):
     said = [line for line in text.splitlines() if name in line and label in line]
     assert len(said) == 1, said  # its row among the options considered, with its cost and why
     assert not [line for line in text.splitlines() if line.startswith("- ") and name in line], text
+
+
+def _subtitles(data: bytes) -> list[str]:
+    import io
+
+    from pptx import Presentation
+
+    out = []
+    for slide in Presentation(io.BytesIO(data)).slides:
+        texts = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame and sh.name == "Subtitle"]
+        out.append(texts[0] if texts else "")
+    return out
+
+
+def test_the_sensitivity_slide_says_what_its_crosses_are(book):
+    from lib.inputs.workload import from_dict
+    from tests.conftest import EKS_TEAM, need
+
+    need("chromium", "chromium-browser", "google-chrome")
+    with i18n.using("ko"):
+        data, missing = deck.build(analyse(from_dict(EKS_TEAM), book), None)
+    assert not [m for m in missing if "sensitivity" in m], missing
+    subs = [t for t in _subtitles(data) if "손익분기점" in t]
+    assert subs and "✕는 두 레지스트리의 비용이 같아지는 손익분기점입니다." in subs[0], _subtitles(data)
+
+
+def test_the_korean_over_time_subtitle_is_a_short_phrase(book):
+    from lib.inputs.workload import from_dict
+    from tests.conftest import EKS_TEAM
+
+    with i18n.using("ko"):
+        grows, _ = deck.build(analyse(from_dict({**EKS_TEAM, "monthly_growth": 0.05}), book), None, pictures=False)
+        flat, _ = deck.build(analyse(from_dict(EKS_TEAM), book), None, pictures=False)
+    assert any(t.startswith("누적 비용, 이미지 풀·버전 월 5% 증가 · ") for t in _subtitles(grows)), _subtitles(grows)
+    assert any(t.startswith("누적 비용, 증가 없음 · ") for t in _subtitles(flat)), _subtitles(flat)
