@@ -79,3 +79,49 @@ def test_the_korean_over_time_subtitle_is_a_short_phrase(book):
         flat, _ = deck.build(analyse(from_dict(EKS_TEAM), book), None, pictures=False)
     assert any(t.startswith("누적 비용, 이미지 풀·버전 월 5% 증가 · ") for t in _subtitles(grows)), _subtitles(grows)
     assert any(t.startswith("누적 비용, 증가 없음 · ") for t in _subtitles(flat)), _subtitles(flat)
+
+
+def test_a_note_every_price_of_a_page_shares_is_said_once():
+    from lib.exports.deck.price_sources import notes_once
+
+    docker = [
+        "Personal: $0/month (Pro per account, billed annually)",
+        "Pro: $9/month (Pro per account, billed annually)",
+        "Team: $15/month (Pro per account, billed annually)",
+        "Transfer (no egress charge): $0",
+    ]
+    assert notes_once(docker) == [
+        "Personal: $0/month",
+        "Pro: $9/month",
+        "Team: $15/month (Pro per account, billed annually)",
+        "Transfer (no egress charge): $0",
+    ]
+    # a note not every price carries stays where it is; so does one alone; nested brackets are one note
+    mixed = ["Storage: $0.1/GB-month", "Egress (first 10 TB): $0.09/GB (first 10 TB a month)"]
+    assert notes_once(mixed) == mixed
+    assert notes_once(["40,000 components (a limit (CE))"]) == ["40,000 components (a limit (CE))"]
+    assert notes_once(["a (x (y))", "b (x (y))"]) == ["a", "b (x (y))"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_sources_slides_do_not_repeat_a_note(book, lang):
+    from lib.inputs.workload import from_dict
+    from tests.conftest import EKS_TEAM
+
+    with i18n.using(lang):
+        data, _ = deck.build(analyse(from_dict(EKS_TEAM), book), None, pictures=False)
+        note = i18n._("(Nexus Repository Community Edition limit)") if lang == "en" else "Community Edition 한도"
+    import io
+
+    from pptx import Presentation
+
+    text = "\n".join(
+        sh.text_frame.text
+        for slide in Presentation(io.BytesIO(data)).slides
+        for sh in slide.shapes
+        if sh.has_text_frame and sh.name == "Sources"
+    )
+    lines = [line for line in text.splitlines() if "help.sonatype.com" in line]
+    assert lines and all(line.count(note.strip("()")) <= 1 for line in lines), lines
+    docker = [line for line in text.splitlines() if "docker.com/pricing" in line]
+    assert docker and all(line.count("Business") <= 1 for line in docker), docker
