@@ -234,7 +234,7 @@ PRICES = {
     "gar.free_storage_gb": N_("Free storage"),
     "gar.inter_region_gb": N_("Transfer between regions"),
     "gar.internet_egress_gb": N_("Internet egress"),
-    "gar.internet_egress_tier2_gb": N_("Internet egress, 1 to 10 TB a month"),
+    "gar.internet_egress_tier2_gb": N_("Internet egress, next 9 TB a month"),
     "gar.internet_egress_tier3_gb": N_("Internet egress, over 10 TB a month"),
     "gar.scan_per_image": N_("Vulnerability scanning, per image"),
     "acr.tier_daily": N_("Registry tier, per day"),
