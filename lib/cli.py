@@ -59,7 +59,7 @@ def _recommend(args: argparse.Namespace) -> int:
     names = {rid: registries.name(rid) for rid in registries.IDS}  # in the language of the run
     print(decision.headline(r))
     if r.summary:  # the serving step's answer says it all in the headline: no empty line under it
-        print(f"  {r.summary}")
+        print(f"  {labels.strength_words(r.summary)}")
     if r.runner_up:
         # at the figure it was compared at (its cheapest setup that serves), as on every page and slide:
         # r.costs holds it as set up, where the open-source project's Docker Hub read $0.00 on Personal
@@ -73,7 +73,8 @@ def _recommend(args: argparse.Namespace) -> int:
     for i, step in enumerate(r.path, 1):
         arrow = "→" if i18n.lang() == "ko" else "->"  # an ASCII arrow inside Korean reads as code
         print(
-            f"  {i}. {step.question}\n     {arrow} {step.answer}: {' '.join(step_reasons(step.answer, step.reasons))}"
+            f"  {i}. {step.question}\n     {arrow} {step.answer}: "
+            + labels.strength_words(" ".join(step_reasons(step.answer, step.reasons)))
         )
     if r.cost_note:
         print(f"  {r.cost_note}")

@@ -109,20 +109,23 @@ scenario = scenario_cache.analysis(w.replace(sweep_field=SWEEP_DEFAULT), book)
 lacking = features.missing(w.required_features)
 
 
-def _sweep() -> tuple[chart.Spec, list[sensitivity.BreakEven]]:
+def _sweep() -> tuple[chart.Spec, chart.Spec, list[sensitivity.BreakEven]]:
     """The swept input's chart and break-even points, worked out once per scenario (the swept input is part
     of it here), language and won rate for every session (lib/scenario_cache; issue 29)."""
     with st.spinner(_("Working out every registry's cost across the range...")):
         swept = sensitivity.sweep(w, field, book, setups=scenario.shown_changes())
         points = sensitivity.break_evens(w, field, book, table=swept, setups=scenario.shown_changes())
-    fig = charts.break_even_spec(  # sent as a spec: no plotly Figure made per new scenario (issue 29)
-        swept, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2], lacking, current=getattr(w, field)
-    )
-    return fig, points
+    args = (swept, points, field, sensitivity.UNITS[field], sensitivity.RANGES[field][2], lacking)
+    # sent as specs: no plotly Figure made per new scenario (issue 29); the second is a phone's form (sixth review)
+    fig = charts.break_even_spec(*args, current=getattr(w, field))
+    narrow = charts.break_even_spec(*args, current=getattr(w, field), narrow=True)
+    return fig, narrow, points
 
 
-fig, points = scenario_cache.view(w, book, "break-even sweep", _sweep)
-chart.show(fig, "break_even_chart", f"cost as {field.replace('_', ' ')} changes", charts.scenario_title(w))
+fig, narrow, points = scenario_cache.view(w, book, "break-even sweep", _sweep)
+chart.show(
+    fig, "break_even_chart", f"cost as {field.replace('_', ' ')} changes", charts.scenario_title(w), narrow=narrow
+)
 st.caption(wording.sweep_view(scenario.as_set_up))
 if any(lacking.values()):
     st.caption(_("Faded lines marked ✗: registries without a required feature (see the Features page)."))

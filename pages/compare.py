@@ -147,7 +147,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
+        "registry": st.column_config.TextColumn(_("Registry"), width="medium", pinned=True),
         "A": money.column(_("A: monthly cost")),
         "B": money.column(_("B: monthly cost")),
         "difference": st.column_config.TextColumn("B − A"),

@@ -77,7 +77,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "registry": st.column_config.TextColumn(_("Registry"), width="medium"),
+        "registry": st.column_config.TextColumn(_("Registry"), width="medium", pinned=True),
         "setup assumption": st.column_config.TextColumn(_("Setup assumption"), width="large"),
         **{k: money.column(_(label)) for k, label in AMOUNTS.items()},
     },

@@ -30,6 +30,14 @@ def mark(value: str) -> str:
     return MARKS[value][0] + (" " + _("partial") if value == "partial" else "")
 
 
+def _cell_mark(value: str) -> str:
+    """mark(), its word in a span a phone hides (the legend above says what ◐ means; the link's label says it
+    too): "◐ 부분 지원" in every partial cell made the table about 860 px wide on a 390 px screen (sixth review)."""
+    return MARKS[value][0] + (
+        f'<span class="fm-word"> {html.escape(_("partial"))}</span>' if value == "partial" else ""
+    )
+
+
 def matrix_html(required: Collection[str]) -> str:
     """Every feature (rows) for every registry (columns), each cell a coloured mark linking to
     its source, with the note and the source in the tooltip."""
@@ -52,7 +60,7 @@ def matrix_html(required: Collection[str]) -> str:
             )
             cells.append(
                 f'<td><a href="{html.escape(cell.source, quote=True)}" target="_blank" rel="noopener" '
-                f'title="{tip}" aria-label="{tip}" style="color:{colour}">{mark(cell.value)}</a></td>'
+                f'title="{tip}" aria-label="{tip}" style="color:{colour}">{_cell_mark(cell.value)}</a></td>'
             )
         req = ' <span class="req">' + html.escape(_("required")) + "</span>" if f in required else ""
         rows.append(f'<tr><th scope="row">{html.escape(name)}{req}</th>{"".join(cells)}</tr>')
@@ -68,6 +76,8 @@ def matrix_html(required: Collection[str]) -> str:
    page's overflow-wrap: anywhere); a narrow window scrolls the table instead (issue 28) */
 .fm td a {{ text-decoration: none; font-weight: 700; font-size: 1.05rem; }}
 .fm td a:hover, .fm td a:focus {{ text-decoration: underline; }}
+@media (max-width: 640px) {{ .fm .fm-word {{ display: none; }} .fm th[scope=row] {{ min-width: 7rem; }}
+  .fm thead th {{ min-width: 2.75rem; font-size: 0.8rem; }} .fm th, .fm td {{ padding: 6px 3px; }} }}
 .fm .req {{ font-size: 0.75rem; font-weight: 600; color: #1C4E80; \
 border: 1px solid #1C4E80; border-radius: 4px; padding: 0 4px; }}
 </style><div class="fm-wrap"><table class="fm"><thead><tr><th scope="col">{feature}</th>{head}</tr></thead>
@@ -125,7 +135,7 @@ st.dataframe(
     column_config={
         # pixel widths that fit 978 px (the main column at 1440 px): "large" pushed the last column out, and
         # 300 px cut the longest Korean "recommended for" (issue 28, fifth review)
-        "registry": st.column_config.TextColumn(_("Registry"), width=186),
+        "registry": st.column_config.TextColumn(_("Registry"), width=186, pinned=True),
         "provider": st.column_config.TextColumn(_("Provider"), width=76),
         "cost": st.column_config.TextColumn(_("Cost"), width=130),
         "aws_integration": st.column_config.ProgressColumn(

@@ -75,7 +75,7 @@ b.metric(
 )
 c.metric(
     _("Transfer cost of the copy"),
-    labels.money(plan.transfer_cost),
+    labels.money(plan.transfer_cost, prose=True),  # won in 만 and 억, as the Korean prose writes them
     help=wording.copy_cost(plan, w),
 )
 
@@ -84,7 +84,7 @@ a, b, c = st.columns(3)
 a.metric(
     _("Change in monthly cost"),
     labels.signed_money(
-        labels.shown_difference(plan.monthly_after, plan.monthly_before)
+        labels.shown_difference(plan.monthly_after, plan.monthly_before), prose=True
     ),  # the two figures in its help, subtracted
     help=f"{registry_name(plan.target)} {setups.describe(dict(best.changes), plan.target) if best else ''} "
     f"{labels.money(plan.monthly_after)} "
@@ -94,7 +94,8 @@ b.metric(  # the hours in the label: "10.75 hours = $806.25" as the value was cu
     ngettext(
         "One-time effort ({hours} hour)", "One-time effort ({hours} hours)", 1 if plan.effort_hours == 1 else 2
     ).format(hours=labels.number(plan.effort_hours)),
-    labels.money(plan.effort_cost),  # a metric's exact figure, as its neighbours (−₩2,995,139 beside 약 111만 원)
+    # won in 만 and 억 (sixth Korean review: "₩2,995,139" had too many digits to read at a glance)
+    labels.money(plan.effort_cost, prose=True),
     help=(
         _("At {rate} an hour; includes {hours} hours to set up {registry}")
         if plan.setup_hours

@@ -91,7 +91,7 @@ st.dataframe(
         # widths in pixels that fit the main column at 1440 px (978 px) with every text whole, in both
         # languages: "large" and "medium" left "가장 큰 항목" past the right edge (issue 28)
         "rank": st.column_config.NumberColumn(_("Rank"), width=48),
-        "registry": st.column_config.TextColumn(_("Registry"), width=180),
+        "registry": st.column_config.TextColumn(_("Registry"), width=180, pinned=True),
         "monthly_cost": money.column(_("Monthly cost"), width=104),
         "other_cost": money.column(wording.other_view(a.as_set_up), width=112),
         "setup": st.column_config.TextColumn(_("Setup"), width=340),
@@ -137,7 +137,7 @@ st.dataframe(
     width="stretch",
     column_config={
         # "small" cut every registry's name ("S3 + docker s"): pixel widths that hold the names whole
-        "registry": st.column_config.TextColumn(_("Registry"), width=172),
+        "registry": st.column_config.TextColumn(_("Registry"), width=172, pinned=True),
         "component": st.column_config.TextColumn(_("Part"), width=244),
         "category": st.column_config.TextColumn(_("Kind"), width=190),
         "quantity": st.column_config.TextColumn(_("Quantity"), width=104),

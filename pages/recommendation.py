@@ -6,7 +6,7 @@ import streamlit as st
 from lib.analyses import scenario_cache
 from lib.core.i18n import N_, _
 from lib.decide import decision
-from lib.decide.decision_text import step_reasons
+from lib.decide.decision_text import rejection_whys, step_reasons
 from lib.presentation import decision_chart, wording
 from lib.pricing import labels
 from lib.pricing.registries import name as registry_name
@@ -96,7 +96,7 @@ with right:
         column_config={
             # fits the right-hand column at 1440 px (382 px) whole: "선택" was cut (issue 28); "현재 구성 (원)"
             # was too (fifth review), so the currency is said once, under the table
-            "registry": st.column_config.TextColumn(_("Registry"), width=184),
+            "registry": st.column_config.TextColumn(_("Registry"), width=184, pinned=True),
             "monthly_cost": money.column(_("Monthly cost"), unit=False, width=78),
             "other_cost": money.column(wording.other_view(a.as_set_up), unit=False, width=78),
             "recommended": st.column_config.CheckboxColumn(_("Chosen"), width=40),
@@ -110,12 +110,18 @@ st.markdown(
     "\n".join(
         "- "
         + _("**{registry}** ({kind}): {why}").format(
-            registry=x.name, kind=_(labels.REJECTIONS[x.kind]).lower(), why=md(x.why)
+            registry=x.name, kind=_(labels.REJECTIONS[x.kind]).lower(), why=md(why)
         )
-        for x in r.rejected
+        for x, why in zip(r.rejected, rejection_whys(r.rejected), strict=True)
     )
 )
 
 st.subheader(_("The decision tree"))
 st.caption(_("The path for your answers is drawn in red."))
-st.graphviz_chart(decision_chart.to_dot(tree, r), width="stretch")
+# the screen's width picks which is drawn (ui/chart.CSS): the whole tree, or on a phone the path alone, whose
+# chosen leaf is on the screen (at 390 px the whole tree's sat off it, to the right)
+with st.container(key="widechart_tree"):
+    st.graphviz_chart(decision_chart.to_dot(tree, r), width="stretch")
+with st.container(key="narrowchart_tree"):
+    st.caption(_("On a narrow screen the picture shows your path alone; a wider window shows the whole tree."))
+    st.graphviz_chart(decision_chart.to_dot(tree, r, path_only=True), width="content")

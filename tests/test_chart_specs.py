@@ -93,3 +93,25 @@ def test_the_phones_cost_over_time_has_its_legend_below_and_no_end_labels():
     assert [t.name for t in narrow.data] == ["ECR", "GHCR"]  # the short names the line ends carry
     assert [list(t.y) for t in narrow.data] == [list(t.y) for t in wide.data]
     assert narrow.layout.margin.r < wide.layout.margin.r
+
+
+def test_the_phones_break_even_has_level_ticks_and_its_legend_below(book):
+    # sixth Korean review: at 390 px the sweep's x ticks stood on end and the line-end names left the plot a
+    # third of the screen; the phone's form names the lines (and the ✕) in a legend below, level ticks, every
+    # other decade of the log axis (the last kept)
+    from lib.analyses import sensitivity
+
+    w = from_dict({})
+    table = sensitivity.sweep(w, "pulls_per_month", book)
+    points = sensitivity.break_evens(w, "pulls_per_month", book, table=table)
+    wide = charts.break_even(table, points, "pulls_per_month", "pulls", True, current=w.pulls_per_month)
+    narrow = charts.break_even(table, points, "pulls_per_month", "pulls", True, current=w.pulls_per_month, narrow=True)
+    _validated_unchanged(narrow)
+    assert wide.layout.showlegend is False and len(wide.layout.annotations) > 3  # names at the lines' ends
+    assert narrow.layout.showlegend is True and narrow.layout.legend.orientation == "h"
+    assert len(narrow.layout.annotations) == 1  # "You are here" alone
+    assert narrow.layout.xaxis.tickangle == 0
+    wt, nt = list(wide.layout.xaxis.tickvals), list(narrow.layout.xaxis.tickvals)
+    assert len(wt) > 4 and nt == wt[len(wt) - 1 :: -2][::-1]  # every other decade, counted from the last
+    assert narrow.layout.margin.r < wide.layout.margin.r
+    assert [list(t.y) for t in narrow.data] == [list(t.y) for t in wide.data]

@@ -63,7 +63,7 @@ def test_azures_free_egress_is_the_books(book):
 def test_tier_names_are_made_from_the_tier_sizes():
     from lib.pricing.shared_lines import _tier_bounds
 
-    # AWS: 10 TB, then 40, then 100, the rest over 150 TB (1 TB = 1,024 GB); Google: 1 TB, 1 to 10, over 10
+    # AWS: 10 TB, then 40, then 100, the rest over 150 TB (1 TB = 1,024 GB); Google: 1 TB, the next 9, over 10
     assert [t[1].format(**_tier_bounds(AWS_TIERS, i)) for i, t in enumerate(AWS_TIERS)] == [
         "first 10 TB",
         "next 40 TB",
@@ -72,6 +72,6 @@ def test_tier_names_are_made_from_the_tier_sizes():
     ]
     assert [t[1].format(**_tier_bounds(GCP_TIERS, i)) for i, t in enumerate(GCP_TIERS)] == [
         "first 1 TB",
-        "1 to 10 TB",
+        "next 9 TB",  # one style on every cloud (sixth Korean review): not "1 to 10 TB"
         "over 10 TB",
     ]

@@ -48,3 +48,18 @@ def test_the_default_harbor_prints_the_same_cents_everywhere(book):
     assert labels.signed_money(harbor.monthly_cost) == "+" + HARBOR_SHOWN
     # a saving shown between two shown figures adds up: $442.02 − $0.12 = $441.90
     assert labels.shown_difference(harbor.monthly_cost, 0.115) == pytest.approx(441.90)
+
+
+def test_a_signed_won_amount_in_prose_puts_its_sign_after_yak():
+    import datetime as dt
+
+    from lib.core import i18n
+    from lib.core.numbers import signed_money
+
+    won = i18n.Krw(rate=1000.0, as_of=dt.date(2026, 11, 20))
+    with i18n.using("ko", krw=won):
+        assert signed_money(123.4, prose=True) == "약 +12만 3천 원"  # 123,400 won: to the 천
+        assert signed_money(-3_000.0, prose=True) == "−300만 원"  # exactly 3,000,000 won: no 약
+        assert signed_money(5.0, prose=True) == "+5,000원"
+    with i18n.using("en", krw=won):
+        assert signed_money(123.4, prose=True) == "+₩123,400"  # English keeps the exact figure

@@ -70,6 +70,8 @@ CSS = f"""<style>
    picture to 390 px, where its text was about 5 px (issue 28); a desktop column is wider than this */
 [data-testid="stGraphVizChart"] {{ overflow-x: auto; }}
 [data-testid="stGraphVizChart"] svg {{ min-width: 900px; }}
+/* the phone's path-only tree (pages/recommendation.py) is one column: it fits the screen whole */
+[class*="st-key-narrowchart_"] [data-testid="stGraphVizChart"] svg {{ min-width: 0; max-width: 100%; }}
 [data-testid="stDataFrame"]:focus-within,
 [data-testid="stGraphVizChart"]:focus-visible, [id^="st-graphviz-chart"]:focus-visible,
 [data-testid="stPageLink-NavLink"]:focus-visible, [data-testid="stCode"] pre:focus-visible {{

@@ -35,7 +35,9 @@ NARROW_MAX = 640
 # writes, costs nothing per rerun (setting the colours on each figure cost ~10 ms a chart) and
 # leaves exported pictures alone (they have their own template). Sent once per run by the frame, with
 # ui/accessibility's style sheet. On a phone plotly's tool bar (zoom, PNG) covered the chart's title and
-# caption (sixth Korean review): it is hidden there; the Export page gives the pictures. Coloured text such as the
+# caption (sixth Korean review): it is hidden there; the Export page gives the pictures. A table's own tool bar
+# (search, download, full screen: useful on a phone) stands 44 px above the table, where on a phone it covered
+# the caption or heading above (sixth review): there the table leaves it that room. Coloured text such as the
 # swatches in line labels sits in <tspan>s and keeps its colour.
 CSS = f"""<style>
 .js-plotly-plot .xtick text, .js-plotly-plot .ytick text, .js-plotly-plot .g-xtitle text,
@@ -44,6 +46,8 @@ CSS = f"""<style>
 @media (max-width: {NARROW_MAX}px) {{ [class*="st-key-widechart_"] {{ display: none; }} }}
 @media (max-width: {NARROW_MAX}px) {{ .js-plotly-plot .modebar-container {{ display: none; }} }}
 @media (min-width: {NARROW_MAX + 1}px) {{ [class*="st-key-narrowchart_"] {{ display: none; }} }}
+@media (max-width: {NARROW_MAX}px) {{ .stElementContainer:has(> [data-testid="stFullScreenFrame"] > .stDataFrame) {{
+  margin-top: 2.75rem; }} }}
 </style>"""
 
 

@@ -113,8 +113,14 @@ def shown_difference(total: float, part: float) -> float:
     return rounded(rounded(total) - rounded(part))
 
 
-def signed_money(x: float) -> str:
-    """+$10.50 / −$2,103.65: a change in cost, sign first."""
+def signed_money(x: float, prose: bool = False) -> str:
+    """+$10.50 / −$2,103.65: a change in cost, sign first. `prose`: in Korean with won shown, in 만 and 억
+    as money(prose=True) writes them, the sign after 약 ("약 +12만 3천 원", "약 −336만 원")."""
+    if prose and i18n.krw() and i18n.lang() == "ko":
+        words = won_words(amount(x))
+        if rounded(amount(x), 0) > 0:
+            words = "약 +" + words[2:] if words.startswith("약 ") else "+" + words
+        return words
     if i18n.krw():
         y = rounded(amount(x), 0)
         return ("+" if y >= 0 or not abs(y) else MINUS) + currency_symbol() + _local(f"{abs(y):,.0f}")

@@ -92,6 +92,33 @@ def costs_more(gap: float, cost: float, rec_cost: float) -> str:
     )
 
 
+def points_elsewhere_again(gap: float) -> str:
+    """points_elsewhere for a registry listed after one that gave the same reason: the reason is not
+    repeated (the sixth Korean review met the same GHCR paragraph under ECR and again under Docker Hub)."""
+    if abs(gap) <= SAME_MONEY:
+        return _("It costs the same, but the situation points elsewhere for the reason given above.")
+    return _("It is {saving}/month cheaper, but the situation points elsewhere for the reason given above.").format(
+        saving=money(-gap, prose=True)
+    )
+
+
+def rejection_whys(rejected: Iterable[Any]) -> list[str]:
+    """Why each registry is not the recommendation (Recommendation.rejected, in its order), with a situation's
+    reason said in full once: later registries set aside for the same reason point to it."""
+    seen: set[str] = set()
+    out = []
+    for x in rejected:
+        params = dict(x.reason.params)
+        if x.reason.code == "points_elsewhere":
+            deciding = _words(params["deciding"])
+            if deciding in seen:
+                out.append(points_elsewhere_again(params["gap"]))
+                continue
+            seen.add(deciding)
+        out.append(x.why)
+    return out
+
+
 def points_elsewhere(gap: float, deciding: str) -> str:
     """Not dearer (the same, or cheaper by `-gap`), but the situation decided otherwise."""
     if abs(gap) <= SAME_MONEY:

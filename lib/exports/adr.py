@@ -139,12 +139,8 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
         lines.append(_cost_line(e[r.recommended], _("- Monthly cost: {cost}, mostly {part} ({share}).")))
     rec = a.recommended  # the flags of what is decided
     lines += [f"- {f.message}" for f in rec.flags]
-    if r.runner_up:
-        lines.append(
-            _("- Fallback: {registry} ({cost}/month).").format(
-                registry=names[r.runner_up], cost=money(a.shown[r.runner_up].monthly_cost, prose=True)
-            )
-        )
+    # the runner-up is said once, in its row of the options with its cost and why (the sixth Korean review
+    # met it there and again as a "Fallback" line here)
     lines += bill_section(bill)
     lines += ["", _("## References"), ""]
     if link and public_address.has_address(link):

@@ -530,9 +530,10 @@ def break_even(
     log: bool = False,
     lacking: dict[str, list[str]] | None = None,
     current: float | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
     """break_even_spec's figure (the deck, the tests)."""
-    spec = break_even_spec(table, points, field, unit, log, lacking, current)
+    spec = break_even_spec(table, points, field, unit, log, lacking, current, narrow)
     return figure(spec["data"], spec["layout"])
 
 
@@ -544,10 +545,13 @@ def break_even_spec(
     log: bool = False,
     lacking: dict[str, list[str]] | None = None,
     current: float | None = None,
+    narrow: bool = False,
 ) -> dict[str, Any]:
     """Cost of every registry as one input sweeps its range: break-even points marked, the
     workload's own value marked "you are here". On a log scale registries at $0 sit on a
-    "$0" line at the bottom instead of vanishing (log 0 has no place on the axis).
+    "$0" line at the bottom instead of vanishing (log 0 has no place on the axis). `narrow`: the phone's
+    form (sixth Korean review: at 390 px the x ticks stood on end and the names at the lines' ends left the
+    plot a third of the screen): short names in a legend below, level ticks, every other decade.
 
     As plain dicts ({"data": traces, "layout": layout}), what the Break-even page sends (ui/chart.py):
     add_scatter and update_layout validating every property was about half of a new scenario's
@@ -576,7 +580,7 @@ def break_even_spec(
             x=xs,
             y=np.maximum(y, floor) if log else y,
             mode="lines+markers",
-            name=registry_name(rid) + (" ✗" if lacking.get(rid) else ""),
+            name=(_(SHORT[rid]) if narrow else registry_name(rid)) + (" ✗" if lacking.get(rid) else ""),
             line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
             marker=dict(symbol=SYMBOLS[rid], size=8, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
             opacity=0.45 if lacking.get(rid) else 1.0,
@@ -604,7 +608,7 @@ def break_even_spec(
     ends = {rid: float(table[rid].iloc[-1]) for rid in table.columns}
     ends = {r: (math.log10(max(v, floor)) if log else v) for r, v in ends.items()}
     label_x = (math.log10(xs[-1]) if log else xs[-1]) + 0.02 * xspan
-    annotations = _end_labels(ends, label_x, ylo, yhi, lacking)
+    annotations = [] if narrow else _end_labels(ends, label_x, ylo, yhi, lacking)
     shapes = []
     if current is not None:
         here = f"{percent(current)}" if percent_x else f"{current:,.0f}"
@@ -640,17 +644,37 @@ def break_even_spec(
             xaxis.update(tickvals=[0, 0.25, 0.5, 0.75, 1.0])
         yaxis.update(range=[ylo, yhi], tickprefix=labels.currency_symbol(), tickformat=_money_tickformat(","))
         yaxis.update(_won_ticks(yhi, ylo))
+    if narrow:
+        room = 0.02 * xspan  # no end labels to make room for
+        if log:
+            tv, tt = list(xaxis["tickvals"]), list(xaxis["ticktext"])
+            if len(tv) > 4:  # every other decade, the last kept: level labels that do not touch
+                keep = [i for i in range(len(tv)) if (len(tv) - 1 - i) % 2 == 0]
+                tv, tt = [tv[i] for i in keep], [tt[i] for i in keep]
+            xaxis.update(tickvals=tv, ticktext=tt, range=[math.log10(float(xs[0])), math.log10(float(xs[-1])) + room])
+        else:
+            xaxis.update(range=[xs[0], xs[-1] + room], nticks=5)
+        xaxis.update(tickangle=0)
     for axis in (xaxis, yaxis):  # as plotly stores them: the title's font and text in one title
         axis["title"] = dict(font=axis.pop("title_font"), text=axis.pop("title_text"))
     layout = dict(
         xaxis=xaxis,
         yaxis=yaxis,
-        showlegend=False,
+        showlegend=narrow,
+        **(
+            # below the plot at the figure's foot, in rows across, as the phone's Over time chart has it
+            dict(
+                legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
+                height=640,
+            )
+            if narrow
+            else {}
+        ),
         **({"shapes": shapes} if shapes else {}),  # an empty list is no property (plotly leaves it out)
         annotations=annotations,
         plot_bgcolor="white",
         font=dict(color=TEXT),
-        margin=dict(t=80, r=100),
+        margin=dict(t=80, r=16, b=190) if narrow else dict(t=80, r=100),
         title=dict(
             text=_("Monthly cost against {field}").format(field=field_name(field).lower())
             + "<br><sup>"

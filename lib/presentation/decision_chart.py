@@ -28,8 +28,10 @@ def _label(text: Text, width: int = 34) -> str:
     return "\\n".join(x.replace('"', "'") for x in lines)
 
 
-def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
-    """Graphviz DOT of the whole tree, the path taken drawn bold and coloured."""
+def to_dot(tree: Tree, rec: Recommendation | None = None, path_only: bool = False) -> str:
+    """Graphviz DOT of the whole tree, the path taken drawn bold and coloured. `path_only` (with `rec`): the
+    questions asked, the answers given and the chosen leaf, one column a phone shows whole (the sixth Korean
+    review: at 390 px the chosen leaf of the whole tree sat off the screen, to the right of its scrolling box)."""
     # The browser's Graphviz measures Hangul narrower than it draws it: Korean labels wrap sooner and
     # parallel edges sit further apart, or their labels run into each other.
     korean = lang() == "ko"
@@ -45,6 +47,8 @@ def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
         f'  rankdir=TB;{spacing} node [fontname="Helvetica", fontsize=12]; edge [fontname="Helvetica", fontsize=12];',
     ]
     for nid, node in tree.nodes.items():
+        if path_only and nid not in visited:
+            continue
         style = f', color="{hl}", penwidth=2.5' if nid in visited else ""
         # the questions in one column (a group: dot draws their edges straight), the answers to either
         # side: the chain of "no"s used to step right at every question, a picture 1,772 pt wide
@@ -53,6 +57,8 @@ def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
         )
     for lid, leaf in tree.leaves.items():
         chosen = rec is not None and rec.leaf == lid
+        if path_only and not chosen:
+            continue
         style = f', style="filled", fillcolor="#fde0dd", color="{hl}", penwidth=2.5' if chosen else ""
         out.append(f'  "leaf_{lid}" [shape=ellipse, label="{_label(leaf.title, 14)}"{style}];')
     for nid, node in tree.nodes.items():
@@ -60,6 +66,8 @@ def to_dot(tree: Tree, rec: Recommendation | None = None) -> str:
             if not b.deciding:
                 continue
             dest = b.goes_to
+            if path_only and (nid, dest) not in on_path:
+                continue
             target = dest if b.next else f"leaf_{dest}"
             style = f', color="{hl}", fontcolor="{hl}", penwidth=2.5' if (nid, dest) in on_path else ""
             out.append(f'  "{nid}" -> "{target}" [label="{_label(b.answer, edge_width)}"{style}];')

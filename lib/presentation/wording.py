@@ -155,7 +155,7 @@ def drivers(w: Workload) -> str:
 def reason(text: str) -> str:
     """A decision-tree reason as plain words: "AWS production -> ECR (strength 3 of 3): IAM roles,
     ..." becomes "AWS production: IAM roles, ..."."""
-    text = text.replace("→", "->")  # the Korean data writes the arrow as Korean prose does
+    text = labels.strength_words(text.replace("→", "->"))  # the Korean data writes the arrow as Korean prose does
     if "->" not in text:
         return text
     head, tail = (s.strip() for s in text.split("->", 1))

@@ -234,7 +234,7 @@ PRICES = {
     "gar.free_storage_gb": N_("Free storage"),
     "gar.inter_region_gb": N_("Transfer between regions"),
     "gar.internet_egress_gb": N_("Internet egress"),
-    "gar.internet_egress_tier2_gb": N_("Internet egress, 1 to 10 TB a month"),
+    "gar.internet_egress_tier2_gb": N_("Internet egress, next 9 TB a month"),
     "gar.internet_egress_tier3_gb": N_("Internet egress, over 10 TB a month"),
     "gar.scan_per_image": N_("Vulnerability scanning, per image"),
     "acr.tier_daily": N_("Registry tier, per day"),
@@ -300,12 +300,19 @@ def plain(text: str) -> str:
         ("the document", "the comparison"),
     ):
         text = text.replace(old, new)
-    # the comparison rates each situation's fit out of 3: say what the number means
-    # (the Korean data writes it "추천 강도 3/3")
+    return strength_words(text)
+
+
+def strength_words(text: str) -> str:
+    """The comparison rates each situation's fit out of 3 ("strength 3 of 3"; the Korean data writes
+    it "추천 강도 3/3"): one rendering that says what the number means, "(a clear fit, rated 3 of 3)" /
+    "(추천 강도 3/3, 확실한 선택)", for the pages, the ADR, the deck and the CLI alike (the sixth Korean
+    review met three renderings). Applying it twice changes nothing."""
     return _STRENGTH_NOTE.sub(_strength, text)
 
 
-_STRENGTH_NOTE = re.compile(r"\(?(?:strength ([123]) of 3|추천 강도 ([123])/3)\)?")
+# not followed by "," : the rendered Korean "(추천 강도 3/3, 확실한 선택)" is left as it is
+_STRENGTH_NOTE = re.compile(r"\(?(?:strength ([123]) of 3|추천 강도 ([123])/3)\)?(?!,)")
 
 
 def _strength(m: re.Match[str]) -> str:

@@ -67,7 +67,9 @@ AWS_TIERS = (
 )
 GCP_TIERS = (
     (1_024.0, FIRST, "gar.internet_egress_gb"),
-    (9_216.0, N_("{start:g} to {end:g} TB"), "gar.internet_egress_tier2_gb"),
+    # one style of tier name on every cloud, "first / next / over" (sixth Korean review: "1~10 TB 구간" beside
+    # "첫 10 TB" and "다음 40 TB"): Google's 1 to 10 TB is its next 9 TB
+    (9_216.0, NEXT, "gar.internet_egress_tier2_gb"),
     (None, OVER, "gar.internet_egress_tier3_gb"),
 )
 AZURE_TIERS = (

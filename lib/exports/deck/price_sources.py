@@ -154,8 +154,33 @@ def _source_blocks(a: Analysis) -> list[Block]:
     for vendor, pages in sources(a):
         blocks.append(("vendor", vendor, 14))
         for text, url, as_of, items in pages:
-            blocks.append(("page", (text, url, as_of, "; ".join(items)), SMALL_PT))
+            blocks.append(("page", (text, url, as_of, "; ".join(notes_once(items))), SMALL_PT))
     return blocks
+
+
+def notes_once(items: list[str]) -> list[str]:
+    """A page's prices with a note they share said once, after the last of them: Docker's three plans each
+    ended "(Pro per account, Team and Business per user, billed annually)" and Sonatype's two limits
+    "(Nexus Repository Community Edition limit)" (sixth Korean review: the same note many times). Prices in a
+    row with the same note keep it on the last of them only; a note a price has alone stays with it."""
+    notes = [_note(x) for x in items]
+    out = []
+    for i, (x, n) in enumerate(zip(items, notes, strict=True)):
+        shared_with_next = bool(n) and i + 1 < len(items) and notes[i + 1] == n
+        out.append(x[: -len(n)].rstrip() if shared_with_next else x)
+    return out
+
+
+def _note(item: str) -> str:
+    """The parenthesised note an item ends with ("(…)"), or ""."""
+    if not item.endswith(")"):
+        return ""
+    depth = 0
+    for i in range(len(item) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(item[i], 0)
+        if depth == 0:
+            return item[i:]
+    return ""
 
 
 def _block_text(kind: str, content: Any) -> str:

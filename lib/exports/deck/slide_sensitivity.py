@@ -42,10 +42,13 @@ def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
             "described (now: {value})"
         )
     )
+    # the picture's ✕ marks are named nowhere on it (its end labels name the lines): the subtitle says what they
+    # are (sixth Korean review: "what is ✕?")
+    legend = " " + _("✕ marks a break-even point, where two registries cost the same.") if points and pictures else ""
     s = _slide(
         deck.prs,
         _("Sensitivity to {field}").format(field=label.lower()),
-        subtitle.format(field=label.lower(), value=here),
+        subtitle.format(field=label.lower(), value=here) + legend,
     )
     png = None
     if pictures:

@@ -29,12 +29,14 @@ def answer_words(a: Analysis) -> str:
 
 
 def why_bullets(a: Analysis, limit: int = 3) -> list[str]:
-    """At most three plain reasons, the most specific first: the decision steps that said
-    something (not the "no" / "none of these" answers), then the cost note."""
-    steps = [s for s in reversed(a.recommendation.path) if not s.declines]  # in any language, unlike the answer's words
-    out = [wording.reason(s.reasons[0]) for s in steps[:2]]  # earlier steps are too general to say why
+    """At most three plain reasons, as an argument runs: the general one, then the specific one (the last
+    two decision steps that said something, not the "no" / "none of these" answers, in the order they were
+    taken), then the cost note. The sixth Korean review read the specific reason before the general one as
+    backwards ("AWS 프로덕션에는 ECR이 맞습니다 …" above "워크로드가 AWS에서 실행되므로 …")."""
+    steps = [s for s in a.recommendation.path if not s.declines][-2:]  # earlier steps are too general to say why
+    out = [wording.reason(s.reasons[0]) for s in steps]  # in any language, unlike the answer's words
     if a.recommendation.cost_note:
-        out.insert(1, a.recommendation.cost_note)
+        out.append(a.recommendation.cost_note)
     seen, plain = set(), []
     for text in out:
         if text not in seen:

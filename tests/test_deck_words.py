@@ -1,0 +1,127 @@
+"""What the deck's slides say, read by a Korean architect (sixth review, issue 28)."""
+
+import pytest
+
+from lib.analyses.analysis import analyse
+from lib.core import i18n
+from lib.exports import deck
+from lib.inputs import presets
+from lib.presentation import wording
+
+
+@pytest.mark.parametrize("preset", ["medium", "worked-example", "large", "financial-c"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_slide_two_gives_the_general_reason_before_the_specific_one(book, preset, lang):
+    # the path runs from the general question (where does it run) to the specific one (how long, what CI):
+    # the bullets follow it, and the cost note, a different kind of reason, comes last
+    w, _ = presets.load(preset)
+    with i18n.using(lang):
+        a = analyse(w, book)
+        r = a.recommendation
+        order = {wording.reason(s.reasons[0]): i for i, s in enumerate(r.path)}
+        bullets = deck.story.why_bullets(a)
+    steps = [order[b] for b in bullets if b in order]
+    assert len(steps) >= 1 and steps == sorted(steps), bullets
+    if r.cost_note and r.cost_note in bullets:
+        assert bullets[-1] == r.cost_note, bullets
+    if preset == "medium":  # AWS production: "where it runs" (AWS), then "how long" (production -> ECR)
+        assert len(steps) == 2 and steps[0] < steps[1]
+
+
+@pytest.mark.parametrize("preset", ["medium", "doc-project", "large"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_adr_names_the_runner_up_once(book, preset, lang):
+    from lib.exports import adr
+    from lib.pricing import registries
+
+    w, _ = presets.load(preset)
+    with i18n.using(lang):
+        a = analyse(w, book)
+        text = adr.adr(a)
+        name = registries.name(a.recommendation.runner_up)
+        label = i18n._("runner-up: {why}").split(":")[0]
+    assert a.recommendation.runner_up
+    said = [line for line in text.splitlines() if name in line and label in line]
+    assert len(said) == 1, said  # its row among the options considered, with its cost and why
+    assert not [line for line in text.splitlines() if line.startswith("- ") and name in line], text
+
+
+def _subtitles(data: bytes) -> list[str]:
+    import io
+
+    from pptx import Presentation
+
+    out = []
+    for slide in Presentation(io.BytesIO(data)).slides:
+        texts = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame and sh.name == "Subtitle"]
+        out.append(texts[0] if texts else "")
+    return out
+
+
+def test_the_sensitivity_slide_says_what_its_crosses_are(book):
+    from lib.inputs.workload import from_dict
+    from tests.conftest import EKS_TEAM, need
+
+    need("chromium", "chromium-browser", "google-chrome")
+    with i18n.using("ko"):
+        data, missing = deck.build(analyse(from_dict(EKS_TEAM), book), None)
+    assert not [m for m in missing if "sensitivity" in m], missing
+    subs = [t for t in _subtitles(data) if "손익분기점" in t]
+    assert subs and "✕는 두 레지스트리의 비용이 같아지는 손익분기점입니다." in subs[0], _subtitles(data)
+
+
+def test_the_korean_over_time_subtitle_is_a_short_phrase(book):
+    from lib.inputs.workload import from_dict
+    from tests.conftest import EKS_TEAM
+
+    with i18n.using("ko"):
+        grows, _ = deck.build(analyse(from_dict({**EKS_TEAM, "monthly_growth": 0.05}), book), None, pictures=False)
+        flat, _ = deck.build(analyse(from_dict(EKS_TEAM), book), None, pictures=False)
+    assert any(t.startswith("누적 비용, 이미지 풀·버전 월 5% 증가 · ") for t in _subtitles(grows)), _subtitles(grows)
+    assert any(t.startswith("누적 비용, 증가 없음 · ") for t in _subtitles(flat)), _subtitles(flat)
+
+
+def test_a_note_every_price_of_a_page_shares_is_said_once():
+    from lib.exports.deck.price_sources import notes_once
+
+    docker = [
+        "Personal: $0/month (Pro per account, billed annually)",
+        "Pro: $9/month (Pro per account, billed annually)",
+        "Team: $15/month (Pro per account, billed annually)",
+        "Transfer (no egress charge): $0",
+    ]
+    assert notes_once(docker) == [
+        "Personal: $0/month",
+        "Pro: $9/month",
+        "Team: $15/month (Pro per account, billed annually)",
+        "Transfer (no egress charge): $0",
+    ]
+    # a note not every price carries stays where it is; so does one alone; nested brackets are one note
+    mixed = ["Storage: $0.1/GB-month", "Egress (first 10 TB): $0.09/GB (first 10 TB a month)"]
+    assert notes_once(mixed) == mixed
+    assert notes_once(["40,000 components (a limit (CE))"]) == ["40,000 components (a limit (CE))"]
+    assert notes_once(["a (x (y))", "b (x (y))"]) == ["a", "b (x (y))"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_sources_slides_do_not_repeat_a_note(book, lang):
+    from lib.inputs.workload import from_dict
+    from tests.conftest import EKS_TEAM
+
+    with i18n.using(lang):
+        data, _ = deck.build(analyse(from_dict(EKS_TEAM), book), None, pictures=False)
+        note = i18n._("(Nexus Repository Community Edition limit)") if lang == "en" else "Community Edition 한도"
+    import io
+
+    from pptx import Presentation
+
+    text = "\n".join(
+        sh.text_frame.text
+        for slide in Presentation(io.BytesIO(data)).slides
+        for sh in slide.shapes
+        if sh.has_text_frame and sh.name == "Sources"
+    )
+    lines = [line for line in text.splitlines() if "help.sonatype.com" in line]
+    assert lines and all(line.count(note.strip("()")) <= 1 for line in lines), lines
+    docker = [line for line in text.splitlines() if "docker.com/pricing" in line]
+    assert docker and all(line.count("Business") <= 1 for line in docker), docker
