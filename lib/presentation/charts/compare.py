@@ -1,0 +1,145 @@
+"""Two scenarios side by side, bar by bar (the Compare page)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ...core import i18n
+from ...core.i18n import _
+from ...inputs.workload import Workload
+from ...pricing import labels
+from .. import wording
+from ..palette import REGISTRY_COLOURS, TEXT
+from .common import (
+    _bar_money,
+    _data_top,
+    _hover_money,
+    _per_month_title,
+    _shown,
+    _subtitle_lines,
+    _tick,
+    _won,
+    _won_axis,
+    _won_ticks,
+)
+
+
+def tint(colour: str, amount: float = 0.55) -> str:
+    """The colour mixed with white: scenario B's bars keep their registry's hue, lighter."""
+    c = colour.lstrip("#")
+    rgb = [int(c[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(v + (255 - v) * amount):02X}" for v in rgb)
+
+
+def compare_bars(
+    table: pd.DataFrame,
+    a: Workload | None = None,
+    b: Workload | None = None,
+    marks: Mapping[str, Sequence[str]] | None = None,
+    horizontal: bool = False,
+) -> go.Figure:
+    """Monthly cost per registry under scenario A and B: each registry in its own colour, B in
+    its lighter tint, outlined (as in the deck). With the two workloads, the legend says what B
+    changes ("B: interface endpoints instead of NAT") instead of a bare "B". `marks`: registry id ->
+    words under its name, in bold ("recommended", "cheapest"), as the Overview marks the answer.
+    `horizontal`: the phone's form (issue 28, fifth review), as the Overview's: a row per registry,
+    cheapest on top, its name level on the left, A's and B's bars across with their totals at the ends
+    (standing, 16 bars on 390 px tilted the names and hid the totals)."""
+    t = table.sort_values("A", kind="stable")
+    colours = [REGISTRY_COLOURS.get(i, "#777777") for i in t["id"]]
+    ticks = [_tick(n) for n in t["registry"]]
+    marks = marks or {}
+    marked = [  # the axis' words only: the bars' x stay the names (what tests and hovers read)
+        "<br>".join([f"<b>{x}</b>", *(f"<b>{m}</b>" for m in marks[i])]) if marks.get(i) else x
+        for i, x in zip(t["id"], ticks, strict=True)
+    ]
+    what = wording.changes(a, b) if a is not None and b is not None else ""
+    name_a = _("A: as described")
+    name_b = _("B: {changes}").format(changes=what) if what else _("B: the same as A")
+    if a is None or b is None:
+        name_a, name_b = "A", "B"
+    if horizontal:  # plotly never wraps a legend's item: what B changes goes on lines a phone shows whole
+        name_b = "<br>".join(_subtitle_lines(name_b, 44))
+    cat, val = ("y", "x") if horizontal else ("x", "y")
+    across = {"orientation": "h"} if horizontal else {}
+    fig = go.Figure()
+    for name, col, light in ((name_a, "A", False), (name_b, "B", True)):
+        fill = [tint(c) for c in colours] if light else colours
+        fig.add_bar(
+            name=name,
+            **{cat: ticks, val: _shown(t[col])},
+            **across,
+            offsetgroup=col,
+            showlegend=False,
+            marker=dict(color=fill, line=dict(color=colours, width=1.5 if light else 0)),
+            text=[_bar_money(v, cents=False) for v in t[col]],
+            textposition="outside",
+            cliponaxis=False,
+            textfont=dict(size=12 if horizontal else 18, color=TEXT),
+            hovertemplate="<b>%{" + cat + "}</b><br>" + name + ": " + _hover_money(val) + "<extra></extra>",
+        )
+        # the legend's swatch in neutral grey: the bars' colours are the registries', the legend tells A from B
+        fig.add_bar(
+            name=name,
+            **{cat: ticks[:1], val: [None]},
+            **across,
+            offsetgroup=col,
+            hoverinfo="skip",
+            marker=dict(
+                color=tint("#777777") if light else "#777777", line=dict(color="#777777", width=1.5 if light else 0)
+            ),
+        )
+    title = (
+        _("Monthly cost per registry, A against B: {changes}").format(changes=what)
+        if what
+        else _("Monthly cost per registry, A against B")
+    )
+    if horizontal:
+        lines = _subtitle_lines(title, 36)  # the title's type is larger than a subtitle's
+        top = max([float(v) for v in _shown(t["A"])] + [float(v) for v in _shown(t["B"])] + [1.0])
+        fig.update_xaxes(
+            {
+                **dict(
+                    tickprefix=labels.currency_symbol(),
+                    tickformat=",.0f",
+                    nticks=4,
+                    range=[0, top * 1.35],  # room past the longest bar for its total
+                    title=dict(text=_per_month_title()),
+                    **_won_axis(),
+                ),
+                **_won_ticks(top * 1.35, ticks=3),  # won's marks replace the prefix (Korean: "200만")
+            }
+        )
+        fig.update_yaxes(tickvals=ticks, ticktext=marked, automargin=True, autorange="reversed")
+        fig.update_layout(
+            barmode="group",
+            bargap=0.22,
+            bargroupgap=0.04,
+            uniformtext=dict(mode="hide", minsize=9),
+            # below the bars: the legend's long "B: …" wraps on a phone and sat over the title
+            legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
+            title=dict(text="<br>".join(lines), yref="container", y=1.0, yanchor="top", pad=dict(t=12)),
+            margin=dict(t=30 + 24 * len(lines), l=8, r=8, b=150),
+            # a row of about 64 px a registry (two bars), the title above and the legend's rows below
+            height=30 + 24 * len(lines) + 64 * len(ticks) + 200,
+        )
+        return fig
+    fig.update_yaxes(tickprefix=labels.currency_symbol(), tickformat=",.0f", **_won_axis())
+    fig.update_xaxes(tickvals=ticks, ticktext=marked)
+    if _won() and i18n.lang() == "ko":
+        top = _data_top(fig) * 1.1
+        fig.update_yaxes(range=[0, top], **_won_ticks(top))
+    fig.update_layout(
+        barmode="group",
+        bargap=0.18,
+        bargroupgap=0.06,
+        yaxis_title=_per_month_title(),
+        uniformtext=dict(mode="hide", minsize=9),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
+        # in the title's first line, so the exported picture (which swaps the subtitle) keeps it
+        title=title,
+    )
+    return fig
