@@ -311,7 +311,8 @@ def test_tables_have_headers_and_take_the_keyboard(tab):
     headers = grid.locator('[role="columnheader"]')
     headers.first.wait_for(state="attached", timeout=60_000)  # the grid writes its header row after drawing
     names = [h.strip() for h in headers.all_inner_texts()]
-    assert names[:3] == ["Rank", "Registry", "Monthly cost"], names
+    # the registry's name is pinned first, so it stays in view while a phone scrolls the rest (issue 28)
+    assert names[:3] == ["Registry", "Rank", "Monthly cost"], names
     f = tab_to(tab, lambda f: f["testid"] == "data-grid-canvas")
     # the grid hands the focus on to the first cell of the table it keeps for screen readers: the
     # ring must still be there after (it was drawn on the canvas alone, and went with the handover)

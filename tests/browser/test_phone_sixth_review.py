@@ -1,6 +1,6 @@
 """Phone (390 px) layout fixes of the sixth Korean review (issue 28), each looked at in one page load."""
 
-from tests.browser.test_korean_layout import KOREAN, OVERFLOW, _close_sidebar
+from tests.browser.test_korean_layout import KOREAN, OVERFLOW, close_sidebar
 
 BOX = "el => { const r = el.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; }"
 
@@ -8,7 +8,7 @@ BOX = "el => { const r = el.getBoundingClientRect(); return [r.left, r.right, r.
 def _phone(tab, path, height=844):
     tab.page.set_viewport_size({"width": 390, "height": height})
     tab.open(path, KOREAN)
-    _close_sidebar(tab)
+    close_sidebar(tab)
     return tab.page
 
 
