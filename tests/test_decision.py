@@ -402,3 +402,23 @@ def test_a_registry_outside_the_company_is_named_by_its_clouds_name(book):
         r = preset(book, "financial-c")
         (ko,) = [f for f in r.failures["acr"] if "관리형" in f]
     assert "Microsoft Azure의 관리형 서비스" in ko and "azure" not in ko
+
+
+def test_a_required_feature_is_a_hard_requirement(book):
+    # the EKS team marks a private network endpoint required; data/features.yaml: GHCR and Docker Hub have
+    # none, ACR's is partial (Premium only: "only yes meets a requirement"); ECR, Harbor, Nexus and Artifact
+    # Registry have one. The sixth Korean review found GHCR rejected as "costs $2,559.60/month more" instead.
+    from lib.core.i18n import using
+    from tests.conftest import EKS_TEAM
+
+    w = from_dict({**EKS_TEAM, "required_features": ["private_endpoint"]})
+    r = decision.recommend(w, book)
+    lacking = {rid for rid, why in r.failed.items() if any(x.code == "lacks_features" for x in why)}
+    assert lacking == {"ghcr", "dockerhub", "acr"}
+    assert r.recommended == "ecr"
+    assert "required features: no private network endpoint" in r.failures["ghcr"]
+    with using("ko"):
+        assert "필수 기능 미충족: 프라이빗 네트워크 엔드포인트 미지원" in decision.failures(w, decision.load())["ghcr"]
+    # without the requirement none is rejected for a feature
+    plain = decision.recommend(from_dict(EKS_TEAM), book)
+    assert not any(x.code == "lacks_features" for why in plain.failed.values() for x in why)

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from ..core.i18n import using
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import Workload
-from ..pricing import engine, registries, setups
+from ..pricing import engine, features, registries, setups
 from ..pricing.labels import SAME_MONEY
 from . import serving
 from .decision_text import headline
@@ -81,6 +81,12 @@ def failed(w: Workload, tree: Tree) -> dict[str, list[Reason]]:
         for rid, clouds in req.fails_unless_runs_on.items():
             if w.runs_on not in clouds:
                 out[rid].append(reason("outside_home_cloud", label=req.label, clouds=clouds, runs_on=w.runs_on))
+    # the features the sidebar marks required are hard requirements too: the Features page and the charts
+    # mark a registry without one; the decision ranked it by cost (sixth Korean review: GHCR "costs $2,559.60
+    # more" for a team that requires the private endpoint GHCR does not have)
+    for rid, lacks in features.lacking(w.required_features).items():
+        if lacks:
+            out[rid].append(reason("lacks_features", features=lacks))
     return out
 
 

@@ -14,7 +14,8 @@ from typing import Any, Protocol
 
 from ..core.i18n import _, text
 from ..pricing import registries, setups
-from ..pricing.labels import SAME_MONEY, choice, choice_in_sentence, money, shown_difference
+from ..pricing.features import label as feature_label
+from ..pricing.labels import SAME_MONEY, choice, choice_in_sentence, in_sentence, money, shown_difference
 from . import serving
 
 
@@ -40,6 +41,15 @@ def outside_home_cloud(label: str, clouds: Sequence[str], runs_on: str) -> str:
     return _("{requirement}: a third-party service, outside where the workloads run ({where})").format(
         requirement=label, where=where
     )
+
+
+def lacks_features(features: Sequence[str]) -> str:
+    """A registry without a feature the sidebar marks required."""
+    return _("required features: no {features}").format(features=_and(in_sentence(feature_label(f)) for f in features))
+
+
+def _and(words: Iterable[str]) -> str:
+    return reduce(lambda a, b: _("{first} and {second}").format(first=a, second=b), words)
 
 
 # ---- how the leaf's registries were told apart -----------------------------------------------
@@ -254,6 +264,7 @@ def _gap(cheapest: str, setup: Mapping[str, Any], cheapest_cost: float, rec: str
 RENDER: dict[str, Callable[..., str]] = {
     "failed_requirement": failed_requirement,
     "outside_home_cloud": outside_home_cloud,
+    "lacks_features": lacks_features,
     "cost_decides": cost_decides,
     "same_cost": same_cost,
     "fails_anyway": fails_anyway,

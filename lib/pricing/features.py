@@ -128,6 +128,14 @@ def load(path: str | Path = DEFAULT_PATH) -> Matrix:
     return parse(yaml.safe_load(Path(path).read_text(encoding="utf-8")), str(path))
 
 
+def lacking(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, tuple[str, ...]]:
+    """Registry id -> the ids of the required features it lacks (only "yes" meets a requirement): the
+    decision's hard requirement, worded at the edge."""
+    m = matrix or load()
+    required = list(required)
+    return {rid: tuple(f for f in required if m.registries[rid][f].value != "yes") for rid in registries.IDS}
+
+
 def missing(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, list[str]]:
     """Registry id -> the required features it lacks (only "yes" meets a requirement)."""
     m = matrix or load()
