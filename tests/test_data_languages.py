@@ -161,7 +161,7 @@ def test_a_recommendation_speaks_the_language_of_its_run(book, fresh_caches):
     assert ko_question == "금융권 수준의 보안이 필요해 감사 로그, 이미지 서명, 팀별 격리가 모두 필수입니까?"
     assert en.path[0].question.startswith("Is it finance-grade / security-critical")
     assert (
-        ko_summary == "AWS 프로덕션 환경이므로 ECR (추천 강도 3/3)."
+        ko_summary == "AWS 프로덕션 환경이므로 ECR을 권장합니다(추천 강도 3/3)."
         and en.summary == "AWS production -> ECR (strength 3 of 3)."
     )
     assert all(
