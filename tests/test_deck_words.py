@@ -125,3 +125,19 @@ def test_the_sources_slides_do_not_repeat_a_note(book, lang):
     assert lines and all(line.count(note.strip("()")) <= 1 for line in lines), lines
     docker = [line for line in text.splitlines() if "docker.com/pricing" in line]
     assert docker and all(line.count("Business") <= 1 for line in docker), docker
+
+
+def test_the_main_risk_names_the_parts_cost_and_the_months(book):
+    # the EKS team without growth: ECR with endpoints, storage 40 x 30 x 1.2 GB = 1,440 GB x $0.10 = $144.00
+    # of 144 + 29.20 (two interface endpoints x 2 zones x $0.01 x 730 h) + 0.045 (endpoint GB) = $173.245:
+    # 83 %. The sentence said "of the monthly cost ($144.00)", as if the month cost $144.00 (seventh review)
+    from lib.inputs.workload import from_dict
+    from tests.conftest import EKS_TEAM
+
+    w = from_dict({**EKS_TEAM, "monthly_growth": 0})
+    with i18n.using("en"):
+        en = deck.story.main_risk(w, analyse(w, book))
+    with i18n.using("ko"):
+        ko = deck.story.main_risk(w, analyse(w, book))
+    assert "Storage ($144.00) is 83 % of the monthly cost ($173.25)" in en, en
+    assert "스토리지 비용($144.00)이 월 비용($173.25)의 83%에 달하며" in ko, ko

@@ -120,10 +120,15 @@ def main_risk(w: Workload, a: Analysis) -> str:
     total = est.monthly_cost
     if comps and total > 0 and comps[0].monthly_cost / total >= 0.5:
         c = comps[0]
-        return _("The cost is concentrated: {part} is {share} of the monthly cost ({cost}) and grows {how}.").format(
+        # the part's cost and the month's both named: "of the monthly cost ($144.00)" read as if the month cost
+        # $144.00 (seventh Korean review: storage's $144.00 of $173.25)
+        return _(
+            "The cost is concentrated: {part} ({part_cost}) is {share} of the monthly cost ({cost}) and grows {how}."
+        ).format(
             part=c.name,
+            part_cost=money(c.monthly_cost, prose=True),
             share=percent(c.monthly_cost / total),
-            cost=money(c.monthly_cost, prose=True),
+            cost=money(total, prose=True),
             how=_(GROWS.get(c.category, GROWS_WITH_USE)),
         )
     return flags[0].message if flags else _("No flags for this workload.")
