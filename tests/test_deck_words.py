@@ -139,5 +139,5 @@ def test_the_main_risk_names_the_parts_cost_and_the_months(book):
         en = deck.story.main_risk(w, analyse(w, book))
     with i18n.using("ko"):
         ko = deck.story.main_risk(w, analyse(w, book))
-    assert "Storage ($144.00) is 83 % of the monthly cost ($173.25)" in en, en
-    assert "스토리지 비용($144.00)이 월 비용($173.25)의 83%에 달하며" in ko, ko
+    assert "Storage is 83 % of the monthly cost, $144.00 of $173.25," in en, en
+    assert "스토리지 비용이 월 비용의 83%($173.25 중 $144.00)에 달하며" in ko, ko

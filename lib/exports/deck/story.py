@@ -123,7 +123,7 @@ def main_risk(w: Workload, a: Analysis) -> str:
         # the part's cost and the month's both named: "of the monthly cost ($144.00)" read as if the month cost
         # $144.00 (seventh Korean review: storage's $144.00 of $173.25)
         return _(
-            "The cost is concentrated: {part} ({part_cost}) is {share} of the monthly cost ({cost}) and grows {how}."
+            "The cost is concentrated: {part} is {share} of the monthly cost, {part_cost} of {cost}, and grows {how}."
         ).format(
             part=c.name,
             part_cost=money(c.monthly_cost, prose=True),
