@@ -31,6 +31,7 @@ NAMES = {
     "GitHub Actions",
     "AWS",
     "GCP",
+    "Google Cloud",
     "Azure",
     "RBAC",
     "IAM",

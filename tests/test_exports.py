@@ -176,7 +176,7 @@ def test_summary_slide(built):
     )
     assert "Harbor" not in text
     # the risk of what is recommended: with endpoints NAT is gone and storage is the bulk
-    assert "Main risk" in text and f"Storage is {STORAGE_SHARE} of the monthly cost ($144.00)" in text
+    assert "Main risk" in text and f"Storage is {STORAGE_SHARE} of the monthly cost, $144.00 of $173.25" in text
     # (the reasons may name NAT: same-region pulls are free of transfer, not of NAT or endpoint processing)
     assert "NAT" not in text.split("Main risk", 1)[1]
     assert "none of these" not in text.lower() and "Nothing here requires" not in text
