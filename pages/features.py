@@ -6,6 +6,7 @@ from collections.abc import Collection
 import streamlit as st
 
 from lib.core.i18n import N_, _, text
+from lib.decide import decision_text
 from lib.pricing import features, labels
 from lib.pricing.registries import IDS, SPECS, name as registry_name
 from ui import shell, workload_inputs
@@ -90,12 +91,12 @@ lacking = features.missing(w.required_features, m)
 if w.required_features:
     ok = [registry_name(r) for r in IDS if not lacking[r]]
     st.write(_("**Meet every requirement:** {registries}").format(registries=", ".join(ok) if ok else _("none")))
+    lacks, partly = features.lacking(w.required_features, m), features.in_part(w.required_features, m)
     for r in IDS:
-        if lacking[r]:
-            st.write(
-                "✗ "
-                + _("{registry}: lacks {features}").format(registry=registry_name(r), features=", ".join(lacking[r]))
-            )
+        if lacks[r]:  # the decision's own words: a feature missing, or had only in part (◐), which meets no requirement
+            none = tuple(f for f in lacks[r] if f not in partly[r])
+            why = decision_text.lacks_features(none, partly[r])
+            st.write("✗ " + _("{registry}: {why}").format(registry=registry_name(r), why=why))
     st.caption(_("Registries that lack a requirement are also marked on the Overview and Break-even charts."))
 
 st.subheader(_("Features"))

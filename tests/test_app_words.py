@@ -125,3 +125,12 @@ def test_one_number_format():
         Component("Cross-region transfer", "transfer", "GB", 60_000, 0.02, 1200.0).arithmetic()
         == "60,000 GB x $0.02 = $1,200.00"
     )
+
+
+def test_the_features_page_says_a_partial_feature_is_partial():
+    # data/features.yaml: ACR's private endpoint is partial (Private Link on Premium only), GHCR has none; the
+    # page said "lacks" of both while its matrix showed ◐ for ACR (seventh Korean review)
+    at = open_app({"required_features": "private_endpoint"}, page="pages/features.py")
+    said = "\n".join(visible_text(at))
+    assert "✗ Azure Container Registry: required features: private network endpoint only in part" in said
+    assert "✗ GitHub Container Registry: required features: no private network endpoint" in said

@@ -417,8 +417,12 @@ def test_a_required_feature_is_a_hard_requirement(book):
     assert lacking == {"ghcr", "dockerhub", "acr"}
     assert r.recommended == "ecr"
     assert "required features: no private network endpoint" in r.failures["ghcr"]
+    # ACR has Private Link on its Premium tier only: the Features page's ◐, said as such
+    assert "required features: private network endpoint only in part" in r.failures["acr"]
     with using("ko"):
-        assert "필수 기능 미충족: 프라이빗 네트워크 엔드포인트 미지원" in decision.failures(w, decision.load())["ghcr"]
+        said = decision.failures(w, decision.load())
+        assert "필수 기능(프라이빗 네트워크 엔드포인트 미지원)" in said["ghcr"]
+        assert "필수 기능(프라이빗 네트워크 엔드포인트 부분 지원)" in said["acr"]
     # without the requirement none is rejected for a feature
     plain = decision.recommend(from_dict(EKS_TEAM), book)
     assert not any(x.code == "lacks_features" for why in plain.failed.values() for x in why)

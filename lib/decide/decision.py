@@ -84,9 +84,11 @@ def failed(w: Workload, tree: Tree) -> dict[str, list[Reason]]:
     # the features the sidebar marks required are hard requirements too: the Features page and the charts
     # mark a registry without one; the decision ranked it by cost (sixth Korean review: GHCR "costs $2,559.60
     # more" for a team that requires the private endpoint GHCR does not have)
+    partly = features.in_part(w.required_features)
     for rid, lacks in features.lacking(w.required_features).items():
         if lacks:
-            out[rid].append(reason("lacks_features", features=lacks))
+            none = tuple(f for f in lacks if f not in partly[rid])
+            out[rid].append(reason("lacks_features", features=none, partial=partly[rid]))
     return out
 
 

@@ -43,9 +43,15 @@ def outside_home_cloud(label: str, clouds: Sequence[str], runs_on: str) -> str:
     )
 
 
-def lacks_features(features: Sequence[str]) -> str:
-    """A registry without a feature the sidebar marks required."""
-    return _("required features: no {features}").format(features=_and(in_sentence(feature_label(f)) for f in features))
+def lacks_features(features: Sequence[str], partial: Sequence[str] = ()) -> str:
+    """A registry without a feature the sidebar marks required, or with it only in part (the Features page's
+    ◐: a higher tier, an add-on or a workaround), which meets no requirement either."""
+    what = (
+        [_("no {features}").format(features=_and(in_sentence(feature_label(f)) for f in features))] if features else []
+    )
+    if partial:
+        what.append(_("{features} only in part").format(features=_and(in_sentence(feature_label(f)) for f in partial)))
+    return _("required features: {what}").format(what="; ".join(what))
 
 
 def _and(words: Iterable[str]) -> str:

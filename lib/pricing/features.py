@@ -136,6 +136,14 @@ def lacking(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, 
     return {rid: tuple(f for f in required if m.registries[rid][f].value != "yes") for rid in registries.IDS}
 
 
+def in_part(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, tuple[str, ...]]:
+    """Registry id -> the ids of the required features it has only in part ("partial": a higher tier, an
+    add-on or a workaround), which does not meet a requirement either."""
+    m = matrix or load()
+    required = list(required)
+    return {rid: tuple(f for f in required if m.registries[rid][f].value == "partial") for rid in registries.IDS}
+
+
 def missing(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, list[str]]:
     """Registry id -> the required features it lacks (only "yes" meets a requirement)."""
     m = matrix or load()
