@@ -154,6 +154,8 @@ BAR_HALF = (1 - BAR_GAP) / 2  # half a bar's width, in categories
 DASHES = {rid: s.chart.dash for rid, s in SPECS.items()}
 SYMBOLS = {rid: s.chart.symbol for rid, s in SPECS.items()}
 SHORT = {rid: s.chart.short for rid, s in SPECS.items()}  # product names stay; the baseline is words
+# a phone's legend: below the plot at the figure's foot, in rows across (Over time's and Break-even's phone forms)
+PHONE_LEGEND = {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0.0, "xanchor": "left", "x": 0.0}
 LABEL_GAP = 0.07  # share of the y axis a label line takes: 16 px of a ~230 px plot (narrow screens), 22 px on a slide
 
 

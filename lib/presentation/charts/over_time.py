@@ -12,6 +12,7 @@ from ...pricing.registries import name as registry_name
 from ..palette import REGISTRY_COLOURS, TEXT
 from .common import (
     DASHES,
+    PHONE_LEGEND,
     SHORT,
     SYMBOLS,
     _axis_style,
@@ -68,7 +69,7 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float, narrow
         **(
             # below the plot at the figure's foot, in rows across, each item its line's dash and marker
             dict(
-                legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
+                legend=dict(PHONE_LEGEND),
                 height=620,
             )
             if narrow

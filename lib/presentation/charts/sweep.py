@@ -19,6 +19,7 @@ from ...pricing.registries import name as registry_name
 from ..palette import REGISTRY_COLOURS, TEXT
 from .common import (
     DASHES,
+    PHONE_LEGEND,
     SHORT,
     SYMBOLS,
     _axis_style,
@@ -180,7 +181,7 @@ def break_even_spec(
         **(
             # below the plot at the figure's foot, in rows across, as the phone's Over time chart has it
             dict(
-                legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
+                legend=dict(PHONE_LEGEND),
                 height=640,
             )
             if narrow
