@@ -617,3 +617,14 @@ def test_network_path_names_its_region_one_way_in_the_chart_and_the_page():
     assert "미국 동부" not in title
     at = open_app(EKS_LINK, page="pages/network_path.py")
     assert figure(at)["layout"]["title"]["text"] == "Network path cost per month, US East (N. Virginia), us-east-1"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_an_early_style_keeps_placeholders_still_and_korean_whole(lang):
+    """The early style (ui/accessibility.early_style, sent before any other element of a run) is an element of
+    its own: the loading placeholders stand still in every language, and Korean breaks lines at spaces."""
+    at = open_app({**TEAM, "lang": lang})
+    rule = '[data-testid="stSkeleton"] { animation: none !important; }'
+    early = [h.proto.body for h in at.get("html") if rule in h.proto.body]
+    assert len(early) == 1 and len(early[0]) < 1_000  # not the frame's style sheet, sent at the end of the run
+    assert ("word-break: keep-all" in early[0]) is (lang == "ko")

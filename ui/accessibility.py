@@ -84,6 +84,15 @@ CSS = f"""<style>
 # (a long unbroken run may still wrap anywhere rather than overflow). Korean has no italics: the
 # emphasis *…* gives is drawn as weight, the way Korean documents set it, and a code block's Korean
 # comments (the Bill and Measure pages' instructions) stand upright.
+# Streamlit draws a placeholder (stSkeleton) for each element whose code a fresh page has not loaded yet,
+# 36-50 of them on a page's first load, each with a shimmer: an animated gradient that has the browser
+# paint every frame until the code arrives. Without a GPU (a VM, a remote desktop, the CI's Chromium) the
+# shimmer cost more than the page itself: a /compare load took 8-23 s with it and 5-6 s without, the
+# compositor's thread busy 8.5-31 s against 0.5-0.7 s (Chrome traces, 2 cores). A still grey box says
+# "loading" as well (issue 23: the suite's browser time; issue 29: the first paint).
+STILL_PLACEHOLDERS = """<style>
+[data-testid="stSkeleton"] { animation: none !important; }
+</style>"""
 KOREAN_CSS = """<style>
 [data-testid="stAppViewContainer"] *, [data-testid="stSidebar"] *, [role="dialog"] *, [data-baseweb="popover"] * {
   word-break: keep-all !important; overflow-wrap: anywhere; }
@@ -170,9 +179,9 @@ def style_sheet(also: str = "") -> None:
     st.html(also + CSS + _script(i18n.lang()), unsafe_allow_javascript=True)
 
 
-def korean_style() -> None:
-    """First thing in a Korean run, before the sidebar's widgets: sent with the frame's style sheet at the
-    end of the run, the sidebar's captions were drawn first and broke Hangul mid-word while the page
-    loaded (issue 28, fifth review). Style-only HTML goes to Streamlit's event container: no space taken."""
-    if i18n.lang() == "ko":
-        st.html(KOREAN_CSS)
+def early_style() -> None:
+    """First thing in a run, before any element that could wait for its code: the still placeholders, and
+    in Korean the line breaks (sent with the frame's style sheet at the end of the run, the sidebar's
+    captions were drawn first and broke Hangul mid-word while the page loaded: issue 28, fifth review).
+    Style-only HTML goes to Streamlit's event container: no space taken."""
+    st.html(STILL_PLACEHOLDERS + (KOREAN_CSS if i18n.lang() == "ko" else ""))

@@ -162,7 +162,7 @@ def _through_the_router() -> None:
 
 def _frame(info: PageInfo, pages: list[StreamlitPage]) -> Frame:
     st.set_page_config(page_title=f"{info.label()} · {_(APP_NAME)}", page_icon=str(FAVICON), layout="wide")
-    accessibility.korean_style()  # before anything Korean is drawn
+    accessibility.early_style()  # before any element: still placeholders; Korean line breaks
     book = price_book()
     share.apply_incoming()  # before any widget: a new link sets the widgets
     nav, files, top = st.sidebar.container(), st.sidebar.container(), st.container()

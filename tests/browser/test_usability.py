@@ -96,6 +96,12 @@ def test_copy_share_link_copies_in_one_click_and_says_so(browser, server, tab):
     assert copy_button(tab).is_visible()
 
 
+# the animation a placeholder like Streamlit's (an stSkeleton with a shimmer of its own) is left with
+SHIMMER = """() => { const s = document.createElement('div'); s.setAttribute('data-testid', 'stSkeleton');
+  s.style.animation = 'shimmer 1.5s ease-in-out infinite'; document.body.appendChild(s);
+  const name = getComputedStyle(s).animationName; s.remove(); return name; }"""
+
+
 # One load of each page serves every check of it made at the desktop's width (a page load is most of a
 # browser test's cost, ~2-5 s of Chromium's CPU: issue 23, the suite's time under load)
 @pytest.mark.parametrize("path, label", PAGES, ids=[label for _, label in PAGES])
@@ -109,6 +115,8 @@ def test_every_page_loads_without_an_error_or_a_code_name(tab, path, label):
     assert not re.search(r"\$\d{4,}", text), f"{label}: a dollar amount without a thousands separator"
     if label in CHARTED:
         chart_text_reaches_4_5_to_1_and_every_chart_has_a_name(tab, path)
+    # a loading placeholder stands still (ui/accessibility.STILL_PLACEHOLDERS): one with Streamlit's shimmer
+    assert tab.page.evaluate(SHIMMER) == "none", f"{label}: the loading placeholders shimmer"
     assert tab.errors == []
     tab.shot(f"page-{label.lower().replace(' ', '-')}")
 
