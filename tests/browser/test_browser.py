@@ -75,7 +75,7 @@ def go(tab, label):
     until the address is the page's (it changes when the server starts the page's run) and the newest
     run has ended (seen once in five share-link runs: the reader's "Recommendation" still showed the
     Overview)."""
-    path = {lbl: p for p, lbl in PAGES}[label].strip("/")
+    path = {lbl: p for p, lbl in EVERY_PAGE}[label].strip("/")
     with tab.rerun():
         tab.page.get_by_test_id("stSidebar").get_by_role("link", name=label).click()
     tab.page.wait_for_function("(p) => location.pathname.replace(/\\//g, '') === p", arg=path, timeout=60_000)
