@@ -88,13 +88,6 @@ def desktop(browser, server):
     tab.close()
 
 
-def _on_a_phone(tab: Page, path: str, query: str = KOREAN) -> Page:
-    """`path` opened on the phone's tab with the sidebar folded away, as a reader sees the page."""
-    tab.open(path, query)
-    close_sidebar(tab)
-    return tab
-
-
 def close_sidebar(tab: Page) -> None:
     p = tab.page
     button = p.locator('[data-testid="stSidebarCollapseButton"] button')
@@ -103,24 +96,25 @@ def close_sidebar(tab: Page) -> None:
         p.wait_for_function(COLLAPSED, timeout=10_000)
 
 
-def test_no_page_scrolls_sideways_on_a_phone(phone):
-    # in Korean (English: tests/browser/test_usability.py's 390 px screen, which loads each page once for
-    # all its checks)
+def test_every_page_on_a_korean_phone(phone):
+    """Every page of the menu at 390 px in Korean, one load each: the page does not scroll sideways, and the
+    page's own phone checks (PHONE_CHECKS) hold. English: tests/browser/test_usability.py's 390 px screen,
+    which runs the same checks on its own load of each page (a load is most of a browser test's cost)."""
     wide = {}
     for i, info in enumerate(page_infos()):
-        phone.open("/" if i == 0 else f"/{info.file.stem}", KOREAN)  # the first page is the app's root
+        path = "/" if i == 0 else f"/{info.file.stem}"  # the first page is the app's root
+        phone.open(path, KOREAN)
         close_sidebar(phone)
         m = phone.page.evaluate(OVERFLOW)
         if m["scroll"] > m["inner"] + 1 or m["out"]:
             wide[info.file.stem] = m
+        phone_checks(phone, path, "ko")
     assert wide == {}
 
 
-@pytest.mark.parametrize("query", [KOREAN, ENGLISH], ids=["ko", "en"])
-def test_bar_names_read_level_and_apart_on_a_phone(phone, query):
+def bar_names_read_level_and_apart(phone: Page, lang: str) -> None:
     # issue 28, fourth review: standing bars on a phone tilted every name 90 degrees under a bar 40 px
     # wide; there the bars run across, a name level on the left of each, its total at the bar's end
-    _on_a_phone(phone, "/", query)
     phone.page.wait_for_function(DRAWN, arg="y", timeout=30_000)
     assert phone.page.evaluate(f"() => ({SHOWN})().length") == 1  # one chart drawn, not both forms
     names = [b for b in phone.page.evaluate(TICKS, "y") if b[4]]
@@ -133,10 +127,7 @@ def test_bar_names_read_level_and_apart_on_a_phone(phone, query):
     assert phone.page.evaluate(TOTALS) >= 8  # every bar's total shows
     # plotly's tool bar sat over the chart's title and caption on a phone (sixth review): hidden there
     assert phone.page.evaluate(MODEBARS) == [], "a chart's tool bar is shown on a phone"
-    if query == KOREAN:
-        phone.shot("issue28-overview-ko-390")
-    else:
-        phone.shot("issue28-overview-en-390")
+    phone.shot(f"issue28-overview-{lang}-390")
 
 
 MODEBARS = """() => [...document.querySelectorAll('.js-plotly-plot .modebar-container')]
@@ -155,11 +146,9 @@ def test_the_desktop_overview_keeps_its_standing_bars(desktop, query):
     assert [(a[4], b[4]) for a, b in zip(boxes, boxes[1:], strict=False) if a[1] > b[0] + 0.5] == []
 
 
-@pytest.mark.parametrize("query", [KOREAN, ENGLISH], ids=["ko", "en"])
-def test_the_over_time_legend_sits_below_the_plot_on_a_phone(phone, query):
+def over_time_legend_sits_below_the_plot(phone: Page, lang: str) -> None:
     # issue 28, fourth review: the names at the lines' ends took ~40 % of a 390 px screen; on a phone they
     # are a legend below the plot, across, and the plot has the width up to the right edge
-    _on_a_phone(phone, "/cost_over_time", query)
     phone.page.wait_for_function(DRAWN, arg="legend", timeout=30_000)
     assert phone.page.evaluate(f"() => ({SHOWN})().length") == 1
     m = phone.page.evaluate(PLOT_AND_LEGEND)
@@ -168,8 +157,7 @@ def test_the_over_time_legend_sits_below_the_plot_on_a_phone(phone, query):
     assert legend[2] >= area[3]  # below the plot area
     # nothing beside the plot: it reaches the chart's right edge (the names there took ~100 px of 358)
     assert chart[1] - area[1] <= 24, m
-    if query == KOREAN:
-        phone.shot("issue28-over-time-ko-390")
+    phone.shot(f"issue28-over-time-{lang}-390")
 
 
 def test_a_menu_tap_closes_the_sidebar_on_a_phone(phone):
@@ -210,10 +198,11 @@ def test_the_decision_tree_text_is_readable_on_a_desktop(desktop):
     desktop.shot("issue28-recommendation-ko-1440")
 
 
-def test_korean_breaks_lines_at_spaces_and_sets_no_italics(phone):
+def korean_breaks_lines_at_spaces_and_sets_no_italics(phone: Page, lang: str) -> None:
     # Hangul may break between any two syllables: "자체 호스/팅", "필/수는" on a phone. Korean text breaks at
     # spaces (word-break: keep-all), and *emphasis* is weight, not a slant Korean type does not have
-    phone.open("/recommendation", KOREAN)
+    if lang != "ko":
+        return
     p = phone.page
     styles = p.evaluate(
         """() => [...document.querySelectorAll('[data-testid="stMain"] p, [data-testid="stMain"] li')]
@@ -284,10 +273,9 @@ def test_the_korean_sidebar_selects_show_their_whole_value(desktop):
     assert [v for v, cut in shown if cut] == []
 
 
-def test_the_decision_tree_is_readable_on_a_phone(phone):
+def decision_tree_is_readable(phone: Page, lang: str) -> None:
     # at 390 px the picture shrank to the window and its text to about 5 px (issue 28, round 3): it keeps
-    # a readable size and its own box scrolls sideways (the page itself does not: see the test above)
-    _on_a_phone(phone, "/recommendation", KOREAN)
+    # a readable size and its own box scrolls sideways (the page itself does not)
     p = phone.page
     sizes = _tree_text_sizes(p)
     assert len(sizes) > 12 and min(sizes) >= 11, min(sizes)
@@ -302,14 +290,12 @@ def test_the_decision_tree_is_readable_on_a_phone(phone):
     )
     assert len(leaf) == 1 and leaf[0][0] >= 0 and leaf[0][1] <= 390, leaf
     p.locator('[class*="st-key-narrowchart_tree"]').scroll_into_view_if_needed()
-    phone.shot("issue28-tree-ko-390")
+    phone.shot(f"issue28-tree-{lang}-390")
 
 
-@pytest.mark.parametrize("query", [KOREAN, ENGLISH], ids=["ko", "en"])
-def test_compare_has_a_phone_form(phone, query):
+def compare_has_a_phone_form(phone: Page, lang: str) -> None:
     # issue 28, fifth review: Compare sent its standing bars alone, 16 bars on 390 px with the names tilted;
     # like the Overview it sends a phone form (bars across), and the screen draws one of the two
-    _on_a_phone(phone, "/compare", query)
     phone.page.wait_for_function(DRAWN, arg="y", timeout=30_000)
     assert phone.page.evaluate(f"() => ({SHOWN})().length") == 1
     names = [b for b in phone.page.evaluate(TICKS, "y") if b[4]]
@@ -320,8 +306,7 @@ def test_compare_has_a_phone_form(phone, query):
     assert phone.page.evaluate(TOTALS) >= 8
     m = phone.page.evaluate(PLOT_AND_LEGEND)
     assert m["legend"] and m["legend"][2] >= m["area"][3] and m["legend"][1] <= 390, m  # below, on the screen
-    if query == KOREAN:
-        phone.shot("issue28-compare-ko-390")
+    phone.shot(f"issue28-compare-{lang}-390")
 
 
 # the shown chart's bar totals and its drawn shapes (the open "as set up" marks), as boxes
@@ -335,10 +320,9 @@ TOTALS_AND_MARKS = (
 )
 
 
-def test_a_bar_total_clears_the_as_set_up_mark_on_a_phone(phone):
+def a_bar_total_clears_the_as_set_up_mark(phone: Page, lang: str) -> None:
     # issue 28, fifth review: where a registry as set up now costs more than the bar (ECR, S3 in the EKS
     # scenario), the mark at that figure crossed the total written at the bar's end
-    _on_a_phone(phone, "/", KOREAN)
     phone.page.wait_for_function(DRAWN, arg="y", timeout=30_000)
     m = phone.page.evaluate(TOTALS_AND_MARKS)
     assert len(m["marks"]) >= 2 and len(m["totals"]) >= 8, m  # the scenario has marks past their bars
@@ -347,3 +331,23 @@ def test_a_bar_total_clears_the_as_set_up_mark_on_a_phone(phone):
         return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
 
     assert [(t, k) for t in m["totals"] for k in m["marks"] if meet(t, k)] == []
+
+
+# A page's own checks at 390 px, run on the load of the page that every-page test makes in each language:
+# tests/browser/test_usability.py's 390 px screen (English) and test_every_page_on_a_korean_phone above. Each
+# takes the tab with the page drawn and the sidebar folded away, and the language. A check here costs no load.
+PHONE_CHECKS = {
+    "/": (bar_names_read_level_and_apart, a_bar_total_clears_the_as_set_up_mark),
+    "/recommendation": (decision_tree_is_readable, korean_breaks_lines_at_spaces_and_sets_no_italics),
+    "/compare": (compare_has_a_phone_form,),
+    "/cost_over_time": (over_time_legend_sits_below_the_plot,),
+}
+
+
+def phone_checks(phone: Page, path: str, lang: str) -> None:
+    for check in PHONE_CHECKS.get(path, ()):
+        check(phone, lang)
+
+
+def test_every_page_with_phone_checks_is_a_page():
+    assert set(PHONE_CHECKS) <= {"/"} | {f"/{info.file.stem}" for info in page_infos()}

@@ -10,7 +10,7 @@ from lib.pricing import labels
 from tests.apphelpers import code_names
 from tests.browser.conftest import Page
 from tests.browser.test_browser import CHARTED, EVERY_PAGE, PAGES, bar, box, box_value, charts, copy_button, share_link
-from tests.browser.test_korean_layout import OVERFLOW, close_sidebar
+from tests.browser.test_korean_layout import OVERFLOW, close_sidebar, phone_checks
 
 BOOK = pricebook.load()
 TEAM = (
@@ -154,6 +154,7 @@ def test_a_390_px_screen(browser, server, path, label):
         close_sidebar(narrow)  # nothing in the main column reaches past the screen's right edge
         m = p.evaluate(OVERFLOW)
         assert m["scroll"] <= m["inner"] + 1 and not m["out"], (label, m)
+        phone_checks(narrow, path, "en")  # the page's own phone checks (tests/browser/test_korean_layout.py)
     finally:
         narrow.close()
 
