@@ -147,7 +147,7 @@ def test_regions_in_both_languages():
     assert all(
         HANGUL.search(x.azure_names.get("ko", "")) and HANGUL.search(x.gcp_names.get("ko", "")) for x in m.values()
     )
-    assert regions.label("ap-northeast-2") == "Asia Pacific (Seoul) · ap-northeast-2"
+    assert regions.label("ap-northeast-2") == "Seoul (ap-northeast-2)"
     assert m["ap-northeast-2"].name == "Asia Pacific (Seoul)"  # the English name stays the data (price book updates)
     with i18n.using("ko"):
         # one Korean form on every surface (issue 28): the place and its code, as the pages write it

@@ -144,8 +144,7 @@ def named(r: str) -> str:
 
 
 def label(region: str) -> str:
-    """'Asia Pacific (Seoul) · ap-northeast-2' for a selectbox."""
-    m = match(region)
-    if m and i18n.lang() == "ko":  # the Korean form every page uses ("서울(ap-northeast-2)"): short enough for the box
-        return named(region)
-    return f"{m.shown_name} · {region}" if m else region
+    """'Seoul (ap-northeast-2)' for the sidebar's selectbox: the form every page uses, in every language. The box
+    shows 172 px of its value: 'US East (N. Virginia) · us-east-1' (177 px) and 'Asia Pacific (Singapore) ·
+    ap-southeast-1' (233 px) were cut (issue 28: sidebar selects cut at 1440 px)."""
+    return named(region) if match(region) else region

@@ -10,7 +10,7 @@ from lib.pricing import labels
 from tests.apphelpers import code_names
 from tests.browser.conftest import Page
 from tests.browser.test_browser import CHARTED, EVERY_PAGE, PAGES, bar, box, box_value, charts, copy_button, share_link
-from tests.browser.test_korean_layout import OVERFLOW, close_sidebar, phone_checks
+from tests.browser.test_korean_layout import OVERFLOW, close_sidebar, desktop_checks, phone_checks
 
 BOOK = pricebook.load()
 TEAM = (
@@ -117,6 +117,7 @@ def test_every_page_loads_without_an_error_or_a_code_name(tab, path, label):
         chart_text_reaches_4_5_to_1_and_every_chart_has_a_name(tab, path)
     # a loading placeholder stands still (ui/accessibility.STILL_PLACEHOLDERS): one with Streamlit's shimmer
     assert tab.page.evaluate(SHIMMER) == "none", f"{label}: the loading placeholders shimmer"
+    desktop_checks(tab, path, "en")  # the page's own desktop checks (tests/browser/test_korean_layout.py)
     assert tab.errors == []
     tab.shot(f"page-{label.lower().replace(' ', '-')}")
 
