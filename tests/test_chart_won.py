@@ -240,7 +240,7 @@ def _deck_charts(book, krw):
 def test_deck_charts_in_won(book):
     cost, breakdown, comparison, line = _deck_charts(book, WON)
     cats = [str(c) for c in cost.plots[0].categories]
-    ecr = cats.index("Amazon ECR(현재 구성)")  # as set up now; the recommended setup is a bar of its own
+    ecr = cats.index("Amazon ECR(입력한 구성)")  # as set up now; the recommended setup is a bar of its own
     assert cost.plots[0].series[0].values[ecr] == 3_971_491  # 3,971,491.425 to the won
     # ECR with endpoints, the recommended bar: 173.25 x 1,380.5 = 239,171.625 -> 239,172
     assert cost.plots[0].series[0].values[cats.index("Amazon ECR(VPC 엔드포인트 구성, 추천)")] == 239_172
@@ -269,7 +269,7 @@ def test_deck_charts_in_won(book):
 def test_deck_charts_without_a_rate_keep_dollars(book):
     cost, breakdown, comparison, _line = _deck_charts(book, None)
     cats = [str(c) for c in cost.plots[0].categories]
-    ecr = cats.index("Amazon ECR(현재 구성)")
+    ecr = cats.index("Amazon ECR(입력한 구성)")
     assert cost.plots[0].series[0].values[ecr] == pytest.approx(ECR_NAT)
     assert cost.plots[0].series[0].data_labels.number_format == '"$"#,##0.00'
     assert cost.value_axis.tick_labels.number_format == '"$"#,##0'
