@@ -70,3 +70,14 @@ def test_about_price_table_has_a_phone_form():
     assert css, "no phone form for the price table"
     assert "@media (max-width: 640px)" in css[0]
     assert 'content: "확인일: "' in css[0] and 'content: "출처: "' in css[0]  # Hangul as such, not \\ud655
+
+
+def test_network_paths_metrics_say_won_in_man_and_eok():
+    """'월 ₩3,772,699' on the Network path page (the review's photo): won in 만 and 억 as Migration's metrics
+    write them. By hand: 3,772,699 won -> to the 만: 약 377만 원; the endpoints' ₩40,380 -> to the 천:
+    40천 = 4만, 약 4만 원; the public subnets' 0 -> 0원."""
+    at = open_app({**REVIEW, **WON, "lang": "ko"}, page="pages/network_path.py")
+    assert not at.exception
+    values = [m.value for m in at.metric]
+    assert not [v for v in values if "₩" in v], values
+    assert values == ["월 약 377만 원", "월 약 4만 원", "월 0원"], values
