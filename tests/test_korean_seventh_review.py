@@ -4,7 +4,7 @@ against their word, Streamlit's own words translated. Page text: tests/test_app_
 import datetime as dt
 import re
 
-from lib.analyses import decision_sweep
+from lib.analyses import decision_sweep, migration
 from lib.analyses.analysis import analyse
 from lib.core import i18n
 from lib.core.numbers import count_words
@@ -129,3 +129,17 @@ def test_the_decision_paths_fourth_step_says_what_a_required_endpoint_does():
     assert [str(x) for x in next(s for s in plain if s.node == "aws_needs").reasons] == [
         "None of these four needs applies."
     ]
+
+
+def test_migration_does_not_repeat_the_endpoints_its_first_steps_create(book):
+    """Steps 1-3 create ECR's interface endpoints and the S3 gateway endpoint; step 10 (the EKS nodes' pull
+    rights) then said 'private subnets: add the ecr.api, ecr.dkr and S3 endpoints' again (seventh review).
+    Without those first steps (a plan priced as entered), the hint stays."""
+    w = REVIEW.replace(migrate_from="ghcr")
+    for lang, hint in (("ko", "엔드포인트 추가(네트워크 경로 페이지 참고)"), ("en", "add the ecr.api, ecr.dkr and S3")):
+        with i18n.using(lang):
+            set_up = migration.plan(w, book, target="ecr", changes={"network": "endpoints"})
+            as_entered = migration.plan(w, book, target="ecr")
+        assert any("create-vpc-endpoint" in c for _t, c in set_up.steps)
+        assert not [c for _t, c in set_up.steps if hint in c], lang
+        assert [c for _t, c in as_entered.steps if hint in c], lang
