@@ -14,7 +14,7 @@ from lib.inputs.workload import from_dict
 from lib.presentation import wording
 from lib.pricing import labels
 from tests.test_korean_glossary import TEXTS
-from ui import accessibility
+from ui import accessibility, bill_upload
 
 # a word, then a space, then a bracket that closes: "월 비용 (원)". After punctuation (":", "·", "→") or a
 # quoted English name ("Cost and usage (FOCUS)", a console's own words) the space stays.
@@ -143,3 +143,14 @@ def test_migration_does_not_repeat_the_endpoints_its_first_steps_create(book):
         assert any("create-vpc-endpoint" in c for _t, c in set_up.steps)
         assert not [c for _t, c in set_up.steps if hint in c], lang
         assert [c for _t, c in as_entered.steps if hint in c], lang
+
+
+def test_the_bills_console_paths_name_the_korean_consoles_menus():
+    """The Korean page read 'Billing and Cost Management > Data Exports > 생성' (seventh review): the AWS
+    console in Korean says 결제 및 비용 관리 and 데이터 내보내기, Azure's 내보내기; the English stays in brackets,
+    where a reader with an English console looks. GitHub has no Korean screens: it says so."""
+    with i18n.using("ko"):
+        how = i18n._(bill_upload.HOW_TO)
+    assert "결제 및 비용 관리(Billing and Cost Management) > 데이터 내보내기(Data Exports)" in how
+    assert "Cost Management > 내보내기(Exports)" in how
+    assert "GitHub(영어 화면만 있음)" in how
