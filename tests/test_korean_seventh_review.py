@@ -12,7 +12,7 @@ from lib.decide import decision
 from lib.exports import adr
 from lib.inputs.workload import from_dict
 from lib.presentation import wording
-from lib.pricing import labels
+from lib.pricing import engine, labels
 from tests.test_korean_glossary import TEXTS
 from ui import accessibility, bill_upload
 
@@ -154,3 +154,13 @@ def test_the_bills_console_paths_name_the_korean_consoles_menus():
     assert "결제 및 비용 관리(Billing and Cost Management) > 데이터 내보내기(Data Exports)" in how
     assert "Cost Management > 내보내기(Exports)" in how
     assert "GitHub(영어 화면만 있음)" in how
+
+
+def test_the_other_cloud_note_says_google_cloud_in_korean(book):
+    """'워크로드가 GCP 밖에서 실행되므로 … Google Cloud의' (seventh review): one name for Google's cloud in Korean."""
+    w = REVIEW
+    with i18n.using("ko"):
+        (ko,) = [f.message for f in engine.estimate(w, book)["gar"].flags if f.code == "other_cloud"]
+    (en,) = [f.message for f in engine.estimate(w, book)["gar"].flags if f.code == "other_cloud"]
+    assert ko.startswith("워크로드가 Google Cloud 밖에서 실행되므로") and "GCP" not in ko
+    assert en.startswith("The workloads run outside GCP:")
