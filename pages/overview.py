@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyses import scenario_cache
+from lib.core import i18n
 from lib.core.i18n import N_, _
 from lib.presentation import charts, tables, wording
 from lib.pricing import components, consumers, features, labels
@@ -59,7 +60,10 @@ if other:
 if any(lacking.values()):
     st.caption(
         _("Faded bars marked ✗ lack a feature you require (Features page): {lacking}").format(
-            lacking="; ".join(f"{e[r].name}: {', '.join(_(x) for x in v)}" for r, v in lacking.items() if v)
+            # Korean lists with " · ": a semicolon is not Korean punctuation (as the ADR's lists, issue 28)
+            lacking=(" · " if i18n.lang() == "ko" else "; ").join(
+                f"{e[r].name}: {', '.join(_(x) for x in v)}" for r, v in lacking.items() if v
+            )
         )
     )
 

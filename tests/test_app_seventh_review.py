@@ -81,3 +81,13 @@ def test_network_paths_metrics_say_won_in_man_and_eok():
     values = [m.value for m in at.metric]
     assert not [v for v in values if "₩" in v], values
     assert values == ["월 약 377만 원", "월 약 4만 원", "월 0원"], values
+
+
+def test_overview_lists_the_registries_without_a_required_feature_in_korean_punctuation():
+    """'GitHub Container Registry: 프라이빗 네트워크 엔드포인트; Docker Hub: …' - a semicolon is not Korean
+    punctuation; and ACR has the endpoint in part (Premium), so the caption says 갖추지 못한, not 없는."""
+    at = open_app({**REVIEW, "lang": "ko"})
+    assert not at.exception
+    (caption,) = [c.value for c in at.caption if c.value.startswith("✗ 표시된 흐린 막대")]
+    assert ";" not in caption and " · Docker Hub: " in caption, caption
+    assert "필수 기능을 갖추지 못한" in caption
