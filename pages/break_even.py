@@ -95,7 +95,7 @@ st.dataframe(
     column_config={
         # pixel widths that fit 978 px (the main column at 1440 px); the range in words wraps in its cell
         # ("월 10회~월 100,000,000회 범위에서 바뀌지 않음" was cut at 260 px, seventh Korean review)
-        "input": st.column_config.TextColumn(_("Input"), width=140),
+        "input": st.column_config.TextColumn(_("Input"), width=140, pinned=True),  # in view while a phone scrolls
         "today": st.column_config.TextColumn(_("Today"), width=100),
         "answer": st.column_config.TextColumn(_("Recommended today"), width=150),
         "changes_at": st.column_config.TextColumn(_("The answer changes at"), width=260 if changing else 420),
