@@ -91,3 +91,12 @@ def test_overview_lists_the_registries_without_a_required_feature_in_korean_punc
     (caption,) = [c.value for c in at.caption if c.value.startswith("✗ 표시된 흐린 막대")]
     assert ";" not in caption and " · Docker Hub: " in caption, caption
     assert "필수 기능을 갖추지 못한" in caption
+
+
+def test_over_times_caption_is_a_sentence():
+    """'각 레지스트리의 가장 저렴한 구성.' was the menu's noun phrase with a full stop under the chart."""
+    at = open_app({**REVIEW, "lang": "ko"}, page="pages/cost_over_time.py")
+    assert not at.exception
+    assert "모든 레지스트리는 가장 저렴한 구성 기준입니다." in [c.value for c in at.caption]
+    en = open_app({**REVIEW, "lang": "en"}, page="pages/cost_over_time.py")
+    assert "Each registry in its cheapest setup." in [c.value for c in en.caption]  # the English as it was
