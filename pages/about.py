@@ -1,5 +1,7 @@
 """About: the method, the price book and where the comparison comes from, in the app's words."""
 
+import json
+
 import pandas as pd
 import streamlit as st
 
@@ -94,6 +96,36 @@ st.caption(
     )
 )
 HEADERS = (N_("Price"), N_("Value"), N_("Unit"), N_("Checked"), N_("Source"), N_("Note"))
+PRICE_TABLE = "price_book_table"  # the container's key: Streamlit gives it the class st-key-price_book_table
+
+
+def phone_form_css() -> str:
+    """The price table's phone form: on a screen up to 640 px each price is a card (its name, then value and
+    unit on one line, then the date and the source, then the note), not six columns of 60 px each, where the
+    Korean page set one syllable a line (seventh Korean review, 390 px). The desktop keeps the table."""
+    t = f".st-key-{PRICE_TABLE}"
+    label = {4: _("Checked"), 5: _("Source")}  # said before the date and the host, which have no header here
+    before = "".join(
+        f"{t} td:nth-child({i})::before {{ content: {json.dumps(text + ': ', ensure_ascii=False)}; color: #62605e; }}\n"
+        for i, text in label.items()
+    )
+    return f"""<style>
+@media (max-width: 640px) {{
+{t} table, {t} tbody, {t} tr, {t} td {{ display: block; width: auto; min-width: 0; }}
+{t} table {{ border: none; }}
+{t} thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
+{t} tr {{ border-bottom: 1px solid #e3e3e3; padding: 0.5rem 0; }}
+{t} td {{ border: none !important; padding: 0.1rem 0 !important; text-align: left !important; }}
+{t} td:nth-child(1) {{ font-weight: 600; }}
+{t} td:nth-child(2), {t} td:nth-child(3), {t} td:nth-child(4), {t} td:nth-child(5) {{ display: inline; }}
+{t} td:nth-child(3)::before {{ content: " "; }}
+{t} td:nth-child(3)::after {{ content: ""; display: block; }}
+{t} td:nth-child(5)::before {{ margin-left: 0.75rem; }}
+{t} td:nth-child(6) {{ color: #62605e; font-size: 0.9rem; }}
+{before}}}
+</style>"""
+
+
 lines = ["| " + " | ".join(_(h) for h in HEADERS) + " |", "|---|---|---|---|---|---|"]
 for k, p in book.prices.items():
     url, here = p.source_in(w.region), p.regional.get(w.region)
@@ -111,7 +143,9 @@ for k, p in book.prices.items():
         f"| {cell(p.shown_unit)} "
         f"| {p.as_of_in(w.region)} | [{cell(host)}]({url}) | {cell(note.strip())} |"
     )
-st.markdown("\n".join(lines))
+with st.container(key=PRICE_TABLE):
+    st.html(phone_form_css())
+    st.markdown("\n".join(lines))
 
 st.subheader(_("Assumptions you may want to change"))
 onetime = timeline.onetime()

@@ -79,18 +79,26 @@ def _answers_table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# where no input changes the answer, "To" and "How far from today" would be two empty columns (seventh
+# Korean review): the table keeps the columns something is written in
+changing = any(a.nearest() for a in answers.values())
 st.dataframe(
     # the answers are the scenario's whatever input is swept below: one table for every sweep_field
     table.shown(w.replace(sweep_field=SWEEP_DEFAULT), book, "decision answers", _answers_table),
     hide_index=True,
     width="stretch",
+    # with a change, a long range wraps onto a second line of its 260 px rather than being cut; without
+    # one, the range has 420 px and a line
+    row_height=table.WRAPPED_ROW if changing else None,
+    height="content",  # every row in view ("auto" counts rows of the default height)
+    column_order=("input", "today", "answer", "changes_at", *(("changes_to", "how_far") if changing else ())),
     column_config={
-        # pixel widths that fit 978 px (the main column at 1440 px) with the longest range whole
-        # ("월 10회부터 월 100,000,000회까지 없음"); "medium" everywhere cut the last column (issue 28)
-        "input": st.column_config.TextColumn(_("Input"), width=140),
+        # pixel widths that fit 978 px (the main column at 1440 px); the range in words wraps in its cell
+        # ("월 10회~월 100,000,000회 범위에서 바뀌지 않음" was cut at 260 px, seventh Korean review)
+        "input": st.column_config.TextColumn(_("Input"), width=140, pinned=True),  # in view while a phone scrolls
         "today": st.column_config.TextColumn(_("Today"), width=100),
         "answer": st.column_config.TextColumn(_("Recommended today"), width=150),
-        "changes_at": st.column_config.TextColumn(_("The answer changes at"), width=260),
+        "changes_at": st.column_config.TextColumn(_("The answer changes at"), width=260 if changing else 420),
         "changes_to": st.column_config.TextColumn(_("To"), width=150),
         "how_far": st.column_config.TextColumn(_("How far from today"), width=170),
     },

@@ -71,7 +71,9 @@ def _views() -> tuple[go.Figure, go.Figure, table.Table]:
 
 fig, narrow, shown = scenario_cache.view(w, book, "over time", _views)
 chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w), narrow=narrow)
-st.caption(labels.choice("view", w.view) + ".")
+# a sentence, not the menu's noun phrase with a full stop ("각 레지스트리의 가장 저렴한 구성.", seventh Korean
+# review's read); the English is the same words
+st.caption(_("Each registry as set up now.") if w.view == "as_set_up" else _("Each registry in its cheapest setup."))
 st.dataframe(
     shown,
     hide_index=True,

@@ -86,9 +86,19 @@ a.metric(
     labels.signed_money(
         labels.shown_difference(plan.monthly_after, plan.monthly_before), prose=True
     ),  # the two figures in its help, subtracted
-    help=f"{registry_name(plan.target)} {setups.describe(dict(best.changes), plan.target) if best else ''} "
-    f"{labels.money(plan.monthly_after)} "
-    f"− {registry_name(plan.source)} {labels.money(plan.monthly_before)}",
+    # the two figures subtracted; Korean names the source 현재 레지스트리, the registry the images are in today,
+    # apart from 입력한 구성 (the setup entered in the sidebar): one word for each (seventh Korean review)
+    help=(
+        _("{target} {setup} {after} − {source} {before}")
+        if best and best.changes
+        else _("{target} {after} − {source} {before}")
+    ).format(
+        target=registry_name(plan.target),
+        setup=setups.describe(dict(best.changes), plan.target) if best else "",
+        after=labels.money(plan.monthly_after),
+        source=registry_name(plan.source),
+        before=labels.money(plan.monthly_before),
+    ),
 )
 b.metric(  # the hours in the label: "10.75 hours = $806.25" as the value was cut at 1440 px in Korean (issue 28)
     ngettext(

@@ -38,7 +38,9 @@ def _arithmetic(lines: list[Component]) -> str:
 
 
 def _monthly(x: float) -> str:
-    return _("{amount}/month").format(amount=labels.money(x))
+    # won in 만 and 억, as Migration's metrics and every sentence write them ("월 약 377만 원"; seventh Korean
+    # review: "월 ₩3,772,699"); English and dollars keep the exact figure
+    return _("{amount}/month").format(amount=labels.money(x, prose=True))
 
 
 c1.metric(_("NAT gateway, this workload"), _monthly(network.total(paths["nat"])), help=_arithmetic(paths["nat"]))

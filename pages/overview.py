@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyses import scenario_cache
+from lib.core import i18n
 from lib.core.i18n import N_, _
 from lib.presentation import charts, tables, wording
 from lib.pricing import components, consumers, features, labels
@@ -59,7 +60,10 @@ if other:
 if any(lacking.values()):
     st.caption(
         _("Faded bars marked ✗ lack a feature you require (Features page): {lacking}").format(
-            lacking="; ".join(f"{e[r].name}: {', '.join(_(x) for x in v)}" for r, v in lacking.items() if v)
+            # Korean lists with " · ": a semicolon is not Korean punctuation (as the ADR's lists, issue 28)
+            lacking=(" · " if i18n.lang() == "ko" else "; ").join(
+                f"{e[r].name}: {', '.join(_(x) for x in v)}" for r, v in lacking.items() if v
+            )
         )
     )
 
@@ -87,6 +91,11 @@ st.dataframe(
     table.shown(w, book, "overview totals", _totals_view),  # the same table for everyone with this scenario
     hide_index=True,
     width="stretch",
+    # a row of two lines: a cell wraps only in a row taller than 4rem (Streamlit's grid), and a setup in
+    # words ("VPC 엔드포인트 구성: ecr.api·ecr.dkr 인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트") was cut at
+    # 340 px on one line (seventh Korean review), at 1440 px and on a phone alike
+    row_height=table.WRAPPED_ROW,
+    height="content",  # every row in view: "auto" is ten rows of the default height, about five of these
     column_config={
         # widths in pixels that fit the main column at 1440 px (978 px) with every text whole, in both
         # languages: "large" and "medium" left "가장 큰 항목" past the right edge (issue 28)

@@ -94,7 +94,7 @@ with right:
         hide_index=True,
         width="stretch",
         column_config={
-            # fits the right-hand column at 1440 px (382 px) whole: "선택" was cut (issue 28); "현재 구성 (원)"
+            # fits the right-hand column at 1440 px (382 px) whole: "선택" was cut (issue 28); "입력한 구성 (원)"
             # was too (fifth review), so the currency is said once, under the table
             "registry": st.column_config.TextColumn(_("Registry"), width=184, pinned=True),
             "monthly_cost": money.column(_("Monthly cost"), unit=False, width=78),

@@ -20,7 +20,7 @@ def test_migration_metrics_say_won_in_man_and_eok():
     # the copy: 1,440 GB x $0.055 = $79.20 x 1,380.5 = 109,335.6 won -> to the 천: 약 10만 9천 원
     assert got["복사 시 데이터 전송 비용"] == "약 10만 9천 원"
     # the effort: 10.75 hours x $75 = $806.25 x 1,380.5 = 1,113,028.1 won -> to the 만: 약 111만 원
-    assert got["마이그레이션 작업 비용 (10.75시간)"] == "약 111만 원"
+    assert got["마이그레이션 작업 비용(10.75시간)"] == "약 111만 원"
     # the change: 777,560 - 3,772,699 = -2,995,139 won (the two figures of its help) -> 약 −300만 원
     assert got["월 비용 변화"] == "약 −300만 원"
     assert not [v for v in got.values() if "₩" in v], got

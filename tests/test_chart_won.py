@@ -101,7 +101,7 @@ def test_cost_breakdown_in_won(book):
     with i18n.using("ko", krw=WON):
         fig = charts.cost_breakdown(engine.estimate(W, book))
         _validated(fig)
-        storage, network = "스토리지", "네트워크 경로 (NAT, 엔드포인트)"
+        storage, network = "스토리지", "네트워크 경로(NAT, 엔드포인트)"
         assert {storage, network} <= {t.name for t in fig.data}
         assert _bar(fig, storage, "Amazon ECR") == pytest.approx(STORAGE_WON)
         assert _bar(fig, network, "Amazon ECR") == pytest.approx(NETWORK_WON)
@@ -110,7 +110,7 @@ def test_cost_breakdown_in_won(book):
         # 3,971,491 won = 397만 1,491: to the 만, 397만 (1,491 rounds down), as the prose writes it
         assert total.text[ecr] == "397만 원"
         _assert_man_eok(fig.layout.yaxis)
-        assert fig.layout.yaxis.title.text == "월 비용 (원)"
+        assert fig.layout.yaxis.title.text == "월 비용(원)"
         assert fig.layout.yaxis.range[1] > ECR_NAT_WON  # the axis reaches the tallest bar in won
         hover = next(t for t in fig.data if t.name == storage).hovertemplate
         assert "₩%{y:,.0f}" in hover and "$" not in hover
@@ -127,7 +127,7 @@ def test_cost_breakdown_without_a_rate_is_todays_dollars(book):
     with i18n.using("ko"):  # Korean without a rate: still dollars
         ko = charts.cost_breakdown(engine.estimate(W, book))
     assert _bar(ko, "스토리지", "Amazon ECR") == pytest.approx(ECR_STORAGE)
-    assert ko.layout.yaxis.tickprefix == "$" and ko.layout.yaxis.title.text == "월 비용 (USD)"
+    assert ko.layout.yaxis.tickprefix == "$" and ko.layout.yaxis.title.text == "월 비용(USD)"
 
 
 def test_won_in_english_titles_the_axis_in_krw(book):
@@ -153,7 +153,7 @@ def test_compare_bars_in_won(book):
     # 3,971,491 -> 397만; 239,171.625 -> 239,172 -> to the 천: 23만 9천 (172 rounds down)
     assert a.text[i] == "397만 원" and b.text[i] == "23만 9천 원"
     _assert_man_eok(fig.layout.yaxis)
-    assert fig.layout.yaxis.title.text == "월 비용 (원)"
+    assert fig.layout.yaxis.title.text == "월 비용(원)"
     assert "₩%{y:,.0f}" in a.hovertemplate
     plain = charts.compare_bars(table, W, B)  # no rate: the table's dollars, untouched
     pa = next(t for t in plain.data if t.showlegend is False)
@@ -182,7 +182,7 @@ def test_break_even_in_won(book):
     assert "100만" in fig.layout.yaxis.ticktext  # 1,000,000 won as Korean counts it (100 x 10^4)
     assert fig.layout.yaxis.automargin is True  # ₩1,000,000,000 needs more room than the dollars' margin
     assert plain.layout.yaxis.automargin is None
-    assert fig.layout.yaxis.title.text == "월 비용 (원, 로그 척도)"
+    assert fig.layout.yaxis.title.text == "월 비용(원, 로그 척도)"
     assert plain.layout.yaxis.title.text == "Monthly cost (USD, log scale)"
     assert all(t.startswith("$") for t in plain.layout.yaxis.ticktext)
     assert "₩" in sentence and "$" not in sentence  # the markers' hover text
@@ -201,7 +201,7 @@ def test_cost_over_time_in_won(book):
     ecr = next(t for t in fig.data if t.name == "Amazon ECR")
     assert list(ecr.y) == pytest.approx([v * RATE for v in cumulative["ecr"]])
     _assert_man_eok(fig.layout.yaxis)
-    assert fig.layout.yaxis.title.text == "누적 비용 (원, 초기 구축 비용 포함)"
+    assert fig.layout.yaxis.title.text == "누적 비용(원, 초기 구축 비용 포함)"
     assert "₩%{y:,.2f}" not in ecr.hovertemplate and "₩%{y:,.0f}" in ecr.hovertemplate
     plain = charts.cost_over_time(cumulative, W.horizon_months, W.monthly_growth)
     assert list(next(t for t in plain.data if t.name == "Amazon ECR").y) == list(cumulative["ecr"])
@@ -221,7 +221,7 @@ def test_network_paths_in_won():
     assert list(public.y) == [0.0] * len(public.y)
     assert be.x[0] == pytest.approx(730) and be.y[0] == pytest.approx(90_698.85)
     _assert_man_eok(fig.layout.yaxis)
-    assert fig.layout.yaxis.title.text == "월 비용 (원)"
+    assert fig.layout.yaxis.title.text == "월 비용(원)"
     plain = charts.network_paths(costs, 500, "us-east-1")
     assert plain.data[0].y[0] == pytest.approx(32.85) and plain.data[3].y[0] == pytest.approx(65.70)
     assert plain.layout.yaxis.tickprefix == "$" and plain.layout.yaxis.title.text == "Monthly cost (USD)"
@@ -240,13 +240,13 @@ def _deck_charts(book, krw):
 def test_deck_charts_in_won(book):
     cost, breakdown, comparison, line = _deck_charts(book, WON)
     cats = [str(c) for c in cost.plots[0].categories]
-    ecr = cats.index("Amazon ECR(현재 구성)")  # as set up now; the recommended setup is a bar of its own
+    ecr = cats.index("Amazon ECR(입력한 구성)")  # as set up now; the recommended setup is a bar of its own
     assert cost.plots[0].series[0].values[ecr] == 3_971_491  # 3,971,491.425 to the won
     # ECR with endpoints, the recommended bar: 173.25 x 1,380.5 = 239,171.625 -> 239,172
     assert cost.plots[0].series[0].values[cats.index("Amazon ECR(VPC 엔드포인트 구성, 추천)")] == 239_172
     assert cost.plots[0].series[0].data_labels.number_format == '"₩"#,##0'
     assert cost.value_axis.tick_labels.number_format == '"₩"#,##0'
-    assert cost.value_axis.axis_title.text_frame.text == "월 비용 (원)"
+    assert cost.value_axis.axis_title.text_frame.text == "월 비용(원)"
     storage = next(s for s in breakdown.plots[0].series if s.name == "스토리지")
     assert (
         storage.values[[str(c) for c in breakdown.plots[0].categories].index("Amazon ECR")] == 198_792
@@ -269,11 +269,11 @@ def test_deck_charts_in_won(book):
 def test_deck_charts_without_a_rate_keep_dollars(book):
     cost, breakdown, comparison, _line = _deck_charts(book, None)
     cats = [str(c) for c in cost.plots[0].categories]
-    ecr = cats.index("Amazon ECR(현재 구성)")
+    ecr = cats.index("Amazon ECR(입력한 구성)")
     assert cost.plots[0].series[0].values[ecr] == pytest.approx(ECR_NAT)
     assert cost.plots[0].series[0].data_labels.number_format == '"$"#,##0.00'
     assert cost.value_axis.tick_labels.number_format == '"$"#,##0'
-    assert cost.value_axis.axis_title.text_frame.text == "월 비용 (USD)"
+    assert cost.value_axis.axis_title.text_frame.text == "월 비용(USD)"
     i = [str(c) for c in comparison.plots[0].categories].index("Amazon ECR")
     assert comparison.plots[0].series[1].values[i] == pytest.approx(ECR_ENDPOINTS)
 
@@ -299,7 +299,7 @@ def test_sweep_picture_in_won(book, monkeypatch):
     with i18n.using("ko", krw=WON):
         deck.slide_sensitivity.sweep_picture(table, [], W)
     y = seen["fig"].layout.yaxis
-    assert y.tickprefix == "₩" and y.tickformat == ",.0f" and y.title.text == "월 비용 (원)"
+    assert y.tickprefix == "₩" and y.tickformat == ",.0f" and y.title.text == "월 비용(원)"
 
 
 # ---- the Overview page in won --------------------------------------------------------------------------
@@ -321,7 +321,7 @@ def test_overview_chart_in_won():
     marker = next(t for t in fig["data"] if t.get("type") == "scatter")
     assert array(marker["y"])[array(marker["x"]).index("Amazon ECR")] == pytest.approx(4_137_151.425)
     _assert_man_eok(go.layout.YAxis(fig["layout"]["yaxis"]))
-    assert fig["layout"]["yaxis"]["title"]["text"] == "월 비용 (원)"
+    assert fig["layout"]["yaxis"]["title"]["text"] == "월 비용(원)"
     plain = figure(open_app(TEAM))
     assert bar_value(plain, "Storage", "Amazon ECR") == pytest.approx(144.0)
     assert plain["layout"]["yaxis"]["tickprefix"] == "$"

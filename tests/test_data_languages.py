@@ -96,6 +96,7 @@ def _texts():
     yield from ((f"migrations.yaml step {i}", t) for i, t in enumerate(_steps(moves)))
     yield from ((f"migrations.yaml {w}", v) for w, v in _items(moves, ("pairs", "*", "source")))
     yield from ((f"migrations.yaml pull_security_group {p}", v[1]) for p, v in moves["pull_security_group"].items())
+    yield ("migrations.yaml endpoint_hint", moves["endpoint_hint"])
     yield from ((f"onetime.yaml {w}", v) for w, v in _items(onetime, ("setup_hours", "*", "note")))
     yield from ((f"prices.yaml {w}", v) for w, v in _items(book, ("prices", "*", "note")))
 
@@ -110,7 +111,7 @@ def test_the_data_files_have_every_kind_of_text_checked():
         for f in ("decision_tree.yaml", "features.yaml", "migrations.yaml step", "onetime.yaml", "prices.yaml")
     }
     assert counts == {
-        "decision_tree.yaml": 92,  # + the public-images branch's answer and reason
+        "decision_tree.yaml": 93,  # + the public-images branch's answer and reason, + the endpoint note's reason
         "features.yaml": 11 + 8 * 2 + 8 * 11,
         "migrations.yaml step": 34,
         "onetime.yaml": 8,

@@ -94,8 +94,8 @@ def test_the_korean_estimate_speaks_korean(book, w):
 def test_registry_names_in_korean_keep_their_product_names():
     with i18n.using("ko"):
         names = {rid: registries.name(rid) for rid in registries.IDS}
-    assert names["harbor"] == "Harbor (자체 호스팅)" and names["ecr"] == "Amazon ECR"
-    assert names["s3"] == "S3 + docker save (기준선)"
+    assert names["harbor"] == "Harbor(자체 호스팅)" and names["ecr"] == "Amazon ECR"
+    assert names["s3"] == "S3 + docker save(기준선)"
     assert registries.name("harbor") == "Harbor (self-hosted)"
 
 
@@ -130,7 +130,7 @@ def test_a_line_name_with_pieces_keeps_its_english_key():
     )
     with i18n.using("ko"):
         words = name.text()
-    assert words == "인터넷 송신 (첫 10 TB)" and name.en == "Internet egress (first 10 TB)"
+    assert words == "인터넷 송신(첫 10 TB)" and name.en == "Internet egress (first 10 TB)"
 
 
 def test_every_unit_a_line_uses_has_korean_words():

@@ -208,7 +208,7 @@ def test_a_korean_spreadsheet_says_its_amounts_are_dollars(book):
         data = export.xlsx_table(engine.estimate(from_dict({}), book), book)
     wb = openpyxl.load_workbook(io.BytesIO(data))
     headers = {c.value for ws in wb.worksheets for c in ws[1]}
-    assert "월 비용 (USD)" in headers and "단가 (USD)" in headers
+    assert "월 비용(USD)" in headers and "단가(USD)" in headers
 
 
 def test_a_monthly_count_reads_as_korean_counts_it():

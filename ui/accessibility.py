@@ -130,6 +130,23 @@ SCRIPT = """<span class="registry-a11y"></span><script>
         pre.setAttribute("aria-label", name);
       }
     }
+    // Streamlit's own English (its file uploader's instructions and button, the skip link) has no option
+    // to set it (streamlit 1.67's file_uploader takes no texts): in another language its words are
+    // replaced where they stand, as text, so a screen reader says them too (seventh Korean review)
+    if (w.own) {
+      const spots = '[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"]';
+      for (const box of document.querySelectorAll(spots)) {
+        const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+        for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+          const was = t.nodeValue.trim();
+          if (!was) continue;
+          let now = w.own[was];
+          const limit = /^(?:Limit )?(\\S+) per file(.*)$/.exec(was);
+          if (now === undefined && limit) now = w.own.perFile.replace("{size}", limit[1]) + limit[2];
+          if (now !== undefined && now !== was) t.nodeValue = now;
+        }
+      }
+    }
     for (const a of document.querySelectorAll('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]')) {
       const here = a.hasAttribute("disabled");
       if (here && a.getAttribute("aria-current") !== "page") a.setAttribute("aria-current", "page");
@@ -163,11 +180,22 @@ SCRIPT = """<span class="registry-a11y"></span><script>
 @cache  # per language: the same HTML on every rerun
 def _script(lang: str) -> str:
     with i18n.using(lang):
-        words = {
+        words: dict[str, object] = {
             "code": _("Code: scroll it with the arrow keys"),
             "tree": _("Decision tree: scroll it with the arrow keys"),
             "lang": lang,
         }
+        if lang != "en":  # Streamlit's own words, each as its English reads (every wording 1.67 uses)
+            drop = _("Drag and drop a file here")
+            words["own"] = {
+                "Drag and drop file here": drop,
+                "Drag and drop a file here": drop,
+                "Drag and drop files here": drop,
+                "Browse files": _("Choose a file"),
+                "Upload": _("Choose a file"),
+                "Skip to main content": _("Skip to main content"),
+                "perFile": _("up to {size} per file"),
+            }
     return SCRIPT.replace("@@WORDS@@", json.dumps(words, ensure_ascii=False))
 
 

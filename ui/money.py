@@ -28,7 +28,7 @@ def column(label: str, unit: bool = True, **kwargs: Any) -> ColumnConfig:
     if i18n.krw() is None:
         return st.column_config.NumberColumn(label, format="dollar", **kwargs)
     # Korean names the currency in words (원), as the axis titles do; English keeps the sign
-    name = f"{label} ({'원' if i18n.lang() == 'ko' else '₩'})" if unit else label
+    name = labels.bracketed(label, "원" if i18n.lang() == "ko" else "₩") if unit else label  # "월 비용(원)"
     return st.column_config.NumberColumn(name, format="localized", **kwargs)
 
 

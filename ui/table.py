@@ -30,6 +30,11 @@ from lib.inputs.workload import Workload
 Table: TypeAlias = pa.Table  # what a page's cached view holds for st.dataframe (pyarrow is untyped)
 
 
+# A row tall enough for a cell's text to wrap onto a second line: Streamlit's grid wraps text only in rows
+# taller than 4rem (64 px; its DataFrame component's isWrappingAllowed), and shows two lines of 14 px text
+# whole in 68 (seventh Korean review: a setup or a range in words was cut at the column's edge).
+WRAPPED_ROW = 68
+
 _real_arrow_bytes = dataframe_util.convert_arrow_table_to_arrow_bytes
 # id(table) -> (the table, its bytes once made): the tables `shown` made, as many as the scenario table's views
 # (the table is kept with its bytes: its id is not reused while the entry lives)

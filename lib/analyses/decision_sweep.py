@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core import i18n
 from ..core.i18n import _
+from ..core.numbers import count_words
 from ..decide import decision
 from ..decide.decision_tree import Tree
 from ..inputs.pricebook import PriceBook
@@ -135,7 +137,15 @@ def value(field: str, x: float) -> str:
     """A swept value as the page writes it: "50 %", "1,200,000 pulls a month"."""
     if field in PERCENT_FIELDS:
         return percent(x, 0 if abs(x * 100 - round(x * 100)) < 0.05 else 1)
-    return sensitivity.with_unit(field, number(_significant(x)))
+    shown = _significant(x)
+    words = count_words(shown) if i18n.lang() == "ko" and sensitivity.UNITS[field] in KOREAN_COUNTS else None
+    if words:  # "월 1억 회", "1만 명": a unit after 만/억 stands apart, as after any Korean number word
+        return sensitivity.with_unit(field, words + " ")
+    return sensitivity.with_unit(field, number(shown))
+
+
+# counts a Korean sentence says in 만 and 억 ("월 1억 회", "1만 명"); sizes keep their digits ("20,000MB")
+KOREAN_COUNTS = frozenset({"pulls a month", "seats", "versions"})
 
 
 def _significant(x: float, figures: int = 3) -> float:

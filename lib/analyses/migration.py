@@ -112,9 +112,10 @@ def _base(rid: str, w: Workload) -> str:
     return str(data()["addresses"][rid].format(**{**names(w), "repository": ""}))
 
 
-def batch_steps(source: str, target: str, w: Workload) -> list[tuple[str, str]]:
+def batch_steps(source: str, target: str, w: Workload, endpoints_set_up: bool = False) -> list[tuple[str, str]]:
     """Every repository with every version: list, create, copy, check; then the deployment
-    steps for the platform the images run on."""
+    steps for the platform the images run on. `endpoints_set_up`: the plan's first steps create the
+    target's endpoints, so a later step does not tell the reader to add them (seventh Korean review)."""
     d, n = data(), names(w)
     create = d["create"][target].format(**{**n, "repository": "$repo"})
     create_all = f"while read -r repo; do\n  {create}\ndone < repositories.txt" if "$repo" in create else create
@@ -130,6 +131,7 @@ def batch_steps(source: str, target: str, w: Workload) -> list[tuple[str, str]]:
         "create_all": create_all,
         "login_src": d["login"][source].format(**n),
         "login_dst": d["login"][target].format(**n),
+        "endpoint_hint": "" if endpoints_set_up else d["endpoint_hint"].format(),
     }
     copy = d["copy"]["from_s3" if source == "s3" else "to_s3" if target == "s3" else "registry"]
     fill["copy_all"] = copy.format(**fill)
@@ -142,13 +144,13 @@ def batch_steps(source: str, target: str, w: Workload) -> list[tuple[str, str]]:
     return out
 
 
-def steps(source: str, target: str, w: Workload) -> tuple[list[tuple[str, str]], str]:
+def steps(source: str, target: str, w: Workload, endpoints_set_up: bool = False) -> tuple[list[tuple[str, str]], str]:
     d, n = data(), names(w)
     pair = d["pairs"].get(f"{source}->{target}")
     if pair and w.repositories == 1 and w.deploy_platform == "ec2":
         return [(t, c.format(**n)) for t, c in pair["steps"]], pair["source"]
     if w.repositories > 1 or w.deploy_platform != "ec2":
-        return batch_steps(source, target, w), _(
+        return batch_steps(source, target, w, endpoints_set_up), _(
             "batch plan: all {n} repositories with every version, copied with skopeo, then the deployment steps "
             "for your platform"
         ).format(n=number(w.repositories))
@@ -254,8 +256,9 @@ def plan(
     now = engine.estimate(w, book, ids=(source, target))
     after = engine.estimate(w.replace(**changes), book, ids=(target,))[target] if changes else now[target]
     totals = {source: now[source].monthly_cost, target: after.monthly_cost}
-    step_list, step_source = steps(source, target, w)
-    step_list = setup_steps(target, changes, w) + step_list
+    first = setup_steps(target, changes, w)
+    step_list, step_source = steps(source, target, w, endpoints_set_up=bool(first))
+    step_list = first + step_list
     return Plan(
         source,
         target,

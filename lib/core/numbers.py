@@ -83,6 +83,17 @@ def won_words(won: float) -> str:
     return f"{about}{sign}{' '.join(parts)} 원"
 
 
+def count_words(n: float) -> str | None:
+    """A large round count as Korean writes it in a sentence, in 만 (10^4) and 억 (10^8): 100,000,000 is
+    "1억", 50,000 "5만", 250,000,000 "2억 5,000만" (seventh Korean review: "월 100,000,000회"). None when
+    it is not a whole number of 만 (12,345 stays "12,345") or below 1만."""
+    k = round(n)
+    if k < 10_000 or k % 10_000 or abs(n - k) > 1e-9:
+        return None
+    eok, man = divmod(k // 10_000, 10_000)
+    return " ".join(([f"{eok:,}억"] if eok else []) + ([f"{man:,}만"] if man else []))
+
+
 def money(x: float, cents: bool = True, prose: bool = False) -> str:
     """$2,996.85 (or $2,997 without cents); −$3.20 for a negative amount; ₩4,135,653 in won (no
     fractions of a won). `prose`: the amount sits in a sentence, which in Korean says won in 만 and

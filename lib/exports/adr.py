@@ -52,6 +52,14 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
         ),
         _("Situation: {items}.").format(items=", ".join(situation)),
     ]
+    # what the reader entered that weighs on the decision and the costs ahead: the features required (they
+    # set registries aside) and the growth (Over time); the seventh Korean review found neither in the context
+    if w.required_features:
+        lines.append(
+            _("Required features: {features}.").format(features=wording.value("required_features", w.required_features))
+        )
+    if w.monthly_growth:
+        lines.append(_("Growth: {growth} a month.").format(growth=wording.value("monthly_growth", w.monthly_growth)))
     changed = {k: v for k, v in w.to_dict(only_changed=True).items() if SPECS[k].group not in ("analysis",)}
     if changed:
         lines += [
@@ -91,7 +99,9 @@ def adr(a: Analysis, link: str = "", today: dt.date | None = None, bill: Section
             outcome = why[reg.id]
         changes = a.changes(reg.id) if reg.id != r.recommended else {}
         name = (
-            _("{registry} {setup}").format(registry=reg.name, setup=setups.describe(changes, reg.id))
+            wording.one_bracket(
+                _("{registry} {setup}").format(registry=reg.name, setup=setups.describe(changes, reg.id))
+            )
             if changes
             else reg.name
         )

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..analyses.migration import Plan
+from ..core import i18n
 from ..core.i18n import N_, _, ngettext
 from ..inputs import regions
 from ..inputs.workload import SHARE_FIELDS, SPECS, Workload
@@ -150,6 +151,13 @@ def drivers(w: Workload) -> str:
     """A chart subtitle naming what drives the cost: size and pulls, the pull mix, the network
     path and the region."""
     return f"{workload(w)} · {value('network', w.network)} · {region(w.region)}"
+
+
+def one_bracket(text: str) -> str:
+    """A name with a bracket of its own and a setup in brackets after it, as Korean writes it: one bracket,
+    "S3 + docker save(기준선, NAT 대신 S3 게이트웨이 엔드포인트 구성)", not "(기준선)(…)" (seventh Korean
+    review, the ADR). English sets the setup apart in words ("… (baseline) with …"): unchanged."""
+    return text.replace(")(", ", ") if i18n.lang() == "ko" else text
 
 
 def reason(text: str) -> str:

@@ -25,4 +25,6 @@ def private_aws_subnets(w: PricingInputs[object]) -> bool:
     return w.network in ("nat", "endpoints") and consumers_cloud(w) == "aws"
 
 
-WHERE: dict[ConsumersCloud, str] = {"aws": "AWS", "gcp": "GCP", "azure": "Azure", "on_prem": N_("on-premises")}
+# Korean names Google's cloud Google Cloud, as every other Korean text does (seventh Korean review: "워크로드가
+# GCP 밖에서 실행되므로 … Google Cloud의 인터넷 송신 요금"); English keeps GCP
+WHERE: dict[ConsumersCloud, str] = {"aws": "AWS", "gcp": N_("GCP"), "azure": "Azure", "on_prem": N_("on-premises")}

@@ -188,7 +188,13 @@ def choices_in_sentence(name: str, values: Collection[str]) -> str:
 def axis_title(name: str) -> str:
     """An axis name with its unit: "Image size (MB)", "Pulls a month", "Cross-region pulls (%)"."""
     unit = "%" if name in PERCENT_FIELDS else SPECS[name].unit
-    return f"{field(name)} ({unit})" if unit else field(name)
+    return bracketed(field(name), unit) if unit else field(name)
+
+
+def bracketed(text: str, inside: str) -> str:
+    """text with a note in brackets: "Image size (MB)" in English; Korean sets the bracket against the word,
+    "이미지 크기(MB)", "월 비용(원)", as every Korean message of the catalogue does (seventh Korean review)."""
+    return f"{text}({inside})" if i18n.lang() == "ko" else f"{text} ({inside})"
 
 
 # ---- the price book's entries, as the About page lists them ---------------------------------

@@ -29,7 +29,7 @@ def other_cloud_flags(w: Inputs, home: ConsumersCloud, provider: str) -> list[Fl
         )
     else:
         message = N_("The workloads run outside {cloud}: every pull leaves {provider} as internet egress.")
-    return [Flag("other_cloud", "info", say(message, cloud=WHERE[home], provider=provider))]
+    return [Flag("other_cloud", "info", say(message, cloud=say(WHERE[home]), provider=provider))]
 
 
 def tiered(gb: Amount, p: Prices, tiers: Tiers, label: Label | str, category: Category = "transfer") -> list[Line]:

@@ -77,7 +77,9 @@ def alternative_sentence(w: Workload, a: Analysis) -> str:
             "None cheaper: {answer} is itself the cheapest that meets every hard requirement, at {cost} a month."
         ).format(answer=answer_words(a), cost=money(r.cheapest_cost, prose=True)) + _set_aside_cheaper(a)
     name = (
-        _("{registry} {setup}").format(registry=registries.name(r.cheapest), setup=r.cheapest_setup)
+        wording.one_bracket(
+            _("{registry} {setup}").format(registry=registries.name(r.cheapest), setup=r.cheapest_setup)
+        )
         if r.cheapest_setup
         else registries.name(r.cheapest)
     )
