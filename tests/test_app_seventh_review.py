@@ -100,3 +100,13 @@ def test_over_times_caption_is_a_sentence():
     assert "모든 레지스트리는 가장 저렴한 구성 기준입니다." in [c.value for c in at.caption]
     en = open_app({**REVIEW, "lang": "en"}, page="pages/cost_over_time.py")
     assert "Each registry in its cheapest setup." in [c.value for c in en.caption]  # the English as it was
+
+
+def test_the_sidebar_sets_its_units_against_the_word_in_korean():
+    """'이미지 크기(MB)', not '이미지 크기 (MB)' (the bracket rule of every Korean message); English keeps its space."""
+    for lang, size in (("ko", "이미지 크기(MB)"), ("en", "Image size (MB)")):
+        at = open_app({"lang": lang})
+        shown = [n.label for n in at.sidebar.number_input]
+        assert size in shown, shown
+        if lang == "ko":
+            assert [x for x in shown if " (" in x] == [], shown

@@ -153,7 +153,7 @@ def field(
     lo, hi = float(s.min or 0.0), float(s.max or 0.0)  # every number field has both bounds
     slider = sliders and name in SLIDERS
     unit = "%" if name in PERCENT else (size_unit() if name == "image_size_mb" else s.unit)
-    label = label or (f"{s.label} ({unit})" if unit and not slider else s.label)
+    label = label or (labels.bracketed(s.label, unit) if unit and not slider else s.label)
     widget = widget_key or key(name)
     common = dict(key=widget, help=labels.help_text(name), on_change=on_change, args=args)
     if s.kind == "bool":
