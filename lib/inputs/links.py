@@ -12,7 +12,7 @@ valid input, and each problem is named.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ..core.errors import InputError
 from ..core.i18n import _, quote
@@ -69,50 +69,54 @@ class Parsed:
             return None
 
 
+# what a link's parameter sets: the price book, a field of scenario A, or one of B's ("b_" fields)
+Target = Literal["book", "a", "b"]
+
+
+def _read_param(name: str, values: list[Any]) -> tuple[Target, str, str] | str:
+    """One parameter of a link: what it sets, the field and the value; or, as a string, the problem that
+    keeps it from being used (given more than once, too long, not a price book version, unknown)."""
+    ours = name in SPECS or name == PRICE_BOOK or name.removeprefix(B_PREFIX) in SPECS
+    shown = name if ours else quote(name)  # anything else came from whoever wrote the link: shown as text
+    if len(values) != 1:
+        return _("{name}: given {count} times in the link ({values}); none was used").format(
+            name=shown, count=len(values), values=", ".join(quote(str(v), 20) for v in values[:3])
+        )
+    value = str(values[0])
+    if len(value.encode("utf-8", "surrogatepass")) > MAX_VALUE_BYTES:
+        return _("{name}: value longer than {limit} bytes; not used").format(name=shown, limit=MAX_VALUE_BYTES)
+    if name == PRICE_BOOK:
+        if not pricebook.valid_version(value):
+            return _("{name}: {value} is not a price book version ({rule}); not used").format(
+                name=shown, value=quote(value), rule=pricebook.VERSION_RULE
+            )
+        return "book", name, value
+    if name.startswith(B_PREFIX) and name[len(B_PREFIX) :] in SPECS:
+        return "b", name[len(B_PREFIX) :], value
+    if name in SPECS:
+        return "a", name, value
+    return _("{name}: unknown parameter; ignored (parameters are scenario field names)").format(name=shown)
+
+
 def from_query(params: dict[str, list[str]]) -> Parsed:
     """Parse a query string given as {name: [values...]} (repeated keys keep every value)."""
     problems: list[str] = []
-    a_raw, b_raw, book = {}, {}, None
+    raw: dict[Target, dict[str, str]] = {"a": {}, "b": {}}
+    book = None
     for name, values in params.items():
-        values = list(values) if isinstance(values, (list, tuple)) else [values]
         if name in IGNORED:
             continue
-        ours = name in SPECS or name == PRICE_BOOK or name.removeprefix(B_PREFIX) in SPECS
-        shown = name if ours else quote(name)  # anything else came from whoever wrote the link: shown as text
-        if len(values) != 1:
-            problems.append(
-                _("{name}: given {count} times in the link ({values}); none was used").format(
-                    name=shown, count=len(values), values=", ".join(quote(str(v), 20) for v in values[:3])
-                )
-            )
-            continue
-        value = str(values[0])
-        if len(value.encode("utf-8", "surrogatepass")) > MAX_VALUE_BYTES:
-            problems.append(
-                _("{name}: value longer than {limit} bytes; not used").format(name=shown, limit=MAX_VALUE_BYTES)
-            )
-            continue
-        if name == PRICE_BOOK:
-            if not pricebook.valid_version(value):
-                problems.append(
-                    _("{name}: {value} is not a price book version ({rule}); not used").format(
-                        name=shown, value=quote(value), rule=pricebook.VERSION_RULE
-                    )
-                )
-                continue
-            book = value
-        elif name.startswith(B_PREFIX) and name[len(B_PREFIX) :] in SPECS:
-            b_raw[name[len(B_PREFIX) :]] = value
-        elif name in SPECS:
-            a_raw[name] = value
+        read = _read_param(name, list(values) if isinstance(values, (list, tuple)) else [values])
+        if isinstance(read, str):
+            problems.append(read)
+        elif read[0] == "book":
+            book = read[2]
         else:
-            problems.append(
-                _("{name}: unknown parameter; ignored (parameters are scenario field names)").format(name=shown)
-            )
-    a, a_problems = lenient(a_raw)
+            raw[read[0]][read[1]] = read[2]
+    a, a_problems = lenient(raw["a"])
     b_values = {}
-    if b_raw:
-        b, b_problems = lenient(b_raw, a, _("comparison: "))  # the prefix of each problem with scenario B
+    if raw["b"]:
+        b, b_problems = lenient(raw["b"], a, _("comparison: "))  # the prefix of each problem with scenario B
         b_values = {k: v for k, v in b.to_dict().items() if v != a.to_dict()[k]}
         a_problems += b_problems
     return Parsed(a, b_values, book, problems + a_problems)

@@ -22,34 +22,35 @@ def byte_size(v: object, where: str, probs: list[str]) -> int | None:
     return int(v)
 
 
+def _iso_time(v: str) -> float | None:
+    """An ISO 8601 date and time as seconds since 1970 (naive means UTC), or None when it is not one."""
+    try:
+        d = datetime.fromisoformat(v)
+    except ValueError:
+        return None
+    return (d if d.tzinfo else d.replace(tzinfo=UTC)).timestamp()
+
+
+def _any_time(v: object) -> float | None:
+    """The slow path: seconds since 1970 as a number (never a bool), or ISO 8601 with spaces around it."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return float(v) if math.isfinite(v) else None
+    if isinstance(v, str) and len(v) <= 64:
+        return _iso_time(v.strip())
+    return None
+
+
 def when(v: object, where: str, probs: list[str]) -> float | None:
     """ISO 8601 (with offset or Z; naive means UTC) or seconds since 1970."""
-    d: datetime | None
-    t: float | None
     if v is None or v == "":
         return None
-    if type(v) is str and len(v) <= 64:
-        try:
-            d = datetime.fromisoformat(v)
-        except ValueError:
-            d = None
-        if d is not None:
-            t = (d if d.tzinfo else d.replace(tzinfo=UTC)).timestamp()
-            if TIME_MIN <= t <= TIME_MAX:
-                return t
-    if isinstance(v, bool):
-        t = None
-    elif isinstance(v, (int, float)):
-        t = float(v) if math.isfinite(v) else None
-    elif isinstance(v, str) and len(v) <= 64:
-        try:
-            d = datetime.fromisoformat(v.strip())
-        except ValueError:
-            t = None
-        else:
-            t = (d if d.tzinfo else d.replace(tzinfo=UTC)).timestamp()
-    else:
-        t = None
+    if type(v) is str and len(v) <= 64:  # the usual case first: a well-formed ISO string in range
+        t = _iso_time(v)
+        if t is not None and TIME_MIN <= t <= TIME_MAX:
+            return t
+    t = _any_time(v)
     if t is None or not (TIME_MIN <= t <= TIME_MAX):
         probs.append(
             _("{where}: expected a date and time (ISO 8601 or seconds since 1970, 2000-2100), got {got}").format(

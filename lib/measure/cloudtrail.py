@@ -30,45 +30,66 @@ PULL = "BatchGetImage"
 LAYER = "GetDownloadUrlForLayer"
 
 
+def _tally(counts: dict[str, int], key: str) -> None:
+    """One more under `key`."""
+    counts[key] = counts.get(key, 0) + 1
+
+
+def _address(ip: object) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The caller's address, or None when the event names a caller instead ("ecr.amazonaws.com", "AWS
+    Internal": AWS's own calls) or gives none."""
+    try:
+        return ipaddress.ip_address(ip) if isinstance(ip, str) else None
+    except ValueError:
+        return None
+
+
+def _count_pull(r: dict[str, Any], t: float, inv: Inventory) -> None:
+    """One pull where it came from: AWS itself, an interface endpoint, a private address, or a public one
+    (kept with the registry's region, told apart later with AWS's address ranges)."""
+    trail = inv.trail
+    addr = _address(r.get("sourceIPAddress"))
+    if addr is None:
+        _tally(trail, "aws")
+        return
+    inv.trail_times.append(t)
+    region, vpce = r.get("awsRegion"), r.get("vpcEndpointId")
+    if isinstance(vpce, str) and vpce:
+        _tally(trail, "endpoint")
+    elif any(addr in net for net in PRIVATE):
+        _tally(trail, "private")
+    else:
+        _tally(trail, "public")
+        _tally(inv.trail_ips, f"{addr} {region if isinstance(region, str) else ''}")
+
+
+def _read_event(r: object, i: int, inv: Inventory, probs: list[str]) -> None:
+    """One CloudTrail event: a pull counted, a layer download or a refused pull tallied, anything else
+    passed over."""
+    if not isinstance(r, dict):
+        probs.append(_("{where}: expected an event object, got {got}").format(where=f"Records[{i}]", got=show(r)))
+        return
+    if r.get("eventSource") != "ecr.amazonaws.com" or r.get("eventName") != PULL:
+        if r.get("eventName") == LAYER:
+            _tally(inv.trail, "layers")
+        return
+    if r.get("errorCode"):
+        _tally(inv.trail, "failed")  # refused (no access, no such image): nothing pulled
+        return
+    t = when(r.get("eventTime"), f"Records[{i}].eventTime", probs)
+    if t is not None:
+        _count_pull(r, t, inv)
+
+
 def parse_cloudtrail(doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]) -> None:
     records = doc.get("Records")
     if not isinstance(records, list) or len(records) > MAX_SERIES_POINTS:
         probs.append(_("Records: expected a list of CloudTrail events, got {got}").format(got=show(records)))
         return
-    trail = inv.trail
     for i, r in enumerate(records):
         if len(probs) >= MAX_PROBLEMS:
-            return
-        if not isinstance(r, dict):
-            probs.append(_("{where}: expected an event object, got {got}").format(where=f"Records[{i}]", got=show(r)))
-            continue
-        if r.get("eventSource") != "ecr.amazonaws.com" or r.get("eventName") != PULL:
-            if r.get("eventName") == LAYER:
-                trail["layers"] = trail.get("layers", 0) + 1
-            continue
-        if r.get("errorCode"):
-            trail["failed"] = trail.get("failed", 0) + 1  # refused (no access, no such image): nothing pulled
-            continue
-        t = when(r.get("eventTime"), f"Records[{i}].eventTime", probs)
-        if t is None:
-            continue
-        ip, region, vpce = r.get("sourceIPAddress"), r.get("awsRegion"), r.get("vpcEndpointId")
-        try:
-            addr = ipaddress.ip_address(ip) if isinstance(ip, str) else None
-        except ValueError:
-            addr = None
-        if addr is None:
-            trail["aws"] = trail.get("aws", 0) + 1  # "ecr.amazonaws.com", "AWS Internal": AWS's own calls
-            continue
-        inv.trail_times.append(t)
-        if isinstance(vpce, str) and vpce:
-            trail["endpoint"] = trail.get("endpoint", 0) + 1
-        elif any(addr in net for net in PRIVATE):
-            trail["private"] = trail.get("private", 0) + 1
-        else:
-            key = f"{addr} {region if isinstance(region, str) else ''}"
-            trail["public"] = trail.get("public", 0) + 1
-            inv.trail_ips[key] = inv.trail_ips.get(key, 0) + 1
+            return  # enough problems to fix the file: reading stops here
+        _read_event(r, i, inv, probs)
     inv.trail_files.append(src.name)
 
 

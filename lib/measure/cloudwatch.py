@@ -73,6 +73,44 @@ def parse_statistics(doc: dict[str, Any], src: Source, inv: Inventory, probs: li
         _series(src, inv, str(label)[:80], points)
 
 
+def _result_points(r: dict[str, Any], w: str, probs: list[str]) -> list[tuple[float, float]] | None:
+    """One result's (time, pulls) points, the unreadable ones said in `probs`; None when the file's problems
+    reach the limit (MAX_PROBLEMS: as many as are worth saying)."""
+    points = []
+    for j, (t0, n0) in enumerate(zip(r["Timestamps"], r["Values"], strict=True)):
+        if len(probs) >= MAX_PROBLEMS:
+            return None
+        t = when(t0, f"{w}.Timestamps[{j}]", probs)
+        n = _count(n0, f"{w}.Values[{j}]", probs)
+        if t is not None and n is not None:
+            points.append((t, n))
+    return points
+
+
+def _result_problem(r: object, w: str) -> str | None:
+    """Why a result cannot be read (not an object; Timestamps and Values not lists of one length), or None."""
+    if not isinstance(r, dict):
+        return _("{where}: expected an object, got {got}").format(where=w, got=show(r))
+    ts, vs = r.get("Timestamps"), r.get("Values")
+    if not isinstance(ts, list) or not isinstance(vs, list) or len(ts) != len(vs) or len(ts) > MAX_SERIES_POINTS:
+        return _("{where}: expected Timestamps and Values of the same length").format(where=w)
+    return None
+
+
+def _partial_note(src: Source, token: object) -> str:
+    """What to run to read all the data, when CloudWatch returned part of it."""
+    return _(
+        "{file}: CloudWatch returned part of the data (StatusCode PartialData or a NextToken): run the "
+        "same `aws cloudwatch get-metric-data` command without --max-items (the AWS CLI then reads every "
+        "page){token}"
+    ).format(
+        file=src.name,
+        token=_(", or continue with --starting-token {token}").format(token=token[:200])
+        if isinstance(token, str) and token
+        else "",
+    )
+
+
 def parse_metric_data(doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]) -> None:
     results = doc.get("MetricDataResults")
     if not isinstance(results, list):
@@ -81,36 +119,17 @@ def parse_metric_data(doc: dict[str, Any], src: Source, inv: Inventory, probs: l
     partial = False
     for i, r in enumerate(results):
         w = f"MetricDataResults[{i}]"
-        if not isinstance(r, dict):
-            probs.append(_("{where}: expected an object, got {got}").format(where=w, got=show(r)))
-            continue
-        ts, vs = r.get("Timestamps"), r.get("Values")
-        if not isinstance(ts, list) or not isinstance(vs, list) or len(ts) != len(vs) or len(ts) > MAX_SERIES_POINTS:
-            probs.append(_("{where}: expected Timestamps and Values of the same length").format(where=w))
+        problem = _result_problem(r, w)
+        if problem is not None:
+            probs.append(problem)
             continue
         partial = partial or r.get("StatusCode") == "PartialData"
-        points = []
-        for j, (t0, n0) in enumerate(zip(ts, vs, strict=True)):
-            if len(probs) >= MAX_PROBLEMS:
-                return
-            t = when(t0, f"{w}.Timestamps[{j}]", probs)
-            n = _count(n0, f"{w}.Values[{j}]", probs)
-            if t is not None and n is not None:
-                points.append((t, n))
+        points = _result_points(r, w, probs)
+        if points is None:
+            return  # enough said: nothing more is read from this file
         label = r.get("Label") if isinstance(r.get("Label"), str) else r.get("Id")
         if not probs:
             _series(src, inv, str(label or "RepositoryPullCount")[:80], points)
     token = doc.get("NextToken")
     if partial or (isinstance(token, str) and token):
-        inv.partial.append(
-            _(
-                "{file}: CloudWatch returned part of the data (StatusCode PartialData or a NextToken): run the "
-                "same `aws cloudwatch get-metric-data` command without --max-items (the AWS CLI then reads every "
-                "page){token}"
-            ).format(
-                file=src.name,
-                token=_(", or continue with --starting-token {token}").format(token=token[:200])
-                if isinstance(token, str) and token
-                else "",
-            )
-        )
+        inv.partial.append(_partial_note(src, token))

@@ -41,11 +41,11 @@ def parse_ecr(doc: dict[str, Any], src: Source, inv: Inventory, probs: list[str]
         inv.partial.append(_partial(src, len(details), sorted(seen), token))
 
 
-def _image(d: dict[str, Any], i: int, src: Source, inv: Inventory, probs: list[str]) -> str | None:
-    """One image of the listing into the inventory; its repository, or None when it has no readable one."""
+def _checked(d: dict[str, Any], i: int, src: Source, probs: list[str]) -> tuple[str | None, str, int | None]:
+    """The image's repository, digest and size. The common, well-formed case is checked inline (100,000
+    images in well under a second); anything else goes through the checks that name the problem. An image
+    without a digest is known by its place in the file."""
     w = f"imageDetails[{i}]"
-    # the common, well-formed case is checked inline (100,000 images in well under a second);
-    # anything else goes through the checks that name the problem
     repo = d.get("repositoryName")
     if type(repo) is not str or not repo or len(repo) > MAX_NAME:
         repo = name_text(repo, f"{w}.repositoryName", probs)
@@ -55,10 +55,12 @@ def _image(d: dict[str, Any], i: int, src: Source, inv: Inventory, probs: list[s
     size = d.get("imageSizeInBytes")
     if type(size) is not int or not 0 <= size <= MAX_BYTES_VALUE:
         size = byte_size(size, f"{w}.imageSizeInBytes", probs)
-    pushed = when(d.get("imagePushedAt"), f"{w}.imagePushedAt", probs)
-    mt = string(d.get("imageManifestMediaType"))
-    if repo is None:
-        return None
+    return repo, digest, size
+
+
+def _version(inv: Inventory, repo: str, digest: str, size: int | None, pushed: float | None) -> Version:
+    """The image's version in the inventory: a new one made inline (the usual case), or one another
+    file listed too, with what this listing adds."""
     versions = inv.repos.get(repo)
     if versions is None:
         versions = inv.repos[repo] = {}
@@ -71,9 +73,15 @@ def _image(d: dict[str, Any], i: int, src: Source, inv: Inventory, probs: list[s
             pushed,
             "ecr" if pushed is not None else None,
         )
-    else:
-        v = inv.version(repo, digest, "ecr")
-        add(v, "ecr", size=size, pushed=pushed)
+        return v
+    v = inv.version(repo, digest, "ecr")
+    add(v, "ecr", size=size, pushed=pushed)
+    return v
+
+
+def _classify(v: Version, d: dict[str, Any], mt: str | None, inv: Inventory) -> None:
+    """What kind of thing the listing says it is: an index, typed or not, tagged or not, an image or
+    another artifact set aside."""
     if mt in INDEX_TYPES:
         # AWS reports an index's size as its largest child's; the children are listed as images of
         # their own, so the index is set aside (and used only if no child is in the file)
@@ -89,6 +97,16 @@ def _image(d: dict[str, Any], i: int, src: Source, inv: Inventory, probs: list[s
         if not v.skip:
             inv.artifacts += 1
         v.skip = True
+
+
+def _image(d: dict[str, Any], i: int, src: Source, inv: Inventory, probs: list[str]) -> str | None:
+    """One image of the listing into the inventory; its repository, or None when it has no readable one."""
+    repo, digest, size = _checked(d, i, src, probs)
+    pushed = when(d.get("imagePushedAt"), f"imageDetails[{i}].imagePushedAt", probs)
+    mt = string(d.get("imageManifestMediaType"))
+    if repo is None:
+        return None
+    _classify(_version(inv, repo, digest, size, pushed), d, mt, inv)
     return repo
 
 

@@ -11,6 +11,7 @@ import csv
 import io
 import math
 from datetime import UTC, datetime
+from typing import Any
 
 from ..core.i18n import _
 from .checks import show
@@ -27,6 +28,35 @@ def looks_like(data: bytes) -> bool:
     return all(c in head for c in NEEDED) and "," in head
 
 
+def _missing_columns(fields: dict[str, str]) -> list[str]:
+    """The problem of a CSV that is not the export (a needed column missing), or none."""
+    missing = [c for c in NEEDED if c not in fields]
+    if not missing:
+        return []
+    return [
+        _("not Docker Hub's pull usage export: the columns {columns} are missing").format(columns=", ".join(missing))
+    ]
+
+
+def _hour_pulls(row: dict[str, Any], fields: dict[str, str], i: int, probs: list[str]) -> tuple[float, float] | None:
+    """One line's hour (its start, as a timestamp) and pulls; None, with the problem said, when either is
+    not readable. A blank count is 0 pulls."""
+    dh, n = (row.get(fields["datehour"]) or "").strip(), (row.get(fields["pulls"]) or "").strip()
+    try:
+        t = datetime.strptime(dh, "%Y/%m/%d/%H").replace(tzinfo=UTC).timestamp()
+    except ValueError:
+        probs.append(_("line {line}: datehour: expected yyyy/mm/dd/hh, got {got}").format(line=i, got=show(dh)))
+        return None
+    try:
+        pulls = float(n) if n else 0.0
+    except ValueError:
+        pulls = -1.0
+    if not math.isfinite(pulls) or pulls < 0 or pulls > 1e15:
+        probs.append(_("line {line}: pulls: expected a count, got {got}").format(line=i, got=show(n)))
+        return None
+    return t, pulls
+
+
 def parse_usage(src: Source, inv: Inventory) -> list[str]:
     """Reads one export; returns the problems found (nothing counted from a file with any)."""
     try:
@@ -35,34 +65,18 @@ def parse_usage(src: Source, inv: Inventory) -> list[str]:
         return [_("not a text file (it is not UTF-8); expected Docker Hub's pull usage CSV")]
     reader = csv.DictReader(io.StringIO(text))
     fields = {(f or "").strip().lower(): f for f in reader.fieldnames or []}
-    missing = [c for c in NEEDED if c not in fields]
-    if missing:
-        return [
-            _("not Docker Hub's pull usage export: the columns {columns} are missing").format(
-                columns=", ".join(missing)
-            )
-        ]
+    if missing := _missing_columns(fields):
+        return missing
     probs: list[str] = []
     total, hours = 0.0, []
     try:
         for i, row in enumerate(reader, start=2):
             if len(probs) >= MAX_PROBLEMS or i > MAX_SERIES_POINTS:
-                break
-            dh, n = (row.get(fields["datehour"]) or "").strip(), (row.get(fields["pulls"]) or "").strip()
-            try:
-                t = datetime.strptime(dh, "%Y/%m/%d/%H").replace(tzinfo=UTC).timestamp()
-            except ValueError:
-                probs.append(_("line {line}: datehour: expected yyyy/mm/dd/hh, got {got}").format(line=i, got=show(dh)))
-                continue
-            try:
-                pulls = float(n) if n else 0.0
-            except ValueError:
-                pulls = -1.0
-            if not math.isfinite(pulls) or pulls < 0 or pulls > 1e15:
-                probs.append(_("line {line}: pulls: expected a count, got {got}").format(line=i, got=show(n)))
-                continue
-            total += pulls
-            hours.append(t)
+                break  # bounded: enough problems to fix the file, and no more rows than one input may hold
+            read = _hour_pulls(row, fields, i, probs)
+            if read is not None:
+                total += read[1]
+                hours.append(read[0])
     except csv.Error as e:
         probs.append(_("not a readable CSV file ({why})").format(why=e))
     if not probs and hours:

@@ -26,7 +26,8 @@ def max_values(n: int) -> int:
     return min(MAX_VALUES, max(10_000, n // BYTES_PER_VALUE))
 
 
-def json_docs(src: Source) -> list[Any]:
+def _text(src: Source) -> str:
+    """The file as text: refused when too large, not UTF-8 (a BOM is allowed) or empty."""
     if len(src.data) > MAX_FILE_BYTES:
         raise FileProblems(
             [
@@ -41,14 +42,23 @@ def json_docs(src: Source) -> list[Any]:
         raise FileProblems([_("not a text file (it is not UTF-8); expected JSON")]) from None
     if not text.strip():
         raise FileProblems([_("the file is empty; expected JSON")])
-    # json.loads takes ~50 bytes of memory per value and a file of `[[[]]]` is all values: count
-    # values and nesting before parsing (lib/core/bounded.py), whatever the file's size
+    return text
+
+
+def _check_bounds(src: Source) -> None:
+    """json.loads takes ~50 bytes of memory per value and a file of `[[[]]]` is all values: count values
+    and nesting before parsing (lib/core/bounded.py), whatever the file's size."""
     try:
         bounded.check_json(
             src.data, max_depth=MAX_DEPTH, max_values=max_values(len(src.data)), max_bytes=MAX_FILE_BYTES
         )
     except bounded.BoundExceeded as e:
         raise FileProblems([_("{why}; not an inventory file (split a larger export)").format(why=e)]) from None
+
+
+def _one_document(text: str) -> list[Any] | None:
+    """The file as one JSON document; None when more follow it (json's "Extra data"), any other fault
+    refused in words (an HTML page said as such)."""
     try:
         return [json.loads(text)]
     except RecursionError:
@@ -60,7 +70,12 @@ def json_docs(src: Source) -> list[Any]:
             raise FileProblems([not_json(e)]) from None
     except ValueError:  # int() refuses more than 4,300 digits (a plain ValueError, not a decode error)
         raise FileProblems([_(TOO_LONG_NUMBER)]) from None
-    # several JSON documents back to back: `gh api --paginate` prints one array per page
+    return None
+
+
+def _documents(text: str) -> list[Any]:
+    """Several JSON documents back to back (`gh api --paginate` prints one array per page), at most
+    MAX_DOCS_PER_FILE of them."""
     docs: list[Any] = []
     dec, pos, n = json.JSONDecoder(), 0, len(text)
     try:
@@ -80,6 +95,14 @@ def json_docs(src: Source) -> list[Any]:
     except ValueError:
         raise FileProblems([_(TOO_LONG_NUMBER)]) from None
     return docs
+
+
+def json_docs(src: Source) -> list[Any]:
+    """The file's JSON documents (one, or several back to back); FileProblems saying why it is refused."""
+    text = _text(src)
+    _check_bounds(src)
+    one = _one_document(text)
+    return one if one is not None else _documents(text)
 
 
 def not_json(e: json.JSONDecodeError) -> str:

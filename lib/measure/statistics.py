@@ -37,34 +37,52 @@ def measure(sources: list[Source]) -> Result:
         return _measure(sources)
 
 
-def _measure(sources: list[Source]) -> Result:
-    inv = read_inventory(sources)
-    notes = list(inv.notes)
+def _stored_versions(inv: Inventory) -> dict[str, list[Version]]:
+    """Each repository's images that count (not set aside), repositories left with none dropped."""
     repos = {r: [v for v in vs.values() if not v.skip] for r, vs in inv.repos.items()}
-    repos = {r: vs for r, vs in repos.items() if vs}
-    measured: list[Measured] = []
-    not_measured: list[tuple[str, str]] = []
-    stats: dict[str, int] = {}
-    pulls_given = bool(inv.pulls or inv.trail_files) or any(k in PULL_FORMATS for k in inv.files.values())
-    if not repos and not pulls_given:
-        # the notes say why when there was something (an index whose platform manifests are
-        # missing, images set aside): "empty" would send the user looking at the wrong thing
-        why = (
-            list(inv.missing) + inv.left_out
-        )  # what was missing, kept apart from the other notes: never matched by its words
-        raise InputError(
-            why
-            or [_("{files}: no images in these files (empty listings)").format(files=", ".join(list(inv.files)[:3]))]
-        )
-    if repos:
-        _inventory(repos, inv, measured, not_measured, notes, stats)
-    if pulls_given:
-        pulls.measure_pulls(inv, measured, not_measured, notes)
+    return {r: vs for r, vs in repos.items() if vs}
 
+
+def _pulls_given(inv: Inventory) -> bool:
+    """Whether the files hold anything pulls are measured from (pull records, trails, a pull format)."""
+    return bool(inv.pulls or inv.trail_files) or any(k in PULL_FORMATS for k in inv.files.values())
+
+
+def _nothing_found(inv: Inventory) -> InputError:
+    """The error for files with no images and no pulls. The notes say why when there was something (an
+    index whose platform manifests are missing, images set aside): "empty" would send the user looking
+    at the wrong thing."""
+    why = (
+        list(inv.missing) + inv.left_out
+    )  # what was missing, kept apart from the other notes: never matched by its words
+    return InputError(
+        why or [_("{files}: no images in these files (empty listings)").format(files=", ".join(list(inv.files)[:3]))]
+    )
+
+
+def _say_what_is_missing(measured: list[Measured], not_measured: list[tuple[str, str]], pulls_given: bool) -> None:
+    """Every field neither measured nor already explained is "not in these files"."""
     measured_names = {m.field for m in measured}
     for name in MEASURED_FIELDS + (PULL_FIELDS if pulls_given else ()):
         if name not in measured_names and name not in {f for f, _ in not_measured}:
             not_measured.append((name, _("not in these files")))
+
+
+def _measure(sources: list[Source]) -> Result:
+    inv = read_inventory(sources)
+    notes = list(inv.notes)
+    repos = _stored_versions(inv)
+    measured: list[Measured] = []
+    not_measured: list[tuple[str, str]] = []
+    stats: dict[str, int] = {}
+    pulls_given = _pulls_given(inv)
+    if not repos and not pulls_given:
+        raise _nothing_found(inv)
+    if repos:
+        _inventory(repos, inv, measured, not_measured, notes, stats)
+    if pulls_given:
+        pulls.measure_pulls(inv, measured, not_measured, notes)
+    _say_what_is_missing(measured, not_measured, pulls_given)
     files = tuple((f, format_words(k) if k in FORMAT_WORDS else _("several formats")) for f, k in inv.files.items())
     return Result(tuple(measured), tuple(not_measured), tuple(notes), files, stats, tuple(inv.partial))
 
@@ -152,6 +170,78 @@ def _unsized(versions: list[Version]) -> str:
     return "; ".join(why[f] for f in sorted(fmts) if f in why) or _("no size given")
 
 
+def _with_layers(repos: dict[str, list[Version]]) -> dict[str, list[Version]]:
+    """Each repository's images that have layer lists, repositories with none dropped."""
+    layered = {repo: [v for v in vs if v.layers is not None] for repo, vs in repos.items()}
+    return {repo: vs for repo, vs in layered.items() if vs}
+
+
+def _unique_layer_bytes(layered: dict[str, list[Version]]) -> tuple[int, int]:
+    """Unique layer bytes within each repository, summed (a repository stores a layer once however many
+    images use it; a layer in two repositories counts twice, as ECR bills each repository's storage), and
+    unique layer bytes across all of them."""
+    unique = 0
+    everywhere: dict[str, int] = {}
+    for vs in layered.values():
+        seen: dict[str, int] = {}
+        for v in vs:
+            for dg, size in v.layers or ():  # all have layers: "or ()" only tells the checker
+                seen[dg] = size
+        unique += sum(seen.values())
+        everywhere.update(seen)
+    return unique, sum(everywhere.values())
+
+
+def _solve_with(
+    layered: dict[str, list[Version]],
+    all_versions: list[Version],
+    versions_kept: int,
+    size_mb: float | None,
+    r: int,
+    notes: list[str],
+) -> tuple[float, float, float, str]:
+    """Repositories, image size (bytes) and versions per repository the share is solved with, and their
+    basis in words: the scenario's own when every image has its layers, else the images that have them
+    (a note says so)."""
+    n_l = sum(len(vs) for vs in layered.values())
+    r_l = len(layered)
+    total_l = sum(v.size or 0 for vs in layered.values() for v in vs)  # sized: they have layers
+    if n_l == len(all_versions) and size_mb is not None:
+        # every image has its layers: solve with the scenario's own (rounded) inputs, so the
+        # model's stored bytes equal the measured unique bytes exactly
+        return r, size_mb * MB, versions_kept, _("this scenario's repositories, image size and versions kept")
+    notes.append(
+        _("Shared layers: measured on {n:,} of {total:,} images (those with manifests)").format(
+            n=n_l, total=len(all_versions)
+        )
+    )
+    return r_l, (total_l / n_l if n_l else 0.0), n_l / r_l, _("the {n:,} images that have layer lists").format(n=n_l)
+
+
+def _unsolvable(S: float, V: float) -> str | None:
+    """Why the share cannot be solved with these figures, or None."""
+    if S <= 0:
+        return _("the images with layer lists have no layers")
+    if V <= 1:
+        return _("one version per repository: nothing is shared between versions")
+    return None
+
+
+def _solved_share(unique: int, R: float, S: float, V: float, notes: list[str]) -> float:
+    """stored = R * S * (s + (1 - s) * V)  =>  s = (V - k) / (V - 1), k = unique / (R * S); a solution
+    outside 0..1 (versions kept rounded) is clamped, with a note."""
+    k = unique / (R * S)
+    s = (V - k) / (V - 1)
+    if s < 0 or s > 1:
+        notes.append(
+            _(
+                "Shared layers: the solution {s:.3f} is outside 0..1 (rounding of versions kept); {used:g} is used"
+            ).format(s=s, used=min(max(s, 0.0), 1.0))
+        )
+        s = min(max(s, 0.0), 1.0)
+    return round(s, 4)
+
+
 def _shared(
     repos: dict[str, list[Version]],
     all_versions: list[Version],
@@ -164,61 +254,18 @@ def _shared(
     notes: list[str],
     stats: dict[str, int],
 ) -> None:
-    layered = {repo: [v for v in vs if v.layers is not None] for repo, vs in repos.items()}
-    layered = {repo: vs for repo, vs in layered.items() if vs}
+    layered = _with_layers(repos)
     if not layered:
         not_measured.append(("shared_layer_fraction", _("needs layer lists: add image manifests")))
         return
-    # unique layer bytes within each repository (a repository stores a layer once however many
-    # images use it); a layer in two repositories counts twice, as ECR bills each repository's storage
-    unique = 0
-    everywhere: dict[str, int] = {}
-    for vs in layered.values():
-        seen: dict[str, int] = {}
-        for v in vs:
-            for dg, size in v.layers or ():  # all have layers: "or ()" only tells the checker
-                seen[dg] = size
-        unique += sum(seen.values())
-        everywhere.update(seen)
-    unique_global = sum(everywhere.values())
-    n_l = sum(len(vs) for vs in layered.values())
-    r_l = len(layered)
-    total_l = sum(v.size or 0 for vs in layered.values() for v in vs)  # sized: they have layers
+    unique, unique_global = _unique_layer_bytes(layered)
     stats.update(unique_bytes=unique, unique_bytes_across_repositories=unique_global)
-    V: float  # versions per repository: the scenario's whole number, or the measured mean
-    if n_l == len(all_versions) and size_mb is not None:
-        # every image has its layers: solve with the scenario's own (rounded) inputs, so the
-        # model's stored bytes equal the measured unique bytes exactly
-        R, S, V = r, size_mb * MB, versions_kept
-        basis = _("this scenario's repositories, image size and versions kept")
-    else:
-        R, S, V = r_l, (total_l / n_l if n_l else 0.0), n_l / r_l
-        basis = _("the {n:,} images that have layer lists").format(n=n_l)
-        notes.append(
-            _("Shared layers: measured on {n:,} of {total:,} images (those with manifests)").format(
-                n=n_l, total=len(all_versions)
-            )
-        )
-    if S <= 0:
-        not_measured.append(("shared_layer_fraction", _("the images with layer lists have no layers")))
+    R, S, V, basis = _solve_with(layered, all_versions, versions_kept, size_mb, r, notes)
+    why = _unsolvable(S, V)
+    if why is not None:
+        not_measured.append(("shared_layer_fraction", why))
         return
-    if V <= 1:
-        not_measured.append(
-            ("shared_layer_fraction", _("one version per repository: nothing is shared between versions"))
-        )
-        return
-    # stored = R * S * (s + (1 - s) * V)  =>  s = (V - k) / (V - 1), k = unique / (R * S)
-    k = unique / (R * S)
-    s = (V - k) / (V - 1)
-    if s < 0 or s > 1:
-        notes.append(
-            _(
-                "Shared layers: the solution {s:.3f} is outside 0..1 (rounding of versions kept); {used:g} is used"
-            ).format(s=s, used=min(max(s, 0.0), 1.0))
-        )
-        s = min(max(s, 0.0), 1.0)
-    s = round(s, 4)
-    cross = unique - unique_global
+    s = _solved_share(unique, R, S, V, notes)
     measured.append(
         Measured(
             "shared_layer_fraction",
@@ -233,6 +280,7 @@ def _shared(
             ).format(mb=unique / MB, basis=basis),
         )
     )
+    cross = unique - unique_global
     if cross > 0:
         notes.append(
             _(

@@ -284,6 +284,80 @@ def _fix_plot_area(ch: Chart) -> None:
         etree.SubElement(manual, qn(f"c:{k}")).set("val", str(PLOT[k]))
 
 
+def _style_timeline(ch: Chart, order: list[str], top_value: float, recommended: str | None) -> None:
+    """The chart's type, axes and lines: no legend (the lines are named at their ends), money on the
+    value axis up to `top_value`, each line in its registry's colour, the recommended one thicker."""
+    _font(ch.font, Pt(SMALL_PT))
+    ch.has_legend = False
+    _font(ch.value_axis.tick_labels.font, Pt(SMALL_PT))
+    _font(ch.category_axis.tick_labels.font, Pt(SMALL_PT))
+    ch.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
+    _money_axis(ch.value_axis, "")  # no axis title: the subtitle says "cumulative cost", dollars are on the ticks
+    _axis_title(ch.category_axis, _("Month"))
+    ch.value_axis.maximum_scale = top_value
+    _fix_plot_area(ch)
+    for s, rid in zip(ch.plots[0].series, order, strict=False):
+        s.smooth = False
+        s.marker.style = XL_MARKER_STYLE.NONE
+        s.format.line.color.rgb = _rgb(REGISTRY_COLOURS[rid])
+        s.format.line.width = Pt(4.5 if rid == recommended else 2.25)
+
+
+def _end_groups(shown: pd.DataFrame, order: list[str], top_value: float) -> list[list[str]]:
+    """The lines (highest end first) grouped by where they end: lines that end within half a percent of
+    the axis of each other share one place, their names stacked in order."""
+    groups: list[list[str]] = []
+    for rid in order:
+        end = shown[rid].iloc[-1]
+        if groups and abs(shown[groups[-1][0]].iloc[-1] - end) <= 0.005 * top_value:
+            groups[-1].append(rid)
+        else:
+            groups.append([rid])
+    return groups
+
+
+def _label_tops(
+    groups: list[list[str]], shown: pd.DataFrame, top: float, height: float, top_value: float
+) -> list[float]:
+    """Each group's label top, in inches: at its lines' end height, pushed down below the group above
+    (like spread(), with label heights that differ) and back up from the bottom if the last one overflows."""
+    plot_top = top + PLOT["y"] * height
+    plot_h = PLOT["h"] * height
+    line_h = SMALL_PT * LINE / 72
+    ys = [plot_top + plot_h * (1 - shown[g[0]].iloc[-1] / top_value) - line_h / 2 for g in groups]
+    heights = [line_h * len(g) for g in groups]
+    placed: list[float] = []
+    for i, y in enumerate(ys):  # like spread(), with label heights that differ
+        y = max(y, placed[-1] + heights[i - 1] + 0.04) if placed else max(y, top)
+        placed.append(y)
+    overflow = placed[-1] + heights[-1] - (top + height) if placed else 0
+    if overflow > 0:
+        placed[-1] -= overflow
+        for i in range(len(placed) - 2, -1, -1):
+            placed[i] = min(placed[i], placed[i + 1] - heights[i] - 0.04)
+    return placed
+
+
+def _line_labels(slide: Slide, groups: list[list[str]], placed: list[float], recommended: str | None) -> None:
+    """Beside the plot, each line's colour key and name at its place, the recommended one's in bold."""
+    line_h = SMALL_PT * LINE / 72
+    left = MARGIN + CONTENT_W - LABEL_W + 0.05
+    for g, y in zip(groups, placed, strict=False):
+        for j, rid in enumerate(g):
+            yy = y + j * line_h
+            key = slide.shapes.add_shape(
+                MSO_SHAPE.RECTANGLE, Inches(left), Inches(yy + line_h / 2 - 0.03), Inches(0.25), Inches(0.06)
+            )
+            key.name = "Line key"
+            key.fill.solid()
+            key.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[rid])
+            key.line.fill.background()
+            key.shadow.inherit = False
+            tf = _box(slide, left + 0.3, yy - 0.02, LABEL_W - 0.35, line_h + 0.04, "Line label").text_frame
+            tf.margin_top = tf.margin_bottom = 0
+            _para(tf, registries.name(rid), SMALL_PT, bold=rid == recommended, first=True, space_after=0)
+
+
 def timeline_chart(
     slide: Slide, w: Workload, book: PriceBook, a: Analysis, top: float = BODY_TOP
 ) -> tuple[Chart, pd.DataFrame, list[str]]:
@@ -302,58 +376,10 @@ def timeline_chart(
     )
     gf.name = "Chart"
     ch = gf.chart
-    _font(ch.font, Pt(SMALL_PT))
-    ch.has_legend = False
-    _font(ch.value_axis.tick_labels.font, Pt(SMALL_PT))
-    _font(ch.category_axis.tick_labels.font, Pt(SMALL_PT))
-    ch.value_axis.major_gridlines.format.line.color.rgb = _rgb("#DDDDDD")
-    _money_axis(ch.value_axis, "")  # no axis title: the subtitle says "cumulative cost", dollars are on the ticks
-    _axis_title(ch.category_axis, _("Month"))
     top_value = _nice_ceiling(max(float(shown.iloc[-1].max()), 1.0) * 1.05)
-    ch.value_axis.maximum_scale = top_value
-    _fix_plot_area(ch)
-    for s, rid in zip(ch.plots[0].series, order, strict=False):
-        s.smooth = False
-        s.marker.style = XL_MARKER_STYLE.NONE
-        s.format.line.color.rgb = _rgb(REGISTRY_COLOURS[rid])
-        s.format.line.width = Pt(4.5 if rid == a.recommendation.recommended else 2.25)
+    recommended = a.recommendation.recommended
+    _style_timeline(ch, order, top_value, recommended)
     # direct labels: one per distinct end value, beside the plot at the line's height
-    groups: list[list[str]] = []
-    for rid in order:
-        end = shown[rid].iloc[-1]
-        if groups and abs(shown[groups[-1][0]].iloc[-1] - end) <= 0.005 * top_value:
-            groups[-1].append(rid)
-        else:
-            groups.append([rid])
-    plot_top = top + PLOT["y"] * height
-    plot_h = PLOT["h"] * height
-    line_h = SMALL_PT * LINE / 72
-    ys = [plot_top + plot_h * (1 - shown[g[0]].iloc[-1] / top_value) - line_h / 2 for g in groups]
-    heights = [line_h * len(g) for g in groups]
-    placed: list[float] = []
-    for i, y in enumerate(ys):  # like spread(), with label heights that differ
-        y = max(y, placed[-1] + heights[i - 1] + 0.04) if placed else max(y, top)
-        placed.append(y)
-    overflow = placed[-1] + heights[-1] - (top + height) if placed else 0
-    if overflow > 0:
-        placed[-1] -= overflow
-        for i in range(len(placed) - 2, -1, -1):
-            placed[i] = min(placed[i], placed[i + 1] - heights[i] - 0.04)
-    left = MARGIN + CONTENT_W - LABEL_W + 0.05
-    for g, y in zip(groups, placed, strict=False):
-        for j, rid in enumerate(g):
-            yy = y + j * line_h
-            key = slide.shapes.add_shape(
-                MSO_SHAPE.RECTANGLE, Inches(left), Inches(yy + line_h / 2 - 0.03), Inches(0.25), Inches(0.06)
-            )
-            key.name = "Line key"
-            key.fill.solid()
-            key.fill.fore_color.rgb = _rgb(REGISTRY_COLOURS[rid])
-            key.line.fill.background()
-            key.shadow.inherit = False
-            tf = _box(slide, left + 0.3, yy - 0.02, LABEL_W - 0.35, line_h + 0.04, "Line label").text_frame
-            tf.margin_top = tf.margin_bottom = 0
-            _para(
-                tf, registries.name(rid), SMALL_PT, bold=rid == a.recommendation.recommended, first=True, space_after=0
-            )
+    groups = _end_groups(shown, order, top_value)
+    _line_labels(slide, groups, _label_tops(groups, shown, top, height, top_value), recommended)
     return ch, cumulative, order

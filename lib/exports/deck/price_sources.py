@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 from ...analyses.analysis import Analysis
 from ...core.i18n import N_, _
 from ...inputs import regions
-from ...inputs.pricebook import PriceBook
+from ...inputs.pricebook import Price, PriceBook
 from ...inputs.workload import SPECS, Workload
 from ...presentation import wording
 from ...pricing import labels
@@ -18,6 +18,7 @@ from ...pricing import labels
 if TYPE_CHECKING:  # python-pptx's classes, for annotations only
     from pptx.presentation import Presentation as Pres
     from pptx.slide import Slide
+    from pptx.text.text import TextFrame
 
 from .layout import BODY_BOTTOM, CONTENT_W, MARGIN, SMALL_PT, Block, _box, _para, _runs, _slide, height_needed
 
@@ -62,17 +63,27 @@ def _price_words(value: float, unit: str) -> str:
     return f"{labels.number(value)} {unit}"
 
 
-def sources(a: Analysis) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
-    """[(vendor, [(page text, url, as-of, [price in words...])...])...] for every price the
-    analysis used (flags and allowances included: the engine records every look-up), vendors and
-    pages in a stable order. The recommended setup's prices are sourced too: its cost is the
-    answer on slide 1, so its endpoint prices are quoted."""
-    book, e = a.book, a.estimate
-    priced = [r for x in a.estimates for r in x.registries]
+# a source entry: (page text, url, as-of, [price in words...]); the pages of one vendor, in order
+SourcePage = tuple[str, str, str, list[str]]
+# url -> as-of -> the prices in words quoted from that page on that date
+Pages = dict[str, dict[str, list[str]]]
+
+
+def _prices_used(a: Analysis) -> dict[str, dict[str | None, float]]:
+    """Every price-book entry any of the analysis's estimates looked up, with the value for each choice
+    (None for a price that has no choices)."""
     used: dict[str, dict[str | None, float]] = {}
     for x in a.estimates:
         for key, by_choice in x.prices_used.items():
             used.setdefault(key, {}).update(by_choice)
+    return used
+
+
+def _component_names(a: Analysis) -> dict[str, list[str]]:
+    """The names of the lines each price is charged on: the estimate's own lines first, then those of the
+    setups priced besides it, but only for prices the estimate's lines do not already name."""
+    e = a.estimate
+    priced = [r for x in a.estimates for r in x.registries]
     names: dict[str, list[str]] = {}
     for r in e.registries:
         for c in r.components:
@@ -82,30 +93,53 @@ def sources(a: Analysis) -> list[tuple[str, list[tuple[str, str, str, list[str]]
         for c in r.components:
             if c.price_key and (c.price_key not in names or names[c.price_key] == []):
                 names.setdefault(c.price_key, []).append(c.name)
-    pages: dict[str, dict[str, list[str]]] = {}
+    return names
+
+
+def _regional_note(price: Price, region: str) -> str:
+    """Said after a price whose figure for this region is not a primary source's own: "" otherwise."""
+    here = price.regional.get(region)
+    if here is not None and here.stand_in:  # no source gave this region's figure
+        return " " + _("(a stand-in: {region} figure)").format(region=regions.name(here.stand_in))
+    if here is not None and here.secondary:
+        return " " + _("(secondary source)")
+    return ""
+
+
+def _price_item(price: Price, choice: str | None, value: float, names: list[str], region: str) -> str:
+    """One price in words: what it is charged on (the lines' names, or the choice it is the price of),
+    the figure with its unit, and a note when the region's figure is a stand-in or secondary."""
+    unit = price.shown_unit  # the reader's language (English ones start "USD/" or "USD ", Korean ones too)
+    label = ", ".join(names[:3])
+    if choice is not None:
+        label = labels.choice(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()
+    words = _price_words(value, unit)
+    item = f"{label}: {words}" if label else words
+    return item + _regional_note(price, region)
+
+
+def _priced_pages(a: Analysis) -> Pages:
+    """Every price used, in words, under the page and date its figure comes from, each said once."""
+    book, region = a.book, a.workload.region
+    names = _component_names(a)
+    used = _prices_used(a)
+    pages: Pages = {}
     for key in sorted(used):
         price = book.price(key)
         for choice, v in used[key].items():
-            unit = price.shown_unit  # the reader's language (English ones start "USD/" or "USD ", Korean ones too)
-            label = ", ".join(names.get(key, [])[:3])
-            if choice is not None:
-                label = (
-                    labels.choice(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()
-                )
-            words = _price_words(v, unit)
-            item = f"{label}: {words}" if label else words
-            here = price.regional.get(a.workload.region)
-            if here is not None and here.stand_in:  # no source gave this region's figure
-                item += " " + _("(a stand-in: {region} figure)").format(region=regions.name(here.stand_in))
-            elif here is not None and here.secondary:
-                item += " " + _("(secondary source)")
-            url, as_of = price.source_in(a.workload.region), price.as_of_in(a.workload.region)
+            item = _price_item(price, choice, v, names.get(key, []), region)
+            url, as_of = price.source_in(region), price.as_of_in(region)
             pages.setdefault(url, {}).setdefault(as_of, [])
             if item not in pages[url][as_of]:
                 pages[url][as_of].append(item)
-    # prices of zero with no price-book entry (GHCR free today, free same-region pulls): their
-    # vendor's page is the source, so the vendor is not missing from the list
-    for r in priced:
+    return pages
+
+
+def _add_free_lines(a: Analysis, pages: Pages) -> None:
+    """Prices of zero with no price-book entry (GHCR free today, free same-region pulls): their vendor's
+    page is the source, so the vendor is not missing from the list."""
+    book = a.book
+    for r in (r for x in a.estimates for r in x.registries):
         home = next((k for k in book.prices if k.startswith(r.id + ".")), None)
         if home is None:
             continue
@@ -115,13 +149,28 @@ def sources(a: Analysis) -> list[tuple[str, list[tuple[str, str, str, list[str]]
                 items = pages.setdefault(price.source, {}).setdefault(price.as_of, [])
                 if f"{c.name}: $0" not in items:
                     items.append(f"{c.name}: $0")
-    by_vendor: dict[str, list[tuple[str, str, str, list[str]]]] = {}
+
+
+def _by_vendor(pages: Pages) -> list[tuple[str, list[SourcePage]]]:
+    """The pages grouped by vendor (named from the page's host), vendors in VENDORS' order, any other
+    host after them by name; a vendor's pages by address, then date."""
+    by_vendor: dict[str, list[SourcePage]] = {}
     for url in sorted(pages):
         vendor = VENDORS.get(urlparse(url).netloc, urlparse(url).netloc)
         for as_of, items in sorted(pages[url].items()):
             by_vendor.setdefault(vendor, []).append((page_words(url), url, as_of, items))
     order = list(dict.fromkeys(VENDORS.values()))
     return sorted(by_vendor.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0]))
+
+
+def sources(a: Analysis) -> list[tuple[str, list[tuple[str, str, str, list[str]]]]]:
+    """[(vendor, [(page text, url, as-of, [price in words...])...])...] for every price the
+    analysis used (flags and allowances included: the engine records every look-up), vendors and
+    pages in a stable order. The recommended setup's prices are sourced too: its cost is the
+    answer on slide 1, so its endpoint prices are quoted."""
+    pages = _priced_pages(a)
+    _add_free_lines(a, pages)
+    return _by_vendor(pages)
 
 
 def assumption_lines(w: Workload, book: PriceBook) -> list[str]:
@@ -190,13 +239,22 @@ def _block_text(kind: str, content: Any) -> str:
     return str(content)
 
 
-def source_slides(prs: Pres, a: Analysis, footer: Callable[[Slide], None]) -> int:
-    blocks = _source_blocks(a)
-    room = BODY_BOTTOM - 1.3
-    heights = [
+# the sources' text box: below the title, down to the footer
+SOURCES_TOP = 1.3
+
+
+def _block_heights(blocks: list[Block]) -> list[float]:
+    """Each block's height in inches, as the deck measures text (less the paragraph's own spacing)."""
+    return [
         max(height_needed([(_block_text(k, c), pt)], CONTENT_W, space_pt=2 if k == "vendor" else 4) - 0.15, 0.0)
         for k, c, pt in blocks
     ]
+
+
+def _paginate(blocks: list[Block], room: float) -> list[list[Block]]:
+    """The blocks cut into slides that fit `room`: a vendor's heading goes to the next slide with its first
+    page, never alone at the bottom, and a vendor's list carried over is headed "(continued)"."""
+    heights = _block_heights(blocks)
     pages: list[list[Block]] = []
     page: list[Block] = []
     used, vendor = 0.0, None
@@ -215,6 +273,31 @@ def source_slides(prs: Pres, a: Analysis, footer: Callable[[Slide], None]) -> in
         used += heights[i]
     if page:
         pages.append(page)
+    return pages
+
+
+def _write_block(tf: TextFrame, j: int, kind: str, content: Any, pt: float) -> None:
+    """One block into the slide's text: a vendor in bold, a page as its linked address, date and prices,
+    an assumption as plain text."""
+    if kind == "vendor":
+        _para(tf, content, pt, bold=True, first=j == 0, space_after=2)
+    elif kind == "page":
+        text, url, as_of, items = content
+        _runs(
+            tf,
+            [(text, False, url), (_(", as of {date}: ").format(date=as_of), False, ""), (items, False, "")],
+            pt,
+            first=j == 0,
+            space_after=4,
+        )
+    else:
+        _para(tf, content, pt, first=j == 0, space_after=4)
+
+
+def source_slides(prs: Pres, a: Analysis, footer: Callable[[Slide], None]) -> int:
+    """The assumptions and every source, on as many slides as they take ("(2 of 3)"); their number."""
+    room = BODY_BOTTOM - SOURCES_TOP
+    pages = _paginate(_source_blocks(a), room)
     for i, page in enumerate(pages, 1):
         title = (
             _("Assumptions and sources ({i} of {n})").format(i=i, n=len(pages))
@@ -222,20 +305,8 @@ def source_slides(prs: Pres, a: Analysis, footer: Callable[[Slide], None]) -> in
             else _("Assumptions and sources")
         )
         s = _slide(prs, title)
-        tf = _box(s, MARGIN, 1.3, CONTENT_W, room, "Sources").text_frame
+        tf = _box(s, MARGIN, SOURCES_TOP, CONTENT_W, room, "Sources").text_frame
         for j, (kind, content, pt) in enumerate(page):
-            if kind == "vendor":
-                _para(tf, content, pt, bold=True, first=j == 0, space_after=2)
-            elif kind == "page":
-                text, url, as_of, items = content
-                _runs(
-                    tf,
-                    [(text, False, url), (_(", as of {date}: ").format(date=as_of), False, ""), (items, False, "")],
-                    pt,
-                    first=j == 0,
-                    space_after=4,
-                )
-            else:
-                _para(tf, content, pt, first=j == 0, space_after=4)
+            _write_block(tf, j, kind, content, pt)
         footer(s)
     return len(pages)
