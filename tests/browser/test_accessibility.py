@@ -305,6 +305,9 @@ def test_tables_have_headers_and_take_the_keyboard(tab):
     page for screen readers, and the keyboard reaches it with a ring around the whole table
     (ui/accessibility.py). The grid highlights its first cell when focused and keeps a plainer mark
     on it after: so only the band around the table is compared, where nothing but the ring is drawn."""
+    # tall enough for the whole table and the band below it: its rows are two lines high since the seventh
+    # Korean review (a setup's name wraps), and a screenshot is of the window (Streamlit scrolls inside it)
+    tab.page.set_viewport_size({"width": 1500, "height": 2200})
     tab.page.goto(tab.base + "/")
     ready(tab, charted=True)
     grid = tab.page.get_by_test_id("stDataFrame").first

@@ -1,6 +1,7 @@
 """English / 한국어 in a real browser (issue 18): the sidebar's switch, the link's `lang`, the browser's
 own language, and amounts in won, with screenshots of the Korean pages in tests/artifacts/."""
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 from tests.browser.conftest import Page
@@ -70,6 +71,7 @@ def test_amounts_in_won_with_the_rate_and_its_day(tab):
     p = tab.page
     main = p.get_by_test_id("stMain").inner_text()
     assert "1달러당 1,380.50원" in main and "2026년 11월 20일" in main
-    assert "₩" in main
+    # won in prose as Koreans write it, in 만/억 (seventh Korean review: "월 ₩3,772,699" -> "월 약 377만 원")
+    assert re.search(r"약 [\d,]+만( [\d,]+천)? 원", main), main[:400]
     tab.shot("korean-network-path-won")
     assert p.get_by_test_id("stException").count() == 0 and tab.errors == []
