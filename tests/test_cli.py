@@ -41,6 +41,11 @@ def test_csv_totals_match_library(book):
 def test_table_shows_the_arithmetic():
     out = run("estimate", PRESET)
     assert "Amazon ECR" in out and "5 GB-month" in out and "$0.1" in out and "0.50" in out
+    # what the order is by, under the title: each registry as set up (a reader took the first row for the answer)
+    assert (
+        out.splitlines()[1]
+        == "Each registry as the scenario sets it up; `recommend` compares each in its cheapest setup."
+    )
 
 
 def _shape(x):
