@@ -150,48 +150,73 @@ def field(
     """The widget for one scenario field: the sidebar's, a page's own inputs (analysis fields,
     the situation questions), or another scenario's copy under `widget_key` (the Compare page)."""
     s = SPECS[name]
-    lo, hi = float(s.min or 0.0), float(s.max or 0.0)  # every number field has both bounds
     slider = sliders and name in SLIDERS
     unit = "%" if name in PERCENT else (size_unit() if name == "image_size_mb" else s.unit)
     label = label or (labels.bracketed(s.label, unit) if unit and not slider else s.label)
     widget = widget_key or key(name)
     common = dict(key=widget, help=labels.help_text(name), on_change=on_change, args=args)
+    if s.kind in ("bool", "text", "set", "choice"):
+        _chosen(box, name, label, widget, common)
+    elif name in PERCENT:
+        _percent(box, name, label, slider, common)
+    elif name == "image_size_mb":
+        _size(box, label, common)
+    else:
+        _number(box, name, label, slider, common)
+
+
+def _chosen(box: Box, name: str, label: str, widget: str, common: dict[str, Any]) -> None:
+    """A field that is picked or typed, not counted: a checkbox, a text, several choices or one."""
+    s = SPECS[name]
     if s.kind == "bool":
         box.checkbox(label, **common)
     elif s.kind == "text":
         box.text_input(label, max_chars=128, **common)
     elif s.kind == "set":
         box.multiselect(label, s.choices, format_func=_format(name), placeholder=_("Choose options"), **common)
-    elif s.kind == "choice":
+    else:
         box.selectbox(label, s.choices, format_func=regions.label if name == "region" else _format(name), **common)
         if name == "region":  # say where the other clouds' prices come from
             box.caption(regions.other_clouds_note(st.session_state.get(widget, s.default)))
-    elif name in PERCENT:
-        if slider:
-            step, fmt = SLIDERS[name]
-            if i18n.lang() != "en":
-                fmt = fmt.replace(" %%", "%%")  # "5%": Korean writes no space before the sign (labels.percent)
-            box.slider(label, 0.0, 100.0, step=step, format=fmt, **common)
-        else:
-            box.number_input(label, min_value=0.0, max_value=100.0, step=1.0, format="%g", **common)
-    elif name == "image_size_mb":
-        gb = size_unit() == "GB"
-        box.number_input(
-            label,
-            min_value=lo / 1000 if gb else lo,
-            max_value=hi / 1000 if gb else hi,
-            step=0.1 if gb else 10.0,
-            format="%g",
-            **common,
-        )
+
+
+def _percent(box: Box, name: str, label: str, slider: bool, common: dict[str, Any]) -> None:
+    """A share, typed or slid in percent (the scenario holds it as a fraction)."""
+    if slider:
+        step, fmt = SLIDERS[name]
+        if i18n.lang() != "en":
+            fmt = fmt.replace(" %%", "%%")  # "5%": Korean writes no space before the sign (labels.percent)
+        box.slider(label, 0.0, 100.0, step=step, format=fmt, **common)
     else:
-        cast: Callable[[float], float] = int if s.kind == "int" else float
-        if slider:
-            step, fmt = SLIDERS[name]
-            box.slider(label, cast(lo), cast(hi), step=step, format=fmt, **common)
-        else:
-            fmt = "%.0f" if name in WHOLE_FLOATS else NUMBER_FORMAT[s.kind]
-            box.number_input(label, min_value=cast(lo), max_value=cast(hi), step=cast(1), format=fmt, **common)
+        box.number_input(label, min_value=0.0, max_value=100.0, step=1.0, format="%g", **common)
+
+
+def _size(box: Box, label: str, common: dict[str, Any]) -> None:
+    """The image size, in the unit chosen beside it (MB or GB): its bounds and step follow the unit."""
+    s = SPECS["image_size_mb"]
+    lo, hi = float(s.min or 0.0), float(s.max or 0.0)
+    gb = size_unit() == "GB"
+    box.number_input(
+        label,
+        min_value=lo / 1000 if gb else lo,
+        max_value=hi / 1000 if gb else hi,
+        step=0.1 if gb else 10.0,
+        format="%g",
+        **common,
+    )
+
+
+def _number(box: Box, name: str, label: str, slider: bool, common: dict[str, Any]) -> None:
+    """Any other number: a slider where it has one, otherwise a box stepping by one."""
+    s = SPECS[name]
+    lo, hi = float(s.min or 0.0), float(s.max or 0.0)  # every number field has both bounds
+    cast: Callable[[float], float] = int if s.kind == "int" else float
+    if slider:
+        step, fmt = SLIDERS[name]
+        box.slider(label, cast(lo), cast(hi), step=step, format=fmt, **common)
+    else:
+        fmt = "%.0f" if name in WHOLE_FLOATS else NUMBER_FORMAT[s.kind]
+        box.number_input(label, min_value=cast(lo), max_value=cast(hi), step=cast(1), format=fmt, **common)
 
 
 MIX_KEYS = tuple(key(n) for n in SHARES)  # what mix_problem reads: three keys, not a copy of the whole state
