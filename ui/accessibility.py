@@ -86,9 +86,10 @@ CSS = f"""<style>
 # comments (the Bill and Measure pages' instructions) stand upright.
 # Streamlit draws a placeholder (stSkeleton) for each element whose code a fresh page has not loaded yet,
 # 36-50 of them on a page's first load, each with a shimmer: an animated gradient that has the browser
-# paint every frame until the code arrives. Without a GPU (a VM, a remote desktop, the CI's Chromium) the
-# shimmer cost more than the page itself: a /compare load took 8-23 s with it and 5-6 s without, the
-# compositor's thread busy 8.5-31 s against 0.5-0.7 s (Chrome traces, 2 cores). A still grey box says
+# paint every frame until the code arrives. Without a GPU (a VM, a remote desktop, the CI's Chromium) on a
+# busy machine the shimmer cost more than the page itself: a /compare load took 8-23 s with it and 5-6 s
+# without, the compositor's thread busy 8.5-31 s against 0.5-0.7 s (Chrome traces, 2 cores at load 7-11; on
+# a quiet machine the placeholders live too briefly to matter: bench/browser_load.py). A still grey box says
 # "loading" as well (issue 23: the suite's browser time; issue 29: the first paint).
 STILL_PLACEHOLDERS = """<style>
 [data-testid="stSkeleton"] { animation: none !important; }
