@@ -56,7 +56,7 @@ from ui import chart, table
 # every page), and a table's Arrow bytes are kept with it ("tables serialised": none on a scenario seen before).
 # Issue 23/29 (seventh round): a style element first in every run, not only in Korean (ui/accessibility.early_style):
 # the loading placeholders stand still (+1 message and element on every page, 80 bytes; a first load's browser
-# CPU: the compositor 8.5-31 s -> 0.5-0.7 s on /compare).
+# CPU under load: the compositor 8.5-31 s -> 0.5-0.7 s on /compare).
 BUDGET = {
     None: {
         "messages": 80,
