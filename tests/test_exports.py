@@ -897,3 +897,20 @@ def test_sweep_picture_end_labels_show_whole(book, lang):
     width, height = img.size
     edge = [img.getpixel((x, y)) for x in range(width - 6, width) for y in range(height)]
     assert min(edge) > 200, "something dark at the right edge: an end label is cut off"
+
+
+def test_the_sources_slides_are_filled_evenly(book):
+    """As few sources slides as fit, filled evenly: filled in order, the last slide of the Korean EKS deck held
+    two lines of Sonatype's page (eighth Korean review). Here the least-filled slide holds at least half the
+    lines of the fullest."""
+    from lib.core import i18n
+    from lib.inputs import presets
+    from tests.apphelpers import EKS_LINK
+
+    eks = from_dict({**EKS_LINK, "deploy_platform": "eks", "required_features": ["private_endpoint"]})
+    for lang, w in (("en", presets.load("doc-project")[0]), ("ko", eks), ("ko", presets.load("doc-project")[0])):
+        with i18n.using(lang):
+            data, _ = deck.build(analyse(w, book), "", pictures=False)
+        prs = Presentation(io.BytesIO(data))
+        lines = [len(sh.text_frame.paragraphs) for s in prs.slides for sh in s.shapes if sh.name == "Sources"]
+        assert len(lines) >= 2 and min(lines) * 2 >= max(lines), (lang, lines)
