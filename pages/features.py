@@ -67,7 +67,13 @@ def matrix_html(required: Collection[str]) -> str:
         req = ' <span class="req">' + html.escape(_("required")) + "</span>" if f in required else ""
         rows.append(f'<tr><th scope="row">{html.escape(name)}{req}</th>{"".join(cells)}</tr>')
     return f"""<style>
-.fm-wrap {{ overflow-x: auto; }}
+.fm-wrap {{ overflow-x: auto;
+  /* a shadow at the right edge while columns lie beyond it (a phone shows five of eight registries: the eighth
+     Korean review saw no sign that the table scrolls); the white end, which moves with the table, covers it
+     once the last column is in view */
+  background: linear-gradient(to left, #fff 40%, rgba(255, 255, 255, 0)) 100% 0 / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.25), rgba(0, 0, 0, 0)) 100% 0 / 1rem 100% no-repeat
+    scroll; }}
 .fm {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; color: #262730; }}
 .fm th, .fm td {{ border-bottom: 1px solid #E3E3E3; padding: 6px 5px; text-align: center; white-space: nowrap; }}
 .fm th[scope=row] {{ text-align: left; font-weight: 600; white-space: normal; min-width: 9rem;

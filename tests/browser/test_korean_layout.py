@@ -241,6 +241,12 @@ def the_feature_matrix_never_breaks_a_registry_name(tab: Page, lang: str) -> Non
     assert len(heads) == 9  # the feature column and the eight registries
     assert [h for h in heads if h[1] > h[2]] == []
     if tab.page.viewport_size["width"] < 500:
+        # the table scrolls sideways on a phone, and says so: a shadow at its right edge (eighth Korean review)
+        cue = tab.page.evaluate(
+            """() => { const w = document.querySelector('.fm-wrap');
+                 return [w.scrollWidth > w.clientWidth + 1, getComputedStyle(w).backgroundImage]; }"""
+        )
+        assert cue[0] and "radial-gradient" in cue[1], cue
         tab.shot(f"issue28-features-{lang}-390")
 
 
