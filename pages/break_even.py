@@ -114,7 +114,7 @@ st.caption(
 # figure at today's value), or as set up now (the view); the analysis is the Overview's, shared. The input
 # swept below is not part of it: switching it reads the same analysis (what a second person costs: nothing)
 scenario = scenario_cache.analysis(w.replace(sweep_field=SWEEP_DEFAULT), book)
-lacking = features.missing(w.required_features)
+lacking = features.unmet_names(w)  # what the decision holds against each
 
 
 def _sweep() -> tuple[chart.Spec, chart.Spec, list[sensitivity.BreakEven]]:

@@ -94,7 +94,7 @@ border: 1px solid #1C4E80; border-radius: 4px; padding: 0 4px; }}
 
 st.subheader(_("What you require"))
 workload_inputs.field("required_features")
-lacking = features.missing(w.required_features, m)
+lacking = features.unmet_names(w, m)
 if w.required_features:
     # every hard requirement, as the decision holds them: the features required and the decision's own (S3 +
     # docker save has every feature asked for and is still no registry: eighth Korean review, "meets every
@@ -102,11 +102,11 @@ if w.required_features:
     failures = scenario_cache.analysis(w, book).recommendation.failures
     ok = [registry_name(r) for r in IDS if not lacking[r] and not failures.get(r)]
     st.write(_("**Meet every requirement:** {registries}").format(registries=", ".join(ok) if ok else _("none")))
-    lacks, partly = features.lacking(w.required_features, m), features.in_part(w.required_features, m)
+    unmet = features.unmet(w, m)
     for r in IDS:
-        if lacks[r]:  # the decision's own words: a feature missing, or had only in part (◐), which meets no requirement
-            none = tuple(f for f in lacks[r] if f not in partly[r])
-            why = decision_text.lacks_features(none, partly[r])
+        if u := unmet[r]:  # the decision's own words: a feature missing, had only in part (◐) or only elsewhere
+            cloud = SPECS[r].home_cloud or ""
+            why = decision_text.lacks_features(u.lacking, u.partial, u.elsewhere, cloud)
             st.write("✗ " + _("{registry}: {why}").format(registry=registry_name(r), why=why))
         elif failures.get(r):  # every feature asked for, and another requirement failed
             why = "; ".join(failures[r])

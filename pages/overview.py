@@ -30,7 +30,7 @@ r = a.recommendation
 recommendation_line.show(r)  # made once per scenario (lib/scenario_cache)
 workload_inputs.field("view")
 
-lacking = features.missing(w.required_features)
+lacking = features.unmet_names(w)  # what the decision holds against each
 other = a.other_totals()
 fig = scenario_cache.view(  # shared, never changed: the slide export styles a figure made from it
     w,

@@ -408,21 +408,40 @@ def test_a_required_feature_is_a_hard_requirement(book):
     # the EKS team marks a private network endpoint required; data/features.yaml: GHCR and Docker Hub have
     # none, ACR's is partial (Premium only: "only yes meets a requirement"); ECR, Harbor, Nexus and Artifact
     # Registry have one. The sixth Korean review found GHCR rejected as "costs $2,559.60/month more" instead.
+    # An endpoint inside another cloud serves no AWS workload (eighth review: GAR counted as having one):
+    # Artifact Registry's is a Google VPC's, ACR's an Azure one's.
     from lib.core.i18n import using
     from tests.conftest import EKS_TEAM
 
     w = from_dict({**EKS_TEAM, "required_features": ["private_endpoint"]})
     r = decision.recommend(w, book)
     lacking = {rid for rid, why in r.failed.items() if any(x.code == "lacks_features" for x in why)}
-    assert lacking == {"ghcr", "dockerhub", "acr"}
+    assert lacking == {"ghcr", "dockerhub", "acr", "gar"}
     assert r.recommended == "ecr"
     assert "required features: no private network endpoint" in r.failures["ghcr"]
-    # ACR has Private Link on its Premium tier only: the Features page's ◐, said as such
-    assert "required features: private network endpoint only in part" in r.failures["acr"]
+    assert "required features: private network endpoint only inside Google Cloud" in r.failures["gar"]
+    assert "required features: private network endpoint only inside Microsoft Azure" in r.failures["acr"]
     with using("ko"):
         said = decision.failures(w, decision.load())
         assert "필수 기능(프라이빗 네트워크 엔드포인트 미지원)" in said["ghcr"]
-        assert "필수 기능(프라이빗 네트워크 엔드포인트 부분 지원)" in said["acr"]
+        assert "필수 기능(Google Cloud 안에서만 제공되는 프라이빗 네트워크 엔드포인트)" in said["gar"]
     # without the requirement none is rejected for a feature
     plain = decision.recommend(from_dict(EKS_TEAM), book)
     assert not any(x.code == "lacks_features" for why in plain.failed.values() for x in why)
+
+
+def test_a_required_private_endpoint_is_met_in_the_workloads_own_cloud(book):
+    """Workloads on Google Cloud: Artifact Registry's endpoint serves them, ECR's (an AWS VPC's) does not.
+    On Azure behind a NAT gateway ACR is priced on Premium (its tier "auto"), where Private Link is had in
+    full; on Azure with public subnets it is priced on Basic, where the endpoint is had only in part."""
+    gcp = decision.recommend(
+        from_dict({"runs_on": "gcp", "network": "nat", "required_features": ["private_endpoint"]}), book
+    )
+    assert "gar" not in {rid for rid, why in gcp.failed.items() if why}
+    assert "required features: private network endpoint only inside AWS" in gcp.failures["ecr"]
+    azure = from_dict({"runs_on": "azure", "network": "nat", "required_features": ["private_endpoint"]})
+    r = decision.recommend(azure, book)
+    assert not r.failed["acr"] and not r.failed["harbor"]
+    assert "required features: private network endpoint only inside Google Cloud" in r.failures["gar"]
+    public = decision.recommend(azure.replace(network="public"), book)
+    assert "required features: private network endpoint only in part" in public.failures["acr"]

@@ -84,12 +84,18 @@ def failed(w: Workload, tree: Tree) -> dict[str, list[Reason]]:
     # the features the sidebar marks required are hard requirements too: the Features page and the charts
     # mark a registry without one; the decision ranked it by cost (sixth Korean review: GHCR "costs $2,559.60
     # more" for a team that requires the private endpoint GHCR does not have)
-    partly = features.in_part(w.required_features)
-    for rid, lacks in features.lacking(w.required_features).items():
-        if lacks:
-            none = tuple(f for f in lacks if f not in partly[rid])
-            out[rid].append(reason("lacks_features", features=none, partial=partly[rid]))
+    # (eighth review: a feature had only inside the registry's own cloud, another than the workloads', or only
+    # on a tier not priced, meets no requirement either; features.unmet)
+    for rid, u in features.unmet(w).items():
+        if u:
+            out[rid].append(_lacks(rid, u))
     return out
+
+
+def _lacks(rid: str, u: features.Unmet) -> Reason:
+    """The reason a registry fails the required features; the cloud named only where one is said."""
+    where = {"elsewhere": u.elsewhere, "cloud": registries.SPECS[rid].home_cloud or ""} if u.elsewhere else {}
+    return reason("lacks_features", features=u.lacking, partial=u.partial, **where)
 
 
 def _add_wont_serve(w: Workload, tree: Tree, fails: dict[str, list[Reason]], step: serving.Serving) -> None:

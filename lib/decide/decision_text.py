@@ -43,14 +43,23 @@ def outside_home_cloud(label: str, clouds: Sequence[str], runs_on: str) -> str:
     )
 
 
-def lacks_features(features: Sequence[str], partial: Sequence[str] = ()) -> str:
-    """A registry without a feature the sidebar marks required, or with it only in part (the Features page's
-    ◐: a higher tier, an add-on or a workaround), which meets no requirement either."""
+def lacks_features(
+    features: Sequence[str], partial: Sequence[str] = (), elsewhere: Sequence[str] = (), cloud: str = ""
+) -> str:
+    """A registry without a feature the sidebar marks required, with it only in part (the Features page's
+    ◐: a higher tier, an add-on or a workaround), or only inside its own cloud (`cloud`), another than the
+    workloads': none meets a requirement."""
     what = (
         [_("no {features}").format(features=_and(in_sentence(feature_label(f)) for f in features))] if features else []
     )
     if partial:
         what.append(_("{features} only in part").format(features=_and(in_sentence(feature_label(f)) for f in partial)))
+    if elsewhere:
+        what.append(
+            _("{features} only inside {cloud}").format(
+                features=_and(in_sentence(feature_label(f)) for f in elsewhere), cloud=choice("runs_on", cloud)
+            )
+        )
     return _("required features: {what}").format(what="; ".join(what))
 
 

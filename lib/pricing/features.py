@@ -20,8 +20,9 @@ import yaml
 from ..core.errors import DashboardError
 from ..core.frozen import is_text
 from ..core.i18n import N_, _, text
-from ..inputs.workload import SPECS
+from ..inputs.workload import SPECS, Workload
 from . import registries
+from .consumers import consumers_cloud
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "features.yaml"
 VALUES = ("yes", "partial", "no")
@@ -142,6 +143,57 @@ def in_part(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, 
     m = matrix or load()
     required = list(required)
     return {rid: tuple(f for f in required if m.registries[rid][f].value == "partial") for rid in registries.IDS}
+
+
+# A private network endpoint serves workloads inside the network it is made in: a cloud's registry offers one
+# inside its own cloud (a Google Artifact Registry endpoint is a Google VPC's; from AWS its pulls go out to the
+# internet all the same), a self-hosted registry runs in the workloads' own network (eighth Korean review:
+# GAR counted as having the private endpoint an AWS workload required)
+IN_OWN_CLOUD = frozenset({"private_endpoint"})
+
+
+@dataclass(frozen=True)
+class Unmet:
+    """The required features a registry does not meet for a workload: none at all (lacking), only in part in
+    the setup priced (partial), or only inside its own cloud, another than the workloads' (elsewhere)."""
+
+    lacking: tuple[str, ...] = ()
+    partial: tuple[str, ...] = ()
+    elsewhere: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.lacking or self.partial or self.elsewhere)
+
+    def features(self) -> tuple[str, ...]:
+        return self.lacking + self.partial + self.elsewhere
+
+
+def unmet(w: Workload, matrix: Matrix | None = None) -> dict[str, Unmet]:
+    """Registry id -> the required features it does not meet for `w` (the decision's hard requirement)."""
+    m = matrix or load()
+    where = consumers_cloud(w)
+    out: dict[str, Unmet] = {}
+    for rid in registries.IDS:
+        spec, full = registries.SPECS[rid], registries.SPECS[rid].in_full(w)
+        lacking: list[str] = []
+        partial: list[str] = []
+        elsewhere: list[str] = []
+        for f in w.required_features:
+            value = m.registries[rid][f].value
+            if value == "no":
+                lacking.append(f)
+            elif f in IN_OWN_CLOUD and spec.home_cloud is not None and spec.home_cloud != where:
+                elsewhere.append(f)
+            elif value == "partial" and f not in full:
+                partial.append(f)
+        out[rid] = Unmet(tuple(lacking), tuple(partial), tuple(elsewhere))
+    return out
+
+
+def unmet_names(w: Workload, matrix: Matrix | None = None) -> dict[str, list[str]]:
+    """Registry id -> the required features it does not meet for `w`, named: what the charts mark ✗."""
+    m = matrix or load()
+    return {rid: [text(m.features[f]) for f in u.features()] for rid, u in unmet(w, m).items()}
 
 
 def missing(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, list[str]]:

@@ -19,6 +19,11 @@ def tier_for(w: Inputs) -> str:
     return "premium" if ((w.network != "public" and consumers_cloud(w) == HOME) or w.replica_regions) else "basic"
 
 
+def in_full(w: Workload) -> frozenset[str]:
+    """The private endpoint (◐: Premium only) is had in full where ACR is priced on Premium."""
+    return frozenset({"private_endpoint"}) if tier_for(w) == "premium" else frozenset()
+
+
 def lines(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     tier = tier_for(w)
     included_gb = p("acr.included_storage_gb", tier)
@@ -97,4 +102,5 @@ SPEC = RegistrySpec(
     clouds_own=True,
     chart=ChartIdentity(colour="#CC79A7", dash="solid", symbol="cross", short="ACR"),  # reddish purple
     setups=setups,
+    in_full=in_full,
 )

@@ -29,6 +29,11 @@ def no_setups(w: Workload) -> Options:
     return {}
 
 
+def nothing_in_full(w: Workload) -> frozenset[str]:
+    """No feature rated ◐ (partial) that this registry's priced setup has in full."""
+    return frozenset()
+
+
 @dataclass(frozen=True)
 class ChartIdentity:
     """How a registry looks in every picture: the app's charts, exported images, the deck's charts."""
@@ -54,6 +59,9 @@ class RegistrySpec:
     clouds_own: bool  # a cloud's own registry: no runner-up for workloads that run in another cloud
     chart: ChartIdentity
     setups: Callable[[Workload], Options] = no_setups  # the other ways to run it (lib/pricing/setups.py)
+    # the features the matrix rates ◐ (a tier, an add-on) that the setup priced for `w` has in full: ACR's
+    # private endpoint on Premium
+    in_full: Callable[[Workload], frozenset[str]] = nothing_in_full
 
     def origin(self, w: Workload) -> Origin:
         """Where this registry's bytes leave from for workload `w`: its cloud; for a self-hosted one,
