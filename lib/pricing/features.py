@@ -129,22 +129,6 @@ def load(path: str | Path = DEFAULT_PATH) -> Matrix:
     return parse(yaml.safe_load(Path(path).read_text(encoding="utf-8")), str(path))
 
 
-def lacking(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, tuple[str, ...]]:
-    """Registry id -> the ids of the required features it lacks (only "yes" meets a requirement): the
-    decision's hard requirement, worded at the edge."""
-    m = matrix or load()
-    required = list(required)
-    return {rid: tuple(f for f in required if m.registries[rid][f].value != "yes") for rid in registries.IDS}
-
-
-def in_part(required: Iterable[str], matrix: Matrix | None = None) -> dict[str, tuple[str, ...]]:
-    """Registry id -> the ids of the required features it has only in part ("partial": a higher tier, an
-    add-on or a workaround), which does not meet a requirement either."""
-    m = matrix or load()
-    required = list(required)
-    return {rid: tuple(f for f in required if m.registries[rid][f].value == "partial") for rid in registries.IDS}
-
-
 # A private network endpoint serves workloads inside the network it is made in: a cloud's registry offers one
 # inside its own cloud (a Google Artifact Registry endpoint is a Google VPC's; from AWS its pulls go out to the
 # internet all the same), a self-hosted registry runs in the workloads' own network (eighth Korean review:
