@@ -5,6 +5,7 @@ Every loop here is bounded in count and time and talks to 127.0.0.1 only.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -141,3 +142,19 @@ def machine_busy_seconds() -> float:
     """CPU seconds the whole machine spent not idle, summed over cores."""
     parts = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
     return (sum(parts) - parts[3] - parts[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def app_servers(stack: contextlib.ExitStack, against: str | None) -> dict[str, Server]:
+    """This checkout's app ("app"), `against`'s ("baseline": a folder, or a commit unpacked by git archive and
+    removed after) and the minimal page ("minimal"), untimed, healthy, and stopped when `stack` closes."""
+    roots = {"app": ROOT}
+    if against:
+        from protocol_load import _checkout  # protocol_load imports this module: here, not at its top
+
+        roots["baseline"] = stack.enter_context(_checkout(against))
+    servers = {side: Server("app.py", timed=False, root=root) for side, root in roots.items()}
+    servers["minimal"] = Server(MINIMAL, timed=False)
+    for server in servers.values():
+        stack.callback(server.stop)
+        server.wait_healthy()
+    return servers

@@ -21,7 +21,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import CHROMIUM_ARGS, MINIMAL, ROOT, Server, chromium  # noqa: E402
+from _harness import CHROMIUM_ARGS, app_servers, chromium  # noqa: E402
 
 DRAWN = """() => { const app = document.querySelector('[data-testid="stApp"]');
   return !!app && !!document.querySelector('[data-testid="stMain"] h1, .js-plotly-plot')
@@ -65,16 +65,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with contextlib.ExitStack() as stack:
-        roots = {"app": ROOT}
-        if args.against:
-            from protocol_load import _checkout  # a folder, or a commit unpacked (git archive) and removed after
-
-            roots["baseline"] = stack.enter_context(_checkout(args.against))
-        servers = {side: Server("app.py", timed=False, root=root) for side, root in roots.items()}
-        servers["minimal"] = Server(MINIMAL, timed=False)
-        for server in servers.values():
-            stack.callback(server.stop)
-            server.wait_healthy()
+        servers = app_servers(stack, args.against)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
             context = browser.new_context(viewport={"width": args.width, "height": 900})

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import CHROMIUM_ARGS, MINIMAL, ROOT, Server, chromium, summary  # noqa: E402
+from _harness import CHROMIUM_ARGS, app_servers, chromium, summary  # noqa: E402
 
 MENU = {  # url path -> the menu's words for it, and the page's title (h1)
     "": ("Overview", "Container registry cost"),
@@ -99,16 +99,7 @@ def main():
     from playwright.sync_api import sync_playwright
 
     with contextlib.ExitStack() as stack:
-        roots = {"app": ROOT}
-        if args.against:
-            from protocol_load import _checkout  # a folder, or a commit unpacked (git archive) and removed after
-
-            roots["baseline"] = stack.enter_context(_checkout(args.against))
-        servers = {side: Server("app.py", timed=False, root=root) for side, root in roots.items()}
-        servers["minimal"] = Server(MINIMAL, timed=False)
-        for server in servers.values():
-            stack.callback(server.stop)
-            server.wait_healthy()
+        servers = app_servers(stack, args.against)
         url = {side: srv.url + "/" for side, srv in servers.items()}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
