@@ -109,7 +109,14 @@ def _views() -> tuple[go.Figure, go.Figure, ui_table.Table, str]:
     # "cheapest" is the decision's: a registry that passes the hard requirements and serves the workload
     # (never the S3 baseline, nor a plan that would throttle or refuse the pulls), at the figures shown
     cheapest_a, cheapest_b = (registry_name(c) if (c := x.cheapest()) else "—" for x in (a_analysis, b_analysis))
-    cheapest = _("Cheapest under A: **{a}**; under B: **{b}**.").format(a=cheapest_a, b=cheapest_b)
+    # the chart beside it shows the S3 baseline lower: say which registries are counted (eighth Korean review)
+    cheapest = (
+        _("Cheapest that meets every requirement, under A and B alike: **{a}**.").format(a=cheapest_a)
+        if cheapest_a == cheapest_b
+        else _("Cheapest that meets every requirement: **{a}** under A, **{b}** under B.").format(
+            a=cheapest_a, b=cheapest_b
+        )
+    )
     return fig, narrow, shown, cheapest
 
 

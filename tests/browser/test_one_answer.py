@@ -61,7 +61,7 @@ def test_export_says_no_public_address_and_never_writes_loopback(tab):
 def test_compare_never_names_the_baseline_cheapest(tab):
     tab.open("/compare", "runs_on=aws&network=nat&b_network=endpoints")
     text = tab.page.inner_text("body")
-    line = next(x for x in text.splitlines() if x.startswith("Cheapest under A"))
+    line = next(x for x in text.splitlines() if x.startswith("Cheapest that meets every requirement"))
     assert "S3 + docker save" not in line
     tab.shot("issue24_compare")
     assert not tab.errors, tab.errors
