@@ -7,7 +7,6 @@ import streamlit as st
 
 from lib.analyses import scenario_cache
 from lib.core.i18n import N_, _, text
-from lib.decide import decision_text
 from lib.pricing import features, labels
 from lib.pricing.registries import IDS, SPECS, name as registry_name
 from ui import shell, workload_inputs
@@ -94,23 +93,16 @@ border: 1px solid #1C4E80; border-radius: 4px; padding: 0 4px; }}
 
 st.subheader(_("What you require"))
 workload_inputs.field("required_features")
-lacking = features.unmet_names(w, m)
 if w.required_features:
-    # every hard requirement, as the decision holds them: the features required and the decision's own (S3 +
-    # docker save has every feature asked for and is still no registry: eighth Korean review, "meets every
+    # every hard requirement, read off the decision (the features required, by features.unmet, and its own: S3 +
+    # docker save has every feature asked for and is still no registry; eighth Korean review, "meets every
     # requirement" here and "fails" on every other page). The Overview's analysis, shared: priced once.
     failures = scenario_cache.analysis(w, book).recommendation.failures
-    ok = [registry_name(r) for r in IDS if not lacking[r] and not failures.get(r)]
+    ok = [registry_name(r) for r in IDS if not failures.get(r)]
     st.write(_("**Meet every requirement:** {registries}").format(registries=", ".join(ok) if ok else _("none")))
-    unmet = features.unmet(w, m)
     for r in IDS:
-        if u := unmet[r]:  # the decision's own words: a feature missing, had only in part (◐) or only elsewhere
-            cloud = SPECS[r].home_cloud or ""
-            why = decision_text.lacks_features(u.lacking, u.partial, u.elsewhere, cloud)
-            st.write("✗ " + _("{registry}: {why}").format(registry=registry_name(r), why=why))
-        elif failures.get(r):  # every feature asked for, and another requirement failed
-            why = "; ".join(failures[r])
-            st.write("✗ " + _("{registry}: {why}").format(registry=registry_name(r), why=why))
+        if failures.get(r):  # in the decision's own words: a feature missing, had only in part or only elsewhere
+            st.write("✗ " + _("{registry}: {why}").format(registry=registry_name(r), why="; ".join(failures[r])))
     st.caption(_("Registries that lack a requirement are also marked on the Overview and Break-even charts."))
 
 st.subheader(_("Features"))
