@@ -63,3 +63,23 @@ def test_a_signed_won_amount_in_prose_puts_its_sign_after_yak():
         assert signed_money(5.0, prose=True) == "+5,000원"
     with i18n.using("en", krw=won):
         assert signed_money(123.4, prose=True) == "+₩123,400"  # English keeps the exact figure
+
+
+def test_no_change_is_written_without_a_sign():
+    """Eighth Korean review: Compare's B − A column showed "+₩0" where B and A cost the same, which reads as a
+    rise. Zero (as shown, after rounding) has no sign; a change either way keeps its sign."""
+    import datetime as dt
+
+    from lib.core import i18n
+    from lib.core.numbers import signed_money, signed_percent
+
+    assert signed_money(0.0) == "$0.00"
+    assert signed_money(-0.004) == "$0.00"  # rounds to no change: no "−$0.00"
+    assert signed_money(0.005) == "+$0.01" and signed_money(-0.01) == "−$0.01"
+    assert signed_percent(0.0) == "0.0 %" and signed_percent(-0.0004) == "0.0 %"
+    assert signed_percent(0.001) == "+0.1 %" and signed_percent(-0.001) == "−0.1 %"
+    won = i18n.Krw(rate=1000.0, as_of=dt.date(2026, 11, 20))
+    with i18n.using("ko", krw=won):
+        assert signed_money(0.0) == "₩0"
+        assert signed_money(0.0004) == "₩0"  # 0.4 won
+        assert signed_money(0.001) == "+₩1"

@@ -132,11 +132,18 @@ def signed_money(x: float, prose: bool = False) -> str:
         if rounded(amount(x), 0) > 0:
             words = "약 +" + words[2:] if words.startswith("약 ") else "+" + words
         return words
+    # no change is written without a sign, as a plain figure ("₩0", "$0.00"; eighth Korean review: "+₩0" in a
+    # column of changes read as a rise)
     if i18n.krw():
         y = rounded(amount(x), 0)
-        return ("+" if y >= 0 or not abs(y) else MINUS) + currency_symbol() + _local(f"{abs(y):,.0f}")
+        return _sign(y) + currency_symbol() + _local(f"{abs(y):,.0f}")
     x = rounded(x)
-    return ("+" if x >= 0 or not abs(x) else MINUS) + "$" + _local(f"{abs(x):,.2f}")
+    return _sign(x) + "$" + _local(f"{abs(x):,.2f}")
+
+
+def _sign(shown: float) -> str:
+    """A figure's sign as shown: "+", "−", or none for zero (after rounding, so −0.001 is "$0.00")."""
+    return "" if not shown else ("+" if shown > 0 else MINUS)
 
 
 def percent(fraction: float, digits: int = 0) -> str:
@@ -145,7 +152,7 @@ def percent(fraction: float, digits: int = 0) -> str:
 
 
 def signed_percent(fraction: float, digits: int = 1) -> str:
-    return ("+" if fraction >= 0 else MINUS) + percent(abs(fraction), digits)
+    return _sign(round(fraction * 100, digits)) + percent(abs(fraction), digits)
 
 
 def number(x: float, digits: int = 0) -> str:
