@@ -13,6 +13,7 @@ import yaml
 from lib.decide import decision
 from lib.inputs import scenario
 from lib.inputs.workload import DEFAULT, SPECS, from_dict
+from lib.pricing import engine
 
 TREE = decision.load()
 
@@ -432,8 +433,9 @@ def test_a_required_feature_is_a_hard_requirement(book):
 
 def test_a_required_private_endpoint_is_met_in_the_workloads_own_cloud(book):
     """Workloads on Google Cloud: Artifact Registry's endpoint serves them, ECR's (an AWS VPC's) does not.
-    On Azure behind a NAT gateway ACR is priced on Premium (its tier "auto"), where Private Link is had in
-    full; on Azure with public subnets it is priced on Basic, where the endpoint is had only in part."""
+    On Azure ACR is priced on Premium (its tier "auto") where the endpoint is required, behind a NAT gateway or
+    on public subnets alike (eighth Korean review: public subnets were priced on Basic and ACR set aside), and
+    Private Link is had in full there; with its tier chosen as Basic, the endpoint is had only in part."""
     gcp = decision.recommend(
         from_dict({"runs_on": "gcp", "network": "nat", "required_features": ["private_endpoint"]}), book
     )
@@ -444,4 +446,29 @@ def test_a_required_private_endpoint_is_met_in_the_workloads_own_cloud(book):
     assert not r.failed["acr"] and not r.failed["harbor"]
     assert "required features: private network endpoint only inside Google Cloud" in r.failures["gar"]
     public = decision.recommend(azure.replace(network="public"), book)
-    assert "required features: private network endpoint only in part" in public.failures["acr"]
+    assert not public.failed["acr"]
+    basic = decision.recommend(azure.replace(network="public", acr_tier="basic"), book)
+    assert "required features: private network endpoint only in part" in basic.failures["acr"]
+
+
+def test_acr_tier_auto_is_premium_where_a_private_endpoint_is_required_one_workload_or_many(book):
+    """Premium's daily fee is $1.667 and Basic's $0.167 (data/prices.yaml, Microsoft's price page): over the
+    model's month of 730 hours (30.416… days) the tier line is $50.70 against $5.08. Only inside Azure: a
+    workload on AWS could not reach an Azure endpoint, so requiring one does not buy it Premium."""
+    days = 730 / 24
+    azure = from_dict({"runs_on": "azure", "network": "public", "required_features": ["private_endpoint"]})
+    cases = [
+        (azure, 1.667 * days),
+        (azure.replace(required_features=()), 0.167 * days),
+        (azure.replace(runs_on="aws"), 0.167 * days),
+        (azure.replace(required_features=("private_endpoint", "oci_artifacts")), 1.667 * days),
+    ]
+    for w, fee in cases:
+        line = next(c for c in engine.estimate(w, book)["acr"].components if c.key.endswith("tier"))
+        assert line.monthly_cost == pytest.approx(fee, abs=0.005), w.to_dict(only_changed=True)
+    # the engine's vectorised path (sweeps, Over time, Break-even) groups by the same choice
+    many = engine.estimate_many([w for w, _ in cases], book, ids=("acr",))
+    one = [engine.estimate(w, book)["acr"].monthly_cost for w, _ in cases]
+    assert list(many["acr"]) == pytest.approx(one)
+    varying = engine.estimate_varying(azure, {"pulls_per_month": [azure.pulls_per_month]}, book, ids=("acr",))
+    assert varying["acr"][0] == pytest.approx(one[0])

@@ -12,7 +12,16 @@ import numpy as np
 import pytest
 
 from lib.core.errors import InputError
-from lib.inputs.workload import CATEGORICAL, NUMERIC, REGISTRY_IDS, SPECS, PricingInputs, Workload, from_dict
+from lib.inputs.workload import (
+    NUMERIC,
+    PRICED_CHOICES,
+    REGISTRY_IDS,
+    SPECS,
+    PricingInputs,
+    Workload,
+    from_dict,
+    priced_choices,
+)
 from lib.pricing import engine, registries
 from lib.pricing.registries.spec import RegistrySpec
 
@@ -108,9 +117,9 @@ def test_choices_come_from_the_annotations():
 
 def test_the_vectorised_batch_has_every_member_pricing_reads():
     members = {n for n in dir(PricingInputs) if not n.startswith("_")}
-    assert members <= set(NUMERIC) | set(CATEGORICAL)
+    assert members <= set(NUMERIC) | set(PRICED_CHOICES)
     w = from_dict({})
-    b = engine.batch({k: getattr(w, k) for k in CATEGORICAL}, {k: np.array([getattr(w, k)]) for k in NUMERIC})
+    b = engine.batch(priced_choices(w.to_dict()), {k: np.array([getattr(w, k)]) for k in NUMERIC})
     assert all(hasattr(b, m) for m in members)
 
 

@@ -20,7 +20,7 @@ from ..core.errors import InputError
 from ..core.i18n import N_, _
 from ..inputs import regions
 from ..inputs.pricebook import PriceBook
-from ..inputs.workload import CATEGORICAL, NUMERIC, SPECS, PricingInputs, Workload
+from ..inputs.workload import NUMERIC, PRICED_CHOICES, SPECS, PricingInputs, Workload, priced_choices, requires_endpoint
 from . import labels, registries
 from .components import Component, Flag, Joined, Label, Prices, Shown, quantities, say
 
@@ -82,7 +82,7 @@ _ORDER = {rid: i for i, rid in enumerate(registries.IDS)}
 
 
 def batch(choices: Mapping[str, Any], numbers: Mapping[str, np.ndarray]) -> PricingInputs[np.ndarray]:
-    """Workloads that share every choice (CATEGORICAL), their numbers (NUMERIC) as arrays: what the
+    """Workloads that share every choice (PRICED_CHOICES), their numbers (NUMERIC) as arrays: what the
     registries' lines read (lib.inputs.workload.PricingInputs; a test checks every member is here)."""
     return SimpleNamespace(**choices, **numbers)
 
@@ -179,8 +179,9 @@ def estimate_many(
     totals = {rid: np.zeros(n) for rid in ids}
     parts: dict[str, np.ndarray] = {}
     numeric = {k: df[k].to_numpy(dtype=float) for k in NUMERIC}
-    for key, idx in df.groupby(list(CATEGORICAL), sort=False).indices.items():
-        cats = dict(zip(CATEGORICAL, key, strict=True))
+    df = df.assign(private_endpoint_required=df["required_features"].map(requires_endpoint))
+    for key, idx in df.groupby(list(PRICED_CHOICES), sort=False).indices.items():
+        cats = dict(zip(PRICED_CHOICES, key, strict=True))
         check_region(cats["region"], book)
         w = batch(cats, {k: v[idx] for k, v in numeric.items()})
         q = quantities(w)
@@ -205,7 +206,7 @@ class Varying:
 
     def __init__(self, w: Workload, book: PriceBook, ids: tuple[str, ...] = registries.IDS):
         base = w.to_dict()
-        self.cats = {k: base[k] for k in CATEGORICAL}
+        self.cats = priced_choices(base)
         check_region(self.cats["region"], book)
         self.base = {k: float(base[k]) for k in NUMERIC}
         self.prices = Prices(book, self.cats["region"])

@@ -16,7 +16,7 @@ callers use is re-exported here: `from lib.inputs.workload import Workload`."""
 
 from __future__ import annotations
 
-from .analysis import Analysis, Migration
+from .analysis import Analysis, Migration, requires_endpoint
 from .choices import (
     REGISTRY_IDS,
     AcrTier,
@@ -38,7 +38,19 @@ from .choices import (
     SweepField,
     Visibility,
 )
-from .fields import CATEGORICAL, COMPARED, GROUPS, NUMERIC, PERCENT_FIELDS, QUESTIONS, SPECS, SWEEPS, in_section
+from .fields import (
+    CATEGORICAL,
+    COMPARED,
+    GROUPS,
+    NUMERIC,
+    PERCENT_FIELDS,
+    PRICED_CHOICES,
+    QUESTIONS,
+    SPECS,
+    SWEEPS,
+    in_section,
+    priced_choices,
+)
 from .model import DEFAULT, G, Workload, from_dict, lenient
 from .network import Network
 from .plans import Plans
@@ -76,6 +88,7 @@ __all__ = [
     "NetworkPath",
     "Origin",
     "PERCENT_FIELDS",
+    "PRICED_CHOICES",
     "PLANS_SECTION",
     "Plans",
     "PricingInputs",
@@ -104,5 +117,7 @@ __all__ = [
     "coerce_fields",
     "from_dict",
     "in_section",
+    "priced_choices",
+    "requires_endpoint",
     "lenient",
 ]

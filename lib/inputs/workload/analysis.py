@@ -3,6 +3,7 @@ do not change this month's costs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -48,6 +49,16 @@ class Analysis:
         N_("Required features"),
         N_("Features a registry must have (feature matrix); registries without them are marked."),
     )
+
+    @property
+    def private_endpoint_required(self) -> bool:
+        """Pricing reads this of the required features: ACR's tier "auto" is Premium where it is required."""
+        return requires_endpoint(self.required_features)
+
+
+def requires_endpoint(required_features: Iterable[str]) -> bool:
+    """The one rule, for a Workload and for the engine's groups of workloads (their lists of features)."""
+    return "private_endpoint" in required_features
 
 
 @dataclass(frozen=True)

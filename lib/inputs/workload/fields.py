@@ -3,10 +3,11 @@ the engine and the sweeps read from it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields, replace
-from typing import Literal, get_args, get_origin, get_type_hints
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-from .analysis import Analysis, Migration
+from .analysis import Analysis, Migration, requires_endpoint
 from .network import Network
 from .plans import Plans
 from .selfhosted import SelfHosted
@@ -46,6 +47,19 @@ CATEGORICAL = tuple(
     for k, s in SPECS.items()
     if (s.kind in ("choice", "bool") or s.discrete) and (s.priced or s.group not in ("decision", "analysis"))
 )
+# ... and one worked out of an analysis setting: ACR's tier "auto" is Premium where a private endpoint is required
+# (eighth Korean review: an Azure workload on public subnets that required one was priced on Basic and set aside)
+PRICED_CHOICES = (*CATEGORICAL, "private_endpoint_required")
+
+
+def priced_choices(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The choices pricing reads (PRICED_CHOICES) of a scenario's values (Workload.to_dict's form)."""
+    return {
+        **{k: values[k] for k in CATEGORICAL},
+        "private_endpoint_required": requires_endpoint(values["required_features"]),
+    }
+
+
 PERCENT_FIELDS = tuple(k for k, s in SPECS.items() if s.percent)
 SWEEPS: dict[str, Sweep] = {k: s.sweep for k, s in SPECS.items() if s.sweep is not None}
 

@@ -39,6 +39,8 @@ class PricingInputs(Protocol[N_co]):
     @property
     def egress_free_tier(self) -> bool: ...
     @property
+    def private_endpoint_required(self) -> bool: ...  # of required_features (an analysis setting)
+    @property
     def replica_regions(self) -> int: ...  # discrete: one value per group in the vectorised path
     @property
     def image_size_mb(self) -> N_co: ...

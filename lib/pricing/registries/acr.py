@@ -15,8 +15,11 @@ HOME: Cloud = "azure"  # where it runs: pulls from elsewhere leave Azure as inte
 def tier_for(w: Inputs) -> str:
     if w.acr_tier != "auto":
         return str(w.acr_tier)
-    # a private endpoint is only needed when the consumers sit in Azure private networks
-    return "premium" if ((w.network != "public" and consumers_cloud(w) == HOME) or w.replica_regions) else "basic"
+    # a private endpoint is needed when the consumers sit in Azure private networks or the scenario requires one
+    # (of use only inside Azure: workloads elsewhere could not reach it, so it buys them nothing)
+    in_azure = consumers_cloud(w) == HOME
+    endpoint = in_azure and (w.network != "public" or w.private_endpoint_required)
+    return "premium" if endpoint or w.replica_regions else "basic"
 
 
 def in_full(w: Workload) -> frozenset[str]:
