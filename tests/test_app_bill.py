@@ -51,7 +51,7 @@ def test_upload_compare_share_and_apply():
     assert at.query_params["versions_kept"] == "30" and at.query_params["pulls_per_month"] == "50000"
     assert at.number_input(key="wl_versions_kept").value == 30
     table = frame(at, "Component")
-    assert table.loc["Registry storage", "Difference"] == "+$0.00"  # the model now prices what was billed
+    assert table.loc["Registry storage", "Difference"] == "$0.00"  # the model now prices what was billed
     assert not any(".csv" in str(v) for v in at.query_params.values())  # values, never the files
     assert at.button(key="bl_apply").disabled
 

@@ -283,7 +283,7 @@ def test_compare_chart_marks_the_recommended_registry():
     bar_a = next(t for t in fig["data"] if t.get("offsetgroup") == "A" and len(array(t["x"])) > 1)
     assert array(bar_a["y"])[array(bar_a["x"]).index("Amazon ECR")] == pytest.approx(BEST, abs=0.006)
     df = at.dataframe[0].value
-    assert _row(df, ECR)["difference"] == "+$0.00"
+    assert _row(df, ECR)["difference"] == "$0.00"
 
 
 def test_migration_moves_to_the_recommended_registry_by_default():

@@ -95,7 +95,7 @@ def test_the_deck_has_the_slide_only_when_a_bill_was_applied(tmp_path):
     assert nat[1:4] == ["730.00 hour = $32.85", "720.00 hour = $32.40", "−$0.45"]
     assert nat[4].startswith("the month's length")
     # storage: 30 days x 48 GB-month = 1,440 GB-month at $0.10 on both sides
-    assert next(r for r in rows if r[0] == "Registry storage")[1:4] == ["1,440.00 GB-month = $144.00"] * 2 + ["+$0.00"]
+    assert next(r for r in rows if r[0] == "Registry storage")[1:4] == ["1,440.00 GB-month = $144.00"] * 2 + ["$0.00"]
     assert rows[-1] == ["Total for the period", "$2,996.85", "$2,996.40", "−$0.45", ""]
     subtitle = " ".join(texts(s))
     assert "2026-11-01 to 2026-12-01 (720 hours)" in subtitle and "Amazon ECR" in subtitle
