@@ -9,8 +9,8 @@ from lib.analyses import compare, scenario_cache
 from lib.core.i18n import N_, _
 from lib.inputs import presets
 from lib.inputs.workload import COMPARED, PERCENT_FIELDS, SPECS, Workload, lenient
-from lib.presentation import charts
-from lib.pricing import labels
+from lib.presentation import charts, wording
+from lib.pricing import features, labels
 from lib.pricing.registries import name as registry_name
 from ui import chart, money, share, shell, table as ui_table, workload_inputs
 
@@ -83,7 +83,7 @@ def _changes(b: Workload) -> str:
     )
 
 
-def _views() -> tuple[go.Figure, go.Figure, ui_table.Table, str]:
+def _views() -> tuple[go.Figure, go.Figure, ui_table.Table, str, str]:
     """A against B: the chart, the table and the cheapest of each, made once per pair of scenarios (and
     language and won rate) for every session (lib/scenario_cache; issue 29: a page switch, a second
     person or an input moved back to a value seen before redraws them without pricing or converting)."""
@@ -91,8 +91,11 @@ def _views() -> tuple[go.Figure, go.Figure, ui_table.Table, str]:
     a_analysis, b_analysis = scenario_cache.analysis(w, book), scenario_cache.analysis(b, book)
     table = compare.analyses_side_by_side(a_analysis, b_analysis)
     marks = compare.marks(a_analysis, b_analysis)
-    fig = charts.compare_bars(table, w, b, marks)  # the legend says what B changes
-    narrow = charts.compare_bars(table, w, b, marks, horizontal=True)  # a phone's form (issue 28)
+    # what the decision holds against each, under A or B (B may move the workloads to another cloud)
+    under_a, under_b = features.unmet_names(w), features.unmet_names(b)
+    lacking = {rid: list(dict.fromkeys(under_a[rid] + under_b[rid])) for rid in under_a}
+    fig = charts.compare_bars(table, w, b, marks, lacking=lacking)  # the legend says what B changes
+    narrow = charts.compare_bars(table, w, b, marks, horizontal=True, lacking=lacking)  # a phone's (issue 28)
     was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))
     shown = ui_table.arrow(
         money.convert(table.drop(columns=["id"]), ["A", "B"]).assign(
@@ -117,7 +120,7 @@ def _views() -> tuple[go.Figure, go.Figure, ui_table.Table, str]:
             a=cheapest_a, b=cheapest_b
         )
     )
-    return fig, narrow, shown, cheapest
+    return fig, narrow, shown, cheapest, wording.lacking_bars(lacking) if any(lacking.values()) else ""
 
 
 b, problems = lenient(share.b_overrides(), w, "B: ")
@@ -147,8 +150,10 @@ with st.expander(_("Scenario B: what differs from A"), expanded=True):
     st.caption(scenario_cache.view(w, book, ("compare changes", b), lambda: _changes(b)))
 
 
-fig, narrow, shown, cheapest = scenario_cache.view(w, book, ("compare", b), _views)
+fig, narrow, shown, cheapest, lacking_note = scenario_cache.view(w, book, ("compare", b), _views)
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w), narrow=narrow)
+if lacking_note:
+    st.caption(lacking_note)
 st.dataframe(
     shown,
     hide_index=True,

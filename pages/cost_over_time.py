@@ -8,7 +8,7 @@ from lib.analyses import migration, scenario_cache, timeline
 from lib.core import i18n
 from lib.core.i18n import N_, _, ngettext
 from lib.presentation import charts
-from lib.pricing import labels
+from lib.pricing import features, labels
 from lib.pricing.registries import name as registry_name
 from ui import chart, money, shell, table, workload_inputs
 
@@ -36,15 +36,16 @@ AMOUNTS = {
 }
 
 
-def _views() -> tuple[go.Figure, go.Figure, table.Table]:
+def _views() -> tuple[go.Figure, go.Figure, table.Table, bool]:
     """The chart and the table, made once per scenario (horizon and growth are part of it), language and
     won rate for every session (lib/scenario_cache; issue 29: ~25 ms of pricing a month per registry,
     the chart and the table's conversion, paid again on every rerun before)."""
     # each registry in its best setup (the recommended one as recommended), or as set up now (the view)
     a = scenario_cache.analysis(w, book)  # the Overview's analysis, shared
     cumulative, monthly = timeline.cost_over_time(w, book, changes=a.shown_changes())
-    fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth)
-    narrow = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth, narrow=True)  # a phone's
+    lacking = features.unmet_names(w)  # what the decision holds against each: faded, ✗ (as on Break-even)
+    fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth, lacking=lacking)
+    narrow = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth, narrow=True, lacking=lacking)
     final = cumulative.iloc[-1].sort_values()
     setup = timeline.setup_costs(w)
     notes = timeline.onetime()["setup_hours"]
@@ -66,14 +67,16 @@ def _views() -> tuple[go.Figure, go.Figure, table.Table]:
             list(AMOUNTS),
         )
     )
-    return fig, narrow, shown
+    return fig, narrow, shown, any(lacking.values())
 
 
-fig, narrow, shown = scenario_cache.view(w, book, "over time", _views)
+fig, narrow, shown, any_lacking = scenario_cache.view(w, book, "over time", _views)
 chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w), narrow=narrow)
 # a sentence, not the menu's noun phrase with a full stop ("각 레지스트리의 가장 저렴한 구성.", seventh Korean
 # review's read); the English is the same words
 st.caption(_("Each registry as set up now.") if w.view == "as_set_up" else _("Each registry in its cheapest setup."))
+if any_lacking:
+    st.caption(_("Faded lines marked ✗: registries without a required feature (see the Features page)."))
 st.dataframe(
     shown,
     hide_index=True,

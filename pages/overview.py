@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyses import scenario_cache
-from lib.core import i18n
 from lib.core.i18n import N_, _
 from lib.presentation import charts, tables, wording
 from lib.pricing import components, consumers, features, labels
@@ -58,14 +57,7 @@ if other:
     st.caption(wording.shown_view(a.as_set_up))
 
 if any(lacking.values()):
-    st.caption(
-        _("Faded bars marked ✗ lack a feature you require (Features page): {lacking}").format(
-            # Korean lists with " · ": a semicolon is not Korean punctuation (as the ADR's lists, issue 28)
-            lacking=(" · " if i18n.lang() == "ko" else "; ").join(
-                f"{e[r].name}: {', '.join(_(x) for x in v)}" for r, v in lacking.items() if v
-            )
-        )
-    )
+    st.caption(wording.lacking_bars(lacking))
 
 st.subheader(_("Totals, cheapest first"))
 

@@ -124,6 +124,51 @@ def test_overview_fades_registries_lacking_a_requirement():
     assert "GitHub Container Registry ✗" in names and "Amazon ECR" in names
 
 
+# data/features.yaml: GHCR and Docker Hub have no private endpoint; Artifact Registry's and ACR's are inside
+# Google Cloud and Azure, of no use to this AWS workload (the decision's rule). S3 has a gateway endpoint.
+LACK_ENDPOINT = {"ghcr", "dockerhub", "gar", "acr"}
+
+
+def test_compare_marks_registries_lacking_a_requirement_as_the_overview_does():
+    """Eighth Korean review: Compare's chart showed the registries the decision sets aside as any other."""
+    at = open_app({"required_features": "private_endpoint"}, page="pages/compare.py")
+    assert not at.exception
+    spec = figure(at)
+    ticks = [t.replace("<br>", " ") for t in spec["layout"]["xaxis"]["ticktext"]]
+    order = list(spec["data"][0]["x"])  # the bars' names, in the ticks' order
+    marked = {
+        rid
+        for rid, n in NAMES.items()
+        for t, x in zip(ticks, order, strict=True)
+        if x.replace("<br>", " ") == n and t.endswith(" ✗")
+    }
+    assert marked == LACK_ENDPOINT
+    for bars in (spec["data"][0], spec["data"][2]):  # A's and B's bars (1 and 3 are the legend's swatches)
+        faded = {x.replace("<br>", " ") for x, o in zip(bars["x"], bars["marker"]["opacity"], strict=True) if o < 1}
+        assert faded == {NAMES[r] for r in LACK_ENDPOINT}
+    note = next(c.value for c in at.caption if "✗" in c.value)
+    assert (
+        note.startswith("Faded bars marked ✗ lack a feature you require")
+        and "Docker Hub: Private network endpoint" in note
+    )
+    # without the requirement nothing is marked or said
+    plain = open_app({}, page="pages/compare.py")
+    assert not any("✗" in t for t in figure(plain)["layout"]["xaxis"]["ticktext"])
+    assert not any("✗" in c.value for c in plain.caption)
+
+
+def test_over_time_fades_the_lines_of_registries_lacking_a_requirement():
+    at = open_app({"required_features": "private_endpoint"}, page="pages/cost_over_time.py")
+    assert not at.exception
+    lines = figure(at)["data"]
+    assert {d["name"] for d in lines if d["name"].endswith(" ✗")} == {NAMES[r] + " ✗" for r in LACK_ENDPOINT}
+    assert {d["name"] for d in lines if d.get("opacity", 1) < 1} == {NAMES[r] + " ✗" for r in LACK_ENDPOINT}
+    assert sum(a["text"].count("✗") for a in figure(at)["layout"]["annotations"]) == 4  # the line ends too
+    assert any(c.value.startswith("Faded lines marked ✗") for c in at.caption)
+    plain = open_app({}, page="pages/cost_over_time.py")
+    assert not any("✗" in d["name"] for d in figure(plain)["data"]) and not any("✗" in c.value for c in plain.caption)
+
+
 def test_migration_page_shows_the_librarys_delta(book):
     q = {"same_region_share": "0", "cross_region_share": "1"}
     at = open_app(q, page="pages/migration.py")

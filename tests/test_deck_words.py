@@ -141,3 +141,40 @@ def test_the_main_risk_names_the_parts_cost_and_the_months(book):
         ko = deck.story.main_risk(w, analyse(w, book))
     assert "Storage is 83 % of the monthly cost, $144.00 of $173.25," in en, en
     assert "스토리지 비용이 월 비용의 83%($173.25 중 $144.00)에 달하며" in ko, ko
+
+
+def test_every_deck_chart_marks_the_registries_lacking_a_required_feature(book):
+    """Eighth Korean review: the app's charts fade and mark ✗ the registries without a required feature; the
+    deck's showed them as any other. data/features.yaml: GHCR and Docker Hub have no private endpoint, and
+    Artifact Registry's and ACR's are inside Google Cloud and Azure, of no use to this AWS workload."""
+    import datetime as dt
+    import io
+
+    from pptx import Presentation
+
+    from lib.inputs.workload import from_dict
+    from lib.pricing.registries import NAMES
+
+    w = from_dict({"required_features": ["private_endpoint"]})
+    lacking = {NAMES[r] for r in ("ghcr", "dockerhub", "gar", "acr")}
+    data, _missing = deck.build(
+        analyse(w, book), b=w.replace(pulls_per_month=20_000), pictures=False, today=dt.date(2026, 11, 29)
+    )
+    prs = Presentation(io.BytesIO(data))
+    charts = [sh.chart for slide in prs.slides for sh in slide.shapes if sh.has_chart]
+    cost, breakdown, comparison, _line = charts
+    for ch in (cost, breakdown, comparison):
+        cats = [str(c) for c in ch.plots[0].categories]
+        assert {c.removesuffix(" ✗") for c in cats if c.endswith(" ✗")} == lacking, cats
+    labels = [sh.text_frame.text for slide in prs.slides for sh in slide.shapes if sh.name == "Line label"]
+    assert {t.removesuffix(" ✗") for t in labels if t.endswith(" ✗")} == lacking, labels
+    said = [sh.text_frame.text for slide in prs.slides for sh in slide.shapes if sh.has_text_frame]
+    assert sum("✗: lacks a feature you require" in t for t in said) == 4  # each chart's slide says what ✗ is
+    # without the requirement, no mark and no key
+    plain, _missing = deck.build(analyse(from_dict({}), book), pictures=False, today=dt.date(2026, 11, 29))
+    assert "✗" not in " ".join(
+        sh.text_frame.text
+        for slide in Presentation(io.BytesIO(plain)).slides
+        for sh in slide.shapes
+        if sh.has_text_frame
+    )

@@ -10,6 +10,7 @@ that only reads right in its place: a setup after a registry's name, B's change 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..analyses.migration import Plan
@@ -179,6 +180,16 @@ CATEGORY_LABELS: dict[str, str] = labels.CATEGORIES
 def category(cat: str) -> str:
     """A cost category's name in the current language (labels.category: the one table)."""
     return labels.category(cat)
+
+
+def lacking_bars(lacking: Mapping[str, Sequence[str]]) -> str:
+    """The line under a bar chart whose faded bars are marked ✗, naming what each lacks (Overview, Compare)."""
+    return _("Faded bars marked ✗ lack a feature you require (Features page): {lacking}").format(
+        # Korean lists with " · ": a semicolon is not Korean punctuation (as the ADR's lists, issue 28)
+        lacking=(" · " if i18n.lang() == "ko" else "; ").join(
+            f"{registry_name(r)}: {', '.join(_(x) for x in v)}" for r, v in lacking.items() if v
+        )
+    )
 
 
 def other_view(as_set_up: bool) -> str:

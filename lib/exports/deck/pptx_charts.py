@@ -4,6 +4,7 @@ breakdown, the comparison with scenario B and the timeline."""
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from pptx.chart.data import CategoryChartData
@@ -19,7 +20,7 @@ from ...inputs.pricebook import PriceBook
 from ...inputs.workload import Workload
 from ...presentation import charts, wording
 from ...presentation.palette import CATEGORY_COLOURS, REGISTRY_COLOURS, TEXT
-from ...pricing import labels, registries, setups
+from ...pricing import features, labels, registries, setups
 from ...pricing.components import CATEGORIES, Category
 
 if TYPE_CHECKING:  # python-pptx's classes, for annotations only
@@ -43,6 +44,21 @@ from .layout import (
 )
 
 # ---- charts ----------------------------------------------------------------------------
+
+
+def lacking(w: Workload) -> frozenset[str]:
+    """The registries that do not meet a feature the workload requires (the decision's rule): their names
+    carry ✗ on every chart of the deck, as on the app's (eighth Korean review: the deck showed them as any)."""
+    return frozenset(rid for rid, u in features.unmet(w).items() if u)
+
+
+def lacking_key(marked: Collection[str]) -> list[str]:
+    """The subtitle's part saying what ✗ means, where a chart marks one."""
+    return [_("✗: lacks a feature you require")] if marked else []
+
+
+def _named(name: str, rid: str, marked: Collection[str]) -> str:
+    return name + " ✗" if rid in marked else name
 
 
 def _chart(
@@ -120,6 +136,7 @@ def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
     the registry's as-set-up bar says it is that (else the bar marked "recommended" would show a
     cost the answer does not quote)."""
     r = a.recommendation
+    marked = lacking(a.workload)
     bars = []
     for x in a.shown.ranked():
         if x.id != r.recommended:
@@ -128,10 +145,11 @@ def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
             # VPC 엔드포인트 구성", English word order glued together (issue 28, fifth review)
             setup = setups.describe(changes, x.id, short=True)
             name = _("{registry} {setup}").format(registry=x.name, setup=setup) if changes else x.name
-            bars.append((name, x.id, x.monthly_cost, False))
+            bars.append((_named(name, x.id, marked), x.id, x.monthly_cost, False))
         elif a.setup:
             now = a.estimate[x.id]
-            bars.append((_("{registry} (as set up now)").format(registry=now.name), x.id, now.monthly_cost, False))
+            name = _("{registry} (as set up now)").format(registry=now.name)
+            bars.append((_named(name, x.id, marked), x.id, now.monthly_cost, False))
         else:
             bars.append((_("{registry} (recommended)").format(registry=x.name), x.id, x.monthly_cost, True))
     if a.setup:
@@ -190,7 +208,8 @@ def _nice_ceiling(x: float) -> float:
 def breakdown_chart(slide: Slide, a: Analysis) -> tuple[Chart, list[Category]]:
     ranked = a.shown.ranked()  # each registry in its best setup (the recommended one as recommended)
     data = CategoryChartData(number_format=_money_format(cents=True))
-    data.categories = [x.name for x in ranked]
+    marked = lacking(a.workload)
+    data.categories = [_named(x.name, x.id, marked) for x in ranked]
     used = []
     for cat in CATEGORIES:
         values = [_value(x.by_category().get(cat, 0.0)) for x in ranked]
@@ -209,12 +228,18 @@ def breakdown_chart(slide: Slide, a: Analysis) -> tuple[Chart, list[Category]]:
 
 
 def compare_chart(
-    slide: Slide, a_totals: dict[str, float], b_totals: dict[str, float], label_a: str, label_b: str
+    slide: Slide,
+    a_totals: dict[str, float],
+    b_totals: dict[str, float],
+    label_a: str,
+    label_b: str,
+    marked: Collection[str] = (),
 ) -> tuple[Chart, list[str]]:
-    """Each registry's A and B side by side in the registry's colour, B lighter."""
+    """Each registry's A and B side by side in the registry's colour, B lighter; ✗ after the names in
+    `marked` (a required feature not met under A or B)."""
     ids = sorted(registries.IDS, key=lambda rid: (a_totals[rid], rid))
     data = CategoryChartData(number_format=_money_format(cents=False))
-    data.categories = [registries.name(rid) for rid in ids]
+    data.categories = [_named(registries.name(rid), rid, marked) for rid in ids]
     data.add_series(label_a, [_value(a_totals[rid]) for rid in ids])
     data.add_series(label_b, [_value(b_totals[rid]) for rid in ids])
     # the legend is drawn as shapes above the chart: renderers list a bar chart's series in
@@ -338,7 +363,9 @@ def _label_tops(
     return placed
 
 
-def _line_labels(slide: Slide, groups: list[list[str]], placed: list[float], recommended: str | None) -> None:
+def _line_labels(
+    slide: Slide, groups: list[list[str]], placed: list[float], recommended: str | None, marked: Collection[str]
+) -> None:
     """Beside the plot, each line's colour key and name at its place, the recommended one's in bold."""
     line_h = SMALL_PT * LINE / 72
     left = MARGIN + CONTENT_W - LABEL_W + 0.05
@@ -355,7 +382,8 @@ def _line_labels(slide: Slide, groups: list[list[str]], placed: list[float], rec
             key.shadow.inherit = False
             tf = _box(slide, left + 0.3, yy - 0.02, LABEL_W - 0.35, line_h + 0.04, "Line label").text_frame
             tf.margin_top = tf.margin_bottom = 0
-            _para(tf, registries.name(rid), SMALL_PT, bold=rid == recommended, first=True, space_after=0)
+            name = _named(registries.name(rid), rid, marked)
+            _para(tf, name, SMALL_PT, bold=rid == recommended, first=True, space_after=0)
 
 
 def timeline_chart(
@@ -381,5 +409,5 @@ def timeline_chart(
     _style_timeline(ch, order, top_value, recommended)
     # direct labels: one per distinct end value, beside the plot at the line's height
     groups = _end_groups(shown, order, top_value)
-    _line_labels(slide, groups, _label_tops(groups, shown, top, height, top_value), recommended)
+    _line_labels(slide, groups, _label_tops(groups, shown, top, height, top_value), recommended, lacking(w))
     return ch, cumulative, order

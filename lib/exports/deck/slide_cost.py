@@ -10,7 +10,7 @@ from ...pricing import labels, registries
 from ...pricing.labels import money, percent
 from .frame import _Deck
 from .layout import CONTENT_W, _slide, lines_needed
-from .pptx_charts import breakdown_chart, compare_chart, cost_chart
+from .pptx_charts import breakdown_chart, compare_chart, cost_chart, lacking, lacking_key
 
 
 def cost_slide(deck: _Deck) -> None:
@@ -38,14 +38,18 @@ def cost_slide(deck: _Deck) -> None:
                 setup=wording.setup(dict(a.setup)), cost=money(a.cost, prose=True)
             )
         )
-    s = _slide(deck.prs, _("Monthly cost by registry, cheapest first"), " · ".join(parts))
+    s = _slide(deck.prs, _("Monthly cost by registry, cheapest first"), " · ".join(parts + lacking_key(lacking(w))))
     cost_chart(s, a)
     deck.footer(s)
 
 
 def breakdown_slide(deck: _Deck) -> None:
     """Where the money goes: each registry's cost by component."""
-    s = _slide(deck.prs, _("Where the money goes"), _("Monthly cost by component") + " · " + wording.drivers(deck.w))
+    s = _slide(
+        deck.prs,
+        _("Where the money goes"),
+        " · ".join([_("Monthly cost by component"), wording.drivers(deck.w), *lacking_key(lacking(deck.w))]),
+    )
     breakdown_chart(s, deck.a)
     deck.footer(s)
 
@@ -64,6 +68,8 @@ def scenario_b_slide(deck: _Deck, b: Workload | Analysis) -> None:
         n = what.count("; ") + 1
         title = ngettext("Scenario B: {n} change against A", "Scenario B: {n} changes against A", n).format(n=n)
     subtitle = _("A: as described, {drivers}.").format(drivers=wording.drivers(w))
-    s = _slide(deck.prs, title, subtitle + " " + labels.choice("view", w.view) + ".")
-    compare_chart(s, deck.a.shown.totals(), tb, _("A: as described"), _("B: {changes}").format(changes=what))
+    marked = lacking(w) | lacking(b)  # a required feature not met under A or B (B may move the workloads)
+    key = "".join(" " + k + "." for k in lacking_key(marked))
+    s = _slide(deck.prs, title, subtitle + " " + labels.choice("view", w.view) + "." + key)
+    compare_chart(s, deck.a.shown.totals(), tb, _("A: as described"), _("B: {changes}").format(changes=what), marked)
     deck.footer(s)

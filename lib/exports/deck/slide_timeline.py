@@ -7,7 +7,7 @@ from ...presentation import wording
 from ...pricing.labels import percent
 from .frame import _Deck
 from .layout import _slide
-from .pptx_charts import timeline_chart
+from .pptx_charts import lacking, lacking_key, timeline_chart
 
 
 def timeline_slide(deck: _Deck) -> None:
@@ -24,7 +24,7 @@ def timeline_slide(deck: _Deck) -> None:
             else _("Cumulative cost; no growth")
         )
         + " · "
-        + wording.drivers(w),
+        + " · ".join([wording.drivers(w), *lacking_key(lacking(w))]),
     )
     timeline_chart(s, w, deck.book, deck.a)
     deck.footer(s)

@@ -4,7 +4,7 @@ styles and ticks, each registry's colour, dash, marker and short name, labels at
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -185,7 +185,7 @@ def _spread(positions: list[float], heights: list[float], lo: float, hi: float) 
 
 
 def _end_labels(
-    ends: dict[str, float], x: float, lo: float, hi: float, lacking: dict[str, list[str]]
+    ends: dict[str, float], x: float, lo: float, hi: float, lacking: Mapping[str, Sequence[str]]
 ) -> list[dict[str, Any]]:
     """Labels at the right end of the lines, in the lines' axis units, pushed apart so none
     overlap. Lines that end together share one label, a name a line. A coloured dash before each

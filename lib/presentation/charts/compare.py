@@ -47,9 +47,13 @@ def _scenario_names(a: Workload | None, b: Workload | None, horizontal: bool) ->
     return what, name_a, name_b
 
 
-def _marked_ticks(ids: pd.Series, ticks: list[str], marks: Mapping[str, Sequence[str]]) -> list[str]:
+def _marked_ticks(
+    ids: pd.Series, ticks: list[str], marks: Mapping[str, Sequence[str]], lacking: Mapping[str, Sequence[str]]
+) -> list[str]:
     """The axis' words only: the bars' x stay the names (what tests and hovers read); a marked registry's
-    name in bold, its marks ("recommended", "cheapest") under it."""
+    name in bold, its marks ("recommended", "cheapest") under it; ✗ after a name that lacks a required
+    feature, as on the Overview (eighth Korean review: Compare showed them as any other)."""
+    ticks = [x + " ✗" if lacking.get(i) else x for i, x in zip(ids, ticks, strict=True)]
     return [
         "<br>".join([f"<b>{x}</b>", *(f"<b>{m}</b>" for m in marks[i])]) if marks.get(i) else x
         for i, x in zip(ids, ticks, strict=True)
@@ -57,10 +61,18 @@ def _marked_ticks(ids: pd.Series, ticks: list[str], marks: Mapping[str, Sequence
 
 
 def _add_scenario(
-    fig: go.Figure, t: pd.DataFrame, ticks: list[str], name: str, col: str, light: bool, horizontal: bool
+    fig: go.Figure,
+    t: pd.DataFrame,
+    ticks: list[str],
+    name: str,
+    col: str,
+    light: bool,
+    horizontal: bool,
+    lacking: Mapping[str, Sequence[str]],
 ) -> None:
     """One scenario's bars, each in its registry's colour (B's in the lighter tint, outlined), its total
-    at its end; and the legend's swatch in neutral grey, since the bars' colours are the registries'."""
+    at its end, faded where the registry lacks a required feature; and the legend's swatch in neutral grey,
+    since the bars' colours are the registries'."""
     colours = [REGISTRY_COLOURS.get(i, "#777777") for i in t["id"]]
     cat, val = ("y", "x") if horizontal else ("x", "y")
     across = {"orientation": "h"} if horizontal else {}
@@ -71,7 +83,11 @@ def _add_scenario(
         **across,
         offsetgroup=col,
         showlegend=False,
-        marker=dict(color=fill, line=dict(color=colours, width=1.5 if light else 0)),
+        marker=dict(
+            color=fill,
+            line=dict(color=colours, width=1.5 if light else 0),
+            opacity=[0.35 if lacking.get(i) else 1.0 for i in t["id"]],  # as the Overview's faded bars
+        ),
         text=[_bar_money(v, cents=False) for v in t[col]],
         textposition="outside",
         cliponaxis=False,
@@ -149,6 +165,7 @@ def compare_bars(
     b: Workload | None = None,
     marks: Mapping[str, Sequence[str]] | None = None,
     horizontal: bool = False,
+    lacking: Mapping[str, Sequence[str]] | None = None,
 ) -> go.Figure:
     """Monthly cost per registry under scenario A and B: each registry in its own colour, B in
     its lighter tint, outlined (as in the deck). With the two workloads, the legend says what B
@@ -156,14 +173,16 @@ def compare_bars(
     words under its name, in bold ("recommended", "cheapest"), as the Overview marks the answer.
     `horizontal`: the phone's form (issue 28, fifth review), as the Overview's: a row per registry,
     cheapest on top, its name level on the left, A's and B's bars across with their totals at the ends
-    (standing, 16 bars on 390 px tilted the names and hid the totals)."""
+    (standing, 16 bars on 390 px tilted the names and hid the totals). `lacking`: registry id -> the required
+    features it does not meet (under A or B): its bars faded, ✗ after its name."""
     t = table.sort_values("A", kind="stable")
     ticks = [_tick(n) for n in t["registry"]]
-    marked = _marked_ticks(t["id"], ticks, marks or {})
+    lacking = lacking or {}
+    marked = _marked_ticks(t["id"], ticks, marks or {}, lacking)
     what, name_a, name_b = _scenario_names(a, b, horizontal)
     fig = go.Figure()
-    _add_scenario(fig, t, ticks, name_a, "A", False, horizontal)
-    _add_scenario(fig, t, ticks, name_b, "B", True, horizontal)
+    _add_scenario(fig, t, ticks, name_a, "A", False, horizontal, lacking)
+    _add_scenario(fig, t, ticks, name_b, "B", True, horizontal, lacking)
     title = (
         _("Monthly cost per registry, A against B: {changes}").format(changes=what)
         if what

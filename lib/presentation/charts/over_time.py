@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -26,10 +28,18 @@ from .common import (
 )
 
 
-def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float, narrow: bool = False) -> go.Figure:
+def cost_over_time(
+    cumulative: pd.DataFrame,
+    horizon: int,
+    growth: float,
+    narrow: bool = False,
+    lacking: Mapping[str, Sequence[str]] | None = None,
+) -> go.Figure:
     """Cumulative cost month by month, one line per registry, labelled at its end. `narrow`: the phone's
     form (issue 28): the names in a legend below the plot, across; at a line's end they took 40 % of a
-    390 px screen and squeezed the months into tilted ticks."""
+    390 px screen and squeezed the months into tilted ticks. `lacking`: registry id -> the required features
+    it does not meet: its line faded and ✗ after its name, as on Break-even (eighth Korean review)."""
+    lacking = lacking or {}
     fig = go.Figure()
     cumulative = _shown_frame(cumulative)
     months = cumulative.index.to_numpy()
@@ -38,7 +48,9 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float, narrow
             x=months,
             y=cumulative[rid],
             mode="lines+markers",
-            name=_(SHORT[rid]) if narrow else registry_name(rid),  # the short names the line ends carry
+            name=(_(SHORT[rid]) if narrow else registry_name(rid))  # the short names the line ends carry
+            + (" ✗" if lacking.get(rid) else ""),
+            opacity=0.45 if lacking.get(rid) else 1.0,
             line=dict(color=REGISTRY_COLOURS[rid], dash=DASHES[rid], width=2.5),
             marker=dict(symbol=SYMBOLS[rid], size=7, color=REGISTRY_COLOURS[rid], maxdisplayed=12),
             hovertemplate=f"<b>{registry_name(rid)}</b><br>"
@@ -48,7 +60,7 @@ def cost_over_time(cumulative: pd.DataFrame, horizon: int, growth: float, narrow
     top = max(float(cumulative.to_numpy().max()), 1.0)
     ends = {rid: float(cumulative[rid].iloc[-1]) for rid in cumulative.columns}
     span = max(months[-1] - months[0], 1)
-    annotations = [] if narrow else _end_labels(ends, months[-1] + 0.02 * span, 0.0, top * 1.05, {})
+    annotations = [] if narrow else _end_labels(ends, months[-1] + 0.02 * span, 0.0, top * 1.05, lacking)
     fig.update_layout(
         xaxis=_axis_style(
             title_text=_("Month"),
