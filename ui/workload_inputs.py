@@ -122,7 +122,9 @@ def _ensure_initialised(page: str) -> None:
 
 def _format(name: str) -> Callable[[str], str] | None:
     s = SPECS[name]
-    if s.kind == "set" or s.kind == "choice":
+    if s.kind == "choice":
+        return lambda v: labels.select_choice(name, v)  # a short name where the sentence's overflows the box
+    if s.kind == "set":
         return lambda v: labels.choice(name, v)
     return None
 

@@ -98,6 +98,19 @@ CHOICES: dict[tuple[str, str], str] = {
     ("deploy_platform", "kubernetes"): N_("Another Kubernetes cluster"),
     ("deploy_platform", "other"): N_("Something else"),
 }
+# A sidebar select's box shows about 172 px of its value (14 px type): these options' names as a select lists
+# them, where the sentence's name is longer than that (eighth Korean review: "Private subnets behind a NAT
+# gateway" 221 px, "Chosen for you (Premium if a private endpoint is needed)" 331 px). The field's help says
+# what each means; every other place (links' summaries, B's changes, the ADR) keeps the sentence's name.
+SELECT_CHOICES = {
+    ("network", "public"): N_("Public subnets (no NAT)"),
+    ("network", "nat"): N_("Private, via a NAT gateway"),
+    ("network", "endpoints"): N_("Private, via ECR endpoints"),
+    ("ghcr_billing", "storage"): N_("Storage billed (Packages)"),
+    ("ghcr_billing", "full"): N_("Storage and transfer billed"),
+    ("dockerhub_plan", "auto"): N_("Chosen for you"),
+    ("acr_tier", "auto"): N_("Chosen for you"),
+}
 # cost component kinds, in the words of every table, legend, slide and series name
 CATEGORIES = {
     "storage": N_("Storage"),
@@ -150,6 +163,11 @@ def choice(name: str, value: str) -> str:
     if name == "required_features":
         return label(value)
     raise KeyError(f"no display name for {name} = {value!r}")
+
+
+def select_choice(name: str, value: str) -> str:
+    """A choice value as a select box lists it: its short name where the sentence's does not fit the box."""
+    return _(SELECT_CHOICES[(name, value)]) if (name, value) in SELECT_CHOICES else choice(name, value)
 
 
 def choices(name: str, values: Collection[str]) -> str:
