@@ -19,7 +19,7 @@ from .core.errors import DashboardError, InputError
 from .core.i18n import N_, _
 from .decide import decision
 from .decide.decision_text import step_reasons
-from .inputs import pricebook, scenario
+from .inputs import pricebook, scenario, won_rate
 from .inputs.price_update.cli import add_cli as _prices_cli
 from .inputs.pricebook import PriceBook
 from .inputs.workload import SPECS, Workload
@@ -66,7 +66,7 @@ def _recommend(args: argparse.Namespace) -> int:
         # beside "costs $9.00/month more" on Pro (issue 24)
         print(
             _("Runner-up:   {registry} ({cost}/month)").format(
-                registry=names[r.runner_up], cost=f"${labels.rounded(a.shown[r.runner_up].monthly_cost):,.2f}"
+                registry=names[r.runner_up], cost=labels.money(a.shown[r.runner_up].monthly_cost)
             )
         )
     print("\n" + _("Why:"))
@@ -216,8 +216,38 @@ def build_parser() -> argparse.ArgumentParser:
                 langs=", ".join(f"{k} ({v})" for k, v in i18n.LANGS.items()), default=i18n.DEFAULT
             ),
         )
+    for command in (est, rec, ex):  # every command that writes amounts
+        command.add_argument(
+            "--krw-rate",
+            metavar=_("RATE"),
+            help=_("amounts in won at this rate (won per US dollar, from your bank or treasury); default: US dollars"),
+        )
+        command.add_argument(
+            "--krw-date", metavar="YYYY-MM-DD", help=_("the day of that rate (default: today); the files name it")
+        )
     _words_of_argparse(ap)
     return ap
+
+
+def _krw(args: argparse.Namespace) -> i18n.Krw | None:
+    """The won rate asked for, checked as a link's is (lib/inputs/won_rate): a bad rate or day is said on
+    stderr and not used, the amounts then in US dollars (eighth Korean review: the CLI's exports could not be
+    in won, as the app's downloads are)."""
+    rate_text, day_text = getattr(args, "krw_rate", None), getattr(args, "krw_date", None)
+    if rate_text is None:
+        if day_text is not None:
+            _note(_("{field}: a date without a rate (krw_rate) is not used").format(field=won_rate.DATE_FIELD))
+        return None
+    rate, why = won_rate.parse_rate(rate_text)
+    day, why_day = won_rate.parse_date(day_text) if day_text is not None else (won_rate.today(), None)
+    for problem in (why, why_day):
+        if problem:
+            _note(problem)
+    return i18n.Krw(rate, day) if rate is not None and day is not None else None
+
+
+def _note(text: str) -> None:
+    print(_("note: {problem}").format(problem=text), file=sys.stderr)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -268,6 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with i18n.using(_asked_language(sys.argv[1:] if argv is None else argv)):  # --help in the language asked for
         args = build_parser().parse_args(argv)
     with i18n.using(getattr(args, "lang", i18n.DEFAULT)):
+        krw = _krw(args)  # its notes in the language asked for
+    with i18n.using(getattr(args, "lang", i18n.DEFAULT), krw=krw):
         try:
             return int(args.func(args))
         except DashboardError as e:  # every project error: its message is written for a person

@@ -157,3 +157,36 @@ def test_the_runner_up_is_at_the_figure_it_was_compared_at(tmp_path):
     assert doc["monthly_costs"]["dockerhub"] == 0.0
     assert doc["compared"]["dockerhub"] == {"monthly_cost": 9.0, "setup": {"dockerhub_plan": "pro"}}
     assert doc["compared"]["ghcr"] == {"monthly_cost": 0.0, "setup": {}}
+
+
+def test_amounts_in_won_at_a_rate_given_on_the_command_line(tmp_path, capsys):
+    """Eighth Korean review: the app's downloads can be in won, the CLI's could not. 40 repositories x 30
+    versions x 1.2 GB = 1,440 GB-month at ECR's $0.10 = $144.00; at 1,000 won a dollar, ₩144,000. Unit
+    prices stay in dollars (the price book's), and the title says both."""
+    from lib.cli import main
+
+    path = tmp_path / "eks.yaml"
+    path.write_text("runs_on: aws\nrepositories: 40\nimage_size_mb: 1200\nversions_kept: 30\n")
+    assert main(["estimate", str(path), "--krw-rate", "1,000", "--krw-date", "2026-12-01"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(
+        "Monthly cost by registry (won at ₩1,000 per US dollar, rate of 2026-12-01; unit prices in US dollars;"
+    )
+    storage = next(x for x in out.splitlines() if "1,440 GB-month" in x and "ECR" not in x and "$0.10 " in x)
+    assert storage.rstrip().endswith("= ₩144,000"), storage
+    # the runner-up's figure too (it was written in dollars whatever the display)
+    assert main(["recommend", str(path), "--krw-rate", "1000"]) == 0
+    runner_up = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Runner-up:"))
+    assert "₩" in runner_up and "$" not in runner_up, runner_up
+    # a bad rate or a date alone is said on stderr and not used: dollars, as a link's
+    assert main(["estimate", str(path), "--krw-rate", "abc"]) == 0
+    said = capsys.readouterr()
+    assert "note: krw_rate: `abc` is not a number; amounts are shown in US dollars" in said.err
+    assert said.out.startswith("Monthly cost by registry (USD,")
+    assert main(["estimate", str(path), "--krw-rate", "1000", "--krw-date", "2999-01-01"]) == 0
+    said = capsys.readouterr()
+    assert "krw_date: `2999-01-01` is in the future" in said.err and said.out.startswith(
+        "Monthly cost by registry (USD,"
+    )
+    assert main(["estimate", str(path), "--krw-date", "2026-12-01"]) == 0
+    assert "krw_date: a date without a rate (krw_rate) is not used" in capsys.readouterr().err

@@ -15,8 +15,6 @@ Link fields are read on a session's first run only, as ui/share.py reads the sce
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -25,8 +23,9 @@ import streamlit as st
 
 from lib.core import i18n
 from lib.core.errors import DashboardError
-from lib.core.i18n import N_, _, quote
+from lib.core.i18n import _, quote
 from lib.inputs import links
+from lib.inputs.won_rate import DATE_FIELD, MAX_RATE, MIN_RATE, RATE_FIELD, RATE_HELP, parse_date, parse_rate, today
 from lib.pricing import labels
 from ui import server_limits, widget_state
 
@@ -41,62 +40,8 @@ DATE = PREFIX + "krw_date"  # the day of that rate
 KRW_OPEN = PREFIX + "krw_open"  # the won section is open (Streamlit's expander state)
 PROBLEMS = PREFIX + "problems"  # what was wrong with the link's fields, in the words of the first run
 
-LANG_FIELD, RATE_FIELD, DATE_FIELD = "lang", "krw_rate", "krw_date"
+LANG_FIELD = "lang"
 FIELDS = (LANG_FIELD, RATE_FIELD, DATE_FIELD)  # ui/share.py leaves these out of the scenario's parameters
-MIN_RATE = 0.01  # the input's own minimum (krw_controls)
-FIRST_DAY = dt.date(2000, 1, 1)  # the price book starts in 2020s; a year 0001 rate is a typo
-_PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", re.ASCII)
-MAX_RATE = 100_000.0  # won per dollar: ~1,400 in 2026; anything near this bound is a typo, not a rate
-RATE_HELP = N_("Won per US dollar, from your bank or treasury. Leave empty to show US dollars.")
-
-
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-def parse_rate(value: str) -> tuple[float | None, str | None]:
-    """A won rate from a link: (rate, None) or (None, what is wrong)."""
-    text = value.strip().replace(",", "")
-    try:
-        # ASCII digits only: float() also reads Arabic-Indic and full-width digits, "1_400" and "nan"
-        if not _PLAIN_NUMBER.fullmatch(text):
-            raise ValueError(text)
-        rate = float(text)
-    except ValueError:
-        return None, _("{field}: {value} is not a number; amounts are shown in US dollars").format(
-            field=RATE_FIELD, value=quote(value)
-        )
-    if not math.isfinite(rate) or rate < MIN_RATE:
-        # below the input's own minimum every amount rounds to ₩0
-        return None, _(
-            "{field}: {value} must be at least {min} won per US dollar; amounts are shown in US dollars"
-        ).format(field=RATE_FIELD, value=quote(value), min=labels.number(MIN_RATE))
-    if rate > MAX_RATE:
-        return None, _(
-            "{field}: {value} won per US dollar is not a plausible rate (at most {max}); "
-            "amounts are shown in US dollars"
-        ).format(field=RATE_FIELD, value=quote(value), max=labels.number(MAX_RATE))
-    return rate, None
-
-
-def parse_date(value: str) -> tuple[dt.date | None, str | None]:
-    """The day of a won rate from a link (YYYY-MM-DD, not in the future): (day, None) or (None, why)."""
-    try:
-        day = dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return None, _(
-            "{field}: {value} is not a date (write it as 2026-11-20); amounts are shown in US dollars"
-        ).format(field=DATE_FIELD, value=quote(value))
-    if day < FIRST_DAY:
-        return None, _(
-            "{field}: {value} is not a plausible day for an exchange rate (from {first} on); "
-            "amounts are shown in US dollars"
-        ).format(field=DATE_FIELD, value=quote(value), first=FIRST_DAY.isoformat())
-    if day > _today():
-        return None, _(
-            "{field}: {value} is in the future: a rate is from a day that has passed; amounts are shown in US dollars"
-        ).format(field=DATE_FIELD, value=quote(value))
-    return day, None
 
 
 def _from_link(params: dict[str, list[str]]) -> tuple[str | None, float | None, dt.date | None]:
@@ -291,7 +236,7 @@ def _on_krw() -> None:
         st.session_state[RATE] = None
         return
     st.session_state[RATE] = float(rate)
-    st.session_state[DATE] = day or _today()
+    st.session_state[DATE] = day or today()
 
 
 # ---- what the reader sees ---------------------------------------------------------------------
@@ -318,7 +263,7 @@ def krw_controls(box: Box) -> None:
     lost while they are not drawn."""
     k = krw()
     st.session_state[PREFIX + "rate_in"] = k.rate if k else None
-    st.session_state[PREFIX + "date_in"] = k.as_of if k else _today()
+    st.session_state[PREFIX + "date_in"] = k.as_of if k else today()
     section = box.expander(
         _("Amounts in won (KRW)"), icon=":material/payments:", expanded=False, key=KRW_OPEN, on_change="rerun"
     )
@@ -340,7 +285,7 @@ def krw_controls(box: Box) -> None:
         st.date_input(
             _("Rate as of"),
             value=None,
-            max_value=_today(),
+            max_value=today(),
             key=PREFIX + "date_in",
             on_change=_on_krw,
             help=_("The day the exchange rate is from (not in the future). It is shown with every amount."),

@@ -120,9 +120,20 @@ def to_text(e: Estimate) -> str:
     totals = [labels.money(labels.rounded(r.monthly_cost)) for r in ranked]
     cost_w = max([cost_w] + [width(t) for t in totals])
     line_w = 4 + name_w + 2 + qty_w + 1 + unit_w + 3 + price_w + 3 + cost_w
+    k = i18n.krw()
     lines = [
         _("Monthly cost by registry (USD, price book {version}, region {region})").format(
             version=e.price_book_version, region=e.workload.region
+        )
+        if k is None
+        else _(
+            "Monthly cost by registry (won at {rate} per US dollar, rate of {day}; unit prices in US dollars; "
+            "price book {version}, region {region})"
+        ).format(
+            rate=labels.won_rate(k.rate),
+            day=k.as_of.isoformat(),
+            version=e.price_book_version,
+            region=e.workload.region,
         ),
         # the order is by this cost, each registry as the scenario has it (ECR behind the NAT gateway it
         # names): a reader took the first row for the answer (eighth Korean review: Harbor first, ECR sixth)
