@@ -225,6 +225,11 @@ def test_network_paths_in_won():
     plain = charts.network_paths(costs, 500, "us-east-1")
     assert plain.data[0].y[0] == pytest.approx(32.85) and plain.data[3].y[0] == pytest.approx(65.70)
     assert plain.layout.yaxis.tickprefix == "$" and plain.layout.yaxis.title.text == "Monthly cost (USD)"
+    # the cheap paths named at the right end with their cost (eighth Korean review: beside the NAT line they lie
+    # flat along the axis): the axis ends at 3 x the break-even, 2,190 GB, where the endpoints cost
+    # 58.40 + 0.01 x 2,190 = $80.30
+    ends = {a.text: a.y for a in plain.layout.annotations if a.xanchor == "right"}
+    assert ends == {"Public subnets: $0/month": 0.0, "ECR through interface endpoints: $80/month": pytest.approx(80.30)}
 
 
 # ---- the deck's native charts ---------------------------------------------------------------------------

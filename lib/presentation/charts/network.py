@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -22,6 +24,32 @@ from .common import (
     _won_axis,
     _won_ticks,
 )
+
+
+def _cheap_line_labels(costs: PathCosts, top: float) -> list[dict[str, Any]]:
+    """The two cheap paths' names and monthly cost at the right end, stacked above their lines: beside the NAT
+    line they lie flat along the axis, one over the other (eighth Korean review), and flat they are (the
+    layers come through the free S3 gateway endpoint; public subnets pay no NAT), so the figures say it."""
+    ends = [
+        (_("Public subnets"), float(costs.public(top)), 0),
+        (_("ECR through interface endpoints"), float(costs.endpoints(top)), 20),
+    ]
+    return [
+        dict(
+            x=top,
+            y=labels.amount(cost),
+            xref="x",
+            yref="y",
+            xanchor="right",
+            yanchor="bottom",
+            yshift=2 + shift,
+            showarrow=False,
+            text=f"{name}: " + _("{amount}/month").format(amount=labels.money(cost, cents=False)),
+            bgcolor="rgba(255,255,255,0.85)",
+            font=dict(color=TEXT, size=12),
+        )
+        for name, cost, shift in ends
+    ]
 
 
 def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
@@ -70,7 +98,8 @@ def network_paths(costs: PathCosts, gb_now: float, region: str) -> go.Figure:
             **_won_axis(),
         ),
         shapes=[_now_line(gb_now)],
-        annotations=[
+        annotations=_cheap_line_labels(costs, top)
+        + [
             dict(
                 x=gb_now,
                 y=1,
