@@ -81,10 +81,11 @@ with right:
     ranking = pd.DataFrame(
         [
             {
-                "registry": registry_name(rid),
+                # the chosen one marked in its name: a column of its own (a checkbox) left the table 22 px wider
+                # than a phone's screen, scrolled sideways (eighth Korean review)
+                "registry": ("✓ " if rid == r.recommended else "") + registry_name(rid),
                 "monthly_cost": c,
                 "other_cost": other.get(rid, float("nan")),
-                "recommended": rid == r.recommended,
             }
             for rid, c in a.candidates()
         ]
@@ -96,10 +97,9 @@ with right:
         column_config={
             # fits the right-hand column at 1440 px (382 px) whole: "선택" was cut (issue 28); "입력한 구성 (원)"
             # was too (fifth review), so the currency is said once, under the table
-            "registry": st.column_config.TextColumn(_("Registry"), width=184, pinned=True),
+            "registry": st.column_config.TextColumn(_("Registry (✓ chosen)"), width=190, pinned=True),
             "monthly_cost": money.column(_("Monthly cost"), unit=False, width=78),
             "other_cost": money.column(wording.other_view(a.as_set_up), unit=False, width=78),
-            "recommended": st.column_config.CheckboxColumn(_("Chosen"), width=40),
         },
     )
     if note := money.unit_caption():
