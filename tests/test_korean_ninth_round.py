@@ -69,3 +69,21 @@ def test_the_adr_says_the_recommended_setups_cost_in_a_whole_sentence(book):
     )
     assert "- 구성을 바꾸지 않으면 월 비용은 $2,996.85이며" in text
     assert "엔드포인트 구성, 추천)" in text  # the chosen row: not "(… 구성, 추천 구성)"
+
+
+# ---- 2. one term per idea -------------------------------------------------------------------------
+
+
+def test_a_required_feature_upload_and_the_current_registry_have_one_word_each():
+    # the review met 요구 기능 beside 필수 기능, 올리기 beside 업로드, 마이그레이션 원본 / 기존 레지스트리 beside
+    # 현재 레지스트리 (the glossary holds the rejected words: tests/test_korean_glossary.py)
+    assert _("Faded lines marked ✗: registries without a required feature (see the Features page).") == (
+        "✗ 표시된 흐린 선: 필수 기능을 갖추지 못한 레지스트리입니다(기능 페이지 참고)."
+    )
+    assert _("Migrate from") == "현재 레지스트리"
+    assert _("The uploaded file could not be used:") == "업로드한 파일을 사용할 수 없었습니다:"
+    words = " ".join(KO)
+    assert words.count("요구 기능") == 0 and words.count("기존 레지스트리") == 0
+    assert re.findall(r"\S+ 올[리린려]\S*", words) == ["마우스를 올리면"]  # a hover, not an upload
+    migrations = (ROOT / "data/migrations.yaml").read_text(encoding="utf-8")
+    assert "현재 레지스트리 로그인" in migrations and "원본 레지스트리" not in migrations
