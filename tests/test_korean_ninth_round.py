@@ -197,3 +197,20 @@ def test_the_baselines_exclusion_says_registry_once(book):
     with i18n.using("ko"):
         why = {x.id: x.why for x in decision.recommend(w, book).rejected}["s3"]
     assert why.count("레지스트리") == 1 and why.count("docker pull") == 1, why
+
+
+# ---- 6. Streamlit's own English on a Korean page --------------------------------------------------
+
+
+def test_streamlits_input_hint_and_empty_search_are_replaced_on_a_korean_page_only():
+    """Streamlit 1.67 takes no text for "Press Enter to apply" (a text or number input typed in) nor "No
+    results" (a select box's search that matches nothing): the page script replaces them as it does the
+    uploader's words (browser: tests/browser/test_phone_seventh_review.py)."""
+    from ui import accessibility
+
+    ko = accessibility._script("ko")
+    assert '"press": "{keys} 키를 눌러 적용"' in ko and '"No results": "일치하는 항목 없음"' in ko
+    assert '[data-testid="InputInstructions"]' in ko and '[role="listbox"]' in ko
+    assert "/^Press (\\S+) to apply$/" in ko  # Enter, or ⌘+Enter / Ctrl+Enter in a text area
+    en = accessibility._script("en")
+    assert "키를 눌러" not in en and '"own"' not in en
