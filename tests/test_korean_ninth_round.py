@@ -214,3 +214,15 @@ def test_streamlits_input_hint_and_empty_search_are_replaced_on_a_korean_page_on
     assert "/^Press (\\S+) to apply$/" in ko  # Enter, or ⌘+Enter / Ctrl+Enter in a text area
     en = accessibility._script("en")
     assert "키를 눌러" not in en and '"own"' not in en
+
+
+# ---- the rest of the catalogue, read with the same eye ---------------------------------------------
+
+
+def test_the_catalogue_pass_left_no_fragment_the_review_would_flag():
+    # "경고: Amazon ECR, 요구 사항 미충족: …" (a name and a label strung by a comma) and "- 월 $563.25이며, …"
+    # (a sentence with no subject), "비교 문서의 원래 수치" (the comparison's "own" figures, word for word)
+    warning = _("Warning: {registry} fails a requirement: {failures}.").format(registry="Harbor", failures="감사 로그")
+    assert warning == "경고: 추천 레지스트리 Harbor에 충족하지 못한 요구 사항이 있습니다. 감사 로그."
+    assert _("- Monthly cost: {cost}, mostly {part} ({share}).").startswith("- 월 비용은 {cost}이며")
+    assert [t for t in KO if "원래 수치" in t or t.startswith("- 월 {cost}")] == []
