@@ -226,3 +226,5 @@ def test_the_catalogue_pass_left_no_fragment_the_review_would_flag():
     assert warning == "경고: 추천 레지스트리 Harbor에 충족하지 못한 요구 사항이 있습니다. 감사 로그."
     assert _("- Monthly cost: {cost}, mostly {part} ({share}).").startswith("- 월 비용은 {cost}이며")
     assert [t for t in KO if "원래 수치" in t or t.startswith("- 월 {cost}")] == []
+    # "…에 대한" reads as a translated "about/for" where Korean says "의" or nothing at all
+    assert [t for t in KO if "에 대한" in t] == []
