@@ -166,5 +166,6 @@ st.dataframe(
         "change_pct": st.column_config.TextColumn(_("Change")),
     },
 )
-st.caption(labels.choice("view", w.view) + ".")
+# a sentence, as the other pages say it (the option's own label read as a fragment in Korean: eighth review)
+st.caption(_("Each registry as set up now.") if w.view == "as_set_up" else _("Each registry in its cheapest setup."))
 st.markdown(cheapest)

@@ -109,9 +109,9 @@ st.subheader(_("Why not the others"))
 st.markdown(
     "\n".join(
         "- "
-        + _("**{registry}** ({kind}): {why}").format(
-            registry=x.name, kind=_(labels.REJECTIONS[x.kind]).lower(), why=md(why)
-        )
+        # the reason names its kind itself ("Fails …", "Costs … more"): a kind label before it stacked three
+        # labels in a row in Korean ("· 제약 조건: 요구 사항 미충족: …", eighth review)
+        + _("**{registry}**: {why}").format(registry=x.name, why=md(why))
         for x, why in zip(r.rejected, rejection_whys(r.rejected), strict=True)
     )
 )

@@ -22,8 +22,8 @@ WON = {"krw_rate": "1380.5", "krw_date": "2026-11-20"}
 
 
 def test_overview_totals_rows_let_the_setup_wrap():
-    """The setup in words ("VPC 엔드포인트 구성: ecr.api·ecr.dkr 인터페이스 엔드포인트 + S3 게이트웨이
-    엔드포인트") was cut at its 340 px column: Streamlit's grid wraps text only in a row taller than 4rem (64
+    """The setup in words ("ecr.api·ecr.dkr 인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성") was
+    cut at its 340 px column: Streamlit's grid wraps text only in a row taller than 4rem (64
     px), and the table is as tall as its rows ("auto" showed about five rows of 68 px)."""
     at = open_app({**REVIEW, "lang": "ko"})
     assert not at.exception
@@ -50,7 +50,7 @@ def test_migration_calls_the_source_the_registry_you_are_on():
     assert not at.exception
     (why,) = [m.proto.help for m in at.metric if m.label == "월 비용 변화"]
     assert "− 현재 레지스트리 GitHub Container Registry 월 " in why, why
-    assert why.startswith("Amazon ECR(VPC 엔드포인트 구성"), why
+    assert why.startswith("Amazon ECR(ecr.api·ecr.dkr 인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성)"), why
 
 
 def test_migration_help_in_english_is_unchanged():

@@ -358,7 +358,9 @@ def test_the_recommendation_holds_reasons_and_speaks_the_readers_language(book):
     # says it: the rejection does not quote the flag a second time (issue 28's review read it three times)
     assert quoted == set()
     s3 = " ".join(r.failures["s3"]).lower()
-    assert s3.count("not a registry") == 1, s3
+    # and the requirement's label and its reason say "registry" once between them (the eighth review read
+    # "Fails a registry (docker pull, tags): not a registry: …")
+    assert s3.count("registry") == 1 and s3.count("docker pull") == 1, s3
     assert [x.code for x in r.failed["s3"]] == ["failed_requirement"]
 
     def words(x):

@@ -83,13 +83,14 @@ def test_one_korean_word_per_idea():
 def test_a_setup_reads_as_a_noun_phrase_in_korean_and_unchanged_in_english():
     # the deck's title and the ADR put the setup after the registry's name: Korean puts it in
     # brackets (issue 28: "Amazon ECR(… 구성), 월 $563.25"), named as the chart and every other surface
-    # name it, VPC 엔드포인트 구성, then what it holds (the sixth review met three names for one setup)
+    # name what it holds, then 구성, as the chart's short name does (VPC 엔드포인트 구성); no colon inside the
+    # brackets (the eighth review: "Amazon ECR(VPC 엔드포인트 구성: …)" read as a label inside a name)
     with i18n.using("ko"):
         words = wording.setup({"network": "endpoints"})
-        assert words == "VPC 엔드포인트 구성: 인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트"
+        assert words == "인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성"
         assert (
             i18n._("{registry} {setup}").format(registry="Amazon ECR", setup=words)
-            == "Amazon ECR(VPC 엔드포인트 구성: 인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트)"
+            == "Amazon ECR(인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성)"
         )
         assert i18n._("with VPC endpoints") == "VPC 엔드포인트 구성"
     with i18n.using("en"):

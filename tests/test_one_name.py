@@ -18,7 +18,13 @@ SOURCES = sorted(
 )
 CHOICE_FIELDS = {k for k, s in SPECS.items() if s.kind in ("choice", "set")}
 # phrasing that only reads right in its place, not a name: checked below to differ from the name
-CONTEXT_TABLES = {("lib/presentation/wording.py", "_SETUP"), ("lib/presentation/wording.py", "_SHORT")}
+# names for one context each, beside the sentence's name in CHOICES: a setup's words, a short form, and what a
+# select box lists where the sentence's name overflows the sidebar's box (SELECT_CHOICES, eighth Korean review)
+CONTEXT_TABLES = {
+    ("lib/presentation/wording.py", "_SETUP"),
+    ("lib/presentation/wording.py", "_SHORT"),
+    ("lib/pricing/labels.py", "SELECT_CHOICES"),
+}
 
 
 def _str(node) -> str | None:

@@ -164,7 +164,7 @@ def test_a_set_aside_registry_says_each_reason_once():
 
     w, tree = from_dict({}), load()
     fails = failed(w, tree)
-    assert [x.code for x in fails["s3"]] == ["failed_requirement"]  # "a registry (docker pull, tags)"
+    assert [x.code for x in fails["s3"]] == ["failed_requirement"]  # "registry features (docker pull, tags)"
     restated = Flag("not_a_registry", "blocker", say("Not a registry."), wont_serve=True)
     throttled = Flag("rate_limit_anonymous", "blocker", say("Throttled."), wont_serve=True)
     _add_wont_serve(w, tree, fails, serving.Serving({}, {}, {"s3": (restated,), "dockerhub": (throttled,)}))

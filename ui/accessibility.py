@@ -131,11 +131,14 @@ SCRIPT = """<span class="registry-a11y"></span><script>
         pre.setAttribute("aria-label", name);
       }
     }
-    // Streamlit's own English (its file uploader's instructions and button, the skip link) has no option
-    // to set it (streamlit 1.67's file_uploader takes no texts): in another language its words are
-    // replaced where they stand, as text, so a screen reader says them too (seventh Korean review)
+    // Streamlit's own English (its file uploader's instructions and button, the skip link, a text or number
+    // input's "Press Enter to apply", a select box's "No results" when a search matches nothing) has no
+    // option to set it (streamlit 1.67's widgets take no texts for them): in another language its words are
+    // replaced where they stand, as text, so a screen reader says them too (seventh and eighth Korean
+    // reviews). A select box's list (its listbox) is drawn at the end of the page while it is open.
     if (w.own) {
-      const spots = '[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"]';
+      const spots = '[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"], '
+        + '[data-testid="InputInstructions"], [role="listbox"]';
       for (const box of document.querySelectorAll(spots)) {
         const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
         for (let t = walk.nextNode(); t; t = walk.nextNode()) {
@@ -144,6 +147,8 @@ SCRIPT = """<span class="registry-a11y"></span><script>
           let now = w.own[was];
           const limit = /^(?:Limit )?(\\S+) per file(.*)$/.exec(was);
           if (now === undefined && limit) now = w.own.perFile.replace("{size}", limit[1]) + limit[2];
+          const press = /^Press (\\S+) to apply$/.exec(was);
+          if (now === undefined && press) now = w.own.press.replace("{keys}", press[1]);
           if (now !== undefined && now !== was) t.nodeValue = now;
         }
       }
@@ -196,6 +201,9 @@ def _script(lang: str) -> str:
                 "Upload": _("Choose a file"),
                 "Skip to main content": _("Skip to main content"),
                 "perFile": _("up to {size} per file"),
+                # a text or number input's hint ("Press Enter to apply"; ⌘+Enter or Ctrl+Enter in a text area)
+                "press": _("Press {keys} to apply"),
+                "No results": _("No results"),
             }
     return SCRIPT.replace("@@WORDS@@", json.dumps(words, ensure_ascii=False))
 

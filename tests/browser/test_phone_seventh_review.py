@@ -41,3 +41,41 @@ def test_about_price_table_reads_as_cards_and_streamlits_words_are_korean(tab):
         assert "파일 선택" in text and "파일당 최대 1MB" in text, text
         assert "Upload" not in text and "per file" not in text and "Browse" not in text, text
     assert own["skip"] == ["본문으로 건너뛰기"], own
+
+
+STREAMLIT_HINTS = """() => ({
+  enter: [...document.querySelectorAll('[data-testid="InputInstructions"]')].map(d => d.textContent),
+  empty: [...document.querySelectorAll('[role="listbox"]')].map(d => d.textContent)})"""
+
+
+def test_streamlits_input_hint_and_empty_search_are_korean(tab):
+    """The eighth review met "Press Enter to apply" under a number typed in and "No results" under a search
+    that matches no option, in English on a Korean page: the page script replaces them too."""
+    p = tab.page
+    tab.open("/", KOREAN)
+    sidebar = p.get_by_test_id("stSidebar")
+    repos = sidebar.get_by_test_id("stNumberInput").filter(has_text="리포지토리 수").locator("input").first
+    repos.click()
+    repos.press("End")
+    repos.type("1")
+    p.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="InputInstructions"]')]
+                 .some(d => d.textContent.includes('Enter 키를 눌러 적용'))""",
+        timeout=10_000,
+    )
+    seen = p.evaluate(STREAMLIT_HINTS)
+    assert seen["enter"] == ["Enter 키를 눌러 적용"], seen
+    repos.press("Escape")
+    preset = sidebar.get_by_test_id("stSelectbox").first.get_by_role("combobox")
+    preset.click()
+    preset.type("zzzz")  # no preset is called that
+    p.wait_for_function(
+        """() => [...document.querySelectorAll('[role="listbox"]')]
+                 .some(d => d.textContent.includes('일치하는 항목 없음'))""",
+        timeout=10_000,
+    )
+    seen = p.evaluate(STREAMLIT_HINTS)
+    assert [t for t in seen["empty"] if t.strip()] == ["일치하는 항목 없음"], seen
+    assert not any("No results" in t or "Press Enter" in t for t in seen["enter"] + seen["empty"]), seen
+    preset.press("Escape")
+    assert p.get_by_test_id("stException").count() == 0

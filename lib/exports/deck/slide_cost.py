@@ -6,7 +6,7 @@ from ...analyses.analysis import Analysis, analyse
 from ...core.i18n import _, ngettext
 from ...inputs.workload import Workload
 from ...presentation import wording
-from ...pricing import labels, registries
+from ...pricing import registries
 from ...pricing.labels import money, percent
 from .frame import _Deck
 from .layout import CONTENT_W, _slide, lines_needed
@@ -68,8 +68,9 @@ def scenario_b_slide(deck: _Deck, b: Workload | Analysis) -> None:
         n = what.count("; ") + 1
         title = ngettext("Scenario B: {n} change against A", "Scenario B: {n} changes against A", n).format(n=n)
     subtitle = _("A: as described, {drivers}.").format(drivers=wording.drivers(w))
+    view = _("Each registry as set up now.") if w.view == "as_set_up" else _("Each registry in its cheapest setup.")
     marked = lacking(w) | lacking(b)  # a required feature not met under A or B (B may move the workloads)
     key = "".join(" " + k + "." for k in lacking_key(marked))
-    s = _slide(deck.prs, title, subtitle + " " + labels.choice("view", w.view) + "." + key)
+    s = _slide(deck.prs, title, subtitle + " " + view + key)
     compare_chart(s, deck.a.shown.totals(), tb, _("A: as described"), _("B: {changes}").format(changes=what), marked)
     deck.footer(s)

@@ -287,4 +287,5 @@ def sweep_axis(field: str, unit: str) -> str:
     """The swept input in words, with its unit when the name does not already say it
     ("Image size (MB)", "Pulls a month")."""
     label = field_name(field)
-    return label if unit.lower() in label.lower() else f"{label} ({unit})"
+    # Korean sets the bracket against the word, "이미지 크기(MB)", as every other axis (eighth review: " (회/월)")
+    return label if unit.lower() in label.lower() else labels.bracketed(label, unit)
