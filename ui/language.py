@@ -65,14 +65,11 @@ def _from_link(params: dict[str, list[str]]) -> tuple[str | None, float | None, 
 
 def _link_problems(params: dict[str, list[str]]) -> list[str]:
     """The link's language and won fields that could not be used, in the run's language."""
-    out = []
-    for k in FIELDS:
-        if len(params.get(k, [])) > 1:
-            out.append(
-                _("{field}: given {count} times in the link; the last one was used").format(
-                    field=k, count=len(params[k])
-                )
-            )
+    out = [
+        _("{field}: given {count} times in the link; the last one was used").format(field=k, count=len(params[k]))
+        for k in FIELDS
+        if len(params.get(k, [])) > 1
+    ]
     one = {k: v[-1] for k, v in params.items() if k in FIELDS and v}
     if LANG_FIELD in one and one[LANG_FIELD].strip().lower() not in i18n.LANGS:
         out.append(
@@ -80,6 +77,13 @@ def _link_problems(params: dict[str, list[str]]) -> list[str]:
                 "{field}: {value} is not a language of this app (en: English, ko: Korean); the page is shown in English"
             ).format(field=LANG_FIELD, value=quote(one[LANG_FIELD]))
         )
+    return out + _won_problems(one)
+
+
+def _won_problems(one: dict[str, str]) -> list[str]:
+    """The won rate and its day from a link (the last of each): each readable, and neither without the other
+    (a rate is only used with the day it is from)."""
+    out = []
     rate = day = None
     if RATE_FIELD in one:
         rate, why = parse_rate(one[RATE_FIELD])

@@ -303,44 +303,54 @@ def notices(w: Workload, book: PriceBook) -> None:
     problems = st.session_state.get(PROBLEMS) or []
     link_book = st.session_state.get(LINK_BOOK)
     if problems:
-        more = len(problems) - MAX_SHOWN
-        shown = problems[:MAX_SHOWN] + ([_("and {count} more").format(count=labels.number(more))] if more > 0 else [])
-        st.warning(_(st.session_state.get(PROBLEMS_NOTE) or LINK_NOTE) + "\n\n" + "\n".join(f"- {p}" for p in shown))
+        _show_problems(problems)
     if link_book and link_book != book.version:
-        try:
-            old = pricebook.archived(link_book)
-        except PriceBookError as e:
-            old, why = None, str(e)
-        else:
-            why = _("this copy of the app does not keep that older price book")
-        if old is None:
-            st.info(
-                _(
-                    "This scenario was made with price book {old}; the figures use the current one "
-                    "(**{new}**). The old totals cannot be shown: {why}."
-                ).format(old=quote(link_book), new=book.version, why=why)
-            )
-        else:
-            diff = compare.side_by_side(w, w, old, book, labels=(link_book, book.version))
-            st.info(
-                _(
-                    "Prices have changed since this link was made (price book {old} → "
-                    "**{new}**). The figures use the current prices; the totals moved like this:"
-                ).format(old=quote(link_book), new=book.version)
-            )
-            changed = diff[diff["difference"].abs() > SAME_MONEY].drop(columns=["id"])
-            if len(changed):
-                changed = money.convert(changed, [link_book, book.version, "difference"])
-            st.dataframe(
-                changed if len(changed) else pd.DataFrame({"registry": [_("no total changed")]}),
-                hide_index=True,
-                column_config={
-                    link_book: money.column(link_book),
-                    book.version: money.column(book.version),
-                    "registry": _("Registry"),
-                    "difference": money.column(_("Difference")),
-                    "change_pct": st.column_config.NumberColumn(_("Change (%)"), format="%+.1f"),
-                },
-            )
+        _show_price_change(w, book, link_book)
     if problems or (link_book and link_book != book.version):
         st.button(_("Dismiss"), on_click=_dismiss, key="share_dismiss")
+
+
+def _show_problems(problems: list[str]) -> None:
+    """The problems of the last link or file, the first MAX_SHOWN of them and how many more."""
+    more = len(problems) - MAX_SHOWN
+    shown = problems[:MAX_SHOWN] + ([_("and {count} more").format(count=labels.number(more))] if more > 0 else [])
+    st.warning(_(st.session_state.get(PROBLEMS_NOTE) or LINK_NOTE) + "\n\n" + "\n".join(f"- {p}" for p in shown))
+
+
+def _show_price_change(w: Workload, book: PriceBook, link_book: str) -> None:
+    """A link made with another price book: how the totals moved since, or why that cannot be shown."""
+    try:
+        old = pricebook.archived(link_book)
+    except PriceBookError as e:
+        old, why = None, str(e)
+    else:
+        why = _("this copy of the app does not keep that older price book")
+    if old is None:
+        st.info(
+            _(
+                "This scenario was made with price book {old}; the figures use the current one "
+                "(**{new}**). The old totals cannot be shown: {why}."
+            ).format(old=quote(link_book), new=book.version, why=why)
+        )
+        return
+    diff = compare.side_by_side(w, w, old, book, labels=(link_book, book.version))
+    st.info(
+        _(
+            "Prices have changed since this link was made (price book {old} → "
+            "**{new}**). The figures use the current prices; the totals moved like this:"
+        ).format(old=quote(link_book), new=book.version)
+    )
+    changed = diff[diff["difference"].abs() > SAME_MONEY].drop(columns=["id"])
+    if len(changed):
+        changed = money.convert(changed, [link_book, book.version, "difference"])
+    st.dataframe(
+        changed if len(changed) else pd.DataFrame({"registry": [_("no total changed")]}),
+        hide_index=True,
+        column_config={
+            link_book: money.column(link_book),
+            book.version: money.column(book.version),
+            "registry": _("Registry"),
+            "difference": money.column(_("Difference")),
+            "change_pct": st.column_config.NumberColumn(_("Change (%)"), format="%+.1f"),
+        },
+    )

@@ -54,42 +54,54 @@ def compare(
     hours = bill.hours or book.hours_per_month
     model = _model_by_kind(engine.estimate(w, book, [registry])[registry], book)
     mine = [g for g in bill.groups if g.provider == who]
-    rows = []
-    for kind in COMPARED:
-        groups = [g for g in mine if g.kind == kind]
-        if not groups and kind not in model:
-            continue
-        q_model, c_model = model.get(kind, (0.0, 0.0))
-        if not groups and q_model == 0 and c_model == 0:
-            continue  # a zero line of the model (no internet pulls) with nothing on the bill: nothing to hold
-        share_key = SHARE_GROUP.get(kind)
-        share = shares.get(share_key) if share_key else None
-        b = _bill_side(groups, hours, share)
-        row_share = share if b.shared else None
-        causes = _causes(
-            kind, q_model, c_model, b.quantity, b.cost, b.free, b.shared, row_share, hours, book, b.unknown_unit
-        )
-        usages = tuple(dict.fromkeys(g.usage for g in groups))[:4]
-        rows.append(
-            Row(
-                kind,
-                UNIT_OF[kind],
-                q_model,
-                c_model,
-                b.quantity,
-                b.cost,
-                b.total_quantity,
-                b.total_cost,
-                b.free,
-                b.shared,
-                row_share,
-                causes,
-                usages,
-            )
-        )
+    rows = [
+        row
+        for kind in COMPARED
+        if (row := _row(kind, [g for g in mine if g.kind == kind], model, hours, shares, book)) is not None
+    ]
     related = tuple(g for g in mine if g.kind == "related")
     implied, notes = _implied(who, rows, bill, w, book, shares)
     return Comparison(who, registry, tuple(rows), related, bill.hours, book.hours_per_month, implied, notes)
+
+
+def _row(
+    kind: Kind,
+    groups: list[Group],
+    model: Mapping[Kind, tuple[float, float]],
+    hours: float,
+    shares: Mapping[str, float | None],
+    book: PriceBook,
+) -> Row | None:
+    """The row of one kind: the model's side, the bill's (`groups`) and the causes of the difference; None
+    when neither side has anything to hold against the other."""
+    if not groups and kind not in model:
+        return None
+    q_model, c_model = model.get(kind, (0.0, 0.0))
+    if not groups and q_model == 0 and c_model == 0:
+        return None  # a zero line of the model (no internet pulls) with nothing on the bill: nothing to hold
+    share_key = SHARE_GROUP.get(kind)
+    share = shares.get(share_key) if share_key else None
+    b = _bill_side(groups, hours, share)
+    row_share = share if b.shared else None
+    causes = _causes(
+        kind, q_model, c_model, b.quantity, b.cost, b.free, b.shared, row_share, hours, book, b.unknown_unit
+    )
+    usages = tuple(dict.fromkeys(g.usage for g in groups))[:4]
+    return Row(
+        kind,
+        UNIT_OF[kind],
+        q_model,
+        c_model,
+        b.quantity,
+        b.cost,
+        b.total_quantity,
+        b.total_cost,
+        b.free,
+        b.shared,
+        row_share,
+        causes,
+        usages,
+    )
 
 
 def _model_by_kind(est: RegistryEstimate, book: PriceBook) -> dict[Kind, tuple[float, float]]:

@@ -95,6 +95,21 @@ AWS_PRODUCTS = REGISTRY_PRODUCTS | {"AmazonEC2", "AmazonVPC", "AWSDataTransfer",
 Found = tuple[Kind, bool, str]  # (kind, shared, region code or "")
 
 
+# usage types (after the region prefix) that name one line whoever bills them: the network's gateways and
+# endpoints carry other traffic too, so they are shared
+_SHARED_USAGE: dict[str, Kind] = {
+    "NatGateway-Hours": "nat_hours",
+    "NatGateway-Bytes": "nat_gb",
+    "VpcEndpoint-Hours": "endpoint_hours",
+    "VpcEndpoint-Bytes": "endpoint_gb",
+}
+# transfer: the registry's own when billed under its product code, shared (EC2's, say) under another
+_TRANSFER_USAGE: dict[str, Kind] = {
+    "DataTransfer-Out-Bytes": "internet_out",
+    "DataTransfer-Regional-Bytes": "regional",
+}
+
+
 def aws_usage(product: str, usage: str) -> Found | None:
     """An AWS usage type under its product code, or None when it does not price a registry."""
     if product not in AWS_PRODUCTS:
@@ -106,22 +121,19 @@ def aws_usage(product: str, usage: str) -> Found | None:
         parts = parts[1:]
     rest = "-".join(parts)
     own = product in REGISTRY_PRODUCTS  # transfer billed under the registry's own product code is its own
-    if rest == "NatGateway-Hours":
-        return ("nat_hours", True, region)
-    if rest == "NatGateway-Bytes":
-        return ("nat_gb", True, region)
-    if rest == "VpcEndpoint-Hours":
-        return ("endpoint_hours", True, region)
-    if rest == "VpcEndpoint-Bytes":
-        return ("endpoint_gb", True, region)
+    if rest in _SHARED_USAGE:
+        return (_SHARED_USAGE[rest], True, region)
     if rest == "TimedStorage-ByteHrs":
         return ("storage", False, region) if own else ("related", False, region)
-    if rest == "DataTransfer-Out-Bytes":
-        return ("internet_out", not own, region)
+    if rest in _TRANSFER_USAGE:
+        return (_TRANSFER_USAGE[rest], not own, region)
     if len(parts) == 4 and parts[0] in AWS_PREFIX and rest.endswith("-AWS-Out-Bytes"):
-        return ("inter_region", not own, region)
-    if rest == "DataTransfer-Regional-Bytes":
-        return ("regional", not own, region)
+        return ("inter_region", not own, region)  # USE1-EUC1-AWS-Out-Bytes: to another region
+    return _other_usage(product, rest, own, region)
+
+
+def _other_usage(product: str, rest: str, own: bool, region: str) -> Found | None:
+    """A usage type none of the registry's lines is: free, related (compute, S3), or the registry's other."""
     if rest.endswith(("-In-Bytes",)):
         return None  # inbound transfer is free
     if rest.startswith(("EBS:VolumeUsage", "BoxUsage")) or product == "AmazonS3":

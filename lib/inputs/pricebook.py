@@ -241,26 +241,15 @@ def _price(key: str, entry: object, regions: Mapping[str, object], path: str) ->
         raise PriceBookError(
             _("{where}: expected a mapping with {fields}").format(where=where, fields=", ".join(REQUIRED))
         )
-    missing = [f for f in REQUIRED if f not in entry]
-    if missing:
-        raise PriceBookError(_("{where}: missing field(s) {fields}").format(where=where, fields=", ".join(missing)))
-    unknown = set(entry) - set(REQUIRED) - {"by", "note", "regional"}
-    if unknown:
-        raise PriceBookError(
-            _("{where}: unknown field(s) {fields}").format(where=where, fields=", ".join(sorted(unknown)))
-        )
+    _check_fields(entry, where)
     value, by = entry["value"], entry.get("by")
     _check_value(value, by, regions, where)
     source = str(entry["source"])
     if not source.startswith(("https://", "http://")):
         raise PriceBookError(_("{where}: 'source' must be a URL, got {got!r}").format(where=where, got=source))
     _check_date(entry["as_of"], where)
-    note = entry.get("note", "")
-    if isinstance(note, dict) and not is_text(note):
-        raise PriceBookError(f"{where}: 'note' must be text, or text in both languages {{en: ..., ko: ...}}")
-    unit = entry["unit"]
-    if isinstance(unit, dict) and not (is_text(unit) and all(v.strip() for v in unit.values())):
-        raise PriceBookError(f"{where}: 'unit' must be text, or text in both languages {{en: ..., ko: ...}}")
+    note, unit = entry.get("note", ""), entry["unit"]
+    _check_note_and_unit(note, unit, where)
     return Price(
         key=key,
         value=value,
@@ -272,6 +261,26 @@ def _price(key: str, entry: object, regions: Mapping[str, object], path: str) ->
         units=MappingProxyType(dict(unit)) if isinstance(unit, dict) else str(unit),
         regional=_regional(entry.get("regional", {}), where, regions),
     )
+
+
+def _check_fields(entry: Mapping[str, object], where: str) -> None:
+    """An entry has every REQUIRED field and no field this reader does not know."""
+    missing = [f for f in REQUIRED if f not in entry]
+    if missing:
+        raise PriceBookError(_("{where}: missing field(s) {fields}").format(where=where, fields=", ".join(missing)))
+    unknown = set(entry) - set(REQUIRED) - {"by", "note", "regional"}
+    if unknown:
+        raise PriceBookError(
+            _("{where}: unknown field(s) {fields}").format(where=where, fields=", ".join(sorted(unknown)))
+        )
+
+
+def _check_note_and_unit(note: object, unit: object, where: str) -> None:
+    """A note and a unit are text, or text in both languages (a unit in either language not blank)."""
+    if isinstance(note, dict) and not is_text(note):
+        raise PriceBookError(f"{where}: 'note' must be text, or text in both languages {{en: ..., ko: ...}}")
+    if isinstance(unit, dict) and not (is_text(unit) and all(v.strip() for v in unit.values())):
+        raise PriceBookError(f"{where}: 'unit' must be text, or text in both languages {{en: ..., ko: ...}}")
 
 
 def _check_value(value: object, by: object, regions: Mapping[str, object], where: str) -> None:

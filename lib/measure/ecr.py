@@ -142,15 +142,21 @@ def set_aside_attestations(inv: Inventory) -> None:
         if all(v.tagged for v in versions.values()):
             continue  # every entry tagged (the usual listing): no attestation to find
         ecr = [v for v in versions.values() if "ecr" in v.fmts and not v.skip]
-        if len(ecr) < 2:
-            continue
-        if not any(v.typed for v in ecr):
-            _find_untyped_indexes(ecr)
-        for i in [v for v in ecr if v.index_entry and v.size and v.pushed is not None]:
-            for v in ecr:
-                if _attestation_of(v, i):
-                    v.skip = True
-                    inv.attestations += 1
+        if len(ecr) >= 2:  # an attestation comes with an index: one entry alone is neither
+            inv.attestations += _set_aside_in(ecr)
+
+
+def _set_aside_in(ecr: list[Version]) -> int:
+    """Set aside the attestations among one repository's ECR entries; how many there were."""
+    if not any(v.typed for v in ecr):
+        _find_untyped_indexes(ecr)
+    found = 0
+    for i in [v for v in ecr if v.index_entry and v.size and v.pushed is not None]:
+        for v in ecr:
+            if _attestation_of(v, i):
+                v.skip = True
+                found += 1
+    return found
 
 
 def _find_untyped_indexes(ecr: list[Version]) -> None:

@@ -37,16 +37,30 @@ def parse_manifest(doc: dict[str, Any], src: Source, inv: Inventory, probs: list
     key = _known_as(src, inv, repo, content, by_name=not referrers)
     if referrers:
         return  # its entries are artifacts; their own files, if given, say so themselves
-    if kind == "index" and isinstance(doc.get("artifactType"), str):
-        inv.artifacts += 1  # an index of artifacts (e.g. a signature bundle): not an image
-        inv.index_digests.setdefault(repo, set()).update({key, content})
-        return
     if kind == "index":
-        kids = _platform_manifests(doc, probs)
-        if kids is not None:
-            inv.indexes.append((src.name, repo, kids))
-            inv.index_digests.setdefault(repo, set()).update({key, content})
+        _record_index(doc, inv, probs, src.name, repo, {key, content})
+    else:
+        _record_manifest(doc, inv, probs, repo, key)
+
+
+def _record_index(
+    doc: dict[str, Any], inv: Inventory, probs: list[str], name: str, repo: str, digests: set[str]
+) -> None:
+    """An index: its platform manifests are the versions (their own files say what they are); an index of
+    artifacts (a signature bundle) is counted as one. Both are known by `digests`."""
+    if isinstance(doc.get("artifactType"), str):
+        inv.artifacts += 1  # an index of artifacts (e.g. a signature bundle): not an image
+        inv.index_digests.setdefault(repo, set()).update(digests)
         return
+    kids = _platform_manifests(doc, probs)
+    if kids is not None:
+        inv.indexes.append((name, repo, kids))
+        inv.index_digests.setdefault(repo, set()).update(digests)
+
+
+def _record_manifest(doc: dict[str, Any], inv: Inventory, probs: list[str], repo: str, key: str) -> None:
+    """A platform manifest: a version with its stored layers and push date, set aside when it is an
+    attestation or an artifact rather than an image."""
     out = _stored_layers(doc, inv, probs)
     if out is None:
         return
@@ -121,26 +135,34 @@ def _stored_layers(doc: dict[str, Any], inv: Inventory, probs: list[str]) -> lis
     for i, layer in enumerate(layers):
         if len(probs) >= MAX_PROBLEMS:
             return None
-        if not isinstance(layer, dict):
-            probs.append(
-                _("{where}: expected a descriptor object, got {got}").format(where=f"layers[{i}]", got=show(layer))
-            )
-            continue
-        dg, size = layer.get("digest"), layer.get("size")
-        if type(dg) is not str or not dg or len(dg) > MAX_NAME:
-            dg = name_text(dg, f"layers[{i}].digest", probs)
-        if type(size) is not int or not 0 <= size <= MAX_BYTES_VALUE:
-            if size is None:
-                probs.append(_("{where}: missing (a descriptor must give its size)").format(where=f"layers[{i}].size"))
-            size = byte_size(size, f"layers[{i}].size", probs)
-        if dg is None or size is None:
-            continue
-        lmt = layer.get("mediaType")
-        if layer.get("urls") or (type(lmt) is str and ("foreign" in lmt or "nondistributable" in lmt)):
-            inv.foreign_layers += 1  # pulled from elsewhere (e.g. Windows base layers): not stored by the registry
-            continue
-        out.append((dg, size))
+        stored = _stored_layer(i, layer, inv, probs)
+        if stored is not None:
+            out.append(stored)
     return out
+
+
+def _stored_layer(i: int, layer: object, inv: Inventory, probs: list[str]) -> tuple[str, int] | None:
+    """layers[i] as (digest, bytes); None when it cannot be read (its problems are in `probs`) or when the
+    registry does not store it (a foreign layer, counted)."""
+    if not isinstance(layer, dict):
+        probs.append(
+            _("{where}: expected a descriptor object, got {got}").format(where=f"layers[{i}]", got=show(layer))
+        )
+        return None
+    dg, size = layer.get("digest"), layer.get("size")
+    if type(dg) is not str or not dg or len(dg) > MAX_NAME:  # the fast path: a plain digest is taken as it is
+        dg = name_text(dg, f"layers[{i}].digest", probs)
+    if type(size) is not int or not 0 <= size <= MAX_BYTES_VALUE:
+        if size is None:
+            probs.append(_("{where}: missing (a descriptor must give its size)").format(where=f"layers[{i}].size"))
+        size = byte_size(size, f"layers[{i}].size", probs)
+    if dg is None or size is None:
+        return None
+    lmt = layer.get("mediaType")
+    if layer.get("urls") or (type(lmt) is str and ("foreign" in lmt or "nondistributable" in lmt)):
+        inv.foreign_layers += 1  # pulled from elsewhere (e.g. Windows base layers): not stored by the registry
+        return None
+    return dg, size
 
 
 def _not_an_image(doc: dict[str, Any], layers: list[Any]) -> str | None:

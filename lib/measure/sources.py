@@ -36,47 +36,14 @@ def sources_from_paths(paths: Iterable[str | Path]) -> list[Source]:
     out: list[Source] = []
     total = 0
     for p in map(Path, paths):
-        if p.is_dir():
-            # os.walk and plain strings: pathlib costs more than reading 10,000 small manifests
-            top, own = str(p), p.resolve().name
-            pairs = []
-            for d, dirs, names in os.walk(top):
-                dirs.sort()
-                rel_dir = os.path.relpath(d, top).replace(os.sep, "/")
-                repo = (
-                    own if rel_dir == "." else rel_dir
-                )  # a manifest directly in the folder given: the folder is its repository
-                pairs += [
-                    (os.path.join(d, n), repo) for n in sorted(names) if n.lower().endswith((".json", ".zip", ".csv"))
-                ]
-                if len(pairs) > MAX_FILES:
-                    raise InputError(
-                        _("{path}: more than {n:,} files; measure a part of the registry at a time").format(
-                            path=p, n=MAX_FILES
-                        )
-                    )
-            if not pairs:
-                raise InputError(_("{path}: no .json files in this folder").format(path=p))
-        elif p.is_file():
-            pairs = [(str(p), p.resolve().parent.name)]
-        else:
-            raise InputError(_("{path}: no such file or folder").format(path=p))
-        for f, repo in pairs:
+        for f, repo in _files_of(p):
             if len(out) >= MAX_FILES:
                 raise InputError(
                     _("{path}: more than {n:,} files; measure a part of the registry at a time").format(
                         path=p, n=MAX_FILES
                     )
                 )
-            try:
-                with open(f, "rb") as fh:
-                    data = fh.read(MAX_FILE_BYTES + 1)
-            except OSError as e:
-                raise InputError(_("{path}: cannot read it ({why})").format(path=f, why=e.strerror)) from None
-            if len(data) > MAX_FILE_BYTES:
-                raise InputError(
-                    _("{path}: larger than the {mb:,} MB limit for one file").format(path=f, mb=MAX_FILE_BYTES // MB)
-                )
+            data = _read_file(f)
             total += len(data)
             if total > MAX_TOTAL_BYTES:
                 raise InputError(
@@ -87,6 +54,51 @@ def sources_from_paths(paths: Iterable[str | Path]) -> list[Source]:
             else:
                 out.append(Source(f, data, repo or None))
     return out
+
+
+def _files_of(p: Path) -> list[tuple[str, str]]:
+    """(file, repository) of a path given: a file in its folder's name, or every input file under a folder."""
+    if p.is_dir():
+        return _folder_files(p)
+    if p.is_file():
+        return [(str(p), p.resolve().parent.name)]
+    raise InputError(_("{path}: no such file or folder").format(path=p))
+
+
+def _folder_files(p: Path) -> list[tuple[str, str]]:
+    """(file, repository) of every .json, .zip and .csv under a folder, the repository its path relative to the
+    folder; bounded while walking (a folder of millions of files is refused before it is listed whole)."""
+    # os.walk and plain strings: pathlib costs more than reading 10,000 small manifests
+    top, own = str(p), p.resolve().name
+    pairs = []
+    for d, dirs, names in os.walk(top):
+        dirs.sort()
+        rel_dir = os.path.relpath(d, top).replace(os.sep, "/")
+        repo = (
+            own if rel_dir == "." else rel_dir
+        )  # a manifest directly in the folder given: the folder is its repository
+        pairs += [(os.path.join(d, n), repo) for n in sorted(names) if n.lower().endswith((".json", ".zip", ".csv"))]
+        if len(pairs) > MAX_FILES:
+            raise InputError(
+                _("{path}: more than {n:,} files; measure a part of the registry at a time").format(path=p, n=MAX_FILES)
+            )
+    if not pairs:
+        raise InputError(_("{path}: no .json files in this folder").format(path=p))
+    return pairs
+
+
+def _read_file(f: str) -> bytes:
+    """A file's bytes, refused past MAX_FILE_BYTES (read one byte further to know)."""
+    try:
+        with open(f, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise InputError(_("{path}: cannot read it ({why})").format(path=f, why=e.strerror)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(
+            _("{path}: larger than the {mb:,} MB limit for one file").format(path=f, mb=MAX_FILE_BYTES // MB)
+        )
+    return data
 
 
 def sources_from_zip(name: str, data: bytes, max_total: int = MAX_TOTAL_BYTES) -> list[Source]:

@@ -105,30 +105,38 @@ def _stream(
     skus: set[str] = set()
     for prefix, event, value in events:
         if event == "map_key" and prefix == "products":
-            if value in skus:  # a JSON object's last duplicate would win silently
-                raise PriceListError(_("{path}: SKU {sku} appears twice").format(path=path, sku=value))
-            skus.add(value)
-            if terms_started:
-                raise PriceListError(
-                    _("{path}: 'terms' come before 'products'; cannot filter in one pass").format(path=path)
-                )
+            _check_new_sku(path, value, skus, terms_started)
             product = _take(events, True)
             seen += 1
-            if isinstance(product, dict) and not isinstance(product.get("attributes", {}), dict):
-                raise PriceListError(_("{path}: SKU {sku}: 'attributes' is not an object").format(path=path, sku=value))
-            if isinstance(product, dict) and want(product):
+            if _wanted(path, value, product, want):
                 products[value] = product
         elif event == "map_key" and prefix == "terms.OnDemand":
             terms_started = True
             if value in products:
                 ondemand[value] = _take(events, True)
             else:
-                _take(events, False)
+                _take(events, False)  # a product not kept: its terms are skipped, not built
         elif prefix == "terms" and event == "start_map":
             terms_started = True
         elif prefix in ("formatVersion", "offerCode", "version", "publicationDate") and event == "string":
             meta[prefix] = value
     return meta, products, ondemand, seen
+
+
+def _check_new_sku(path: Path, sku: str, skus: set[str], terms_started: bool) -> None:
+    """A product's SKU is new (noted in `skus`), and no terms came before it (they could not be filtered)."""
+    if sku in skus:  # a JSON object's last duplicate would win silently
+        raise PriceListError(_("{path}: SKU {sku} appears twice").format(path=path, sku=sku))
+    skus.add(sku)
+    if terms_started:
+        raise PriceListError(_("{path}: 'terms' come before 'products'; cannot filter in one pass").format(path=path))
+
+
+def _wanted(path: Path, sku: str, product: object, want: Callable[[Json], bool]) -> bool:
+    """Whether a product is kept; its attributes, when it has some, must be an object for `want` to read."""
+    if isinstance(product, dict) and not isinstance(product.get("attributes", {}), dict):
+        raise PriceListError(_("{path}: SKU {sku}: 'attributes' is not an object").format(path=path, sku=sku))
+    return isinstance(product, dict) and want(product)
 
 
 def _num(text: Any, path: str, sku: str, rate: str, name: str) -> float:
@@ -207,6 +215,22 @@ def dimensions(offer: Offer, sku: str) -> list[Dimension]:
 
 
 def _tier(offer: Offer, sku: str, rule: AwsRule) -> Dimension:
+    """The one price dimension of a SKU that a rule reads: in its units, covering its probe, and with the
+    price book's tier bounds."""
+    dims = _in_units(offer, sku, rule)
+    hit = [d for d in dims if d.begin <= rule.probe < d.end] or ([dims[0]] if len(dims) == 1 else [])
+    if len(hit) != 1:
+        raise PriceListError(
+            _("{path}: SKU {sku} ({key}): {n} tiers cover {probe:g} {unit}").format(
+                path=offer.path, sku=sku, key=rule.key, n=len(hit), probe=rule.probe, unit=dims[0].unit
+            )
+        )
+    _check_tier_bounds(offer, sku, rule, hit[0])
+    return hit[0]
+
+
+def _in_units(offer: Offer, sku: str, rule: AwsRule) -> list[Dimension]:
+    """A SKU's dimensions in the rule's units; none is an error naming the units the SKU has."""
     dims = [d for d in dimensions(offer, sku) if d.unit in rule.units]
     if not dims:
         units = ", ".join(sorted({d.unit for d in dimensions(offer, sku)}))
@@ -215,32 +239,30 @@ def _tier(offer: Offer, sku: str, rule: AwsRule) -> Dimension:
                 path=offer.path, sku=sku, key=rule.key, wanted=" or ".join(rule.units), units=units
             )
         )
-    hit = [d for d in dims if d.begin <= rule.probe < d.end] or ([dims[0]] if len(dims) == 1 else [])
-    if len(hit) != 1:
-        raise PriceListError(
-            _("{path}: SKU {sku} ({key}): {n} tiers cover {probe:g} {unit}").format(
-                path=offer.path, sku=sku, key=rule.key, n=len(hit), probe=rule.probe, unit=dims[0].unit
-            )
-        )
-    d = hit[0]
+    return dims
+
+
+def _check_tier_bounds(offer: Offer, sku: str, rule: AwsRule, d: Dimension) -> None:
+    """The tier read begins and ends where the price book's does (a bound the rule leaves open is not checked):
+    a vendor's new tiers are for a person to carry into the book."""
     lo, hi = rule.tier
-    if (lo is not None and d.begin != lo) or (hi is not None and d.end != hi):
-        raise PriceListError(
-            _(
-                "{path}: SKU {sku} ({key}): tier is {begin:g}-{end:g} {unit}, the price book's is {low}-{high}: "
-                "the vendor changed its tiers; update the price book's tiers by hand"
-            ).format(
-                path=offer.path,
-                sku=sku,
-                key=rule.key,
-                begin=d.begin,
-                end=d.end,
-                unit=d.unit,
-                low="?" if lo is None else f"{lo:g}",
-                high="?" if hi is None else f"{hi:g}",
-            )
+    if (lo is None or d.begin == lo) and (hi is None or d.end == hi):
+        return
+    raise PriceListError(
+        _(
+            "{path}: SKU {sku} ({key}): tier is {begin:g}-{end:g} {unit}, the price book's is {low}-{high}: "
+            "the vendor changed its tiers; update the price book's tiers by hand"
+        ).format(
+            path=offer.path,
+            sku=sku,
+            key=rule.key,
+            begin=d.begin,
+            end=d.end,
+            unit=d.unit,
+            low="?" if lo is None else f"{lo:g}",
+            high="?" if hi is None else f"{hi:g}",
         )
-    return d
+    )
 
 
 def aws_files(src: Path) -> dict[str, list[Path]]:

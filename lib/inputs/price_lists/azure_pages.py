@@ -7,6 +7,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -67,58 +68,72 @@ def read_azure_pages(src: Path, service: str) -> tuple[list[Json], list[Path]]:
         raise PriceListError(
             _("{path}: missing (see `python -m lib prices urls`)").format(path=src / "azure" / (service + "-1.json"))
         )
-    items = []
+    items: list[Json] = []
     for i, p in enumerate(pages):
-        if _page_no(p) != i + 1:
-            raise PriceListError(_("{path}: expected page {page} here; a page is missing").format(path=p, page=i + 1))
-        try:
-            doc = load_json(p.read_bytes(), MAX_PAGE_BYTES)
-        except bounded.BoundExceeded as e:
-            raise PriceListError(_("{path}: {why}; not a Retail Prices API page").format(path=p, why=e)) from None
-        except (OSError, ValueError) as e:
-            raise PriceListError(_("{path}: not a readable JSON page ({why})").format(path=p, why=e)) from None
-        if not isinstance(doc, dict) or not isinstance(doc.get("Items"), list):
-            raise PriceListError(_("{path}: missing field 'Items' (is this a Retail Prices API page?)").format(path=p))
-        if "NextPageLink" not in doc:
-            raise PriceListError(_("{path}: missing field 'NextPageLink'").format(path=p))
-        last = i == len(pages) - 1
-        if last and doc["NextPageLink"]:
-            raise PriceListError(
-                _("{path}: has a NextPageLink but no page {page} was downloaded (partial download)").format(
-                    path=p, page=i + 2
-                )
-            )
-        for n, item in enumerate(doc["Items"]):
-            if not isinstance(item, dict):
-                raise PriceListError(
-                    _("{path}: Items[{n}] is not an object (is this a Retail Prices API page?)").format(path=p, n=n)
-                )
-            gone = [f for f in AZURE_ITEM_FIELDS if f not in item]
-            if gone:
-                raise PriceListError(
-                    _("{path}: Items[{n}] (meter {meter!r}) lacks {fields}").format(
-                        path=p, n=n, meter=item.get("meterName", "?"), fields=", ".join(gone)
-                    )
-                )
-            for f in AZURE_ITEM_FIELDS:  # the rules compare and convert these: a wrong type is named here
-                v = item[f]
-                number = f in AZURE_NUMBER_FIELDS
-                if (not isinstance(v, (int, float)) or isinstance(v, bool)) if number else not isinstance(v, str):
-                    raise PriceListError(
-                        (
-                            _("{path}: Items[{n}] (meter {meter!r}): '{field}' is not a number: {got!r}")
-                            if number
-                            else _("{path}: Items[{n}] (meter {meter!r}): '{field}' is not text: {got!r}")
-                        ).format(path=p, n=n, meter=str(item.get("meterName", "?"))[:60], field=f, got=str(v)[:60])
-                    )
-            if item["currencyCode"] != "USD":
-                raise PriceListError(
-                    _("{path}: Items[{n}] is priced in {currency}, not USD").format(
-                        path=p, n=n, currency=item["currencyCode"]
-                    )
-                )
-            items.append(item)
+        # pages are checked one after the other, each item as it comes: the first problem is the one named
+        items += (_checked_item(p, n, item) for n, item in enumerate(_page_items(p, i + 1, last=i == len(pages) - 1)))
     return items, pages
+
+
+def _page_items(p: Path, page: int, last: bool) -> list[object]:
+    """The Items of page number `page` (1-based) of a chain, once the page is known to be whole and in place."""
+    if _page_no(p) != page:
+        raise PriceListError(_("{path}: expected page {page} here; a page is missing").format(path=p, page=page))
+    try:
+        doc = load_json(p.read_bytes(), MAX_PAGE_BYTES)
+    except bounded.BoundExceeded as e:
+        raise PriceListError(_("{path}: {why}; not a Retail Prices API page").format(path=p, why=e)) from None
+    except (OSError, ValueError) as e:
+        raise PriceListError(_("{path}: not a readable JSON page ({why})").format(path=p, why=e)) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("Items"), list):
+        raise PriceListError(_("{path}: missing field 'Items' (is this a Retail Prices API page?)").format(path=p))
+    if "NextPageLink" not in doc:
+        raise PriceListError(_("{path}: missing field 'NextPageLink'").format(path=p))
+    if last and doc["NextPageLink"]:  # the API said there is more: the download stopped early
+        raise PriceListError(
+            _("{path}: has a NextPageLink but no page {page} was downloaded (partial download)").format(
+                path=p, page=page + 1
+            )
+        )
+    items: list[object] = doc["Items"]
+    return items
+
+
+def _checked_item(p: Path, n: int, item: object) -> Json:
+    """Items[n] of page p, once known to be an object with every field a rule reads, each of its type,
+    priced in USD."""
+    if not isinstance(item, dict):
+        raise PriceListError(
+            _("{path}: Items[{n}] is not an object (is this a Retail Prices API page?)").format(path=p, n=n)
+        )
+    gone = [f for f in AZURE_ITEM_FIELDS if f not in item]
+    if gone:
+        raise PriceListError(
+            _("{path}: Items[{n}] (meter {meter!r}) lacks {fields}").format(
+                path=p, n=n, meter=item.get("meterName", "?"), fields=", ".join(gone)
+            )
+        )
+    for f in AZURE_ITEM_FIELDS:  # the rules compare and convert these: a wrong type is named here
+        _check_field_type(p, n, item, f)
+    if item["currencyCode"] != "USD":
+        raise PriceListError(
+            _("{path}: Items[{n}] is priced in {currency}, not USD").format(path=p, n=n, currency=item["currencyCode"])
+        )
+    return item
+
+
+def _check_field_type(p: Path, n: int, item: Json, f: str) -> None:
+    """A number field holds a number (a bool is not one), any other field text."""
+    v = item[f]
+    number = f in AZURE_NUMBER_FIELDS
+    if (not isinstance(v, (int, float)) or isinstance(v, bool)) if number else not isinstance(v, str):
+        raise PriceListError(
+            (
+                _("{path}: Items[{n}] (meter {meter!r}): '{field}' is not a number: {got!r}")
+                if number
+                else _("{path}: Items[{n}] (meter {meter!r}): '{field}' is not text: {got!r}")
+            ).format(path=p, n=n, meter=str(item.get("meterName", "?"))[:60], field=f, got=str(v)[:60])
+        )
 
 
 def _azure_value(
@@ -208,52 +223,90 @@ def read_azure(
     notes: list[str] = []
     cache = {s: read_azure_pages(src, s) for s in AZURE_SERVICES}
     for rule in AZURE_RULES:
-        items, pages = cache[rule.service]
-        where = f"{src / 'azure'}/{rule.service}-*.json"
-        url = azure_url(rule.service)
+        read = _Reading(cache[rule.service][0], rule, f"{src / 'azure'}/{rule.service}-*.json", hours_per_month, today)
+        got: dict[str, Found] = {}
         if rule.by_choice:
-            az = region_map[ref_region].azure
-            for choice, sku in rule.by_choice:
-                v, item, _free = _azure_value(items, rule, az, sku, where)
-                found[rule.key][choice] = Found(
-                    convert(v, item["unitOfMeasure"], rule.to, hours_per_month),
-                    url,
-                    rule.page,
-                    today,
-                    f"{item['meterName']} in {az}",
-                )
-                others = {
-                    r: _azure_value(items, rule, region_map[r].azure, sku, where)[0]
-                    for r in aws_regions
-                    if r in region_map and _has(items, rule, region_map[r].azure, sku)
-                }
-                if any(abs(o - v) > 1e-12 for o in others.values()):
-                    notes.append(
-                        _("{key} ({choice}) differs between Azure regions; the book keeps {region}'s {value:g}").format(
-                            key=rule.key, choice=choice, region=az, value=v
-                        )
-                    )
-            continue
-        for r in aws_regions:
-            m = region_map.get(r)
-            if m is None or not _has(items, rule, m.azure, None):
-                continue
-            v, item, free = _azure_value(items, rule, m.azure, None, where)
-            found[rule.key][r] = Found(
-                convert(v, item["unitOfMeasure"], rule.to, hours_per_month),
-                url,
-                rule.page,
-                today,
-                f"{item['meterName']} in {m.azure}",
-            )
-            if rule.key == "acr.internet_egress_gb" and assumed_free_gb is not None and free != assumed_free_gb:
-                notes.append(
-                    _(
-                        "Azure's free internet egress in {azure} is {free:g} GB a month; "
-                        "the price book (acr.internet_egress_free_gb) assumes {assumed:g} GB"
-                    ).format(azure=m.azure, free=free, assumed=assumed_free_gb)
-                )
+            _read_by_choice(read, region_map[ref_region].azure, aws_regions, region_map, got, notes)
+        else:
+            _read_by_region(read, aws_regions, region_map, assumed_free_gb, got, notes)
+        if got:  # a key no region has stays out of the result
+            found[rule.key].update(got)
     return dict(found), notes
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One rule read from its service's items: where they came from, and what a Found is dated and sized by."""
+
+    items: list[Json]
+    rule: AzureRule
+    where: str
+    hours_per_month: float
+    today: str
+
+    def found(self, item: Json, value: float, azure_region: str) -> Found:
+        """A price read from `item`, in the book's unit, with its source."""
+        rule = self.rule
+        return Found(
+            convert(value, item["unitOfMeasure"], rule.to, self.hours_per_month),
+            azure_url(rule.service),
+            rule.page,
+            self.today,
+            f"{item['meterName']} in {azure_region}",
+        )
+
+
+def _read_by_choice(
+    read: _Reading,
+    az: str,
+    aws_regions: Iterable[str],
+    region_map: Mapping[str, RegionMatch],
+    found: dict[str, Found],
+    notes: list[str],
+) -> None:
+    """A `by:` entry (one price per tier, say): each choice's SKU read at the reference Azure region `az`;
+    a note when another region of the book prices it differently (the book keeps one figure)."""
+    items, rule, where = read.items, read.rule, read.where
+    for choice, sku in rule.by_choice:
+        v, item, _free = _azure_value(items, rule, az, sku, where)
+        found[choice] = read.found(item, v, az)
+        others = {
+            r: _azure_value(items, rule, region_map[r].azure, sku, where)[0]
+            for r in aws_regions
+            if r in region_map and _has(items, rule, region_map[r].azure, sku)
+        }
+        if any(abs(o - v) > 1e-12 for o in others.values()):
+            notes.append(
+                _("{key} ({choice}) differs between Azure regions; the book keeps {region}'s {value:g}").format(
+                    key=rule.key, choice=choice, region=az, value=v
+                )
+            )
+
+
+def _read_by_region(
+    read: _Reading,
+    aws_regions: Iterable[str],
+    region_map: Mapping[str, RegionMatch],
+    assumed_free_gb: float | None,
+    found: dict[str, Found],
+    notes: list[str],
+) -> None:
+    """A regional entry: each AWS region's price read at its nearest Azure region (when it has the item); a
+    note when Azure's free internet egress there is not the allowance the book assumes."""
+    items, rule, where = read.items, read.rule, read.where
+    for r in aws_regions:
+        m = region_map.get(r)
+        if m is None or not _has(items, rule, m.azure, None):
+            continue
+        v, item, free = _azure_value(items, rule, m.azure, None, where)
+        found[r] = read.found(item, v, m.azure)
+        if rule.key == "acr.internet_egress_gb" and assumed_free_gb is not None and free != assumed_free_gb:
+            notes.append(
+                _(
+                    "Azure's free internet egress in {azure} is {free:g} GB a month; "
+                    "the price book (acr.internet_egress_free_gb) assumes {assumed:g} GB"
+                ).format(azure=m.azure, free=free, assumed=assumed_free_gb)
+            )
 
 
 def _has(items: list[Json], rule: AzureRule, region: str, sku: str | None) -> bool:

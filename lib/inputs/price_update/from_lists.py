@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +14,9 @@ import yaml
 
 from ...core.i18n import _
 from .. import price_lists as pl, pricebook, regions as regionmap
-from ..price_lists import PriceListError
+from ..price_lists import Founds, PriceListError
 from ..price_pages import is_pages_dir
+from ..regions import RegionMatch
 from .from_pages import update_from_pages
 from .plausible import check_plausible
 from .writing import Result, next_version, write_book
@@ -170,6 +171,20 @@ def update(
         raise PriceListError(
             _("{path}: no such folder (download the files `python -m lib prices urls` lists into it)").format(path=src)
         )
+    found, offered, unmapped, notes = _read_lists(src, old, rmap, today, progress)
+    check_plausible(old, found, today, accept_changes)
+    names = {r: rmap[r].name for r in offered}
+    new_version = next_version(old, history_dir, today)
+    doc, added, left_out = build(old_doc, old, found, offered, new_version, names)
+    tail = _tail(names, added, left_out, unmapped, notes, left=sorted(set(old.prices) - set(found)))
+    return write_book(book_path, history_dir, old_text, old_doc, old, doc, today, tail, added, left_out, dry_run)
+
+
+def _read_lists(
+    src: Path, old: pricebook.PriceBook, rmap: Mapping[str, RegionMatch], today: str, progress: pl.Progress | None
+) -> tuple[Founds, dict[str, str], list[str], list[str]]:
+    """(figures read, {region offered: name}, regions the map lacks, notes) from the AWS offer files and the
+    Azure pages; every region of the current book must still sell ECR."""
     aws_found, aws_regions, notes = pl.read_aws(src, old.hours_per_month, progress)
     for r in old.regions:
         if r not in aws_regions:
@@ -185,12 +200,19 @@ def update(
     az_found, az_notes = pl.read_azure(
         src, offered, rmap, ref, old.hours_per_month, today, float(free.resolve(ref)) if free else None
     )
-    found = {**aws_found, **az_found}
-    check_plausible(old, found, today, accept_changes)
-    names = {r: rmap[r].name for r in offered}
-    new_version = next_version(old, history_dir, today)
-    doc, added, left_out = build(old_doc, old, found, offered, new_version, names)
-    left = sorted(set(old.prices) - set(found))
+    return {**aws_found, **az_found}, offered, unmapped, notes + az_notes
+
+
+def _tail(
+    names: Mapping[str, str],
+    added: Sequence[str],
+    left_out: Sequence[tuple[str, str]],
+    unmapped: list[str],
+    notes: list[str],
+    left: list[str],
+) -> list[str]:
+    """The report's lines after the changes: regions added and left out, regions the map lacks, the readers'
+    notes, and the entries no list was read for."""
     tail = (
         [_("Regions added: {regions}").format(regions=", ".join(f"{r} ({names[r]})" for r in added))] if added else []
     )
@@ -203,6 +225,6 @@ def update(
                 regions=", ".join(unmapped)
             )
         )
-    tail += [_("Note: {note}").format(note=n) for n in notes + az_notes]
+    tail += [_("Note: {note}").format(note=n) for n in notes]
     tail.append(_("Kept by hand (no list read for them): {keys}").format(keys=", ".join(left)))
-    return write_book(book_path, history_dir, old_text, old_doc, old, doc, today, tail, added, left_out, dry_run)
+    return tail

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
 from ...core.i18n import _
 from .. import price_lists as pl, price_pages as pp, pricebook, regions as regionmap
+from ..price_pages.figures import ChoiceFigures, Figures
+from ..regions import RegionMatch
 from .plausible import check_plausible
 from .writing import Result, next_version, write_book
 
@@ -31,21 +34,35 @@ def update_from_pages(
     listed = pp.sourced_regions(src)
     unmapped = [r for r in listed if r not in rmap]
     offered = [r for r in listed if r in rmap]
-    if progress:
-        progress(_("reading {path}").format(path=src / pp.PAGES))
-    figures = pp.read_pages(src, {r: rmap[r] for r in offered})
-    if progress:
-        progress(_("reading {path}").format(path=src / pp.SOURCED))
-    sourced, choices = pp.read_sourced(src, {r: rmap[r] for r in offered})
-    for k, per in sourced.items():
-        figures.setdefault(k, {}).update(per)
+    figures, choices = _read(src, {r: rmap[r] for r in offered}, progress)
     # `by:` figures only decide whether a region cites its own source; they are checked all the same
     per_choice = {k: {f"{r} {c}": f for r, cs in rs.items() for c, f in cs.items()} for k, rs in choices.items()}
     check_plausible(
         old, {**figures, **{k: {**figures.get(k, {}), **v} for k, v in per_choice.items()}}, today, accept_changes
     )
     built = pp.build(old_doc, old, figures, choices, offered, rmap, next_version(old, history_dir, today))
-    names = {r: rmap[r].name for r in offered}
+    tail = _tail(built, {r: rmap[r].name for r in offered}, unmapped)
+    return write_book(
+        book_path, history_dir, old_text, old_doc, old, built.doc, today, tail, built.added, built.left_out, dry_run
+    )
+
+
+def _read(src: Path, regions: Mapping[str, RegionMatch], progress: pl.Progress | None) -> tuple[Figures, ChoiceFigures]:
+    """The pages' figures with the sourced ones over them, and the sourced `by:` figures per choice."""
+    if progress:
+        progress(_("reading {path}").format(path=src / pp.PAGES))
+    figures = pp.read_pages(src, regions)
+    if progress:
+        progress(_("reading {path}").format(path=src / pp.SOURCED))
+    sourced, choices = pp.read_sourced(src, regions)
+    for k, per in sourced.items():
+        figures.setdefault(k, {}).update(per)
+    return figures, choices
+
+
+def _tail(built: pp.Built, names: Mapping[str, str], unmapped: list[str]) -> list[str]:
+    """The report's lines after the changes: regions added and left out, regions the map lacks, and the
+    stand-ins (one line per figure and the region it stands in from)."""
     tail = (
         [_("Regions added: {regions}").format(regions=", ".join(f"{r} ({names[r]})" for r in built.added))]
         if built.added
@@ -70,6 +87,4 @@ def update_from_pages(
         )
         for (k, other), rs in grouped.items()
     ]
-    return write_book(
-        book_path, history_dir, old_text, old_doc, old, built.doc, today, tail, built.added, built.left_out, dry_run
-    )
+    return tail

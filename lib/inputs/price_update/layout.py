@@ -89,41 +89,56 @@ def render_keeping_layout(old_text: str, old_doc: dict[str, Any], doc: dict[str,
     i, n = body[0], len(lines)
     in_prices = False
     while i < n:
-        line = lines[i]
-        top = re.match(r"^([A-Za-z_][\w.-]*):(.*)$", line)
+        top = _TOP_KEY.match(lines[i])
+        entry = _PRICE_KEY.match(lines[i]) if in_prices and not top else None
         if top:
-            key = top.group(1)
-            in_prices = key == "prices"
-            if key == "version":
-                out.append(f"version: {json.dumps(doc['version'])}")
-                i += 1
-                continue
-            if key == "regions":
-                out.append("regions:")
-                out += [f"  {_key(r)}: {json.dumps(name, ensure_ascii=False)}" for r, name in doc["regions"].items()]
-                i += 1
-                while i < n and (lines[i].startswith("  ") and not lines[i].lstrip().startswith("#")):
-                    i += 1
-                continue
-            out.append(line)
-            i += 1
-            continue
-        entry = re.match(r"^  ([^\s#][^:]*):\s*$", line) if in_prices else None
-        if entry:
-            k = str(yaml.safe_load(entry.group(1)))
-            j = i + 1
-            while j < n and (
-                lines[j].startswith("    ") or (not lines[j].strip() and j + 1 < n and lines[j + 1].startswith("    "))
-            ):
-                j += 1
-            if k not in doc["prices"]:
+            in_prices = top.group(1) == "prices"
+            written, i = _top_level(lines, i, top.group(1), doc)
+        elif entry:
+            kept = _price_entry(lines, i, str(yaml.safe_load(entry.group(1))), old_doc, doc)
+            if kept is None:
                 return None
-            if doc["prices"][k] == old_doc["prices"].get(k):
-                out += lines[i:j]
-            else:
-                out += _entry_lines(k, doc["prices"][k])
-            i = j
-            continue
-        out.append(line)
-        i += 1
+            written, i = kept
+        else:  # a comment or a blank line between the sections: as it was
+            written, i = [lines[i]], i + 1
+        out += written
     return "\n".join(out) + "\n"
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w.-]*):(.*)$")  # `version:`, `regions:`, `prices:` ...
+_PRICE_KEY = re.compile(r"^  ([^\s#][^:]*):\s*$")  # an entry under `prices:`, its fields on the lines below
+
+
+def _top_level(lines: list[str], i: int, key: str, doc: dict[str, Any]) -> tuple[list[str], int]:
+    """(lines written, next line) for the top-level key on line i: the version and the regions are the new
+    book's (the old regions' lines skipped); any other key's line stays."""
+    if key == "version":
+        return [f"version: {json.dumps(doc['version'])}"], i + 1
+    if key != "regions":
+        return [lines[i]], i + 1
+    written = ["regions:"] + [
+        f"  {_key(r)}: {json.dumps(name, ensure_ascii=False)}" for r, name in doc["regions"].items()
+    ]
+    i += 1
+    while i < len(lines) and (lines[i].startswith("  ") and not lines[i].lstrip().startswith("#")):
+        i += 1
+    return written, i
+
+
+def _price_entry(
+    lines: list[str], i: int, k: str, old_doc: dict[str, Any], doc: dict[str, Any]
+) -> tuple[list[str], int] | None:
+    """(lines written, next line) for the price entry `k` starting on line i: its old lines when it did not
+    change, else written anew; None when the new book lacks it (the layout is not one this understands)."""
+    n = len(lines)
+    j = i + 1
+    # the entry's lines: indented under it, and a blank line followed by more of them
+    while j < n and (
+        lines[j].startswith("    ") or (not lines[j].strip() and j + 1 < n and lines[j + 1].startswith("    "))
+    ):
+        j += 1
+    if k not in doc["prices"]:
+        return None
+    if doc["prices"][k] == old_doc["prices"].get(k):
+        return lines[i:j], j
+    return _entry_lines(k, doc["prices"][k]), j

@@ -45,27 +45,33 @@ def check_plausible(
     current book's figure; else PriceListError naming the entry and where it was read."""
     for key in sorted(found):
         for sub, f in sorted(found[key].items()):
-            name = key + (f" [{sub}]" if sub else "")
-            was = _current(old, key, sub)
-            if (not math.isfinite(f.value) or f.value <= 0) and not (f.value == 0 and was == 0):
-                raise PriceListError(
-                    _("{name}: {value} is not a price ({detail}); the current book stays").format(
-                        name=name, value=f.value, detail=f.detail
-                    )
-                )
-            if f.as_of > today:
-                raise PriceListError(
-                    _("{name} ({detail}): dated {date}, after today ({today}); the current book stays").format(
-                        name=name, detail=f.detail, date=f.as_of, today=today
-                    )
-                )
-            if was is None or accept_changes or was <= 0 or f.value <= 0:
-                continue
-            ratio = f.value / was
-            if ratio > MAX_CHANGE or ratio < 1 / MAX_CHANGE:
-                raise PriceListError(
-                    _(
-                        "{name}: {old:g} -> {new:g} is a {ratio:.1f}x change ({detail}); check the file, "
-                        "or run again with --accept-changes"
-                    ).format(name=name, old=was, new=f.value, ratio=ratio if ratio > 1 else 1 / ratio, detail=f.detail)
-                )
+            _check_figure(old, key, sub, f, today, accept_changes)
+
+
+def _check_figure(old: pricebook.PriceBook, key: str, sub: str, f: Reading, today: str, accept_changes: bool) -> None:
+    """One figure (entry `key`, region or choice `sub`) against the rules of check_plausible."""
+    name = key + (f" [{sub}]" if sub else "")
+    was = _current(old, key, sub)
+    # a price of 0 stays allowed where the book already says 0 (a free allowance read as a price)
+    if (not math.isfinite(f.value) or f.value <= 0) and not (f.value == 0 and was == 0):
+        raise PriceListError(
+            _("{name}: {value} is not a price ({detail}); the current book stays").format(
+                name=name, value=f.value, detail=f.detail
+            )
+        )
+    if f.as_of > today:
+        raise PriceListError(
+            _("{name} ({detail}): dated {date}, after today ({today}); the current book stays").format(
+                name=name, detail=f.detail, date=f.as_of, today=today
+            )
+        )
+    if was is None or accept_changes or was <= 0 or f.value <= 0:
+        return  # nothing to compare with (a new region, a free figure), or the change was accepted
+    ratio = f.value / was
+    if ratio > MAX_CHANGE or ratio < 1 / MAX_CHANGE:
+        raise PriceListError(
+            _(
+                "{name}: {old:g} -> {new:g} is a {ratio:.1f}x change ({detail}); check the file, "
+                "or run again with --accept-changes"
+            ).format(name=name, old=was, new=f.value, ratio=ratio if ratio > 1 else 1 / ratio, detail=f.detail)
+        )

@@ -72,18 +72,10 @@ def write_book(
     """Write the new book: rendered in the old one's layout, read back and validated, the old one
     kept in the history folder with the change report; nothing written on any error."""
     new_version = str(doc["version"])
-    text = render_keeping_layout(old_text, old_doc, doc, _header(old_text, today))
-    if text is None or yaml.safe_load(text) != doc:  # an unfamiliar layout: write the whole book anew
-        text = render(doc, _header(old_text, today))
-    if yaml.safe_load(text) != doc:
-        raise PriceListError(_("internal: the written book does not read back as built; nothing written"))
-    tmp = _write_atomic(book_path, text)
+    tmp = _write_atomic(book_path, _rendered(old_text, old_doc, doc, today))
     try:
         new = pricebook.load(tmp)
-        for r in new.regions:  # every entry resolves in every region
-            for p in new.prices.values():
-                if p.by is None:
-                    p.resolve(r)
+        _check_resolves(new)
         changes = diff(old, new)
         report = [
             _("Price book {old} -> {new}").format(old=old.version, new=new_version),
@@ -96,17 +88,7 @@ def write_book(
                 report.append(_("The current book stays as it is."))
             tmp.unlink()
             return Result(False if dry_run else changed, old.version, new_version, "\n".join(report), added, left_out)
-        history_dir.mkdir(parents=True, exist_ok=True)
-        kept = history_dir / f"{old.version}.yaml"
-        if kept.exists() and kept.read_text(encoding="utf-8") != old_text:
-            raise PriceListError(
-                _("{path}: already holds a different book {version}; nothing written").format(
-                    path=kept, version=old.version
-                )
-            )
-        if not kept.exists():
-            htmp = _write_atomic(kept, old_text)
-            os.replace(htmp, kept)
+        kept = _keep_old(history_dir, old.version, old_text)
         report.append(_("Previous book kept as {path}").format(path=kept))
         (history_dir / f"{new_version}.changes.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
         os.replace(tmp, book_path)
@@ -115,3 +97,37 @@ def write_book(
             tmp.unlink()
         raise
     return Result(True, old.version, new_version, "\n".join(report), added, left_out)
+
+
+def _rendered(old_text: str, old_doc: dict[str, Any], doc: dict[str, Any], today: str) -> str:
+    """The new book's text, in the old one's layout where that reads back as `doc`, else written anew; a text
+    that does not read back as `doc` either is an error (nothing is written)."""
+    text = render_keeping_layout(old_text, old_doc, doc, _header(old_text, today))
+    if text is None or yaml.safe_load(text) != doc:  # an unfamiliar layout: write the whole book anew
+        text = render(doc, _header(old_text, today))
+    if yaml.safe_load(text) != doc:
+        raise PriceListError(_("internal: the written book does not read back as built; nothing written"))
+    return text
+
+
+def _check_resolves(new: pricebook.PriceBook) -> None:
+    """Every entry resolves in every region (a regional entry missing a region raises here, before the book
+    is replaced)."""
+    for r in new.regions:
+        for p in new.prices.values():
+            if p.by is None:
+                p.resolve(r)
+
+
+def _keep_old(history_dir: Path, version: str, old_text: str) -> Path:
+    """The old book kept as HISTORY/<version>.yaml (already there is fine when it is the same text)."""
+    history_dir.mkdir(parents=True, exist_ok=True)
+    kept = history_dir / f"{version}.yaml"
+    if kept.exists() and kept.read_text(encoding="utf-8") != old_text:
+        raise PriceListError(
+            _("{path}: already holds a different book {version}; nothing written").format(path=kept, version=version)
+        )
+    if not kept.exists():
+        htmp = _write_atomic(kept, old_text)
+        os.replace(htmp, kept)
+    return kept

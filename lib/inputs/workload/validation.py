@@ -141,28 +141,56 @@ def coerce_value(name: str, value: Any, spec: Spec) -> Coerced:
 def check_value(name: str, value: object, spec: Spec) -> str | None:
     """A typed value's problem, or None: as coerce_value, but a string is no number or truth value here
     (only links and files are read from text, by from_dict)."""
-    kind = spec.kind
-    if kind == "choice":  # the fast paths first: every Workload built (sweeps build thousands) checks every field
-        if value in spec.choices:
-            return None
-    elif kind == "float" or kind == "int":
-        if isinstance(value, (str, bool)) or not isinstance(value, (int, float)):
-            return _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
-        if (
-            (spec.min is None or value >= spec.min)
-            and (spec.max is None or value <= spec.max)
-            and (kind == "float" or value == int(value))
-        ):
-            return None
-    elif kind == "bool":
-        if isinstance(value, bool):
-            return None
-        return _("{name}: must be true or false, got {value}").format(name=name, value=quote(value))
-    if spec.kind == "set" and not isinstance(value, (list, tuple)):
-        return _("{name}: must be a list of {choices}, got {value}").format(
+    # the fast paths first: every Workload built (sweeps build thousands) checks every field
+    fast = _FAST_CHECKS.get(spec.kind)
+    if fast is not None:
+        decided, problem = fast(name, value, spec)
+        if decided:
+            return problem
+    return coerce_value(name, value, spec)[1]
+
+
+# (decided, problem): a value a fast check cannot decide (a choice not in the list, a number out of bounds)
+# goes to coerce_value, whose messages name what is wrong
+_Checked = tuple[bool, str | None]
+
+
+def _check_choice(name: str, value: object, spec: Spec) -> _Checked:
+    return value in spec.choices, None
+
+
+def _check_number(name: str, value: object, spec: Spec) -> _Checked:
+    if isinstance(value, (str, bool)) or not isinstance(value, (int, float)):
+        return True, _("{name}: must be a number, got {value}").format(name=name, value=quote(value))
+    fits = (
+        (spec.min is None or value >= spec.min)
+        and (spec.max is None or value <= spec.max)
+        and (spec.kind == "float" or value == int(value))
+    )
+    return fits, None
+
+
+def _check_bool(name: str, value: object, spec: Spec) -> _Checked:
+    if isinstance(value, bool):
+        return True, None
+    return True, _("{name}: must be true or false, got {value}").format(name=name, value=quote(value))
+
+
+def _check_set(name: str, value: object, spec: Spec) -> _Checked:
+    if not isinstance(value, (list, tuple)):
+        return True, _("{name}: must be a list of {choices}, got {value}").format(
             name=name, choices=", ".join(spec.choices), value=quote(value)
         )
-    return coerce_value(name, value, spec)[1]
+    return False, None
+
+
+_FAST_CHECKS: dict[str, Callable[[str, object, Spec], _Checked]] = {
+    "choice": _check_choice,
+    "float": _check_number,
+    "int": _check_number,
+    "bool": _check_bool,
+    "set": _check_set,
+}
 
 
 def coerce_fields(data: dict[str, Any], *, strict: bool = True) -> tuple[dict[str, Any], list[str]]:
