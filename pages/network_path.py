@@ -14,7 +14,9 @@ ORDER = 50  # place in the menu
 OPEN_SECTION = "Network and account"  # the sidebar section this page is about (its English name: the sidebar's key)
 
 w, book = shell.page()
-costs = network.path_costs(book, w.region, w.availability_zones, w.nat_gateways, w.image_size_mb)
+costs = network.path_costs(
+    book, w.region, w.availability_zones, w.nat_gateways, w.image_size_mb, network.cross_share_of_vpc(w)
+)
 gb_now = float(quantities(w).vpc_gb)  # one workload: a number
 paths = network.path_lines(book, w)  # the estimate's own lines for this workload
 be = costs.break_even_gb()
@@ -55,7 +57,7 @@ c2.metric(
 ipv4 = book.get("aws.public_ipv4_hourly", w.region)
 # the other regions' pulls reach this region through their NAT whatever this region's subnets are: the public
 # figure carries them too, or it reads "$0" beside a note that says that part stays on every path
-cross = next((c for c in paths["endpoints"] if c.key == "NAT data processed (cross-region pulls)"), None)
+cross = next((c for c in paths["endpoints"] if c.key == network.CROSS_REGION_NAT), None)
 other_regions = cross.monthly_cost if cross is not None else 0.0
 c3.metric(
     _("Public subnets"),

@@ -232,3 +232,27 @@ def test_break_even_chart_names_the_input_in_words_and_marks_this_scenario(book)
     from lib.presentation import charts as c
 
     assert c.sweep_axis("image_size_mb", "MB") == "Image size (MB)"
+
+
+def test_the_network_chart_draws_what_the_figures_above_it_say(book):
+    """Ninth Korean review: the figures said the endpoints cost $299.25 and public subnets $270.00 (each with
+    the other regions' NAT processing), while the chart's lines at the same traffic drew $29.8 and $0. By hand,
+    the EKS team: 50,000 pulls x 1.2 GB = 60,000 GB into the VPC, 6,000 GB of it from other regions through
+    their NAT at $0.045 = $270.00; NAT path 32.85 + 0.045 x 60,000 = $2,732.85; endpoints 2 x 2 AZ x $0.01 x
+    730 h = $29.20 plus the manifests (45,000 same-region pulls x 100 KB x $0.01/GB = $0.045)."""
+    from tests.apphelpers import EKS_LINK
+
+    w = from_dict(EKS_LINK)
+    costs = network.path_costs(
+        book, w.region, w.availability_zones, w.nat_gateways, w.image_size_mb, network.cross_share_of_vpc(w)
+    )
+    assert network.cross_share_of_vpc(w) == pytest.approx(0.1)
+    assert float(costs.nat(60_000)) == pytest.approx(2_732.85)
+    assert float(costs.public(60_000)) == pytest.approx(270.00)
+    assert float(costs.endpoints(60_000)) == pytest.approx(29.20 + 270.00 + 45_000 * 0.0001 * 0.01)
+    at = open_app(EKS_LINK, page="pages/network_path.py")
+    assert [m.value for m in at.metric] == ["$2,732.85/month", "$299.25/month", "$270.00/month"]
+    ends = {a["text"] for a in figure(at)["layout"]["annotations"] if a.get("xanchor") == "right"}
+    # at the axis' end, 180,000 GB: 18,000 GB from other regions x $0.045 = $810; the endpoints $29.20 + $810 +
+    # 135,000 same-region pulls' manifests ($0.135) = $839.34
+    assert ends == {"Public subnets: $810/month", "ECR through interface endpoints: $839/month"}

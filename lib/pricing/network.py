@@ -20,7 +20,7 @@ import numpy as np
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import DEFAULT, Workload
 from .components import Amount, Component, Prices, quantities
-from .shared_lines import ecr_endpoint_path, nat_path
+from .shared_lines import CROSS_REGION_NAT as CROSS_REGION_NAT, ecr_endpoint_path, nat_path
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,9 @@ class PathCosts:
     nat_per_gb: float
     endpoint_fixed: float  # USD/month for the interface endpoints' hours
     endpoint_per_gb: float  # per GB of image pulled: the manifests' share, at the image size given
+    # per GB pulled into the VPC: the other regions' share of it, processed by their NAT gateway whichever
+    # path this region takes (endpoints are regional); in the endpoints' per-GB figure too
+    public_per_gb: float = 0.0
 
     def nat(self, gb: Amount) -> np.ndarray:
         return self.nat_fixed + self.nat_per_gb * np.asarray(gb, dtype=float)
@@ -38,9 +41,8 @@ class PathCosts:
     def endpoints(self, gb: Amount) -> np.ndarray:
         return self.endpoint_fixed + self.endpoint_per_gb * np.asarray(gb, dtype=float)
 
-    @staticmethod
-    def public(gb: Amount) -> np.ndarray:
-        return np.zeros_like(np.asarray(gb, dtype=float))
+    def public(self, gb: Amount) -> np.ndarray:
+        return self.public_per_gb * np.asarray(gb, dtype=float)
 
     def break_even_gb(self) -> float:
         """Monthly GB above which endpoints cost less than NAT (0 when they always do)."""
@@ -70,16 +72,19 @@ def path_costs(
     availability_zones: int,
     nat_gateways: int = 1,
     image_size_mb: float = DEFAULT.image_size_mb,
+    cross_share: float = 0.0,
 ) -> PathCosts:
-    """Fixed and per-GB cost of each path for same-region pulls, read off the line builders at
-    no traffic and at a reference traffic (both paths are linear in the pulls)."""
+    """Fixed and per-GB cost of each path, read off the line builders at no traffic and at a reference
+    traffic (every path is linear in the pulls). `cross_share`: the part of the data pulled into the VPC that
+    comes from other regions (cross_share_of_vpc): every path carries its NAT processing, as the page's three
+    figures do (ninth Korean review: the chart's lines left it out, and disagreed with the figures above)."""
     base = DEFAULT.replace(
         region=region,
         availability_zones=availability_zones,
         nat_gateways=nat_gateways,
         image_size_mb=image_size_mb,
-        same_region_share=1.0,
-        cross_region_share=0.0,
+        same_region_share=1.0 - cross_share,
+        cross_region_share=cross_share,
         internet_share=0.0,
         layer_cache_hit=0.0,
         pulls_per_month=0.0,
@@ -95,4 +100,11 @@ def path_costs(
         nat_per_gb=(total(busy["nat"]) - nat_fixed) / ref_gb,
         endpoint_fixed=endpoint_fixed,
         endpoint_per_gb=(total(busy["endpoints"]) - endpoint_fixed) / ref_gb,
+        public_per_gb=total(c for c in busy["endpoints"] if c.key == CROSS_REGION_NAT) / ref_gb,
     )
+
+
+def cross_share_of_vpc(w: Workload) -> float:
+    """The part of the data pulled into the VPC that comes from other regions' subnets."""
+    vpc = w.same_region_share + w.cross_region_share
+    return w.cross_region_share / vpc if vpc else 0.0

@@ -191,12 +191,15 @@ def ecr_endpoint_path(w: Inputs, q: Quantities, p: Prices) -> list[Line]:
     ]
 
 
+CROSS_REGION_NAT = N_("NAT data processed (cross-region pulls)")  # the line's key (its English name)
+
+
 def cross_region_nat(q: Quantities, hide_if_zero: bool = False) -> Line:
     """Pulls from another region's private subnets reach a registry in this region through that region's
     NAT gateway: its per-GB processing, not its hours (it carries the rest of that region's traffic). The
     one rule for ECR behind endpoints, S3's gateway endpoint and the self-hosted installations."""
     return Line(
-        say(N_("NAT data processed (cross-region pulls)")),
+        say(CROSS_REGION_NAT),
         "network",
         "GB",
         q.cross_gb,

@@ -44,7 +44,8 @@ def _cheap_line_labels(costs: PathCosts, top: float) -> list[dict[str, Any]]:
             yanchor="bottom",
             yshift=2 + shift,
             showarrow=False,
-            text=f"{name}: " + _("{amount}/month").format(amount=labels.money(cost, cents=False)),
+            # in a sentence's form: "월 약 4만 원" in won, as the figures above the chart write it (ninth review)
+            text=f"{name}: " + _("{amount}/month").format(amount=labels.money(cost, cents=False, prose=True)),
             bgcolor="rgba(255,255,255,0.85)",
             font=dict(color=TEXT, size=12),
         )
