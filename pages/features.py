@@ -1,12 +1,13 @@
 """Feature matrix: the comparison's table and the features a reviewer checks, all at once."""
 
 import html
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import streamlit as st
 
 from lib.analyses import scenario_cache
 from lib.core.i18n import N_, _, text
+from lib.decide import decision_text
 from lib.pricing import features, labels
 from lib.pricing.registries import IDS, SPECS, name as registry_name
 from ui import shell, workload_inputs
@@ -39,9 +40,22 @@ def _cell_mark(value: str) -> str:
     )
 
 
-def matrix_html(required: Collection[str]) -> str:
+def _not_here(r: str, f: str, unmet: features.Unmet) -> str:
+    """Why registry r does not meet required feature f for this workload, in the decision's words ("" if it does)."""
+    if f in unmet.lacking:
+        return decision_text.lacks_features([f])
+    if f in unmet.partial:
+        return decision_text.lacks_features([], [f])
+    if f in unmet.elsewhere:
+        return decision_text.lacks_features([], [], [f], cloud=SPECS[r].home_cloud or "")
+    return ""
+
+
+def matrix_html(required: Collection[str], unmet: Mapping[str, features.Unmet]) -> str:
     """Every feature (rows) for every registry (columns), each cell a coloured mark linking to
-    its source, with the note and the source in the tooltip."""
+    its source, with the note and the source in the tooltip. In a required row, a cell the workload cannot
+    count on is boxed in red, its tooltip saying why (ninth Korean review: Artifact Registry's ✓ stood under a
+    list that set it aside, its endpoint being a Google VPC's and the workloads on AWS)."""
     head = "".join(
         f'<th scope="col" title="{html.escape(registry_name(r))}">{html.escape(_(SPECS[r].matrix_name))}</th>'
         for r in IDS
@@ -53,14 +67,17 @@ def matrix_html(required: Collection[str]) -> str:
         for r in IDS:
             cell = m.registries[r][f]
             _symbol, word, colour = MARKS[cell.value]
+            why = _not_here(r, f, unmet[r]) if f in required else ""
             tip = html.escape(
                 _("{registry}, {feature}: {value}. {note}. Source: {source}").format(
                     registry=registry_name(r), feature=name, value=_(word), note=text(cell.note), source=cell.source
-                ),
+                )
+                + (" " + _("Not for this workload: {why}.").format(why=why) if why else ""),
                 quote=True,
             )
+            box = ' class="miss"' if why else ""
             cells.append(
-                f'<td><a href="{html.escape(cell.source, quote=True)}" target="_blank" rel="noopener" '
+                f'<td{box}><a href="{html.escape(cell.source, quote=True)}" target="_blank" rel="noopener" '
                 f'title="{tip}" aria-label="{tip}" style="color:{colour}">{_cell_mark(cell.value)}</a></td>'
             )
         req = ' <span class="req">' + html.escape(_("required")) + "</span>" if f in required else ""
@@ -85,6 +102,7 @@ def matrix_html(required: Collection[str]) -> str:
 .fm td a:hover, .fm td a:focus {{ text-decoration: underline; }}
 @media (max-width: 640px) {{ .fm .fm-word {{ display: none; }} .fm th[scope=row] {{ min-width: 7rem; }}
   .fm thead th {{ min-width: 2.75rem; font-size: 0.8rem; }} .fm th, .fm td {{ padding: 6px 3px; }} }}
+.fm td.miss a {{ outline: 2px solid #B3261E; outline-offset: 2px; border-radius: 3px; }}
 .fm .req {{ font-size: 0.75rem; font-weight: 600; color: #1C4E80; \
 border: 1px solid #1C4E80; border-radius: 4px; padding: 0 4px; }}
 </style><div class="fm-wrap"><table class="fm"><thead><tr><th scope="col">{feature}</th>{head}</tr></thead>
@@ -103,16 +121,26 @@ if w.required_features:
     for r in IDS:
         if failures.get(r):  # in the decision's own words: a feature missing, had only in part or only elsewhere
             st.write("✗ " + _("{registry}: {why}").format(registry=registry_name(r), why="; ".join(failures[r])))
-    st.caption(_("Registries that lack a requirement are also marked on the Overview and Break-even charts."))
+    st.caption(_("Registries that lack a requirement are also marked ✗ on every chart and in the deck."))
 
 st.subheader(_("Features"))
+unmet = features.unmet(w)  # the decision's one rule, per registry: what a boxed cell says
 st.caption(
     _(
         "✓ yes · ◐ partial: not by default (a tier, an add-on or a workaround) · ✗ no. Only ✓ meets a requirement. "
         "Point at a mark for its note and source; click it to open the source."
     )
+    + (
+        " "
+        + _(
+            "In a required row, a mark boxed in red does not meet the requirement for this workload (had only in "
+            "part on the tier priced, or only inside another cloud than the workloads'): the list above says why."
+        )
+        if any(unmet[r] for r in IDS)
+        else ""
+    )
 )
-st.html(matrix_html(set(w.required_features)))
+st.html(matrix_html(set(w.required_features), unmet))
 with st.expander(_("Notes for every partial and missing feature")):
     for r in IDS:
         gaps = [(text(m.features[f]), c) for f, c in ((f, m.registries[r][f]) for f in m.features) if c.value != "yes"]

@@ -256,3 +256,25 @@ def test_the_network_chart_draws_what_the_figures_above_it_say(book):
     # at the axis' end, 180,000 GB: 18,000 GB from other regions x $0.045 = $810; the endpoints $29.20 + $810 +
     # 135,000 same-region pulls' manifests ($0.135) = $839.34
     assert ends == {"Public subnets: $810/month", "ECR through interface endpoints: $839/month"}
+
+
+def test_the_feature_matrix_boxes_what_the_workload_cannot_count_on():
+    """Ninth Korean review: Artifact Registry's ✓ in the required private-endpoint row stood under a list that set
+    it aside. data/features.yaml: GHCR and Docker Hub have none (✗), ACR's is Premium only (◐), GAR's is a Google
+    VPC's: for this AWS workload each of the four fails the row; ECR, Harbor, Nexus and S3 have it here."""
+    import re
+
+    at = open_app({"required_features": "private_endpoint"}, page="pages/features.py")
+    assert not at.exception
+    table = next(h.proto.body for h in at.get("html") if 'class="fm"' in h.proto.body)
+    row = next(r for r in table.split("<tr>") if r.startswith('<th scope="row">Private network endpoint'))
+    cells = re.findall(r"<td( class=\"miss\")?><a [^>]*title=\"([^\"]*)\"", row)
+    boxed = {t.split(",")[0] for miss, t in cells if miss}
+    assert boxed == {NAMES[r] for r in LACK_ENDPOINT}
+    gar = next(t for miss, t in cells if t.startswith("Google Artifact Registry"))
+    assert "Not for this workload: required features: private network endpoint only inside Google Cloud." in gar
+    assert any("boxed in red" in c.value for c in at.caption)
+    # no box without a requirement, nor in a row not required
+    plain = open_app({}, page="pages/features.py")
+    assert 'class="miss"' not in next(h.proto.body for h in plain.get("html") if 'class="fm"' in h.proto.body)
+    assert 'class="miss"' not in "".join(r for r in table.split("<tr>") if "Private network endpoint" not in r)
