@@ -74,3 +74,23 @@ def test_half_a_cent_is_written_once():
 
 def test_replication_transfer_line_is_built_once():
     assert len(_literal_sites("Replication transfer (pushed bytes x replicas)")) == 1
+
+
+def test_a_price_checked_again_carries_the_day_it_was_checked():
+    """Ninth Korean review: the ADR and deck said prices were checked on 2025-03-27, the day a Docker docs change
+    was merged; the entry's note said it was checked against that text on 2026-12-07. A note that says when the
+    entry was checked and its as_of agree."""
+    import re
+
+    import yaml
+
+    data = yaml.safe_load(open("data/prices.yaml", encoding="utf-8"))
+    seen = 0
+    for key, entry in data["prices"].items():
+        note = entry.get("note")
+        note = note.get("en", "") if isinstance(note, dict) else note or ""
+        checked = re.findall(r"[Cc]hecked[^.]*? on (\d{4}-\d{2}-\d{2})", note)
+        if checked:
+            seen += 1
+            assert str(entry["as_of"]) == max(checked), (key, entry["as_of"], checked)
+    assert seen >= 1
