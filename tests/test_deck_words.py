@@ -67,7 +67,7 @@ def test_the_sensitivity_slide_says_what_its_crosses_are(book):
         data, missing = deck.build(analyse(from_dict(EKS_TEAM), book), None)
     assert not [m for m in missing if "sensitivity" in m], missing
     subs = [t for t in _subtitles(data) if "손익분기점" in t]
-    assert subs and "✕는 두 레지스트리의 비용이 같아지는 손익분기점입니다." in subs[0], _subtitles(data)
+    assert subs and "◆는 두 레지스트리의 비용이 같아지는 손익분기점입니다." in subs[0], _subtitles(data)
 
 
 def test_the_korean_over_time_subtitle_is_a_short_phrase(book):

@@ -42,9 +42,9 @@ def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
             "described (now: {value})"
         )
     )
-    # the picture's ✕ marks are named nowhere on it (its end labels name the lines): the subtitle says what they
-    # are (sixth Korean review: "what is ✕?")
-    legend = " " + _("✕ marks a break-even point, where two registries cost the same.") if points and pictures else ""
+    # the picture's ◆ marks are named nowhere on it (its end labels name the lines): the subtitle says what they
+    # are (sixth Korean review: "what is ✕?"; ninth: a ✕ beside the ✗ of a registry without a required feature)
+    legend = " " + _("◆ marks a break-even point, where two registries cost the same.") if points and pictures else ""
     s = _slide(
         deck.prs,
         _("Sensitivity to {field}").format(field=label.lower()),
