@@ -66,7 +66,7 @@ def _recommend(args: argparse.Namespace) -> int:
         # beside "costs $9.00/month more" on Pro (issue 24)
         print(
             _("Runner-up:   {registry} ({cost}/month)").format(
-                registry=names[r.runner_up], cost=labels.money(a.shown[r.runner_up].monthly_cost)
+                registry=names[r.runner_up], cost=labels.money(a.shown[r.runner_up].monthly_cost, prose=True)
             )
         )
     print("\n" + _("Why:"))
