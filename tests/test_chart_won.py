@@ -338,3 +338,31 @@ def test_frames_without_a_rate_are_the_same_objects():
     assert charts._shown_frame(frame) is frame
     with i18n.using("en", krw=WON):
         assert list(charts._shown_frame(frame)["ecr"]) == [RATE, 2 * RATE]
+
+
+def test_compare_writes_bs_figure_only_where_it_differs_from_as():
+    """Ninth Korean review: where A and B cost the same the two bars' figures ran together ("58만 4천 원58만 4천
+    원"); B's is written where it differs (its hover keeps it). Hand-made table: ECR the same under both, GHCR
+    $100 under A and $150 under B."""
+    import pandas as pd
+
+    t = pd.DataFrame(
+        [
+            {"id": "ecr", "registry": "Amazon ECR", "A": 563.245, "B": 563.245, "difference": 0.0, "change_pct": 0.0},
+            {
+                "id": "ghcr",
+                "registry": "GitHub Container Registry",
+                "A": 100.0,
+                "B": 150.0,
+                "difference": 50.0,
+                "change_pct": 50.0,
+            },
+        ]
+    )
+    fig = charts.compare_bars(t)
+    a, _swatch_a, b, _swatch_b = fig.data
+    assert list(a.text) == ["$100", "$563"]  # cheapest under A first
+    assert list(b.text) == ["$150", ""]
+    with i18n.using("ko", krw=WON):
+        fig = charts.compare_bars(t)
+    assert fig.data[2].text[1] == "" and fig.data[0].textfont.size == 14

@@ -178,3 +178,21 @@ def test_every_deck_chart_marks_the_registries_lacking_a_required_feature(book):
         for sh in slide.shapes
         if sh.has_text_frame
     )
+
+
+def test_a_bar_name_in_korean_holds_one_bracket(book):
+    """Ninth Korean review, slide 3: "S3 + docker save(기준선)(VPC 엔드포인트 구성)": one bracket, as Korean writes it."""
+    from lib.exports.deck import pptx_charts
+    from lib.inputs.workload import from_dict
+
+    w = from_dict({"network": "nat", "repositories": 40, "image_size_mb": 1200, "versions_kept": 30})
+    with i18n.using("ko"):
+        names = [b[0] for b in pptx_charts.cost_bars(analyse(w, book))]
+    assert "S3 + docker save(기준선, VPC 엔드포인트 구성)" in names, names
+    assert not [n for n in names if ")(" in n]
+    with i18n.using("en"):  # English sets the setup apart in words: unchanged
+        assert any(
+            n.startswith("S3 + docker save (baseline) ")
+            for n in pptx_charts.cost_bars(analyse(w, book))
+            for n in [n[0]]
+        )

@@ -144,7 +144,10 @@ def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
             # the catalogue's words for a registry in a setup: the Korean deck read "S3 + docker save (기준선)
             # VPC 엔드포인트 구성", English word order glued together (issue 28, fifth review)
             setup = setups.describe(changes, x.id, short=True)
-            name = _("{registry} {setup}").format(registry=x.name, setup=setup) if changes else x.name
+            # one bracket in Korean: "S3 + docker save(기준선, VPC 엔드포인트 구성)", not "(기준선)(…)" (ninth review)
+            name = (
+                wording.one_bracket(_("{registry} {setup}").format(registry=x.name, setup=setup)) if changes else x.name
+            )
             bars.append((_named(name, x.id, marked), x.id, x.monthly_cost, False))
         elif a.setup:
             now = a.estimate[x.id]

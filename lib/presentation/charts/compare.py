@@ -88,10 +88,16 @@ def _add_scenario(
             line=dict(color=colours, width=1.5 if light else 0),
             opacity=[0.35 if lacking.get(i) else 1.0 for i in t["id"]],  # as the Overview's faded bars
         ),
-        text=[_bar_money(v, cents=False) for v in t[col]],
+        # B's figure where it differs from A's: where they are equal, the same words twice ran together over the
+        # two bars ("58만 4천 원58만 4천 원", ninth Korean review); its hover still gives it
+        text=[
+            "" if light and _bar_money(b, cents=False) == _bar_money(a, cents=False) else _bar_money(b, cents=False)
+            for a, b in zip(t["A"], t[col], strict=True)
+        ],
         textposition="outside",
         cliponaxis=False,
-        textfont=dict(size=12 if horizontal else 18, color=TEXT),
+        # won in 만 and 억 ("58만 4천 원") is twice as long as "$584": smaller, so two bars' figures stay apart
+        textfont=dict(size=12 if horizontal else (14 if _won() and i18n.lang() == "ko" else 18), color=TEXT),
         hovertemplate="<b>%{" + cat + "}</b><br>" + name + ": " + _hover_money(val) + "<extra></extra>",
     )
     # the legend's swatch in neutral grey: the bars' colours are the registries', the legend tells A from B
