@@ -7,7 +7,7 @@ from lib.analyses import decision_sweep, scenario_cache, sensitivity
 from lib.core.i18n import N_, _
 from lib.inputs.workload import DEFAULT, PERCENT_FIELDS
 from lib.presentation import charts, wording
-from lib.pricing import features, labels
+from lib.pricing import labels
 from lib.pricing.registries import name as registry_name
 from ui import chart, money, shell, table, workload_inputs
 
@@ -114,7 +114,7 @@ st.caption(
 # figure at today's value), or as set up now (the view); the analysis is the Overview's, shared. The input
 # swept below is not part of it: switching it reads the same analysis (what a second person costs: nothing)
 scenario = scenario_cache.analysis(w.replace(sweep_field=SWEEP_DEFAULT), book)
-lacking = features.unmet_names(w)  # what the decision holds against each
+lacking = scenario.failing()  # what the decision holds against each: faded, ✗
 
 
 def _sweep() -> tuple[chart.Spec, chart.Spec, list[sensitivity.BreakEven]]:
@@ -136,7 +136,7 @@ chart.show(
 )
 st.caption(wording.sweep_view(scenario.as_set_up))
 if any(lacking.values()):
-    st.caption(_("Faded lines marked ✗: registries without a required feature (see the Features page)."))
+    st.caption(_("Faded lines marked ✗: registries that fail a hard requirement (the Recommendation page says why)."))
 
 st.subheader(_("Break-even points"))
 

@@ -10,7 +10,7 @@ from lib.core.i18n import N_, _
 from lib.inputs import presets
 from lib.inputs.workload import COMPARED, PERCENT_FIELDS, SPECS, Workload, lenient
 from lib.presentation import charts, wording
-from lib.pricing import features, labels
+from lib.pricing import labels
 from lib.pricing.registries import name as registry_name
 from ui import chart, money, share, shell, table as ui_table, workload_inputs
 
@@ -92,8 +92,8 @@ def _views() -> tuple[go.Figure, go.Figure, ui_table.Table, str, str]:
     table = compare.analyses_side_by_side(a_analysis, b_analysis)
     marks = compare.marks(a_analysis, b_analysis)
     # what the decision holds against each, under A or B (B may move the workloads to another cloud)
-    under_a, under_b = features.unmet_names(w), features.unmet_names(b)
-    lacking = {rid: list(dict.fromkeys(under_a[rid] + under_b[rid])) for rid in under_a}
+    under_a, under_b = a_analysis.failing(), b_analysis.failing()
+    lacking = {rid: under_a.get(rid, []) + under_b.get(rid, []) for rid in {**under_a, **under_b}}
     fig = charts.compare_bars(table, w, b, marks, lacking=lacking)  # the legend says what B changes
     narrow = charts.compare_bars(table, w, b, marks, horizontal=True, lacking=lacking)  # a phone's (issue 28)
     was_free = _("was {zero} under A").format(zero=labels.money(0, cents=False))

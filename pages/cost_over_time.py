@@ -8,7 +8,7 @@ from lib.analyses import migration, scenario_cache, timeline
 from lib.core import i18n
 from lib.core.i18n import N_, _, ngettext
 from lib.presentation import charts
-from lib.pricing import features, labels
+from lib.pricing import labels
 from lib.pricing.registries import name as registry_name
 from ui import chart, money, shell, table, workload_inputs
 
@@ -43,7 +43,7 @@ def _views() -> tuple[go.Figure, go.Figure, table.Table, bool]:
     # each registry in its best setup (the recommended one as recommended), or as set up now (the view)
     a = scenario_cache.analysis(w, book)  # the Overview's analysis, shared
     cumulative, monthly = timeline.cost_over_time(w, book, changes=a.shown_changes())
-    lacking = features.unmet_names(w)  # what the decision holds against each: faded, ✗ (as on Break-even)
+    lacking = a.failing()  # what the decision holds against each: faded, ✗ (as on Break-even)
     fig = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth, lacking=lacking)
     narrow = charts.cost_over_time(cumulative, w.horizon_months, w.monthly_growth, narrow=True, lacking=lacking)
     final = cumulative.iloc[-1].sort_values()
@@ -76,7 +76,7 @@ chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w), na
 # review's read); the English is the same words
 st.caption(_("Each registry as set up now.") if w.view == "as_set_up" else _("Each registry in its cheapest setup."))
 if any_lacking:
-    st.caption(_("Faded lines marked ✗: registries without a required feature (see the Features page)."))
+    st.caption(_("Faded lines marked ✗: registries that fail a hard requirement (the Recommendation page says why)."))
 st.dataframe(
     shown,
     hide_index=True,

@@ -6,7 +6,7 @@ import streamlit as st
 from lib.analyses import scenario_cache
 from lib.core.i18n import N_, _
 from lib.presentation import charts, tables, wording
-from lib.pricing import components, consumers, features, labels
+from lib.pricing import components, consumers, labels
 from ui import chart, money, recommendation_line, shell, table, workload_inputs
 
 TITLE = N_("Overview")
@@ -29,7 +29,7 @@ r = a.recommendation
 recommendation_line.show(r)  # made once per scenario (lib/scenario_cache)
 workload_inputs.field("view")
 
-lacking = features.unmet_names(w)  # what the decision holds against each
+lacking = a.failing()  # what the decision holds against each: faded, ✗
 other = a.other_totals()
 fig = scenario_cache.view(  # shared, never changed: the slide export styles a figure made from it
     w,

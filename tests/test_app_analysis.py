@@ -127,6 +127,8 @@ def test_overview_fades_registries_lacking_a_requirement():
 # data/features.yaml: GHCR and Docker Hub have no private endpoint; Artifact Registry's and ACR's are inside
 # Google Cloud and Azure, of no use to this AWS workload (the decision's rule). S3 has a gateway endpoint.
 LACK_ENDPOINT = {"ghcr", "dockerhub", "gar", "acr"}
+# what the charts mark ✗: every hard requirement failed, the S3 baseline's "no registry" among them (ninth review)
+MARKED = LACK_ENDPOINT | {"s3"}
 
 
 def test_compare_marks_registries_lacking_a_requirement_as_the_overview_does():
@@ -142,31 +144,28 @@ def test_compare_marks_registries_lacking_a_requirement_as_the_overview_does():
         for t, x in zip(ticks, order, strict=True)
         if x.replace("<br>", " ") == n and t.endswith(" ✗")
     }
-    assert marked == LACK_ENDPOINT
+    assert marked == MARKED
     for bars in (spec["data"][0], spec["data"][2]):  # A's and B's bars (1 and 3 are the legend's swatches)
         faded = {x.replace("<br>", " ") for x, o in zip(bars["x"], bars["marker"]["opacity"], strict=True) if o < 1}
-        assert faded == {NAMES[r] for r in LACK_ENDPOINT}
+        assert faded == {NAMES[r] for r in MARKED}
     note = next(c.value for c in at.caption if "✗" in c.value)
-    assert (
-        note.startswith("Faded bars marked ✗ lack a feature you require")
-        and "Docker Hub: Private network endpoint" in note
-    )
-    # without the requirement nothing is marked or said
+    assert note.startswith("Faded bars marked ✗ (") and "Docker Hub, " in note and "Recommendation page" in note
+    # without the requirement only the S3 baseline (no registry) is marked
     plain = open_app({}, page="pages/compare.py")
-    assert not any("✗" in t for t in figure(plain)["layout"]["xaxis"]["ticktext"])
-    assert not any("✗" in c.value for c in plain.caption)
+    ticks = figure(plain)["layout"]["xaxis"]["ticktext"]
+    assert [t for t in ticks if "✗" in t] == ["S3 + docker save<br>(baseline) ✗"]
 
 
 def test_over_time_fades_the_lines_of_registries_lacking_a_requirement():
     at = open_app({"required_features": "private_endpoint"}, page="pages/cost_over_time.py")
     assert not at.exception
     lines = figure(at)["data"]
-    assert {d["name"] for d in lines if d["name"].endswith(" ✗")} == {NAMES[r] + " ✗" for r in LACK_ENDPOINT}
-    assert {d["name"] for d in lines if d.get("opacity", 1) < 1} == {NAMES[r] + " ✗" for r in LACK_ENDPOINT}
-    assert sum(a["text"].count("✗") for a in figure(at)["layout"]["annotations"]) == 4  # the line ends too
+    assert {d["name"] for d in lines if d["name"].endswith(" ✗")} == {NAMES[r] + " ✗" for r in MARKED}
+    assert {d["name"] for d in lines if d.get("opacity", 1) < 1} == {NAMES[r] + " ✗" for r in MARKED}
+    assert sum(a["text"].count("✗") for a in figure(at)["layout"]["annotations"]) == 5  # the line ends too
     assert any(c.value.startswith("Faded lines marked ✗") for c in at.caption)
-    plain = open_app({}, page="pages/cost_over_time.py")
-    assert not any("✗" in d["name"] for d in figure(plain)["data"]) and not any("✗" in c.value for c in plain.caption)
+    plain = open_app({}, page="pages/cost_over_time.py")  # the S3 baseline alone: no registry
+    assert [d["name"] for d in figure(plain)["data"] if "✗" in d["name"]] == ["S3 + docker save (baseline) ✗"]
 
 
 def test_migration_page_shows_the_librarys_delta(book):

@@ -85,12 +85,13 @@ def test_network_paths_metrics_say_won_in_man_and_eok():
 
 def test_overview_lists_the_registries_without_a_required_feature_in_korean_punctuation():
     """'GitHub Container Registry: 프라이빗 네트워크 엔드포인트; Docker Hub: …' - a semicolon is not Korean
-    punctuation; and ACR has the endpoint in part (Premium), so the caption says 갖추지 못한, not 없는."""
+    punctuation. The caption names the faded registries once and sends the reader to the Recommendation page's
+    reasons (ninth review: every hard requirement failed is marked, the S3 baseline's too)."""
     at = open_app({**REVIEW, "lang": "ko"})
     assert not at.exception
     (caption,) = [c.value for c in at.caption if c.value.startswith("✗ 표시된 흐린 막대")]
-    assert ";" not in caption and " · Docker Hub: " in caption, caption
-    assert "필수 기능을 갖추지 못한" in caption
+    assert ";" not in caption and "Docker Hub, " in caption and "S3 + docker save(기준선))" in caption, caption
+    assert "필수 요구 사항을 충족하지 못한" in caption
 
 
 def test_over_times_caption_is_a_sentence():

@@ -156,7 +156,7 @@ def test_every_deck_chart_marks_the_registries_lacking_a_required_feature(book):
     from lib.pricing.registries import NAMES
 
     w = from_dict({"required_features": ["private_endpoint"]})
-    lacking = {NAMES[r] for r in ("ghcr", "dockerhub", "gar", "acr")}
+    lacking = {NAMES[r] for r in ("ghcr", "dockerhub", "gar", "acr", "s3")}  # and S3: no registry (ninth review)
     data, _missing = deck.build(
         analyse(w, book), b=w.replace(pulls_per_month=20_000), pictures=False, today=dt.date(2026, 11, 29)
     )
@@ -169,26 +169,23 @@ def test_every_deck_chart_marks_the_registries_lacking_a_required_feature(book):
     labels = [sh.text_frame.text for slide in prs.slides for sh in slide.shapes if sh.name == "Line label"]
     assert {t.removesuffix(" ✗") for t in labels if t.endswith(" ✗")} == lacking, labels
     said = [sh.text_frame.text for slide in prs.slides for sh in slide.shapes if sh.has_text_frame]
-    assert sum("✗: lacks a feature you require" in t for t in said) == 4  # each chart's slide says what ✗ is
-    # without the requirement, no mark and no key
+    assert sum("✗: fails a hard requirement" in t for t in said) == 4  # each chart's slide says what ✗ is
+    # without the requirement, the S3 baseline alone (no registry) is marked
     plain, _missing = deck.build(analyse(from_dict({}), book), pictures=False, today=dt.date(2026, 11, 29))
-    assert "✗" not in " ".join(
-        sh.text_frame.text
-        for slide in Presentation(io.BytesIO(plain)).slides
-        for sh in slide.shapes
-        if sh.has_text_frame
-    )
+    cost = next(sh.chart for slide in Presentation(io.BytesIO(plain)).slides for sh in slide.shapes if sh.has_chart)
+    assert [str(c) for c in cost.plots[0].categories if "✗" in str(c)] == ["S3 + docker save (baseline) ✗"]
 
 
 def test_a_bar_name_in_korean_holds_one_bracket(book):
-    """Ninth Korean review, slide 3: "S3 + docker save(기준선)(VPC 엔드포인트 구성)": one bracket, as Korean writes it."""
+    """Ninth Korean review, slide 3: "S3 + docker save(기준선)(VPC 엔드포인트 구성)": one bracket, as Korean
+    writes it."""
     from lib.exports.deck import pptx_charts
     from lib.inputs.workload import from_dict
 
     w = from_dict({"network": "nat", "repositories": 40, "image_size_mb": 1200, "versions_kept": 30})
     with i18n.using("ko"):
         names = [b[0] for b in pptx_charts.cost_bars(analyse(w, book))]
-    assert "S3 + docker save(기준선, VPC 엔드포인트 구성)" in names, names
+    assert "S3 + docker save(기준선, VPC 엔드포인트 구성) ✗" in names, names  # ✗: no registry
     assert not [n for n in names if ")(" in n]
     with i18n.using("en"):  # English sets the setup apart in words: unchanged
         assert any(

@@ -193,8 +193,9 @@ def test_deck_cost_chart_equals_the_estimate(built, book):
     all_cats, all_values = list(cost.plots[0].categories), list(cost.plots[0].series[0].values)
     rec = all_cats.index("Amazon ECR with VPC endpoints (recommended)")
     s3_best = "S3 + docker save (baseline) with VPC endpoints"
+    assert s3_best + " ✗" in all_cats  # the baseline is no registry: marked as every chart marks it
     cats = [
-        c.replace(" (as set up now)", "").replace(s3_best, "S3 + docker save (baseline)")
+        c.replace(" ✗", "").replace(" (as set up now)", "").replace(s3_best, "S3 + docker save (baseline)")
         for i, c in enumerate(all_cats)
         if i != rec
     ]
@@ -244,7 +245,8 @@ def test_compare_slide_says_what_b_changes(built, book):
     ch = next(sh.chart for sh in s.shapes if sh.has_chart)
     assert [x.name for x in ch.plots[0].series] == ["A: as described", "B: interface endpoints instead of NAT"]
     assert "B: interface endpoints instead of NAT" in slide_text(s)  # the drawn legend
-    cats = list(ch.plots[0].categories)
+    cats = [c.removesuffix(" ✗") for c in ch.plots[0].categories]  # ✗: the S3 baseline, no registry
+    assert [c for c in ch.plots[0].categories if c.endswith(" ✗")] == ["S3 + docker save (baseline) ✗"]
     a, b = (list(x.values) for x in ch.plots[0].series)
     # each registry in its best setup under A and under B, as on the other slides (issue 24)
     ta, tb = analyse(W, book).shown.totals(), analyse(B, book).shown.totals()
@@ -647,7 +649,9 @@ def test_cost_over_time_lines_are_named_at_their_ends(built):
     prs, _, _ = built
     s = slide_with(prs, "Cost over 12 months")
     labels = [sh for sh in s.shapes if sh.name == "Line label"]
-    assert sorted(sh.text_frame.text for sh in labels) == sorted(registries.NAMES.values())
+    names = [sh.text_frame.text for sh in labels]
+    assert sorted(n.removesuffix(" ✗") for n in names) == sorted(registries.NAMES.values())
+    assert [n for n in names if n.endswith(" ✗")] == ["S3 + docker save (baseline) ✗"]  # no registry
     chart = next(sh.chart for sh in s.shapes if sh.has_chart)
     assert not chart.has_legend
     tops = sorted(sh.top for sh in labels)

@@ -77,8 +77,8 @@ def test_the_adr_says_the_recommended_setups_cost_in_a_whole_sentence(book):
 def test_a_required_feature_upload_and_the_current_registry_have_one_word_each():
     # the review met 요구 기능 beside 필수 기능, 올리기 beside 업로드, 마이그레이션 원본 / 기존 레지스트리 beside
     # 현재 레지스트리 (the glossary holds the rejected words: tests/test_korean_glossary.py)
-    assert _("Faded lines marked ✗: registries without a required feature (see the Features page).") == (
-        "✗ 표시된 흐린 선: 필수 기능을 갖추지 못한 레지스트리입니다(기능 페이지 참고)."
+    assert _("Faded lines marked ✗: registries that fail a hard requirement (the Recommendation page says why).") == (
+        "✗ 표시된 흐린 선은 필수 요구 사항을 충족하지 못한 레지스트리입니다(이유는 추천 페이지 참고)."
     )
     assert _("Migrate from") == "현재 레지스트리"
     assert _("The uploaded file could not be used:") == "업로드한 파일을 사용할 수 없었습니다:"

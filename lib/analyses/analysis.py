@@ -79,6 +79,12 @@ class Analysis:
         s = self.best_setups.get(rid)
         return {} if self.as_set_up or s is None else dict(s.changes)
 
+    def failing(self) -> dict[str, list[str]]:
+        """Registry id -> the hard requirements it fails, in the decision's words: what every chart fades and marks
+        ✗ (ninth Korean review: the S3 baseline, set aside as no registry, stood unmarked as the cheapest bar
+        while the answer beside it excluded it; a missing required feature is one such failure)."""
+        return {rid: list(why) for rid, why in self.recommendation.failures.items() if why}
+
     def cheapest(self) -> str | None:
         """The cheapest registry that passes every hard requirement, at the shown figures (the
         S3 baseline never: it is not a registry); the recommendation wins a tie."""

@@ -182,13 +182,11 @@ def category(cat: str) -> str:
     return labels.category(cat)
 
 
-def lacking_bars(lacking: Mapping[str, Sequence[str]]) -> str:
-    """The line under a bar chart whose faded bars are marked ✗, naming what each lacks (Overview, Compare)."""
-    return _("Faded bars marked ✗ lack a feature you require (Features page): {lacking}").format(
-        # Korean lists with " · ": a semicolon is not Korean punctuation (as the ADR's lists, issue 28)
-        lacking=(" · " if i18n.lang() == "ko" else "; ").join(
-            f"{registry_name(r)}: {', '.join(_(x) for x in v)}" for r, v in lacking.items() if v
-        )
+def lacking_bars(failing: Mapping[str, Sequence[str]]) -> str:
+    """The line under a bar chart whose faded bars are marked ✗, naming them (Overview, Compare); the
+    Recommendation page says why each fails, in a list of its own."""
+    return _("Faded bars marked ✗ ({registries}) fail a hard requirement; the Recommendation page says why.").format(
+        registries=", ".join(registry_name(r) for r, v in failing.items() if v)
     )
 
 

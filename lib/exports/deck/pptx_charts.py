@@ -20,7 +20,7 @@ from ...inputs.pricebook import PriceBook
 from ...inputs.workload import Workload
 from ...presentation import charts, wording
 from ...presentation.palette import CATEGORY_COLOURS, REGISTRY_COLOURS, TEXT
-from ...pricing import features, labels, registries, setups
+from ...pricing import labels, registries, setups
 from ...pricing.components import CATEGORIES, Category
 
 if TYPE_CHECKING:  # python-pptx's classes, for annotations only
@@ -46,15 +46,15 @@ from .layout import (
 # ---- charts ----------------------------------------------------------------------------
 
 
-def lacking(w: Workload) -> frozenset[str]:
-    """The registries that do not meet a feature the workload requires (the decision's rule): their names
-    carry ✗ on every chart of the deck, as on the app's (eighth Korean review: the deck showed them as any)."""
-    return frozenset(rid for rid, u in features.unmet(w).items() if u)
+def lacking(a: Analysis) -> frozenset[str]:
+    """The registries that fail a hard requirement (the decision's): their names carry ✗ on every chart of the
+    deck, as on the app's (eighth Korean review: the deck showed them as any; ninth: the S3 baseline too)."""
+    return frozenset(a.failing())
 
 
 def lacking_key(marked: Collection[str]) -> list[str]:
     """The subtitle's part saying what ✗ means, where a chart marks one."""
-    return [_("✗: lacks a feature you require")] if marked else []
+    return [_("✗: fails a hard requirement")] if marked else []
 
 
 def _named(name: str, rid: str, marked: Collection[str]) -> str:
@@ -136,7 +136,7 @@ def cost_bars(a: Analysis) -> list[tuple[str, str, float, bool]]:
     the registry's as-set-up bar says it is that (else the bar marked "recommended" would show a
     cost the answer does not quote)."""
     r = a.recommendation
-    marked = lacking(a.workload)
+    marked = lacking(a)
     bars = []
     for x in a.shown.ranked():
         if x.id != r.recommended:
@@ -211,7 +211,7 @@ def _nice_ceiling(x: float) -> float:
 def breakdown_chart(slide: Slide, a: Analysis) -> tuple[Chart, list[Category]]:
     ranked = a.shown.ranked()  # each registry in its best setup (the recommended one as recommended)
     data = CategoryChartData(number_format=_money_format(cents=True))
-    marked = lacking(a.workload)
+    marked = lacking(a)
     data.categories = [_named(x.name, x.id, marked) for x in ranked]
     used = []
     for cat in CATEGORIES:
@@ -412,5 +412,5 @@ def timeline_chart(
     _style_timeline(ch, order, top_value, recommended)
     # direct labels: one per distinct end value, beside the plot at the line's height
     groups = _end_groups(shown, order, top_value)
-    _line_labels(slide, groups, _label_tops(groups, shown, top, height, top_value), recommended, lacking(w))
+    _line_labels(slide, groups, _label_tops(groups, shown, top, height, top_value), recommended, lacking(a))
     return ch, cumulative, order

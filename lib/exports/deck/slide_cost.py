@@ -38,7 +38,7 @@ def cost_slide(deck: _Deck) -> None:
                 setup=wording.setup(dict(a.setup)), cost=money(a.cost, prose=True)
             )
         )
-    s = _slide(deck.prs, _("Monthly cost by registry, cheapest first"), " · ".join(parts + lacking_key(lacking(w))))
+    s = _slide(deck.prs, _("Monthly cost by registry, cheapest first"), " · ".join(parts + lacking_key(lacking(a))))
     cost_chart(s, a)
     deck.footer(s)
 
@@ -48,7 +48,7 @@ def breakdown_slide(deck: _Deck) -> None:
     s = _slide(
         deck.prs,
         _("Where the money goes"),
-        " · ".join([_("Monthly cost by component"), wording.drivers(deck.w), *lacking_key(lacking(deck.w))]),
+        " · ".join([_("Monthly cost by component"), wording.drivers(deck.w), *lacking_key(lacking(deck.a))]),
     )
     breakdown_chart(s, deck.a)
     deck.footer(s)
@@ -59,9 +59,9 @@ def scenario_b_slide(deck: _Deck, b: Workload | Analysis) -> None:
     other slides (or as set up now: the view): B's analysis when given (nothing priced again), else
     B's workload analysed once here."""
     w = deck.w
-    b = b if isinstance(b, Analysis) else analyse(b, deck.book)
-    tb = b.shown.totals()
-    b = b.workload
+    b_analysis = b if isinstance(b, Analysis) else analyse(b, deck.book)
+    tb = b_analysis.shown.totals()
+    b = b_analysis.workload
     what = wording.changes(w, b) or _("nothing")
     title = _("Scenario B: {changes}").format(changes=what)
     if lines_needed(title, 22, CONTENT_W) > 2:  # many changes: the legend lists them
@@ -69,7 +69,7 @@ def scenario_b_slide(deck: _Deck, b: Workload | Analysis) -> None:
         title = ngettext("Scenario B: {n} change against A", "Scenario B: {n} changes against A", n).format(n=n)
     subtitle = _("A: as described, {drivers}.").format(drivers=wording.drivers(w))
     view = _("Each registry as set up now.") if w.view == "as_set_up" else _("Each registry in its cheapest setup.")
-    marked = lacking(w) | lacking(b)  # a required feature not met under A or B (B may move the workloads)
+    marked = lacking(deck.a) | lacking(b_analysis)  # a hard requirement failed under A or B
     key = "".join(" " + k + "." for k in lacking_key(marked))
     s = _slide(deck.prs, title, subtitle + " " + view + key)
     compare_chart(s, deck.a.shown.totals(), tb, _("A: as described"), _("B: {changes}").format(changes=what), marked)

@@ -24,7 +24,7 @@ def timeline_slide(deck: _Deck) -> None:
             else _("Cumulative cost; no growth")
         )
         + " · "
-        + " · ".join([wording.drivers(w), *lacking_key(lacking(w))]),
+        + " · ".join([wording.drivers(w), *lacking_key(lacking(deck.a))]),
     )
     timeline_chart(s, w, deck.book, deck.a)
     deck.footer(s)
