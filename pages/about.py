@@ -110,10 +110,11 @@ def phone_form_css() -> str:
         for i, text in label.items()
     )
     # on every screen: a date is never broken ("202/6-/11-/29" at 1440 px: Korean's overflow-wrap reached it), a
-    # host breaks only at a space ("aws.amaz/on.co/m"; ninth review)
+    # host (its link inherited the Korean page's overflow-wrap: anywhere) breaks only at a space ("aws.amaz/on.co/m";
+    # ninth review)
     return f"""<style>
 {t} td:nth-child(4) {{ white-space: nowrap; }}
-{t} td:nth-child(5) {{ overflow-wrap: normal; word-break: keep-all; }}
+{t} td:nth-child(5), {t} td:nth-child(5) a {{ overflow-wrap: normal; }}
 @media (max-width: 640px) {{
 {t} table, {t} tbody, {t} tr, {t} td {{ display: block; width: auto; min-width: 0; }}
 {t} table {{ border: none; }}

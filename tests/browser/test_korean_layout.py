@@ -267,6 +267,20 @@ def each_table_shows_its_desktop_form(desktop: Page, lang: str) -> None:
     assert forms and all(f == [True, False] for f in forms), forms
 
 
+# the About page's price table: how many lines each date and each source host (a link without a space) is drawn on
+PRICE_LINES = """() => [...document.querySelectorAll('.st-key-price_book_table td:nth-child(4), '
+  + '.st-key-price_book_table td:nth-child(5) a')].filter(e => !e.textContent.includes(' ')).map(e => {
+  const r = document.createRange(); r.selectNodeContents(e);
+  return [e.textContent, new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })"""
+
+
+def the_price_tables_dates_and_hosts_are_whole(desktop: Page, lang: str) -> None:
+    # ninth review, 1440 px: "202/6-/11-/29" and "aws.amaz/on.co/m", broken wherever Korean's overflow-wrap allowed
+    desktop.page.wait_for_selector(".st-key-price_book_table td", timeout=60_000)
+    lines = desktop.page.evaluate(PRICE_LINES)
+    assert len(lines) > 20 and [x for x in lines if x[1] != 1] == []
+
+
 def the_feature_matrix_never_breaks_a_registry_name(tab: Page, lang: str) -> None:
     # "Harbo/r" at 1440 px and one letter a line at 390 px: Korean's overflow-wrap: anywhere reached the
     # headers; a header takes at most a line per word
@@ -422,6 +436,7 @@ DESKTOP_CHECKS = {
     "/recommendation": (the_decision_tree_text_is_readable_on_a_desktop, tables_fit_a_desktop_window),
     "/break_even": (tables_fit_a_desktop_window, each_table_shows_its_desktop_form),
     "/features": (tables_fit_a_desktop_window, the_feature_matrix_never_breaks_a_registry_name),
+    "/about": (the_price_tables_dates_and_hosts_are_whole,),
 }
 
 
