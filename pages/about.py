@@ -109,7 +109,12 @@ def phone_form_css() -> str:
         f"{t} td:nth-child({i})::before {{ content: {json.dumps(text + ': ', ensure_ascii=False)}; color: #62605e; }}\n"
         for i, text in label.items()
     )
+    # on every screen: a date is never broken ("202/6-/11-/29" at 1440 px: Korean's overflow-wrap reached it), a
+    # host (its link inherited the Korean page's overflow-wrap: anywhere) breaks only at a space ("aws.amaz/on.co/m";
+    # ninth review)
     return f"""<style>
+{t} td:nth-child(4) {{ white-space: nowrap; }}
+{t} td:nth-child(5), {t} td:nth-child(5) a {{ overflow-wrap: normal; }}
 @media (max-width: 640px) {{
 {t} table, {t} tbody, {t} tr, {t} td {{ display: block; width: auto; min-width: 0; }}
 {t} table {{ border: none; }}
@@ -132,7 +137,8 @@ for k, p in book.prices.items():
     host = url.split("/")[2] if url.startswith("http") else url
     if here is not None and here.secondary:
         host = _("{host} (secondary source)").format(host=host)
-    value = {w.region: p.value[w.region]} if isinstance(p.value, dict) and p.by is None else p.value
+    # a regional price's figure alone: the caption above names the region, which every row repeated (ninth review)
+    value = p.value[w.region] if isinstance(p.value, dict) and p.by is None else p.value
     note = labels.plain(i18n.text(p.note))
     if here is not None and here.stand_in:
         note = _("No source read gives this figure for {region}: {other} figure stands in. {note}").format(

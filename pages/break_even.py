@@ -82,9 +82,24 @@ def _answers_table() -> pd.DataFrame:
 # where no input changes the answer, "To" and "How far from today" would be two empty columns (seventh
 # Korean review): the table keeps the columns something is written in
 changing = any(a.nearest() for a in answers.values())
-st.dataframe(
+table.show_both(
     # the answers are the scenario's whatever input is swept below: one table for every sweep_field
     table.shown(w.replace(sweep_field=SWEEP_DEFAULT), book, "decision answers", _answers_table),
+    "answers",
+    # a phone's form: the input, where the answer changes and to what, the point of the table (ninth review: past
+    # the edge at 390 px); today's answer is the box's above, the same for every input
+    phone={
+        "hide_index": True,
+        "width": "stretch",
+        "row_height": table.WRAPPED_ROW,
+        "height": "content",
+        "column_order": ("input", "changes_at", *(("changes_to",) if changing else ())),
+        "column_config": {
+            "input": st.column_config.TextColumn(_("Input"), width=110),
+            "changes_at": st.column_config.TextColumn(_("The answer changes at"), width=130 if changing else 240),
+            "changes_to": st.column_config.TextColumn(_("To"), width=104),
+        },
+    },
     hide_index=True,
     width="stretch",
     # with a change, a long range wraps onto a second line of its 260 px rather than being cut; without
@@ -148,7 +163,7 @@ def _at(x: float) -> str:
 
 if points:
     st.caption(_("Each row: the value where one registry becomes cheaper than another, and what both cost there."))
-    st.dataframe(
+    table.show_both(
         table.shown(
             w,
             book,
@@ -168,6 +183,22 @@ if points:
                 ["cost"],
             ),
         ),
+        "break_evens",
+        # a phone's form: the value and which registry is cheaper on either side of it (ninth review: the third
+        # and fourth columns were past the edge at 390 px); the cost there is the chart's, where the lines cross
+        phone={
+            "hide_index": True,
+            "width": "stretch",
+            "row_height": table.WRAPPED_ROW,
+            "column_order": ("at", "cheaper above", "cheaper below"),
+            "column_config": {
+                # short headers: "지점(월 이미지 풀 횟수)" and "이 값보다 크면 더 저렴" were cut at these widths; the
+                # caption above says what a row is, the select above which input
+                "at": st.column_config.TextColumn(_("Value"), width=84),
+                "cheaper above": st.column_config.TextColumn(_("Cheaper above"), width=132),
+                "cheaper below": st.column_config.TextColumn(_("Cheaper below"), width=132),
+            },
+        },
         hide_index=True,
         width="stretch",
         column_config={

@@ -154,8 +154,25 @@ fig, narrow, shown, cheapest, lacking_note = scenario_cache.view(w, book, ("comp
 chart.show(fig, "compare_chart", "scenario A against B", charts.scenario_title(w), narrow=narrow)
 if lacking_note:
     st.caption(lacking_note)
-st.dataframe(
+ui_table.show_both(
     shown,
+    "compare",
+    # a phone's form: the name, B and what B changes (ninth review: "B − A" and the change were past the edge at
+    # 390 px, the point of the table); A is the chart's other bar
+    phone={
+        "hide_index": True,
+        "width": "stretch",
+        "row_height": ui_table.WRAPPED_ROW,  # a long name on two lines
+        "height": "content",  # the eight registries in view: "auto" counts rows of the default height
+        "column_order": ("registry", "B", "difference", "change_pct"),
+        "column_config": {
+            # "B: monthly co" was cut at 88 px in English; "+₩9,258,488" needs its 92
+            "registry": st.column_config.TextColumn(_("Registry"), width=96, pinned=True),
+            "B": money.column(_("B: monthly cost"), width=104),
+            "difference": st.column_config.TextColumn("B − A", width=92),
+            "change_pct": st.column_config.TextColumn(_("Change"), width=58),
+        },
+    },
     hide_index=True,
     width="stretch",
     column_config={

@@ -77,8 +77,23 @@ chart.show(fig, "timeline_chart", "cost over time", charts.scenario_title(w), na
 st.caption(_("Each registry as set up now.") if w.view == "as_set_up" else _("Each registry in its cheapest setup."))
 if any_lacking:
     st.caption(_("Faded lines marked ✗: registries that fail a hard requirement (the Recommendation page says why)."))
-st.dataframe(
+table.show_both(
     shown,
+    "over_time",
+    # a phone's form: the name, the total over the horizon and the one-time part of it (ninth review: the table
+    # was cut after the total at 390 px)
+    phone={
+        "hide_index": True,
+        "width": "stretch",
+        "row_height": table.WRAPPED_ROW,  # a long name on two lines
+        "height": "content",  # the eight registries in view: "auto" counts rows of the default height
+        "column_order": ("registry", "total", "one-time setup"),
+        "column_config": {
+            "registry": st.column_config.TextColumn(_("Registry"), width=128, pinned=True),
+            "total": money.column(_("Total"), width=98),
+            "one-time setup": money.column(_("One-time setup"), width=124),
+        },
+    },
     hide_index=True,
     width="stretch",
     column_config={

@@ -79,8 +79,22 @@ def _totals_view() -> pd.DataFrame:
     )
 
 
-st.dataframe(
-    table.shown(w, book, "overview totals", _totals_view),  # the same table for everyone with this scenario
+totals = table.shown(w, book, "overview totals", _totals_view)  # the same table for everyone with this scenario
+table.show_both(
+    totals,
+    "totals",
+    # a phone's form: the rank, the name and the cost, the three a phone's 358 px hold whole (ninth review: the
+    # table was cut after the monthly cost); the same Arrow table, its bytes made once
+    phone={
+        "hide_index": True,
+        "width": "stretch",
+        "column_order": ("rank", "registry", "monthly_cost"),
+        "column_config": {
+            "rank": st.column_config.NumberColumn(_("Rank"), width=48),
+            "registry": st.column_config.TextColumn(_("Registry"), width=190, pinned=True),
+            "monthly_cost": money.column(_("Monthly cost"), width=112),
+        },
+    },
     hide_index=True,
     width="stretch",
     # a row of two lines: a cell wraps only in a row taller than 4rem (Streamlit's grid), and a setup in
@@ -132,8 +146,23 @@ def _parts_view() -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-st.dataframe(
-    table.shown(w, book, "overview parts", _parts_view),
+parts = table.shown(w, book, "overview parts", _parts_view)
+table.show_both(
+    parts,
+    "parts",
+    # a phone's form: which registry, which part, what it costs (the quantity, unit price and source are the
+    # desktop's); two lines a row, as a registry's or a part's name wraps in its narrow column
+    phone={
+        "hide_index": True,
+        "width": "stretch",
+        "row_height": table.WRAPPED_ROW,
+        "column_order": ("registry", "component", "monthly_cost"),
+        "column_config": {
+            "registry": st.column_config.TextColumn(_("Registry"), width=110, pinned=True),
+            "component": st.column_config.TextColumn(_("Part"), width=140),
+            "monthly_cost": money.column(_("Monthly cost"), width=96),
+        },
+    },
     hide_index=True,
     width="stretch",
     column_config={

@@ -15,7 +15,7 @@ def test_break_even_page_lists_the_librarys_points(book):
     at = open_app(q, page="pages/break_even.py")
     assert not at.exception
     points = sensitivity.break_evens(from_dict(q), "pulls_per_month", book)
-    table = at.dataframe[1].value  # below the table of where the recommendation changes
+    table = at.dataframe[2].value  # below the table of where the recommendation changes (and its phone form)
     assert list(table["at"]) == [f"{p.x:,.0f} pulls a month" for p in points]
     assert list(table["cheaper above"]) == [NAMES[p.cheaper_above] for p in points]
     assert list(table["cost"]) == [labels.rounded(p.cost) for p in points]  # to the cent, as every surface

@@ -38,7 +38,8 @@ NARROW_MAX = 640
 # caption (sixth Korean review): it is hidden there; the Export page gives the pictures. A table's own tool bar
 # (search, download, full screen: useful on a phone) stands 44 px above the table, where on a phone it covered
 # the caption or heading above (sixth review): there the table leaves it that room. Coloured text such as the
-# swatches in line labels sits in <tspan>s and keeps its colour.
+# swatches in line labels sits in <tspan>s and keeps its colour. A table with a phone's form (ui/table.show_both) is
+# two tables, one hidden by width like a chart's two forms.
 CSS = f"""<style>
 .js-plotly-plot .xtick text, .js-plotly-plot .ytick text, .js-plotly-plot .g-xtitle text,
 .js-plotly-plot .g-ytitle text, .js-plotly-plot .legendtext, .js-plotly-plot .legendtitletext,
@@ -46,6 +47,8 @@ CSS = f"""<style>
 @media (max-width: {NARROW_MAX}px) {{ [class*="st-key-widechart_"] {{ display: none; }} }}
 @media (max-width: {NARROW_MAX}px) {{ .js-plotly-plot .modebar-container {{ display: none; }} }}
 @media (min-width: {NARROW_MAX + 1}px) {{ [class*="st-key-narrowchart_"] {{ display: none; }} }}
+@media (max-width: {NARROW_MAX}px) {{ [class*="st-key-tables_"] > :first-child {{ display: none; }} }}
+@media (min-width: {NARROW_MAX + 1}px) {{ [class*="st-key-tables_"] > :last-child {{ display: none; }} }}
 @media (max-width: {NARROW_MAX}px) {{ .stElementContainer:has(> [data-testid="stFullScreenFrame"] > .stDataFrame) {{
   margin-top: 2.75rem; }} }}
 </style>"""

@@ -17,10 +17,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import pandas as pd
 import pyarrow as pa  # type: ignore[import-untyped]
+import streamlit as st
 from streamlit import dataframe_util
 
 from lib.analyses import scenario_cache
@@ -84,3 +85,17 @@ def arrow(df: pd.DataFrame) -> Table:
 def shown(w: Workload, book: PriceBook, name: Hashable, make: Callable[[], pd.DataFrame]) -> Table:
     """make()'s table for w, converted once per scenario, language and won rate, shared by every session."""
     return scenario_cache.view(w, book, ("table", name), lambda: _kept(arrow(make())))
+
+
+def show_both(data: object, key: str, *, phone: dict[str, Any], **desktop: Any) -> None:
+    """A table in two forms, one drawn per screen width (issue 28, ninth review: at 390 px the tables hid their
+    key columns behind a sideways scroll). st.dataframe is drawn on a canvas, so a column cannot be hidden by
+    CSS inside one table: the desktop's table (`desktop`: st.dataframe's arguments, as before) and a phone's
+    (`phone`: the columns a phone needs, narrow enough for its ~358 px main column; its own "data" or the same
+    table) are both sent, in a container keyed "tables_<key>" (a table without selections carries no key of
+    its own in the page), and ui/chart.CSS's media rules hide one of its two, as for a chart's two forms. The
+    same Arrow table in both is serialised once (_arrow_bytes)."""
+    phone = dict(phone)
+    with st.container(key=f"tables_{key}"):
+        st.dataframe(data, **desktop)
+        st.dataframe(phone.pop("data", data), **phone)

@@ -239,6 +239,48 @@ def the_candidates_table_fits_a_phone(phone: Page, lang: str) -> None:
     tables_fit_a_desktop_window(phone, lang)
 
 
+# every table with a phone's form (ui/table.show_both): which of its two forms the screen draws
+FORMS = """() => [...document.querySelectorAll('[class*="st-key-tables_"]')].map(c =>
+  [...c.children].map(f => f.getBoundingClientRect().width > 0))"""
+# the tables the screen draws (the other form of a table with two is hidden: no box)
+SHOWN_TABLES = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+  .filter(d => d.getBoundingClientRect().width > 0).map(d => {
+  const s = d.querySelector('.dvn-scroller'); return s ? [s.scrollWidth, s.clientWidth] : null; })"""
+
+
+def every_table_fits_a_phone(phone: Page, lang: str) -> None:
+    # ninth review: at 390 px the Overview's totals were cut after the monthly cost, Compare's before "B − A",
+    # Over time's after the total and Break-even's answers before where the answer changes: each table's phone
+    # form is drawn instead, its columns whole in the 358 px main column
+    p = phone.page
+    p.wait_for_selector('[data-testid="stDataFrame"] .dvn-scroller', timeout=60_000)
+    forms = p.evaluate(FORMS)
+    assert forms and all(f == [False, True] for f in forms), forms  # the phone's form, not the desktop's
+    sizes = p.evaluate(SHOWN_TABLES)
+    assert sizes and all(sizes), sizes
+    assert [(scroll, client) for scroll, client in sizes if scroll > client + 1] == [], "a table is cut"
+
+
+def each_table_shows_its_desktop_form(desktop: Page, lang: str) -> None:
+    desktop.page.wait_for_selector('[data-testid="stDataFrame"] .dvn-scroller', timeout=60_000)
+    forms = desktop.page.evaluate(FORMS)
+    assert forms and all(f == [True, False] for f in forms), forms
+
+
+# the About page's price table: how many lines each date and each source host (a link without a space) is drawn on
+PRICE_LINES = """() => [...document.querySelectorAll('.st-key-price_book_table td:nth-child(4), '
+  + '.st-key-price_book_table td:nth-child(5) a')].filter(e => !e.textContent.includes(' ')).map(e => {
+  const r = document.createRange(); r.selectNodeContents(e);
+  return [e.textContent, new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })"""
+
+
+def the_price_tables_dates_and_hosts_are_whole(desktop: Page, lang: str) -> None:
+    # ninth review, 1440 px: "202/6-/11-/29" and "aws.amaz/on.co/m", broken wherever Korean's overflow-wrap allowed
+    desktop.page.wait_for_selector(".st-key-price_book_table td", timeout=60_000)
+    lines = desktop.page.evaluate(PRICE_LINES)
+    assert len(lines) > 20 and [x for x in lines if x[1] != 1] == []
+
+
 def the_feature_matrix_never_breaks_a_registry_name(tab: Page, lang: str) -> None:
     # "Harbo/r" at 1440 px and one letter a line at 390 px: Korean's overflow-wrap: anywhere reached the
     # headers; a header takes at most a line per word
@@ -364,15 +406,16 @@ def a_bar_total_clears_the_as_set_up_mark(phone: Page, lang: str) -> None:
 # tests/browser/test_usability.py's 390 px screen (English) and test_every_page_on_a_korean_phone above. Each
 # takes the tab with the page drawn and the sidebar folded away, and the language. A check here costs no load.
 PHONE_CHECKS = {
-    "/": (bar_names_read_level_and_apart, a_bar_total_clears_the_as_set_up_mark),
+    "/": (bar_names_read_level_and_apart, a_bar_total_clears_the_as_set_up_mark, every_table_fits_a_phone),
     "/recommendation": (
         decision_tree_is_readable,
         korean_breaks_lines_at_spaces_and_sets_no_italics,
         the_candidates_table_fits_a_phone,
     ),
     "/features": (the_feature_matrix_never_breaks_a_registry_name,),
-    "/compare": (compare_has_a_phone_form,),
-    "/cost_over_time": (over_time_legend_sits_below_the_plot,),
+    "/compare": (compare_has_a_phone_form, every_table_fits_a_phone),
+    "/break_even": (every_table_fits_a_phone,),
+    "/cost_over_time": (over_time_legend_sits_below_the_plot, every_table_fits_a_phone),
 }
 
 
@@ -387,11 +430,13 @@ DESKTOP_CHECKS = {
     "/": (
         the_desktop_overview_keeps_its_standing_bars,
         tables_fit_a_desktop_window,
+        each_table_shows_its_desktop_form,
         the_sidebar_selects_show_their_whole_value,
     ),
     "/recommendation": (the_decision_tree_text_is_readable_on_a_desktop, tables_fit_a_desktop_window),
-    "/break_even": (tables_fit_a_desktop_window,),
+    "/break_even": (tables_fit_a_desktop_window, each_table_shows_its_desktop_form),
     "/features": (tables_fit_a_desktop_window, the_feature_matrix_never_breaks_a_registry_name),
+    "/about": (the_price_tables_dates_and_hosts_are_whole,),
 }
 
 

@@ -18,16 +18,21 @@ def test_a_tables_tool_bar_stays_off_the_text_above_it_on_a_phone(tab):
     # a tall window: the table stands mid-screen, unscrolled (scrolled to the window's top edge, the bar moves
     # down into the table to stay on the screen, and nothing above it is covered either way)
     p = _phone(tab, "/cost_over_time", height=2400)
-    table = p.locator('[data-testid="stDataFrame"]').first
+    table = p.locator('[data-testid="stDataFrame"]:visible').first  # the table's phone form (ui/table.show_both)
     assert 0 < table.evaluate(BOX)[2] < 2000
     table.hover()
-    bar = p.locator('[data-testid="stElementToolbar"]').first
+    bar = p.locator('[data-testid="stElementToolbar"]:visible').first
     bar.wait_for(state="visible", timeout=10_000)
     p.wait_for_timeout(800)  # it slides in: measured where it comes to rest
     above = p.evaluate(
-        """() => { let c = document.querySelector('[data-testid="stDataFrame"]').closest('.stElementContainer');
-             do { c = c.previousElementSibling; } while (c && c.getBoundingClientRect().height === 0);
-             return c.getBoundingClientRect().bottom; }"""
+        """() => { const t = [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+               .find(d => d.getBoundingClientRect().width > 0);
+             // the nearest drawn element before it, out of the container that holds its two forms if need be
+             for (let c = t.closest('.stElementContainer'); c; c = c.parentElement) {
+               let s = c.previousElementSibling;
+               while (s && s.getBoundingClientRect().height === 0) s = s.previousElementSibling;
+               if (s) return s.getBoundingClientRect().bottom;
+             } }"""
     )
     bar_box, table_box = bar.evaluate(BOX), table.evaluate(BOX)
     # neither the text above nor the table's header row (its column names) under the bar: the bar's edge may

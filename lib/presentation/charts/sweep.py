@@ -236,7 +236,9 @@ def _sweep_layout(
         annotations=annotations,
         plot_bgcolor="white",
         font=dict(color=TEXT),
-        margin=dict(t=80, r=16, b=190) if narrow else dict(t=80, r=100),
+        # the phone's: room left of the y axis's title, which automargin set flush against the figure's left
+        # edge (ninth review: "월 비용(원, 로그 척도)" clipped at 390 px), and right of the last x tick ("1억")
+        margin=dict(t=80, r=24, b=190, l=84) if narrow else dict(t=80, r=100),
         title=dict(
             text=_("Monthly cost against {field}").format(field=field_name(field).lower())
             + "<br><sup>"
