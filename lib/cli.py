@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -14,7 +14,7 @@ from .analyses.analysis import analyse
 from .bill import cli as bill_cli, inputs_from_paths, read
 from .bill.cli import add_parser as _bill_parser, parse_shares
 from .bill.section import section
-from .core import i18n
+from .core import cli_words, i18n
 from .core.errors import DashboardError, InputError
 from .core.i18n import N_, _
 from .decide import decision
@@ -186,12 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
         ("png", N_("cost chart, 1920x1080 PNG")),
         ("svg", N_("cost chart, SVG")),
     ):
-        ex.add_argument(f"--{kind}", metavar="FILE", help=_(what))
+        ex.add_argument(f"--{kind}", metavar=_("FILE"), help=_(what))
     ex.add_argument("--link", default="", help=_("the share link to print in the deck, JSON and ADR"))
     ex.add_argument(
         "--bill",
         nargs="+",
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_("a cloud bill (FOCUS, AWS CUR, GitHub usage report): the deck and the ADR hold it against the model"),
     )
     ex.add_argument(
@@ -225,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--krw-date", metavar="YYYY-MM-DD", help=_("the day of that rate (default: today); the files name it")
         )
-    _words_of_argparse(ap)
+    cli_words.words_of_argparse(ap)
     return ap
 
 
@@ -250,52 +250,16 @@ def _note(text: str) -> None:
     print(_("note: {problem}").format(problem=text), file=sys.stderr)
 
 
-class _Formatter(argparse.HelpFormatter):
-    """argparse's own "usage: " in the reader's language (the catalogue's; English unchanged)."""
-
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
-
-
-def _words_of_argparse(ap: argparse.ArgumentParser) -> None:
-    """The words argparse prints around ours (section titles, -h's help), in the reader's language,
-    in the parser and every subcommand's: `python -m lib recommend --lang ko --help` read half English."""
-    parsers = [ap]
-    for action in ap._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            parsers += list(action.choices.values())
-    for p in parsers:
-        p.formatter_class = _Formatter
-        p._positionals.title = _("positional arguments")
-        p._optionals.title = _("options")
-        for action in p._actions:
-            if action.option_strings == ["-h", "--help"]:
-                action.help = _("show this help message and exit")
-
-
 def _one_line(text: object, limit: int | None = None) -> str:
     text = " ".join(str(text).split())
     return text[: limit - 1] + "…" if limit and len(text) > limit else text
 
 
-def _asked_language(argv: Sequence[str]) -> str:
-    """The --lang of a command line before it is parsed: --help prints while parsing."""
-    for i, a in enumerate(argv):
-        value = (
-            argv[i + 1]
-            if a == "--lang" and i + 1 < len(argv)
-            else a.partition("=")[2]
-            if a.startswith("--lang=")
-            else ""
-        )
-        if value in i18n.LANGS:
-            return value
-    return i18n.DEFAULT
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Every failure is one line on stderr and exit status 2, never a traceback."""
-    with i18n.using(_asked_language(sys.argv[1:] if argv is None else argv)):  # --help in the language asked for
+    with i18n.using(
+        cli_words.asked_language(sys.argv[1:] if argv is None else argv)
+    ):  # --help in the language asked for
         args = build_parser().parse_args(argv)
     with i18n.using(getattr(args, "lang", i18n.DEFAULT)):
         krw = _krw(args)  # its notes in the language asked for

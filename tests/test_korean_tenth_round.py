@@ -1,0 +1,95 @@
+"""Korean wording of the ninth fresh review (issue 28, /tmp/rev29), fixed in the tenth round: each test
+fails on the words the reviewer read. The catalogue's and the data's Korean: tests.test_korean_glossary.TEXTS."""
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lib import cli
+from lib.core import i18n
+from tests.test_korean_glossary import TEXTS
+
+ROOT = Path(__file__).resolve().parent.parent
+KO = [t for _where, t in TEXTS]
+
+
+def _ko(msgid: str) -> str:
+    with i18n.using("ko"):
+        return i18n._(msgid)
+
+
+# ---- W1. every command's --help in Korean --------------------------------------------------------------
+
+
+def _commands() -> list[list[str]]:
+    """Every command line that has a --help: the top, each subcommand, each subcommand's subcommands."""
+    found: list[list[str]] = [[]]
+    todo: list[tuple[list[str], argparse.ArgumentParser]] = [([], cli.build_parser())]
+    while todo:
+        path, parser = todo.pop()
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found.append([*path, name])
+                    todo.append(([*path, name], sub))
+    return found
+
+
+def english_sentences(help_text: str) -> list[str]:
+    """Runs of three or more English words in a --help, outside what is typed as it is: the usage lines,
+    option names, choices, metavars (capitals), `backticked` commands and the language names."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", help_text) if not p.lstrip().startswith(("사용법:", "usage:"))]
+    text = " ".join(" ".join(paragraphs).split())
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\{[^}]*\}", " ", text)
+    text = re.sub(r"(?<![\w])--?[A-Za-z][\w-]*(=\S+)?", " ", text)
+    text = re.sub(r"\b[A-Z][A-Z0-9_,=.-]*[A-Z0-9]\b", " ", text)  # FILE_OR_FOLDER, GROUP=PERCENT, A,B
+    text = text.replace("(English)", " ")
+    word = r"[A-Za-z][A-Za-z0-9'’-]*"
+    return re.findall(rf"(?<![A-Za-z0-9]){word}(?: {word}){{2,}}(?![A-Za-z0-9가-힣])", text)
+
+
+def test_the_english_sentence_finder_finds_english_and_only_english():
+    assert english_sentences("  measure   a scenario measured from a registry inventory") == [
+        "measure a scenario measured from a registry inventory"
+    ]
+    kept = "  --scenario SCENARIO   YAML 파일(기본값: data/prices.yaml)\n  파일  `aws ecr describe-images` 출력"
+    assert english_sentences(kept) == []
+
+
+@pytest.mark.parametrize("command", _commands(), ids=lambda c: " ".join(c) or "top")
+def test_every_commands_help_is_korean(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main([*command, "--help", "--lang", "ko"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("사용법: ")
+    assert english_sentences(text) == [], text
+
+
+def test_measure_alone_speaks_korean_too():
+    # lib/__main__.py starts `measure` without lib.cli (no pricing engine): its help was entirely English
+    run = subprocess.run(
+        [sys.executable, "-m", "lib", "measure", "--help", "--lang", "ko"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("사용법: ") and "--lang" in run.stdout
+    assert english_sentences(run.stdout) == [], run.stdout
+    assert (
+        "pandas"
+        not in subprocess.run(
+            [sys.executable, "-c", "import sys; from lib.measure import cli; print(' '.join(sys.modules))"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout.split()
+    )
