@@ -93,3 +93,29 @@ def test_measure_alone_speaks_korean_too():
             timeout=60,
         ).stdout.split()
     )
+
+
+# ---- W2. the CSV's units in the language of the file ---------------------------------------------------
+
+
+def test_the_csv_writes_its_units_as_the_spreadsheet_does():
+    import csv
+    import io
+
+    from lib.exports import export
+    from lib.inputs import pricebook
+    from lib.inputs.workload import DEFAULT
+    from lib.pricing import engine
+
+    e = engine.estimate(DEFAULT, pricebook.load())
+
+    def units(lang: str) -> set[str]:
+        with i18n.using(lang):
+            rows = list(csv.reader(io.StringIO(export.csv_table(e))))
+        column = rows[0].index("단위" if lang == "ko" else "unit")
+        return {r[column] for r in rows[1:] if r[column]}
+
+    korean, english = units("ko"), units("en")
+    assert "GB-월" in korean and "엔지니어 시간" in korean
+    assert not korean & {"GB-month", "GB-day", "day", "engineer-hour", "instance-hour", "seat-month"}, korean
+    assert {"GB-month", "engineer-hour"} <= english  # English keeps its keys as they were
