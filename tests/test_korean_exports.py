@@ -237,7 +237,9 @@ def test_korean_tables_and_record_keep_the_figures(book):
         xlsx = export.xlsx_table(a.estimate, book)
     assert HANGUL.search(rows[0][0]) and len(rows) == len(english_rows)
     # the figures are the English file's, to the digit: only the words change
-    assert [r[4:] for r in rows[1:] if r[2] != rows[-1][2]] == [r[4:] for r in english_rows[1:] if r[2] != "TOTAL"]
+    # (the unit, column 5, is in the file's language: GB-월 for GB-month, as the spreadsheet writes it)
+    figures = [[r[4], *r[6:]] for r in rows[1:] if r[2] != rows[-1][2]]
+    assert figures == [[r[4], *r[6:]] for r in english_rows[1:] if r[2] != "TOTAL"]
     assert record.startswith("# ADR: ") and HANGUL.search(record.splitlines()[0])
     assert "173.25" in record  # ECR with endpoints: 144 + 29.20 + 0.05 (tests/test_exports.py's hand arithmetic)
     import openpyxl
