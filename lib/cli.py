@@ -14,7 +14,7 @@ from .analyses.analysis import analyse
 from .bill import cli as bill_cli, inputs_from_paths, read
 from .bill.cli import add_parser as _bill_parser, parse_shares
 from .bill.section import section
-from .core import cli_words, i18n
+from .core import cli_words, i18n, numbers
 from .core.errors import DashboardError, InputError
 from .core.i18n import N_, _
 from .decide import decision
@@ -152,13 +152,28 @@ def _fields(args: argparse.Namespace) -> int:
             rng = _("text matching {pattern}").format(pattern=s.pattern) if s.pattern else _("text")
         elif s.choices:
             rng = ", ".join(map(str, s.choices))
-        elif s.min is not None:
-            rng = f"{s.min:g}..{s.max:g}"
+        elif s.min is not None and s.max is not None:
+            rng = _("{low}..{high}").format(low=numbers.number(s.min), high=numbers.number(s.max))
         else:
             rng = "true/false"
-        default = _("default {value}").format(value=f"{s.default!s:<10}")  # the value as a scenario file has it
-        print(f"{name:<28} {default} {rng:<32} {s.help}")
+        default = _("default {value}").format(value=report.pad(_default_words(s.default), 10))
+        print(f"{report.pad(name, 28)} {default} {report.pad(rng, 32)} {s.help}")
     return 0
+
+
+def _default_words(value: object) -> str:
+    """A field's default as the reader takes it, never Python's repr ("False", "()", "1e+06"): a scenario
+    file's value in English (false, 1,000), the sidebar's words in Korean (아니요, 없음); choice keys stay
+    keys, as the list of choices beside them has them (ninth Korean review W3)."""
+    if isinstance(value, bool):
+        if i18n.lang() == "en":
+            return "true" if value else "false"  # as a scenario file writes it, beside "true/false"
+        return _("yes") if value else _("no")
+    if isinstance(value, int | float):
+        return numbers.number(value)
+    if isinstance(value, tuple | list | frozenset | set):
+        return ", ".join(map(str, value)) if value else _("none")
+    return str(value)
 
 
 def build_parser() -> argparse.ArgumentParser:

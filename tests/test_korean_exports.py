@@ -284,7 +284,9 @@ def test_the_korean_spreadsheet_speaks_korean_and_formats_its_figures(book):
     assert money and {c.number_format for c in money} == {"#,##0.00"}
     shown = [r for r in scenario.iter_rows(min_row=2, values_only=True)]
     assert all(HANGUL.search(r[0]) for r in shown)  # each input named as the sidebar names it
-    assert not {r[1] for r in shown} & {"True", "False"} and {r[3] for r in shown} & {"True", "False"}
+    # the scenario file's value beside the sidebar's words: false, never Python's False (ninth review W3)
+    assert not {r[1] for r in shown} & {"True", "False"} and {r[3] for r in shown} & {"true", "false"}
+    assert not {r[3] for r in shown} & {"True", "False", "()"}
     # English keeps its file as it was: keys and values only, no formats asked for
     wb_en = openpyxl.load_workbook(io.BytesIO(export.xlsx_table(a.estimate, book, a)))
     assert [c.value for c in wb_en.worksheets[2][1]] == ["field", "value"]

@@ -119,3 +119,41 @@ def test_the_csv_writes_its_units_as_the_spreadsheet_does():
     assert "GB-월" in korean and "엔지니어 시간" in korean
     assert not korean & {"GB-month", "GB-day", "day", "engineer-hour", "instance-hour", "seat-month"}, korean
     assert {"GB-month", "engineer-hour"} <= english  # English keeps its keys as they were
+
+
+# ---- W3. `fields` and the spreadsheet's scenario sheet: no Python values -----------------------------
+
+
+def _fields(lang: str, capsys) -> dict[str, str]:
+    cli.main(["fields", "--lang", lang])
+    return {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+
+
+def test_fields_says_defaults_and_ranges_in_words_not_python(capsys):
+    ko = _fields("ko", capsys)
+    assert "기본값 아니요" in ko["aws_only"] and "False" not in ko["aws_only"]
+    assert "기본값 없음" in ko["compliance"] and "()" not in ko["compliance"]
+    assert "1~1,000,000" in ko["repositories"] and "e+" not in ko["repositories"]
+    assert "기본값 500 " in ko["image_size_mb"]  # 500, not 500.0
+    en = _fields("en", capsys)  # English printed the same reprs: its words are a scenario file's
+    assert "default false" in en["aws_only"] and "default none" in en["compliance"]
+    assert "1..1,000,000" in en["repositories"] and "e+" not in "".join(en.values())
+
+
+def test_the_spreadsheets_scenario_sheet_holds_no_python_values():
+    import io
+
+    import openpyxl
+
+    from lib.exports import export
+    from lib.inputs import pricebook
+    from lib.inputs.workload import DEFAULT, from_dict
+    from lib.pricing import engine
+
+    w = from_dict({**DEFAULT.to_dict(), "compliance": ["audit_logs", "signing"]})
+    e = engine.estimate(w, pricebook.load())
+    with i18n.using("ko"):
+        sheet = openpyxl.load_workbook(io.BytesIO(export.xlsx_table(e, pricebook.load()))).worksheets[2]
+    values = {r[2]: r[3] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert values["aws_only"] == "false" and values["compliance"] == "[audit_logs, signing]"
+    assert not {"False", "True", "()", "('audit_logs', 'signing')"} & set(values.values())
