@@ -157,3 +157,38 @@ def test_the_spreadsheets_scenario_sheet_holds_no_python_values():
     values = {r[2]: r[3] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert values["aws_only"] == "false" and values["compliance"] == "[audit_logs, signing]"
     assert not {"False", "True", "()", "('audit_logs', 'signing')"} & set(values.values())
+
+
+# ---- the recommendation's reasons (data/decision_tree.yaml) and the strength words -------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("세 가지가 모두 필수는 아닙니다", "세 가지가 모두 필수인 것은 아닙니다"),
+        (
+            "그 클라우드의 레지스트리가 외부 서비스가 아닙니다",
+            "해당 클라우드의 레지스트리를 외부 서비스로 보지 않습니다",
+        ),
+        ("네 가지 요구 사항 모두 해당하지 않습니다", "네 가지 중 해당하는 것이 없습니다"),
+        (
+            "자체 호스팅 레지스트리도 제공합니다.",
+            "ECR(VPC 인터페이스 엔드포인트)뿐 아니라 워크로드의 VPC 안에서 운영하는",
+        ),
+        ("ECR이 맞습니다", "AWS 프로덕션 환경에는 ECR이 적합합니다(추천 강도 3/3)."),
+    ],
+)
+def test_the_reasons_read_as_the_reviewer_wrote_them(old, new):
+    tree = (ROOT / "data" / "decision_tree.yaml").read_text(encoding="utf-8")
+    assert old not in tree and new in tree
+
+
+def test_the_strength_is_said_once_not_twice():
+    from lib.pricing import labels
+
+    with i18n.using("ko"):
+        assert labels.strength_words("ECR입니다(추천 강도 3/3).") == "ECR입니다(추천 강도 3/3)."
+        assert labels.strength_words("(추천 강도 2/3)") == "(추천 강도 2/3, 적합한 선택)"
+    with i18n.using("en"):  # English unchanged
+        assert labels.strength_words("(strength 3 of 3)") == "(a clear fit, rated 3 of 3)"
+    assert not [t for t in KO if "확실한 선택" in t]

@@ -32,7 +32,7 @@ def why_bullets(a: Analysis, limit: int = 3) -> list[str]:
     """At most three plain reasons, as an argument runs: the general one, then the specific one (the last
     two decision steps that said something, not the "no" / "none of these" answers, in the order they were
     taken), then the cost note. The sixth Korean review read the specific reason before the general one as
-    backwards ("AWS 프로덕션에는 ECR이 맞습니다 …" above "워크로드가 AWS에서 실행되므로 …")."""
+    backwards ("AWS 프로덕션 환경에는 ECR이 적합합니다 …" above "워크로드가 AWS에서 실행되므로 …")."""
     steps = [s for s in a.recommendation.path if not s.declines][-2:]  # earlier steps are too general to say why
     out = [wording.reason(s.reasons[0]) for s in steps]  # in any language, unlike the answer's words
     if a.recommendation.cost_note:
