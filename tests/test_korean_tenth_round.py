@@ -192,3 +192,28 @@ def test_the_strength_is_said_once_not_twice():
     with i18n.using("en"):  # English unchanged
         assert labels.strength_words("(strength 3 of 3)") == "(a clear fit, rated 3 of 3)"
     assert not [t for t in KO if "확실한 선택" in t]
+
+
+# ---- deck slide 2: the cheapest candidate ----------------------------------------------------------------
+
+
+def test_the_cheapest_candidate_reads_as_two_plain_sentences(book):
+    from lib.analyses.analysis import analyse
+    from lib.exports.deck import story
+    from lib.inputs.workload import from_dict
+    from tests.conftest import EKS_TEAM
+
+    w = from_dict(EKS_TEAM)
+    a = analyse(w, book)
+    with i18n.using("ko"):
+        text = story.alternative_sentence(w, a)
+    assert text.startswith("필수 요구 사항을 모두 충족하는 레지스트리 중 가장 저렴한 것은 Amazon ECR(")
+    assert "월 $173.25입니다. " in text and "가장 저렴합니다:" not in text
+    # the baseline named with its cost, then why it is out: $33.12 = the S3 baseline's month (tests/test_exports.py)
+    assert text.endswith(
+        "S3 + docker save(기준선)의 월 비용($33.12)이 더 낮지만 필수 요구 사항을 충족하지 못해 제외했습니다."
+    )
+    with i18n.using("en"):  # English unchanged for one registry
+        assert story.alternative_sentence(w, a).endswith(
+            " S3 + docker save (baseline) at $33.12 a month is cheaper but fails a hard requirement."
+        )
