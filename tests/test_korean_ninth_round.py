@@ -63,7 +63,9 @@ def test_the_adr_says_the_recommended_setups_cost_in_a_whole_sentence(book):
     assert " 시 월 " not in text
     (line,) = [x for x in text.splitlines() if x.startswith("- 추천대로 구성을 바꾸면")]
     # the preset's worked figures (tests/test_exports.py): ECR with both endpoints $563.25 a month, as entered $2,996.85
-    assert line.startswith("- 추천대로 구성을 바꾸면 월 비용은 $563.25이며, 가장 큰 항목(48%)은 NAT 데이터 처리"), line
+    assert line.startswith(
+        "- 추천대로 구성을 바꾸면 월 비용은 $563.25이며, 가장 큰 항목(48%)은 NAT 게이트웨이 데이터 처리"
+    ), line
     assert line.endswith("추천 구성은 ecr.api·ecr.dkr 인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성입니다."), (
         line
     )

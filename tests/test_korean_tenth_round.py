@@ -217,3 +217,31 @@ def test_the_cheapest_candidate_reads_as_two_plain_sentences(book):
         assert story.alternative_sentence(w, a).endswith(
             " S3 + docker save (baseline) at $33.12 a month is cheaper but fails a hard requirement."
         )
+
+
+# ---- terminology: one term each (the glossary holds the variants; these read the reviewer's places) -----
+
+
+@pytest.mark.parametrize(
+    ("msgid", "korean"),
+    [
+        ("NAT data processed", "NAT 게이트웨이 데이터 처리"),
+        ("NAT gateway data processed", "NAT 게이트웨이 데이터 처리"),
+        ("Data transfer to other regions", "리전 간 데이터 전송"),
+        ("ACR tier", "ACR 서비스 계층"),
+        ("Operations hours a month", "월 운영 작업 시간"),
+        ("Engineer time", "운영 인건비"),  # the money series; the unit of hours stays 엔지니어 시간
+        ("engineer-hour", "엔지니어 시간"),
+        ("Month", "경과 개월"),  # the cumulative charts' x-axis: months elapsed, not a calendar month
+        ("Amazon EKS (Kubernetes)", "Amazon EKS(Kubernetes)"),
+    ],
+)
+def test_one_term_as_the_reviewer_asked(msgid, korean):
+    assert _ko(msgid) == korean
+
+
+def test_pulls_have_a_request_location_and_the_verb_is_not_pull_hada():
+    assert not [t for t in KO if "출발지" in t]
+    assert not [t for t in KO if re.search(r"(?<![가-힣])풀(하|할|한)", t)]
+    assert sum("이미지 풀 요청 위치" in t for t in KO) >= 5  # the sidebar, its message, Measure's notes
+    assert not [t for t in KO if "대시보드에 대하여" in t or "4 CPU" in t or "제약 조건을 통과한" in t]

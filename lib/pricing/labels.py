@@ -94,7 +94,7 @@ CHOICES: dict[tuple[str, str], str] = {
     ("scanning", "enhanced"): N_("Enhanced (paid per image)"),
     ("deploy_platform", "ec2"): N_("EC2 instances (launch template)"),
     ("deploy_platform", "ecs"): "Amazon ECS",
-    ("deploy_platform", "eks"): "Amazon EKS (Kubernetes)",
+    ("deploy_platform", "eks"): N_("Amazon EKS (Kubernetes)"),  # Korean writes no space before a bracket
     ("deploy_platform", "kubernetes"): N_("Another Kubernetes cluster"),
     ("deploy_platform", "other"): N_("Something else"),
 }
