@@ -235,7 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--krw-rate",
             metavar=_("RATE"),
-            help=_("amounts in won at this rate (won per US dollar, from your bank or treasury); default: US dollars"),
+            help=_(
+                "amounts in won at this rate (won per US dollar, from your bank or treasury); default: US dollars; "
+                "JSON, CSV and the spreadsheet stay in US dollars"
+            ),
         )
         command.add_argument(
             "--krw-date", metavar="YYYY-MM-DD", help=_("the day of that rate (default: today); the files name it")

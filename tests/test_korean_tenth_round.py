@@ -245,3 +245,46 @@ def test_pulls_have_a_request_location_and_the_verb_is_not_pull_hada():
     assert not [t for t in KO if re.search(r"(?<![가-힣])풀(하|할|한)", t)]
     assert sum("이미지 풀 요청 위치" in t for t in KO) >= 5  # the sidebar, its message, Measure's notes
     assert not [t for t in KO if "대시보드에 대하여" in t or "4 CPU" in t or "제약 조건을 통과한" in t]
+
+
+# ---- W4-W13: sentences as the reviewer rewrote them ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("msgid", "korean"),
+    [
+        (
+            "Each registry as the scenario sets it up; `recommend` compares each in its cheapest setup.",
+            "금액은 시나리오에 입력한 구성 기준입니다. "
+            "`recommend`는 레지스트리마다 가장 저렴한 구성을 골라 비교합니다.",
+        ),
+        ("KRW", "원"),
+    ],
+)
+def test_sentences_as_the_reviewer_wrote_them(msgid, korean):
+    assert _ko(msgid) == korean
+
+
+def test_the_reviewers_wording_holds_across_the_catalogue():
+    assert not [t for t in KO if "입력하신" in t]  # 입력한: no honorific for the reader's own input
+    assert any("직접 추정하기 가장 어렵지만, 레지스트리에는 이미 기록되어 있습니다." in t for t in KO)
+    assert any("인터넷 이미지 풀 비율에 포함하세요" in t for t in KO) and not any("풀로 세세요" in t for t in KO)
+    assert not any("이 범위에서는 추천이 바뀌지 않습니다" in t for t in KO)  # the banner said it twice
+    krw_title = [t for t in KO if t.startswith("레지스트리별 월 비용(1달러당 {rate}원")]
+    assert krw_title and not [t for t in krw_title if ";" in t] and " · " in krw_title[0]
+    krw_help = _ko(
+        "amounts in won at this rate (won per US dollar, from your bank or treasury); default: US dollars; "
+        "JSON, CSV and the spreadsheet stay in US dollars"
+    )
+    assert krw_help.endswith(
+        "지정하지 않으면 미국 달러로 표시합니다. 스프레드시트와 CSV, JSON은 미국 달러로 유지됩니다."
+    )
+
+
+def test_the_sensitivity_slide_ends_its_subtitle_before_the_legend():
+    import inspect
+
+    from lib.exports.deck import slide_sensitivity
+
+    # "(현재 값: 50,000) ✕는 …" ran two sentences together; the legend now follows ". "
+    assert 'legend = ". " + _(' in inspect.getsource(slide_sensitivity)
