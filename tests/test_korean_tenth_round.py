@@ -288,3 +288,18 @@ def test_the_sensitivity_slide_ends_its_subtitle_before_the_legend():
 
     # "(현재 값: 50,000) ✕는 …" ran two sentences together; the legend now follows ". "
     assert 'legend = ". " + _(' in inspect.getsource(slide_sensitivity)
+
+
+def test_the_sources_slides_name_each_line_once(book):
+    from lib.analyses.analysis import analyse
+    from lib.exports.deck import price_sources
+    from lib.inputs import presets
+
+    w, _yaml = presets.load("eks-private")  # NAT processing on two lines: in-region and cross-region pulls
+    a = analyse(w, book)
+    for lang, line in (("ko", "NAT 게이트웨이 데이터 처리"), ("en", "NAT data processed")):
+        with i18n.using(lang):
+            items = [i for _v, pages in price_sources.sources(a) for *_p, its in pages for i in its]
+        nat = [i for i in items if i.startswith(line)]
+        assert nat, items
+        assert not [i for i in nat if i.count(line) > 1], nat
