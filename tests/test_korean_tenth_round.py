@@ -303,3 +303,39 @@ def test_the_sources_slides_name_each_line_once(book):
         nat = [i for i in items if i.startswith(line)]
         assert nat, items
         assert not [i for i in nat if i.count(line) > 1], nat
+
+
+# ---- numbers as Korean spaces them ---------------------------------------------------------------------
+
+
+def test_numbers_and_units_are_spaced_as_korean_writes_them():
+    from lib.analyses import decision_sweep
+    from lib.core import numbers
+
+    with i18n.using("ko"):
+        assert decision_sweep.value("image_size_mb", 1200) == "1,200 MB"  # was "1,200MB"
+        assert numbers.quantity(12, "개월") == "12개월"  # was "12 개월"
+        assert numbers.quantity(12, "GB-월") == "12 GB-월" and numbers.quantity(4, "엔지니어 시간") == "4 엔지니어 시간"
+        # a range says what both ends share once: was "버전 1개~버전 1,000개", "월 10회~월 1억 회"
+        assert "{}~{}".format(*decision_sweep.value_range("versions_kept", 1, 1000)) == "버전 1~1,000개"
+        assert "{}~{}".format(*decision_sweep.value_range("pulls_per_month", 10, 1e8)) == "월 10회~1억 회"
+        assert "{}~{}".format(*decision_sweep.value_range("team_seats", 1, 1000)) == "1~1,000명"
+    with i18n.using("en"):  # English unchanged
+        assert decision_sweep.value_range("versions_kept", 1, 1000) == ("1 versions", "1,000 versions")
+        assert numbers.quantity(12, "months") == "12 months"
+    assert not [t for t in KO if re.search(r"\d(MB|GB)\b", t)]  # "500GB" in the ECR Public quote
+
+
+def test_the_uploaders_size_gets_its_space_on_a_korean_page():
+    import shutil
+
+    from ui import accessibility
+
+    script = accessibility._script("ko")
+    line = next(x.strip() for x in script.splitlines() if x.strip().startswith("const size"))
+    node = shutil.which("node")
+    if node is None:  # the browser suite shows the page itself (tests/browser)
+        assert '"$1 $2"' in line
+        return
+    js = f'const limit = ["1MB per file", "1MB"]; {line} console.log(size);'
+    assert subprocess.run([node, "-e", js], capture_output=True, text=True, timeout=30).stdout.strip() == "1 MB"
