@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -14,7 +14,7 @@ from .analyses.analysis import analyse
 from .bill import cli as bill_cli, inputs_from_paths, read
 from .bill.cli import add_parser as _bill_parser, parse_shares
 from .bill.section import section
-from .core import i18n
+from .core import cli_words, i18n, numbers
 from .core.errors import DashboardError, InputError
 from .core.i18n import N_, _
 from .decide import decision
@@ -152,13 +152,28 @@ def _fields(args: argparse.Namespace) -> int:
             rng = _("text matching {pattern}").format(pattern=s.pattern) if s.pattern else _("text")
         elif s.choices:
             rng = ", ".join(map(str, s.choices))
-        elif s.min is not None:
-            rng = f"{s.min:g}..{s.max:g}"
+        elif s.min is not None and s.max is not None:
+            rng = _("{low}..{high}").format(low=numbers.number(s.min), high=numbers.number(s.max))
         else:
             rng = "true/false"
-        default = _("default {value}").format(value=f"{s.default!s:<10}")  # the value as a scenario file has it
-        print(f"{name:<28} {default} {rng:<32} {s.help}")
+        default = _("default {value}").format(value=report.pad(_default_words(s.default), 10))
+        print(f"{report.pad(name, 28)} {default} {report.pad(rng, 32)} {s.help}")
     return 0
+
+
+def _default_words(value: object) -> str:
+    """A field's default as the reader takes it, never Python's repr ("False", "()", "1e+06"): a scenario
+    file's value in English (false, 1,000), the sidebar's words in Korean (아니요, 없음); choice keys stay
+    keys, as the list of choices beside them has them (ninth Korean review W3)."""
+    if isinstance(value, bool):
+        if i18n.lang() == "en":
+            return "true" if value else "false"  # as a scenario file writes it, beside "true/false"
+        return _("yes") if value else _("no")
+    if isinstance(value, int | float):
+        return numbers.number(value)
+    if isinstance(value, tuple | list | frozenset | set):
+        return ", ".join(map(str, value)) if value else _("none")
+    return str(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -186,12 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
         ("png", N_("cost chart, 1920x1080 PNG")),
         ("svg", N_("cost chart, SVG")),
     ):
-        ex.add_argument(f"--{kind}", metavar="FILE", help=_(what))
+        ex.add_argument(f"--{kind}", metavar=_("FILE"), help=_(what))
     ex.add_argument("--link", default="", help=_("the share link to print in the deck, JSON and ADR"))
     ex.add_argument(
         "--bill",
         nargs="+",
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_("a cloud bill (FOCUS, AWS CUR, GitHub usage report): the deck and the ADR hold it against the model"),
     )
     ex.add_argument(
@@ -220,12 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--krw-rate",
             metavar=_("RATE"),
-            help=_("amounts in won at this rate (won per US dollar, from your bank or treasury); default: US dollars"),
+            help=_(
+                "amounts in won at this rate (won per US dollar, from your bank or treasury); default: US dollars; "
+                "JSON, CSV and the spreadsheet stay in US dollars"
+            ),
         )
         command.add_argument(
             "--krw-date", metavar="YYYY-MM-DD", help=_("the day of that rate (default: today); the files name it")
         )
-    _words_of_argparse(ap)
+    cli_words.words_of_argparse(ap)
     return ap
 
 
@@ -250,52 +268,16 @@ def _note(text: str) -> None:
     print(_("note: {problem}").format(problem=text), file=sys.stderr)
 
 
-class _Formatter(argparse.HelpFormatter):
-    """argparse's own "usage: " in the reader's language (the catalogue's; English unchanged)."""
-
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
-
-
-def _words_of_argparse(ap: argparse.ArgumentParser) -> None:
-    """The words argparse prints around ours (section titles, -h's help), in the reader's language,
-    in the parser and every subcommand's: `python -m lib recommend --lang ko --help` read half English."""
-    parsers = [ap]
-    for action in ap._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            parsers += list(action.choices.values())
-    for p in parsers:
-        p.formatter_class = _Formatter
-        p._positionals.title = _("positional arguments")
-        p._optionals.title = _("options")
-        for action in p._actions:
-            if action.option_strings == ["-h", "--help"]:
-                action.help = _("show this help message and exit")
-
-
 def _one_line(text: object, limit: int | None = None) -> str:
     text = " ".join(str(text).split())
     return text[: limit - 1] + "…" if limit and len(text) > limit else text
 
 
-def _asked_language(argv: Sequence[str]) -> str:
-    """The --lang of a command line before it is parsed: --help prints while parsing."""
-    for i, a in enumerate(argv):
-        value = (
-            argv[i + 1]
-            if a == "--lang" and i + 1 < len(argv)
-            else a.partition("=")[2]
-            if a.startswith("--lang=")
-            else ""
-        )
-        if value in i18n.LANGS:
-            return value
-    return i18n.DEFAULT
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Every failure is one line on stderr and exit status 2, never a traceback."""
-    with i18n.using(_asked_language(sys.argv[1:] if argv is None else argv)):  # --help in the language asked for
+    with i18n.using(
+        cli_words.asked_language(sys.argv[1:] if argv is None else argv)
+    ):  # --help in the language asked for
         args = build_parser().parse_args(argv)
     with i18n.using(getattr(args, "lang", i18n.DEFAULT)):
         krw = _krw(args)  # its notes in the language asked for

@@ -69,8 +69,8 @@ def _answers_table() -> pd.DataFrame:
                 "answer": registry_name(a.now),
                 "changes_at": decision_sweep.value(f, c.x)
                 if c
-                else _("nowhere in {lo} to {hi}").format(
-                    lo=decision_sweep.value(f, a.lo), hi=decision_sweep.value(f, a.hi)
+                else _("nowhere in {lo} to {hi}").format_map(
+                    dict(zip(("lo", "hi"), decision_sweep.value_range(f, a.lo, a.hi), strict=True))
                 ),
                 "changes_to": (registry_name(c.after) if c.after != a.now else registry_name(c.before)) if c else "",
                 "how_far": decision_sweep.how_far(a, c) if c else "",

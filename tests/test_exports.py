@@ -846,7 +846,7 @@ def test_adr_and_deck_in_won_say_one_currency_and_the_rate_once(book):
         ko_first = slide_text(
             Presentation(io.BytesIO(deck.build(analyse(w, book), pictures=False, today=TODAY)[0])).slides[0]
         )
-    assert "| 레지스트리 | 월 비용(KRW) | 결과 |" in ko
+    assert "| 레지스트리 | 월 비용(원) | 결과 |" in ko  # ninth review: 원, not KRW
     # issue 28: one way to state the rate, as the app's caption does ("1달러당 1,380.50원"), in the ADR
     # and on the deck alike
     assert ko.count("1달러당 1,380.50원") == 1 and "₩1,380.50" not in ko

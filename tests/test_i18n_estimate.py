@@ -156,7 +156,7 @@ def test_regions_in_both_languages():
         note = regions.other_clouds_note("ap-northeast-2")
     assert note == (
         "Azure는 한국 중부(koreacentral), Google Cloud는 서울(asia-northeast3) 가격으로 계산합니다. "
-        "아시아 태평양(서울)에서 가장 가까운 각 클라우드의 리전입니다."
+        "각 클라우드에서 아시아 태평양(서울)에 가장 가까운 리전입니다."  # ninth review
     )
 
 

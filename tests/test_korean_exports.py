@@ -237,7 +237,9 @@ def test_korean_tables_and_record_keep_the_figures(book):
         xlsx = export.xlsx_table(a.estimate, book)
     assert HANGUL.search(rows[0][0]) and len(rows) == len(english_rows)
     # the figures are the English file's, to the digit: only the words change
-    assert [r[4:] for r in rows[1:] if r[2] != rows[-1][2]] == [r[4:] for r in english_rows[1:] if r[2] != "TOTAL"]
+    # (the unit, column 5, is in the file's language: GB-월 for GB-month, as the spreadsheet writes it)
+    figures = [[r[4], *r[6:]] for r in rows[1:] if r[2] != rows[-1][2]]
+    assert figures == [[r[4], *r[6:]] for r in english_rows[1:] if r[2] != "TOTAL"]
     assert record.startswith("# ADR: ") and HANGUL.search(record.splitlines()[0])
     assert "173.25" in record  # ECR with endpoints: 144 + 29.20 + 0.05 (tests/test_exports.py's hand arithmetic)
     import openpyxl
@@ -282,7 +284,9 @@ def test_the_korean_spreadsheet_speaks_korean_and_formats_its_figures(book):
     assert money and {c.number_format for c in money} == {"#,##0.00"}
     shown = [r for r in scenario.iter_rows(min_row=2, values_only=True)]
     assert all(HANGUL.search(r[0]) for r in shown)  # each input named as the sidebar names it
-    assert not {r[1] for r in shown} & {"True", "False"} and {r[3] for r in shown} & {"True", "False"}
+    # the scenario file's value beside the sidebar's words: false, never Python's False (ninth review W3)
+    assert not {r[1] for r in shown} & {"True", "False"} and {r[3] for r in shown} & {"true", "false"}
+    assert not {r[3] for r in shown} & {"True", "False", "()"}
     # English keeps its file as it was: keys and values only, no formats asked for
     wb_en = openpyxl.load_workbook(io.BytesIO(export.xlsx_table(a.estimate, book, a)))
     assert [c.value for c in wb_en.worksheets[2][1]] == ["field", "value"]

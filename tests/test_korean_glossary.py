@@ -114,7 +114,7 @@ def test_the_detectors_catch_what_the_reviewer_saw():
         "초기 구축 시간",
         "구축 속도",
         "월 이미지 풀 횟수",
-        "월 운영 시간",
+        "월 운영 작업 시간",  # ninth review: 월 운영 시간 is now a rejected variant
         "GB-월",
         "1920×1080 PNG",
         "Azure Container Registry",

@@ -61,12 +61,13 @@ def test_the_adr_says_the_recommended_setups_cost_in_a_whole_sentence(book):
     with i18n.using("ko"):
         text = adr.adr(analyse(w, book), today=dt.date(2026, 12, 8))
     assert " 시 월 " not in text
-    (line,) = [x for x in text.splitlines() if x.startswith("- 추천대로 구성을 바꾸면")]
+    (line,) = [x for x in text.splitlines() if x.startswith("- 추천대로 바꾼 ")]
     # the preset's worked figures (tests/test_exports.py): ECR with both endpoints $563.25 a month, as entered $2,996.85
-    assert line.startswith("- 추천대로 구성을 바꾸면 월 비용은 $563.25이며, 가장 큰 항목(48%)은 NAT 데이터 처리"), line
-    assert line.endswith("추천 구성은 ecr.api·ecr.dkr 인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성입니다."), (
-        line
-    )
+    # (ninth review: "추천 구성은 … 구성입니다" said 구성 twice: the setup now names itself once)
+    assert line == (
+        "- 추천대로 바꾼 ecr.api·ecr.dkr 인터페이스 엔드포인트 + S3 게이트웨이 엔드포인트 구성의 "
+        "월 비용은 $563.25이며, 가장 큰 항목(48%)은 NAT 게이트웨이 데이터 처리(리전 간 이미지 풀)입니다."
+    ), line
     assert "- 구성을 바꾸지 않으면 월 비용은 $2,996.85이며" in text
     assert "엔드포인트 구성, 추천)" in text  # the chosen row: not "(… 구성, 추천 구성)"
 

@@ -69,7 +69,9 @@ def test_break_evens_range_says_1eok_pulls_not_nine_digits():
         assert decision_sweep.value("pulls_per_month", 50_000) == "월 5만 회"
         assert decision_sweep.value("pulls_per_month", 10) == "월 10회"
         assert decision_sweep.value("team_seats", 10_000) == "1만 명"
-        assert decision_sweep.value("image_size_mb", 20_000) == "20,000MB"
+        assert (
+            decision_sweep.value("image_size_mb", 20_000) == "20,000 MB"
+        )  # ninth review: a space before MB, as "1,200 MB"
     with i18n.using("en"):
         assert decision_sweep.value("pulls_per_month", 1e8) == "100,000,000 pulls a month"
 

@@ -1,5 +1,5 @@
 """The comparison's "strength N of 3" reads the same on every output (sixth Korean review, issue 28):
-the pages showed "(추천 강도 3/3, 확실한 선택)" while the ADR, the deck and the CLI showed the bare
+the pages showed the old "(추천 강도 3/3, 확실한 선택)" while the ADR, the deck and the CLI showed the bare
 "(추천 강도 3/3)" or "(strength 3 of 3)". labels.strength_words is the one rendering; each output is
 read here for its words."""
 
@@ -20,15 +20,19 @@ from tests.conftest import EKS_TEAM
 
 ROOT = Path(__file__).resolve().parent.parent
 EKS = from_dict(EKS_TEAM)  # AWS production: ECR, rated 3 of 3 by the comparison
-WORDS = {"en": "(a clear fit, rated 3 of 3)", "ko": "(추천 강도 3/3, 확실한 선택)"}
-BARE = {"en": "strength 3 of 3", "ko": "추천 강도 3/3)"}
+WORDS = {"en": "(a clear fit, rated 3 of 3)", "ko": "(추천 강도 3/3)"}
+# English: the data's bare words; Korean: the data's words are the rendering (ninth review: "3/3" says it all),
+# and the old rendering's ", 확실한 선택" must not come back
+BARE = {"en": "strength 3 of 3", "ko": "확실한 선택"}
 
 
 def test_the_rendering_says_what_the_number_means_and_is_idempotent():
     with i18n.using("ko"):
         once = labels.strength_words("AWS 프로덕션 환경이므로 ECR (추천 강도 3/3).")
-        assert once == "AWS 프로덕션 환경이므로 ECR (추천 강도 3/3, 확실한 선택)."
+        assert once == "AWS 프로덕션 환경이므로 ECR (추천 강도 3/3)."
         assert labels.strength_words(once) == once
+        twice = labels.strength_words("ECR이 무난합니다(추천 강도 1/3).")  # below 3 the number needs its words
+        assert twice == "ECR이 무난합니다(추천 강도 1/3, 무난한 기본 선택)." == labels.strength_words(twice)
         assert labels.plain(once) == once  # the pages' words, applied again by plain
     with i18n.using("en"):
         once = labels.strength_words("AWS production -> ECR (strength 1 of 3).")

@@ -146,7 +146,9 @@ SCRIPT = """<span class="registry-a11y"></span><script>
           if (!was) continue;
           let now = w.own[was];
           const limit = /^(?:Limit )?(\\S+) per file(.*)$/.exec(was);
-          if (now === undefined && limit) now = w.own.perFile.replace("{size}", limit[1]) + limit[2];
+          // "1MB" as Korean writes a size, "1 MB" (ninth Korean review)
+          const size = limit ? limit[1].replace(/^([\\d.,]+)([KMGT]?B)$/, "$1 $2") : "";
+          if (now === undefined && limit) now = w.own.perFile.replace("{size}", size) + limit[2];
           const press = /^Press (\\S+) to apply$/.exec(was);
           if (now === undefined && press) now = w.own.press.replace("{keys}", press[1]);
           if (now !== undefined && now !== was) t.nodeValue = now;

@@ -13,6 +13,7 @@ of a percentage point for a share). The pairwise cost crossings stay in lib/anal
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -144,8 +145,26 @@ def value(field: str, x: float) -> str:
     return sensitivity.with_unit(field, number(shown))
 
 
-# counts a Korean sentence says in 만 and 억 ("월 1억 회", "1만 명"); sizes keep their digits ("20,000MB")
+# counts a Korean sentence says in 만 and 억 ("월 1억 회", "1만 명"); sizes keep their digits ("20,000 MB")
 KOREAN_COUNTS = frozenset({"pulls a month", "seats", "versions"})
+
+
+def value_range(field: str, lo: float, hi: float) -> tuple[str, str]:
+    """The two ends of a swept range, as a Korean range writes them: what both ends share said once ("월 10회~1억
+    회", "버전 1~1,000개", not "월 10회~월 1억 회", "버전 1개~버전 1,000개": ninth Korean review); English keeps
+    both ends whole ("from 10 pulls a month to 100,000,000 pulls a month")."""
+    a, b = value(field, lo), value(field, hi)
+    if i18n.lang() != "ko":
+        return a, b
+    words = re.match(r"[^\d$₩]*\s", a)  # the words before the number ("월 ", "버전 ")
+    if words and b.startswith(words.group()):
+        b = b[len(words.group()) :]
+    # the unit after the number, with its space if any: "개" / "개" and " MB" / " MB" are said once, "회" / " 회"
+    # ("월 10회", "1억 회") stay on both ends
+    tail_a, tail_b = re.search(r"\s?[^\d\s]*$", a), re.search(r"\s?[^\d\s]*$", b)
+    if tail_a and tail_b and tail_a.group().strip() and tail_a.group() == tail_b.group():
+        a = a[: -len(tail_a.group())]
+    return a, b
 
 
 def _significant(x: float, figures: int = 3) -> float:
@@ -177,8 +196,9 @@ def sentence(a: Answer) -> str:
     """The answer line: what the recommendation is across the range, and where it changes."""
     name = registries.name
     if not a.changes:
+        lo, hi = value_range(a.field, a.lo, a.hi)
         return _("The answer stays {registry} from {lo} to {hi}: no value in the range swept changes it.").format(
-            registry=name(a.now), lo=value(a.field, a.lo), hi=value(a.field, a.hi)
+            registry=name(a.now), lo=lo, hi=hi
         )
     c = a.nearest()
     assert c is not None

@@ -16,6 +16,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..core.i18n import _
+from ..core.numbers import KOREAN_COUNTER
 from ..inputs.pricebook import PriceBook
 from ..inputs.workload import NUMERIC, SPECS, SWEEPS, Workload
 from ..pricing import engine, labels, registries
@@ -45,7 +46,10 @@ def with_unit(field: str, n: str) -> str:
         return _("{n} pulls a month").format(n=n)
     if UNITS[field] == "versions":
         return _("{n} versions").format(n=n)  # "버전 12개", not "12버전"
-    return _("{n} {unit}").format(n=n, unit=unit(field))
+    u = unit(field)
+    if KOREAN_COUNTER.fullmatch(u):  # a Korean counter attaches to its number ("10명"); "1,200 MB" keeps its space
+        return f"{n}{u}"
+    return _("{n} {unit}").format(n=n, unit=u)
 
 
 @dataclass(frozen=True)

@@ -22,26 +22,28 @@ from .mapping import SHARE_GROUPS
 
 def add_parser(sub: Any, func: Any) -> argparse.ArgumentParser:
     bi: argparse.ArgumentParser = sub.add_parser(
-        "bill", help="the model against a cloud bill (FOCUS, AWS CUR, GitHub usage report)"
+        "bill", help=_("the model against a cloud bill (FOCUS, AWS CUR, GitHub usage report)")
     )
     bi.add_argument(
         "files",
         nargs="+",
-        metavar="FILE",
-        help="FOCUS 1.0+, AWS CUR 2.0 or legacy CUR (CSV, gzip, Parquet), GitHub usage report CSV",
+        metavar=_("FILE"),
+        help=_("FOCUS 1.0+, AWS CUR 2.0 or legacy CUR (CSV, gzip, Parquet), GitHub usage report CSV"),
     )
-    bi.add_argument("--scenario", help="the scenario YAML the model prices (default: the default scenario)")
+    bi.add_argument("--scenario", help=_("the scenario YAML the model prices (default: the default scenario)"))
     bi.add_argument(
         "--share",
         action="append",
         default=[],
         metavar="GROUP=PERCENT",
-        help="the registry's share of a shared line: nat=100, endpoints=100, transfer=50 "
-        "(shared lines are not counted until a share is given)",
+        help=_(
+            "the registry's share of a shared line: nat=100, endpoints=100, transfer=50 "
+            "(shared lines are not counted until a share is given)"
+        ),
     )
-    bi.add_argument("--provider", choices=("aws", "azure", "gcp", "github"), help="compare this provider's lines")
+    bi.add_argument("--provider", choices=("aws", "azure", "gcp", "github"), help=_("compare this provider's lines"))
     bi.add_argument("--format", choices=("text", "json", "yaml"), default="text")
-    bi.add_argument("--prices", help="a price book YAML (default: data/prices.yaml)")
+    bi.add_argument("--prices", help=_("a price book YAML (default: data/prices.yaml)"))
     bi.set_defaults(func=func)
     return bi
 

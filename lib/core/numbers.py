@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
@@ -166,8 +167,16 @@ def number(x: float, digits: int = 0) -> str:
 
 
 def quantity(x: float, unit: str = "") -> str:
-    """A measured amount with its unit: "60,000 GB", "0.5 GB-month", "730 hours"."""
+    """A measured amount with its unit: "60,000 GB", "0.5 GB-month", "730 hours"; a Korean counter attaches to
+    its number as Korean writes it: "12개월", "730시간" (ninth Korean review: "12 개월")."""
+    if unit and KOREAN_COUNTER.fullmatch(unit):
+        return f"{number(x)}{unit}"
     return f"{number(x)} {unit}".strip()
+
+
+KOREAN_COUNTER = re.compile(
+    "[\uac00-\ud7a3]+"
+)  # one Hangul word (개월, 시간, 일); "엔지니어 시간", "GB-월" keep the space
 
 
 def data_size_mb(mb: float) -> str:

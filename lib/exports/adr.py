@@ -249,7 +249,7 @@ def bill_section(bill: Section | None) -> list[str]:
 
 
 def _currency_code() -> str:
-    return "KRW" if i18n.krw() else "USD"
+    return _("KRW") if i18n.krw() else "USD"  # Korean says 원 (ninth review: "월 비용(KRW)")
 
 
 def _table_amount(usd: float) -> str:

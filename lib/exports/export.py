@@ -261,7 +261,7 @@ def xlsx_table(e: Estimate, book: PriceBook, a: Analysis | None = None) -> bytes
     components = tables.for_file(tables.all_components_table(e, book))
     # field names and values stay as a scenario file has them: they are the interface
     d = e.workload.to_dict()
-    scenario = tables.for_file(pd.DataFrame({"field": list(d), "value": [str(v) for v in d.values()]}))
+    scenario = tables.for_file(pd.DataFrame({"field": list(d), "value": [_as_in_a_file(v) for v in d.values()]}))
     if i18n.lang() != "en":  # the reader's words first, as the sidebar names each input; the keys stay beside
         scenario.insert(0, _("Input"), [labels.field(k) for k in d])
         scenario.insert(
@@ -275,6 +275,16 @@ def xlsx_table(e: Estimate, book: PriceBook, a: Analysis | None = None) -> bytes
             for sheet in xl.sheets.values():
                 _number_formats(sheet)
     return buf.getvalue()
+
+
+def _as_in_a_file(v: object) -> str:
+    """A value as a scenario file writes it (false, [], [private_endpoint]), never Python's repr (False, (),
+    ['private_endpoint']: ninth Korean review W3)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, tuple | list | frozenset | set):
+        return "[" + ", ".join(map(str, v)) + "]"
+    return str(v)
 
 
 def _number_formats(sheet: Any) -> None:

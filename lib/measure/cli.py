@@ -11,14 +11,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ..core import i18n
+from ..core import cli_words, i18n
 from ..core.errors import DashboardError
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from .output import dumps, report_lines
 from .statistics import measure_paths
 
-HELP = "a scenario measured from a registry inventory (ECR, manifests, Docker Hub, GitHub) and its pulls"
-INPUTS = (
+HELP = N_("a scenario measured from a registry inventory (ECR, manifests, Docker Hub, GitHub) and its pulls")
+INPUTS = N_(
     "`aws ecr describe-images` output, a REPOSITORY/TAG.json manifest tree (or a zip of it), Docker Hub tags "
     "pages, GitHub package versions; pulls: `aws cloudwatch get-metric-statistics` / `get-metric-data` "
     "output of RepositoryPullCount, a CloudTrail JSON export with AWS's ip-ranges.json, Docker Hub's pull "
@@ -27,11 +27,23 @@ INPUTS = (
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    me = sub.add_parser("measure", help=HELP)
-    me.add_argument("inputs", nargs="+", metavar="FILE_OR_FOLDER", help=INPUTS)
+    me = sub.add_parser("measure", help=_(HELP))
+    me.add_argument("inputs", nargs="+", metavar="FILE_OR_FOLDER", help=_(INPUTS))
     me.add_argument("--format", choices=("yaml", "json"), default="yaml")
     me.set_defaults(func=run)
     return me
+
+
+def add_lang(command: argparse.ArgumentParser) -> None:
+    """--lang, as every command that prints words has it (lib/cli.py adds it to the others)."""
+    command.add_argument(
+        "--lang",
+        choices=tuple(i18n.LANGS),
+        default=i18n.DEFAULT,
+        help=_("the language of the text and the files: {langs}; default {default}").format(
+            langs=", ".join(f"{k} ({v})" for k, v in i18n.LANGS.items()), default=i18n.DEFAULT
+        ),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,10 +55,12 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The measure subcommand alone; every failure is one line on stderr and exit status 2."""
-    ap = argparse.ArgumentParser(prog="python -m lib", description="Container registry cost and decision tools.")
-    me = add_parser(ap.add_subparsers(dest="command", required=True))
-    me.add_argument("--lang", choices=tuple(i18n.LANGS), default=i18n.DEFAULT)
-    args = ap.parse_args(argv)
+    with i18n.using(cli_words.asked_language(sys.argv[1:] if argv is None else argv)):  # --help in that language
+        ap = argparse.ArgumentParser(prog="python -m lib", description=_("Container registry cost and decision tools."))
+        me = add_parser(ap.add_subparsers(dest="command", required=True))
+        add_lang(me)
+        cli_words.words_of_argparse(ap)
+        args = ap.parse_args(argv)
     with i18n.using(args.lang):
         try:
             return run(args)

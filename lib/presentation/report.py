@@ -76,7 +76,7 @@ def to_csv(e: Estimate) -> str:
                     c.name,
                     category_text(c.category),
                     f"{c.quantity:.6g}",
-                    c.unit,
+                    unit_text(c.unit),  # "GB-월" in Korean, as the spreadsheet writes it
                     f"{c.price:.6g}",
                     f"{c.monthly_cost:.6f}",
                 ]

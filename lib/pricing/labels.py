@@ -94,7 +94,7 @@ CHOICES: dict[tuple[str, str], str] = {
     ("scanning", "enhanced"): N_("Enhanced (paid per image)"),
     ("deploy_platform", "ec2"): N_("EC2 instances (launch template)"),
     ("deploy_platform", "ecs"): "Amazon ECS",
-    ("deploy_platform", "eks"): "Amazon EKS (Kubernetes)",
+    ("deploy_platform", "eks"): N_("Amazon EKS (Kubernetes)"),  # Korean writes no space before a bracket
     ("deploy_platform", "kubernetes"): N_("Another Kubernetes cluster"),
     ("deploy_platform", "other"): N_("Something else"),
 }
@@ -330,18 +330,25 @@ def plain(text: str) -> str:
 def strength_words(text: str) -> str:
     """The comparison rates each situation's fit out of 3 ("strength 3 of 3"; the Korean data writes
     it "추천 강도 3/3"): one rendering that says what the number means, "(a clear fit, rated 3 of 3)" /
-    "(추천 강도 3/3, 확실한 선택)", for the pages, the ADR, the deck and the CLI alike (the sixth Korean
+    "(추천 강도 3/3)", for the pages, the ADR, the deck and the CLI alike (the sixth Korean
     review met three renderings). Applying it twice changes nothing."""
     return _STRENGTH_NOTE.sub(_strength, text)
 
 
-# not followed by "," : the rendered Korean "(추천 강도 3/3, 확실한 선택)" is left as it is
+# not followed by "," : the rendered Korean "(추천 강도 2/3, 적합한 선택)" is left as it is ("(추천 강도 3/3)" is
+# rendered as itself)
 _STRENGTH_NOTE = re.compile(r"\(?(?:strength ([123]) of 3|추천 강도 ([123])/3)\)?(?!,)")
 
 
 def _strength(m: re.Match[str]) -> str:
     n = m.group(1) or m.group(2)
-    return _("({fit}, rated {n} of 3)").format(fit=_(STRENGTH[n]), n=n)
+    return _(STRENGTH[n])
 
 
-STRENGTH = {"3": N_("a clear fit"), "2": N_("a good fit"), "1": N_("a sensible default")}
+# whole messages, so a language can say less where the number says it all: Korean writes "(추천 강도 3/3)"
+# alone, ", 확실한 선택" beside it repeated what 3/3 says (ninth Korean review)
+STRENGTH = {
+    "3": N_("(a clear fit, rated 3 of 3)"),
+    "2": N_("(a good fit, rated 2 of 3)"),
+    "1": N_("(a sensible default, rated 1 of 3)"),
+}

@@ -110,7 +110,10 @@ def _price_item(price: Price, choice: str | None, value: float, names: list[str]
     """One price in words: what it is charged on (the lines' names, or the choice it is the price of),
     the figure with its unit, and a note when the region's figure is a stand-in or secondary."""
     unit = price.shown_unit  # the reader's language (English ones start "USD/" or "USD ", Korean ones too)
-    label = ", ".join(names[:3])
+    # a line named as another plus a qualifier ("NAT data processed (cross-region pulls)") is the same item at
+    # this price: named once (ninth Korean review: "NAT 데이터 처리, NAT 데이터 처리(리전 간 이미지 풀)")
+    once = [n for n in names if not any(m != n and n.startswith(m) for m in names)]
+    label = ", ".join(once[:3])
     if choice is not None:
         label = labels.choice(price.by, choice) if price.by in SPECS else str(choice).replace("_", " ").capitalize()
     words = _price_words(value, unit)

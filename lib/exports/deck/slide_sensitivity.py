@@ -43,8 +43,9 @@ def sensitivity_slide(deck: _Deck, pictures: bool) -> list[str]:
         )
     )
     # the picture's ◆ marks are named nowhere on it (its end labels name the lines): the subtitle says what they
-    # are (sixth Korean review: "what is ✕?"; ninth: a ✕ beside the ✗ of a registry without a required feature)
-    legend = " " + _("◆ marks a break-even point, where two registries cost the same.") if points and pictures else ""
+    # are (sixth Korean review: "what is ✕?"; ninth: a ✕ beside the ✗ of a registry that fails a requirement), as
+    # a sentence of its own after the subtitle's bracket (ninth review: "(현재 값: 50,000) ✕는" ran on)
+    legend = ". " + _("◆ marks a break-even point, where two registries cost the same.") if points and pictures else ""
     s = _slide(
         deck.prs,
         _("Sensitivity to {field}").format(field=label.lower()),

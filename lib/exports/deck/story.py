@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 from ...analyses.analysis import Analysis
-from ...core.i18n import N_, _, ngettext
+from ...core.i18n import N_, _
 from ...core.public_address import ENV
 from ...inputs import links
 from ...inputs.workload import SPECS, Workload, lenient
@@ -32,7 +32,7 @@ def why_bullets(a: Analysis, limit: int = 3) -> list[str]:
     """At most three plain reasons, as an argument runs: the general one, then the specific one (the last
     two decision steps that said something, not the "no" / "none of these" answers, in the order they were
     taken), then the cost note. The sixth Korean review read the specific reason before the general one as
-    backwards ("AWS 프로덕션에는 ECR이 맞습니다 …" above "워크로드가 AWS에서 실행되므로 …")."""
+    backwards ("AWS 프로덕션 환경에는 ECR이 적합합니다 …" above "워크로드가 AWS에서 실행되므로 …")."""
     steps = [s for s in a.recommendation.path if not s.declines][-2:]  # earlier steps are too general to say why
     out = [wording.reason(s.reasons[0]) for s in steps]  # in any language, unlike the answer's words
     if a.recommendation.cost_note:
@@ -52,17 +52,15 @@ def _set_aside_cheaper(a: Analysis) -> str:
     must have failed one)."""
     r, totals = a.recommendation, a.shown.totals()
     cheaper = [rid for rid in totals if r.failures.get(rid) and totals[rid] < r.cheapest_cost - SAME_MONEY]
-    if not cheaper:
-        return ""
-    named = ", ".join(
-        _("{registry} at {cost} a month").format(registry=registries.name(rid), cost=money(totals[rid], prose=True))
+    # a sentence per registry, its name and cost apart: Korean says "S3 + docker save(기준선)의 월 비용(약 58만
+    # 4천 원)이 더 낮지만 …" (ninth Korean review), which a list joined into one placeholder could not
+    return "".join(
+        " "
+        + _("{registry} at {cost} a month is cheaper but fails a hard requirement.").format(
+            registry=registries.name(rid), cost=money(totals[rid], prose=True)
+        )
         for rid in cheaper
     )
-    return " " + ngettext(
-        "{registries} is cheaper but fails a hard requirement.",
-        "{registries} are cheaper but each fails a hard requirement.",
-        len(cheaper),
-    ).format(registries=named)
 
 
 def alternative_sentence(w: Workload, a: Analysis) -> str:

@@ -80,23 +80,27 @@ def _update(args: argparse.Namespace) -> int:
 
 def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`python -m lib prices urls|update`: registered by lib/cli.py."""
-    pr = sub.add_parser("prices", help="rebuild the price book from the vendors' price lists")
+    pr = sub.add_parser("prices", help=_("rebuild the price book from the vendors' price lists"))
     psub = pr.add_subparsers(dest="prices_command", required=True)
-    u = psub.add_parser("urls", help="print every file the update reads, with where to save it")
+    u = psub.add_parser("urls", help=_("print every file the update reads, with where to save it"))
     u.add_argument(
-        "--regions", metavar="A,B", help="only these regions' AmazonEC2 files (default: every mapped region)"
+        "--regions", metavar="A,B", help=_("only these regions' AmazonEC2 files (default: every mapped region)")
     )
     u.set_defaults(func=_urls)
-    up = psub.add_parser("update", help="write a new dated price book from downloaded price lists")
-    up.add_argument("--from", dest="src", required=True, metavar="DIR", help="folder holding the downloaded files")
-    up.add_argument("--fetch", action="store_true", help="download the files into DIR first (needs the vendors' hosts)")
-    up.add_argument("--regions", metavar="A,B", help="with --fetch: only these regions' AmazonEC2 files")
-    up.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
+    up = psub.add_parser("update", help=_("write a new dated price book from downloaded price lists"))
+    up.add_argument("--from", dest="src", required=True, metavar="DIR", help=_("folder holding the downloaded files"))
+    up.add_argument(
+        "--fetch", action="store_true", help=_("download the files into DIR first (needs the vendors' hosts)")
+    )
+    up.add_argument("--regions", metavar="A,B", help=_("with --fetch: only these regions' AmazonEC2 files"))
+    up.add_argument("--dry-run", action="store_true", help=_("print the changes, write nothing"))
     up.add_argument(
         "--accept-changes",
         action="store_true",
-        help=f"write prices that changed more than {MAX_CHANGE:g}x against the current book (checked by hand)",
+        help=_("write prices that changed more than {factor}x against the current book (checked by hand)").format(
+            factor=f"{MAX_CHANGE:g}"
+        ),
     )
-    up.add_argument("--prices", default=None, help="the price book to update (default: data/prices.yaml)")
-    up.add_argument("--history", default=None, help="where superseded books go (default: data/price_history/)")
+    up.add_argument("--prices", default=None, help=_("the price book to update (default: data/prices.yaml)"))
+    up.add_argument("--history", default=None, help=_("where superseded books go (default: data/price_history/)"))
     up.set_defaults(func=_update)
