@@ -223,14 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     f.set_defaults(func=_fields)
     _prices_cli(sub)  # `prices urls|update`: the vendors' price lists
     for command in (est, rec, ex, me, bi, f):  # every command that prints words or writes a file
-        command.add_argument(
-            "--lang",
-            choices=tuple(i18n.LANGS),
-            default=i18n.DEFAULT,
-            help=_("the language of the text and the files: {langs}; default {default}").format(
-                langs=", ".join(f"{k} ({v})" for k, v in i18n.LANGS.items()), default=i18n.DEFAULT
-            ),
-        )
+        cli_words.add_lang(command)
     for command in (est, rec, ex):  # every command that writes amounts
         command.add_argument(
             "--krw-rate",

@@ -51,3 +51,15 @@ def asked_language(argv: Sequence[str]) -> str:
         if value in i18n.LANGS:
             return value
     return i18n.DEFAULT
+
+
+def add_lang(command: argparse.ArgumentParser) -> None:
+    """--lang, as every command that prints words has it (lib/cli.py and lib/measure/cli.py)."""
+    command.add_argument(
+        "--lang",
+        choices=tuple(i18n.LANGS),
+        default=i18n.DEFAULT,
+        help=_("the language of the text and the files: {langs}; default {default}").format(
+            langs=", ".join(f"{k} ({v})" for k, v in i18n.LANGS.items()), default=i18n.DEFAULT
+        ),
+    )

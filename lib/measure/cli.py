@@ -34,18 +34,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argp
     return me
 
 
-def add_lang(command: argparse.ArgumentParser) -> None:
-    """--lang, as every command that prints words has it (lib/cli.py adds it to the others)."""
-    command.add_argument(
-        "--lang",
-        choices=tuple(i18n.LANGS),
-        default=i18n.DEFAULT,
-        help=_("the language of the text and the files: {langs}; default {default}").format(
-            langs=", ".join(f"{k} ({v})" for k, v in i18n.LANGS.items()), default=i18n.DEFAULT
-        ),
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     result = measure_paths(args.inputs)
     print("\n".join(report_lines(result)), file=sys.stderr)  # the report; stdout stays a scenario file
@@ -58,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with i18n.using(cli_words.asked_language(sys.argv[1:] if argv is None else argv)):  # --help in that language
         ap = argparse.ArgumentParser(prog="python -m lib", description=_("Container registry cost and decision tools."))
         me = add_parser(ap.add_subparsers(dest="command", required=True))
-        add_lang(me)
+        cli_words.add_lang(me)
         cli_words.words_of_argparse(ap)
         args = ap.parse_args(argv)
     with i18n.using(args.lang):
