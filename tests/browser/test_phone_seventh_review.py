@@ -38,7 +38,7 @@ def test_about_price_table_reads_as_cards_and_streamlits_words_are_korean(tab):
     own = p.evaluate(OWN_WORDS)
     assert own["uploader"], own
     for text in own["uploader"]:
-        assert "파일 선택" in text and "파일당 최대 1MB" in text, text
+        assert "파일 선택" in text and "파일당 최대 1 MB" in text, text
         assert "Upload" not in text and "per file" not in text and "Browse" not in text, text
     assert own["skip"] == ["본문으로 건너뛰기"], own
 
